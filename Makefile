@@ -1,0 +1,150 @@
+# clausetag -- build, test, install.
+#
+#   make            library build/libclausetag.a and CLI build/clausetag
+#   make run        classify (for now: segment) the samples
+#   make test       unit + end-to-end tests, then again under ASan+UBSan
+#   make bench      throughput benchmark
+#   make install    PREFIX=/usr/local (binary, library, header, rules, docs)
+#   make deps       install missing Debian packages (needs root)
+#
+# == user settings ========================================================
+CC       ?= cc
+PREFIX   ?= /usr/local
+BUILD    ?= build
+OPT      ?= -O2 -g
+SAN      ?=
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
+            -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
+# =========================================================================
+
+PKGS     := lua5.4 libpcre2-8 libutf8proc jansson
+DEBS     := pkg-config liblua5.4-dev libpcre2-dev libutf8proc-dev \
+            libjansson-dev libcmocka-dev
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc
+CFLAGS_ALL = $(WARN) $(OPT) $(SAN) $(CPPFLAGS) $(PKG_CFLAGS) -MMD -MP
+LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
+
+# Library: every module under src/ except the command-line front end.
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/segment/*.c \
+                              src/rules/*.c src/output/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+GEN_SRC  := $(BUILD)/gen/abbrev_default.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/abbrev_default.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+LIB      := $(BUILD)/libclausetag.a
+BIN      := $(BUILD)/clausetag
+
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+HELPER_OBJ := $(BUILD)/obj/tests/helpers.o
+
+.PHONY: all deps run test check unit e2e asan bench install uninstall clean echo
+
+all: $(BIN)
+
+# -- dependencies ---------------------------------------------------------
+# A fresh Debian machine has none of the -dev packages: install what is
+# missing, once, and only what is missing.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# -- build ----------------------------------------------------------------
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+# The shipped abbreviation list is compiled in as the segmenter's default,
+# so the library segments well even when no rules directory is found.
+$(GEN_SRC): rules/abbreviations.txt
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from rules/abbreviations.txt: do not edit */'; \
+	   echo '#include "segment/abbrev.h"'; \
+	   echo 'const char *const ct_abbrev_default[] = {'; \
+	   sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$$/d' \
+	       -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/  "&",/' $<; \
+	   echo '  0'; echo '};'; } > $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(OPT) $(SAN) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(HELPER_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) $(SAN) -o $@ $< $(HELPER_OBJ) $(LIB) $(LDLIBS_ALL) $(CMOCKA_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) $(SAN) -o $@ $< $(LIB) $(LDLIBS_ALL)
+
+# -- run and test ---------------------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) segment samples/
+
+# check: everything on one build; test: check on the normal build, then on
+# a sanitizer build in its own directory (build/clausetag stays a plain
+# binary that valgrind can run).
+check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
+	@set -e; fail=0; \
+	for t in $(TEST_BIN); do \
+	  echo "== $$t"; $$t || fail=1; \
+	done; \
+	echo "== end-to-end ($(BIN))"; \
+	CT=$(BIN) TOOLS=$(BUILD)/tools sh tests/e2e/run.sh || fail=1; \
+	exit $$fail
+
+test: deps
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+	@echo "make test: all suites passed (normal and ASan+UBSan builds)"
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	sh tests/bench/run.sh $(BIN)
+
+# -- install --------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/clausetag/rules \
+	  $(DESTDIR)$(PREFIX)/share/doc/clausetag
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/clausetag
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libclausetag.a
+	install -m 644 include/clausetag.h $(DESTDIR)$(PREFIX)/include/clausetag.h
+	install -m 644 rules/* $(DESTDIR)$(PREFIX)/share/clausetag/rules/
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/clausetag/
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/clausetag $(DESTDIR)$(PREFIX)/lib/libclausetag.a \
+	  $(DESTDIR)$(PREFIX)/include/clausetag.h $(DESTDIR)$(PREFIX)/share/clausetag \
+	  $(DESTDIR)$(PREFIX)/share/doc/clausetag
+
+clean:
+	rm -rf build
+
+echo:
+	@echo "CC=$(CC)"; echo "CFLAGS=$(CFLAGS_ALL)"; echo "LIBS=$(LDLIBS_ALL)"
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
