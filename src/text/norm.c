@@ -1,0 +1,237 @@
+/*
+** norm.c -- NFKC + case fold with a map back to the input (see norm.h).
+**
+** Most text in our documents is ASCII, and folding it through utf8proc
+** costs more than the matching done afterwards, so ASCII is lowercased
+** inline.  Everything else goes through utf8proc one cluster at a time
+** (a starter and the combining marks after it), so that composition
+** stays inside a cluster and each cluster's output maps to one input
+** offset.  Nothing is allocated per character: utf8proc works in a
+** scratch array that lives on the stack until a cluster outgrows it.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "core/buf.h"
+#include "text/norm.h"
+#include "text/utf8.h"
+
+#define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | \
+                   UTF8PROC_CASEFOLD)
+#define LOCAL_CPS 64
+
+typedef struct folder {
+  ct_buf out;
+  size_t *map;              /* NULL when only the string is wanted */
+  size_t mapcap;
+  int want_map;
+  utf8proc_int32_t *scratch;
+  size_t scap;
+  utf8proc_int32_t local[LOCAL_CPS];
+} folder;
+
+static const char replacement[3] = { '\xEF', '\xBF', '\xBD' };
+
+static unsigned char ascii_lower(unsigned char c) {
+  return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+/* ---- output with its map --------------------------------------------- */
+
+/* Room in the map for `extra` more bytes plus the end entry. */
+static int map_reserve(folder *f, size_t extra) {
+  size_t need = f->out.len + extra + 1, cap;
+  size_t *p;
+  if (!f->want_map || need <= f->mapcap) return 1;
+  cap = f->mapcap ? f->mapcap : 64;
+  while (cap < need) cap = cap > (size_t)-1 / 4 ? need : cap * 2;
+  if (cap > (size_t)-1 / sizeof *p) return 0;
+  p = realloc(f->map, cap * sizeof *p);
+  if (p == NULL) return 0;
+  f->map = p;
+  f->mapcap = cap;
+  return 1;
+}
+
+static int emit(folder *f, const void *p, size_t k, size_t at) {
+  size_t i;
+  if (!map_reserve(f, k)) return 0;
+  if (f->want_map)
+    for (i = 0; i < k; i++) f->map[f->out.len + i] = at;
+  return ct_buf_add(&f->out, p, k) == CT_OK;
+}
+
+/* s[i..j) is ASCII: lowercase it, each byte mapping to itself. */
+static int emit_ascii(folder *f, const unsigned char *s, size_t i, size_t j,
+                      size_t base) {
+  size_t k = j - i, o = f->out.len, x;
+  if (!map_reserve(f, k) || ct_buf_reserve(&f->out, k) != CT_OK) return 0;
+  for (x = 0; x < k; x++) {
+    f->out.s[o + x] = (char)ascii_lower(s[i + x]);
+    if (f->want_map) f->map[o + x] = base + i + x;
+  }
+  f->out.len += k;
+  f->out.s[f->out.len] = '\0';
+  return 1;
+}
+
+/* ---- clusters -------------------------------------------------------- */
+
+/* Conjoining Jamo V and T have combining class 0 but compose with the
+** Jamo before them, so they must not start a cluster. */
+static int is_nonstarter(int32_t cp) {
+  if (cp >= 0x1160 && cp <= 0x11FF) return 1;
+  return utf8proc_get_property(cp)->combining_class != 0;
+}
+
+/* End of the cluster starting at s[i]; *bad when it is an invalid
+** sequence (which is a cluster of its own). */
+static size_t cluster_end(const unsigned char *s, size_t i, size_t n, int *bad) {
+  int32_t cp;
+  size_t k = s[i] < 0x80 ? 1 : ct_utf8_decode(s + i, n - i, &cp);
+  *bad = s[i] >= 0x80 && cp < 0;
+  i += k;
+  if (*bad) return i;
+  while (i < n && s[i] >= 0x80) {
+    k = ct_utf8_decode(s + i, n - i, &cp);
+    if (cp < 0 || !is_nonstarter(cp)) break;
+    i += k;
+  }
+  return i;
+}
+
+static int grow_scratch(folder *f, size_t need) {
+  utf8proc_int32_t *p;
+  if (need > (size_t)-1 / sizeof *p) return 0;
+  p = f->scratch == f->local ? NULL : f->scratch;
+  p = realloc(p, need * sizeof *p);
+  if (p == NULL) return 0;
+  f->scratch = p;
+  f->scap = need;
+  return 1;
+}
+
+/* One valid cluster through utf8proc: decompose (with case fold and
+** canonical ordering), compose, re-encode in place in the scratch. */
+static int fold_cluster(folder *f, const unsigned char *s, size_t len, size_t at) {
+  utf8proc_ssize_t m;
+  for (;;) {
+    m = utf8proc_decompose_custom(s, (utf8proc_ssize_t)len, f->scratch,
+                                  (utf8proc_ssize_t)f->scap, NORM_OPTS, NULL, NULL);
+    if (m < 0) return emit(f, replacement, 3, at);   /* not expected */
+    /* reencode writes a NUL after the bytes: one more slot */
+    if ((size_t)m < f->scap) break;
+    if (!grow_scratch(f, (size_t)m + 1)) return 0;
+  }
+  m = utf8proc_reencode(f->scratch, m, NORM_OPTS);
+  if (m < 0) return emit(f, replacement, 3, at);
+  return emit(f, f->scratch, (size_t)m, at);
+}
+
+/* Folds in[0..n) into f->out; 0 when out of memory. */
+static int fold_all(folder *f, const char *in, size_t n, size_t base) {
+  const unsigned char *s = (const unsigned char *)in;
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i, e;
+    int bad;
+    while (j < n && s[j] < 0x80) j++;
+    /* A combining mark may follow the last ASCII byte: leave that byte
+    ** to the cluster path. */
+    if (j < n && j > i) j--;
+    if (j > i) {
+      if (!emit_ascii(f, s, i, j, base)) return 0;
+      i = j;
+      continue;
+    }
+    e = cluster_end(s, i, n, &bad);
+    if (bad) {
+      if (!emit(f, replacement, 3, base + i)) return 0;
+    } else if (e - i == 1) {
+      if (!emit_ascii(f, s, i, e, base)) return 0;
+    } else if (!fold_cluster(f, s + i, e - i, base + i)) {
+      return 0;
+    }
+    i = e;
+  }
+  return 1;
+}
+
+static void folder_init(folder *f, int want_map) {
+  memset(&f->out, 0, sizeof f->out);
+  f->map = NULL;
+  f->mapcap = 0;
+  f->want_map = want_map;
+  f->scratch = f->local;
+  f->scap = LOCAL_CPS;
+}
+
+/* The output is a string even when the input is empty. */
+static int folder_start(folder *f, size_t n) {
+  if (ct_buf_reserve(&f->out, n) != CT_OK) return 0;
+  f->out.s[0] = '\0';
+  return map_reserve(f, n);
+}
+
+static void folder_done(folder *f) {
+  if (f->scratch != f->local) free(f->scratch);
+  f->scratch = f->local;
+}
+
+/* ---- public ---------------------------------------------------------- */
+
+ct_status ct_norm_build(ct_norm *out, const char *in, size_t n, size_t base) {
+  folder f;
+  size_t len;
+  int ok;
+  memset(out, 0, sizeof *out);
+  folder_init(&f, 1);
+  ok = folder_start(&f, n) && fold_all(&f, in, n, base) && map_reserve(&f, 0);
+  folder_done(&f);
+  len = f.out.len;
+  if (!ok || (out->s = ct_buf_take(&f.out)) == NULL) {
+    ct_buf_free(&f.out);
+    free(f.map);
+    return CT_ENOMEM;
+  }
+  out->len = len;
+  out->map = f.map;
+  out->map[len] = base + n;
+  return CT_OK;
+}
+
+void ct_norm_free(ct_norm *nm) {
+  if (nm == NULL) return;
+  free(nm->s);
+  free(nm->map);
+  memset(nm, 0, sizeof *nm);
+}
+
+size_t ct_norm_to_input(const ct_norm *nm, size_t off) {
+  if (off > nm->len) off = nm->len;
+  return nm->map[off];
+}
+
+size_t ct_norm_from_input(const ct_norm *nm, size_t in_off) {
+  size_t lo = 0, hi = nm->len + 1;   /* answer in [lo, hi) or len + 1 */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (nm->map[mid] >= in_off) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo > nm->len ? nm->len : lo;
+}
+
+char *ct_fold(const char *s, size_t len) {
+  folder f;
+  int ok;
+  folder_init(&f, 0);
+  ok = folder_start(&f, len) && fold_all(&f, s, len, 0);
+  folder_done(&f);
+  if (!ok) {
+    ct_buf_free(&f.out);
+    return NULL;
+  }
+  return ct_buf_take(&f.out);
+}

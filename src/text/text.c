@@ -1,0 +1,256 @@
+/*
+** text.c -- one input document: read, checked as UTF-8, indexed by line.
+**
+** The bytes stay exactly as read so that every offset reported anywhere
+** is an offset into the input file.  One pass over the bytes finds NULs,
+** the first invalid UTF-8 sequence and the start of every line; line and
+** column are then computed on demand from that index.
+*/
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/buf.h"
+#include "core/error.h"
+#include "text/text.h"
+#include "text/utf8.h"
+
+#define READ_CHUNK 65536
+
+/* Decodes one sequence of s[i..end); ASCII without a call. */
+static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp) {
+  if (s[i] < 0x80) {
+    *cp = s[i];
+    return 1;
+  }
+  return ct_utf8_decode(s + i, end - i, cp);
+}
+
+/* ---- line index ------------------------------------------------------ */
+
+static int push_line(ct_text *t, size_t *cap, size_t start) {
+  if (t->nlines == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 64;
+    size_t *p;
+    if (ncap > (size_t)-1 / sizeof *p) return 0;
+    p = realloc(t->lines, ncap * sizeof *p);
+    if (p == NULL) return 0;
+    t->lines = p;
+    *cap = ncap;
+  }
+  t->lines[t->nlines++] = start;
+  return 1;
+}
+
+/* Index of the line holding `off`: the last line starting at or before. */
+static size_t line_index(const ct_text *t, size_t off) {
+  size_t lo = 0, hi = t->nlines;   /* lines[lo] <= off < lines[hi] */
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->lines[mid] <= off) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
+  size_t i, p, c = 1;
+  if (off > t->len) off = t->len;
+  i = line_index(t, off);
+  p = t->lines[i];
+  if (p < t->body) p = t->body;   /* the BOM is not a column */
+  /* Count the sequences that end at or before off, so an offset inside a
+  ** multibyte character reports that character's column. */
+  while (p < off) {
+    int32_t cp;
+    size_t k = next_cp(t->data, p, t->len, &cp);
+    if (p + k > off) break;
+    p += k;
+    c++;
+  }
+  if (line) *line = i + 1;
+  if (col) *col = c;
+}
+
+/* ---- building a text ------------------------------------------------- */
+
+static void text_release(ct_text *t) {
+  if (t == NULL) return;
+  free(t->name);
+  free(t->data);
+  free(t->lines);
+  free(t);
+}
+
+void ct_text_free(ct_text *t) { text_release(t); }
+
+static ct_status oom(ct_error *err, const char *name) {
+  return ct_fail(err, CT_ENOMEM, "%s: out of memory", name);
+}
+
+/* One pass: line starts, the first NUL (an error at once) and the first
+** invalid sequence (reported only when no NUL follows: NUL wins). */
+static ct_status scan(ct_text *t, ct_invalid mode, ct_error *err) {
+  const unsigned char *s = t->data;
+  size_t n = t->len, i = t->body, cap = 0, bad = (size_t)-1;
+  size_t line, col;
+  if (!push_line(t, &cap, 0)) return oom(err, t->name);
+  while (i < n) {
+    unsigned c = s[i];
+    if (c >= 0x80) {
+      int32_t cp;
+      size_t k = ct_utf8_decode(s + i, n - i, &cp);
+      if (cp < 0 && bad == (size_t)-1) bad = i;
+      i += k;
+    } else if (c == '\n' || c == '\r') {
+      i += (c == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+      if (!push_line(t, &cap, i)) return oom(err, t->name);
+    } else if (c == 0) {
+      ct_text_linecol(t, i, &line, &col);
+      return ct_fail(err, CT_EBINARY, "%s:%zu:%zu: binary file (NUL byte)",
+                     t->name, line, col);
+    } else {
+      i++;
+    }
+  }
+  if (bad == (size_t)-1) return CT_OK;
+  if (mode == CT_INVALID_REPLACE) {
+    t->invalid = 1;
+    return CT_OK;
+  }
+  ct_text_linecol(t, bad, &line, &col);
+  return ct_fail(err, CT_EUTF8, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)",
+                 t->name, line, col, (unsigned)s[bad]);
+}
+
+/* Takes ownership of data (len bytes + NUL) whatever happens. */
+static ct_status text_build(const char *name, unsigned char *data, size_t len,
+                            ct_invalid mode, ct_text **out, ct_error *err) {
+  ct_text *t;
+  ct_status st;
+  *out = NULL;
+  t = calloc(1, sizeof *t);
+  if (t == NULL || (t->name = strdup(name)) == NULL) {
+    free(t);
+    free(data);
+    return oom(err, name);
+  }
+  t->data = data;
+  t->len = len;
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    t->body = 3;
+  st = scan(t, mode, err);
+  if (st != CT_OK) {
+    text_release(t);
+    return st;
+  }
+  *out = t;
+  return CT_OK;
+}
+
+ct_status ct_text_from_buffer(const char *name, const void *data, size_t len,
+                              ct_invalid mode, ct_text **out, ct_error *err) {
+  unsigned char *copy;
+  *out = NULL;
+  if (len == (size_t)-1 || (copy = malloc(len + 1)) == NULL)
+    return oom(err, name);
+  if (len) memcpy(copy, data, len);
+  copy[len] = '\0';
+  return text_build(name, copy, len, mode, out, err);
+}
+
+/* ---- reading files --------------------------------------------------- */
+
+/* Reads f to the end into b.  Returns 0 or the errno of the failure
+** (ENOMEM when the buffer cannot grow). */
+static int read_all(FILE *f, ct_buf *b) {
+  for (;;) {
+    size_t room, got;
+    if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
+    room = b->cap - b->len - 1;
+    errno = 0;
+    got = fread(b->s + b->len, 1, room, f);
+    b->len += got;
+    b->s[b->len] = '\0';
+    if (got < room) {
+      if (ferror(f)) return errno ? errno : EIO;
+      return 0;
+    }
+  }
+}
+
+ct_status ct_text_read_file(const char *path, ct_invalid mode,
+                            ct_text **out, ct_error *err) {
+  int is_stdin = strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  ct_buf b = {0};
+  FILE *f;
+  int e;
+  size_t len;
+  *out = NULL;
+  f = is_stdin ? stdin : fopen(path, "rb");
+  if (f == NULL)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(errno));
+  e = read_all(f, &b);
+  if (!is_stdin) fclose(f);
+  if (e == ENOMEM) {
+    ct_buf_free(&b);
+    return oom(err, name);
+  }
+  if (e) {
+    ct_buf_free(&b);
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
+  }
+  len = b.len;
+  return text_build(name, (unsigned char *)ct_buf_take(&b), len, mode, out, err);
+}
+
+/* ---- accessors ------------------------------------------------------- */
+
+const char *ct_text_name(const ct_text *t) { return t->name; }
+const char *ct_text_data(const ct_text *t) { return (const char *)t->data; }
+size_t ct_text_size(const ct_text *t) { return t->len; }
+size_t ct_text_body(const ct_text *t) { return t->body; }
+
+/* ---- spans ----------------------------------------------------------- */
+
+static const char replacement[3] = { '\xEF', '\xBF', '\xBD' };
+
+/* The BOM is never content, so a span never starts inside it.  One
+** allocation, sized up front: an invalid byte may grow to U+FFFD (three
+** bytes); in a valid text only a span cutting a character can do that,
+** at most three stray bytes at the start and one cut prefix at the end. */
+char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
+  const unsigned char *s = t->data;
+  size_t n, i, o = 0, cap;
+  int pending = 0;
+  char *out;
+  if (end > t->len) end = t->len;
+  if (start < t->body) start = t->body;
+  if (start > end) start = end;
+  n = end - start;
+  if (n > ((size_t)-1 - 16) / 3) return NULL;
+  cap = (t->invalid ? n * 3 : n + 8) + 1;
+  if ((out = malloc(cap)) == NULL) return NULL;
+  for (i = start; i < end;) {
+    int32_t cp;
+    size_t k = next_cp(s, i, end, &cp);
+    if (collapse && ct_cp_isspace(cp)) {
+      pending = o > 0;
+    } else {
+      if (pending) out[o++] = ' ';
+      pending = 0;
+      if (cp < 0) {
+        memcpy(out + o, replacement, 3);
+        o += 3;
+      } else {
+        memcpy(out + o, s + i, k);
+        o += k;
+      }
+    }
+    i += k;
+  }
+  out[o] = '\0';
+  return out;
+}
