@@ -1,0 +1,520 @@
+/*
+** test_text.c -- reading documents: UTF-8 checks, line ends, positions,
+** spans.  Fixtures are tests/data/text_*; run from the repository root.
+*/
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "clausetag.h"
+#include "helpers.h"
+#include "text/text.h"
+
+/* ---- helpers --------------------------------------------------------- */
+
+static ct_text *load(const void *s, size_t n, ct_invalid mode) {
+  ct_text *t = NULL;
+  ct_error err = {0};
+  ct_status st = ct_text_from_buffer("buf", s, n, mode, &t, &err);
+  if (st != CT_OK) fail_msg("unexpected error: %s", err.msg);
+  assert_non_null(t);
+  return t;
+}
+
+/* Loads a literal, its length taken from sizeof (NULs inside count). */
+#define LOAD(lit, mode) load(lit, sizeof lit - 1, mode)
+
+static void expect_pos(const ct_text *t, size_t off, size_t line, size_t col) {
+  size_t l = 0, c = 0;
+  ct_text_linecol(t, off, &l, &c);
+  if (l != line || c != col)
+    fail_msg("offset %zu: got %zu:%zu, want %zu:%zu", off, l, c, line, col);
+}
+
+static void expect_fail(const void *s, size_t n, ct_invalid mode,
+                        ct_status want, const char *msg) {
+  ct_text *t = (ct_text *)&t;   /* must be reset to NULL */
+  ct_error err = {0};
+  ct_status st = ct_text_from_buffer("buf", s, n, mode, &t, &err);
+  assert_int_equal(st, want);
+  assert_int_equal(err.status, want);
+  assert_string_equal(err.msg, msg);
+  assert_null(t);
+}
+
+static void expect_span(const ct_text *t, size_t a, size_t b, int collapse,
+                        const char *want) {
+  char *s = ct_text_span(t, a, b, collapse);
+  assert_non_null(s);
+  assert_string_equal(s, want);
+  free(s);
+}
+
+/* ---- valid input ----------------------------------------------------- */
+
+static void test_ascii(void **state) {
+  ct_text *t = LOAD("hello\nworld", CT_INVALID_ERROR);
+  (void)state;
+  assert_string_equal(ct_text_name(t), "buf");
+  assert_int_equal(ct_text_size(t), 11);
+  assert_int_equal(ct_text_body(t), 0);
+  assert_memory_equal(ct_text_data(t), "hello\nworld", 12);   /* NUL too */
+  assert_int_equal(t->invalid, 0);
+  expect_pos(t, 0, 1, 1);
+  expect_pos(t, 4, 1, 5);
+  expect_pos(t, 5, 1, 6);    /* the LF itself */
+  expect_pos(t, 6, 2, 1);
+  expect_pos(t, 11, 2, 6);   /* the end */
+  ct_text_free(t);
+}
+
+static void test_multibyte(void **state) {
+  /* 한 (3 bytes) 국 (3) space € (3) x, then é (2) on line 2 */
+  ct_text *t = LOAD("\xED\x95\x9C\xEA\xB5\xAD \xE2\x82\xACx\n\xC3\xA9!",
+                    CT_INVALID_ERROR);
+  (void)state;
+  expect_pos(t, 0, 1, 1);
+  expect_pos(t, 3, 1, 2);
+  expect_pos(t, 6, 1, 3);
+  expect_pos(t, 7, 1, 4);
+  expect_pos(t, 10, 1, 5);
+  expect_pos(t, 12, 2, 1);
+  expect_pos(t, 14, 2, 2);
+  /* inside a character: that character's column */
+  expect_pos(t, 4, 1, 2);
+  expect_pos(t, 13, 2, 1);
+  ct_text_free(t);
+}
+
+static void test_bom(void **state) {
+  ct_text *t = LOAD("\xEF\xBB\xBF" "ab\ncd", CT_INVALID_ERROR);
+  (void)state;
+  assert_int_equal(ct_text_body(t), 3);
+  assert_int_equal(ct_text_size(t), 8);
+  assert_memory_equal(ct_text_data(t), "\xEF\xBB\xBF" "ab", 5);
+  expect_pos(t, 0, 1, 1);   /* inside the BOM */
+  expect_pos(t, 3, 1, 1);   /* the BOM is not a column */
+  expect_pos(t, 4, 1, 2);
+  expect_pos(t, 6, 2, 1);
+  expect_span(t, 0, 8, 0, "ab\ncd");   /* spans never include the BOM */
+  expect_span(t, 3, 5, 0, "ab");
+  ct_text_free(t);
+}
+
+static void test_bom_alone(void **state) {
+  ct_text *t = LOAD("\xEF\xBB\xBF", CT_INVALID_ERROR);
+  (void)state;
+  assert_int_equal(ct_text_body(t), 3);
+  expect_pos(t, 3, 1, 1);
+  expect_span(t, 0, 3, 1, "");
+  ct_text_free(t);
+}
+
+/* A BOM anywhere but at the start is an ordinary character. */
+static void test_bom_inside(void **state) {
+  ct_text *t = LOAD("a\xEF\xBB\xBF" "b", CT_INVALID_ERROR);
+  (void)state;
+  assert_int_equal(ct_text_body(t), 0);
+  expect_pos(t, 4, 1, 3);
+  ct_text_free(t);
+}
+
+/* ---- line ends ------------------------------------------------------- */
+
+static void test_lf(void **state) {
+  ct_text *t = LOAD("a\nbb\n\nc\n", CT_INVALID_ERROR);
+  (void)state;
+  expect_pos(t, 0, 1, 1);
+  expect_pos(t, 1, 1, 2);
+  expect_pos(t, 2, 2, 1);
+  expect_pos(t, 4, 2, 3);
+  expect_pos(t, 5, 3, 1);
+  expect_pos(t, 6, 4, 1);
+  expect_pos(t, 8, 5, 1);   /* after the final LF: an empty last line */
+  assert_int_equal(t->nlines, 5);
+  ct_text_free(t);
+}
+
+static void test_crlf(void **state) {
+  ct_text *t = LOAD("a\r\nbb\r\n\r\nc", CT_INVALID_ERROR);
+  (void)state;
+  expect_pos(t, 1, 1, 2);   /* CR */
+  expect_pos(t, 2, 1, 3);   /* LF of the same line end */
+  expect_pos(t, 3, 2, 1);
+  expect_pos(t, 5, 2, 3);
+  expect_pos(t, 7, 3, 1);
+  expect_pos(t, 9, 4, 1);
+  expect_pos(t, 10, 4, 2);
+  assert_int_equal(t->nlines, 4);
+  ct_text_free(t);
+}
+
+static void test_cr(void **state) {
+  ct_text *t = LOAD("a\rbb\r\rc", CT_INVALID_ERROR);
+  (void)state;
+  expect_pos(t, 1, 1, 2);
+  expect_pos(t, 2, 2, 1);
+  expect_pos(t, 5, 3, 1);
+  expect_pos(t, 6, 4, 1);
+  assert_int_equal(t->nlines, 4);
+  ct_text_free(t);
+}
+
+static void test_mixed_line_ends(void **state) {
+  /* LF, CR, CRLF, LF CR (two line ends), CR at the very end */
+  ct_text *t = LOAD("a\nb\rc\r\nd\n\re\r", CT_INVALID_ERROR);
+  size_t want[] = { 0, 2, 4, 7, 9, 10, 12 };
+  size_t i;
+  (void)state;
+  assert_int_equal(t->nlines, 7);
+  for (i = 0; i < 7; i++) {
+    assert_int_equal(t->lines[i], want[i]);
+    expect_pos(t, want[i], i + 1, 1);
+  }
+  expect_pos(t, 11, 6, 2);
+  ct_text_free(t);
+}
+
+static void test_clamp(void **state) {
+  ct_text *t = LOAD("ab\ncd", CT_INVALID_ERROR);
+  size_t line = 0;
+  (void)state;
+  expect_pos(t, 5, 2, 3);
+  expect_pos(t, 6, 2, 3);
+  expect_pos(t, (size_t)-1, 2, 3);
+  ct_text_linecol(t, 4, &line, NULL);   /* either output may be NULL */
+  assert_int_equal(line, 2);
+  ct_text_free(t);
+}
+
+static void test_many_lines(void **state) {
+  size_t n = 200000, i;
+  char *s = malloc(n * 2);
+  ct_text *t;
+  (void)state;
+  assert_non_null(s);
+  for (i = 0; i < n; i++) {
+    s[2 * i] = 'x';
+    s[2 * i + 1] = '\n';
+  }
+  t = load(s, n * 2, CT_INVALID_ERROR);
+  expect_pos(t, 0, 1, 1);
+  expect_pos(t, 2 * 12345 + 1, 12346, 2);
+  expect_pos(t, 2 * (n - 1), n, 1);
+  expect_pos(t, 2 * n, n + 1, 1);
+  ct_text_free(t);
+  free(s);
+}
+
+/* ---- empty and blank ------------------------------------------------- */
+
+static void test_empty(void **state) {
+  ct_text *t = load("", 0, CT_INVALID_ERROR);
+  (void)state;
+  assert_int_equal(ct_text_size(t), 0);
+  assert_int_equal(ct_text_body(t), 0);
+  assert_string_equal(ct_text_data(t), "");
+  expect_pos(t, 0, 1, 1);
+  expect_pos(t, 10, 1, 1);
+  expect_span(t, 0, 0, 0, "");
+  expect_span(t, 0, 10, 1, "");
+  ct_text_free(t);
+}
+
+static void test_blank(void **state) {
+  ct_text *t = LOAD(" \t\r\n\xC2\xA0\n  \xE3\x80\x80\n", CT_INVALID_ERROR);
+  (void)state;
+  expect_pos(t, 4, 2, 1);
+  expect_span(t, 0, ct_text_size(t), 1, "");
+  expect_span(t, 0, 3, 0, " \t\r");
+  ct_text_free(t);
+}
+
+/* ---- invalid UTF-8 --------------------------------------------------- */
+
+/* Three CRLF lines with multibyte characters before the bad sequence:
+** "€é" are two columns, so the bad byte is at 3:3. */
+#define PREFIX "l\xC3\xADne one\r\nline two\r\n\xE2\x82\xAC\xC3\xA9"
+
+static void bad_case(const char *bad, size_t badlen, const char *hex, int at_eof) {
+  char in[64], msg[128];
+  size_t n = sizeof PREFIX - 1;
+  memcpy(in, PREFIX, n);
+  memcpy(in + n, bad, badlen);
+  n += badlen;
+  if (!at_eof) {
+    memcpy(in + n, "ok\r\n", 4);
+    n += 4;
+  }
+  snprintf(msg, sizeof msg, "buf:3:3: invalid UTF-8 (byte 0x%s)", hex);
+  expect_fail(in, n, CT_INVALID_ERROR, CT_EUTF8, msg);
+}
+
+#define BAD(lit, hex) bad_case(lit, sizeof lit - 1, hex, 0)
+#define BAD_EOF(lit, hex) bad_case(lit, sizeof lit - 1, hex, 1)
+
+static void test_invalid_overlong(void **state) {
+  (void)state;
+  BAD("\xC0\x80", "C0");
+  BAD("\xC1\xBF", "C1");
+  BAD("\xE0\x80\x80", "E0");
+  BAD("\xE0\x9F\xBF", "E0");
+  BAD("\xF0\x80\x80\x80", "F0");
+  BAD("\xF0\x8F\xBF\xBF", "F0");
+}
+
+static void test_invalid_surrogate(void **state) {
+  (void)state;
+  BAD("\xED\xA0\x80", "ED");   /* U+D800 */
+  BAD("\xED\xBF\xBF", "ED");   /* U+DFFF */
+}
+
+static void test_invalid_above_max(void **state) {
+  (void)state;
+  BAD("\xF4\x90\x80\x80", "F4");   /* U+110000 */
+  BAD("\xF5\x80\x80\x80", "F5");
+  BAD("\xF7", "F7");
+}
+
+static void test_invalid_truncated(void **state) {
+  (void)state;
+  BAD("\xC3", "C3");
+  BAD("\xE2\x82", "E2");
+  BAD("\xF0\x9F\x98", "F0");
+  BAD_EOF("\xC3", "C3");
+  BAD_EOF("\xE2\x82", "E2");
+  BAD_EOF("\xF0\x9F\x98", "F0");
+}
+
+static void test_invalid_stray(void **state) {
+  (void)state;
+  BAD("\x80", "80");
+  BAD("\xBF", "BF");
+  BAD_EOF("\x80", "80");
+  BAD("\xFE", "FE");
+  BAD("\xFF", "FF");
+  BAD_EOF("\xFF", "FF");
+}
+
+/* Only the first invalid sequence is reported. */
+static void test_invalid_first_reported(void **state) {
+  (void)state;
+  expect_fail("ab\xFF\ncd\xC3", 7, CT_INVALID_ERROR, CT_EUTF8,
+              "buf:1:3: invalid UTF-8 (byte 0xFF)");
+}
+
+/* Each invalid sequence is one column, the BOM none. */
+static void test_invalid_columns(void **state) {
+  ct_text *t = LOAD("\xEF\xBB\xBF" "a\xE2\x82" "b\x80\x80" "c", CT_INVALID_REPLACE);
+  (void)state;
+  expect_pos(t, 3, 1, 1);    /* a */
+  expect_pos(t, 4, 1, 2);    /* E2 82: one sequence */
+  expect_pos(t, 6, 1, 3);    /* b */
+  expect_pos(t, 7, 1, 4);    /* 80 */
+  expect_pos(t, 8, 1, 5);    /* 80 */
+  expect_pos(t, 9, 1, 6);    /* c */
+  expect_fail("\xEF\xBB\xBF" "a\xE2\x82" "b", 7, CT_INVALID_ERROR, CT_EUTF8,
+              "buf:1:2: invalid UTF-8 (byte 0xE2)");
+  expect_fail("\xEF\xBB\xBF" "a\xE2\x82" "b\x80", 8, CT_INVALID_ERROR, CT_EUTF8,
+              "buf:1:2: invalid UTF-8 (byte 0xE2)");
+  ct_text_free(t);
+}
+
+static void test_replace(void **state) {
+  static const char in[] = "a\xE2\x82z\r\nb\x80\xC0\x80" "c\xF4\x90\x80\x80" "d";
+  ct_text *t = LOAD(in, CT_INVALID_REPLACE);
+  (void)state;
+  assert_int_equal(t->invalid, 1);
+  assert_int_equal(ct_text_size(t), sizeof in - 1);
+  assert_memory_equal(ct_text_data(t), in, sizeof in);   /* bytes kept */
+  expect_span(t, 0, 4, 0, "a\xEF\xBF\xBDz");
+  expect_span(t, 6, 11, 0, "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "c");
+  /* F4 90 80 80: F4 alone is the maximal invalid prefix, then three
+  ** stray continuation bytes */
+  expect_span(t, 11, 16, 0,
+              "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "d");
+  expect_span(t, 0, sizeof in, 1,
+              "a\xEF\xBF\xBDz b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "c"
+              "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "d");
+  expect_pos(t, 6, 2, 1);
+  expect_pos(t, 10, 2, 5);
+  ct_text_free(t);
+}
+
+/* A valid text never grows in a span, except where the span cuts a
+** character: every piece becomes U+FFFD. */
+static void test_span_cuts_character(void **state) {
+  ct_text *t = LOAD("\xF0\x9F\x98\x80\xF0\x9F\x98\x80", CT_INVALID_ERROR);
+  (void)state;
+  expect_span(t, 1, 7, 0, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  expect_span(t, 4, 5, 0, "\xEF\xBF\xBD");
+  expect_span(t, 0, 4, 0, "\xF0\x9F\x98\x80");
+  ct_text_free(t);
+}
+
+/* ---- NUL bytes ------------------------------------------------------- */
+
+static void test_nul(void **state) {
+  (void)state;
+  expect_fail("ab\ncd\0ef", 8, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:2:3: binary file (NUL byte)");
+  expect_fail("\0", 1, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:1: binary file (NUL byte)");
+  /* NUL wins over invalid UTF-8, even when it comes later */
+  expect_fail("\xFF\r\n\xC3\xA9\0", 6, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:2:2: binary file (NUL byte)");
+  /* and replace mode does not make a binary file text */
+  expect_fail("x\0", 2, CT_INVALID_REPLACE, CT_EBINARY,
+              "buf:1:2: binary file (NUL byte)");
+}
+
+/* ---- files ----------------------------------------------------------- */
+
+static void test_file(void **state) {
+  const char *path = "tests/data/text_bom_crlf.txt";
+  size_t n;
+  char *raw = th_read_file(path, &n);
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_int_equal(ct_text_read_file(path, CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_string_equal(ct_text_name(t), path);
+  assert_int_equal(ct_text_size(t), n);
+  assert_memory_equal(ct_text_data(t), raw, n + 1);
+  assert_int_equal(ct_text_body(t), 3);
+  expect_pos(t, 3, 1, 1);
+  expect_pos(t, 21, 2, 1);
+  expect_pos(t, 23, 3, 1);
+  expect_pos(t, 34, 3, 6);   /* "• 한미 c" */
+  expect_pos(t, 59, 4, 1);
+  expect_span(t, 0, n, 1,
+              "Joint Fact Sheet \xE2\x80\xA2 \xED\x95\x9C\xEB\xAF\xB8 "
+              "cooperation on climate. Last line");
+  ct_text_free(t);
+  free(raw);
+}
+
+static void test_file_errors(void **state) {
+  ct_text *t = (ct_text *)&t;
+  ct_error err = {0};
+  char want[256];
+  (void)state;
+  assert_int_equal(ct_text_read_file("tests/data/text_bad_utf8.txt",
+                                     CT_INVALID_ERROR, &t, &err), CT_EUTF8);
+  assert_null(t);
+  assert_string_equal(err.msg, "tests/data/text_bad_utf8.txt:2:9: "
+                               "invalid UTF-8 (byte 0xE2)");
+  assert_int_equal(ct_text_read_file("tests/data/text_bad_utf8.txt",
+                                     CT_INVALID_REPLACE, &t, &err), CT_OK);
+  expect_span(t, 11, 29, 0, "Second \xC3\xA9\xEF\xBF\xBD broken");
+  ct_text_free(t);
+
+  assert_int_equal(ct_text_read_file("tests/data/text_nul.txt",
+                                     CT_INVALID_REPLACE, &t, &err), CT_EBINARY);
+  assert_string_equal(err.msg, "tests/data/text_nul.txt:2:8: "
+                               "binary file (NUL byte)");
+
+  snprintf(want, sizeof want, "tests/data/text_missing.txt: cannot read: %s",
+           strerror(ENOENT));
+  assert_int_equal(ct_text_read_file("tests/data/text_missing.txt",
+                                     CT_INVALID_ERROR, &t, &err), CT_EIO);
+  assert_int_equal(err.status, CT_EIO);
+  assert_string_equal(err.msg, want);
+  assert_null(t);
+
+  assert_int_equal(ct_text_read_file("tests/data", CT_INVALID_ERROR, &t, &err),
+                   CT_EIO);
+  assert_string_equal(err.msg, "tests/data: cannot read: Is a directory");
+  assert_null(t);
+}
+
+/* A NULL error pointer is allowed: the status alone comes back. */
+static void test_null_error(void **state) {
+  ct_text *t = NULL;
+  (void)state;
+  assert_int_equal(ct_text_read_file("tests/data/text_missing.txt",
+                                     CT_INVALID_ERROR, &t, NULL), CT_EIO);
+  assert_int_equal(ct_text_from_buffer("x", "\xFF", 1, CT_INVALID_ERROR, &t,
+                                       NULL), CT_EUTF8);
+  assert_null(t);
+}
+
+static void test_stdin(void **state) {
+  const char *path = "tests/data/text_bom_crlf.txt";
+  size_t n;
+  char *raw = th_read_file(path, &n);
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_non_null(freopen(path, "rb", stdin));
+  assert_int_equal(ct_text_read_file("-", CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_string_equal(ct_text_name(t), "<stdin>");
+  assert_int_equal(ct_text_size(t), n);
+  assert_memory_equal(ct_text_data(t), raw, n);
+  ct_text_free(t);
+
+  assert_non_null(freopen("tests/data/text_nul.txt", "rb", stdin));
+  assert_int_equal(ct_text_read_file("-", CT_INVALID_ERROR, &t, &err),
+                   CT_EBINARY);
+  assert_string_equal(err.msg, "<stdin>:2:8: binary file (NUL byte)");
+  free(raw);
+}
+
+/* ---- spans ----------------------------------------------------------- */
+
+static void test_span(void **state) {
+  static const char in[] =
+      "  One\xC2\xA0two\t\tthree \r\n\r\n four\xE3\x80\x80\xE3\x80\x80" "five\r  ";
+  ct_text *t = LOAD(in, CT_INVALID_ERROR);
+  size_t n = sizeof in - 1;
+  (void)state;
+  expect_span(t, 0, n, 0, in);
+  expect_span(t, 0, n, 1, "One two three four five");
+  expect_span(t, 2, 5, 1, "One");
+  expect_span(t, 2, 5, 0, "One");
+  expect_span(t, 5, 7, 0, "\xC2\xA0");
+  expect_span(t, 5, 7, 1, "");
+  expect_span(t, 0, n + 100, 1, "One two three four five");   /* clamped */
+  expect_span(t, 9, 3, 0, "");                                /* start > end */
+  expect_span(t, n, n, 0, "");
+  ct_text_free(t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_ascii),
+    cmocka_unit_test(test_multibyte),
+    cmocka_unit_test(test_bom),
+    cmocka_unit_test(test_bom_alone),
+    cmocka_unit_test(test_bom_inside),
+    cmocka_unit_test(test_lf),
+    cmocka_unit_test(test_crlf),
+    cmocka_unit_test(test_cr),
+    cmocka_unit_test(test_mixed_line_ends),
+    cmocka_unit_test(test_clamp),
+    cmocka_unit_test(test_many_lines),
+    cmocka_unit_test(test_empty),
+    cmocka_unit_test(test_blank),
+    cmocka_unit_test(test_invalid_overlong),
+    cmocka_unit_test(test_invalid_surrogate),
+    cmocka_unit_test(test_invalid_above_max),
+    cmocka_unit_test(test_invalid_truncated),
+    cmocka_unit_test(test_invalid_stray),
+    cmocka_unit_test(test_invalid_first_reported),
+    cmocka_unit_test(test_invalid_columns),
+    cmocka_unit_test(test_replace),
+    cmocka_unit_test(test_span_cuts_character),
+    cmocka_unit_test(test_nul),
+    cmocka_unit_test(test_file),
+    cmocka_unit_test(test_file_errors),
+    cmocka_unit_test(test_null_error),
+    cmocka_unit_test(test_stdin),
+    cmocka_unit_test(test_span),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
