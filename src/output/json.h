@@ -1,0 +1,23 @@
+/*
+** json.h -- JSON string literals for the library's output formats.
+**
+** Output is JSON Lines, read by scripts line by line, so a string must
+** never contain a raw line break.  Everything JSON requires is escaped
+** (" \ and the C0 controls); all other text, non-ASCII and U+2028/U+2029
+** included, is written literally as UTF-8, which keeps Hangul readable
+** and the output byte-for-byte predictable.
+*/
+#ifndef CT_JSON_H
+#define CT_JSON_H
+
+#include <stddef.h>
+#include "core/buf.h"
+
+/* Appends s[0..n) as a quoted JSON string.  `s` must be valid UTF-8
+** (ct_text_span guarantees it); NUL bytes inside it are escaped. */
+ct_status ct_json_string(ct_buf *b, const char *s, size_t n);
+
+/* The same for a NUL-terminated string; NULL appends `null`. */
+ct_status ct_json_cstr(ct_buf *b, const char *s);
+
+#endif
