@@ -1,0 +1,102 @@
+/*
+** writer.c -- the format-independent half of output: batching bytes to
+** a stream and turning the first write error into one reportable status.
+*/
+#include <errno.h>
+#include <string.h>
+#include "core/error.h"
+#include "output/writer.h"
+
+/* Bytes gathered before they go to the stream: big enough that fwrite is
+** called rarely, small enough that memory stays flat on large inputs. */
+#define FLUSH_AT 65536
+
+const ct_format *ct_format_find(const ct_format *const *table,
+                                const char *name) {
+  for (; *table != NULL; table++)
+    if (strcmp((*table)->name, name) == 0) return *table;
+  return NULL;
+}
+
+void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out) {
+  memset(w, 0, sizeof *w);
+  w->fmt = fmt;
+  w->out = out;
+}
+
+void ct_writer_free(ct_writer *w) { ct_buf_free(&w->buf); }
+
+static ct_status write_failed(ct_writer *w, ct_error *err) {
+  if (w->errnum == 0) w->errnum = errno ? errno : EIO;
+  return ct_fail(err, CT_EIO, "write error: %s", strerror(w->errnum));
+}
+
+static ct_status flush_buf(ct_writer *w, ct_error *err) {
+  size_t len = w->buf.len;
+  if (w->errnum) return write_failed(w, err);
+  if (len == 0) return CT_OK;
+  errno = 0;
+  if (fwrite(w->buf.s, 1, len, w->out) != len) return write_failed(w, err);
+  ct_buf_clear(&w->buf);
+  return CT_OK;
+}
+
+/* A format hook's status as a ct_status with a message. */
+static ct_status hook_status(ct_status s, ct_error *err) {
+  if (s == CT_OK) return CT_OK;
+  return ct_fail(err, s, "%s", ct_strerror(s));
+}
+
+ct_status ct_writer_begin(ct_writer *w, ct_error *err) {
+  if (w->fmt->begin == NULL) return CT_OK;
+  return hook_status(w->fmt->begin(w), err);
+}
+
+ct_status ct_writer_document(ct_writer *w, const ct_text *t,
+                             const ct_clause *c, size_t n, ct_error *err) {
+  ct_record r;
+  ct_status s;
+  if (w->errnum) return write_failed(w, err);
+  r.text = t, r.clauses = c, r.nclauses = n;
+  for (r.i = 0; r.i < n; r.i++) {
+    if ((s = w->fmt->clause(w, &r)) != CT_OK) return hook_status(s, err);
+    w->records++;
+    if (w->buf.len >= FLUSH_AT && flush_buf(w, err) != CT_OK) return CT_EIO;
+  }
+  return flush_buf(w, err);
+}
+
+ct_status ct_writer_end(ct_writer *w, ct_error *err) {
+  ct_status s;
+  if (w->fmt->end != NULL && !w->errnum &&
+      (s = w->fmt->end(w)) != CT_OK)
+    return hook_status(s, err);
+  if (flush_buf(w, err) != CT_OK) return CT_EIO;
+  errno = 0;
+  if (fflush(w->out) != 0 || ferror(w->out)) return write_failed(w, err);
+  return CT_OK;
+}
+
+/* Clauses are numbered 1..n in order, so the heading is found by index;
+** the scan is a fallback for arrays a caller built by hand. */
+static const ct_clause *find_clause(const ct_record *r, size_t index) {
+  size_t k;
+  if (index >= 1 && index <= r->nclauses &&
+      r->clauses[index - 1].index == index)
+    return &r->clauses[index - 1];
+  for (k = 0; k < r->nclauses; k++)
+    if (r->clauses[k].index == index) return &r->clauses[k];
+  return NULL;
+}
+
+char *ct_record_heading(const ct_record *r, int *oom) {
+  const ct_clause *h;
+  char *s;
+  *oom = 0;
+  if (r->clauses[r->i].heading == 0) return NULL;
+  h = find_clause(r, r->clauses[r->i].heading);
+  if (h == NULL) return NULL;
+  s = ct_text_span(r->text, h->start, h->end, 1);
+  *oom = s == NULL;
+  return s;
+}
