@@ -1,0 +1,109 @@
+/*
+** main.c -- the clausetag program: picks the command and runs it.
+**
+** The commands are a table, so a new one is one line here plus its own
+** module.  Until `classify` exists to be the default command, the first
+** argument must name a command (or ask for help or the version).
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include "cli/commands.h"
+
+typedef struct command {
+  const char *name;
+  const char *purpose;               /* one line for --help */
+  int (*run)(int argc, char **argv); /* argv[0] is the command name */
+  void (*help)(FILE *out);
+} command;
+
+static const command commands[] = {
+  {"segment", "cut documents into clauses and print them",
+   ct_cli_segment, ct_cli_segment_help},
+  {NULL, NULL, NULL, NULL}
+};
+
+static const command *find_command(const char *name) {
+  const command *c;
+  for (c = commands; c->name != NULL; c++)
+    if (strcmp(c->name, name) == 0) return c;
+  return NULL;
+}
+
+static void usage(FILE *out) {
+  const command *c;
+  fputs("Usage: clausetag COMMAND [OPTIONS] [FILE|DIR|-]...\n"
+        "       clausetag --help | --version | help COMMAND\n"
+        "\n"
+        "Cut diplomatic documents (treaties, joint statements, fact sheets)\n"
+        "into clauses.\n"
+        "\n"
+        "Commands:\n", out);
+  for (c = commands; c->name != NULL; c++)
+    fprintf(out, "  %-10s%s\n", c->name, c->purpose);
+  fprintf(out, "  %-10s%s\n", "help", "show the options of a command");
+  fputs("\n"
+        "Options:\n"
+        "  -h, --help     show this help\n"
+        "      --version  show the version and the libraries in use\n"
+        "\n"
+        "Run 'clausetag help COMMAND' for the options of a command.\n", out);
+}
+
+static int bad_argument(const char *what, const char *arg) {
+  fprintf(stderr, "clausetag: %s '%s' (try 'clausetag --help')\n", what, arg);
+  return 2;
+}
+
+/* `clausetag help [COMMAND]` */
+static int help(int argc, char **argv) {
+  const command *c;
+  if (argc < 3) {
+    usage(stdout);
+    return 0;
+  }
+  if (argc > 3) return bad_argument("help takes one command, not", argv[3]);
+  if (strcmp(argv[2], "help") == 0) {
+    usage(stdout);
+    return 0;
+  }
+  if ((c = find_command(argv[2])) == NULL)
+    return bad_argument("unknown command", argv[2]);
+  c->help(stdout);
+  return 0;
+}
+
+static int dispatch(int argc, char **argv) {
+  const char *first = argv[1];
+  const command *c;
+  if (argc < 2) {
+    fputs("clausetag: no command given (try 'clausetag --help')\n", stderr);
+    return 2;
+  }
+  if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0) {
+    usage(stdout);
+    return 0;
+  }
+  if (strcmp(first, "--version") == 0) {
+    ct_cli_version(stdout);
+    return 0;
+  }
+  if (strcmp(first, "help") == 0) return help(argc, argv);
+  if ((c = find_command(first)) != NULL) return c->run(argc - 1, argv + 1);
+  if (first[0] == '-' && first[1] != '\0')
+    return bad_argument("unknown option", first);
+  return bad_argument("unknown command", first);
+}
+
+int main(int argc, char **argv) {
+  int rc = dispatch(argc, argv);
+  /* Help and version text is still buffered: a full disk shows here.
+  ** (Commands check their own output and return 2 when it failed.) */
+  errno = 0;
+  if ((fflush(stdout) != 0 || ferror(stdout)) && rc == 0) {
+    fprintf(stderr, "clausetag: write error: %s\n",
+            strerror(errno ? errno : EIO));
+    rc = 2;
+  }
+  return rc;
+}

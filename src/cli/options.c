@@ -1,0 +1,121 @@
+/*
+** options.c -- from an argument vector to a ct_cli_options.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/options.h"
+
+int ct_cli_usage_error(const char *command, const char *fmt, ...) {
+  va_list ap;
+  fputs("clausetag: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  if (command != NULL)
+    fprintf(stderr, "\nTry 'clausetag help %s'.\n", command);
+  else
+    fputs("\nTry 'clausetag --help'.\n", stderr);
+  return 2;
+}
+
+/* "text, lines or jsonl": the choices for a message. */
+static void list_formats(char *out, size_t size, const ct_format *const *f) {
+  size_t len = 0;
+  out[0] = '\0';
+  for (; *f != NULL && len < size; f++) {
+    const char *sep = f[1] == NULL ? (len ? " or " : "") : (len ? ", " : "");
+    len += (size_t)snprintf(out + len, size - len, "%s%s", sep, (*f)->name);
+  }
+}
+
+static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
+                      const char *arg) {
+  char choices[128];
+  o->format = ct_format_find(spec->formats, arg);
+  if (o->format != NULL) return 0;
+  list_formats(choices, sizeof choices, spec->formats);
+  return ct_cli_usage_error(spec->command,
+                            "invalid argument '%s' for --format "
+                            "(expected %s)", arg, choices);
+}
+
+static int set_input(ct_cli_options *o, const char *command,
+                     const char *arg) {
+  if (strcmp(arg, "text") == 0) o->input = CT_CLI_INPUT_TEXT;
+  else if (strcmp(arg, "lines") == 0) o->input = CT_CLI_INPUT_LINES;
+  else
+    return ct_cli_usage_error(command, "invalid argument '%s' for --input "
+                              "(expected text or lines)", arg);
+  return 0;
+}
+
+static int set_invalid(ct_cli_options *o, const char *command,
+                       const char *arg) {
+  if (strcmp(arg, "error") == 0) o->invalid = CT_INVALID_ERROR;
+  else if (strcmp(arg, "replace") == 0) o->invalid = CT_INVALID_REPLACE;
+  else
+    return ct_cli_usage_error(command, "invalid argument '%s' for "
+                              "--invalid (expected error or replace)", arg);
+  return 0;
+}
+
+static int set_output(ct_cli_options *o, const char *command,
+                      const char *arg) {
+  if (arg[0] == '\0')
+    return ct_cli_usage_error(command, "empty file name for --output");
+  o->output = strcmp(arg, "-") == 0 ? NULL : arg;
+  return 0;
+}
+
+/* Appends to one of the owned arrays; argv outlives them. */
+static int push(const char ***arr, size_t *n, const char *s) {
+  const char **grown = realloc(*arr, (*n + 1) * sizeof **arr);
+  if (grown == NULL) {
+    fputs("clausetag: out of memory\n", stderr);
+    return 2;
+  }
+  grown[(*n)++] = s;
+  *arr = grown;
+  return 0;
+}
+
+static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
+                 int key, const char *arg) {
+  switch (key) {
+    case CT_OPT_HELP: o->help = 1; return 0;
+    case CT_OPT_FORMAT: return set_format(o, spec, arg);
+    case CT_OPT_OUTPUT: return set_output(o, spec->command, arg);
+    case CT_OPT_INPUT: return set_input(o, spec->command, arg);
+    case CT_OPT_INVALID: return set_invalid(o, spec->command, arg);
+    case CT_OPT_ABBREV:
+      return push(&o->abbrevs, &o->nabbrevs, arg);
+    default: return ct_cli_usage_error(spec->command, "unhandled option");
+  }
+}
+
+int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
+                         int argc, char **argv) {
+  ct_cli_args a;
+  int key, rc = 0;
+  memset(o, 0, sizeof *o);
+  o->format = spec->formats[0];
+  o->invalid = CT_INVALID_ERROR;
+  ct_cli_args_init(&a, argc, argv);
+  while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
+    if (key == CT_CLI_ARG_ERROR)
+      rc = ct_cli_usage_error(spec->command, "%s", a.msg);
+    else if (key == CT_CLI_ARG_OPERAND)
+      rc = push(&o->operands, &o->noperands, a.arg);
+    else
+      rc = apply(o, spec, key, a.arg);
+  }
+  return rc;
+}
+
+void ct_cli_options_free(ct_cli_options *o) {
+  free(o->abbrevs);
+  free(o->operands);
+  memset(o, 0, sizeof *o);
+}

@@ -1,0 +1,65 @@
+/*
+** options.h -- the options of the document commands, parsed into a
+** struct.
+**
+** segment (and later classify) share most options, so their meaning and
+** checks live here once; each command passes the table of options it
+** accepts and the output formats it offers.  A usage error is printed
+** here, in the one format every command uses:
+**   clausetag: <what is wrong>
+**   Try 'clausetag help <command>'.
+*/
+#ifndef CT_CLI_OPTIONS_H
+#define CT_CLI_OPTIONS_H
+
+#include <stddef.h>
+#include "cli/args.h"
+#include "output/writer.h"
+
+/* Option keys: the short name where there is one. */
+enum {
+  CT_OPT_HELP = 'h',
+  CT_OPT_FORMAT = 'f',
+  CT_OPT_OUTPUT = 'o',
+  CT_OPT_INPUT = 256,
+  CT_OPT_INVALID,
+  CT_OPT_ABBREV
+};
+
+typedef enum ct_cli_input {
+  CT_CLI_INPUT_TEXT,     /* documents to segment */
+  CT_CLI_INPUT_LINES     /* one clause per line, no segmentation */
+} ct_cli_input;
+
+typedef struct ct_cli_options {
+  const ct_format *format;
+  const char *output;      /* NULL: standard output */
+  ct_cli_input input;
+  ct_invalid invalid;
+  const char **abbrevs;    /* --abbrev files, in order (array owned) */
+  size_t nabbrevs;
+  const char **operands;   /* FILE|DIR|- as given (array owned) */
+  size_t noperands;
+  int help;
+} ct_cli_options;
+
+typedef struct ct_cli_command_spec {
+  const char *command;                 /* "segment" */
+  const ct_cli_option *options;        /* accepted options */
+  const ct_format *const *formats;     /* values of -f; the first is default */
+} ct_cli_command_spec;
+
+/* Parses argv (argv[0] is the command name).  Returns 0, or 2 after
+** printing a usage error; *o must be freed either way. */
+int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
+                         int argc, char **argv);
+void ct_cli_options_free(ct_cli_options *o);
+
+/* Prints "clausetag: MESSAGE" and the hint to `command`'s help; 2. */
+int ct_cli_usage_error(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

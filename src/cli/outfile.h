@@ -1,0 +1,33 @@
+/*
+** outfile.h -- the output stream of a command: stdout or -o FILE.
+**
+** -o FILE never leaves a half-written FILE: the output goes to a temp
+** file beside it (same directory, so the rename cannot cross file
+** systems) that is renamed over FILE only after every byte was written
+** and closed without error.  A FILE that exists and is not a regular
+** file (/dev/null, a FIFO, a terminal) cannot be replaced that way and
+** is written directly.
+*/
+#ifndef CT_CLI_OUTFILE_H
+#define CT_CLI_OUTFILE_H
+
+#include <stdio.h>
+
+typedef struct ct_cli_outfile {
+  FILE *f;            /* where to write */
+  const char *path;   /* -o FILE, or NULL for standard output */
+  char *tmp;          /* temp file to rename over path, or NULL */
+} ct_cli_outfile;
+
+/* Opens the output; 0, or 2 after "clausetag: cannot write FILE: ...". */
+int ct_cli_outfile_open(ct_cli_outfile *o, const char *path);
+
+/* Closes and, for a temp file, renames it into place.  0, or 2 after
+** printing why (the temp file is removed). */
+int ct_cli_outfile_commit(ct_cli_outfile *o);
+
+/* Gives up after a write error `errnum` (0: no message, e.g. after out
+** of memory was reported): prints it, removes the temp file; returns 2. */
+int ct_cli_outfile_fail(ct_cli_outfile *o, int errnum);
+
+#endif
