@@ -1,0 +1,313 @@
+/*
+** test_norm.c -- the normalized view (NFKC + case fold) and its map back
+** to the input, and ct_fold.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "clausetag.h"
+#include "text/norm.h"
+
+/* ---- helpers --------------------------------------------------------- */
+
+/* Every map is monotonic and ends at base + n. */
+static void check_map(const ct_norm *nm, size_t n, size_t base) {
+  size_t i;
+  assert_int_equal(nm->s[nm->len], '\0');
+  assert_int_equal(nm->map[nm->len], base + n);
+  for (i = 0; i < nm->len; i++) {
+    assert_true(nm->map[i] <= nm->map[i + 1]);
+    assert_true(nm->map[i] >= base && nm->map[i] < base + n);
+  }
+}
+
+static void build(ct_norm *nm, const char *in, size_t n, size_t base) {
+  assert_int_equal(ct_norm_build(nm, in, n, base), CT_OK);
+  check_map(nm, n, base);
+}
+
+/* Normalizes `in`, checks the string, and that ct_fold agrees. */
+static void expect_norm(const char *in, const char *want) {
+  ct_norm nm;
+  char *f;
+  size_t n = strlen(in);
+  build(&nm, in, n, 0);
+  assert_int_equal(strlen(nm.s), nm.len);
+  assert_string_equal(nm.s, want);
+  f = ct_fold(in, n);
+  assert_non_null(f);
+  assert_string_equal(f, want);
+  free(f);
+  ct_norm_free(&nm);
+}
+
+static void expect_map(const ct_norm *nm, const size_t *want, size_t n) {
+  size_t i;
+  assert_int_equal(nm->len + 1, n);
+  for (i = 0; i < n; i++)
+    if (nm->map[i] != want[i])
+      fail_msg("map[%zu] = %zu, want %zu", i, nm->map[i], want[i]);
+}
+
+/* ---- folding --------------------------------------------------------- */
+
+static void test_ascii(void **state) {
+  ct_norm nm;
+  size_t i;
+  (void)state;
+  expect_norm("Hello, WORLD! [A-Z] @`{~ 123", "hello, world! [a-z] @`{~ 123");
+  build(&nm, "ABC def", 7, 0);
+  for (i = 0; i <= 7; i++) assert_int_equal(nm.map[i], i);   /* identity */
+  ct_norm_free(&nm);
+}
+
+static void test_ligature(void **state) {
+  ct_norm nm;
+  (void)state;
+  expect_norm("\xEF\xAC\x81", "fi");
+  build(&nm, "x\xEF\xAC\x81" "ed", 6, 0);   /* "xﬁed" */
+  assert_string_equal(nm.s, "xfied");
+  expect_map(&nm, (size_t[]){ 0, 1, 1, 4, 5, 6 }, 6);
+  ct_norm_free(&nm);
+}
+
+static void test_fullwidth(void **state) {
+  ct_norm nm;
+  (void)state;
+  expect_norm("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3", "abc");   /* ＡＢＣ */
+  build(&nm, "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3", 9, 0);
+  expect_map(&nm, (size_t[]){ 0, 3, 6, 9 }, 4);
+  ct_norm_free(&nm);
+}
+
+static void test_sharp_s(void **state) {
+  ct_norm nm;
+  (void)state;
+  expect_norm("Stra\xC3\x9F" "e", "strasse");
+  build(&nm, "Stra\xC3\x9F" "e", 7, 0);
+  expect_map(&nm, (size_t[]){ 0, 1, 2, 3, 4, 4, 6, 7 }, 8);
+  ct_norm_free(&nm);
+}
+
+static void test_combining(void **state) {
+  ct_norm nm;
+  (void)state;
+  /* "e" + U+0301 composes to é, both bytes of é map to the 'e' */
+  expect_norm("e\xCC\x81", "\xC3\xA9");
+  build(&nm, "caf" "e\xCC\x81" "!", 7, 0);
+  assert_string_equal(nm.s, "caf\xC3\xA9!");
+  expect_map(&nm, (size_t[]){ 0, 1, 2, 3, 3, 6, 7 }, 7);
+  ct_norm_free(&nm);
+  /* uppercase base with a mark: fold and compose */
+  expect_norm("E\xCC\x81", "\xC3\xA9");
+  /* marks out of canonical order are reordered and composed */
+  expect_norm("a\xCC\xA3\xCC\x82", "\xE1\xBA\xAD");   /* a + dot below + circ */
+  expect_norm("a\xCC\x82\xCC\xA3", "\xE1\xBA\xAD");
+  /* a mark with nothing before it stays */
+  expect_norm("\xCC\x81x", "\xCC\x81x");
+}
+
+static void test_precomposed(void **state) {
+  (void)state;
+  expect_norm("\xC3\x89", "\xC3\xA9");                  /* É -> é */
+  expect_norm("\xC3\x89T\xC3\x89", "\xC3\xA9t\xC3\xA9");
+  expect_norm("\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x99\xCE\x91",   /* ΣΟΦΙΑ */
+              "\xCF\x83\xCE\xBF\xCF\x86\xCE\xB9\xCE\xB1");
+}
+
+static void test_hangul(void **state) {
+  ct_norm nm;
+  static const char text[] = "\xED\x95\x9C\xEB\xAF\xB8 \xED\x83\x84\xEC\x86\x8C"
+                             "\xEC\xA4\x91\xEB\xA6\xBD";   /* 한미 탄소중립 */
+  (void)state;
+  expect_norm(text, text);
+  /* ᄒ ᅡ ᆫ (L V T) compose to 한 and map to the L */
+  build(&nm, "x\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB", 10, 0);
+  assert_string_equal(nm.s, "x\xED\x95\x9C");
+  expect_map(&nm, (size_t[]){ 0, 1, 1, 1, 10 }, 5);
+  ct_norm_free(&nm);
+  /* L V only */
+  expect_norm("\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80");   /* 가 */
+  /* compatibility Jamo and halfwidth forms fold under NFKC */
+  expect_norm("\xE3\x84\xB1", "\xE1\x84\x80");
+}
+
+static void test_invalid(void **state) {
+  ct_norm nm;
+  (void)state;
+  build(&nm, "A\xFF" "B\xE2\x82" "c", 6, 0);
+  assert_string_equal(nm.s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  expect_map(&nm, (size_t[]){ 0, 1, 1, 1, 2, 3, 3, 3, 5, 6 }, 10);
+  ct_norm_free(&nm);
+  /* a mark after an invalid byte is not composed with it */
+  expect_norm("\xC3\xCC\x81", "\xEF\xBF\xBD\xCC\x81");
+  /* the input may hold NUL bytes: the map covers them */
+  build(&nm, "a\0B", 3, 0);
+  assert_int_equal(nm.len, 3);
+  assert_memory_equal(nm.s, "a\0b", 4);
+  ct_norm_free(&nm);
+}
+
+static void test_base(void **state) {
+  ct_norm nm;
+  (void)state;
+  build(&nm, "A\xC3\x89" "b", 4, 1000);
+  assert_string_equal(nm.s, "a\xC3\xA9" "b");
+  expect_map(&nm, (size_t[]){ 1000, 1001, 1001, 1003, 1004 }, 5);
+  assert_int_equal(ct_norm_to_input(&nm, 0), 1000);
+  assert_int_equal(ct_norm_to_input(&nm, 2), 1001);
+  assert_int_equal(ct_norm_to_input(&nm, 4), 1004);
+  assert_int_equal(ct_norm_from_input(&nm, 0), 0);      /* before the base */
+  assert_int_equal(ct_norm_from_input(&nm, 1002), 3);   /* inside É */
+  assert_int_equal(ct_norm_from_input(&nm, 1004), 4);
+  assert_int_equal(ct_norm_from_input(&nm, 5000), 4);   /* past the end */
+  ct_norm_free(&nm);
+}
+
+static void test_round_trip(void **state) {
+  /* ASCII, ligature, combining sequence, Hangul, full width, ß, invalid */
+  static const char in[] = "The \xEF\xAC\x81nal e\xCC\x81tape: \xED\x95\x9C\xEA\xB5\xAD "
+                           "\xEF\xBC\xA1 Stra\xC3\x9F" "e \xFF end";
+  size_t n = sizeof in - 1, i, off;
+  ct_norm nm;
+  (void)state;
+  build(&nm, in, n, 7);
+  /* every normalized offset maps back to a cluster start, and that input
+  ** offset leads to the first byte of the cluster's output */
+  for (off = 0; off <= nm.len; off++) {
+    size_t at = ct_norm_to_input(&nm, off);
+    size_t back = ct_norm_from_input(&nm, at);
+    assert_true(back <= off);
+    assert_int_equal(ct_norm_to_input(&nm, back), at);
+    assert_true(back == 0 || nm.map[back - 1] < at);
+  }
+  /* every input offset lands at or after its own text */
+  for (i = 7; i <= n + 7; i++) {
+    off = ct_norm_from_input(&nm, i);
+    assert_true(ct_norm_to_input(&nm, off) >= i);
+    assert_true(off == 0 || ct_norm_to_input(&nm, off - 1) < i);
+  }
+  ct_norm_free(&nm);
+}
+
+/* A match found in the view is reported where it was in the input. */
+static void test_match_location(void **state) {
+  static const char in[] = "We \xEF\xAC\x81nance CLEAN energy";
+  ct_norm nm;
+  const char *hit;
+  size_t a, b;
+  (void)state;
+  build(&nm, in, sizeof in - 1, 0);
+  assert_string_equal(nm.s, "we finance clean energy");
+  hit = strstr(nm.s, "clean");
+  a = ct_norm_to_input(&nm, (size_t)(hit - nm.s));
+  b = ct_norm_to_input(&nm, (size_t)(hit - nm.s) + 5);
+  assert_memory_equal(in + a, "CLEAN", 5);
+  assert_int_equal(b - a, 5);
+  hit = strstr(nm.s, "finance");
+  a = ct_norm_to_input(&nm, (size_t)(hit - nm.s));
+  assert_int_equal(a, 3);
+  ct_norm_free(&nm);
+}
+
+static void test_fold(void **state) {
+  static const char in[] = "Net-Zero \xEF\xAC\x81nance \xED\x83\x84\xEC\x86\x8C "
+                           "\xE2\x84\xA6 \xE2\x91\xA0";   /* Ω sign, circled 1 */
+  ct_norm nm;
+  char *f;
+  (void)state;
+  build(&nm, in, sizeof in - 1, 0);
+  f = ct_fold(in, sizeof in - 1);
+  assert_non_null(f);
+  assert_string_equal(f, nm.s);
+  assert_string_equal(f, "net-zero finance \xED\x83\x84\xEC\x86\x8C \xCF\x89 1");
+  free(f);
+  ct_norm_free(&nm);
+  /* only len bytes are read */
+  f = ct_fold("ABCDEF", 3);
+  assert_string_equal(f, "abc");
+  free(f);
+}
+
+static void test_empty(void **state) {
+  ct_norm nm;
+  char *f;
+  (void)state;
+  build(&nm, "", 0, 42);
+  assert_int_equal(nm.len, 0);
+  assert_string_equal(nm.s, "");
+  assert_int_equal(nm.map[0], 42);
+  assert_int_equal(ct_norm_to_input(&nm, 0), 42);
+  assert_int_equal(ct_norm_from_input(&nm, 42), 0);
+  assert_int_equal(ct_norm_from_input(&nm, 43), 0);
+  ct_norm_free(&nm);
+  ct_norm_free(&nm);   /* freeing twice is harmless */
+  f = ct_fold("", 0);
+  assert_non_null(f);
+  assert_string_equal(f, "");
+  free(f);
+}
+
+/* A cluster larger than the scratch array on the stack. */
+static void test_long_cluster(void **state) {
+  size_t marks = 500, i, n = 1 + 2 * marks;
+  char *in = malloc(n + 1), *f;
+  ct_norm nm;
+  (void)state;
+  assert_non_null(in);
+  in[0] = 'A';
+  for (i = 0; i < marks; i++) memcpy(in + 1 + 2 * i, "\xCC\x81", 2);
+  in[n] = '\0';
+  build(&nm, in, n, 0);
+  /* á then 499 more acute accents, all mapped to the 'A' */
+  assert_int_equal(nm.len, n - 1);
+  assert_memory_equal(nm.s, "\xC3\xA1\xCC\x81", 4);
+  for (i = 0; i < nm.len; i++) assert_int_equal(nm.map[i], 0);
+  f = ct_fold(in, n);
+  assert_string_equal(f, nm.s);
+  free(f);
+  ct_norm_free(&nm);
+  free(in);
+}
+
+static void test_large(void **state) {
+  size_t reps = 20000, i, n;
+  static const char unit[] = "Caf\xC3\xA9 \xED\x95\x9C ";
+  char *in = malloc(reps * (sizeof unit - 1) + 1);
+  ct_norm nm;
+  (void)state;
+  assert_non_null(in);
+  for (i = 0; i < reps; i++) memcpy(in + i * (sizeof unit - 1), unit, sizeof unit - 1);
+  n = reps * (sizeof unit - 1);
+  build(&nm, in, n, 0);
+  assert_int_equal(nm.len, n);
+  assert_memory_equal(nm.s, "caf\xC3\xA9 \xED\x95\x9C caf", 13);
+  ct_norm_free(&nm);
+  free(in);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_ascii),
+    cmocka_unit_test(test_ligature),
+    cmocka_unit_test(test_fullwidth),
+    cmocka_unit_test(test_sharp_s),
+    cmocka_unit_test(test_combining),
+    cmocka_unit_test(test_precomposed),
+    cmocka_unit_test(test_hangul),
+    cmocka_unit_test(test_invalid),
+    cmocka_unit_test(test_base),
+    cmocka_unit_test(test_round_trip),
+    cmocka_unit_test(test_match_location),
+    cmocka_unit_test(test_fold),
+    cmocka_unit_test(test_empty),
+    cmocka_unit_test(test_long_cluster),
+    cmocka_unit_test(test_large),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
