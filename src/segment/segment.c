@@ -251,7 +251,7 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
 ** and closers, or `end`. */
 static size_t sentence_end(const seg *g, size_t from, size_t end) {
   walk w = {from, 0, 0, 0, 0};
-  size_t i = from, len, r;
+  size_t i = from, len, len2, r;
   while (i < end) {
     int32_t cp = cp_at(g, i, end, &len);
     if (ct_cp_isspace(cp)) {
@@ -270,8 +270,11 @@ static size_t sentence_end(const seg *g, size_t from, size_t end) {
     }
     if (is_bracket_open(cp)) w.depth++;
     else if (is_bracket_close(cp) && w.depth > 0) w.depth--;
-    else if (is_terminator(cp) && (r = at_terminator(g, &w, i, end)) != 0)
-      return r;
+    else if (is_terminator(cp)) {
+      if ((r = at_terminator(g, &w, i, end)) != 0) return r;
+      while (i + len < end && is_terminator(cp_at(g, i + len, end, &len2)))
+        i += len, len = len2;   /* an ellipsis is judged once, whole */
+    }
     i += len;
   }
   return end;
@@ -353,23 +356,11 @@ static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
   return CT_OK;
 }
 
-/* An inline item marker at a sentence start ("... one. 2.) Two") is a
-** list marker like one at a line start: not part of the clause. */
-static size_t skip_inline_marker(const seg *g, size_t i, size_t end) {
-  size_t j;
-  if (i < end && (g->s[i] == '(' || (g->s[i] < 0x80 && ct_cp_isalnum(g->s[i])))) {
-    j = marker_end(g, i, end);
-    if (j != i && g->s[j - 1] != '.') return skip_space(g, j, end);
-  }
-  return i;
-}
-
 static ct_status emit_sentences(seg *g, size_t a, size_t b, ct_kind kind,
                                 int depth) {
   size_t p = skip_space(g, a, b), e;
   ct_status st;
   while (p < b) {
-    p = skip_inline_marker(g, p, b);
     e = sentence_end(g, p, b);
     if ((st = emit(g, p, trim_end(g, p, e), kind, depth)) != CT_OK) return st;
     p = skip_space(g, e, b);
@@ -418,6 +409,20 @@ static int is_byline_or_date(const seg *g, size_t a, size_t b) {
   return digits && words <= 5;
 }
 
+/* A '.', '!' or '?' before white space that is not an abbreviation's:
+** "The White House - West Wing. (Photo)" is a caption, not a heading. */
+static int has_inner_stop(const seg *g, size_t a, size_t b) {
+  size_t i, w = a;
+  for (i = a; i + 1 < b; i++) {
+    if (g->s[i] == ' ') w = i + 1;
+    if ((g->s[i] == '.' || g->s[i] == '!' || g->s[i] == '?') &&
+        g->s[i + 1] == ' ' &&
+        !(g->s[i] == '.' && is_abbrev(g, g->s + w, i - w)))
+      return 1;
+  }
+  return 0;
+}
+
 static int is_final_punct(int32_t cp) {
   return is_terminator(cp) || cp == ':' || cp == ';' || cp == ',';
 }
@@ -436,7 +441,7 @@ static int is_heading(const seg *g, const line *l) {
   }
   if (words > HEADING_MAX_WORDS || is_byline_or_date(g, l->start, l->end))
     return 0;
-  return sentence_end(g, l->start, l->end) == l->end;
+  return !has_inner_stop(g, l->start, l->end);
 }
 
 /* "Washington, D.C. – The": a place, then a dash opening the story. */

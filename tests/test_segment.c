@@ -1,0 +1,499 @@
+/*
+** test_segment.c -- segmentation cases: an input and its exact clauses.
+**
+** Each clause is rendered "K<depth> <text>" (K: H heading, B bullet,
+** S sentence, L line; text with white space collapsed), one per line, so
+** a failing case prints a readable diff of the whole clause list.
+*/
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clausetag.h"
+#include "core/buf.h"
+
+static ct_abbrevs *abbrevs;
+
+static char *render(const char *input, size_t len, const ct_abbrevs *ab) {
+  ct_text *t;
+  ct_clause *c;
+  size_t n, i;
+  ct_error err;
+  ct_buf b = {0};
+  assert_int_equal(ct_text_from_buffer("case", input, len, CT_INVALID_REPLACE,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, ab, &c, &n, &err), CT_OK);
+  for (i = 0; i < n; i++) {
+    char *s = ct_text_span(t, c[i].start, c[i].end, 1);
+    assert_int_equal(c[i].index, i + 1);
+    ct_buf_printf(&b, "%s%c%d %s", i ? "\n" : "",
+                  "HBSL"[c[i].kind], c[i].depth, s);
+    free(s);
+  }
+  free(c);
+  ct_text_free(t);
+  return ct_buf_take(&b);
+}
+
+static void check_with(const char *input, const char *expected,
+                       const ct_abbrevs *ab) {
+  char *got = render(input, strlen(input), ab);
+  if (strcmp(got, expected) != 0)
+    print_error("input:\n%s\n-- expected:\n%s\n-- got:\n%s\n", input,
+                expected, got);
+  assert_string_equal(got, expected);
+  free(got);
+}
+
+static void check(const char *input, const char *expected) {
+  check_with(input, expected, abbrevs);
+}
+
+#define CASE(name, input, expected) \
+  static void name(void **state) { (void)state; check(input, expected); }
+
+/* -- structure: blocks, headings, paragraphs ------------------------- */
+CASE(blank_line_blocks, "One is here.\n\nTwo is there.\n",
+     "S0 One is here.\nS0 Two is there.")
+CASE(heading_alone, "Commitment to Peace\n\nWe keep the peace.\n",
+     "H0 Commitment to Peace\nS0 We keep the peace.")
+CASE(heading_before_bullets, "Commitment to Peace\n  • We keep the peace.\n",
+     "H0 Commitment to Peace\nB1 We keep the peace.")
+CASE(heading_first_line_of_block,
+     "Technology and Innovation\nAs global leaders, the two countries act "
+     "together on chips. They will also build networks.\n",
+     "H0 Technology and Innovation\n"
+     "S0 As global leaders, the two countries act together on chips.\n"
+     "S0 They will also build networks.")
+CASE(wrapped_paragraph_not_heading,
+     "We will deepen our cooperation on advanced\n"
+     "technologies and increase global vaccinations.\n",
+     "S0 We will deepen our cooperation on advanced technologies and "
+     "increase global vaccinations.")
+CASE(wrapped_paragraph_uppercase_continuation,
+     "The United States and the Republic of Korea will work with the\n"
+     "United Nations on this matter in the coming year.\n",
+     "S0 The United States and the Republic of Korea will work with the "
+     "United Nations on this matter in the coming year.")
+CASE(short_line_lowercase_continuation,
+     "The parties agree to\ncooperate on trade.\n",
+     "S0 The parties agree to cooperate on trade.")
+CASE(lead_in_colon_is_sentence,
+     "Together, the two countries will:\n  • Expand trade.\n",
+     "S0 Together, the two countries will:\nB1 Expand trade.")
+CASE(sentence_over_lines, "This is a\nsentence. And another\none.\n",
+     "S0 This is a sentence.\nS0 And another one.")
+CASE(long_line_without_punct_is_sentence,
+     "This line has no final punctuation but it is far too long to be a "
+     "heading of any section in a fact sheet or treaty text at all\n",
+     "S0 This line has no final punctuation but it is far too long to be a "
+     "heading of any section in a fact sheet or treaty text at all")
+CASE(caption_is_not_heading,
+     "The White House - West Wing. (Official White House Photo)\n",
+     "S0 The White House - West Wing. (Official White House Photo)")
+CASE(footer_with_abbreviation_is_heading, "U.S. Department of State\n",
+     "H0 U.S. Department of State")
+CASE(empty_input, "", "")
+CASE(blank_input, "  \n\t\n \n", "")
+
+/* -- list items ------------------------------------------------------ */
+CASE(bullet_chars,
+     "• One.\n◦ Two.\n▪ Three.\n- Four.\n* Five.\n– Six.\n",
+     "B1 One.\nB1 Two.\nB1 Three.\nB1 Four.\nB1 Five.\nB1 Six.")
+CASE(numbered_dot, "1. First item.\n2. Second item.\n",
+     "B1 First item.\nB1 Second item.")
+CASE(numbered_paren, "1) First item.\n2) Second item.\n",
+     "B1 First item.\nB1 Second item.")
+CASE(lettered, "(a) First item;\n(b) second item; and\nc) third item.\n",
+     "B1 First item;\nB1 second item; and\nB1 third item.")
+CASE(roman, "i. First item.\nii. Second item.\n(iv) Fourth item.\n",
+     "B1 First item.\nB1 Second item.\nB1 Fourth item.")
+CASE(nesting_by_indent,
+     "• Top.\n  ◦ Sub.\n    ▪ Subsub.\n  ◦ Sub again.\n• Top again.\n",
+     "B1 Top.\nB2 Sub.\nB3 Subsub.\nB2 Sub again.\nB1 Top again.")
+CASE(nesting_same_marker,
+     "  • Parent item.\n    • Child item.\n    • Second child.\n  • Next.\n",
+     "B1 Parent item.\nB2 Child item.\nB2 Second child.\nB1 Next.")
+CASE(nesting_with_tabs, "- Top.\n\t- Tabbed child.\n",
+     "B1 Top.\nB2 Tabbed child.")
+CASE(bullet_two_sentences,
+     "  • The R.O.K. is a partner. It buys U.S. goods.\n",
+     "B1 The R.O.K. is a partner.\nB1 It buys U.S. goods.")
+CASE(bullet_continuation_line,
+     "• Item that wraps\n  onto the next line.\n",
+     "B1 Item that wraps onto the next line.")
+CASE(paragraph_after_bullet, "• Item.\nParagraph text follows.\n",
+     "B1 Item.\nS0 Paragraph text follows.")
+CASE(list_depth_resets_after_paragraph,
+     "  • Deep start.\n\nA paragraph.\n\n    • New list.\n",
+     "B1 Deep start.\nS0 A paragraph.\nB1 New list.")
+CASE(blank_lines_between_items_keep_depth,
+     "• Top.\n\n  • Child.\n\n  • Child two.\n",
+     "B1 Top.\nB2 Child.\nB2 Child two.")
+CASE(dash_inside_text_is_not_marker, "Trade-offs -- are real.\n",
+     "S0 Trade-offs -- are real.")
+CASE(initial_is_not_marker, "A. Smith spoke at length.\n",
+     "S0 A. Smith spoke at length.")
+CASE(decimal_is_not_marker, "1.5 degrees is the goal.\n",
+     "S0 1.5 degrees is the goal.")
+CASE(semicolon_bullet_one_clause,
+     "  • The two will expand capacity for vaccines and raw materials;\n",
+     "B1 The two will expand capacity for vaccines and raw materials;")
+
+/* -- sentence boundaries --------------------------------------------- */
+CASE(title_abbreviation, "Dr. Smith arrived. He left soon.\n",
+     "S0 Dr. Smith arrived.\nS0 He left soon.")
+CASE(titles_mid_sentence, "Mr. Kim met Ms. Lee and Amb. Park in St. Louis.\n",
+     "S0 Mr. Kim met Ms. Lee and Amb. Park in St. Louis.")
+CASE(month_abbreviation, "On Jan. 5 they met. Nov. 14 was next.\n",
+     "S0 On Jan. 5 they met.\nS0 Nov. 14 was next.")
+CASE(latin_eg_ie, "Use tools, e.g. hammers, i.e. heavy ones. Done.\n",
+     "S0 Use tools, e.g. hammers, i.e. heavy ones.\nS0 Done.")
+CASE(latin_etc_vs, "Apples, pears, etc. are fruit. Apples vs. Pears is a "
+     "contest.\n",
+     "S0 Apples, pears, etc. are fruit.\nS0 Apples vs. Pears is a contest.")
+CASE(eg_in_parentheses,
+     "Deploy renewable energy (e.g., offshore wind). Then store it.\n",
+     "S0 Deploy renewable energy (e.g., offshore wind).\nS0 Then store it.")
+CASE(country_forms_before_names,
+     "The U.S. Department of State and the R.O.K. Ministry met.\n",
+     "S0 The U.S. Department of State and the R.O.K. Ministry met.")
+CASE(country_form_then_lowercase, "U.S. exports grew last year.\n",
+     "S0 U.S. exports grew last year.")
+CASE(country_form_ends_sentence,
+     "They met in the U.S. The talks went well.\n",
+     "S0 They met in the U.S.\nS0 The talks went well.")
+CASE(country_form_at_end, "Trade between the United States and the R.O.K.\n",
+     "S0 Trade between the United States and the R.O.K.")
+CASE(country_forms_uk_dprk,
+     "The D.P.R.K. Foreign Ministry said so. The U.K. agreed with it.\n",
+     "S0 The D.P.R.K. Foreign Ministry said so.\nS0 The U.K. agreed with it.")
+CASE(hyphenated_country_forms,
+     "Both welcomed U.S.-R.O.K. cooperation and R.O.K.-Mekong work.\n",
+     "S0 Both welcomed U.S.-R.O.K. cooperation and R.O.K.-Mekong work.")
+CASE(number_abbreviation, "Resolution No. 2397 was adopted. It passed.\n",
+     "S0 Resolution No. 2397 was adopted.\nS0 It passed.")
+CASE(page_abbreviation, "See p. 55 for details.\n",
+     "S0 See p. 55 for details.")
+CASE(company_abbreviations,
+     "Hyundai Motor Co. and Apple Inc. signed deals. They grew.\n",
+     "S0 Hyundai Motor Co. and Apple Inc. signed deals.\nS0 They grew.")
+CASE(initials, "President Donald J. Trump visited. Jonas E. Smith spoke.\n",
+     "S0 President Donald J. Trump visited.\nS0 Jonas E. Smith spoke.")
+CASE(money_and_decimals,
+     "Firms invested $1.1 billion. Temperatures rose 1.5 degrees.\n",
+     "S0 Firms invested $1.1 billion.\nS0 Temperatures rose 1.5 degrees.")
+CASE(times, "The meeting is at 5 p.m. on Monday. It ends at 6 p.m. The next "
+     "begins.\n",
+     "S0 The meeting is at 5 p.m. on Monday.\nS0 It ends at 6 p.m.\n"
+     "S0 The next begins.")
+CASE(ellipsis_dots, "He said... The rest was lost. Next.\n",
+     "S0 He said... The rest was lost.\nS0 Next.")
+CASE(ellipsis_char, "Wait… What happened here? Nothing.\n",
+     "S0 Wait… What happened here?\nS0 Nothing.")
+CASE(question_in_quotes, "He asked “why?” and left. Then she spoke.\n",
+     "S0 He asked “why?” and left.\nS0 Then she spoke.")
+CASE(exclamation_in_parens, "The plan (approved! Really.) is final. It "
+     "starts now.\n",
+     "S0 The plan (approved! Really.) is final.\nS0 It starts now.")
+CASE(ends_in_closing_quote, "He said, “We agree.” The talks ended.\n",
+     "S0 He said, “We agree.”\nS0 The talks ended.")
+CASE(ends_in_closing_bracket, "(This is a full sentence.) Next one here.\n",
+     "S0 (This is a full sentence.)\nS0 Next one here.")
+CASE(question_and_exclamation, "Why? Because. Wow! Yes.\n",
+     "S0 Why?\nS0 Because.\nS0 Wow!\nS0 Yes.")
+CASE(numbers_end_sentence,
+     "It grew 20 percent in 2018. 52,000 jobs were created.\n",
+     "S0 It grew 20 percent in 2018.\nS0 52,000 jobs were created.")
+CASE(phase_number_ends_sentence, "They reached Phase 2. The rest waits.\n",
+     "S0 They reached Phase 2.\nS0 The rest waits.")
+CASE(enumeration_in_sentence,
+     "It will 1) develop plans; 2) launch pilots; and 3) report back.\n",
+     "S0 It will 1) develop plans; 2) launch pilots; and 3) report back.")
+CASE(enumeration_after_colon, "Steps: 1. The Parties agree. 2. They sign.\n",
+     "S0 Steps: 1. The Parties agree.\nS0 2. They sign.")
+CASE(inline_items_dot_paren, "1.) First item here. 2.) Second item here.\n",
+     "B1 First item here.\nB1 2.) Second item here.")
+CASE(inline_items_letters, "Choose a) the first or b) the second option.\n",
+     "S0 Choose a) the first or b) the second option.")
+CASE(urls_and_email,
+     "Visit https://www.state.gov/a.b?c=d for more. Or write to "
+     "info@state.gov. Thanks.\n",
+     "S0 Visit https://www.state.gov/a.b?c=d for more.\n"
+     "S0 Or write to info@state.gov.\nS0 Thanks.")
+CASE(url_at_sentence_end, "Go to www.example.com. It has details.\n",
+     "S0 Go to www.example.com.\nS0 It has details.")
+CASE(dot_gov_banner, "A lock ( ) or https:// means you’ve safely connected "
+     "to the .gov website. Share it.\n",
+     "S0 A lock ( ) or https:// means you’ve safely connected to the .gov "
+     "website.\nS0 Share it.")
+CASE(em_dash_parenthetical,
+     "Cooperation—in aid, energy and security—will grow.\n",
+     "S0 Cooperation—in aid, energy and security—will grow.")
+CASE(nbsp_after_period, "One sentence.\xC2\xA0Two sentences.\n",
+     "S0 One sentence.\nS0 Two sentences.")
+
+/* -- headings glued, datelines, bylines ------------------------------- */
+CASE(glued_heading,
+     "Technology and InnovationAs global leaders, we act together.\n",
+     "H0 Technology and Innovation\nS0 As global leaders, we act together.")
+CASE(glued_dateline_kept,
+     "The White HouseWashington, D.C. – The United States acts today.\n",
+     "S0 The White HouseWashington, D.C. – The United States acts today.")
+CASE(camel_case_name_not_glue, "McDonald and DeSantis met in LinkedIn.\n",
+     "S0 McDonald and DeSantis met in LinkedIn.")
+CASE(dateline_in_sentence,
+     "WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed. They met.\n",
+     "S0 WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed.\nS0 They met.")
+CASE(byline_not_heading, "By Jane Smith\n\nThe talks ended.\n",
+     "S0 By Jane Smith\nS0 The talks ended.")
+CASE(date_line_not_heading, "November 14, 2025\n\nText follows here.\n",
+     "S0 November 14, 2025\nS0 Text follows here.")
+
+/* -- Hangul and CJK -------------------------------------------------- */
+CASE(korean_da, "양국은 협력하기로 하였다. 또한 교류를 확대할 것이다.\n",
+     "S0 양국은 협력하기로 하였다.\nS0 또한 교류를 확대할 것이다.")
+CASE(korean_yo, "좋아요. 감사합니다.\n", "S0 좋아요.\nS0 감사합니다.")
+CASE(korean_no_space, "합의하였다.양국은 협력한다.\n",
+     "S0 합의하였다.\nS0 양국은 협력한다.")
+CASE(korean_heading_and_bullets,
+     "안보 협력\n\n  • 양국은 연합훈련을 지속한다. 확장억제를 강화한다.\n",
+     "H0 안보 협력\nB1 양국은 연합훈련을 지속한다.\nB1 확장억제를 강화한다.")
+CASE(korean_with_abbreviation, "미국(U.S.)과 한국은 합의했다. 끝.\n",
+     "S0 미국(U.S.)과 한국은 합의했다.\nS0 끝.")
+CASE(cjk_full_stop, "两国同意。双方将合作。\n", "S0 两国同意。\nS0 双方将合作。")
+CASE(cjk_full_stop_with_quote, "他说「好。」然后离开。\n",
+     "S0 他说「好。」\nS0 然后离开。")
+
+/* -- encodings and line ends ------------------------------------------ */
+CASE(crlf_line_ends, "Title Here\r\n\r\nOne.\r\nTwo three.\r\n",
+     "H0 Title Here\nS0 One.\nS0 Two three.")
+CASE(cr_line_ends, "Title Here\r\rOne.\rTwo three.\r",
+     "H0 Title Here\nS0 One.\nS0 Two three.")
+CASE(bom_skipped, "\xEF\xBB\xBFTitle Here\n\nText.\n",
+     "H0 Title Here\nS0 Text.")
+CASE(invalid_bytes_replaced, "Bad \xC3 byte. Next one.\n",
+     "S0 Bad \xEF\xBF\xBD byte.\nS0 Next one.")
+
+/* -- positions, headings, options ------------------------------------- */
+
+static void positions(void **state) {
+  const char *in = "Über Title\n\n  • Ça va. Déjà vu.\n";
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("p", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 3);
+  assert_int_equal(c[0].start, 0);
+  assert_int_equal(c[0].end, 11);        /* "Über" is 5 bytes */
+  assert_int_equal(c[1].line, 3);
+  assert_int_equal(c[1].col, 5);
+  assert_int_equal(c[1].start, 19);      /* after "  • " (• is 3 bytes) */
+  assert_memory_equal(in + c[1].start, "Ça va.", c[1].end - c[1].start);
+  assert_int_equal(c[2].col, 12);        /* columns count code points */
+  assert_int_equal(c[1].heading, 1);
+  assert_int_equal(c[2].heading, 1);
+  assert_int_equal(c[0].heading, 0);
+  free(c);
+  ct_text_free(t);
+}
+
+static void heading_index_tracks_sections(void **state) {
+  const char *in = "Intro text.\n\nFirst Part\n\nA.\n\nSecond Part\n\nB.\n";
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("h", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 5);
+  assert_int_equal(c[0].heading, 0);
+  assert_int_equal(c[2].heading, 2);
+  assert_int_equal(c[4].heading, 4);
+  free(c);
+  ct_text_free(t);
+}
+
+static void user_abbreviation(void **state) {
+  ct_abbrevs *ab = ct_abbrevs_new(1);
+  (void)state;
+  check_with("Ofc. Smith left.\n", "S0 Ofc.\nS0 Smith left.", ab);
+  assert_int_equal(ct_abbrevs_add(ab, "Ofc."), CT_OK);
+  check_with("Ofc. Smith left.\n", "S0 Ofc. Smith left.", ab);
+  assert_int_equal(ct_abbrevs_add(ab, "nodot"), CT_EUSAGE);
+  ct_abbrevs_free(ab);
+}
+
+static void no_abbreviation_list(void **state) {
+  (void)state;
+  /* shapes still work without a list; listed titles do not */
+  check_with("The U.S. Department met Dr. Kim.\n",
+             "S0 The U.S. Department met Dr.\nS0 Kim.", NULL);
+}
+
+static void abbreviation_file(void **state) {
+  ct_abbrevs *ab = ct_abbrevs_new(0);
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_abbrevs_load(ab, "tests/data/seg_abbrevs.txt", &err),
+                   CT_OK);
+  check_with("Gov. Kim met Ofc. Lee.\n", "S0 Gov. Kim met Ofc. Lee.", ab);
+  assert_int_equal(ct_abbrevs_load(ab, "tests/data/seg_abbrevs_bad.txt", &err),
+                   CT_ESYNTAX);
+  assert_string_equal(err.msg, "tests/data/seg_abbrevs_bad.txt:3: "
+                               "abbreviation 'Gov' must end with a period");
+  assert_int_equal(ct_abbrevs_load(ab, "tests/data/nonexistent.txt", &err),
+                   CT_EIO);
+  assert_string_equal(err.msg, "tests/data/nonexistent.txt: cannot read: "
+                               "No such file or directory");
+  ct_abbrevs_free(ab);
+}
+
+static void lines_mode(void **state) {
+  const char *in = "  First line.  Still first.\n\n\tSecond line\r\nThird";
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("l", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 3);
+  assert_int_equal(c[0].kind, CT_KIND_LINE);
+  assert_int_equal(c[0].start, 2);
+  assert_int_equal(c[0].end, 27);
+  assert_int_equal(c[1].line, 3);
+  assert_int_equal(c[1].col, 2);
+  assert_memory_equal(in + c[2].start, "Third", 5);
+  assert_string_equal(ct_kind_name(c[2].kind), "line");
+  free(c);
+  ct_text_free(t);
+}
+
+static void kind_names(void **state) {
+  (void)state;
+  assert_string_equal(ct_kind_name(CT_KIND_HEADING), "heading");
+  assert_string_equal(ct_kind_name(CT_KIND_BULLET), "bullet");
+  assert_string_equal(ct_kind_name(CT_KIND_SENTENCE), "sentence");
+  assert_string_equal(ct_kind_name(CT_KIND_LINE), "line");
+}
+
+static int setup(void **state) {
+  (void)state;
+  abbrevs = ct_abbrevs_new(1);
+  return abbrevs == NULL;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  ct_abbrevs_free(abbrevs);
+  return 0;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(blank_line_blocks),
+    cmocka_unit_test(heading_alone),
+    cmocka_unit_test(heading_before_bullets),
+    cmocka_unit_test(heading_first_line_of_block),
+    cmocka_unit_test(wrapped_paragraph_not_heading),
+    cmocka_unit_test(wrapped_paragraph_uppercase_continuation),
+    cmocka_unit_test(short_line_lowercase_continuation),
+    cmocka_unit_test(lead_in_colon_is_sentence),
+    cmocka_unit_test(sentence_over_lines),
+    cmocka_unit_test(long_line_without_punct_is_sentence),
+    cmocka_unit_test(caption_is_not_heading),
+    cmocka_unit_test(footer_with_abbreviation_is_heading),
+    cmocka_unit_test(empty_input),
+    cmocka_unit_test(blank_input),
+    cmocka_unit_test(bullet_chars),
+    cmocka_unit_test(numbered_dot),
+    cmocka_unit_test(numbered_paren),
+    cmocka_unit_test(lettered),
+    cmocka_unit_test(roman),
+    cmocka_unit_test(nesting_by_indent),
+    cmocka_unit_test(nesting_same_marker),
+    cmocka_unit_test(nesting_with_tabs),
+    cmocka_unit_test(bullet_two_sentences),
+    cmocka_unit_test(bullet_continuation_line),
+    cmocka_unit_test(paragraph_after_bullet),
+    cmocka_unit_test(list_depth_resets_after_paragraph),
+    cmocka_unit_test(blank_lines_between_items_keep_depth),
+    cmocka_unit_test(dash_inside_text_is_not_marker),
+    cmocka_unit_test(initial_is_not_marker),
+    cmocka_unit_test(decimal_is_not_marker),
+    cmocka_unit_test(semicolon_bullet_one_clause),
+    cmocka_unit_test(title_abbreviation),
+    cmocka_unit_test(titles_mid_sentence),
+    cmocka_unit_test(month_abbreviation),
+    cmocka_unit_test(latin_eg_ie),
+    cmocka_unit_test(latin_etc_vs),
+    cmocka_unit_test(eg_in_parentheses),
+    cmocka_unit_test(country_forms_before_names),
+    cmocka_unit_test(country_form_then_lowercase),
+    cmocka_unit_test(country_form_ends_sentence),
+    cmocka_unit_test(country_form_at_end),
+    cmocka_unit_test(country_forms_uk_dprk),
+    cmocka_unit_test(hyphenated_country_forms),
+    cmocka_unit_test(number_abbreviation),
+    cmocka_unit_test(page_abbreviation),
+    cmocka_unit_test(company_abbreviations),
+    cmocka_unit_test(initials),
+    cmocka_unit_test(money_and_decimals),
+    cmocka_unit_test(times),
+    cmocka_unit_test(ellipsis_dots),
+    cmocka_unit_test(ellipsis_char),
+    cmocka_unit_test(question_in_quotes),
+    cmocka_unit_test(exclamation_in_parens),
+    cmocka_unit_test(ends_in_closing_quote),
+    cmocka_unit_test(ends_in_closing_bracket),
+    cmocka_unit_test(question_and_exclamation),
+    cmocka_unit_test(numbers_end_sentence),
+    cmocka_unit_test(phase_number_ends_sentence),
+    cmocka_unit_test(enumeration_in_sentence),
+    cmocka_unit_test(enumeration_after_colon),
+    cmocka_unit_test(inline_items_dot_paren),
+    cmocka_unit_test(inline_items_letters),
+    cmocka_unit_test(urls_and_email),
+    cmocka_unit_test(url_at_sentence_end),
+    cmocka_unit_test(dot_gov_banner),
+    cmocka_unit_test(em_dash_parenthetical),
+    cmocka_unit_test(nbsp_after_period),
+    cmocka_unit_test(glued_heading),
+    cmocka_unit_test(glued_dateline_kept),
+    cmocka_unit_test(camel_case_name_not_glue),
+    cmocka_unit_test(dateline_in_sentence),
+    cmocka_unit_test(byline_not_heading),
+    cmocka_unit_test(date_line_not_heading),
+    cmocka_unit_test(korean_da),
+    cmocka_unit_test(korean_yo),
+    cmocka_unit_test(korean_no_space),
+    cmocka_unit_test(korean_heading_and_bullets),
+    cmocka_unit_test(korean_with_abbreviation),
+    cmocka_unit_test(cjk_full_stop),
+    cmocka_unit_test(cjk_full_stop_with_quote),
+    cmocka_unit_test(crlf_line_ends),
+    cmocka_unit_test(cr_line_ends),
+    cmocka_unit_test(bom_skipped),
+    cmocka_unit_test(invalid_bytes_replaced),
+    cmocka_unit_test(positions),
+    cmocka_unit_test(heading_index_tracks_sections),
+    cmocka_unit_test(user_abbreviation),
+    cmocka_unit_test(no_abbreviation_list),
+    cmocka_unit_test(abbreviation_file),
+    cmocka_unit_test(lines_mode),
+    cmocka_unit_test(kind_names),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
