@@ -53,11 +53,18 @@ static int32_t cp_at(const seg *g, size_t i, size_t end, size_t *len) {
   return cp;
 }
 
-/* Where the code point that ends just before position i starts. */
+/* Where the code point that ends just before position i starts.  A
+** continuation byte that no lead byte claims is a (invalid) code point
+** of its own, as the forward decoder sees it. */
 static size_t prev_start(const seg *g, size_t lo, size_t i) {
-  size_t j = i - 1;
-  while (j > lo && (g->s[j] & 0xC0) == 0x80 && i - j < 4) j--;
-  return j;
+  size_t back, len;
+  for (back = 1; back <= 4 && back <= i - lo; back++) {
+    if ((g->s[i - back] & 0xC0) != 0x80) {
+      cp_at(g, i - back, i, &len);
+      return len == back ? i - back : i - 1;
+    }
+  }
+  return i - 1;
 }
 
 /* The code point that ends just before position i (i > lo). */
