@@ -1,0 +1,597 @@
+/*
+** phrases.c -- Aho-Corasick over folded bytes, with word boundaries.
+**
+** The automaton is a full DFA: every state has a transition for every
+** byte class, so the scan loop is one table load per byte.  Bytes that
+** occur in no phrase share class 0, which keeps the table small (a few
+** dozen classes for Latin text instead of 256).  A transition value is
+** the target row's offset in the table, with the top bit set when the
+** target state ends at least one phrase, so the loop tests a bit instead
+** of loading a second array.
+**
+** White space is folded on the fly: a run of white space and hyphens in
+** the text is fed to the DFA as a single ' '.  A ring of the last input
+** offsets, one per byte fed, turns "the phrase is L fed bytes long" back
+** into the input offset where the match starts.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "core/error.h"
+#include "rules/phrases.h"
+#include "text/utf8.h"
+
+#define MAX_PHRASE 4096           /* bytes, after compaction */
+#define HASOUT 0x80000000u        /* transition flag: target ends a phrase */
+#define NOEDGE UINT32_MAX         /* a missing trie edge while building */
+
+typedef struct entry {            /* one added (phrase, id) */
+  char *kw;                       /* compacted phrase, '*' removed */
+  size_t len;
+  int id;
+  int star;
+} entry;
+
+typedef struct keyword {          /* a distinct compacted text */
+  uint32_t len;
+  uint32_t first, count;          /* its slice of `ids`, plain before star */
+  unsigned char lcheck, rcheck;   /* boundary needed before / after */
+} keyword;
+
+typedef struct idref { int id; int star; } idref;
+
+struct ct_phrases {
+  entry *add;                     /* phrases as added, until compile */
+  size_t nadd, capadd;
+  size_t maxlen;
+  int compiled;
+  /* the compiled form */
+  unsigned char cls[256];         /* byte -> class */
+  uint32_t nclass;
+  uint32_t nstates;
+  uint32_t *delta;                /* nstates * nclass, see the top */
+  int32_t *out;                   /* state -> keyword it ends, or -1 */
+  uint32_t *dict;                 /* state -> next output state on the
+                                     fail chain, 0 for none */
+  keyword *kws;
+  uint32_t nkws;
+  idref *ids;
+};
+
+struct ct_phrases_scratch {
+  ct_phrase_hit *hits;
+  size_t n, cap;
+  size_t *ring;                   /* input offset of recent fed bytes */
+  size_t ringcap;
+};
+
+/* ---------------------------------------------------------------------
+** Characters
+** ------------------------------------------------------------------- */
+
+/* Length of the white-space or hyphen character at s, or 0. */
+static size_t space_len(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  if (c == ' ' || c == '-' || (c >= 0x09 && c <= 0x0D)) return 1;
+  if (c == 0xC2) return n >= 2 && (s[1] == 0x85 || s[1] == 0xA0) ? 2 : 0;
+  if (n < 3) return 0;
+  if (c == 0xE1) return s[1] == 0x9A && s[2] == 0x80 ? 3 : 0;
+  if (c == 0xE3) return s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;
+  if (c != 0xE2) return 0;
+  if (s[1] == 0x81) return s[2] == 0x9F ? 3 : 0;          /* U+205F */
+  if (s[1] != 0x80) return 0;
+  c = s[2];
+  return (c >= 0x80 && c <= 0x8A) ||                      /* U+2000.. */
+         c == 0x90 || c == 0x91 || c == 0x93 ||           /* hyphens, en dash */
+         c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : 0;
+}
+
+/* Bytes that may start a space_len() character. */
+static int space_lead(unsigned c) {
+  return c == ' ' || c == '-' || (c >= 0x09 && c <= 0x0D) || c == 0xC2 ||
+         c == 0xE1 || c == 0xE2 || c == 0xE3;
+}
+
+static int is_word(int32_t cp) {
+  utf8proc_category_t c;
+  if (cp < 0x80)
+    return cp >= 0 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+                       (cp >= '0' && cp <= '9') || cp == '_');
+  if (ct_cp_isalnum(cp)) return 1;
+  c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+         c == UTF8PROC_CATEGORY_ME;
+}
+
+/* The code point ending at t[pos], -1 when invalid or at the start. */
+static int32_t cp_before(const unsigned char *t, size_t len, size_t pos) {
+  size_t j;
+  int32_t cp;
+  if (pos == 0) return -1;
+  if (t[pos - 1] < 0x80) return t[pos - 1];
+  j = pos - 1;
+  while (j > 0 && pos - j < 4 && (t[j] & 0xC0) == 0x80) j--;
+  if (j + ct_utf8_decode(t + j, len - j, &cp) != pos) return -1;
+  return cp;
+}
+
+static int32_t cp_at(const unsigned char *t, size_t len, size_t pos) {
+  int32_t cp;
+  if (pos >= len) return -1;
+  if (t[pos] < 0x80) return t[pos];
+  ct_utf8_decode(t + pos, len - pos, &cp);
+  return cp;
+}
+
+/* ---------------------------------------------------------------------
+** Adding phrases
+** ------------------------------------------------------------------- */
+
+ct_phrases *ct_phrases_new(void) {
+  return calloc(1, sizeof(ct_phrases));
+}
+
+static void free_compiled(ct_phrases *p);
+
+static void free_added(ct_phrases *p) {
+  size_t i;
+  for (i = 0; i < p->nadd; i++) free(p->add[i].kw);
+  free(p->add);
+  p->add = NULL;
+  p->nadd = p->capadd = 0;
+}
+
+void ct_phrases_free(ct_phrases *p) {
+  if (p == NULL) return;
+  free_added(p);
+  free_compiled(p);
+  free(p);
+}
+
+size_t ct_phrases_count(const ct_phrases *p) { return p->nadd; }
+
+/* Writes phrase[0..n) to out with white-space runs as one space and the
+** ends trimmed; returns the new length.  *trailing tells whether a space
+** was trimmed at the end.  out has room for n bytes. */
+static size_t compact(const char *phrase, size_t n, char *out,
+                      int *trailing) {
+  const unsigned char *s = (const unsigned char *)phrase;
+  size_t i = 0, o = 0, k;
+  int pending = 0;
+  while (i < n) {
+    if ((k = space_len(s + i, n - i)) > 0) {
+      pending = o > 0;
+      i += k;
+      continue;
+    }
+    if (pending) out[o++] = ' ';
+    pending = 0;
+    out[o++] = (char)s[i++];
+  }
+  *trailing = pending || (n > 0 && o == 0);
+  return o;
+}
+
+static int is_cjk_edge(const char *kw, size_t len, int last) {
+  const unsigned char *s = (const unsigned char *)kw;
+  int32_t cp = last ? cp_before(s, len, len) : cp_at(s, len, 0);
+  return ct_cp_iscjk(cp);
+}
+
+static ct_status check_phrase(const char *phrase, size_t n, ct_error *err) {
+  const char *star = memchr(phrase, '*', n);
+  if (n == 0) return ct_fail(err, CT_ESYNTAX, "phrase \"\": empty phrase");
+  if (ct_utf8_check((const unsigned char *)phrase, n) != n)
+    return ct_fail(err, CT_ESYNTAX, "phrase is not valid UTF-8");
+  if (n == 1 && star != NULL)
+    return ct_fail(err, CT_ESYNTAX,
+                   "phrase \"*\": '*' needs a word before it");
+  if (star != NULL && star != phrase + n - 1)
+    return ct_fail(err, CT_ESYNTAX,
+                   "phrase \"%.200s\": '*' is allowed only at the end", phrase);
+  return CT_OK;
+}
+
+static ct_status push_entry(ct_phrases *p, char *kw, size_t len, int id,
+                            int star) {
+  if (p->nadd == p->capadd) {
+    size_t cap = p->capadd ? 2 * p->capadd : 64;
+    entry *a = realloc(p->add, cap * sizeof *a);
+    if (a == NULL) return CT_ENOMEM;
+    p->add = a;
+    p->capadd = cap;
+  }
+  p->add[p->nadd].kw = kw;
+  p->add[p->nadd].len = len;
+  p->add[p->nadd].id = id;
+  p->add[p->nadd].star = star;
+  p->nadd++;
+  if (len > p->maxlen) p->maxlen = len;
+  return CT_OK;
+}
+
+ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
+                         ct_error *err) {
+  size_t n = strlen(phrase), len;
+  int star, trailing;
+  char *kw;
+  ct_status st;
+  if (p->compiled)
+    return ct_fail(err, CT_EUSAGE, "phrase \"%.200s\": matcher already "
+                   "compiled", phrase);
+  if ((st = check_phrase(phrase, n, err)) != CT_OK) return st;
+  star = phrase[n - 1] == '*';
+  if ((kw = malloc(n)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  len = compact(phrase, n - (size_t)star, kw, &trailing);
+  if (len == 0 || (star && trailing)) {
+    free(kw);
+    if (star)
+      return ct_fail(err, CT_ESYNTAX, "phrase \"%.200s\": '*' must follow a "
+                     "word, not a space", phrase);
+    return ct_fail(err, CT_ESYNTAX, "phrase \"%.200s\": empty phrase", phrase);
+  }
+  if (len > MAX_PHRASE) {
+    free(kw);
+    return ct_fail(err, CT_ESYNTAX, "phrase \"%.40s...\": longer than %d "
+                   "bytes", phrase, MAX_PHRASE);
+  }
+  if (push_entry(p, kw, len, id, star) != CT_OK) {
+    free(kw);
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  }
+  return CT_OK;
+}
+
+/* ---------------------------------------------------------------------
+** Compiling
+** ------------------------------------------------------------------- */
+
+static int cmp_entry(const void *a, const void *b) {
+  const entry *x = a, *y = b;
+  size_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->kw, y->kw, n);
+  if (c != 0) return c;
+  if (x->len != y->len) return x->len < y->len ? -1 : 1;
+  if (x->star != y->star) return x->star - y->star;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static int same_text(const entry *x, const entry *y) {
+  return x->len == y->len && memcmp(x->kw, y->kw, x->len) == 0;
+}
+
+static void build_classes(ct_phrases *p) {
+  size_t i, j;
+  memset(p->cls, 0, sizeof p->cls);
+  p->nclass = 1;
+  for (i = 0; i < p->nadd; i++)
+    for (j = 0; j < p->add[i].len; j++) {
+      unsigned char c = (unsigned char)p->add[i].kw[j];
+      if (p->cls[c] == 0) p->cls[c] = (unsigned char)p->nclass++;
+    }
+}
+
+/* Room for the trie: at most one state per phrase byte, plus the root. */
+static ct_status alloc_states(ct_phrases *p) {
+  size_t i, max = 1, cells;
+  for (i = 0; i < p->nadd; i++) max += p->add[i].len;
+  if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
+  cells = max * p->nclass;
+  p->delta = malloc(cells * sizeof *p->delta);
+  p->out = malloc(max * sizeof *p->out);
+  p->dict = calloc(max, sizeof *p->dict);
+  p->kws = malloc((p->nadd ? p->nadd : 1) * sizeof *p->kws);
+  p->ids = malloc((p->nadd ? p->nadd : 1) * sizeof *p->ids);
+  if (p->delta == NULL || p->out == NULL || p->dict == NULL ||
+      p->kws == NULL || p->ids == NULL)
+    return CT_ENOMEM;
+  memset(p->delta, 0xFF, cells * sizeof *p->delta);   /* all NOEDGE */
+  for (i = 0; i < max; i++) p->out[i] = -1;
+  p->nstates = 1;
+  return CT_OK;
+}
+
+/* A new keyword: its path in the trie and its boundary needs. */
+static keyword *insert_keyword(ct_phrases *p, const entry *e) {
+  uint32_t s = 0, k = p->nkws++;
+  size_t j;
+  keyword *kw = &p->kws[k];
+  for (j = 0; j < e->len; j++) {
+    uint32_t *t = &p->delta[s * p->nclass + p->cls[(unsigned char)e->kw[j]]];
+    if (*t == NOEDGE) *t = p->nstates++;
+    s = *t;
+  }
+  p->out[s] = (int32_t)k;
+  kw->len = (uint32_t)e->len;
+  kw->count = 0;
+  kw->lcheck = !is_cjk_edge(e->kw, e->len, 0);
+  kw->rcheck = !is_cjk_edge(e->kw, e->len, 1);
+  return kw;
+}
+
+/* One keyword per distinct text, one idref per distinct (text, star, id);
+** sorting puts a keyword's plain ids before its starred ones. */
+static void build_keywords(ct_phrases *p) {
+  size_t i;
+  uint32_t nid = 0;
+  keyword *kw = NULL;
+  if (p->nadd > 0) qsort(p->add, p->nadd, sizeof *p->add, cmp_entry);
+  for (i = 0; i < p->nadd; i++) {
+    const entry *e = &p->add[i];
+    if (i > 0 && cmp_entry(e, e - 1) == 0) continue;
+    if (i == 0 || !same_text(e, e - 1)) {
+      kw = insert_keyword(p, e);
+      kw->first = nid;
+    }
+    p->ids[nid].id = e->id;
+    p->ids[nid].star = e->star;
+    kw->count++;
+    nid++;
+  }
+}
+
+/* Breadth first: fail links, dictionary links, and the missing
+** transitions borrowed from the fail state, which is shallower and so
+** already complete. */
+static ct_status link_trie(ct_phrases *p) {
+  uint32_t *queue = malloc(p->nstates * sizeof *queue);
+  uint32_t *fail = malloc(p->nstates * sizeof *fail);
+  uint32_t head = 0, tail = 0, c, nc = p->nclass;
+  if (queue == NULL || fail == NULL) {
+    free(queue);
+    free(fail);
+    return CT_ENOMEM;
+  }
+  fail[0] = 0;
+  queue[tail++] = 0;
+  while (head < tail) {
+    uint32_t r = queue[head++];
+    for (c = 0; c < nc; c++) {
+      uint32_t u = p->delta[r * nc + c];
+      uint32_t via = r == 0 ? 0 : p->delta[fail[r] * nc + c];
+      if (u == NOEDGE) {
+        p->delta[r * nc + c] = via;
+        continue;
+      }
+      fail[u] = via;
+      p->dict[u] = p->out[via] >= 0 ? via : p->dict[via];
+      queue[tail++] = u;
+    }
+  }
+  free(queue);
+  free(fail);
+  return CT_OK;
+}
+
+/* State numbers become row offsets flagged with HASOUT. */
+static void finish_delta(ct_phrases *p) {
+  size_t i, cells = (size_t)p->nstates * p->nclass;
+  for (i = 0; i < cells; i++) {
+    uint32_t v = p->delta[i];
+    p->delta[i] = v * p->nclass |
+                  (p->out[v] >= 0 || p->dict[v] != 0 ? HASOUT : 0);
+  }
+}
+
+static void free_compiled(ct_phrases *p) {
+  free(p->delta);
+  free(p->out);
+  free(p->dict);
+  free(p->kws);
+  free(p->ids);
+  p->delta = NULL;
+  p->out = NULL;
+  p->dict = NULL;
+  p->kws = NULL;
+  p->ids = NULL;
+  p->nkws = p->nstates = 0;
+}
+
+ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
+  ct_status st;
+  if (p->compiled)
+    return ct_fail(err, CT_EUSAGE, "phrase matcher already compiled");
+  build_classes(p);
+  if ((st = alloc_states(p)) == CT_OK) {
+    build_keywords(p);
+    st = link_trie(p);
+  }
+  if (st != CT_OK) {
+    free_compiled(p);          /* the added phrases stay: compile may retry */
+    if (st == CT_ELIMIT)
+      return ct_fail(err, st, "too many phrases: the automaton would need "
+                     "more than 2^31 cells");
+    return ct_fail(err, st, "out of memory");
+  }
+  finish_delta(p);
+  free_added(p);
+  p->compiled = 1;
+  return CT_OK;
+}
+
+/* ---------------------------------------------------------------------
+** Scanning
+** ------------------------------------------------------------------- */
+
+ct_phrases_scratch *ct_phrases_scratch_new(void) {
+  return calloc(1, sizeof(ct_phrases_scratch));
+}
+
+void ct_phrases_scratch_free(ct_phrases_scratch *s) {
+  if (s == NULL) return;
+  free(s->hits);
+  free(s->ring);
+  free(s);
+}
+
+/* The state of one scan, so the helpers take one pointer. */
+typedef struct scan {
+  const ct_phrases *p;
+  ct_phrases_scratch *s;
+  const unsigned char *t;
+  size_t len;
+  size_t mask;                    /* ring size - 1 */
+  size_t wfrom, wto;              /* [wfrom, wto) all word characters and
+                                     wto ends the word: a cached extension */
+  int nomem;
+} scan;
+
+static ct_status ring_reserve(ct_phrases_scratch *s, size_t maxlen) {
+  size_t cap = 16;
+  while (cap <= maxlen) cap *= 2;
+  if (cap <= s->ringcap) return CT_OK;
+  free(s->ring);
+  s->ring = malloc(cap * sizeof *s->ring);
+  s->ringcap = s->ring ? cap : 0;
+  return s->ring ? CT_OK : CT_ENOMEM;
+}
+
+static int cmp_hit(const ct_phrase_hit *x, const ct_phrase_hit *y) {
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->end != y->end) return x->end < y->end ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Hits arrive ordered by the end of their phrase text, so a new one goes
+** back past only the hits inside its own span: insertion keeps the array
+** sorted by (start, end, id) at a small constant cost per hit, and drops
+** identical hits from different phrases ("emission*" and "emissions" of
+** one rule). */
+static void push_hit(scan *sc, int id, size_t start, size_t end) {
+  ct_phrases_scratch *s = sc->s;
+  ct_phrase_hit h, *a;
+  size_t i;
+  int c = 1;
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? 2 * s->cap : 256;
+    ct_phrase_hit *more = realloc(s->hits, cap * sizeof *more);
+    if (more == NULL) {
+      sc->nomem = 1;
+      return;
+    }
+    s->hits = more;
+    s->cap = cap;
+  }
+  h.id = id;
+  h.start = start;
+  h.end = end;
+  a = s->hits;
+  for (i = s->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
+  if (i > 0 && c == 0) return;
+  memmove(a + i + 1, a + i, (s->n - i) * sizeof *a);
+  a[i] = h;
+  s->n++;
+}
+
+/* End of the word that continues at pos (the '*' of a phrase). */
+static size_t word_end(scan *sc, size_t pos) {
+  size_t q = pos;
+  if (pos >= sc->wfrom && pos <= sc->wto) return sc->wto;
+  while (q < sc->len) {
+    int32_t cp = sc->t[q];
+    size_t k = 1;
+    if (cp >= 0x80) k = ct_utf8_decode(sc->t + q, sc->len - q, &cp);
+    if (!is_word(cp)) break;
+    q += k;
+  }
+  sc->wfrom = pos;
+  sc->wto = q;
+  return q;
+}
+
+/* Keyword k ended at input offset `end`, its first byte fed as number
+** fed - len. */
+static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
+  const keyword *kw = &sc->p->kws[k];
+  const idref *r = &sc->p->ids[kw->first], *stop = r + kw->count;
+  size_t start = sc->s->ring[(fed - kw->len) & sc->mask];
+  int right_ok;
+  if (kw->lcheck && is_word(cp_before(sc->t, sc->len, start))) return;
+  right_ok = !kw->rcheck || !is_word(cp_at(sc->t, sc->len, end));
+  for (; r < stop && !r->star; r++)
+    if (right_ok) push_hit(sc, r->id, start, end);
+  if (r < stop) {
+    size_t e = word_end(sc, end);
+    for (; r < stop; r++) push_hit(sc, r->id, start, e);
+  }
+}
+
+static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
+  const ct_phrases *p = sc->p;
+  uint32_t t = p->out[state] >= 0 ? state : p->dict[state];
+  while (t != 0) {
+    emit(sc, (uint32_t)p->out[t], fed, end);
+    t = p->dict[t];
+  }
+}
+
+static void run_dfa(scan *sc) {
+  const ct_phrases *p = sc->p;
+  const unsigned char *t = sc->t;
+  const uint32_t *delta = p->delta;
+  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, k;
+  uint32_t st = 0;
+  int in_space = 0;
+  while (i < sc->len) {
+    unsigned b = t[i];
+    size_t at = i;
+    if (space_lead(b) && (k = space_len(t + i, sc->len - i)) > 0) {
+      i += k;
+      if (in_space) continue;
+      in_space = 1;
+      b = ' ';
+    } else {
+      in_space = 0;
+      i++;
+    }
+    ring[fed++ & mask] = at;
+    st = delta[(st & ~HASOUT) + p->cls[b]];
+    if (st & HASOUT) report(sc, (st & ~HASOUT) / p->nclass, fed, i);
+  }
+}
+
+ct_status ct_phrases_scan_with(const ct_phrases *p, ct_phrases_scratch *s,
+                               const char *text, size_t len,
+                               const ct_phrase_hit **hits, size_t *n) {
+  scan sc;
+  *hits = NULL;
+  *n = 0;
+  if (!p->compiled) return CT_EUSAGE;
+  s->n = 0;
+  if (p->nkws == 0 || len == 0) return CT_OK;
+  if (ring_reserve(s, p->maxlen) != CT_OK) return CT_ENOMEM;
+  memset(&sc, 0, sizeof sc);
+  sc.p = p;
+  sc.s = s;
+  sc.t = (const unsigned char *)text;
+  sc.len = len;
+  sc.mask = s->ringcap - 1;
+  sc.wfrom = sc.wto = SIZE_MAX;
+  run_dfa(&sc);
+  if (sc.nomem) {
+    s->n = 0;
+    return CT_ENOMEM;
+  }
+  *hits = s->hits;
+  *n = s->n;
+  return CT_OK;
+}
+
+ct_status ct_phrases_scan(const ct_phrases *p, const char *text, size_t len,
+                          ct_phrase_hit **hits, size_t *n) {
+  ct_phrases_scratch *s = ct_phrases_scratch_new();
+  const ct_phrase_hit *h;
+  ct_status st;
+  *hits = NULL;
+  *n = 0;
+  if (s == NULL) return CT_ENOMEM;
+  st = ct_phrases_scan_with(p, s, text, len, &h, n);
+  if (st == CT_OK && *n > 0) {
+    *hits = s->hits;                /* hand the array over */
+    s->hits = NULL;
+  }
+  ct_phrases_scratch_free(s);
+  return st;
+}
