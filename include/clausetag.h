@@ -148,6 +148,125 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err);
 
+/* ---------------------------------------------------------------------
+** Rule sets: the labels, rules and examples of Lua rule files
+**
+** A rule set is loaded once and is read-only afterwards: any number of
+** engines (one per thread) can classify with it at the same time.
+** ------------------------------------------------------------------- */
+
+typedef struct ct_limits {
+  unsigned long rule_budget;   /* VM instructions per `when` call */
+  size_t rule_memory;          /* bytes per Lua state */
+  size_t max_clause_bytes;     /* regexes see at most this much of a subject */
+  unsigned long match_limit;   /* PCRE2 match limit per match */
+} ct_limits;
+
+#define CT_DEFAULT_RULE_BUDGET 1000000UL
+#define CT_DEFAULT_RULE_MEMORY ((size_t)64 << 20)
+#define CT_DEFAULT_MAX_CLAUSE_BYTES ((size_t)8192)
+#define CT_DEFAULT_MATCH_LIMIT 1000000UL
+
+void ct_limits_default(ct_limits *lim);
+
+typedef struct ct_ruleset ct_ruleset;
+
+typedef struct ct_label_info {
+  const char *name, *title, *description, *color;   /* NULL when not given */
+  double threshold;
+  const char *file;
+  int line;
+} ct_label_info;
+
+typedef struct ct_rule_info {
+  const char *id, *description;
+  size_t label;                    /* index into the labels */
+  double weight;
+  int words, regex, unless, when;  /* which matchers the rule has */
+  const char *file;
+  int line;
+} ct_rule_info;
+
+typedef struct ct_example_info {
+  const char *text;
+  const size_t *labels;            /* label indexes, in declaration order */
+  size_t nlabels;
+  const char *file;
+  int line;
+} ct_example_info;
+
+/* Loads rule files: each path a *.lua file or a directory (its *.lua files,
+** sorted).  Every load error reads "FILE:LINE: what is wrong" (a syntax
+** error, a duplicate rule id naming both places, an unknown key, an
+** undeclared label, a regex that does not compile) with CT_ESYNTAX, or
+** CT_ERULE / CT_ELIMIT when the file fails while running.  `lim` may be
+** NULL (defaults). */
+ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
+                          const ct_limits *lim, ct_ruleset **out,
+                          ct_error *err);
+void ct_ruleset_free(ct_ruleset *rs);
+
+size_t ct_ruleset_nlabels(const ct_ruleset *rs);
+const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i);
+size_t ct_ruleset_nrules(const ct_ruleset *rs);
+const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i);
+size_t ct_ruleset_nexamples(const ct_ruleset *rs);
+const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i);
+size_t ct_ruleset_nfiles(const ct_ruleset *rs);
+const char *ct_ruleset_file(const ct_ruleset *rs, size_t i);
+
+/* The shipped abbreviations plus every abbreviations{} of the rule files:
+** pass it to ct_segment. */
+const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs);
+
+/* Adds an abbreviation file (--abbrev) to the rule set's list. */
+ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
+                                 ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Engines: classification, one engine per thread
+** ------------------------------------------------------------------- */
+
+typedef struct ct_engine ct_engine;
+
+/* An engine owns a sandboxed Lua state with the rule files loaded in it.
+** The rule set must outlive it. */
+ct_status ct_engine_new(const ct_ruleset *rs, ct_engine **out,
+                        ct_error *err);
+void ct_engine_free(ct_engine *e);
+
+/* Without a handler, the first rule that fails at run time (an error, a
+** broken limit, a bad return value) stops ct_engine_classify with
+** CT_ERULE or CT_ELIMIT.  With one, each failure is passed to it and the
+** rule counts as not firing on that clause (--keep-going). */
+typedef void ct_rule_error_fn(void *ud, const ct_error *err);
+void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud);
+
+typedef struct ct_hit {
+  size_t rule;          /* index into the rules */
+  size_t label;         /* the rule's label */
+  double weight;        /* what the rule added to the label's score */
+  size_t start, end;    /* input bytes that fired it (a `when`-only rule:
+                        ** the whole clause) */
+} ct_hit;
+
+typedef struct ct_result {
+  const double *scores;     /* one per label: sum of fired rules' weights */
+  const unsigned char *has; /* one per label: 1 when score >= threshold */
+  const ct_hit *hits;       /* in rule order */
+  size_t nhits;
+} ct_result;
+
+/* Classifies the clauses of one document in order (so a `when` sees the
+** labels of the heading and the previous clause).  `doc_id` is what rules
+** see as c.doc.id (NULL: none).  On success *out is an array of n
+** results, freed with ct_results_free. */
+ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
+                             const ct_clause *c, size_t n,
+                             const char *doc_id, ct_result **out,
+                             ct_error *err);
+void ct_results_free(ct_result *r, size_t n);
+
 #ifdef __cplusplus
 }
 #endif
