@@ -14,6 +14,7 @@
 #include "clausetag.h"
 #include "helpers.h"
 #include "text/text.h"
+#include "text/utf8.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -209,6 +210,116 @@ static void test_many_lines(void **state) {
   expect_pos(t, 2 * n, n + 1, 1);
   ct_text_free(t);
   free(s);
+}
+
+/* Long lines: positions come from the marks, not from a scan of the
+** whole line.  Compared with a plain walk over every byte. */
+
+static uint32_t rnd(uint32_t *seed) {
+  *seed = *seed * 1103515245u + 12345u;
+  return (*seed >> 16) & 0x7FFF;
+}
+
+/* Bytes of a document with long lines of mixed characters; with `bad`,
+** invalid sequences too. */
+static size_t gen_doc(unsigned char *s, size_t n, int bad, uint32_t seed) {
+  static const char *const pieces[] = {
+    "a", "b", " ", "\xC3\xA9", "\xED\x95\x9C", "\xF0\x9F\x98\x80",
+    "\xC2\xA0", "x", "y", "z", "\xE2\x82\xAC", "q",
+  };
+  static const char *const bads[] = {
+    "\xFF", "\x80", "\xE2\x82", "\xF0\x9F\x98", "\xC3", "\xED\xA0\x80",
+  };
+  size_t o = 0;
+  memcpy(s, "\xEF\xBB\xBF", 3);
+  o = 3;
+  while (o + 8 < n) {
+    uint32_t r = rnd(&seed);
+    const char *p;
+    if (r % 20000 == 0) p = "\r\n";
+    else if (r % 30011 == 1) p = "\n";
+    else if (r % 40009 == 2) p = "\r";
+    else if (bad && r % 97 == 3) p = bads[r % 6];
+    else p = pieces[r % 12];
+    memcpy(s + o, p, strlen(p));
+    o += strlen(p);
+  }
+  return o;
+}
+
+/* The position of every offset by walking the bytes once. */
+static void walk_positions(const unsigned char *s, size_t n, size_t body,
+                           size_t *lines, size_t *cols) {
+  size_t p, j, line = 1, col = 1;
+  for (p = 0; p < body; p++) lines[p] = 1, cols[p] = 1;
+  while (p < n) {
+    int32_t cp;
+    size_t k = ct_utf8_decode(s + p, n - p, &cp);
+    for (j = p; j < p + k; j++) lines[j] = line, cols[j] = col;
+    if (s[p] == '\n' || (s[p] == '\r' && !(p + 1 < n && s[p + 1] == '\n'))) {
+      line++;
+      col = 1;
+    } else {
+      col++;
+    }
+    p += k;
+  }
+  lines[n] = line;
+  cols[n] = col;
+}
+
+static void check_long_lines(int bad, uint32_t seed) {
+  size_t cap = 100000, n, off;
+  unsigned char *s = malloc(cap);
+  size_t *lines = malloc((cap + 1) * sizeof *lines);
+  size_t *cols = malloc((cap + 1) * sizeof *cols);
+  ct_text *t;
+  assert_true(s && lines && cols);
+  n = gen_doc(s, cap, bad, seed);
+  t = load(s, n, CT_INVALID_REPLACE);
+  assert_int_equal(t->invalid, bad);
+  walk_positions(s, n, 3, lines, cols);
+  assert_true(cols[n / 2] > 2 * CT_MARK_EVERY / 4);   /* long lines indeed */
+  /* every offset near a mark, a sample of the others */
+  for (off = 0; off <= n; off++)
+    if (off % CT_MARK_EVERY < 8 || off % CT_MARK_EVERY > CT_MARK_EVERY - 8 ||
+        off % 13 == 0 || off + 16 > n)
+      expect_pos(t, off, lines[off], cols[off]);
+  ct_text_free(t);
+  free(s);
+  free(lines);
+  free(cols);
+}
+
+static void test_long_lines(void **state) {
+  (void)state;
+  check_long_lines(0, 1);
+  check_long_lines(1, 2);
+  check_long_lines(1, 3);
+}
+
+/* The error position on a long line comes from the marks as well. */
+static void test_long_line_error(void **state) {
+  size_t n = 99999, i, *lines, *cols;
+  char *s = malloc(n), want[128];
+  (void)state;
+  lines = malloc((n + 1) * sizeof *lines);
+  cols = malloc((n + 1) * sizeof *cols);
+  assert_true(s && lines && cols);
+  for (i = 0; i < n; i += 3) memcpy(s + i, i % 2 ? "\xE2\x82\xAC" : "abc", 3);
+  s[0] = '\n';
+  s[90001] = '\xFF';   /* in the middle of an "abc" */
+  walk_positions((unsigned char *)s, n, 0, lines, cols);
+  assert_int_equal(lines[90001], 2);
+  assert_int_equal(cols[90001], 60001);
+  snprintf(want, sizeof want, "buf:2:%zu: invalid UTF-8 (byte 0xFF)", cols[90001]);
+  expect_fail(s, n, CT_INVALID_ERROR, CT_EUTF8, want);
+  s[90001] = '\0';
+  snprintf(want, sizeof want, "buf:2:%zu: binary file (NUL byte)", cols[90001]);
+  expect_fail(s, n, CT_INVALID_ERROR, CT_EBINARY, want);
+  free(s);
+  free(lines);
+  free(cols);
 }
 
 /* ---- empty and blank ------------------------------------------------- */
@@ -498,6 +609,8 @@ int main(void) {
     cmocka_unit_test(test_mixed_line_ends),
     cmocka_unit_test(test_clamp),
     cmocka_unit_test(test_many_lines),
+    cmocka_unit_test(test_long_lines),
+    cmocka_unit_test(test_long_line_error),
     cmocka_unit_test(test_empty),
     cmocka_unit_test(test_blank),
     cmocka_unit_test(test_invalid_overlong),

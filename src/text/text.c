@@ -29,18 +29,17 @@ static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp)
 
 /* ---- line index ------------------------------------------------------ */
 
-static int push_line(ct_text *t, size_t *cap, size_t start) {
-  if (t->nlines == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 64;
-    size_t *p;
-    if (ncap > (size_t)-1 / sizeof *p) return 0;
-    p = realloc(t->lines, ncap * sizeof *p);
-    if (p == NULL) return 0;
-    t->lines = p;
-    *cap = ncap;
-  }
-  t->lines[t->nlines++] = start;
-  return 1;
+/* An array of n elements with room for one more: arr itself, or arr
+** grown (doubling), or NULL when out of memory (arr is still valid). */
+static void *grow(void *arr, size_t n, size_t *cap, size_t elem) {
+  size_t ncap;
+  void *p;
+  if (n < *cap) return arr;
+  ncap = *cap ? *cap * 2 : 64;
+  if (ncap > (size_t)-1 / elem) return NULL;
+  p = realloc(arr, ncap * elem);
+  if (p != NULL) *cap = ncap;
+  return p;
 }
 
 /* Index of the line holding `off`: the last line starting at or before. */
@@ -54,14 +53,10 @@ static size_t line_index(const ct_text *t, size_t off) {
   return lo;
 }
 
-void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
-  size_t i, p, c = 1;
-  if (off > t->len) off = t->len;
-  i = line_index(t, off);
-  p = t->lines[i];
-  if (p < t->body) p = t->body;   /* the BOM is not a column */
-  /* Count the sequences that end at or before off, so an offset inside a
-  ** multibyte character reports that character's column. */
+/* Sequences in [p, off) that end at or before off, so an offset inside a
+** multibyte character counts as that character's position. */
+static size_t count_chars(const ct_text *t, size_t p, size_t off) {
+  size_t c = 0;
   while (p < off) {
     int32_t cp;
     size_t k = next_cp(t->data, p, t->len, &cp);
@@ -69,8 +64,28 @@ void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
     p += k;
     c++;
   }
+  return c;
+}
+
+/* Characters in [body, off), from the nearest mark at or before off. */
+static size_t chars_before(const ct_text *t, size_t off) {
+  size_t k = off / CT_MARK_EVERY;
+  if (k >= t->nmarks) k = t->nmarks - 1;
+  while (k > 0 && t->marks[k].off > off) k--;   /* off inside a character */
+  return t->marks[k].chars + count_chars(t, t->marks[k].off, off);
+}
+
+void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
+  size_t i, p, c;
+  if (off > t->len) off = t->len;
+  i = line_index(t, off);
+  p = t->lines[i];
+  if (p < t->body) p = t->body;   /* the BOM is not a column */
+  if (off <= p) c = 0;
+  else if (off - p <= CT_MARK_EVERY) c = count_chars(t, p, off);
+  else c = chars_before(t, off) - chars_before(t, p);
   if (line) *line = i + 1;
-  if (col) *col = c;
+  if (col) *col = c + 1;
 }
 
 /* ---- building a text ------------------------------------------------- */
@@ -80,6 +95,7 @@ static void text_release(ct_text *t) {
   free(t->name);
   free(t->data);
   free(t->lines);
+  free(t->marks);
   free(t);
 }
 
@@ -89,39 +105,88 @@ static ct_status oom(ct_error *err, const char *name) {
   return ct_fail(err, CT_ENOMEM, "%s: out of memory", name);
 }
 
-/* One pass: line starts, the first NUL (an error at once) and the first
-** invalid sequence (reported only when no NUL follows: NUL wins). */
-static ct_status scan(ct_text *t, ct_invalid mode, ct_error *err) {
+/* The state of the one pass over the bytes. */
+typedef struct scanner {
+  size_t i;          /* next byte */
+  size_t extra;      /* continuation bytes of multibyte sequences so far */
+  size_t bad;        /* first invalid sequence, NONE if none yet */
+  size_t linecap, markcap;
+} scanner;
+
+#define NONE ((size_t)-1)
+
+static int push_line(ct_text *t, scanner *sc) {
+  size_t *p = grow(t->lines, t->nlines, &sc->linecap, sizeof *p);
+  if (p == NULL) return 0;
+  t->lines = p;
+  t->lines[t->nlines++] = sc->i;
+  return 1;
+}
+
+static int push_mark(ct_text *t, scanner *sc) {
+  ct_mark *p = grow(t->marks, t->nmarks, &sc->markcap, sizeof *p);
+  if (p == NULL) return 0;
+  t->marks = p;
+  t->marks[t->nmarks].off = sc->i;
+  t->marks[t->nmarks].chars = sc->i - t->body - sc->extra;
+  t->nmarks++;
+  return 1;
+}
+
+/* Scans until sc->i reaches `stop` (or passes it, finishing a character)
+** or the end.  Stops at a NUL byte with CT_EBINARY. */
+static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
   const unsigned char *s = t->data;
-  size_t n = t->len, i = t->body, cap = 0, bad = (size_t)-1;
-  size_t line, col;
-  if (!push_line(t, &cap, 0)) return oom(err, t->name);
+  size_t n = t->len < stop ? t->len : stop, i = sc->i;
   while (i < n) {
     unsigned c = s[i];
     if (c >= 0x80) {
       int32_t cp;
-      size_t k = ct_utf8_decode(s + i, n - i, &cp);
-      if (cp < 0 && bad == (size_t)-1) bad = i;
+      size_t k = ct_utf8_decode(s + i, t->len - i, &cp);
+      if (cp < 0 && sc->bad == NONE) sc->bad = i;
+      sc->extra += k - 1;
       i += k;
     } else if (c == '\n' || c == '\r') {
-      i += (c == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-      if (!push_line(t, &cap, i)) return oom(err, t->name);
+      i += (c == '\r' && i + 1 < t->len && s[i + 1] == '\n') ? 2 : 1;
+      sc->i = i;
+      if (!push_line(t, sc)) return CT_ENOMEM;
     } else if (c == 0) {
-      ct_text_linecol(t, i, &line, &col);
-      return ct_fail(err, CT_EBINARY, "%s:%zu:%zu: binary file (NUL byte)",
-                     t->name, line, col);
+      break;
     } else {
       i++;
     }
   }
-  if (bad == (size_t)-1) return CT_OK;
+  sc->i = i;
+  return i < n ? CT_EBINARY : CT_OK;
+}
+
+/* One pass: line starts, marks, the first NUL (an error at once) and the
+** first invalid sequence (reported only when no NUL follows: NUL wins). */
+static ct_status scan(ct_text *t, ct_invalid mode, ct_error *err) {
+  scanner sc = { 0, 0, NONE, 0, 0 };
+  size_t stop, line, col;
+  ct_status st = CT_OK;
+  if (!push_line(t, &sc)) return oom(err, t->name);
+  sc.i = t->body;
+  if (!push_mark(t, &sc)) return oom(err, t->name);
+  for (stop = CT_MARK_EVERY; st == CT_OK && sc.i < t->len; stop += CT_MARK_EVERY) {
+    st = scan_to(t, &sc, stop);
+    if (st == CT_OK && sc.i >= stop && !push_mark(t, &sc)) st = CT_ENOMEM;
+  }
+  if (st == CT_ENOMEM) return oom(err, t->name);
+  if (st == CT_EBINARY) {
+    ct_text_linecol(t, sc.i, &line, &col);
+    return ct_fail(err, CT_EBINARY, "%s:%zu:%zu: binary file (NUL byte)",
+                   t->name, line, col);
+  }
+  if (sc.bad == NONE) return CT_OK;
   if (mode == CT_INVALID_REPLACE) {
     t->invalid = 1;
     return CT_OK;
   }
-  ct_text_linecol(t, bad, &line, &col);
+  ct_text_linecol(t, sc.bad, &line, &col);
   return ct_fail(err, CT_EUTF8, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)",
-                 t->name, line, col, (unsigned)s[bad]);
+                 t->name, line, col, (unsigned)t->data[sc.bad]);
 }
 
 /* Takes ownership of data (len bytes + NUL) whatever happens. */

@@ -4,11 +4,23 @@
 ** The bytes are the input exactly as read, plus a NUL.  `lines` holds the
 ** offset where each line starts (line 1 at lines[0] == 0), so line and
 ** column of any offset cost one binary search plus a scan of one line.
+** A very long line would make that scan slow for every clause on it, so
+** `marks` also count the characters at the first character boundary at
+** or after every CT_MARK_EVERY bytes: no column costs more than a scan of
+** a few kilobytes.
 */
 #ifndef CT_TEXT_H
 #define CT_TEXT_H
 
 #include "clausetag.h"
+
+#define CT_MARK_EVERY 4096
+
+typedef struct ct_mark {
+  size_t off;           /* first character boundary >= k * CT_MARK_EVERY */
+  size_t chars;         /* characters in [body, off), invalid sequences
+                        ** counting one each */
+} ct_mark;
 
 struct ct_text {
   char *name;           /* path or name as given */
@@ -17,6 +29,8 @@ struct ct_text {
   size_t body;          /* 3 after a UTF-8 BOM, else 0 */
   size_t *lines;        /* start offset of each line */
   size_t nlines;
+  ct_mark *marks;       /* marks[k] for block k; marks[0] is at body */
+  size_t nmarks;
   int invalid;          /* holds invalid UTF-8 (only under CT_INVALID_REPLACE) */
 };
 
