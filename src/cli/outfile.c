@@ -1,6 +1,7 @@
 /*
 ** outfile.c -- atomic output files.
 */
+#define _XOPEN_SOURCE 700   /* realpath: X/Open, beyond the Makefile's POSIX */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,13 @@ static int report(const ct_cli_outfile *o, int errnum) {
   return 2;
 }
 
+/* Opening failed: nothing to clean up but the resolved link. */
+static int open_failed(ct_cli_outfile *o, int errnum) {
+  free(o->real);
+  o->real = NULL;
+  return report(o, errnum);
+}
+
 /* The mode FILE will have: the old file's, or what creat() would give. */
 static mode_t target_mode(const struct stat *old, int exists) {
   mode_t mask;
@@ -28,11 +36,11 @@ static mode_t target_mode(const struct stat *old, int exists) {
 }
 
 static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
-  size_t n = strlen(o->path);
+  size_t n = strlen(o->dest);
   int fd, e;
   o->tmp = malloc(n + sizeof ".XXXXXX");
-  if (o->tmp == NULL) return report(o, ENOMEM);
-  memcpy(o->tmp, o->path, n);
+  if (o->tmp == NULL) return open_failed(o, ENOMEM);
+  memcpy(o->tmp, o->dest, n);
   memcpy(o->tmp + n, ".XXXXXX", sizeof ".XXXXXX");
   fd = mkstemp(o->tmp);
   if (fd < 0 || fchmod(fd, target_mode(old, exists)) != 0 ||
@@ -44,25 +52,33 @@ static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
     }
     free(o->tmp);
     o->tmp = NULL;
-    return report(o, e);
+    return open_failed(o, e);
   }
   return 0;
+}
+
+/* Writes straight into path: for what a rename cannot replace. */
+static int open_direct(ct_cli_outfile *o) {
+  o->f = fopen(o->path, "w");
+  return o->f == NULL ? open_failed(o, errno) : 0;
 }
 
 int ct_cli_outfile_open(ct_cli_outfile *o, const char *path) {
   struct stat st;
   int exists;
   memset(o, 0, sizeof *o);
-  o->path = path;
+  o->path = o->dest = path;
   if (path == NULL) {
     o->f = stdout;
     return 0;
   }
-  exists = stat(path, &st) == 0;
-  if (exists && !S_ISREG(st.st_mode)) {
-    o->f = fopen(path, "w");
-    return o->f == NULL ? report(o, errno) : 0;
+  if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+    /* A dangling link has no target to replace: fopen creates it. */
+    if ((o->real = realpath(path, NULL)) == NULL) return open_direct(o);
+    o->dest = o->real;
   }
+  exists = stat(o->dest, &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) return open_direct(o);
   return open_temp(o, &st, exists);
 }
 
@@ -82,7 +98,8 @@ static int close_file(ct_cli_outfile *o) {
 static void drop_temp(ct_cli_outfile *o) {
   if (o->tmp != NULL) unlink(o->tmp);
   free(o->tmp);
-  o->tmp = NULL;
+  free(o->real);
+  o->tmp = o->real = NULL;
 }
 
 int ct_cli_outfile_fail(ct_cli_outfile *o, int errnum) {
@@ -101,9 +118,10 @@ int ct_cli_outfile_commit(ct_cli_outfile *o) {
     return 0;
   }
   if ((e = close_file(o)) != 0) return ct_cli_outfile_fail(o, e);
-  if (o->tmp != NULL && rename(o->tmp, o->path) != 0)
+  if (o->tmp != NULL && rename(o->tmp, o->dest) != 0)
     return ct_cli_outfile_fail(o, errno);
   free(o->tmp);
-  o->tmp = NULL;
+  free(o->real);
+  o->tmp = o->real = NULL;
   return 0;
 }

@@ -6,7 +6,9 @@
 ** systems) that is renamed over FILE only after every byte was written
 ** and closed without error.  A FILE that exists and is not a regular
 ** file (/dev/null, a FIFO, a terminal) cannot be replaced that way and
-** is written directly.
+** is written directly.  A symbolic link is followed: the file it points
+** to is replaced and the link stays (renaming over the link would turn
+** /dev/stdout or a user's link into a plain file).
 */
 #ifndef CT_CLI_OUTFILE_H
 #define CT_CLI_OUTFILE_H
@@ -16,7 +18,9 @@
 typedef struct ct_cli_outfile {
   FILE *f;            /* where to write */
   const char *path;   /* -o FILE, or NULL for standard output */
-  char *tmp;          /* temp file to rename over path, or NULL */
+  char *real;         /* the file a symbolic link `path` points to */
+  const char *dest;   /* what the temp file replaces: real or path */
+  char *tmp;          /* temp file to rename over dest, or NULL */
 } ct_cli_outfile;
 
 /* Opens the output; 0, or 2 after "clausetag: cannot write FILE: ...". */
