@@ -62,7 +62,7 @@ static int help(int argc, char **argv) {
     usage(stdout);
     return 0;
   }
-  if (argc > 3) return bad_argument("help takes one command, not", argv[3]);
+  if (argc > 3) return bad_argument("unexpected argument", argv[3]);
   if (strcmp(argv[2], "help") == 0) {
     usage(stdout);
     return 0;
