@@ -1,0 +1,261 @@
+/*
+** regex.c -- compiling and running PCRE2 patterns under limits.
+**
+** The limits live in the match context, which belongs to the thread's
+** ct_rematch, so one compiled pattern can be matched under different
+** limits by different threads.  The match data is sized for the pattern
+** with the most groups seen so far and reused, so a match allocates
+** nothing once warmed up.
+*/
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/error.h"
+#include "rules/regex.h"
+#include "text/utf8.h"
+
+struct ct_regex {
+  pcre2_code *code;
+  int groups;
+  char *pattern;
+};
+
+struct ct_rematch {
+  pcre2_match_context *mctx;
+  pcre2_jit_stack *jit;           /* NULL when PCRE2 has no JIT */
+  pcre2_match_data *md;
+  uint32_t pairs;                 /* md holds this many (start, end) */
+  int matched;                    /* md holds the last match */
+  ct_regex_limits lim;
+};
+
+void ct_regex_default_limits(ct_regex_limits *lim) {
+  lim->match_limit = 1000000;
+  lim->depth_limit = 10000;
+  lim->heap_limit_kib = 16 * 1024;
+  lim->jit_stack_max = 1024 * 1024;
+  lim->no_jit = 0;
+}
+
+/* ---------------------------------------------------------------------
+** Compiling
+** ------------------------------------------------------------------- */
+
+static pcre2_code *compile_code(const char *pattern, int *code,
+                                PCRE2_SIZE *off) {
+  pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+  pcre2_code *re;
+  uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                  PCRE2_NEVER_BACKSLASH_C | PCRE2_MATCH_INVALID_UTF;
+  if (cc == NULL) {
+    *code = PCRE2_ERROR_NOMEMORY;
+    *off = 0;
+    return NULL;
+  }
+  pcre2_set_max_pattern_length(cc, CT_REGEX_MAX_PATTERN);
+  pcre2_set_parens_nest_limit(cc, CT_REGEX_NEST_LIMIT);
+  re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, code,
+                     off, cc);
+  pcre2_compile_context_free(cc);
+  return re;
+}
+
+ct_status ct_regex_compile(const char *pattern, ct_regex **out,
+                           ct_error *err) {
+  ct_regex *re;
+  int code;
+  PCRE2_SIZE off;
+  uint32_t groups = 0;
+  *out = NULL;
+  if ((re = calloc(1, sizeof *re)) == NULL ||
+      (re->pattern = strdup(pattern)) == NULL) {
+    free(re);
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  }
+  if ((re->code = compile_code(pattern, &code, &off)) == NULL) {
+    PCRE2_UCHAR msg[256];
+    ct_regex_free(re);
+    if (code == PCRE2_ERROR_NOMEMORY)
+      return ct_fail(err, CT_ENOMEM, "out of memory");
+    if (pcre2_get_error_message(code, msg, sizeof msg) < 0)
+      strcpy((char *)msg, "unknown error");
+    return ct_fail(err, CT_ESYNTAX, "regex error at offset %zu: %s",
+                   (size_t)off, (const char *)msg);
+  }
+  /* Without JIT (not built in, or out of executable memory) the
+  ** interpreter runs the same pattern under the same limits. */
+  (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+  pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups);
+  re->groups = (int)groups;
+  *out = re;
+  return CT_OK;
+}
+
+void ct_regex_free(ct_regex *re) {
+  if (re == NULL) return;
+  pcre2_code_free(re->code);
+  free(re->pattern);
+  free(re);
+}
+
+const char *ct_regex_pattern(const ct_regex *re) { return re->pattern; }
+int ct_regex_groups(const ct_regex *re) { return re->groups; }
+
+/* ---------------------------------------------------------------------
+** Match state
+** ------------------------------------------------------------------- */
+
+ct_rematch *ct_rematch_new(const ct_regex_limits *lim) {
+  ct_rematch *m = calloc(1, sizeof *m);
+  size_t jit_start = 32 * 1024;
+  if (m == NULL) return NULL;
+  if (lim) m->lim = *lim;
+  else ct_regex_default_limits(&m->lim);
+  if ((m->mctx = pcre2_match_context_create(NULL)) == NULL) {
+    ct_rematch_free(m);
+    return NULL;
+  }
+  pcre2_set_match_limit(m->mctx, m->lim.match_limit);
+  pcre2_set_depth_limit(m->mctx, m->lim.depth_limit);
+  pcre2_set_heap_limit(m->mctx, m->lim.heap_limit_kib);
+  if (jit_start > m->lim.jit_stack_max) jit_start = m->lim.jit_stack_max;
+  /* NULL here means no JIT support (or no memory): the interpreter, which
+  ** needs no JIT stack, runs every pattern then. */
+  m->jit = pcre2_jit_stack_create(jit_start, m->lim.jit_stack_max, NULL);
+  if (m->jit) pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
+  return m;
+}
+
+void ct_rematch_free(ct_rematch *m) {
+  if (m == NULL) return;
+  pcre2_match_data_free(m->md);
+  pcre2_jit_stack_free(m->jit);
+  pcre2_match_context_free(m->mctx);
+  free(m);
+}
+
+static int reserve_pairs(ct_rematch *m, const ct_regex *re) {
+  uint32_t need = (uint32_t)re->groups + 1;
+  if (m->md != NULL && m->pairs >= need) return 1;
+  pcre2_match_data_free(m->md);
+  m->pairs = 0;
+  if ((m->md = pcre2_match_data_create(need, NULL)) == NULL) return 0;
+  m->pairs = need;
+  return 1;
+}
+
+/* ---------------------------------------------------------------------
+** Matching
+** ------------------------------------------------------------------- */
+
+static int match_error(const ct_rematch *m, int rc, ct_error *err) {
+  PCRE2_UCHAR msg[256];
+  switch (rc) {
+  case PCRE2_ERROR_MATCHLIMIT:
+    ct_fail(err, CT_ELIMIT, "regex match limit exceeded (match limit %lu)",
+            (unsigned long)m->lim.match_limit);
+    break;
+  case PCRE2_ERROR_DEPTHLIMIT:
+    ct_fail(err, CT_ELIMIT, "regex match limit exceeded (depth limit %lu)",
+            (unsigned long)m->lim.depth_limit);
+    break;
+  case PCRE2_ERROR_HEAPLIMIT:
+    ct_fail(err, CT_ELIMIT, "regex match limit exceeded (heap limit %lu "
+            "KiB)", (unsigned long)m->lim.heap_limit_kib);
+    break;
+  case PCRE2_ERROR_JIT_STACKLIMIT:
+    ct_fail(err, CT_ELIMIT, "regex match limit exceeded (JIT stack %zu "
+            "bytes)", m->lim.jit_stack_max);
+    break;
+  case PCRE2_ERROR_NOMEMORY:
+    ct_fail(err, CT_ENOMEM, "out of memory");
+    break;
+  default:
+    if (pcre2_get_error_message(rc, msg, sizeof msg) < 0)
+      strcpy((char *)msg, "unknown error");
+    ct_fail(err, CT_ERULE, "regex match failed: %s", (const char *)msg);
+  }
+  return -1;
+}
+
+/* One pcre2_match call: 1, 0 or -1 as ct_regex_find. */
+static int run(const ct_regex *re, ct_rematch *m, const char *subj,
+               size_t len, size_t from, uint32_t opts, size_t *ms,
+               size_t *me, ct_error *err) {
+  PCRE2_SIZE *ov;
+  int rc;
+  m->matched = 0;
+  if (from > len) return 0;
+  if (m->lim.no_jit) opts |= PCRE2_NO_JIT;
+  if (!reserve_pairs(m, re)) {
+    ct_fail(err, CT_ENOMEM, "out of memory");
+    return -1;
+  }
+  rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, from, opts, m->md,
+                   m->mctx);
+  if (rc == PCRE2_ERROR_NOMATCH) return 0;
+  if (rc < 0) return match_error(m, rc, err);
+  ov = pcre2_get_ovector_pointer(m->md);
+  *ms = ov[0];
+  *me = ov[1] < ov[0] ? ov[0] : ov[1];   /* \K cannot reverse it, still */
+  m->matched = 1;
+  return 1;
+}
+
+int ct_regex_find(const ct_regex *re, ct_rematch *m, const char *subj,
+                  size_t len, size_t from, size_t *mstart, size_t *mend,
+                  ct_error *err) {
+  return run(re, m, subj, len, from, 0, mstart, mend, err);
+}
+
+int ct_regex_group(const ct_rematch *m, int i, size_t *start, size_t *end) {
+  PCRE2_SIZE *ov;
+  if (!m->matched || i < 0 || (uint32_t)i >= pcre2_get_ovector_count(m->md))
+    return 0;
+  ov = pcre2_get_ovector_pointer(m->md);
+  if (ov[2 * i] == PCRE2_UNSET) return 0;
+  *start = ov[2 * i];
+  *end = ov[2 * i + 1] < ov[2 * i] ? ov[2 * i] : ov[2 * i + 1];
+  return 1;
+}
+
+size_t ct_regex_advance(const char *subj, size_t len, size_t pos) {
+  int32_t cp;
+  if (pos >= len) return len;
+  return pos + ct_utf8_decode((const unsigned char *)subj + pos, len - pos,
+                              &cp);
+}
+
+void ct_regex_iter_init(ct_regex_iter *it, size_t from) {
+  it->pos = from;
+  it->after_empty = 0;
+  it->done = 0;
+}
+
+int ct_regex_next(const ct_regex *re, ct_rematch *m, const char *subj,
+                  size_t len, ct_regex_iter *it, size_t *mstart,
+                  size_t *mend, ct_error *err) {
+  int rc = 0;
+  if (it->done) return 0;
+  if (it->after_empty) {
+    /* a non-empty match may still start where the empty one was */
+    rc = run(re, m, subj, len, it->pos,
+             PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED, mstart, mend, err);
+    if (rc == 0) {
+      if (it->pos >= len) {
+        it->done = 1;
+        return 0;
+      }
+      it->pos = ct_regex_advance(subj, len, it->pos);
+    }
+  }
+  if (rc == 0) rc = run(re, m, subj, len, it->pos, 0, mstart, mend, err);
+  if (rc != 1) {
+    it->done = 1;
+    return rc;
+  }
+  it->pos = *mend;
+  it->after_empty = *mstart == *mend;
+  return 1;
+}

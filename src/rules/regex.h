@@ -1,0 +1,98 @@
+/*
+** regex.h -- PCRE2 with the safety knobs set, for `regex` rules and ct.re.
+**
+** A pattern compiles with UTF, Unicode properties (\w, \b and \d see all
+** scripts), caseless matching (a pattern may say (?-i)), \C forbidden,
+** and invalid UTF-8 in subjects allowed: invalid bytes simply never
+** match, so any byte string is a safe subject.  Patterns are capped at
+** 16 KiB and 100 nested parentheses.  A compiled ct_regex is immutable
+** (JIT compilation happens inside ct_regex_compile) and may be shared by
+** any number of threads.
+**
+** Matching needs a ct_rematch: the match limits, the JIT stack and the
+** match data of one thread.  A match that hits a limit fails with
+** CT_ELIMIT, "regex match limit exceeded (match limit 1000000)".  The
+** limits bound the work per start position, not per call: a pattern such
+** as (?=.*abcd) still costs time quadratic in the subject length, so
+** callers should cap subject sizes (clauses are naturally short).
+*/
+#ifndef CT_REGEX_H
+#define CT_REGEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "clausetag.h"
+
+#define CT_REGEX_MAX_PATTERN 16384   /* bytes */
+#define CT_REGEX_NEST_LIMIT 100      /* nested parentheses */
+
+typedef struct ct_regex ct_regex;
+typedef struct ct_rematch ct_rematch;
+
+typedef struct ct_regex_limits {
+  uint32_t match_limit;     /* backtracking steps per start position */
+  uint32_t depth_limit;     /* nested backtracking (interpreter only) */
+  uint32_t heap_limit_kib;  /* backtracking frames (interpreter only) */
+  size_t jit_stack_max;     /* bytes of JIT stack */
+  int no_jit;               /* always run the interpreter (tests, debug) */
+} ct_regex_limits;
+
+/* 1,000,000 steps, depth 10,000, 16 MiB of heap, 1 MiB of JIT stack,
+** JIT on. */
+void ct_regex_default_limits(ct_regex_limits *lim);
+
+/* Compiles a NUL-terminated pattern.  CT_ESYNTAX with
+** "regex error at offset N: <PCRE2 message>", or CT_ENOMEM. */
+ct_status ct_regex_compile(const char *pattern, ct_regex **out,
+                           ct_error *err);
+void ct_regex_free(ct_regex *re);
+
+const char *ct_regex_pattern(const ct_regex *re);   /* as compiled */
+int ct_regex_groups(const ct_regex *re);            /* capture groups */
+
+/* Per-thread matching state; lim NULL means the defaults.  NULL when out
+** of memory. */
+ct_rematch *ct_rematch_new(const ct_regex_limits *lim);
+void ct_rematch_free(ct_rematch *m);
+
+/* Searches subj[0..len) from byte offset `from` (the text before it still
+** counts for lookbehind and \b).  Returns 1 with the match in
+** [*mstart, *mend), 0 when there is none (also when from > len), or -1
+** with err filled: CT_ELIMIT for a broken limit, CT_ENOMEM, CT_ERULE for
+** anything else PCRE2 reports.  After a match, ct_regex_group reads the
+** capture groups.
+**
+** Iterating by hand: after a match continue from *mend; after an EMPTY
+** match at p, continue from ct_regex_advance(subj, len, p), or the loop
+** never ends.  (That skips a non-empty match starting at p itself;
+** ct_regex_next does not.) */
+int ct_regex_find(const ct_regex *re, ct_rematch *m, const char *subj,
+                  size_t len, size_t from, size_t *mstart, size_t *mend,
+                  ct_error *err);
+
+/* Group i (0 = the whole match, up to ct_regex_groups) of the last match
+** of m: 1 and its range, or 0 when the group did not take part. */
+int ct_regex_group(const ct_rematch *m, int i, size_t *start, size_t *end);
+
+/* The offset after the character at pos (one byte for invalid UTF-8),
+** never beyond len. */
+size_t ct_regex_advance(const char *subj, size_t len, size_t pos);
+
+/* All matches, in order, each empty match at most once per position and
+** non-empty matches allowed to start where an empty one was found (the
+** rule of Perl, Python and pcre2demo: "x*" over "axb" gives "", "x", "",
+** ""; Lua 5.4's own gmatch gives "", "x", ""). */
+typedef struct ct_regex_iter {
+  size_t pos;        /* where the next search starts */
+  int after_empty;   /* the last match was empty and ended at pos */
+  int done;
+} ct_regex_iter;
+
+void ct_regex_iter_init(ct_regex_iter *it, size_t from);
+
+/* Like ct_regex_find, advancing `it`. */
+int ct_regex_next(const ct_regex *re, ct_rematch *m, const char *subj,
+                  size_t len, ct_regex_iter *it, size_t *mstart,
+                  size_t *mend, ct_error *err);
+
+#endif

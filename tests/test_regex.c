@@ -1,0 +1,385 @@
+/*
+** test_regex.c -- the PCRE2 wrapper: options, limits, iteration, threads.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <cmocka.h>
+#include "helpers.h"
+#include "rules/regex.h"
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static ct_regex *compile(const char *pattern) {
+  ct_regex *re;
+  ct_error err;
+  if (ct_regex_compile(pattern, &re, &err) != CT_OK)
+    fail_msg("%s: %s", pattern, err.msg);
+  return re;
+}
+
+/* The first match of pattern in subj as "start-end", "none" or the error
+** message. */
+static void expect_find(const char *pattern, const char *subj, size_t len,
+                        size_t from, const char *want) {
+  ct_regex *re = compile(pattern);
+  ct_rematch *m = ct_rematch_new(NULL);
+  size_t s = 0, e = 0;
+  ct_error err;
+  char got[1100];
+  int rc;
+  assert_non_null(m);
+  rc = ct_regex_find(re, m, subj, len, from, &s, &e, &err);
+  if (rc == 1) snprintf(got, sizeof got, "%zu-%zu", s, e);
+  else if (rc == 0) strcpy(got, "none");
+  else snprintf(got, sizeof got, "%s", err.msg);
+  if (strcmp(got, want) != 0)
+    fail_msg("/%s/ on \"%s\": got %s, want %s", pattern, subj, got, want);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+}
+
+#define FIND(p, s, want) expect_find(p, s, strlen(s), 0, want)
+
+static void expect_compile_error(const char *pattern, const char *msg) {
+  ct_regex *re = (ct_regex *)&re;
+  ct_error err;
+  assert_int_equal(ct_regex_compile(pattern, &re, &err), CT_ESYNTAX);
+  assert_null(re);
+  assert_int_equal(err.status, CT_ESYNTAX);
+  assert_string_equal(err.msg, msg);
+}
+
+static void test_compile_errors(void **state) {
+  char *big = malloc(CT_REGEX_MAX_PATTERN + 2), *deep = malloc(2 * 101 + 2);
+  size_t i;
+  (void)state;
+  assert_non_null(big);
+  assert_non_null(deep);
+  expect_compile_error("a(b",
+      "regex error at offset 3: missing closing parenthesis");
+  expect_compile_error("x{2,1}",
+      "regex error at offset 5: numbers out of order in {} quantifier");
+  expect_compile_error("a\\Cb",
+      "regex error at offset 3: using \\C is disabled by the application");
+  expect_compile_error("[z-a]",
+      "regex error at offset 3: range out of order in character class");
+  memset(big, 'a', CT_REGEX_MAX_PATTERN + 1);
+  big[CT_REGEX_MAX_PATTERN + 1] = '\0';
+  expect_compile_error(big, "regex error at offset 0: pattern string is "
+                       "longer than the limit set by the application");
+  for (i = 0; i < 101; i++) deep[i] = '(', deep[101 + i] = ')';
+  deep[202] = '\0';
+  expect_compile_error(deep, "regex error at offset 101: parentheses are "
+                       "too deeply nested");
+  big[CT_REGEX_MAX_PATTERN] = '\0';          /* exactly the limit: fine */
+  ct_regex_free(compile(big));
+  free(big);
+  free(deep);
+}
+
+static void test_info(void **state) {
+  ct_regex *re = compile("(a)(?:b)(?<c>c)");
+  (void)state;
+  assert_string_equal(ct_regex_pattern(re), "(a)(?:b)(?<c>c)");
+  assert_int_equal(ct_regex_groups(re), 2);
+  ct_regex_free(re);
+}
+
+static void test_caseless(void **state) {
+  (void)state;
+  FIND("climate", "Our CLIMATE goals", "4-11");
+  FIND("(?-i)climate", "Our CLIMATE goals", "none");
+  FIND("(?-i)CLIMATE", "Our CLIMATE goals", "4-11");
+  FIND("énergie", "L'ÉNERGIE", "2-10");
+  FIND("straße", "STRASSE straße", "8-15");    /* simple folding only */
+  FIND("ΣΟΦΙΑ", "σοφια", "0-10");
+}
+
+static void test_unicode_classes(void **state) {
+  (void)state;
+  FIND("\\bénergie\\b", "l'énergie propre", "2-10");
+  FIND("\\bnergie", "énergie nergie", "9-15");   /* é is a word char */
+  FIND("\\w+", "— 한국어 text", "4-13");
+  FIND("\\d+", "year ٢٠٢٣ and 2050", "5-13");   /* Arabic-Indic digits */
+  FIND("\\p{Hangul}+", "Korea 대한민국", "6-18");
+  FIND("(?<=a)b", "ab", "1-2");
+  expect_find("(?<=a)b", "ab", 2, 1, "1-2");    /* lookbehind before from */
+  expect_find("\\bb", "ab", 2, 1, "none");       /* \b sees before from */
+  expect_find("a", "a", 1, 2, "none");           /* from past the end */
+}
+
+static void test_groups(void **state) {
+  ct_regex *re = compile("(a)|(b)");
+  ct_rematch *m = ct_rematch_new(NULL);
+  size_t s, e;
+  (void)state;
+  assert_int_equal(ct_regex_find(re, m, "xb", 2, 0, &s, &e, NULL), 1);
+  assert_int_equal(ct_regex_group(m, 0, &s, &e), 1);
+  assert_int_equal(s, 1);
+  assert_int_equal(e, 2);
+  assert_int_equal(ct_regex_group(m, 1, &s, &e), 0);
+  assert_int_equal(ct_regex_group(m, 2, &s, &e), 1);
+  assert_int_equal(s, 1);
+  assert_int_equal(ct_regex_group(m, 3, &s, &e), 0);
+  assert_int_equal(ct_regex_find(re, m, "xy", 2, 0, &s, &e, NULL), 0);
+  assert_int_equal(ct_regex_group(m, 0, &s, &e), 0);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+}
+
+/* Match data grows for a pattern with more groups than any before. */
+static void test_many_groups(void **state) {
+  ct_regex *small = compile("(a)"), *big;
+  ct_rematch *m = ct_rematch_new(NULL);
+  char pat[400] = "", subj[100];
+  size_t s, e, i;
+  (void)state;
+  for (i = 0; i < 60; i++) strcat(pat, "(.)");
+  memset(subj, 'z', 60);
+  big = compile(pat);
+  assert_int_equal(ct_regex_find(small, m, "a", 1, 0, &s, &e, NULL), 1);
+  assert_int_equal(ct_regex_find(big, m, subj, 60, 0, &s, &e, NULL), 1);
+  assert_int_equal(ct_regex_group(m, 60, &s, &e), 1);
+  assert_int_equal(s, 59);
+  assert_int_equal(ct_regex_find(small, m, "a", 1, 0, &s, &e, NULL), 1);
+  ct_rematch_free(m);
+  ct_regex_free(small);
+  ct_regex_free(big);
+}
+
+static void test_catastrophic(void **state) {
+  char subj[64];
+  double t0;
+  (void)state;
+  memset(subj, 'a', 40);
+  subj[40] = 'b';
+  subj[41] = '\0';
+  t0 = now();
+  FIND("^(a+)+$", subj, "regex match limit exceeded (match limit 1000000)");
+  assert_true(now() - t0 < 2.0);
+}
+
+/* The same under the interpreter, where depth and heap limits apply. */
+static void test_interpreter_limits(void **state) {
+  ct_regex_limits lim;
+  ct_regex *cat = compile("^(a+)+$"), *deep = compile("(a|b(?1))+$");
+  ct_rematch *m;
+  ct_error err;
+  char subj[4096];
+  size_t s, e;
+  double t0 = now();
+  (void)state;
+  ct_regex_default_limits(&lim);
+  lim.no_jit = 1;
+  m = ct_rematch_new(&lim);
+  memset(subj, 'a', 40);
+  subj[40] = 'b';
+  assert_int_equal(ct_regex_find(cat, m, subj, 41, 0, &s, &e, &err), -1);
+  assert_string_equal(err.msg,
+                      "regex match limit exceeded (match limit 1000000)");
+  assert_true(now() - t0 < 2.0);
+  ct_rematch_free(m);
+  /* recursion deeper than the depth limit */
+  lim.depth_limit = 50;
+  m = ct_rematch_new(&lim);
+  memset(subj, 'b', sizeof subj);
+  assert_int_equal(ct_regex_find(deep, m, subj, sizeof subj, 0, &s, &e, &err),
+                   -1);
+  assert_int_equal(err.status, CT_ELIMIT);
+  assert_string_equal(err.msg, "regex match limit exceeded (depth limit 50)");
+  ct_rematch_free(m);
+  /* and the heap that holds the backtracking frames */
+  lim.depth_limit = 10000;
+  lim.heap_limit_kib = 1;
+  m = ct_rematch_new(&lim);
+  assert_int_equal(ct_regex_find(deep, m, subj, sizeof subj, 0, &s, &e, &err),
+                   -1);
+  assert_string_equal(err.msg, "regex match limit exceeded (heap limit 1 KiB)");
+  ct_rematch_free(m);
+  ct_regex_free(cat);
+  ct_regex_free(deep);
+}
+
+static void test_limits_reported(void **state) {
+  ct_regex_limits lim;
+  ct_regex *re = compile("(a|b)*\\d");
+  ct_rematch *m;
+  ct_error err;
+  size_t s, e;
+  (void)state;
+  ct_regex_default_limits(&lim);
+  lim.match_limit = 10;
+  m = ct_rematch_new(&lim);
+  assert_int_equal(ct_regex_find(re, m, "abababababababababab", 20, 0, &s, &e,
+                                 &err), -1);
+  assert_int_equal(err.status, CT_ELIMIT);
+  assert_string_equal(err.msg, "regex match limit exceeded (match limit 10)");
+  ct_rematch_free(m);
+  ct_regex_free(re);
+}
+
+/* The limits are per start position: a lookahead that scans to the end
+** from every position costs n^2 steps in total without breaking one.
+** This documents the cost (callers cap clause sizes). */
+static void test_quadratic_lookahead(void **state) {
+  size_t n = 50000;
+  char *subj = malloc(n + 1);
+  double t0, dt;
+  (void)state;
+  assert_non_null(subj);
+  memset(subj, 'x', n);
+  subj[n] = '\0';
+  t0 = now();
+  expect_find("(?=.*abcd)", subj, n, 0, "none");
+  dt = now() - t0;
+  print_message("   (?=.*abcd) on %zu bytes: %.3f s\n", n, dt);
+  assert_true(dt < 120.0);   /* a sanity bound: valgrind takes ~16 s */
+  free(subj);
+}
+
+static void test_invalid_utf8_subject(void **state) {
+  static const char subj[] = "ab\xff" "cd\xc3" "e\xe2\x82" "f\xed\xa0\x80g";
+  ct_regex *re = compile(".");
+  ct_rematch *m = ct_rematch_new(NULL);
+  ct_regex_iter it;
+  size_t s, e, n = 0, len = sizeof subj - 1, from;
+  (void)state;
+  FIND("c", "ab\xff" "cd", "3-4");
+  FIND("\\xff", "ab\xff" "cd", "none");
+  /* "." matches only the valid characters, one byte each here */
+  ct_regex_iter_init(&it, 0);
+  while (ct_regex_next(re, m, subj, len, &it, &s, &e, NULL) == 1) {
+    assert_int_equal(e, s + 1);
+    n++;
+  }
+  assert_int_equal(n, 7);
+  /* every start offset, even inside a broken sequence, is safe */
+  for (from = 0; from <= len; from++) {
+    int rc = ct_regex_find(re, m, subj, len, from, &s, &e, NULL);
+    assert_true(rc == 0 || (rc == 1 && s >= from && e <= len));
+  }
+  /* ...and inside a valid multi-byte character */
+  expect_find("b", "\xed\x95\x9c" "b", 4, 1, "3-4");
+  ct_rematch_free(m);
+  ct_regex_free(re);
+}
+
+/* All matches as "s-e s-e ..." through ct_regex_next. */
+static void expect_all(const char *pattern, const char *subj,
+                       const char *want) {
+  ct_regex *re = compile(pattern);
+  ct_rematch *m = ct_rematch_new(NULL);
+  ct_regex_iter it;
+  size_t s, e, o = 0, guard = 0;
+  char got[1000];
+  got[0] = '\0';
+  ct_regex_iter_init(&it, 0);
+  while (ct_regex_next(re, m, subj, strlen(subj), &it, &s, &e, NULL) == 1) {
+    o += (size_t)snprintf(got + o, sizeof got - o, "%s%zu-%zu", o ? " " : "",
+                          s, e);
+    assert_true(++guard < 100);
+  }
+  assert_false(ct_regex_next(re, m, subj, strlen(subj), &it, &s, &e, NULL));
+  if (strcmp(got, want) != 0)
+    fail_msg("/%s/ on \"%s\": got %s, want %s", pattern, subj, got, want);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+}
+
+static void test_iteration(void **state) {
+  (void)state;
+  expect_all("x*", "axb", "0-0 1-2 2-2 3-3");
+  expect_all("", "한국", "0-0 3-3 6-6");
+  expect_all("", "", "0-0");
+  expect_all("a|", "ab", "0-1 1-1 2-2");
+  expect_all("\\b", "hi you", "0-0 2-2 3-3 6-6");
+  expect_all("(?=a)|a", "aa", "0-0 0-1 1-1 1-2");
+  expect_all("\\w+", "net-zero 탄소중립", "0-3 4-8 9-21");
+}
+
+/* The documented hand loop with ct_regex_advance ends too. */
+static void test_find_loop_terminates(void **state) {
+  static const char subj[] = "a\xff한b";
+  ct_regex *re = compile("x*");
+  ct_rematch *m = ct_rematch_new(NULL);
+  size_t from = 0, s, e, n = 0, len = sizeof subj - 1;
+  (void)state;
+  while (ct_regex_find(re, m, subj, len, from, &s, &e, NULL) == 1) {
+    from = e > s ? e : ct_regex_advance(subj, len, e);
+    assert_true(++n < 20);
+    if (e == len) break;
+  }
+  assert_int_equal(n, 5);       /* at 0, 1, 2, 5, 6 */
+  assert_int_equal(ct_regex_advance(subj, len, len), len);
+  assert_int_equal(ct_regex_advance(subj, len, 1), 2);
+  assert_int_equal(ct_regex_advance(subj, len, 2), 5);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+}
+
+/* One compiled pattern, several threads, each with its own ct_rematch. */
+typedef struct job { const ct_regex *re; size_t found; } job;
+
+static void *worker(void *arg) {
+  job *j = arg;
+  ct_rematch *m = ct_rematch_new(NULL);
+  static const char subj[] = "clean energy and renewable power, ZERO-EMISSION "
+                             "vehicles";
+  size_t s, e;
+  int i;
+  for (i = 0; i < 2000; i++)
+    if (ct_regex_find(j->re, m, subj, sizeof subj - 1, 0, &s, &e, NULL) == 1 &&
+        s == 0 && e == 12)
+      j->found++;
+  ct_rematch_free(m);
+  return NULL;
+}
+
+static void test_threads(void **state) {
+  ct_regex *re = compile("\\b(clean|renewable|zero[- ]emissions?) "
+                         "(energy|power|vehicles?)\\b");
+  pthread_t th[4];
+  job jobs[4];
+  int i;
+  (void)state;
+  for (i = 0; i < 4; i++) {
+    jobs[i].re = re;
+    jobs[i].found = 0;
+    assert_int_equal(pthread_create(&th[i], NULL, worker, &jobs[i]), 0);
+  }
+  for (i = 0; i < 4; i++) {
+    pthread_join(th[i], NULL);
+    assert_int_equal(jobs[i].found, 2000);
+  }
+  ct_regex_free(re);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_compile_errors),
+    cmocka_unit_test(test_info),
+    cmocka_unit_test(test_caseless),
+    cmocka_unit_test(test_unicode_classes),
+    cmocka_unit_test(test_groups),
+    cmocka_unit_test(test_many_groups),
+    cmocka_unit_test(test_catastrophic),
+    cmocka_unit_test(test_interpreter_limits),
+    cmocka_unit_test(test_limits_reported),
+    cmocka_unit_test(test_quadratic_lookahead),
+    cmocka_unit_test(test_invalid_utf8_subject),
+    cmocka_unit_test(test_iteration),
+    cmocka_unit_test(test_find_loop_terminates),
+    cmocka_unit_test(test_threads),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
