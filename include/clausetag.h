@@ -68,7 +68,7 @@ typedef enum ct_invalid {
 typedef struct ct_text ct_text;
 
 /* Reads a whole file; path "-" reads standard input.  Fails with CT_EIO,
-** CT_EBINARY ("FILE: binary file (NUL byte at line L)") or CT_EUTF8
+** CT_EBINARY ("FILE:LINE:COL: binary file (NUL byte)") or CT_EUTF8
 ** ("FILE:LINE:COL: invalid UTF-8 (byte 0xC3)") under CT_INVALID_ERROR. */
 ct_status ct_text_read_file(const char *path, ct_invalid mode,
                             ct_text **out, ct_error *err);
