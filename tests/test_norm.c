@@ -10,8 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <utf8proc.h>
 #include "clausetag.h"
+#include "helpers.h"
 #include "text/norm.h"
+#include "text/utf8.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -291,6 +294,98 @@ static void test_large(void **state) {
   free(in);
 }
 
+/* Alone, every code point folds exactly as utf8proc_map folds it (the
+** fast paths for ASCII and for code points that need no change included).
+** The whole BMP, then every 7th code point above it. */
+static void test_agrees_with_utf8proc(void **state) {
+  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+  int32_t cp;
+  (void)state;
+  for (cp = 1; cp <= 0x10FFFF; cp += cp < 0x10000 ? 1 : 7) {
+    char in[4];
+    size_t n;
+    utf8proc_uint8_t *want = NULL;
+    char *got;
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    n = ct_utf8_encode(cp, in);
+    assert_true(utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)n,
+                             &want, opts) >= 0);
+    got = ct_fold(in, n);
+    assert_non_null(got);
+    if (strcmp(got, (const char *)want) != 0)
+      fail_msg("U+%04X: got \"%s\", utf8proc \"%s\"", (unsigned)cp, got,
+               (const char *)want);
+    free(got);
+    free(want);
+  }
+}
+
+/* Two or three code points: the clusters must compose exactly where
+** NFKC composes the whole string.  Bases are letters that take vowel
+** signs, Jamo, katakana; the followers cover combining marks, vowel
+** signs, length marks, Jamo and halfwidth forms. */
+static void check_agrees(const char *s, size_t n) {
+  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+  utf8proc_uint8_t *want = NULL;
+  char *got = ct_fold(s, n);
+  size_t i;
+  assert_non_null(got);
+  assert_true(utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           &want, opts) >= 0);
+  if (strcmp(got, (const char *)want) != 0) {
+    fprintf(stderr, "input:");
+    for (i = 0; i < n && i < 32; i++) fprintf(stderr, " %02X", (unsigned char)s[i]);
+    fprintf(stderr, "%s\n", n > 32 ? " ..." : "");
+    fail_msg("got \"%s\", utf8proc \"%s\"", got, (const char *)want);
+  }
+  free(got);
+  free(want);
+}
+
+static void test_clusters_agree(void **state) {
+  static const int32_t bases[] = {
+    'a', 'E', 0x00C5, 0x09C7, 0x0B47, 0x0BC6, 0x0BC7, 0x0C46, 0x0CBF,
+    0x0CC6, 0x0D46, 0x0DD9, 0x0F71, 0x1025, 0x1100, 0x1112, 0xAC00,
+    0xB098, 0x1B05, 0x3131, 0x314E, 0xFF76, 0xFF8A, 0x11131, 0x11347,
+    0x114B9, 0x115B8, 0x11935,
+  };
+  static const int32_t ranges[][2] = {
+    { 0x0300, 0x036F }, { 0x0900, 0x0DFF }, { 0x0F70, 0x0F85 },
+    { 0x1000, 0x1040 }, { 0x1160, 0x11FF }, { 0x1B00, 0x1B4B },
+    { 0x3099, 0x309C }, { 0x3130, 0x318F }, { 0xFF60, 0xFFDF },
+    { 0x11100, 0x11140 }, { 0x11300, 0x11360 }, { 0x11480, 0x114C0 },
+    { 0x11580, 0x115C0 }, { 0x11900, 0x11940 },
+  };
+  size_t b, r;
+  (void)state;
+  for (b = 0; b < sizeof bases / sizeof bases[0]; b++)
+    for (r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+      int32_t c;
+      for (c = ranges[r][0]; c <= ranges[r][1]; c++) {
+        char s[12];
+        size_t n = ct_utf8_encode(bases[b], s);
+        size_t k = ct_utf8_encode(c, s + n);
+        check_agrees(s, n + k);
+        memcpy(s + n + k, s + n, k);   /* the follower twice */
+        check_agrees(s, n + 2 * k);
+      }
+    }
+}
+
+/* Real text in many scripts, with decomposed and compatibility forms. */
+static void test_file_agrees(void **state) {
+  size_t n;
+  char *s = th_read_file("tests/data/text_scripts.txt", &n);
+  ct_norm nm;
+  (void)state;
+  check_agrees(s, n);
+  build(&nm, s, n, 0);
+  ct_norm_free(&nm);
+  free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ascii),
@@ -308,6 +403,9 @@ int main(void) {
     cmocka_unit_test(test_empty),
     cmocka_unit_test(test_long_cluster),
     cmocka_unit_test(test_large),
+    cmocka_unit_test(test_agrees_with_utf8proc),
+    cmocka_unit_test(test_clusters_agree),
+    cmocka_unit_test(test_file_agrees),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -78,26 +78,74 @@ static int emit_ascii(folder *f, const unsigned char *s, size_t i, size_t j,
 
 /* ---- clusters -------------------------------------------------------- */
 
-/* Conjoining Jamo V and T have combining class 0 but compose with the
-** Jamo before them, so they must not start a cluster. */
-static int is_nonstarter(int32_t cp) {
-  if (cp >= 0x1160 && cp <= 0x11FF) return 1;
-  return utf8proc_get_property(cp)->combining_class != 0;
+/* Code points of combining class 0 that still join the cluster before
+** them: vowel signs that compose with the preceding letter (U+0BBE in
+** U+0BCA), and those whose NFKD starts with a combining mark or with a
+** conjoining Jamo V or T (halfwidth katakana voiced sound marks,
+** compatibility Jamo vowels).  Computed from the Unicode data: a starter
+** whose decomposition has such a code point second, or begins with one. */
+static const struct { int32_t lo, hi; } joiners[] = {
+  { 0x09BE, 0x09BE }, { 0x09D7, 0x09D7 }, { 0x0B3E, 0x0B3E },
+  { 0x0B56, 0x0B57 }, { 0x0BBE, 0x0BBE }, { 0x0BD7, 0x0BD7 },
+  { 0x0CC2, 0x0CC2 }, { 0x0CD5, 0x0CD6 }, { 0x0D3E, 0x0D3E },
+  { 0x0D57, 0x0D57 }, { 0x0DCF, 0x0DCF }, { 0x0DDF, 0x0DDF },
+  { 0x0F73, 0x0F73 }, { 0x0F75, 0x0F75 }, { 0x0F81, 0x0F81 },
+  { 0x102E, 0x102E }, { 0x1160, 0x11FF }, { 0x1B35, 0x1B35 },
+  { 0x3133, 0x3133 }, { 0x3135, 0x3136 }, { 0x313A, 0x313F },
+  { 0x314F, 0x3164 }, { 0x3167, 0x316D }, { 0x316F, 0x3170 },
+  { 0x3182, 0x3183 }, { 0x3187, 0x318E }, { 0xFF9E, 0xFFA0 },
+  { 0xFFA3, 0xFFA3 }, { 0xFFA5, 0xFFA6 }, { 0xFFAA, 0xFFAF },
+  { 0xFFC2, 0xFFC7 }, { 0xFFCA, 0xFFCF }, { 0xFFD2, 0xFFD7 },
+  { 0xFFDA, 0xFFDC }, { 0x11127, 0x11127 }, { 0x1133E, 0x1133E },
+  { 0x11357, 0x11357 }, { 0x114B0, 0x114B0 }, { 0x114BA, 0x114BA },
+  { 0x114BD, 0x114BD }, { 0x115AF, 0x115AF }, { 0x11930, 0x11930 },
+};
+
+static int is_joiner(int32_t cp) {
+  size_t lo = 0, hi = sizeof joiners / sizeof joiners[0];
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (cp < joiners[mid].lo) hi = mid;
+    else if (cp > joiners[mid].hi) lo = mid + 1;
+    else return 1;
+  }
+  return 0;
 }
 
-/* End of the cluster starting at s[i]; *bad when it is an invalid
-** sequence (which is a cluster of its own). */
-static size_t cluster_end(const unsigned char *s, size_t i, size_t n, int *bad) {
+/* Whether cp belongs to the cluster before it.  Composition never
+** reaches across a starter that is not a joiner. */
+static int is_nonstarter(int32_t cp) {
+  if (utf8proc_get_property(cp)->combining_class != 0) return 1;
+  return cp >= 0x09BE && is_joiner(cp);
+}
+
+/* A code point that neither decomposes nor case folds is, alone, its own
+** normal form: most Hangul and CJK text, punctuation and symbols.  Hangul
+** syllables decompose by rule, not by table, and recompose the same. */
+static int is_stable(int32_t cp) {
+  const utf8proc_property_t *pr;
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return 1;
+  pr = utf8proc_get_property(cp);
+  return pr->decomp_seqindex == UINT16_MAX && pr->casefold_seqindex == UINT16_MAX;
+}
+
+/* End of the cluster starting at s[i].  *first is its first code point,
+** -1 for an invalid sequence (a cluster of its own); *alone when that
+** code point is the whole cluster. */
+static size_t cluster_end(const unsigned char *s, size_t i, size_t n,
+                          int32_t *first, int *alone) {
   int32_t cp;
-  size_t k = s[i] < 0x80 ? 1 : ct_utf8_decode(s + i, n - i, &cp);
-  *bad = s[i] >= 0x80 && cp < 0;
+  size_t k = s[i] < 0x80 ? (*first = s[i], 1) : ct_utf8_decode(s + i, n - i, first);
+  size_t start = i;
   i += k;
-  if (*bad) return i;
-  while (i < n && s[i] >= 0x80) {
-    k = ct_utf8_decode(s + i, n - i, &cp);
-    if (cp < 0 || !is_nonstarter(cp)) break;
-    i += k;
+  if (*first >= 0) {
+    while (i < n && s[i] >= 0x80) {
+      k = ct_utf8_decode(s + i, n - i, &cp);
+      if (cp < 0 || !is_nonstarter(cp)) break;
+      i += k;
+    }
   }
+  *alone = i - start == k;
   return i;
 }
 
@@ -135,7 +183,8 @@ static int fold_all(folder *f, const char *in, size_t n, size_t base) {
   size_t i = 0;
   while (i < n) {
     size_t j = i, e;
-    int bad;
+    int32_t cp;
+    int alone;
     while (j < n && s[j] < 0x80) j++;
     /* A combining mark may follow the last ASCII byte: leave that byte
     ** to the cluster path. */
@@ -145,11 +194,13 @@ static int fold_all(folder *f, const char *in, size_t n, size_t base) {
       i = j;
       continue;
     }
-    e = cluster_end(s, i, n, &bad);
-    if (bad) {
+    e = cluster_end(s, i, n, &cp, &alone);
+    if (cp < 0) {
       if (!emit(f, replacement, 3, base + i)) return 0;
-    } else if (e - i == 1) {
+    } else if (cp < 0x80 && alone) {
       if (!emit_ascii(f, s, i, e, base)) return 0;
+    } else if (alone && is_stable(cp)) {
+      if (!emit(f, s + i, e - i, base + i)) return 0;
     } else if (!fold_cluster(f, s + i, e - i, base + i)) {
       return 0;
     }
