@@ -111,6 +111,10 @@ static void test_combining(void **state) {
   /* marks out of canonical order are reordered and composed */
   expect_norm("a\xCC\xA3\xCC\x82", "\xE1\xBA\xAD");   /* a + dot below + circ */
   expect_norm("a\xCC\x82\xCC\xA3", "\xE1\xBA\xAD");
+  /* a multibyte starter right after the cluster */
+  expect_norm("Cafe\xCC\x81\xED\x95\x9C", "caf\xC3\xA9\xED\x95\x9C");
+  expect_norm("e\xCC\x81\xF0\x9F\x98\x80", "\xC3\xA9\xF0\x9F\x98\x80");
+  expect_norm("\xC3\x89\xCC\x81\xC3\x89", "\xC3\xA9\xCC\x81\xC3\xA9");
   /* a mark with nothing before it stays */
   expect_norm("\xCC\x81x", "\xCC\x81x");
 }
@@ -374,6 +378,33 @@ static void test_clusters_agree(void **state) {
     }
 }
 
+/* Random short strings over code points that interact: letters, marks
+** in and out of canonical order, Jamo, syllables, joiners, ligatures. */
+static void test_random_agree(void **state) {
+  static const int32_t alphabet[] = {
+    'a', 'E', 'i', ' ', 0x00C9, 0x00DF, 0x0301, 0x0323, 0x0302, 0x0308,
+    0x0345, 0x0399, 0x03A3, 0x0BC6, 0x0BBE, 0x0BD7, 0x0F71, 0x0F72, 0x0F73,
+    0x1100, 0x1112, 0x1161, 0x1175, 0x11A8, 0x11AB, 0xAC00, 0xD55C, 0x3131,
+    0x314F, 0x3133, 0xFF76, 0xFF9E, 0xFF9F, 0xFB01, 0xFF21, 0x2126, 0x1E9E,
+    0x0130, 0x3099, 0x309B, 0x1F600, 0x4E2D,
+  };
+  uint32_t seed = 12345;
+  int iter;
+  (void)state;
+  for (iter = 0; iter < 20000; iter++) {
+    char s[64];
+    size_t n = 0, len, i;
+    seed = seed * 1103515245u + 12345u;
+    len = 1 + (seed >> 16) % 10;
+    for (i = 0; i < len; i++) {
+      seed = seed * 1103515245u + 12345u;
+      n += ct_utf8_encode(alphabet[(seed >> 16) % (sizeof alphabet / sizeof alphabet[0])],
+                          s + n);
+    }
+    check_agrees(s, n);
+  }
+}
+
 /* Real text in many scripts, with decomposed and compatibility forms. */
 static void test_file_agrees(void **state) {
   size_t n;
@@ -405,6 +436,7 @@ int main(void) {
     cmocka_unit_test(test_large),
     cmocka_unit_test(test_agrees_with_utf8proc),
     cmocka_unit_test(test_clusters_agree),
+    cmocka_unit_test(test_random_agree),
     cmocka_unit_test(test_file_agrees),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,24 +129,31 @@ static int is_stable(int32_t cp) {
   return pr->decomp_seqindex == UINT16_MAX && pr->casefold_seqindex == UINT16_MAX;
 }
 
+/* First code point at s[i] (-1 if invalid) and its length. */
+static size_t first_cp(const unsigned char *s, size_t i, size_t n, int32_t *cp) {
+  if (s[i] < 0x80) {
+    *cp = s[i];
+    return 1;
+  }
+  return ct_utf8_decode(s + i, n - i, cp);
+}
+
 /* End of the cluster starting at s[i].  *first is its first code point,
 ** -1 for an invalid sequence (a cluster of its own); *alone when that
 ** code point is the whole cluster. */
 static size_t cluster_end(const unsigned char *s, size_t i, size_t n,
                           int32_t *first, int *alone) {
-  int32_t cp;
-  size_t k = s[i] < 0x80 ? (*first = s[i], 1) : ct_utf8_decode(s + i, n - i, first);
-  size_t start = i;
-  i += k;
-  if (*first >= 0) {
-    while (i < n && s[i] >= 0x80) {
-      k = ct_utf8_decode(s + i, n - i, &cp);
-      if (cp < 0 || !is_nonstarter(cp)) break;
-      i += k;
-    }
+  size_t e = i + first_cp(s, i, n, first);
+  *alone = 1;
+  if (*first < 0) return e;
+  while (e < n && s[e] >= 0x80) {
+    int32_t cp;
+    size_t k = ct_utf8_decode(s + e, n - e, &cp);
+    if (cp < 0 || !is_nonstarter(cp)) break;
+    e += k;
+    *alone = 0;
   }
-  *alone = i - start == k;
-  return i;
+  return e;
 }
 
 static int grow_scratch(folder *f, size_t need) {
