@@ -1,0 +1,644 @@
+/*
+** engine.c -- classifying the clauses of a document with a rule set.
+**
+** Matching happens in C: the document's normalized view is scanned once
+** by the rule set's phrase automaton (every `words` and `unless` phrase of
+** every rule), and the hits are bucketed to clauses by offset.  `regex`
+** rules run per clause on its text.  Lua is entered only for `when`
+** functions, which get a clause object whose fields are computed on
+** demand, so a rule set without `when` never touches Lua at all.
+**
+** Clauses are classified in document order: `c.heading` and `c.prev` of
+** a clause are clause objects whose labels are already final.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include "core/buf.h"
+#include "core/error.h"
+#include "core/strmap.h"
+#include "rules/rules.h"
+#include "text/norm.h"
+#include "text/text.h"
+
+#define CACHE_MAX 4096   /* regexes or phrases a rule set builds at run time */
+#define CLAUSE_MT "clausetag.clause"
+
+/* The document being classified. */
+typedef struct docstate {
+  const ct_text *t;
+  const ct_clause *c;
+  size_t n;
+  const char *id;
+  ct_norm norm;
+  const ct_phrase_hit *ph;     /* phrase hits, input offsets */
+  size_t nph;
+  double *scores;              /* n * nlabels */
+  unsigned char *has;          /* n * nlabels */
+  ct_hit *hits;                /* all hits, clause after clause */
+  size_t nhits, hcap;
+  size_t *first_hit;           /* n + 1: where each clause's hits start */
+} docstate;
+
+struct ct_engine {
+  const ct_ruleset *rs;
+  ct_sandbox *sb;
+  int *refs;                   /* `when` function per rule, or LUA_NOREF */
+  int any_when;
+  ct_rematch *rm;
+  ct_phrases_scratch *ps;
+  ct_rule_error_fn *onerr;
+  void *onerr_ud;
+  docstate *doc;               /* NULL between documents */
+  unsigned serial;             /* which document clause objects belong to */
+  size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
+  unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
+  ct_strmap regexes;           /* c:find / c:count patterns */
+  ct_strmap phrases;           /* c:has phrases */
+};
+
+/* A clause object as rules see it: which clause of which document. */
+typedef struct clause_ud {
+  size_t index;                /* 1-based */
+  unsigned serial;
+} clause_ud;
+
+/* {=====================================================================
+** Clause objects
+** ====================================================================== */
+
+static ct_engine *engine_of(lua_State *L) {
+  return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static const ct_clause *check_clause(lua_State *L, ct_engine *e, int idx) {
+  clause_ud *u = luaL_checkudata(L, idx, CLAUSE_MT);
+  if (e->doc == NULL || u->serial != e->serial || u->index == 0 ||
+      u->index > e->doc->n)
+    luaL_error(L, "clause object used outside its document");
+  return &e->doc->c[u->index - 1];
+}
+
+static void push_clause(lua_State *L, ct_engine *e, size_t index) {
+  clause_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
+  u->index = index;
+  u->serial = e->serial;
+  luaL_setmetatable(L, CLAUSE_MT);
+}
+
+/* The subject regexes see: the clause text, at most max_clause_bytes,
+** cut at a character boundary. */
+static size_t subject_len(const ct_engine *e, const char *s, size_t n) {
+  size_t cap = e->rs->lim.max_clause_bytes;
+  if (cap == 0 || n <= cap) return n;
+  while (cap > 0 && ((unsigned char)s[cap] & 0xC0) == 0x80) cap--;
+  return cap;
+}
+
+static void push_text(lua_State *L, ct_engine *e, const ct_clause *c) {
+  const ct_text *t = e->doc->t;
+  if (!t->invalid) {
+    lua_pushlstring(L, (const char *)t->data + c->start, c->end - c->start);
+  } else {
+    char *s = ct_text_span(t, c->start, c->end, 0);
+    if (s == NULL) luaL_error(L, "not enough memory");
+    lua_pushstring(L, s);
+    free(s);
+  }
+}
+
+static void push_norm(lua_State *L, ct_engine *e, const ct_clause *c) {
+  const ct_norm *nm = &e->doc->norm;
+  size_t a = ct_norm_from_input(nm, c->start), b = ct_norm_from_input(nm, c->end);
+  lua_pushlstring(L, nm->s + a, b - a);
+}
+
+static void push_labels(lua_State *L, ct_engine *e, size_t index) {
+  size_t k, nl = e->rs->nlabels;
+  const unsigned char *has = e->doc->has + (index - 1) * nl;
+  lua_createtable(L, 0, 4);
+  for (k = 0; k < nl; k++)
+    if (has[k]) {
+      lua_pushboolean(L, 1);
+      lua_setfield(L, -2, e->rs->labels[k].name);
+    }
+}
+
+static void push_doc(lua_State *L, ct_engine *e) {
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, e->doc->t->name);
+  lua_setfield(L, -2, "path");
+  if (e->doc->id) {
+    lua_pushstring(L, e->doc->id);
+    lua_setfield(L, -2, "id");
+  }
+}
+
+static int clause_has(lua_State *L);
+static int clause_find(lua_State *L);
+static int clause_count(lua_State *L);
+
+/* Pushes field `k` of clause `c`; 0 when there is no such field. */
+static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
+                      const char *k) {
+  static const struct { const char *name; lua_CFunction fn; } methods[] = {
+    {"has", clause_has}, {"find", clause_find}, {"count", clause_count}};
+  size_t i;
+  if (strcmp(k, "text") == 0) push_text(L, e, c);
+  else if (strcmp(k, "norm") == 0) push_norm(L, e, c);
+  else if (strcmp(k, "kind") == 0) lua_pushstring(L, ct_kind_name(c->kind));
+  else if (strcmp(k, "index") == 0) lua_pushinteger(L, (lua_Integer)c->index);
+  else if (strcmp(k, "line") == 0) lua_pushinteger(L, (lua_Integer)c->line);
+  else if (strcmp(k, "col") == 0) lua_pushinteger(L, (lua_Integer)c->col);
+  else if (strcmp(k, "start") == 0) lua_pushinteger(L, (lua_Integer)c->start);
+  else if (strcmp(k, "stop") == 0) lua_pushinteger(L, (lua_Integer)c->end);
+  else if (strcmp(k, "depth") == 0) lua_pushinteger(L, c->depth);
+  else if (strcmp(k, "labels") == 0) push_labels(L, e, c->index);
+  else if (strcmp(k, "doc") == 0) push_doc(L, e);
+  else if (strcmp(k, "heading") == 0 && c->heading) push_clause(L, e, c->heading);
+  else if (strcmp(k, "prev") == 0 && c->index > 1) push_clause(L, e, c->index - 1);
+  else {
+    for (i = 0; i < sizeof methods / sizeof *methods; i++)
+      if (strcmp(k, methods[i].name) == 0) {
+        lua_pushlightuserdata(L, e);
+        lua_pushcclosure(L, methods[i].fn, 1);
+        return 1;
+      }
+    return 0;
+  }
+  return 1;
+}
+
+/* __index: fields are built on demand; what the host pushes here is
+** document data and does not count against the rule's memory. */
+static int clause_index(lua_State *L) {
+  ct_engine *e = engine_of(L);
+  const ct_clause *c = check_clause(L, e, 1);
+  const char *k = lua_tostring(L, 2);
+  int found;
+  if (k == NULL) return 0;
+  ct_sandbox_host_begin(e->sb);
+  found = push_field(L, e, c, k);
+  ct_sandbox_host_end(e->sb);
+  return found;
+}
+
+static int clause_newindex(lua_State *L) {
+  return luaL_error(L, "clause objects are read-only");
+}
+
+static int clause_tostring(lua_State *L) {
+  ct_engine *e = engine_of(L);
+  const ct_clause *c = check_clause(L, e, 1);
+  lua_pushfstring(L, "clause %d (%s:%d:%d)", (int)c->index, e->doc->t->name,
+                  (int)c->line, (int)c->col);
+  return 1;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Clause methods: c:has(phrase, ...), c:find(regex), c:count(regex)
+** ====================================================================== */
+
+static void drop_regex(void *p) { ct_regex_free(p); }
+static void drop_phrases(void *p) { ct_phrases_free(p); }
+
+/* A compiled regex for `pat`, from the cache when possible.  *owned is
+** set when the caller must free it (the cache is full). */
+static const ct_regex *regex_for(lua_State *L, ct_engine *e, const char *pat,
+                                 size_t n, int *owned) {
+  ct_regex *re = ct_strmap_get(&e->regexes, pat, n);
+  ct_error err;
+  ct_status st;
+  *owned = 0;
+  if (re) return re;
+  if (memchr(pat, '\0', n)) luaL_error(L, "regex contains a NUL byte");
+  ct_sandbox_charge(L, 1000 + n);      /* compiling costs like running */
+  if ((st = ct_regex_compile(pat, &re, &err)) != CT_OK)
+    luaL_error(L, "%s", st == CT_ENOMEM ? "not enough memory" : err.msg);
+  st = ct_strmap_put(&e->regexes, pat, n, re);
+  if (st != CT_OK) *owned = 1;
+  return re;
+}
+
+/* Runs `re` over the clause text: the first match (count == NULL) or the
+** number of matches. */
+static int clause_match(lua_State *L, int counting) {
+  ct_engine *e = engine_of(L);
+  const ct_clause *c = check_clause(L, e, 1);
+  size_t plen, n = 0, ms, me;
+  const char *pat = luaL_checklstring(L, 2, &plen);
+  const char *subj = (const char *)e->doc->t->data + c->start;
+  size_t len = subject_len(e, subj, c->end - c->start);
+  int owned, r;
+  const ct_regex *re = regex_for(L, e, pat, plen, &owned);
+  ct_regex_iter it;
+  ct_error err;
+  ct_sandbox_charge(L, len / 64 + 1);
+  ct_regex_iter_init(&it, 0);
+  while ((r = ct_regex_next(re, e->rm, subj, len, &it, &ms, &me, &err)) > 0) {
+    n++;
+    if (!counting) break;
+  }
+  if (owned) ct_regex_free((ct_regex *)re);
+  if (r < 0) return luaL_error(L, "%s", err.msg);
+  if (counting) {
+    lua_pushinteger(L, (lua_Integer)n);
+    return 1;
+  }
+  if (n == 0) return 0;
+  lua_pushinteger(L, (lua_Integer)ms + 1);   /* 1-based, like string.find */
+  lua_pushinteger(L, (lua_Integer)me);
+  return 2;
+}
+
+static int clause_find(lua_State *L) { return clause_match(L, 0); }
+static int clause_count(lua_State *L) { return clause_match(L, 1); }
+
+/* A one-phrase matcher for `folded`, cached like regexes. */
+static const ct_phrases *phrase_for(lua_State *L, ct_engine *e,
+                                    const char *folded, int *owned) {
+  ct_phrases *p = ct_strmap_get(&e->phrases, folded, strlen(folded));
+  ct_error err;
+  ct_status st = CT_OK;
+  *owned = 0;
+  if (p) return p;
+  if ((p = ct_phrases_new()) == NULL) st = CT_ENOMEM;
+  if (st == CT_OK) st = ct_phrases_add(p, folded, 0, &err);
+  if (st == CT_OK) st = ct_phrases_compile(p, &err);
+  if (st != CT_OK) {
+    ct_phrases_free(p);
+    luaL_error(L, "%s", st == CT_ENOMEM ? "not enough memory" : err.msg);
+  }
+  if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK)
+    *owned = 1;
+  return p;
+}
+
+static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
+                     const char *phrase, size_t plen) {
+  const ct_norm *nm = &e->doc->norm;
+  size_t a = ct_norm_from_input(nm, c->start), b = ct_norm_from_input(nm, c->end);
+  char *folded = ct_fold(phrase, plen);
+  const ct_phrase_hit *hits;
+  const ct_phrases *p;
+  size_t nh = 0;
+  int owned;
+  if (folded == NULL) return luaL_error(L, "not enough memory");
+  p = phrase_for(L, e, folded, &owned);   /* may raise: folded leaks */
+  free(folded);
+  ct_sandbox_charge(L, (b - a) / 64 + 1);
+  if (ct_phrases_scan_with(p, e->ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
+    nh = 0;
+  if (owned) ct_phrases_free((ct_phrases *)p);
+  return nh > 0;
+}
+
+static int clause_has(lua_State *L) {
+  ct_engine *e = engine_of(L);
+  const ct_clause *c = check_clause(L, e, 1);
+  int i, top = lua_gettop(L);
+  for (i = 2; i <= top; i++) {
+    size_t plen;
+    const char *ph = luaL_checklstring(L, i, &plen);
+    if (phrase_in(L, e, c, ph, plen)) {
+      lua_pushboolean(L, 1);
+      return 1;
+    }
+  }
+  lua_pushboolean(L, 0);
+  return 1;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Engines
+** ====================================================================== */
+
+/* Host code, protected: the clause metatable, shared by every clause. */
+static int setup_state(lua_State *L) {
+  ct_engine *e = lua_touserdata(L, 1);
+  luaL_newmetatable(L, CLAUSE_MT);
+  lua_pushlightuserdata(L, e);
+  lua_pushcclosure(L, clause_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, clause_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushlightuserdata(L, e);
+  lua_pushcclosure(L, clause_tostring, 1);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  return 0;
+}
+
+static ct_status engine_init(ct_engine *e, ct_error *err) {
+  const ct_ruleset *rs = e->rs;
+  ct_sandbox_limits sl;
+  ct_regex_limits rl;
+  lua_State *L;
+  size_t i;
+  ct_status st;
+  ct_regex_default_limits(&rl);
+  rl.match_limit = (uint32_t)rs->lim.match_limit;
+  e->rm = ct_rematch_new(&rl);
+  e->ps = ct_phrases_scratch_new();
+  e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
+  e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
+  e->vetoed = calloc(rs->nrules + 1, 1);
+  e->regexes.max = e->phrases.max = CACHE_MAX;
+  if (!e->rm || !e->ps || !e->refs || !e->word_at || !e->vetoed)
+    return ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
+  ct_ruleset_sandbox_limits(rs, &sl);
+  if ((st = ct_sandbox_new(&sl, &e->sb, err)) != CT_OK) return st;
+  L = ct_sandbox_lua(e->sb);
+  lua_pushcfunction(L, setup_state);
+  lua_pushlightuserdata(L, e);
+  if ((st = ct_sandbox_host_call(e->sb, 1, 0, err)) != CT_OK) return st;
+  return e->any_when ? ct_ruleset_instantiate(rs, e->sb, e->refs, err) : CT_OK;
+}
+
+ct_status ct_engine_new(const ct_ruleset *rs, ct_engine **out,
+                        ct_error *err) {
+  ct_engine *e = calloc(1, sizeof *e);
+  ct_status st;
+  if (e == NULL) return ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  e->rs = rs;
+  if ((st = engine_init(e, err)) != CT_OK) {
+    ct_engine_free(e);
+    return st;
+  }
+  *out = e;
+  return CT_OK;
+}
+
+void ct_engine_free(ct_engine *e) {
+  if (e == NULL) return;
+  ct_sandbox_free(e->sb);
+  ct_rematch_free(e->rm);
+  ct_phrases_scratch_free(e->ps);
+  ct_strmap_free(&e->regexes, drop_regex);
+  ct_strmap_free(&e->phrases, drop_phrases);
+  free(e->refs);
+  free(e->word_at);
+  free(e->vetoed);
+  free(e);
+}
+
+void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud) {
+  e->onerr = fn;
+  e->onerr_ud = ud;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Classifying
+** ====================================================================== */
+
+static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
+                         size_t start, size_t end) {
+  ct_hit *h;
+  if (d->nhits == d->hcap) {
+    size_t cap = d->hcap ? d->hcap * 2 : 64;
+    ct_hit *v = realloc(d->hits, cap * sizeof *v);
+    if (v == NULL) return CT_ENOMEM;
+    d->hits = v;
+    d->hcap = cap;
+  }
+  h = &d->hits[d->nhits++];
+  h->rule = rule;
+  h->label = label;
+  h->weight = w;
+  h->start = start;
+  h->end = end;
+  return CT_OK;
+}
+
+/* A rule failed on clause c: the message names the rule and the clause.
+** With a handler (--keep-going) the rule just does not fire. */
+static ct_status rule_failed(ct_engine *e, size_t r, const ct_clause *c,
+                             ct_error *err) {
+  const ct_rule_info *ri = &e->rs->rules[r].info;
+  ct_buf b = {0};
+  if (ct_buf_printf(&b, "%s (rule '%s' at %s:%d, clause %s:%zu:%zu)",
+                    err->msg, ri->id, ri->file, ri->line, e->doc->t->name,
+                    c->line, c->col) == CT_OK) {
+    size_t n = b.len < sizeof err->msg - 1 ? b.len : sizeof err->msg - 1;
+    memcpy(err->msg, b.s, n);
+    err->msg[n] = '\0';
+  }
+  ct_buf_free(&b);
+  if (e->onerr == NULL) return err->status;
+  e->onerr(e->onerr_ud, err);
+  return CT_OK;
+}
+
+/* Host code, protected: the clause object for clause `index`. */
+static int make_clause(lua_State *L) {
+  ct_engine *e = lua_touserdata(L, 1);
+  push_clause(L, e, (size_t)lua_tointeger(L, 2));
+  return 1;
+}
+
+/* Calls rule r's `when` on clause c: *w gets the weight it gives, 0 when
+** the rule does not fire. */
+static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
+                           double *w, ct_error *err) {
+  lua_State *L = ct_sandbox_lua(e->sb);
+  ct_status st;
+  *w = 0;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, e->refs[r]);         /* when */
+  lua_pushcfunction(L, make_clause);
+  lua_pushlightuserdata(L, e);
+  lua_pushinteger(L, (lua_Integer)c->index);
+  if ((st = ct_sandbox_host_call(e->sb, 2, 1, err)) != CT_OK) {
+    lua_pop(L, 1);                                         /* when */
+    return st;
+  }
+  if ((st = ct_sandbox_call(e->sb, 1, 1, err)) != CT_OK) return st;
+  switch (lua_type(L, -1)) {                               /* result */
+  case LUA_TNIL:
+    break;
+  case LUA_TBOOLEAN:
+    if (lua_toboolean(L, -1)) *w = e->rs->rules[r].info.weight;
+    break;
+  case LUA_TNUMBER:
+    *w = lua_tonumber(L, -1);
+    if (isfinite(*w)) break;
+    /* fall through */
+  default:
+    st = ct_fail(err, CT_ERULE,
+                 "%s:%d: 'when' returned %s; expected a number, true, false "
+                 "or nil", e->rs->rules[r].info.file,
+                 e->rs->rules[r].info.line,
+                 lua_type(L, -1) == LUA_TNUMBER ? "a number that is not "
+                 "finite" : lua_typename(L, lua_type(L, -1)));
+  }
+  lua_pop(L, 1);
+  return st;
+}
+
+/* Marks the phrase hits inside clause c: the first `words` hit of each
+** rule, and the rules an `unless` phrase vetoes.  *h walks the document's
+** hits, which are sorted by start. */
+static void bucket_hits(ct_engine *e, const ct_clause *c, size_t *h) {
+  const docstate *d = e->doc;
+  size_t k;
+  memset(e->word_at, 0, e->rs->nrules * sizeof *e->word_at);
+  memset(e->vetoed, 0, e->rs->nrules);
+  while (*h < d->nph && d->ph[*h].start < c->start) (*h)++;
+  for (k = *h; k < d->nph && d->ph[k].start < c->end; k++) {
+    size_t r = CT_PHRASE_RULE(d->ph[k].id);
+    if (d->ph[k].end > c->end) continue;
+    if (CT_PHRASE_UNLESS(d->ph[k].id)) e->vetoed[r] = 1;
+    else if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+  }
+  *h = k;
+}
+
+/* Does rule r fire on clause c, and with what weight and span? */
+static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
+                           double *w, size_t *ms, size_t *me, ct_error *err) {
+  const ct_rule *rule = &e->rs->rules[r];
+  const docstate *d = e->doc;
+  int fired = 0;
+  *w = 0;
+  if (e->vetoed[r]) return CT_OK;
+  if (e->word_at[r]) {
+    *ms = d->ph[e->word_at[r] - 1].start;
+    *me = d->ph[e->word_at[r] - 1].end;
+    fired = 1;
+  } else if (rule->regex) {
+    const char *subj = (const char *)d->t->data + c->start;
+    size_t len = subject_len(e, subj, c->end - c->start), a, b;
+    int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);
+    if (m < 0) return err->status;
+    if (m > 0) *ms = c->start + a, *me = c->start + b, fired = 1;
+  }
+  if (rule->info.when) {
+    if ((rule->info.words || rule->info.regex) && !fired) return CT_OK;
+    if (!rule->info.words && !rule->info.regex) *ms = c->start, *me = c->end;
+    return call_when(e, r, c, w, err);
+  }
+  if (fired) *w = rule->info.weight;
+  return CT_OK;
+}
+
+static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
+  docstate *d = e->doc;
+  const ct_clause *c = &d->c[i];
+  size_t nl = e->rs->nlabels, r, ms = 0, me = 0;
+  double *scores = d->scores + i * nl, w;
+  ct_status st;
+  d->first_hit[i] = d->nhits;
+  for (r = 0; r < e->rs->nrules; r++) {
+    size_t label = e->rs->rules[r].info.label;
+    st = eval_rule(e, r, c, &w, &ms, &me, err);
+    if (st == CT_ENOMEM) return st;
+    if (st != CT_OK) {
+      if ((st = rule_failed(e, r, c, err)) != CT_OK) return st;
+      continue;
+    }
+    if (w == 0) continue;
+    scores[label] += w;
+    if (add_hit(d, r, label, w, ms, me) != CT_OK)
+      return ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
+  }
+  for (r = 0; r < nl; r++)
+    d->has[i * nl + r] = scores[r] >= e->rs->labels[r].threshold - 1e-9;
+  return CT_OK;
+}
+
+/* Normalizes the document and finds every phrase hit in input offsets. */
+static ct_status scan_document(ct_engine *e, ct_error *err) {
+  docstate *d = e->doc;
+  const ct_text *t = d->t;
+  const ct_phrase_hit *hits;
+  ct_phrase_hit *v;
+  size_t k;
+  if (ct_norm_build(&d->norm, (const char *)t->data + t->body,
+                    t->len - t->body, t->body) != CT_OK ||
+      ct_phrases_scan_with(e->rs->phrases, e->ps, d->norm.s, d->norm.len,
+                           &hits, &d->nph) != CT_OK)
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", t->name);
+  v = (ct_phrase_hit *)hits;          /* the scratch is ours until next scan */
+  for (k = 0; k < d->nph; k++) {
+    v[k].start = ct_norm_to_input(&d->norm, v[k].start);
+    v[k].end = ct_norm_to_input(&d->norm, v[k].end);
+  }
+  d->ph = v;
+  return CT_OK;
+}
+
+static ct_status alloc_results(docstate *d, size_t nl, ct_result **out) {
+  size_t cells = d->n * nl + 1;
+  d->scores = calloc(cells, sizeof *d->scores);
+  d->has = calloc(cells, 1);
+  d->first_hit = calloc(d->n + 1, sizeof *d->first_hit);
+  *out = calloc(d->n + 1, sizeof **out);
+  return d->scores && d->has && d->first_hit && *out ? CT_OK : CT_ENOMEM;
+}
+
+/* Hands the document's arrays to the results: clause 0's pointers are
+** the blocks' starts, which is how ct_results_free finds them. */
+static void fill_results(docstate *d, size_t nl, ct_result *res) {
+  size_t i;
+  d->first_hit[d->n] = d->nhits;
+  if (d->hits == NULL) d->hits = malloc(sizeof *d->hits);
+  for (i = 0; i < d->n || i == 0; i++) {
+    res[i].scores = d->scores + i * nl;
+    res[i].has = d->has + i * nl;
+    res[i].hits = d->hits ? d->hits + d->first_hit[i] : NULL;
+    res[i].nhits = i < d->n ? d->first_hit[i + 1] - d->first_hit[i] : 0;
+  }
+}
+
+ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
+                             const ct_clause *c, size_t n,
+                             const char *doc_id, ct_result **out,
+                             ct_error *err) {
+  docstate d;
+  ct_result *res = NULL;
+  size_t i, h = 0;
+  ct_status st;
+  memset(&d, 0, sizeof d);
+  d.t = t;
+  d.c = c;
+  d.n = n;
+  d.id = doc_id;
+  e->doc = &d;
+  e->serial++;
+  st = alloc_results(&d, e->rs->nlabels, &res);
+  if (st != CT_OK) st = ct_fail(err, st, "%s: out of memory", t->name);
+  if (st == CT_OK) st = scan_document(e, err);
+  for (i = 0; st == CT_OK && i < n; i++) {
+    bucket_hits(e, &c[i], &h);
+    st = classify_clause(e, i, err);
+  }
+  e->doc = NULL;
+  ct_norm_free(&d.norm);
+  if (st == CT_OK) {
+    fill_results(&d, e->rs->nlabels, res);
+    d.first_hit = (free(d.first_hit), NULL);
+    *out = res;
+    return CT_OK;
+  }
+  free(d.scores); free(d.has); free(d.hits); free(d.first_hit); free(res);
+  return st;
+}
+
+void ct_results_free(ct_result *r, size_t n) {
+  (void)n;
+  if (r == NULL) return;
+  free((double *)r[0].scores);
+  free((unsigned char *)r[0].has);
+  free((ct_hit *)r[0].hits);
+  free(r);
+}

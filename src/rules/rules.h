@@ -1,0 +1,60 @@
+/*
+** rules.h -- the inside of a rule set, shared by the loader and engines.
+**
+** ruleset.c reads rule files into a ct_ruleset: metadata, folded phrases
+** compiled into one automaton, compiled regexes.  Lua functions cannot
+** move between Lua states, so each engine runs the same files again in
+** its own sandbox and keeps only the `when` functions
+** (ct_ruleset_instantiate).  Rule files are deterministic (no clock, no
+** I/O, a seeded math.random), so both runs declare the same rules in the
+** same order.
+*/
+#ifndef CT_RULES_H
+#define CT_RULES_H
+
+#include "clausetag.h"
+#include "rules/phrases.h"
+#include "rules/regex.h"
+#include "rules/sandbox.h"
+
+/* Phrase ids in the automaton: the rule index and which list. */
+#define CT_PHRASE_ID(rule, unless) ((int)((rule) << 1 | (unless)))
+#define CT_PHRASE_RULE(id) ((size_t)(id) >> 1)
+#define CT_PHRASE_UNLESS(id) ((id) & 1)
+
+typedef struct ct_rule {
+  ct_rule_info info;     /* the public view; strings owned here */
+  char *label_name;      /* as written; resolved to info.label at the end */
+  ct_regex *regex;       /* NULL without regex */
+} ct_rule;
+
+typedef struct ct_example {
+  ct_example_info info;  /* text owned; labels resolved at the end */
+  char **label_names;
+  size_t *label_idx;
+} ct_example;
+
+struct ct_ruleset {
+  ct_limits lim;
+  char **files;
+  size_t nfiles;
+  ct_label_info *labels;
+  size_t nlabels;
+  ct_rule *rules;
+  size_t nrules;
+  ct_example *examples;
+  size_t nexamples;
+  ct_abbrevs *abbrevs;
+  ct_phrases *phrases;   /* words and unless of every rule */
+};
+
+/* Sandbox limits derived from the rule set's limits. */
+void ct_ruleset_sandbox_limits(const ct_ruleset *rs, ct_sandbox_limits *sl);
+
+/* Runs the rule files again in `sb` and stores, for each rule in order, a
+** registry reference to its `when` function (LUA_NOREF when it has none)
+** in refs[0..nrules). */
+ct_status ct_ruleset_instantiate(const ct_ruleset *rs, ct_sandbox *sb,
+                                 int *refs, ct_error *err);
+
+#endif

@@ -1,0 +1,666 @@
+/*
+** ruleset.c -- loading rule files into a ct_ruleset.
+**
+** A rule file is Lua that declares: label "x" {...}, rule "id" {...},
+** example {...}, abbreviations {...}.  The declarations are C functions
+** put in each file's environment; they check every key strictly (an
+** unknown key is an error, not silently ignored) and report problems at
+** the declaration's file:line.  Because they raise Lua errors, everything
+** they allocate is attached to the rule set before anything can raise,
+** and ct_ruleset_free releases a half-built set.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include "core/buf.h"
+#include "core/error.h"
+#include "rules/rules.h"
+
+/* What the declaration functions work on while files run. */
+typedef struct loader {
+  ct_ruleset *rs;
+  int *refs;            /* instantiating an engine: `when` refs, else NULL */
+  size_t next_rule;     /* instantiating: index of the next rule */
+  int decl_error;       /* a declaration was rejected (CT_ESYNTAX) */
+} loader;
+
+void ct_limits_default(ct_limits *lim) {
+  lim->rule_budget = CT_DEFAULT_RULE_BUDGET;
+  lim->rule_memory = CT_DEFAULT_RULE_MEMORY;
+  lim->max_clause_bytes = CT_DEFAULT_MAX_CLAUSE_BYTES;
+  lim->match_limit = CT_DEFAULT_MATCH_LIMIT;
+}
+
+void ct_ruleset_sandbox_limits(const ct_ruleset *rs, ct_sandbox_limits *sl) {
+  sl->instructions = rs->lim.rule_budget;
+  sl->memory = rs->lim.rule_memory;
+}
+
+/* {=====================================================================
+** Raising errors at a declaration
+** ====================================================================== */
+
+static char *xstrdup(lua_State *L, const char *s) {
+  char *d;
+  if (s == NULL) return NULL;
+  d = strdup(s);
+  if (d == NULL) luaL_error(L, "not enough memory");
+  return d;
+}
+
+/* "FILE:LINE" of the Lua code that called the running C function. */
+static void caller_where(lua_State *L, char *file, size_t fsize, int *line) {
+  lua_Debug ar;
+  snprintf(file, fsize, "?");
+  *line = 0;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+    const char *src = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+    snprintf(file, fsize, "%s", src);
+    *line = ar.currentline;
+  }
+}
+
+static int decl_fail(lua_State *L, loader *ld, const char *file, int line,
+                     const char *fmt, ...) {
+  char msg[768];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ld->decl_error = 1;
+  lua_pushfstring(L, "%s:%d: %s", file, line, msg);
+  return lua_error(L);
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Reading declaration tables
+** ====================================================================== */
+
+/* A declaration site: where it is and what it is called. */
+typedef struct site {
+  loader *ld;
+  char file[512];
+  int line;
+  char what[160];   /* "rule 'climate.core'" */
+} site;
+
+static int site_fail(lua_State *L, site *s, const char *fmt, ...) {
+  char msg[600];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return decl_fail(L, s->ld, s->file, s->line, "%s: %s", s->what, msg);
+}
+
+/* Every key of the table at `idx` must be one of `keys` (strings) or, with
+** `allow_index1`, the integer 1. */
+static void check_keys(lua_State *L, site *s, int idx,
+                       const char *const *keys, int allow_index1) {
+  lua_pushnil(L);
+  while (lua_next(L, idx)) {
+    int ok = 0;
+    lua_pop(L, 1);                                  /* keep the key */
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      const char *k = lua_tostring(L, -1);
+      for (const char *const *p = keys; *p; p++) ok |= strcmp(*p, k) == 0;
+      if (!ok) site_fail(L, s, "unknown key '%s'", k);
+    } else if (allow_index1 && lua_isinteger(L, -1) &&
+               lua_tointeger(L, -1) == 1) {
+      ok = 1;
+    }
+    if (!ok) site_fail(L, s, "unexpected positional value");
+  }
+}
+
+static const char *opt_string(lua_State *L, site *s, int idx,
+                              const char *key) {
+  const char *v = NULL;
+  int t = lua_getfield(L, idx, key);
+  if (t == LUA_TSTRING) v = lua_tostring(L, -1);
+  else if (t != LUA_TNIL) site_fail(L, s, "'%s' must be a string", key);
+  lua_pop(L, 1);                 /* the string stays alive in the table */
+  return v;
+}
+
+static double opt_number(lua_State *L, site *s, int idx, const char *key,
+                         double dflt) {
+  double v = dflt;
+  int t = lua_getfield(L, idx, key);
+  if (t == LUA_TNUMBER) v = lua_tonumber(L, -1);
+  else if (t != LUA_TNIL) site_fail(L, s, "'%s' must be a number", key);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* Calls fn for every string of field `key`: a string or a list of them. */
+static size_t each_string(lua_State *L, site *s, int idx, const char *key,
+                          void (*fn)(lua_State *, site *, const char *, void *),
+                          void *ud) {
+  size_t n = 0;
+  lua_Integer i, len;
+  int t = lua_getfield(L, idx, key);
+  if (t == LUA_TSTRING) {
+    fn(L, s, lua_tostring(L, -1), ud);
+    n = 1;
+  } else if (t == LUA_TTABLE) {
+    len = (lua_Integer)lua_rawlen(L, -1);
+    for (i = 1; i <= len; i++) {
+      if (lua_rawgeti(L, -1, i) != LUA_TSTRING)
+        site_fail(L, s, "'%s' must be a list of strings", key);
+      fn(L, s, lua_tostring(L, -1), ud);
+      lua_pop(L, 1);
+      n++;
+    }
+  } else if (t != LUA_TNIL) {
+    site_fail(L, s, "'%s' must be a string or a list of strings", key);
+  }
+  lua_pop(L, 1);
+  return n;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** label "x" { title, description, threshold, color }
+** ====================================================================== */
+
+static const char *const label_keys[] = {"title", "description", "threshold",
+                                         "color", NULL};
+
+static ct_label_info *find_label(ct_ruleset *rs, const char *name) {
+  size_t i;
+  for (i = 0; i < rs->nlabels; i++)
+    if (strcmp(rs->labels[i].name, name) == 0) return &rs->labels[i];
+  return NULL;
+}
+
+static void *grow(lua_State *L, void *v, size_t n, size_t size) {
+  void *p;
+  if (n != 0 && (n < 8 || (n & (n - 1)) != 0)) return v;   /* room left */
+  p = realloc(v, (n ? n * 2 : 8) * size);
+  if (p == NULL) luaL_error(L, "not enough memory");
+  return p;
+}
+
+static int label_body(lua_State *L) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  ct_ruleset *rs = ld->rs;
+  site s;
+  ct_label_info *prev, *lb;
+  s.ld = ld;
+  snprintf(s.file, sizeof s.file, "%s", lua_tostring(L, lua_upvalueindex(3)));
+  s.line = (int)lua_tointeger(L, lua_upvalueindex(4));
+  snprintf(s.what, sizeof s.what, "label '%s'",
+           lua_tostring(L, lua_upvalueindex(2)));
+  if (!lua_istable(L, 1)) return site_fail(L, &s, "expected a table {...}");
+  if (ld->refs) return 0;                       /* engine: nothing to do */
+  check_keys(L, &s, 1, label_keys, 0);
+  if ((prev = find_label(rs, lua_tostring(L, lua_upvalueindex(2)))) != NULL)
+    return site_fail(L, &s, "already declared at %s:%d", prev->file,
+                     prev->line);
+  rs->labels = grow(L, rs->labels, rs->nlabels, sizeof *rs->labels);
+  lb = &rs->labels[rs->nlabels++];
+  memset(lb, 0, sizeof *lb);
+  lb->name = xstrdup(L, lua_tostring(L, lua_upvalueindex(2)));
+  lb->file = xstrdup(L, s.file);
+  lb->line = s.line;
+  lb->title = xstrdup(L, opt_string(L, &s, 1, "title"));
+  lb->description = xstrdup(L, opt_string(L, &s, 1, "description"));
+  lb->color = xstrdup(L, opt_string(L, &s, 1, "color"));
+  lb->threshold = opt_number(L, &s, 1, "threshold", 1.0);
+  if (!(lb->threshold > 0))
+    return site_fail(L, &s, "'threshold' must be greater than 0");
+  return 0;
+}
+
+/* label "x" returns the function that takes the table. */
+static int declare_with_name(lua_State *L, lua_CFunction body,
+                             const char *kind) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  char file[512];
+  int line;
+  caller_where(L, file, sizeof file, &line);
+  if (lua_type(L, 1) != LUA_TSTRING || lua_rawlen(L, 1) == 0)
+    return decl_fail(L, ld, file, line, "%s needs a name: %s \"name\" {...}",
+                     kind, kind);
+  lua_pushlightuserdata(L, ld);
+  lua_pushvalue(L, 1);
+  lua_pushstring(L, file);
+  lua_pushinteger(L, line);
+  lua_pushcclosure(L, body, 4);
+  return 1;
+}
+
+static int label_decl(lua_State *L) {
+  return declare_with_name(L, label_body, "label");
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** rule "id" { label, words, regex, unless, when, weight, description }
+** ====================================================================== */
+
+static const char *const rule_keys[] = {"label", "words", "regex", "unless",
+                                        "when", "weight", "description",
+                                        NULL};
+
+typedef struct phrase_ctx { ct_ruleset *rs; size_t rule; int unless; } phrase_ctx;
+
+static void add_phrase(lua_State *L, site *s, const char *p, void *ud) {
+  phrase_ctx *pc = ud;
+  ct_error err;
+  char *folded = ct_fold(p, strlen(p));
+  ct_status st;
+  if (folded == NULL) luaL_error(L, "not enough memory");
+  st = ct_phrases_add(pc->rs->phrases, folded,
+                      CT_PHRASE_ID(pc->rule, pc->unless), &err);
+  free(folded);
+  if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
+  if (st != CT_OK) site_fail(L, s, "%s", err.msg);
+}
+
+static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
+  size_t i;
+  for (i = 0; i < rs->nrules; i++)
+    if (strcmp(rs->rules[i].info.id, id) == 0) return &rs->rules[i];
+  return NULL;
+}
+
+static void rule_regex(lua_State *L, site *s, ct_rule *r) {
+  ct_error err;
+  const char *pat = opt_string(L, s, 1, "regex");
+  ct_status st;
+  if (pat == NULL) return;
+  st = ct_regex_compile(pat, &r->regex, &err);
+  if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
+  if (st != CT_OK) site_fail(L, s, "%s", err.msg);
+  r->info.regex = 1;
+}
+
+static void rule_fields(lua_State *L, site *s, ct_ruleset *rs, ct_rule *r) {
+  phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0};
+  int t;
+  const char *label = opt_string(L, s, 1, "label");
+  if (label == NULL) site_fail(L, s, "'label' is required");
+  r->label_name = xstrdup(L, label);
+  r->info.description = xstrdup(L, opt_string(L, s, 1, "description"));
+  r->info.weight = opt_number(L, s, 1, "weight", 1.0);
+  r->info.words = each_string(L, s, 1, "words", add_phrase, &pc) > 0;
+  pc.unless = 1;
+  r->info.unless = each_string(L, s, 1, "unless", add_phrase, &pc) > 0;
+  rule_regex(L, s, r);
+  t = lua_getfield(L, 1, "when");
+  if (t != LUA_TNIL && t != LUA_TFUNCTION)
+    site_fail(L, s, "'when' must be a function");
+  r->info.when = t == LUA_TFUNCTION;
+  lua_pop(L, 1);
+  if (!r->info.words && !r->info.regex && !r->info.when)
+    site_fail(L, s, "needs at least one of 'words', 'regex' or 'when'");
+}
+
+/* Instantiating an engine: keep the `when` function, nothing else. */
+static int rule_instantiate(lua_State *L, loader *ld) {
+  if (ld->next_rule >= ld->rs->nrules)
+    return luaL_error(L, "rule files declared more rules than at load time");
+  if (lua_getfield(L, 1, "when") == LUA_TFUNCTION)
+    ld->refs[ld->next_rule] = luaL_ref(L, LUA_REGISTRYINDEX);
+  else
+    lua_pop(L, 1);
+  ld->next_rule++;
+  return 0;
+}
+
+static int rule_body(lua_State *L) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  ct_ruleset *rs = ld->rs;
+  const char *id = lua_tostring(L, lua_upvalueindex(2));
+  const ct_rule *prev;
+  ct_rule *r;
+  site s;
+  s.ld = ld;
+  snprintf(s.file, sizeof s.file, "%s", lua_tostring(L, lua_upvalueindex(3)));
+  s.line = (int)lua_tointeger(L, lua_upvalueindex(4));
+  snprintf(s.what, sizeof s.what, "rule '%s'", id);
+  if (!lua_istable(L, 1)) return site_fail(L, &s, "expected a table {...}");
+  if (ld->refs) return rule_instantiate(L, ld);
+  check_keys(L, &s, 1, rule_keys, 0);
+  if ((prev = find_rule(rs, id)) != NULL)
+    return site_fail(L, &s, "already declared at %s:%d", prev->info.file,
+                     prev->info.line);
+  rs->rules = grow(L, rs->rules, rs->nrules, sizeof *rs->rules);
+  r = &rs->rules[rs->nrules++];
+  memset(r, 0, sizeof *r);
+  r->info.id = xstrdup(L, id);
+  r->info.file = xstrdup(L, s.file);
+  r->info.line = s.line;
+  rule_fields(L, &s, rs, r);
+  return 0;
+}
+
+static int rule_decl(lua_State *L) {
+  return declare_with_name(L, rule_body, "rule");
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** example { "text", labels = {...} } and abbreviations { "Amb.", ... }
+** ====================================================================== */
+
+static const char *const example_keys[] = {"labels", NULL};
+
+static void add_example_label(lua_State *L, site *s, const char *name,
+                              void *ud) {
+  ct_example *ex = ud;
+  size_t n = ex->info.nlabels;
+  (void)s;
+  ex->label_names = grow(L, ex->label_names, n, sizeof *ex->label_names);
+  ex->label_names[n] = xstrdup(L, name);
+  ex->info.nlabels++;
+}
+
+static int example_decl(lua_State *L) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  ct_ruleset *rs = ld->rs;
+  ct_example *ex;
+  site s;
+  s.ld = ld;
+  caller_where(L, s.file, sizeof s.file, &s.line);
+  snprintf(s.what, sizeof s.what, "example");
+  if (!lua_istable(L, 1))
+    return site_fail(L, &s, "expected a table: example { \"text\", labels = "
+                            "{...} }");
+  if (ld->refs) return 0;
+  check_keys(L, &s, 1, example_keys, 1);
+  if (lua_rawgeti(L, 1, 1) != LUA_TSTRING)
+    return site_fail(L, &s, "the clause text must come first, as a string");
+  rs->examples = grow(L, rs->examples, rs->nexamples, sizeof *rs->examples);
+  ex = &rs->examples[rs->nexamples++];
+  memset(ex, 0, sizeof *ex);
+  ex->info.text = xstrdup(L, lua_tostring(L, -1));
+  ex->info.file = xstrdup(L, s.file);
+  ex->info.line = s.line;
+  lua_pop(L, 1);
+  if (lua_getfield(L, 1, "labels") != LUA_TTABLE)
+    return site_fail(L, &s, "'labels' must be a list of label names ({} "
+                            "for none)");
+  lua_pop(L, 1);
+  each_string(L, &s, 1, "labels", add_example_label, ex);
+  return 0;
+}
+
+static void add_abbrev(lua_State *L, site *s, const char *w, void *ud) {
+  ct_status st = ct_abbrevs_add(ud, w);
+  if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
+  if (st != CT_OK) site_fail(L, s, "'%s' must end with a period", w);
+}
+
+static int abbreviations_decl(lua_State *L) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  site s;
+  s.ld = ld;
+  caller_where(L, s.file, sizeof s.file, &s.line);
+  snprintf(s.what, sizeof s.what, "abbreviations");
+  if (!lua_istable(L, 1))
+    return site_fail(L, &s, "expected a list: abbreviations { \"Amb.\" }");
+  if (ld->refs) return 0;
+  lua_newtable(L);               /* wrap so each_string can read field 'l' */
+  lua_pushvalue(L, 1);
+  lua_setfield(L, -2, "list");
+  each_string(L, &s, lua_gettop(L), "list", add_abbrev, ld->rs->abbrevs);
+  return 0;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Files
+** ====================================================================== */
+
+static int is_lua(const char *name) {
+  size_t n = strlen(name);
+  return n > 4 && strcmp(name + n - 4, ".lua") == 0 && name[0] != '.';
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static ct_status add_file(ct_ruleset *rs, const char *path) {
+  char **v;
+  size_t n = rs->nfiles;
+  if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+    v = realloc(rs->files, (rs->nfiles ? rs->nfiles * 2 : 8) * sizeof *v);
+    if (v == NULL) return CT_ENOMEM;
+    rs->files = v;
+  }
+  if ((rs->files[rs->nfiles] = strdup(path)) == NULL) return CT_ENOMEM;
+  rs->nfiles++;
+  return CT_OK;
+}
+
+static ct_status add_dir(ct_ruleset *rs, const char *dir, ct_error *err) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  size_t first = rs->nfiles;
+  ct_buf path = {0};
+  ct_status st = CT_OK;
+  if (d == NULL)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", dir, strerror(errno));
+  while (st == CT_OK && (e = readdir(d)) != NULL) {
+    if (!is_lua(e->d_name)) continue;
+    ct_buf_clear(&path);
+    st = ct_buf_printf(&path, "%s%s%s", dir,
+                       dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+    if (st == CT_OK) st = add_file(rs, path.s);
+  }
+  closedir(d);
+  ct_buf_free(&path);
+  if (st != CT_OK) return ct_fail(err, st, "%s: out of memory", dir);
+  qsort(rs->files + first, rs->nfiles - first, sizeof *rs->files, cmp_str);
+  return CT_OK;
+}
+
+static ct_status add_path(ct_ruleset *rs, const char *path, ct_error *err) {
+  struct stat sb;
+  if (stat(path, &sb) != 0)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
+  if (S_ISDIR(sb.st_mode)) return add_dir(rs, path, err);
+  if (add_file(rs, path) != CT_OK)
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
+  return CT_OK;
+}
+
+/* Host code, protected: puts the declaration functions into the
+** environment given as argument 1 (argument 2: the loader). */
+static int set_decls(lua_State *L) {
+  static const struct { const char *name; lua_CFunction fn; } decls[] = {
+    {"label", label_decl}, {"rule", rule_decl}, {"example", example_decl},
+    {"abbreviations", abbreviations_decl},
+  };
+  size_t i;
+  for (i = 0; i < sizeof decls / sizeof *decls; i++) {
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, decls[i].fn, 1);
+    lua_setfield(L, 1, decls[i].name);
+  }
+  return 0;
+}
+
+/* Runs every file of the rule set in `sb`, each in its own environment. */
+static ct_status run_files(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
+                           ct_error *err) {
+  lua_State *L = ct_sandbox_lua(sb);
+  size_t i;
+  ct_status st = CT_OK;
+  for (i = 0; st == CT_OK && i < rs->nfiles; i++) {
+    if ((st = ct_sandbox_newenv(sb, err)) != CT_OK) break;   /* env */
+    lua_pushcfunction(L, set_decls);
+    lua_pushvalue(L, -2);
+    lua_pushlightuserdata(L, ld);
+    st = ct_sandbox_host_call(sb, 2, 0, err);
+    if (st != CT_OK) {
+      lua_pop(L, 1);                                          /* env */
+      break;
+    }
+    st = ct_sandbox_load(sb, rs->files[i], err);              /* pops env */
+    if (st != CT_OK && ld->decl_error) {
+      st = CT_ESYNTAX;
+      if (err) err->status = st;
+    }
+  }
+  return st;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Loading and freeing
+** ====================================================================== */
+
+static ct_status resolve(ct_ruleset *rs, ct_error *err) {
+  size_t i, k;
+  for (i = 0; i < rs->nrules; i++) {
+    ct_rule *r = &rs->rules[i];
+    ct_label_info *lb = find_label(rs, r->label_name);
+    if (lb == NULL)
+      return ct_fail(err, CT_ESYNTAX,
+                     "%s:%d: rule '%s': label '%s' is not declared (declare "
+                     "it with label \"%s\" {...})",
+                     r->info.file, r->info.line, r->info.id, r->label_name,
+                     r->label_name);
+    r->info.label = (size_t)(lb - rs->labels);
+  }
+  for (i = 0; i < rs->nexamples; i++) {
+    ct_example *ex = &rs->examples[i];
+    ex->label_idx = calloc(ex->info.nlabels + 1, sizeof *ex->label_idx);
+    if (ex->label_idx == NULL)
+      return ct_fail(err, CT_ENOMEM, "%s: out of memory", ex->info.file);
+    for (k = 0; k < ex->info.nlabels; k++) {
+      ct_label_info *lb = find_label(rs, ex->label_names[k]);
+      if (lb == NULL)
+        return ct_fail(err, CT_ESYNTAX,
+                       "%s:%d: example: label '%s' is not declared",
+                       ex->info.file, ex->info.line, ex->label_names[k]);
+      ex->label_idx[k] = (size_t)(lb - rs->labels);
+    }
+    ex->info.labels = ex->label_idx;
+  }
+  return ct_phrases_compile(rs->phrases, err);
+}
+
+static ct_status load_all(ct_ruleset *rs, const char *const *paths,
+                          size_t npaths, ct_error *err) {
+  ct_sandbox_limits sl;
+  ct_sandbox *sb;
+  loader ld = {rs, NULL, 0, 0};
+  size_t i;
+  ct_status st = CT_OK;
+  for (i = 0; st == CT_OK && i < npaths; i++) st = add_path(rs, paths[i], err);
+  if (st != CT_OK) return st;
+  ct_ruleset_sandbox_limits(rs, &sl);
+  if ((st = ct_sandbox_new(&sl, &sb, err)) != CT_OK) return st;
+  st = run_files(rs, sb, &ld, err);
+  ct_sandbox_free(sb);
+  return st == CT_OK ? resolve(rs, err) : st;
+}
+
+ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
+                          const ct_limits *lim, ct_ruleset **out,
+                          ct_error *err) {
+  ct_ruleset *rs = calloc(1, sizeof *rs);
+  ct_status st;
+  if (rs == NULL) return ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  if (lim) rs->lim = *lim;
+  else ct_limits_default(&rs->lim);
+  rs->abbrevs = ct_abbrevs_new(1);
+  rs->phrases = ct_phrases_new();
+  if (rs->abbrevs == NULL || rs->phrases == NULL)
+    st = ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  else
+    st = load_all(rs, paths, npaths, err);
+  if (st != CT_OK) {
+    ct_ruleset_free(rs);
+    return st;
+  }
+  *out = rs;
+  return CT_OK;
+}
+
+ct_status ct_ruleset_instantiate(const ct_ruleset *rs, ct_sandbox *sb,
+                                 int *refs, ct_error *err) {
+  loader ld = {(ct_ruleset *)rs, refs, 0, 0};
+  size_t i;
+  ct_status st;
+  for (i = 0; i < rs->nrules; i++) refs[i] = LUA_NOREF;
+  st = run_files(ld.rs, sb, &ld, err);
+  if (st == CT_OK && ld.next_rule != rs->nrules)
+    st = ct_fail(err, CT_ERULE, "rule files declared %zu rules, expected %zu",
+                 ld.next_rule, rs->nrules);
+  return st;
+}
+
+ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
+                                 ct_error *err) {
+  return ct_abbrevs_load(rs->abbrevs, path, err);
+}
+
+void ct_ruleset_free(ct_ruleset *rs) {
+  size_t i, k;
+  if (rs == NULL) return;
+  for (i = 0; i < rs->nfiles; i++) free(rs->files[i]);
+  for (i = 0; i < rs->nlabels; i++) {
+    ct_label_info *lb = &rs->labels[i];
+    free((char *)lb->name); free((char *)lb->title);
+    free((char *)lb->description); free((char *)lb->color);
+    free((char *)lb->file);
+  }
+  for (i = 0; i < rs->nrules; i++) {
+    ct_rule *r = &rs->rules[i];
+    free((char *)r->info.id); free((char *)r->info.description);
+    free((char *)r->info.file); free(r->label_name);
+    ct_regex_free(r->regex);
+  }
+  for (i = 0; i < rs->nexamples; i++) {
+    ct_example *ex = &rs->examples[i];
+    for (k = 0; k < ex->info.nlabels; k++) free(ex->label_names[k]);
+    free(ex->label_names); free(ex->label_idx);
+    free((char *)ex->info.text); free((char *)ex->info.file);
+  }
+  free(rs->files); free(rs->labels); free(rs->rules); free(rs->examples);
+  ct_abbrevs_free(rs->abbrevs);
+  ct_phrases_free(rs->phrases);
+  free(rs);
+}
+
+/* }===================================================================== */
+
+size_t ct_ruleset_nlabels(const ct_ruleset *rs) { return rs->nlabels; }
+size_t ct_ruleset_nrules(const ct_ruleset *rs) { return rs->nrules; }
+size_t ct_ruleset_nexamples(const ct_ruleset *rs) { return rs->nexamples; }
+size_t ct_ruleset_nfiles(const ct_ruleset *rs) { return rs->nfiles; }
+const char *ct_ruleset_file(const ct_ruleset *rs, size_t i) {
+  return i < rs->nfiles ? rs->files[i] : NULL;
+}
+const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i) {
+  return i < rs->nlabels ? &rs->labels[i] : NULL;
+}
+const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i) {
+  return i < rs->nrules ? &rs->rules[i].info : NULL;
+}
+const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i) {
+  return i < rs->nexamples ? &rs->examples[i].info : NULL;
+}
+const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs) {
+  return rs->abbrevs;
+}
