@@ -20,11 +20,12 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/strmap.h"
+#include "rules/ctlib.h"
 #include "rules/rules.h"
 #include "text/norm.h"
 #include "text/text.h"
 
-#define CACHE_MAX 4096   /* regexes or phrases a rule set builds at run time */
+#define CACHE_MAX 4096   /* c:has phrases cached per engine */
 #define CLAUSE_MT "clausetag.clause"
 
 /* The document being classified. */
@@ -56,7 +57,6 @@ struct ct_engine {
   unsigned serial;             /* which document clause objects belong to */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
-  ct_strmap regexes;           /* c:find / c:count patterns */
   ct_strmap phrases;           /* c:has phrases */
 };
 
@@ -204,48 +204,24 @@ static int clause_tostring(lua_State *L) {
 ** Clause methods: c:has(phrase, ...), c:find(regex), c:count(regex)
 ** ====================================================================== */
 
-static void drop_regex(void *p) { ct_regex_free(p); }
 static void drop_phrases(void *p) { ct_phrases_free(p); }
 
-/* A compiled regex for `pat`, from the cache when possible.  *owned is
-** set when the caller must free it (the cache is full). */
-static const ct_regex *regex_for(lua_State *L, ct_engine *e, const char *pat,
-                                 size_t n, int *owned) {
-  ct_regex *re = ct_strmap_get(&e->regexes, pat, n);
-  ct_error err;
-  ct_status st;
-  *owned = 0;
-  if (re) return re;
-  if (memchr(pat, '\0', n)) luaL_error(L, "regex contains a NUL byte");
-  ct_sandbox_charge(L, 1000 + n);      /* compiling costs like running */
-  if ((st = ct_regex_compile(pat, &re, &err)) != CT_OK)
-    luaL_error(L, "%s", st == CT_ENOMEM ? "not enough memory" : err.msg);
-  st = ct_strmap_put(&e->regexes, pat, n, re);
-  if (st != CT_OK) *owned = 1;
-  return re;
-}
-
-/* Runs `re` over the clause text: the first match (count == NULL) or the
-** number of matches. */
+/* Runs a regex (a ct.re object or a pattern, compiled through the ct
+** library's cache) over the clause text: the first match, or with
+** `counting` the number of matches. */
 static int clause_match(lua_State *L, int counting) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
-  size_t plen, n = 0, ms, me;
-  const char *pat = luaL_checklstring(L, 2, &plen);
+  const ct_regex *re = ct_lua_checkregex(L, 2);
   const char *subj = (const char *)e->doc->t->data + c->start;
-  size_t len = subject_len(e, subj, c->end - c->start);
-  int owned, r;
-  const ct_regex *re = regex_for(L, e, pat, plen, &owned);
-  ct_regex_iter it;
-  ct_error err;
+  size_t len = subject_len(e, subj, c->end - c->start), n = 0, ms = 0, me = 0;
+  size_t from = 0;
   ct_sandbox_charge(L, len / 64 + 1);
-  ct_regex_iter_init(&it, 0);
-  while ((r = ct_regex_next(re, e->rm, subj, len, &it, &ms, &me, &err)) > 0) {
+  while (from <= len && ct_lua_find(L, re, subj, len, from, &ms, &me)) {
     n++;
     if (!counting) break;
+    from = me > ms ? me : ct_regex_advance(subj, len, me);
   }
-  if (owned) ct_regex_free((ct_regex *)re);
-  if (r < 0) return luaL_error(L, "%s", err.msg);
   if (counting) {
     lua_pushinteger(L, (lua_Integer)n);
     return 1;
@@ -339,7 +315,6 @@ static int setup_state(lua_State *L) {
 
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
-  ct_sandbox_limits sl;
   ct_regex_limits rl;
   lua_State *L;
   size_t i;
@@ -351,12 +326,11 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
-  e->regexes.max = e->phrases.max = CACHE_MAX;
+  e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->refs || !e->word_at || !e->vetoed)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
-  ct_ruleset_sandbox_limits(rs, &sl);
-  if ((st = ct_sandbox_new(&sl, &e->sb, err)) != CT_OK) return st;
+  if ((st = ct_ruleset_sandbox(rs, &e->sb, err)) != CT_OK) return st;
   L = ct_sandbox_lua(e->sb);
   lua_pushcfunction(L, setup_state);
   lua_pushlightuserdata(L, e);
@@ -383,7 +357,6 @@ void ct_engine_free(ct_engine *e) {
   ct_sandbox_free(e->sb);
   ct_rematch_free(e->rm);
   ct_phrases_scratch_free(e->ps);
-  ct_strmap_free(&e->regexes, drop_regex);
   ct_strmap_free(&e->phrases, drop_phrases);
   free(e->refs);
   free(e->word_at);

@@ -48,8 +48,10 @@ struct ct_ruleset {
   ct_phrases *phrases;   /* words and unless of every rule */
 };
 
-/* Sandbox limits derived from the rule set's limits. */
-void ct_ruleset_sandbox_limits(const ct_ruleset *rs, ct_sandbox_limits *sl);
+/* A sandbox for this rule set: its limits, and the `ct` library as a
+** global of every rule file. */
+ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
+                             ct_error *err);
 
 /* Runs the rule files again in `sb` and stores, for each rule in order, a
 ** registry reference to its `when` function (LUA_NOREF when it has none)

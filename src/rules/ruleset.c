@@ -20,6 +20,7 @@
 #include <lua.h>
 #include "core/buf.h"
 #include "core/error.h"
+#include "rules/ctlib.h"
 #include "rules/rules.h"
 
 /* What the declaration functions work on while files run. */
@@ -37,9 +38,24 @@ void ct_limits_default(ct_limits *lim) {
   lim->match_limit = CT_DEFAULT_MATCH_LIMIT;
 }
 
-void ct_ruleset_sandbox_limits(const ct_ruleset *rs, ct_sandbox_limits *sl) {
-  sl->instructions = rs->lim.rule_budget;
-  sl->memory = rs->lim.rule_memory;
+ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
+                             ct_error *err) {
+  ct_sandbox_limits sl = {rs->lim.rule_budget, rs->lim.rule_memory, 0};
+  ct_regex_limits rl;
+  ct_sandbox *sb;
+  ct_status st;
+  if ((st = ct_sandbox_new(&sl, &sb, err)) != CT_OK) return st;
+  ct_regex_default_limits(&rl);
+  rl.match_limit = (uint32_t)rs->lim.match_limit;
+  st = ct_sandbox_addglobal(sb, "ct", ct_lua_open_ct, err);
+  if (st == CT_OK && ct_lua_set_limits(ct_sandbox_lua(sb), &rl) != CT_OK)
+    st = ct_fail(err, CT_ENOMEM, "rules: cannot set regex limits");
+  if (st != CT_OK) {
+    ct_sandbox_free(sb);
+    return st;
+  }
+  *out = sb;
+  return CT_OK;
 }
 
 /* {=====================================================================
@@ -561,15 +577,13 @@ static ct_status resolve(ct_ruleset *rs, ct_error *err) {
 
 static ct_status load_all(ct_ruleset *rs, const char *const *paths,
                           size_t npaths, ct_error *err) {
-  ct_sandbox_limits sl;
   ct_sandbox *sb;
   loader ld = {rs, NULL, 0, 0};
   size_t i;
   ct_status st = CT_OK;
   for (i = 0; st == CT_OK && i < npaths; i++) st = add_path(rs, paths[i], err);
   if (st != CT_OK) return st;
-  ct_ruleset_sandbox_limits(rs, &sl);
-  if ((st = ct_sandbox_new(&sl, &sb, err)) != CT_OK) return st;
+  if ((st = ct_ruleset_sandbox(rs, &sb, err)) != CT_OK) return st;
   st = run_files(rs, sb, &ld, err);
   ct_sandbox_free(sb);
   return st == CT_OK ? resolve(rs, err) : st;
