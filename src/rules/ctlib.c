@@ -1,0 +1,471 @@
+/*
+** ctlib.c -- the `ct` Lua library: fold, re, words.
+**
+** Per-state data sits in one full userdata (a `ctstate`) kept in the
+** registry and given to every function as upvalue 1, so no call looks it
+** up by name.  Its user value is the pattern cache.  Every C allocation
+** is owned by a userdata with __gc before anything that can raise runs,
+** so a Lua error (a limit, out of memory) never leaks.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include "core/error.h"
+#include "rules/ctlib.h"
+#include "text/utf8.h"
+#include <utf8proc.h>
+
+#define STATE_MT "ct.state"
+#define REGEX_MT "ct.regex"
+#define BOX_MT "ct.box"
+
+static const char state_key = 0;   /* its address keys the registry */
+
+typedef struct ctstate {
+  ct_rematch *m;
+  size_t live;                     /* bytes of compiled regexes alive */
+  size_t max_live;
+  int cached;                      /* patterns in the cache */
+  ct_lua_limit_fn on_limit;
+  void *on_limit_ud;
+} ctstate;
+
+typedef struct rebox {
+  ct_regex *re;
+  size_t size;
+  ctstate *st;
+} rebox;
+
+typedef struct box { void *p; } box;   /* a malloc'ed block owned by Lua */
+
+/* ---------------------------------------------------------------------
+** Userdata that own C memory
+** ------------------------------------------------------------------- */
+
+static int box_gc(lua_State *L) {
+  box *b = luaL_checkudata(L, 1, BOX_MT);
+  free(b->p);
+  b->p = NULL;
+  return 0;
+}
+
+static box *new_box(lua_State *L) {
+  box *b = lua_newuserdatauv(L, sizeof *b, 0);
+  b->p = NULL;
+  luaL_setmetatable(L, BOX_MT);
+  return b;
+}
+
+static int state_gc(lua_State *L) {
+  ctstate *st = luaL_checkudata(L, 1, STATE_MT);
+  ct_rematch_free(st->m);
+  st->m = NULL;
+  return 0;
+}
+
+/* The state's memory stays valid through every finalizer of lua_close
+** (objects are freed only after all finalizers ran), so a regex may be
+** finalized after its state. */
+static int regex_gc(lua_State *L) {
+  rebox *r = luaL_checkudata(L, 1, REGEX_MT);
+  if (r->re != NULL) {
+    r->st->live -= r->size;
+    ct_regex_free(r->re);
+    r->re = NULL;
+  }
+  return 0;
+}
+
+static ctstate *upstate(lua_State *L) {
+  return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* ---------------------------------------------------------------------
+** Errors
+** ------------------------------------------------------------------- */
+
+static int raise_match_error(lua_State *L, ctstate *st, const ct_error *e) {
+  if (e->status == CT_ELIMIT && st->on_limit != NULL)
+    st->on_limit(L, st->on_limit_ud, e->msg);
+  if (e->status == CT_ENOMEM) return luaL_error(L, "not enough memory");
+  return luaL_error(L, "%s", e->msg);
+}
+
+static int find_in(lua_State *L, ctstate *st, const ct_regex *re,
+                   const char *s, size_t len, size_t from, size_t *ms,
+                   size_t *me) {
+  ct_error e;
+  int rc;
+  if (st->m == NULL) return luaL_error(L, "ct library already closed");
+  rc = ct_regex_find(re, st->m, s, len, from, ms, me, &e);
+  if (rc < 0) return raise_match_error(L, st, &e);
+  return rc;
+}
+
+/* ---------------------------------------------------------------------
+** ct.re: compiling through the cache
+** ------------------------------------------------------------------- */
+
+/* Below the memory cap, or raises.  Dropping the cache lets the garbage
+** collector free the regexes nobody else holds. */
+static void make_room(lua_State *L, ctstate *st, int stidx) {
+  if (st->live <= st->max_live) return;
+  lua_newtable(L);
+  lua_setiuservalue(L, stidx, 1);
+  st->cached = 0;
+  lua_gc(L, LUA_GCCOLLECT, 0);
+  if (st->live > st->max_live)
+    luaL_error(L, "ct.re: compiled regexes exceed %I bytes",
+               (lua_Integer)st->max_live);
+}
+
+static void cache_put(lua_State *L, ctstate *st, int stidx, int patidx,
+                      int reidx) {
+  if (st->cached >= CT_LUA_RE_CACHE) {
+    lua_newtable(L);
+    lua_setiuservalue(L, stidx, 1);
+    st->cached = 0;
+  }
+  lua_getiuservalue(L, stidx, 1);
+  lua_pushvalue(L, patidx);
+  lua_pushvalue(L, reidx);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  st->cached++;
+}
+
+/* Pushes the regex for the pattern string at patidx. */
+static const ct_regex *push_regex(lua_State *L, int stidx, int patidx) {
+  ctstate *st = lua_touserdata(L, stidx);
+  size_t len;
+  const char *pat = lua_tolstring(L, patidx, &len);
+  rebox *r;
+  ct_error e;
+  luaL_argcheck(L, strlen(pat) == len, patidx, "pattern contains a NUL byte");
+  lua_getiuservalue(L, stidx, 1);
+  lua_pushvalue(L, patidx);
+  if (lua_rawget(L, -2) == LUA_TUSERDATA) {
+    lua_remove(L, -2);
+    return ((rebox *)lua_touserdata(L, -1))->re;
+  }
+  lua_pop(L, 2);
+  make_room(L, st, stidx);
+  r = lua_newuserdatauv(L, sizeof *r, 1);
+  r->re = NULL;
+  r->st = st;
+  luaL_setmetatable(L, REGEX_MT);
+  lua_pushvalue(L, stidx);           /* the state outlives its regexes */
+  lua_setiuservalue(L, -2, 1);
+  if (ct_regex_compile(pat, &r->re, &e) != CT_OK) {
+    if (e.status == CT_ENOMEM) luaL_error(L, "not enough memory");
+    luaL_error(L, "%s", e.msg);
+  }
+  r->size = ct_regex_size(r->re);
+  st->live += r->size;
+  cache_put(L, st, stidx, patidx, lua_gettop(L));
+  return r->re;
+}
+
+static int l_re(lua_State *L) {
+  luaL_checkstring(L, 1);
+  push_regex(L, lua_upvalueindex(1), 1);
+  return 1;
+}
+
+/* ---------------------------------------------------------------------
+** Regex methods
+** ------------------------------------------------------------------- */
+
+static const ct_regex *check_re(lua_State *L) {
+  rebox *r = luaL_checkudata(L, 1, REGEX_MT);
+  luaL_argcheck(L, r->re != NULL, 1, "regex already freed");
+  return r->re;
+}
+
+/* string.find's reading of init: 1-based, negative from the end. */
+static size_t start_offset(lua_State *L, int arg, size_t len) {
+  lua_Integer i = luaL_optinteger(L, arg, 1);
+  if (i > 0) return (size_t)i - 1;
+  if (i == 0 || (size_t)-i > len) return 0;
+  return len - (size_t)-i;
+}
+
+/* Group i of the last match, or false when it took no part. */
+static void push_group(lua_State *L, ctstate *st, const char *s, int i) {
+  size_t a, b;
+  if (ct_regex_group(st->m, i, &a, &b)) lua_pushlstring(L, s + a, b - a);
+  else lua_pushboolean(L, 0);
+}
+
+/* The captures, or the whole match for a pattern without groups. */
+static int push_captures(lua_State *L, ctstate *st, const ct_regex *re,
+                         const char *s) {
+  int n = ct_regex_groups(re), i;
+  if (n == 0) {
+    push_group(L, st, s, 0);
+    return 1;
+  }
+  luaL_checkstack(L, n, "too many captures");
+  for (i = 1; i <= n; i++) push_group(L, st, s, i);
+  return n;
+}
+
+static int m_find(lua_State *L) {
+  ctstate *st = upstate(L);
+  const ct_regex *re = check_re(L);
+  size_t len, ms, me;
+  const char *s = luaL_checklstring(L, 2, &len);
+  size_t from = start_offset(L, 3, len);
+  if (from > len || !find_in(L, st, re, s, len, from, &ms, &me)) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  lua_pushinteger(L, (lua_Integer)ms + 1);
+  lua_pushinteger(L, (lua_Integer)me);
+  if (ct_regex_groups(re) == 0) return 2;
+  return 2 + push_captures(L, st, re, s);
+}
+
+static int m_match(lua_State *L) {
+  ctstate *st = upstate(L);
+  const ct_regex *re = check_re(L);
+  size_t len, ms, me;
+  const char *s = luaL_checklstring(L, 2, &len);
+  size_t from = start_offset(L, 3, len);
+  if (from > len || !find_in(L, st, re, s, len, from, &ms, &me)) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  return push_captures(L, st, re, s);
+}
+
+/* Upvalues: state, regex, subject, iterator (a userdata). */
+static int gmatch_step(lua_State *L) {
+  ctstate *st = upstate(L);
+  const ct_regex *re = ((rebox *)lua_touserdata(L, lua_upvalueindex(2)))->re;
+  size_t len, ms, me;
+  const char *s = lua_tolstring(L, lua_upvalueindex(3), &len);
+  ct_regex_iter *it = lua_touserdata(L, lua_upvalueindex(4));
+  ct_error e;
+  int rc;
+  if (st->m == NULL || re == NULL) return luaL_error(L, "regex already freed");
+  rc = ct_regex_next(re, st->m, s, len, it, &ms, &me, &e);
+  if (rc < 0) return raise_match_error(L, st, &e);
+  if (rc == 0) return 0;
+  return push_captures(L, st, re, s);
+}
+
+static int m_gmatch(lua_State *L) {
+  size_t len;
+  ct_regex_iter *it;
+  check_re(L);
+  luaL_checklstring(L, 2, &len);
+  lua_settop(L, 3);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  lua_pushvalue(L, 2);
+  it = lua_newuserdatauv(L, sizeof *it, 0);
+  ct_regex_iter_init(it, start_offset(L, 3, len));
+  if (it->pos > len) it->done = 1;
+  lua_pushcclosure(L, gmatch_step, 4);
+  return 1;
+}
+
+static int m_tostring(lua_State *L) {
+  rebox *r = luaL_checkudata(L, 1, REGEX_MT);
+  lua_pushfstring(L, "ct.re(%s)", r->re ? ct_regex_pattern(r->re) : "freed");
+  return 1;
+}
+
+/* ---------------------------------------------------------------------
+** ct.fold and ct.words
+** ------------------------------------------------------------------- */
+
+static int l_fold(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  box *b = new_box(L);
+  if ((b->p = ct_fold(s, len)) == NULL)
+    return luaL_error(L, "not enough memory");
+  lua_pushstring(L, b->p);           /* may raise: the box still owns p */
+  free(b->p);
+  b->p = NULL;
+  return 1;
+}
+
+/* 0 outside words, 1 in a word of a spaced script, 2 in a CJK one;
+** marks continue whatever word they follow. */
+static int word_class(int32_t cp, int prev) {
+  utf8proc_category_t c;
+  if (cp < 0) return 0;
+  if (ct_cp_isalnum(cp)) return ct_cp_iscjk(cp) ? 2 : 1;
+  if (cp < 0x80) return 0;
+  c = utf8proc_category(cp);
+  if (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+      c == UTF8PROC_CATEGORY_ME)
+    return prev ? prev : 1;
+  return 0;
+}
+
+/* Upvalues: subject, offset of the next byte to look at. */
+static int words_step(lua_State *L) {
+  size_t len, pos = (size_t)lua_tointeger(L, lua_upvalueindex(2)), start = 0;
+  const unsigned char *s =
+      (const unsigned char *)lua_tolstring(L, lua_upvalueindex(1), &len);
+  int cls = 0;
+  while (pos < len) {
+    int32_t cp;
+    size_t k = ct_utf8_decode(s + pos, len - pos, &cp);
+    int c = word_class(cp, cls);
+    if (cls != 0 && c != cls) break;
+    if (cls == 0 && c != 0) {
+      cls = c;
+      start = pos;
+    }
+    pos += k;
+  }
+  lua_pushinteger(L, (lua_Integer)pos);
+  lua_replace(L, lua_upvalueindex(2));
+  if (cls == 0) return 0;
+  lua_pushlstring(L, (const char *)s + start, pos - start);
+  return 1;
+}
+
+static int l_words(lua_State *L) {
+  luaL_checkstring(L, 1);
+  lua_settop(L, 1);
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, words_step, 2);
+  return 1;
+}
+
+/* ---------------------------------------------------------------------
+** Opening
+** ------------------------------------------------------------------- */
+
+static const luaL_Reg ct_funcs[] = {
+  {"fold", l_fold},
+  {"re", l_re},
+  {"words", l_words},
+  {NULL, NULL}
+};
+
+static const luaL_Reg re_methods[] = {
+  {"find", m_find},
+  {"match", m_match},
+  {"gmatch", m_gmatch},
+  {NULL, NULL}
+};
+
+/* Metatables for the boxes and regexes; the state userdata is on top. */
+static void make_metatables(lua_State *L) {
+  luaL_newmetatable(L, BOX_MT);
+  lua_pushcfunction(L, box_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
+  luaL_newmetatable(L, REGEX_MT);
+  lua_pushcfunction(L, regex_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pushcfunction(L, m_tostring);
+  lua_setfield(L, -2, "__tostring");
+  lua_pushboolean(L, 0);               /* getmetatable(r) gives false */
+  lua_setfield(L, -2, "__metatable");
+  luaL_newlibtable(L, re_methods);
+  lua_pushvalue(L, -3);
+  luaL_setfuncs(L, re_methods, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+}
+
+/* Pushes the state userdata, making it on the first call. */
+static void push_state(lua_State *L) {
+  ctstate *st;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_key) == LUA_TUSERDATA) return;
+  lua_pop(L, 1);
+  st = lua_newuserdatauv(L, sizeof *st, 1);
+  memset(st, 0, sizeof *st);
+  st->max_live = CT_LUA_RE_MEMORY;
+  luaL_newmetatable(L, STATE_MT);
+  lua_pushcfunction(L, state_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  if ((st->m = ct_rematch_new(NULL)) == NULL)
+    luaL_error(L, "not enough memory");
+  lua_newtable(L);
+  lua_setiuservalue(L, -2, 1);
+  make_metatables(L);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &state_key);
+}
+
+int ct_lua_open_ct(lua_State *L) {
+  push_state(L);
+  luaL_newlibtable(L, ct_funcs);
+  lua_pushvalue(L, -2);
+  luaL_setfuncs(L, ct_funcs, 1);
+  lua_remove(L, -2);
+  return 1;
+}
+
+/* ---------------------------------------------------------------------
+** Host side
+** ------------------------------------------------------------------- */
+
+/* The state without raising, or NULL when ct was never opened. */
+static ctstate *find_state(lua_State *L) {
+  ctstate *st = NULL;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_key) == LUA_TUSERDATA)
+    st = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return st;
+}
+
+ct_status ct_lua_on_limit(lua_State *L, ct_lua_limit_fn fn, void *ud) {
+  ctstate *st = find_state(L);
+  if (st == NULL) return CT_EUSAGE;
+  st->on_limit = fn;
+  st->on_limit_ud = ud;
+  return CT_OK;
+}
+
+ct_status ct_lua_set_limits(lua_State *L, const ct_regex_limits *lim) {
+  ctstate *st = find_state(L);
+  ct_rematch *m;
+  if (st == NULL) return CT_EUSAGE;
+  if ((m = ct_rematch_new(lim)) == NULL) return CT_ENOMEM;
+  ct_rematch_free(st->m);
+  st->m = m;
+  return CT_OK;
+}
+
+ct_status ct_lua_set_regex_memory(lua_State *L, size_t max_bytes) {
+  ctstate *st = find_state(L);
+  if (st == NULL) return CT_EUSAGE;
+  st->max_live = max_bytes;
+  return CT_OK;
+}
+
+const ct_regex *ct_lua_checkregex(lua_State *L, int arg) {
+  const ct_regex *re;
+  arg = lua_absindex(L, arg);
+  if (lua_type(L, arg) == LUA_TUSERDATA) {
+    rebox *r = luaL_checkudata(L, arg, REGEX_MT);
+    luaL_argcheck(L, r->re != NULL, arg, "regex already freed");
+    return r->re;
+  }
+  luaL_checkstring(L, arg);
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &state_key) != LUA_TUSERDATA)
+    luaL_error(L, "ct library not opened");
+  re = push_regex(L, lua_gettop(L), arg);
+  lua_replace(L, arg);
+  lua_pop(L, 1);
+  return re;
+}
+
+int ct_lua_find(lua_State *L, const ct_regex *re, const char *s, size_t len,
+                size_t from, size_t *ms, size_t *me) {
+  ctstate *st = find_state(L);
+  if (st == NULL) return luaL_error(L, "ct library not opened");
+  return find_in(L, st, re, s, len, from, ms, me);
+}
