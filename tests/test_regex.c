@@ -92,6 +92,7 @@ static void test_info(void **state) {
   (void)state;
   assert_string_equal(ct_regex_pattern(re), "(a)(?:b)(?<c>c)");
   assert_int_equal(ct_regex_groups(re), 2);
+  assert_true(ct_regex_size(re) > 16);
   ct_regex_free(re);
 }
 

@@ -102,6 +102,13 @@ void ct_regex_free(ct_regex *re) {
 const char *ct_regex_pattern(const ct_regex *re) { return re->pattern; }
 int ct_regex_groups(const ct_regex *re) { return re->groups; }
 
+size_t ct_regex_size(const ct_regex *re) {
+  size_t code = 0, jit = 0;
+  pcre2_pattern_info(re->code, PCRE2_INFO_SIZE, &code);
+  pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &jit);
+  return sizeof *re + strlen(re->pattern) + 1 + code + jit;
+}
+
 /* ---------------------------------------------------------------------
 ** Match state
 ** ------------------------------------------------------------------- */

@@ -49,6 +49,7 @@ void ct_regex_free(ct_regex *re);
 
 const char *ct_regex_pattern(const ct_regex *re);   /* as compiled */
 int ct_regex_groups(const ct_regex *re);            /* capture groups */
+size_t ct_regex_size(const ct_regex *re);           /* bytes, JIT code too */
 
 /* Per-thread matching state; lim NULL means the defaults.  NULL when out
 ** of memory. */
