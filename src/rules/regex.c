@@ -229,7 +229,7 @@ int ct_regex_group(const ct_rematch *m, int i, size_t *start, size_t *end) {
 
 size_t ct_regex_advance(const char *subj, size_t len, size_t pos) {
   int32_t cp;
-  if (pos >= len) return len;
+  if (pos >= len) return len + 1;
   return pos + ct_utf8_decode((const unsigned char *)subj + pos, len - pos,
                               &cp);
 }

@@ -66,7 +66,8 @@ void ct_rematch_free(ct_rematch *m);
 ** Iterating by hand: after a match continue from *mend; after an EMPTY
 ** match at p, continue from ct_regex_advance(subj, len, p), or the loop
 ** never ends.  (That skips a non-empty match starting at p itself;
-** ct_regex_next does not.) */
+** ct_regex_next does not.)  Before the first match, from == len is a
+** valid start (an empty match at the end). */
 int ct_regex_find(const ct_regex *re, ct_rematch *m, const char *subj,
                   size_t len, size_t from, size_t *mstart, size_t *mend,
                   ct_error *err);
@@ -75,8 +76,11 @@ int ct_regex_find(const ct_regex *re, ct_rematch *m, const char *subj,
 ** of m: 1 and its range, or 0 when the group did not take part. */
 int ct_regex_group(const ct_rematch *m, int i, size_t *start, size_t *end);
 
-/* The offset after the character at pos (one byte for invalid UTF-8),
-** never beyond len. */
+/* The offset after the character at pos (one byte for invalid UTF-8);
+** len + 1 when pos >= len, so that the hand loop
+**   while (ct_regex_find(re, m, s, len, from, &a, &b, err) == 1)
+**     from = b > a ? b : ct_regex_advance(s, len, b);
+** ends after an empty match at the very end. */
 size_t ct_regex_advance(const char *subj, size_t len, size_t pos);
 
 /* All matches, in order, each empty match at most once per position and
