@@ -1,7 +1,10 @@
 /*
 ** options.c -- from an argument vector to a ct_cli_options.
 */
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,9 +48,10 @@ static int set_input(ct_cli_options *o, const char *command,
                      const char *arg) {
   if (strcmp(arg, "text") == 0) o->input = CT_CLI_INPUT_TEXT;
   else if (strcmp(arg, "lines") == 0) o->input = CT_CLI_INPUT_LINES;
+  else if (strcmp(arg, "jsonl") == 0) o->input = CT_CLI_INPUT_JSONL;
   else
     return ct_cli_usage_error(command, "invalid argument '%s' for --input "
-                              "(expected text or lines)", arg);
+                              "(expected text, lines or jsonl)", arg);
   return 0;
 }
 
@@ -58,6 +62,48 @@ static int set_invalid(ct_cli_options *o, const char *command,
   else
     return ct_cli_usage_error(command, "invalid argument '%s' for "
                               "--invalid (expected error or replace)", arg);
+  return 0;
+}
+
+static int set_color(ct_cli_options *o, const char *command,
+                     const char *arg) {
+  if (strcmp(arg, "auto") == 0) o->color = CT_CLI_COLOR_AUTO;
+  else if (strcmp(arg, "always") == 0) o->color = CT_CLI_COLOR_ALWAYS;
+  else if (strcmp(arg, "never") == 0) o->color = CT_CLI_COLOR_NEVER;
+  else
+    return ct_cli_usage_error(command, "invalid argument '%s' for --color "
+                              "(expected auto, always or never)", arg);
+  return 0;
+}
+
+/* A count from 1 to max, digits only: "+5", " 5", "5k" and 0 are
+** refused rather than read as something the user did not mean. */
+static int parse_count(const char *arg, unsigned long max,
+                       unsigned long *out) {
+  char *end;
+  unsigned long v;
+  if (arg[0] < '0' || arg[0] > '9') return -1;
+  errno = 0;
+  v = strtoul(arg, &end, 10);
+  if (errno != 0 || *end != '\0' || v == 0 || v > max) return -1;
+  *out = v;
+  return 0;
+}
+
+static int set_limit(ct_cli_options *o, const char *command, int key,
+                     const char *arg) {
+  static const char *const names[] = {"--rule-budget", "--rule-memory",
+                                      "--max-clause-bytes"};
+  const unsigned long max_mib = (unsigned long)(SIZE_MAX >> 20);
+  int which = key - CT_OPT_RULE_BUDGET;
+  unsigned long v;
+  if (parse_count(arg, which == 1 ? max_mib : ULONG_MAX, &v) != 0)
+    return ct_cli_usage_error(command, "invalid argument '%s' for %s "
+                              "(expected a positive integer)", arg,
+                              names[which]);
+  if (which == 0) o->limits.rule_budget = v;
+  else if (which == 1) o->limits.rule_memory = (size_t)v << 20;
+  else o->limits.max_clause_bytes = (size_t)v;
   return 0;
 }
 
@@ -91,6 +137,17 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_INVALID: return set_invalid(o, spec->command, arg);
     case CT_OPT_ABBREV:
       return push(&o->abbrevs, &o->nabbrevs, arg);
+    case CT_OPT_RULES:
+      if (arg[0] == '\0')
+        return ct_cli_usage_error(spec->command, "empty path for --rules");
+      return push(&o->rules, &o->nrules, arg);
+    case CT_OPT_EXPLAIN: o->explain = 1; return 0;
+    case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
+    case CT_OPT_COLOR: return set_color(o, spec->command, arg);
+    case CT_OPT_RULE_BUDGET:
+    case CT_OPT_RULE_MEMORY:
+    case CT_OPT_MAX_CLAUSE_BYTES:
+      return set_limit(o, spec->command, key, arg);
     default: return ct_cli_usage_error(spec->command, "unhandled option");
   }
 }
@@ -102,6 +159,7 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
   memset(o, 0, sizeof *o);
   o->format = spec->formats[0];
   o->invalid = CT_INVALID_ERROR;
+  ct_limits_default(&o->limits);
   ct_cli_args_init(&a, argc, argv);
   while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
     if (key == CT_CLI_ARG_ERROR)
@@ -116,6 +174,7 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
 
 void ct_cli_options_free(ct_cli_options *o) {
   free(o->abbrevs);
+  free(o->rules);
   free(o->operands);
   memset(o, 0, sizeof *o);
 }

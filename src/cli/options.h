@@ -2,10 +2,10 @@
 ** options.h -- the options of the document commands, parsed into a
 ** struct.
 **
-** segment (and later classify) share most options, so their meaning and
-** checks live here once; each command passes the table of options it
-** accepts and the output formats it offers.  A usage error is printed
-** here, in the one format every command uses:
+** segment and classify share most options, so their meaning and checks
+** live here once; each command passes the table of options it accepts
+** and the output formats it offers.  A usage error is printed here, in
+** the one format every command uses:
 **   clausetag: <what is wrong>
 **   Try 'clausetag help <command>'.
 */
@@ -21,15 +21,29 @@ enum {
   CT_OPT_HELP = 'h',
   CT_OPT_FORMAT = 'f',
   CT_OPT_OUTPUT = 'o',
+  CT_OPT_RULES = 'r',
   CT_OPT_INPUT = 256,
   CT_OPT_INVALID,
-  CT_OPT_ABBREV
+  CT_OPT_ABBREV,
+  CT_OPT_EXPLAIN,
+  CT_OPT_COLOR,
+  CT_OPT_RULE_BUDGET,
+  CT_OPT_RULE_MEMORY,
+  CT_OPT_MAX_CLAUSE_BYTES,
+  CT_OPT_KEEP_GOING
 };
 
 typedef enum ct_cli_input {
   CT_CLI_INPUT_TEXT,     /* documents to segment */
-  CT_CLI_INPUT_LINES     /* one clause per line, no segmentation */
+  CT_CLI_INPUT_LINES,    /* one clause per line, no segmentation */
+  CT_CLI_INPUT_JSONL     /* one document per line: {"id":..,"text":..} */
 } ct_cli_input;
+
+typedef enum ct_cli_color {
+  CT_CLI_COLOR_AUTO,     /* when stdout is a terminal and NO_COLOR is unset */
+  CT_CLI_COLOR_ALWAYS,
+  CT_CLI_COLOR_NEVER
+} ct_cli_color;
 
 typedef struct ct_cli_options {
   const ct_format *format;
@@ -38,8 +52,14 @@ typedef struct ct_cli_options {
   ct_invalid invalid;
   const char **abbrevs;    /* --abbrev files, in order (array owned) */
   size_t nabbrevs;
+  const char **rules;      /* -r paths, in order (array owned) */
+  size_t nrules;
   const char **operands;   /* FILE|DIR|- as given (array owned) */
   size_t noperands;
+  ct_limits limits;        /* --rule-budget, --rule-memory, ... */
+  ct_cli_color color;
+  int explain;
+  int keep_going;
   int help;
 } ct_cli_options;
 

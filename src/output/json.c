@@ -4,6 +4,7 @@
 ** Bytes that need no escape are copied in runs, so a long clause costs
 ** one append per escape rather than one per byte.
 */
+#include <stdio.h>
 #include <string.h>
 #include "output/json.h"
 
@@ -47,4 +48,13 @@ ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
 ct_status ct_json_cstr(ct_buf *b, const char *s) {
   if (s == NULL) return ct_buf_adds(b, "null");
   return ct_json_string(b, s, strlen(s));
+}
+
+ct_status ct_json_number(ct_buf *b, double v) {
+  char num[40];
+  snprintf(num, sizeof num, "%.6g", v);
+  if (strpbrk(num, ".e") == NULL && strstr(num, "inf") == NULL &&
+      strstr(num, "nan") == NULL)
+    strcat(num, ".0");
+  return ct_buf_adds(b, num);
 }

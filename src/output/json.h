@@ -20,4 +20,9 @@ ct_status ct_json_string(ct_buf *b, const char *s, size_t n);
 /* The same for a NUL-terminated string; NULL appends `null`. */
 ct_status ct_json_cstr(ct_buf *b, const char *s);
 
+/* Appends a weight or score: %.6g, with ".0" added when that reads as an
+** integer, so a number is always a JSON float (1.0, 2.5, -1.0, 1e+20).
+** Text formats print weights the same way. */
+ct_status ct_json_number(ct_buf *b, double v);
+
 #endif

@@ -54,10 +54,18 @@ ct_status ct_writer_begin(ct_writer *w, ct_error *err) {
 
 ct_status ct_writer_document(ct_writer *w, const ct_text *t,
                              const ct_clause *c, size_t n, ct_error *err) {
+  return ct_writer_document_info(w, t, c, n, NULL, err);
+}
+
+ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
+                                  const ct_clause *c, size_t n,
+                                  const ct_docinfo *doc, ct_error *err) {
+  static const ct_docinfo none = {NULL, NULL, NULL};
   ct_record r;
   ct_status s;
   if (w->errnum) return write_failed(w, err);
   r.text = t, r.clauses = c, r.nclauses = n;
+  r.doc = doc != NULL ? doc : &none;
   for (r.i = 0; r.i < n; r.i++) {
     if ((s = w->fmt->clause(w, &r)) != CT_OK) return hook_status(s, err);
     w->records++;
@@ -75,28 +83,4 @@ ct_status ct_writer_end(ct_writer *w, ct_error *err) {
   errno = 0;
   if (fflush(w->out) != 0 || ferror(w->out)) return write_failed(w, err);
   return CT_OK;
-}
-
-/* Clauses are numbered 1..n in order, so the heading is found by index;
-** the scan is a fallback for arrays a caller built by hand. */
-static const ct_clause *find_clause(const ct_record *r, size_t index) {
-  size_t k;
-  if (index >= 1 && index <= r->nclauses &&
-      r->clauses[index - 1].index == index)
-    return &r->clauses[index - 1];
-  for (k = 0; k < r->nclauses; k++)
-    if (r->clauses[k].index == index) return &r->clauses[k];
-  return NULL;
-}
-
-char *ct_record_heading(const ct_record *r, int *oom) {
-  const ct_clause *h;
-  char *s;
-  *oom = 0;
-  if (r->clauses[r->i].heading == 0) return NULL;
-  h = find_clause(r, r->clauses[r->i].heading);
-  if (h == NULL) return NULL;
-  s = ct_text_span(r->text, h->start, h->end, 1);
-  *oom = s == NULL;
-  return s;
 }

@@ -6,8 +6,8 @@
 ** first write error, so a format never touches a FILE and a caller checks
 ** for failure once, at the end.  Formats that wrap the whole run (a JSON
 ** array, an XML report) add begin/end hooks.  `segment` uses the formats
-** of ct_segment_formats; `classify` extends ct_record with its labels and
-** brings its own table.
+** of ct_segment_formats, `classify` those of ct_classify_formats, which
+** also read the document's results and the writer's rule set.
 */
 #ifndef CT_WRITER_H
 #define CT_WRITER_H
@@ -15,13 +15,27 @@
 #include <stdio.h>
 #include "core/buf.h"
 
+/* What a document brings besides its text and clauses; NULL fields are
+** absent.  A document read from --input jsonl is named by its record's
+** id, which JSON formats write back as given, instead of a file name. */
+typedef struct ct_docinfo {
+  const char *id_json;        /* the record's "id", as JSON */
+  const char *meta_json;      /* its "meta" object, as JSON */
+  const ct_result *results;   /* classify: one per clause */
+} ct_docinfo;
+
 /* One clause to write, with the document around it (for its heading). */
 typedef struct ct_record {
   const ct_text *text;
   const ct_clause *clauses;   /* the whole document, in order */
   size_t nclauses;
   size_t i;                   /* the clause to write: clauses[i] */
+  const ct_docinfo *doc;      /* never NULL */
 } ct_record;
+
+/* Writer flags, for the formats that have use for them. */
+#define CT_WRITE_EXPLAIN 1u   /* add every rule hit */
+#define CT_WRITE_COLOR 2u     /* terminal colours (text formats) */
 
 typedef struct ct_writer ct_writer;
 
@@ -38,10 +52,16 @@ struct ct_writer {
   ct_buf buf;       /* bytes formatted but not yet handed to `out` */
   size_t records;   /* clauses written so far */
   int errnum;       /* errno of the first failed write; 0 while none */
+  const ct_ruleset *rs;   /* classify: names of labels and rules */
+  unsigned flags;         /* CT_WRITE_* */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
 extern const ct_format *const ct_segment_formats[];
+
+/* The formats of `clausetag classify`: text, jsonl, tsv; NULL-ended.
+** They need w->rs and every document's results. */
+extern const ct_format *const ct_classify_formats[];
 
 /* The format called `name` in a NULL-ended table, or NULL. */
 const ct_format *ct_format_find(const ct_format *const *table,
@@ -55,6 +75,11 @@ ct_status ct_writer_begin(ct_writer *w, ct_error *err);
 ct_status ct_writer_document(ct_writer *w, const ct_text *t,
                              const ct_clause *c, size_t n, ct_error *err);
 
+/* The same for a document with more to say (doc may be NULL). */
+ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
+                                  const ct_clause *c, size_t n,
+                                  const ct_docinfo *doc, ct_error *err);
+
 /* Runs the end hook and flushes everything to the stream (fflush
 ** included), reporting any write error of the whole run. */
 ct_status ct_writer_end(ct_writer *w, ct_error *err);
@@ -62,8 +87,31 @@ ct_status ct_writer_end(ct_writer *w, ct_error *err);
 /* Frees the buffer; the stream stays the caller's. */
 void ct_writer_free(ct_writer *w);
 
+/* Helpers the formats share (record.c). */
+
+/* The clause to write. */
+const ct_clause *ct_record_clause(const ct_record *r);
+
+/* Its text, malloc'ed: the exact span, or collapsed to one line; NULL
+** when out of memory. */
+char *ct_record_text(const ct_record *r, int collapse);
+
 /* The collapsed text of the heading of r's clause, malloc'ed, or NULL
 ** when it has none (*oom set when NULL means out of memory). */
 char *ct_record_heading(const ct_record *r, int *oom);
+
+/* Appends "FILE:LINE:COL: ", the grep-style place of the clause. */
+ct_status ct_record_where(ct_buf *b, const ct_record *r);
+
+/* Appends the opening of a JSON object naming the document:
+** {"file":"NAME"  or  {"id":ID,"meta":{...}  (--input jsonl). */
+ct_status ct_record_json_source(ct_buf *b, const ct_record *r);
+
+/* Appends the clause's JSON object up to its "text" (the exact span),
+** without the closing brace, so a format can add keys: "file" (or "id"
+** and "meta"), "clause", "line", "col", "start", "end", "kind", "depth"
+** (only when with_depth), "heading", "text". */
+ct_status ct_record_json_clause(ct_buf *b, const ct_record *r,
+                                int with_depth);
 
 #endif

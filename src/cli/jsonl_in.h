@@ -1,0 +1,47 @@
+/*
+** jsonl_in.h -- --input jsonl: one document per line of a JSON Lines
+** stream, {"id": ..., "text": ..., "meta": {...}}.
+**
+** The reader goes line by line (never the whole stream at once), so
+** clausetag can sit in a pipeline and answer each record as it comes.
+** A malformed line costs only itself: next() says so with a message
+** naming FILE:LINE, and the caller reads on.
+*/
+#ifndef CT_CLI_JSONL_IN_H
+#define CT_CLI_JSONL_IN_H
+
+#include <stdio.h>
+#include "clausetag.h"
+
+typedef struct ct_cli_jsonl {
+  FILE *f;
+  const char *name;     /* for messages: the path, or "<stdin>" */
+  char *line;           /* getline's buffer */
+  size_t cap;
+  size_t lineno;
+  ct_invalid invalid;
+} ct_cli_jsonl;
+
+/* One record: everything owned, freed by ct_cli_jsonl_doc_free. */
+typedef struct ct_cli_jsonl_doc {
+  ct_text *text;        /* named by the id, as a string */
+  char *id_json;        /* the id as JSON: "a-12" or 12 */
+  char *meta_json;      /* the "meta" object as JSON, or NULL */
+} ct_cli_jsonl_doc;
+
+/* Opens path ("-": standard input); CT_OK or CT_EIO with the message
+** "FILE: cannot read: ...". */
+ct_status ct_cli_jsonl_open(ct_cli_jsonl *j, const char *path,
+                            ct_invalid invalid, ct_error *err);
+
+/* The next record.  CT_OK with *more = 1 and *d filled, CT_OK with
+** *more = 0 at the end; any other status means one bad line (message
+** "FILE:LINE: ...", read on) or, with CT_EIO, a stream that failed
+** (stop).  Blank lines are skipped. */
+ct_status ct_cli_jsonl_next(ct_cli_jsonl *j, ct_cli_jsonl_doc *d, int *more,
+                            ct_error *err);
+
+void ct_cli_jsonl_doc_free(ct_cli_jsonl_doc *d);
+void ct_cli_jsonl_close(ct_cli_jsonl *j);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+** record.c -- what every output format needs from a clause record: its
+** text, its heading's text, its grep-style place, the document's name.
+** Kept here once so segment's and classify's formats print a clause the
+** same way.
+*/
+#include <stdlib.h>
+#include "output/json.h"
+#include "output/writer.h"
+
+const ct_clause *ct_record_clause(const ct_record *r) {
+  return &r->clauses[r->i];
+}
+
+char *ct_record_text(const ct_record *r, int collapse) {
+  const ct_clause *c = ct_record_clause(r);
+  return ct_text_span(r->text, c->start, c->end, collapse);
+}
+
+/* Clauses are numbered 1..n in order, so the heading is found by index;
+** the scan is a fallback for arrays a caller built by hand. */
+static const ct_clause *find_clause(const ct_record *r, size_t index) {
+  size_t k;
+  if (index >= 1 && index <= r->nclauses &&
+      r->clauses[index - 1].index == index)
+    return &r->clauses[index - 1];
+  for (k = 0; k < r->nclauses; k++)
+    if (r->clauses[k].index == index) return &r->clauses[k];
+  return NULL;
+}
+
+char *ct_record_heading(const ct_record *r, int *oom) {
+  const ct_clause *h;
+  char *s;
+  *oom = 0;
+  if (r->clauses[r->i].heading == 0) return NULL;
+  h = find_clause(r, r->clauses[r->i].heading);
+  if (h == NULL) return NULL;
+  s = ct_text_span(r->text, h->start, h->end, 1);
+  *oom = s == NULL;
+  return s;
+}
+
+ct_status ct_record_where(ct_buf *b, const ct_record *r) {
+  const ct_clause *c = ct_record_clause(r);
+  return ct_buf_printf(b, "%s:%zu:%zu: ", ct_text_name(r->text), c->line,
+                       c->col);
+}
+
+ct_status ct_record_json_source(ct_buf *b, const ct_record *r) {
+  const ct_docinfo *d = r->doc;
+  if (d->id_json == NULL) {
+    if (ct_buf_adds(b, "{\"file\":") != CT_OK) return CT_ENOMEM;
+    return ct_json_cstr(b, ct_text_name(r->text));
+  }
+  if (ct_buf_adds(b, "{\"id\":") != CT_OK ||
+      ct_buf_adds(b, d->id_json) != CT_OK)
+    return CT_ENOMEM;
+  if (d->meta_json == NULL) return CT_OK;
+  if (ct_buf_adds(b, ",\"meta\":") != CT_OK) return CT_ENOMEM;
+  return ct_buf_adds(b, d->meta_json);
+}
+
+static ct_status json_clause_fields(ct_buf *b, const ct_record *r,
+                                    int with_depth, const char *heading,
+                                    const char *text) {
+  const ct_clause *c = ct_record_clause(r);
+  if (ct_record_json_source(b, r) != CT_OK ||
+      ct_buf_printf(b, ",\"clause\":%zu,\"line\":%zu,\"col\":%zu"
+                       ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"",
+                    c->index, c->line, c->col, c->start, c->end,
+                    ct_kind_name(c->kind)) != CT_OK ||
+      (with_depth && ct_buf_printf(b, ",\"depth\":%d", c->depth) != CT_OK) ||
+      ct_buf_adds(b, ",\"heading\":") != CT_OK ||
+      ct_json_cstr(b, heading) != CT_OK ||
+      ct_buf_adds(b, ",\"text\":") != CT_OK ||
+      ct_json_cstr(b, text) != CT_OK)
+    return CT_ENOMEM;
+  return CT_OK;
+}
+
+ct_status ct_record_json_clause(ct_buf *b, const ct_record *r,
+                                int with_depth) {
+  int oom;
+  char *heading = ct_record_heading(r, &oom);
+  char *text = oom ? NULL : ct_record_text(r, 0);
+  ct_status st = CT_ENOMEM;
+  if (text != NULL)
+    st = json_clause_fields(b, r, with_depth, heading, text);
+  free(heading);
+  free(text);
+  return st;
+}
