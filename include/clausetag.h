@@ -144,7 +144,9 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
                      ct_clause **out, size_t *n, ct_error *err);
 
 /* One clause of kind CT_KIND_LINE per non-blank line, white space at
-** both ends left out (--input lines). */
+** both ends left out (--input lines).  A line that reads as a heading
+** (short, no final punctuation) is the `heading` of the lines after it,
+** so rules keep their section context. */
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err);
 

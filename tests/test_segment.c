@@ -376,6 +376,9 @@ static void lines_mode(void **state) {
   assert_int_equal(c[1].line, 3);
   assert_int_equal(c[1].col, 2);
   assert_memory_equal(in + c[2].start, "Third", 5);
+  assert_int_equal(c[0].heading, 0);     /* has final punctuation */
+  assert_int_equal(c[1].heading, 0);     /* reads as a title ... */
+  assert_int_equal(c[2].heading, 2);     /* ... so it heads the next line */
   assert_string_equal(ct_kind_name(c[2].kind), "line");
   free(c);
   ct_text_free(t);

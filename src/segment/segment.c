@@ -666,8 +666,14 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
   g.s = t->data;
   g.n = t->len;
   for (k = 0; st == CT_OK && k < t->nlines; k++) {
-    size_t a = skip_space(&g, k == 0 ? t->body : t->lines[k], line_stop(t, k));
-    st = emit(&g, a, trim_end(&g, a, line_stop(t, k)), CT_KIND_LINE, 0);
+    line l;
+    size_t before = g.nv;
+    scan_line(&g, k == 0 ? t->body : t->lines[k], line_stop(t, k), &l);
+    st = emit(&g, l.start, l.end, CT_KIND_LINE, 0);
+    if (st == CT_OK && g.nv > before && is_heading(&g, &l)) {
+      g.v[g.nv - 1].heading = 0;     /* a title line heads the lines below */
+      g.heading = g.nv;
+    }
   }
   if (st != CT_OK) {
     free(g.v);

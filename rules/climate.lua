@@ -1,0 +1,54 @@
+-- climate: climate change, emissions, net zero, decarbonization, clean and
+-- renewable energy, hydrogen, EVs framed as clean energy, nature-based
+-- solutions, marine debris and plastic pollution, the environment.
+
+rule "climate.core" {
+  label = "climate",
+  description = "climate, emissions, clean energy, environment",
+  words = {
+    "climate", "climate change", "climate crisis", "global warming",
+    "emission*", "greenhouse gas*", "net zero", "carbon neutral*",
+    "carbon", "decarboniz*", "low carbon", "clean energy",
+    "renewable*", "solar", "wind power", "offshore wind", "hydrogen",
+    "clean power", "zero emission*", "zero-emission vehicle*",
+    "energy transition", "clean energy transition", "paris agreement",
+    "cop26", "cop27", "cop28", "cop29", "cop30", "unfccc",
+    "nature based solutions", "biodiversity", "deforestation",
+    "marine debris", "plastic pollution", "plastic*", "pollution",
+    "environmental", "coal-fired", "coal", "iuu", "illegal fishing",
+    "illegal, unreported and unregulated", "fisheries",
+    "transboundary water", "water governance", "water resources",
+    "temperature increase", "1.5 degrees", "energy efficiency",
+    "grid-scale energy storage", "conservation",
+    "기후", "탄소중립", "탄소", "온실가스", "배출", "재생에너지",
+    "청정에너지", "청정수소", "수소", "탈탄소", "해양쓰레기", "플라스틱",
+    "석탄", "환경", "폭염",
+  },
+  weight = 1.0,
+}
+
+rule "climate.weak" {
+  label = "climate",
+  description = "words that lean to climate without settling it",
+  words = { "energy", "electric vehicle*", "ev", "evs", "battery recycling",
+            "environment", "ecosystem*", "water",
+            "2050", "2030 target*", "sustainab*", "forests", "oceans",
+            "energy policy", "에너지", "전기차" },
+  weight = 0.5,
+}
+
+example { "The two will cooperate to achieve net-zero emissions no later than 2050.", labels = { "climate" } }
+example { "We will expand clean energy deployment, including offshore wind.", labels = { "climate" } }
+example { "The United States and the ROK will cooperate on the issue of marine debris and plastic pollution.", labels = { "climate" } }
+example { "End all forms of new public financing for overseas unabated coal-fired power plants.", labels = { "climate" } }
+example { "Advancing Shared Goals on Climate and Clean Energy", labels = { "climate" } }
+example { "Collaboration on electric vehicle battery manufacturing for the clean energy transition.", labels = { "trade", "climate" } }
+example { "In March 2019, SK Group broke ground on a $1.67 billion electric vehicle battery plant.", labels = { "trade" } }
+example { "The two sides will expand LNG exports to strengthen energy security.", labels = { "trade" } }
+example { "Conserve and enhance natural carbon sinks including forests, oceans and coastal ecosystems.", labels = { "climate" } }
+example { "The leaders discussed the way forward.", labels = {} }
+example { "양국은 2050년 탄소중립 목표 달성을 위한 노력을 강화하기로 하였다.", labels = { "climate" } }
+example { "한미 양국은 재생에너지 보급을 확대하고 청정수소 기술 협력을 추진할 것이다.", labels = { "climate" } }
+example { "양국은 해양쓰레기와 플라스틱 오염 문제 해결을 위해 공조할 것이다.", labels = { "climate" } }
+example { "양국은 청정에너지 전환을 위해 미국 내 전기차 배터리 제조 협력을 확대할 것이다.", labels = { "trade", "climate" } }
+example { "기후변화 대응 및 청정에너지 협력", labels = { "climate" } }

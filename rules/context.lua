@@ -1,0 +1,29 @@
+-- Document structure, for every shipped label: a clause leans to the
+-- labels of its section heading, and a clause that only points back to
+-- the previous one ("This pilot builds on ...", "In this regard, ...")
+-- takes that clause's topics.  Neither decides alone: the section adds
+-- half a threshold, which needs a topic word of the clause itself.
+
+local labels = { "security", "trade", "health", "climate", "people" }
+
+-- Openers and noun phrases that refer back to the previous clause.
+local refers = ct.re([[^(?:it|they|in this regard|to (?:this|that) end|to facilitate this|for the success of|the objective)\b|\b(?:this|these|such|the) (?:effort|efforts|pilot|initiative|initiatives|program|programs|partnership|goal|goals|work|commitment|mechanism|agreement|project|projects|collaboration)\b]])
+
+for _, l in ipairs(labels) do
+  rule ("context.section." .. l) {
+    label = l,
+    description = "under a section heading labelled " .. l,
+    when = function(c)
+      return c.kind ~= "heading" and c.heading and c.heading.labels[l] and 0.5
+    end,
+  }
+
+  rule ("context.refers." .. l) {
+    label = l,
+    description = "points back to a previous clause labelled " .. l,
+    when = function(c)
+      return c.prev and c.prev.labels[l] and c.kind ~= "heading"
+        and c:find(refers) and 1.0
+    end,
+  }
+end

@@ -1,0 +1,69 @@
+-- people: people-to-people ties, exchanges of students, youth,
+-- professionals and leaders, education and training, visas and travel,
+-- culture, diaspora, women's empowerment, human rights and democracy,
+-- parliamentary exchanges, governance and rule of law, development
+-- assistance aimed at people.
+--
+-- "exchange" is a trap: an exchange of views or foreign exchange is not a
+-- people-to-people exchange.
+
+rule "people.core" {
+  label = "people",
+  description = "exchanges, education, visas, rights",
+  words = {
+    "people-to-people", "people to people", "exchange program*",
+    "exchanges", "student*", "scholarship*", "fulbright", "youth",
+    "young leaders", "young people", "education", "educational",
+    "vocational", "visa*", "immigration", "travel*",
+    "traveler*", "tourism", "cultural", "culture", "diaspora",
+    "women", "women's empowerment", "gender", "gender-based violence",
+    "domestic violence", "human rights", "democracy",
+    "democratic institutions", "democratic resilience", "good governance",
+    "rule of law", "civil society", "parliament*", "baggage",
+    "two-way exchange", "leaders exchange*",
+    "parliamentary", "lawmakers", "legislat*", "congress", "national assembly",
+    "development assistance", "development cooperation", "usaid", "koica",
+    "participants", "person-to-person", "workers", "personnel",
+    "인적 교류", "교류", "유학생", "청년", "교육", "비자", "여성", "젠더",
+    "인권", "민주주의", "의회", "문화", "관광", "인력",
+  },
+  unless = { "exchange of views", "exchanged views", "foreign exchange",
+             "exchange rate*", "exchange market*", "democratic people's republic",
+             "technical exchanges" },
+  weight = 1.0,
+}
+
+rule "people.weak" {
+  label = "people",
+  description = "words that lean to people without settling it",
+  words = { "exchange", "friendship", "experts", "expert", "train",
+            "training", "researchers", "professionals", "citizens",
+            "communities", "governance", "training programs", "young",
+            "연구자", "전문" },
+  unless = { "exchange of views", "exchanged views", "foreign exchange",
+             "exchange information", "exchange rate*", "technical exchanges" },
+  weight = 0.5,
+}
+
+rule "people.young" {
+  label = "people",
+  description = "young leaders, professionals, scientists",
+  regex = [[\byoung(?:\s+\w+)?\s+(?:leaders|professionals|people|scientists|entrepreneurs|diplomats)\b]],
+  weight = 1.0,
+}
+
+example { "Expand exchange programs between graduate students of both nations.", labels = { "trade", "people" } }
+example { "People-to-people ties between our two countries are a central pillar of our friendship.", labels = { "people" } }
+example { "Announce consultations on human rights and democracy promotion.", labels = { "people" } }
+example { "Create a working group dedicated to ending the abuse of women online and offline.", labels = { "people" } }
+example { "Improve visa processes for Korean experts.", labels = { "people" } }
+example { "The leaders had a candid exchange of views on the region.", labels = {} }
+example { "The priorities include maintaining foreign exchange market stability.", labels = { "trade" } }
+example { "Initiate the two-way exchange of young environmental leaders.", labels = { "climate", "people" } }
+example { "Lawmakers play a critical role in strengthening the relationship.", labels = { "people" } }
+example { "The two presidents met at the White House.", labels = {} }
+example { "양국은 유학생과 연구자 간 교류를 확대할 것이다.", labels = { "people" } }
+example { "한미 양국은 청년 지도자 교류 프로그램을 신설하기로 하였다.", labels = { "people" } }
+example { "양측은 여성의 역량 강화와 젠더 기반 폭력 근절을 위해 협력할 것이다.", labels = { "people" } }
+example { "양국은 민주주의와 인권 증진을 위한 협의체를 출범시키기로 하였다.", labels = { "people" } }
+example { "인적 교류 확대", labels = { "people" } }
