@@ -360,7 +360,7 @@ static void abbreviation_file(void **state) {
 }
 
 static void lines_mode(void **state) {
-  const char *in = "  First line.  Still first.\n\n\tSecond line\r\nThird";
+  const char *in = "  First line.  Still first.\n\n\tSecond line\r\nThird one.";
   ct_text *t;
   ct_clause *c;
   size_t n;
