@@ -1,0 +1,3 @@
+shared = "from A"
+string = nil
+function helper() return "A" end

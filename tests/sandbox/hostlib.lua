@@ -1,0 +1,10 @@
+assert(ct.version == "test")
+assert(ct.nested.x == 1)
+assert(ct.greet("you") == "hi you")
+local ok, e = pcall(function() ct.nested.x = 2 end)
+assert(not ok and e:find("clausetag sandbox: 'ct.nested' is read-only", 1, true))
+local ok2, e2 = pcall(rawset, ct, "greet", nil)
+assert(not ok2 and e2:find("'ct' is read-only", 1, true))
+assert(ct.greet("me") == "hi me")
+assert(getmetatable(ct) == false)
+result = "fine"

@@ -1,0 +1,2 @@
+local ok = pcall(string.rep, "x", 2^30)
+survived = true

@@ -1,0 +1,1 @@
+local os2 = require("os")

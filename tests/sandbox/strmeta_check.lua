@@ -1,0 +1,5 @@
+assert(getmetatable("") == false)
+assert(("x"):upper() == "X")
+assert(string.upper("y") == "Y")
+assert(shared == nil)
+seen_upper = ("abc"):upper()

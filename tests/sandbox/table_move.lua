@@ -1,0 +1,1 @@
+local t = table.move({}, 1, 1e15, 1, {})

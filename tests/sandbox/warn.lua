@@ -1,0 +1,3 @@
+warn("hello ", "world")
+warn("@on")
+warn("second")

@@ -1,0 +1,2 @@
+xpcall(function() while true do end end, function() while true do end end)
+survived = true
