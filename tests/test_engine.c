@@ -1,0 +1,381 @@
+/*
+** test_engine.c -- the rule engine through the public API only, the way
+** another C program uses libclausetag: load a rule set (and every way
+** loading can fail, with its exact message), segment, classify, read
+** labels, scores and hits, free everything.
+*/
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clausetag.h"
+
+#define TMP "build/test-engine-rules.lua"
+
+static void write_rules(const char *src) {
+  FILE *f = fopen(TMP, "w");
+  assert_non_null(f);
+  fputs(src, f);
+  fclose(f);
+}
+
+static ct_status load(const char *src, ct_ruleset **rs, ct_error *err) {
+  const char *paths[] = {TMP};
+  write_rules(src);
+  return ct_ruleset_load(paths, 1, NULL, rs, err);
+}
+
+static void load_fails(const char *src, ct_status want, const char *msg) {
+  ct_ruleset *rs = NULL;
+  ct_error err;
+  assert_int_equal(load(src, &rs, &err), want);
+  assert_null(rs);
+  assert_string_equal(err.msg, msg);
+}
+
+/* Classifies `doc` and renders each clause as "labels|hits" lines. */
+static char *classify(ct_ruleset *rs, const char *doc) {
+  ct_engine *e;
+  ct_text *t;
+  ct_clause *c;
+  ct_result *r;
+  ct_error err;
+  size_t n, i, k, h;
+  char *out = calloc(1, 4096);
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, ct_ruleset_abbrevs(rs), &c, &n, &err), CT_OK);
+  assert_int_equal(ct_engine_classify(e, t, c, n, "d1", &r, &err), CT_OK);
+  for (i = 0; i < n; i++) {
+    for (k = 0; k < ct_ruleset_nlabels(rs); k++)
+      if (r[i].has[k]) {
+        strcat(out, ct_ruleset_label(rs, k)->name);
+        strcat(out, " ");
+      }
+    strcat(out, "|");
+    for (h = 0; h < r[i].nhits; h++) {
+      char buf[160];
+      const ct_hit *x = &r[i].hits[h];
+      snprintf(buf, sizeof buf, " %s=%g:%.*s", ct_ruleset_rule(rs, x->rule)->id,
+               x->weight, (int)(x->end - x->start), doc + x->start);
+      strcat(out, buf);
+    }
+    strcat(out, "\n");
+  }
+  ct_results_free(r, n);
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  return out;
+}
+
+static void classify_is(const char *rules, const char *doc, const char *want) {
+  ct_ruleset *rs;
+  ct_error err;
+  char *got;
+  if (load(rules, &rs, &err) != CT_OK) fail_msg("load: %s", err.msg);
+  got = classify(rs, doc);
+  assert_string_equal(got, want);
+  free(got);
+  ct_ruleset_free(rs);
+}
+
+#define CLIMATE "label \"climate\" { title = \"Climate\" }\n"
+
+/* -- loading ---------------------------------------------------------- */
+
+static void load_metadata(void **state) {
+  ct_ruleset *rs;
+  ct_error err;
+  const ct_rule_info *ri;
+  (void)state;
+  assert_int_equal(load(CLIMATE
+    "label \"trade\" { threshold = 2, color = \"yellow\" }\n"
+    "rule \"c.core\" { label = \"climate\", words = { \"climate\" }, weight = 1.5,\n"
+    "  description = \"core\" }\n"
+    "rule \"t.re\" { label = \"trade\", regex = [[\\btrade\\b]], unless = \"x\" }\n"
+    "example { \"Climate.\", labels = { \"climate\" } }\n"
+    "abbreviations { \"Amb.\" }\n", &rs, &err), CT_OK);
+  assert_int_equal(ct_ruleset_nlabels(rs), 2);
+  assert_string_equal(ct_ruleset_label(rs, 0)->title, "Climate");
+  assert_true(ct_ruleset_label(rs, 1)->threshold == 2.0);
+  assert_string_equal(ct_ruleset_label(rs, 1)->color, "yellow");
+  assert_int_equal(ct_ruleset_nrules(rs), 2);
+  ri = ct_ruleset_rule(rs, 0);
+  assert_string_equal(ri->id, "c.core");
+  assert_true(ri->weight == 1.5 && ri->words && !ri->regex && !ri->when);
+  assert_int_equal(ri->line, 3);
+  assert_string_equal(ri->file, TMP);
+  ri = ct_ruleset_rule(rs, 1);
+  assert_true(ri->regex && ri->unless && ri->label == 1 && ri->weight == 1.0);
+  assert_int_equal(ct_ruleset_nexamples(rs), 1);
+  assert_int_equal(ct_ruleset_example(rs, 0)->labels[0], 0);
+  assert_int_equal(ct_ruleset_nfiles(rs), 1);
+  ct_ruleset_free(rs);
+}
+
+static void load_errors(void **state) {
+  (void)state;
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = { \"x\" } }\n"
+             "rule \"a\" { label = \"climate\", words = { \"y\" } }\n",
+             CT_ESYNTAX, TMP ":3: rule 'a': already declared at " TMP ":2");
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = \"x\", wieght = 2 }\n",
+             CT_ESYNTAX, TMP ":2: rule 'a': unknown key 'wieght'");
+  load_fails("rule \"a\" { label = \"trade\", words = \"x\" }\n", CT_ESYNTAX,
+             TMP ":1: rule 'a': label 'trade' is not declared (declare it "
+             "with label \"trade\" {...})");
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\", regex = \"(x\" }\n",
+             CT_ESYNTAX, TMP ":2: rule 'a': regex error at offset 2: missing "
+             "closing parenthesis");
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\" }\n", CT_ESYNTAX,
+             TMP ":2: rule 'a': needs at least one of 'words', 'regex' or 'when'");
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = \"x*y\" }\n",
+             CT_ESYNTAX, TMP ":2: rule 'a': phrase \"x*y\": '*' is allowed only "
+             "at the end");
+  load_fails(CLIMATE CLIMATE, CT_ESYNTAX,
+             TMP ":2: label 'climate': already declared at " TMP ":1");
+  load_fails("label \"x\" { threshold = 0 }\n", CT_ESYNTAX,
+             TMP ":1: label 'x': 'threshold' must be greater than 0");
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\", weight = \"1\", words = \"x\" }\n",
+             CT_ESYNTAX, TMP ":2: rule 'a': 'weight' must be a number");
+  load_fails(CLIMATE "example { labels = {} }\n", CT_ESYNTAX,
+             TMP ":2: example: the clause text must come first, as a string");
+  load_fails(CLIMATE "example { \"x\", labels = { \"nope\" } }\n", CT_ESYNTAX,
+             TMP ":2: example: label 'nope' is not declared");
+  load_fails("abbreviations { \"Amb\" }\n", CT_ESYNTAX,
+             TMP ":1: abbreviations: 'Amb' must end with a period");
+  load_fails("label \"x\" {\n", CT_ESYNTAX,
+             TMP ":2: unexpected symbol near <eof>");
+  load_fails("os.execute(\"true\")\n", CT_ERULE,
+             TMP ":1: clausetag sandbox: 'os' is not available in rule files");
+}
+
+static void load_missing_path(void **state) {
+  const char *paths[] = {"tests/data/no-such-rules"};
+  ct_ruleset *rs = NULL;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_EIO);
+  assert_string_equal(err.msg, "tests/data/no-such-rules: cannot read: No such "
+                               "file or directory");
+}
+
+static void shipped_rules_load(void **state) {
+  const char *paths[] = {"rules"};
+  ct_ruleset *rs;
+  ct_error err;
+  (void)state;
+  if (ct_ruleset_load(paths, 1, NULL, &rs, &err) != CT_OK)
+    fail_msg("%s", err.msg);
+  assert_int_equal(ct_ruleset_nlabels(rs), 5);
+  assert_string_equal(ct_ruleset_label(rs, 0)->name, "security");
+  assert_string_equal(ct_ruleset_label(rs, 4)->name, "people");
+  ct_ruleset_free(rs);
+}
+
+/* -- matching and scoring --------------------------------------------- */
+
+static void words_and_scores(void **state) {
+  (void)state;
+  classify_is(CLIMATE
+    "rule \"c\" { label = \"climate\", words = { \"net zero\", \"emission*\" } }\n",
+    "We reach net-zero emissions.\n\nNothing here.\n",
+    "climate | c=1:net-zero\n|\n");
+}
+
+static void threshold_and_weights(void **state) {
+  (void)state;
+  classify_is("label \"t\" { threshold = 1.5 }\n"
+    "rule \"a\" { label = \"t\", words = \"trade\" }\n"
+    "rule \"b\" { label = \"t\", words = \"tariff*\", weight = 0.5 }\n",
+    "Trade grew. Trade and tariffs grew.\n",
+    "| a=1:Trade\nt | a=1:Trade b=0.5:tariffs\n");
+}
+
+static void multi_label_and_unless(void **state) {
+  (void)state;
+  classify_is(CLIMATE "label \"trade\" {}\n"
+    "rule \"c\" { label = \"climate\", words = \"battery\" }\n"
+    "rule \"t\" { label = \"trade\", words = \"battery\", unless = \"recycling\" }\n",
+    "A battery plant. Battery recycling.\n",
+    "climate trade | c=1:battery t=1:battery\nclimate | c=1:Battery\n");
+}
+
+static void negative_weight(void **state) {
+  (void)state;
+  classify_is("label \"s\" {}\n"
+    "rule \"a\" { label = \"s\", words = \"security\" }\n"
+    "rule \"b\" { label = \"s\", words = \"health security\", weight = -1 }\n",
+    "Health security matters. Security matters.\n",
+    "| a=1:security b=-1:Health security\ns | a=1:Security\n");
+}
+
+static void regex_rule(void **state) {
+  (void)state;
+  classify_is(CLIMATE
+    "rule \"r\" { label = \"climate\", regex = [[\\b1\\.5 degrees\\b]] }\n",
+    "Limit warming to 1.5 Degrees. Or 2 degrees.\n",
+    "climate | r=1:1.5 Degrees\n|\n");
+}
+
+static void korean_phrases(void **state) {
+  (void)state;
+  classify_is(CLIMATE "rule \"k\" { label = \"climate\", words = \"탄소중립\" }\n",
+              "양국은 탄소중립을 달성한다.\n", "climate | k=1:탄소중립\n");
+}
+
+/* -- when ------------------------------------------------------------- */
+
+static void when_context(void **state) {
+  (void)state;
+  classify_is(CLIMATE
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"s\" { label = \"climate\", when = function(c)\n"
+    "  return c.heading and c.heading.labels.climate and c.kind == 'bullet'\n"
+    "    and c.depth == 1 and 1.0 end }\n",
+    "Climate Work\n\n  • Plant trees.\n\nOther Work\n\n  • Plant trees.\n",
+    "climate | c=1:Climate\nclimate | s=1:Plant trees.\n|\n|\n");
+}
+
+static void when_fields(void **state) {
+  (void)state;
+  classify_is(CLIMATE
+    "rule \"f\" { label = \"climate\", when = function(c)\n"
+    "  return c.text == 'Ab cd.' and c.norm == 'ab cd.' and c.index == 2\n"
+    "    and c.line == 1 and c.col == 5 and c.start == 4 and c.stop == 10\n"
+    "    and c.prev.text == 'Xy.' and c.doc.path == 'doc.txt'\n"
+    "    and c.doc.id == 'd1' and c:has('cd', 'zz') and not c:has('c')\n"
+    "    and c:find('c(d)') == 4 and c:count('[a-z]') == 4 end }\n",
+    "Xy. Ab cd.\n", "|\nclimate | f=1:Ab cd.\n");
+}
+
+static void when_weight_and_condition(void **state) {
+  (void)state;
+  classify_is(CLIMATE
+    "rule \"w\" { label = \"climate\", words = \"sea\", weight = 3,\n"
+    "  when = function(c) return c:has('level') and 0.5 end }\n"
+    "rule \"t\" { label = \"climate\", words = \"sea\",\n"
+    "  when = function(c) return c:has('rise') end }\n",
+    "Sea level. Sea rise. Level.\n",
+    "| w=0.5:Sea\nclimate | t=1:Sea\n|\n");
+}
+
+static ct_status classify_error(const char *rules, const char *doc,
+                                ct_error *err) {
+  ct_ruleset *rs;
+  ct_engine *e;
+  ct_text *t;
+  ct_clause *c;
+  ct_result *r = NULL;
+  size_t n;
+  ct_status st;
+  if (load(rules, &rs, err) != CT_OK) fail_msg("load: %s", err->msg);
+  assert_int_equal(ct_engine_new(rs, &e, err), CT_OK);
+  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
+                                       CT_INVALID_ERROR, &t, err), CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &c, &n, err), CT_OK);
+  st = ct_engine_classify(e, t, c, n, NULL, &r, err);
+  ct_results_free(r, n);
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  ct_ruleset_free(rs);
+  return st;
+}
+
+static void when_errors(void **state) {
+  ct_error err;
+  (void)state;
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"s\" { label = \"climate\", when = function(c) return 'yes' end }\n",
+    "One.\n", &err), CT_ERULE);
+  assert_string_equal(err.msg, TMP ":2: 'when' returned string; expected a "
+                      "number, true, false or nil (rule 's' at " TMP ":2, "
+                      "clause doc.txt:1:1)");
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"e\" { label = \"climate\", when = function(c)\n"
+    "  error('boom') end }\n", "One.\n", &err), CT_ERULE);
+  assert_string_equal(err.msg, TMP ":3: boom (rule 'e' at " TMP ":2, clause "
+                      "doc.txt:1:1)");
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"l\" { label = \"climate\", when = function(c)\n"
+    "  while true do end end }\n", "One.\n", &err), CT_ELIMIT);
+  assert_string_equal(err.msg, TMP ":3: instruction limit exceeded (1000000 "
+                      "instructions) (rule 'l' at " TMP ":2, clause "
+                      "doc.txt:1:1)");
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"w\" { label = \"climate\", when = function(c)\n"
+    "  c.text = 'x' end }\n", "One.\n", &err), CT_ERULE);
+  assert_string_equal(err.msg, TMP ":3: clause objects are read-only (rule "
+                      "'w' at " TMP ":2, clause doc.txt:1:1)");
+}
+
+static int errors_seen;
+static void on_error(void *ud, const ct_error *err) {
+  (void)ud;
+  (void)err;
+  errors_seen++;
+}
+
+static void keep_going(void **state) {
+  ct_ruleset *rs;
+  ct_engine *e;
+  ct_text *t;
+  ct_clause *c;
+  ct_result *r;
+  ct_error err;
+  size_t n;
+  const char *doc = "One. Two.\n";
+  (void)state;
+  assert_int_equal(load(CLIMATE
+    "rule \"e\" { label = \"climate\", when = function(c) error('x') end }\n"
+    "rule \"ok\" { label = \"climate\", words = \"two\" }\n", &rs, &err), CT_OK);
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  ct_engine_on_error(e, on_error, NULL);
+  assert_int_equal(ct_text_from_buffer("d", doc, strlen(doc), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
+  errors_seen = 0;
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
+  assert_int_equal(errors_seen, 2);
+  assert_int_equal(r[0].has[0], 0);
+  assert_int_equal(r[1].has[0], 1);
+  ct_results_free(r, n);
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  ct_ruleset_free(rs);
+}
+
+static void empty_document(void **state) {
+  (void)state;
+  classify_is(CLIMATE "rule \"c\" { label = \"climate\", words = \"x\" }\n",
+              "", "");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(load_metadata),
+    cmocka_unit_test(load_errors),
+    cmocka_unit_test(load_missing_path),
+    cmocka_unit_test(shipped_rules_load),
+    cmocka_unit_test(words_and_scores),
+    cmocka_unit_test(threshold_and_weights),
+    cmocka_unit_test(multi_label_and_unless),
+    cmocka_unit_test(negative_weight),
+    cmocka_unit_test(regex_rule),
+    cmocka_unit_test(korean_phrases),
+    cmocka_unit_test(when_context),
+    cmocka_unit_test(when_fields),
+    cmocka_unit_test(when_weight_and_condition),
+    cmocka_unit_test(when_errors),
+    cmocka_unit_test(keep_going),
+    cmocka_unit_test(empty_document),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
