@@ -11,8 +11,14 @@
 
 #include <stdio.h>
 
+int ct_cli_classify(int argc, char **argv);
+void ct_cli_classify_help(FILE *out);
+
 int ct_cli_segment(int argc, char **argv);
 void ct_cli_segment_help(FILE *out);
+
+int ct_cli_rules(int argc, char **argv);
+void ct_cli_rules_help(FILE *out);
 
 /* --version: clausetag's version, then the libraries it is linked with. */
 void ct_cli_version(FILE *out);

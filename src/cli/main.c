@@ -2,12 +2,16 @@
 ** main.c -- the clausetag program: picks the command and runs it.
 **
 ** The commands are a table, so a new one is one line here plus its own
-** module.  Until `classify` exists to be the default command, the first
-** argument must name a command (or ask for help or the version).
+** module.  classify is the default command: `clausetag FILE` and
+** `clausetag -f jsonl FILE` classify.  A first word that is neither a
+** command nor a path (no '/' or '.', and nothing by that name exists) is
+** taken for a mistyped command rather than a missing file, since that is
+** the likelier mistake and "unknown command" the more useful message.
 */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli/commands.h"
 
 typedef struct command {
@@ -18,8 +22,12 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+  {"classify", "tag every clause with labels (the default command)",
+   ct_cli_classify, ct_cli_classify_help},
   {"segment", "cut documents into clauses and print them",
    ct_cli_segment, ct_cli_segment_help},
+  {"rules", "list the labels and rules of the rule files",
+   ct_cli_rules, ct_cli_rules_help},
   {NULL, NULL, NULL, NULL}
 };
 
@@ -32,11 +40,12 @@ static const command *find_command(const char *name) {
 
 static void usage(FILE *out) {
   const command *c;
-  fputs("Usage: clausetag COMMAND [OPTIONS] [FILE|DIR|-]...\n"
+  fputs("Usage: clausetag [COMMAND] [OPTIONS] [FILE|DIR|-]...\n"
         "       clausetag --help | --version | help COMMAND\n"
         "\n"
         "Cut diplomatic documents (treaties, joint statements, fact sheets)\n"
-        "into clauses.\n"
+        "into clauses and tag each clause by topic with Lua rule files.\n"
+        "Without a command, clausetag classifies: 'clausetag FILE'.\n"
         "\n"
         "Commands:\n", out);
   for (c = commands; c->name != NULL; c++)
@@ -73,6 +82,15 @@ static int help(int argc, char **argv) {
   return 0;
 }
 
+/* Does a first argument that is not a command read as an operand of
+** classify: an option, "-", or something that looks like a path? */
+static int classify_operand(const char *arg) {
+  struct stat st;
+  if (arg[0] == '-') return 1;
+  return strchr(arg, '/') != NULL || strchr(arg, '.') != NULL ||
+         stat(arg, &st) == 0;
+}
+
 static int dispatch(int argc, char **argv) {
   const char *first = argv[1];
   const command *c;
@@ -90,8 +108,7 @@ static int dispatch(int argc, char **argv) {
   }
   if (strcmp(first, "help") == 0) return help(argc, argv);
   if ((c = find_command(first)) != NULL) return c->run(argc - 1, argv + 1);
-  if (first[0] == '-' && first[1] != '\0')
-    return bad_argument("unknown option", first);
+  if (classify_operand(first)) return ct_cli_classify(argc, argv);
   return bad_argument("unknown command", first);
 }
 

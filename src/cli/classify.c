@@ -1,0 +1,164 @@
+/*
+** classify.c -- `clausetag classify`: tag every clause with its labels.
+**
+** The rule set is loaded, and its abbreviations completed, before any
+** input is read, so a broken rule file costs nothing but its message.
+** Then the shared document loop (run.c) reads and cuts each document and
+** this command's step classifies it and writes it.  A rule that fails at
+** run time stops the run (exit 2; an -o file is not written), or with
+** --keep-going is reported, counted as not firing, and the run goes on
+** to exit 2 at the end.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "cli/abbrevs.h"
+#include "cli/commands.h"
+#include "cli/rulefiles.h"
+#include "cli/run.h"
+
+static const ct_cli_option classify_options[] = {
+  {CT_OPT_RULES, 'r', "rules", 1},
+  {CT_OPT_FORMAT, 'f', "format", 1},
+  {CT_OPT_OUTPUT, 'o', "output", 1},
+  {CT_OPT_INPUT, 0, "input", 1},
+  {CT_OPT_INVALID, 0, "invalid", 1},
+  {CT_OPT_ABBREV, 0, "abbrev", 1},
+  {CT_OPT_EXPLAIN, 0, "explain", 0},
+  {CT_OPT_COLOR, 0, "color", 1},
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
+  {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
+  {CT_OPT_HELP, 'h', "help", 0},
+  {0, 0, NULL, 0}
+};
+
+static const ct_cli_command_spec classify_spec = {
+  "classify", classify_options, ct_classify_formats
+};
+
+void ct_cli_classify_help(FILE *out) {
+  fputs(
+"Usage: clausetag [classify] [OPTIONS] [FILE|DIR|-]...\n"
+"\n"
+"Cut documents into clauses and tag each clause with the labels of the\n"
+"rule files.  DIR means the *.txt files directly in it, in byte order of\n"
+"name; '-' or no operand reads standard input.  classify is the default\n"
+"command: 'clausetag FILE' is 'clausetag classify FILE'.\n"
+"\n"
+"Options:\n"
+"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
+"                       default: $CLAUSETAG_RULES (colon-separated), else\n"
+"                       the shipped rules\n"
+"  -f, --format FORMAT  text (default): FILE:LINE:COL: LABELS: TEXT\n"
+"                       jsonl: one JSON object per clause, with scores\n"
+"                       tsv: a header line, then one row per clause\n"
+"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
+"      --explain        add every rule hit: rule, label, weight, match\n"
+"      --color WHEN     colour labels in text output: auto (default: on a\n"
+"                       terminal, unless NO_COLOR is set), always, never\n"
+"      --input MODE     text (default): documents to cut into clauses\n"
+"                       lines: every non-blank line is one clause\n"
+"                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
+"      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
+"                       reported and skipped; replace: read it as U+FFFD\n"
+"      --abbrev FILE    more abbreviations that do not end a sentence,\n"
+"                       one per line, '#' comments (repeatable)\n"
+"      --rule-budget N  Lua instructions per `when` call (default 1000000)\n"
+"      --rule-memory MIB  memory per Lua state in MiB (default 64)\n"
+"      --max-clause-bytes N  regexes see at most N bytes of a clause\n"
+"                       (default 8192)\n"
+"      --keep-going     report a rule that fails at run time and go on\n"
+"                       (it counts as not firing); exit status 2 at the end\n"
+"  -h, --help           show this help\n"
+"\n"
+"Exit status: 0 all inputs done; 2 a usage error, a rule file that does\n"
+"not load, a rule that fails, an input that could not be read or is not\n"
+"valid UTF-8 text (the others are still processed), or an output that\n"
+"could not be written.\n", out);
+}
+
+/* What the step needs besides the run. */
+typedef struct classify_state {
+  ct_engine *engine;
+  int rule_failed;      /* --keep-going: a rule failed at least once */
+  const ct_cli_run *run;
+} classify_state;
+
+static void keep_going(void *ud, const ct_error *err) {
+  classify_state *st = ud;
+  st->rule_failed = 1;
+  ct_cli_run_message(st->run, err->msg);
+}
+
+static ct_status classify_step(ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
+  classify_state *st = r->ud;
+  const char *id = d->info.id_json ? ct_text_name(d->text) : NULL;
+  ct_result *res = NULL;
+  ct_status s;
+  if (d->n == 0) return CT_OK;
+  s = ct_engine_classify(st->engine, d->text, d->clauses, d->n, id, &res,
+                         err);
+  if (s != CT_OK) return s;
+  d->info.results = res;
+  s = ct_cli_run_write(r, d, err);
+  ct_results_free(res, d->n);
+  return s;
+}
+
+/* Colour only where a person reads it: text format, to a terminal, and
+** not against the NO_COLOR convention (https://no-color.org) unless the
+** user asked for it outright. */
+static int want_color(const ct_cli_options *o) {
+  const char *no = getenv("NO_COLOR");
+  if (o->format != ct_classify_formats[0] || o->color == CT_CLI_COLOR_NEVER)
+    return 0;
+  if (o->color == CT_CLI_COLOR_ALWAYS) return 1;
+  return o->output == NULL && isatty(STDOUT_FILENO) &&
+         (no == NULL || no[0] == '\0');
+}
+
+static ct_status add_abbrevs(void *rs, const char *path, ct_error *err) {
+  return ct_ruleset_add_abbrevs(rs, path, err);
+}
+
+static int run_with(const ct_cli_options *o, ct_ruleset *rs) {
+  classify_state st = {NULL, 0, NULL};
+  ct_cli_run r;
+  ct_error err;
+  int rc;
+  err.msg[0] = '\0';
+  if (ct_engine_new(rs, &st.engine, &err) != CT_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  ct_cli_run_init(&r, o, ct_ruleset_abbrevs(rs));
+  r.step = classify_step, r.ud = &st, r.rs = rs;
+  r.wflags = (o->explain ? CT_WRITE_EXPLAIN : 0) |
+             (want_color(o) ? CT_WRITE_COLOR : 0);
+  st.run = &r;
+  if (o->keep_going) ct_engine_on_error(st.engine, keep_going, &st);
+  rc = ct_cli_run_all(&r);
+  ct_engine_free(st.engine);
+  return rc == 0 && st.rule_failed ? 2 : rc;
+}
+
+int ct_cli_classify(int argc, char **argv) {
+  ct_cli_options o;
+  ct_ruleset *rs;
+  int rc = ct_cli_options_parse(&o, &classify_spec, argc, argv);
+  if (rc != 0 || o.help) {
+    if (rc == 0) ct_cli_classify_help(stdout);
+    ct_cli_options_free(&o);
+    return rc;
+  }
+  rs = ct_cli_rules_load(&o);
+  if (rs == NULL || ct_cli_abbrev_files(&o, add_abbrevs, rs) != 0)
+    rc = 2;
+  else
+    rc = run_with(&o, rs);
+  ct_ruleset_free(rs);
+  ct_cli_options_free(&o);
+  return rc;
+}

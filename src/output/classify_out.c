@@ -1,0 +1,239 @@
+/*
+** classify_out.c -- the output formats of `clausetag classify`.
+**
+**   text   FILE:LINE:COL: LABELS: TEXT      grep-style; --explain adds
+**              + RULE -> LABEL +W "MATCH" [START-END]   per hit
+**   jsonl  the clause object of segment's jsonl without "depth", plus
+**          "labels", "scores" and (--explain) "hits"
+**   tsv    a header line, then one row per clause (--explain: "hits")
+**
+** Labels always come in the rule set's declaration order, so output does
+** not depend on which rule fired first.  Text formats collapse white
+** space; jsonl keeps exact spans, so offsets can be checked.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "output/json.h"
+#include "output/writer.h"
+
+static const ct_result *result_of(const ct_record *r) {
+  return &r->doc->results[r->i];
+}
+
+static const char *label_name(const ct_writer *w, size_t label) {
+  return ct_ruleset_label(w->rs, label)->name;
+}
+
+static const char *rule_id(const ct_writer *w, size_t rule) {
+  return ct_ruleset_rule(w->rs, rule)->id;
+}
+
+/* ---- colours ---------------------------------------------------------- */
+
+static const char *const color_names[] = {"red", "green", "yellow", "blue",
+                                          "magenta", "cyan"};
+static const char *const color_codes[] = {"\033[31m", "\033[32m", "\033[33m",
+                                          "\033[34m", "\033[35m", "\033[36m"};
+#define NCOLORS (sizeof color_names / sizeof color_names[0])
+
+/* Labels without a colour of their own take one by index: the calm
+** colours first, red last, since red reads as an error. */
+static const unsigned char palette[NCOLORS] = {1, 2, 3, 4, 5, 0};
+
+static const char *color_code(const ct_writer *w, size_t label) {
+  const char *want = ct_ruleset_label(w->rs, label)->color;
+  size_t k;
+  for (k = 0; want != NULL && k < NCOLORS; k++)
+    if (strcmp(want, color_names[k]) == 0) return color_codes[k];
+  return color_codes[palette[label % NCOLORS]];
+}
+
+/* Appends a label's name, in its colour when `color` is on. */
+static ct_status add_label(ct_writer *w, size_t label, int color) {
+  if (!color) return ct_buf_adds(&w->buf, label_name(w, label));
+  return ct_buf_printf(&w->buf, "%s%s\033[0m", color_code(w, label),
+                       label_name(w, label));
+}
+
+static int colored(const ct_writer *w) {
+  return (w->flags & CT_WRITE_COLOR) != 0;
+}
+
+static int explained(const ct_writer *w) {
+  return (w->flags & CT_WRITE_EXPLAIN) != 0;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+/* The clause's labels comma-joined, or `none` when it has none. */
+static ct_status add_labels(ct_writer *w, const ct_record *r,
+                            const char *none, int color) {
+  const ct_result *res = result_of(r);
+  size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  for (k = 0; k < n; k++) {
+    if (!res->has[k]) continue;
+    if ((written++ && ct_buf_addc(&w->buf, ',') != CT_OK) ||
+        add_label(w, k, color) != CT_OK)
+      return CT_ENOMEM;
+  }
+  return written ? CT_OK : ct_buf_adds(&w->buf, none);
+}
+
+/* A weight with its sign always shown: +1.0, -0.5. */
+static ct_status add_signed(ct_buf *b, double v) {
+  if (!(v < 0) && ct_buf_addc(b, '+') != CT_OK) return CT_ENOMEM;
+  return ct_json_number(b, v);
+}
+
+static ct_status text_hit(ct_writer *w, const ct_record *r,
+                          const ct_hit *h) {
+  char *match = ct_text_span(r->text, h->start, h->end, 1);
+  ct_status st = CT_ENOMEM;
+  if (match != NULL &&
+      ct_buf_printf(&w->buf, "    + %s -> ", rule_id(w, h->rule)) == CT_OK &&
+      add_label(w, h->label, colored(w)) == CT_OK && ct_buf_addc(&w->buf, ' ') == CT_OK &&
+      add_signed(&w->buf, h->weight) == CT_OK)
+    st = ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
+                       h->end);
+  free(match);
+  return st;
+}
+
+static ct_status text_clause(ct_writer *w, const ct_record *r) {
+  const ct_result *res = result_of(r);
+  char *s = ct_record_text(r, 1);
+  ct_status st = CT_ENOMEM;
+  size_t k;
+  if (s != NULL && ct_record_where(&w->buf, r) == CT_OK &&
+      add_labels(w, r, "-", colored(w)) == CT_OK)
+    st = ct_buf_printf(&w->buf, ": %s\n", s);
+  free(s);
+  for (k = 0; st == CT_OK && explained(w) && k < res->nhits; k++)
+    st = text_hit(w, r, &res->hits[k]);
+  return st;
+}
+
+/* ---- jsonl ------------------------------------------------------------ */
+
+static ct_status json_labels(ct_writer *w, const ct_result *res) {
+  size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  ct_buf *b = &w->buf;
+  if (ct_buf_adds(b, ",\"labels\":[") != CT_OK) return CT_ENOMEM;
+  for (k = 0; k < n; k++)
+    if (res->has[k] && ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
+                        ct_json_cstr(b, label_name(w, k)) != CT_OK))
+      return CT_ENOMEM;
+  return ct_buf_addc(b, ']');
+}
+
+/* Every label with a score other than zero, in declaration order. */
+static ct_status json_scores(ct_writer *w, const ct_result *res) {
+  size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  ct_buf *b = &w->buf;
+  if (ct_buf_adds(b, ",\"scores\":{") != CT_OK) return CT_ENOMEM;
+  for (k = 0; k < n; k++)
+    if (res->scores[k] != 0 &&
+        ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
+         ct_json_cstr(b, label_name(w, k)) != CT_OK ||
+         ct_buf_addc(b, ':') != CT_OK ||
+         ct_json_number(b, res->scores[k]) != CT_OK))
+      return CT_ENOMEM;
+  return ct_buf_addc(b, '}');
+}
+
+static ct_status json_hit(ct_writer *w, const ct_record *r, const ct_hit *h) {
+  char *match = ct_text_span(r->text, h->start, h->end, 0);
+  ct_buf *b = &w->buf;
+  ct_status st = CT_ENOMEM;
+  if (match != NULL && ct_buf_adds(b, "{\"rule\":") == CT_OK &&
+      ct_json_cstr(b, rule_id(w, h->rule)) == CT_OK &&
+      ct_buf_adds(b, ",\"label\":") == CT_OK &&
+      ct_json_cstr(b, label_name(w, h->label)) == CT_OK &&
+      ct_buf_adds(b, ",\"weight\":") == CT_OK &&
+      ct_json_number(b, h->weight) == CT_OK &&
+      ct_buf_adds(b, ",\"match\":") == CT_OK &&
+      ct_json_cstr(b, match) == CT_OK)
+    st = ct_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", h->start, h->end);
+  free(match);
+  return st;
+}
+
+static ct_status json_hits(ct_writer *w, const ct_record *r,
+                           const ct_result *res) {
+  size_t k;
+  if (ct_buf_adds(&w->buf, ",\"hits\":[") != CT_OK) return CT_ENOMEM;
+  for (k = 0; k < res->nhits; k++)
+    if ((k && ct_buf_addc(&w->buf, ',') != CT_OK) ||
+        json_hit(w, r, &res->hits[k]) != CT_OK)
+      return CT_ENOMEM;
+  return ct_buf_addc(&w->buf, ']');
+}
+
+static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
+  const ct_result *res = result_of(r);
+  if (ct_record_json_clause(&w->buf, r, 0) != CT_OK ||
+      json_labels(w, res) != CT_OK || json_scores(w, res) != CT_OK ||
+      (explained(w) && json_hits(w, r, res) != CT_OK))
+    return CT_ENOMEM;
+  return ct_buf_adds(&w->buf, "}\n");
+}
+
+/* ---- tsv -------------------------------------------------------------- */
+
+/* A field: tabs and line breaks would split the row, so they become
+** spaces (collapsed clause text has none; a file name might). */
+static ct_status tsv_field(ct_buf *b, const char *s) {
+  size_t from = b->len, k;
+  if (ct_buf_adds(b, s) != CT_OK) return CT_ENOMEM;
+  for (k = from; k < b->len; k++)
+    if (b->s[k] == '\t' || b->s[k] == '\n' || b->s[k] == '\r') b->s[k] = ' ';
+  return CT_OK;
+}
+
+static ct_status tsv_begin(ct_writer *w) {
+  return ct_buf_adds(&w->buf, explained(w)
+                     ? "file\tclause\tline\tcol\tkind\tlabels\ttext\thits\n"
+                     : "file\tclause\tline\tcol\tkind\tlabels\ttext\n");
+}
+
+/* rule=match;rule=match */
+static ct_status tsv_hits(ct_writer *w, const ct_record *r,
+                          const ct_result *res) {
+  size_t k;
+  ct_status st = ct_buf_addc(&w->buf, '\t');
+  for (k = 0; st == CT_OK && k < res->nhits; k++) {
+    const ct_hit *h = &res->hits[k];
+    char *match = ct_text_span(r->text, h->start, h->end, 1);
+    if (match == NULL ||
+        ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "", rule_id(w, h->rule))
+            != CT_OK ||
+        tsv_field(&w->buf, match) != CT_OK)
+      st = CT_ENOMEM;
+    free(match);
+  }
+  return st;
+}
+
+static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
+  const ct_clause *c = ct_record_clause(r);
+  const ct_result *res = result_of(r);
+  char *s = ct_record_text(r, 1);
+  ct_status st = CT_ENOMEM;
+  if (s != NULL && tsv_field(&w->buf, ct_text_name(r->text)) == CT_OK &&
+      ct_buf_printf(&w->buf, "\t%zu\t%zu\t%zu\t%s\t", c->index, c->line,
+                    c->col, ct_kind_name(c->kind)) == CT_OK &&
+      add_labels(w, r, "", 0) == CT_OK && ct_buf_addc(&w->buf, '\t') == CT_OK &&
+      tsv_field(&w->buf, s) == CT_OK &&
+      (!explained(w) || tsv_hits(w, r, res) == CT_OK))
+    st = ct_buf_addc(&w->buf, '\n');
+  free(s);
+  return st;
+}
+
+static const ct_format text_format = {"text", NULL, text_clause, NULL};
+static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL};
+static const ct_format tsv_format = {"tsv", tsv_begin, tsv_clause, NULL};
+
+const ct_format *const ct_classify_formats[] = {
+  &text_format, &jsonl_format, &tsv_format, NULL
+};

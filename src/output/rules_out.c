@@ -1,0 +1,203 @@
+/*
+** rules_out.c -- listing a rule set.
+**
+** The text tables are built as cells first, so every column can be as
+** wide as its widest cell; the last column is not padded (it holds the
+** free text: titles, file names).
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "output/json.h"
+#include "output/rules_out.h"
+
+/* A table of malloc'ed cells, row after row, the header row first. */
+typedef struct table {
+  char **cell;
+  size_t ncols, n, cap;
+  int oom;
+} table;
+
+static void table_free(table *t) {
+  size_t i;
+  for (i = 0; i < t->n; i++) free(t->cell[i]);
+  free(t->cell);
+}
+
+/* Adds the next cell; a failure is remembered and reported at print. */
+static void put(table *t, char *s) {
+  if (s == NULL || t->oom) {
+    t->oom = 1;
+    free(s);
+    return;
+  }
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    char **v = realloc(t->cell, cap * sizeof *v);
+    if (v == NULL) {
+      t->oom = 1;
+      free(s);
+      return;
+    }
+    t->cell = v, t->cap = cap;
+  }
+  t->cell[t->n++] = s;
+}
+
+static void put_str(table *t, const char *s) {
+  ct_buf b = {0};
+  put(t, ct_buf_adds(&b, s ? s : "-") == CT_OK ? ct_buf_take(&b) : NULL);
+  ct_buf_free(&b);
+}
+
+static void put_number(table *t, double v) {
+  ct_buf b = {0};
+  put(t, ct_json_number(&b, v) == CT_OK ? ct_buf_take(&b) : NULL);
+  ct_buf_free(&b);
+}
+
+static void put_where(table *t, const char *file, int line) {
+  ct_buf b = {0};
+  put(t, ct_buf_printf(&b, "%s:%d", file, line) == CT_OK ? ct_buf_take(&b)
+                                                          : NULL);
+  ct_buf_free(&b);
+}
+
+static ct_status table_print(ct_buf *b, const table *t) {
+  size_t w[8] = {0}, i;
+  if (t->oom) return CT_ENOMEM;
+  for (i = 0; i < t->n; i++) {
+    size_t len = strlen(t->cell[i]);
+    if (len > w[i % t->ncols]) w[i % t->ncols] = len;
+  }
+  for (i = 0; i < t->n; i++) {
+    size_t col = i % t->ncols;
+    int last = col == t->ncols - 1;
+    if (ct_buf_printf(b, "%-*s%s", last ? 0 : (int)w[col], t->cell[i],
+                      last ? "\n" : "  ") != CT_OK)
+      return CT_ENOMEM;
+  }
+  return CT_OK;
+}
+
+/* Which matchers a rule has, comma-joined ("words,unless"). */
+static const char *matcher_names[] = {"words", "regex", "unless", "when"};
+
+static int has_matcher(const ct_rule_info *r, int k) {
+  const int has[] = {r->words, r->regex, r->unless, r->when};
+  return has[k];
+}
+
+static char *matchers(const ct_rule_info *r) {
+  ct_buf b = {0};
+  int k, n = 0;
+  for (k = 0; k < 4; k++)
+    if (has_matcher(r, k) &&
+        ct_buf_printf(&b, "%s%s", n++ ? "," : "", matcher_names[k]) != CT_OK)
+      break;
+  if (k < 4 || (n == 0 && ct_buf_adds(&b, "-") != CT_OK)) {
+    ct_buf_free(&b);
+    return NULL;
+  }
+  return ct_buf_take(&b);
+}
+
+static ct_status label_table(ct_buf *b, const ct_ruleset *rs) {
+  static const char *const head[] = {"LABEL", "THRESHOLD", "TITLE"};
+  table t = {NULL, 3, 0, 0, 0};
+  size_t i;
+  ct_status st;
+  for (i = 0; i < 3; i++) put_str(&t, head[i]);
+  for (i = 0; i < ct_ruleset_nlabels(rs); i++) {
+    const ct_label_info *l = ct_ruleset_label(rs, i);
+    put_str(&t, l->name);
+    put_number(&t, l->threshold);
+    put_str(&t, l->title);
+  }
+  st = table_print(b, &t);
+  table_free(&t);
+  return st;
+}
+
+static ct_status rule_table(ct_buf *b, const ct_ruleset *rs) {
+  static const char *const head[] = {"RULE", "LABEL", "WEIGHT", "MATCHERS",
+                                     "FILE:LINE"};
+  table t = {NULL, 5, 0, 0, 0};
+  size_t i;
+  ct_status st;
+  for (i = 0; i < 5; i++) put_str(&t, head[i]);
+  for (i = 0; i < ct_ruleset_nrules(rs); i++) {
+    const ct_rule_info *r = ct_ruleset_rule(rs, i);
+    put_str(&t, r->id);
+    put_str(&t, ct_ruleset_label(rs, r->label)->name);
+    put_number(&t, r->weight);
+    put(&t, matchers(r));
+    put_where(&t, r->file, r->line);
+  }
+  st = table_print(b, &t);
+  table_free(&t);
+  return st;
+}
+
+ct_status ct_rules_list_text(ct_buf *b, const ct_ruleset *rs) {
+  if (label_table(b, rs) != CT_OK || ct_buf_addc(b, '\n') != CT_OK)
+    return CT_ENOMEM;
+  return rule_table(b, rs);
+}
+
+/* ---- jsonl ------------------------------------------------------------ */
+
+/* ,"KEY":"value" (or null) */
+static ct_status json_key(ct_buf *b, const char *key, const char *value) {
+  if (ct_buf_printf(b, ",\"%s\":", key) != CT_OK) return CT_ENOMEM;
+  return ct_json_cstr(b, value);
+}
+
+static ct_status json_where(ct_buf *b, const char *file, int line) {
+  if (json_key(b, "file", file) != CT_OK) return CT_ENOMEM;
+  return ct_buf_printf(b, ",\"line\":%d}\n", line);
+}
+
+static ct_status json_label(ct_buf *b, const ct_label_info *l) {
+  if (ct_buf_adds(b, "{\"type\":\"label\"") != CT_OK ||
+      json_key(b, "name", l->name) != CT_OK ||
+      json_key(b, "title", l->title) != CT_OK ||
+      json_key(b, "description", l->description) != CT_OK ||
+      ct_buf_adds(b, ",\"threshold\":") != CT_OK ||
+      ct_json_number(b, l->threshold) != CT_OK ||
+      json_key(b, "color", l->color) != CT_OK)
+    return CT_ENOMEM;
+  return json_where(b, l->file, l->line);
+}
+
+static ct_status json_matchers(ct_buf *b, const ct_rule_info *r) {
+  int k, n = 0;
+  if (ct_buf_adds(b, ",\"matchers\":[") != CT_OK) return CT_ENOMEM;
+  for (k = 0; k < 4; k++)
+    if (has_matcher(r, k) &&
+        ct_buf_printf(b, "%s\"%s\"", n++ ? "," : "", matcher_names[k])
+            != CT_OK)
+      return CT_ENOMEM;
+  return ct_buf_addc(b, ']');
+}
+
+static ct_status json_rule(ct_buf *b, const ct_ruleset *rs,
+                           const ct_rule_info *r) {
+  if (ct_buf_adds(b, "{\"type\":\"rule\"") != CT_OK ||
+      json_key(b, "id", r->id) != CT_OK ||
+      json_key(b, "label", ct_ruleset_label(rs, r->label)->name) != CT_OK ||
+      ct_buf_adds(b, ",\"weight\":") != CT_OK ||
+      ct_json_number(b, r->weight) != CT_OK ||
+      json_matchers(b, r) != CT_OK ||
+      json_key(b, "description", r->description) != CT_OK)
+    return CT_ENOMEM;
+  return json_where(b, r->file, r->line);
+}
+
+ct_status ct_rules_list_jsonl(ct_buf *b, const ct_ruleset *rs) {
+  size_t i;
+  for (i = 0; i < ct_ruleset_nlabels(rs); i++)
+    if (json_label(b, ct_ruleset_label(rs, i)) != CT_OK) return CT_ENOMEM;
+  for (i = 0; i < ct_ruleset_nrules(rs); i++)
+    if (json_rule(b, rs, ct_ruleset_rule(rs, i)) != CT_OK) return CT_ENOMEM;
+  return CT_OK;
+}
