@@ -101,7 +101,7 @@ $(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
 # -- run and test ---------------------------------------------------------
 run: deps
 	@$(MAKE) --no-print-directory all
-	$(BIN) segment samples/
+	$(BIN) classify samples/
 
 # check: everything on one build; test: check on the normal build, then on
 # a sanitizer build in its own directory (build/clausetag stays a plain
