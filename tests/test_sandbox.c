@@ -377,6 +377,17 @@ static void test_random_deterministic(void **state) {
   ct_sandbox_free(b);
 }
 
+static void test_pairs_order(void **state) {
+  ct_sandbox *sb = mkdefault();
+  ct_error err;
+  (void)state;
+  expect(run_keep(sb, DIR "pairs.lua", &err), &err, CT_OK, NULL);
+  expect_field(sb, -1, "order", "1,1.5,2,10,,Zeta,al,alpha,eta,kappa,false,true");
+  lua_pop(ct_sandbox_lua(sb), 1);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
 static void test_error_values(void **state) {
   (void)state;
   hostile("error_table.lua", CT_ERULE,
@@ -615,6 +626,7 @@ int main(void) {
     cmocka_unit_test(test_find_plain),
     cmocka_unit_test(test_backtracking_pattern),
     cmocka_unit_test(test_random_deterministic),
+    cmocka_unit_test(test_pairs_order),
     cmocka_unit_test(test_error_values),
     cmocka_unit_test(test_infinite_loop),
     cmocka_unit_test(test_pcall_cannot_catch),

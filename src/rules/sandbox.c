@@ -2,8 +2,8 @@
 ** sandbox.c -- the Lua state that rule files run in (see sandbox.h).
 **
 ** The Lua-facing code uses only the official API of lua.h, lauxlib.h and
-** lualib.h.  The one exception is a reading of Lua's source recorded at
-** 'refuse', guarded by a version check.
+** lualib.h.  It relies on one fact about Lua's internals, explained at
+** 'refuse' and guarded by a version check.
 */
 #include <errno.h>
 #include <limits.h>
@@ -62,7 +62,7 @@ static const char *const removed_globals[] = {
 
 /* The safe part of the base library, kept as it is. */
 static const char *const base_kept[] = {
-  "assert", "error", "getmetatable", "ipairs", "next", "pairs",
+  "assert", "error", "getmetatable", "ipairs", "next",
   "rawequal", "rawget", "rawlen", "select", "tostring", "type", "warn",
   "_VERSION", NULL
 };
@@ -303,8 +303,8 @@ static int overtime(const ct_sandbox *sb) {
          (now.tv_sec == sb->deadline.tv_sec && now.tv_nsec >= sb->deadline.tv_nsec);
 }
 
-/* The count hook, installed for the whole life of the state: finalizers
-** and any Lua code the host runs stay under it too. */
+/* The count hook.  It stays installed for the whole life of the state,
+** so no rule code runs outside it; host sections are not counted. */
 static void hook(lua_State *L, lua_Debug *ar) {
   ct_sandbox *sb = ct_sandbox_of(L);
   (void)ar;
@@ -503,6 +503,125 @@ static int plain_find(lua_State *L) {
 }
 
 /*
+** pairs in a fixed order.  Lua seeds its string hash from the clock and
+** from addresses, so the order of 'next' changes from run to run; rules
+** must not make the output depend on it.  Keys come sorted: numbers
+** ascending, strings bytewise, false before true, then any other keys
+** (tables, functions: addresses, which vary anyway) in no set order.  'next' is left as Lua has it (its order is
+** unspecified, `next(t) == nil` is still a fine emptiness test).
+*/
+static int keyrank(lua_State *L, int i) {
+  switch (lua_type(L, i)) {
+    case LUA_TNUMBER: return 0;
+    case LUA_TSTRING: return 1;
+    case LUA_TBOOLEAN: return 2;
+    default: return 3;
+  }
+}
+
+static int keyless(lua_State *L, int a, int b) {
+  int ra = keyrank(L, a), rb = keyrank(L, b);
+  size_t la, lb;
+  const char *pa, *pb;
+  int c;
+  if (ra != rb) return ra < rb;
+  switch (ra) {
+    case 0: return lua_compare(L, a, b, LUA_OPLT);   /* numbers: no metamethods */
+    case 1:
+      pa = lua_tolstring(L, a, &la);
+      pb = lua_tolstring(L, b, &lb);
+      c = memcmp(pa, pb, la < lb ? la : lb);
+      return c < 0 || (c == 0 && la < lb);
+    case 2: return !lua_toboolean(L, a) && lua_toboolean(L, b);
+    default: return 0;
+  }
+}
+
+static int keyat_less(lua_State *L, int keys, lua_Integer i, lua_Integer j) {
+  int r;
+  lua_rawgeti(L, keys, i);
+  lua_rawgeti(L, keys, j);
+  r = keyless(L, -2, -1);
+  lua_pop(L, 2);
+  return r;
+}
+
+static void keyswap(lua_State *L, int keys, lua_Integer i, lua_Integer j) {
+  lua_rawgeti(L, keys, i);
+  lua_rawgeti(L, keys, j);
+  lua_rawseti(L, keys, i);
+  lua_rawseti(L, keys, j);
+}
+
+static void siftdown(lua_State *L, int keys, lua_Integer root, lua_Integer n) {
+  for (;;) {
+    lua_Integer child = 2 * root;
+    if (child > n) return;
+    if (child < n && keyat_less(L, keys, child, child + 1)) child++;
+    if (!keyat_less(L, keys, root, child)) return;
+    keyswap(L, keys, root, child);
+    root = child;
+  }
+}
+
+/* Heap sort of keys[1..n]: in place, and n log n whatever the input. */
+static void sortkeys(lua_State *L, int keys, lua_Integer n) {
+  lua_Integer i;
+  for (i = n / 2; i >= 1; i--) siftdown(L, keys, i, n);
+  for (i = n; i > 1; i--) {
+    keyswap(L, keys, 1, i);
+    siftdown(L, keys, 1, i - 1);
+  }
+}
+
+static unsigned long nlogn(unsigned long n) {
+  unsigned long lg;
+  for (lg = 1; lg < CHAR_BIT * sizeof n && (n >> lg) != 0; lg++) {}
+  return n > ULONG_MAX / lg ? ULONG_MAX : n * lg;
+}
+
+/* upvalues: the table, its sorted keys, the position reached */
+static int pairs_next(lua_State *L) {
+  lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
+  for (;;) {
+    if (lua_rawgeti(L, lua_upvalueindex(2), ++i) == LUA_TNIL)
+      return 1;                                /* nil: the end */
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) break;   /* key, value */
+    lua_pop(L, 2);                             /* cleared since: skip it */
+  }
+  lua_pushinteger(L, i);
+  lua_replace(L, lua_upvalueindex(3));
+  return 2;
+}
+
+static int sb_pairs(lua_State *L) {
+  lua_Integer n = 0;
+  luaL_checkany(L, 1);
+  if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {   /* host objects */
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 3);
+    return 3;
+  }
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  lua_newtable(L);                             /* t, keys */
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {                     /* t, keys, key, value */
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, 2, ++n);
+  }
+  ct_sandbox_charge(L, nlogn((unsigned long)n));
+  sortkeys(L, 2, n);
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, pairs_next, 3);          /* iterator */
+  lua_pushnil(L);
+  lua_pushnil(L);
+  return 3;
+}
+
+/*
 ** Library functions that loop in C over their arguments, charged before
 ** they run (the count hook does not see C).  The estimates read the
 ** arguments without raising; bad arguments cost nothing and the original
@@ -552,15 +671,11 @@ static unsigned long slice(lua_State *L) {
 }
 
 static unsigned long cost(lua_State *L, int kind) {
-  unsigned long n, lg;
   switch (kind) {
     case COST_MOVE: return span(intarg(L, 2, 1), intarg(L, 3, 0));
     case COST_INSERT: return lua_gettop(L) >= 3 ? span(intarg(L, 2, 1), len1(L)) : 1;
     case COST_REMOVE: return lua_gettop(L) >= 2 ? span(intarg(L, 2, 1), len1(L)) : 1;
-    case COST_SORT:
-      n = (unsigned long)len1(L);
-      for (lg = 1; lg < CHAR_BIT * sizeof n && (n >> lg) != 0; lg++) {}
-      return n > ULONG_MAX / lg ? ULONG_MAX : n * lg;
+    case COST_SORT: return nlogn((unsigned long)len1(L));
     case COST_CONCAT: return span(intarg(L, 3, 1), intarg(L, 4, len1(L)));
     case COST_UNPACK: return span(intarg(L, 2, 1), intarg(L, 3, len1(L)));
     case COST_SLICE: return slice(L);
@@ -730,6 +845,8 @@ static void make_globals(lua_State *L) {
   }
   lua_getfield(L, 1, "tonumber");
   lua_setfield(L, g, "tonumber");
+  lua_pushcfunction(L, sb_pairs);
+  lua_setfield(L, g, "pairs");
   lua_pushcfunction(L, sb_pcall);
   lua_setfield(L, g, "pcall");
   lua_pushcfunction(L, sb_xpcall);

@@ -19,7 +19,10 @@
 ** pattern functions string.match/gmatch/gsub (their backtracking runs in
 ** C where no limit reaches it).  string.find searches for plain text
 ** only: its pattern is never a Lua pattern.  math.random is seeded the
-** same in every state.  The string metatable is protected
+** same in every state, and pairs visits keys in a fixed order (numbers,
+** strings bytewise, false, true, then table or function keys unordered),
+** since Lua seeds its string hash from the clock; next's order is not
+** fixed.  The string metatable is protected
 ** (getmetatable("") is false), and each rule file has its own global
 ** environment: its writes land there, reads fall through to the shared,
 ** read-only globals.  Rule files are loaded as text only; bytecode is
