@@ -542,6 +542,82 @@ static void test_host_memory_not_charged(void **state) {
   ct_sandbox_free(sb);
 }
 
+/* The host's own protected call, bracketed: its memory is the host's. */
+static void test_host_bracket(void **state) {
+  ct_sandbox *sb = mk(0, (size_t)1 << 20, 0);
+  lua_State *L = ct_sandbox_lua(sb);
+  ct_error err;
+  (void)state;
+  ct_sandbox_host_begin(sb);
+  lua_pushcfunction(L, push_big);
+  assert_int_equal(lua_pcall(L, 0, 1, 0), LUA_OK);
+  ct_sandbox_host_end(sb);
+  assert_true(ct_sandbox_memory(sb) < ((size_t)1 << 20));
+  expect(call_fn(sb, "hold", 1, &err), &err, CT_OK, NULL);
+  assert_int_equal(lua_tointeger(L, -1), 4 << 20);
+  lua_settop(L, 0);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
+/* A host function that calls back into rule code: the inner call shares
+** the running budget, and a kill inside it stops the outer call too. */
+static int nest(lua_State *L) {
+  ct_error err;
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_settop(L, 1);
+  if (ct_sandbox_call(ct_sandbox_of(L), 0, 1, &err) != CT_OK)
+    return luaL_error(L, "nested: %s", err.msg);
+  return 1;
+}
+
+static int push_nest(lua_State *L) {
+  lua_pushcfunction(L, nest);
+  return 1;
+}
+
+static ct_status call_nest(ct_sandbox *sb, const char *name, ct_error *err) {
+  lua_State *L = ct_sandbox_lua(sb);
+  ct_error lerr;
+  expect(run_keep(sb, DIR "nest.lua", &lerr), &lerr, CT_OK, NULL);
+  fetch(sb, -1, name);
+  lua_remove(L, -2);
+  return ct_sandbox_call(sb, 0, 1, err);
+}
+
+static void test_nested_calls(void **state) {
+  ct_sandbox *sb = mkdefault();
+  lua_State *L = ct_sandbox_lua(sb);
+  ct_error err;
+  (void)state;
+  expect(ct_sandbox_addglobal(sb, "nest", push_nest, &err), &err, CT_OK, NULL);
+  expect(call_nest(sb, "ok", &err), &err, CT_OK, NULL);
+  assert_string_equal(lua_tostring(L, -1), "inner");
+  lua_settop(L, 0);
+  expect(call_nest(sb, "spin", &err), &err, CT_ELIMIT, DIR "nest.lua:2: " LIMIT_MSG);
+  assert_int_equal(lua_gettop(L), 0);
+  expect(call_nest(sb, "fail", &err), &err, CT_ERULE,
+         DIR "nest.lua:3: nested: " DIR "nest.lua:3: inner failure");
+  lua_settop(L, 0);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
+static void test_misuse(void **state) {
+  ct_sandbox *sb = mkdefault();
+  ct_error err;
+  (void)state;
+  expect(ct_sandbox_call(sb, 0, 0, &err), &err, CT_EUSAGE,
+         "ct_sandbox_call: no function to call");
+  expect(ct_sandbox_host_call(sb, 2, 0, &err), &err, CT_EUSAGE,
+         "ct_sandbox_host_call: no function to call");
+  lua_pushnil(ct_sandbox_lua(sb));                 /* not a function */
+  expect(ct_sandbox_call(sb, 0, 0, &err), &err, CT_ERULE,
+         "attempt to call a nil value");
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
 /* -- host globals and warnings -------------------------------------------- */
 
 static int greet(lua_State *L) {
@@ -639,6 +715,9 @@ int main(void) {
     cmocka_unit_test(test_call_recursion),
     cmocka_unit_test(test_time_limit),
     cmocka_unit_test(test_host_memory_not_charged),
+    cmocka_unit_test(test_host_bracket),
+    cmocka_unit_test(test_nested_calls),
+    cmocka_unit_test(test_misuse),
     cmocka_unit_test(test_addglobal),
     cmocka_unit_test(test_warn),
   };
