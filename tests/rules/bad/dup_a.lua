@@ -1,0 +1,3 @@
+label "climate" {}
+
+rule "climate.core" { label = "climate", words = { "climate" } }

@@ -1,0 +1,3 @@
+-- The same id as in dup_a.lua.
+
+rule "climate.core" { label = "climate", words = { "emissions" } }

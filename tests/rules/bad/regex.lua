@@ -1,0 +1,6 @@
+label "climate" {}
+
+rule "climate.energy" {
+  label = "climate",
+  regex = [[\b(clean|renewable energy\b]],
+}

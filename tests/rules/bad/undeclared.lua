@@ -1,0 +1,6 @@
+label "climate" {}
+
+rule "climate.core" {
+  label = "climat",
+  words = { "climate" },
+}

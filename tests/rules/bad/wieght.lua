@@ -1,0 +1,7 @@
+label "climate" {}
+
+rule "climate.core" {
+  label = "climate",
+  words = { "climate" },
+  wieght = 2,
+}
