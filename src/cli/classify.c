@@ -18,19 +18,14 @@
 #include "cli/run.h"
 
 static const ct_cli_option classify_options[] = {
+  CT_CLI_DOCUMENT_OPTIONS,
   {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_FORMAT, 'f', "format", 1},
-  {CT_OPT_OUTPUT, 'o', "output", 1},
-  {CT_OPT_INPUT, 0, "input", 1},
-  {CT_OPT_INVALID, 0, "invalid", 1},
-  {CT_OPT_ABBREV, 0, "abbrev", 1},
   {CT_OPT_EXPLAIN, 0, "explain", 0},
   {CT_OPT_COLOR, 0, "color", 1},
   {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
-  {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
 };
 
@@ -53,19 +48,14 @@ void ct_cli_classify_help(FILE *out) {
 "                       the shipped rules\n"
 "  -f, --format FORMAT  text (default): FILE:LINE:COL: LABELS: TEXT\n"
 "                       jsonl: one JSON object per clause, with scores\n"
-"                       tsv: a header line, then one row per clause\n"
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
+"                       tsv: a header line, then one row per clause\n",
+        out);
+  fputs(ct_cli_document_options_help, out);
+  fputs(
 "      --explain        add every rule hit: rule, label, weight and the\n"
 "                       text that fired it, with its byte offsets\n"
 "      --color WHEN     colour labels in text output: auto (default: on a\n"
 "                       terminal, unless NO_COLOR is set), always, never\n"
-"      --input MODE     text (default): documents to cut into clauses\n"
-"                       lines: every non-blank line is one clause\n"
-"                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
-"      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
-"                       reported and skipped; replace: read it as U+FFFD\n"
-"      --abbrev FILE    more abbreviations that do not end a sentence,\n"
-"                       one per line, '#' comments (repeatable)\n"
 "      --rule-budget N  Lua instructions per `when` call (default 1000000)\n"
 "      --rule-memory MIB\n"
 "                       memory per Lua state, in MiB (default 64)\n"

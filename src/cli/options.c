@@ -10,6 +10,16 @@
 #include <string.h>
 #include "cli/options.h"
 
+const char ct_cli_document_options_help[] =
+"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
+"      --input MODE     text (default): documents to cut into clauses\n"
+"                       lines: every non-blank line is one clause\n"
+"                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
+"      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
+"                       reported and skipped; replace: read it as U+FFFD\n"
+"      --abbrev FILE    more abbreviations that do not end a sentence,\n"
+"                       one per line, '#' comments (repeatable)\n";
+
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
   fputs("clausetag: ", stderr);

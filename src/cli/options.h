@@ -63,6 +63,16 @@ typedef struct ct_cli_options {
   int help;
 } ct_cli_options;
 
+/* The options every document command (segment, classify) takes, for its
+** option table next to its own, and their help lines from -o to
+** --abbrev, so both commands describe them in the same words. */
+#define CT_CLI_DOCUMENT_OPTIONS                                          \
+  {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1}, \
+  {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},     \
+  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0}
+
+extern const char ct_cli_document_options_help[];
+
 typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */
   const ct_cli_option *options;        /* accepted options */

@@ -13,12 +13,7 @@
 #include "cli/run.h"
 
 static const ct_cli_option segment_options[] = {
-  {CT_OPT_FORMAT, 'f', "format", 1},
-  {CT_OPT_OUTPUT, 'o', "output", 1},
-  {CT_OPT_INPUT, 0, "input", 1},
-  {CT_OPT_INVALID, 0, "invalid", 1},
-  {CT_OPT_ABBREV, 0, "abbrev", 1},
-  {CT_OPT_HELP, 'h', "help", 0},
+  CT_CLI_DOCUMENT_OPTIONS,
   {0, 0, NULL, 0}
 };
 
@@ -37,15 +32,10 @@ void ct_cli_segment_help(FILE *out) {
 "Options:\n"
 "  -f, --format FORMAT  text (default): FILE:LINE:COL: KIND: TEXT\n"
 "                       lines: the text of each clause only\n"
-"                       jsonl: one JSON object per clause, with offsets\n"
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
-"      --input MODE     text (default): documents to cut into clauses\n"
-"                       lines: every non-blank line is one clause\n"
-"                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
-"      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
-"                       reported and skipped; replace: read it as U+FFFD\n"
-"      --abbrev FILE    more abbreviations that do not end a sentence,\n"
-"                       one per line, '#' comments (repeatable)\n"
+"                       jsonl: one JSON object per clause, with offsets\n",
+        out);
+  fputs(ct_cli_document_options_help, out);
+  fputs(
 "  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 all inputs done; 2 a usage error, an input that could not\n"

@@ -101,47 +101,46 @@ static char *matchers(const ct_rule_info *r) {
   return ct_buf_take(&b);
 }
 
-static ct_status label_table(ct_buf *b, const ct_ruleset *rs) {
-  static const char *const head[] = {"LABEL", "THRESHOLD", "TITLE"};
-  table t = {NULL, 3, 0, 0, 0};
-  size_t i;
-  ct_status st;
-  for (i = 0; i < 3; i++) put_str(&t, head[i]);
-  for (i = 0; i < ct_ruleset_nlabels(rs); i++) {
-    const ct_label_info *l = ct_ruleset_label(rs, i);
-    put_str(&t, l->name);
-    put_number(&t, l->threshold);
-    put_str(&t, l->title);
-  }
-  st = table_print(b, &t);
-  table_free(&t);
-  return st;
+static void label_row(table *t, const ct_ruleset *rs, size_t i) {
+  const ct_label_info *l = ct_ruleset_label(rs, i);
+  put_str(t, l->name);
+  put_number(t, l->threshold);
+  put_str(t, l->title);
 }
 
-static ct_status rule_table(ct_buf *b, const ct_ruleset *rs) {
-  static const char *const head[] = {"RULE", "LABEL", "WEIGHT", "MATCHERS",
-                                     "FILE:LINE"};
-  table t = {NULL, 5, 0, 0, 0};
+static void rule_row(table *t, const ct_ruleset *rs, size_t i) {
+  const ct_rule_info *r = ct_ruleset_rule(rs, i);
+  put_str(t, r->id);
+  put_str(t, ct_ruleset_label(rs, r->label)->name);
+  put_number(t, r->weight);
+  put(t, matchers(r));
+  put_where(t, r->file, r->line);
+}
+
+/* A header row, then row(i) for each of n items, printed aligned. */
+static ct_status list_table(ct_buf *b, const ct_ruleset *rs,
+                            const char *const *head, size_t ncols, size_t n,
+                            void (*row)(table *, const ct_ruleset *, size_t)) {
+  table t = {NULL, 0, 0, 0, 0};
   size_t i;
   ct_status st;
-  for (i = 0; i < 5; i++) put_str(&t, head[i]);
-  for (i = 0; i < ct_ruleset_nrules(rs); i++) {
-    const ct_rule_info *r = ct_ruleset_rule(rs, i);
-    put_str(&t, r->id);
-    put_str(&t, ct_ruleset_label(rs, r->label)->name);
-    put_number(&t, r->weight);
-    put(&t, matchers(r));
-    put_where(&t, r->file, r->line);
-  }
+  t.ncols = ncols;
+  for (i = 0; i < ncols; i++) put_str(&t, head[i]);
+  for (i = 0; i < n; i++) row(&t, rs, i);
   st = table_print(b, &t);
   table_free(&t);
   return st;
 }
 
 ct_status ct_rules_list_text(ct_buf *b, const ct_ruleset *rs) {
-  if (label_table(b, rs) != CT_OK || ct_buf_addc(b, '\n') != CT_OK)
+  static const char *const label_head[] = {"LABEL", "THRESHOLD", "TITLE"};
+  static const char *const rule_head[] = {"RULE", "LABEL", "WEIGHT",
+                                          "MATCHERS", "FILE:LINE"};
+  if (list_table(b, rs, label_head, 3, ct_ruleset_nlabels(rs), label_row)
+          != CT_OK ||
+      ct_buf_addc(b, '\n') != CT_OK)
     return CT_ENOMEM;
-  return rule_table(b, rs);
+  return list_table(b, rs, rule_head, 5, ct_ruleset_nrules(rs), rule_row);
 }
 
 /* ---- jsonl ------------------------------------------------------------ */
