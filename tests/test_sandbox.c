@@ -603,6 +603,28 @@ static void test_nested_calls(void **state) {
   ct_sandbox_free(sb);
 }
 
+/* A host function that raises inside its host section. */
+static int leaky(lua_State *L) {
+  ct_sandbox_host_begin(ct_sandbox_of(L));
+  return luaL_error(L, "host failure");
+}
+
+static int push_leaky(lua_State *L) {
+  lua_pushcfunction(L, leaky);
+  return 1;
+}
+
+static void test_host_section_leak(void **state) {
+  ct_sandbox *sb = mkdefault();
+  ct_error err;
+  (void)state;
+  expect(ct_sandbox_addglobal(sb, "leaky", push_leaky, &err), &err, CT_OK, NULL);
+  expect(run(sb, DIR "host_leak.lua", &err), &err, CT_ELIMIT,
+         DIR "host_leak.lua:4: " LIMIT_MSG);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
 static void test_misuse(void **state) {
   ct_sandbox *sb = mkdefault();
   ct_error err;
@@ -717,6 +739,7 @@ int main(void) {
     cmocka_unit_test(test_host_memory_not_charged),
     cmocka_unit_test(test_host_bracket),
     cmocka_unit_test(test_nested_calls),
+    cmocka_unit_test(test_host_section_leak),
     cmocka_unit_test(test_misuse),
     cmocka_unit_test(test_addglobal),
     cmocka_unit_test(test_warn),

@@ -415,10 +415,13 @@ static int sb_rawset(lua_State *L) {
 /*
 ** pcall and xpcall that cannot catch a kill.  The sticky hook alone
 ** would stop a rule at its next instruction; re-raising here also covers
-** LUA_ERRMEM, which no hook sees.
+** LUA_ERRMEM, which no hook sees.  They also restore the depth of host
+** sections: an error raised between ct_sandbox_host_begin and _end skips
+** the end, and rule code must not run on as host code, unpoliced.
 */
-static int finishpcall(lua_State *L, int status, int extra) {
+static int finishpcall(lua_State *L, int status, int extra, int host) {
   ct_sandbox *sb = ct_sandbox_of(L);
+  sb->host = host;
   if (status == LUA_ERRMEM && sb->killed == KILL_NONE && sb->host == 0)
     kill_memory(L, sb);
   if (sb->killed != KILL_NONE && sb->host == 0)
@@ -432,12 +435,12 @@ static int finishpcall(lua_State *L, int status, int extra) {
 }
 
 static int sb_pcall(lua_State *L) {
-  int status;
+  int status, host = ct_sandbox_of(L)->host;
   luaL_checkany(L, 1);
   lua_pushboolean(L, 1);                       /* first result if no errors */
   lua_insert(L, 1);
   status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
-  return finishpcall(L, status, 0);
+  return finishpcall(L, status, 0, host);
 }
 
 /* The message handler of xpcall: the user's handler, unless the call
@@ -451,7 +454,7 @@ static int xpcall_handler(lua_State *L) {
 }
 
 static int sb_xpcall(lua_State *L) {
-  int status;
+  int status, host = ct_sandbox_of(L)->host;
   int n = lua_gettop(L);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   lua_pushvalue(L, 2);
@@ -461,7 +464,7 @@ static int sb_xpcall(lua_State *L) {
   lua_pushvalue(L, 1);                         /* function */
   lua_rotate(L, 3, 2);                         /* f, handler, true, f, ... */
   status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
-  return finishpcall(L, status, 2);
+  return finishpcall(L, status, 2, host);
 }
 
 /*

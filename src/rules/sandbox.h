@@ -124,7 +124,10 @@ ct_status ct_sandbox_host_call(ct_sandbox *sb, int nargs, int nresults,
                                ct_error *err);
 
 /* Brackets host work done in protected mode by other means: memory
-** allocated in between is the host's, not the rules'.  Nests. */
+** allocated in between is the host's, not the rules', and no budget
+** runs.  Nests.  An error raised inside the bracket skips the _end; the
+** sandbox then restores the depth at the pcall or ct_sandbox_call that
+** catches it, before any rule code runs again. */
 void ct_sandbox_host_begin(ct_sandbox *sb);
 void ct_sandbox_host_end(ct_sandbox *sb);
 
