@@ -1072,13 +1072,13 @@ ct_status ct_sandbox_host_call(ct_sandbox *sb, int nargs, int nresults,
                                ct_error *err) {
   lua_State *L = sb->L;
   char buf[64];
-  int status;
+  int status, host = sb->host;
   ct_status st;
   if (nargs < 0 || lua_gettop(L) - nargs < 1)
     return ct_fail(err, CT_EUSAGE, "ct_sandbox_host_call: no function to call");
   ct_sandbox_host_begin(sb);
   status = lua_pcall(L, nargs, nresults, 0);
-  ct_sandbox_host_end(sb);
+  sb->host = host;                             /* even if the callee leaked one */
   if (status == LUA_OK) return CT_OK;
   if (status == LUA_ERRMEM)
     st = ct_fail(err, CT_ENOMEM, "out of memory");
