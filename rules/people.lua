@@ -52,7 +52,7 @@ rule "people.young" {
   weight = 1.0,
 }
 
-example { "Expand exchange programs between graduate students of both nations.", labels = { "trade", "people" } }
+example { "Expand exchange programs between graduate students in the fields of science and technology.", labels = { "trade", "people" } }
 example { "People-to-people ties between our two countries are a central pillar of our friendship.", labels = { "people" } }
 example { "Announce consultations on human rights and democracy promotion.", labels = { "people" } }
 example { "Create a working group dedicated to ending the abuse of women online and offline.", labels = { "people" } }

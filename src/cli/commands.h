@@ -20,6 +20,12 @@ void ct_cli_segment_help(FILE *out);
 int ct_cli_rules(int argc, char **argv);
 void ct_cli_rules_help(FILE *out);
 
+int ct_cli_test(int argc, char **argv);
+void ct_cli_test_help(FILE *out);
+
+int ct_cli_eval(int argc, char **argv);
+void ct_cli_eval_help(FILE *out);
+
 /* --version: clausetag's version, then the libraries it is linked with. */
 void ct_cli_version(FILE *out);
 

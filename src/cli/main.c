@@ -28,6 +28,10 @@ static const command commands[] = {
    ct_cli_segment, ct_cli_segment_help},
   {"rules", "list the labels and rules of the rule files",
    ct_cli_rules, ct_cli_rules_help},
+  {"test", "run the examples written in rule files",
+   ct_cli_test, ct_cli_test_help},
+  {"eval", "precision, recall and F1 against labelled clauses",
+   ct_cli_eval, ct_cli_eval_help},
   {NULL, NULL, NULL, NULL}
 };
 
