@@ -1,8 +1,8 @@
 # clausetag -- build, test, install.
 #
 #   make            library build/libclausetag.a and CLI build/clausetag
-#   make run        classify (for now: segment) the samples
-#   make test       unit + end-to-end tests, then again under ASan+UBSan
+#   make run        classify the samples with the shipped rules
+#   make test       unit + end-to-end tests, valgrind, then again under ASan+UBSan
 #   make bench      throughput benchmark
 #   make install    PREFIX=/usr/local (binary, library, header, rules, docs)
 #   make deps       install missing Debian packages (needs root)
@@ -44,7 +44,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o
 
-.PHONY: all deps run test check unit e2e asan bench install uninstall clean echo
+.PHONY: all deps run test check valgrind bench install uninstall clean echo
 
 all: $(BIN)
 
@@ -115,8 +115,20 @@ check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
 	CT=$(BIN) TOOLS=$(BUILD)/tools sh tests/e2e/run.sh || fail=1; \
 	exit $$fail
 
+# No errors and no leaks on real runs of the plain binary (no
+# suppressions: text buffers are padded for PCRE2's JIT vector reads).
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=all \
+           --error-exitcode=9
+valgrind: $(BIN)
+	$(VALGRIND) $(BIN) classify --explain -f jsonl samples/ > /dev/null
+	$(VALGRIND) $(BIN) segment -f jsonl samples/ > /dev/null
+	$(VALGRIND) $(BIN) test > /dev/null
+	$(VALGRIND) $(BIN) eval --gold tests/corpus/korean.jsonl > /dev/null
+	@echo "valgrind: no errors, no leaks"
+
 test: deps
 	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"

@@ -38,6 +38,8 @@ rule "trade.technology" {
     "information communications technolog*", "telecommunication*",
     "research and development", "r&d", "innovation", "high tech",
     "space exploration", "space industry", "satellite*", "artemis",
+    "lunar", "nasa", "space agency", "space cooperation",
+    "launch vehicle*",
     "positioning system", "technolog*",
     "인공지능", "양자", "첨단기술", "연구개발", "우주",
   },

@@ -194,7 +194,17 @@ static ct_status text_build(const char *name, unsigned char *data, size_t len,
                             ct_invalid mode, ct_text **out, ct_error *err) {
   ct_text *t;
   ct_status st;
+  unsigned char *padded;
   *out = NULL;
+  /* PCRE2's JIT reads whole vectors past a subject's end: zeroed padding
+  ** keeps that read inside the block and defined. */
+  padded = realloc(data, len + 1 + CT_TEXT_PAD);
+  if (padded == NULL) {
+    free(data);
+    return oom(err, name);
+  }
+  memset(padded + len, 0, 1 + CT_TEXT_PAD);
+  data = padded;
   t = calloc(1, sizeof *t);
   if (t == NULL || (t->name = strdup(name)) == NULL) {
     free(t);

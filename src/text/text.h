@@ -22,9 +22,11 @@ typedef struct ct_mark {
                         ** counting one each */
 } ct_mark;
 
+#define CT_TEXT_PAD 64   /* zero bytes after the data, for vector reads */
+
 struct ct_text {
   char *name;           /* path or name as given */
-  unsigned char *data;  /* len bytes + NUL */
+  unsigned char *data;  /* len bytes + NUL + CT_TEXT_PAD zero bytes */
   size_t len;
   size_t body;          /* 3 after a UTF-8 BOM, else 0 */
   size_t *lines;        /* start offset of each line */
