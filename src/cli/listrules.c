@@ -23,8 +23,8 @@ static const ct_cli_option rules_options[] = {
 
 /* The listing is not made of clauses, so these formats are names for -f
 ** only; the listing functions do the writing. */
-static const ct_format list_text = {"text", NULL, NULL, NULL};
-static const ct_format list_jsonl = {"jsonl", NULL, NULL, NULL};
+static const ct_format list_text = {"text", NULL, NULL, NULL, NULL, NULL};
+static const ct_format list_jsonl = {"jsonl", NULL, NULL, NULL, NULL, NULL};
 static const ct_format *const list_formats[] = {&list_text, &list_jsonl,
                                                 NULL};
 

@@ -39,9 +39,9 @@ static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
   return st == CT_OK ? ct_buf_adds(&w->buf, "}\n") : st;
 }
 
-static const ct_format text_format = {"text", NULL, text_clause, NULL};
-static const ct_format lines_format = {"lines", NULL, lines_clause, NULL};
-static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL};
+static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL};
+static const ct_format lines_format = {"lines", NULL, lines_clause, NULL, NULL, NULL};
+static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL, NULL, NULL};
 
 const ct_format *const ct_segment_formats[] = {
   &text_format, &lines_format, &jsonl_format, NULL

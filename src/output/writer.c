@@ -60,17 +60,21 @@ ct_status ct_writer_document(ct_writer *w, const ct_text *t,
 ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
                                   const ct_clause *c, size_t n,
                                   const ct_docinfo *doc, ct_error *err) {
-  static const ct_docinfo none = {NULL, NULL, NULL};
+  static const ct_docinfo none = {NULL, NULL, NULL, NULL, 0};
   ct_record r;
   ct_status s;
   if (w->errnum) return write_failed(w, err);
-  r.text = t, r.clauses = c, r.nclauses = n;
+  r.text = t, r.clauses = c, r.nclauses = n, r.i = 0;
   r.doc = doc != NULL ? doc : &none;
+  if (w->fmt->doc_begin && (s = w->fmt->doc_begin(w, &r)) != CT_OK)
+    return hook_status(s, err);
   for (r.i = 0; r.i < n; r.i++) {
     if ((s = w->fmt->clause(w, &r)) != CT_OK) return hook_status(s, err);
     w->records++;
     if (w->buf.len >= FLUSH_AT && flush_buf(w, err) != CT_OK) return CT_EIO;
   }
+  if (w->fmt->doc_end && (s = w->fmt->doc_end(w, &r)) != CT_OK)
+    return hook_status(s, err);
   return flush_buf(w, err);
 }
 

@@ -18,10 +18,35 @@
 /* What a document brings besides its text and clauses; NULL fields are
 ** absent.  A document read from --input jsonl is named by its record's
 ** id, which JSON formats write back as given, instead of a file name. */
+/* A CI policy (--require L, --forbid L, --fail-on-unlabeled), checked
+** on every document. */
+typedef enum ct_policy_kind {
+  CT_POLICY_REQUIRE,          /* some clause must have the label */
+  CT_POLICY_FORBID,           /* no clause may have the label */
+  CT_POLICY_UNLABELED         /* every clause must have a label */
+} ct_policy_kind;
+
+typedef struct ct_policy {
+  ct_policy_kind kind;
+  const char *label;          /* NULL for CT_POLICY_UNLABELED */
+  size_t label_index;         /* into the rule set's labels */
+} ct_policy;
+
+/* One broken policy on one document. */
+typedef struct ct_violation {
+  size_t policy;              /* index into the writer's policies */
+  size_t clause;              /* 1-based clause that broke it; 0: the
+                              ** document as a whole (--require) */
+  const char *message;        /* "policy --require health: no clause
+                              ** labelled health" */
+} ct_violation;
+
 typedef struct ct_docinfo {
   const char *id_json;        /* the record's "id", as JSON */
   const char *meta_json;      /* its "meta" object, as JSON */
   const ct_result *results;   /* classify: one per clause */
+  const ct_violation *violations;   /* classify with policies */
+  size_t nviolations;
 } ct_docinfo;
 
 /* One clause to write, with the document around it (for its heading). */
@@ -39,11 +64,17 @@ typedef struct ct_record {
 
 typedef struct ct_writer ct_writer;
 
+/* The hooks of a format.  For each document the writer calls doc_begin,
+** clause for each clause, then doc_end (r->i == r->nclauses there), in
+** the order of the inputs, from one thread.  Formats that wrap the run
+** (SARIF, JUnit, HTML) can keep what they need and write it at end. */
 typedef struct ct_format {
   const char *name;                                        /* "jsonl" */
   ct_status (*begin)(ct_writer *w);                        /* may be NULL */
   ct_status (*clause)(ct_writer *w, const ct_record *r);
   ct_status (*end)(ct_writer *w);                          /* may be NULL */
+  ct_status (*doc_begin)(ct_writer *w, const ct_record *r); /* may be NULL */
+  ct_status (*doc_end)(ct_writer *w, const ct_record *r);   /* may be NULL */
 } ct_format;
 
 struct ct_writer {
@@ -54,6 +85,9 @@ struct ct_writer {
   int errnum;       /* errno of the first failed write; 0 while none */
   const ct_ruleset *rs;   /* classify: names of labels and rules */
   unsigned flags;         /* CT_WRITE_* */
+  const ct_policy *policies;   /* the policies in force, for reports */
+  size_t npolicies;
+  void *state;            /* the format's own, freed by its end hook */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
