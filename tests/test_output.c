@@ -293,7 +293,8 @@ static ct_status count_end(ct_writer *w) {
 /* Formats that wrap the whole run get begin and end, around all
 ** documents, with the record count known at the end. */
 static void test_begin_end_hooks(void **state) {
-  static const ct_format wrap = {"wrap", count_begin, count_clause, count_end};
+  static const ct_format wrap = {"wrap", count_begin, count_clause, count_end,
+                                 NULL, NULL};
   ct_text *t = load("w", "A. B.\n", CT_INVALID_ERROR);
   ct_clause c[2];
   ct_writer w;
