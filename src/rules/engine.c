@@ -492,7 +492,12 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     const char *subj = (const char *)d->t->data + c->start;
     size_t len = subject_len(e, subj, c->end - c->start), a, b;
     int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);
-    if (m < 0) return err->status;
+    if (m < 0) {   /* located like Lua's errors: at the rule */
+      char what[sizeof err->msg];
+      memcpy(what, err->msg, sizeof what);
+      return ct_fail(err, err->status, "%s:%d: %.900s", rule->info.file,
+                     rule->info.line, what);
+    }
     if (m > 0) *ms = c->start + a, *me = c->start + b, fired = 1;
   }
   if (rule->info.when) {

@@ -1,0 +1,4 @@
+label "x" {}
+rule "x.attack" { label = "x", when = function(c)
+  io.open("/etc/passwd") return true
+end }

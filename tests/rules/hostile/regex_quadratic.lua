@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.quadratic" { label = "x", regex = [[(?=.*abcd)]] }
