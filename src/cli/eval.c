@@ -186,7 +186,8 @@ static size_t group_end(const evalrun *ev, size_t i) {
   return j;
 }
 
-typedef void (*group_fn)(evalrun *ev, size_t i, const ct_result *r, void *ud);
+typedef void (*group_fn)(evalrun *ev, size_t i, const ct_text *t,
+                         const ct_result *r, void *ud);
 
 /* Classifies every group and calls fn for each clause while its result is
 ** alive. */
@@ -205,15 +206,18 @@ static int classify_all(evalrun *ev, ct_engine *e, group_fn fn, void *ud) {
       free(texts);
       return 2;
     }
-    for (k = i; k < j; k++) fn(ev, k, ct_cli_lines_result(&l, k - i), ud);
+    for (k = i; k < j; k++)
+      fn(ev, k, l.text, ct_cli_lines_result(&l, k - i), ud);
     ct_cli_lines_free(&l);
   }
   free(texts);
   return 0;
 }
 
-static void record(evalrun *ev, size_t i, const ct_result *r, void *ud) {
+static void record(evalrun *ev, size_t i, const ct_text *t,
+                   const ct_result *r, void *ud) {
   (void)ud;
+  (void)t;
   if (r) memcpy(ev->got + i * ev->nlabels, r->has, ct_ruleset_nlabels(ev->rs));
 }
 
@@ -301,14 +305,25 @@ typedef struct errlist {
   json_t *arr;
 } errlist;
 
-static void fired_text(ct_buf *b, const ct_ruleset *rs, const ct_result *r) {
+/* One line per rule that fired: its id, weight and the words that fired
+** it (a `when`-only rule shows no words). */
+static void fired_text(ct_buf *b, const ct_ruleset *rs, const ct_text *t,
+                       const ct_result *r) {
   size_t h;
-  ct_buf_adds(b, "    fired:");
-  if (r == NULL || r->nhits == 0) ct_buf_adds(b, " (nothing)");
-  for (h = 0; r && h < r->nhits; h++)
-    ct_buf_printf(b, " %s(%+g)", ct_ruleset_rule(rs, r->hits[h].rule)->id,
-                  r->hits[h].weight);
-  ct_buf_addc(b, '\n');
+  if (r == NULL || r->nhits == 0) ct_buf_adds(b, "    no rule fired\n");
+  for (h = 0; r && h < r->nhits; h++) {
+    const ct_hit *x = &r->hits[h];
+    const ct_rule_info *ri = ct_ruleset_rule(rs, x->rule);
+    ct_buf_printf(b, "    + %s -> %s %+g", ri->id,
+                  ct_ruleset_label(rs, x->label)->name, x->weight);
+    if (ri->words || ri->regex) {
+      char *m = ct_text_span(t, x->start, x->end, 1);
+      if (m)
+        ct_buf_printf(b, " \"%s\"", m);
+      free(m);
+    }
+    ct_buf_addc(b, '\n');
+  }
 }
 
 static json_t *labels_json(const evalrun *ev, const unsigned char *v) {
@@ -332,7 +347,8 @@ static json_t *fired_json(const ct_ruleset *rs, const ct_result *r) {
 
 /* Called per clause on a second classification pass, to show the rules
 ** that fired on the first misclassified ones. */
-static void report_error(evalrun *ev, size_t i, const ct_result *r, void *ud) {
+static void report_error(evalrun *ev, size_t i, const ct_text *t,
+                         const ct_result *r, void *ud) {
   errlist *el = ud;
   const unsigned char *got = ev->got + i * ev->nlabels;
   ct_buf b = {0};
@@ -350,7 +366,7 @@ static void report_error(evalrun *ev, size_t i, const ct_result *r, void *ud) {
   ct_buf_adds(&b, " predicted ");
   labels_text(&b, ev, got);
   ct_buf_printf(&b, "\n    \"%s\"\n", ev->g[i].text);
-  fired_text(&b, ev->rs, r);
+  fired_text(&b, ev->rs, t, r);
   fputs(b.s, stdout);
   ct_buf_free(&b);
 }
