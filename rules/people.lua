@@ -20,7 +20,8 @@ rule "people.core" {
     "domestic violence", "human rights", "democracy",
     "democratic institutions", "democratic resilience", "good governance",
     "rule of law", "civil society", "parliament*", "baggage",
-    "two-way exchange", "leaders exchange*",
+    "two-way exchange", "leaders exchange*", "indigenous", "first nations",
+    "disabilit*", "universit*", "scholars", "fellowship*", "장애인",
     "parliamentary", "lawmakers", "legislat*", "congress", "national assembly",
     "development assistance", "development cooperation", "usaid", "koica",
     "participants", "person-to-person", "workers", "personnel",
@@ -38,11 +39,39 @@ rule "people.weak" {
   description = "words that lean to people without settling it",
   words = { "exchange", "friendship", "experts", "expert", "train",
             "training", "researchers", "professionals", "citizens",
-            "communities", "governance", "training programs", "young",
+            "communities", "governance", "young",
             "연구자", "전문" },
   unless = { "exchange of views", "exchanged views", "foreign exchange",
              "exchange information", "exchange rate*", "technical exchanges" },
   weight = 0.5,
+}
+
+rule "people.training" {
+  label = "people",
+  description = "training people (not military training)",
+  words = { "training programs", "train", "training", "workforce development",
+            "skills" },
+  unless = { "military", "exercises", "troops", "forces", "훈련" },
+  weight = 1.0,
+}
+
+rule "people.values" {
+  label = "people",
+  description = "shared values in praise of a partnership are not a commitment",
+  words = { "shared values", "common values", "shared democratic values",
+            "democratic values", "공동의 가치", "가치 동맹" },
+  weight = -1.0,
+}
+
+rule "people.heading" {
+  label = "people",
+  description = "section titles about people",
+  when = function(c)
+    return (c.kind == "heading" or (c.kind == "line" and #c.text <= 100
+              and not c:find([=[[.!?:;,]["'”’)]*$]=])))
+      and c:has("people", "peoples", "people-to-people", "exchanges",
+                "education", "인적") and 1.0
+  end,
 }
 
 rule "people.young" {

@@ -19,14 +19,15 @@ rule "security.defense" {
     "submarine*", "fighter jets", "strike fighters", "f 35*", "weapon*",
     "arms sales", "military sales", "defense industr*",
     "u.s. forces korea", "usfk", "united nations command", "nato",
-    "peninsula", "dmz", "demilitarized zone", "alliance modernization",
+    "korean peninsula", "the peninsula", "dmz", "demilitarized zone",
+    "alliance modernization", "multi-domain", "combat aircraft",
     "navy", "naval", "freedom of navigation", "taiwan strait",
     "south china sea", "east china sea", "ballistic", "icbm*",
     "field training", "training exercises", "military drills", "drills",
-    "war", "aggression", "invasion", "armistice", "peacekeeping",
+    "aggression", "invasion", "armistice", "peacekeeping",
     "provocation*", "space security", "strategic stability",
     -- Korean
-    "국방", "군사", "연합훈련", "연합방위", "확장억제", "억제력",
+    "국방", "군사", "연합훈련", "연합방위", "확장억제", "억제력", "다영역",
     "주한미군", "미사일", "핵무기", "핵잠수함", "핵협의그룹", "한반도",
   },
   weight = 1.0,
@@ -55,7 +56,7 @@ rule "security.dprk" {
     "kim jong un", "denucleariz*", "nonproliferation", "non proliferation",
     "proliferation", "iaea safeguard*", "safeguards agreement",
     "safeguard agreement", "additional protocol", "sanction*",
-    "북한", "대북", "비핵화", "비확산", "제재",
+    "iaea", "북한", "대북", "비핵화", "비확산", "제재", "안전조치",
   },
   weight = 1.0,
 }
@@ -70,7 +71,8 @@ rule "security.cyber_law" {
     "counterterrorism", "counter terrorism", "terrorism", "terrorist*",
     "violent extremism", "transnational crime", "illicit", "trafficking",
     "maritime security", "coast guard", "illegal, unreported and unregulated",
-    "iuu", "illegal fishing", "export control*", "investment screening",
+    "iuu", "illegal fishing", "unregulated fishing", "export control*",
+    "investment screening",
     "screening mechanism", "cryptocurrency theft", "cyber activities",
     "money laundering", "cyber-exploitation",
     "intelligence sharing", "information sharing",
@@ -87,7 +89,7 @@ rule "security.weak" {
   words = {
     "security", "secure", "peace", "stability", "threat*", "alliance",
     "stable", "safeguard*", "deter", "strategic", "maritime", "nuclear",
-    "안보", "평화", "동맹", "위협",
+    "war", "안보", "평화", "동맹", "위협", "훈련",
   },
   unless = { "health security", "global health security agenda",
              "energy security", "economic security", "security council",
@@ -114,7 +116,8 @@ rule "security.heading" {
   label = "security",
   description = "section titles about peace and the alliance",
   when = function(c)
-    return is_title(c) and c:has("peace", "alliance", "blood", "평화") and 1.0
+    return is_title(c) and c:has("peace", "alliance", "blood", "maritime",
+      "평화", "해양") and 1.0
   end,
 }
 

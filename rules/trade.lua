@@ -22,7 +22,7 @@ rule "trade.core" {
     -- Korean
     "무역", "교역", "투자", "공급망", "반도체", "조선", "선박", "관세",
     "자유무역협정", "fta", "수출", "수입", "산업", "제조", "기업",
-    "핵심광물", "경제", "일자리", "해외 시장",
+    "핵심광물", "경제", "일자리", "시장", "원전 수출",
   },
   unless = { "economy-wide" },
   weight = 1.0,
@@ -41,7 +41,8 @@ rule "trade.technology" {
     "lunar", "nasa", "space agency", "space cooperation",
     "launch vehicle*",
     "positioning system", "technolog*",
-    "인공지능", "양자", "첨단기술", "연구개발", "우주",
+    "인공지능", "양자", "첨단기술", "연구개발", "우주", "과학기술",
+    "co-production", "coproduction", "jet engine*",
   },
   unless = { "clean energy technolog*" },
   weight = 1.0,
@@ -97,7 +98,8 @@ rule "trade.not_meeting_names" {
   label = "trade",
   description = "economic words inside the names of meetings and bodies",
   words = { "asia-pacific economic cooperation", "apec summit",
-            "economic and social council" },
+            "economic and social council", "아시아태평양경제협력체",
+            "economic empowerment", "경제적 역량" },
   weight = -1.0,
 }
 
