@@ -7,6 +7,9 @@
 **          "labels", "scores" and (--explain) "hits"
 **   tsv    a header line, then one row per clause (--explain: "hits")
 **
+** The CI reports wrapping a whole run (sarif, junit, html) have files of
+** their own and share the helpers of report.c; all are listed here.
+**
 ** Labels always come in the rule set's declaration order, so output does
 ** not depend on which rule fired first.  Text formats collapse white
 ** space; jsonl keeps exact spans, so offsets can be checked.
@@ -14,45 +17,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include "output/json.h"
-#include "output/writer.h"
-
-static const ct_result *result_of(const ct_record *r) {
-  return &r->doc->results[r->i];
-}
-
-static const char *label_name(const ct_writer *w, size_t label) {
-  return ct_ruleset_label(w->rs, label)->name;
-}
-
-static const char *rule_id(const ct_writer *w, size_t rule) {
-  return ct_ruleset_rule(w->rs, rule)->id;
-}
+#include "output/report.h"
 
 /* ---- colours ---------------------------------------------------------- */
 
-static const char *const color_names[] = {"red", "green", "yellow", "blue",
-                                          "magenta", "cyan"};
-static const char *const color_codes[] = {"\033[31m", "\033[32m", "\033[33m",
-                                          "\033[34m", "\033[35m", "\033[36m"};
-#define NCOLORS (sizeof color_names / sizeof color_names[0])
-
-/* Labels without a colour of their own take one by index: the calm
-** colours first, red last, since red reads as an error. */
-static const unsigned char palette[NCOLORS] = {1, 2, 3, 4, 5, 0};
+/* ANSI codes of ct_color_names, in the same order. */
+static const char *const color_codes[CT_NCOLORS] = {
+  "\033[31m", "\033[32m", "\033[33m", "\033[34m", "\033[35m", "\033[36m"
+};
 
 static const char *color_code(const ct_writer *w, size_t label) {
-  const char *want = ct_ruleset_label(w->rs, label)->color;
-  size_t k;
-  for (k = 0; want != NULL && k < NCOLORS; k++)
-    if (strcmp(want, color_names[k]) == 0) return color_codes[k];
-  return color_codes[palette[label % NCOLORS]];
+  return color_codes[ct_report_color(w, label)];
 }
 
 /* Appends a label's name, in its colour when `color` is on. */
 static ct_status add_label(ct_writer *w, size_t label, int color) {
-  if (!color) return ct_buf_adds(&w->buf, label_name(w, label));
+  if (!color) return ct_buf_adds(&w->buf, ct_report_label(w, label));
   return ct_buf_printf(&w->buf, "%s%s\033[0m", color_code(w, label),
-                       label_name(w, label));
+                       ct_report_label(w, label));
 }
 
 static int colored(const ct_writer *w) {
@@ -68,7 +50,7 @@ static int explained(const ct_writer *w) {
 /* The clause's labels comma-joined, or `none` when it has none. */
 static ct_status add_labels(ct_writer *w, const ct_record *r,
                             const char *none, int color) {
-  const ct_result *res = result_of(r);
+  const ct_result *res = ct_report_result(r);
   size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
   for (k = 0; k < n; k++) {
     if (!res->has[k]) continue;
@@ -90,7 +72,7 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
   char *match = ct_text_span(r->text, h->start, h->end, 1);
   ct_status st = CT_ENOMEM;
   if (match != NULL &&
-      ct_buf_printf(&w->buf, "    + %s -> ", rule_id(w, h->rule)) == CT_OK &&
+      ct_buf_printf(&w->buf, "    + %s -> ", ct_report_rule(w, h->rule)) == CT_OK &&
       add_label(w, h->label, colored(w)) == CT_OK && ct_buf_addc(&w->buf, ' ') == CT_OK &&
       add_signed(&w->buf, h->weight) == CT_OK)
     st = ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
@@ -100,7 +82,7 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
 }
 
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
-  const ct_result *res = result_of(r);
+  const ct_result *res = ct_report_result(r);
   char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
   size_t k;
@@ -121,7 +103,7 @@ static ct_status json_labels(ct_writer *w, const ct_result *res) {
   if (ct_buf_adds(b, ",\"labels\":[") != CT_OK) return CT_ENOMEM;
   for (k = 0; k < n; k++)
     if (res->has[k] && ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
-                        ct_json_cstr(b, label_name(w, k)) != CT_OK))
+                        ct_json_cstr(b, ct_report_label(w, k)) != CT_OK))
       return CT_ENOMEM;
   return ct_buf_addc(b, ']');
 }
@@ -134,7 +116,7 @@ static ct_status json_scores(ct_writer *w, const ct_result *res) {
   for (k = 0; k < n; k++)
     if (res->scores[k] != 0 &&
         ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
-         ct_json_cstr(b, label_name(w, k)) != CT_OK ||
+         ct_json_cstr(b, ct_report_label(w, k)) != CT_OK ||
          ct_buf_addc(b, ':') != CT_OK ||
          ct_json_number(b, res->scores[k]) != CT_OK))
       return CT_ENOMEM;
@@ -146,9 +128,9 @@ static ct_status json_hit(ct_writer *w, const ct_record *r, const ct_hit *h) {
   ct_buf *b = &w->buf;
   ct_status st = CT_ENOMEM;
   if (match != NULL && ct_buf_adds(b, "{\"rule\":") == CT_OK &&
-      ct_json_cstr(b, rule_id(w, h->rule)) == CT_OK &&
+      ct_json_cstr(b, ct_report_rule(w, h->rule)) == CT_OK &&
       ct_buf_adds(b, ",\"label\":") == CT_OK &&
-      ct_json_cstr(b, label_name(w, h->label)) == CT_OK &&
+      ct_json_cstr(b, ct_report_label(w, h->label)) == CT_OK &&
       ct_buf_adds(b, ",\"weight\":") == CT_OK &&
       ct_json_number(b, h->weight) == CT_OK &&
       ct_buf_adds(b, ",\"match\":") == CT_OK &&
@@ -170,7 +152,7 @@ static ct_status json_hits(ct_writer *w, const ct_record *r,
 }
 
 static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
-  const ct_result *res = result_of(r);
+  const ct_result *res = ct_report_result(r);
   if (ct_record_json_clause(&w->buf, r, 0) != CT_OK ||
       json_labels(w, res) != CT_OK || json_scores(w, res) != CT_OK ||
       (explained(w) && json_hits(w, r, res) != CT_OK))
@@ -205,7 +187,7 @@ static ct_status tsv_hits(ct_writer *w, const ct_record *r,
     const ct_hit *h = &res->hits[k];
     char *match = ct_text_span(r->text, h->start, h->end, 1);
     if (match == NULL ||
-        ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "", rule_id(w, h->rule))
+        ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "", ct_report_rule(w, h->rule))
             != CT_OK ||
         tsv_field(&w->buf, match) != CT_OK)
       st = CT_ENOMEM;
@@ -216,7 +198,7 @@ static ct_status tsv_hits(ct_writer *w, const ct_record *r,
 
 static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
-  const ct_result *res = result_of(r);
+  const ct_result *res = ct_report_result(r);
   char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
   if (s != NULL && tsv_field(&w->buf, ct_text_name(r->text)) == CT_OK &&
@@ -235,5 +217,6 @@ static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL, NULL, 
 static const ct_format tsv_format = {"tsv", tsv_begin, tsv_clause, NULL, NULL, NULL};
 
 const ct_format *const ct_classify_formats[] = {
-  &text_format, &jsonl_format, &tsv_format, NULL
+  &text_format, &jsonl_format, &tsv_format,
+  &ct_sarif_format, &ct_junit_format, &ct_html_format, NULL
 };

@@ -1,0 +1,238 @@
+/*
+** sarif_out.c -- `classify -f sarif`: SARIF 2.1.0 for code-scanning views.
+**
+** One JSON document for the whole run.  tool.driver.rules lists every
+** rule of the rule set, then every policy in force; each labelled clause
+** is a `note` result of the rule that added most to its labels, each
+** policy violation an `error` result.  Results are written as documents
+** arrive, so memory stays flat however many files a run reads.
+**
+** Regions are 1-based lines and columns counted in code points, which
+** run.columnKind "unicodeCodePoints" declares; byteOffset/byteLength give
+** the exact span, as jsonl's start/end do.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "output/json.h"
+#include "output/report.h"
+
+#define SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define SUMMARY_MAX 120   /* code points of clause text in a message */
+
+/* What the run needs to remember: whether a result was written yet, for
+** the commas between them. */
+typedef struct sarif_state {
+  size_t results;
+} sarif_state;
+
+/* Opens the next element of an array that holds `n` already. */
+static ct_status next_element(ct_buf *b, size_t n) {
+  return ct_buf_adds(b, n ? ",\n" : "\n");
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+static const char *rule_text(const ct_writer *w, const ct_rule_info *ri) {
+  const ct_label_info *li = ct_ruleset_label(w->rs, ri->label);
+  if (ri->description != NULL) return ri->description;
+  return li->title != NULL ? li->title : li->name;
+}
+
+static ct_status rule_descriptor(ct_writer *w, size_t k) {
+  const ct_rule_info *ri = ct_ruleset_rule(w->rs, k);
+  ct_buf *b = &w->buf;
+  if (next_element(b, k) != CT_OK || ct_buf_adds(b, "{\"id\":") != CT_OK ||
+      ct_json_cstr(b, ri->id) != CT_OK ||
+      ct_buf_adds(b, ",\"shortDescription\":{\"text\":") != CT_OK ||
+      ct_json_cstr(b, rule_text(w, ri)) != CT_OK ||
+      ct_buf_adds(b, "},\"defaultConfiguration\":{\"level\":\"note\"}"
+                     ",\"properties\":{\"label\":") != CT_OK ||
+      ct_json_cstr(b, ct_report_label(w, ri->label)) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(b, "}}");
+}
+
+/* What a policy asks, as a rule's short description. */
+static ct_status policy_text(ct_buf *b, const ct_policy *p) {
+  switch (p->kind) {
+    case CT_POLICY_REQUIRE:
+      return ct_buf_printf(b, "Each document has a clause labelled %s",
+                           p->label);
+    case CT_POLICY_FORBID:
+      return ct_buf_printf(b, "No clause is labelled %s", p->label);
+    default:
+      return ct_buf_adds(b, "Every clause carries a label");
+  }
+}
+
+/* Strings that must go through the JSON escape are built in `tmp`. */
+static ct_status add_json_tmp(ct_buf *b, ct_buf *tmp) {
+  ct_status st = ct_json_string(b, tmp->s ? tmp->s : "", tmp->len);
+  ct_buf_clear(tmp);
+  return st;
+}
+
+static ct_status policy_descriptor(ct_writer *w, const ct_policy *p,
+                                   size_t n, ct_buf *tmp) {
+  ct_buf *b = &w->buf;
+  if (next_element(b, n) != CT_OK || ct_buf_adds(b, "{\"id\":") != CT_OK ||
+      ct_report_policy_id(tmp, p) != CT_OK || add_json_tmp(b, tmp) != CT_OK ||
+      ct_buf_adds(b, ",\"shortDescription\":{\"text\":") != CT_OK ||
+      policy_text(tmp, p) != CT_OK || add_json_tmp(b, tmp) != CT_OK ||
+      ct_buf_adds(b, "},\"defaultConfiguration\":{\"level\":\"error\"}"
+                     ",\"properties\":{\"policy\":") != CT_OK ||
+      ct_report_policy(tmp, p) != CT_OK || add_json_tmp(b, tmp) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(b, "}}");
+}
+
+/* After the rule set's n rules: each policy once. */
+static ct_status policy_descriptors(ct_writer *w, size_t n) {
+  ct_buf tmp = {0};
+  ct_status st = CT_OK;
+  size_t k;
+  for (k = 0; st == CT_OK && k < w->npolicies; k++)
+    if (ct_report_policy_first(w, k) == k)
+      st = policy_descriptor(w, &w->policies[k], n++, &tmp);
+  ct_buf_free(&tmp);
+  return st;
+}
+
+/* ---- the run ---------------------------------------------------------- */
+
+static ct_status sarif_begin(ct_writer *w) {
+  size_t k, n = ct_ruleset_nrules(w->rs);
+  if ((w->state = calloc(1, sizeof(sarif_state))) == NULL) return CT_ENOMEM;
+  if (ct_buf_adds(&w->buf, "{\"$schema\":\"" SCHEMA "\",\"version\":\"2.1.0\""
+                  ",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"clausetag\""
+                  ",\"version\":\"" CT_VERSION "\""
+                  ",\"semanticVersion\":\"" CT_VERSION "\",\"rules\":[")
+      != CT_OK)
+    return CT_ENOMEM;
+  for (k = 0; k < n; k++)
+    if (rule_descriptor(w, k) != CT_OK) return CT_ENOMEM;
+  if (policy_descriptors(w, n) != CT_OK) return CT_ENOMEM;
+  return ct_buf_adds(&w->buf, "]}},\n\"columnKind\":\"unicodeCodePoints\""
+                              ",\"results\":[");
+}
+
+static ct_status sarif_end(ct_writer *w) {
+  free(w->state);
+  w->state = NULL;
+  return ct_buf_adds(&w->buf, "\n]}]}\n");
+}
+
+/* ---- locations -------------------------------------------------------- */
+
+static int unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL;
+}
+
+/* The document's name as a URI reference: relative paths stay relative
+** (code scanning resolves them against the checkout), absolute ones get
+** file://, and every byte outside the unreserved set is %-encoded. */
+static ct_status add_uri(ct_buf *b, const char *name) {
+  const unsigned char *p = (const unsigned char *)name;
+  if (*p == '/' && ct_buf_adds(b, "\"file://") != CT_OK) return CT_ENOMEM;
+  if (*p != '/' && ct_buf_addc(b, '"') != CT_OK) return CT_ENOMEM;
+  for (; *p != '\0'; p++)
+    if ((unreserved(*p) ? ct_buf_addc(b, (char)*p)
+                        : ct_buf_printf(b, "%%%02X", *p)) != CT_OK)
+      return CT_ENOMEM;
+  return ct_buf_addc(b, '"');
+}
+
+/* The clause's region, or the start of the file when c is NULL. */
+static ct_status add_region(ct_buf *b, const ct_text *t, const ct_clause *c) {
+  size_t line, col;
+  if (c == NULL) return ct_buf_adds(b, "{\"startLine\":1,\"startColumn\":1}");
+  ct_text_linecol(t, c->end, &line, &col);
+  return ct_buf_printf(b, "{\"startLine\":%zu,\"startColumn\":%zu"
+                          ",\"endLine\":%zu,\"endColumn\":%zu"
+                          ",\"byteOffset\":%zu,\"byteLength\":%zu}",
+                       c->line, c->col, line, col, c->start, c->end - c->start);
+}
+
+static ct_status add_location(ct_buf *b, const ct_text *t,
+                              const ct_clause *c) {
+  if (ct_buf_adds(b, ",\"locations\":[{\"physicalLocation\":"
+                     "{\"artifactLocation\":{\"uri\":") != CT_OK ||
+      add_uri(b, ct_text_name(t)) != CT_OK ||
+      ct_buf_adds(b, "},\"region\":") != CT_OK || add_region(b, t, c) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(b, "}}]");
+}
+
+/* ---- results ---------------------------------------------------------- */
+
+static ct_status open_result(ct_writer *w) {
+  sarif_state *s = w->state;
+  return next_element(&w->buf, s->results++);
+}
+
+static ct_status result_labels(ct_writer *w, const ct_result *res) {
+  size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  ct_buf *b = &w->buf;
+  if (ct_buf_adds(b, ",\"properties\":{\"labels\":[") != CT_OK)
+    return CT_ENOMEM;
+  for (k = 0; k < n; k++)
+    if (res->has[k] && ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
+                        ct_json_cstr(b, ct_report_label(w, k)) != CT_OK))
+      return CT_ENOMEM;
+  return ct_buf_adds(b, "]}}");
+}
+
+static ct_status sarif_clause(ct_writer *w, const ct_record *r) {
+  const ct_result *res = ct_report_result(r);
+  ct_buf *b = &w->buf;
+  size_t rule;
+  char *msg;
+  ct_status st = CT_ENOMEM;
+  if (!ct_report_labelled(w, res)) return CT_OK;
+  if ((msg = ct_report_summary(w, r, SUMMARY_MAX)) != NULL &&
+      open_result(w) == CT_OK && ct_buf_addc(b, '{') == CT_OK &&
+      (!ct_report_top_rule(w, res, &rule) ||
+       (ct_buf_adds(b, "\"ruleId\":") == CT_OK &&
+        ct_json_cstr(b, ct_report_rule(w, rule)) == CT_OK &&
+        ct_buf_addc(b, ',') == CT_OK)) &&
+      ct_buf_adds(b, "\"level\":\"note\",\"message\":{\"text\":") == CT_OK &&
+      ct_json_cstr(b, msg) == CT_OK && ct_buf_addc(b, '}') == CT_OK &&
+      add_location(b, r->text, ct_record_clause(r)) == CT_OK)
+    st = result_labels(w, res);
+  free(msg);
+  return st;
+}
+
+/* The clause a violation names, or NULL for the document as a whole. */
+static const ct_clause *violation_clause(const ct_record *r,
+                                         const ct_violation *v) {
+  if (v->clause == 0 || v->clause > r->nclauses) return NULL;
+  return &r->clauses[v->clause - 1];
+}
+
+static ct_status violation_result(ct_writer *w, const ct_record *r,
+                                  const ct_violation *v, ct_buf *tmp) {
+  ct_buf *b = &w->buf;
+  if (open_result(w) != CT_OK || ct_buf_adds(b, "{\"ruleId\":") != CT_OK ||
+      ct_report_policy_id(tmp, &w->policies[v->policy]) != CT_OK ||
+      add_json_tmp(b, tmp) != CT_OK ||
+      ct_buf_adds(b, ",\"level\":\"error\",\"message\":{\"text\":") != CT_OK ||
+      ct_json_cstr(b, v->message) != CT_OK || ct_buf_addc(b, '}') != CT_OK ||
+      add_location(b, r->text, violation_clause(r, v)) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_addc(b, '}');
+}
+
+static ct_status sarif_doc_end(ct_writer *w, const ct_record *r) {
+  ct_buf tmp = {0};
+  ct_status st = CT_OK;
+  size_t k;
+  for (k = 0; st == CT_OK && k < r->doc->nviolations; k++)
+    st = violation_result(w, r, &r->doc->violations[k], &tmp);
+  ct_buf_free(&tmp);
+  return st;
+}
+
+const ct_format ct_sarif_format = {"sarif", sarif_begin, sarif_clause,
+                                   sarif_end, NULL, sarif_doc_end};
