@@ -19,13 +19,17 @@ rule "climate.core" {
     "illegal, unreported and unregulated", "fisheries",
     "transboundary water", "water governance", "water resources",
     "unregulated fishing", "marine environment", "contamination",
+    "adaptation", "wildfire*", "drought*", "flood*", "loss and damage",
+    "coral reef*", "debt-for-nature", "rainforest*", "amazon fund",
+    "environmental, social, and governance", "esg",
     "temperature increase", "1.5 degrees", "energy efficiency",
     "grid-scale energy storage", "conservation",
     "기후", "탄소중립", "탄소", "온실가스", "배출", "재생에너지",
     "청정에너지", "청정수소", "수소", "탈탄소", "해양쓰레기", "플라스틱",
     "석탄", "환경", "폭염",
   },
-  unless = { "investment climate", "business climate", "political climate" },
+  unless = { "investment climate", "business climate", "political climate",
+             "climate of trust", "environmental health" },
   weight = 1.0,
 }
 

@@ -7,7 +7,7 @@
 local labels = { "security", "trade", "health", "climate", "people" }
 
 -- Openers and noun phrases that refer back to the previous clause.
-local refers = ct.re([[^(?:it (?:will|would|shall)|in this regard|to (?:this|that) end|to facilitate this|for the success of|the objective)\b|\b(?:this|these|such|the) (?:effort|efforts|pilot|initiative|initiatives|program|programs|partnership|goal|goals|work|commitment|mechanism|agreement|project|projects|collaboration)\b]])
+local refers = ct.re([[^(?:it (?:will|would|shall)|in this regard|to (?:this|that) end|to facilitate this|for the success of|the objective)\b|\b(?:this (?:\w+ )?|(?:these|such|the) )(?:effort|efforts|pilot|initiative|initiatives|program|programs|partnership|goal|goals|work|commitment|mechanism|agreement|project|projects|collaboration|contribution|contributions|funding|fund|assistance|plan|framework|dialogue)\b]])
 
 for _, l in ipairs(labels) do
   rule ("context.section." .. l) {

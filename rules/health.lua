@@ -14,11 +14,13 @@ rule "health.core" {
     "world health organization", "covax", "cepi", "ghsa",
     "pathogen*", "virus*", "antimicrobial", "aids", "hiv", "tuberculosis",
     "malaria", "cancer", "dementia", "global fund", "health systems",
+    "one health", "zoonotic", "polio", "mpox", "medical countermeasures",
     "hospital", "hospitals", "patients", "mental health", "nutrition",
     "보건", "백신", "감염병", "팬데믹", "코로나", "방역", "세계보건기구",
     "바이오의학", "치료제", "건강", "의료", "생물학적 위협", "생물테러",
   },
-  unless = { "health of the alliance", "economic health", "post-pandemic" },
+  unless = { "health of the", "health of its", "health of our",
+             "economic health", "post-pandemic" },
   weight = 1.0,
 }
 

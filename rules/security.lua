@@ -74,6 +74,11 @@ rule "security.cyber_law" {
     "iuu", "illegal fishing", "unregulated fishing", "export control*",
     "investment screening",
     "screening mechanism", "cryptocurrency theft", "cyber activities",
+    "fentanyl", "synthetic drugs", "illicit drugs", "drug trafficking",
+    "narcotics", "counternarcotics", "smuggling", "human trafficking",
+    "hybrid threats", "disinformation", "arms control", "border security",
+    "critical infrastructure protection", "chemical and biological",
+    "security support mission", "마약", "밀수", "스캠", "경비함정",
     "money laundering", "cyber-exploitation",
     "intelligence sharing", "information sharing",
     "secure 5g", "trusted vendors", "baggage screening",
@@ -89,11 +94,11 @@ rule "security.weak" {
   words = {
     "security", "secure", "peace", "stability", "threat*", "alliance",
     "stable", "safeguard*", "deter", "strategic", "maritime", "nuclear",
-    "war", "안보", "평화", "동맹", "위협", "훈련",
+    "war", "allies", "ukraine", "안보", "평화", "동맹", "위협", "훈련",
   },
   unless = { "health security", "global health security agenda",
              "energy security", "economic security", "security council",
-             "보건안보" },
+             "food security", "보건안보", "경제안보", "식량안보" },
   weight = 0.5,
 }
 
@@ -117,7 +122,10 @@ rule "security.heading" {
   description = "section titles about peace and the alliance",
   when = function(c)
     return is_title(c) and c:has("peace", "alliance", "blood", "maritime",
-      "평화", "해양") and 1.0
+      "security", "defense", "defence", "deterrence", "ukraine", "평화",
+      "해양", "안보")
+      and not c:has("health security", "energy security", "economic security",
+                    "food security", "보건안보", "경제안보", "식량안보") and 1.0
   end,
 }
 

@@ -14,7 +14,8 @@ rule "trade.core" {
     "industries", "industrial", "shipbuilding", "shipyard*", "semiconductor*",
     "chips", "batteries", "battery", "automotive", "autos", "auto industry",
     "jobs", "workforce", "economic cooperation", "economic ties",
-    "commercial ties", "commercial", "market access", "markets",
+    "commercial ties", "commercial", "commerce", "customs", "market access",
+    "markets", "mining", "food supply", "food security", "agricultur*",
     "foreign exchange", "currency", "digital economy", "economy",
     "economic", "economies", "business*", "companies", "firms",
     "critical minerals", "rare earth*", "lng", "energy exports",
@@ -22,7 +23,7 @@ rule "trade.core" {
     -- Korean
     "무역", "교역", "투자", "공급망", "반도체", "조선", "선박", "관세",
     "자유무역협정", "fta", "수출", "수입", "산업", "제조", "기업",
-    "핵심광물", "경제", "일자리", "시장", "원전 수출",
+    "핵심광물", "경제", "일자리", "시장", "원전 수출", "식량안보", "농업",
   },
   unless = { "economy-wide" },
   weight = 1.0,
@@ -41,7 +42,7 @@ rule "trade.technology" {
     "lunar", "nasa", "space agency", "space cooperation",
     "launch vehicle*",
     "positioning system", "technolog*",
-    "인공지능", "양자", "첨단기술", "연구개발", "우주", "과학기술",
+    "인공지능", "양자", "첨단기술", "연구개발", "우주", "과학기술", "연구혁신",
     "co-production", "coproduction", "jet engine*",
   },
   unless = { "clean energy technolog*" },
@@ -72,7 +73,7 @@ rule "trade.not_health" {
   label = "trade",
   description = "research and production framed as health",
   words = { "global health", "health security", "pandemic preparedness",
-            "infectious disease*", "보건" },
+            "infectious disease*", "health workforce", "보건" },
   weight = -1.0,
 }
 
@@ -81,6 +82,13 @@ rule "trade.not_climate_finance" {
   description = "finance and investment framed as climate action",
   words = { "climate finance", "climate-aligned", "high-carbon",
             "public financing", "green finance", "기후 재원" },
+  weight = -1.0,
+}
+
+rule "trade.not_defense_spending" {
+  label = "trade",
+  description = "spending on defense is not investment in the economy",
+  regex = [[\b(?:defen[cs]e (?:spending|budgets?|investment)|(?:%|percent) of (?:gdp|gross domestic product)\b.{0,30}\bdefen[cs]e)\b]],
   weight = -1.0,
 }
 
