@@ -1,0 +1,48 @@
+/*
+** pool.h -- worker threads that finish items in any order and hand them
+** back in the order they came.
+**
+** One thread submits items, N workers run the same function on them, and
+** one thread takes them back with next() in submission order.  At most
+** `window` items are in flight: submit() waits while the window is full,
+** so memory stays bounded however long the input is, and a slow item
+** only holds back the ones behind it.  The pool never looks inside an
+** item.
+*/
+#ifndef CT_CLI_POOL_H
+#define CT_CLI_POOL_H
+
+#include <stddef.h>
+
+typedef struct ct_cli_pool ct_cli_pool;
+
+/* Runs in a worker: `worker` is that worker's own state. */
+typedef void (*ct_cli_work_fn)(void *worker, void *item);
+
+/* Starts nworkers threads, worker i with states[i] (the array is copied).
+** NULL when out of memory or a thread cannot be started. */
+ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
+                             ct_cli_work_fn fn, void *const *states);
+
+/* Queues an item; waits while the window is full.  0, or -1 after
+** cancel (the item stays the caller's). */
+int ct_cli_pool_submit(ct_cli_pool *p, void *item);
+
+/* No more items will be submitted. */
+void ct_cli_pool_close(ct_cli_pool *p);
+
+/* The next item in submission order once it is done; NULL when the pool
+** is closed and every item was taken. */
+void *ct_cli_pool_next(ct_cli_pool *p);
+
+/* Stops the work: submit() refuses, workers pass items on untouched
+** (next() still returns them, to be freed). */
+void ct_cli_pool_cancel(ct_cli_pool *p);
+
+/* Is the pool cancelled?  For a submitter deciding whether to go on. */
+int ct_cli_pool_cancelled(ct_cli_pool *p);
+
+/* Joins the workers; call after next() returned NULL. */
+void ct_cli_pool_free(ct_cli_pool *p);
+
+#endif
