@@ -3,96 +3,116 @@
 */
 #include <dirent.h>
 #include <errno.h>
-#include <stdio.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "cli/inputs.h"
 #include "cli/paths.h"
 
-typedef struct name_list {
-  char **v;
-  size_t n, cap;
-} name_list;
-
-static void names_free(name_list *l) {
+void ct_cli_inputs_free(ct_cli_input_list *l) {
   size_t i;
-  for (i = 0; i < l->n; i++) free(l->v[i]);
+  for (i = 0; i < l->n; i++) free(l->v[i].path);
   free(l->v);
+  memset(l, 0, sizeof *l);
 }
 
-static int names_push(name_list *l, char *s) {
-  if (s == NULL) return -1;
+/* Appends path (taken, even on failure); 0 or ENOMEM. */
+static int push(ct_cli_input_list *l, char *path, int errnum) {
+  if (path == NULL) return ENOMEM;
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 16;
-    char **v = realloc(l->v, cap * sizeof *v);
+    ct_cli_source *v = realloc(l->v, cap * sizeof *v);
     if (v == NULL) {
-      free(s);
-      return -1;
+      free(path);
+      return ENOMEM;
     }
     l->v = v, l->cap = cap;
   }
-  l->v[l->n++] = s;
+  l->v[l->n].path = path;
+  l->v[l->n++].errnum = errnum;
   return 0;
 }
 
-static int by_bytes(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+static int any_match(const char *const *globs, size_t n, const char *name) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (fnmatch(globs[i], name, 0) == 0) return 1;
+  return 0;
 }
 
-/* Would the shell's glob "*.txt" inside the directory list it? */
-static int wanted(const char *dir, const char *name) {
-  size_t n = strlen(name);
+static int wanted(const ct_cli_filter *f, const char *name) {
+  static const char *const dflt[] = {"*.txt", "*.md"};
+  int in = f->ninclude ? any_match(f->include, f->ninclude, name)
+                       : any_match(dflt, 2, name);
+  return in && !any_match(f->exclude, f->nexclude, name);
+}
+
+static int walk(const char *dir, const ct_cli_filter *f,
+                ct_cli_input_list *out);
+
+/* One directory entry: a file to keep, a directory to enter, or
+** neither.  A link is followed to a file, never to a directory. */
+static int entry(const char *dir, const char *name, const ct_cli_filter *f,
+                 ct_cli_input_list *out) {
   struct stat st;
   char *path;
-  int dir_entry;
-  if (name[0] == '.' || n < 5 || strcmp(name + n - 4, ".txt") != 0) return 0;
-  path = ct_cli_path_join(dir, name);
-  if (path == NULL) return 1;   /* let the join fail again, and report */
-  dir_entry = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+  int rc = 0;
+  if (name[0] == '.') return 0;
+  if ((path = ct_cli_path_join(dir, name)) == NULL) return ENOMEM;
+  if (lstat(path, &st) != 0) {
+    free(path);
+    return 0;   /* gone since readdir: nothing to read */
+  }
+  if (S_ISDIR(st.st_mode)) {
+    rc = walk(path, f, out);
+  } else if ((S_ISREG(st.st_mode) ||
+              (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+               !S_ISDIR(st.st_mode))) && wanted(f, name)) {
+    return push(out, path, 0);
+  }
   free(path);
-  return !dir_entry;
+  return rc;
 }
 
-/* The sorted paths of DIR's *.txt; 0, or an errno value. */
-static int list_dir(const char *dir, name_list *out) {
+/* Adds the inputs below dir; 0 or ENOMEM (a directory that cannot be
+** listed is an entry of its own). */
+static int walk(const char *dir, const ct_cli_filter *f,
+                ct_cli_input_list *out) {
   DIR *d = opendir(dir);
   struct dirent *e;
   int rc = 0;
-  if (d == NULL) return errno;
-  for (errno = 0; (e = readdir(d)) != NULL; errno = 0) {
-    if (!wanted(dir, e->d_name)) continue;
-    if (names_push(out, ct_cli_path_join(dir, e->d_name)) != 0) {
-      rc = ENOMEM;
-      break;
-    }
-  }
-  if (rc == 0 && errno != 0) rc = errno;
+  if (d == NULL) return push(out, strdup(dir), errno);
+  for (errno = 0; rc == 0 && (e = readdir(d)) != NULL; errno = 0)
+    rc = entry(dir, e->d_name, f, out);
+  if (rc == 0 && errno != 0) rc = push(out, strdup(dir), errno);
   closedir(d);
-  if (rc == 0 && out->n > 1) qsort(out->v, out->n, sizeof *out->v, by_bytes);
   return rc;
 }
 
-static int each_in_dir(const char *dir, ct_cli_input_fn fn, void *ctx) {
-  name_list l = {0};
-  size_t i;
-  int rc = list_dir(dir, &l);
-  if (rc != 0) {
-    fprintf(stderr, "%s: cannot read: %s\n", dir, strerror(rc));
-    names_free(&l);
-    return 2;
-  }
-  for (i = 0; i < l.n && rc == 0; i++)
-    if (fn(ctx, l.v[i]) != 0) rc = -1;
-  names_free(&l);
-  return rc;
+static int by_path(const void *a, const void *b) {
+  return strcmp(((const ct_cli_source *)a)->path,
+                ((const ct_cli_source *)b)->path);
 }
 
-int ct_cli_inputs_each(const char *operand, ct_cli_input_fn fn, void *ctx) {
+static int expand(const char *op, const ct_cli_filter *f,
+                  ct_cli_input_list *out) {
   struct stat st;
-  if (strcmp(operand, "-") != 0 && stat(operand, &st) == 0 &&
-      S_ISDIR(st.st_mode))
-    return each_in_dir(operand, fn, ctx);
-  /* A file, stdin, or a name that does not exist: reading reports it. */
-  return fn(ctx, operand) != 0 ? -1 : 0;
+  size_t first = out->n;
+  int rc;
+  if (strcmp(op, "-") == 0 || stat(op, &st) != 0 || !S_ISDIR(st.st_mode))
+    return push(out, strdup(op), 0);   /* reading reports what is wrong */
+  rc = walk(op, f, out);
+  qsort(out->v + first, out->n - first, sizeof *out->v, by_path);
+  return rc;
+}
+
+int ct_cli_inputs_expand(const char *const *ops, size_t nops,
+                         const ct_cli_filter *f, ct_cli_input_list *out) {
+  size_t i;
+  int rc = 0;
+  memset(out, 0, sizeof *out);
+  if (nops == 0) return push(out, strdup("-"), 0);
+  for (i = 0; i < nops && rc == 0; i++) rc = expand(ops[i], f, out);
+  return rc;
 }

@@ -2,19 +2,43 @@
 ** inputs.h -- from the operands of a command to the files it reads.
 **
 ** FILE is read as it is (even without .txt: the user named it), "-" is
-** standard input, and DIR stands for the *.txt files directly inside it
-** (no recursion, no dot files, as a shell glob lists them) sorted by the
-** bytes of their names, so output order never depends on the file system.
+** standard input, and DIR stands for the files anywhere below it whose
+** names match an --include glob (default *.txt and *.md) and no
+** --exclude glob.  Names starting with a dot are skipped, as a shell
+** glob skips them, and symbolic links to directories are not followed
+** (no cycles).  The files of one DIR are sorted by the bytes of their
+** whole paths, so output order never depends on the file system.
 */
 #ifndef CT_CLI_INPUTS_H
 #define CT_CLI_INPUTS_H
 
-/* Called once per input path; returns 0 to go on, non-zero to stop. */
-typedef int (*ct_cli_input_fn)(void *ctx, const char *path);
+#include <stddef.h>
 
-/* Calls fn for every input `operand` names.  Returns 0; -1 when fn asked
-** to stop; 2 when the operand could not be expanded (message printed:
-** "DIR: cannot read: ..."), which makes the run's exit status 2. */
-int ct_cli_inputs_each(const char *operand, ct_cli_input_fn fn, void *ctx);
+/* Which names inside directories are inputs (fnmatch globs). */
+typedef struct ct_cli_filter {
+  const char *const *include;   /* none: *.txt and *.md */
+  size_t ninclude;
+  const char *const *exclude;   /* wins over include */
+  size_t nexclude;
+} ct_cli_filter;
+
+/* One input: a path to read, or a directory that could not be listed
+** (errnum != 0), reported in its place in the order. */
+typedef struct ct_cli_source {
+  char *path;
+  int errnum;
+} ct_cli_source;
+
+typedef struct ct_cli_input_list {
+  ct_cli_source *v;
+  size_t n, cap;
+} ct_cli_input_list;
+
+/* Expands the operands in order (none: standard input) into *out.
+** 0, or ENOMEM (out still to be freed). */
+int ct_cli_inputs_expand(const char *const *ops, size_t nops,
+                         const ct_cli_filter *f, ct_cli_input_list *out);
+
+void ct_cli_inputs_free(ct_cli_input_list *l);
 
 #endif
