@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include "cli/abbrevs.h"
 #include "cli/commands.h"
+#include "core/error.h"
+#include "cli/policy.h"
 #include "cli/rulefiles.h"
 #include "cli/run.h"
 
@@ -26,6 +28,7 @@ static const ct_cli_option classify_options[] = {
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
+  CT_CLI_POLICY_OPTIONS,
   {0, 0, NULL, 0}
 };
 
@@ -38,9 +41,9 @@ void ct_cli_classify_help(FILE *out) {
 "Usage: clausetag [classify] [OPTIONS] [FILE|DIR|-]...\n"
 "\n"
 "Cut documents into clauses and tag each clause with the labels of the\n"
-"rule files.  DIR means the *.txt files directly in it, in byte order of\n"
-"name; '-' or no operand reads standard input.  classify is the default\n"
-"command: 'clausetag FILE' is 'clausetag classify FILE'.\n"
+"rule files.  DIR means the *.txt and *.md files anywhere below it, in\n"
+"byte order of path; '-' or no operand reads standard input.  classify\n"
+"is the default command: 'clausetag FILE' is 'clausetag classify FILE'.\n"
 "\n"
 "Options:\n"
 "  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
@@ -64,40 +67,73 @@ void ct_cli_classify_help(FILE *out) {
 "                       8192)\n"
 "      --keep-going     report a rule that fails at run time and go on\n"
 "                       (it counts as not firing); exit status 2 at the end\n"
+"      --require LABEL  policy: every document has a clause with LABEL\n"
+"      --forbid LABEL   policy: no clause has LABEL\n"
+"      --fail-on-unlabeled\n"
+"                       policy: every clause has a label\n"
+"                       (policies are repeatable; each violation is a\n"
+"                       line on stderr and makes the exit status 1)\n"
 "  -h, --help           show this help\n"
 "\n"
-"Exit status: 0 all inputs done; 2 a usage error, a rule file that does\n"
-"not load, a rule that fails, an input that could not be read or is not\n"
-"valid UTF-8 text (the others are still processed), or an output that\n"
-"could not be written.\n", out);
+"Exit status: 0 all inputs done; 1 a policy failed; 2 (wins over 1) a\n"
+"usage error, a rule file that does not load, a rule that fails, an\n"
+"input that could not be read or is not valid UTF-8 text (the others\n"
+"are still processed), or an output that could not be written.\n", out);
 }
 
-/* What the step needs besides the run. */
-typedef struct classify_state {
+/* What every worker shares: the rule set and the options. */
+typedef struct classify_ctx {
+  const ct_ruleset *rs;
+  const ct_cli_options *opt;
+} classify_ctx;
+
+/* A worker's own: its engine, and the document it is on (for the
+** --keep-going handler). */
+typedef struct classify_worker {
+  const classify_ctx *ctx;
   ct_engine *engine;
-  int rule_failed;      /* --keep-going: a rule failed at least once */
-  const ct_cli_run *run;
-} classify_state;
+  ct_cli_doc *doc;
+} classify_worker;
 
 static void keep_going(void *ud, const ct_error *err) {
-  classify_state *st = ud;
-  st->rule_failed = 1;
-  ct_cli_run_message(st->run, err->msg);
+  classify_worker *wk = ud;
+  wk->doc->partial = 1;
+  ct_cli_doc_message(wk->doc, "%s", err->msg);
 }
 
-static ct_status classify_step(ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
-  classify_state *st = r->ud;
-  const char *id = d->info.id_json ? ct_text_name(d->text) : NULL;
-  ct_result *res = NULL;
+static ct_status worker_new(void *ud, void **out, ct_error *err) {
+  classify_worker *wk = calloc(1, sizeof *wk);
   ct_status s;
-  if (d->n == 0) return CT_OK;
-  s = ct_engine_classify(st->engine, d->text, d->clauses, d->n, id, &res,
-                         err);
-  if (s != CT_OK) return s;
-  d->info.results = res;
-  s = ct_cli_run_write(r, d, err);
-  ct_results_free(res, d->n);
-  return s;
+  if (wk == NULL) return ct_fail(err, CT_ENOMEM, "clausetag: out of memory");
+  wk->ctx = ud;
+  if ((s = ct_engine_new(wk->ctx->rs, &wk->engine, err)) != CT_OK) {
+    free(wk);
+    return s;
+  }
+  if (wk->ctx->opt->keep_going) ct_engine_on_error(wk->engine, keep_going, wk);
+  *out = wk;
+  return CT_OK;
+}
+
+static void worker_free(void *w) {
+  classify_worker *wk = w;
+  if (wk == NULL) return;
+  ct_engine_free(wk->engine);
+  free(wk);
+}
+
+static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
+  classify_worker *wk = w;
+  const ct_cli_options *o = wk->ctx->opt;
+  const char *id = d->id_json ? ct_text_name(d->text) : NULL;
+  ct_status s;
+  wk->doc = d;
+  if (d->n > 0 &&
+      (s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
+                              &d->results, err)) != CT_OK)
+    return s;
+  return ct_cli_policies_check(o->policies, o->npolicies, wk->ctx->rs, d,
+                               err);
 }
 
 /* Colour only where a person reads it: text format, to a terminal, and
@@ -116,25 +152,18 @@ static ct_status add_abbrevs(void *rs, const char *path, ct_error *err) {
   return ct_ruleset_add_abbrevs(rs, path, err);
 }
 
-static int run_with(const ct_cli_options *o, ct_ruleset *rs) {
-  classify_state st = {NULL, 0, NULL};
+static int run_with(const ct_cli_options *o, const ct_ruleset *rs) {
+  classify_ctx ctx;
+  ct_cli_step step;
   ct_cli_run r;
-  ct_error err;
-  int rc;
-  err.msg[0] = '\0';
-  if (ct_engine_new(rs, &st.engine, &err) != CT_OK) {
-    fprintf(stderr, "%s\n", err.msg);
-    return 2;
-  }
-  ct_cli_run_init(&r, o, ct_ruleset_abbrevs(rs));
-  r.step = classify_step, r.ud = &st, r.rs = rs;
+  ctx.rs = rs, ctx.opt = o;
+  step.ud = &ctx;
+  step.worker_new = worker_new, step.worker_free = worker_free;
+  step.run = classify_doc;
+  r.opt = o, r.ab = ct_ruleset_abbrevs(rs), r.step = &step, r.rs = rs;
   r.wflags = (o->explain ? CT_WRITE_EXPLAIN : 0) |
              (want_color(o) ? CT_WRITE_COLOR : 0);
-  st.run = &r;
-  if (o->keep_going) ct_engine_on_error(st.engine, keep_going, &st);
-  rc = ct_cli_run_all(&r);
-  ct_engine_free(st.engine);
-  return rc == 0 && st.rule_failed ? 2 : rc;
+  return ct_cli_run_all(&r);
 }
 
 int ct_cli_classify(int argc, char **argv) {
@@ -147,7 +176,8 @@ int ct_cli_classify(int argc, char **argv) {
     return rc;
   }
   rs = ct_cli_rules_load(&o);
-  if (rs == NULL || ct_cli_abbrev_files(&o, add_abbrevs, rs) != 0)
+  if (rs == NULL || ct_cli_abbrev_files(&o, add_abbrevs, rs) != 0 ||
+      ct_cli_policies_resolve(o.policies, o.npolicies, rs) != 0)
     rc = 2;
   else
     rc = run_with(&o, rs);

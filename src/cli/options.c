@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli/options.h"
 
 const char ct_cli_document_options_help[] =
@@ -18,7 +19,13 @@ const char ct_cli_document_options_help[] =
 "      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
 "                       reported and skipped; replace: read it as U+FFFD\n"
 "      --abbrev FILE    more abbreviations that do not end a sentence,\n"
-"                       one per line, '#' comments (repeatable)\n";
+"                       one per line, '#' comments (repeatable)\n"
+"      --include GLOB   in directories, read the files whose names match\n"
+"                       GLOB (repeatable; default: *.txt and *.md)\n"
+"      --exclude GLOB   in directories, skip the files whose names match\n"
+"                       GLOB (repeatable; wins over --include)\n"
+"  -j, --jobs N         worker threads (default: the number of cores);\n"
+"                       the output is the same for every N\n";
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
@@ -117,6 +124,38 @@ static int set_limit(ct_cli_options *o, const char *command, int key,
   return 0;
 }
 
+/* -j N: up to 1024 threads, more than any machine this runs on needs. */
+static int set_jobs(ct_cli_options *o, const char *command, const char *arg) {
+  unsigned long v;
+  if (parse_count(arg, 1024, &v) != 0)
+    return ct_cli_usage_error(command, "invalid argument '%s' for --jobs "
+                              "(expected an integer from 1 to 1024)", arg);
+  o->jobs = (size_t)v;
+  return 0;
+}
+
+static int add_policy(ct_cli_options *o, int key, const char *label) {
+  ct_policy *grown;
+  ct_policy_kind kind = key == CT_OPT_REQUIRE  ? CT_POLICY_REQUIRE
+                        : key == CT_OPT_FORBID ? CT_POLICY_FORBID
+                                               : CT_POLICY_UNLABELED;
+  size_t i;
+  for (i = 0; i < o->npolicies; i++)   /* the same check twice: once */
+    if (o->policies[i].kind == kind &&
+        (label == NULL || strcmp(o->policies[i].label, label) == 0))
+      return 0;
+  grown = realloc(o->policies, (o->npolicies + 1) * sizeof *grown);
+  if (grown == NULL) {
+    fputs("clausetag: out of memory\n", stderr);
+    return 2;
+  }
+  grown[o->npolicies].kind = kind;
+  grown[o->npolicies].label = label;
+  grown[o->npolicies++].label_index = 0;
+  o->policies = grown;
+  return 0;
+}
+
 static int set_output(ct_cli_options *o, const char *command,
                       const char *arg) {
   if (arg[0] == '\0')
@@ -154,12 +193,25 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_EXPLAIN: o->explain = 1; return 0;
     case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
     case CT_OPT_COLOR: return set_color(o, spec->command, arg);
+    case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
+    case CT_OPT_INCLUDE: return push(&o->include, &o->ninclude, arg);
+    case CT_OPT_EXCLUDE: return push(&o->exclude, &o->nexclude, arg);
+    case CT_OPT_REQUIRE:
+    case CT_OPT_FORBID:
+      return add_policy(o, key, arg);
+    case CT_OPT_FAIL_ON_UNLABELED: return add_policy(o, key, NULL);
     case CT_OPT_RULE_BUDGET:
     case CT_OPT_RULE_MEMORY:
     case CT_OPT_MAX_CLAUSE_BYTES:
       return set_limit(o, spec->command, key, arg);
     default: return ct_cli_usage_error(spec->command, "unhandled option");
   }
+}
+
+/* One worker per online core, and at least one. */
+static size_t default_jobs(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > 1024 ? 1024 : (size_t)n;
 }
 
 int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
@@ -170,6 +222,7 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
   o->format = spec->formats[0];
   o->invalid = CT_INVALID_ERROR;
   ct_limits_default(&o->limits);
+  o->jobs = default_jobs();
   ct_cli_args_init(&a, argc, argv);
   while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
     if (key == CT_CLI_ARG_ERROR)
@@ -186,5 +239,8 @@ void ct_cli_options_free(ct_cli_options *o) {
   free(o->abbrevs);
   free(o->rules);
   free(o->operands);
+  free(o->include);
+  free(o->exclude);
+  free(o->policies);
   memset(o, 0, sizeof *o);
 }

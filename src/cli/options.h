@@ -30,7 +30,13 @@ enum {
   CT_OPT_RULE_BUDGET,
   CT_OPT_RULE_MEMORY,
   CT_OPT_MAX_CLAUSE_BYTES,
-  CT_OPT_KEEP_GOING
+  CT_OPT_KEEP_GOING,
+  CT_OPT_JOBS = 'j',
+  CT_OPT_INCLUDE = 300,
+  CT_OPT_EXCLUDE,
+  CT_OPT_REQUIRE,
+  CT_OPT_FORBID,
+  CT_OPT_FAIL_ON_UNLABELED
 };
 
 typedef enum ct_cli_input {
@@ -56,6 +62,14 @@ typedef struct ct_cli_options {
   size_t nrules;
   const char **operands;   /* FILE|DIR|- as given (array owned) */
   size_t noperands;
+  const char **include;    /* --include globs (array owned) */
+  size_t ninclude;
+  const char **exclude;    /* --exclude globs (array owned) */
+  size_t nexclude;
+  ct_policy *policies;     /* --require, --forbid, --fail-on-unlabeled,
+                           ** in order; labels found by classify */
+  size_t npolicies;
+  size_t jobs;             /* -j: worker threads (default: the cores) */
   ct_limits limits;        /* --rule-budget, --rule-memory, ... */
   ct_cli_color color;
   int explain;
@@ -64,12 +78,19 @@ typedef struct ct_cli_options {
 } ct_cli_options;
 
 /* The options every document command (segment, classify) takes, for its
-** option table next to its own, and their help lines from -o to
-** --abbrev, so both commands describe them in the same words. */
+** option table next to its own, and their help lines from -o to -j, so
+** both commands describe them in the same words. */
 #define CT_CLI_DOCUMENT_OPTIONS                                          \
   {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1}, \
   {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},     \
-  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0}
+  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
+  {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
+  {CT_OPT_JOBS, 'j', "jobs", 1}
+
+/* The policy options of classify. */
+#define CT_CLI_POLICY_OPTIONS                                            \
+  {CT_OPT_REQUIRE, 0, "require", 1}, {CT_OPT_FORBID, 0, "forbid", 1},   \
+  {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0}
 
 extern const char ct_cli_document_options_help[];
 

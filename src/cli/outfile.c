@@ -3,12 +3,44 @@
 */
 #define _XOPEN_SOURCE 700   /* realpath: X/Open, beyond the Makefile's POSIX */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli/outfile.h"
+
+/* The temp file an interrupt must not leave behind.  The handler can
+** only use async-signal-safe calls, so the path is a static copy and
+** `armed` says whether it is valid (one -o file per process). */
+static char pending[4096];
+static volatile sig_atomic_t armed;
+
+static void on_signal(int sig) {
+  if (armed) unlink(pending);
+  signal(sig, SIG_DFL);
+  raise(sig);   /* die of the signal, so the parent sees why */
+}
+
+static void arm(const char *tmp) {
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+  struct sigaction sa;
+  size_t i, n = strlen(tmp);
+  if (n >= sizeof pending) return;   /* too long to keep: not cleaned */
+  memcpy(pending, tmp, n + 1);
+  armed = 1;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+    struct sigaction old;
+    /* A signal ignored by whoever started us stays ignored. */
+    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+      continue;
+    sigaction(sigs[i], &sa, NULL);
+  }
+}
 
 static int report(const ct_cli_outfile *o, int errnum) {
   if (o->path == NULL)
@@ -54,6 +86,7 @@ static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
     o->tmp = NULL;
     return open_failed(o, e);
   }
+  arm(o->tmp);
   return 0;
 }
 
@@ -96,6 +129,7 @@ static int close_file(ct_cli_outfile *o) {
 }
 
 static void drop_temp(ct_cli_outfile *o) {
+  armed = 0;
   if (o->tmp != NULL) unlink(o->tmp);
   free(o->tmp);
   free(o->real);
@@ -120,6 +154,7 @@ int ct_cli_outfile_commit(ct_cli_outfile *o) {
   if ((e = close_file(o)) != 0) return ct_cli_outfile_fail(o, e);
   if (o->tmp != NULL && rename(o->tmp, o->dest) != 0)
     return ct_cli_outfile_fail(o, errno);
+  armed = 0;
   free(o->tmp);
   free(o->real);
   o->tmp = o->real = NULL;

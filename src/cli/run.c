@@ -1,156 +1,261 @@
 /*
-** run.c -- reading inputs as documents and writing them out.
+** run.c -- the document loop: workers prepare, the main thread writes.
+**
+** The feeder thread (feed.c) queues documents, -j workers read, cut and
+** step on them (pool.c), and this thread takes them back in input order
+** to print their messages and write them through the one writer.  After
+** a fatal failure the pool is cancelled and what is still in flight is
+** only freed.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli/feed.h"
 #include "cli/inputs.h"
-#include "cli/jsonl_in.h"
+#include "cli/outfile.h"
+#include "cli/pool.h"
+#include "cli/progress.h"
 #include "cli/run.h"
 
-void ct_cli_run_init(ct_cli_run *r, const ct_cli_options *opt,
-                     const ct_abbrevs *ab) {
-  memset(r, 0, sizeof *r);
-  r->opt = opt;
-  r->ab = ab;
-}
+/* What a worker thread holds. */
+typedef struct worker {
+  const ct_cli_run *r;
+  void *state;            /* the step's, e.g. an engine */
+} worker;
 
-void ct_cli_run_message(const ct_cli_run *r, const char *msg) {
-  if (r->w.out == stdout) fflush(stdout);   /* keep terminal order */
-  fprintf(stderr, "%s\n", msg);
-}
+/* The state of one run, the main thread's own. */
+typedef struct loop {
+  const ct_cli_run *r;
+  ct_writer w;
+  ct_cli_progress progress;
+  int status;             /* 2 once anything failed */
+  int violated;           /* a policy failed */
+  int fatal;              /* stop: a step or the output failed */
+  ct_error err;           /* of the fatal failure */
+} loop;
 
-/* A failed input: its message as the library wrote it ("FILE:3:7: ..."). */
-static void input_failed(ct_cli_run *r, const char *path, ct_status s,
-                         const ct_error *err) {
-  char msg[1200];
-  if (err->msg[0] != '\0')
-    ct_cli_run_message(r, err->msg);
-  else {
-    snprintf(msg, sizeof msg, "%s: %s", path, ct_strerror(s));
-    ct_cli_run_message(r, msg);
-  }
-  r->status = 2;
-}
-
-ct_status ct_cli_run_write(ct_cli_run *r, const ct_cli_doc *d,
-                           ct_error *err) {
-  return ct_writer_document_info(&r->w, d->text, d->clauses, d->n, &d->info,
-                                 err);
-}
-
-static ct_status cut(const ct_cli_run *r, const ct_text *t, ct_clause **c,
-                     size_t *n, ct_error *err) {
+static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
   if (r->opt->input == CT_CLI_INPUT_LINES)
-    return ct_segment_lines(t, c, n, err);
-  return ct_segment(t, r->ab, c, n, err);
+    return ct_segment_lines(d->text, &d->clauses, &d->n, err);
+  return ct_segment(d->text, r->ab, &d->clauses, &d->n, err);
 }
 
-/* Cuts one document and runs the command's step on it. */
-static void process(ct_cli_run *r, const ct_text *t, const char *id_json,
-                    const char *meta_json) {
-  ct_cli_doc d;
-  ct_clause *c = NULL;
+/* In a worker: read, cut and step on one document. */
+static void work(void *state, void *item) {
+  worker *wk = state;
+  ct_cli_doc *d = item;
   ct_error err;
-  ct_status s;
-  memset(&d, 0, sizeof d);
+  ct_status s = CT_OK;
+  if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
-  if ((s = cut(r, t, &c, &d.n, &err)) != CT_OK) {
-    input_failed(r, ct_text_name(t), s, &err);
+  if (d->path != NULL)
+    s = ct_text_read_file(d->path, wk->r->opt->invalid, &d->text, &err);
+  if (s == CT_OK) s = cut(wk->r, d, &err);
+  if (s != CT_OK) {
+    ct_cli_doc_input_failed(d, d->path ? d->path : ct_text_name(d->text), s,
+                            &err);
     return;
   }
-  d.text = t, d.clauses = c;
-  d.info.id_json = id_json, d.info.meta_json = meta_json;
-  s = r->step ? r->step(r, &d, &r->err) : ct_cli_run_write(r, &d, &r->err);
-  if (s != CT_OK) r->fatal = 1;
-  free(c);
+  d->err.msg[0] = '\0';
+  if (wk->r->step != NULL && wk->r->step->run(wk->state, d, &d->err) != CT_OK)
+    d->fatal = 1;
 }
 
-/* Every record of a JSON Lines input, each flushed as soon as it is
-** written so a process at the other end of a pipe gets its answer. */
-static void jsonl_input(ct_cli_run *r, const char *path) {
-  ct_cli_jsonl j;
-  ct_cli_jsonl_doc d;
-  ct_error err;
-  ct_status s;
-  int more = 1;
-  err.msg[0] = '\0';
-  if ((s = ct_cli_jsonl_open(&j, path, r->opt->invalid, &err)) != CT_OK) {
-    input_failed(r, path, s, &err);
+/* Prints lines on stderr in order with what stdout already got. */
+static void print_messages(loop *l, const char *msgs) {
+  if (l->w.out == stdout) fflush(stdout);   /* keep terminal order */
+  ct_cli_progress_clear(&l->progress);
+  fputs(msgs, stderr);
+}
+
+static void write_doc(loop *l, const ct_cli_doc *d) {
+  ct_docinfo info;
+  memset(&info, 0, sizeof info);
+  info.id_json = d->id_json, info.meta_json = d->meta_json;
+  info.results = d->results;
+  info.violations = d->violations, info.nviolations = d->nviolations;
+  if (ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
+                              &l->err) != CT_OK)
+    l->fatal = 1;
+  /* A stream's reader waits for each answer. */
+  else if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->w.out == stdout)
+    fflush(stdout);
+}
+
+/* One finished document, in input order. */
+static void emit(loop *l, ct_cli_doc *d) {
+  if (d->msgs.len > 0) print_messages(l, d->msgs.s);
+  if (d->failed || d->partial) l->status = 2;
+  if (d->nviolations > 0) l->violated = 1;
+  if (d->fatal) {
+    l->fatal = 1;
+    l->err = d->err;
     return;
   }
-  while (more && !r->fatal) {
-    s = ct_cli_jsonl_next(&j, &d, &more, &err);
-    if (s != CT_OK) {
-      input_failed(r, path, s, &err);
-      if (s == CT_EIO) break;
-      continue;
+  if (d->failed) return;
+  write_doc(l, d);
+  ct_cli_progress_step(&l->progress, ct_text_size(d->text));
+}
+
+/* Takes every document back in order; after a fatal failure the rest
+** is only freed. */
+static void drain(loop *l, ct_cli_pool *pool) {
+  ct_cli_doc *d;
+  while ((d = ct_cli_pool_next(pool)) != NULL) {
+    if (!l->fatal) {
+      emit(l, d);
+      if (l->fatal) ct_cli_pool_cancel(pool);
     }
-    if (more) process(r, d.text, d.id_json, d.meta_json);
-    ct_cli_jsonl_doc_free(&d);
-    if (r->w.out == stdout && !r->fatal) fflush(stdout);
+    ct_cli_doc_free(d);
   }
-  ct_cli_jsonl_close(&j);
 }
 
-static int one_input(void *ctx, const char *path) {
-  ct_cli_run *r = ctx;
-  ct_text *t = NULL;
-  ct_error err;
-  ct_status s;
-  if (r->opt->input == CT_CLI_INPUT_JSONL) {
-    jsonl_input(r, path);
-    return r->fatal;
-  }
-  err.msg[0] = '\0';
-  s = ct_text_read_file(path, r->opt->invalid, &t, &err);
-  if (s != CT_OK) input_failed(r, path, s, &err);
-  else process(r, t, NULL, NULL);
-  ct_text_free(t);
-  return r->fatal;
+static void free_workers(const ct_cli_run *r, worker *wk, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (r->step != NULL && r->step->worker_free != NULL)
+      r->step->worker_free(wk[i].state);
+  free(wk);
 }
 
-static void run_inputs(ct_cli_run *r) {
-  static const char *const stdin_only[] = {"-"};
-  const char *const *ops = r->opt->noperands ? r->opt->operands : stdin_only;
-  size_t i, n = r->opt->noperands ? r->opt->noperands : 1;
-  for (i = 0; i < n && !r->fatal; i++)
-    if (ct_cli_inputs_each(ops[i], one_input, r) == 2) r->status = 2;
+/* n workers with their states; NULL after a message. */
+static worker *new_workers(const ct_cli_run *r, size_t n, ct_error *err) {
+  worker *wk = calloc(n, sizeof *wk);
+  size_t i;
+  if (wk == NULL) {
+    snprintf(err->msg, sizeof err->msg, "out of memory");
+    return NULL;
+  }
+  for (i = 0; i < n; i++) {
+    wk[i].r = r;
+    if (r->step != NULL && r->step->worker_new != NULL &&
+        r->step->worker_new(r->step->ud, &wk[i].state, err) != CT_OK) {
+      free_workers(r, wk, i);
+      return NULL;
+    }
+  }
+  return wk;
+}
+
+static void out_of_memory(loop *l) {
+  l->fatal = 1;
+  l->err.status = CT_ENOMEM;
+  snprintf(l->err.msg, sizeof l->err.msg, "out of memory");
+}
+
+static ct_cli_pool *new_pool(worker *wk, size_t n) {
+  void **states = malloc(n * sizeof *states);
+  ct_cli_pool *pool = NULL;
+  size_t i;
+  if (states == NULL) return NULL;
+  for (i = 0; i < n; i++) states[i] = &wk[i];
+  /* Two documents per worker: one being worked on, one waiting, so no
+  ** worker idles while the writer catches up. */
+  pool = ct_cli_pool_new(n, 2 * n, work, states);
+  free(states);
+  return pool;
+}
+
+/* Feeds the inputs through n workers and writes what comes back. */
+static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
+                      size_t n) {
+  ct_cli_pool *pool = new_pool(wk, n);
+  ct_cli_feed f;
+  if (pool == NULL) {
+    out_of_memory(l);
+    return;
+  }
+  memset(&f, 0, sizeof f);
+  f.inputs = in, f.pool = pool;
+  f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
+  f.invalid = l->r->opt->invalid;
+  if (ct_cli_feed_start(&f) != 0) {
+    ct_cli_pool_close(pool);
+    out_of_memory(l);
+  } else {
+    drain(l, pool);
+    ct_cli_feed_join(&f);
+    if (f.oom && !l->fatal) out_of_memory(l);
+  }
+  ct_cli_pool_free(pool);
 }
 
 /* Why the run stopped, unless the output's own failure says it. */
-static void report_fatal(const ct_cli_run *r) {
-  char msg[1200];
-  if (r->w.errnum != 0 || r->err.msg[0] == '\0') return;
-  if (r->err.status == CT_ERULE || r->err.status == CT_ELIMIT)
-    ct_cli_run_message(r, r->err.msg);
-  else {
-    snprintf(msg, sizeof msg, "clausetag: %s", r->err.msg);
-    ct_cli_run_message(r, msg);
-  }
+static void report_fatal(loop *l) {
+  if (l->w.errnum != 0 || l->err.msg[0] == '\0') return;
+  ct_cli_progress_clear(&l->progress);
+  if (l->w.out == stdout) fflush(stdout);
+  if (l->err.status == CT_ERULE || l->err.status == CT_ELIMIT)
+    fprintf(stderr, "%s\n", l->err.msg);
+  else
+    fprintf(stderr, "clausetag: %s\n", l->err.msg);
 }
 
 /* Writes everything to the opened output; the exit status. */
-static int run_to(ct_cli_run *r, ct_cli_outfile *out) {
-  ct_writer_init(&r->w, r->opt->format, out->f);
-  r->w.rs = r->rs;
-  r->w.flags = r->wflags;
-  r->err.msg[0] = '\0';
-  if (ct_writer_begin(&r->w, &r->err) != CT_OK) r->fatal = 1;
-  if (!r->fatal) run_inputs(r);
-  if (!r->fatal && ct_writer_end(&r->w, &r->err) != CT_OK) r->fatal = 1;
-  if (r->fatal) {
-    report_fatal(r);
-    return ct_cli_outfile_fail(out, r->w.errnum);
+static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
+                  worker *wk, size_t n) {
+  const ct_cli_options *o = l->r->opt;
+  ct_writer_init(&l->w, o->format, out->f);
+  l->w.rs = l->r->rs;
+  l->w.flags = l->r->wflags;
+  l->w.policies = o->policies, l->w.npolicies = o->npolicies;
+  l->err.msg[0] = '\0';
+  ct_cli_progress_init(&l->progress,
+                       o->input == CT_CLI_INPUT_JSONL ? 0 : in->n);
+  if (ct_writer_begin(&l->w, &l->err) != CT_OK) l->fatal = 1;
+  if (!l->fatal) run_batch(l, in, wk, n);
+  if (!l->fatal && ct_writer_end(&l->w, &l->err) != CT_OK) l->fatal = 1;
+  ct_cli_progress_clear(&l->progress);
+  if (l->fatal) {
+    report_fatal(l);
+    return ct_cli_outfile_fail(out, l->w.errnum);
   }
-  return ct_cli_outfile_commit(out) ? 2 : r->status;
+  if (ct_cli_outfile_commit(out) != 0) return 2;
+  return l->status ? l->status : l->violated;
 }
 
-int ct_cli_run_all(ct_cli_run *r) {
+/* Workers: -j, but no more than there are files to read. */
+static size_t nworkers(const ct_cli_options *o, size_t ninputs) {
+  if (o->input == CT_CLI_INPUT_JSONL || ninputs >= o->jobs) return o->jobs;
+  return ninputs ? ninputs : 1;
+}
+
+/* With the inputs listed and the workers ready (a rule set that fails
+** in an engine stops here, before the output is touched). */
+static int run_inputs(loop *l, const ct_cli_input_list *in) {
   ct_cli_outfile out;
-  int rc = ct_cli_outfile_open(&out, r->opt->output);
-  if (rc != 0) return rc;
-  rc = run_to(r, &out);
-  ct_writer_free(&r->w);
+  ct_error err;
+  size_t n = nworkers(l->r->opt, in->n);
+  worker *wk;
+  int rc;
+  err.msg[0] = '\0';
+  if ((wk = new_workers(l->r, n, &err)) == NULL) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  rc = ct_cli_outfile_open(&out, l->r->opt->output);
+  if (rc == 0) rc = run_to(l, &out, in, wk, n);
+  ct_writer_free(&l->w);
+  free_workers(l->r, wk, n);
+  return rc;
+}
+
+int ct_cli_run_all(const ct_cli_run *r) {
+  const ct_cli_options *o = r->opt;
+  ct_cli_input_list in;
+  ct_cli_filter f;
+  loop l;
+  int rc;
+  memset(&l, 0, sizeof l);
+  l.r = r;
+  f.include = o->include, f.ninclude = o->ninclude;
+  f.exclude = o->exclude, f.nexclude = o->nexclude;
+  if (ct_cli_inputs_expand(o->operands, o->noperands, &f, &in) != 0) {
+    fputs("clausetag: out of memory\n", stderr);
+    rc = 2;
+  } else {
+    rc = run_inputs(&l, &in);
+  }
+  ct_cli_inputs_free(&in);
   return rc;
 }

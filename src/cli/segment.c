@@ -26,8 +26,8 @@ void ct_cli_segment_help(FILE *out) {
 "Usage: clausetag segment [OPTIONS] [FILE|DIR|-]...\n"
 "\n"
 "Cut documents into clauses (headings, list items, sentences) and print\n"
-"them, one per line.  DIR means the *.txt files directly in it, in byte\n"
-"order of name; '-' or no operand reads standard input.\n"
+"them, one per line.  DIR means the *.txt and *.md files anywhere below\n"
+"it, in byte order of path; '-' or no operand reads standard input.\n"
 "\n"
 "Options:\n"
 "  -f, --format FORMAT  text (default): FILE:LINE:COL: KIND: TEXT\n"
@@ -56,7 +56,7 @@ int ct_cli_segment(int argc, char **argv) {
   if ((ab = ct_cli_abbrevs_make(&o)) == NULL) {
     rc = 2;
   } else {
-    ct_cli_run_init(&r, &o, ab);
+    r.opt = &o, r.ab = ab, r.step = NULL, r.rs = NULL, r.wflags = 0;
     rc = ct_cli_run_all(&r);
     ct_abbrevs_free(ab);
   }

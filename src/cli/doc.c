@@ -1,0 +1,54 @@
+/*
+** doc.c -- documents in flight: their life cycle and their messages.
+*/
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/doc.h"
+
+ct_cli_doc *ct_cli_doc_new(const char *path) {
+  ct_cli_doc *d = calloc(1, sizeof *d);
+  if (d == NULL) return NULL;
+  if (path != NULL && (d->path = strdup(path)) == NULL) {
+    free(d);
+    return NULL;
+  }
+  return d;
+}
+
+void ct_cli_doc_free(ct_cli_doc *d) {
+  size_t i;
+  if (d == NULL) return;
+  for (i = 0; i < d->nviolations; i++)
+    free((char *)d->violations[i].message);
+  free(d->violations);
+  if (d->results != NULL) ct_results_free(d->results, d->n);
+  free(d->clauses);
+  ct_text_free(d->text);
+  free(d->id_json);
+  free(d->meta_json);
+  free(d->path);
+  ct_buf_free(&d->msgs);
+  free(d);
+}
+
+void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...) {
+  char line[1200];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(line, sizeof line, fmt, ap);
+  va_end(ap);
+  /* Out of memory for a message: the document still fails. */
+  if (ct_buf_adds(&d->msgs, line) != CT_OK ||
+      ct_buf_addc(&d->msgs, '\n') != CT_OK)
+    d->failed = 1;
+}
+
+void ct_cli_doc_input_failed(ct_cli_doc *d, const char *name, ct_status s,
+                             const ct_error *err) {
+  if (err->msg[0] != '\0')
+    ct_cli_doc_message(d, "%s", err->msg);
+  else
+    ct_cli_doc_message(d, "%s: %s", name, ct_strerror(s));
+  d->failed = 1;
+}

@@ -1,0 +1,51 @@
+/*
+** doc.h -- one document on its way from the input to the output.
+**
+** A worker thread fills it (reads, cuts, classifies) and the main thread
+** prints its messages and writes it, so everything a worker has to say
+** is kept in the document rather than printed: that is what keeps
+** stderr in input order for every -j.
+*/
+#ifndef CT_CLI_DOC_H
+#define CT_CLI_DOC_H
+
+#include "core/buf.h"
+#include "output/writer.h"
+
+/* One document on its way through the workers; everything owned. */
+typedef struct ct_cli_doc {
+  char *path;            /* the file to read; NULL: `text` is given */
+  ct_text *text;
+  char *id_json;         /* of a jsonl record, or NULL */
+  char *meta_json;
+  ct_clause *clauses;
+  size_t n;
+  ct_result *results;    /* classify: one per clause */
+  ct_violation *violations;   /* classify: broken policies */
+  size_t nviolations;
+  ct_buf msgs;           /* lines for stderr, printed before the output */
+  int failed;            /* the input failed: not written, exit 2 */
+  int partial;           /* written, but something in it failed (a rule,
+                         ** with --keep-going): exit 2 */
+  int fatal;             /* the run stops: err says why */
+  ct_error err;
+} ct_cli_doc;
+
+/* A document to read from path (NULL: its text is given later); NULL
+** when out of memory. */
+ct_cli_doc *ct_cli_doc_new(const char *path);
+void ct_cli_doc_free(ct_cli_doc *d);
+
+/* Adds a line to what is printed on stderr for the document. */
+void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* Marks a document whose input failed with status s: err's message, or
+** "NAME: <what s means>" when it has none. */
+void ct_cli_doc_input_failed(ct_cli_doc *d, const char *name, ct_status s,
+                             const ct_error *err);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+** feed.h -- the thread that turns inputs into documents for the workers.
+**
+** It runs apart from the main thread so that the main thread can write
+** finished documents while the feeder waits for more input: a process
+** at the other end of a --input jsonl pipe gets each answer as soon as
+** it is ready, without clausetag reading ahead of it.  Files are only
+** named here (the workers read them); jsonl records are parsed here,
+** since a stream is read in order.  The pool's window blocks the feeder,
+** which keeps memory bounded.
+*/
+#ifndef CT_CLI_FEED_H
+#define CT_CLI_FEED_H
+
+#include <pthread.h>
+#include "cli/inputs.h"
+#include "cli/pool.h"
+#include "clausetag.h"
+
+typedef struct ct_cli_feed {
+  const ct_cli_input_list *inputs;
+  int jsonl;               /* --input jsonl: every line is a document */
+  ct_invalid invalid;
+  ct_cli_pool *pool;       /* closed by the feeder when it is done */
+  int oom;                 /* ran out of memory: read after join */
+  pthread_t thread;
+} ct_cli_feed;
+
+/* Starts feeding f->pool; 0, or -1 when no thread could be started. */
+int ct_cli_feed_start(ct_cli_feed *f);
+void ct_cli_feed_join(ct_cli_feed *f);
+
+#endif

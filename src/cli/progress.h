@@ -1,0 +1,32 @@
+/*
+** progress.h -- "clausetag: 120/480 files, 3.2 MB/s" on stderr.
+**
+** Only for a person watching: stderr must be a terminal and the batch
+** more than one file, so pipes and CI logs never get carriage returns.
+** The line is redrawn in place at most ten times a second and erased
+** before any message and at the end.
+*/
+#ifndef CT_CLI_PROGRESS_H
+#define CT_CLI_PROGRESS_H
+
+#include <stddef.h>
+#include <time.h>
+
+typedef struct ct_cli_progress {
+  int on;
+  int shown;                 /* the line is on the screen */
+  size_t done, total;
+  double bytes;
+  struct timespec start, last;
+} ct_cli_progress;
+
+/* On when stderr is a terminal and total > 1. */
+void ct_cli_progress_init(ct_cli_progress *p, size_t total);
+
+/* One more file of `bytes` done. */
+void ct_cli_progress_step(ct_cli_progress *p, size_t bytes);
+
+/* Erases the line (it comes back at the next step). */
+void ct_cli_progress_clear(ct_cli_progress *p);
+
+#endif
