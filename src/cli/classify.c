@@ -51,7 +51,10 @@ void ct_cli_classify_help(FILE *out) {
 "                       the shipped rules\n"
 "  -f, --format FORMAT  text (default): FILE:LINE:COL: LABELS: TEXT\n"
 "                       jsonl: one JSON object per clause, with scores\n"
-"                       tsv: a header line, then one row per clause\n",
+"                       tsv: a header line, then one row per clause\n"
+"                       sarif: a SARIF 2.1.0 log, for code scanning\n"
+"                       junit: JUnit XML, a test case per policy\n"
+"                       html: a self-contained report for a person\n",
         out);
   fputs(ct_cli_document_options_help, out);
   fputs(
