@@ -44,8 +44,7 @@ size_t ct_report_color(const ct_writer *w, size_t label) {
 
 /* Hits come in rule order, so one rule's hits are adjacent: each run is
 ** summed, and only a strictly larger sum replaces the best so far. */
-int ct_report_top_rule(const ct_writer *w, const ct_result *res,
-                       size_t *rule) {
+int ct_report_top_rule(const ct_result *res, size_t *rule) {
   size_t k, from;
   int found = 0;
   double best = 0;
@@ -59,7 +58,6 @@ int ct_report_top_rule(const ct_writer *w, const ct_result *res,
     if (counts && (!found || sum > best))
       found = 1, best = sum, *rule = res->hits[k].rule;
   }
-  (void)w;
   return found;
 }
 

@@ -29,8 +29,7 @@ size_t ct_report_color(const ct_writer *w, size_t label);
 
 /* The rule that added most weight to the clause's labels (ties: the
 ** first in rule order).  0 when no hit counts towards a label it has. */
-int ct_report_top_rule(const ct_writer *w, const ct_result *res,
-                       size_t *rule);
+int ct_report_top_rule(const ct_result *res, size_t *rule);
 
 /* "security, trade: TEXT" with TEXT collapsed and cut to `max` code
 ** points ("..." marks the cut), malloc'ed; NULL when out of memory. */

@@ -192,7 +192,7 @@ static ct_status sarif_clause(ct_writer *w, const ct_record *r) {
   if (!ct_report_labelled(w, res)) return CT_OK;
   if ((msg = ct_report_summary(w, r, SUMMARY_MAX)) != NULL &&
       open_result(w) == CT_OK && ct_buf_addc(b, '{') == CT_OK &&
-      (!ct_report_top_rule(w, res, &rule) ||
+      (!ct_report_top_rule(res, &rule) ||
        (ct_buf_adds(b, "\"ruleId\":") == CT_OK &&
         ct_json_cstr(b, ct_report_rule(w, rule)) == CT_OK &&
         ct_buf_addc(b, ',') == CT_OK)) &&
