@@ -195,7 +195,8 @@ static void test_xml_escape(void **state) {
 static json_t *parse(const char *s) {
   json_error_t e;
   json_t *j = json_loads(s, 0, &e);
-  if (j == NULL) fail_msg("invalid JSON at %d:%d: %s", e.line, e.column, e.text);
+  if (j == NULL)
+    fail_msg("invalid JSON at %d:%d: %s", e.line, e.column, e.text);
   return j;
 }
 

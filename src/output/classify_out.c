@@ -187,8 +187,8 @@ static ct_status tsv_hits(ct_writer *w, const ct_record *r,
     const ct_hit *h = &res->hits[k];
     char *match = ct_text_span(r->text, h->start, h->end, 1);
     if (match == NULL ||
-        ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "", ct_report_rule(w, h->rule))
-            != CT_OK ||
+        ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "",
+                      ct_report_rule(w, h->rule)) != CT_OK ||
         tsv_field(&w->buf, match) != CT_OK)
       st = CT_ENOMEM;
     free(match);

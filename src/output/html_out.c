@@ -162,8 +162,8 @@ static ct_status chart(ct_writer *w, const html_state *s) {
   for (k = 0; k < n; k++)
     if (s->counts[k] > max) max = s->counts[k];
   if (ct_buf_printf(&w->buf, "<svg id=\"chart\" xmlns=\"http://www.w3.org/2000"
-                    "/svg\" width=\"%zu\" height=\"%zu\" viewBox=\"0 0 %zu %zu\""
-                    " role=\"img\" aria-label=\"clauses per label\">\n",
+                    "/svg\" width=\"%zu\" height=\"%zu\" viewBox=\"0 0 %zu "
+                    "%zu\" role=\"img\" aria-label=\"clauses per label\">\n",
                     width, height, width, height) != CT_OK)
     return CT_ENOMEM;
   for (k = 0; k < n; k++)
@@ -188,7 +188,8 @@ static ct_status policies(ct_writer *w, const html_state *s) {
     }
   ct_buf_free(&name);
   if (st != CT_OK) return st;
-  return ct_buf_printf(b, "; <b class=\"nviolations\">%zu</b> violation%s</p>\n",
+  return ct_buf_printf(b, "; <b class=\"nviolations\">%zu</b> "
+                          "violation%s</p>\n",
                        s->violations, s->violations == 1 ? "" : "s");
 }
 
