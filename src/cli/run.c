@@ -123,7 +123,7 @@ static worker *new_workers(const ct_cli_run *r, size_t n, ct_error *err) {
   worker *wk = calloc(n, sizeof *wk);
   size_t i;
   if (wk == NULL) {
-    snprintf(err->msg, sizeof err->msg, "out of memory");
+    snprintf(err->msg, sizeof err->msg, "clausetag: out of memory");
     return NULL;
   }
   for (i = 0; i < n; i++) {
