@@ -11,10 +11,11 @@ static double seconds(const struct timespec *a, const struct timespec *b) {
          (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-void ct_cli_progress_init(ct_cli_progress *p, size_t total) {
+void ct_cli_progress_init(ct_cli_progress *p, size_t total, int to_stdout) {
   memset(p, 0, sizeof *p);
   p->total = total;
-  p->on = total > 1 && isatty(STDERR_FILENO);
+  p->on = total > 1 && isatty(STDERR_FILENO) &&
+          !(to_stdout && isatty(STDOUT_FILENO));
   if (p->on) clock_gettime(CLOCK_MONOTONIC, &p->start);
   p->last = p->start;
 }

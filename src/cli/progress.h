@@ -2,7 +2,9 @@
 ** progress.h -- "clausetag: 120/480 files, 3.2 MB/s" on stderr.
 **
 ** Only for a person watching: stderr must be a terminal and the batch
-** more than one file, so pipes and CI logs never get carriage returns.
+** more than one file, so pipes and CI logs never get carriage returns;
+** and not when the output itself goes to the terminal, where the line
+** would tangle with it (the output shows the progress there).
 ** The line is redrawn in place at most ten times a second and erased
 ** before any message and at the end.
 */
@@ -20,8 +22,9 @@ typedef struct ct_cli_progress {
   struct timespec start, last;
 } ct_cli_progress;
 
-/* On when stderr is a terminal and total > 1. */
-void ct_cli_progress_init(ct_cli_progress *p, size_t total);
+/* On when stderr is a terminal, total > 1, and the output (to_stdout:
+** standard output) is not on a terminal. */
+void ct_cli_progress_init(ct_cli_progress *p, size_t total, int to_stdout);
 
 /* One more file of `bytes` done. */
 void ct_cli_progress_step(ct_cli_progress *p, size_t bytes);

@@ -92,9 +92,8 @@ static void emit(loop *l, ct_cli_doc *d) {
     l->err = d->err;
     return;
   }
-  if (d->failed) return;
-  write_doc(l, d);
-  ct_cli_progress_step(&l->progress, ct_text_size(d->text));
+  if (!d->failed) write_doc(l, d);
+  ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);
 }
 
 /* Takes every document back in order; after a fatal failure the rest
@@ -201,7 +200,8 @@ static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
   l->w.policies = o->policies, l->w.npolicies = o->npolicies;
   l->err.msg[0] = '\0';
   ct_cli_progress_init(&l->progress,
-                       o->input == CT_CLI_INPUT_JSONL ? 0 : in->n);
+                       o->input == CT_CLI_INPUT_JSONL ? 0 : in->n,
+                       out->f == stdout);
   if (ct_writer_begin(&l->w, &l->err) != CT_OK) l->fatal = 1;
   if (!l->fatal) run_batch(l, in, wk, n);
   if (!l->fatal && ct_writer_end(&l->w, &l->err) != CT_OK) l->fatal = 1;
