@@ -2,7 +2,8 @@
 #
 #   make            library build/libclausetag.a and CLI build/clausetag
 #   make run        classify the samples with the shipped rules
-#   make test       unit + end-to-end tests, valgrind, then again under ASan+UBSan
+#   make test       unit + end-to-end tests, valgrind, browser and SARIF
+#                   validation, then the suites again under ASan+UBSan
 #   make bench      throughput benchmark
 #   make install    PREFIX=/usr/local (binary, library, header, rules, docs)
 #   make deps       install missing Debian packages (needs root)
@@ -44,7 +45,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o
 
-.PHONY: all deps run test check valgrind bench install uninstall clean echo
+.PHONY: all deps run test check valgrind web bench install uninstall clean echo
 
 all: $(BIN)
 
@@ -126,9 +127,16 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) eval --gold tests/corpus/korean.jsonl > /dev/null
 	@echo "valgrind: no errors, no leaks"
 
+# SARIF validation (ajv + the official schema, SARIF Multitool) and the
+# HTML report in headless Chromium; installs chromium and the npm packages
+# it needs.  Normal build only.
+web: $(BIN)
+	CT=$(BIN) sh tests/web/run.sh
+
 test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory valgrind
+	@$(MAKE) --no-print-directory web
 	@$(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"

@@ -3,6 +3,7 @@
 ** a stream and turning the first write error into one reportable status.
 */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
 #include "output/writer.h"
@@ -24,7 +25,12 @@ void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out) {
   w->out = out;
 }
 
-void ct_writer_free(ct_writer *w) { ct_buf_free(&w->buf); }
+/* The state too: an end hook skipped after a write error cannot free it. */
+void ct_writer_free(ct_writer *w) {
+  ct_buf_free(&w->buf);
+  free(w->state);
+  w->state = NULL;
+}
 
 static ct_status write_failed(ct_writer *w, ct_error *err) {
   if (w->errnum == 0) w->errnum = errno ? errno : EIO;

@@ -87,13 +87,15 @@ struct ct_writer {
   unsigned flags;         /* CT_WRITE_* */
   const ct_policy *policies;   /* the policies in force, for reports */
   size_t npolicies;
-  void *state;            /* the format's own, freed by its end hook */
+  void *state;            /* the format's own: one malloc'ed block, freed
+                          ** by its end hook or else by ct_writer_free */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
 extern const ct_format *const ct_segment_formats[];
 
-/* The formats of `clausetag classify`: text, jsonl, tsv; NULL-ended.
+/* The formats of `clausetag classify`: text, jsonl, tsv, sarif, junit,
+** html; NULL-ended.
 ** They need w->rs and every document's results. */
 extern const ct_format *const ct_classify_formats[];
 
