@@ -67,6 +67,13 @@ static ct_status add_signed(ct_buf *b, double v) {
   return ct_json_number(b, v);
 }
 
+/* A rule with neither words nor regex fired because its `when` said so
+** about the whole clause: repeating the clause would explain nothing. */
+static int judged_whole(const ct_writer *w, const ct_hit *h) {
+  const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
+  return ri != NULL && !ri->words && !ri->regex;
+}
+
 static ct_status text_hit(ct_writer *w, const ct_record *r,
                           const ct_hit *h) {
   char *match = ct_text_span(r->text, h->start, h->end, 1);
@@ -75,8 +82,10 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
       ct_buf_printf(&w->buf, "    + %s -> ", ct_report_rule(w, h->rule)) == CT_OK &&
       add_label(w, h->label, colored(w)) == CT_OK && ct_buf_addc(&w->buf, ' ') == CT_OK &&
       add_signed(&w->buf, h->weight) == CT_OK)
-    st = ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
-                       h->end);
+    st = judged_whole(w, h)
+             ? ct_buf_adds(&w->buf, " (when)\n")
+             : ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
+                             h->end);
   free(match);
   return st;
 }
