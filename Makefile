@@ -155,11 +155,13 @@ install: all
 	install -m 644 include/clausetag.h $(DESTDIR)$(PREFIX)/include/clausetag.h
 	install -m 644 rules/* $(DESTDIR)$(PREFIX)/share/clausetag/rules/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/clausetag/
+	install -D -m 644 docs/clausetag.1 $(DESTDIR)$(PREFIX)/share/man/man1/clausetag.1
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/clausetag $(DESTDIR)$(PREFIX)/lib/libclausetag.a \
 	  $(DESTDIR)$(PREFIX)/include/clausetag.h $(DESTDIR)$(PREFIX)/share/clausetag \
-	  $(DESTDIR)$(PREFIX)/share/doc/clausetag
+	  $(DESTDIR)$(PREFIX)/share/doc/clausetag \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/clausetag.1
 
 clean:
 	rm -rf build

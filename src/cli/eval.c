@@ -236,6 +236,32 @@ static double f1(score s) {
                             : 1.0;
 }
 
+/* The three figures of a row; a ratio over nothing (a label no clause has
+** and none was given) is undefined, shown as "-" (JSON null), and left
+** out of the macro average. */
+typedef struct figures {
+  double p, r, f;
+  int has_p, has_r, has_f;
+} figures;
+
+static figures figures_of(score s) {
+  figures x;
+  x.p = ratio(s.tp, s.tp + s.fp), x.has_p = s.tp + s.fp > 0;
+  x.r = ratio(s.tp, s.tp + s.fn), x.has_r = s.tp + s.fn > 0;
+  x.f = f1(s), x.has_f = s.tp + s.fp + s.fn > 0;
+  return x;
+}
+
+static const char *cell(char buf[16], double v, int defined) {
+  if (!defined) return "-";
+  snprintf(buf, 16, "%.3f", v);
+  return buf;
+}
+
+static json_t *jnum(double v, int defined) {
+  return defined ? json_real(v) : json_null();
+}
+
 static score label_score(const evalrun *ev, size_t k) {
   score s = {0, 0, 0};
   size_t i;
@@ -263,20 +289,21 @@ static const char *label_name(const evalrun *ev, size_t k) {
 typedef struct totals {
   score micro;
   double macro;
+  size_t defined;     /* labels in the macro average */
   size_t exact;
 } totals;
 
 static totals total(const evalrun *ev) {
-  totals t = {{0, 0, 0}, 0, 0};
+  totals t = {{0, 0, 0}, 0, 0, 0};
   size_t k, i;
   for (k = 0; k < ev->nlabels; k++) {
     score s = label_score(ev, k);
     t.micro.tp += s.tp;
     t.micro.fp += s.fp;
     t.micro.fn += s.fn;
-    t.macro += f1(s);
+    if (figures_of(s).has_f) t.macro += f1(s), t.defined++;
   }
-  if (ev->nlabels) t.macro /= (double)ev->nlabels;
+  if (t.defined) t.macro /= (double)t.defined;
   for (i = 0; i < ev->n; i++) t.exact += is_exact(ev, i);
   return t;
 }
@@ -371,21 +398,21 @@ static void report_error(evalrun *ev, size_t i, const ct_text *t,
   ct_buf_free(&b);
 }
 
+static void print_row(const char *name, score s) {
+  figures x = figures_of(s);
+  char a[16], b[16], c[16];
+  printf("%-12s %9s %9s %9s %9zu\n", name, cell(a, x.p, x.has_p),
+         cell(b, x.r, x.has_r), cell(c, x.f, x.has_f), s.tp + s.fn);
+}
+
 static void print_text(const evalrun *ev, const totals *t) {
   size_t k;
+  char m[16];
   printf("%-12s %9s %9s %9s %9s\n", "label", "precision", "recall", "f1",
          "support");
-  for (k = 0; k < ev->nlabels; k++) {
-    score s = label_score(ev, k);
-    printf("%-12s %9.3f %9.3f %9.3f %9zu\n", label_name(ev, k),
-           ratio(s.tp, s.tp + s.fp), ratio(s.tp, s.tp + s.fn), f1(s),
-           s.tp + s.fn);
-  }
-  printf("%-12s %9.3f %9.3f %9.3f %9zu\n", "micro",
-         ratio(t->micro.tp, t->micro.tp + t->micro.fp),
-         ratio(t->micro.tp, t->micro.tp + t->micro.fn), f1(t->micro),
-         t->micro.tp + t->micro.fn);
-  printf("%-12s %9s %9s %9.3f\n", "macro", "", "", t->macro);
+  for (k = 0; k < ev->nlabels; k++) print_row(label_name(ev, k), label_score(ev, k));
+  print_row("micro", t->micro);
+  printf("%-12s %9s %9s %9s\n", "macro", "", "", cell(m, t->macro, t->defined > 0));
   printf("\nexact-set accuracy: %.3f (%zu of %zu clauses)\n",
          ratio(t->exact, ev->n), t->exact, ev->n);
 }
@@ -395,17 +422,21 @@ static json_t *report_json(const evalrun *ev, const totals *t) {
   size_t k;
   for (k = 0; k < ev->nlabels; k++) {
     score s = label_score(ev, k);
-    json_array_append_new(labels, json_pack("{s:s,s:f,s:f,s:f,s:I}",
-        "label", label_name(ev, k), "precision", ratio(s.tp, s.tp + s.fp),
-        "recall", ratio(s.tp, s.tp + s.fn), "f1", f1(s), "support",
+    figures x = figures_of(s);
+    json_array_append_new(labels, json_pack("{s:s,s:o,s:o,s:o,s:I}",
+        "label", label_name(ev, k), "precision", jnum(x.p, x.has_p),
+        "recall", jnum(x.r, x.has_r), "f1", jnum(x.f, x.has_f), "support",
         (json_int_t)(s.tp + s.fn)));
   }
-  return json_pack("{s:s,s:I,s:o,s:{s:f,s:f,s:f},s:f,s:{s:f,s:I}}",
-      "gold", ev->path, "clauses", (json_int_t)ev->n, "labels", labels,
-      "micro", "precision", ratio(t->micro.tp, t->micro.tp + t->micro.fp),
-      "recall", ratio(t->micro.tp, t->micro.tp + t->micro.fn), "f1",
-      f1(t->micro), "macro_f1", t->macro, "exact", "accuracy",
-      ratio(t->exact, ev->n), "correct", (json_int_t)t->exact);
+  {
+    figures m = figures_of(t->micro);
+    return json_pack("{s:s,s:I,s:o,s:{s:o,s:o,s:o},s:o,s:{s:f,s:I}}",
+        "gold", ev->path, "clauses", (json_int_t)ev->n, "labels", labels,
+        "micro", "precision", jnum(m.p, m.has_p), "recall", jnum(m.r, m.has_r),
+        "f1", jnum(m.f, m.has_f), "macro_f1", jnum(t->macro, t->defined > 0),
+        "exact", "accuracy", ratio(t->exact, ev->n), "correct",
+        (json_int_t)t->exact);
+  }
 }
 
 static int report(evalrun *ev, ct_engine *e, size_t max_errors, int json) {
