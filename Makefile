@@ -49,6 +49,10 @@ HELPER_OBJ := $(BUILD)/obj/tests/helpers.o
 
 all: $(BIN)
 
+# Object files of tests and tools are intermediate to make's pattern rules;
+# keep them, so a second `make check` does not rebuild.
+.SECONDARY:
+
 # -- dependencies ---------------------------------------------------------
 # A fresh Debian machine has none of the -dev packages: install what is
 # missing, once, and only what is missing.
