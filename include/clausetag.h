@@ -134,6 +134,8 @@ typedef struct ct_clause {
   size_t start, end;  /* byte offsets into the input, end exclusive */
   size_t line, col;   /* of start: 1-based, col in code points */
   size_t heading;     /* index of the section's heading clause, 0 if none */
+  int title;          /* reads as a title: a heading, or (lines) a short
+                      ** line without final punctuation */
 } ct_clause;
 
 /* Cuts a document into clauses (SPEC.md, "Segmentation conventions").

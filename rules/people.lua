@@ -71,9 +71,7 @@ rule "people.heading" {
   label = "people",
   description = "section titles about people",
   when = function(c)
-    return (c.kind == "heading" or (c.kind == "line" and #c.text <= 100
-              and not c:find([=[[.!?:;,]["'”’)]*$]=])))
-      and c:has("people", "peoples", "people-to-people", "exchanges",
+    return c.title and c:has("people", "peoples", "people-to-people", "exchanges",
                 "education", "인적") and 1.0
   end,
 }

@@ -110,18 +110,11 @@ rule "security.praise" {
   weight = -0.5,
 }
 
--- A title: a heading, or (--input lines) a short line without final
--- punctuation.
-local function is_title(c)
-  return c.kind == "heading" or
-    (c.kind == "line" and #c.text <= 100 and not c:find([=[[.!?:;,]["'”’)]*$]=]))
-end
-
 rule "security.heading" {
   label = "security",
   description = "section titles about peace and the alliance",
   when = function(c)
-    return is_title(c) and c:has("peace", "alliance", "blood", "maritime",
+    return c.title and c:has("peace", "alliance", "blood", "maritime",
       "security", "defense", "defence", "deterrence", "ukraine", "평화",
       "해양", "안보")
       and not c:has("health security", "energy security", "economic security",

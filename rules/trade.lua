@@ -96,9 +96,7 @@ rule "trade.heading" {
   label = "trade",
   description = "section titles about prosperity and the economy",
   when = function(c)
-    return (c.kind == "heading" or (c.kind == "line" and #c.text <= 100
-              and not c:find([=[[.!?:;,]["'”’)]*$]=])))
-      and c:has("prosperity", "번영") and 1.0
+    return c.title and c:has("prosperity", "번영") and 1.0
   end,
 }
 

@@ -247,6 +247,7 @@ static void when_fields(void **state) {
   classify_is(CLIMATE
     "rule \"f\" { label = \"climate\", when = function(c)\n"
     "  return c.text == 'Ab cd.' and c.norm == 'ab cd.' and c.index == 2\n"
+    "    and c.title == false and c.prev.title == false\n"
     "    and c.line == 1 and c.col == 5 and c.start == 4 and c.stop == 10\n"
     "    and c.prev.text == 'Xy.' and c.doc.path == 'doc.txt'\n"
     "    and c.doc.id == 'd1' and c:has('cd', 'zz') and not c:has('c')\n"

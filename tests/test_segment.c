@@ -302,6 +302,8 @@ static void positions(void **state) {
   assert_int_equal(c[1].heading, 1);
   assert_int_equal(c[2].heading, 1);
   assert_int_equal(c[0].heading, 0);
+  assert_int_equal(c[0].title, 1);
+  assert_int_equal(c[1].title, 0);
   free(c);
   ct_text_free(t);
 }
@@ -379,6 +381,9 @@ static void lines_mode(void **state) {
   assert_int_equal(c[0].heading, 0);     /* has final punctuation */
   assert_int_equal(c[1].heading, 0);     /* reads as a title ... */
   assert_int_equal(c[2].heading, 2);     /* ... so it heads the next line */
+  assert_int_equal(c[1].title, 1);
+  assert_int_equal(c[0].title, 0);
+  assert_int_equal(c[2].title, 0);
   assert_string_equal(ct_kind_name(c[2].kind), "line");
   free(c);
   ct_text_free(t);

@@ -156,6 +156,7 @@ static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
   else if (strcmp(k, "start") == 0) lua_pushinteger(L, (lua_Integer)c->start);
   else if (strcmp(k, "stop") == 0) lua_pushinteger(L, (lua_Integer)c->end);
   else if (strcmp(k, "depth") == 0) lua_pushinteger(L, c->depth);
+  else if (strcmp(k, "title") == 0) lua_pushboolean(L, c->title);
   else if (strcmp(k, "labels") == 0) push_labels(L, e, c->index);
   else if (strcmp(k, "doc") == 0) push_doc(L, e);
   else if (strcmp(k, "heading") == 0 && c->heading) push_clause(L, e, c->heading);

@@ -359,6 +359,7 @@ static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
   c->end = end;
   ct_text_linecol(g->t, start, &c->line, &c->col);
   c->heading = kind == CT_KIND_HEADING ? 0 : g->heading;
+  c->title = kind == CT_KIND_HEADING;
   if (kind == CT_KIND_HEADING) g->heading = c->index;
   return CT_OK;
 }
@@ -672,6 +673,7 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
     st = emit(&g, l.start, l.end, CT_KIND_LINE, 0);
     if (st == CT_OK && g.nv > before && is_heading(&g, &l)) {
       g.v[g.nv - 1].heading = 0;     /* a title line heads the lines below */
+      g.v[g.nv - 1].title = 1;
       g.heading = g.nv;
     }
   }
