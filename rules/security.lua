@@ -21,6 +21,7 @@ rule "security.defense" {
     "u.s. forces korea", "usfk", "united nations command", "nato",
     "korean peninsula", "the peninsula", "dmz", "demilitarized zone",
     "alliance modernization", "multi-domain", "combat aircraft",
+    "command and control",
     "navy", "naval", "freedom of navigation", "taiwan strait",
     "south china sea", "east china sea", "ballistic", "icbm*",
     "field training", "training exercises", "military drills", "drills",

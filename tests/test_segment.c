@@ -100,6 +100,12 @@ CASE(footer_with_abbreviation_is_heading, "U.S. Department of State\n",
 CASE(empty_input, "", "")
 CASE(blank_input, "  \n\t\n \n", "")
 
+CASE(markdown_headings,
+     "# Joint Statement\n\n## Defense Cooperation\nThe allies will train.\n"
+     "### Not a heading.\n#hashtag here.\n",
+     "H0 Joint Statement\nH0 Defense Cooperation\nS0 The allies will train.\n"
+     "H0 Not a heading.\nS0 #hashtag here.")
+
 /* -- list items ------------------------------------------------------ */
 CASE(bullet_chars,
      "• One.\n◦ Two.\n▪ Three.\n- Four.\n* Five.\n– Six.\n",
@@ -425,6 +431,7 @@ int main(void) {
     cmocka_unit_test(footer_with_abbreviation_is_heading),
     cmocka_unit_test(empty_input),
     cmocka_unit_test(blank_input),
+    cmocka_unit_test(markdown_headings),
     cmocka_unit_test(bullet_chars),
     cmocka_unit_test(numbered_dot),
     cmocka_unit_test(numbered_paren),

@@ -27,6 +27,7 @@ typedef struct line {
   size_t indent;       /* width of the indentation, tabs count 4 */
   size_t cps;          /* code points of the content */
   int marker;          /* starts with a list marker */
+  int title;           /* a Markdown heading: "## Title" */
 } line;
 
 typedef struct seg {
@@ -560,15 +561,18 @@ static ct_status emit_block(seg *g) {
   while (st == CT_OK && k < g->nlines) {
     const line *l = &g->lines[k];
     first = k++;
-    if (l->marker) {
+    if (l->title) {
+      g->nind = 0;
+      st = emit(g, l->start, l->end, CT_KIND_HEADING, 0);
+    } else if (l->marker) {
       int depth = item_depth(g, l->indent);
-      while (k < g->nlines && !g->lines[k].marker &&
+      while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
              g->lines[k].indent > l->indent)
         k++;
       st = emit_sentences(g, l->text, g->lines[k - 1].end, CT_KIND_BULLET,
                           depth);
     } else {
-      while (k < g->nlines && !g->lines[k].marker &&
+      while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
              !hard_break(g, &g->lines[k - 1], &g->lines[k], maxcps))
         k++;
       st = emit_paragraph(g, l, g->lines[k - 1].end, k - first == 1);
@@ -576,6 +580,17 @@ static ct_status emit_block(seg *g) {
   }
   g->nlines = 0;
   return st;
+}
+
+/* "## Title" (Markdown, which directories are read for): the hashes are a
+** marker like a bullet, left out of the clause.  Moves l->start past them. */
+static int atx_heading(const seg *g, line *l) {
+  size_t i = l->start;
+  while (i < l->end && g->s[i] == '#' && i - l->start < 7) i++;
+  if (i == l->start || i - l->start > 6 || i >= l->end || g->s[i] != ' ')
+    return 0;
+  l->start = l->text = skip_space(g, i, l->end);
+  return 1;
 }
 
 /* Measures one input line [a, b) (line end excluded). */
@@ -597,6 +612,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   l->text = marker_end(g, l->start, l->end);
   l->marker = l->text != l->start;
   if (l->marker) l->text = skip_space(g, l->text, l->end);
+  l->title = !l->marker && atx_heading(g, l);
 }
 
 static ct_status push_line(seg *g, const line *l) {
