@@ -55,6 +55,8 @@ struct ct_engine {
   void *onerr_ud;
   docstate *doc;               /* NULL between documents */
   unsigned serial;             /* which document clause objects belong to */
+  size_t clause_made;          /* clause whose object the registry holds */
+  unsigned clause_serial;      /* ... and of which document */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   ct_strmap phrases;           /* c:has phrases */
@@ -414,11 +416,31 @@ static ct_status rule_failed(ct_engine *e, size_t r, const ct_clause *c,
   return CT_OK;
 }
 
-/* Host code, protected: the clause object for clause `index`. */
+/* Host code, protected: makes the clause object for clause `index` and
+** keeps it in the registry, so every `when` of the clause gets the same
+** object without another allocation. */
 static int make_clause(lua_State *L) {
   ct_engine *e = lua_touserdata(L, 1);
   push_clause(L, e, (size_t)lua_tointeger(L, 2));
-  return 1;
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &e->clause_made);
+  return 0;
+}
+
+/* Pushes the clause object of c, made once per clause. */
+static ct_status push_current(ct_engine *e, const ct_clause *c,
+                              ct_error *err) {
+  lua_State *L = ct_sandbox_lua(e->sb);
+  ct_status st;
+  if (e->clause_made != c->index || e->clause_serial != e->serial) {
+    lua_pushcfunction(L, make_clause);
+    lua_pushlightuserdata(L, e);
+    lua_pushinteger(L, (lua_Integer)c->index);
+    if ((st = ct_sandbox_host_call(e->sb, 2, 0, err)) != CT_OK) return st;
+    e->clause_made = c->index;
+    e->clause_serial = e->serial;
+  }
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &e->clause_made);
+  return CT_OK;
 }
 
 /* Calls rule r's `when` on clause c: *w gets the weight it gives, 0 when
@@ -429,10 +451,7 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
   ct_status st;
   *w = 0;
   lua_rawgeti(L, LUA_REGISTRYINDEX, e->refs[r]);         /* when */
-  lua_pushcfunction(L, make_clause);
-  lua_pushlightuserdata(L, e);
-  lua_pushinteger(L, (lua_Integer)c->index);
-  if ((st = ct_sandbox_host_call(e->sb, 2, 1, err)) != CT_OK) {
+  if ((st = push_current(e, c, err)) != CT_OK) {
     lua_pop(L, 1);                                         /* when */
     return st;
   }
