@@ -149,9 +149,13 @@ static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
   static const struct { const char *name; lua_CFunction fn; } methods[] = {
     {"has", clause_has}, {"find", clause_find}, {"count", clause_count}};
   size_t i;
-  if (strcmp(k, "text") == 0) push_text(L, e, c);
-  else if (strcmp(k, "norm") == 0) push_norm(L, e, c);
+  if (strcmp(k, "heading") == 0) {   /* the fields `when`s read most first */
+    if (c->heading) push_clause(L, e, c->heading);
+    else lua_pushnil(L);
+  } else if (strcmp(k, "labels") == 0) push_labels(L, e, c->index);
   else if (strcmp(k, "kind") == 0) lua_pushstring(L, ct_kind_name(c->kind));
+  else if (strcmp(k, "text") == 0) push_text(L, e, c);
+  else if (strcmp(k, "norm") == 0) push_norm(L, e, c);
   else if (strcmp(k, "index") == 0) lua_pushinteger(L, (lua_Integer)c->index);
   else if (strcmp(k, "line") == 0) lua_pushinteger(L, (lua_Integer)c->line);
   else if (strcmp(k, "col") == 0) lua_pushinteger(L, (lua_Integer)c->col);
@@ -159,9 +163,7 @@ static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
   else if (strcmp(k, "stop") == 0) lua_pushinteger(L, (lua_Integer)c->end);
   else if (strcmp(k, "depth") == 0) lua_pushinteger(L, c->depth);
   else if (strcmp(k, "title") == 0) lua_pushboolean(L, c->title);
-  else if (strcmp(k, "labels") == 0) push_labels(L, e, c->index);
   else if (strcmp(k, "doc") == 0) push_doc(L, e);
-  else if (strcmp(k, "heading") == 0 && c->heading) push_clause(L, e, c->heading);
   else if (strcmp(k, "prev") == 0 && c->index > 1) push_clause(L, e, c->index - 1);
   else {
     for (i = 0; i < sizeof methods / sizeof *methods; i++)
