@@ -44,6 +44,14 @@ static ct_status add_to_list(void *list, const char *path, ct_error *err) {
   return ct_abbrevs_load(list, path, err);
 }
 
+static ct_status add_to_rules(void *rs, const char *path, ct_error *err) {
+  return ct_ruleset_add_abbrevs(rs, path, err);
+}
+
+int ct_cli_abbrevs_into_rules(const ct_cli_options *o, ct_ruleset *rs) {
+  return ct_cli_abbrev_files(o, add_to_rules, rs);
+}
+
 ct_abbrevs *ct_cli_abbrevs_make(const ct_cli_options *o) {
   ct_abbrevs *ab = ct_abbrevs_new(1);
   if (ab == NULL) {

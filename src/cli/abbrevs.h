@@ -21,4 +21,8 @@ int ct_cli_abbrev_files(const ct_cli_options *o, ct_cli_abbrev_fn add,
 /* The compiled-in list plus those files, or NULL after printing why. */
 ct_abbrevs *ct_cli_abbrevs_make(const ct_cli_options *o);
 
+/* Adds those files to a rule set's list (which already holds the
+** compiled-in list and the rule files' abbreviations{}); 0 or 2. */
+int ct_cli_abbrevs_into_rules(const ct_cli_options *o, ct_ruleset *rs);
+
 #endif

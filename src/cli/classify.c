@@ -151,10 +151,6 @@ static int want_color(const ct_cli_options *o) {
          (no == NULL || no[0] == '\0');
 }
 
-static ct_status add_abbrevs(void *rs, const char *path, ct_error *err) {
-  return ct_ruleset_add_abbrevs(rs, path, err);
-}
-
 static int run_with(const ct_cli_options *o, const ct_ruleset *rs) {
   classify_ctx ctx;
   ct_cli_step step;
@@ -179,7 +175,7 @@ int ct_cli_classify(int argc, char **argv) {
     return rc;
   }
   rs = ct_cli_rules_load(&o);
-  if (rs == NULL || ct_cli_abbrev_files(&o, add_abbrevs, rs) != 0 ||
+  if (rs == NULL || ct_cli_abbrevs_into_rules(&o, rs) != 0 ||
       ct_cli_policies_resolve(o.policies, o.npolicies, rs) != 0)
     rc = 2;
   else

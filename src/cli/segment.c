@@ -7,13 +7,16 @@
 ** memory) stops the run.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include "cli/abbrevs.h"
+#include "cli/rulefiles.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/run.h"
 
 static const ct_cli_option segment_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
+  {CT_OPT_RULES, 'r', "rules", 1},
   {0, 0, NULL, 0}
 };
 
@@ -32,7 +35,10 @@ void ct_cli_segment_help(FILE *out) {
 "Options:\n"
 "  -f, --format FORMAT  text (default): FILE:LINE:COL: KIND: TEXT\n"
 "                       lines: the text of each clause only\n"
-"                       jsonl: one JSON object per clause, with offsets\n",
+"                       jsonl: one JSON object per clause, with offsets\n"
+"                       tsv: a header line, then one row per clause\n"
+"  -r, --rules PATH     rule files whose abbreviations { ... } the\n"
+"                       segmenter uses (repeatable; CLAUSETAG_RULES too)\n",
         out);
   fputs(ct_cli_document_options_help, out);
   fputs(
@@ -43,23 +49,40 @@ void ct_cli_segment_help(FILE *out) {
 "an output that could not be written.\n", out);
 }
 
+/* Rule files matter to segment only for their abbreviations { ... }: they
+** are loaded when named (-r or CLAUSETAG_RULES); the shipped rules declare
+** none, so without them the plain list is the same and cheaper. */
+static int wants_rules(const ct_cli_options *o) {
+  const char *env = getenv("CLAUSETAG_RULES");
+  return o->nrules > 0 || (env != NULL && env[0] != '\0');
+}
+
+static int run_with(const ct_cli_options *o, const ct_abbrevs *ab) {
+  ct_cli_run r;
+  r.opt = o, r.ab = ab, r.step = NULL, r.rs = NULL, r.wflags = 0;
+  return ct_cli_run_all(&r);
+}
+
 int ct_cli_segment(int argc, char **argv) {
   ct_cli_options o;
-  ct_cli_run r;
-  ct_abbrevs *ab;
+  ct_ruleset *rs = NULL;
+  ct_abbrevs *ab = NULL;
   int rc = ct_cli_options_parse(&o, &segment_spec, argc, argv);
   if (rc != 0 || o.help) {
     if (rc == 0) ct_cli_segment_help(stdout);
     ct_cli_options_free(&o);
     return rc;
   }
-  if ((ab = ct_cli_abbrevs_make(&o)) == NULL) {
-    rc = 2;
+  if (wants_rules(&o)) {
+    rs = ct_cli_rules_load(&o);
+    rc = rs == NULL || ct_cli_abbrevs_into_rules(&o, rs) != 0
+             ? 2 : run_with(&o, ct_ruleset_abbrevs(rs));
   } else {
-    r.opt = &o, r.ab = ab, r.step = NULL, r.rs = NULL, r.wflags = 0;
-    rc = ct_cli_run_all(&r);
-    ct_abbrevs_free(ab);
+    ab = ct_cli_abbrevs_make(&o);
+    rc = ab == NULL ? 2 : run_with(&o, ab);
   }
+  ct_ruleset_free(rs);
+  ct_abbrevs_free(ab);
   ct_cli_options_free(&o);
   return rc;
 }

@@ -171,16 +171,6 @@ static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
 
 /* ---- tsv -------------------------------------------------------------- */
 
-/* A field: tabs and line breaks would split the row, so they become
-** spaces (collapsed clause text has none; a file name might). */
-static ct_status tsv_field(ct_buf *b, const char *s) {
-  size_t from = b->len, k;
-  if (ct_buf_adds(b, s) != CT_OK) return CT_ENOMEM;
-  for (k = from; k < b->len; k++)
-    if (b->s[k] == '\t' || b->s[k] == '\n' || b->s[k] == '\r') b->s[k] = ' ';
-  return CT_OK;
-}
-
 static ct_status tsv_begin(ct_writer *w) {
   return ct_buf_adds(&w->buf, explained(w)
                      ? "file\tclause\tline\tcol\tkind\tlabels\ttext\thits\n"
@@ -198,7 +188,7 @@ static ct_status tsv_hits(ct_writer *w, const ct_record *r,
     if (match == NULL ||
         ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "",
                       ct_report_rule(w, h->rule)) != CT_OK ||
-        tsv_field(&w->buf, match) != CT_OK)
+        ct_tsv_field(&w->buf, match) != CT_OK)
       st = CT_ENOMEM;
     free(match);
   }
@@ -210,11 +200,11 @@ static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
   char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
-  if (s != NULL && tsv_field(&w->buf, ct_text_name(r->text)) == CT_OK &&
+  if (s != NULL && ct_tsv_field(&w->buf, ct_text_name(r->text)) == CT_OK &&
       ct_buf_printf(&w->buf, "\t%zu\t%zu\t%zu\t%s\t", c->index, c->line,
                     c->col, ct_kind_name(c->kind)) == CT_OK &&
       add_labels(w, r, "", 0) == CT_OK && ct_buf_addc(&w->buf, '\t') == CT_OK &&
-      tsv_field(&w->buf, s) == CT_OK &&
+      ct_tsv_field(&w->buf, s) == CT_OK &&
       (!explained(w) || tsv_hits(w, r, res) == CT_OK))
     st = ct_buf_addc(&w->buf, '\n');
   free(s);

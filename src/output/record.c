@@ -41,6 +41,16 @@ char *ct_record_heading(const ct_record *r, int *oom) {
   return s;
 }
 
+/* Tabs and line breaks would split a TSV row, so they become spaces
+** (collapsed clause text has none; a file name might). */
+ct_status ct_tsv_field(ct_buf *b, const char *s) {
+  size_t from = b->len, k;
+  if (ct_buf_adds(b, s) != CT_OK) return CT_ENOMEM;
+  for (k = from; k < b->len; k++)
+    if (b->s[k] == '\t' || b->s[k] == '\n' || b->s[k] == '\r') b->s[k] = ' ';
+  return CT_OK;
+}
+
 ct_status ct_record_where(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   return ct_buf_printf(b, "%s:%zu:%zu: ", ct_text_name(r->text), c->line,

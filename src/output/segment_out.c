@@ -4,6 +4,7 @@
 **   text   FILE:LINE:COL: KIND: TEXT   grep-style, for editors and CI
 **   lines  TEXT                        one clause per line
 **   jsonl  {"file":...,"text":...}     one JSON object per clause
+**   tsv    a header, then FILE CLAUSE LINE COL KIND DEPTH TEXT rows
 **
 ** text and lines collapse white space so a clause is always one line;
 ** jsonl keeps the exact bytes of the span, so start/end can be checked.
@@ -39,10 +40,28 @@ static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
   return st == CT_OK ? ct_buf_adds(&w->buf, "}\n") : st;
 }
 
+static ct_status tsv_begin(ct_writer *w) {
+  return ct_buf_adds(&w->buf, "file\tclause\tline\tcol\tkind\tdepth\ttext\n");
+}
+
+static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
+  const ct_clause *c = ct_record_clause(r);
+  char *s = ct_record_text(r, 1);
+  ct_status st = CT_ENOMEM;
+  if (s != NULL && ct_tsv_field(&w->buf, ct_text_name(r->text)) == CT_OK &&
+      ct_buf_printf(&w->buf, "\t%zu\t%zu\t%zu\t%s\t%d\t", c->index, c->line,
+                    c->col, ct_kind_name(c->kind), c->depth) == CT_OK &&
+      ct_tsv_field(&w->buf, s) == CT_OK)
+    st = ct_buf_addc(&w->buf, '\n');
+  free(s);
+  return st;
+}
+
 static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL};
+static const ct_format tsv_format = {"tsv", tsv_begin, tsv_clause, NULL, NULL, NULL};
 static const ct_format lines_format = {"lines", NULL, lines_clause, NULL, NULL, NULL};
 static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL, NULL, NULL};
 
 const ct_format *const ct_segment_formats[] = {
-  &text_format, &lines_format, &jsonl_format, NULL
+  &text_format, &lines_format, &jsonl_format, &tsv_format, NULL
 };

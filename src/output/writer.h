@@ -136,6 +136,9 @@ char *ct_record_text(const ct_record *r, int collapse);
 ** when it has none (*oom set when NULL means out of memory). */
 char *ct_record_heading(const ct_record *r, int *oom);
 
+/* Appends s as one TSV field: tabs and line breaks become spaces. */
+ct_status ct_tsv_field(ct_buf *b, const char *s);
+
 /* Appends "FILE:LINE:COL: ", the grep-style place of the clause. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r);
 
