@@ -26,7 +26,21 @@ local function context(c)
   return seen
 end
 
+-- A title that names the genre ("Joint Statement ...", "FACT SHEET: ...")
+-- is the document's name, not one of its topics.
+local function names_document(c)
+  return c.title and c:has("joint statement", "fact sheet", "declaration",
+    "communique", "communiqué", "joint vision statement", "press release",
+    "readout", "공동성명", "팩트시트", "보도자료", "공동선언")
+end
+
 for _, l in ipairs(labels) do
+  rule ("context.document_title." .. l) {
+    label = l,
+    description = "a document's title names the genre, not a topic",
+    when = function(c) return names_document(c) and -2 end,
+  }
+
   rule ("context.section." .. l) {
     label = l,
     description = "under a section heading labelled " .. l,
@@ -39,3 +53,11 @@ for _, l in ipairs(labels) do
     when = function(c) return context(c).refers[l] and 1.0 end,
   }
 end
+
+-- Examples are classified one clause at a time, so only the title rule can
+-- be shown here; section and back-reference rules are covered by the
+-- labelled documents in tests/corpus (clausetag eval).
+example { "Joint Statement on the High-Level Security and Economic Dialogue", labels = {} }
+example { "FACT SHEET: Strengthening Trade and Investment Ties", labels = {} }
+example { "한미 정상회담 공동성명", labels = {} }
+example { "Strengthening Trade and Investment Ties", labels = { "trade" } }
