@@ -38,6 +38,13 @@ void ct_limits_default(ct_limits *lim) {
   lim->match_limit = CT_DEFAULT_MATCH_LIMIT;
 }
 
+/* A regex limit in ct.re or c:find stops the rule like any other limit,
+** beyond the reach of pcall. */
+static void regex_limit(lua_State *L, void *ud, const char *msg) {
+  (void)ud;
+  ct_sandbox_kill(L, msg);
+}
+
 ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
                              ct_error *err) {
   ct_sandbox_limits sl = {rs->lim.rule_budget, rs->lim.rule_memory, 0};
@@ -48,7 +55,8 @@ ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
   ct_regex_default_limits(&rl);
   rl.match_limit = (uint32_t)rs->lim.match_limit;
   st = ct_sandbox_addglobal(sb, "ct", ct_lua_open_ct, err);
-  if (st == CT_OK && ct_lua_set_limits(ct_sandbox_lua(sb), &rl) != CT_OK)
+  if (st == CT_OK && (ct_lua_set_limits(ct_sandbox_lua(sb), &rl) != CT_OK ||
+                      ct_lua_on_limit(ct_sandbox_lua(sb), regex_limit, NULL) != CT_OK))
     st = ct_fail(err, CT_ENOMEM, "rules: cannot set regex limits");
   if (st != CT_OK) {
     ct_sandbox_free(sb);

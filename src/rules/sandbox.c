@@ -25,7 +25,9 @@
 #define WHERE_MAX 512       /* "FILE:LINE" */
 #define PREFIX "clausetag sandbox: "
 
-typedef enum kill_kind { KILL_NONE, KILL_STEPS, KILL_MEMORY, KILL_TIME } kill_kind;
+typedef enum kill_kind {
+  KILL_NONE, KILL_STEPS, KILL_MEMORY, KILL_TIME, KILL_HOST
+} kill_kind;
 
 enum { HOST = 0, RULE = 1 };   /* who owns a block of memory */
 
@@ -43,6 +45,7 @@ struct ct_sandbox {
   char where[WHERE_MAX];      /* where the running call was stopped */
   char memwhere[WHERE_MAX];   /* where the allocator last refused */
   char errmsg[sizeof ((ct_error *)0)->msg];   /* from the message handler */
+  char hostmsg[256];          /* why host code killed the call (KILL_HOST) */
   ct_sandbox_warnfn warnfn;
   void *warnud;
   char warnbuf[512];          /* a warning being assembled */
@@ -256,6 +259,9 @@ static void killmsg(const ct_sandbox *sb, char *out, size_t n) {
     case KILL_TIME:
       snprintf(what, sizeof what, "time limit exceeded (%lu ms)", sb->lim.time_ms);
       break;
+    case KILL_HOST:
+      snprintf(what, sizeof what, "%.120s", sb->hostmsg);
+      break;
     default: {
       char size[32];
       fmtsize(size, sizeof size, sb->lim.memory);
@@ -324,6 +330,16 @@ void ct_sandbox_charge(lua_State *L, unsigned long units) {
   if (sb->killed == KILL_NONE) {
     if (sb->steps <= sb->lim.instructions) return;
     kill(L, sb, KILL_STEPS);
+  }
+  raise_kill(L, sb);
+}
+
+void ct_sandbox_kill(lua_State *L, const char *msg) {
+  ct_sandbox *sb = ct_sandbox_of(L);
+  if (sb->host > 0) return;
+  if (sb->killed == KILL_NONE) {
+    snprintf(sb->hostmsg, sizeof sb->hostmsg, "%s", msg);
+    kill(L, sb, KILL_HOST);
   }
   raise_kill(L, sb);
 }

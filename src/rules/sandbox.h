@@ -137,6 +137,12 @@ void ct_sandbox_host_end(ct_sandbox *sb);
 ** resources a raise would leak.  Does nothing in host code. */
 void ct_sandbox_charge(lua_State *L, unsigned long units);
 
+/* Kills the running call like a broken limit, with `msg` as the reason
+** (CT_ELIMIT, "FILE:LINE: msg"): for limits enforced in C, such as a
+** regex's, so that pcall cannot catch them either.  Raises; does nothing
+** in host code. */
+void ct_sandbox_kill(lua_State *L, const char *msg);
+
 /* Bytes the rules hold in the state now. */
 size_t ct_sandbox_memory(const ct_sandbox *sb);
 
