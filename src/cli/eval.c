@@ -512,50 +512,63 @@ static int run(evalrun *ev, size_t max_errors, int json) {
   return st;
 }
 
+/* What the command line asks for. */
+typedef struct eval_args {
+  const char *gold;
+  size_t max_errors;
+  int json, help;
+} eval_args;
+
+/* One option into ea and o (for -r); 0, or 2 after a usage error. */
+static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
+                       ct_cli_options *o) {
+  char *end;
+  switch (key) {
+  case OPT_GOLD: ea->gold = a->arg; return 0;
+  case CT_OPT_RULES: o->rules[o->nrules++] = a->arg; return 0;
+  case CT_OPT_HELP: ea->help = 1; return 0;
+  case CT_OPT_FORMAT:
+    if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "json") == 0) {
+      ea->json = strcmp(a->arg, "json") == 0;
+      return 0;
+    }
+    return ct_cli_usage_error("eval", "invalid argument '%s' for --format "
+                              "(expected text or json)", a->arg);
+  case OPT_ERRORS:
+    ea->max_errors = strtoul(a->arg, &end, 10);
+    if (a->arg[0] >= '0' && a->arg[0] <= '9' && *end == '\0') return 0;
+    return ct_cli_usage_error("eval", "invalid argument '%s' for --errors "
+                              "(expected a number)", a->arg);
+  case CT_CLI_ARG_OPERAND:
+    return ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
+                              "file goes after --gold)", a->arg);
+  default:
+    return ct_cli_usage_error("eval", "%s", a->msg);
+  }
+}
+
 int ct_cli_eval(int argc, char **argv) {
   ct_cli_options o;
   ct_cli_args a;
   evalrun ev;
-  size_t max_errors = 10;
-  int key, json = 0, status;
-  char *end;
+  eval_args ea = {NULL, 10, 0, 0};
+  int key, status = 0;
   memset(&o, 0, sizeof o);
   memset(&ev, 0, sizeof ev);
   ct_limits_default(&o.limits);
   o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
   if (o.rules == NULL) return 2;
   ct_cli_args_init(&a, argc, argv);
-  status = -1;
-  while (status < 0 && (key = ct_cli_args_next(&a, eval_options)) != CT_CLI_ARG_END) {
-    if (key == OPT_GOLD) ev.path = a.arg;
-    else if (key == CT_OPT_RULES) o.rules[o.nrules++] = a.arg;
-    else if (key == CT_OPT_HELP) o.help = 1;
-    else if (key == CT_OPT_FORMAT && (strcmp(a.arg, "text") == 0 ||
-                                      strcmp(a.arg, "json") == 0))
-      json = strcmp(a.arg, "json") == 0;
-    else if (key == CT_OPT_FORMAT)
-      status = ct_cli_usage_error("eval", "invalid argument '%s' for --format "
-                                  "(expected text or json)", a.arg);
-    else if (key == OPT_ERRORS && (max_errors = strtoul(a.arg, &end, 10), *end == '\0' && a.arg[0] != '\0' && a.arg[0] != '-'))
-      ;
-    else if (key == OPT_ERRORS)
-      status = ct_cli_usage_error("eval", "invalid argument '%s' for --errors "
-                                  "(expected a number)", a.arg);
-    else if (key == CT_CLI_ARG_OPERAND)
-      status = ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
-                                  "file goes after --gold)", a.arg);
-    else
-      status = ct_cli_usage_error("eval", "%s", a.msg);
-  }
-  if (status < 0 && o.help) {
+  while (status == 0 && (key = ct_cli_args_next(&a, eval_options)) != CT_CLI_ARG_END)
+    status = eval_option(key, &a, &ea, &o);
+  if (status == 0 && ea.help) {
     ct_cli_eval_help(stdout);
-    status = 0;
-  } else if (status < 0 && ev.path == NULL) {
+  } else if (status == 0 && ea.gold == NULL) {
     status = ct_cli_usage_error("eval", "--gold FILE is required");
-  }
-  if (status < 0) {
+  } else if (status == 0) {
+    ev.path = ea.gold;
     ev.rs = ct_cli_rules_load(&o);
-    status = ev.rs ? run(&ev, max_errors, json) : 2;
+    status = ev.rs ? run(&ev, ea.max_errors, ea.json) : 2;
   }
   evalrun_free(&ev);
   free(o.rules);
