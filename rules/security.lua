@@ -21,7 +21,8 @@ rule "security.defense" {
     "u.s. forces korea", "usfk", "united nations command", "nato",
     "korean peninsula", "the peninsula", "dmz", "demilitarized zone",
     "alliance modernization", "multi-domain", "combat aircraft",
-    "command and control",
+    "command and control", "collective defense", "self-defense",
+    "mutual defense", "armed attack",
     "navy", "naval", "freedom of navigation", "taiwan strait",
     "south china sea", "east china sea", "ballistic", "icbm*",
     "field training", "training exercises", "military drills", "drills",
@@ -91,15 +92,22 @@ rule "security.cyber_law" {
 
 rule "security.weak" {
   label = "security",
-  description = "words that lean to security without settling it",
-  words = {
-    "security", "secure", "peace", "stability", "threat*", "alliance",
-    "stable", "safeguard*", "deter", "strategic", "maritime", "nuclear",
-    "war", "allies", "ukraine", "안보", "평화", "동맹", "위협", "훈련",
-  },
+  description = "security itself, when not another topic's security",
+  words = { "security", "safeguard*", "deter", "안보" },
   unless = { "health security", "global health security agenda",
              "energy security", "economic security", "security council",
              "food security", "보건안보", "경제안보", "식량안보" },
+  weight = 0.5,
+}
+
+rule "security.weak_context" {
+  label = "security",
+  description = "words that lean to security: with security itself, or with the section, they settle it",
+  words = {
+    "peace", "stability", "threat*", "alliance", "stable", "strategic", "secure",
+    "maritime", "nuclear", "war", "allies", "ukraine", "armed attack",
+    "attack*", "평화", "동맹", "위협", "훈련", "공격",
+  },
   weight = 0.5,
 }
 
