@@ -452,6 +452,29 @@ static void test_table_grows(void **state) {
 
 /* -- calls ----------------------------------------------------------------- */
 
+/* A limit enforced in C (ct_sandbox_kill) sticks like the budget. */
+static int host_kill(lua_State *L) {
+  ct_sandbox_kill(L, "killed by the host");
+  return 0;
+}
+
+static int push_host_kill(lua_State *L) {
+  lua_pushcfunction(L, host_kill);
+  return 1;
+}
+
+static void test_host_kill(void **state) {
+  ct_sandbox *sb = mkdefault();
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_sandbox_addglobal(sb, "host_kill", push_host_kill, &err),
+                   CT_OK);
+  expect(run(sb, DIR "host_kill.lua", &err), &err, CT_ELIMIT,
+         DIR "host_kill.lua:3: killed by the host");
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
 static void test_calls(void **state) {
   ct_sandbox *sb = mkdefault();
   lua_State *L = ct_sandbox_lua(sb);
@@ -732,6 +755,7 @@ int main(void) {
     cmocka_unit_test(test_recursion),
     cmocka_unit_test(test_string_rep),
     cmocka_unit_test(test_table_grows),
+    cmocka_unit_test(test_host_kill),
     cmocka_unit_test(test_calls),
     cmocka_unit_test(test_call_memory),
     cmocka_unit_test(test_call_recursion),
