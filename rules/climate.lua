@@ -43,6 +43,14 @@ rule "climate.weak" {
   weight = 0.5,
 }
 
+rule "climate.heading" {
+  label = "climate",
+  description = "section titles about the environment and energy",
+  when = function(c)
+    return c.title and c:has("environment", "energy", "환경", "에너지") and 1.0
+  end,
+}
+
 example { "The two will cooperate to achieve net-zero emissions no later than 2050.", labels = { "climate" } }
 example { "We will expand clean energy deployment, including offshore wind.", labels = { "climate" } }
 example { "The United States and the ROK will cooperate on the issue of marine debris and plastic pollution.", labels = { "climate" } }

@@ -28,7 +28,9 @@ rule "people.core" {
     "disabilit*", "universit*", "scholars", "fellowship*", "장애인",
     "parliamentary", "lawmakers", "legislat*", "congress", "national assembly",
     "development assistance", "development cooperation", "usaid", "koica",
-    "participants", "person-to-person", "workers", "personnel",
+    "person-to-person", "workers", "personnel", "temporary entry",
+    "labor laws", "labour laws", "forced labor", "child labor",
+    "social security", "사회보장",
     "인적 교류", "교류", "유학생", "청년", "교육", "비자", "여성", "젠더",
     "인권", "민주주의", "의회", "문화", "관광", "인력",
   },
@@ -74,6 +76,13 @@ rule "people.heading" {
     return c.title and c:has("people", "peoples", "people-to-people", "exchanges",
                 "education", "인적") and 1.0
   end,
+}
+
+rule "people.participants" {
+  label = "people",
+  description = "participants of a program (not 'the Participants' of an MOU)",
+  regex = [[\b(?:\d+|american|korean|foreign|young|international|exchange|program)\s+participants\b]],
+  weight = 1.0,
 }
 
 rule "people.young" {

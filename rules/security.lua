@@ -96,7 +96,8 @@ rule "security.weak" {
   words = { "security", "safeguard*", "deter", "안보" },
   unless = { "health security", "global health security agenda",
              "energy security", "economic security", "security council",
-             "food security", "보건안보", "경제안보", "식량안보" },
+             "food security", "social security", "보건안보", "경제안보",
+             "식량안보" },
   weight = 0.5,
 }
 
@@ -105,7 +106,7 @@ rule "security.weak_context" {
   description = "words that lean to security: with security itself, or with the section, they settle it",
   words = {
     "peace", "stability", "threat*", "alliance", "stable", "strategic", "secure",
-    "maritime", "nuclear", "war", "allies", "ukraine", "armed attack",
+    "maritime", "nuclear", "war", "allies", "ukraine", "forces",
     "attack*", "평화", "동맹", "위협", "훈련", "공격",
   },
   weight = 0.5,

@@ -16,6 +16,7 @@ rule "trade.core" {
     "jobs", "workforce", "economic cooperation", "economic ties",
     "commercial ties", "commercial", "commerce", "customs", "market access",
     "markets", "mining", "food supply", "food security", "agricultur*",
+    "rules of origin", "originating", "dispute settlement", "tariff*",
     "foreign exchange", "currency", "digital economy", "economy",
     "economic", "economies", "business*", "companies", "firms",
     "critical minerals", "rare earth*", "lng", "energy exports",
