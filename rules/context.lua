@@ -7,7 +7,7 @@
 local labels = { "security", "trade", "health", "climate", "people" }
 
 -- Openers and noun phrases that refer back to the previous clause.
-local refers = ct.re([[^(?:it (?:will|would|shall)|in this regard|to (?:this|that) end|to facilitate this|for the success of|the objective)\b|\b(?:this (?:\w+ )?|(?:these|such|the) )(?:effort|efforts|pilot|initiative|initiatives|program|programs|partnership|goal|goals|work|commitment|mechanism|agreement|project|projects|collaboration|contribution|contributions|funding|fund|assistance|plan|framework|dialogue)\b]])
+local refers = ct.re([[^(?:it (?:will|would|shall)|in this regard|to (?:this|that) end|to facilitate this|for the success of|the objective)\b|\b(?:this (?:\w+ )?|(?:these|such|the) )(?:effort|efforts|pilot|initiative|initiatives|program|programs|partnership|goal|goals|work|commitment|mechanism|project|projects|collaboration|contribution|contributions|funding|fund|assistance|plan|framework|dialogue)\b]])
 
 -- What the structure says about a clause, worked out once per clause: every
 -- `when` of one clause gets the same clause object, so the last one seen
