@@ -129,6 +129,9 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) segment -f jsonl samples/ > /dev/null
 	$(VALGRIND) $(BIN) test > /dev/null
 	$(VALGRIND) $(BIN) eval --gold tests/corpus/korean.jsonl > /dev/null
+	@# error paths too: a rule that fails at run time (exit 2, not 9)
+	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
+	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2
 	@echo "valgrind: no errors, no leaks"
 
 # SARIF validation (ajv + the official schema, SARIF Multitool) and the

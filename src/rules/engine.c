@@ -240,23 +240,28 @@ static int clause_match(lua_State *L, int counting) {
 static int clause_find(lua_State *L) { return clause_match(L, 0); }
 static int clause_count(lua_State *L) { return clause_match(L, 1); }
 
-/* A one-phrase matcher for `folded`, cached like regexes. */
-static const ct_phrases *phrase_for(lua_State *L, ct_engine *e,
-                                    const char *folded, int *owned) {
-  ct_phrases *p = ct_strmap_get(&e->phrases, folded, strlen(folded));
-  ct_error err;
-  ct_status st = CT_OK;
+/* A one-phrase matcher for `phrase`, cached.  Built without anything
+** that can raise; NULL with *why set when the phrase is bad. */
+static const ct_phrases *phrase_for(ct_engine *e, const char *phrase,
+                                    size_t plen, int *owned, ct_error *why) {
+  char *folded = ct_fold(phrase, plen);
+  ct_phrases *p = NULL;
+  ct_status st = folded ? CT_OK : CT_ENOMEM;
   *owned = 0;
-  if (p) return p;
-  if ((p = ct_phrases_new()) == NULL) st = CT_ENOMEM;
-  if (st == CT_OK) st = ct_phrases_add(p, folded, 0, &err);
-  if (st == CT_OK) st = ct_phrases_compile(p, &err);
+  if (st == CT_OK && (p = ct_strmap_get(&e->phrases, folded, strlen(folded))))
+    goto done;
+  if (st == CT_OK && (p = ct_phrases_new()) == NULL) st = CT_ENOMEM;
+  if (st == CT_OK) st = ct_phrases_add(p, folded, 0, why);
+  if (st == CT_OK) st = ct_phrases_compile(p, why);
   if (st != CT_OK) {
     ct_phrases_free(p);
-    luaL_error(L, "%s", st == CT_ENOMEM ? "not enough memory" : err.msg);
+    p = NULL;
+    if (st == CT_ENOMEM) ct_fail(why, st, "not enough memory");
+  } else if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
+    *owned = 1;                                  /* cache full: use once */
   }
-  if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK)
-    *owned = 1;
+done:
+  free(folded);
   return p;
 }
 
@@ -264,15 +269,14 @@ static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
                      const char *phrase, size_t plen) {
   const ct_norm *nm = &e->doc->norm;
   size_t a = ct_norm_from_input(nm, c->start), b = ct_norm_from_input(nm, c->end);
-  char *folded = ct_fold(phrase, plen);
   const ct_phrase_hit *hits;
   const ct_phrases *p;
   size_t nh = 0;
   int owned;
-  if (folded == NULL) return luaL_error(L, "not enough memory");
-  p = phrase_for(L, e, folded, &owned);   /* may raise: folded leaks */
-  free(folded);
-  ct_sandbox_charge(L, (b - a) / 64 + 1);
+  ct_error why;
+  ct_sandbox_charge(L, (b - a) / 64 + 1);        /* may raise: nothing held */
+  if ((p = phrase_for(e, phrase, plen, &owned, &why)) == NULL)
+    return luaL_error(L, "%s", why.msg);
   if (ct_phrases_scan_with(p, e->ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
     nh = 0;
   if (owned) ct_phrases_free((ct_phrases *)p);
