@@ -72,10 +72,9 @@ rule "people.values" {
 rule "people.heading" {
   label = "people",
   description = "section titles about people",
-  when = function(c)
-    return c.title and c:has("people", "peoples", "people-to-people", "exchanges",
-                "education", "인적") and 1.0
-  end,
+  words = { "people", "peoples", "people-to-people", "exchanges", "education",
+            "인적" },
+  when = function(c) return c.title end,   -- only in a title
 }
 
 rule "people.participants" {

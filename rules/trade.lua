@@ -96,9 +96,8 @@ rule "trade.not_defense_spending" {
 rule "trade.heading" {
   label = "trade",
   description = "section titles about prosperity and the economy",
-  when = function(c)
-    return c.title and c:has("prosperity", "번영") and 1.0
-  end,
+  words = { "prosperity", "번영" },
+  when = function(c) return c.title end,   -- only in a title
 }
 
 rule "trade.not_meeting_names" {

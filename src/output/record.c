@@ -51,6 +51,13 @@ ct_status ct_tsv_field(ct_buf *b, const char *s) {
   return CT_OK;
 }
 
+ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r) {
+  const ct_clause *c = ct_record_clause(r);
+  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK) return CT_ENOMEM;
+  return ct_buf_printf(b, "\t%zu\t%zu\t%zu\t%s\t", c->index, c->line, c->col,
+                       ct_kind_name(c->kind));
+}
+
 ct_status ct_record_where(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   return ct_buf_printf(b, "%s:%zu:%zu: ", ct_text_name(r->text), c->line,

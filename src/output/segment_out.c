@@ -48,9 +48,8 @@ static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
-  if (s != NULL && ct_tsv_field(&w->buf, ct_text_name(r->text)) == CT_OK &&
-      ct_buf_printf(&w->buf, "\t%zu\t%zu\t%zu\t%s\t%d\t", c->index, c->line,
-                    c->col, ct_kind_name(c->kind), c->depth) == CT_OK &&
+  if (s != NULL && ct_record_tsv_where(&w->buf, r) == CT_OK &&
+      ct_buf_printf(&w->buf, "%d\t", c->depth) == CT_OK &&
       ct_tsv_field(&w->buf, s) == CT_OK)
     st = ct_buf_addc(&w->buf, '\n');
   free(s);

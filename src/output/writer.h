@@ -139,6 +139,10 @@ char *ct_record_heading(const ct_record *r, int *oom);
 /* Appends s as one TSV field: tabs and line breaks become spaces. */
 ct_status ct_tsv_field(ct_buf *b, const char *s);
 
+/* Appends the first TSV fields of a clause row and a tab:
+** FILE CLAUSE LINE COL KIND. */
+ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r);
+
 /* Appends "FILE:LINE:COL: ", the grep-style place of the clause. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r);
 

@@ -211,16 +211,26 @@ static int push_captures(lua_State *L, ctstate *st, const ct_regex *re,
   return n;
 }
 
+/* The first match of r:find / r:match: 1 with the regex, the subject and
+** the span, or 0 after pushing fail. */
+static int first_match(lua_State *L, ctstate **st, const ct_regex **re,
+                       const char **s, size_t *ms, size_t *me) {
+  size_t len, from;
+  *st = upstate(L);
+  *re = check_re(L);
+  *s = luaL_checklstring(L, 2, &len);
+  from = start_offset(L, 3, len);
+  if (from <= len && find_in(L, *st, *re, *s, len, from, ms, me)) return 1;
+  luaL_pushfail(L);
+  return 0;
+}
+
 static int m_find(lua_State *L) {
-  ctstate *st = upstate(L);
-  const ct_regex *re = check_re(L);
-  size_t len, ms, me;
-  const char *s = luaL_checklstring(L, 2, &len);
-  size_t from = start_offset(L, 3, len);
-  if (from > len || !find_in(L, st, re, s, len, from, &ms, &me)) {
-    luaL_pushfail(L);
-    return 1;
-  }
+  ctstate *st;
+  const ct_regex *re;
+  const char *s;
+  size_t ms, me;
+  if (!first_match(L, &st, &re, &s, &ms, &me)) return 1;
   lua_pushinteger(L, (lua_Integer)ms + 1);
   lua_pushinteger(L, (lua_Integer)me);
   if (ct_regex_groups(re) == 0) return 2;
@@ -228,15 +238,11 @@ static int m_find(lua_State *L) {
 }
 
 static int m_match(lua_State *L) {
-  ctstate *st = upstate(L);
-  const ct_regex *re = check_re(L);
-  size_t len, ms, me;
-  const char *s = luaL_checklstring(L, 2, &len);
-  size_t from = start_offset(L, 3, len);
-  if (from > len || !find_in(L, st, re, s, len, from, &ms, &me)) {
-    luaL_pushfail(L);
-    return 1;
-  }
+  ctstate *st;
+  const ct_regex *re;
+  const char *s;
+  size_t ms, me;
+  if (!first_match(L, &st, &re, &s, &ms, &me)) return 1;
   return push_captures(L, st, re, s);
 }
 
