@@ -353,6 +353,22 @@ static void keep_going(void **state) {
   ct_ruleset_free(rs);
 }
 
+/* c:has scans a clause with its own scratch: the document's phrase hits,
+** still to be read by later clauses, survive it, also when the scan finds
+** more matches than the scratch first holds (a use-after-free before). */
+static void has_keeps_document_hits(void **state) {
+  char doc[2048] = "Many:";
+  int i;
+  (void)state;
+  for (i = 0; i < 300; i++) strcat(doc, " x");
+  strcat(doc, ".\nThe climate and trade.\n");
+  classify_is(CLIMATE "label \"trade\" {}\n"
+    "rule \"h\" { label = \"climate\", when = function(c) c:has('x') end }\n"
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"t\" { label = \"trade\", words = \"trade\" }\n",
+    doc, "|\nclimate trade | c=1:climate t=1:trade\n");
+}
+
 static void empty_document(void **state) {
   (void)state;
   classify_is(CLIMATE "rule \"c\" { label = \"climate\", words = \"x\" }\n",
@@ -376,6 +392,7 @@ int main(void) {
     cmocka_unit_test(when_weight_and_condition),
     cmocka_unit_test(when_errors),
     cmocka_unit_test(keep_going),
+    cmocka_unit_test(has_keeps_document_hits),
     cmocka_unit_test(empty_document),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,7 +50,8 @@ struct ct_engine {
   int *refs;                   /* `when` function per rule, or LUA_NOREF */
   int any_when;
   ct_rematch *rm;
-  ct_phrases_scratch *ps;
+  ct_phrases_scratch *ps;      /* the document scan: holds its phrase hits */
+  ct_phrases_scratch *has_ps;  /* c:has scans, which must not touch them */
   ct_rule_error_fn *onerr;
   void *onerr_ud;
   docstate *doc;               /* NULL between documents */
@@ -277,7 +278,7 @@ static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
   ct_sandbox_charge(L, (b - a) / 64 + 1);        /* may raise: nothing held */
   if ((p = phrase_for(e, phrase, plen, &owned, &why)) == NULL)
     return luaL_error(L, "%s", why.msg);
-  if (ct_phrases_scan_with(p, e->ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
+  if (ct_phrases_scan_with(p, e->has_ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
     nh = 0;
   if (owned) ct_phrases_free((ct_phrases *)p);
   return nh > 0;
@@ -332,11 +333,12 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   rl.match_limit = (uint32_t)rs->lim.match_limit;
   e->rm = ct_rematch_new(&rl);
   e->ps = ct_phrases_scratch_new();
+  e->has_ps = ct_phrases_scratch_new();
   e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
   e->phrases.max = CACHE_MAX;
-  if (!e->rm || !e->ps || !e->refs || !e->word_at || !e->vetoed)
+  if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at || !e->vetoed)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   if ((st = ct_ruleset_sandbox(rs, &e->sb, err)) != CT_OK) return st;
@@ -366,6 +368,7 @@ void ct_engine_free(ct_engine *e) {
   ct_sandbox_free(e->sb);
   ct_rematch_free(e->rm);
   ct_phrases_scratch_free(e->ps);
+  ct_phrases_scratch_free(e->has_ps);
   ct_strmap_free(&e->phrases, drop_phrases);
   free(e->refs);
   free(e->word_at);
