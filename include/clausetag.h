@@ -177,16 +177,37 @@ typedef struct ct_ruleset ct_ruleset;
 
 typedef struct ct_label_info {
   const char *name, *title, *description, *color;   /* NULL when not given */
-  double threshold;
+  double threshold;                /* in effect: learned, else declared */
+  double declared_threshold;       /* as written in the label {...} */
+  int learned;                     /* threshold comes from weights {...} */
   const char *file;
   int line;
 } ct_label_info;
 
+/* Where a rule looks besides the clause's own text (`context`). */
+typedef enum ct_context {
+  CT_CONTEXT_NONE,      /* the clause itself */
+  CT_CONTEXT_SECTION,   /* fires when the section heading has the label */
+  CT_CONTEXT_PREVIOUS   /* fires when the previous clause has the label */
+} ct_context;
+
+/* Which clauses a rule applies to (`scope`). */
+typedef enum ct_scope {
+  CT_SCOPE_ALL,         /* every clause */
+  CT_SCOPE_TITLE,       /* titles: headings, title-like lines */
+  CT_SCOPE_BODY         /* everything but titles */
+} ct_scope;
+
 typedef struct ct_rule_info {
   const char *id, *description;
   size_t label;                    /* index into the labels */
-  double weight;
+  double weight;                   /* in effect: learned, else declared */
+  double declared;                 /* as written in the rule {...} */
+  int learned;                     /* weight comes from weights {...} */
   int words, regex, unless, when;  /* which matchers the rule has */
+  int focus;                       /* fires with its label's evidence share */
+  ct_context context;
+  ct_scope scope;
   const char *file;
   int line;
 } ct_rule_info;
@@ -227,6 +248,21 @@ const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs);
 ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
                                  ct_error *err);
 
+/* Sets the weight of every rule (rule_w[0..nrules)) and the threshold of
+** every label (thresholds[0..nlabels)) in effect, as a weights {...}
+** declaration does; NULL for either leaves it as it is.  Weights must be
+** finite and thresholds finite and greater than 0 (CT_EUSAGE).  For
+** programs that learn weights: call it while no engine classifies with
+** the rule set. */
+ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
+                                 const double *thresholds, ct_error *err);
+
+/* Writes the weights and thresholds in effect as a rule file that
+** declares them (weights {...}), led by `comment` lines ("-- ..."; NULL
+** for none). */
+ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
+                                   const char *comment, ct_error *err);
+
 /* ---------------------------------------------------------------------
 ** Engines: classification, one engine per thread
 ** ------------------------------------------------------------------- */
@@ -249,7 +285,11 @@ void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud);
 typedef struct ct_hit {
   size_t rule;          /* index into the rules */
   size_t label;         /* the rule's label */
-  double weight;        /* what the rule added to the label's score */
+  double weight;        /* what the rule added to the label's score:
+                        ** strength times the rule's weight */
+  double strength;      /* how strongly it fired: 1 for words and regex;
+                        ** a `when`'s number over the declared weight;
+                        ** a focus rule's evidence share */
   size_t start, end;    /* input bytes that fired it (a `when`-only rule:
                         ** the whole clause) */
 } ct_hit;
@@ -270,6 +310,48 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
                              const char *doc_id, ct_result **out,
                              ct_error *err);
 void ct_results_free(ct_result *r, size_t n);
+
+/* ---------------------------------------------------------------------
+** Learning weights from labelled clauses
+**
+** A label's score is the sum of strength times weight over the rules that
+** fire (ct_hit), and the label is given when the score reaches the
+** threshold.  ct_train fits every rule's weight and every label's
+** threshold to labelled documents: per label, a logistic regression of
+** "the clause has the label" on the strengths of the label's rules,
+** P = 1 / (1 + exp(-4 (score - threshold))), with the weights pulled
+** toward the declared ones (so a rule the data says little about keeps
+** its declared weight).  Context rules see the labels of the clauses
+** before them, which depend on the weights: each round classifies with
+** the weights of the round before and fits again.
+** ------------------------------------------------------------------- */
+
+typedef struct ct_labelled {
+  const ct_text *text;
+  const ct_clause *clauses;        /* the document's clauses, in order */
+  size_t n;
+  const unsigned char *gold;       /* n * nlabels: 1 where the clause has
+                                   ** the label, in rule-set label order */
+} ct_labelled;
+
+typedef struct ct_train_options {
+  double l2;              /* pull toward the declared weights, per unit of
+                          ** squared difference (default 1) */
+  unsigned rounds;        /* classify-and-fit rounds (default 2) */
+  int f1_thresholds;      /* 1 (default): each threshold is then moved to
+                          ** where F1 on the training clauses is highest;
+                          ** 0: where the fitted probability is 1/2 */
+} ct_train_options;
+
+void ct_train_options_default(ct_train_options *o);
+
+/* Fits the weights and thresholds to docs[0..ndocs) and sets them in rs
+** (ct_ruleset_set_weights), starting from the declared ones whatever is in
+** effect.  Learned values are rounded to 4 decimals.  No engine may be
+** classifying with rs meanwhile.  A failing rule fails training (its
+** message names the rule and clause). */
+ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
+                   const ct_train_options *o, ct_error *err);
 
 #ifdef __cplusplus
 }

@@ -133,14 +133,16 @@ static void load_errors(void **state) {
              CT_ESYNTAX, TMP ":2: rule 'a': regex error at offset 2: missing "
              "closing parenthesis");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\" }\n", CT_ESYNTAX,
-             TMP ":2: rule 'a': needs at least one of 'words', 'regex' or 'when'");
+             TMP ":2: rule 'a': needs at least one of 'words', 'regex', 'when', "
+             "'context' or 'focus'");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = \"x*y\" }\n",
              CT_ESYNTAX, TMP ":2: rule 'a': phrase \"x*y\": '*' is allowed only "
              "at the end");
   load_fails(CLIMATE CLIMATE, CT_ESYNTAX,
              TMP ":2: label 'climate': already declared at " TMP ":1");
   load_fails("label \"x\" { threshold = 0 }\n", CT_ESYNTAX,
-             TMP ":1: label 'x': 'threshold' must be greater than 0");
+             TMP ":1: label 'x': 'threshold' must be a finite "
+             "number greater than 0");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", weight = \"1\", words = \"x\" }\n",
              CT_ESYNTAX, TMP ":2: rule 'a': 'weight' must be a number");
   load_fails(CLIMATE "example { labels = {} }\n", CT_ESYNTAX,

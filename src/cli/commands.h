@@ -26,6 +26,9 @@ void ct_cli_test_help(FILE *out);
 int ct_cli_eval(int argc, char **argv);
 void ct_cli_eval_help(FILE *out);
 
+int ct_cli_train(int argc, char **argv);
+void ct_cli_train_help(FILE *out);
+
 /* --version: clausetag's version, then the libraries it is linked with. */
 void ct_cli_version(FILE *out);
 

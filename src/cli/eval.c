@@ -1,293 +1,98 @@
 /*
 ** eval.c -- `clausetag eval --gold FILE.jsonl`: how good are the rules?
 **
-** Gold lines are {"text": ..., "labels": [...]} with an optional "doc".
-** The clauses of one doc (consecutive lines with the same "doc") are
-** classified together, in order, as the lines of one document, so rules
-** that read the section heading or the previous clause work as on real
-** input; lines without a doc are classified alone.  Prints per-label
-** precision, recall, F1 and support, micro and macro F1, exact-set
-** accuracy and the first misclassified clauses with the rules that fired.
+** Gold files are read by gold.c (documents of labelled clauses).  Prints
+** per-label precision, recall, F1 and support, micro and macro F1,
+** exact-set accuracy and the first misclassified clauses with the rules
+** that fired.  With --folds K the scores are cross-validated by document
+** (crossval.c): every document is scored by weights trained without it.
+** With --folds or --bootstrap N a summary follows: micro and macro F1 of
+** all, English and Korean documents, with 95% intervals from resampling
+** documents.
 */
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/commands.h"
-#include "cli/lineclass.h"
+#include "cli/crossval.h"
 #include "cli/options.h"
 #include "cli/rulefiles.h"
+#include "cli/scores.h"
 #include "core/buf.h"
 
-enum { OPT_GOLD = 400, OPT_ERRORS };
+enum { OPT_GOLD = 400, OPT_ERRORS, OPT_FOLDS, OPT_L2, OPT_BOOTSTRAP };
 
 static const ct_cli_option eval_options[] = {
   {OPT_GOLD, 0, "gold", 1},     {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_FORMAT, 'f', "format", 1}, {OPT_ERRORS, 0, "errors", 1},
+  {OPT_FOLDS, 0, "folds", 1},   {OPT_L2, 0, "l2", 1},
+  {OPT_BOOTSTRAP, 0, "bootstrap", 1},
   {CT_OPT_HELP, 'h', "help", 0}, {0, 0, NULL, 0}
 };
 
 void ct_cli_eval_help(FILE *out) {
-  fputs("Usage: clausetag eval --gold GOLD.jsonl [-r RULES]... [-f text|json]\n"
-        "                      [--errors N]\n"
+  fputs("Usage: clausetag eval --gold GOLD.jsonl... [-r RULES]... [-f text|json]\n"
+        "                      [--errors N] [--folds K [--l2 X]] [--bootstrap N]\n"
         "\n"
         "Score the rules against labelled clauses, one JSON object per line:\n"
         "{\"doc\": \"d1\", \"text\": \"...\", \"labels\": [\"trade\"]}.  Clauses\n"
         "of one doc are classified together, in order, like --input lines.\n"
         "\n"
-        "      --gold FILE    the labelled clauses (required)\n"
+        "      --gold FILE    labelled clauses, repeatable (at least one)\n"
         "  -r, --rules PATH   rule file or directory, repeatable (default:\n"
         "                     CLAUSETAG_RULES, else the shipped rules)\n"
         "  -f, --format F     text (default) or json\n"
         "      --errors N     show the first N misclassified clauses\n"
         "                     (default 10)\n"
+        "      --folds K      cross-validate by document: score each of K\n"
+        "                     groups of documents with weights trained\n"
+        "                     (clausetag train) on the other K-1\n"
+        "      --l2 X         with --folds: the training's pull toward the\n"
+        "                     declared weights (default 1)\n"
+        "      --bootstrap N  resamplings of documents for the 95% intervals\n"
+        "                     of the summary (default 1000 with --folds)\n"
         "  -h, --help         show this help\n", out);
 }
 
-typedef struct gold {
-  char *doc;             /* NULL: classify alone */
-  char *text;
-  long *labels;          /* indexes into the table's labels */
-  size_t nlabels;
-  const unsigned char *want;   /* per label of the table, once read */
-  size_t line;
-} gold;
+/* What the command line asks for. */
+typedef struct eval_args {
+  const char **gold;
+  size_t ngold;
+  size_t max_errors, folds, bootstrap;
+  double l2;
+  int json, help;
+} eval_args;
 
 typedef struct evalrun {
   ct_ruleset *rs;
-  const char *path;
-  gold *g;
-  size_t n, cap;
-  char **extra;          /* gold labels the rule set does not have */
-  size_t nextra;
-  size_t nlabels;        /* rule-set labels + extra */
-  unsigned char *want;   /* n * nlabels: the gold labels */
-  unsigned char *got;    /* n * nlabels: the predicted labels */
+  ct_gold gd;
+  ct_corpus corpus;
+  unsigned char *got;    /* gd.n * gd.nlabels: the predicted labels */
+  const eval_args *ea;
 } evalrun;
 
 /* {=====================================================================
-** Reading the gold file
+** Scores of the whole run
 ** ====================================================================== */
 
-static long label_index(evalrun *ev, const char *name, int add) {
-  size_t k;
-  char **v;
-  for (k = 0; k < ct_ruleset_nlabels(ev->rs); k++)
-    if (strcmp(ct_ruleset_label(ev->rs, k)->name, name) == 0) return (long)k;
-  for (k = 0; k < ev->nextra; k++)
-    if (strcmp(ev->extra[k], name) == 0)
-      return (long)(ct_ruleset_nlabels(ev->rs) + k);
-  if (!add) return -1;
-  v = realloc(ev->extra, (ev->nextra + 1) * sizeof *v);
-  if (v == NULL || (v[ev->nextra] = strdup(name)) == NULL) {
-    if (v) ev->extra = v;
-    return -1;
-  }
-  ev->extra = v;
-  return (long)(ct_ruleset_nlabels(ev->rs) + ev->nextra++);
+static int is_exact(const evalrun *ev, size_t i) {
+  return memcmp(ev->gd.g[i].want, ev->got + i * ev->gd.nlabels,
+                ev->gd.nlabels) == 0;
 }
 
-/* Checks one parsed line; returns the message of what is wrong or NULL. */
-static const char *check_line(json_t *o) {
-  json_t *labels = json_object_get(o, "labels"), *d = json_object_get(o, "doc");
+static ct_score label_score(const evalrun *ev, size_t k) {
+  ct_score s = {0, 0, 0};
   size_t i;
-  if (!json_is_object(o)) return "expected a JSON object";
-  if (!json_is_string(json_object_get(o, "text")))
-    return "missing \"text\" string";
-  if (!json_is_array(labels)) return "missing \"labels\" list";
-  for (i = 0; i < json_array_size(labels); i++)
-    if (!json_is_string(json_array_get(labels, i)))
-      return "\"labels\" must hold strings";
-  if (d && !json_is_string(d) && !json_is_integer(d))
-    return "\"doc\" must be a string or a number";
-  return NULL;
-}
-
-static char *doc_name(json_t *d) {
-  char buf[32];
-  if (d == NULL) return NULL;
-  if (json_is_string(d)) return strdup(json_string_value(d));
-  snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(d));
-  return strdup(buf);
-}
-
-static int add_gold(evalrun *ev, json_t *o, size_t lineno) {
-  gold *g;
-  json_t *labels = json_object_get(o, "labels");
-  size_t i;
-  if (ev->n == ev->cap) {
-    size_t cap = ev->cap ? ev->cap * 2 : 256;
-    gold *v = realloc(ev->g, cap * sizeof *v);
-    if (v == NULL) return -1;
-    ev->g = v;
-    ev->cap = cap;
-  }
-  g = &ev->g[ev->n++];
-  memset(g, 0, sizeof *g);
-  g->line = lineno;
-  g->doc = doc_name(json_object_get(o, "doc"));
-  g->text = strdup(json_string_value(json_object_get(o, "text")));
-  g->labels = calloc(json_array_size(labels) + 1, sizeof *g->labels);
-  if (g->text == NULL || g->labels == NULL) return -1;
-  for (i = 0; i < json_array_size(labels); i++) {
-    long k = label_index(ev, json_string_value(json_array_get(labels, i)), 1);
-    if (k < 0) return -1;
-    g->labels[g->nlabels++] = k;
-  }
-  return 0;
-}
-
-/* 0, or 2 after printing every bad line. */
-static int read_gold(evalrun *ev) {
-  FILE *f = fopen(ev->path, "r");
-  char *line = NULL;
-  size_t cap = 0, lineno = 0;
-  int status = 0;
-  if (f == NULL) {
-    fprintf(stderr, "%s: cannot read: %s\n", ev->path, strerror(errno));
-    return 2;
-  }
-  while (getline(&line, &cap, f) > 0) {
-    json_error_t je;
-    json_t *o;
-    const char *bad;
-    lineno++;
-    if (strspn(line, " \t\r\n") == strlen(line)) continue;
-    o = json_loads(line, JSON_DISABLE_EOF_CHECK, &je);
-    bad = o ? check_line(o) : je.text;
-    if (bad) {
-      fprintf(stderr, "%s:%zu: %s%s\n", ev->path, lineno,
-              o ? "" : "invalid JSON: ", bad);
-      status = 2;
-    } else if (add_gold(ev, o, lineno) != 0) {
-      fprintf(stderr, "%s:%zu: out of memory\n", ev->path, lineno);
-      status = 2;
-    }
-    json_decref(o);
-  }
-  free(line);
-  fclose(f);
-  return status;
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Classifying
-** ====================================================================== */
-
-/* The end of the run of clauses that are classified together. */
-static size_t group_end(const evalrun *ev, size_t i) {
-  size_t j = i + 1;
-  if (ev->g[i].doc == NULL) return j;
-  while (j < ev->n && ev->g[j].doc && strcmp(ev->g[j].doc, ev->g[i].doc) == 0)
-    j++;
-  return j;
-}
-
-typedef void (*group_fn)(evalrun *ev, size_t i, const ct_text *t,
-                         const ct_result *r, void *ud);
-
-/* Classifies every group and calls fn for each clause while its result is
-** alive. */
-static int classify_all(evalrun *ev, ct_engine *e, group_fn fn, void *ud) {
-  const char **texts = malloc((ev->n + 1) * sizeof *texts);
-  size_t i, j, k;
-  if (texts == NULL) return 2;
-  for (i = 0; i < ev->n; i = j) {
-    ct_cli_lines l;
-    ct_error err;
-    j = group_end(ev, i);
-    for (k = i; k < j; k++) texts[k - i] = ev->g[k].text;
-    if (ct_cli_lines_classify(e, ev->path, texts, j - i, &l, &err) != CT_OK) {
-      fprintf(stderr, "%s\n", err.msg);
-      ct_cli_lines_free(&l);
-      free(texts);
-      return 2;
-    }
-    for (k = i; k < j; k++)
-      fn(ev, k, l.text, ct_cli_lines_result(&l, k - i), ud);
-    ct_cli_lines_free(&l);
-  }
-  free(texts);
-  return 0;
-}
-
-static void record(evalrun *ev, size_t i, const ct_text *t,
-                   const ct_result *r, void *ud) {
-  (void)ud;
-  (void)t;
-  if (r) memcpy(ev->got + i * ev->nlabels, r->has, ct_ruleset_nlabels(ev->rs));
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Scores
-** ====================================================================== */
-
-typedef struct score { size_t tp, fp, fn; } score;
-
-static double ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 0; }
-
-static double f1(score s) {
-  return s.tp + s.fp + s.fn ? 2.0 * (double)s.tp / (double)(2 * s.tp + s.fp + s.fn)
-                            : 1.0;
-}
-
-/* The three figures of a row; a ratio over nothing (a label no clause has
-** and none was given) is undefined, shown as "-" (JSON null), and left
-** out of the macro average. */
-typedef struct figures {
-  double p, r, f;
-  int has_p, has_r, has_f;
-} figures;
-
-static figures figures_of(score s) {
-  figures x;
-  x.p = ratio(s.tp, s.tp + s.fp), x.has_p = s.tp + s.fp > 0;
-  x.r = ratio(s.tp, s.tp + s.fn), x.has_r = s.tp + s.fn > 0;
-  x.f = f1(s), x.has_f = s.tp + s.fp + s.fn > 0;
-  return x;
-}
-
-static const char *cell(char buf[16], double v, int defined) {
-  if (!defined) return "-";
-  snprintf(buf, 16, "%.3f", v);
-  return buf;
-}
-
-static json_t *jnum(double v, int defined) {
-  return defined ? json_real(v) : json_null();
-}
-
-static score label_score(const evalrun *ev, size_t k) {
-  score s = {0, 0, 0};
-  size_t i;
-  for (i = 0; i < ev->n; i++) {
-    int want = ev->g[i].want[k], got = ev->got[i * ev->nlabels + k];
-    s.tp += want && got;
-    s.fp += !want && got;
-    s.fn += want && !got;
-  }
+  for (i = 0; i < ev->gd.n; i++)
+    ct_score_add(&s, ev->gd.g[i].want[k], ev->got[i * ev->gd.nlabels + k]);
   return s;
 }
 
-static int is_exact(const evalrun *ev, size_t i) {
-  size_t k;
-  for (k = 0; k < ev->nlabels; k++)
-    if (ev->g[i].want[k] != ev->got[i * ev->nlabels + k]) return 0;
-  return 1;
-}
-
-static const char *label_name(const evalrun *ev, size_t k) {
-  size_t nrs = ct_ruleset_nlabels(ev->rs);
-  return k < nrs ? ct_ruleset_label(ev->rs, k)->name : ev->extra[k - nrs];
-}
-
 typedef struct totals {
-  score micro;
+  ct_score micro;
   double macro;
   size_t defined;     /* labels in the macro average */
   size_t exact;
@@ -296,15 +101,13 @@ typedef struct totals {
 static totals total(const evalrun *ev) {
   totals t = {{0, 0, 0}, 0, 0, 0};
   size_t k, i;
-  for (k = 0; k < ev->nlabels; k++) {
-    score s = label_score(ev, k);
-    t.micro.tp += s.tp;
-    t.micro.fp += s.fp;
-    t.micro.fn += s.fn;
-    if (figures_of(s).has_f) t.macro += f1(s), t.defined++;
+  for (k = 0; k < ev->gd.nlabels; k++) {
+    ct_score s = label_score(ev, k);
+    ct_score_sum(&t.micro, &s);
+    if (s.tp + s.fp + s.fn > 0) t.macro += ct_score_f1(s), t.defined++;
   }
   if (t.defined) t.macro /= (double)t.defined;
-  for (i = 0; i < ev->n; i++) t.exact += is_exact(ev, i);
+  for (i = 0; i < ev->gd.n; i++) t.exact += is_exact(ev, i);
   return t;
 }
 
@@ -318,19 +121,21 @@ static void labels_text(ct_buf *b, const evalrun *ev, const unsigned char *v) {
   size_t k;
   int first = 1;
   ct_buf_addc(b, '[');
-  for (k = 0; k < ev->nlabels; k++)
+  for (k = 0; k < ev->gd.nlabels; k++)
     if (v[k]) {
-      ct_buf_printf(b, "%s%s", first ? "" : ",", label_name(ev, k));
+      ct_buf_printf(b, "%s%s", first ? "" : ",", ct_gold_label_name(&ev->gd, k));
       first = 0;
     }
   ct_buf_addc(b, ']');
 }
 
-typedef struct errlist {
-  size_t shown, max;
-  int json;
-  json_t *arr;
-} errlist;
+static json_t *labels_json(const evalrun *ev, const unsigned char *v) {
+  json_t *a = json_array();
+  size_t k;
+  for (k = 0; k < ev->gd.nlabels; k++)
+    if (v[k]) json_array_append_new(a, json_string(ct_gold_label_name(&ev->gd, k)));
+  return a;
+}
 
 /* One line per rule that fired: its id, weight and the words that fired
 ** it (a `when`-only rule shows no words). */
@@ -353,14 +158,6 @@ static void fired_text(ct_buf *b, const ct_ruleset *rs, const ct_text *t,
   }
 }
 
-static json_t *labels_json(const evalrun *ev, const unsigned char *v) {
-  json_t *a = json_array();
-  size_t k;
-  for (k = 0; k < ev->nlabels; k++)
-    if (v[k]) json_array_append_new(a, json_string(label_name(ev, k)));
-  return a;
-}
-
 static json_t *fired_json(const ct_ruleset *rs, const ct_result *r) {
   json_t *a = json_array();
   size_t h;
@@ -372,37 +169,76 @@ static json_t *fired_json(const ct_ruleset *rs, const ct_result *r) {
   return a;
 }
 
-/* Called per clause on a second classification pass, to show the rules
-** that fired on the first misclassified ones. */
-static void report_error(evalrun *ev, size_t i, const ct_text *t,
-                         const ct_result *r, void *ud) {
-  errlist *el = ud;
-  const unsigned char *got = ev->got + i * ev->nlabels;
+typedef struct errlist {
+  size_t shown, max;
+  json_t *arr;           /* JSON: the errors, else NULL */
+} errlist;
+
+/* Gold clause i, misclassified; r is its result (NULL: not available,
+** as with --folds, where the weights differ from fold to fold). */
+static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
+                         const ct_result *r) {
+  const ct_gold_clause *g = &ev->gd.g[i];
+  const unsigned char *got = ev->got + i * ev->gd.nlabels;
   ct_buf b = {0};
-  if (is_exact(ev, i) || el->shown >= el->max) return;
   el->shown++;
-  if (el->json) {
-    json_array_append_new(el->arr, json_pack("{s:I,s:s?,s:s,s:o,s:o,s:o}",
-        "line", (json_int_t)ev->g[i].line, "doc", ev->g[i].doc, "text",
-        ev->g[i].text, "gold", labels_json(ev, ev->g[i].want), "predicted",
+  if (el->arr) {
+    json_array_append_new(el->arr, json_pack("{s:s,s:I,s:s?,s:s,s:o,s:o,s:o}",
+        "gold_file", g->path, "line", (json_int_t)g->line, "doc", g->doc,
+        "text", g->text, "gold", labels_json(ev, g->want), "predicted",
         labels_json(ev, got), "rules", fired_json(ev->rs, r)));
     return;
   }
-  ct_buf_printf(&b, "%s:%zu: gold ", ev->path, ev->g[i].line);
-  labels_text(&b, ev, ev->g[i].want);
+  ct_buf_printf(&b, "%s:%zu: gold ", g->path, g->line);
+  labels_text(&b, ev, g->want);
   ct_buf_adds(&b, " predicted ");
   labels_text(&b, ev, got);
-  ct_buf_printf(&b, "\n    \"%s\"\n", ev->g[i].text);
-  fired_text(&b, ev->rs, t, r);
+  ct_buf_printf(&b, "\n    \"%s\"\n", g->text);
+  if (t) fired_text(&b, ev->rs, t, r);
   fputs(b.s, stdout);
   ct_buf_free(&b);
 }
 
-static void print_row(const char *name, score s) {
-  figures x = figures_of(s);
+/* The first misclassified clauses, with what fired when the weights in
+** effect decided them. */
+static int report_errors(evalrun *ev, errlist *el) {
+  ct_engine *e = NULL;
+  ct_error err;
+  size_t d, i;
+  if (ev->ea->folds == 0 && ct_engine_new(ev->rs, &e, &err) != CT_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  for (d = 0; el->shown < el->max && d < ev->gd.ndocs; d++) {
+    const ct_gold_doc *doc = &ev->gd.docs[d];
+    const ct_cli_lines *l = &ev->corpus.lines[d];
+    ct_result *r = NULL;
+    for (i = doc->first; i < doc->end && is_exact(ev, i); i++) {}
+    if (i == doc->end) continue;
+    if (e && ct_engine_classify(e, l->text, l->clauses, l->nclauses, NULL,
+                                &r, &err) != CT_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      ct_engine_free(e);
+      return 2;
+    }
+    for (; el->shown < el->max && i < doc->end; i++) {
+      size_t k = l->clause_of[i - doc->first];
+      if (!is_exact(ev, i))
+        report_error(ev, el, i, e ? l->text : NULL,
+                     r && k ? &r[k - 1] : NULL);
+    }
+    ct_results_free(r, l->nclauses);
+  }
+  ct_engine_free(e);
+  return 0;
+}
+
+static void print_row(const char *name, ct_score s) {
   char a[16], b[16], c[16];
-  printf("%-12s %9s %9s %9s %9zu\n", name, cell(a, x.p, x.has_p),
-         cell(b, x.r, x.has_r), cell(c, x.f, x.has_f), s.tp + s.fn);
+  printf("%-12s %9s %9s %9s %9zu\n", name,
+         ct_score_cell(a, ct_score_precision(s), s.tp + s.fp > 0),
+         ct_score_cell(b, ct_score_recall(s), s.tp + s.fn > 0),
+         ct_score_cell(c, ct_score_f1(s), s.tp + s.fp + s.fn > 0), s.tp + s.fn);
 }
 
 static void print_text(const evalrun *ev, const totals *t) {
@@ -410,52 +246,84 @@ static void print_text(const evalrun *ev, const totals *t) {
   char m[16];
   printf("%-12s %9s %9s %9s %9s\n", "label", "precision", "recall", "f1",
          "support");
-  for (k = 0; k < ev->nlabels; k++) print_row(label_name(ev, k), label_score(ev, k));
+  for (k = 0; k < ev->gd.nlabels; k++)
+    print_row(ct_gold_label_name(&ev->gd, k), label_score(ev, k));
   print_row("micro", t->micro);
-  printf("%-12s %9s %9s %9s\n", "macro", "", "", cell(m, t->macro, t->defined > 0));
+  printf("%-12s %9s %9s %9s\n", "macro", "", "",
+         ct_score_cell(m, t->macro, t->defined > 0));
   printf("\nexact-set accuracy: %.3f (%zu of %zu clauses)\n",
-         ratio(t->exact, ev->n), t->exact, ev->n);
+         ct_score_ratio(t->exact, ev->gd.n), t->exact, ev->gd.n);
 }
 
 static json_t *report_json(const evalrun *ev, const totals *t) {
   json_t *labels = json_array();
   size_t k;
-  for (k = 0; k < ev->nlabels; k++) {
-    score s = label_score(ev, k);
-    figures x = figures_of(s);
+  for (k = 0; k < ev->gd.nlabels; k++) {
+    ct_score s = label_score(ev, k);
     json_array_append_new(labels, json_pack("{s:s,s:o,s:o,s:o,s:I}",
-        "label", label_name(ev, k), "precision", jnum(x.p, x.has_p),
-        "recall", jnum(x.r, x.has_r), "f1", jnum(x.f, x.has_f), "support",
-        (json_int_t)(s.tp + s.fn)));
+        "label", ct_gold_label_name(&ev->gd, k),
+        "precision", ct_score_json(ct_score_precision(s), s.tp + s.fp > 0),
+        "recall", ct_score_json(ct_score_recall(s), s.tp + s.fn > 0),
+        "f1", ct_score_json(ct_score_f1(s), s.tp + s.fp + s.fn > 0),
+        "support", (json_int_t)(s.tp + s.fn)));
   }
-  {
-    figures m = figures_of(t->micro);
-    return json_pack("{s:s,s:I,s:o,s:{s:o,s:o,s:o},s:o,s:{s:f,s:I}}",
-        "gold", ev->path, "clauses", (json_int_t)ev->n, "labels", labels,
-        "micro", "precision", jnum(m.p, m.has_p), "recall", jnum(m.r, m.has_r),
-        "f1", jnum(m.f, m.has_f), "macro_f1", jnum(t->macro, t->defined > 0),
-        "exact", "accuracy", ratio(t->exact, ev->n), "correct",
-        (json_int_t)t->exact);
-  }
+  return json_pack("{s:s,s:I,s:o,s:{s:o,s:o,s:o},s:o,s:{s:f,s:I}}",
+      "gold", ev->ea->gold[0], "clauses", (json_int_t)ev->gd.n,
+      "labels", labels, "micro",
+      "precision", ct_score_json(ct_score_precision(t->micro),
+                                 t->micro.tp + t->micro.fp > 0),
+      "recall", ct_score_json(ct_score_recall(t->micro),
+                              t->micro.tp + t->micro.fn > 0),
+      "f1", ct_score_json(ct_score_f1(t->micro),
+                          t->micro.tp + t->micro.fp + t->micro.fn > 0),
+      "macro_f1", ct_score_json(t->macro, t->defined > 0),
+      "exact", "accuracy", ct_score_ratio(t->exact, ev->gd.n), "correct",
+      (json_int_t)t->exact);
 }
 
-static int report(evalrun *ev, ct_engine *e, size_t max_errors, int json) {
+/* The summary by language, with bootstrap intervals. */
+static int summary(evalrun *ev, json_t *doc) {
+  ct_summary sm;
+  size_t k;
+  if (ct_summary_make(&sm, &ev->gd, ev->got, ev->ea->bootstrap) != 0) {
+    fprintf(stderr, "clausetag: out of memory\n");
+    return 2;
+  }
+  if (doc) {
+    json_t *rows = json_array();
+    for (k = 0; k < sm.nrows; k++) json_array_append_new(rows, ct_summary_json(&sm.rows[k]));
+    json_object_set_new(doc, "summary", rows);
+    if (ev->ea->folds)
+      json_object_set_new(doc, "folds", json_integer((json_int_t)ev->ea->folds));
+  } else {
+    printf("\n");
+    if (ev->ea->folds)
+      printf("cross-validated by document: %zu folds, each scored by "
+             "weights trained on the others (l2 %g)\n", ev->ea->folds,
+             ev->ea->l2);
+    ct_summary_print(&sm, stdout);
+  }
+  return 0;
+}
+
+static int report(evalrun *ev) {
   totals t = total(ev);
-  errlist el = {0, max_errors, json, NULL};
+  errlist el = {0, ev->ea->max_errors, NULL};
   json_t *doc = NULL;
-  size_t wrong = ev->n - t.exact;
-  int st;
-  if (json) {
+  size_t wrong = ev->gd.n - t.exact;
+  int st = 0, with_summary = ev->ea->folds || ev->ea->bootstrap;
+  if (ev->ea->json) {
     doc = report_json(ev, &t);
     el.arr = json_array();
   } else {
     print_text(ev, &t);
-    if (wrong && max_errors)
-      printf("\nmisclassified (%zu shown of %zu):\n",
-             wrong < max_errors ? wrong : max_errors, wrong);
   }
-  st = wrong && max_errors ? classify_all(ev, e, report_error, &el) : 0;
-  if (json) {
+  if (with_summary) st = summary(ev, doc);
+  if (st == 0 && !ev->ea->json && wrong && el.max)
+    printf("\nmisclassified (%zu shown of %zu):\n",
+           wrong < el.max ? wrong : el.max, wrong);
+  if (st == 0 && wrong && el.max) st = report_errors(ev, &el);
+  if (doc) {
     char *s;
     json_object_set_new(doc, "errors", el.arr);
     s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(6));
@@ -468,43 +336,21 @@ static int report(evalrun *ev, ct_engine *e, size_t max_errors, int json) {
 
 /* }===================================================================== */
 
-static void evalrun_free(evalrun *ev) {
-  size_t i;
-  for (i = 0; i < ev->n; i++) {
-    free(ev->g[i].doc);
-    free(ev->g[i].text);
-    free(ev->g[i].labels);
-  }
-  for (i = 0; i < ev->nextra; i++) free(ev->extra[i]);
-  free(ev->g);
-  free(ev->extra);
-  free(ev->want);
-  free(ev->got);
-  ct_ruleset_free(ev->rs);
-}
-
-static int run(evalrun *ev, size_t max_errors, int json) {
-  ct_engine *e;
-  ct_error err;
-  size_t i, k;
-  int st = read_gold(ev);
+static int run(evalrun *ev) {
+  ct_train_options to;
+  int st = ct_gold_read(&ev->gd, ev->rs, ev->ea->gold, ev->ea->ngold);
+  if (st == 0) st = ct_corpus_open(&ev->corpus, &ev->gd, ev->rs);
   if (st != 0) return st;
-  ev->nlabels = ct_ruleset_nlabels(ev->rs) + ev->nextra;
-  ev->got = calloc(ev->n * ev->nlabels + 1, 1);
-  ev->want = calloc(ev->n * ev->nlabels + 1, 1);
-  if (ev->got == NULL || ev->want == NULL) return 2;
-  for (i = 0; i < ev->n; i++) {
-    for (k = 0; k < ev->g[i].nlabels; k++)
-      ev->want[i * ev->nlabels + (size_t)ev->g[i].labels[k]] = 1;
-    ev->g[i].want = ev->want + i * ev->nlabels;
-  }
-  if (ct_engine_new(ev->rs, &e, &err) != CT_OK) {
-    fprintf(stderr, "%s\n", err.msg);
-    return 2;
-  }
-  st = classify_all(ev, e, record, NULL);
-  if (st == 0) st = report(ev, e, max_errors, json);
-  ct_engine_free(e);
+  if (ev->ea->folds > ev->gd.ndocs)
+    return ct_cli_usage_error("eval", "--folds %zu: the gold has only %zu "
+                              "documents", ev->ea->folds, ev->gd.ndocs);
+  ev->got = calloc(ev->gd.n * ev->gd.nlabels + 1, 1);
+  if (ev->got == NULL) return 2;
+  ct_train_options_default(&to);
+  to.l2 = ev->ea->l2;
+  if (ev->ea->folds) ct_corpus_deal(&ev->corpus, ev->ea->folds);
+  st = ct_corpus_predict(&ev->corpus, ev->ea->folds, &to, ev->got);
+  if (st == 0) st = report(ev);
   if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
     fprintf(stderr, "clausetag: write error: %s\n", strerror(errno));
     st = 2;
@@ -512,19 +358,25 @@ static int run(evalrun *ev, size_t max_errors, int json) {
   return st;
 }
 
-/* What the command line asks for. */
-typedef struct eval_args {
-  const char *gold;
-  size_t max_errors;
-  int json, help;
-} eval_args;
+/* A count option's value into *v: 0, or 2 after a usage error. */
+static int count_arg(const ct_cli_args *a, size_t min, size_t *v) {
+  char *end;
+  unsigned long n = strtoul(a->arg, &end, 10);
+  if (a->arg[0] >= '0' && a->arg[0] <= '9' && *end == '\0' && n >= min) {
+    *v = n;
+    return 0;
+  }
+  return ct_cli_usage_error("eval", "invalid argument '%s' for %s "
+                            "(expected a number%s)", a->arg, a->name,
+                            min ? " of at least 2" : "");
+}
 
 /* One option into ea and o (for -r); 0, or 2 after a usage error. */
 static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
                        ct_cli_options *o) {
   char *end;
   switch (key) {
-  case OPT_GOLD: ea->gold = a->arg; return 0;
+  case OPT_GOLD: ea->gold[ea->ngold++] = a->arg; return 0;
   case CT_OPT_RULES: o->rules[o->nrules++] = a->arg; return 0;
   case CT_OPT_HELP: ea->help = 1; return 0;
   case CT_OPT_FORMAT:
@@ -534,11 +386,15 @@ static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
     }
     return ct_cli_usage_error("eval", "invalid argument '%s' for --format "
                               "(expected text or json)", a->arg);
-  case OPT_ERRORS:
-    ea->max_errors = strtoul(a->arg, &end, 10);
-    if (a->arg[0] >= '0' && a->arg[0] <= '9' && *end == '\0') return 0;
-    return ct_cli_usage_error("eval", "invalid argument '%s' for --errors "
-                              "(expected a number)", a->arg);
+  case OPT_ERRORS: return count_arg(a, 0, &ea->max_errors);
+  case OPT_FOLDS: return count_arg(a, 2, &ea->folds);
+  case OPT_BOOTSTRAP: return count_arg(a, 0, &ea->bootstrap);
+  case OPT_L2:
+    ea->l2 = strtod(a->arg, &end);
+    if (end != a->arg && *end == '\0' && ea->l2 > 0 && isfinite(ea->l2))
+      return 0;
+    return ct_cli_usage_error("eval", "invalid argument '%s' for --l2 "
+                              "(expected a number greater than 0)", a->arg);
   case CT_CLI_ARG_OPERAND:
     return ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
                               "file goes after --gold)", a->arg);
@@ -551,26 +407,36 @@ int ct_cli_eval(int argc, char **argv) {
   ct_cli_options o;
   ct_cli_args a;
   evalrun ev;
-  eval_args ea = {NULL, 10, 0, 0};
+  eval_args ea;
   int key, status = 0;
   memset(&o, 0, sizeof o);
   memset(&ev, 0, sizeof ev);
+  memset(&ea, 0, sizeof ea);
+  ea.max_errors = 10;
+  ea.l2 = 1;
+  ea.bootstrap = (size_t)-1;
   ct_limits_default(&o.limits);
   o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
-  if (o.rules == NULL) return 2;
+  ea.gold = calloc((size_t)argc + 1, sizeof *ea.gold);
+  if (o.rules == NULL || ea.gold == NULL) return 2;
   ct_cli_args_init(&a, argc, argv);
   while (status == 0 && (key = ct_cli_args_next(&a, eval_options)) != CT_CLI_ARG_END)
     status = eval_option(key, &a, &ea, &o);
+  if (ea.bootstrap == (size_t)-1) ea.bootstrap = ea.folds ? 1000 : 0;
   if (status == 0 && ea.help) {
     ct_cli_eval_help(stdout);
-  } else if (status == 0 && ea.gold == NULL) {
+  } else if (status == 0 && ea.ngold == 0) {
     status = ct_cli_usage_error("eval", "--gold FILE is required");
   } else if (status == 0) {
-    ev.path = ea.gold;
+    ev.ea = &ea;
     ev.rs = ct_cli_rules_load(&o);
-    status = ev.rs ? run(&ev, ea.max_errors, ea.json) : 2;
+    status = ev.rs ? run(&ev) : 2;
   }
-  evalrun_free(&ev);
+  ct_corpus_free(&ev.corpus);
+  ct_gold_free(&ev.gd);
+  free(ev.got);
+  ct_ruleset_free(ev.rs);
   free(o.rules);
+  free(ea.gold);
   return status;
 }

@@ -19,9 +19,8 @@ static ct_status join(const char *const *texts, size_t n, ct_buf *b) {
   return CT_OK;
 }
 
-ct_status ct_cli_lines_classify(ct_engine *e, const char *name,
-                                const char *const *texts, size_t n,
-                                ct_cli_lines *out, ct_error *err) {
+ct_status ct_cli_lines_build(const char *name, const char *const *texts,
+                             size_t n, ct_cli_lines *out, ct_error *err) {
   ct_buf b = {0};
   ct_status st;
   size_t k;
@@ -36,13 +35,20 @@ ct_status ct_cli_lines_classify(ct_engine *e, const char *name,
   ct_buf_free(&b);
   if (st == CT_OK)
     st = ct_segment_lines(out->text, &out->clauses, &out->nclauses, err);
-  if (st == CT_OK)
-    st = ct_engine_classify(e, out->text, out->clauses, out->nclauses, NULL,
-                            &out->results, err);
   if (st != CT_OK) return st;
   for (k = 0; k < out->nclauses; k++)   /* text i is line i + 1 */
     if (out->clauses[k].line - 1 < n) out->clause_of[out->clauses[k].line - 1] = k + 1;
   return CT_OK;
+}
+
+ct_status ct_cli_lines_classify(ct_engine *e, const char *name,
+                                const char *const *texts, size_t n,
+                                ct_cli_lines *out, ct_error *err) {
+  ct_status st = ct_cli_lines_build(name, texts, n, out, err);
+  if (st == CT_OK)
+    st = ct_engine_classify(e, out->text, out->clauses, out->nclauses, NULL,
+                            &out->results, err);
+  return st;
 }
 
 const ct_result *ct_cli_lines_result(const ct_cli_lines *l, size_t i) {

@@ -20,8 +20,13 @@ typedef struct ct_cli_lines {
   size_t *clause_of;     /* per text: 1 + its clause index, 0 if blank */
 } ct_cli_lines;
 
-/* Classifies texts[0..n) with engine e.  Line breaks inside a text are
-** read as spaces. */
+/* Makes texts[0..n) the lines of one document and segments it, one
+** clause per non-blank text.  Line breaks inside a text are read as
+** spaces. */
+ct_status ct_cli_lines_build(const char *name, const char *const *texts,
+                             size_t n, ct_cli_lines *out, ct_error *err);
+
+/* ct_cli_lines_build, then classifies the clauses with engine e. */
 ct_status ct_cli_lines_classify(ct_engine *e, const char *name,
                                 const char *const *texts, size_t n,
                                 ct_cli_lines *out, ct_error *err);

@@ -32,6 +32,8 @@ static const command commands[] = {
    ct_cli_test, ct_cli_test_help},
   {"eval", "precision, recall and F1 against labelled clauses",
    ct_cli_eval, ct_cli_eval_help},
+  {"train", "learn rule weights and label thresholds from labelled clauses",
+   ct_cli_train, ct_cli_train_help},
   {NULL, NULL, NULL, NULL}
 };
 

@@ -58,6 +58,9 @@ struct ct_engine {
   unsigned serial;             /* which document clause objects belong to */
   size_t clause_made;          /* clause whose object the registry holds */
   unsigned clause_serial;      /* ... and of which document */
+  size_t *order;               /* rules by phase: own, focus, context */
+  size_t phase[2];             /* where the focus and context rules start */
+  unsigned *fired;             /* per label: own rules that fired */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   ct_strmap phrases;           /* c:has phrases */
@@ -323,6 +326,22 @@ static int setup_state(lua_State *L) {
   return 0;
 }
 
+/* The phase of a rule: own evidence, focus, context. */
+static int phase_of(const ct_rule_info *ri) {
+  return ri->context != CT_CONTEXT_NONE ? 2 : ri->focus ? 1 : 0;
+}
+
+/* Rules in phase order, each phase in rule order. */
+static void order_rules(ct_engine *e) {
+  size_t r, n = 0;
+  int ph;
+  for (ph = 0; ph < 3; ph++) {
+    for (r = 0; r < e->rs->nrules; r++)
+      if (phase_of(&e->rs->rules[r].info) == ph) e->order[n++] = r;
+    if (ph < 2) e->phase[ph] = n;
+  }
+}
+
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
@@ -337,9 +356,13 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
+  e->order = calloc(rs->nrules + 1, sizeof *e->order);
+  e->fired = calloc(rs->nlabels + 1, sizeof *e->fired);
   e->phrases.max = CACHE_MAX;
-  if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at || !e->vetoed)
+  if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
+      !e->vetoed || !e->order || !e->fired)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  order_rules(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   if ((st = ct_ruleset_sandbox(rs, &e->sb, err)) != CT_OK) return st;
   L = ct_sandbox_lua(e->sb);
@@ -373,6 +396,8 @@ void ct_engine_free(ct_engine *e) {
   free(e->refs);
   free(e->word_at);
   free(e->vetoed);
+  free(e->order);
+  free(e->fired);
   free(e);
 }
 
@@ -388,7 +413,7 @@ void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud) {
 ** ====================================================================== */
 
 static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
-                         size_t start, size_t end) {
+                         double strength, size_t start, size_t end) {
   ct_hit *h;
   if (d->nhits == d->hcap) {
     size_t cap = d->hcap ? d->hcap * 2 : 64;
@@ -401,6 +426,7 @@ static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
   h->rule = rule;
   h->label = label;
   h->weight = w;
+  h->strength = strength;
   h->start = start;
   h->end = end;
   return CT_OK;
@@ -452,13 +478,15 @@ static ct_status push_current(ct_engine *e, const ct_clause *c,
   return CT_OK;
 }
 
-/* Calls rule r's `when` on clause c: *w gets the weight it gives, 0 when
-** the rule does not fire. */
+/* Calls rule r's `when` on clause c: *strength gets how strongly it
+** fires (its number over the declared weight, 1 for true), 0 when the
+** rule does not fire. */
 static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
-                           double *w, ct_error *err) {
+                           double *strength, ct_error *err) {
   lua_State *L = ct_sandbox_lua(e->sb);
+  const ct_rule_info *ri = &e->rs->rules[r].info;
   ct_status st;
-  *w = 0;
+  *strength = 0;
   lua_rawgeti(L, LUA_REGISTRYINDEX, e->refs[r]);         /* when */
   if ((st = push_current(e, c, err)) != CT_OK) {
     lua_pop(L, 1);                                         /* when */
@@ -469,17 +497,18 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
   case LUA_TNIL:
     break;
   case LUA_TBOOLEAN:
-    if (lua_toboolean(L, -1)) *w = e->rs->rules[r].info.weight;
+    *strength = lua_toboolean(L, -1);
     break;
   case LUA_TNUMBER:
-    *w = lua_tonumber(L, -1);
-    if (isfinite(*w)) break;
+    *strength = lua_tonumber(L, -1);
+    if (ri->declared != 0) *strength /= ri->declared;
+    if (isfinite(*strength)) break;
     /* fall through */
   default:
+    *strength = 0;
     st = ct_fail(err, CT_ERULE,
                  "%s:%d: 'when' returned %s; expected a number, true, false "
-                 "or nil", e->rs->rules[r].info.file,
-                 e->rs->rules[r].info.line,
+                 "or nil", ri->file, ri->line,
                  lua_type(L, -1) == LUA_TNUMBER ? "a number that is not "
                  "finite" : lua_typename(L, lua_type(L, -1)));
   }
@@ -505,14 +534,43 @@ static void bucket_hits(ct_engine *e, const ct_clause *c, size_t *h) {
   *h = k;
 }
 
-/* Does rule r fire on clause c, and with what weight and span? */
+/* What a clause's own rules (not focus, not context) have decided so far,
+** for the rules that look at it. */
+typedef struct verdict {
+  const double *score;        /* per label */
+  const unsigned *fired;      /* per label: own rules that added weight */
+  unsigned nfired;            /* ... of every label */
+  const unsigned char *has;   /* per label: own score reaches threshold */
+} verdict;
+
+/* Does the clause meet rule r's scope and context?  A context rule takes
+** the label of the section heading or the previous clause, and never
+** into a clause whose own evidence gives it another label. */
+static int applies(const ct_engine *e, const ct_rule_info *ri,
+                   const ct_clause *c, const verdict *v) {
+  const docstate *d = e->doc;
+  size_t nl = e->rs->nlabels, k, from;
+  if ((ri->scope == CT_SCOPE_TITLE && !c->title) ||
+      (ri->scope == CT_SCOPE_BODY && c->title))
+    return 0;
+  if (ri->context == CT_CONTEXT_NONE) return 1;
+  if (c->title) return 0;
+  from = ri->context == CT_CONTEXT_SECTION ? c->heading : c->index - 1;
+  if (from == 0 || !d->has[(from - 1) * nl + ri->label]) return 0;
+  for (k = 0; k < nl; k++)
+    if (k != ri->label && v->has[k]) return 0;
+  return 1;
+}
+
+/* Does rule r fire on clause c, and how strongly, on which span? */
 static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
-                           double *w, size_t *ms, size_t *me, ct_error *err) {
+                           const verdict *v, double *strength, size_t *ms,
+                           size_t *me, ct_error *err) {
   const ct_rule *rule = &e->rs->rules[r];
   const docstate *d = e->doc;
   int fired = 0;
-  *w = 0;
-  if (e->vetoed[r]) return CT_OK;
+  *strength = 0;
+  if (e->vetoed[r] || !applies(e, &rule->info, c, v)) return CT_OK;
   if (e->word_at[r]) {
     *ms = d->ph[e->word_at[r] - 1].start;
     *me = d->ph[e->word_at[r] - 1].end;
@@ -529,38 +587,86 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     }
     if (m > 0) *ms = c->start + a, *me = c->start + b, fired = 1;
   }
-  if (rule->info.when) {
-    if ((rule->info.words || rule->info.regex) && !fired) return CT_OK;
-    if (!rule->info.words && !rule->info.regex) *ms = c->start, *me = c->end;
-    return call_when(e, r, c, w, err);
+  if ((rule->info.words || rule->info.regex) && !fired) return CT_OK;
+  if (!rule->info.words && !rule->info.regex) *ms = c->start, *me = c->end;
+  if (rule->info.focus) {
+    if (v->fired[rule->info.label] == 0) return CT_OK;
+    *strength = (double)v->fired[rule->info.label] / v->nfired;
+  } else {
+    *strength = 1;
   }
-  if (fired) *w = rule->info.weight;
+  if (rule->info.when) {
+    double s = *strength;
+    ct_status st = call_when(e, r, c, strength, err);
+    *strength *= s;
+    return st;
+  }
   return CT_OK;
 }
 
-static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
+/* Runs rules order[from..to) on clause i, adding to its scores. */
+static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
+                           const verdict *v, unsigned *fired,
+                           ct_error *err) {
   docstate *d = e->doc;
   const ct_clause *c = &d->c[i];
-  size_t nl = e->rs->nlabels, r, ms = 0, me = 0;
-  double *scores = d->scores + i * nl, w;
-  ct_status st;
-  d->first_hit[i] = d->nhits;
-  for (r = 0; r < e->rs->nrules; r++) {
-    size_t label = e->rs->rules[r].info.label;
-    st = eval_rule(e, r, c, &w, &ms, &me, err);
+  double *scores = d->scores + i * e->rs->nlabels;
+  size_t j, ms = 0, me = 0;
+  for (j = from; j < to; j++) {
+    size_t r = e->order[j];
+    const ct_rule_info *ri = &e->rs->rules[r].info;
+    double strength, w;
+    ct_status st = eval_rule(e, r, c, v, &strength, &ms, &me, err);
     if (st == CT_ENOMEM) return st;
     if (st != CT_OK) {
       if ((st = rule_failed(e, r, c, err)) != CT_OK) return st;
       continue;
     }
-    if (w == 0) continue;
-    scores[label] += w;
-    if (add_hit(d, r, label, w, ms, me) != CT_OK)
+    if ((w = strength * ri->weight) == 0) continue;
+    scores[ri->label] += w;
+    if (fired && w > 0) fired[ri->label]++;
+    if (add_hit(d, r, ri->label, w, strength, ms, me) != CT_OK)
       return ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
   }
-  for (r = 0; r < nl; r++)
-    d->has[i * nl + r] = scores[r] >= e->rs->labels[r].threshold - 1e-9;
   return CT_OK;
+}
+
+/* The clause's labels: the labels whose score reaches the threshold. */
+static void decide(const ct_ruleset *rs, const double *scores,
+                   unsigned char *has) {
+  size_t k;
+  for (k = 0; k < rs->nlabels; k++)
+    has[k] = scores[k] >= rs->labels[k].threshold - 1e-9;
+}
+
+/* Hits in rule order, as the phases may have added them out of it. */
+static void sort_hits(ct_hit *h, size_t n) {
+  size_t i, j;
+  for (i = 1; i < n; i++) {
+    ct_hit x = h[i];
+    for (j = i; j > 0 && h[j - 1].rule > x.rule; j--) h[j] = h[j - 1];
+    h[j] = x;
+  }
+}
+
+/* Own rules first, then focus rules (which weigh the own evidence), then
+** context rules (which must know the clause's own labels). */
+static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
+  docstate *d = e->doc;
+  size_t nl = e->rs->nlabels, k;
+  unsigned char *has = d->has + i * nl;
+  verdict v = {d->scores + i * nl, e->fired, 0, has};
+  ct_status st;
+  d->first_hit[i] = d->nhits;
+  memset(e->fired, 0, nl * sizeof *e->fired);
+  st = run_rules(e, i, 0, e->phase[0], &v, e->fired, err);
+  for (k = 0; k < nl; k++) v.nfired += e->fired[k];
+  if (st == CT_OK) st = run_rules(e, i, e->phase[0], e->phase[1], &v, NULL, err);
+  decide(e->rs, v.score, has);
+  if (st == CT_OK) st = run_rules(e, i, e->phase[1], e->rs->nrules, &v, NULL, err);
+  decide(e->rs, v.score, has);
+  sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
+  return st;
 }
 
 /* Normalizes the document and finds every phrase hit in input offsets. */

@@ -36,10 +36,17 @@ typedef struct entry {            /* one added (phrase, id) */
 typedef struct keyword {          /* a distinct compacted text */
   uint32_t len;
   uint32_t first, count;          /* its slice of `ids`, plain before star */
-  unsigned char lcheck, rcheck;   /* boundary needed before / after */
+  unsigned char lcheck;           /* boundary needed before */
+  unsigned char rcheck;           /* after: RIGHT_* */
 } keyword;
 
 typedef struct idref { int id; int star; } idref;
+
+enum {
+  RIGHT_FREE,        /* kana and CJK ideographs: no boundary */
+  RIGHT_WORD,        /* a word boundary */
+  RIGHT_HANGUL       /* a word boundary, or a particle or ending */
+};
 
 struct ct_phrases {
   entry *add;                     /* phrases as added, until compile */
@@ -173,10 +180,41 @@ static size_t compact(const char *phrase, size_t n, char *out,
   return o;
 }
 
-static int is_cjk_edge(const char *kw, size_t len, int last) {
+static int32_t edge_cp(const char *kw, size_t len, int last) {
   const unsigned char *s = (const unsigned char *)kw;
-  int32_t cp = last ? cp_before(s, len, len) : cp_at(s, len, 0);
-  return ct_cp_iscjk(cp);
+  return last ? cp_before(s, len, len) : cp_at(s, len, 0);
+}
+
+static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+/* What a phrase needs after its last character. */
+static unsigned char right_check(const char *kw, size_t len) {
+  int32_t cp = edge_cp(kw, len, 1);
+  if (is_hangul(cp)) return RIGHT_HANGUL;
+  return ct_cp_iscjk(cp) ? RIGHT_FREE : RIGHT_WORD;
+}
+
+/* Korean attaches particles and endings to the noun they follow
+** ("국방을", "안보의", "비핵화를", "투자하기로"), but a noun that goes on
+** ("안보리", "국방부") is another word: the Hangul after a match must
+** begin with one of these for the match to count.  Compounds on the left
+** ("한미연합훈련") need nothing: Korean puts the head of a compound last. */
+static const char *const hangul_tails[] = {
+  "이", "가", "을", "를", "은", "는", "의", "에", "와", "과", "도", "만",
+  "로", "으로", "께", "나", "며", "고", "랑", "란", "라", "다", "요", "여",
+  "까지", "부터", "처럼", "보다", "마저", "조차", "한테",
+  "하", "한", "할", "함", "해", "했", "합", "된", "되", "될", "됨", "돼",
+  "됐", "시키", "시킨", "적", "화", "상", "간", "내", "등", "들", "별", "측",
+  NULL
+};
+
+static int hangul_tail(const unsigned char *t, size_t len, size_t pos) {
+  const char *const *p;
+  for (p = hangul_tails; *p; p++) {
+    size_t n = strlen(*p);
+    if (n <= len - pos && memcmp(t + pos, *p, n) == 0) return 1;
+  }
+  return 0;
 }
 
 static ct_status check_phrase(const char *phrase, size_t n, ct_error *err) {
@@ -306,8 +344,8 @@ static keyword *insert_keyword(ct_phrases *p, const entry *e) {
   p->out[s] = (int32_t)k;
   kw->len = (uint32_t)e->len;
   kw->count = 0;
-  kw->lcheck = !is_cjk_edge(e->kw, e->len, 0);
-  kw->rcheck = !is_cjk_edge(e->kw, e->len, 1);
+  kw->lcheck = !ct_cp_iscjk(edge_cp(e->kw, e->len, 0));
+  kw->rcheck = right_check(e->kw, e->len);
   return kw;
 }
 
@@ -501,6 +539,16 @@ static size_t word_end(scan *sc, size_t pos) {
   return q;
 }
 
+/* Is what follows a match ending at `end` allowed after it? */
+static int right_fits(const scan *sc, unsigned char check, size_t end) {
+  int32_t cp;
+  if (check == RIGHT_FREE) return 1;
+  cp = cp_at(sc->t, sc->len, end);
+  if (!is_word(cp)) return 1;
+  return check == RIGHT_HANGUL && is_hangul(cp) &&
+         hangul_tail(sc->t, sc->len, end);
+}
+
 /* Keyword k ended at input offset `end`, its first byte fed as number
 ** fed - len. */
 static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
@@ -509,7 +557,7 @@ static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
   size_t start = sc->s->ring[(fed - kw->len) & sc->mask];
   int right_ok;
   if (kw->lcheck && is_word(cp_before(sc->t, sc->len, start))) return;
-  right_ok = !kw->rcheck || !is_word(cp_at(sc->t, sc->len, end));
+  right_ok = right_fits(sc, kw->rcheck, end);
   for (; r < stop && !r->star; r++)
     if (right_ok) push_hit(sc, r->id, start, end);
   if (r < stop) {

@@ -34,6 +34,16 @@ typedef struct ct_example {
   size_t *label_idx;
 } ct_example;
 
+/* One entry of a weights {...} declaration, applied once every file has
+** declared its labels and rules. */
+typedef struct ct_weight_decl {
+  char *name;            /* rule id, or label name */
+  int label;             /* 1: a label's threshold */
+  double value;
+  char *file;
+  int line;
+} ct_weight_decl;
+
 struct ct_ruleset {
   ct_limits lim;
   char **files;
@@ -46,7 +56,13 @@ struct ct_ruleset {
   size_t nexamples;
   ct_abbrevs *abbrevs;
   ct_phrases *phrases;   /* words and unless of every rule */
+  ct_weight_decl *weights;
+  size_t nweights;
 };
+
+/* Applies the weights {...} declarations: every name must be a declared
+** rule or label, given once. */
+ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_error *err);
 
 /* A sandbox for this rule set: its limits, and the `ct` library as a
 ** global of every rule file. */

@@ -11,6 +11,7 @@
 */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -241,8 +242,10 @@ static int label_body(lua_State *L) {
   lb->description = xstrdup(L, opt_string(L, &s, 1, "description"));
   lb->color = xstrdup(L, opt_string(L, &s, 1, "color"));
   lb->threshold = opt_number(L, &s, 1, "threshold", 1.0);
-  if (!(lb->threshold > 0))
-    return site_fail(L, &s, "'threshold' must be greater than 0");
+  if (!(lb->threshold > 0) || !isfinite(lb->threshold))
+    return site_fail(L, &s, "'threshold' must be a finite number greater "
+                            "than 0");
+  lb->declared_threshold = lb->threshold;
   return 0;
 }
 
@@ -276,7 +279,7 @@ static int label_decl(lua_State *L) {
 
 static const char *const rule_keys[] = {"label", "words", "regex", "unless",
                                         "when", "weight", "description",
-                                        NULL};
+                                        "context", "scope", "focus", NULL};
 
 typedef struct phrase_ctx { ct_ruleset *rs; size_t rule; int unless; } phrase_ctx;
 
@@ -311,6 +314,38 @@ static void rule_regex(lua_State *L, site *s, ct_rule *r) {
   r->info.regex = 1;
 }
 
+/* Field `key` as one of `names` (its index), `dflt` when absent. */
+static int opt_choice(lua_State *L, site *s, int idx, const char *key,
+                      const char *const *names, int dflt) {
+  const char *v = opt_string(L, s, idx, key);
+  int i;
+  if (v == NULL) return dflt;
+  for (i = 0; names[i]; i++)
+    if (strcmp(v, names[i]) == 0) return i;
+  return site_fail(L, s, "'%s' must be %s or %s, not '%s'", key, names[1],
+                   names[2], v);
+}
+
+static int opt_flag(lua_State *L, site *s, int idx, const char *key) {
+  int t = lua_getfield(L, idx, key), v = lua_toboolean(L, -1);
+  if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+    site_fail(L, s, "'%s' must be true or false", key);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* How a rule may fire besides its matchers: where it looks, on which
+** clauses, and whether it weighs its label's share of the evidence. */
+static void rule_kind(lua_State *L, site *s, ct_rule *r) {
+  static const char *const contexts[] = {"", "section", "previous", NULL};
+  static const char *const scopes[] = {"", "title", "body", NULL};
+  r->info.context = (ct_context)opt_choice(L, s, 1, "context", contexts, 0);
+  r->info.scope = (ct_scope)opt_choice(L, s, 1, "scope", scopes, 0);
+  r->info.focus = opt_flag(L, s, 1, "focus");
+  if (r->info.focus && r->info.context != CT_CONTEXT_NONE)
+    site_fail(L, s, "'focus' and 'context' cannot be combined");
+}
+
 static void rule_fields(lua_State *L, site *s, ct_ruleset *rs, ct_rule *r) {
   phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0};
   int t;
@@ -319,6 +354,9 @@ static void rule_fields(lua_State *L, site *s, ct_ruleset *rs, ct_rule *r) {
   r->label_name = xstrdup(L, label);
   r->info.description = xstrdup(L, opt_string(L, s, 1, "description"));
   r->info.weight = opt_number(L, s, 1, "weight", 1.0);
+  if (!isfinite(r->info.weight)) site_fail(L, s, "'weight' must be finite");
+  r->info.declared = r->info.weight;
+  rule_kind(L, s, r);
   r->info.words = each_string(L, s, 1, "words", add_phrase, &pc) > 0;
   pc.unless = 1;
   r->info.unless = each_string(L, s, 1, "unless", add_phrase, &pc) > 0;
@@ -328,8 +366,10 @@ static void rule_fields(lua_State *L, site *s, ct_ruleset *rs, ct_rule *r) {
     site_fail(L, s, "'when' must be a function");
   r->info.when = t == LUA_TFUNCTION;
   lua_pop(L, 1);
-  if (!r->info.words && !r->info.regex && !r->info.when)
-    site_fail(L, s, "needs at least one of 'words', 'regex' or 'when'");
+  if (!r->info.words && !r->info.regex && !r->info.when && !r->info.focus &&
+      r->info.context == CT_CONTEXT_NONE)
+    site_fail(L, s, "needs at least one of 'words', 'regex', 'when', "
+                    "'context' or 'focus'");
 }
 
 /* Instantiating an engine: keep the `when` function, nothing else. */
@@ -423,6 +463,56 @@ static int example_decl(lua_State *L) {
   return 0;
 }
 
+/* weights { rules = { [id] = w, ... }, thresholds = { [label] = t } }:
+** what `clausetag train` writes. */
+static const char *const weights_keys[] = {"rules", "thresholds", NULL};
+
+static void weights_table(lua_State *L, site *s, loader *ld, const char *key,
+                          int label) {
+  ct_ruleset *rs = ld->rs;
+  int t = lua_getfield(L, 1, key);
+  if (t == LUA_TNIL) {
+    lua_pop(L, 1);
+    return;
+  }
+  if (t != LUA_TTABLE)
+    site_fail(L, s, "'%s' must be a table of names and numbers", key);
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    ct_weight_decl *w;
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+      site_fail(L, s, "'%s' must map %s names to numbers", key,
+                label ? "label" : "rule");
+    rs->weights = grow(L, rs->weights, rs->nweights, sizeof *rs->weights);
+    w = &rs->weights[rs->nweights];
+    memset(w, 0, sizeof *w);
+    rs->nweights++;
+    w->name = xstrdup(L, lua_tostring(L, -2));
+    w->file = xstrdup(L, s->file);
+    w->line = s->line;
+    w->label = label;
+    w->value = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+static int weights_decl(lua_State *L) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  site s;
+  s.ld = ld;
+  caller_where(L, s.file, sizeof s.file, &s.line);
+  snprintf(s.what, sizeof s.what, "weights");
+  if (!lua_istable(L, 1))
+    return site_fail(L, &s, "expected a table: weights { rules = {...}, "
+                            "thresholds = {...} }");
+  if (ld->refs) return 0;
+  check_keys(L, &s, 1, weights_keys, 0);
+  weights_table(L, &s, ld, "rules", 0);
+  weights_table(L, &s, ld, "thresholds", 1);
+  return 0;
+}
+
 static void add_abbrev(lua_State *L, site *s, const char *w, void *ud) {
   ct_status st = ct_abbrevs_add(ud, w);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
@@ -510,7 +600,7 @@ static ct_status add_path(ct_ruleset *rs, const char *path, ct_error *err) {
 static int set_decls(lua_State *L) {
   static const struct { const char *name; lua_CFunction fn; } decls[] = {
     {"label", label_decl}, {"rule", rule_decl}, {"example", example_decl},
-    {"abbreviations", abbreviations_decl},
+    {"abbreviations", abbreviations_decl}, {"weights", weights_decl},
   };
   size_t i;
   for (i = 0; i < sizeof decls / sizeof *decls; i++) {
@@ -579,6 +669,10 @@ static ct_status resolve(ct_ruleset *rs, ct_error *err) {
       ex->label_idx[k] = (size_t)(lb - rs->labels);
     }
     ex->info.labels = ex->label_idx;
+  }
+  {
+    ct_status st = ct_ruleset_apply_weights(rs, err);
+    if (st != CT_OK) return st;
   }
   return ct_phrases_compile(rs->phrases, err);
 }
@@ -659,6 +753,11 @@ void ct_ruleset_free(ct_ruleset *rs) {
     free(ex->label_names); free(ex->label_idx);
     free((char *)ex->info.text); free((char *)ex->info.file);
   }
+  for (i = 0; i < rs->nweights; i++) {
+    free(rs->weights[i].name);
+    free(rs->weights[i].file);
+  }
+  free(rs->weights);
   free(rs->files); free(rs->labels); free(rs->rules); free(rs->examples);
   ct_abbrevs_free(rs->abbrevs);
   ct_phrases_free(rs->phrases);

@@ -1,0 +1,195 @@
+/*
+** train.c -- fitting rule weights and label thresholds to labelled
+** documents (ct_train).
+**
+** Each round classifies every document with the weights in effect and
+** records, per clause, how strongly each rule fired; then each label's
+** rules get weights and the label a threshold by penalized logistic
+** regression (logreg.c) on those strengths.  Rules of one label never
+** share a weight with another label, so the labels are fitted apart.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/error.h"
+#include "learn/logreg.h"
+#include "rules/rules.h"
+
+#define BETA 4.0            /* logit per unit of score */
+#define MIN_THRESHOLD 0.05  /* a label needs some evidence */
+
+void ct_train_options_default(ct_train_options *o) {
+  o->l2 = 1.0;
+  o->rounds = 2;
+  o->f1_thresholds = 1;
+}
+
+/* What the rules did on every clause of every document. */
+typedef struct table {
+  size_t n, nrules, nlabels;
+  double *x;                /* n * nrules: strengths */
+  unsigned char *y;         /* n * nlabels: gold */
+} table;
+
+static ct_status record_doc(table *tb, size_t row, const ct_labelled *d,
+                            const ct_result *r) {
+  size_t i, h;
+  for (i = 0; i < d->n; i++) {
+    double *x = tb->x + (row + i) * tb->nrules;
+    for (h = 0; h < r[i].nhits; h++) x[r[i].hits[h].rule] = r[i].hits[h].strength;
+    memcpy(tb->y + (row + i) * tb->nlabels, d->gold + i * tb->nlabels,
+           tb->nlabels);
+  }
+  return CT_OK;
+}
+
+/* Classifies every document with the weights in effect into tb. */
+static ct_status observe(const ct_ruleset *rs, const ct_labelled *docs,
+                         size_t ndocs, table *tb, ct_error *err) {
+  ct_engine *e;
+  size_t k, row = 0;
+  ct_status st = ct_engine_new(rs, &e, err);
+  if (st != CT_OK) return st;
+  memset(tb->x, 0, tb->n * tb->nrules * sizeof *tb->x);
+  for (k = 0; st == CT_OK && k < ndocs; k++) {
+    ct_result *r;
+    st = ct_engine_classify(e, docs[k].text, docs[k].clauses, docs[k].n,
+                            NULL, &r, err);
+    if (st != CT_OK) break;
+    record_doc(tb, row, &docs[k], r);
+    row += docs[k].n;
+    ct_results_free(r, docs[k].n);
+  }
+  ct_engine_free(e);
+  return st;
+}
+
+/* The threshold in [MIN_THRESHOLD, inf) with the best F1 of the scores
+** s[0..n) against y; ties go to the one nearest `near`. */
+static double f1_threshold(const double *s, const unsigned char *y,
+                           size_t n, size_t stride, double near) {
+  double best = near, bestf = -1;
+  size_t i, j;
+  for (i = 0; i <= n; i++) {
+    double t = i < n ? s[i] : near, f;
+    size_t tp = 0, fp = 0, fn = 0;
+    if (t < MIN_THRESHOLD) continue;
+    for (j = 0; j < n; j++) {
+      int got = s[j] >= t - 1e-9, want = y[j * stride];
+      tp += got && want, fp += got && !want, fn += !got && want;
+    }
+    f = tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
+    if (f > bestf + 1e-12 ||
+        (fabs(f - bestf) <= 1e-12 && fabs(t - near) < fabs(best - near)))
+      best = t, bestf = f;
+  }
+  return best;
+}
+
+static double round4(double v) { return round(v * 1e4) / 1e4; }
+
+/* Fits label l: weights of its rules into w, its threshold into *t. */
+static ct_status fit_label(const ct_ruleset *rs, const table *tb, size_t l,
+                           const ct_train_options *o, double *w, double *t) {
+  size_t k = 0, r, i;
+  size_t *cols = malloc((tb->nrules + 1) * sizeof *cols);
+  double *x = NULL, *w0 = NULL, *wk = NULL, *score = NULL;
+  unsigned char *y = NULL;
+  ct_logreg m;
+  ct_status st = CT_ENOMEM;
+  if (cols == NULL) return CT_ENOMEM;
+  for (r = 0; r < tb->nrules; r++)
+    if (rs->rules[r].info.label == l) cols[k++] = r;
+  x = calloc(tb->n * k + 1, sizeof *x);
+  w0 = calloc(k + 1, sizeof *w0);
+  wk = calloc(k + 1, sizeof *wk);
+  score = calloc(tb->n + 1, sizeof *score);
+  y = calloc(tb->n + 1, 1);
+  if (x && w0 && wk && score && y) {
+    for (i = 0; i < tb->n; i++) {
+      for (r = 0; r < k; r++) x[i * k + r] = tb->x[i * tb->nrules + cols[r]];
+      y[i] = tb->y[i * tb->nlabels + l];
+    }
+    for (r = 0; r < k; r++) w0[r] = rs->rules[cols[r]].info.declared;
+    m.n = tb->n, m.k = k, m.x = x, m.y = y, m.beta = BETA;
+    m.l2 = o->l2, m.l2t = o->l2 / 100, m.w0 = w0;
+    m.t0 = rs->labels[l].declared_threshold;
+    st = ct_logreg_fit(&m, wk, t);
+  }
+  if (st == CT_OK) {
+    for (r = 0; r < k; r++) w[cols[r]] = wk[r] = round4(wk[r]);
+    for (i = 0; i < tb->n; i++)
+      for (r = 0; r < k; r++) score[i] += wk[r] * x[i * k + r];
+    if (*t < MIN_THRESHOLD) *t = MIN_THRESHOLD;
+    if (o->f1_thresholds) *t = f1_threshold(score, y, tb->n, 1, *t);
+    *t = round4(*t);
+    if (*t < MIN_THRESHOLD) *t = MIN_THRESHOLD;
+  }
+  free(cols); free(x); free(w0); free(wk); free(score); free(y);
+  return st;
+}
+
+static ct_status fit_all(ct_ruleset *rs, const table *tb,
+                         const ct_train_options *o, ct_error *err) {
+  double *w = calloc(rs->nrules + 1, sizeof *w);
+  double *t = calloc(rs->nlabels + 1, sizeof *t);
+  size_t l, r;
+  ct_status st = w && t ? CT_OK : CT_ENOMEM;
+  for (r = 0; w && r < rs->nrules; r++) w[r] = rs->rules[r].info.declared;
+  for (l = 0; st == CT_OK && l < rs->nlabels; l++)
+    st = fit_label(rs, tb, l, o, w, &t[l]);
+  if (st == CT_OK) st = ct_ruleset_set_weights(rs, w, t, err);
+  else ct_fail(err, st, "train: out of memory");
+  free(w);
+  free(t);
+  return st;
+}
+
+/* The declared weights and thresholds back in effect. */
+static ct_status declared(ct_ruleset *rs, ct_error *err) {
+  double *w = calloc(rs->nrules + 1, sizeof *w);
+  double *t = calloc(rs->nlabels + 1, sizeof *t);
+  size_t i;
+  ct_status st = CT_ENOMEM;
+  if (w && t) {
+    for (i = 0; i < rs->nrules; i++) w[i] = rs->rules[i].info.declared;
+    for (i = 0; i < rs->nlabels; i++) t[i] = rs->labels[i].declared_threshold;
+    st = ct_ruleset_set_weights(rs, w, t, err);
+  } else {
+    ct_fail(err, st, "train: out of memory");
+  }
+  free(w);
+  free(t);
+  return st;
+}
+
+ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
+                   const ct_train_options *o, ct_error *err) {
+  ct_train_options dflt;
+  table tb;
+  size_t k;
+  unsigned round;
+  ct_status st;
+  if (o == NULL) ct_train_options_default(&dflt), o = &dflt;
+  if (!(o->l2 > 0) || !isfinite(o->l2))
+    return ct_fail(err, CT_EUSAGE, "train: l2 must be a number greater "
+                   "than 0");
+  memset(&tb, 0, sizeof tb);
+  tb.nrules = rs->nrules;
+  tb.nlabels = rs->nlabels;
+  for (k = 0; k < ndocs; k++) tb.n += docs[k].n;
+  tb.x = calloc(tb.n * tb.nrules + 1, sizeof *tb.x);
+  tb.y = calloc(tb.n * tb.nlabels + 1, 1);
+  if (tb.x == NULL || tb.y == NULL) {
+    st = ct_fail(err, CT_ENOMEM, "train: out of memory");
+  } else {
+    st = declared(rs, err);
+    for (round = 0; st == CT_OK && round < (o->rounds ? o->rounds : 1); round++) {
+      st = observe(rs, docs, ndocs, &tb, err);
+      if (st == CT_OK) st = fit_all(rs, &tb, o, err);
+    }
+  }
+  free(tb.x);
+  free(tb.y);
+  return st;
+}

@@ -1,0 +1,125 @@
+/*
+** weights.c -- weights and thresholds in effect: declared in the rule
+** files, learned (`weights {...}`, which `clausetag train` writes), or set
+** by a program that learns them.
+**
+** A rule's weight in effect scales everything the rule adds: words and
+** regex rules add it, a `when` that returns n adds n times (weight in
+** effect / declared weight), a focus rule adds it times its label's share
+** of the evidence.  So learning changes how much a rule counts, never
+** what the rule means.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/error.h"
+#include "rules/rules.h"
+
+static ct_status apply_one(ct_ruleset *rs, const ct_weight_decl *w,
+                           const ct_weight_decl **given, ct_error *err) {
+  size_t i, n = w->label ? rs->nlabels : rs->nrules;
+  const char *what = w->label ? "label" : "rule";
+  for (i = 0; i < n; i++) {
+    const char *name = w->label ? rs->labels[i].name : rs->rules[i].info.id;
+    if (strcmp(name, w->name) != 0) continue;
+    if (given[i])
+      return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s' already "
+                     "given at %s:%d", w->file, w->line, what, w->name,
+                     given[i]->file, given[i]->line);
+    given[i] = w;
+    if (!isfinite(w->value) || (w->label && !(w->value > 0)))
+      return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s': %s",
+                     w->file, w->line, what, w->name, w->label
+                     ? "a threshold must be a finite number greater than 0"
+                     : "a weight must be a finite number");
+    if (w->label) {
+      rs->labels[i].threshold = w->value;
+      rs->labels[i].learned = 1;
+    } else {
+      rs->rules[i].info.weight = w->value;
+      rs->rules[i].info.learned = 1;
+    }
+    return CT_OK;
+  }
+  return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s' is not declared",
+                 w->file, w->line, what, w->name);
+}
+
+ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_error *err) {
+  size_t n = rs->nrules + rs->nlabels + 1, i;
+  const ct_weight_decl **given;
+  ct_status st = CT_OK;
+  if (rs->nweights == 0) return CT_OK;
+  if ((given = calloc(n, sizeof *given)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  for (i = 0; st == CT_OK && i < rs->nweights; i++) {
+    const ct_weight_decl *w = &rs->weights[i];
+    st = apply_one(rs, w, given + (w->label ? rs->nrules : 0), err);
+  }
+  free(given);
+  return st;
+}
+
+ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
+                                 const double *thresholds, ct_error *err) {
+  size_t i;
+  for (i = 0; rule_w && i < rs->nrules; i++)
+    if (!isfinite(rule_w[i]))
+      return ct_fail(err, CT_EUSAGE, "rule '%s': a weight must be a finite "
+                     "number", rs->rules[i].info.id);
+  for (i = 0; thresholds && i < rs->nlabels; i++)
+    if (!isfinite(thresholds[i]) || !(thresholds[i] > 0))
+      return ct_fail(err, CT_EUSAGE, "label '%s': a threshold must be a "
+                     "finite number greater than 0", rs->labels[i].name);
+  for (i = 0; rule_w && i < rs->nrules; i++) {
+    rs->rules[i].info.weight = rule_w[i];
+    rs->rules[i].info.learned = rule_w[i] != rs->rules[i].info.declared;
+  }
+  for (i = 0; thresholds && i < rs->nlabels; i++) {
+    rs->labels[i].threshold = thresholds[i];
+    rs->labels[i].learned =
+        thresholds[i] != rs->labels[i].declared_threshold;
+  }
+  return CT_OK;
+}
+
+/* A Lua string literal for a name: ["a.b"] keys need no escapes beyond
+** quotes and backslashes, as ids are plain text. */
+static void put_key(FILE *out, const char *name) {
+  const char *p;
+  fputs("    [\"", out);
+  for (p = name; *p; p++) {
+    if (*p == '"' || *p == '\\') fputc('\\', out);
+    if ((unsigned char)*p < 0x20) fprintf(out, "\\%03d", (unsigned char)*p);
+    else fputc(*p, out);
+  }
+  fputs("\"] = ", out);
+}
+
+ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
+                                   const char *comment, ct_error *err) {
+  size_t i;
+  const char *p = comment;
+  while (p && *p) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    fprintf(out, "-- %.*s\n", (int)n, p);
+    p += n + (nl != NULL);
+  }
+  fputs("weights {\n  thresholds = {\n", out);
+  for (i = 0; i < rs->nlabels; i++) {
+    put_key(out, rs->labels[i].name);
+    fprintf(out, "%.4f,\n", rs->labels[i].threshold);
+  }
+  fputs("  },\n  rules = {\n", out);
+  for (i = 0; i < rs->nrules; i++) {
+    put_key(out, rs->rules[i].info.id);
+    fprintf(out, "%.4f,\n", rs->rules[i].info.weight);
+  }
+  fputs("  },\n}\n", out);
+  if (ferror(out))
+    return ct_fail(err, CT_EIO, "cannot write the weights: %s",
+                   "write error");
+  return CT_OK;
+}
