@@ -16,8 +16,18 @@ rule "health.core" {
     "malaria", "cancer", "dementia", "global fund", "health systems",
     "one health", "zoonotic", "polio", "mpox", "medical countermeasures",
     "hospital", "hospitals", "patients", "mental health", "nutrition",
+    "health workers", "health workforce", "primary health care",
+    "universal health coverage", "maternal", "child health",
+    "reproductive health", "pepfar", "centers for disease control",
+    "africa cdc", "epidemiolog*", "disease surveillance", "laboratories",
+    "laboratory", "opioid*", "overdose*", "substance use", "harm reduction",
+    "mosquito*", "dengue", "ebola", "cholera", "measles",
+    "neglected tropical", "antimicrobial resistance", "amr",
+    "active pharmaceutical ingredients", "health products", "medicines",
+    "medical products", "medical supplies",
     "보건", "백신", "감염병", "팬데믹", "코로나", "방역", "세계보건기구",
-    "바이오의학", "치료제", "건강", "의료", "생물학적 위협", "생물테러",
+    "바이오의학", "치료제", "건강", "의료*", "생물학적 위협", "생물테러",
+    "보건*", "의약품", "질병", "전염병", "위생",
   },
   unless = { "health of the", "health of its", "health of our",
              "economic health", "post-pandemic" },
@@ -34,7 +44,7 @@ rule "health.weak" {
 
 example { "We pledge to expand coordination under the Global Health Security Agenda and to bolster pandemic prevention and response.", labels = { "health" } }
 example { "Establish a comprehensive Global Vaccine Partnership to strengthen joint response capabilities for infectious disease.", labels = { "health" } }
-example { "The United States and Korea will work to expand the production of vaccines that have been demonstrated safe and effective.", labels = { "health" } }
+example { "The United States and Korea will work to expand the production of vaccines that have been demonstrated safe and effective.", labels = { "trade", "health" } }
 example { "Renew the bilateral health memorandum of understanding between the two health ministries.", labels = { "health" } }
 example { "Deepening Cooperation on COVID-19 Response, Global Health, and Health Security", labels = { "health" } }
 example { "Both research institutions work on infectious diseases and biomedical research.", labels = { "health" } }
@@ -44,7 +54,7 @@ example { "The two countries will promote the economic health of their industrie
 example { "The leaders met in Seoul.", labels = {} }
 example { "Extreme heat from climate change threatens public health.", labels = { "health", "climate" } }
 example { "양국은 차기 팬데믹에 대비하여 감염병 대응 역량을 강화하기로 하였다.", labels = { "health" } }
-example { "한국은 전 세계 백신 공급 확대를 위해 국내 백신 생산 시설을 활용할 것이다.", labels = { "health" } }
+example { "한국은 전 세계 백신 공급 확대를 위해 국내 백신 생산 시설을 활용할 것이다.", labels = { "trade", "health" } }
 example { "양측은 세계보건기구(WHO)와 협력하여 글로벌보건안보구상(GHSA)의 이행을 지원할 것이다.", labels = { "health" } }
 example { "양측은 생물테러에 대비하기 위해 국방 당국 간 보건안보 협력을 강화하기로 하였다.", labels = { "security", "health" } }
 example { "보건 및 백신 협력", labels = { "health" } }

@@ -1,10 +1,13 @@
 -- security: defense and military posture, deterrence, North Korea,
 -- denuclearization and non-proliferation, cyber, law enforcement and
--- homeland security, maritime security, sanctions, export controls.
+-- homeland security, maritime security, regional peace and stability,
+-- conflicts and wars, sanctions, export controls.
 --
 -- "security" alone is a weak word: health security, energy security,
 -- economic security and the UN Security Council are other topics, and
 -- "peace and security" in praise of the alliance is no commitment.
+-- Words that only lean to security (peace, stability, international
+-- law) are grouped by kind so that training can weigh each group.
 
 rule "security.defense" {
   label = "security",
@@ -22,16 +25,46 @@ rule "security.defense" {
     "korean peninsula", "the peninsula", "dmz", "demilitarized zone",
     "alliance modernization", "multi-domain", "combat aircraft",
     "command and control", "collective defense", "self-defense",
-    "mutual defense", "armed attack",
-    "navy", "naval", "freedom of navigation", "taiwan strait",
-    "south china sea", "east china sea", "ballistic", "icbm*",
-    "field training", "training exercises", "military drills", "drills",
-    "aggression", "invasion", "armistice", "peacekeeping",
+    "mutual defense", "armed attack", "counterstrike", "air defense",
+    "missile defense", "munitions", "ammunition", "interoperability",
+    "navy", "naval", "coast guard*", "freedom of navigation", "overflight",
+    "taiwan strait", "cross-strait", "south china sea", "east china sea",
+    "ballistic", "icbm*", "field training", "training exercises",
+    "military drills", "drills", "combined training", "joint training",
+    "aggression", "invasion", "armistice", "peacekeeping", "peacekeepers",
     "provocation*", "space security", "strategic stability",
+    "space situational awareness", "counterspace", "anti-satellite",
+    "foreign military financing", "security assistance",
+    "military assistance", "defense cooperation", "defence cooperation",
+    "rotational", "port visits", "bases", "base access",
+    "humanitarian assistance and disaster", "disaster response exercise*",
+    "military education", "military training",
     -- Korean
     "국방", "군사", "연합훈련", "연합방위", "확장억제", "억제력", "다영역",
     "주한미군", "미사일", "핵무기", "핵잠수함", "핵협의그룹", "한반도",
+    "방위", "무력", "군비", "불가침", "군사분계선", "비무장지대",
+    "정전협정", "휴전", "전쟁", "침략", "도발", "무장", "해군", "공군",
+    "육군", "병력", "안전보장",
   },
+  weight = 1.0,
+}
+
+rule "security.conflict" {
+  label = "security",
+  description = "wars and conflicts, ceasefires, hostages, terror attacks",
+  words = {
+    "armed conflict", "conflict", "conflicts", "war", "wars", "warring",
+    "ceasefire", "cease-fire", "cessation of hostilities", "hostilities",
+    "hostage*", "terror attack*", "terrorist attack*", "attacks",
+    "insurgen*", "militant*", "hamas", "houthi*", "hezbollah", "isis",
+    "al-shabaab", "escalation", "de-escalat*", "destabiliz*",
+    "war crimes", "atrocit*", "genocide", "humanitarian law",
+    "russia's war", "russia’s war", "russian aggression",
+    "full-scale invasion", "peace process", "peace agreement",
+    "conflict prevention", "stabilization", "crisis in myanmar",
+    "분쟁", "전쟁", "테러", "인질", "긴장 완화", "긴장완화", "긴장을 완화",
+  },
+  unless = { "conflict of interest*", "conflict minerals" },
   weight = 1.0,
 }
 
@@ -43,7 +76,9 @@ rule "security.compound" {
     "regional security", "national security", "security alliance",
     "security agreement*", "security arenas", "security ties",
     "security and economic", "security and trade", "trade and security",
-    "안보 협력", "안보 및 국방",
+    "security sector", "security challenges", "security threats",
+    "security environment", "maritime domain awareness",
+    "안보 협력", "안보 및 국방", "안보협력",
   },
   unless = { "health security", "energy security", "economic security",
              "food security", "보건안보", "경제안보", "에너지 안보" },
@@ -52,13 +87,18 @@ rule "security.compound" {
 
 rule "security.dprk" {
   label = "security",
-  description = "North Korea and denuclearization",
+  description = "North Korea, inter-Korean tension, non-proliferation",
   words = {
     "north korea", "north korean", "dprk", "d.p.r.k.", "pyongyang",
     "kim jong un", "denucleariz*", "nonproliferation", "non proliferation",
     "proliferation", "iaea safeguard*", "safeguards agreement",
     "safeguard agreement", "additional protocol", "sanction*",
-    "iaea", "북한", "대북", "비핵화", "비확산", "제재", "안전조치",
+    "iaea", "nuclear suppliers group", "npt", "nonproliferation treaty",
+    "weapons of mass destruction", "wmd", "chemical weapons",
+    "biological weapons", "nuclear test*", "unification",
+    "북한", "대북", "비핵화", "비확산", "제재", "안전조치", "핵확산",
+    "대량살상무기", "통일", "남북대화", "남북 대화", "남북한", "남북관계",
+    "남북 관계", "북괴", "평화통일",
   },
   weight = 1.0,
 }
@@ -70,23 +110,42 @@ rule "security.cyber_law" {
     "cyber", "cybersecurity", "cyber security", "cybercrime*",
     "cyber attack*", "cyberattack*", "cyber threat*", "ransomware",
     "malicious cyber", "law enforcement", "homeland security",
-    "counterterrorism", "counter terrorism", "terrorism", "terrorist*",
-    "violent extremism", "transnational crime", "illicit", "trafficking",
+    "counterterrorism", "counter terrorism", "counter-terrorism",
+    "terrorism", "terrorist*", "violent extremis*", "extremist*",
+    "transnational crime", "organized crime", "criminal organizations",
+    "cartel*", "illicit", "trafficking",
     "maritime security", "coast guard", "illegal, unreported and unregulated",
     "iuu", "illegal fishing", "unregulated fishing", "export control*",
-    "investment screening",
+    "investment screening", "piracy", "anti-piracy", "interdiction",
     "screening mechanism", "cryptocurrency theft", "cyber activities",
     "fentanyl", "synthetic drugs", "illicit drugs", "drug trafficking",
     "narcotics", "counternarcotics", "smuggling", "human trafficking",
+    "arms trafficking", "firearms trafficking", "firearms",
     "hybrid threats", "disinformation", "arms control", "border security",
     "critical infrastructure protection", "chemical and biological",
     "security support mission", "마약", "밀수", "스캠", "경비함정",
-    "money laundering", "cyber-exploitation",
-    "intelligence sharing", "information sharing",
-    "secure 5g", "trusted vendors", "baggage screening",
-    "사이버", "랜섬웨어", "법집행", "테러",
+    "money laundering", "cyber-exploitation", "information manipulation",
+    "foreign interference", "intelligence sharing", "information sharing",
+    "secure 5g", "trusted vendors", "baggage screening", "aviation security",
+    "사이버", "랜섬웨어", "법집행", "테러", "해적", "범죄",
   },
   unless = { "cyber-exploitation working group" },
+  weight = 1.0,
+}
+
+rule "security.order" {
+  label = "security",
+  description = "sovereignty, territorial integrity, force and coercion",
+  words = {
+    "territorial integrity", "status quo by force", "change the status quo",
+    "unilateral actions", "coercion", "coercive", "use of force",
+    "threat or use of force", "threat of force", "unclos",
+    "law of the sea", "arbitral tribunal", "arbitral award",
+    "maritime claims", "exclusive economic zone", "rules-based order",
+    "rules-based international order", "free and open indo-pacific",
+    "peaceful resolution of disputes", "peaceful settlement of disputes",
+    "영토보전", "주권", "무력 사용", "평화적 해결", "평화적으로 해결",
+  },
   weight = 1.0,
 }
 
@@ -101,13 +160,35 @@ rule "security.weak" {
   weight = 0.5,
 }
 
+rule "security.weak_peace" {
+  label = "security",
+  description = "peace and stability: with another sign of security, or the section, they settle it",
+  words = {
+    "peace", "peaceful", "stability", "stable", "instability", "tensions",
+    "crisis", "평화", "안정", "안전", "긴장", "평화와 안정",
+  },
+  weight = 0.5,
+}
+
+rule "security.weak_order" {
+  label = "security",
+  description = "international law and the UN Charter",
+  words = {
+    "international law", "un charter", "united nations charter",
+    "charter of the united nations", "sovereignty", "sovereign",
+    "유엔헌장", "국제법",
+  },
+  weight = 0.5,
+}
+
 rule "security.weak_context" {
   label = "security",
-  description = "words that lean to security: with security itself, or with the section, they settle it",
+  description = "words that lean to security: threats, allies, strategic ties",
   words = {
-    "peace", "stability", "threat*", "alliance", "stable", "strategic", "secure",
-    "maritime", "nuclear", "war", "allies", "ukraine", "forces",
-    "attack*", "평화", "동맹", "위협", "훈련", "공격",
+    "threat*", "alliance", "strategic", "secure", "maritime", "nuclear",
+    "allies", "ukraine", "russia", "forces", "condemn*",
+    "middle east", "gaza", "israel", "sudan", "myanmar", "haiti",
+    "afghanistan", "somalia", "동맹", "위협", "훈련", "공격", "유엔",
   },
   weight = 0.5,
 }
@@ -117,17 +198,18 @@ rule "security.praise" {
   description = "general praise of the alliance is no security commitment",
   words = { "linchpin", "cornerstone", "ironclad", "unbreakable",
             "bedrock", "핵심축" },
-  weight = -0.5,
+  weight = -1.0,
 }
 
 rule "security.heading" {
   label = "security",
   description = "section titles about peace and the alliance",
   words = { "peace", "alliance", "blood", "maritime", "security", "defense",
-            "defence", "deterrence", "ukraine", "평화", "해양", "안보" },
+            "defence", "deterrence", "ukraine", "stability", "middle east",
+            "평화", "해양", "안보" },
   unless = { "health security", "energy security", "economic security",
              "food security", "보건안보", "경제안보", "식량안보" },
-  when = function(c) return c.title end,   -- only in a title
+  scope = "title",
 }
 
 rule "security.modernize" {
@@ -156,8 +238,11 @@ example { "The two sides will strengthen energy security through LNG exports.", 
 example { "Commitment to Peace", labels = { "security" } }
 example { "Alliance Forged in Blood", labels = { "security" } }
 example { "The leaders exchanged views on regional issues.", labels = {} }
-example { "Assist countries to eradicate illegal, unreported and unregulated fishing through maritime law enforcement capacity building.", labels = { "security", "climate" } }
+example { "Assist countries to eradicate illegal, unreported and unregulated fishing through maritime law enforcement capacity building.", labels = { "security" } }
+example { "We strongly oppose any unilateral attempts to change the status quo by force or coercion.", labels = { "security" } }
+example { "We call for an immediate ceasefire and the release of all hostages.", labels = { "security" } }
 example { "양국은 북한의 완전한 비핵화라는 공동의 목표를 재확인하였다.", labels = { "security" } }
 example { "양국 군은 연합훈련을 정례적으로 실시할 것이다.", labels = { "security" } }
 example { "한미동맹은 인도·태평양 지역 평화와 번영의 핵심축이다.", labels = {} }
 example { "양측은 글로벌보건안보구상(GHSA)의 이행을 지원할 것이다.", labels = { "health" } }
+example { "양국 정상은 남북대화를 통한 한반도 긴장완화가 중요하다는 데 의견을 같이하였다.", labels = { "security" } }

@@ -1,32 +1,90 @@
 -- trade: trade and tariffs, investment, supply chains, manufacturing and
 -- industry, jobs, commercial and economic ties, currency, technology and
--- innovation cooperation, space industry, energy trade, critical minerals.
+-- innovation cooperation, space industry, energy trade, critical minerals,
+-- infrastructure and development finance.
+--
+-- The words are grouped by kind (commerce, investment, industry, ...), so
+-- that training can weigh each kind: "invest $40 million in health
+-- programs" is government spending on health, not trade, and is far more
+-- common than "tariffs" used in passing.
 
-rule "trade.core" {
+rule "trade.commerce" {
   label = "trade",
-  description = "trade, investment, industry",
+  description = "trade, tariffs, markets, customs",
   words = {
     "trade", "trading", "tariff*", "free trade agreement", "korus fta",
     "korus", "fta", "export*", "import", "imports", "imported", "importing",
-    "investment*", "invest", "joint venture*",
-    "invests", "invested", "investing", "investor*", "supply chain*",
-    "manufactur*", "factory", "factories", "industry",
+    "commercial ties", "commercial", "commerce", "customs", "market access",
+    "rules of origin", "originating", "wto", "world trade organization",
+    "goods and services", "foreign exchange", "currency", "digital economy",
+    "double taxation", "intellectual property", "overcapacity",
+    "excess capacity", "non-market", "economic coercion",
+    -- Korean
+    "무역*", "교역*", "관세*", "자유무역협정", "fta", "수출*", "통상*", "시장 접근",
+  },
+  unless = { "export control*", "unimpeded commerce", "trade measures",
+             "sanctions and trade" },
+  weight = 1.0,
+}
+
+rule "trade.investment" {
+  label = "trade",
+  description = "investment by companies and countries",
+  words = {
+    "investment*", "invest", "invests", "invested", "investing",
+    "investor*", "joint venture*", "foreign direct investment",
+    "private capital", "private sector investment",
+    "투자*", "합작*",
+  },
+  unless = { "climate finance", "investment screening" },
+  weight = 1.0,
+}
+
+rule "trade.industry" {
+  label = "trade",
+  description = "industry, manufacturing, supply chains, jobs",
+  words = {
+    "supply chain*", "manufactur*", "factory", "factories", "industry",
     "industries", "industrial", "shipbuilding", "shipyard*", "semiconductor*",
     "chips", "batteries", "battery", "automotive", "autos", "auto industry",
-    "jobs", "workforce", "economic cooperation", "economic ties",
-    "commercial ties", "commercial", "commerce", "customs", "market access",
-    "markets", "mining", "food supply", "food security", "agricultur*",
-    "rules of origin", "originating", "dispute settlement", "tariff*",
-    "foreign exchange", "currency", "digital economy", "economy",
-    "economic", "economies", "business*", "companies", "firms",
+    "jobs", "mining", "food supply", "food security", "agricultur*",
     "critical minerals", "rare earth*", "lng", "energy exports",
-    "overseas nuclear markets", "civil nuclear industry",
-    -- Korean
-    "무역", "교역", "투자", "공급망", "반도체", "조선", "선박", "관세",
-    "자유무역협정", "fta", "수출", "수입", "산업", "제조", "기업",
-    "핵심광물", "경제", "일자리", "시장", "원전 수출", "식량안보", "농업",
+    "overseas nuclear markets", "civil nuclear industry", "steel",
+    "aluminum", "aluminium", "small and medium", "smes", "msme*",
+    "공급망*", "반도체*", "조선", "조선업", "선박*", "산업*", "제조*",
+    "핵심광물*", "일자리", "원전 수출", "식량안보", "농업*", "플랜트*",
+    "건설*", "해운*", "수산*", "어업*", "광물*", "자원개발*", "석유*",
+    "중소기업*",
   },
-  unless = { "economy-wide" },
+  weight = 1.0,
+}
+
+rule "trade.economy" {
+  label = "trade",
+  description = "the economy and economic cooperation",
+  words = {
+    "economic cooperation", "economic ties", "economic relations",
+    "economic partnership", "economic growth", "economic development",
+    "economic integration", "economic prosperity", "economic opportunit*",
+    "markets", "competitiveness", "procurement",
+    "경제*", "기업*", "시장", "민간부문", "차관*",
+  },
+  unless = { "economy-wide", "carbon markets", "carbon market" },
+  weight = 1.0,
+}
+
+rule "trade.infrastructure" {
+  label = "trade",
+  description = "infrastructure, transport and development finance",
+  words = {
+    "infrastructure", "quality infrastructure", "connectivity",
+    "development finance", "dfc", "exim", "export-import bank",
+    "ports", "port", "shipping", "railway*", "logistics", "oil", "crude",
+    "natural gas", "data flows", "free flow of data",
+    "인프라", "사회간접자본", "금융*",
+  },
+  unless = { "climate finance", "critical infrastructure protection",
+             "renewable energy infrastructure" },
   weight = 1.0,
 }
 
@@ -41,8 +99,9 @@ rule "trade.technology" {
     "research and development", "r&d", "innovation", "high tech",
     "space exploration", "space industry", "satellite*", "artemis",
     "lunar", "nasa", "space agency", "space cooperation",
-    "launch vehicle*",
-    "positioning system", "technolog*",
+    "launch vehicle*", "positioning system", "ict", "undersea cable*",
+    "subsea cable*", "data centers", "biomanufacturing",
+    "science and technology", "science, technology",
     "인공지능", "양자", "첨단기술", "연구개발", "우주", "과학기술", "연구혁신",
     "co-production", "coproduction", "jet engine*",
   },
@@ -54,25 +113,38 @@ rule "trade.weak" {
   label = "trade",
   description = "words that lean to trade without settling it",
   words = {
-    "prosperity", "growth", "deal", "deals", "production", "capacity",
+    "prosperity", "growth", "deal", "deals", "production",
     "financing", "dollar*", "billion", "million", "market", "science",
-    "scientific", "expert exchanges", "professionals", "workers", "digital",
-    "facility", "facilities",
-    "번영", "성장", "투자 이행",
+    "scientific", "expert exchanges", "professionals", "workers",
+    "facility", "facilities", "space", "products", "projects",
+    "private", "economically", "resilient supply", "research",
+    "technolog*", "digital", "workforce", "energy security",
+    "economy", "economic", "economies", "business*", "companies", "firms",
+    "enterprises", "entrepreneur*", "startup*", "private sector",
+    "world bank", "multilateral development bank*", "imf",
+    "international monetary fund", "debt", "lending", "loans", "capital",
+    "financial", "finance", "regulatory", "subsidies",
+    "번영", "성장", "투자 이행", "개발", "민간", "협정 체결", "기술*", "과학",
   },
+  unless = { "social and economic", "economic and social",
+             "climate-related financial" },
   weight = 0.5,
 }
 
-rule "trade.not_health_supply" {
+rule "trade.health_production" {
   label = "trade",
-  description = "vaccine production for global supply is health, not trade",
-  words = { "vaccine*", "백신" },
-  weight = -2.0,
+  description = "making vaccines and medical products is industry too",
+  words = { "vaccine production", "production of vaccines",
+            "vaccine manufacturing", "manufacturing capacity",
+            "production capacity", "medical manufacturing",
+            "pharmaceutical manufacturing", "백신 생산", "생산 시설",
+            "생산 능력", "생산능력" },
+  weight = 1.0,
 }
 
 rule "trade.not_health" {
   label = "trade",
-  description = "research and production framed as health",
+  description = "research and programs framed as health",
   words = { "global health", "health security", "pandemic preparedness",
             "infectious disease*", "health workforce", "보건" },
   weight = -1.0,
@@ -82,7 +154,8 @@ rule "trade.not_climate_finance" {
   label = "trade",
   description = "finance and investment framed as climate action",
   words = { "climate finance", "climate-aligned", "high-carbon",
-            "public financing", "green finance", "기후 재원" },
+            "public financing", "green finance", "기후 재원",
+            "climate-related financial" },
   weight = -1.0,
 }
 
@@ -96,8 +169,9 @@ rule "trade.not_defense_spending" {
 rule "trade.heading" {
   label = "trade",
   description = "section titles about prosperity and the economy",
-  words = { "prosperity", "번영" },
-  when = function(c) return c.title end,   -- only in a title
+  words = { "prosperity", "번영", "economic", "economy", "investment",
+            "technology", "innovation", "경제" },
+  scope = "title",
 }
 
 rule "trade.not_meeting_names" {
@@ -117,11 +191,14 @@ example { "We welcome Korea's investments in shipbuilding, energy, semiconductor
 example { "Mutually Reinforcing Prosperity", labels = { "trade" } }
 example { "Technology and Innovation", labels = { "trade" } }
 example { "In May 2019, LG Electronics opened its $360 million washing machine factory in Clarksville, Tennessee.", labels = { "trade" } }
-example { "Korea will provide expanded production capacity at manufacturing facilities to meet demand for COVID-19 vaccines.", labels = { "health" } }
+example { "Korea will provide expanded production capacity at manufacturing facilities to meet demand for COVID-19 vaccines.", labels = { "trade", "health" } }
 example { "The meetings took place just prior to the Asia-Pacific Economic Cooperation summit.", labels = {} }
 example { "In February 2019, Hanwha Q Cells brought its 3.8 gigawatt solar panel factory online.", labels = { "trade", "climate" } }
 example { "Sending experts on temporary visas to train American workers at battery factories.", labels = { "trade", "people" } }
 example { "The leaders welcomed the strong friendship between the two nations.", labels = {} }
+example { "We will mobilize private capital for quality infrastructure across the region.", labels = { "trade" } }
+example { "We will continue to enforce our sanctions and export control measures against Russia.", labels = { "security" } }
 example { "한미 양국은 자유무역협정을 토대로 호혜적인 교역 관계를 발전시켜 나가기로 하였다.", labels = { "trade" } }
 example { "양측은 핵심광물과 반도체 공급망의 안정성을 높일 것이다.", labels = { "trade" } }
 example { "양국은 조선 산업 협력을 확대하기로 합의하였다.", labels = { "trade" } }
+example { "양국 정상은 경제협력과 통상 증진 방안을 협의하였다.", labels = { "trade" } }

@@ -60,7 +60,7 @@ struct ct_engine {
   unsigned clause_serial;      /* ... and of which document */
   size_t *order;               /* rules by phase: own, focus, context */
   size_t phase[2];             /* where the focus and context rules start */
-  unsigned *fired;             /* per label: own rules that fired */
+  double *own;                 /* per label: positive own evidence */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   ct_strmap phrases;           /* c:has phrases */
@@ -357,10 +357,10 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
-  e->fired = calloc(rs->nlabels + 1, sizeof *e->fired);
+  e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
-      !e->vetoed || !e->order || !e->fired)
+      !e->vetoed || !e->order || !e->own)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
@@ -397,7 +397,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->word_at);
   free(e->vetoed);
   free(e->order);
-  free(e->fired);
+  free(e->own);
   free(e);
 }
 
@@ -538,8 +538,8 @@ static void bucket_hits(ct_engine *e, const ct_clause *c, size_t *h) {
 ** for the rules that look at it. */
 typedef struct verdict {
   const double *score;        /* per label */
-  const unsigned *fired;      /* per label: own rules that added weight */
-  unsigned nfired;            /* ... of every label */
+  const double *own;          /* per label: what own rules added, if > 0 */
+  double total;               /* ... summed over the labels */
   const unsigned char *has;   /* per label: own score reaches threshold */
 } verdict;
 
@@ -590,8 +590,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   if ((rule->info.words || rule->info.regex) && !fired) return CT_OK;
   if (!rule->info.words && !rule->info.regex) *ms = c->start, *me = c->end;
   if (rule->info.focus) {
-    if (v->fired[rule->info.label] == 0) return CT_OK;
-    *strength = (double)v->fired[rule->info.label] / v->nfired;
+    if (!(v->own[rule->info.label] > 0)) return CT_OK;
+    *strength = v->own[rule->info.label] / v->total;
   } else {
     *strength = 1;
   }
@@ -606,7 +606,7 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
 
 /* Runs rules order[from..to) on clause i, adding to its scores. */
 static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
-                           const verdict *v, unsigned *fired,
+                           const verdict *v, double *own,
                            ct_error *err) {
   docstate *d = e->doc;
   const ct_clause *c = &d->c[i];
@@ -622,9 +622,10 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
       if ((st = rule_failed(e, r, c, err)) != CT_OK) return st;
       continue;
     }
-    if ((w = strength * ri->weight) == 0) continue;
+    if (strength == 0) continue;     /* a 0 weight still shows: train sees it */
+    w = strength * ri->weight;
     scores[ri->label] += w;
-    if (fired && w > 0) fired[ri->label]++;
+    if (own && w > 0) own[ri->label] += w;
     if (add_hit(d, r, ri->label, w, strength, ms, me) != CT_OK)
       return ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
   }
@@ -655,12 +656,12 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   docstate *d = e->doc;
   size_t nl = e->rs->nlabels, k;
   unsigned char *has = d->has + i * nl;
-  verdict v = {d->scores + i * nl, e->fired, 0, has};
+  verdict v = {d->scores + i * nl, e->own, 0, has};
   ct_status st;
   d->first_hit[i] = d->nhits;
-  memset(e->fired, 0, nl * sizeof *e->fired);
-  st = run_rules(e, i, 0, e->phase[0], &v, e->fired, err);
-  for (k = 0; k < nl; k++) v.nfired += e->fired[k];
+  memset(e->own, 0, nl * sizeof *e->own);
+  st = run_rules(e, i, 0, e->phase[0], &v, e->own, err);
+  for (k = 0; k < nl; k++) v.total += e->own[k];
   if (st == CT_OK) st = run_rules(e, i, e->phase[0], e->phase[1], &v, NULL, err);
   decide(e->rs, v.score, has);
   if (st == CT_OK) st = run_rules(e, i, e->phase[1], e->rs->nrules, &v, NULL, err);
