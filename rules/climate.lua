@@ -8,7 +8,13 @@ rule "climate.core" {
   words = {
     "climate", "climate change", "climate crisis", "global warming",
     "emission*", "greenhouse gas*", "net zero", "carbon neutral*",
-    "carbon", "decarboniz*", "low carbon", "clean energy",
+    "carbon", "decarboniz*", "decarbonis*", "low carbon", "clean energy",
+    "cop 26", "cop 27", "cop 28", "cop 29", "cop 30", "just transition",
+    "energy storage", "nature-related", "nature positive", "planet",
+    "global warming", "warming", "1.5 degree*", "1.5°c", "1.5 °c",
+    "charging infrastructure", "sustainable infrastructure",
+    "green infrastructure", "sustainable transport", "zero-carbon",
+    "carbon-free", "fossil fuel*", "unabated",
     "renewable*", "solar", "wind power", "offshore wind", "hydrogen",
     "clean power", "zero emission*", "zero-emission vehicle*",
     "energy transition", "clean energy transition", "paris agreement",
@@ -28,12 +34,18 @@ rule "climate.core" {
     "climate-resilient", "mitigation", "forest*", "mangrove*",
     "wildlife", "ozone", "montreal protocol", "marine protected",
     "ocean health", "sustainable fisheries", "natural resources",
-    "기후", "탄소중립", "탄소", "온실가스", "배출", "재생에너지",
-    "청정에너지", "청정수소", "수소", "탈탄소", "해양쓰레기", "플라스틱",
-    "석탄", "환경*", "폭염", "기후*", "오염", "공해", "자연보호",
+    "기후*", "탄소중립*", "탄소*", "온실가스*", "배출*", "재생에너지*",
+    "청정에너지*", "청정수소*", "수소*", "탈탄소*", "해양쓰레기*", "플라스틱*",
+    "환경*", "폭염*", "기후*", "오염*", "공해*", "자연보호*", "환경재난*",
   },
   unless = { "investment climate", "business climate", "political climate",
-             "climate of trust", "environmental health" },
+             "climate of trust", "environmental health",
+             "investment environment", "business environment",
+             "enabling environment", "security environment",
+             "regulatory environment", "habitable environment",
+             "favorable environment", "favourable environment",
+             "strategic environment", "유리한 환경*", "환경을 조성*",
+             "환경 조성*", "여건*" },
   weight = 1.0,
 }
 
@@ -43,16 +55,17 @@ rule "climate.weak" {
   words = { "energy", "electric vehicle*", "ev", "evs", "battery recycling",
             "ecosystem*", "water", "green", "nuclear energy", "nuclear power",
             "small modular reactor*", "smr*", "fusion", "resilience",
-            "disaster*", "sustainable development",
+            "disaster*", "sustainable development", "energy security",
+            "reactor*",
             "2050", "2030 target*", "sustainab*", "forests", "oceans",
-            "energy policy", "에너지", "전기차" },
+            "energy policy", "에너지*", "전기차*" },
   weight = 0.5,
 }
 
 rule "climate.heading" {
   label = "climate",
   description = "section titles about the environment and energy",
-  words = { "environment", "energy", "환경", "에너지" },
+  words = { "environment", "energy", "환경*", "에너지*" },
   scope = "title",
 }
 

@@ -20,7 +20,7 @@ local refers = {
   "this assistance", "this plan", "this framework", "this dialogue",
   "this partnership", "this agreement", "this investment",
   "these investments", "such efforts", "such cooperation",
-  "이를 위해", "이와 관련", "이러한 노력", "이를 통해",
+  "이를 위해*", "이와 관련*", "이러한 노력*", "이를 통해*",
 }
 
 -- A title that names the genre ("Joint Statement ...", "FACT SHEET: ...")
@@ -28,7 +28,7 @@ local refers = {
 local genre = {
   "joint statement", "fact sheet", "declaration", "communique",
   "communiqué", "joint vision statement", "press release", "readout",
-  "공동성명", "팩트시트", "보도자료", "공동선언",
+  "공동성명*", "팩트시트*", "보도자료*", "공동선언*",
 }
 
 for _, l in ipairs(labels) do

@@ -38,13 +38,16 @@ rule "security.defense" {
     "military assistance", "defense cooperation", "defence cooperation",
     "rotational", "port visits", "bases", "base access",
     "humanitarian assistance and disaster", "disaster response exercise*",
-    "military education", "military training",
+    "military education", "military training", "f-414", "article v",
+    "senkaku*", "ipmda", "aggressive", "dangerous and aggressive",
     -- Korean
-    "국방", "군사", "연합훈련", "연합방위", "확장억제", "억제력", "다영역",
-    "주한미군", "미사일", "핵무기", "핵잠수함", "핵협의그룹", "한반도",
-    "방위", "무력", "군비", "불가침", "군사분계선", "비무장지대",
-    "정전협정", "휴전", "전쟁", "침략", "도발", "무장", "해군", "공군",
-    "육군", "병력", "안전보장",
+    "국방*", "군사*", "연합훈련*", "연합방위*", "확장억제*", "억제력*", "다영역*",
+    "주한미군*", "미사일*", "핵무기*", "핵잠수함*", "핵협의그룹*", "한반도*",
+    "방위*", "무력*", "군비*", "불가침*", "군사분계선*", "비무장지대*",
+    "정전협정*", "휴전*", "전쟁*", "침략*", "도발*", "무장*", "해군*", "공군*",
+    "육군*", "병력*", "안전보장*", "무기*", "화학생물무기*", "전력증강*",
+    "국방비*", "억지*", "평화정착*", "평화 정착*", "적대*", "평화와 안전*",
+    "세계평화*", "국제평화*", "군비경쟁*", "안보상*",
   },
   weight = 1.0,
 }
@@ -62,9 +65,12 @@ rule "security.conflict" {
     "russia's war", "russia’s war", "russian aggression",
     "full-scale invasion", "peace process", "peace agreement",
     "conflict prevention", "stabilization", "crisis in myanmar",
-    "분쟁", "전쟁", "테러", "인질", "긴장 완화", "긴장완화", "긴장을 완화",
+    "price cap", "seizure of territory",
+    "분쟁*", "전쟁*", "테러*", "인질*", "긴장 완화*", "긴장완화*", "긴장을 완화*",
   },
-  unless = { "conflict of interest*", "conflict minerals" },
+  unless = { "conflict of interest*", "conflict minerals",
+             "post-conflict reconstruction", "sexual violence in conflict",
+             "conflict-related sexual violence" },
   weight = 1.0,
 }
 
@@ -78,10 +84,13 @@ rule "security.compound" {
     "security and economic", "security and trade", "trade and security",
     "security sector", "security challenges", "security threats",
     "security environment", "maritime domain awareness",
-    "안보 협력", "안보 및 국방", "안보협력",
+    "security actors", "secure and trustworthy", "trusted network*",
+    "rip and replace", "secure telecommunication*", "cyberspace",
+    "inter-korean", "china seas",
+    "안보 협력*", "안보 및 국방*", "안보협력*",
   },
-  unless = { "health security", "energy security", "economic security",
-             "food security", "보건안보", "경제안보", "에너지 안보" },
+  unless = { "health security", "energy security", "food security",
+             "보건안보*", "에너지 안보*", "women, peace and security" },
   weight = 1.0,
 }
 
@@ -96,9 +105,9 @@ rule "security.dprk" {
     "iaea", "nuclear suppliers group", "npt", "nonproliferation treaty",
     "weapons of mass destruction", "wmd", "chemical weapons",
     "biological weapons", "nuclear test*", "unification",
-    "북한", "대북", "비핵화", "비확산", "제재", "안전조치", "핵확산",
-    "대량살상무기", "통일", "남북대화", "남북 대화", "남북한", "남북관계",
-    "남북 관계", "북괴", "평화통일",
+    "북한*", "대북*", "비핵화*", "비확산*", "제재*", "안전조치*", "핵확산*",
+    "대량살상무기*", "통일*", "남북대화*", "남북 대화*", "남북한*", "남북관계*",
+    "남북 관계*", "북괴*", "평화통일*",
   },
   weight = 1.0,
 }
@@ -113,7 +122,7 @@ rule "security.cyber_law" {
     "counterterrorism", "counter terrorism", "counter-terrorism",
     "terrorism", "terrorist*", "violent extremis*", "extremist*",
     "transnational crime", "organized crime", "criminal organizations",
-    "cartel*", "illicit", "trafficking",
+    "cartel*", "illicit", "drug trafficking", "arms trafficking",
     "maritime security", "coast guard", "illegal, unreported and unregulated",
     "iuu", "illegal fishing", "unregulated fishing", "export control*",
     "investment screening", "piracy", "anti-piracy", "interdiction",
@@ -123,11 +132,12 @@ rule "security.cyber_law" {
     "arms trafficking", "firearms trafficking", "firearms",
     "hybrid threats", "disinformation", "arms control", "border security",
     "critical infrastructure protection", "chemical and biological",
-    "security support mission", "마약", "밀수", "스캠", "경비함정",
+    "security support mission", "마약*", "밀수*", "스캠*", "경비함정*",
     "money laundering", "cyber-exploitation", "information manipulation",
-    "foreign interference", "intelligence sharing", "information sharing",
+    "foreign interference", "intelligence sharing", "internet crime",
+    "cybercriminal*",
     "secure 5g", "trusted vendors", "baggage screening", "aviation security",
-    "사이버", "랜섬웨어", "법집행", "테러", "해적", "범죄",
+    "사이버*", "랜섬웨어*", "법집행*", "테러*", "해적*", "범죄*",
   },
   unless = { "cyber-exploitation working group" },
   weight = 1.0,
@@ -135,16 +145,16 @@ rule "security.cyber_law" {
 
 rule "security.order" {
   label = "security",
+  unless = { "economic coercion" },
   description = "sovereignty, territorial integrity, force and coercion",
   words = {
     "territorial integrity", "status quo by force", "change the status quo",
     "unilateral actions", "coercion", "coercive", "use of force",
     "threat or use of force", "threat of force", "unclos",
     "law of the sea", "arbitral tribunal", "arbitral award",
-    "maritime claims", "exclusive economic zone", "rules-based order",
-    "rules-based international order", "free and open indo-pacific",
+    "maritime claims", "exclusive economic zone",
     "peaceful resolution of disputes", "peaceful settlement of disputes",
-    "영토보전", "주권", "무력 사용", "평화적 해결", "평화적으로 해결",
+    "영토보전*", "주권*", "무력 사용*", "평화적 해결*", "평화적으로 해결*",
   },
   weight = 1.0,
 }
@@ -152,11 +162,10 @@ rule "security.order" {
 rule "security.weak" {
   label = "security",
   description = "security itself, when not another topic's security",
-  words = { "security", "safeguard*", "deter", "안보" },
+  words = { "security", "safeguard*", "deter", "안보*" },
   unless = { "health security", "global health security agenda",
-             "energy security", "economic security", "security council",
-             "food security", "social security", "보건안보", "경제안보",
-             "식량안보" },
+             "energy security", "security council", "women, peace and security",
+             "food security", "social security", "보건안보*", "식량안보*" },
   weight = 0.5,
 }
 
@@ -165,7 +174,7 @@ rule "security.weak_peace" {
   description = "peace and stability: with another sign of security, or the section, they settle it",
   words = {
     "peace", "peaceful", "stability", "stable", "instability", "tensions",
-    "crisis", "평화", "안정", "안전", "긴장", "평화와 안정",
+    "crisis", "평화*", "안정*", "안전*", "긴장*", "평화와 안정*",
   },
   weight = 0.5,
 }
@@ -176,7 +185,9 @@ rule "security.weak_order" {
   words = {
     "international law", "un charter", "united nations charter",
     "charter of the united nations", "sovereignty", "sovereign",
-    "유엔헌장", "국제법",
+    "rules-based order", "rules-based international order",
+    "outer space", "territory", "border", "economic security",
+    "유엔헌장*", "국제법*",
   },
   weight = 0.5,
 }
@@ -188,7 +199,8 @@ rule "security.weak_context" {
     "threat*", "alliance", "strategic", "secure", "maritime", "nuclear",
     "allies", "ukraine", "russia", "forces", "condemn*",
     "middle east", "gaza", "israel", "sudan", "myanmar", "haiti",
-    "afghanistan", "somalia", "동맹", "위협", "훈련", "공격", "유엔",
+    "afghanistan", "somalia", "information sharing", "trafficking",
+    "동맹*", "위협*", "훈련*", "공격*", "유엔*",
   },
   weight = 0.5,
 }
@@ -197,18 +209,18 @@ rule "security.praise" {
   label = "security",
   description = "general praise of the alliance is no security commitment",
   words = { "linchpin", "cornerstone", "ironclad", "unbreakable",
-            "bedrock", "핵심축" },
+            "bedrock", "free and open indo-pacific", "핵심축*" },
   weight = -1.0,
 }
 
 rule "security.heading" {
   label = "security",
   description = "section titles about peace and the alliance",
-  words = { "peace", "alliance", "blood", "maritime", "security", "defense",
+  words = { "peace", "blood", "maritime", "security", "defense", "cyberspace",
             "defence", "deterrence", "ukraine", "stability", "middle east",
-            "평화", "해양", "안보" },
-  unless = { "health security", "energy security", "economic security",
-             "food security", "보건안보", "경제안보", "식량안보" },
+            "평화*", "해양*", "안보*" },
+  unless = { "health security", "energy security", "food security",
+             "보건안보*", "식량안보*" },
   scope = "title",
 }
 

@@ -20,10 +20,9 @@ rule "trade.commerce" {
     "double taxation", "intellectual property", "overcapacity",
     "excess capacity", "non-market", "economic coercion",
     -- Korean
-    "무역*", "교역*", "관세*", "자유무역협정", "fta", "수출*", "통상*", "시장 접근",
+    "무역*", "교역*", "관세*", "자유무역협정*", "fta", "수출*", "통상*", "시장 접근*",
   },
-  unless = { "export control*", "unimpeded commerce", "trade measures",
-             "sanctions and trade" },
+  unless = { "unimpeded commerce", "trade measures", "sanctions and trade" },
   weight = 1.0,
 }
 
@@ -51,10 +50,12 @@ rule "trade.industry" {
     "critical minerals", "rare earth*", "lng", "energy exports",
     "overseas nuclear markets", "civil nuclear industry", "steel",
     "aluminum", "aluminium", "small and medium", "smes", "msme*",
-    "공급망*", "반도체*", "조선", "조선업", "선박*", "산업*", "제조*",
-    "핵심광물*", "일자리", "원전 수출", "식량안보", "농업*", "플랜트*",
+    "공급망*", "반도체*", "조선", "조선업*", "선박*", "산업*", "제조*",
+    "핵심광물*", "일자리*", "원전 수출*", "식량안보*", "농업*", "플랜트*",
     "건설*", "해운*", "수산*", "어업*", "광물*", "자원개발*", "석유*",
-    "중소기업*",
+    "중소기업*", "에너지 자원*", "에너지자원*", "자원*", "공업*", "제철*",
+    "이중과세*", "석탄 수입*", "경제발전*", "무역역조*", "기술협력*",
+    "과학기술*", "과학 및 기술*",
   },
   weight = 1.0,
 }
@@ -66,8 +67,9 @@ rule "trade.economy" {
     "economic cooperation", "economic ties", "economic relations",
     "economic partnership", "economic growth", "economic development",
     "economic integration", "economic prosperity", "economic opportunit*",
+    "economic security", "reconstruction",
     "markets", "competitiveness", "procurement",
-    "경제*", "기업*", "시장", "민간부문", "차관*",
+    "경제*", "기업*", "시장", "민간부문*", "차관*",
   },
   unless = { "economy-wide", "carbon markets", "carbon market" },
   weight = 1.0,
@@ -80,8 +82,13 @@ rule "trade.infrastructure" {
     "infrastructure", "quality infrastructure", "connectivity",
     "development finance", "dfc", "exim", "export-import bank",
     "ports", "port", "shipping", "railway*", "logistics", "oil", "crude",
-    "natural gas", "data flows", "free flow of data",
-    "인프라", "사회간접자본", "금융*",
+    "natural gas", "data flows", "free flow of data", "debt", "debt relief",
+    "world bank", "multilateral development bank*", "mdbs", "imf",
+    "international monetary fund", "international financial institutions",
+    "transportation", "aircraft", "value chain*", "space economy",
+    "indo-pacific economic framework", "ipef", "oecd",
+    "generalized system of preferences", "critical mineral*",
+    "인프라*", "사회간접자본*", "금융*",
   },
   unless = { "climate finance", "critical infrastructure protection",
              "renewable energy infrastructure" },
@@ -102,7 +109,7 @@ rule "trade.technology" {
     "launch vehicle*", "positioning system", "ict", "undersea cable*",
     "subsea cable*", "data centers", "biomanufacturing",
     "science and technology", "science, technology",
-    "인공지능", "양자", "첨단기술", "연구개발", "우주", "과학기술", "연구혁신",
+    "인공지능*", "양자*", "첨단기술*", "연구개발*", "우주*", "과학기술*", "연구혁신*",
     "co-production", "coproduction", "jet engine*",
   },
   unless = { "clean energy technolog*" },
@@ -121,10 +128,10 @@ rule "trade.weak" {
     "technolog*", "digital", "workforce", "energy security",
     "economy", "economic", "economies", "business*", "companies", "firms",
     "enterprises", "entrepreneur*", "startup*", "private sector",
-    "world bank", "multilateral development bank*", "imf",
-    "international monetary fund", "debt", "lending", "loans", "capital",
-    "financial", "finance", "regulatory", "subsidies",
-    "번영", "성장", "투자 이행", "개발", "민간", "협정 체결", "기술*", "과학",
+    "lending", "loans", "capital",
+    "financial", "finance", "regulatory", "subsidies", "vehicle*",
+    "reactor*", "recovery", "produce",
+    "번영*", "성장*", "투자 이행*", "개발*", "민간*", "협정 체결*", "기술*", "과학*",
   },
   unless = { "social and economic", "economic and social",
              "climate-related financial" },
@@ -137,8 +144,8 @@ rule "trade.health_production" {
   words = { "vaccine production", "production of vaccines",
             "vaccine manufacturing", "manufacturing capacity",
             "production capacity", "medical manufacturing",
-            "pharmaceutical manufacturing", "백신 생산", "생산 시설",
-            "생산 능력", "생산능력" },
+            "pharmaceutical manufacturing", "백신 생산*", "생산 시설*",
+            "생산 능력*", "생산능력*" },
   weight = 1.0,
 }
 
@@ -146,7 +153,7 @@ rule "trade.not_health" {
   label = "trade",
   description = "research and programs framed as health",
   words = { "global health", "health security", "pandemic preparedness",
-            "infectious disease*", "health workforce", "보건" },
+            "infectious disease*", "health workforce", "보건*" },
   weight = -1.0,
 }
 
@@ -154,7 +161,7 @@ rule "trade.not_climate_finance" {
   label = "trade",
   description = "finance and investment framed as climate action",
   words = { "climate finance", "climate-aligned", "high-carbon",
-            "public financing", "green finance", "기후 재원",
+            "public financing", "green finance", "기후 재원*",
             "climate-related financial" },
   weight = -1.0,
 }
@@ -169,8 +176,8 @@ rule "trade.not_defense_spending" {
 rule "trade.heading" {
   label = "trade",
   description = "section titles about prosperity and the economy",
-  words = { "prosperity", "번영", "economic", "economy", "investment",
-            "technology", "innovation", "경제" },
+  words = { "prosperity", "번영*", "economic", "economy", "investment",
+            "technology", "innovation", "경제*" },
   scope = "title",
 }
 
@@ -178,8 +185,8 @@ rule "trade.not_meeting_names" {
   label = "trade",
   description = "economic words inside the names of meetings and bodies",
   words = { "asia-pacific economic cooperation", "apec summit",
-            "economic and social council", "아시아태평양경제협력체",
-            "economic empowerment", "경제적 역량" },
+            "economic and social council", "아시아태평양경제협력체*",
+            "economic empowerment", "경제적 역량*" },
   weight = -1.0,
 }
 
@@ -197,7 +204,6 @@ example { "In February 2019, Hanwha Q Cells brought its 3.8 gigawatt solar panel
 example { "Sending experts on temporary visas to train American workers at battery factories.", labels = { "trade", "people" } }
 example { "The leaders welcomed the strong friendship between the two nations.", labels = {} }
 example { "We will mobilize private capital for quality infrastructure across the region.", labels = { "trade" } }
-example { "We will continue to enforce our sanctions and export control measures against Russia.", labels = { "security" } }
 example { "한미 양국은 자유무역협정을 토대로 호혜적인 교역 관계를 발전시켜 나가기로 하였다.", labels = { "trade" } }
 example { "양측은 핵심광물과 반도체 공급망의 안정성을 높일 것이다.", labels = { "trade" } }
 example { "양국은 조선 산업 협력을 확대하기로 합의하였다.", labels = { "trade" } }
