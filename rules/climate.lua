@@ -36,7 +36,7 @@ rule "climate.core" {
     "ocean health", "sustainable fisheries", "natural resources",
     "기후*", "탄소중립*", "탄소*", "온실가스*", "배출*", "재생에너지*",
     "청정에너지*", "청정수소*", "수소*", "탈탄소*", "해양쓰레기*", "플라스틱*",
-    "환경*", "폭염*", "기후*", "오염*", "공해*", "자연보호*", "환경재난*",
+    "환경*", "폭염*", "기후*", "오염*", "공해*", "자연보호*", "환경재난*", "생태계*",
   },
   unless = { "investment climate", "business climate", "political climate",
              "climate of trust", "environmental health",

@@ -117,16 +117,19 @@ static void test_boundaries(void **state) {
 
 static void test_hangul(void **state) {
   static const pid ps[] = {{"탄소중립", 1}, {"중립", 2}, {"ai", 3},
-                           {"기후*", 4}};
+                           {"기후*", 4}, {"연합훈련", 5}};
   (void)state;
-  /* particles and endings attach to the noun; compounds go on to the
-  ** left, so the left edge of a Hangul phrase is free */
-  expect(ps, N(ps), "탄소중립을 위한", "1:0-12 2:6-12");
-  expect(ps, N(ps), "2050 탄소중립.", "1:5-17 2:11-17");
-  expect(ps, N(ps), "탄소중립하기로", "1:0-12 2:6-12");
-  expect(ps, N(ps), "탄소중립의", "1:0-12 2:6-12");
+  /* particles and endings attach to the noun */
+  expect(ps, N(ps), "탄소중립을 위한", "1:0-12");
+  expect(ps, N(ps), "2050 탄소중립.", "1:5-17");
+  expect(ps, N(ps), "탄소중립하기로", "1:0-12");
+  expect(ps, N(ps), "중립을 지킨다", "2:0-6");
   /* ... but a noun that goes on to the right is another word */
   expect(ps, N(ps), "탄소중립국 중립국", "");
+  /* compounds put their head last, so a longer Hangul phrase may end
+  ** one; a word of one or two syllables must begin a word ("중립" is
+  ** not on its own in "탄소중립") */
+  expect(ps, N(ps), "한미연합훈련을", "5:6-18");
   /* a Latin phrase edge still needs a boundary, even next to Hangul */
   expect(ps, N(ps), "한국ai 한국 ai", "3:16-18");
   expect(ps, N(ps), "기후변화에 대응", "4:0-15");
@@ -243,7 +246,7 @@ static void test_scratch_reuse(void **state) {
 /* A starred CJK phrase hits at every character of a long run, and every
 ** hit extends to the end of the run: still linear. */
 static void test_long_cjk_run(void **state) {
-  static const pid ps[] = {{"탄*", 1}, {"탄탄", 2}};
+  static const pid ps[] = {{"탄탄탄*", 1}, {"탄탄탄탄", 2}};
   ct_phrases *p = compile(ps, N(ps));
   size_t len = 3 * 300000, i, n;
   char *text = malloc(len);
@@ -252,15 +255,17 @@ static void test_long_cjk_run(void **state) {
   assert_non_null(text);
   for (i = 0; i < len; i += 3) memcpy(text + i, "탄", 3);
   assert_int_equal(ct_phrases_scan(p, text, len, &h, &n), CT_OK);
-  /* "탄탄" only at the end: "탄" is no particle, so elsewhere the word
-  ** goes on */
-  assert_int_equal(n, 300000 + 1);
+  /* "탄탄탄*" at every start that leaves it three syllables, each to the
+  ** end of the run (the word end is found once, not once per start);
+  ** "탄탄탄탄" only at the end: "탄" is no particle, so elsewhere the
+  ** word goes on */
+  assert_int_equal(n, 299998 + 1);
   assert_int_equal(h[0].id, 1);
   assert_int_equal(h[0].end, len);
-  assert_int_equal(h[n - 3].start, len - 6);
+  assert_int_equal(h[n - 3].start, len - 12);
   assert_int_equal(h[n - 2].id, 2);
-  assert_int_equal(h[n - 2].start, len - 6);
-  assert_int_equal(h[n - 1].start, len - 3);
+  assert_int_equal(h[n - 2].start, len - 12);
+  assert_int_equal(h[n - 1].start, len - 9);
   free(h);
   free(text);
   ct_phrases_free(p);
@@ -310,6 +315,12 @@ static int ref_particle(const unsigned char *t, size_t len) {
   return 0;
 }
 
+static size_t ref_syllables(const char *w) {
+  size_t n = 0;
+  for (; *w; w++) n += ((unsigned char)*w & 0xC0) != 0x80;
+  return n;
+}
+
 static void ref_parse(refp *r, const char *phrase, int id) {
   const unsigned char *s = (const unsigned char *)phrase;
   size_t n = strlen(phrase), i = 0, k, w = 0;
@@ -332,6 +343,9 @@ static void ref_parse(refp *r, const char *phrase, int id) {
     k = ct_utf8_decode((const unsigned char *)r->words[r->nwords - 1] + i, 4,
                        &last);
   r->lfree = ct_cp_iscjk(first);
+  if (first >= 0xAC00 && first <= 0xD7A3 && r->nwords == 1 &&
+      ref_syllables(r->words[0]) <= 2)
+    r->lfree = 0;              /* a short Korean word begins a word */
   r->rhangul = last >= 0xAC00 && last <= 0xD7A3;
   r->rfree = ct_cp_iscjk(last) && !r->rhangul;
 }

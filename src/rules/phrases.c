@@ -187,6 +187,23 @@ static int32_t edge_cp(const char *kw, size_t len, int last) {
 
 static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
+/* Does a phrase need a word boundary before it?  Korean compounds put
+** their head last ("한미연합훈련" is 연합훈련), so a Hangul phrase may end a
+** compound; but a word of one or two syllables inside another word is
+** more often a coincidence ("학생" in "화학생물무기", "의회" in
+** "안보협의회"), so such short words must begin a word. */
+static unsigned char left_check(const char *kw, size_t len) {
+  int32_t cp = edge_cp(kw, len, 0);
+  size_t i, syllables = 0;
+  if (!ct_cp_iscjk(cp)) return 1;
+  if (!is_hangul(cp)) return 0;
+  for (i = 0; i < len; i++) {
+    if (kw[i] == ' ') return 0;
+    syllables += ((unsigned char)kw[i] & 0xC0) != 0x80;
+  }
+  return syllables <= 2;
+}
+
 /* What a phrase needs after its last character. */
 static unsigned char right_check(const char *kw, size_t len) {
   int32_t cp = edge_cp(kw, len, 1);
@@ -344,7 +361,7 @@ static keyword *insert_keyword(ct_phrases *p, const entry *e) {
   p->out[s] = (int32_t)k;
   kw->len = (uint32_t)e->len;
   kw->count = 0;
-  kw->lcheck = !ct_cp_iscjk(edge_cp(e->kw, e->len, 0));
+  kw->lcheck = left_check(e->kw, e->len);
   kw->rcheck = right_check(e->kw, e->len);
   return kw;
 }

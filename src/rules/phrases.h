@@ -8,10 +8,18 @@
 **   - Whole words.  The character just before a match and the one just
 **     after it must not be word characters (letters, digits, combining
 **     marks, '_').  Invalid bytes and U+FFFD are not word characters.
-**   - Except next to Hangul, kana and CJK ideographs, scripts that do not
-**     put spaces between words: a phrase edge that is such a character
-**     needs no boundary on that side, so "탄소중립" matches inside
-**     "탄소중립을" (Korean attaches particles to the noun).
+**   - Except next to kana and CJK ideographs, scripts that do not put
+**     spaces between words: a phrase edge that is such a character needs
+**     no boundary on that side.
+**   - Korean (Hangul) attaches particles and endings to the noun and puts
+**     the head of a compound last.  After a Hangul phrase the next word
+**     character must be a Hangul particle or ending ("국방을", "안보의",
+**     "투자하기로"; the list is in phrases.c), so "안보" is not in
+**     "안보리".  Before it no boundary is needed ("연합훈련" in
+**     "한미연합훈련"), except for a phrase of one word of one or two
+**     syllables, which must begin a word ("학생" is not in "화학생물").
+**     A trailing '*' takes the match on into a compound ("기후*" matches
+**     "기후변화에").
 **   - A space in a phrase matches any run of white space and hyphens
 **     ('-', U+2010, U+2011, U+2013) in the text: "net zero" matches
 **     "net-zero" and "net\n  zero".  A hyphen in a phrase is read the same
