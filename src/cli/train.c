@@ -98,9 +98,10 @@ static void comment(char *buf, size_t n, const train_args *ta,
   for (i = 0; i < ta->ngold && used < n; i++)
     used += (size_t)snprintf(buf + used, n - used, "  %s\n", ta->gold[i]);
   if (used < n)
-    snprintf(buf + used, n - used, "l2 %g, %u rounds, %s thresholds.  "
+    snprintf(buf + used, n - used, "l2 %g, %u round%s, %s thresholds.  "
              "Edit the rules, not this file: train again.", ta->to.l2,
-             ta->to.rounds, ta->to.f1_thresholds ? "F1" : "probability");
+             ta->to.rounds, ta->to.rounds == 1 ? "" : "s",
+             ta->to.f1_thresholds ? "F1" : "probability");
 }
 
 static int write_weights(const ct_ruleset *rs, const train_args *ta,

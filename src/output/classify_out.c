@@ -67,25 +67,40 @@ static ct_status add_signed(ct_buf *b, double v) {
   return ct_json_number(b, v);
 }
 
-/* A rule with neither words nor regex fired because its `when` said so
-** about the whole clause: repeating the clause would explain nothing. */
-static int judged_whole(const ct_writer *w, const ct_hit *h) {
+/* A rule with neither words nor regex fired on the whole clause, because
+** of its `when`, its context or its focus: repeating the clause would
+** explain nothing, so the reason is named instead.  NULL otherwise. */
+static const char *judged_whole(const ct_writer *w, const ct_hit *h) {
+  static const char *const context[] = {NULL, " (section)", " (previous)"};
   const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
-  return ri != NULL && !ri->words && !ri->regex;
+  if (ri == NULL || ri->words || ri->regex) return NULL;
+  if (ri->context != CT_CONTEXT_NONE) return context[ri->context];
+  return ri->focus ? " (focus)" : " (when)";
+}
+
+/* " (learned; declared +0.6)" after the weight a hit added, when the
+** rule's weight was learned (weights {...}, clausetag train). */
+static ct_status add_learned(ct_buf *b, const ct_rule_info *ri) {
+  if (ri == NULL || !ri->learned) return CT_OK;
+  if (ct_buf_adds(b, " (learned; declared ") != CT_OK ||
+      add_signed(b, ri->declared) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_addc(b, ')');
 }
 
 static ct_status text_hit(ct_writer *w, const ct_record *r,
                           const ct_hit *h) {
   char *match = ct_text_span(r->text, h->start, h->end, 1);
+  const char *whole = judged_whole(w, h);
   ct_status st = CT_ENOMEM;
   if (match != NULL &&
       ct_buf_printf(&w->buf, "    + %s -> ", ct_report_rule(w, h->rule)) == CT_OK &&
       add_label(w, h->label, colored(w)) == CT_OK && ct_buf_addc(&w->buf, ' ') == CT_OK &&
-      add_signed(&w->buf, h->weight) == CT_OK)
-    st = judged_whole(w, h)
-             ? ct_buf_adds(&w->buf, " (when)\n")
-             : ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
-                             h->end);
+      add_signed(&w->buf, h->weight) == CT_OK &&
+      add_learned(&w->buf, ct_ruleset_rule(w->rs, h->rule)) == CT_OK)
+    st = whole ? ct_buf_printf(&w->buf, "%s\n", whole)
+               : ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
+                               h->end);
   free(match);
   return st;
 }

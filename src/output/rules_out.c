@@ -49,12 +49,6 @@ static void put_str(table *t, const char *s) {
   ct_buf_free(&b);
 }
 
-static void put_number(table *t, double v) {
-  ct_buf b = {0};
-  put(t, ct_json_number(&b, v) == CT_OK ? ct_buf_take(&b) : NULL);
-  ct_buf_free(&b);
-}
-
 static void put_where(table *t, const char *file, int line) {
   ct_buf b = {0};
   put(t, ct_buf_printf(&b, "%s:%d", file, line) == CT_OK ? ct_buf_take(&b)
@@ -79,32 +73,57 @@ static ct_status table_print(ct_buf *b, const table *t) {
   return CT_OK;
 }
 
-/* Which matchers a rule has, comma-joined ("words,unless"). */
-static const char *matcher_names[] = {"words", "regex", "unless", "when"};
+/* What a rule matches and where it looks: "words,unless",
+** "context=section", "scope=title", "focus". */
+#define NMATCHERS 7
 
-static int has_matcher(const ct_rule_info *r, int k) {
-  const int has[] = {r->words, r->regex, r->unless, r->when};
-  return has[k];
+static const char *matcher_name(const ct_rule_info *r, int k) {
+  static const char *const contexts[] = {NULL, "context=section",
+                                         "context=previous"};
+  static const char *const scopes[] = {NULL, "scope=title", "scope=body"};
+  switch (k) {
+  case 0: return r->words ? "words" : NULL;
+  case 1: return r->regex ? "regex" : NULL;
+  case 2: return r->unless ? "unless" : NULL;
+  case 3: return r->when ? "when" : NULL;
+  case 4: return contexts[r->context];
+  case 5: return scopes[r->scope];
+  default: return r->focus ? "focus" : NULL;
+  }
 }
 
 static char *matchers(const ct_rule_info *r) {
   ct_buf b = {0};
   int k, n = 0;
-  for (k = 0; k < 4; k++)
-    if (has_matcher(r, k) &&
-        ct_buf_printf(&b, "%s%s", n++ ? "," : "", matcher_names[k]) != CT_OK)
+  for (k = 0; k < NMATCHERS; k++)
+    if (matcher_name(r, k) &&
+        ct_buf_printf(&b, "%s%s", n++ ? "," : "", matcher_name(r, k)) != CT_OK)
       break;
-  if (k < 4 || (n == 0 && ct_buf_adds(&b, "-") != CT_OK)) {
+  if (k < NMATCHERS || (n == 0 && ct_buf_adds(&b, "-") != CT_OK)) {
     ct_buf_free(&b);
     return NULL;
   }
   return ct_buf_take(&b);
 }
 
+/* A weight or threshold in effect, and what was declared when it was
+** learned: "2.73 (declared 0.6)". */
+static void put_learned(table *t, double v, double declared, int learned) {
+  ct_buf b = {0};
+  if (ct_json_number(&b, v) == CT_OK &&
+      (!learned || (ct_buf_adds(&b, " (declared ") == CT_OK &&
+                    ct_json_number(&b, declared) == CT_OK &&
+                    ct_buf_addc(&b, ')') == CT_OK)))
+    put(t, ct_buf_take(&b));
+  else
+    put(t, NULL);
+  ct_buf_free(&b);
+}
+
 static void label_row(table *t, const ct_ruleset *rs, size_t i) {
   const ct_label_info *l = ct_ruleset_label(rs, i);
   put_str(t, l->name);
-  put_number(t, l->threshold);
+  put_learned(t, l->threshold, l->declared_threshold, l->learned);
   put_str(t, l->title);
 }
 
@@ -112,7 +131,7 @@ static void rule_row(table *t, const ct_ruleset *rs, size_t i) {
   const ct_rule_info *r = ct_ruleset_rule(rs, i);
   put_str(t, r->id);
   put_str(t, ct_ruleset_label(rs, r->label)->name);
-  put_number(t, r->weight);
+  put_learned(t, r->weight, r->declared, r->learned);
   put(t, matchers(r));
   put_where(t, r->file, r->line);
 }
@@ -163,6 +182,8 @@ static ct_status json_label(ct_buf *b, const ct_label_info *l) {
       json_key(b, "description", l->description) != CT_OK ||
       ct_buf_adds(b, ",\"threshold\":") != CT_OK ||
       ct_json_number(b, l->threshold) != CT_OK ||
+      ct_buf_adds(b, ",\"declared_threshold\":") != CT_OK ||
+      ct_json_number(b, l->declared_threshold) != CT_OK ||
       json_key(b, "color", l->color) != CT_OK)
     return CT_ENOMEM;
   return json_where(b, l->file, l->line);
@@ -171,9 +192,9 @@ static ct_status json_label(ct_buf *b, const ct_label_info *l) {
 static ct_status json_matchers(ct_buf *b, const ct_rule_info *r) {
   int k, n = 0;
   if (ct_buf_adds(b, ",\"matchers\":[") != CT_OK) return CT_ENOMEM;
-  for (k = 0; k < 4; k++)
-    if (has_matcher(r, k) &&
-        ct_buf_printf(b, "%s\"%s\"", n++ ? "," : "", matcher_names[k])
+  for (k = 0; k < NMATCHERS; k++)
+    if (matcher_name(r, k) &&
+        ct_buf_printf(b, "%s\"%s\"", n++ ? "," : "", matcher_name(r, k))
             != CT_OK)
       return CT_ENOMEM;
   return ct_buf_addc(b, ']');
@@ -186,6 +207,8 @@ static ct_status json_rule(ct_buf *b, const ct_ruleset *rs,
       json_key(b, "label", ct_ruleset_label(rs, r->label)->name) != CT_OK ||
       ct_buf_adds(b, ",\"weight\":") != CT_OK ||
       ct_json_number(b, r->weight) != CT_OK ||
+      ct_buf_adds(b, ",\"declared_weight\":") != CT_OK ||
+      ct_json_number(b, r->declared) != CT_OK ||
       json_matchers(b, r) != CT_OK ||
       json_key(b, "description", r->description) != CT_OK)
     return CT_ENOMEM;

@@ -1,0 +1,2 @@
+label "a" {}
+rule "a.x" { label = "a", context = "above", weight = 0.5 }

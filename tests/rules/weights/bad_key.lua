@@ -1,0 +1,1 @@
+weights { rule = { ["a.one"] = 1 } }

@@ -1,0 +1,4 @@
+label "a" {}
+label "b" { threshold = 2 }
+rule "a.one" { label = "a", words = "alpha" }
+rule "b.one" { label = "b", words = "beta", weight = 0.5 }

@@ -1,0 +1,1 @@
+weights { rules = { ["a.one"] = "high" } }

@@ -1,0 +1,1 @@
+weights { thresholds = { c = 1 } }

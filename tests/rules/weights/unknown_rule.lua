@@ -1,0 +1,1 @@
+weights { rules = { ["a.one"] = 1, ["a.two"] = 2 } }

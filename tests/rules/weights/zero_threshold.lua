@@ -1,0 +1,1 @@
+weights { thresholds = { a = 0 } }

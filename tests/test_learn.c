@@ -1,0 +1,196 @@
+/*
+** test_learn.c -- learning weights: the penalized logistic regression
+** (logreg.c) on data whose answer is known, and ct_train through the
+** public API on documents where the declared weights are wrong.
+*/
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clausetag.h"
+#include "learn/logreg.h"
+
+/* -- logreg ----------------------------------------------------------- */
+
+/* Feature 0 says yes, feature 1 is noise, feature 2 never occurs. */
+static void fit_finds_the_signal(void **state) {
+  enum { N = 40, K = 3 };
+  double x[N * K], w[K], t, w0[K] = {1, 1, 1};
+  unsigned char y[N];
+  ct_logreg m;
+  size_t i;
+  (void)state;
+  for (i = 0; i < N; i++) {
+    y[i] = i % 2;
+    x[i * K + 0] = y[i];
+    x[i * K + 1] = (i / 2) % 2;
+    x[i * K + 2] = 0;
+  }
+  m.n = N, m.k = K, m.x = x, m.y = y, m.beta = 4;
+  m.l2 = 0.1, m.l2t = 0.001, m.w0 = w0, m.t0 = 1;
+  assert_int_equal(ct_logreg_fit(&m, w, &t), CT_OK);
+  assert_true(w[0] > 1.5);             /* the signal grows */
+  assert_true(fabs(w[1]) < 0.3);       /* the noise goes to nothing */
+  assert_true(w[2] == 1.0);            /* no data: the prior stays */
+  assert_true(t > 0 && t < w[0]);      /* the signal alone crosses it */
+}
+
+/* The stronger the pull, the nearer the prior. */
+static void fit_pull_toward_prior(void **state) {
+  enum { N = 20, K = 1 };
+  double x[N], w_weak, w_strong, t, w0[K] = {2};
+  unsigned char y[N];
+  ct_logreg m;
+  size_t i;
+  (void)state;
+  for (i = 0; i < N; i++) x[i] = 1, y[i] = i < 10;   /* a coin flip */
+  m.n = N, m.k = K, m.x = x, m.y = y, m.beta = 4;
+  m.l2t = 0.001, m.w0 = w0, m.t0 = 1;
+  m.l2 = 0.01;
+  assert_int_equal(ct_logreg_fit(&m, &w_weak, &t), CT_OK);
+  m.l2 = 100;
+  assert_int_equal(ct_logreg_fit(&m, &w_strong, &t), CT_OK);
+  assert_true(fabs(w_strong - 2) < 0.05);
+  assert_true(fabs(w_weak - 2) > fabs(w_strong - 2));
+}
+
+/* -- ct_train through the public API ---------------------------------- */
+
+#define RULES "build/test-learn-rules.lua"
+
+/* Documents of two sentences each: "alpha" marks label a, "beta" occurs
+** in half the clauses either way, so its declared weight is wrong. */
+static const char *const sentences[] = {
+  "The alpha plan starts.", "A beta note follows.",
+  "An alpha and beta case.", "Nothing here at all.",
+};
+static const unsigned char gold_a[] = {1, 0, 1, 0};
+
+typedef struct corpus {
+  ct_text *t[6];
+  ct_clause *c[6];
+  size_t n[6];
+  ct_labelled docs[6];
+} corpus;
+
+static void corpus_make(corpus *cp) {
+  char buf[256];
+  ct_error err;
+  size_t d, i;
+  memset(cp, 0, sizeof *cp);
+  for (d = 0; d < 6; d++) {
+    buf[0] = '\0';
+    for (i = 0; i < 4; i++) {
+      strcat(buf, sentences[(i + d) % 4]);
+      strcat(buf, "\n");
+    }
+    assert_int_equal(ct_text_from_buffer("doc", buf, strlen(buf),
+                                         CT_INVALID_ERROR, &cp->t[d], &err),
+                     CT_OK);
+    assert_int_equal(ct_segment_lines(cp->t[d], &cp->c[d], &cp->n[d], &err),
+                     CT_OK);
+    assert_int_equal(cp->n[d], 4);
+    cp->docs[d].text = cp->t[d];
+    cp->docs[d].clauses = cp->c[d];
+    cp->docs[d].n = 4;
+    cp->docs[d].gold = malloc(4);
+    for (i = 0; i < 4; i++)
+      ((unsigned char *)cp->docs[d].gold)[i] = gold_a[(i + d) % 4];
+  }
+}
+
+static void corpus_free(corpus *cp) {
+  size_t d;
+  for (d = 0; d < 6; d++) {
+    free((void *)cp->docs[d].gold);
+    free(cp->c[d]);
+    ct_text_free(cp->t[d]);
+  }
+}
+
+/* Errors of the rule set on documents first..6, counted clause by clause. */
+static int errors(const ct_ruleset *rs, corpus *cp, size_t first) {
+  ct_engine *e;
+  ct_error err;
+  int wrong = 0;
+  size_t d, i;
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  for (d = first; d < 6; d++) {
+    ct_result *r;
+    assert_int_equal(ct_engine_classify(e, cp->t[d], cp->c[d], 4, NULL, &r,
+                                        &err), CT_OK);
+    for (i = 0; i < 4; i++) wrong += r[i].has[0] != cp->docs[d].gold[i];
+    ct_results_free(r, 4);
+  }
+  ct_engine_free(e);
+  return wrong;
+}
+
+static void train_beats_declared(void **state) {
+  const char *paths[] = {RULES};
+  FILE *f = fopen(RULES, "w");
+  ct_ruleset *rs;
+  ct_error err;
+  corpus cp;
+  ct_train_options o;
+  (void)state;
+  assert_non_null(f);
+  fputs("label \"a\" {}\n"
+        "rule \"a.alpha\" { label = \"a\", words = \"alpha\", weight = 0.5 }\n"
+        "rule \"a.beta\" { label = \"a\", words = \"beta\", weight = 1.0 }\n", f);
+  fclose(f);
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  corpus_make(&cp);
+  assert_true(errors(rs, &cp, 4) > 0);            /* declared: wrong */
+  ct_train_options_default(&o);
+  assert_int_equal(ct_train(rs, cp.docs, 4, &o, &err), CT_OK);  /* 4 of 6 */
+  assert_int_equal(errors(rs, &cp, 4), 0);        /* held out: right */
+  assert_true(ct_ruleset_rule(rs, 0)->learned);
+  assert_true(ct_ruleset_rule(rs, 0)->weight > ct_ruleset_rule(rs, 1)->weight);
+  assert_true(ct_ruleset_rule(rs, 0)->declared == 0.5);
+  corpus_free(&cp);
+  ct_ruleset_free(rs);
+}
+
+static void set_weights_checks(void **state) {
+  const char *paths[] = {RULES};
+  FILE *f = fopen(RULES, "w");
+  double w[1] = {NAN}, t[1] = {0};
+  ct_ruleset *rs;
+  ct_error err;
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out;
+  (void)state;
+  fputs("label \"a\" {}\nrule \"a.x\" { label = \"a\", words = \"x\" }\n", f);
+  fclose(f);
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  assert_int_equal(ct_ruleset_set_weights(rs, w, NULL, &err), CT_EUSAGE);
+  assert_string_equal(err.msg, "rule 'a.x': a weight must be a finite number");
+  assert_int_equal(ct_ruleset_set_weights(rs, NULL, t, &err), CT_EUSAGE);
+  w[0] = 2, t[0] = 0.5;
+  assert_int_equal(ct_ruleset_set_weights(rs, w, t, &err), CT_OK);
+  out = open_memstream(&text, &len);
+  assert_int_equal(ct_ruleset_write_weights(rs, out, "one\ntwo", &err), CT_OK);
+  fclose(out);
+  assert_string_equal(text, "-- one\n-- two\nweights {\n  thresholds = {\n"
+                      "    [\"a\"] = 0.5000,\n  },\n  rules = {\n"
+                      "    [\"a.x\"] = 2.0000,\n  },\n}\n");
+  free(text);
+  ct_ruleset_free(rs);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(fit_finds_the_signal),
+    cmocka_unit_test(fit_pull_toward_prior),
+    cmocka_unit_test(train_beats_declared),
+    cmocka_unit_test(set_weights_checks),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
