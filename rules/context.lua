@@ -50,6 +50,12 @@ for _, l in ipairs(labels) do
     focus = true, weight = 0,
   }
 
+  rule ("context.lead_in." .. l) {
+    label = l,
+    description = "a lead-in ending in ':' introduces the list after it",
+    regex = [[:\s*$]], scope = "body", weight = -0.5,
+  }
+
   rule ("context.refers." .. l) {
     label = l,
     description = "points back to a previous clause labelled " .. l,
