@@ -101,7 +101,8 @@ rule "security.compound" {
     "security environment", "maritime domain awareness",
     "security actors", "secure and trustworthy", "trusted network*",
     "rip and replace", "secure telecommunication*", "cyberspace",
-    "inter-korean", "china seas",
+    "inter-korean", "china seas", "telecommunications security",
+    "network security", "vendor diversity", "audacious initiative",
     "안보 협력*", "안보 및 국방*", "안보협력*",
   },
   unless = { "health security", "energy security", "food security",
@@ -225,6 +226,13 @@ rule "security.weak_context" {
     "동맹*", "위협*", "훈련*", "공격*", "유엔*",
   },
   weight = 0.5,
+}
+
+rule "security.not_dprk_rights" {
+  label = "security",
+  description = "human rights and aid for North Koreans are people's topics, not security",
+  regex = [[\bhuman rights (?:situation )?in the (?:dprk|north korea)|\b(?:dprk|north korean?)(?:'s|’s)? human rights|\bhumanitarian (?:aid|assistance) (?:to|for) (?:the )?(?:most vulnerable |neediest )?north koreans|\babduct(?:ions|ees)|\bunrepatriated|북한\s?인권|이산가족|납북자|억류자|국군포로]],
+  weight = -1.0,
 }
 
 rule "security.praise" {
