@@ -146,7 +146,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory web
-	@$(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
+	@ASAN_OPTIONS=detect_stack_use_after_return=1 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"
 

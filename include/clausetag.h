@@ -163,13 +163,17 @@ typedef struct ct_limits {
   unsigned long rule_budget;   /* VM instructions per `when` call */
   size_t rule_memory;          /* bytes per Lua state */
   size_t max_clause_bytes;     /* regexes see at most this much of a subject */
-  unsigned long match_limit;   /* PCRE2 match limit per match */
+  unsigned long match_limit;   /* PCRE2 match limit per search */
+  unsigned long rule_time_ms;  /* wall clock per `when` call and per rule
+                               ** file load; 0: none.  The backstop for C
+                               ** work no count sees */
 } ct_limits;
 
 #define CT_DEFAULT_RULE_BUDGET 1000000UL
 #define CT_DEFAULT_RULE_MEMORY ((size_t)64 << 20)
 #define CT_DEFAULT_MAX_CLAUSE_BYTES ((size_t)8192)
 #define CT_DEFAULT_MATCH_LIMIT 1000000UL
+#define CT_DEFAULT_RULE_TIME_MS 5000UL
 
 void ct_limits_default(ct_limits *lim);
 

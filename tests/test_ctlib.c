@@ -100,6 +100,16 @@ static void test_find(void **state) {
          "local s, e = ct.re(''):find('ab', 3)\n"
          "assert(s == 3 and e == 2)\n"
          "assert(ct.re(''):find('ab', 4) == nil)\n");
+  /* the extremes of init: no overflow (UBSan), clamped like string.find */
+  run(L, "local r = ct.re('o')\n"
+         "assert(r:find('foo', math.mininteger) == 2)\n"
+         "assert(r:find('foo', math.maxinteger) == nil)\n"
+         "assert(r:match('foo', math.mininteger) == 'o')\n"
+         "local n = 0\n"
+         "for m in r:gmatch('foo', math.mininteger) do n = n + 1 end\n"
+         "assert(n == 2)\n"
+         "for m in r:gmatch('foo', math.maxinteger) do n = n + 1 end\n"
+         "assert(n == 2)\n");
   /* without captures: just the range; byte offsets like string.find */
   run(L, "local s, e, x = ct.re('중립'):find('탄소중립')\n"
          "assert(s == 7 and e == 12 and x == nil)\n"

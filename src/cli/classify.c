@@ -26,6 +26,7 @@ static const ct_cli_option classify_options[] = {
   {CT_OPT_COLOR, 0, "color", 1},
   {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
   CT_CLI_POLICY_OPTIONS,
@@ -65,6 +66,8 @@ void ct_cli_classify_help(FILE *out) {
 "      --rule-budget N  Lua instructions per `when` call (default 1000000)\n"
 "      --rule-memory MIB\n"
 "                       memory per Lua state, in MiB (default 64)\n"
+"      --rule-time MS   wall clock per `when` call and per rule-file load,\n"
+"                       in milliseconds (default 5000; 0: no limit)\n"
 "      --max-clause-bytes N\n"
 "                       regexes see at most N bytes of a clause (default\n"
 "                       8192)\n"

@@ -124,6 +124,21 @@ static int set_limit(ct_cli_options *o, const char *command, int key,
   return 0;
 }
 
+/* --rule-time MS: 0 turns the wall clock off. */
+static int set_rule_time(ct_cli_options *o, const char *command,
+                         const char *arg) {
+  char *end;
+  unsigned long v;
+  errno = 0;
+  v = strtoul(arg, &end, 10);
+  if (arg[0] < '0' || arg[0] > '9' || errno != 0 || *end != '\0')
+    return ct_cli_usage_error(command, "invalid argument '%s' for "
+                              "--rule-time (expected milliseconds, 0 for "
+                              "no limit)", arg);
+  o->limits.rule_time_ms = v;
+  return 0;
+}
+
 /* -j N: up to 1024 threads, more than any machine this runs on needs. */
 static int set_jobs(ct_cli_options *o, const char *command, const char *arg) {
   unsigned long v;
@@ -204,6 +219,7 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_RULE_MEMORY:
     case CT_OPT_MAX_CLAUSE_BYTES:
       return set_limit(o, spec->command, key, arg);
+    case CT_OPT_RULE_TIME: return set_rule_time(o, spec->command, arg);
     default: return ct_cli_usage_error(spec->command, "unhandled option");
   }
 }

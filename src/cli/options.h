@@ -36,7 +36,8 @@ enum {
   CT_OPT_EXCLUDE,
   CT_OPT_REQUIRE,
   CT_OPT_FORBID,
-  CT_OPT_FAIL_ON_UNLABELED
+  CT_OPT_FAIL_ON_UNLABELED,
+  CT_OPT_RULE_TIME
 };
 
 typedef enum ct_cli_input {

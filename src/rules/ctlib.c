@@ -29,7 +29,16 @@ typedef struct ctstate {
   int cached;                      /* patterns in the cache */
   ct_lua_limit_fn on_limit;
   void *on_limit_ud;
+  ct_lua_charge_fn on_charge;
+  void *on_charge_ud;
 } ctstate;
+
+#define SCAN_BYTES 64      /* bytes scanned worth one instruction */
+#define COMPILE_COST 16    /* instructions per byte of pattern compiled */
+
+static void charge(lua_State *L, ctstate *st, unsigned long units) {
+  if (st->on_charge) st->on_charge(L, st->on_charge_ud, units);
+}
 
 typedef struct rebox {
   ct_regex *re;
@@ -98,6 +107,7 @@ static int find_in(lua_State *L, ctstate *st, const ct_regex *re,
   ct_error e;
   int rc;
   if (st->m == NULL) return luaL_error(L, "ct library already closed");
+  charge(L, st, (unsigned long)((from < len ? len - from : 0) / SCAN_BYTES) + 1);
   rc = ct_regex_find(re, st->m, s, len, from, ms, me, &e);
   if (rc < 0) return raise_match_error(L, st, &e);
   return rc;
@@ -150,6 +160,7 @@ static const ct_regex *push_regex(lua_State *L, int stidx, int patidx) {
     return ((rebox *)lua_touserdata(L, -1))->re;
   }
   lua_pop(L, 2);
+  charge(L, st, (unsigned long)len * COMPILE_COST + 1);
   make_room(L, st, stidx);
   r = lua_newuserdatauv(L, sizeof *r, 1);
   r->re = NULL;
@@ -183,12 +194,16 @@ static const ct_regex *check_re(lua_State *L) {
   return r->re;
 }
 
-/* string.find's reading of init: 1-based, negative from the end. */
+/* string.find's reading of init: 1-based, negative from the end; len + 1
+** past the end, 0 before the start (math.mininteger has no negation, so
+** no value is negated as a signed number). */
 static size_t start_offset(lua_State *L, int arg, size_t len) {
   lua_Integer i = luaL_optinteger(L, arg, 1);
-  if (i > 0) return (size_t)i - 1;
-  if (i == 0 || (size_t)-i > len) return 0;
-  return len - (size_t)-i;
+  lua_Unsigned back;
+  if (i > 0) return (lua_Unsigned)i - 1 <= len ? (size_t)i - 1 : len + 1;
+  back = (lua_Unsigned)0 - (lua_Unsigned)i;        /* -i, without overflow */
+  if (i == 0 || back > len) return 0;
+  return len - (size_t)back;
 }
 
 /* Group i of the last match, or false when it took no part. */
@@ -256,6 +271,7 @@ static int gmatch_step(lua_State *L) {
   ct_error e;
   int rc;
   if (st->m == NULL || re == NULL) return luaL_error(L, "regex already freed");
+  charge(L, st, (unsigned long)((it->pos < len ? len - it->pos : 0) / SCAN_BYTES) + 1);
   rc = ct_regex_next(re, st->m, s, len, it, &ms, &me, &e);
   if (rc < 0) return raise_match_error(L, st, &e);
   if (rc == 0) return 0;
@@ -291,7 +307,10 @@ static int m_tostring(lua_State *L) {
 static int l_fold(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
-  box *b = new_box(L);
+  box *b;
+  charge(L, lua_touserdata(L, lua_upvalueindex(1)),
+         (unsigned long)(len / SCAN_BYTES) + 1);
+  b = new_box(L);
   if ((b->p = ct_fold(s, len)) == NULL)
     return luaL_error(L, "not enough memory");
   lua_pushstring(L, b->p);           /* may raise: the box still owns p */
@@ -314,9 +333,10 @@ static int word_class(int32_t cp, int prev) {
   return 0;
 }
 
-/* Upvalues: subject, offset of the next byte to look at. */
+/* Upvalues: subject, offset of the next byte to look at, the state. */
 static int words_step(lua_State *L) {
   size_t len, pos = (size_t)lua_tointeger(L, lua_upvalueindex(2)), start = 0;
+  size_t from = pos;
   const unsigned char *s =
       (const unsigned char *)lua_tolstring(L, lua_upvalueindex(1), &len);
   int cls = 0;
@@ -333,6 +353,8 @@ static int words_step(lua_State *L) {
   }
   lua_pushinteger(L, (lua_Integer)pos);
   lua_replace(L, lua_upvalueindex(2));
+  charge(L, lua_touserdata(L, lua_upvalueindex(3)),
+         (unsigned long)((pos - from) / SCAN_BYTES) + 1);
   if (cls == 0) return 0;
   lua_pushlstring(L, (const char *)s + start, pos - start);
   return 1;
@@ -342,7 +364,8 @@ static int l_words(lua_State *L) {
   luaL_checkstring(L, 1);
   lua_settop(L, 1);
   lua_pushinteger(L, 0);
-  lua_pushcclosure(L, words_step, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushcclosure(L, words_step, 3);
   return 1;
 }
 
@@ -432,6 +455,14 @@ ct_status ct_lua_on_limit(lua_State *L, ct_lua_limit_fn fn, void *ud) {
   if (st == NULL) return CT_EUSAGE;
   st->on_limit = fn;
   st->on_limit_ud = ud;
+  return CT_OK;
+}
+
+ct_status ct_lua_on_charge(lua_State *L, ct_lua_charge_fn fn, void *ud) {
+  ctstate *st = find_state(L);
+  if (st == NULL) return CT_EUSAGE;
+  st->on_charge = fn;
+  st->on_charge_ud = ud;
   return CT_OK;
 }
 

@@ -52,9 +52,15 @@ int ct_lua_open_ct(lua_State *L);
 /* Called before a limit error is raised, with the message. */
 typedef void (*ct_lua_limit_fn)(lua_State *L, void *ud, const char *msg);
 
+/* Called before (or, for ct.words, right after) work done in C, with its
+** cost in instructions: one per 64 bytes scanned, 16 per byte of pattern
+** compiled.  It may raise (a sandbox stops the call there). */
+typedef void (*ct_lua_charge_fn)(lua_State *L, void *ud, unsigned long units);
+
 /* These do not raise and may be called outside a protected call; they
 ** fail with CT_EUSAGE when ct_lua_open_ct has not run on L. */
 ct_status ct_lua_on_limit(lua_State *L, ct_lua_limit_fn fn, void *ud);
+ct_status ct_lua_on_charge(lua_State *L, ct_lua_charge_fn fn, void *ud);
 ct_status ct_lua_set_limits(lua_State *L, const ct_regex_limits *lim);
 ct_status ct_lua_set_regex_memory(lua_State *L, size_t max_bytes);
 

@@ -37,6 +37,7 @@ void ct_limits_default(ct_limits *lim) {
   lim->rule_memory = CT_DEFAULT_RULE_MEMORY;
   lim->max_clause_bytes = CT_DEFAULT_MAX_CLAUSE_BYTES;
   lim->match_limit = CT_DEFAULT_MATCH_LIMIT;
+  lim->rule_time_ms = CT_DEFAULT_RULE_TIME_MS;
 }
 
 /* A regex limit in ct.re or c:find stops the rule like any other limit,
@@ -46,9 +47,16 @@ static void regex_limit(lua_State *L, void *ud, const char *msg) {
   ct_sandbox_kill(L, msg);
 }
 
+/* Work the ct library does in C is charged to the rule's budget. */
+static void ct_charge(lua_State *L, void *ud, unsigned long units) {
+  (void)ud;
+  ct_sandbox_charge(L, units);
+}
+
 ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
                              ct_error *err) {
-  ct_sandbox_limits sl = {rs->lim.rule_budget, rs->lim.rule_memory, 0};
+  ct_sandbox_limits sl = {rs->lim.rule_budget, rs->lim.rule_memory,
+                          rs->lim.rule_time_ms};
   ct_regex_limits rl;
   ct_sandbox *sb;
   ct_status st;
@@ -57,7 +65,8 @@ ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
   rl.match_limit = (uint32_t)rs->lim.match_limit;
   st = ct_sandbox_addglobal(sb, "ct", ct_lua_open_ct, err);
   if (st == CT_OK && (ct_lua_set_limits(ct_sandbox_lua(sb), &rl) != CT_OK ||
-                      ct_lua_on_limit(ct_sandbox_lua(sb), regex_limit, NULL) != CT_OK))
+                      ct_lua_on_limit(ct_sandbox_lua(sb), regex_limit, NULL) != CT_OK ||
+                      ct_lua_on_charge(ct_sandbox_lua(sb), ct_charge, NULL) != CT_OK))
     st = ct_fail(err, CT_ENOMEM, "rules: cannot set regex limits");
   if (st != CT_OK) {
     ct_sandbox_free(sb);
@@ -79,6 +88,10 @@ static char *xstrdup(lua_State *L, const char *s) {
   return d;
 }
 
+/* The key of the registry slot that holds the loader of the files running
+** now, NULL otherwise. */
+static const char loader_key = 'L';
+
 /* "FILE:LINE" of the Lua code that called the running C function. */
 static void caller_where(lua_State *L, char *file, size_t fsize, int *line) {
   lua_Debug ar;
@@ -89,6 +102,22 @@ static void caller_where(lua_State *L, char *file, size_t fsize, int *line) {
     snprintf(file, fsize, "%s", src);
     *line = ar.currentline;
   }
+}
+
+/* The loader in upvalue 1, if it is the one running files now.  A
+** declaration function kept past loading (called from a `when`, or saved
+** in a local and called later) belongs to a loader that is gone: it fails
+** instead of writing through it. */
+static loader *live_loader(lua_State *L) {
+  loader *ld = lua_touserdata(L, lua_upvalueindex(1)), *now;
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &loader_key);
+  now = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (now == NULL || now != ld)     /* luaL_error adds the FILE:LINE */
+    luaL_error(L, "declarations (label, rule, example, abbreviations, "
+               "weights) are made while a rule file loads; they cannot be "
+               "called afterwards, as from a 'when' function");
+  return ld;
 }
 
 static int decl_fail(lua_State *L, loader *ld, const char *file, int line,
@@ -217,7 +246,7 @@ static void *grow(lua_State *L, void *v, size_t n, size_t size) {
 }
 
 static int label_body(lua_State *L) {
-  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  loader *ld = live_loader(L);
   ct_ruleset *rs = ld->rs;
   site s;
   ct_label_info *prev, *lb;
@@ -252,7 +281,7 @@ static int label_body(lua_State *L) {
 /* label "x" returns the function that takes the table. */
 static int declare_with_name(lua_State *L, lua_CFunction body,
                              const char *kind) {
-  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  loader *ld = live_loader(L);
   char file[512];
   int line;
   caller_where(L, file, sizeof file, &line);
@@ -385,7 +414,7 @@ static int rule_instantiate(lua_State *L, loader *ld) {
 }
 
 static int rule_body(lua_State *L) {
-  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  loader *ld = live_loader(L);
   ct_ruleset *rs = ld->rs;
   const char *id = lua_tostring(L, lua_upvalueindex(2));
   const ct_rule *prev;
@@ -434,7 +463,7 @@ static void add_example_label(lua_State *L, site *s, const char *name,
 }
 
 static int example_decl(lua_State *L) {
-  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  loader *ld = live_loader(L);
   ct_ruleset *rs = ld->rs;
   ct_example *ex;
   site s;
@@ -498,7 +527,7 @@ static void weights_table(lua_State *L, site *s, loader *ld, const char *key,
 }
 
 static int weights_decl(lua_State *L) {
-  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  loader *ld = live_loader(L);
   site s;
   s.ld = ld;
   caller_where(L, s.file, sizeof s.file, &s.line);
@@ -520,7 +549,7 @@ static void add_abbrev(lua_State *L, site *s, const char *w, void *ud) {
 }
 
 static int abbreviations_decl(lua_State *L) {
-  loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+  loader *ld = live_loader(L);
   site s;
   s.ld = ld;
   caller_where(L, s.file, sizeof s.file, &s.line);
@@ -612,8 +641,8 @@ static int set_decls(lua_State *L) {
 }
 
 /* Runs every file of the rule set in `sb`, each in its own environment. */
-static ct_status run_files(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
-                           ct_error *err) {
+static ct_status run_each(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
+                          ct_error *err) {
   lua_State *L = ct_sandbox_lua(sb);
   size_t i;
   ct_status st = CT_OK;
@@ -633,6 +662,34 @@ static ct_status run_files(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
       if (err) err->status = st;
     }
   }
+  return st;
+}
+
+/* Host code, protected: argument 1 (a loader, or nil) becomes the loader
+** that declarations may use. */
+static int set_loader(lua_State *L) {
+  lua_settop(L, 1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &loader_key);
+  return 0;
+}
+
+static ct_status mark_loader(ct_sandbox *sb, loader *ld, ct_error *err) {
+  lua_State *L = ct_sandbox_lua(sb);
+  lua_pushcfunction(L, set_loader);
+  if (ld) lua_pushlightuserdata(L, ld);
+  else lua_pushnil(L);
+  return ct_sandbox_host_call(sb, 1, 0, err);
+}
+
+/* Runs the files with `ld` as the loader declarations use; afterwards
+** (and after a failure) no loader is live. */
+static ct_status run_files(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
+                           ct_error *err) {
+  ct_error spare;
+  ct_status st = mark_loader(sb, ld, err);
+  if (st == CT_OK) st = run_each(rs, sb, ld, err);
+  if (mark_loader(sb, NULL, &spare) != CT_OK && st == CT_OK)
+    st = ct_fail(err, CT_ENOMEM, "rules: out of memory");
   return st;
 }
 

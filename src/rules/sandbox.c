@@ -65,8 +65,8 @@ static const char *const removed_globals[] = {
 
 /* The safe part of the base library, kept as it is. */
 static const char *const base_kept[] = {
-  "assert", "error", "getmetatable", "ipairs", "next",
-  "rawequal", "rawget", "rawlen", "select", "tostring", "type", "warn",
+  "assert", "error", "getmetatable", "ipairs",
+  "rawequal", "rawget", "rawlen", "select", "type", "warn",
   "_VERSION", NULL
 };
 
@@ -323,13 +323,16 @@ static void hook(lua_State *L, lua_Debug *ar) {
   raise_kill(L, sb);
 }
 
+/* C work is charged before it runs, and the clock read then too: a C
+** function that is about to work for long is stopped on time, not one
+** hook period later. */
 void ct_sandbox_charge(lua_State *L, unsigned long units) {
   ct_sandbox *sb = ct_sandbox_of(L);
   if (sb->host > 0) return;
   sb->steps = addsat(sb->steps, units);
   if (sb->killed == KILL_NONE) {
-    if (sb->steps <= sb->lim.instructions) return;
-    kill(L, sb, KILL_STEPS);
+    if (sb->steps <= sb->lim.instructions && !overtime(sb)) return;
+    kill(L, sb, sb->steps > sb->lim.instructions ? KILL_STEPS : KILL_TIME);
   }
   raise_kill(L, sb);
 }
@@ -641,6 +644,99 @@ static int sb_pairs(lua_State *L) {
 }
 
 /*
+** string.format without %p: a pointer differs from run to run, and output
+** must not.  Charged like the other string functions.  Upvalue: the
+** original.
+*/
+static int sb_format(lua_State *L) {
+  size_t n, i, bytes = 0;
+  const char *f = luaL_checklstring(L, 1, &n);
+  int a, top = lua_gettop(L);
+  for (a = 1; a <= top; a++)          /* the format and the strings: copied */
+    if (lua_type(L, a) == LUA_TSTRING) bytes += lua_rawlen(L, a);
+  ct_sandbox_charge(L, (unsigned long)(bytes / CHARGE_BYTES) + 1);
+  for (i = 0; i < n; i++) {
+    if (f[i] != '%') continue;
+    i++;
+    while (i < n && strchr("-+ #0123456789.", f[i]) != NULL) i++;
+    if (i < n && f[i] == 'p')
+      return luaL_error(L, PREFIX "string.format's '%%p' is not available in "
+                        "rule files (an address differs from run to run)");
+  }
+  return ((lua_CFunction)lua_tocfunction(L, lua_upvalueindex(1)))(L);
+}
+
+/*
+** tostring without addresses: a table, function, userdata or thread
+** without __tostring or __name prints as its type name only ("table"),
+** so that output never depends on where the allocator put it.  Upvalue:
+** the original.
+*/
+static int sb_tostring(lua_State *L) {
+  int t;
+  luaL_checkany(L, 1);
+  t = lua_type(L, 1);
+  if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA ||
+       t == LUA_TTHREAD || t == LUA_TLIGHTUSERDATA) &&
+      luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL &&
+      luaL_getmetafield(L, 1, "__name") == LUA_TNIL) {
+    lua_pushstring(L, lua_typename(L, t));
+    return 1;
+  }
+  lua_settop(L, 1);
+  return ((lua_CFunction)lua_tocfunction(L, lua_upvalueindex(1)))(L);
+}
+
+/*
+** next in the order of pairs: Lua's own order follows string hashes that
+** are seeded from the clock, so a rule that stopped at the first key of
+** next(t) would decide differently from run to run.  Each call sorts the
+** keys (charged n log n): walking a table with next costs n^2 log n,
+** where pairs costs n log n once.
+*/
+static int sb_next(lua_State *L) {
+  lua_Integer n = 0, lo, hi;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  lua_newtable(L);                             /* t, k, keys */
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, 3, ++n);
+  }
+  ct_sandbox_charge(L, nlogn((unsigned long)n) + 1);
+  sortkeys(L, 3, n);
+  lo = 1;                                      /* the key after k */
+  if (!lua_isnil(L, 2)) {
+    for (hi = n + 1; lo < hi;) {               /* first key not less than k */
+      lua_Integer mid = lo + (hi - lo) / 2;
+      lua_rawgeti(L, 3, mid);
+      if (keyless(L, -1, 2)) lo = mid + 1;
+      else hi = mid;
+      lua_pop(L, 1);
+    }
+    while (lo <= n) {                          /* k itself (ties: rank 3) */
+      int same;
+      lua_rawgeti(L, 3, lo++);
+      same = lua_rawequal(L, -1, 2);
+      lua_pop(L, 1);
+      if (same) break;
+      if (lo > n) return luaL_error(L, "invalid key to 'next'");
+    }
+    if (lo > n + 1) return luaL_error(L, "invalid key to 'next'");
+  }
+  if (lo > n) {
+    lua_pushnil(L);
+    return 1;
+  }
+  lua_rawgeti(L, 3, lo);                       /* key */
+  lua_pushvalue(L, -1);
+  lua_rawget(L, 1);                            /* key, value */
+  return 2;
+}
+
+/*
 ** Library functions that loop in C over their arguments, charged before
 ** they run (the count hook does not see C).  The estimates read the
 ** arguments without raising; bad arguments cost nothing and the original
@@ -654,7 +750,8 @@ enum cost {
   COST_CONCAT,   /* table.concat(t, sep, i, j): j - i + 1 */
   COST_UNPACK,   /* table.unpack(t, i, j): j - i + 1 */
   COST_SLICE,    /* string.byte/utf8.codepoint(s, i, j): bytes in range */
-  COST_SCAN      /* utf8.len/offset, tonumber: the string's length */
+  COST_SCAN,     /* utf8.len/offset, tonumber: the string's length */
+  COST_REP       /* string.rep(s, n, sep): n copies, even of "" */
 };
 
 static lua_Integer intarg(lua_State *L, int i, lua_Integer dflt) {
@@ -689,6 +786,22 @@ static unsigned long slice(lua_State *L) {
   return span(i, j);
 }
 
+/* n copies of s and n - 1 of sep: every iteration costs, as Lua loops n
+** times even when both are empty ("":rep(2^62) never ends otherwise). */
+static unsigned long repcost(lua_State *L) {
+  lua_Integer n = intarg(L, 2, 0);
+  size_t ls = lua_type(L, 1) == LUA_TSTRING ? lua_rawlen(L, 1) : 0;
+  size_t lsep = lua_type(L, 3) == LUA_TSTRING ? lua_rawlen(L, 3) : 0;
+  lua_Unsigned un, bytes;
+  if (n <= 0) return 1;
+  un = (lua_Unsigned)n;
+  bytes = (lua_Unsigned)ls + lsep;
+  if (bytes != 0 && un > (lua_Unsigned)-1 / bytes) return ULONG_MAX;
+  bytes *= un;
+  un = un / CHARGE_BYTES + bytes / CHARGE_BYTES;
+  return un >= ULONG_MAX ? ULONG_MAX : (unsigned long)un + 1;
+}
+
 static unsigned long cost(lua_State *L, int kind) {
   switch (kind) {
     case COST_MOVE: return span(intarg(L, 2, 1), intarg(L, 3, 0));
@@ -698,6 +811,7 @@ static unsigned long cost(lua_State *L, int kind) {
     case COST_CONCAT: return span(intarg(L, 3, 1), intarg(L, 4, len1(L)));
     case COST_UNPACK: return span(intarg(L, 2, 1), intarg(L, 3, len1(L)));
     case COST_SLICE: return slice(L);
+    case COST_REP: return repcost(L);
     default:
       return lua_type(L, 1) == LUA_TSTRING
                  ? (unsigned long)(lua_rawlen(L, 1) / CHARGE_BYTES) : 0;
@@ -764,6 +878,10 @@ static void striplibs(lua_State *L) {
   lua_pushcfunction(L, plain_find);
   lua_setfield(L, 2, "find");
   charge(L, 2, "byte", COST_SLICE);
+  charge(L, 2, "rep", COST_REP);
+  lua_getfield(L, 2, "format");                /* original */
+  lua_pushcclosure(L, sb_format, 1);
+  lua_setfield(L, 2, "format");
   charge(L, 3, "move", COST_MOVE);
   charge(L, 3, "insert", COST_INSERT);
   charge(L, 3, "remove", COST_REMOVE);
@@ -866,6 +984,11 @@ static void make_globals(lua_State *L) {
   lua_setfield(L, g, "tonumber");
   lua_pushcfunction(L, sb_pairs);
   lua_setfield(L, g, "pairs");
+  lua_pushcfunction(L, sb_next);
+  lua_setfield(L, g, "next");
+  lua_getfield(L, 1, "tostring");
+  lua_pushcclosure(L, sb_tostring, 1);
+  lua_setfield(L, g, "tostring");
   lua_pushcfunction(L, sb_pcall);
   lua_setfield(L, g, "pcall");
   lua_pushcfunction(L, sb_xpcall);

@@ -1,2 +1,2 @@
-local ok = pcall(string.rep, "x", 2^30)
+local ok = pcall(function() local s = "x" while true do s = s .. s end end)
 survived = true
