@@ -229,9 +229,11 @@ static void test_limits_reported(void **state) {
   ct_regex_free(re);
 }
 
-/* The limits are per start position: a lookahead that scans to the end
-** from every position costs n^2 steps in total without breaking one.
-** This documents the cost (callers cap clause sizes). */
+/* The match limit is shared by the start positions of a search, but it
+** counts backtracking, not characters: a lookahead that scans to the end
+** from every position costs n^2 character steps without breaking it.
+** This documents the cost; callers cap subject sizes (clauses at 8 KiB,
+** ct.re subjects at 64 KiB) and the sandbox's clock stops the rest. */
 static void test_quadratic_lookahead(void **state) {
   size_t n = 50000;
   char *subj = malloc(n + 1);
@@ -245,6 +247,27 @@ static void test_quadratic_lookahead(void **state) {
   dt = now() - t0;
   print_message("   (?=.*abcd) on %zu bytes: %.3f s\n", n, dt);
   assert_true(dt < 120.0);   /* a sanity bound: valgrind takes ~16 s */
+  free(subj);
+}
+
+/* ... while backtracking at every position is bounded for the whole
+** search: each of 50,000 positions gets at most 1,000 steps (its share of
+** 1,000,000 is 20, and 1,000 is the floor), and this pattern needs ~2,000
+** at each, where 1,000,000 per position would have run for seconds. */
+static void test_limit_per_search(void **state) {
+  size_t n = 50000, s, e;
+  char *subj = malloc(n + 1);
+  ct_regex *re = compile("(a|a){11}(?:\\d|x)");
+  ct_rematch *m = ct_rematch_new(NULL);
+  ct_error err;
+  (void)state;
+  assert_non_null(subj);
+  memset(subj, 'a', n);
+  subj[n] = '\0';
+  assert_int_equal(ct_regex_find(re, m, subj, n, 0, &s, &e, &err), -1);
+  assert_int_equal(err.status, CT_ELIMIT);
+  ct_rematch_free(m);
+  ct_regex_free(re);
   free(subj);
 }
 
@@ -377,6 +400,7 @@ int main(void) {
     cmocka_unit_test(test_interpreter_limits),
     cmocka_unit_test(test_limits_reported),
     cmocka_unit_test(test_quadratic_lookahead),
+    cmocka_unit_test(test_limit_per_search),
     cmocka_unit_test(test_invalid_utf8_subject),
     cmocka_unit_test(test_iteration),
     cmocka_unit_test(test_find_loop_terminates),

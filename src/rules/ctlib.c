@@ -194,6 +194,12 @@ static const ct_regex *check_re(lua_State *L) {
   return r->re;
 }
 
+static void check_subject(lua_State *L, size_t len) {
+  if (len > CT_LUA_MAX_SUBJECT)
+    luaL_error(L, "ct.re: subject too long (%I bytes; at most %d)",
+               (lua_Integer)len, CT_LUA_MAX_SUBJECT);
+}
+
 /* string.find's reading of init: 1-based, negative from the end; len + 1
 ** past the end, 0 before the start (math.mininteger has no negation, so
 ** no value is negated as a signed number). */
@@ -234,6 +240,7 @@ static int first_match(lua_State *L, ctstate **st, const ct_regex **re,
   *st = upstate(L);
   *re = check_re(L);
   *s = luaL_checklstring(L, 2, &len);
+  check_subject(L, len);
   from = start_offset(L, 3, len);
   if (from <= len && find_in(L, *st, *re, *s, len, from, ms, me)) return 1;
   luaL_pushfail(L);
@@ -283,6 +290,7 @@ static int m_gmatch(lua_State *L) {
   ct_regex_iter *it;
   check_re(L);
   luaL_checklstring(L, 2, &len);
+  check_subject(L, len);
   lua_settop(L, 3);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_pushvalue(L, 1);

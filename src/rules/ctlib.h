@@ -16,6 +16,10 @@
 **                       changes between CJK (Hangul, kana, ideographs) and
 **                       the rest, so "2050년" gives "2050" and "년"
 **
+** A subject longer than CT_LUA_MAX_SUBJECT is refused ("ct.re: subject
+** too long (N bytes; at most 65536)"): some patterns cost time quadratic
+** in it without breaking a match limit.
+**
 ** A capture group that took no part in the match gives false.  `init`
 ** counts like string.find's (negative from the end).  Errors: argument
 ** errors are Lua's uniform "bad argument #1 to 'find' (string expected,
@@ -42,6 +46,7 @@
 #include "rules/regex.h"
 
 #define CT_LUA_RE_CACHE 256                /* patterns */
+#define CT_LUA_MAX_SUBJECT 65536           /* bytes r:find & co. search */
 #define CT_LUA_RE_MEMORY (64u * 1024 * 1024) /* bytes of compiled regexes */
 
 /* Pushes the ct table and returns 1 (a lua_CFunction, for luaL_requiref

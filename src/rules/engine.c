@@ -25,7 +25,9 @@
 #include "text/norm.h"
 #include "text/text.h"
 
-#define CACHE_MAX 4096   /* c:has phrases cached per engine */
+#define CACHE_MAX 4096              /* c:has phrases cached per engine */
+#define CACHE_BYTES ((size_t)8 << 20) /* ... and the memory they may hold */
+#define HAS_MAX_PHRASE 1024         /* bytes of a c:has phrase, folded */
 #define CLAUSE_MT "clausetag.clause"
 
 /* The document being classified. */
@@ -49,6 +51,7 @@ struct ct_engine {
   ct_sandbox *sb;
   int *refs;                   /* `when` function per rule, or LUA_NOREF */
   int any_when;
+  int dirty;                   /* a `when` ran since the state was made */
   ct_rematch *rm;
   ct_phrases_scratch *ps;      /* the document scan: holds its phrase hits */
   ct_phrases_scratch *has_ps;  /* c:has scans, which must not touch them */
@@ -64,6 +67,7 @@ struct ct_engine {
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   ct_strmap phrases;           /* c:has phrases */
+  size_t phrases_bytes;        /* ... the memory their matchers hold */
 };
 
 /* A clause object as rules see it: which clause of which document. */
@@ -181,14 +185,20 @@ static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
   return 1;
 }
 
-/* __index: fields are built on demand; what the host pushes here is
-** document data and does not count against the rule's memory. */
+/* __index: fields are built on demand.  The text fields are copies a
+** rule could keep (in a table, across clauses): they are charged and
+** count against the rule's memory.  The rest is small and the host's. */
 static int clause_index(lua_State *L) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
   const char *k = lua_tostring(L, 2);
-  int found;
+  int found, copy;
   if (k == NULL) return 0;
+  copy = strcmp(k, "text") == 0 || strcmp(k, "norm") == 0;
+  if (copy) {
+    ct_sandbox_charge(L, (c->end - c->start) / 64 + 1);
+    return push_field(L, e, c, k);
+  }
   ct_sandbox_host_begin(e->sb);
   found = push_field(L, e, c, k);
   ct_sandbox_host_end(e->sb);
@@ -248,10 +258,16 @@ static int clause_count(lua_State *L) { return clause_match(L, 1); }
 ** that can raise; NULL with *why set when the phrase is bad. */
 static const ct_phrases *phrase_for(ct_engine *e, const char *phrase,
                                     size_t plen, int *owned, ct_error *why) {
-  char *folded = ct_fold(phrase, plen);
+  char *folded = NULL;
   ct_phrases *p = NULL;
-  ct_status st = folded ? CT_OK : CT_ENOMEM;
+  ct_status st = CT_OK;
   *owned = 0;
+  if (plen > HAS_MAX_PHRASE) st = CT_ERULE;
+  else if ((folded = ct_fold(phrase, plen)) == NULL) st = CT_ENOMEM;
+  else if (strlen(folded) > HAS_MAX_PHRASE) st = CT_ERULE;
+  if (st == CT_ERULE)
+    ct_fail(why, st, "c:has: phrase too long (%zu bytes; at most %d)", plen,
+            HAS_MAX_PHRASE);
   if (st == CT_OK && (p = ct_strmap_get(&e->phrases, folded, strlen(folded))))
     goto done;
   if (st == CT_OK && (p = ct_phrases_new()) == NULL) st = CT_ENOMEM;
@@ -261,8 +277,11 @@ static const ct_phrases *phrase_for(ct_engine *e, const char *phrase,
     ct_phrases_free(p);
     p = NULL;
     if (st == CT_ENOMEM) ct_fail(why, st, "not enough memory");
-  } else if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
-    *owned = 1;                                  /* cache full: use once */
+  } else if (e->phrases_bytes + ct_phrases_memory(p) > CACHE_BYTES ||
+             ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
+    *owned = 1;                       /* cache full (count or bytes): once */
+  } else {
+    e->phrases_bytes += ct_phrases_memory(p);
   }
 done:
   free(folded);
@@ -342,12 +361,26 @@ static void order_rules(ct_engine *e) {
   }
 }
 
+/* A sandboxed state with the clause metatable and, when a rule has a
+** `when`, the rule files run in it to hold the functions. */
+static ct_status make_state(ct_engine *e, ct_error *err) {
+  lua_State *L;
+  ct_status st;
+  e->dirty = 0;
+  e->clause_made = 0;
+  if ((st = ct_ruleset_sandbox(e->rs, &e->sb, err)) != CT_OK) return st;
+  L = ct_sandbox_lua(e->sb);
+  lua_pushcfunction(L, setup_state);
+  lua_pushlightuserdata(L, e);
+  if ((st = ct_sandbox_host_call(e->sb, 1, 0, err)) != CT_OK) return st;
+  return e->any_when ? ct_ruleset_instantiate(e->rs, e->sb, e->refs, err)
+                     : CT_OK;
+}
+
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
-  lua_State *L;
   size_t i;
-  ct_status st;
   ct_regex_default_limits(&rl);
   rl.match_limit = (uint32_t)rs->lim.match_limit;
   e->rm = ct_rematch_new(&rl);
@@ -364,12 +397,18 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
-  if ((st = ct_ruleset_sandbox(rs, &e->sb, err)) != CT_OK) return st;
-  L = ct_sandbox_lua(e->sb);
-  lua_pushcfunction(L, setup_state);
-  lua_pushlightuserdata(L, e);
-  if ((st = ct_sandbox_host_call(e->sb, 1, 0, err)) != CT_OK) return st;
-  return e->any_when ? ct_ruleset_instantiate(rs, e->sb, e->refs, err) : CT_OK;
+  return make_state(e, err);
+}
+
+/* Rule code ran during the last document: whatever it kept (globals,
+** upvalues, math.random's sequence) must not reach the next one, or the
+** output would depend on which documents an engine saw before (-j) or
+** in what order.  The state is made anew, the rule files run again. */
+static ct_status fresh_state(ct_engine *e, ct_error *err) {
+  if (!e->dirty) return CT_OK;
+  ct_sandbox_free(e->sb);
+  e->sb = NULL;
+  return make_state(e, err);
 }
 
 ct_status ct_engine_new(const ct_ruleset *rs, ct_engine **out,
@@ -487,6 +526,7 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
   const ct_rule_info *ri = &e->rs->rules[r].info;
   ct_status st;
   *strength = 0;
+  e->dirty = 1;
   lua_rawgeti(L, LUA_REGISTRYINDEX, e->refs[r]);         /* when */
   if ((st = push_current(e, c, err)) != CT_OK) {
     lua_pop(L, 1);                                         /* when */
@@ -727,10 +767,11 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   d.c = c;
   d.n = n;
   d.id = doc_id;
+  st = fresh_state(e, err);
   e->doc = &d;
   e->serial++;
-  st = alloc_results(&d, e->rs->nlabels, &res);
-  if (st != CT_OK) st = ct_fail(err, st, "%s: out of memory", t->name);
+  if (st == CT_OK) st = alloc_results(&d, e->rs->nlabels, &res);
+  if (st == CT_ENOMEM) st = ct_fail(err, st, "%s: out of memory", t->name);
   if (st == CT_OK) st = scan_document(e, err);
   for (i = 0; st == CT_OK && i < n; i++) {
     bucket_hits(e, &c[i], &h);

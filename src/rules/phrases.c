@@ -52,6 +52,8 @@ struct ct_phrases {
   entry *add;                     /* phrases as added, until compile */
   size_t nadd, capadd;
   size_t maxlen;
+  size_t max_bytes;               /* cap on the compiled form, 0: none */
+  size_t bytes;                   /* what the compiled form holds */
   int compiled;
   /* the compiled form */
   unsigned char cls[256];         /* byte -> class */
@@ -334,6 +336,9 @@ static ct_status alloc_states(ct_phrases *p) {
   for (i = 0; i < p->nadd; i++) max += p->add[i].len;
   if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
   cells = max * p->nclass;
+  p->bytes = cells * sizeof *p->delta + max * (sizeof *p->out + sizeof *p->dict)
+             + (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
+  if (p->max_bytes && p->bytes > p->max_bytes) return CT_ERULE;
   p->delta = malloc(cells * sizeof *p->delta);
   p->out = malloc(max * sizeof *p->out);
   p->dict = calloc(max, sizeof *p->dict);
@@ -444,6 +449,14 @@ static void free_compiled(ct_phrases *p) {
   p->nkws = p->nstates = 0;
 }
 
+void ct_phrases_set_limit(ct_phrases *p, size_t max_bytes) {
+  p->max_bytes = max_bytes;
+}
+
+size_t ct_phrases_memory(const ct_phrases *p) {
+  return sizeof *p + (p->compiled ? p->bytes : 0);
+}
+
 ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
   ct_status st;
   if (p->compiled)
@@ -458,6 +471,10 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
     if (st == CT_ELIMIT)
       return ct_fail(err, st, "too many phrases: the automaton would need "
                      "more than 2^31 cells");
+    if (st == CT_ERULE)
+      return ct_fail(err, CT_ELIMIT, "the phrases need %zu MiB of automaton, "
+                     "more than the limit of %zu MiB", (p->bytes >> 20) + 1,
+                     p->max_bytes >> 20);
     return ct_fail(err, st, "out of memory");
   }
   finish_delta(p);

@@ -70,9 +70,17 @@ void ct_phrases_free(ct_phrases *p);
 ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
                          ct_error *err);
 
+/* Caps the memory the compiled automaton may take (0: no cap); past it,
+** compiling fails with CT_ELIMIT ("the phrases need N MiB of automaton,
+** more than the limit of M MiB"). */
+void ct_phrases_set_limit(ct_phrases *p, size_t max_bytes);
+
 /* Builds the automaton; no phrase can be added afterwards.  A matcher
 ** with no phrases compiles and finds nothing. */
 ct_status ct_phrases_compile(ct_phrases *p, ct_error *err);
+
+/* Bytes the compiled automaton holds. */
+size_t ct_phrases_memory(const ct_phrases *p);
 
 /* Number of distinct (phrase, id) pairs added. */
 size_t ct_phrases_count(const ct_phrases *p);

@@ -186,6 +186,21 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
   return -1;
 }
 
+/* PCRE2 counts its match limit afresh at every start position, so one
+** search over n bytes may cost n times the limit.  The limit is shared
+** out instead: each position gets limit / (positions), at least
+** MIN_PER_START, so a whole search costs about the limit whatever the
+** subject's length. */
+#define MIN_PER_START 1000
+
+static void share_limit(ct_rematch *m, size_t len, size_t from) {
+  size_t starts = len - from + 1;
+  uint32_t per = (uint32_t)(m->lim.match_limit / starts);
+  uint32_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
+                                                       : MIN_PER_START;
+  pcre2_set_match_limit(m->mctx, per < floor ? floor : per);
+}
+
 /* One pcre2_match call: 1, 0 or -1 as ct_regex_find. */
 static int run(const ct_regex *re, ct_rematch *m, const char *subj,
                size_t len, size_t from, uint32_t opts, size_t *ms,
@@ -199,6 +214,7 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
     ct_fail(err, CT_ENOMEM, "out of memory");
     return -1;
   }
+  share_limit(m, len, from);
   rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, from, opts, m->md,
                    m->mctx);
   if (rc == PCRE2_ERROR_NOMATCH) return 0;

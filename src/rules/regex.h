@@ -12,9 +12,10 @@
 ** Matching needs a ct_rematch: the match limits, the JIT stack and the
 ** match data of one thread.  A match that hits a limit fails with
 ** CT_ELIMIT, "regex match limit exceeded (match limit 1000000)".  The
-** limits bound the work per start position, not per call: a pattern such
-** as (?=.*abcd) still costs time quadratic in the subject length, so
-** callers should cap subject sizes (clauses are naturally short).
+** match limit bounds a whole search: PCRE2 counts it afresh at each start
+** position, so it is shared out among the positions (at least 1,000
+** steps each).  Callers should still cap subject sizes (clauses are
+** naturally short).
 */
 #ifndef CT_REGEX_H
 #define CT_REGEX_H
@@ -30,7 +31,7 @@ typedef struct ct_regex ct_regex;
 typedef struct ct_rematch ct_rematch;
 
 typedef struct ct_regex_limits {
-  uint32_t match_limit;     /* backtracking steps per start position */
+  uint32_t match_limit;     /* backtracking steps per search */
   uint32_t depth_limit;     /* nested backtracking (interpreter only) */
   uint32_t heap_limit_kib;  /* backtracking frames (interpreter only) */
   size_t jit_stack_max;     /* bytes of JIT stack */

@@ -699,6 +699,17 @@ static ct_status run_files(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
 ** Loading and freeing
 ** ====================================================================== */
 
+/* The words of every rule in one automaton, within the rule memory. */
+static ct_status compile_phrases(ct_ruleset *rs, ct_error *err) {
+  ct_error e;
+  ct_status st = ct_phrases_compile(rs->phrases, &e);
+  if (st == CT_ELIMIT)
+    return ct_fail(err, st, "rules: the words of all rules: %s (raise it "
+                   "with --rule-memory)", e.msg);
+  if (st != CT_OK) return ct_fail(err, st, "rules: %s", e.msg);
+  return CT_OK;
+}
+
 static ct_status resolve(ct_ruleset *rs, ct_error *err) {
   size_t i, k;
   for (i = 0; i < rs->nrules; i++) {
@@ -731,7 +742,7 @@ static ct_status resolve(ct_ruleset *rs, ct_error *err) {
     ct_status st = ct_ruleset_apply_weights(rs, err);
     if (st != CT_OK) return st;
   }
-  return ct_phrases_compile(rs->phrases, err);
+  return compile_phrases(rs, err);
 }
 
 static ct_status load_all(ct_ruleset *rs, const char *const *paths,
@@ -758,6 +769,7 @@ ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
   else ct_limits_default(&rs->lim);
   rs->abbrevs = ct_abbrevs_new(1);
   rs->phrases = ct_phrases_new();
+  if (rs->phrases) ct_phrases_set_limit(rs->phrases, rs->lim.rule_memory);
   if (rs->abbrevs == NULL || rs->phrases == NULL)
     st = ct_fail(err, CT_ENOMEM, "rules: out of memory");
   else
