@@ -120,6 +120,9 @@ check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
 	done; \
 	echo "== end-to-end ($(BIN))"; \
 	CT=$(BIN) TOOLS=$(BUILD)/tools sh tests/e2e/run.sh || fail=1; \
+	echo "== bad inputs ($(BIN))"; \
+	CT=$(BIN) TOOLS=$(BUILD)/tools sh tests/e2e/run.sh -d tests/bad/cases \
+	  || fail=1; \
 	exit $$fail
 
 # No errors and no leaks on real runs of the plain binary (no
@@ -142,11 +145,13 @@ valgrind: $(BIN)
 web: $(BIN)
 	CT=$(BIN) sh tests/web/run.sh
 
+# The sanitizer run: tests/bad's memory bounds are for the plain binary;
+# ASan's shadow memory and quarantine take up to about twice as much.
 test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory web
-	@ASAN_OPTIONS=detect_stack_use_after_return=1 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
+	@ASAN_OPTIONS=detect_stack_use_after_return=1 BOUNDED_MEMORY_FACTOR=3 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"
 

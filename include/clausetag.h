@@ -88,9 +88,10 @@ size_t ct_text_body(const ct_text *t);        /* offset after the BOM: 0 or 3 */
 void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col);
 
 /* A malloc'ed NUL-terminated copy of bytes [start, end), with invalid
-** sequences written as U+FFFD.  With `collapse`, every run of white space
-** (line breaks included) becomes one space and the ends are trimmed.
-** NULL when out of memory. */
+** sequences written as U+FFFD.  With `collapse`, the copy is for a line
+** a person reads: every run of white space (line breaks included) becomes
+** one space, the ends are trimmed, and other control characters (C0, DEL,
+** C1: a terminal escape) become U+FFFD.  NULL when out of memory. */
 char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse);
 
 /* A malloc'ed copy of `s` (length `len`) in NFKC + case fold, the form
@@ -175,6 +176,15 @@ typedef struct ct_limits {
 #define CT_DEFAULT_MATCH_LIMIT 1000000UL
 #define CT_DEFAULT_RULE_TIME_MS 5000UL
 
+/* Rule weights lie within -CT_WEIGHT_MAX..CT_WEIGHT_MAX, thresholds within
+** (0, CT_WEIGHT_MAX], and one rule adds at most CT_WEIGHT_MAX to a score
+** (else the rule fails): every score is finite. */
+#define CT_WEIGHT_MAX 1e6
+
+/* Label names and rule ids: at most CT_NAME_MAX bytes of letters,
+** combining marks, digits and _ . - : / + (checked when a file loads). */
+#define CT_NAME_MAX 128
+
 void ct_limits_default(ct_limits *lim);
 
 typedef struct ct_ruleset ct_ruleset;
@@ -254,8 +264,9 @@ ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
 
 /* Sets the weight of every rule (rule_w[0..nrules)) and the threshold of
 ** every label (thresholds[0..nlabels)) in effect, as a weights {...}
-** declaration does; NULL for either leaves it as it is.  Weights must be
-** finite and thresholds finite and greater than 0 (CT_EUSAGE).  For
+** declaration does; NULL for either leaves it as it is.  Weights must lie
+** within -CT_WEIGHT_MAX..CT_WEIGHT_MAX and thresholds within
+** (0, CT_WEIGHT_MAX] (else CT_EUSAGE).  For
 ** programs that learn weights: call it while no engine classifies with
 ** the rule set. */
 ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,

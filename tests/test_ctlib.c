@@ -249,8 +249,43 @@ static void test_regex_memory(void **state) {
          "end\n");
   run_fails(L, "keep = {} for i = 1, 3000 do "
             "keep[i] = ct.re('k' .. i .. '\\\\w+') end",
-            "ct.re: compiled regexes exceed 200000 bytes");
+            "ct.re: no memory left for compiled regexes (the memory limit "
+            "is reached)");
   run(L, "keep = nil; collectgarbage(); assert(ct.re('again'):find('again'))");
+}
+
+/* The host is told of every compiled regex's bytes, may refuse them, and
+** gets back all it was told once the regexes are collected. */
+static size_t held, hold_cap;
+static int on_hold(lua_State *L, void *ud, size_t bytes, int release) {
+  (void)L;
+  (void)ud;
+  if (release) {
+    assert_true(bytes <= held);
+    held -= bytes;
+    return 1;
+  }
+  if (bytes > hold_cap - held) return 0;
+  held += bytes;
+  return 1;
+}
+
+static void test_regex_hold(void **state) {
+  lua_State *L = *state;
+  held = 0;
+  hold_cap = 100000;
+  assert_int_equal(ct_lua_on_hold(L, on_hold, NULL), CT_OK);
+  run(L, "r = ct.re('a+b')");
+  assert_true(held > 0);
+  run_fails(L, "keep = {} for i = 1, 3000 do "
+            "keep[i] = ct.re('k' .. i .. '\\\\w+') end",
+            "ct.re: no memory left for compiled regexes (the memory limit "
+            "is reached)");
+  assert_true(held <= hold_cap);
+  run(L, "keep = nil; r = nil; assert(ct.re('again'):find('again'))");
+  lua_close(L);                       /* finalizers give everything back */
+  assert_int_equal(held, 0);
+  *state = luaL_newstate();           /* for the teardown */
 }
 
 static void test_not_opened(void **state) {
@@ -344,6 +379,7 @@ int main(void) {
     cmocka_unit_test_setup_teardown(test_pattern_errors, setup, teardown),
     cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
     cmocka_unit_test_setup_teardown(test_regex_memory, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_regex_hold, setup, teardown),
     cmocka_unit_test(test_not_opened),
     cmocka_unit_test_setup_teardown(test_host_functions, setup, teardown),
     cmocka_unit_test_setup_teardown(test_words, setup, teardown),

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "clausetag.h"
+#include "text/utf8.h"
 
 #define TMP "build/test-engine-rules.lua"
 
@@ -140,9 +141,29 @@ static void load_errors(void **state) {
              "at the end");
   load_fails(CLIMATE CLIMATE, CT_ESYNTAX,
              TMP ":2: label 'climate': already declared at " TMP ":1");
+  load_fails("label \"x\" { threshold = 2e6 }\n", CT_ESYNTAX,
+             TMP ":1: label 'x': 'threshold' must be a number greater than 0 "
+             "and at most 1000000");
+  load_fails(CLIMATE "rule \"a\" { label = \"climate\", weight = -1e7, "
+             "words = \"x\" }\n", CT_ESYNTAX, TMP ":2: rule 'a': 'weight' "
+             "must be a number between -1000000 and 1000000");
+  /* names: letters, marks, digits and _ . - : / + only */
+  load_fails("label \"a b\" {}\n", CT_ESYNTAX, TMP ":1: label name holds "
+             "U+0020 (byte 2); a name holds letters, digits and _ . - : / + "
+             "only");
+  load_fails(CLIMATE "rule \"a\\tb\" { label = \"climate\", words = \"x\" "
+             "}\n", CT_ESYNTAX, TMP ":2: rule name holds U+0009 (byte 2); a "
+             "name holds letters, digits and _ . - : / + only");
+  load_fails("label \"\\u{2066}x\" {}\n", CT_ESYNTAX, TMP ":1: label name "
+             "holds U+2066 (byte 1); a name holds letters, digits and _ . - "
+             ": / + only");
+  load_fails("label \"a\\xff\" {}\n", CT_ESYNTAX, TMP ":1: label name is "
+             "not valid UTF-8 (byte 2)");
+  load_fails("label (string.rep('a', 129)) {}\n", CT_ESYNTAX, TMP ":1: label "
+             "name is longer than 128 bytes");
   load_fails("label \"x\" { threshold = 0 }\n", CT_ESYNTAX,
-             TMP ":1: label 'x': 'threshold' must be a finite "
-             "number greater than 0");
+             TMP ":1: label 'x': 'threshold' must be a number greater than 0 "
+             "and at most 1000000");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", weight = \"1\", words = \"x\" }\n",
              CT_ESYNTAX, TMP ":2: rule 'a': 'weight' must be a number");
   load_fails(CLIMATE "example { labels = {} }\n", CT_ESYNTAX,
@@ -257,6 +278,15 @@ static void when_fields(void **state) {
     "Xy. Ab cd.\n", "|\nclimate | f=1:Ab cd.\n");
 }
 
+/* Names in any script, with the punctuation ids use. */
+static void names_allowed(void **state) {
+  (void)state;
+  classify_is("label \"\\u{AE30}\\u{D6C4}-x_1\" {}\n"
+              "rule \"e\\u{301}t\\u{E9}.a:b/c+d\" { label = \"\\u{AE30}\\u{D6C4}-x_1\", "
+              "words = \"sea\" }\n", "Sea level.\n",
+              "\xEA\xB8\xB0\xED\x9B\x84-x_1 | e\xCC\x81t\xC3\xA9.a:b/c+d=1:Sea\n");
+}
+
 static void when_weight_and_condition(void **state) {
   (void)state;
   classify_is(CLIMATE
@@ -316,6 +346,37 @@ static void when_errors(void **state) {
     "  c.text = 'x' end }\n", "One.\n", &err), CT_ERULE);
   assert_string_equal(err.msg, TMP ":3: clause objects are read-only (rule "
                       "'w' at " TMP ":2, clause doc.txt:1:1)");
+  /* a score stays finite: one rule adds at most CT_WEIGHT_MAX */
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"h\" { label = \"climate\", when = function(c)\n"
+    "  return 2e6 end }\n", "One.\n", &err), CT_ERULE);
+  assert_string_equal(err.msg, TMP ":2: 'when' returned 2e+06: the rule would "
+                      "add more than 1000000 to a score (rule 'h' at " TMP
+                      ":2, clause doc.txt:1:1)");
+}
+
+/* However long the message, where it happened survives, and it stays one
+** line: an error() cannot forge output lines or terminal escapes. */
+static void error_message_shape(void **state) {
+  ct_error err;
+  size_t n;
+  (void)state;
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"long\" { label = \"climate\", when = function(c)\n"
+    "  error(string.rep('\\u{E9}', 3000)) end }\n", "One.\n", &err),
+    CT_ERULE);
+  n = strlen(err.msg);
+  assert_true(n < sizeof err.msg);
+  assert_string_equal(err.msg + n - strlen("... (rule 'long' at " TMP ":2, "
+                                           "clause doc.txt:1:1)"),
+                      "... (rule 'long' at " TMP ":2, clause doc.txt:1:1)");
+  assert_int_equal(ct_utf8_check((const unsigned char *)err.msg, n), n);
+  assert_int_equal(classify_error(CLIMATE
+    "rule \"nl\" { label = \"climate\", when = function(c)\n"
+    "  error('a\\nb\\27[31mc\\194\\155', 0) end }\n", "One.\n", &err),
+    CT_ERULE);
+  assert_string_equal(err.msg, TMP ":3: a b [31mc?? (rule 'nl' at " TMP ":2, clause "
+                      "doc.txt:1:1)");
 }
 
 static int errors_seen;
@@ -393,6 +454,8 @@ int main(void) {
     cmocka_unit_test(when_fields),
     cmocka_unit_test(when_weight_and_condition),
     cmocka_unit_test(when_errors),
+    cmocka_unit_test(names_allowed),
+    cmocka_unit_test(error_message_shape),
     cmocka_unit_test(keep_going),
     cmocka_unit_test(has_keeps_document_hits),
     cmocka_unit_test(empty_document),

@@ -367,7 +367,7 @@ static void test_sarif_escaping(void **state) {
                                       "artifactLocation.uri"),
                       "file:///tmp/a%20%22b%22%5Cc%01%25.txt");
   assert_string_equal(str_at(results, "0.message.text"),
-                      "alpha: alpha \"q\" \\ \x01\x1f end");
+                      "alpha: alpha \"q\" \\ \xEF\xBF\xBD\xEF\xBF\xBD end");
   json_decref(root);
   free(out);
   doc_free(&a);

@@ -171,7 +171,8 @@ static void set_weights_checks(void **state) {
   fclose(f);
   assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
   assert_int_equal(ct_ruleset_set_weights(rs, w, NULL, &err), CT_EUSAGE);
-  assert_string_equal(err.msg, "rule 'a.x': a weight must be a finite number");
+  assert_string_equal(err.msg, "rule 'a.x': a weight must be a number between "
+                      "-1000000 and 1000000");
   assert_int_equal(ct_ruleset_set_weights(rs, NULL, t, &err), CT_EUSAGE);
   w[0] = 2, t[0] = 0.5;
   assert_int_equal(ct_ruleset_set_weights(rs, w, t, &err), CT_OK);

@@ -22,6 +22,18 @@ const char *ct_strerror(ct_status s) {
   return status_names[s];
 }
 
+/* A message is one line a terminal shows as it is: text from a document
+** or a rule file (an error("...") with line breaks or escape sequences)
+** must not forge lines or colors.  C0 controls and DEL become spaces, C1
+** controls (U+0080..U+009F) question marks. */
+static void clean(char *s) {
+  unsigned char *p = (unsigned char *)s;
+  for (; *p; p++) {
+    if (*p < 0x20 || *p == 0x7F) *p = ' ';
+    else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) p[0] = p[1] = '?';
+  }
+}
+
 ct_status ct_fail(ct_error *err, ct_status s, const char *fmt, ...) {
   va_list ap;
   if (err == NULL) return s;
@@ -29,5 +41,6 @@ ct_status ct_fail(ct_error *err, ct_status s, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(err->msg, sizeof err->msg, fmt, ap);
   va_end(ap);
+  clean(err->msg);
   return s;
 }

@@ -41,13 +41,20 @@ char *ct_record_heading(const ct_record *r, int *oom) {
   return s;
 }
 
-/* Tabs and line breaks would split a TSV row, so they become spaces
-** (collapsed clause text has none; a file name might). */
+/* Tabs and line breaks would split a row, and other control characters
+** could drive a terminal: collapsed clause text has none, but a file name
+** or a jsonl record's id may.  So tabs and line breaks become spaces, the
+** other C0 controls and DEL U+FFFD (C1 controls are already cleaned:
+** names are read as UTF-8 and clause text is collapsed). */
 ct_status ct_tsv_field(ct_buf *b, const char *s) {
-  size_t from = b->len, k;
-  if (ct_buf_adds(b, s) != CT_OK) return CT_ENOMEM;
-  for (k = from; k < b->len; k++)
-    if (b->s[k] == '\t' || b->s[k] == '\n' || b->s[k] == '\r') b->s[k] = ' ';
+  const unsigned char *u = (const unsigned char *)s;
+  for (; *u; u++) {
+    ct_status st;
+    if (*u == '\t' || *u == '\n' || *u == '\r') st = ct_buf_addc(b, ' ');
+    else if (*u < 0x20 || *u == 0x7F) st = ct_buf_adds(b, "\xEF\xBF\xBD");
+    else st = ct_buf_addc(b, (char)*u);
+    if (st != CT_OK) return CT_ENOMEM;
+  }
   return CT_OK;
 }
 
@@ -60,8 +67,8 @@ ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r) {
 
 ct_status ct_record_where(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
-  return ct_buf_printf(b, "%s:%zu:%zu: ", ct_text_name(r->text), c->line,
-                       c->col);
+  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK) return CT_ENOMEM;
+  return ct_buf_printf(b, ":%zu:%zu: ", c->line, c->col);
 }
 
 ct_status ct_record_json_source(ct_buf *b, const ct_record *r) {

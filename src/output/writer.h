@@ -136,7 +136,8 @@ char *ct_record_text(const ct_record *r, int collapse);
 ** when it has none (*oom set when NULL means out of memory). */
 char *ct_record_heading(const ct_record *r, int *oom);
 
-/* Appends s as one TSV field: tabs and line breaks become spaces. */
+/* Appends s as one field of a line (TSV, text): tabs and line breaks
+** become spaces, other C0 controls and DEL U+FFFD. */
 ct_status ct_tsv_field(ct_buf *b, const char *s);
 
 /* Appends the first TSV fields of a clause row and a tab:

@@ -31,6 +31,8 @@ typedef struct ctstate {
   void *on_limit_ud;
   ct_lua_charge_fn on_charge;
   void *on_charge_ud;
+  ct_lua_hold_fn on_hold;
+  void *on_hold_ud;
 } ctstate;
 
 #define SCAN_BYTES 64      /* bytes scanned worth one instruction */
@@ -38,6 +40,20 @@ typedef struct ctstate {
 
 static void charge(lua_State *L, ctstate *st, unsigned long units) {
   if (st->on_charge) st->on_charge(L, st->on_charge_ud, units);
+}
+
+/* Compiled regexes live outside the Lua allocator: their bytes are held
+** against the state's cap and the host's (a sandbox's memory limit). */
+static int hold(lua_State *L, ctstate *st, size_t bytes) {
+  if (bytes > st->max_live - st->live) return 0;
+  if (st->on_hold && !st->on_hold(L, st->on_hold_ud, bytes, 0)) return 0;
+  st->live += bytes;
+  return 1;
+}
+
+static void release(lua_State *L, ctstate *st, size_t bytes) {
+  st->live -= bytes;
+  if (st->on_hold) st->on_hold(L, st->on_hold_ud, bytes, 1);
 }
 
 typedef struct rebox {
@@ -79,7 +95,7 @@ static int state_gc(lua_State *L) {
 static int regex_gc(lua_State *L) {
   rebox *r = luaL_checkudata(L, 1, REGEX_MT);
   if (r->re != NULL) {
-    r->st->live -= r->size;
+    release(L, r->st, r->size);
     ct_regex_free(r->re);
     r->re = NULL;
   }
@@ -117,17 +133,23 @@ static int find_in(lua_State *L, ctstate *st, const ct_regex *re,
 ** ct.re: compiling through the cache
 ** ------------------------------------------------------------------- */
 
-/* Below the memory cap, or raises.  Dropping the cache lets the garbage
-** collector free the regexes nobody else holds. */
-static void make_room(lua_State *L, ctstate *st, int stidx) {
-  if (st->live <= st->max_live) return;
-  lua_newtable(L);
-  lua_setiuservalue(L, stidx, 1);
-  st->cached = 0;
-  lua_gc(L, LUA_GCCOLLECT, 0);
-  if (st->live > st->max_live)
-    luaL_error(L, "ct.re: compiled regexes exceed %I bytes",
-               (lua_Integer)st->max_live);
+/* Holds the bytes of the new regex r, or raises.  Dropping the cache
+** first lets the garbage collector free the regexes nobody else holds. */
+static void hold_regex(lua_State *L, ctstate *st, int stidx, rebox *r) {
+  size_t size = ct_regex_size(r->re);
+  if (!hold(L, st, size)) {
+    lua_newtable(L);
+    lua_setiuservalue(L, stidx, 1);
+    st->cached = 0;
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    if (!hold(L, st, size)) {
+      ct_regex_free(r->re);
+      r->re = NULL;
+      luaL_error(L, "ct.re: no memory left for compiled regexes (the "
+                 "memory limit is reached)");
+    }
+  }
+  r->size = size;
 }
 
 static void cache_put(lua_State *L, ctstate *st, int stidx, int patidx,
@@ -161,9 +183,9 @@ static const ct_regex *push_regex(lua_State *L, int stidx, int patidx) {
   }
   lua_pop(L, 2);
   charge(L, st, (unsigned long)len * COMPILE_COST + 1);
-  make_room(L, st, stidx);
   r = lua_newuserdatauv(L, sizeof *r, 1);
   r->re = NULL;
+  r->size = 0;
   r->st = st;
   luaL_setmetatable(L, REGEX_MT);
   lua_pushvalue(L, stidx);           /* the state outlives its regexes */
@@ -172,8 +194,7 @@ static const ct_regex *push_regex(lua_State *L, int stidx, int patidx) {
     if (e.status == CT_ENOMEM) luaL_error(L, "not enough memory");
     luaL_error(L, "%s", e.msg);
   }
-  r->size = ct_regex_size(r->re);
-  st->live += r->size;
+  hold_regex(L, st, stidx, r);
   cache_put(L, st, stidx, patidx, lua_gettop(L));
   return r->re;
 }
@@ -471,6 +492,14 @@ ct_status ct_lua_on_charge(lua_State *L, ct_lua_charge_fn fn, void *ud) {
   if (st == NULL) return CT_EUSAGE;
   st->on_charge = fn;
   st->on_charge_ud = ud;
+  return CT_OK;
+}
+
+ct_status ct_lua_on_hold(lua_State *L, ct_lua_hold_fn fn, void *ud) {
+  ctstate *st = find_state(L);
+  if (st == NULL) return CT_EUSAGE;
+  st->on_hold = fn;
+  st->on_hold_ud = ud;
   return CT_OK;
 }
 

@@ -33,9 +33,11 @@
 ** by lua_close: the per-state ct_rematch, the pattern cache (at most
 ** CT_LUA_RE_CACHE patterns; a full cache starts over) and the compiled
 ** regexes.  Compiled regexes live outside the Lua allocator, so their
-** total size per state is capped (CT_LUA_RE_MEMORY by default); once over
-** the cap ct.re drops the cache, collects garbage and, if still over,
-** raises "ct.re: compiled regexes exceed N bytes".
+** total size per state is capped (CT_LUA_RE_MEMORY by default) and told to
+** the host (ct_lua_on_hold), which may refuse them; once refused, ct.re
+** drops the cache, collects garbage and, if still refused, raises
+** "ct.re: no memory left for compiled regexes (the memory limit is
+** reached)".
 */
 #ifndef CT_CTLIB_H
 #define CT_CTLIB_H
@@ -62,10 +64,18 @@ typedef void (*ct_lua_limit_fn)(lua_State *L, void *ud, const char *msg);
 ** compiled.  It may raise (a sandbox stops the call there). */
 typedef void (*ct_lua_charge_fn)(lua_State *L, void *ud, unsigned long units);
 
+/* Called with the bytes of a compiled regex (outside the Lua allocator)
+** before it is kept (release 0: returns 0 to refuse it, and ct.re then
+** raises) and when it is freed (release 1: the result is ignored).  Must
+** not raise. */
+typedef int (*ct_lua_hold_fn)(lua_State *L, void *ud, size_t bytes,
+                              int release);
+
 /* These do not raise and may be called outside a protected call; they
 ** fail with CT_EUSAGE when ct_lua_open_ct has not run on L. */
 ct_status ct_lua_on_limit(lua_State *L, ct_lua_limit_fn fn, void *ud);
 ct_status ct_lua_on_charge(lua_State *L, ct_lua_charge_fn fn, void *ud);
+ct_status ct_lua_on_hold(lua_State *L, ct_lua_hold_fn fn, void *ud);
 ct_status ct_lua_set_limits(lua_State *L, const ct_regex_limits *lim);
 ct_status ct_lua_set_regex_memory(lua_State *L, size_t max_bytes);
 

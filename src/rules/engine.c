@@ -26,7 +26,6 @@
 #include "text/text.h"
 
 #define CACHE_MAX 4096              /* c:has phrases cached per engine */
-#define CACHE_BYTES ((size_t)8 << 20) /* ... and the memory they may hold */
 #define HAS_MAX_PHRASE 1024         /* bytes of a c:has phrase, folded */
 #define CLAUSE_MT "clausetag.clause"
 
@@ -67,7 +66,6 @@ struct ct_engine {
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   ct_strmap phrases;           /* c:has phrases */
-  size_t phrases_bytes;        /* ... the memory their matchers hold */
 };
 
 /* A clause object as rules see it: which clause of which document. */
@@ -254,9 +252,12 @@ static int clause_match(lua_State *L, int counting) {
 static int clause_find(lua_State *L) { return clause_match(L, 0); }
 static int clause_count(lua_State *L) { return clause_match(L, 1); }
 
-/* A one-phrase matcher for `phrase`, cached.  Built without anything
-** that can raise; NULL with *why set when the phrase is bad. */
-static const ct_phrases *phrase_for(ct_engine *e, const char *phrase,
+/* A one-phrase matcher for `phrase`, cached: the cache's memory is held
+** against the rule's (ct_sandbox_hold), and a matcher that does not fit
+** is used once (*owned).  Built without anything that can raise; NULL
+** with *why set when the phrase is bad. */
+static const ct_phrases *phrase_for(lua_State *L, ct_engine *e,
+                                    const char *phrase,
                                     size_t plen, int *owned, ct_error *why) {
   char *folded = NULL;
   ct_phrases *p = NULL;
@@ -277,11 +278,11 @@ static const ct_phrases *phrase_for(ct_engine *e, const char *phrase,
     ct_phrases_free(p);
     p = NULL;
     if (st == CT_ENOMEM) ct_fail(why, st, "not enough memory");
-  } else if (e->phrases_bytes + ct_phrases_memory(p) > CACHE_BYTES ||
-             ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
-    *owned = 1;                       /* cache full (count or bytes): once */
-  } else {
-    e->phrases_bytes += ct_phrases_memory(p);
+  } else if (!ct_sandbox_hold(L, ct_phrases_memory(p))) {
+    *owned = 1;                       /* no memory left to keep it */
+  } else if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
+    ct_sandbox_release(L, ct_phrases_memory(p));
+    *owned = 1;                       /* cache full */
   }
 done:
   free(folded);
@@ -298,7 +299,7 @@ static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
   int owned;
   ct_error why;
   ct_sandbox_charge(L, (b - a) / 64 + 1);        /* may raise: nothing held */
-  if ((p = phrase_for(e, phrase, plen, &owned, &why)) == NULL)
+  if ((p = phrase_for(L, e, phrase, plen, &owned, &why)) == NULL)
     return luaL_error(L, "%s", why.msg);
   if (ct_phrases_scan_with(p, e->has_ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
     nh = 0;
@@ -408,6 +409,8 @@ static ct_status fresh_state(ct_engine *e, ct_error *err) {
   if (!e->dirty) return CT_OK;
   ct_sandbox_free(e->sb);
   e->sb = NULL;
+  ct_strmap_free(&e->phrases, drop_phrases);    /* held by the old state */
+  e->phrases.max = CACHE_MAX;
   return make_state(e, err);
 }
 
@@ -476,15 +479,19 @@ static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
 static ct_status rule_failed(ct_engine *e, size_t r, const ct_clause *c,
                              ct_error *err) {
   const ct_rule_info *ri = &e->rs->rules[r].info;
-  ct_buf b = {0};
-  if (ct_buf_printf(&b, "%s (rule '%s' at %s:%d, clause %s:%zu:%zu)",
-                    err->msg, ri->id, ri->file, ri->line, e->doc->t->name,
-                    c->line, c->col) == CT_OK) {
-    size_t n = b.len < sizeof err->msg - 1 ? b.len : sizeof err->msg - 1;
-    memcpy(err->msg, b.s, n);
-    err->msg[n] = '\0';
+  char where[sizeof err->msg], what[sizeof err->msg];
+  size_t room;
+  /* where it happened always survives: a long message is cut first */
+  snprintf(where, sizeof where, " (rule '%s' at %s:%d, clause %s:%zu:%zu)",
+           ri->id, ri->file, ri->line, e->doc->t->name, c->line, c->col);
+  memcpy(what, err->msg, sizeof what);
+  room = sizeof err->msg - 1 - strlen(where);
+  if (room < 4) what[0] = '\0';
+  else if (strlen(what) > room) {
+    while (room > 3 && ((unsigned char)what[room - 3] & 0xC0) == 0x80) room--;
+    memcpy(what + room - 3, "...", 4);
   }
-  ct_buf_free(&b);
+  ct_fail(err, err->status, "%s%s", what, where);
   if (e->onerr == NULL) return err->status;
   e->onerr(e->onerr_ud, err);
   return CT_OK;
@@ -541,9 +548,15 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
     break;
   case LUA_TNUMBER:
     *strength = lua_tonumber(L, -1);
+    if (!isfinite(*strength)) goto bad;
     if (ri->declared != 0) *strength /= ri->declared;
-    if (isfinite(*strength)) break;
-    /* fall through */
+    if (fabs(*strength * ri->weight) <= CT_WEIGHT_MAX) break;
+    st = ct_fail(err, CT_ERULE, "%s:%d: 'when' returned %g: the rule would "
+                 "add more than 1000000 to a score", ri->file, ri->line,
+                 lua_tonumber(L, -1));
+    *strength = 0;
+    break;
+  bad:
   default:
     *strength = 0;
     st = ct_fail(err, CT_ERULE,

@@ -64,6 +64,10 @@ struct ct_ruleset {
 ** rule or label, given once. */
 ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_error *err);
 
+/* What a rule's weight (threshold: a label's threshold) must be, for a
+** message ("must be a number ..."), or NULL when v is one. */
+const char *ct_weight_problem(double v, int threshold);
+
 /* A sandbox for this rule set: its limits, and the `ct` library as a
 ** global of every rule file. */
 ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,

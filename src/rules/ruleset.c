@@ -23,6 +23,7 @@
 #include "core/error.h"
 #include "rules/ctlib.h"
 #include "rules/rules.h"
+#include "text/utf8.h"
 
 /* What the declaration functions work on while files run. */
 typedef struct loader {
@@ -53,20 +54,31 @@ static void ct_charge(lua_State *L, void *ud, unsigned long units) {
   ct_sandbox_charge(L, units);
 }
 
+/* ... and the regexes it compiles count against the rule's memory. */
+static int ct_hold(lua_State *L, void *ud, size_t bytes, int release) {
+  (void)ud;
+  if (!release) return ct_sandbox_hold(L, bytes);
+  ct_sandbox_release(L, bytes);
+  return 1;
+}
+
 ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
                              ct_error *err) {
   ct_sandbox_limits sl = {rs->lim.rule_budget, rs->lim.rule_memory,
                           rs->lim.rule_time_ms};
   ct_regex_limits rl;
   ct_sandbox *sb;
+  lua_State *L;
   ct_status st;
   if ((st = ct_sandbox_new(&sl, &sb, err)) != CT_OK) return st;
+  L = ct_sandbox_lua(sb);
   ct_regex_default_limits(&rl);
   rl.match_limit = (uint32_t)rs->lim.match_limit;
   st = ct_sandbox_addglobal(sb, "ct", ct_lua_open_ct, err);
-  if (st == CT_OK && (ct_lua_set_limits(ct_sandbox_lua(sb), &rl) != CT_OK ||
-                      ct_lua_on_limit(ct_sandbox_lua(sb), regex_limit, NULL) != CT_OK ||
-                      ct_lua_on_charge(ct_sandbox_lua(sb), ct_charge, NULL) != CT_OK))
+  if (st == CT_OK && (ct_lua_set_limits(L, &rl) != CT_OK ||
+                      ct_lua_on_limit(L, regex_limit, NULL) != CT_OK ||
+                      ct_lua_on_charge(L, ct_charge, NULL) != CT_OK ||
+                      ct_lua_on_hold(L, ct_hold, NULL) != CT_OK))
     st = ct_fail(err, CT_ENOMEM, "rules: cannot set regex limits");
   if (st != CT_OK) {
     ct_sandbox_free(sb);
@@ -250,6 +262,7 @@ static int label_body(lua_State *L) {
   ct_ruleset *rs = ld->rs;
   site s;
   ct_label_info *prev, *lb;
+  const char *bad;
   s.ld = ld;
   snprintf(s.file, sizeof s.file, "%s", lua_tostring(L, lua_upvalueindex(3)));
   s.line = (int)lua_tointeger(L, lua_upvalueindex(4));
@@ -271,23 +284,54 @@ static int label_body(lua_State *L) {
   lb->description = xstrdup(L, opt_string(L, &s, 1, "description"));
   lb->color = xstrdup(L, opt_string(L, &s, 1, "color"));
   lb->threshold = opt_number(L, &s, 1, "threshold", 1.0);
-  if (!(lb->threshold > 0) || !isfinite(lb->threshold))
-    return site_fail(L, &s, "'threshold' must be a finite number greater "
-                            "than 0");
+  if ((bad = ct_weight_problem(lb->threshold, 1)) != NULL)
+    return site_fail(L, &s, "'threshold' %s", bad);
   lb->declared_threshold = lb->threshold;
   return 0;
+}
+
+/* Names are printed in every output format and message, so they hold
+** nothing that could forge a line, a field or a terminal escape: letters,
+** combining marks, digits and _ . - : / +.  Returns NULL when `name` is
+** one, else what is wrong with it. */
+static const char *name_problem(const char *name, size_t n, char *why,
+                                size_t size) {
+  const unsigned char *s = (const unsigned char *)name;
+  size_t i = 0, k;
+  if (n > CT_NAME_MAX) {
+    snprintf(why, size, "is longer than %d bytes", CT_NAME_MAX);
+    return why;
+  }
+  while (i < n) {
+    int32_t cp;
+    k = ct_utf8_decode(s + i, n - i, &cp);
+    if (cp < 0) {
+      snprintf(why, size, "is not valid UTF-8 (byte %zu)", i + 1);
+      return why;
+    }
+    if (!ct_cp_isalnum(cp) && !ct_cp_ismark(cp) &&
+        (cp >= 0x80 || strchr("_.-:/+", (int)cp) == NULL || cp == 0)) {
+      snprintf(why, size, "holds U+%04X (byte %zu); a name holds letters, "
+               "digits and _ . - : / + only", (unsigned)cp, i + 1);
+      return why;
+    }
+    i += k;
+  }
+  return NULL;
 }
 
 /* label "x" returns the function that takes the table. */
 static int declare_with_name(lua_State *L, lua_CFunction body,
                              const char *kind) {
   loader *ld = live_loader(L);
-  char file[512];
+  char file[512], why[128];
   int line;
   caller_where(L, file, sizeof file, &line);
   if (lua_type(L, 1) != LUA_TSTRING || lua_rawlen(L, 1) == 0)
     return decl_fail(L, ld, file, line, "%s needs a name: %s \"name\" {...}",
                      kind, kind);
+  if (name_problem(lua_tostring(L, 1), lua_rawlen(L, 1), why, sizeof why))
+    return decl_fail(L, ld, file, line, "%s name %s", kind, why);
   lua_pushlightuserdata(L, ld);
   lua_pushvalue(L, 1);
   lua_pushstring(L, file);
@@ -378,12 +422,13 @@ static void rule_kind(lua_State *L, site *s, ct_rule *r) {
 static void rule_fields(lua_State *L, site *s, ct_ruleset *rs, ct_rule *r) {
   phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0};
   int t;
-  const char *label = opt_string(L, s, 1, "label");
+  const char *label = opt_string(L, s, 1, "label"), *bad;
   if (label == NULL) site_fail(L, s, "'label' is required");
   r->label_name = xstrdup(L, label);
   r->info.description = xstrdup(L, opt_string(L, s, 1, "description"));
   r->info.weight = opt_number(L, s, 1, "weight", 1.0);
-  if (!isfinite(r->info.weight)) site_fail(L, s, "'weight' must be finite");
+  if ((bad = ct_weight_problem(r->info.weight, 0)) != NULL)
+    site_fail(L, s, "'weight' %s", bad);
   r->info.declared = r->info.weight;
   rule_kind(L, s, r);
   r->info.words = each_string(L, s, 1, "words", add_phrase, &pc) > 0;

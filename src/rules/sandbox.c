@@ -234,6 +234,18 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   return nb + HDR;
 }
 
+int ct_sandbox_hold(lua_State *L, size_t bytes) {
+  ct_sandbox *sb = ct_sandbox_of(L);
+  if (!rule_may_grow(sb, HOST, 0, bytes)) return 0;
+  sb->used[RULE] += bytes;
+  return 1;
+}
+
+void ct_sandbox_release(lua_State *L, size_t bytes) {
+  ct_sandbox *sb = ct_sandbox_of(L);
+  sb->used[RULE] -= bytes < sb->used[RULE] ? bytes : sb->used[RULE];
+}
+
 void ct_sandbox_host_begin(ct_sandbox *sb) { sb->host++; }
 
 void ct_sandbox_host_end(ct_sandbox *sb) {

@@ -143,7 +143,16 @@ void ct_sandbox_charge(lua_State *L, unsigned long units);
 ** in host code. */
 void ct_sandbox_kill(lua_State *L, const char *msg);
 
-/* Bytes the rules hold in the state now. */
+/* Memory the host holds because rule code asked for it (compiled
+** regexes, cached phrase matchers) counts against the memory cap as if
+** the rules had allocated it.  ct_sandbox_hold counts `bytes` and returns
+** 1, or returns 0 and counts nothing when they would pass the cap (the
+** caller then frees what it built, or gives up a cache); it never
+** raises.  ct_sandbox_release gives back what a hold counted. */
+int ct_sandbox_hold(lua_State *L, size_t bytes);
+void ct_sandbox_release(lua_State *L, size_t bytes);
+
+/* Bytes the rules hold in the state now (held host memory included). */
 size_t ct_sandbox_memory(const ct_sandbox *sb);
 
 /* Where `warn` messages go (one whole message per call); by default they

@@ -16,10 +16,18 @@
 #include "core/error.h"
 #include "rules/rules.h"
 
+const char *ct_weight_problem(double v, int threshold) {
+  if (threshold)
+    return v > 0 && v <= CT_WEIGHT_MAX ? NULL
+           : "must be a number greater than 0 and at most 1000000";
+  return v >= -CT_WEIGHT_MAX && v <= CT_WEIGHT_MAX ? NULL
+         : "must be a number between -1000000 and 1000000";
+}
+
 static ct_status apply_one(ct_ruleset *rs, const ct_weight_decl *w,
                            const ct_weight_decl **given, ct_error *err) {
   size_t i, n = w->label ? rs->nlabels : rs->nrules;
-  const char *what = w->label ? "label" : "rule";
+  const char *what = w->label ? "label" : "rule", *bad;
   for (i = 0; i < n; i++) {
     const char *name = w->label ? rs->labels[i].name : rs->rules[i].info.id;
     if (strcmp(name, w->name) != 0) continue;
@@ -28,11 +36,10 @@ static ct_status apply_one(ct_ruleset *rs, const ct_weight_decl *w,
                      "given at %s:%d", w->file, w->line, what, w->name,
                      given[i]->file, given[i]->line);
     given[i] = w;
-    if (!isfinite(w->value) || (w->label && !(w->value > 0)))
-      return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s': %s",
-                     w->file, w->line, what, w->name, w->label
-                     ? "a threshold must be a finite number greater than 0"
-                     : "a weight must be a finite number");
+    if ((bad = ct_weight_problem(w->value, w->label)) != NULL)
+      return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s': %s %s",
+                     w->file, w->line, what, w->name,
+                     w->label ? "a threshold" : "a weight", bad);
     if (w->label) {
       rs->labels[i].threshold = w->value;
       rs->labels[i].learned = 1;
@@ -64,14 +71,15 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_error *err) {
 ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
                                  const double *thresholds, ct_error *err) {
   size_t i;
+  const char *bad;
   for (i = 0; rule_w && i < rs->nrules; i++)
-    if (!isfinite(rule_w[i]))
-      return ct_fail(err, CT_EUSAGE, "rule '%s': a weight must be a finite "
-                     "number", rs->rules[i].info.id);
+    if ((bad = ct_weight_problem(rule_w[i], 0)) != NULL)
+      return ct_fail(err, CT_EUSAGE, "rule '%s': a weight %s",
+                     rs->rules[i].info.id, bad);
   for (i = 0; thresholds && i < rs->nlabels; i++)
-    if (!isfinite(thresholds[i]) || !(thresholds[i] > 0))
-      return ct_fail(err, CT_EUSAGE, "label '%s': a threshold must be a "
-                     "finite number greater than 0", rs->labels[i].name);
+    if ((bad = ct_weight_problem(thresholds[i], 1)) != NULL)
+      return ct_fail(err, CT_EUSAGE, "label '%s': a threshold %s",
+                     rs->labels[i].name, bad);
   for (i = 0; rule_w && i < rs->nrules; i++) {
     rs->rules[i].info.weight = rule_w[i];
     rs->rules[i].info.learned = rule_w[i] != rs->rules[i].info.declared;

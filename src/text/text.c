@@ -292,10 +292,15 @@ size_t ct_text_body(const ct_text *t) { return t->body; }
 
 static const char replacement[3] = { '\xEF', '\xBF', '\xBD' };
 
+static int is_control(int32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
 /* The BOM is never content, so a span never starts inside it.  One
-** allocation, sized up front: an invalid byte may grow to U+FFFD (three
-** bytes); in a valid text only a span cutting a character can do that,
-** at most three stray bytes at the start and one cut prefix at the end. */
+** allocation, sized up front: an invalid byte or a control character
+** (collapsed) may grow to U+FFFD (three bytes); in a valid text without
+** collapse only a span cutting a character can do that, at most three
+** stray bytes at the start and one cut prefix at the end. */
 char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
   const unsigned char *s = t->data;
   size_t n, i, o = 0, cap;
@@ -306,7 +311,7 @@ char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
   if (start > end) start = end;
   n = end - start;
   if (n > ((size_t)-1 - 16) / 3) return NULL;
-  cap = (t->invalid ? n * 3 : n + 8) + 1;
+  cap = (t->invalid || collapse ? n * 3 : n + 8) + 1;
   if ((out = malloc(cap)) == NULL) return NULL;
   for (i = start; i < end;) {
     int32_t cp;
@@ -316,7 +321,7 @@ char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
     } else {
       if (pending) out[o++] = ' ';
       pending = 0;
-      if (cp < 0) {
+      if (cp < 0 || (collapse && is_control(cp))) {
         memcpy(out + o, replacement, 3);
         o += 3;
       } else {

@@ -105,6 +105,14 @@ int ct_cp_isdigit(int32_t cp) {
 
 int ct_cp_isalnum(int32_t cp) { return ct_cp_isalpha(cp) || ct_cp_isdigit(cp); }
 
+int ct_cp_ismark(int32_t cp) {
+  utf8proc_category_t k;
+  if (cp < 0x300) return 0;
+  k = category(cp);
+  return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
+         k == UTF8PROC_CATEGORY_ME;
+}
+
 int ct_cp_iscjk(int32_t cp) {
   return (cp >= 0x1100 && cp <= 0x11FF) ||   /* Hangul Jamo */
          (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */

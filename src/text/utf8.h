@@ -32,6 +32,7 @@ int ct_cp_islower(int32_t cp);   /* Ll */
 int ct_cp_isalpha(int32_t cp);   /* any letter L* */
 int ct_cp_isdigit(int32_t cp);   /* Nd */
 int ct_cp_isalnum(int32_t cp);
+int ct_cp_ismark(int32_t cp);    /* combining marks M* */
 int ct_cp_iscjk(int32_t cp);     /* Hangul, kana, CJK ideographs */
 
 #endif

@@ -1,9 +1,10 @@
 #!/bin/sh
 # run.sh -- end-to-end tests: run the clausetag program, compare its output.
 #
-#   CT=build/clausetag TOOLS=build/tools sh tests/e2e/run.sh [-u] [NAME]...
+#   CT=build/clausetag TOOLS=build/tools sh tests/e2e/run.sh [-u] [-d DIR] [NAME]...
 #
-# Every directory tests/e2e/cases/NAME/ is one case:
+# Every directory DIR/NAME/ is one case (DIR: tests/e2e/cases; the
+# bad-input suite is tests/bad/cases):
 #   cmd     one shell command line, run by sh from the repository root with
 #           $CT (the binary), $TOOLS (the test tools directory) and $T (an
 #           empty scratch directory of this case) in the environment, and
@@ -22,7 +23,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
 cd "$root" || exit 2
 
 update=0
+cases=tests/e2e/cases
 if [ "${1-}" = "-u" ]; then update=1; shift; fi
+if [ "${1-}" = "-d" ]; then cases=${2:?-d needs a directory}; shift 2; fi
 
 : "${CT:?set CT to the clausetag binary, e.g. CT=build/clausetag}"
 TOOLS=${TOOLS:-build/tools}
@@ -90,13 +93,13 @@ run_case() {
 }
 
 if [ $# -eq 0 ]; then
-  for dir in tests/e2e/cases/*/; do
+  for dir in "$cases"/*/; do
     [ -f "$dir/cmd" ] && run_case "${dir%/}"
   done
 else
   for name in "$@"; do
-    if [ -f "tests/e2e/cases/$name/cmd" ]; then
-      run_case "tests/e2e/cases/$name"
+    if [ -f "$cases/$name/cmd" ]; then
+      run_case "$cases/$name"
     else
       echo "FAIL $name: no such case"
       fail=$((fail + 1))

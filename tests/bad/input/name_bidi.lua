@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.\u{202E}gnp.exe" { label = "x", words = {"climate"} }

@@ -1,0 +1,1 @@
+label "x\xC0\xAF" {}

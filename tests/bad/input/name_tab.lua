@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.tab\tcol" { label = "x", words = {"climate"} }

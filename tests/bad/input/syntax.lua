@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.one" { label = "x", words = {"climate"}

@@ -1,0 +1,2 @@
+label "x" { threshold = math.huge }
+rule "x.one" { label = "x", words = {"climate"} }

@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.nan" { label = "x", weight = 0/0, words = {"climate"} }
