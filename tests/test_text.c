@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "clausetag.h"
@@ -732,6 +733,64 @@ static void test_changed_while_read(void **state) {
   free(raw);
 }
 
+/* A real file changed between the stat and the read, through another
+** descriptor, as a writer would change it: cut short, grown, then
+** rewritten in place with the same size and a later time. */
+static FILE *changed_file(char *path, const char *text, ct_file_state *fs,
+                          int *fd) {
+  FILE *f;
+  assert_true((*fd = mkstemp(path)) >= 0);
+  assert_int_equal(write(*fd, text, strlen(text)), (ssize_t)strlen(text));
+  assert_non_null(f = fopen(path, "rb"));
+  ct_file_state_of(f, fs);
+  assert_int_equal(fs->known, 1);
+  assert_int_equal(fs->left, strlen(text));
+  return f;
+}
+
+static void changed_done(FILE *f, int fd, char *path) {
+  fclose(f);
+  close(fd);
+  unlink(path);
+  strcpy(path + strlen(path) - 6, "XXXXXX");   /* the template again */
+}
+
+static void test_changed_for_real(void **state) {
+  static const char text[] = "Twenty bytes of text";
+  const struct timespec later[2] = {{0, UTIME_OMIT}, {2000000000, 0}};
+  char path[] = "/tmp/clausetag-changed.XXXXXX", want[256];
+  ct_file_state fs;
+  ct_text *t = NULL;
+  ct_error err = {0};
+  int fd;
+  FILE *f;
+  (void)state;
+  f = changed_file(path, text, &fs, &fd);
+  assert_int_equal(ftruncate(fd, 8), 0);
+  snprintf(want, sizeof want, "%s: changed while being read (expected 20 "
+           "bytes, read 8)", path);
+  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
+                                       &t, &err), CT_EIO, &t, &err, want);
+  changed_done(f, fd, path);
+
+  f = changed_file(path, text, &fs, &fd);
+  assert_int_equal(write(fd, " and more", 9), 9);
+  snprintf(want, sizeof want, "%s: changed while being read (expected 20 "
+           "bytes, read 29)", path);
+  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
+                                       &t, &err), CT_EIO, &t, &err, want);
+  changed_done(f, fd, path);
+
+  f = changed_file(path, text, &fs, &fd);
+  assert_int_equal(pwrite(fd, "Thirty", 6, 0), 6);
+  assert_int_equal(futimens(fd, later), 0);
+  snprintf(want, sizeof want, "%s: changed while being read (modified "
+           "during the read)", path);
+  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
+                                       &t, &err), CT_EIO, &t, &err, want);
+  changed_done(f, fd, path);
+}
+
 /* Files under /proc say they hold 0 bytes and hold more: the size alone
 ** does not make a change. */
 static void test_proc_file(void **state) {
@@ -801,6 +860,7 @@ int main(void) {
     cmocka_unit_test(test_endless_binary),
     cmocka_unit_test(test_cap_stdin),
     cmocka_unit_test(test_changed_while_read),
+    cmocka_unit_test(test_changed_for_real),
     cmocka_unit_test(test_proc_file),
     cmocka_unit_test(test_span),
   };
