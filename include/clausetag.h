@@ -40,6 +40,7 @@ typedef enum ct_status {
   CT_ESYNTAX,   /* malformed data (abbreviation file, JSON line, rule file) */
   CT_ERULE,     /* a rule failed at run time */
   CT_ELIMIT,    /* a rule broke a sandbox limit (instructions, memory, regex) */
+  CT_ETOOBIG,   /* input larger than the document size cap */
   CT_STATUS_COUNT
 } ct_status;
 
@@ -67,11 +68,26 @@ typedef enum ct_invalid {
 
 typedef struct ct_text ct_text;
 
-/* Reads a whole file; path "-" reads standard input.  Fails with CT_EIO,
-** CT_EBINARY ("FILE:LINE:COL: binary file (NUL byte)") or CT_EUTF8
-** ("FILE:LINE:COL: invalid UTF-8 (byte 0xC3)") under CT_INVALID_ERROR. */
+/* The largest document ct_text_read_file reads: 64 MiB. */
+#define CT_DEFAULT_MAX_DOCUMENT_BYTES ((size_t)64 << 20)
+
+/* Reads a whole file of at most CT_DEFAULT_MAX_DOCUMENT_BYTES; path "-"
+** reads standard input.  Fails with CT_EIO (also "FILE: changed while
+** being read (expected N bytes, read M)" when a regular file changes
+** size or modification time during the read), CT_ETOOBIG ("FILE: larger
+** than N bytes, the document size cap"), CT_EBINARY ("FILE:LINE:COL:
+** binary file (NUL byte)") or CT_EUTF8 ("FILE:LINE:COL: invalid UTF-8
+** (byte 0xC3)") under CT_INVALID_ERROR.  Reading stops at the cap (a
+** regular file known to be larger is not read) and after the first block
+** holding a NUL byte, so an endless input costs no more memory than the
+** cap. */
 ct_status ct_text_read_file(const char *path, ct_invalid mode,
                             ct_text **out, ct_error *err);
+
+/* The same with a cap of max_bytes (SIZE_MAX: none). */
+ct_status ct_text_read_file_max(const char *path, ct_invalid mode,
+                                size_t max_bytes, ct_text **out,
+                                ct_error *err);
 
 /* The same checks on a buffer in memory; the bytes are copied. */
 ct_status ct_text_from_buffer(const char *name, const void *data, size_t len,

@@ -57,6 +57,26 @@ static void expect_map(const ct_norm *nm, const size_t *want, size_t n) {
       fail_msg("map[%zu] = %zu, want %zu", i, nm->map[i], want[i]);
 }
 
+/* ct_fold(s) is what utf8proc_map gives for the whole string. */
+static void check_agrees(const char *s, size_t n) {
+  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+  utf8proc_uint8_t *want = NULL;
+  char *got = ct_fold(s, n);
+  size_t i;
+  assert_non_null(got);
+  assert_true(utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                           &want, opts) >= 0);
+  if (strcmp(got, (const char *)want) != 0) {
+    fprintf(stderr, "input:");
+    for (i = 0; i < n && i < 32; i++) fprintf(stderr, " %02X", (unsigned char)s[i]);
+    fprintf(stderr, "%s\n", n > 32 ? " ..." : "");
+    fail_msg("got \"%s\", utf8proc \"%s\"", got, (const char *)want);
+  }
+  free(got);
+  free(want);
+}
+
 /* ---- folding --------------------------------------------------------- */
 
 static void test_ascii(void **state) {
@@ -260,7 +280,10 @@ static void test_empty(void **state) {
   free(f);
 }
 
-/* A cluster larger than the scratch array on the stack. */
+/* A cluster larger than the scratch array on the stack, and a run of
+** marks longer than 30: cut into clusters of 30 (UAX #15's stream-safe
+** form), each mapped to its first byte.  The string is what NFKC gives
+** (U+0301 neither reorders nor composes after the first one). */
 static void test_long_cluster(void **state) {
   size_t marks = 500, i, n = 1 + 2 * marks;
   char *in = malloc(n + 1), *f;
@@ -271,14 +294,110 @@ static void test_long_cluster(void **state) {
   for (i = 0; i < marks; i++) memcpy(in + 1 + 2 * i, "\xCC\x81", 2);
   in[n] = '\0';
   build(&nm, in, n, 0);
-  /* á then 499 more acute accents, all mapped to the 'A' */
+  /* á then 499 more acute accents */
   assert_int_equal(nm.len, n - 1);
   assert_memory_equal(nm.s, "\xC3\xA1\xCC\x81", 4);
-  for (i = 0; i < nm.len; i++) assert_int_equal(nm.map[i], 0);
+  check_agrees(in, n);
+  /* 'A' and 30 marks (60 bytes out) map to the 'A', then every 30 marks
+  ** (60 bytes in and out) to their first byte */
+  for (i = 0; i < 60; i++) assert_int_equal(nm.map[i], 0);
+  for (; i < nm.len; i++) assert_int_equal(nm.map[i], 61 + (i - 60) / 60 * 60);
   f = ct_fold(in, n);
   assert_string_equal(f, nm.s);
   free(f);
   ct_norm_free(&nm);
+  free(in);
+}
+
+/* "a", grave accents below (class 220), then an acute (230).  Up to 30
+** marks in all, NFKC reorders the acute past the graves and composes it
+** with the "a".  With 31, the acute is cut off, as a CGJ would cut it,
+** and the text stays as it is. */
+static void test_mark_run_cut(void **state) {
+  char in[80];
+  size_t i, n;
+  ct_norm nm;
+  (void)state;
+  for (n = 1, in[0] = 'a', i = 0; i < 29; i++, n += 2) memcpy(in + n, "\xCC\x96", 2);
+  memcpy(in + n, "\xCC\x81", 2);
+  n += 2;
+  check_agrees(in, n);   /* 30 marks: one cluster, exactly NFKC */
+  build(&nm, in, n, 0);
+  assert_memory_equal(nm.s, "\xC3\xA1\xCC\x96", 4);
+  ct_norm_free(&nm);
+
+  memmove(in + 3, in + 1, n - 1);   /* one grave more: 31 marks */
+  memcpy(in + 1, "\xCC\x96", 2);
+  n += 2;
+  build(&nm, in, n, 0);
+  assert_int_equal(nm.len, n);
+  assert_memory_equal(nm.s, in, n);
+  assert_int_equal(nm.map[n - 3], 0);    /* the 30th mark: the 'a' */
+  assert_int_equal(nm.map[n - 2], 61);   /* the acute: its own */
+  ct_norm_free(&nm);
+}
+
+/* The combining class of the code point at s[*i]; *i moves past it. */
+static int ccc_at(const char *s, size_t *i) {
+  int32_t cp;
+  *i += ct_utf8_decode((const unsigned char *)s + *i, 4, &cp);
+  assert_true(cp >= 0);
+  return utf8proc_get_property(cp)->combining_class;
+}
+
+/* A megabyte of marks on one letter, classes 230 and 220 alternating:
+** canonical ordering of the whole run is quadratic (minutes), cut into
+** clusters of 30 it is linear.  The view must be exactly NFKC of the
+** stream-safe form (a CGJ after every 30 non-starters) without its CGJs;
+** each cluster sorted by class; the map monotonic, each byte mapped to
+** the cluster it comes from. */
+static void test_mark_flood(void **state) {
+  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+  size_t pairs = 1 << 18, n = 1 + 4 * pairs, i, k, o, marks;
+  char *in = malloc(n), *safe = malloc(n + n / 30 + 8), *f;
+  utf8proc_uint8_t *want = NULL;
+  ct_norm nm;
+  (void)state;
+  assert_non_null(in);
+  assert_non_null(safe);
+  in[0] = safe[0] = 'a';
+  for (i = 0, k = o = 1, marks = 0; i < 2 * pairs; i++, k += 2, o += 2) {
+    if (marks++ == 30) {
+      memcpy(safe + o, "\xCD\x8F", 2);   /* U+034F CGJ */
+      o += 2;
+      marks = 1;
+    }
+    memcpy(in + k, i % 2 ? "\xCC\x96" : "\xCC\x81", 2);
+    memcpy(safe + o, in + k, 2);
+  }
+  build(&nm, in, n, 0);
+  assert_int_equal(nm.len, n - 1);   /* a + acute -> á */
+  assert_true(utf8proc_map((const utf8proc_uint8_t *)safe, (utf8proc_ssize_t)o,
+                           &want, opts) >= 0);
+  for (i = k = 0; want[i] != '\0'; i++)   /* the CGJs out */
+    if (!(want[i] == 0xCD && want[i + 1] == 0x8F)) want[k++] = want[i];
+    else i++;
+  assert_int_equal(k, nm.len);
+  assert_memory_equal(nm.s, want, k);
+  for (i = 2; i < nm.len;) {   /* after á: clusters of 30 marks, sorted */
+    size_t start = nm.map[i], at = i;
+    int prev = 0;
+    assert_true(start + 62 >= i && start <= i + 1);
+    while (i < nm.len && nm.map[i] == start) {
+      int c = ccc_at(nm.s, &i);
+      assert_true(c >= prev);
+      prev = c;
+    }
+    assert_true(i - at <= 60);
+  }
+  f = ct_fold(in, n);
+  assert_non_null(f);
+  assert_string_equal(f, nm.s);
+  free(f);
+  free(want);
+  ct_norm_free(&nm);
+  free(safe);
   free(in);
 }
 
@@ -329,25 +448,6 @@ static void test_agrees_with_utf8proc(void **state) {
 ** NFKC composes the whole string.  Bases are letters that take vowel
 ** signs, Jamo, katakana; the followers cover combining marks, vowel
 ** signs, length marks, Jamo and halfwidth forms. */
-static void check_agrees(const char *s, size_t n) {
-  const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPAT |
-                                 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
-  utf8proc_uint8_t *want = NULL;
-  char *got = ct_fold(s, n);
-  size_t i;
-  assert_non_null(got);
-  assert_true(utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-                           &want, opts) >= 0);
-  if (strcmp(got, (const char *)want) != 0) {
-    fprintf(stderr, "input:");
-    for (i = 0; i < n && i < 32; i++) fprintf(stderr, " %02X", (unsigned char)s[i]);
-    fprintf(stderr, "%s\n", n > 32 ? " ..." : "");
-    fail_msg("got \"%s\", utf8proc \"%s\"", got, (const char *)want);
-  }
-  free(got);
-  free(want);
-}
-
 static void test_clusters_agree(void **state) {
   static const int32_t bases[] = {
     'a', 'E', 0x00C5, 0x09C7, 0x0B47, 0x0BC6, 0x0BC7, 0x0C46, 0x0CBF,
@@ -433,6 +533,8 @@ int main(void) {
     cmocka_unit_test(test_fold),
     cmocka_unit_test(test_empty),
     cmocka_unit_test(test_long_cluster),
+    cmocka_unit_test(test_mark_run_cut),
+    cmocka_unit_test(test_mark_flood),
     cmocka_unit_test(test_large),
     cmocka_unit_test(test_agrees_with_utf8proc),
     cmocka_unit_test(test_clusters_agree),

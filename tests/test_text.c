@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "clausetag.h"
 #include "helpers.h"
@@ -576,6 +578,232 @@ static void test_stdin(void **state) {
   free(raw);
 }
 
+/* ---- bounded reading ------------------------------------------------ */
+
+/* `got` came from a read into *t (passed by address: it is read only
+** once the read is over). */
+static void expect_read_fail(ct_status got, ct_status want, ct_text **t,
+                             const ct_error *err, const char *msg) {
+  assert_int_equal(got, want);
+  assert_int_equal(err->status, want);
+  assert_string_equal(err->msg, msg);
+  assert_null(*t);
+}
+
+/* A file of exactly the cap is read; one byte more is not (its size is
+** known, so nothing is read). */
+static void test_cap_file(void **state) {
+  const char *path = "tests/data/text_bom_crlf.txt";
+  size_t n;
+  char *raw = th_read_file(path, &n), want[256];
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_int_equal(ct_text_read_file_max(path, CT_INVALID_ERROR, n, &t, &err),
+                   CT_OK);
+  assert_int_equal(ct_text_size(t), n);
+  ct_text_free(t);
+  snprintf(want, sizeof want, "%s: larger than %zu bytes, the document size "
+           "cap", path, n - 1);
+  expect_read_fail(ct_text_read_file_max(path, CT_INVALID_ERROR, n - 1, &t,
+                                         &err), CT_ETOOBIG, &t, &err, want);
+  free(raw);
+}
+
+/* A pipe of k bytes, read with cap max: its size is not known before. */
+static ct_status read_pipe(size_t k, size_t max, ct_text **t, ct_error *err) {
+  int fd[2];
+  char buf[256];
+  FILE *f;
+  ct_file_state fs;
+  ct_status st;
+  assert_true(k <= sizeof buf);
+  memset(buf, 'a', k);
+  assert_int_equal(pipe(fd), 0);
+  assert_int_equal(write(fd[1], buf, k), (ssize_t)k);
+  close(fd[1]);
+  assert_non_null(f = fdopen(fd[0], "rb"));
+  ct_file_state_of(f, &fs);
+  assert_int_equal(fs.known, 0);
+  st = ct_text_read_stream(f, "pipe", &fs, CT_INVALID_ERROR, max, t, err);
+  fclose(f);
+  return st;
+}
+
+static void test_cap_pipe(void **state) {
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_int_equal(read_pipe(100, 100, &t, &err), CT_OK);
+  assert_int_equal(ct_text_size(t), 100);
+  ct_text_free(t);
+  expect_read_fail(read_pipe(100, 99, &t, &err), CT_ETOOBIG, &t, &err,
+                   "pipe: larger than 99 bytes, the document size cap");
+  assert_int_equal(read_pipe(0, 1, &t, &err), CT_OK);
+  assert_int_equal(ct_text_size(t), 0);
+  ct_text_free(t);
+}
+
+/* An endless device: reading stops at the first block, which has a NUL,
+** however high the cap (the test would run out of memory otherwise). */
+static void test_endless_binary(void **state) {
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  expect_read_fail(ct_text_read_file_max("/dev/zero", CT_INVALID_REPLACE,
+                                         SIZE_MAX, &t, &err),
+                   CT_EBINARY, &t, &err, "/dev/zero:1:1: binary file (NUL byte)");
+  expect_read_fail(ct_text_read_file("/dev/zero", CT_INVALID_ERROR, &t, &err),
+                   CT_EBINARY, &t, &err, "/dev/zero:1:1: binary file (NUL byte)");
+}
+
+/* Standard input redirected from a file, already read past its BOM: the
+** cap counts the bytes from there on. */
+static void test_cap_stdin(void **state) {
+  const char *path = "tests/data/text_bom_crlf.txt";
+  size_t n;
+  char *raw = th_read_file(path, &n), want[64];
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_non_null(freopen(path, "rb", stdin));
+  assert_int_equal(fseek(stdin, 3, SEEK_SET), 0);
+  assert_int_equal(ct_text_read_file_max("-", CT_INVALID_ERROR, n - 3, &t,
+                                         &err), CT_OK);
+  assert_int_equal(ct_text_size(t), n - 3);
+  assert_memory_equal(ct_text_data(t), raw + 3, n - 3);
+  ct_text_free(t);
+  assert_non_null(freopen(path, "rb", stdin));
+  snprintf(want, sizeof want, "<stdin>: larger than %zu bytes, the document "
+           "size cap", n - 1);
+  expect_read_fail(ct_text_read_file_max("-", CT_INVALID_ERROR, n - 1, &t,
+                                         &err), CT_ETOOBIG, &t, &err, want);
+  free(raw);
+}
+
+/* Reads path as if its state when opened had been off by the deltas: a
+** file that shrank, grew or was rewritten while it was read. */
+static ct_status read_changed(const char *path, long long dsize,
+                              long long dmtime, int left_too, ct_text **t,
+                              ct_error *err) {
+  FILE *f = fopen(path, "rb");
+  ct_file_state fs;
+  ct_status st;
+  assert_non_null(f);
+  ct_file_state_of(f, &fs);
+  assert_int_equal(fs.known, 1);
+  fs.size = (unsigned long long)((long long)fs.size + dsize);
+  if (left_too) fs.left = (size_t)((long long)fs.left + dsize);
+  fs.mtime_s += dmtime;
+  st = ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, SIZE_MAX, t, err);
+  fclose(f);
+  return st;
+}
+
+static void test_changed_while_read(void **state) {
+  const char *path = "tests/data/text_bom_crlf.txt";
+  size_t n;
+  char *raw = th_read_file(path, &n), want[256];
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_int_equal(read_changed(path, 0, 0, 1, &t, &err), CT_OK);
+  assert_int_equal(ct_text_size(t), n);
+  ct_text_free(t);
+  /* truncated: 10 bytes fewer than the size said */
+  snprintf(want, sizeof want, "%s: changed while being read (expected %zu "
+           "bytes, read %zu)", path, n + 10, n);
+  expect_read_fail(read_changed(path, 10, 0, 1, &t, &err), CT_EIO, &t, &err,
+                   want);
+  /* growing: 5 bytes more */
+  snprintf(want, sizeof want, "%s: changed while being read (expected %zu "
+           "bytes, read %zu)", path, n - 5, n);
+  expect_read_fail(read_changed(path, -5, 0, 1, &t, &err), CT_EIO, &t, &err,
+                   want);
+  /* every byte read, but the size moved before the read was over */
+  snprintf(want, sizeof want, "%s: changed while being read (%zu bytes when "
+           "opened, %zu after)", path, n + 1, n);
+  expect_read_fail(read_changed(path, 1, 0, 0, &t, &err), CT_EIO, &t, &err,
+                   want);
+  /* rewritten in place: the same size, a new modification time */
+  snprintf(want, sizeof want, "%s: changed while being read (modified "
+           "during the read)", path);
+  expect_read_fail(read_changed(path, 0, -1, 1, &t, &err), CT_EIO, &t, &err,
+                   want);
+  free(raw);
+}
+
+/* A real file changed between the stat and the read, through another
+** descriptor, as a writer would change it: cut short, grown, then
+** rewritten in place with the same size and a later time. */
+static FILE *changed_file(char *path, const char *text, ct_file_state *fs,
+                          int *fd) {
+  FILE *f;
+  assert_true((*fd = mkstemp(path)) >= 0);
+  assert_int_equal(write(*fd, text, strlen(text)), (ssize_t)strlen(text));
+  assert_non_null(f = fopen(path, "rb"));
+  ct_file_state_of(f, fs);
+  assert_int_equal(fs->known, 1);
+  assert_int_equal(fs->left, strlen(text));
+  return f;
+}
+
+static void changed_done(FILE *f, int fd, char *path) {
+  fclose(f);
+  close(fd);
+  unlink(path);
+  strcpy(path + strlen(path) - 6, "XXXXXX");   /* the template again */
+}
+
+static void test_changed_for_real(void **state) {
+  static const char text[] = "Twenty bytes of text";
+  const struct timespec later[2] = {{0, UTIME_OMIT}, {2000000000, 0}};
+  char path[] = "/tmp/clausetag-changed.XXXXXX", want[256];
+  ct_file_state fs;
+  ct_text *t = NULL;
+  ct_error err = {0};
+  int fd;
+  FILE *f;
+  (void)state;
+  f = changed_file(path, text, &fs, &fd);
+  assert_int_equal(ftruncate(fd, 8), 0);
+  snprintf(want, sizeof want, "%s: changed while being read (expected 20 "
+           "bytes, read 8)", path);
+  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
+                                       &t, &err), CT_EIO, &t, &err, want);
+  changed_done(f, fd, path);
+
+  f = changed_file(path, text, &fs, &fd);
+  assert_int_equal(write(fd, " and more", 9), 9);
+  snprintf(want, sizeof want, "%s: changed while being read (expected 20 "
+           "bytes, read 29)", path);
+  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
+                                       &t, &err), CT_EIO, &t, &err, want);
+  changed_done(f, fd, path);
+
+  f = changed_file(path, text, &fs, &fd);
+  assert_int_equal(pwrite(fd, "Thirty", 6, 0), 6);
+  assert_int_equal(futimens(fd, later), 0);
+  snprintf(want, sizeof want, "%s: changed while being read (modified "
+           "during the read)", path);
+  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
+                                       &t, &err), CT_EIO, &t, &err, want);
+  changed_done(f, fd, path);
+}
+
+/* Files under /proc say they hold 0 bytes and hold more: the size alone
+** does not make a change. */
+static void test_proc_file(void **state) {
+  ct_text *t = NULL;
+  ct_error err = {0};
+  (void)state;
+  if (access("/proc/self/stat", R_OK) != 0) skip();
+  assert_int_equal(ct_text_read_file("/proc/self/stat", CT_INVALID_ERROR, &t,
+                                     &err), CT_OK);
+  assert_true(ct_text_size(t) > 0);
+  ct_text_free(t);
+}
+
 /* ---- spans ----------------------------------------------------------- */
 
 static void test_span(void **state) {
@@ -627,6 +855,13 @@ int main(void) {
     cmocka_unit_test(test_file_errors),
     cmocka_unit_test(test_null_error),
     cmocka_unit_test(test_stdin),
+    cmocka_unit_test(test_cap_file),
+    cmocka_unit_test(test_cap_pipe),
+    cmocka_unit_test(test_endless_binary),
+    cmocka_unit_test(test_cap_stdin),
+    cmocka_unit_test(test_changed_while_read),
+    cmocka_unit_test(test_changed_for_real),
+    cmocka_unit_test(test_proc_file),
     cmocka_unit_test(test_span),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

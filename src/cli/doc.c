@@ -46,7 +46,10 @@ void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...) {
 
 void ct_cli_doc_input_failed(ct_cli_doc *d, const char *name, ct_status s,
                              const ct_error *err) {
-  if (err->msg[0] != '\0')
+  /* The library names the cap; the user needs the option that moves it. */
+  if (s == CT_ETOOBIG && err->msg[0] != '\0')
+    ct_cli_doc_message(d, "%s (--max-document-bytes)", err->msg);
+  else if (err->msg[0] != '\0')
     ct_cli_doc_message(d, "%s", err->msg);
   else
     ct_cli_doc_message(d, "%s: %s", name, ct_strerror(s));

@@ -44,7 +44,8 @@ void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...)
     ;
 
 /* Marks a document whose input failed with status s: err's message, or
-** "NAME: <what s means>" when it has none. */
+** "NAME: <what s means>" when it has none; a document over the size cap
+** gets the option that sets it named after the message. */
 void ct_cli_doc_input_failed(ct_cli_doc *d, const char *name, ct_status s,
                              const ct_error *err);
 

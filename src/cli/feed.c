@@ -36,7 +36,7 @@ static ct_cli_doc *record(ct_cli_feed *f, ct_cli_jsonl *j, int *stop) {
   err.msg[0] = '\0';
   s = ct_cli_jsonl_next(j, &jd, &more, &err);
   if (s != CT_OK) {
-    *stop = s == CT_EIO;
+    *stop = s == CT_EIO || s == CT_EBINARY;
     if ((d = failed(j->name, s, &err)) == NULL) f->oom = 1;
     return d;
   }
@@ -58,7 +58,8 @@ static int feed_jsonl(ct_cli_feed *f, const char *path) {
   ct_status s;
   int stop = 0, rc = 0;
   err.msg[0] = '\0';
-  if ((s = ct_cli_jsonl_open(&j, path, f->invalid, &err)) != CT_OK)
+  if ((s = ct_cli_jsonl_open(&j, path, f->invalid, f->max_bytes, &err)) !=
+      CT_OK)
     return submit(f, failed(path, s, &err));
   while (rc == 0 && !stop && (d = record(f, &j, &stop)) != NULL)
     rc = submit(f, d);

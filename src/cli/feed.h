@@ -21,6 +21,7 @@ typedef struct ct_cli_feed {
   const ct_cli_input_list *inputs;
   int jsonl;               /* --input jsonl: every line is a document */
   ct_invalid invalid;
+  size_t max_bytes;        /* --max-document-bytes, for jsonl records */
   ct_cli_pool *pool;       /* closed by the feeder when it is done */
   int oom;                 /* ran out of memory: read after join */
   pthread_t thread;

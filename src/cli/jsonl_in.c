@@ -18,9 +18,10 @@
 #define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
 
 ct_status ct_cli_jsonl_open(ct_cli_jsonl *j, const char *path,
-                            ct_invalid invalid, ct_error *err) {
+                            ct_invalid invalid, size_t max, ct_error *err) {
   memset(j, 0, sizeof *j);
   j->invalid = invalid;
+  j->max = max;
   if (strcmp(path, "-") == 0) {
     j->f = stdin;
     j->name = "<stdin>";
@@ -35,7 +36,7 @@ ct_status ct_cli_jsonl_open(ct_cli_jsonl *j, const char *path,
 
 void ct_cli_jsonl_close(ct_cli_jsonl *j) {
   if (j->f != NULL && j->f != stdin) fclose(j->f);
-  free(j->line);
+  ct_buf_free(&j->line);
   memset(j, 0, sizeof *j);
 }
 
@@ -100,7 +101,7 @@ static ct_status take_record(const ct_cli_jsonl *j, json_t *root,
 static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
                             ct_cli_jsonl_doc *d, ct_error *err) {
   json_error_t jerr;
-  json_t *root = json_loadb(j->line, len, 0, &jerr);
+  json_t *root = json_loadb(j->line.s, len, 0, &jerr);
   ct_status st;
   if (root == NULL) {
     return ct_fail(err, CT_ESYNTAX, "%s:%zu: invalid JSON: %s", j->name,
@@ -115,23 +116,91 @@ static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
   return st;
 }
 
+/* ---- lines ----------------------------------------------------------- */
+
+/* How reading a line ended. */
+typedef enum line_end {
+  LINE_NL,       /* at its '\n' */
+  LINE_EOF,      /* at the end of the stream */
+  LINE_LONG,     /* past j->max bytes: the rest is still to be read */
+  LINE_NUL,      /* at a NUL byte: a binary stream */
+  LINE_NOMEM,
+  LINE_ERROR     /* reading failed, errno says why */
+} line_end;
+
+/* Reads to the end of the line, into j->line with `keep` (a line of more
+** than j->max bytes stops there), or dropping the bytes.  Byte by byte
+** rather than getline, which would hold a line of any length: a stream
+** that never sends '\n' would take all memory.  getc reads what the pipe
+** has, so a record is answered without waiting for the next. */
+static line_end read_line(ct_cli_jsonl *j, int keep) {
+  ct_buf *b = &j->line;
+  line_end r = LINE_EOF;
+  int c;
+  flockfile(j->f);
+  errno = 0;
+  while ((c = getc_unlocked(j->f)) != EOF) {
+    if (c == '\n' || c == '\0') {
+      r = c == '\n' ? LINE_NL : LINE_NUL;
+      break;
+    }
+    if (!keep) continue;
+    if (b->len == j->max) {
+      r = LINE_LONG;
+      break;
+    }
+    if (b->len + 1 >= b->cap && ct_buf_reserve(b, 1) != CT_OK) {
+      r = LINE_NOMEM;
+      break;
+    }
+    b->s[b->len++] = (char)c;
+  }
+  if (c == EOF && ferror(j->f)) r = LINE_ERROR;
+  funlockfile(j->f);
+  if (b->s != NULL) b->s[b->len] = '\0';
+  return r;
+}
+
+/* A line that cannot be kept: the stream ends or read on past it. */
+static ct_status line_failed(ct_cli_jsonl *j, line_end r, ct_error *err) {
+  int e = errno;
+  if (r == LINE_NUL)
+    return ct_fail(err, CT_EBINARY, "%s:%zu: binary file (NUL byte)",
+                   j->name, j->lineno);
+  if (r == LINE_ERROR)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", j->name,
+                   strerror(e ? e : EIO));
+  j->skip = 1;
+  if (r == LINE_NOMEM)
+    return ct_fail(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
+                   j->lineno);
+  return ct_fail(err, CT_ETOOBIG, "%s:%zu: record larger than %zu bytes, "
+                 "the document size cap", j->name, j->lineno, j->max);
+}
+
+/* Drops the rest of a line that was too long. */
+static ct_status skip_rest(ct_cli_jsonl *j, ct_error *err) {
+  line_end r = read_line(j, 0);
+  j->skip = 0;
+  if (r == LINE_NUL || r == LINE_ERROR) return line_failed(j, r, err);
+  return CT_OK;
+}
+
 ct_status ct_cli_jsonl_next(ct_cli_jsonl *j, ct_cli_jsonl_doc *d, int *more,
                             ct_error *err) {
-  ssize_t n;
+  line_end r;
+  ct_status st;
   memset(d, 0, sizeof *d);
   *more = 0;
+  if (j->skip && (st = skip_rest(j, err)) != CT_OK) return st;
   for (;;) {
-    errno = 0;
-    n = getline(&j->line, &j->cap, j->f);
-    if (n < 0) {
-      if (ferror(j->f))
-        return ct_fail(err, CT_EIO, "%s: cannot read: %s", j->name,
-                       strerror(errno ? errno : EIO));
-      return CT_OK;
-    }
+    ct_buf_clear(&j->line);
+    r = read_line(j, 1);
+    if (r == LINE_EOF && j->line.len == 0) return CT_OK;
     j->lineno++;
-    if (!blank(j->line, (size_t)n)) break;
+    if (r != LINE_NL && r != LINE_EOF) return line_failed(j, r, err);
+    if (!blank(j->line.s, j->line.len)) break;
   }
   *more = 1;
-  return parse_line(j, (size_t)n, d, err);
+  return parse_line(j, j->line.len, d, err);
 }

@@ -3,7 +3,9 @@
 ** stream, {"id": ..., "text": ..., "meta": {...}}.
 **
 ** The reader goes line by line (never the whole stream at once), so
-** clausetag can sit in a pipeline and answer each record as it comes.
+** clausetag can sit in a pipeline and answer each record as it comes,
+** and holds at most one line of the size cap: a longer line, or a stream
+** without line ends, costs its own message and no more memory.
 ** A malformed line costs only itself: next() says so with a message
 ** naming FILE:LINE, and the caller reads on.
 */
@@ -12,13 +14,15 @@
 
 #include <stdio.h>
 #include "clausetag.h"
+#include "core/buf.h"
 
 typedef struct ct_cli_jsonl {
   FILE *f;
   const char *name;     /* for messages: the path, or "<stdin>" */
-  char *line;           /* getline's buffer */
-  size_t cap;
+  ct_buf line;          /* the line being read, without its '\n' */
   size_t lineno;
+  size_t max;           /* the longest line kept (--max-document-bytes) */
+  int skip;             /* the rest of a line that was not kept is next */
   ct_invalid invalid;
 } ct_cli_jsonl;
 
@@ -29,15 +33,17 @@ typedef struct ct_cli_jsonl_doc {
   char *meta_json;      /* the "meta" object as JSON, or NULL */
 } ct_cli_jsonl_doc;
 
-/* Opens path ("-": standard input); CT_OK or CT_EIO with the message
-** "FILE: cannot read: ...". */
+/* Opens path ("-": standard input), whose lines may hold up to max
+** bytes; CT_OK or CT_EIO with the message "FILE: cannot read: ...". */
 ct_status ct_cli_jsonl_open(ct_cli_jsonl *j, const char *path,
-                            ct_invalid invalid, ct_error *err);
+                            ct_invalid invalid, size_t max, ct_error *err);
 
 /* The next record.  CT_OK with *more = 1 and *d filled, CT_OK with
 ** *more = 0 at the end; any other status means one bad line (message
-** "FILE:LINE: ...", read on) or, with CT_EIO, a stream that failed
-** (stop).  Blank lines are skipped. */
+** "FILE:LINE: ...", read on: a line longer than max is CT_ETOOBIG, and
+** the rest of it is read and dropped by the next call) or a stream that
+** cannot go on (stop): CT_EIO when reading failed, CT_EBINARY at a NUL
+** byte, which no JSON text holds.  Blank lines are skipped. */
 ct_status ct_cli_jsonl_next(ct_cli_jsonl *j, ct_cli_jsonl_doc *d, int *more,
                             ct_error *err);
 

@@ -25,7 +25,10 @@ const char ct_cli_document_options_help[] =
 "      --exclude GLOB   in directories, skip the files whose names match\n"
 "                       GLOB (repeatable; wins over --include)\n"
 "  -j, --jobs N         worker threads (default: the number of cores);\n"
-"                       the output is the same for every N\n";
+"                       the output is the same for every N\n"
+"      --max-document-bytes N\n"
+"                       skip a file or jsonl record larger than N bytes\n"
+"                       without reading the rest (default 67108864, 64 MiB)\n";
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
@@ -149,6 +152,20 @@ static int set_jobs(ct_cli_options *o, const char *command, const char *arg) {
   return 0;
 }
 
+/* --max-document-bytes N: any positive size in bytes. */
+static int set_max_document(ct_cli_options *o, const char *command,
+                            const char *arg) {
+  const unsigned long max = (unsigned long)(SIZE_MAX < ULONG_MAX ? SIZE_MAX
+                                                                : ULONG_MAX);
+  unsigned long v;
+  if (parse_count(arg, max, &v) != 0)
+    return ct_cli_usage_error(command, "invalid argument '%s' for "
+                              "--max-document-bytes (expected a positive "
+                              "integer)", arg);
+  o->max_document_bytes = (size_t)v;
+  return 0;
+}
+
 static int add_policy(ct_cli_options *o, int key, const char *label) {
   ct_policy *grown;
   ct_policy_kind kind = key == CT_OPT_REQUIRE  ? CT_POLICY_REQUIRE
@@ -209,6 +226,8 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
     case CT_OPT_COLOR: return set_color(o, spec->command, arg);
     case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
+    case CT_OPT_MAX_DOCUMENT_BYTES:
+      return set_max_document(o, spec->command, arg);
     case CT_OPT_INCLUDE: return push(&o->include, &o->ninclude, arg);
     case CT_OPT_EXCLUDE: return push(&o->exclude, &o->nexclude, arg);
     case CT_OPT_REQUIRE:
@@ -239,6 +258,7 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
   o->invalid = CT_INVALID_ERROR;
   ct_limits_default(&o->limits);
   o->jobs = default_jobs();
+  o->max_document_bytes = CT_DEFAULT_MAX_DOCUMENT_BYTES;
   ct_cli_args_init(&a, argc, argv);
   while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
     if (key == CT_CLI_ARG_ERROR)

@@ -37,7 +37,8 @@ enum {
   CT_OPT_REQUIRE,
   CT_OPT_FORBID,
   CT_OPT_FAIL_ON_UNLABELED,
-  CT_OPT_RULE_TIME
+  CT_OPT_RULE_TIME,
+  CT_OPT_MAX_DOCUMENT_BYTES
 };
 
 typedef enum ct_cli_input {
@@ -71,6 +72,8 @@ typedef struct ct_cli_options {
                            ** in order; labels found by classify */
   size_t npolicies;
   size_t jobs;             /* -j: worker threads (default: the cores) */
+  size_t max_document_bytes;   /* a larger file or jsonl record is
+                               ** skipped, read no further than that */
   ct_limits limits;        /* --rule-budget, --rule-memory, ... */
   ct_cli_color color;
   int explain;
@@ -79,14 +82,16 @@ typedef struct ct_cli_options {
 } ct_cli_options;
 
 /* The options every document command (segment, classify) takes, for its
-** option table next to its own, and their help lines from -o to -j, so
-** both commands describe them in the same words. */
+** option table next to its own, and their help lines from -o to
+** --max-document-bytes, so both commands describe them in the same
+** words. */
 #define CT_CLI_DOCUMENT_OPTIONS                                          \
   {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1}, \
   {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},     \
   {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
   {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
-  {CT_OPT_JOBS, 'j', "jobs", 1}
+  {CT_OPT_JOBS, 'j', "jobs", 1},                                         \
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1}
 
 /* The policy options of classify. */
 #define CT_CLI_POLICY_OPTIONS                                            \

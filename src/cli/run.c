@@ -49,7 +49,8 @@ static void work(void *state, void *item) {
   if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
   if (d->path != NULL)
-    s = ct_text_read_file(d->path, wk->r->opt->invalid, &d->text, &err);
+    s = ct_text_read_file_max(d->path, wk->r->opt->invalid,
+                              wk->r->opt->max_document_bytes, &d->text, &err);
   if (s == CT_OK) s = cut(wk->r, d, &err);
   if (s != CT_OK) {
     ct_cli_doc_input_failed(d, d->path ? d->path : ct_text_name(d->text), s,
@@ -168,6 +169,7 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.inputs = in, f.pool = pool;
   f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
   f.invalid = l->r->opt->invalid;
+  f.max_bytes = l->r->opt->max_document_bytes;
   if (ct_cli_feed_start(&f) != 0) {
     ct_cli_pool_close(pool);
     out_of_memory(l);

@@ -15,6 +15,7 @@ static const char *const status_names[CT_STATUS_COUNT] = {
   "syntax error",
   "rule error",
   "sandbox limit exceeded",
+  "larger than the document size cap",
 };
 
 const char *ct_strerror(ct_status s) {

@@ -4,9 +4,9 @@
 ** Most text in our documents is ASCII, and folding it through utf8proc
 ** costs more than the matching done afterwards, so ASCII is lowercased
 ** inline.  Everything else goes through utf8proc one cluster at a time
-** (a starter and the combining marks after it), so that composition
-** stays inside a cluster and each cluster's output maps to one input
-** offset.  Nothing is allocated per character: utf8proc works in a
+** (a starter and the combining marks after it, at most 30), so that
+** composition stays inside a cluster, each cluster's output maps to one
+** input offset, and the time is linear however many marks pile up.  Nothing is allocated per character: utf8proc works in a
 ** scratch array that lives on the stack until a cluster outgrows it.
 */
 #include <stdint.h>
@@ -20,6 +20,16 @@
 #define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | \
                    UTF8PROC_CASEFOLD)
 #define LOCAL_CPS 64
+
+/* utf8proc puts a cluster's marks in canonical order by insertion sort,
+** quadratic in the cluster's length: a letter under 80,000 marks took
+** seconds, a megabyte of them minutes.  UAX #15's stream-safe text
+** format bounds a run of non-starters at 30 by inserting U+034F CGJ
+** after every 30th; cutting the run there does the same without adding
+** the CGJ to the view.  The cut changes the normal form only of text no
+** real document holds (marks are neither reordered nor composed across
+** it), and keeps every cluster, so every call into utf8proc, small. */
+#define MAX_NONSTARTERS 30
 
 typedef struct folder {
   ct_buf out;
@@ -140,17 +150,21 @@ static size_t first_cp(const unsigned char *s, size_t i, size_t n, int32_t *cp) 
 
 /* End of the cluster starting at s[i].  *first is its first code point,
 ** -1 for an invalid sequence (a cluster of its own); *alone when that
-** code point is the whole cluster. */
+** code point is the whole cluster.  A cluster holds at most
+** MAX_NONSTARTERS non-starters: a longer run goes on in clusters of its
+** own, as if a CGJ stood between them (below). */
 static size_t cluster_end(const unsigned char *s, size_t i, size_t n,
                           int32_t *first, int *alone) {
-  size_t e = i + first_cp(s, i, n, first);
+  size_t e = i + first_cp(s, i, n, first), marks;
   *alone = 1;
   if (*first < 0) return e;
-  while (e < n && s[e] >= 0x80) {
+  marks = *first >= 0x80 && is_nonstarter(*first);
+  while (e < n && s[e] >= 0x80 && marks < MAX_NONSTARTERS) {
     int32_t cp;
     size_t k = ct_utf8_decode(s + e, n - e, &cp);
     if (cp < 0 || !is_nonstarter(cp)) break;
     e += k;
+    marks++;
     *alone = 0;
   }
   return e;

@@ -10,6 +10,13 @@
 ** cluster), ASCII folds through a table without calling utf8proc.  Every
 ** normalized byte produced by a cluster maps to the cluster's first input
 ** byte; map[len] is the end of the input range.  The map is monotonic.
+**
+** A run of more than 30 non-starters is cut into clusters of 30, as the
+** stream-safe text format of UAX #15 cuts it with a CGJ (none is added
+** to the view): the time stays linear in the input, where canonical
+** ordering of one long run would be quadratic.  Text with such a run is
+** folded as NFKC folds the stream-safe form; any other text exactly as
+** NFKC + case fold.
 */
 #ifndef CT_NORM_H
 #define CT_NORM_H

@@ -5,12 +5,20 @@
 ** is an offset into the input file.  One pass over the bytes finds NULs,
 ** the first invalid UTF-8 sequence and the start of every line; line and
 ** column are then computed on demand from that index.
+**
+** Reading a file is bounded: it stops at the size cap (a file whose size
+** is known to be larger is not read at all) and after the first block
+** holding a NUL byte, so /dev/zero or an endless pipe costs one block or
+** the cap, never all memory.  A regular file must not change while it is
+** read.
 */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
 #include "core/buf.h"
 #include "core/error.h"
 #include "text/text.h"
@@ -237,48 +245,128 @@ ct_status ct_text_from_buffer(const char *name, const void *data, size_t len,
 
 /* ---- reading files --------------------------------------------------- */
 
-/* Reads f to the end into b.  Returns 0 or the errno of the failure
-** (ENOMEM when the buffer cannot grow). */
-static int read_all(FILE *f, ct_buf *b) {
+void ct_file_state_of(FILE *f, ct_file_state *fs) {
+  struct stat st;
+  off_t at;
+  memset(fs, 0, sizeof *fs);
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
+    return;
+  at = ftello(f);   /* standard input may start inside its file */
+  fs->known = 1;
+  fs->size = (unsigned long long)st.st_size;
+  fs->left = at >= 0 && at <= st.st_size ? (size_t)(st.st_size - at)
+                                         : (size_t)st.st_size;
+  fs->mtime_s = (long long)st.st_mtim.tv_sec;
+  fs->mtime_ns = (long)st.st_mtim.tv_nsec;
+}
+
+/* How reading ended: at the end of the file, at a block holding a NUL
+** byte (a binary file: the scan reports it, the rest need not be read),
+** or one byte past the cap. */
+typedef enum read_end { READ_EOF, READ_NUL, READ_OVER } read_end;
+
+/* Reads f into b until one of the read_ends, a block of READ_CHUNK
+** bytes at a time.  Returns 0 or the errno of the failure (ENOMEM when
+** the buffer cannot grow). */
+static int read_capped(FILE *f, size_t max, ct_buf *b, read_end *how) {
   for (;;) {
-    size_t room, got;
+    size_t want = READ_CHUNK, got, left = max - b->len;
     if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
-    room = b->cap - b->len - 1;
+    if (left < want) want = left + 1;   /* the byte past the cap tells */
     errno = 0;
-    got = fread(b->s + b->len, 1, room, f);
+    got = fread(b->s + b->len, 1, want, f);
+    *how = memchr(b->s + b->len, '\0', got) ? READ_NUL : READ_EOF;
     b->len += got;
     b->s[b->len] = '\0';
-    if (got < room) {
-      if (ferror(f)) return errno ? errno : EIO;
+    if (*how == READ_NUL) return 0;
+    if (b->len > max) {
+      *how = READ_OVER;
       return 0;
     }
+    if (got < want) return ferror(f) ? (errno ? errno : EIO) : 0;
   }
 }
 
-ct_status ct_text_read_file(const char *path, ct_invalid mode,
-                            ct_text **out, ct_error *err) {
+static ct_status too_big(ct_error *err, const char *name, size_t max) {
+  return ct_fail(err, CT_ETOOBIG,
+                 "%s: larger than %zu bytes, the document size cap", name,
+                 max);
+}
+
+/* A file that changes while it is read would be processed as a document
+** that never existed (half old, half new, or cut short).  Its size and
+** modification time after the read must be those before it.  Bytes read
+** against the size are not enough alone: files under /proc say 0 bytes
+** and have more, and they do not change. */
+static ct_status check_unchanged(FILE *f, const char *name,
+                                 const ct_file_state *before, size_t got,
+                                 ct_error *err) {
+  ct_file_state now;
+  ct_file_state_of(f, &now);
+  if (!before->known ||
+      (now.known && now.size == before->size &&
+       now.mtime_s == before->mtime_s && now.mtime_ns == before->mtime_ns))
+    return CT_OK;
+  if (got != before->left)
+    return ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
+                   "bytes, read %zu)", name, before->left, got);
+  if (now.known && now.size != before->size)
+    return ct_fail(err, CT_EIO, "%s: changed while being read (%llu bytes "
+                   "when opened, %llu after)", name, before->size, now.size);
+  return ct_fail(err, CT_EIO, "%s: changed while being read (modified during "
+                 "the read)", name);
+}
+
+ct_status ct_text_read_stream(FILE *f, const char *name,
+                              const ct_file_state *before, ct_invalid mode,
+                              size_t max, ct_text **out, ct_error *err) {
+  ct_buf b = {0};
+  read_end how;
+  ct_status st;
+  size_t len;
+  int e;
+  *out = NULL;
+  if (before->known && before->left > max) return too_big(err, name, max);
+  /* One allocation for a file of known size, and room to see its end. */
+  if (before->known && ct_buf_reserve(&b, before->left + 1) != CT_OK)
+    return oom(err, name);
+  e = read_capped(f, max, &b, &how);
+  if (e == ENOMEM) st = oom(err, name);
+  else if (e != 0)
+    st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
+  else if (how == READ_OVER) st = too_big(err, name, max);
+  else if (how == READ_EOF) st = check_unchanged(f, name, before, b.len, err);
+  else st = CT_OK;   /* a NUL byte: the scan says where */
+  if (st != CT_OK) {
+    ct_buf_free(&b);
+    return st;
+  }
+  len = b.len;
+  return text_build(name, (unsigned char *)ct_buf_take(&b), len, mode, out, err);
+}
+
+ct_status ct_text_read_file_max(const char *path, ct_invalid mode,
+                                size_t max_bytes, ct_text **out,
+                                ct_error *err) {
   int is_stdin = strcmp(path, "-") == 0;
   const char *name = is_stdin ? "<stdin>" : path;
-  ct_buf b = {0};
+  ct_file_state before;
+  ct_status st;
   FILE *f;
-  int e;
-  size_t len;
   *out = NULL;
   f = is_stdin ? stdin : fopen(path, "rb");
   if (f == NULL)
     return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(errno));
-  e = read_all(f, &b);
+  ct_file_state_of(f, &before);
+  st = ct_text_read_stream(f, name, &before, mode, max_bytes, out, err);
   if (!is_stdin) fclose(f);
-  if (e == ENOMEM) {
-    ct_buf_free(&b);
-    return oom(err, name);
-  }
-  if (e) {
-    ct_buf_free(&b);
-    return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
-  }
-  len = b.len;
-  return text_build(name, (unsigned char *)ct_buf_take(&b), len, mode, out, err);
+  return st;
+}
+
+ct_status ct_text_read_file(const char *path, ct_invalid mode,
+                            ct_text **out, ct_error *err) {
+  return ct_text_read_file_max(path, mode, CT_DEFAULT_MAX_DOCUMENT_BYTES, out,
+                               err);
 }
 
 /* ---- accessors ------------------------------------------------------- */

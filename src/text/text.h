@@ -36,4 +36,25 @@ struct ct_text {
   int invalid;          /* holds invalid UTF-8 (only under CT_INVALID_REPLACE) */
 };
 
+/* What fstat says of an open file before it is read, to notice that it
+** changed while it was read.  known: a regular file; the rest is then
+** its size, the bytes from the current position to its end, and its
+** modification time. */
+typedef struct ct_file_state {
+  int known;
+  unsigned long long size;
+  size_t left;
+  long long mtime_s;
+  long mtime_ns;
+} ct_file_state;
+
+void ct_file_state_of(FILE *f, ct_file_state *fs);
+
+/* ct_text_read_file_max on an open stream named `name`, `before` being
+** its state when opened (tests pass a state of their own to stand for a
+** file that changed under the reader).  f is not closed. */
+ct_status ct_text_read_stream(FILE *f, const char *name,
+                              const ct_file_state *before, ct_invalid mode,
+                              size_t max, ct_text **out, ct_error *err);
+
 #endif
