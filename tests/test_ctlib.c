@@ -194,6 +194,14 @@ static void test_bad_arguments(void **state) {
             "bad argument #1 to 'find' (ct.regex expected, got string)");
   run_fails(L, "local r = ct.re('a'); r.match(nil, 'a')",
             "bad argument #1 to 'match' (ct.regex expected, got nil)");
+  /* subjects past the cap are refused, not searched */
+  run(L, "assert(ct.re('z'):find(string.rep('a', 65535) .. 'z') == 65536)");
+  run_fails(L, "ct.re('z'):find(string.rep('a', 65536) .. 'z')",
+            "ct.re: subject too long (65537 bytes; at most 65536)");
+  run_fails(L, "ct.re('z'):match(string.rep('a', 70000))",
+            "ct.re: subject too long (70000 bytes; at most 65536)");
+  run_fails(L, "ct.re('z'):gmatch(string.rep('a', 70000))",
+            "ct.re: subject too long (70000 bytes; at most 65536)");
 }
 
 static void test_pattern_errors(void **state) {

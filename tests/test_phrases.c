@@ -223,6 +223,28 @@ static void test_usage(void **state) {
   ct_phrases_free(p);
 }
 
+/* The automaton is sized before it is built: past the limit, compile
+** fails and nothing was allocated for it. */
+static void test_memory_limit(void **state) {
+  ct_phrases *p = ct_phrases_new();
+  ct_error err;
+  char w[64];
+  int i;
+  (void)state;
+  for (i = 0; i < 2000; i++) {
+    snprintf(w, sizeof w, "phrase number %d of many", i);
+    assert_int_equal(ct_phrases_add(p, w, i, &err), CT_OK);
+  }
+  ct_phrases_set_limit(p, (size_t)1 << 20);
+  assert_int_equal(ct_phrases_compile(p, &err), CT_ELIMIT);
+  assert_string_equal(err.msg, "the phrases need 6 MiB of automaton, more "
+                      "than the limit of 1 MiB");
+  ct_phrases_set_limit(p, (size_t)8 << 20);
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  assert_true(ct_phrases_memory(p) <= ((size_t)8 << 20));
+  ct_phrases_free(p);
+}
+
 static void test_scratch_reuse(void **state) {
   static const pid ps[] = {{"a", 1}, {"b c", 2}};
   ct_phrases *p = compile(ps, N(ps));
@@ -543,6 +565,7 @@ int main(void) {
     cmocka_unit_test(test_empty),
     cmocka_unit_test(test_invalid_phrases),
     cmocka_unit_test(test_usage),
+    cmocka_unit_test(test_memory_limit),
     cmocka_unit_test(test_scratch_reuse),
     cmocka_unit_test(test_long_cjk_run),
     cmocka_unit_test(test_random_against_reference),

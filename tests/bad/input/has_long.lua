@@ -1,0 +1,4 @@
+label "x" {}
+rule "x.has" { label = "x", when = function(c)
+  return c:has(string.rep("climate ", 200))
+end }
