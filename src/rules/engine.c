@@ -719,7 +719,8 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   decide(e->rs, v.score, has);
   if (st == CT_OK) st = run_rules(e, i, e->phase[1], e->rs->nrules, &v, NULL, err);
   decide(e->rs, v.score, has);
-  sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
+  if (d->nhits > d->first_hit[i])     /* d->hits is NULL before the first */
+    sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
   return st;
 }
 
