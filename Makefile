@@ -209,7 +209,8 @@ FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
 FUZZ_ENV     := UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/fuzz/ubsan.supp
 FUZZ_FLAGS   := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 FUZZ_CHECK_OBJ := $(BUILD)/obj/tests/clauses_check.o
-FUZZ_COMMON  := $(BUILD)/obj/tests/fuzz/results_check.o $(FUZZ_CHECK_OBJ)
+FUZZ_COMMON  := $(BUILD)/obj/tests/fuzz/results_check.o \
+                $(BUILD)/obj/tests/fuzz/output_check.o $(FUZZ_CHECK_OBJ)
 
 $(BUILD)/fuzz_jsonl: $(BUILD)/obj/src/cli/jsonl_in.o
 $(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_COMMON) $(LIB)

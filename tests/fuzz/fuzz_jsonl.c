@@ -7,13 +7,16 @@
 ** only itself (a message naming "fuzz.jsonl:LINE:", and the reader reads
 ** on); a good record's id must come back as JSON that parses to what the
 ** document is named, its meta as a JSON object, and its text must
-** segment into clauses that keep every promise th_check_clauses knows.
+** segment into clauses that keep every promise th_check_clauses knows,
+** and the record must go through every format of `clausetag segment`
+** (fz_check_output: jsonl records carry the id back as it came).
 */
 #include <jansson.h>
 #include <string.h>
 #include "cli/jsonl_in.h"
 #include "clauses_check.h"
 #include "fuzz.h"
+#include "output_check.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
@@ -28,6 +31,7 @@ static void check_doc(const ct_cli_jsonl_doc *d) {
   size_t n;
   ct_error err;
   char msg[512];
+  ct_docinfo info;
   FUZZ_CHECK(id != NULL && (json_is_string(id) || json_is_number(id)),
              "id %s is not a JSON string or number", d->id_json);
   if (json_is_string(id))
@@ -45,6 +49,10 @@ static void check_doc(const ct_cli_jsonl_doc *d) {
              "ct_segment: %s", err.msg);
   if (!th_check_clauses(d->text, c, n, msg, sizeof msg))
     FUZZ_FAIL("record %s: %s", d->id_json, msg);
+  memset(&info, 0, sizeof info);
+  info.id_json = d->id_json;
+  info.meta_json = d->meta_json;
+  fz_check_output(ct_segment_formats, NULL, d->text, c, n, &info);
   free(c);
 }
 
