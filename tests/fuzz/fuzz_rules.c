@@ -11,14 +11,17 @@
 ** handler (--keep-going), and its results must keep the promises
 ** fz_check_results knows (hits inside their clauses, scores the sums of
 ** their hits); finiteness is not asked, since a `when` may return any
-** finite number and a weight multiplies it.  The weights in effect are
-** then written out, as `clausetag train` does.
+** finite number and a weight multiplies it.  The results then go
+** through every format of `clausetag classify` (fz_check_output: label
+** and rule names are any Lua strings), and the weights in effect are
+** written out, as `clausetag train` does.
 */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "clausetag.h"
 #include "fuzz.h"
+#include "output_check.h"
 #include "results_check.h"
 
 static const char doc[] =
@@ -92,7 +95,11 @@ static void classify(const ct_ruleset *rs) {
   if (ct_engine_new(rs, &e, &err) == CT_OK) {
     ct_engine_on_error(e, on_error, &failures);
     if (ct_engine_classify(e, text, c, n, "doc", &r, &err) == CT_OK) {
+      ct_docinfo info;
       fz_check_results(rs, c, n, r, 0);
+      memset(&info, 0, sizeof info);
+      info.results = r;
+      fz_check_output(ct_classify_formats, rs, text, c, n, &info);
       ct_results_free(r, n);
     }
     ct_engine_free(e);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "fuzz.h"
 #include "output_check.h"
+#include "text/utf8.h"
 
 /* One jsonl line: the record of clause k. */
 static void check_jsonl_line(const char *line, size_t len, const ct_text *t,
@@ -77,6 +78,12 @@ static void write_one(const ct_format *f, const ct_ruleset *rs,
     FUZZ_FAIL("format %s: %s", f->name, err.msg);
   ct_writer_free(&w);
   fclose(mem);
+  /* The text formats write names as they are, as grep does; the
+  ** structured ones promise UTF-8 (JSON, XML, HTML). */
+  if (strstr("jsonl sarif junit html", f->name) != NULL)
+    FUZZ_CHECK(ct_utf8_check((const unsigned char *)out, len) == len,
+               "format %s: output is not valid UTF-8 (at byte %zu)",
+               f->name, ct_utf8_check((const unsigned char *)out, len));
   if (strcmp(f->name, "jsonl") == 0) {
     check_jsonl(out, len, t, c, n, doc);
   } else if (strcmp(f->name, "sarif") == 0) {

@@ -12,7 +12,8 @@
 ** every format of `table` (ct_segment_formats, or ct_classify_formats
 ** with rs and doc->results) into memory, with --explain and, when rs is
 ** given, a --fail-on-unlabeled policy.  Aborts (FUZZ_FAIL) unless every
-** format succeeds, the jsonl format writes one JSON object per clause,
+** format succeeds, the structured ones (jsonl, sarif, junit, html) write
+** valid UTF-8, the jsonl format writes one JSON object per clause,
 ** each with its clause number, start, end, exact text and the record's
 ** id, and the sarif format one JSON document. */
 void fz_check_output(const ct_format *const *table, const ct_ruleset *rs,
