@@ -236,9 +236,8 @@ fuzz: fuzz-deps
 	    -max_total_time=$(FUZZ_SECONDS) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t/ \
 	    $(FUZZ_DIR)/corpus/$$t $$dirs > $(FUZZ_DIR)/$$t.log 2>&1 \
-	    || fail="$$fail $$t"; \
-	  grep -E '^(stat::number_of_executed_units|INFO: Loaded|==[0-9]+==ERROR|SUMMARY|fuzz: )' \
-	    $(FUZZ_DIR)/$$t.log || true; \
+	    && grep -a '^Done [0-9]* runs' $(FUZZ_DIR)/$$t.log \
+	    || { fail="$$fail $$t"; grep -av '^0x' $(FUZZ_DIR)/$$t.log | tail -n 50; }; \
 	done; \
 	if [ -n "$$fail" ]; then \
 	  echo "make fuzz: FAILED:$$fail (logs: $(FUZZ_DIR)/TARGET.log, inputs: $(FUZZ_DIR)/artifacts/)"; \
