@@ -4,9 +4,11 @@
 #   make run        classify the samples with the shipped rules
 #   make test       unit + end-to-end tests, valgrind, browser and SARIF
 #                   validation, then the suites again under ASan+UBSan
+#   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each
 #   make bench      throughput benchmark
 #   make install    PREFIX=/usr/local (binary, library, header, rules, docs)
 #   make deps       install missing Debian packages (needs root)
+#   make fuzz-deps  the same for clang and its fuzzer runtime (make fuzz)
 #
 # == user settings ========================================================
 CC       ?= cc
@@ -21,6 +23,8 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
 PKGS     := lua5.4 libpcre2-8 libutf8proc jansson
 DEBS     := pkg-config liblua5.4-dev libpcre2-dev libutf8proc-dev \
             libjansson-dev libcmocka-dev
+FUZZ_DEBS := clang libclang-rt-14-dev
+FUZZ_CC   ?= clang
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -44,10 +48,10 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
-HELPER_OBJ := $(BUILD)/obj/tests/helpers.o
+HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
 
-.PHONY: all deps run test check valgrind web bench install uninstall clean echo \
-        quality weights
+.PHONY: all deps fuzz-deps run test check valgrind web bench install uninstall \
+        clean echo quality weights fuzz fuzz-build
 
 all: $(BIN)
 
@@ -58,8 +62,8 @@ all: $(BIN)
 # -- dependencies ---------------------------------------------------------
 # A fresh Debian machine has none of the -dev packages: install what is
 # missing, once, and only what is missing.
-deps:
-	@missing=""; for p in $(DEBS); do \
+# $(call install_debs,PACKAGES): the recipe line for one list.
+install_debs = @missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \
@@ -69,6 +73,13 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+deps:
+	$(call install_debs,$(DEBS))
+
+# Only `make fuzz` needs clang, so `make test` does not install it.
+fuzz-deps: deps
+	$(call install_debs,$(FUZZ_DEBS))
 
 # -- build ----------------------------------------------------------------
 $(BUILD)/obj/%.o: %.c
@@ -183,6 +194,61 @@ weights: all
 	$(BIN) train $(addprefix -r ,$(sort $(filter-out rules/weights.lua,\
 	  $(wildcard rules/*.lua)))) $(addprefix --gold ,$(TRAIN_GOLD)) \
 	  --l2 $(QUALITY_L2) -o rules/weights.lua
+
+# -- fuzzing ---------------------------------------------------------------
+# libFuzzer targets (tests/fuzz/README.md): the library built again with
+# clang in its own directory, instrumented for the fuzzer and ASan+UBSan;
+# each target then runs FUZZ_SECONDS on its seed corpus, the kept findings
+# (tests/fuzz/regress/TARGET/) and what earlier runs found
+# (build/fuzz/corpus/TARGET/, where new inputs go).  A crash leaves its
+# input in build/fuzz/artifacts/TARGET/ and fails the target; every
+# target runs anyway, and make fuzz fails at the end.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR     := build/fuzz
+FUZZ_TARGETS := fuzz_segment fuzz_classify fuzz_rules fuzz_jsonl
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all -fsanitize-recover=pointer-overflow \
+                -fno-omit-frame-pointer
+# pointer-overflow is built recoverable only so that tests/fuzz/ubsan.supp
+# can silence known findings by file; halt_on_error keeps the rest fatal.
+FUZZ_ENV     := UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/fuzz/ubsan.supp
+FUZZ_FLAGS   := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_CHECK_OBJ := $(BUILD)/obj/tests/clauses_check.o
+FUZZ_COMMON  := $(BUILD)/obj/tests/fuzz/results_check.o \
+                $(BUILD)/obj/tests/fuzz/output_check.o $(FUZZ_CHECK_OBJ)
+
+$(BUILD)/fuzz_jsonl: $(BUILD)/obj/src/cli/jsonl_in.o
+$(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_COMMON) $(LIB)
+	$(CC) $(OPT) $(subst fuzzer-no-link,fuzzer,$(SAN)) -o $@ \
+	  $(filter %.o,$^) $(LIB) $(LDLIBS_ALL)
+
+$(BUILD)/obj/tests/fuzz/%.o: CPPFLAGS += -Itests \
+	-DCT_FUZZ_RULES_DIR='"$(CURDIR)/rules"'
+
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/%)
+
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-build BUILD=$(FUZZ_DIR) CC=$(FUZZ_CC) \
+	  OPT="-O1 -g" SAN="$(FUZZ_SAN)"
+	@fail=""; for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/artifacts/$$t; \
+	  dirs=""; for d in tests/fuzz/corpus/$$t tests/fuzz/regress/$$t; do \
+	    [ -d $$d ] && dirs="$$dirs $$d"; \
+	  done; \
+	  dict=""; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+	  $(FUZZ_ENV) $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) $$dict \
+	    -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t/ \
+	    $(FUZZ_DIR)/corpus/$$t $$dirs > $(FUZZ_DIR)/$$t.log 2>&1 \
+	    && grep -a '^Done [0-9]* runs' $(FUZZ_DIR)/$$t.log \
+	    || { fail="$$fail $$t"; grep -av '^0x' $(FUZZ_DIR)/$$t.log | tail -n 50; }; \
+	done; \
+	if [ -n "$$fail" ]; then \
+	  echo "make fuzz: FAILED:$$fail (logs: $(FUZZ_DIR)/TARGET.log, inputs: $(FUZZ_DIR)/artifacts/)"; \
+	  exit 1; \
+	fi; \
+	echo "make fuzz: $(words $(FUZZ_TARGETS)) targets, $(FUZZ_SECONDS) s each, no findings"
 
 bench: deps
 	@$(MAKE) --no-print-directory all

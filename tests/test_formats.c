@@ -190,6 +190,17 @@ static void test_xml_escape(void **state) {
   XML("\xec\x95\x8c\xed\x8c\x8c", "\xec\x95\x8c\xed\x8c\x8c");
 }
 
+/* A file name can be any bytes: invalid UTF-8 becomes U+FFFD, one per
+** maximal invalid sequence, so the report stays well-formed (found by
+** reading the code while fuzzing; tests/fuzz/README.md). */
+static void test_xml_invalid_utf8(void **state) {
+  (void)state;
+  XML("bad\xff.txt", "bad\xef\xbf\xbd.txt");
+  XML("\xc3", "\xef\xbf\xbd");
+  XML("\xed\xa0\x80<", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd&lt;");
+  XML("\xe2\x82x\xc3\xa9", "\xef\xbf\xbdx\xc3\xa9");
+}
+
 /* ---- SARIF ----------------------------------------------------------- */
 
 static json_t *parse(const char *s) {
@@ -534,6 +545,7 @@ static void test_html_escaping(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_xml_escape),
+    cmocka_unit_test(test_xml_invalid_utf8),
     cmocka_unit_test(test_sarif_structure),
     cmocka_unit_test(test_sarif_regions),
     cmocka_unit_test(test_sarif_policies),

@@ -6,6 +6,7 @@
 ** where the segmenter puts its boundaries.
 */
 #include <errno.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,6 +116,37 @@ static void test_json_non_ascii(void **state) {
        "\"\xed\x83\x84\xec\x86\x8c\xec\xa4\x91\xeb\xa6\xbd\"");
   JSON("a\xe2\x80\xa8" "b\xe2\x80\xa9", "\"a\xe2\x80\xa8" "b\xe2\x80\xa9\"");
   JSON("\xef\xbf\xbd", "\"\xef\xbf\xbd\"");
+}
+
+/* A file name can be any bytes: invalid UTF-8 becomes U+FFFD, one per
+** maximal invalid sequence, so every line stays valid JSON (found by
+** reading the code while fuzzing; tests/fuzz/README.md). */
+static void test_json_invalid_utf8(void **state) {
+  (void)state;
+  JSON("bad\xff.txt", "\"bad\xef\xbf\xbd.txt\"");
+  JSON("\xc3", "\"\xef\xbf\xbd\"");
+  JSON("\xed\xa0\x80\"", "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\\\"\"");
+  JSON("\xe2\x82x\xc3\xa9", "\"\xef\xbf\xbdx\xc3\xa9\"");
+}
+
+static void expect_number(double v, const char *want) {
+  ct_buf b = {0};
+  assert_int_equal(ct_json_number(&b, v), CT_OK);
+  assert_string_equal(b.s, want);
+  ct_buf_free(&b);
+}
+
+/* Two `when`s returning 1e308 add up to an infinite score: JSON has no
+** infinity, so the output must still parse (fuzz finding). */
+static void test_json_number(void **state) {
+  (void)state;
+  expect_number(1, "1.0");
+  expect_number(2.5, "2.5");
+  expect_number(-1, "-1.0");
+  expect_number(1e20, "1e+20");
+  expect_number(HUGE_VAL, "1.79769e+308");
+  expect_number(-HUGE_VAL, "-1.79769e+308");
+  expect_number(NAN, "null");
 }
 
 static void test_json_appends(void **state) {
@@ -350,6 +382,8 @@ int main(void) {
     cmocka_unit_test(test_json_quote_backslash),
     cmocka_unit_test(test_json_controls),
     cmocka_unit_test(test_json_non_ascii),
+    cmocka_unit_test(test_json_invalid_utf8),
+    cmocka_unit_test(test_json_number),
     cmocka_unit_test(test_json_appends),
     cmocka_unit_test(test_format_find),
     cmocka_unit_test(test_text_format),

@@ -2,11 +2,19 @@
 ** json.c -- JSON string escaping.
 **
 ** Bytes that need no escape are copied in runs, so a long clause costs
-** one append per escape rather than one per byte.
+** one append per escape rather than one per byte.  Whatever the bytes,
+** the result is valid JSON: an invalid UTF-8 sequence (a file name is any
+** bytes) becomes U+FFFD, a number that is not finite is never written as
+** "inf" or "nan".
 */
+#include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "output/json.h"
+#include "text/utf8.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD */
 
 /* The escape for byte c, or NULL when it is copied as it is. */
 static const char *escape_of(unsigned char c, char tmp[8]) {
@@ -29,17 +37,30 @@ static const char *escape_of(unsigned char c, char tmp[8]) {
 }
 
 ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
-  size_t i, run = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, run = 0, len;
   char tmp[8];
   if (ct_buf_reserve(b, n + 2) != CT_OK || ct_buf_addc(b, '"') != CT_OK)
     return CT_ENOMEM;
-  for (i = 0; i < n; i++) {
-    const char *esc = escape_of((unsigned char)s[i], tmp);
-    if (esc == NULL) continue;
+  while (i < n) {
+    const char *esc;
+    len = 1;
+    if (u[i] < 0x80) {
+      esc = escape_of(u[i], tmp);
+    } else {
+      int32_t cp;
+      len = ct_utf8_decode(u + i, n - i, &cp);
+      esc = cp < 0 ? REPLACEMENT : NULL;
+    }
+    if (esc == NULL) {
+      i += len;
+      continue;
+    }
     if (ct_buf_add(b, s + run, i - run) != CT_OK ||
         ct_buf_adds(b, esc) != CT_OK)
       return CT_ENOMEM;
-    run = i + 1;
+    i += len;
+    run = i;
   }
   if (ct_buf_add(b, s + run, n - run) != CT_OK) return CT_ENOMEM;
   return ct_buf_addc(b, '"');
@@ -52,6 +73,8 @@ ct_status ct_json_cstr(ct_buf *b, const char *s) {
 
 ct_status ct_json_number(ct_buf *b, double v) {
   char num[40];
+  if (isnan(v)) return ct_buf_adds(b, "null");
+  if (isinf(v)) v = v > 0 ? DBL_MAX : -DBL_MAX;   /* 1.79769e+308 */
   snprintf(num, sizeof num, "%.6g", v);
   if (strpbrk(num, ".e") == NULL && strstr(num, "inf") == NULL &&
       strstr(num, "nan") == NULL)

@@ -13,8 +13,9 @@
 #include <stddef.h>
 #include "core/buf.h"
 
-/* Appends s[0..n) as a quoted JSON string.  `s` must be valid UTF-8
-** (ct_text_span guarantees it); NUL bytes inside it are escaped. */
+/* Appends s[0..n) as a quoted JSON string.  `s` should be valid UTF-8
+** (ct_text_span guarantees it); an invalid sequence (a file name can be
+** any bytes) is written as U+FFFD.  NUL bytes inside it are escaped. */
 ct_status ct_json_string(ct_buf *b, const char *s, size_t n);
 
 /* The same for a NUL-terminated string; NULL appends `null`. */
@@ -22,7 +23,9 @@ ct_status ct_json_cstr(ct_buf *b, const char *s);
 
 /* Appends a weight or score: %.6g, with ".0" added when that reads as an
 ** integer, so a number is always a JSON float (1.0, 2.5, -1.0, 1e+20).
-** Text formats print weights the same way. */
+** A score that overflowed (rule files may return huge numbers) is written
+** as the largest finite value of its sign, 1.79769e+308, and NaN as null:
+** JSON has no infinities.  Text formats print weights the same way. */
 ct_status ct_json_number(ct_buf *b, double v);
 
 #endif

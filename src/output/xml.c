@@ -1,10 +1,14 @@
 /*
 ** xml.c -- XML/HTML escaping.
 **
-** Bytes that need no escape are copied in runs, as in json.c.
+** Bytes that need no escape are copied in runs, as in json.c.  Whatever
+** the bytes, the result is well-formed UTF-8: an invalid sequence (a file
+** name is any bytes) becomes U+FFFD.
 */
+#include <stdint.h>
 #include <string.h>
 #include "output/xml.h"
+#include "text/utf8.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD */
 
@@ -25,10 +29,10 @@ static const char *escape_of(const unsigned char *s, size_t i, size_t n,
     default: break;
   }
   if (s[i] < 0x20) return REPLACEMENT;
-  if (s[i] == 0xEF && i + 2 < n && s[i + 1] == 0xBF &&
-      (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) {
-    *len = 3;
-    return REPLACEMENT;
+  if (s[i] >= 0x80) {
+    int32_t cp;
+    *len = ct_utf8_decode(s + i, n - i, &cp);
+    if (cp < 0 || cp == 0xFFFE || cp == 0xFFFF) return REPLACEMENT;
   }
   return NULL;
 }
@@ -40,7 +44,7 @@ ct_status ct_xml_string(ct_buf *b, const char *s, size_t n) {
   while (i < n) {
     const char *esc = escape_of(u, i, n, &len);
     if (esc == NULL) {
-      i++;
+      i += len;
       continue;
     }
     if (ct_buf_add(b, s + run, i - run) != CT_OK ||

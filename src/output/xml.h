@@ -11,7 +11,8 @@
 #include <stddef.h>
 #include "core/buf.h"
 
-/* Appends s[0..n), valid UTF-8, escaped.  Characters XML 1.0 cannot
+/* Appends s[0..n) escaped; an invalid UTF-8 sequence in it (a file name
+** can be any bytes) becomes U+FFFD.  Characters XML 1.0 cannot
 ** carry at all, even as references (C0 controls but tab and line breaks,
 ** U+FFFE, U+FFFF), become U+FFFD; tab and line breaks become character
 ** references, so attribute-value normalization cannot turn them into

@@ -1,0 +1,2 @@
+-- a rule file that only adds abbreviations
+abbreviations { "Ofc.", "Insp." }

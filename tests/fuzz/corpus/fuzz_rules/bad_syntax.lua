@@ -1,0 +1,6 @@
+label "climate" { title = "Climate" }
+
+rule "climate.core" {
+  label = "climate"
+  words = { "climate" },
+}

@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.h" { label = "x", when = function(c) return c:has("a*b") end }

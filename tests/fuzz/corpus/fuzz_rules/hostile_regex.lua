@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.catastrophic" { label = "x", regex = [[^(a+)+$]] }
