@@ -250,6 +250,15 @@ CASE(glued_heading,
 CASE(glued_dateline_kept,
      "The White HouseWashington, D.C. – The United States acts today.\n",
      "S0 The White HouseWashington, D.C. – The United States acts today.")
+/* The letter after the capital is decoded: Hangul's lead byte 0xED, read
+** as U+00ED, looked lowercase and cut the line; 0xC3 read as U+00C3
+** looked uppercase, though é is lowercase. */
+CASE(glued_heading_decodes_next,
+     "Technology and InnovationA\xED\x95\x9C global leaders met.\n",
+     "S0 Technology and InnovationA\xED\x95\x9C global leaders met.")
+CASE(glued_heading_accented,
+     "Technology and InnovationA\xC3\xA9roports are shared.\n",
+     "H0 Technology and Innovation\nS0 A\xC3\xA9roports are shared.")
 CASE(camel_case_name_not_glue, "McDonald and DeSantis met in LinkedIn.\n",
      "S0 McDonald and DeSantis met in LinkedIn.")
 CASE(dateline_in_sentence,
@@ -257,6 +266,12 @@ CASE(dateline_in_sentence,
      "S0 WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed.\nS0 They met.")
 CASE(byline_not_heading, "By Jane Smith\n\nThe talks ended.\n",
      "S0 By Jane Smith\nS0 The talks ended.")
+/* A byline's capital is decoded too: 0xCF (ω's lead byte) read as U+00CF
+** looked uppercase. */
+CASE(byline_accented, "By \xC3\x89mile Zola\n\nThe talks ended.\n",
+     "S0 By \xC3\x89mile Zola\nS0 The talks ended.")
+CASE(byline_needs_capital, "By \xCF\x89mega rules\n\nThe talks ended.\n",
+     "H0 By \xCF\x89mega rules\nS0 The talks ended.")
 CASE(date_line_not_heading, "November 14, 2025\n\nText follows here.\n",
      "S0 November 14, 2025\nS0 Text follows here.")
 
@@ -487,9 +502,13 @@ int main(void) {
     cmocka_unit_test(nbsp_after_period),
     cmocka_unit_test(glued_heading),
     cmocka_unit_test(glued_dateline_kept),
+    cmocka_unit_test(glued_heading_decodes_next),
+    cmocka_unit_test(glued_heading_accented),
     cmocka_unit_test(camel_case_name_not_glue),
     cmocka_unit_test(dateline_in_sentence),
     cmocka_unit_test(byline_not_heading),
+    cmocka_unit_test(byline_accented),
+    cmocka_unit_test(byline_needs_capital),
     cmocka_unit_test(date_line_not_heading),
     cmocka_unit_test(korean_da),
     cmocka_unit_test(korean_yo),

@@ -402,8 +402,8 @@ static int is_month(const unsigned char *p, size_t n) {
 static int is_byline_or_date(const seg *g, size_t a, size_t b) {
   size_t i = a, w;
   int digits = 0, words = 0;
-  if (b - a > 3 && memcmp(g->s + a, "By ", 3) == 0 && a + 3 < b &&
-      ct_cp_isupper(g->s[a + 3]))
+  if (b - a > 3 && memcmp(g->s + a, "By ", 3) == 0 &&
+      ct_cp_isupper(cp_at(g, a + 3, b, &w)))
     return 1;
   while (i < b) {
     for (w = i; w < b && g->s[w] != ' ' && g->s[w] != ','; w++)
@@ -485,7 +485,7 @@ static int is_small_word(const unsigned char *p, size_t n) {
 ** a name like "McDonald", and what follows must not be a dateline (those
 ** stay with their sentence). */
 static size_t glued_heading(const seg *g, const line *l) {
-  size_t i, w = l->start, words = 0;
+  size_t i, w = l->start, words = 0, len;
   const unsigned char *s = g->s;
   for (i = l->start; i < l->end && i - l->start < 200; i++) {
     if (s[i] == ' ') {
@@ -499,9 +499,12 @@ static size_t glued_heading(const seg *g, const line *l) {
       if (s[i] != '-') return 0;
       continue;
     }
+    /* s[i - 3..i] are ASCII letters by now; s[i + 1] is decoded, since a
+    ** lead byte read as a code point can look lowercase (0xED, 'í') */
     if (i >= w + 4 && ct_cp_islower(s[i - 1]) && ct_cp_islower(s[i - 2]) &&
         ct_cp_islower(s[i - 3]) && ct_cp_isupper(s[i]) && i + 1 < l->end &&
-        ct_cp_islower(s[i + 1]) && ct_cp_isupper(s[w]) && words >= 1)
+        ct_cp_islower(cp_at(g, i + 1, l->end, &len)) &&
+        ct_cp_isupper(s[w]) && words >= 1)
       return is_dateline(g, i, l->end) ? 0 : i;
   }
   return 0;
