@@ -169,6 +169,13 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err);
 
+/* The text of clause c as ct_text_span gives it (collapse as there), with
+** the Markdown structure inside it left out: emphasis markers, link
+** syntax ("[text](url)" gives "text"), inline HTML comments and the
+** blockquote markers of its continuation lines.  What every output format
+** prints as the clause's text.  NULL when out of memory. */
+char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse);
+
 /* ---------------------------------------------------------------------
 ** Rule sets: the labels, rules and examples of Lua rule files
 **

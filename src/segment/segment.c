@@ -4,338 +4,16 @@
 ** Structure first, then sentences.  Lines are grouped into blocks
 ** (separated by blank lines); a block into units: list items (a marker,
 ** then the lines indented under it) and paragraphs.  A paragraph of one
-** short line without final punctuation is a heading.  Each unit is then
-** cut into sentences.  The walk decodes every code point once and keeps
-** only positions: no allocation per character, and every clause is a
-** (start, end) span of the input, so the result is lossless by
-** construction.
+** short line without final punctuation is a heading (lines.c).  Each
+** unit is then cut into sentences (boundary.c).  The walk decodes every
+** code point once and keeps only positions: no allocation per character,
+** and every clause is a (start, end) span of the input, so the result is
+** lossless by construction.
 */
 #include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
-#include "segment/abbrev.h"
-#include "text/text.h"
-#include "text/utf8.h"
-
-#define MAX_DEPTH 16            /* deeper lists count as this deep */
-#define HEADING_MAX_CPS 100     /* longer lines are paragraphs */
-#define HEADING_MAX_WORDS 16
-
-typedef struct line {
-  size_t start, end;   /* content without indentation and trailing space */
-  size_t text;         /* where the text starts, after a list marker */
-  size_t indent;       /* width of the indentation, tabs count 4 */
-  size_t cps;          /* code points of the content */
-  int marker;          /* starts with a list marker */
-  int title;           /* a Markdown heading: "## Title" */
-} line;
-
-typedef struct seg {
-  const ct_text *t;
-  const unsigned char *s;
-  size_t n;
-  const ct_abbrevs *ab;
-  ct_clause *v;
-  size_t nv, cap;
-  size_t heading;              /* index of the current section heading */
-  size_t ind[MAX_DEPTH];       /* indentation of the open list levels */
-  int nind;
-  line *lines;                 /* the current block, reused */
-  size_t nlines, lcap;
-} seg;
-
-/* {=====================================================================
-** Characters
-** ====================================================================== */
-
-static int32_t cp_at(const seg *g, size_t i, size_t end, size_t *len) {
-  int32_t cp;
-  *len = ct_utf8_decode(g->s + i, end - i, &cp);
-  return cp;
-}
-
-/* Where the code point that ends just before position i starts.  A
-** continuation byte that no lead byte claims is a (invalid) code point
-** of its own, as the forward decoder sees it. */
-static size_t prev_start(const seg *g, size_t lo, size_t i) {
-  size_t back, len;
-  for (back = 1; back <= 4 && back <= i - lo; back++) {
-    if ((g->s[i - back] & 0xC0) != 0x80) {
-      cp_at(g, i - back, i, &len);
-      return len == back ? i - back : i - 1;
-    }
-  }
-  return i - 1;
-}
-
-/* The code point that ends just before position i (i > lo). */
-static int32_t cp_before(const seg *g, size_t lo, size_t i) {
-  size_t len;
-  return cp_at(g, prev_start(g, lo, i), i, &len);
-}
-
-static size_t skip_space(const seg *g, size_t i, size_t end) {
-  size_t len;
-  while (i < end && ct_cp_isspace(cp_at(g, i, end, &len))) i += len;
-  return i;
-}
-
-static size_t trim_end(const seg *g, size_t lo, size_t i) {
-  while (i > lo && ct_cp_isspace(cp_before(g, lo, i))) i = prev_start(g, lo, i);
-  return i;
-}
-
-static int is_terminator(int32_t cp) {
-  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
-         cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
-}
-
-static int is_cjk_stop(int32_t cp) {
-  return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
-}
-
-static int is_closer(int32_t cp) {
-  return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '}' ||
-         cp == 0x2019 || cp == 0x201D || cp == 0xBB || cp == 0x300D ||
-         cp == 0x300F || cp == 0xFF09 || cp == 0x3011;
-}
-
-static int is_opener(int32_t cp) {
-  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' ||
-         cp == 0x2018 || cp == 0x201C || cp == 0xAB || cp == 0x300C ||
-         cp == 0x300E || cp == 0xFF08 || cp == 0x3010;
-}
-
-static int is_bracket_open(int32_t cp) {
-  return cp == '(' || cp == '[' || cp == '{' || cp == 0xFF08 || cp == 0x3010;
-}
-
-static int is_bracket_close(int32_t cp) {
-  return cp == ')' || cp == ']' || cp == '}' || cp == 0xFF09 || cp == 0x3011;
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Words
-** ====================================================================== */
-
-/* Words that commonly open a sentence: after an abbreviation such as
-** "U.S." a capitalized word is usually a name ("U.S. Department"), but
-** one of these starts a new sentence ("... with the R.O.K. The two"). */
-static const char *const openers[] = {
-  "A", "After", "All", "Also", "An", "And", "Another", "As", "At", "Both",
-  "But", "By", "During", "Each", "Finally", "First", "For", "From",
-  "Further", "Furthermore", "He", "Her", "His", "How", "However", "I", "If",
-  "In", "It", "Its", "Last", "Many", "Meanwhile", "Moreover", "Most", "No",
-  "Now", "On", "One", "Our", "She", "Since", "So", "Some", "Such", "That",
-  "The", "Their", "There", "These", "They", "This", "Those", "Through",
-  "To", "Today", "Together", "Under", "We", "What", "When", "Where",
-  "While", "Who", "With", "Yet", NULL
-};
-
-static int is_opener_word(const seg *g, size_t i, size_t end) {
-  size_t j = i, len, k;
-  while (j < end && is_opener(cp_at(g, j, end, &len))) j += len;
-  for (k = j; k < end && ct_cp_isalpha(g->s[k] < 0x80 ? g->s[k] : -1); k++)
-    ;
-  if (k == j || (k < end && g->s[k] >= 0x80)) return 0;
-  for (const char *const *w = openers; *w; w++)
-    if (strlen(*w) == k - j && memcmp(*w, g->s + j, k - j) == 0) return 1;
-  return 0;
-}
-
-static int is_roman(const unsigned char *p, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++)
-    if (!strchr("ivxlIVXL", p[i])) return 0;
-  return n > 0 && n <= 4;
-}
-
-/* A list marker's label: "12", "b", "iv" (its period or bracket apart). */
-static int is_marker_label(const unsigned char *p, size_t n) {
-  size_t i;
-  if (n == 0) return 0;
-  if (n == 1 && ((p[0] | 0x20) >= 'a' && (p[0] | 0x20) <= 'z')) return 1;
-  for (i = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++)
-    ;
-  if (i == n && n <= 3) return 1;
-  return is_roman(p, n);
-}
-
-/* Dotted initialisms by shape: U.S, R.O.K, e.g, a.m, Ph.D (the final
-** period not included), and single-letter initials. */
-static int is_initialism(const unsigned char *p, size_t n) {
-  size_t i = 0, run = 0, groups = 0;
-  if (n == 1) return ct_cp_isalpha(p[0]);
-  for (i = 0; i < n; i++) {
-    if (p[i] < 0x80 && ct_cp_isalpha(p[i])) {
-      if (++run > 3) return 0;
-    } else if (p[i] == '.' && run > 0) {
-      run = 0;
-      groups++;
-    } else {
-      return 0;
-    }
-  }
-  return run > 0 && groups > 0;
-}
-
-/* Is the token p[0..n) followed by a period an abbreviation? */
-static int is_abbrev(const seg *g, const unsigned char *p, size_t n) {
-  size_t i;
-  if (ct_abbrevs_has(g->ab, (const char *)p, n + 1)) return 1;
-  for (i = n; i > 0; i--)          /* U.S.-R.O.K. : look at the last part */
-    if (p[i - 1] == '-' || p[i - 1] == '/') break;
-  if (i > 0 && ct_abbrevs_has(g->ab, (const char *)p + i, n - i + 1))
-    return 1;
-  return is_initialism(p + i, n - i);
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Sentences
-** ====================================================================== */
-
-/* State of the walk through one sentence. */
-typedef struct walk {
-  size_t tok;        /* start of the current token */
-  int intok;
-  int ntok;          /* tokens finished so far in this sentence */
-  int after_colon;   /* the previous token ended in ':' or ';' */
-  int depth;         /* open brackets */
-} walk;
-
-/* Start of the current token with its opening brackets and quotes
-** stripped: the word an abbreviation check looks at. */
-static size_t word_start(const seg *g, size_t tok, size_t i) {
-  size_t len;
-  while (tok < i && is_opener(cp_at(g, tok, i, &len))) tok += len;
-  return tok;
-}
-
-/* Decides whether the terminator at i ends the sentence; returns the end
-** of the sentence (after closing quotes and brackets) or 0. */
-static size_t at_terminator(const seg *g, const walk *w, size_t i,
-                            size_t end) {
-  size_t j = i, len, k, ws;
-  int dots = 0, others = 0, cjk = 0, depth = w->depth;
-  int32_t cp, prev, next;
-  while (j < end && is_terminator(cp = cp_at(g, j, end, &len))) {
-    if (cp == '.') dots++;
-    else if (cp == 0x2026) dots += 3;
-    else others++;
-    cjk |= is_cjk_stop(cp);
-    j += len;
-  }
-  while (j < end && is_closer(cp = cp_at(g, j, end, &len))) {
-    if (is_bracket_close(cp) && depth > 0) depth--;
-    j += len;
-  }
-  if ((dots > 1 && others == 0) || depth > 0) return 0;   /* ellipsis */
-  if (j >= end) return end;
-  next = cp_at(g, j, end, &len);
-  if (!ct_cp_isspace(next)) {
-    prev = i > 0 ? cp_before(g, 0, i) : ' ';
-    if (cjk || (ct_cp_iscjk(prev) && ct_cp_iscjk(next))) return j;
-    return 0;
-  }
-  ws = skip_space(g, j, end);
-  if (ws >= end) return j;
-  next = cp_at(g, ws, end, &len);
-  if (dots == 1 && others == 0) {
-    k = word_start(g, w->tok, i);
-    if (is_marker_label(g->s + k, i - k) && (w->ntok == 0 || w->after_colon))
-      return 0;
-    if (k < i && is_abbrev(g, g->s + k, i - k))
-      return is_opener_word(g, ws, end) ? j : 0;
-  }
-  if (ct_cp_islower(next) || is_bracket_open(next)) return 0;
-  return j;
-}
-
-/* The end of the sentence that starts at `from`: after its terminator
-** and closers, or `end`. */
-static size_t sentence_end(const seg *g, size_t from, size_t end) {
-  walk w = {from, 0, 0, 0, 0};
-  size_t i = from, len, len2, r;
-  while (i < end) {
-    int32_t cp = cp_at(g, i, end, &len);
-    if (ct_cp_isspace(cp)) {
-      if (w.intok) {
-        int32_t last = cp_before(g, w.tok, i);
-        w.intok = 0;
-        w.ntok++;
-        w.after_colon = last == ':' || last == ';';
-      }
-      i += len;
-      continue;
-    }
-    if (!w.intok) {
-      w.tok = i;
-      w.intok = 1;
-    }
-    if (is_bracket_open(cp)) w.depth++;
-    else if (is_bracket_close(cp) && w.depth > 0) w.depth--;
-    else if (is_terminator(cp)) {
-      if ((r = at_terminator(g, &w, i, end)) != 0) return r;
-      while (i + len < end && is_terminator(cp_at(g, i + len, end, &len2)))
-        i += len, len = len2;   /* an ellipsis is judged once, whole */
-    }
-    i += len;
-  }
-  return end;
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** List markers
-** ====================================================================== */
-
-static int is_bullet(int32_t cp) {
-  return cp == 0x2022 || cp == 0x25E6 || cp == 0x25AA || cp == '-' ||
-         cp == '*' || cp == 0x2013 || cp == 0x25CF || cp == 0x25A0 ||
-         cp == 0x2023 || cp == 0x2043;
-}
-
-/* If a list marker starts at i and is followed by white space, returns
-** the position after it, else i.  Markers: bullets, 1. 1) 1.) (1) a) (a)
-** i. (iv). */
-static size_t marker_end(const seg *g, size_t i, size_t end) {
-  size_t j = i, len, lab;
-  int paren = 0;
-  if (i >= end) return i;
-  if (is_bullet(cp_at(g, i, end, &len))) {
-    j = i + len;
-  } else {
-    if (g->s[j] == '(') { paren = 1; j++; }
-    lab = j;
-    while (j < end && j - lab < 4 && g->s[j] < 0x80 && ct_cp_isalnum(g->s[j]))
-      j++;
-    if (!is_marker_label(g->s + lab, j - lab)) return i;
-    if (paren) {
-      if (j >= end || g->s[j] != ')') return i;
-      j++;
-    } else if (j < end && g->s[j] == '.') {
-      j++;
-      if (j < end && g->s[j] == ')') j++;
-      /* "A. Smith" is an initial, not an item: letters need "a." or "(a)" */
-      else if (j - lab == 2 && ct_cp_isupper(g->s[lab]) &&
-               !is_roman(g->s + lab, 1))
-        return i;
-    } else if (j < end && g->s[j] == ')') {
-      j++;
-    } else {
-      return i;
-    }
-  }
-  if (j >= end || !ct_cp_isspace(cp_at(g, j, end, &len))) return i;
-  return j;
-}
-
-/* }===================================================================== */
+#include "segment/seg.h"
 
 /* {=====================================================================
 ** Clauses
@@ -370,144 +48,11 @@ static ct_status emit_sentences(seg *g, size_t a, size_t b, ct_kind kind,
   size_t p = skip_space(g, a, b), e;
   ct_status st;
   while (p < b) {
-    e = sentence_end(g, p, b);
+    e = ct_seg_sentence_end(g, p, b);
     if ((st = emit(g, p, trim_end(g, p, e), kind, depth)) != CT_OK) return st;
     p = skip_space(g, e, b);
   }
   return CT_OK;
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Headings, datelines, bylines
-** ====================================================================== */
-
-static const char *const months[] = {
-  "January", "February", "March", "April", "May", "June", "July",
-  "August", "September", "October", "November", "December", "Jan.",
-  "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
-  "Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-  "Saturday", "Sunday", NULL
-};
-
-static int is_month(const unsigned char *p, size_t n) {
-  for (const char *const *m = months; *m; m++)
-    if (strlen(*m) == n && memcmp(*m, p, n) == 0) return 1;
-  return 0;
-}
-
-/* "By Jane Smith", "November 14, 2025", "Fri., Nov. 14, 2025": lines
-** that stand alone without being section headings. */
-static int is_byline_or_date(const seg *g, size_t a, size_t b) {
-  size_t i = a, w;
-  int digits = 0, words = 0;
-  if (b - a > 3 && memcmp(g->s + a, "By ", 3) == 0 &&
-      ct_cp_isupper(cp_at(g, a + 3, b, &w)))
-    return 1;
-  while (i < b) {
-    for (w = i; w < b && g->s[w] != ' ' && g->s[w] != ','; w++)
-      ;
-    if (w > i) {
-      words++;
-      if (g->s[i] >= '0' && g->s[i] <= '9') digits = 1;
-      else if (!is_month(g->s + i, w - i)) return 0;
-    }
-    i = w + 1;
-  }
-  return digits && words <= 5;
-}
-
-/* A '.', '!' or '?' before white space that is not an abbreviation's:
-** "The White House - West Wing. (Photo)" is a caption, not a heading. */
-static int has_inner_stop(const seg *g, size_t a, size_t b) {
-  size_t i, w = a;
-  for (i = a; i + 1 < b; i++) {
-    if (g->s[i] == ' ') w = i + 1;
-    if ((g->s[i] == '.' || g->s[i] == '!' || g->s[i] == '?') &&
-        g->s[i + 1] == ' ' &&
-        !(g->s[i] == '.' && is_abbrev(g, g->s + w, i - w)))
-      return 1;
-  }
-  return 0;
-}
-
-static int is_final_punct(int32_t cp) {
-  return is_terminator(cp) || cp == ':' || cp == ';' || cp == ',';
-}
-
-/* A one-line paragraph that reads as a heading: short, no final
-** punctuation, one sentence. */
-static int is_heading(const seg *g, const line *l) {
-  size_t i = l->start, len, words = 0;
-  int32_t last = cp_before(g, l->start, l->end);
-  int inword = 0;
-  if (l->cps > HEADING_MAX_CPS || is_final_punct(last)) return 0;
-  for (; i < l->end; i += len) {
-    int sp = ct_cp_isspace(cp_at(g, i, l->end, &len));
-    if (!sp && !inword) words++;
-    inword = !sp;
-  }
-  if (words > HEADING_MAX_WORDS || is_byline_or_date(g, l->start, l->end))
-    return 0;
-  return !has_inner_stop(g, l->start, l->end);
-}
-
-/* "Washington, D.C. – The": a place, then a dash opening the story. */
-static int is_dateline(const seg *g, size_t i, size_t end) {
-  size_t lim = i + 64 < end ? i + 64 : end, len;
-  while (i < lim) {
-    int32_t cp = cp_at(g, i, lim, &len);
-    if (cp == 0x2013 || cp == 0x2014 || (cp == '-' && i + 1 < lim &&
-                                         (g->s[i + 1] == ' ' || g->s[i + 1] == '-')))
-      return 1;
-    if (!(ct_cp_isalpha(cp) || ct_cp_isspace(cp) || cp == ',' || cp == '.' ||
-          cp == '(' || cp == ')'))
-      return 0;
-    i += len;
-  }
-  return 0;
-}
-
-static int is_small_word(const unsigned char *p, size_t n) {
-  static const char *const small[] = {"a", "an", "and", "at", "by", "for",
-                                      "in", "of", "on", "or", "the", "to",
-                                      "with", NULL};
-  for (const char *const *w = small; *w; w++)
-    if (strlen(*w) == n && memcmp(*w, p, n) == 0) return 1;
-  return 0;
-}
-
-/* A heading glued to the next sentence by a lost line break:
-** "Technology and InnovationAs global leaders ...".  Returns the glue
-** position or 0.  The words before it must read as a title (capitalized
-** but for small words, at least two), the last one long enough not to be
-** a name like "McDonald", and what follows must not be a dateline (those
-** stay with their sentence). */
-static size_t glued_heading(const seg *g, const line *l) {
-  size_t i, w = l->start, words = 0, len;
-  const unsigned char *s = g->s;
-  for (i = l->start; i < l->end && i - l->start < 200; i++) {
-    if (s[i] == ' ') {
-      if (i > w && !ct_cp_isupper(s[w]) && !is_small_word(s + w, i - w))
-        return 0;
-      if (i > w) words++;
-      w = i + 1;
-      continue;
-    }
-    if (s[i] >= 0x80 || ct_cp_isalpha(s[i]) == 0) {
-      if (s[i] != '-') return 0;
-      continue;
-    }
-    /* s[i - 3..i] are ASCII letters by now; s[i + 1] is decoded, since a
-    ** lead byte read as a code point can look lowercase (0xED, 'í') */
-    if (i >= w + 4 && ct_cp_islower(s[i - 1]) && ct_cp_islower(s[i - 2]) &&
-        ct_cp_islower(s[i - 3]) && ct_cp_isupper(s[i]) && i + 1 < l->end &&
-        ct_cp_islower(cp_at(g, i + 1, l->end, &len)) &&
-        ct_cp_isupper(s[w]) && words >= 1)
-      return is_dateline(g, i, l->end) ? 0 : i;
-  }
-  return 0;
 }
 
 /* }===================================================================== */
@@ -529,9 +74,9 @@ static ct_status emit_paragraph(seg *g, const line *first, size_t end,
   size_t glue;
   ct_status st;
   g->nind = 0;
-  if (one_line && is_heading(g, first))
+  if (one_line && ct_seg_is_heading(g, first))
     return emit(g, first->start, first->end, CT_KIND_HEADING, 0);
-  glue = glued_heading(g, first);
+  glue = ct_seg_glued_heading(g, first);
   if (glue) {
     if ((st = emit(g, first->start, glue, CT_KIND_HEADING, 0)) != CT_OK)
       return st;
@@ -612,7 +157,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
     cp_at(g, i, l->end, &len);
     l->cps++;
   }
-  l->text = marker_end(g, l->start, l->end);
+  l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
   l->marker = l->text != l->start;
   if (l->marker) l->text = skip_space(g, l->text, l->end);
   l->title = !l->marker && atx_heading(g, l);
@@ -690,7 +235,7 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
     size_t before = g.nv;
     scan_line(&g, k == 0 ? t->body : t->lines[k], line_stop(t, k), &l);
     st = emit(&g, l.start, l.end, CT_KIND_LINE, 0);
-    if (st == CT_OK && g.nv > before && is_heading(&g, &l)) {
+    if (st == CT_OK && g.nv > before && ct_seg_is_heading(&g, &l)) {
       g.v[g.nv - 1].heading = 0;     /* a title line heads the lines below */
       g.v[g.nv - 1].title = 1;
       g.heading = g.nv;
@@ -708,4 +253,8 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
 const char *ct_kind_name(ct_kind k) {
   static const char *const names[] = {"heading", "bullet", "sentence", "line"};
   return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
+}
+
+char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
+  return ct_text_span(t, c->start, c->end, collapse);
 }

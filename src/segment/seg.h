@@ -1,0 +1,149 @@
+/*
+** seg.h -- what the segmenter's modules share (internal to src/segment/).
+**
+**   segment.c   blocks and units: lines into list items, paragraphs and
+**               headings, clauses emitted; the public entry points
+**   boundary.c  sentence boundaries inside a unit
+**   items.c     list markers, and items run together on one line
+**   lines.c     what a line stands for: heading, headline, byline, date,
+**               dateline, page furniture
+**   markdown.c  Markdown structure that is not clause text
+**
+** Every module works on positions in the input (ct_text's bytes), never
+** on copies, and decodes with the helpers below: no allocation per
+** character.
+*/
+#ifndef CT_SEG_H
+#define CT_SEG_H
+
+#include <stddef.h>
+#include "clausetag.h"
+#include "segment/abbrev.h"
+#include "text/text.h"
+#include "text/utf8.h"
+
+#define MAX_DEPTH 16            /* deeper lists count as this deep */
+#define HEADING_MAX_CPS 100     /* longer lines are paragraphs */
+#define HEADING_MAX_WORDS 16
+
+/* A list marker as items.c reads it: its kind and the label's value, so
+** that "2)" can be seen to follow "1)". */
+typedef struct ct_marker {
+  int kind;            /* CT_MK_*: 0 when there is none */
+  int style;           /* how the label is closed: '.', ')', '(' for "(a)",
+                       ** 'D' for "1.)", 0 for bullets and circled forms */
+  int32_t value;       /* bullet code point, or the label's value (1-based) */
+} ct_marker;
+
+enum {
+  CT_MK_NONE, CT_MK_BULLET, CT_MK_DIGIT, CT_MK_LOWER, CT_MK_UPPER,
+  CT_MK_ROMAN, CT_MK_UROMAN, CT_MK_HANGUL, CT_MK_CIRCLED
+};
+
+typedef struct line {
+  size_t start, end;   /* content without indentation and trailing space */
+  size_t text;         /* where the text starts, after a list marker */
+  size_t indent;       /* width of the indentation, tabs count 4 */
+  size_t cps;          /* code points of the content */
+  int marker;          /* starts with a list marker */
+  int title;           /* a Markdown heading: "## Title" */
+  ct_marker mk;        /* the marker, when there is one */
+} line;
+
+typedef struct seg {
+  const ct_text *t;
+  const unsigned char *s;
+  size_t n;
+  const ct_abbrevs *ab;
+  ct_clause *v;
+  size_t nv, cap;
+  size_t heading;              /* index of the current section heading */
+  size_t ind[MAX_DEPTH];       /* indentation of the open list levels */
+  int nind;
+  line *lines;                 /* the current block, reused */
+  size_t nlines, lcap;
+} seg;
+
+/* {=====================================================================
+** Characters
+** ====================================================================== */
+
+static inline int32_t cp_at(const seg *g, size_t i, size_t end, size_t *len) {
+  int32_t cp;
+  *len = ct_utf8_decode(g->s + i, end - i, &cp);
+  return cp;
+}
+
+/* Where the code point that ends just before position i starts.  A
+** continuation byte that no lead byte claims is a (invalid) code point
+** of its own, as the forward decoder sees it. */
+static inline size_t prev_start(const seg *g, size_t lo, size_t i) {
+  size_t back, len;
+  for (back = 1; back <= 4 && back <= i - lo; back++) {
+    if ((g->s[i - back] & 0xC0) != 0x80) {
+      cp_at(g, i - back, i, &len);
+      return len == back ? i - back : i - 1;
+    }
+  }
+  return i - 1;
+}
+
+/* The code point that ends just before position i (i > lo). */
+static inline int32_t cp_before(const seg *g, size_t lo, size_t i) {
+  size_t len;
+  return cp_at(g, prev_start(g, lo, i), i, &len);
+}
+
+static inline size_t skip_space(const seg *g, size_t i, size_t end) {
+  size_t len;
+  while (i < end && ct_cp_isspace(cp_at(g, i, end, &len))) i += len;
+  return i;
+}
+
+static inline size_t trim_end(const seg *g, size_t lo, size_t i) {
+  while (i > lo && ct_cp_isspace(cp_before(g, lo, i)))
+    i = prev_start(g, lo, i);
+  return i;
+}
+
+static inline int is_terminator(int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+         cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
+}
+
+static inline int is_opener(int32_t cp) {
+  return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' ||
+         cp == 0x2018 || cp == 0x201C || cp == 0xAB || cp == 0x300C ||
+         cp == 0x300E || cp == 0xFF08 || cp == 0x3010;
+}
+
+static inline int is_final_punct(int32_t cp) {
+  return is_terminator(cp) || cp == ':' || cp == ';' || cp == ',';
+}
+
+/* }===================================================================== */
+
+/* boundary.c: the end of the sentence that starts at `from` (after its
+** terminator and closers), or `end`. */
+size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end);
+
+/* boundary.c: is the token p[0..n), followed by a period, an
+** abbreviation (listed, or by shape: U.S., e.g., a single initial)? */
+int ct_seg_is_abbrev(const seg *g, const unsigned char *p, size_t n);
+
+/* items.c: if a list marker starts at i and is followed by white space,
+** the position after it (m filled in), else i. */
+size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m);
+
+/* items.c: is p[0..n) a list label ("12", "b", "iv")? */
+int ct_seg_is_marker_label(const unsigned char *p, size_t n);
+
+/* lines.c: does the one-line paragraph l read as a heading? */
+int ct_seg_is_heading(const seg *g, const line *l);
+
+/* lines.c: a heading glued to its first sentence by a lost line break
+** ("Technology and InnovationAs global leaders ..."): where the sentence
+** starts, or 0. */
+size_t ct_seg_glued_heading(const seg *g, const line *l);
+
+#endif
