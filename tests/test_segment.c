@@ -242,6 +242,60 @@ CASE(em_dash_parenthetical,
      "S0 Cooperation—in aid, energy and security—will grow.")
 CASE(nbsp_after_period, "One sentence.\xC2\xA0Two sentences.\n",
      "S0 One sentence.\nS0 Two sentences.")
+CASE(ellipsis_spaced_not_end,
+     "I mean . . . what I said, the thing is . . . I agree. Next.\n",
+     "S0 I mean . . . what I said, the thing is . . . I agree.\nS0 Next.")
+CASE(ellipsis_four_dots_end,
+     "I never meant that.... She left. It ends here . . . . Next one.\n",
+     "S0 I never meant that....\nS0 She left.\nS0 It ends here . . . .\n"
+     "S0 Next one.")
+CASE(ellipsis_after_period_opens_next,
+     "They combined words. . . . The practice was not abandoned. . . .\n",
+     "S0 They combined words.\nS0 . . . The practice was not abandoned. . . .")
+CASE(ellipsis_at_end_of_quotation,
+     "He argues that “the laws will appear less complex. . . .”\n",
+     "S0 He argues that “the laws will appear less complex. . . .”")
+CASE(no_space_after_period,
+     "Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot.\n",
+     "S0 Hello world.\nS0 Today is Tuesday.\nS0 Mr. Smith bought 1,000.\n"
+     "S0 That is a lot.")
+CASE(no_space_not_in_addresses,
+     "Write to jane.Doe@example.com or see www.Example.com and U.S.Army "
+     "pages.\n",
+     "S0 Write to jane.Doe@example.com or see www.Example.com and U.S.Army "
+     "pages.")
+CASE(pronoun_i_ends_initial_does_not,
+     "We make a good team, you and I. Did you see Albert I. Jones?\n",
+     "S0 We make a good team, you and I.\nS0 Did you see Albert I. Jones?")
+CASE(clock_late_in_sentence_ends,
+     "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. "
+     "Smith then went home. He comes at 6 p.m. Monday.\n",
+     "S0 At 5 a.m. Mr. Smith went to the bank.\n"
+     "S0 He left the bank at 6 P.M.\nS0 Mr. Smith then went home.\n"
+     "S0 He comes at 6 p.m. Monday.")
+CASE(numero_abbreviation,
+     "You can find it at N°. 1026.253.553. That is where it is.\n",
+     "S0 You can find it at N°. 1026.253.553.\nS0 That is where it is.")
+CASE(attribution_stays_with_quote,
+     "“Korea’s future depends on America.” Kim said. Next one.\n",
+     "S0 “Korea’s future depends on America.” Kim said.\nS0 Next one.")
+CASE(attribution_of_several_words,
+     "“We agree.” President Lee Jae-myung added on Friday. Then he left.\n",
+     "S0 “We agree.” President Lee Jae-myung added on Friday.\n"
+     "S0 Then he left.")
+CASE(said_that_is_a_new_sentence,
+     "“We agree.” Kim said that the talks would resume.\n",
+     "S0 “We agree.”\nS0 Kim said that the talks would resume.")
+CASE(quotation_split_where_it_ends_sentences,
+     "“Korea’s future depends on America. Our futures are inseparable,” "
+     "Kim said.\n",
+     "S0 “Korea’s future depends on America.\n"
+     "S0 Our futures are inseparable,” Kim said.")
+CASE(quotation_with_comma_is_one_clause,
+     "“The two countries’ futures are now inseparable,” Kim said on "
+     "Thursday.\n",
+     "S0 “The two countries’ futures are now inseparable,” Kim said on "
+     "Thursday.")
 
 /* -- headings glued, datelines, bylines ------------------------------- */
 CASE(glued_heading,
@@ -284,6 +338,19 @@ CASE(korean_no_space, "합의하였다.양국은 협력한다.\n",
 CASE(korean_heading_and_bullets,
      "안보 협력\n\n  • 양국은 연합훈련을 지속한다. 확장억제를 강화한다.\n",
      "H0 안보 협력\nB1 양국은 연합훈련을 지속한다.\nB1 확장억제를 강화한다.")
+CASE(korean_endings,
+     "협력을 강화함. 문제가 있음. 좋아요. 합의하였다.양국은 협력한다.\n",
+     "S0 협력을 강화함.\nS0 문제가 있음.\nS0 좋아요.\nS0 합의하였다.\n"
+     "S0 양국은 협력한다.")
+CASE(korean_dates,
+     "회담은 2022. 5. 21. 서울에서 열렸다. 다음 회의는 2023.5.21. 개최한다. "
+     "발표일은 2022. 5. 21.\n",
+     "S0 회담은 2022. 5. 21. 서울에서 열렸다.\n"
+     "S0 다음 회의는 2023.5.21. 개최한다.\nS0 발표일은 2022. 5. 21.")
+CASE(year_before_number_is_no_date,
+     "It grew in 2018. 5 firms left. Sales rose in 2019. 12,000 came.\n",
+     "S0 It grew in 2018.\nS0 5 firms left.\nS0 Sales rose in 2019.\n"
+     "S0 12,000 came.")
 CASE(korean_with_abbreviation, "미국(U.S.)과 한국은 합의했다. 끝.\n",
      "S0 미국(U.S.)과 한국은 합의했다.\nS0 끝.")
 CASE(cjk_full_stop, "两国同意。双方将合作。\n", "S0 两国同意。\nS0 双方将合作。")
@@ -521,6 +588,23 @@ int main(void) {
     cmocka_unit_test(cr_line_ends),
     cmocka_unit_test(bom_skipped),
     cmocka_unit_test(invalid_bytes_replaced),
+    cmocka_unit_test(ellipsis_spaced_not_end),
+    cmocka_unit_test(ellipsis_four_dots_end),
+    cmocka_unit_test(ellipsis_after_period_opens_next),
+    cmocka_unit_test(ellipsis_at_end_of_quotation),
+    cmocka_unit_test(no_space_after_period),
+    cmocka_unit_test(no_space_not_in_addresses),
+    cmocka_unit_test(pronoun_i_ends_initial_does_not),
+    cmocka_unit_test(clock_late_in_sentence_ends),
+    cmocka_unit_test(numero_abbreviation),
+    cmocka_unit_test(attribution_stays_with_quote),
+    cmocka_unit_test(attribution_of_several_words),
+    cmocka_unit_test(said_that_is_a_new_sentence),
+    cmocka_unit_test(quotation_split_where_it_ends_sentences),
+    cmocka_unit_test(quotation_with_comma_is_one_clause),
+    cmocka_unit_test(korean_endings),
+    cmocka_unit_test(korean_dates),
+    cmocka_unit_test(year_before_number_is_no_date),
     cmocka_unit_test(positions),
     cmocka_unit_test(heading_index_tracks_sections),
     cmocka_unit_test(user_abbreviation),

@@ -18,7 +18,7 @@ static const char *const months[] = {
   "Saturday", "Sunday", NULL
 };
 
-static int is_month(const unsigned char *p, size_t n) {
+int ct_seg_is_month(const unsigned char *p, size_t n) {
   for (const char *const *m = months; *m; m++)
     if (strlen(*m) == n && memcmp(*m, p, n) == 0) return 1;
   return 0;
@@ -38,7 +38,7 @@ static int is_byline_or_date(const seg *g, size_t a, size_t b) {
     if (w > i) {
       words++;
       if (g->s[i] >= '0' && g->s[i] <= '9') digits = 1;
-      else if (!is_month(g->s + i, w - i)) return 0;
+      else if (!ct_seg_is_month(g->s + i, w - i)) return 0;
     }
     i = w + 1;
   }

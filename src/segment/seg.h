@@ -138,6 +138,9 @@ size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m);
 /* items.c: is p[0..n) a list label ("12", "b", "iv")? */
 int ct_seg_is_marker_label(const unsigned char *p, size_t n);
 
+/* lines.c: is p[0..n) a month or a day of the week ("Nov.", "Friday")? */
+int ct_seg_is_month(const unsigned char *p, size_t n);
+
 /* lines.c: does the one-line paragraph l read as a heading? */
 int ct_seg_is_heading(const seg *g, const line *l);
 
