@@ -5,8 +5,8 @@
 ** documents: clause offsets in range, increasing and not overlapping,
 ** on code point boundaries, without white space at either end; and
 ** lossless: every byte that is not white space lies in exactly one
-** clause, except list markers, each a single token where a line's text
-** begins.
+** clause, except list markers: marker-shaped tokens where a line's text
+** begins or after white space (items run together on one line).
 */
 #include <stdarg.h>
 #include <setjmp.h>
@@ -28,17 +28,46 @@ static int is_space_at(const unsigned char *s, size_t n, size_t i,
   return ct_cp_isspace(cp);
 }
 
-/* A list marker: a single token (no space inside) that starts a line's
-** text; the segmenter leaves exactly these out of clauses. */
+/* A token shaped like a list marker: one symbol (a bullet, "①"), or a
+** label of at most four letters or digits, or one Hangul syllable, closed
+** as "1." "1)" "1.)" "(1)", a bullet possibly before it ("⁃9."). */
+static int is_marker_token(const unsigned char *s, size_t a, size_t b) {
+  size_t i = a, lab, len;
+  int32_t cp;
+  len = ct_utf8_decode(s + i, b - i, &cp);
+  if (len == b - a) return !ct_cp_isalnum(cp) || cp >= 0x2460;
+  if (cp >= 0x80 && !ct_cp_isalpha(cp)) i += len;     /* "⁃9." */
+  if (i < b && s[i] == '(') i++;
+  lab = i;
+  len = ct_utf8_decode(s + i, b - i, &cp);
+  if (cp >= 0xAC00 && cp <= 0xD7A3) i += len;
+  else
+    while (i < b && i - lab < 4 && s[i] < 0x80 && ct_cp_isalnum(s[i])) i++;
+  if (i == lab) return 0;
+  if (i < b && s[i] == '.') i++;
+  if (i < b && s[i] == ')') i++;
+  return i == b && s[b - 1] != s[lab];
+}
+
+/* Does white space (or the start of the body) come just before a? */
+static int space_before(const unsigned char *s, size_t n, size_t body,
+                        size_t a) {
+  size_t p = a, len;
+  if (a <= body) return 1;
+  do p--; while (p > body && a - p < 4 && (s[p] & 0xC0) == 0x80);
+  return is_space_at(s, n, p, &len) && p + len == a;
+}
+
+/* Bytes the segmenter leaves out of clauses: a marker token where a
+** line's text begins or after white space (items run together on one
+** line: "1) The first 2) The second"). */
 static int is_marker_run(const unsigned char *s, size_t n, size_t body,
                          size_t a, size_t b) {
-  size_t i = a, len;
-  while (i > body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
-  for (; i < a; i += len)            /* only indentation before it */
-    if (!is_space_at(s, n, i, &len)) return 0;
+  size_t i, len;
   for (i = a; i < b; i += len)
     if (is_space_at(s, n, i, &len)) return 0;
-  return b - a <= 6;
+  return space_before(s, n, body, a) && b - a <= 7 &&
+         is_marker_token(s, a, b);
 }
 
 static void check_properties(const char *name, const char *data, size_t len,
@@ -135,7 +164,9 @@ static void generated(void **state) {
     "The ", "U.S. ", "R.O.K.", "e.g. ", "Dr. ", "J. ", "$1.1 ", "p.m. ",
     "...", "…", "?", "!", "\"", "”", "(", ")", "[", "] ", ". ", ".", " ",
     "  ", "\n", "\n\n", "\r\n", "\r", "\t", "  • ", "    ◦ ", "1. ", "2.) ",
-    "(a) ", "- ", "word", "Title Case", "InnovationAs ", "다. ", "양국은 ",
+    "(a) ", "- ", "word", "Title Case", "1) ", " 2) ", "a. ", " b. ",
+    "• 9. ", " • 10. ", "⁃9. ", "가. ", " 나. ", "①", "② ", ". . .",
+    "....", "you and I. ", "6 P.M. Mr. ", "2022. 5. 21. ", "” Kim said. ", "InnovationAs ", "다. ", "양국은 ",
     "。", "」", "https://x.gov/a.b ", "a@b.org. ", "\xC2\xA0", "\xE3\x80\x80",
     "\xEF\xBB\xBF", "\xC3", "\x80", "\xED\xA0\x80", ":", ";", "—", "–",
   };

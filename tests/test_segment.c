@@ -223,7 +223,26 @@ CASE(enumeration_in_sentence,
 CASE(enumeration_after_colon, "Steps: 1. The Parties agree. 2. They sign.\n",
      "S0 Steps: 1. The Parties agree.\nS0 2. They sign.")
 CASE(inline_items_dot_paren, "1.) First item here. 2.) Second item here.\n",
-     "B1 First item here.\nB1 2.) Second item here.")
+     "B1 First item here.\nB1 Second item here.")
+CASE(inline_items_paren_no_period,
+     "1) The first item 2) The second item\n",
+     "B1 The first item\nB1 The second item")
+CASE(inline_items_letters_on_one_line,
+     "a. The first item b. The second item c. The third list item\n",
+     "B1 The first item\nB1 The second item\nB1 The third list item")
+CASE(inline_items_bullet_and_number,
+     "• 9. The first item • 10. The second item\n",
+     "B1 The first item\nB1 The second item")
+CASE(inline_items_glued_bullet, "⁃9. The first item ⁃10. The second item\n",
+     "B1 The first item\nB1 The second item")
+CASE(inline_items_roman, "i. The first ii. The second iii. The third\n",
+     "B1 The first\nB1 The second\nB1 The third")
+CASE(inline_items_only_in_sequence,
+     "1) The first item 3) is not next, nor is a) this.\n",
+     "B1 The first item 3) is not next, nor is a) this.")
+CASE(inline_items_not_a_reference,
+     "1. The Parties apply Article 2. The rest follows.\n",
+     "B1 The Parties apply Article 2.\nB1 The rest follows.")
 CASE(inline_items_letters, "Choose a) the first or b) the second option.\n",
      "S0 Choose a) the first or b) the second option.")
 CASE(urls_and_email,
@@ -338,6 +357,11 @@ CASE(korean_no_space, "합의하였다.양국은 협력한다.\n",
 CASE(korean_heading_and_bullets,
      "안보 협력\n\n  • 양국은 연합훈련을 지속한다. 확장억제를 강화한다.\n",
      "H0 안보 협력\nB1 양국은 연합훈련을 지속한다.\nB1 확장억제를 강화한다.")
+CASE(korean_items,
+     "가. 첫째 항목\n나. 둘째 항목 다. 셋째 항목\n(가) 항목이다. (나) 항목이다.\n"
+     "① 첫째 항목이다. ② 둘째 항목이다.\n①붙은 항목\n",
+     "B1 첫째 항목\nB1 둘째 항목\nB1 셋째 항목\nB1 항목이다.\nB1 항목이다.\n"
+     "B1 첫째 항목이다.\nB1 둘째 항목이다.\nB1 붙은 항목")
 CASE(korean_endings,
      "협력을 강화함. 문제가 있음. 좋아요. 합의하였다.양국은 협력한다.\n",
      "S0 협력을 강화함.\nS0 문제가 있음.\nS0 좋아요.\nS0 합의하였다.\n"
@@ -561,6 +585,13 @@ int main(void) {
     cmocka_unit_test(enumeration_in_sentence),
     cmocka_unit_test(enumeration_after_colon),
     cmocka_unit_test(inline_items_dot_paren),
+    cmocka_unit_test(inline_items_paren_no_period),
+    cmocka_unit_test(inline_items_letters_on_one_line),
+    cmocka_unit_test(inline_items_bullet_and_number),
+    cmocka_unit_test(inline_items_glued_bullet),
+    cmocka_unit_test(inline_items_roman),
+    cmocka_unit_test(inline_items_only_in_sequence),
+    cmocka_unit_test(inline_items_not_a_reference),
     cmocka_unit_test(inline_items_letters),
     cmocka_unit_test(urls_and_email),
     cmocka_unit_test(url_at_sentence_end),
@@ -602,6 +633,7 @@ int main(void) {
     cmocka_unit_test(said_that_is_a_new_sentence),
     cmocka_unit_test(quotation_split_where_it_ends_sentences),
     cmocka_unit_test(quotation_with_comma_is_one_clause),
+    cmocka_unit_test(korean_items),
     cmocka_unit_test(korean_endings),
     cmocka_unit_test(korean_dates),
     cmocka_unit_test(year_before_number_is_no_date),

@@ -29,15 +29,18 @@
 /* A list marker as items.c reads it: its kind and the label's value, so
 ** that "2)" can be seen to follow "1)". */
 typedef struct ct_marker {
-  int kind;            /* CT_MK_*: 0 when there is none */
-  int style;           /* how the label is closed: '.', ')', '(' for "(a)",
-                       ** 'D' for "1.)", 0 for bullets and circled forms */
-  int32_t value;       /* bullet code point, or the label's value (1-based) */
+  int kind;            /* CT_MK_*: CT_MK_NONE when there is none */
+  int32_t style;       /* how the label is closed: '.', ')', '(' for "(a)",
+                       ** 'D' for "1.)"; for circled forms the set's first
+                       ** code point */
+  int32_t bullet;      /* the bullet before the label ("• 9."), or 0 */
+  int value;           /* the label's value from 1: 12, b = 2, 나 = 2 */
+  int rvalue;          /* as a roman numeral (i, iv), or 0 */
 } ct_marker;
 
 enum {
   CT_MK_NONE, CT_MK_BULLET, CT_MK_DIGIT, CT_MK_LOWER, CT_MK_UPPER,
-  CT_MK_ROMAN, CT_MK_UROMAN, CT_MK_HANGUL, CT_MK_CIRCLED
+  CT_MK_HANGUL, CT_MK_CIRCLED
 };
 
 typedef struct line {
@@ -134,6 +137,12 @@ int ct_seg_is_abbrev(const seg *g, const unsigned char *p, size_t n);
 /* items.c: if a list marker starts at i and is followed by white space,
 ** the position after it (m filled in), else i. */
 size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m);
+
+/* items.c: the next marker after `from` that continues the list of
+** marker *cur on this unit ("2)" after "1)"), preceded by white space,
+** or `end`; *text is where its item's text starts, *next its marker. */
+size_t ct_seg_next_item(const seg *g, const ct_marker *cur, size_t from,
+                        size_t end, size_t *text, ct_marker *next);
 
 /* items.c: is p[0..n) a list label ("12", "b", "iv")? */
 int ct_seg_is_marker_label(const unsigned char *p, size_t n);

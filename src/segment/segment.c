@@ -85,6 +85,21 @@ static ct_status emit_paragraph(seg *g, const line *first, size_t end,
   return emit_sentences(g, first->start, end, CT_KIND_SENTENCE, 0);
 }
 
+/* A list item from line l to `end`, cut where a marker continuing l's
+** list follows on the same unit ("1) The first 2) The second"). */
+static ct_status emit_items(seg *g, const line *l, size_t end, int depth) {
+  ct_marker cur = l->mk, next;
+  size_t a = l->text, b, text;
+  ct_status st;
+  for (;;) {
+    b = ct_seg_next_item(g, &cur, a, end, &text, &next);
+    st = emit_sentences(g, a, b, CT_KIND_BULLET, depth);
+    if (st != CT_OK || b >= end) return st;
+    a = text;
+    cur = next;
+  }
+}
+
 /* Does a paragraph break after line a, though no blank line follows?  A
 ** short line without final punctuation before a capitalized line is a
 ** heading or a title line, not a wrapped sentence. */
@@ -117,8 +132,7 @@ static ct_status emit_block(seg *g) {
       while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
              g->lines[k].indent > l->indent)
         k++;
-      st = emit_sentences(g, l->text, g->lines[k - 1].end, CT_KIND_BULLET,
-                          depth);
+      st = emit_items(g, l, g->lines[k - 1].end, depth);
     } else {
       while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
              !hard_break(g, &g->lines[k - 1], &g->lines[k], maxcps))
