@@ -88,13 +88,28 @@ CASE(lead_in_colon_is_sentence,
 CASE(sentence_over_lines, "This is a\nsentence. And another\none.\n",
      "S0 This is a sentence.\nS0 And another one.")
 CASE(long_line_without_punct_is_sentence,
-     "This line has no final punctuation but it is far too long to be a "
-     "heading of any section in a fact sheet or treaty text at all\n",
-     "S0 This line has no final punctuation but it is far too long to be a "
-     "heading of any section in a fact sheet or treaty text at all")
+     "It starts.\n\nThis line has no final punctuation but it is far too "
+     "long to be a heading of any section in a fact sheet or treaty text at "
+     "all\n",
+     "S0 It starts.\nS0 This line has no final punctuation but it is far too "
+     "long to be a heading of any section in a fact sheet or treaty text at "
+     "all")
+CASE(headline_long_alone_at_top,
+     "The Korea-U.S. fact sheet and what it means for tariffs, troops and "
+     "submarines, explained in full\n\nThe text begins.\n",
+     "H0 The Korea-U.S. fact sheet and what it means for tariffs, troops and "
+     "submarines, explained in full\nS0 The text begins.")
+CASE(headline_question_at_top,
+     "How is the joint fact sheet release shaping the South Korea-US "
+     "alliance?\n\nIt begins. Is it?\n\nWhat is next for the alliance?\n",
+     "H0 How is the joint fact sheet release shaping the South Korea-US "
+     "alliance?\nS0 It begins.\nS0 Is it?\nS0 What is next for the alliance?")
+CASE(headline_not_two_sentences,
+     "I live in the U.S. How about you?\n",
+     "S0 I live in the U.S.\nS0 How about you?")
 CASE(caption_is_not_heading,
      "The White House - West Wing. (Official White House Photo)\n",
-     "S0 The White House - West Wing. (Official White House Photo)")
+     "L0 The White House - West Wing. (Official White House Photo)")
 CASE(footer_with_abbreviation_is_heading, "U.S. Department of State\n",
      "H0 U.S. Department of State")
 CASE(empty_input, "", "")
@@ -338,15 +353,72 @@ CASE(dateline_in_sentence,
      "WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed. They met.\n",
      "S0 WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed.\nS0 They met.")
 CASE(byline_not_heading, "By Jane Smith\n\nThe talks ended.\n",
-     "S0 By Jane Smith\nS0 The talks ended.")
+     "L0 By Jane Smith\nS0 The talks ended.")
 /* A byline's capital is decoded too: 0xCF (ω's lead byte) read as U+00CF
 ** looked uppercase. */
 CASE(byline_accented, "By \xC3\x89mile Zola\n\nThe talks ended.\n",
-     "S0 By \xC3\x89mile Zola\nS0 The talks ended.")
+     "L0 By \xC3\x89mile Zola\nS0 The talks ended.")
 CASE(byline_needs_capital, "By \xCF\x89mega rules\n\nThe talks ended.\n",
      "H0 By \xCF\x89mega rules\nS0 The talks ended.")
 CASE(date_line_not_heading, "November 14, 2025\n\nText follows here.\n",
-     "S0 November 14, 2025\nS0 Text follows here.")
+     "L0 November 14, 2025\nS0 Text follows here.")
+
+/* -- page furniture and news structure -------------------------------- */
+CASE(furniture_weather_place_date_nav,
+     "34.5 F\nClarksville\nThursday, November 20, 2025\n\n"
+     "HomePoliticsWorldBusiness\n\nHome > National > Diplomacy\n\n"
+     "Korea and U.S. finalize fact sheet\n\nThe text begins.\n",
+     "L0 34.5 F\nL0 Clarksville\nL0 Thursday, November 20, 2025\n"
+     "L0 HomePoliticsWorldBusiness\nL0 Home > National > Diplomacy\n"
+     "H0 Korea and U.S. finalize fact sheet\nS0 The text begins.")
+CASE(furniture_buttons,
+     "Click to start listening\nfacebook share\n\nprint page small font big "
+     "font\n\nShare this article\n\nRead more\n\nThe text begins.\n",
+     "L0 Click to start listening\nL0 facebook share\n"
+     "L0 print page small font big font\nL0 Share this article\n"
+     "L0 Read more\nS0 The text begins.")
+CASE(furniture_dates_and_bylines,
+     "Published: 14 Nov. 2025, 10:47 Updated: 14 Nov. 2025, 11:32\n"
+     "KIM MIN-YOUNG\nThe White House posted the fact sheet.\n\n"
+     "Nov 06, 2025, 10:39 am\n\nLast updated: November 13, 2025 6:31 pm\n"
+     "By Jane Smith and Lee Ji-won\n\n홍길동 기자\n\n양국은 합의하였다.\n",
+     "L0 Published: 14 Nov. 2025, 10:47 Updated: 14 Nov. 2025, 11:32\n"
+     "L0 KIM MIN-YOUNG\nS0 The White House posted the fact sheet.\n"
+     "L0 Nov 06, 2025, 10:39 am\nL0 Last updated: November 13, 2025 6:31 pm\n"
+     "L0 By Jane Smith and Lee Ji-won\nL0 홍길동 기자\nS0 양국은 합의하였다.")
+CASE(furniture_photo_credits,
+     "Lee speaks in Seoul on Nov. 14. [YONHAP]\n\nLee and Trump review an "
+     "honor guard on October 29. / Source: Presidential Office\n\n"
+     "Kim delivers remarks. (In Se-jun/The Korea Herald)\n\n"
+     "Photo: Reuters\n\nThe text begins (U.S./ROK)\n",
+     "L0 Lee speaks in Seoul on Nov. 14. [YONHAP]\n"
+     "L0 Lee and Trump review an honor guard on October 29. / Source: "
+     "Presidential Office\n"
+     "L0 Kim delivers remarks. (In Se-jun/The Korea Herald)\n"
+     "L0 Photo: Reuters\nH0 The text begins (U.S./ROK)")
+CASE(furniture_boxes,
+     "Synopsis\n\nKey Takeaways\n\n  • New chapter in the alliance.\n\n"
+     "[EXPLAINER]\n\nRelated Article\n",
+     "L0 Synopsis\nL0 Key Takeaways\nB1 New chapter in the alliance.\n"
+     "L0 [EXPLAINER]\nL0 Related Article")
+CASE(date_prefix_is_its_own_clause,
+     " date 2025-11-20 Acting US Ambassador Kevin Kim said Thursday that the "
+     "futures of the two are now inseparable.\n",
+     "L0 date 2025-11-20\nS0 Acting US Ambassador Kevin Kim said Thursday "
+     "that the futures of the two are now inseparable.")
+CASE(date_prefix_before_headline,
+     "date 2025-11-14  White House releases joint fact sheet on Korea-U.S. "
+     "trade and defense talks\nKorea JoongAng Daily\n",
+     "L0 date 2025-11-14\nH0 White House releases joint fact sheet on "
+     "Korea-U.S. trade and defense talks\nH0 Korea JoongAng Daily")
+CASE(short_lines_without_punctuation,
+     "features\ncontact manager\nevents, activities\n",
+     "S0 features\nS0 contact manager\nS0 events, activities")
+CASE(wrapped_title_stays_together,
+     "Joint Statement on the Strategic Third Neighbor Partnership\n"
+     "between the United States of America and Mongolia\n",
+     "S0 Joint Statement on the Strategic Third Neighbor Partnership between "
+     "the United States of America and Mongolia")
 
 /* -- Hangul and CJK -------------------------------------------------- */
 CASE(korean_da, "양국은 협력하기로 하였다. 또한 교류를 확대할 것이다.\n",
@@ -434,6 +506,33 @@ static void heading_index_tracks_sections(void **state) {
   assert_int_equal(c[0].heading, 0);
   assert_int_equal(c[2].heading, 2);
   assert_int_equal(c[4].heading, 4);
+  free(c);
+  ct_text_free(t);
+}
+
+/* A box title and a byline head no section: the bullet under "Key
+** Takeaways" belongs to the headline's section, and furniture lines to
+** none. */
+static void furniture_gives_no_section(void **state) {
+  const char *in = "Korea and U.S. finalize fact sheet\n\nBy Jane Smith\n\n"
+                   "Key Takeaways\n\n  • New chapter in the alliance.\n";
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 4);
+  assert_int_equal(c[0].kind, CT_KIND_HEADING);
+  assert_int_equal(c[1].kind, CT_KIND_LINE);
+  assert_int_equal(c[1].heading, 0);
+  assert_int_equal(c[1].title, 0);
+  assert_int_equal(c[2].kind, CT_KIND_LINE);
+  assert_int_equal(c[2].heading, 0);
+  assert_int_equal(c[3].kind, CT_KIND_BULLET);
+  assert_int_equal(c[3].heading, 1);
   free(c);
   ct_text_free(t);
 }
@@ -533,6 +632,9 @@ int main(void) {
     cmocka_unit_test(lead_in_colon_is_sentence),
     cmocka_unit_test(sentence_over_lines),
     cmocka_unit_test(long_line_without_punct_is_sentence),
+    cmocka_unit_test(headline_long_alone_at_top),
+    cmocka_unit_test(headline_question_at_top),
+    cmocka_unit_test(headline_not_two_sentences),
     cmocka_unit_test(caption_is_not_heading),
     cmocka_unit_test(footer_with_abbreviation_is_heading),
     cmocka_unit_test(empty_input),
@@ -608,6 +710,15 @@ int main(void) {
     cmocka_unit_test(byline_accented),
     cmocka_unit_test(byline_needs_capital),
     cmocka_unit_test(date_line_not_heading),
+    cmocka_unit_test(furniture_weather_place_date_nav),
+    cmocka_unit_test(furniture_buttons),
+    cmocka_unit_test(furniture_dates_and_bylines),
+    cmocka_unit_test(furniture_photo_credits),
+    cmocka_unit_test(furniture_boxes),
+    cmocka_unit_test(date_prefix_is_its_own_clause),
+    cmocka_unit_test(date_prefix_before_headline),
+    cmocka_unit_test(short_lines_without_punctuation),
+    cmocka_unit_test(wrapped_title_stays_together),
     cmocka_unit_test(korean_da),
     cmocka_unit_test(korean_yo),
     cmocka_unit_test(korean_no_space),
@@ -639,6 +750,7 @@ int main(void) {
     cmocka_unit_test(year_before_number_is_no_date),
     cmocka_unit_test(positions),
     cmocka_unit_test(heading_index_tracks_sections),
+    cmocka_unit_test(furniture_gives_no_section),
     cmocka_unit_test(user_abbreviation),
     cmocka_unit_test(no_abbreviation_list),
     cmocka_unit_test(abbreviation_file),

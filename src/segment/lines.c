@@ -1,13 +1,12 @@
 /*
-** lines.c -- what a line stands for: a heading, a byline or a date line
-** (which stand alone but head no section), a dateline, a title glued to
-** its first sentence.
+** lines.c -- what a line stands for: a heading, the document's
+** headline, a dateline, a title glued to its first sentence.
 */
 #include <string.h>
 #include "segment/seg.h"
 
 /* {=====================================================================
-** Headings, datelines, bylines
+** Headings, headlines, datelines
 ** ====================================================================== */
 
 static const char *const months[] = {
@@ -24,27 +23,6 @@ int ct_seg_is_month(const unsigned char *p, size_t n) {
   return 0;
 }
 
-/* "By Jane Smith", "November 14, 2025", "Fri., Nov. 14, 2025": lines
-** that stand alone without being section headings. */
-static int is_byline_or_date(const seg *g, size_t a, size_t b) {
-  size_t i = a, w;
-  int digits = 0, words = 0;
-  if (b - a > 3 && memcmp(g->s + a, "By ", 3) == 0 &&
-      ct_cp_isupper(cp_at(g, a + 3, b, &w)))
-    return 1;
-  while (i < b) {
-    for (w = i; w < b && g->s[w] != ' ' && g->s[w] != ','; w++)
-      ;
-    if (w > i) {
-      words++;
-      if (g->s[i] >= '0' && g->s[i] <= '9') digits = 1;
-      else if (!ct_seg_is_month(g->s + i, w - i)) return 0;
-    }
-    i = w + 1;
-  }
-  return digits && words <= 5;
-}
-
 /* A '.', '!' or '?' before white space that is not an abbreviation's:
 ** "The White House - West Wing. (Photo)" is a caption, not a heading. */
 static int has_inner_stop(const seg *g, size_t a, size_t b) {
@@ -59,21 +37,45 @@ static int has_inner_stop(const seg *g, size_t a, size_t b) {
   return 0;
 }
 
-/* A one-line paragraph that reads as a heading: short, no final
-** punctuation, one sentence. */
-int ct_seg_is_heading(const seg *g, const line *l) {
-  size_t i = l->start, len, words = 0;
-  int32_t last = cp_before(g, l->start, l->end);
+/* Words of [a, b). */
+static size_t count_words(const seg *g, size_t a, size_t b) {
+  size_t i, len, words = 0;
   int inword = 0;
-  if (l->cps > HEADING_MAX_CPS || is_final_punct(last)) return 0;
-  for (; i < l->end; i += len) {
-    int sp = ct_cp_isspace(cp_at(g, i, l->end, &len));
+  for (i = a; i < b; i += len) {
+    int sp = ct_cp_isspace(cp_at(g, i, b, &len));
     if (!sp && !inword) words++;
     inword = !sp;
   }
-  if (words > HEADING_MAX_WORDS || is_byline_or_date(g, l->start, l->end))
+  return words;
+}
+
+/* Shaped like a title: no final punctuation (but '?' or '!' when `ask`),
+** not starting lowercase, one sentence, within the limits. */
+static int title_shape(const seg *g, const line *l, size_t maxcps,
+                       size_t maxwords, int ask) {
+  int32_t last = cp_before(g, l->start, l->end), first;
+  size_t len;
+  if (l->cps > maxcps || (is_final_punct(last) && !(ask && (last == '?' ||
+                                                            last == '!'))))
+    return 0;
+  first = cp_at(g, l->start, l->end, &len);
+  if (ct_cp_islower(first) ||
+      count_words(g, l->start, l->end) > maxwords)
     return 0;
   return !has_inner_stop(g, l->start, l->end);
+}
+
+/* A one-line paragraph that reads as a heading: short, no final
+** punctuation, one sentence, not page furniture (a byline, a date). */
+int ct_seg_is_heading(const seg *g, const line *l) {
+  return title_shape(g, l, HEADING_MAX_CPS, HEADING_MAX_WORDS, 0) &&
+         ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE;
+}
+
+int ct_seg_is_headline(const seg *g, const line *l) {
+  return title_shape(g, l, HEADLINE_MAX_CPS, HEADLINE_MAX_WORDS, 1) &&
+         ct_seg_sentence_end(g, l->start, l->end) == l->end &&
+         ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE;
 }
 
 /* "Washington, D.C. – The": a place, then a dash opening the story. */

@@ -5,8 +5,10 @@
 **               headings, clauses emitted; the public entry points
 **   boundary.c  sentence boundaries inside a unit
 **   items.c     list markers, and items run together on one line
-**   lines.c     what a line stands for: heading, headline, byline, date,
-**               dateline, page furniture
+**   lines.c     what a line stands for: heading, headline, dateline, a
+**               title glued to its first sentence
+**   furniture.c page furniture: weather, dates, bylines, navigation,
+**               buttons, box titles, photo credits
 **   markdown.c  Markdown structure that is not clause text
 **
 ** Every module works on positions in the input (ct_text's bytes), never
@@ -25,6 +27,8 @@
 #define MAX_DEPTH 16            /* deeper lists count as this deep */
 #define HEADING_MAX_CPS 100     /* longer lines are paragraphs */
 #define HEADING_MAX_WORDS 16
+#define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
+#define HEADLINE_MAX_WORDS 40
 
 /* A list marker as items.c reads it: its kind and the label's value, so
 ** that "2)" can be seen to follow "1)". */
@@ -43,13 +47,22 @@ enum {
   CT_MK_HANGUL, CT_MK_CIRCLED
 };
 
+/* Kinds of page furniture (furniture.c). */
+enum {
+  CT_FURN_NONE, CT_FURN_DATE, CT_FURN_BYLINE, CT_FURN_WEATHER, CT_FURN_BOX,
+  CT_FURN_NAV, CT_FURN_CREDIT
+};
+
 typedef struct line {
   size_t start, end;   /* content without indentation and trailing space */
   size_t text;         /* where the text starts, after a list marker */
   size_t indent;       /* width of the indentation, tabs count 4 */
   size_t cps;          /* code points of the content */
+  size_t words;        /* words of the content */
   int marker;          /* starts with a list marker */
   int title;           /* a Markdown heading: "## Title" */
+  int furn;            /* page furniture on its own (CT_FURN_*): the line
+                       ** stands alone */
   ct_marker mk;        /* the marker, when there is one */
 } line;
 
@@ -65,6 +78,8 @@ typedef struct seg {
   int nind;
   line *lines;                 /* the current block, reused */
   size_t nlines, lcap;
+  int top;                     /* no sentence yet: a headline may come */
+  int after;                   /* the furniture just emitted (CT_FURN_*) */
 } seg;
 
 /* {=====================================================================
@@ -152,6 +167,24 @@ int ct_seg_is_month(const unsigned char *p, size_t n);
 
 /* lines.c: does the one-line paragraph l read as a heading? */
 int ct_seg_is_heading(const seg *g, const line *l);
+
+/* lines.c: could the one-line paragraph l be the document's headline
+** (a heading however long, when no sentence came before it)? */
+int ct_seg_is_headline(const seg *g, const line *l);
+
+/* furniture.c: the kind of page furniture [a, b) is (CT_FURN_*), or
+** CT_FURN_NONE; with `alone` (a one-line paragraph) photo credits too. */
+int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone);
+
+/* furniture.c: "date 2025-11-20 Text ...": the end of the date a site put
+** before the text, or 0. */
+size_t ct_seg_date_prefix(const seg *g, size_t a, size_t b);
+
+/* furniture.c: a place ("Los Angeles") beside a weather line? */
+int ct_seg_is_place(const seg *g, size_t a, size_t b);
+
+/* furniture.c: a name in capitals ("KIM MIN-YOUNG") under a date line? */
+int ct_seg_is_caps_name(const seg *g, size_t a, size_t b);
 
 /* lines.c: a heading glued to its first sentence by a lost line break
 ** ("Technology and InnovationAs global leaders ..."): where the sentence

@@ -40,7 +40,17 @@ static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
   c->heading = kind == CT_KIND_HEADING ? 0 : g->heading;
   c->title = kind == CT_KIND_HEADING;
   if (kind == CT_KIND_HEADING) g->heading = c->index;
+  if (kind == CT_KIND_SENTENCE || kind == CT_KIND_BULLET) g->top = 0;
+  g->after = CT_FURN_NONE;
   return CT_OK;
+}
+
+/* A line of page furniture (furniture.c): kind `line`, in no section. */
+static ct_status emit_furniture(seg *g, size_t a, size_t b, int furn) {
+  ct_status st = emit(g, a, b, CT_KIND_LINE, 0);
+  if (st == CT_OK && g->nv > 0) g->v[g->nv - 1].heading = 0;
+  g->after = furn;
+  return st;
 }
 
 static ct_status emit_sentences(seg *g, size_t a, size_t b, ct_kind kind,
@@ -69,13 +79,31 @@ static int item_depth(seg *g, size_t indent) {
   return g->nind;
 }
 
+/* What a paragraph of one line is: furniture (on its own, or a place
+** beside the weather, a name in capitals under a date line), a heading,
+** the document's headline, or text. */
+static int line_unit(const seg *g, const line *l) {
+  int f = l->furn ? l->furn : ct_seg_furniture(g, l->start, l->end, 1);
+  if (f == CT_FURN_NONE && g->after == CT_FURN_WEATHER &&
+      ct_seg_is_place(g, l->start, l->end))
+    f = CT_FURN_WEATHER;
+  if (f == CT_FURN_NONE && g->after == CT_FURN_DATE &&
+      ct_seg_is_caps_name(g, l->start, l->end))
+    f = CT_FURN_BYLINE;
+  if (f != CT_FURN_NONE) return f;
+  if (ct_seg_is_heading(g, l) || (g->top && ct_seg_is_headline(g, l)))
+    return -1;
+  return 0;
+}
+
 static ct_status emit_paragraph(seg *g, const line *first, size_t end,
                                 int one_line) {
   size_t glue;
   ct_status st;
+  int u = one_line ? line_unit(g, first) : 0;
   g->nind = 0;
-  if (one_line && ct_seg_is_heading(g, first))
-    return emit(g, first->start, first->end, CT_KIND_HEADING, 0);
+  if (u > 0) return emit_furniture(g, first->start, first->end, u);
+  if (u < 0) return emit(g, first->start, first->end, CT_KIND_HEADING, 0);
   glue = ct_seg_glued_heading(g, first);
   if (glue) {
     if ((st = emit(g, first->start, glue, CT_KIND_HEADING, 0)) != CT_OK)
@@ -115,11 +143,34 @@ static int hard_break(const seg *g, const line *a, const line *b,
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
 
+/* In a block where no line ends in final punctuation (a title over two
+** lines, "60.5 F / Los Angeles / Friday, November 14, 2025", a list of
+** short lines), a line is its own unit before a capitalized line, and
+** between two lines of a few words. */
+static int loose_break(const seg *g, const line *a, const line *b) {
+  size_t len;
+  int32_t next = cp_at(g, b->start, b->end, &len);
+  return !ct_cp_islower(next) || (a->words <= 4 && b->words <= 4);
+}
+
+/* Does line b go on the paragraph that line a is in? */
+static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
+                 int punct) {
+  if (b->marker || b->title || a->furn || b->furn) return 0;
+  if (hard_break(g, a, b, maxcps)) return 0;
+  return punct || !loose_break(g, a, b);
+}
+
 static ct_status emit_block(seg *g) {
   size_t k = 0, maxcps = 0, first;
+  int punct = 0;
   ct_status st = CT_OK;
-  for (k = 0; k < g->nlines; k++)
-    if (g->lines[k].cps > maxcps) maxcps = g->lines[k].cps;
+  for (k = 0; k < g->nlines; k++) {
+    const line *l = &g->lines[k];
+    if (l->cps > maxcps) maxcps = l->cps;
+    if (!l->marker && !l->title && !l->furn)
+      punct |= is_final_punct(cp_before(g, l->start, l->end));
+  }
   k = 0;
   while (st == CT_OK && k < g->nlines) {
     const line *l = &g->lines[k];
@@ -134,8 +185,8 @@ static ct_status emit_block(seg *g) {
         k++;
       st = emit_items(g, l, g->lines[k - 1].end, depth);
     } else {
-      while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
-             !hard_break(g, &g->lines[k - 1], &g->lines[k], maxcps))
+      while (k < g->nlines &&
+             joins(g, &g->lines[k - 1], &g->lines[k], maxcps, punct))
         k++;
       st = emit_paragraph(g, l, g->lines[k - 1].end, k - first == 1);
     }
@@ -166,15 +217,20 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   }
   l->start = i;
   l->end = trim_end(g, i, b);
-  l->cps = 0;
-  for (i = l->start; i < l->end; i += len) {
-    cp_at(g, i, l->end, &len);
+  l->cps = l->words = 0;
+  for (i = l->start, cp = ' '; i < l->end; i += len) {
+    int32_t prev = cp;
+    cp = cp_at(g, i, l->end, &len);
     l->cps++;
+    l->words += ct_cp_isspace(prev) && !ct_cp_isspace(cp);
   }
   l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
   l->marker = l->text != l->start;
   if (l->marker) l->text = skip_space(g, l->text, l->end);
   l->title = !l->marker && atx_heading(g, l);
+  l->furn = l->marker || l->title
+                ? CT_FURN_NONE
+                : ct_seg_furniture(g, l->start, l->end, 0);
 }
 
 static ct_status push_line(seg *g, const line *l) {
@@ -201,16 +257,35 @@ static size_t line_stop(const ct_text *t, size_t k) {
 
 /* }===================================================================== */
 
+/* Adds input line [a, b) to the block, or ends the block at a blank line.
+** A date a site put before the first sentence ("date 2025-11-20 The
+** ...") is a line of its own. */
+static ct_status add_line(seg *g, size_t a, size_t b) {
+  line l, d;
+  size_t p;
+  ct_status st;
+  scan_line(g, a, b, &l);
+  if (l.start == l.end) return emit_block(g);
+  if (l.marker || l.title || (p = ct_seg_date_prefix(g, l.start, l.end)) == 0)
+    return push_line(g, &l);
+  d = l;
+  d.end = p;
+  d.cps = p - l.start;
+  d.words = 2;
+  d.furn = CT_FURN_DATE;
+  if ((st = push_line(g, &d)) != CT_OK) return st;
+  scan_line(g, p, b, &l);
+  l.indent = d.indent;
+  return l.start == l.end ? CT_OK : push_line(g, &l);
+}
+
 static ct_status run(seg *g) {
   size_t k;
   ct_status st = CT_OK;
-  for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
-    size_t a = k == 0 ? g->t->body : g->t->lines[k];
-    line l;
-    scan_line(g, a, line_stop(g->t, k), &l);
-    if (l.start == l.end) st = emit_block(g);
-    else st = push_line(g, &l);
-  }
+  g->top = 1;
+  for (k = 0; st == CT_OK && k < g->t->nlines; k++)
+    st = add_line(g, k == 0 ? g->t->body : g->t->lines[k],
+                  line_stop(g->t, k));
   if (st == CT_OK) st = emit_block(g);
   return st;
 }
