@@ -5,8 +5,11 @@
 ** documents: clause offsets in range, increasing and not overlapping,
 ** on code point boundaries, without white space at either end; and
 ** lossless: every byte that is not white space lies in exactly one
-** clause, except list markers: marker-shaped tokens where a line's text
-** begins or after white space (items run together on one line).
+** clause, except list markers (marker-shaped tokens where a line's text
+** begins or after white space: items run together on one line) and
+** Markdown structure (emphasis runs and link syntax at a clause's edge,
+** heading hashes, blockquote markers, table pipes, rule lines, HTML
+** comments).
 */
 #include <stdarg.h>
 #include <setjmp.h>
@@ -49,25 +52,98 @@ static int is_marker_token(const unsigned char *s, size_t a, size_t b) {
   return i == b && s[b - 1] != s[lab];
 }
 
-/* Does white space (or the start of the body) come just before a? */
+static const unsigned char *comment;   /* per byte: inside an HTML comment */
+
+/* Does only white space or a comment (and '>' when `quotes`) come before
+** a on its line? */
+static int line_start(const unsigned char *s, size_t n, size_t body,
+                      size_t a, int quotes) {
+  while (a > body && s[a - 1] != '\n' && s[a - 1] != '\r') {
+    size_t p = a - 1, len;
+    while (p > body && a - p < 4 && (s[p] & 0xC0) == 0x80) p--;
+    if (!(is_space_at(s, n, p, &len) || comment[p] ||
+          (quotes && s[p] == '>')))
+      return 0;
+    a = p;
+  }
+  return 1;
+}
+
+/* Is every byte of the line around a one of `set` or white space? */
+static int line_of(const unsigned char *s, size_t n, size_t body, size_t a,
+                   const char *set) {
+  size_t i = a;
+  while (i > body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
+  for (; i < n && s[i] != '\n' && s[i] != '\r'; i++)
+    if (s[i] != ' ' && s[i] != '\t' && (!s[i] || !strchr(set, s[i])))
+      return 0;
+  return 1;
+}
+
+static int all_of(const unsigned char *s, size_t a, size_t b,
+                  const char *set) {
+  size_t i;
+  for (i = a; i < b; i++)
+    if (!s[i] || !strchr(set, s[i])) return 0;
+  return b > a;
+}
+
+/* Markdown structure the segmenter leaves out of clauses: emphasis runs
+** and a link's "[" or "](url)" at a clause's edge, heading hashes and
+** blockquote markers where a line begins, table pipes, lines of
+** structure only ("---", "|--|:-:|"). */
+static int is_structure_run(const unsigned char *s, size_t n, size_t body,
+                            size_t a, size_t b) {
+  size_t k = a;
+  while (k < b && k - a < 8 && s[k] && strchr("*_[!|", s[k])) k++;
+  if (k == b) return 1;                          /* emphasis, "[", pipes */
+  if (b - k >= 2 && s[k] == ']' && s[k + 1] == '(') return 1;   /* "](url)" */
+  if (all_of(s, a, b, "#") && line_start(s, n, body, a, 1)) return 1;
+  if (all_of(s, a, b, ">") && line_start(s, n, body, a, 1)) return 1;
+  if (all_of(s, a, b, "|-:")) return memchr(s + a, '|', b - a) != NULL ||
+                                     line_of(s, n, body, a, "-*_=|:");
+  return all_of(s, a, b, "-*_=") && line_of(s, n, body, a, "-*_=|:");
+}
+
+/* Does white space, a comment or the start of the body come just before
+** a? */
 static int space_before(const unsigned char *s, size_t n, size_t body,
                         size_t a) {
   size_t p = a, len;
   if (a <= body) return 1;
   do p--; while (p > body && a - p < 4 && (s[p] & 0xC0) == 0x80);
-  return is_space_at(s, n, p, &len) && p + len == a;
+  return (is_space_at(s, n, p, &len) && p + len == a) || comment[a - 1];
 }
 
 /* Bytes the segmenter leaves out of clauses: a marker token where a
 ** line's text begins or after white space (items run together on one
-** line: "1) The first 2) The second"). */
+** line: "1) The first 2) The second"), or Markdown structure. */
 static int is_marker_run(const unsigned char *s, size_t n, size_t body,
                          size_t a, size_t b) {
   size_t i, len;
   for (i = a; i < b; i += len)
     if (is_space_at(s, n, i, &len)) return 0;
-  return space_before(s, n, body, a) && b - a <= 7 &&
-         is_marker_token(s, a, b);
+  if (is_structure_run(s, n, body, a, b)) return 1;
+  if (!space_before(s, n, body, a)) return 0;
+  for (i = a + 1; i < b && i - a <= 7; i++)   /* "①**": a marker, emphasis */
+    if (is_marker_token(s, a, i) && is_structure_run(s, n, body, i, b))
+      return 1;
+  return b - a <= 7 && is_marker_token(s, a, b);
+}
+
+/* Marks HTML comments "<!-- ... -->" (an unclosed one runs to the end):
+** the segmenter leaves them out of clauses at their edges. */
+static void mark_comments(const unsigned char *s, size_t n,
+                          unsigned char *ok) {
+  size_t i, j;
+  for (i = 0; i + 4 <= n; i++) {
+    if (memcmp(s + i, "<!--", 4) != 0) continue;
+    for (j = i + 4; j + 3 <= n && memcmp(s + j, "-->", 3) != 0; j++)
+      ;
+    j = j + 3 <= n ? j + 3 : n;
+    memset(ok + i, 1, j - i);
+    i = j - 1;
+  }
 }
 
 static void check_properties(const char *name, const char *data, size_t len,
@@ -77,7 +153,7 @@ static void check_properties(const char *name, const char *data, size_t len,
   ct_clause *c;
   size_t n, i, k, prev_end, body;
   ct_error err;
-  unsigned char *covered, *bound;
+  unsigned char *covered, *bound, *cmt;
   assert_int_equal(ct_text_from_buffer(name, data, len, mode, &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
   body = ct_text_body(t);
@@ -106,13 +182,18 @@ static void check_properties(const char *name, const char *data, size_t len,
     memset(covered + c[k].start, 1, c[k].end - c[k].start);
     prev_end = c[k].end;
   }
+  cmt = calloc(len + 1, 1);
+  assert_non_null(cmt);
+  mark_comments(s, len, cmt);
+  comment = cmt;
   for (i = body; i < len;) {
     size_t step, j;
-    if (covered[i] || is_space_at(s, len, i, &step)) {
-      i += covered[i] ? 1 : step;
+    if (covered[i] || cmt[i] || is_space_at(s, len, i, &step)) {
+      i += covered[i] || cmt[i] ? 1 : step;
       continue;
     }
-    for (j = i; j < len && !covered[j] && !is_space_at(s, len, j, &step);)
+    for (j = i; j < len && !covered[j] && !cmt[j] &&
+                !is_space_at(s, len, j, &step);)
       j += step;
     if (!is_marker_run(s, len, body, i, j))
       fail_msg("%s: bytes %zu..%zu (\"%.*s\") are in no clause", name, i, j,
@@ -121,6 +202,7 @@ static void check_properties(const char *name, const char *data, size_t len,
   }
   free(covered);
   free(bound);
+  free(cmt);
   free(c);
   ct_text_free(t);
 }
@@ -166,7 +248,11 @@ static void generated(void **state) {
     "  ", "\n", "\n\n", "\r\n", "\r", "\t", "  • ", "    ◦ ", "1. ", "2.) ",
     "(a) ", "- ", "word", "Title Case", "1) ", " 2) ", "a. ", " b. ",
     "• 9. ", " • 10. ", "⁃9. ", "가. ", " 나. ", "①", "② ", ". . .",
-    "....", "you and I. ", "6 P.M. Mr. ", "2022. 5. 21. ", "” Kim said. ", "InnovationAs ", "다. ", "양국은 ",
+    "....", "you and I. ", "6 P.M. Mr. ", "2022. 5. 21. ", "” Kim said. ",
+    "**", "*", "_", "[", "](https://x.org/a.b)", "> ", "\n> ", "| ", " | ",
+    "\n|---|:--|\n", "<!-- c. -->", "<!--", "-->", "\n---\n", "\n===\n",
+    "## ", "34.5 F\n", "Published: 14 Nov. 2025\n", "date 2025-11-20 ",
+    "Key Takeaways\n", "[YONHAP]", "By Jane Smith\n", "Home > News > ", "InnovationAs ", "다. ", "양국은 ",
     "。", "」", "https://x.gov/a.b ", "a@b.org. ", "\xC2\xA0", "\xE3\x80\x80",
     "\xEF\xBB\xBF", "\xC3", "\x80", "\xED\xA0\x80", ":", ";", "—", "–",
   };

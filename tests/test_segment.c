@@ -2,7 +2,8 @@
 ** test_segment.c -- segmentation cases: an input and its exact clauses.
 **
 ** Each clause is rendered "K<depth> <text>" (K: H heading, B bullet,
-** S sentence, L line; text with white space collapsed), one per line, so
+** S sentence, L line; its text as outputs print it, white space
+** collapsed, Markdown structure left out), one per line, so
 ** a failing case prints a readable diff of the whole clause list.
 */
 #include <stdarg.h>
@@ -28,7 +29,7 @@ static char *render(const char *input, size_t len, const ct_abbrevs *ab) {
                                        &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, ab, &c, &n, &err), CT_OK);
   for (i = 0; i < n; i++) {
-    char *s = ct_text_span(t, c[i].start, c[i].end, 1);
+    char *s = ct_clause_text(t, &c[i], 1);
     assert_int_equal(c[i].index, i + 1);
     ct_buf_printf(&b, "%s%c%d %s", i ? "\n" : "",
                   "HBSL"[c[i].kind], c[i].depth, s);
@@ -120,6 +121,43 @@ CASE(markdown_headings,
      "### Not a heading.\n#hashtag here.\n",
      "H0 Joint Statement\nH0 Defense Cooperation\nS0 The allies will train.\n"
      "H0 Not a heading.\nS0 #hashtag here.")
+
+/* -- Markdown structure ------------------------------------------------ */
+CASE(markdown_emphasis,
+     "**Key Takeaways**\n\nThe leaders **reaffirmed** their *commitment*. "
+     "**We agree.** Next one. Done. *and* so on.\n",
+     "L0 Key Takeaways\nS0 The leaders reaffirmed their commitment.\n"
+     "S0 We agree.\nS0 Next one.\nS0 Done. and so on.")
+CASE(markdown_emphasis_not_in_words,
+     "Security_cooperation and snake_case stay, 2*3 too, and a * b.\n",
+     "S0 Security_cooperation and snake_case stay, 2*3 too, and a * b.")
+CASE(markdown_links,
+     "They met in [Seoul](https://example.org/seoul \"Seoul\"). See "
+     "![the photo](https://x.org/a.png) here. [Read the fact sheet.]"
+     "(https://www.whitehouse.gov/a.b/) Then more.\n\n"
+     "[Related Article](https://x.org/r)\n",
+     "S0 They met in Seoul.\nS0 See the photo here.\n"
+     "S0 Read the fact sheet.\nS0 Then more.\nL0 Related Article")
+CASE(markdown_blockquote,
+     "> The two leaders met. They agreed.\n> A second quoted line.\n>\n"
+     "> > Nested quote here.\n",
+     "S0 The two leaders met.\nS0 They agreed.\nS0 A second quoted line.\n"
+     "S0 Nested quote here.")
+CASE(markdown_table,
+     "| Sector | Amount |\n|--------|-------:|\n| Shipbuilding | $150 "
+     "billion |\n| Strategic investment | $200 billion |\n\nA | B\n--|--\n"
+     "c | d\n",
+     "S0 Sector\nS0 Amount\nS0 Shipbuilding\nS0 $150 billion\n"
+     "S0 Strategic investment\nS0 $200 billion\nS0 A\nS0 B\nS0 c\nS0 d")
+CASE(markdown_comments,
+     "<!-- generated; not text -->\nWe agree <!-- inline. --> on it. The "
+     "end.\n<!-- over\nlines -->\nLast line <!-- opens\nand closes --> "
+     "here.\n",
+     "S0 We agree on it.\nS0 The end.\nS0 Last line here.")
+CASE(markdown_rules_and_setext,
+     "Setext Heading\n==============\n\nText one.\n\n---\n\nSub Heading\n"
+     "-----------\nText two.\n\n* * *\n",
+     "H0 Setext Heading\nS0 Text one.\nH0 Sub Heading\nS0 Text two.")
 
 /* -- list items ------------------------------------------------------ */
 CASE(bullet_chars,
@@ -640,6 +678,13 @@ int main(void) {
     cmocka_unit_test(empty_input),
     cmocka_unit_test(blank_input),
     cmocka_unit_test(markdown_headings),
+    cmocka_unit_test(markdown_emphasis),
+    cmocka_unit_test(markdown_emphasis_not_in_words),
+    cmocka_unit_test(markdown_links),
+    cmocka_unit_test(markdown_blockquote),
+    cmocka_unit_test(markdown_table),
+    cmocka_unit_test(markdown_comments),
+    cmocka_unit_test(markdown_rules_and_setext),
     cmocka_unit_test(bullet_chars),
     cmocka_unit_test(numbered_dot),
     cmocka_unit_test(numbered_paren),

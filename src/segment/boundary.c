@@ -122,11 +122,14 @@ typedef struct stop {
   int depth;         /* brackets still open after the closers */
 } stop;
 
-/* Start of the current token with its opening brackets and quotes
-** stripped: the word an abbreviation check looks at. */
+/* Start of the current token with its opening brackets, quotes and
+** emphasis marks stripped: the word an abbreviation check looks at. */
 static size_t word_start(const seg *g, size_t tok, size_t i) {
   size_t len;
-  while (tok < i && is_opener(cp_at(g, tok, i, &len))) tok += len;
+  int32_t cp;
+  while (tok < i && (is_opener(cp = cp_at(g, tok, i, &len)) ||
+                     ct_md_is_emph((unsigned char)cp)))
+    tok += len;
   return tok;
 }
 
@@ -163,7 +166,19 @@ static void read_stop(const seg *g, const walk *w, size_t i, size_t end,
       j++, st->spaced = 1;
   }
   st->after = j;
-  while (j < end && is_closer(cp = cp_at(g, j, end, &len))) {
+  while (j < end) {
+    size_t e;
+    cp = cp_at(g, j, end, &len);
+    if ((e = ct_md_link_tail(g, j, end)) != 0) {   /* "[Read more.](url)" */
+      if (st->depth > 0) st->depth--;
+      j = e;
+      continue;
+    }
+    if (ct_md_is_emph((unsigned char)cp) && (e = ct_md_emph_end(g, i, j, end))) {
+      j = e;                                      /* "**We agree.**" */
+      continue;
+    }
+    if (!is_closer(cp)) break;
     if (is_bracket_close(cp) && st->depth > 0) st->depth--;
     st->quote |= is_quote_closer(cp);
     j += len;
@@ -378,7 +393,7 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   if (ws >= end) return st.end;
   if (st.dots == 1 && st.others == 0 && !may_end(g, w, i, ws, end)) return 0;
   if (st.quote && attribution(g, ws, end)) return 0;
-  next = cp_at(g, ws, end, &len);
+  next = cp_at(g, ct_md_skip_open(g, ws, end), end, &len);
   if (ct_cp_islower(next) || is_bracket_open(next)) return 0;
   return st.end;
 }
@@ -406,6 +421,10 @@ size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
     if (!w.intok) {
       w.tok = i;
       w.intok = 1;
+    }
+    if (cp == '<' && (r = ct_md_comment_end(g, i, end)) != 0) {
+      i = r;                                      /* "<!-- a note. -->" */
+      continue;
     }
     if (is_bracket_open(cp)) {
       w.depth++;

@@ -150,11 +150,13 @@ static size_t label_end(const seg *g, size_t i, size_t end, ct_marker *m) {
   return j + 1;
 }
 
-/* A bullet at i, alone ("• ") or before a label ("• 9. ", "⁃9. "). */
+/* A bullet ending at i, alone ("• ") or before a label ("• 9. ", and
+** "⁃9. " glued for the bullets that are no ASCII punctuation). */
 static size_t bullet_end(const seg *g, size_t i, size_t end, int32_t cp,
                          ct_marker *m) {
   size_t k = i, e, len;
   if (k < end && g->s[k] == ' ') k++;
+  else if (cp < 0x80) k = end;          /* "-1." is a number, "*1)" text */
   if (k < end && (e = label_end(g, k, end, m)) != k && e < end &&
       ct_cp_isspace(cp_at(g, e, end, &len))) {
     m->bullet = cp;

@@ -63,6 +63,7 @@ typedef struct line {
   int title;           /* a Markdown heading: "## Title" */
   int furn;            /* page furniture on its own (CT_FURN_*): the line
                        ** stands alone */
+  int table;           /* a Markdown table row: each cell a unit */
   ct_marker mk;        /* the marker, when there is one */
 } line;
 
@@ -79,6 +80,7 @@ typedef struct seg {
   line *lines;                 /* the current block, reused */
   size_t nlines, lcap;
   int top;                     /* no sentence yet: a headline may come */
+  int in_comment;              /* inside an HTML comment over lines */
   int after;                   /* the furniture just emitted (CT_FURN_*) */
 } seg;
 
@@ -190,5 +192,48 @@ int ct_seg_is_caps_name(const seg *g, size_t a, size_t b);
 ** ("Technology and InnovationAs global leaders ..."): where the sentence
 ** starts, or 0. */
 size_t ct_seg_glued_heading(const seg *g, const line *l);
+
+/* markdown.c: is c an emphasis character ('*', '_')? */
+int ct_md_is_emph(unsigned char c);
+
+/* markdown.c: an emphasis run at i ("**" touching a word): its end, or 0;
+** lo is where the text begins (nothing before it counts). */
+size_t ct_md_emph_end(const seg *g, size_t lo, size_t i, size_t end);
+
+/* markdown.c: a link's "](url)" at j: the position after it, or 0. */
+size_t ct_md_link_tail(const seg *g, size_t j, size_t end);
+
+/* markdown.c: past emphasis runs, a link's "[" and a blockquote marker
+** that begins a line, at i. */
+size_t ct_md_skip_open(const seg *g, size_t i, size_t end);
+
+/* markdown.c: narrows [*a, *b) past the structure at its edges (emphasis
+** runs, "[", "](url)"), when text remains. */
+void ct_md_trim(const seg *g, size_t *a, size_t *b);
+
+/* markdown.c: HTML comments: one at i ("<!-- ... -->", its end or 0),
+** the first "-->" in [i, end) (the position after it, or 0), the first
+** "<!--" in [i, end) (or end). */
+size_t ct_md_comment_end(const seg *g, size_t i, size_t end);
+size_t ct_md_comment_close(const seg *g, size_t i, size_t end);
+size_t ct_md_comment_open(const seg *g, size_t i, size_t end);
+
+/* markdown.c: past a blockquote marker ("> ", "> > ") at i. */
+size_t ct_md_quote_end(const seg *g, size_t i, size_t end);
+
+/* markdown.c: "## Title": moves l->start past the hashes, returns 1. */
+int ct_md_atx(const seg *g, line *l);
+
+/* markdown.c: a line of structure only: "---", "***", "===", a table's
+** separator row "|---|:--:|". */
+int ct_md_rule(const seg *g, size_t a, size_t b);
+
+/* markdown.c: a table row ("| a | b |", or any line with a pipe when the
+** line before was a row). */
+int ct_md_table_row(const seg *g, size_t a, size_t b, int in_table);
+
+/* markdown.c: the next cell of a table row from i, its text in [*ca, *cb);
+** returns where the cell ends (at its closing pipe, or b). */
+size_t ct_md_cell(const seg *g, size_t i, size_t b, size_t *ca, size_t *cb);
 
 #endif

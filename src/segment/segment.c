@@ -22,6 +22,7 @@
 static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
                       int depth) {
   ct_clause *c;
+  ct_md_trim(g, &start, &end);
   if (start >= end) return CT_OK;
   if (g->nv == g->cap) {
     size_t cap = g->cap ? g->cap * 2 : 64;
@@ -53,14 +54,23 @@ static ct_status emit_furniture(seg *g, size_t a, size_t b, int furn) {
   return st;
 }
 
+/* Past white space and HTML comments: where a sentence may start. */
+static size_t skip_gap(const seg *g, size_t p, size_t b) {
+  size_t e;
+  p = skip_space(g, p, b);
+  while (p < b && (e = ct_md_comment_end(g, p, b)) != 0)
+    p = skip_space(g, e, b);
+  return p;
+}
+
 static ct_status emit_sentences(seg *g, size_t a, size_t b, ct_kind kind,
                                 int depth) {
-  size_t p = skip_space(g, a, b), e;
+  size_t p = skip_gap(g, a, b), e;
   ct_status st;
   while (p < b) {
     e = ct_seg_sentence_end(g, p, b);
     if ((st = emit(g, p, trim_end(g, p, e), kind, depth)) != CT_OK) return st;
-    p = skip_space(g, e, b);
+    p = skip_gap(g, e, b);
   }
   return CT_OK;
 }
@@ -143,6 +153,18 @@ static int hard_break(const seg *g, const line *a, const line *b,
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
 
+/* A Markdown table row: each cell is a paragraph of its own. */
+static ct_status emit_cells(seg *g, const line *l) {
+  size_t i = l->start, a, b;
+  ct_status st = CT_OK;
+  g->nind = 0;
+  while (st == CT_OK && i < l->end) {
+    i = ct_md_cell(g, i, l->end, &a, &b);
+    st = emit_sentences(g, a, b, CT_KIND_SENTENCE, 0);
+  }
+  return st;
+}
+
 /* In a block where no line ends in final punctuation (a title over two
 ** lines, "60.5 F / Los Angeles / Friday, November 14, 2025", a list of
 ** short lines), a line is its own unit before a capitalized line, and
@@ -156,7 +178,7 @@ static int loose_break(const seg *g, const line *a, const line *b) {
 /* Does line b go on the paragraph that line a is in? */
 static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
                  int punct) {
-  if (b->marker || b->title || a->furn || b->furn) return 0;
+  if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
   if (hard_break(g, a, b, maxcps)) return 0;
   return punct || !loose_break(g, a, b);
 }
@@ -168,20 +190,22 @@ static ct_status emit_block(seg *g) {
   for (k = 0; k < g->nlines; k++) {
     const line *l = &g->lines[k];
     if (l->cps > maxcps) maxcps = l->cps;
-    if (!l->marker && !l->title && !l->furn)
+    if (!l->marker && !l->title && !l->furn && !l->table)
       punct |= is_final_punct(cp_before(g, l->start, l->end));
   }
   k = 0;
   while (st == CT_OK && k < g->nlines) {
     const line *l = &g->lines[k];
     first = k++;
-    if (l->title) {
+    if (l->table) {
+      st = emit_cells(g, l);
+    } else if (l->title) {
       g->nind = 0;
       st = emit(g, l->start, l->end, CT_KIND_HEADING, 0);
     } else if (l->marker) {
       int depth = item_depth(g, l->indent);
       while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
-             g->lines[k].indent > l->indent)
+             !g->lines[k].table && g->lines[k].indent > l->indent)
         k++;
       st = emit_items(g, l, g->lines[k - 1].end, depth);
     } else {
@@ -195,39 +219,30 @@ static ct_status emit_block(seg *g) {
   return st;
 }
 
-/* "## Title" (Markdown, which directories are read for): the hashes are a
-** marker like a bullet, left out of the clause.  Moves l->start past them. */
-static int atx_heading(const seg *g, line *l) {
-  size_t i = l->start;
-  while (i < l->end && g->s[i] == '#' && i - l->start < 7) i++;
-  if (i == l->start || i - l->start > 6 || i >= l->end || g->s[i] != ' ')
-    return 0;
-  l->start = l->text = skip_space(g, i, l->end);
-  return 1;
-}
-
-/* Measures one input line [a, b) (line end excluded). */
+/* Measures one input line [a, b) (line end excluded): its indentation,
+** a blockquote marker, a list marker or heading hashes, the Markdown
+** structure at its edges, what it is on its own. */
 static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   size_t i = a, len;
   int32_t cp;
-  l->indent = 0;
+  memset(l, 0, sizeof *l);
   while (i < b && ct_cp_isspace(cp = cp_at(g, i, b, &len))) {
     l->indent += cp == '\t' ? 4 : 1;
     i += len;
   }
-  l->start = i;
-  l->end = trim_end(g, i, b);
-  l->cps = l->words = 0;
+  l->start = ct_md_quote_end(g, i, b);
+  l->end = trim_end(g, l->start, b);
+  l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
+  l->marker = l->text != l->start;
+  if (l->marker) l->text = skip_space(g, l->text, l->end);
+  l->title = !l->marker && ct_md_atx(g, l);
+  if (!l->marker) ct_md_trim(g, &l->start, &l->end);
   for (i = l->start, cp = ' '; i < l->end; i += len) {
     int32_t prev = cp;
     cp = cp_at(g, i, l->end, &len);
     l->cps++;
     l->words += ct_cp_isspace(prev) && !ct_cp_isspace(cp);
   }
-  l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
-  l->marker = l->text != l->start;
-  if (l->marker) l->text = skip_space(g, l->text, l->end);
-  l->title = !l->marker && atx_heading(g, l);
   l->furn = l->marker || l->title
                 ? CT_FURN_NONE
                 : ct_seg_furniture(g, l->start, l->end, 0);
@@ -257,6 +272,43 @@ static size_t line_stop(const ct_text *t, size_t k) {
 
 /* }===================================================================== */
 
+/* The part of input line [*a, *b) outside HTML comments, which may run
+** over lines: 0 when nothing of it is left. */
+static int uncomment(seg *g, size_t *a, size_t *b) {
+  size_t o, e;
+  if (g->in_comment) {
+    if ((e = ct_md_comment_close(g, *a, *b)) == 0) return 0;
+    *a = e;
+    g->in_comment = 0;
+  }
+  o = ct_md_comment_open(g, *a, *b);
+  while (o < *b && (e = ct_md_comment_end(g, o, *b)) != 0)
+    o = ct_md_comment_open(g, e, *b);
+  if (o < *b) {
+    *b = o;
+    g->in_comment = 1;
+  }
+  e = skip_space(g, *a, *b);
+  while (e < *b && (o = ct_md_comment_end(g, e, *b)) != 0)
+    e = skip_space(g, o, *b);
+  return e < *b;
+}
+
+/* A line of Markdown structure only ("---", "===", "|--|--|"): it ends
+** the block, and makes a lone line above it a heading (setext) or the
+** row above it a table's header. */
+static ct_status structure_line(seg *g, const line *l) {
+  line *prev = g->nlines > 0 ? &g->lines[g->nlines - 1] : NULL;
+  unsigned char c = g->s[l->start];
+  if (prev && (memchr(g->s + l->start, '|', l->end - l->start) || prev->table)) {
+    prev->table = 1;
+    return CT_OK;
+  }
+  if (prev && g->nlines == 1 && !prev->marker && (c == '=' || c == '-'))
+    prev->title = 1;
+  return emit_block(g);
+}
+
 /* Adds input line [a, b) to the block, or ends the block at a blank line.
 ** A date a site put before the first sentence ("date 2025-11-20 The
 ** ...") is a line of its own. */
@@ -264,8 +316,17 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
   line l, d;
   size_t p;
   ct_status st;
+  int in_table = g->nlines > 0 && g->lines[g->nlines - 1].table;
+  if (!uncomment(g, &a, &b)) return g->in_comment ? CT_OK : emit_block(g);
   scan_line(g, a, b, &l);
   if (l.start == l.end) return emit_block(g);
+  if (!l.title && ct_md_rule(g, l.start, l.end)) return structure_line(g, &l);
+  if (!l.title && ct_md_table_row(g, l.start, l.end, in_table)) {
+    l.table = 1;
+    l.marker = 0;
+    l.furn = CT_FURN_NONE;
+    return push_line(g, &l);
+  }
   if (l.marker || l.title || (p = ct_seg_date_prefix(g, l.start, l.end)) == 0)
     return push_line(g, &l);
   d = l;
@@ -276,6 +337,10 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
   if ((st = push_line(g, &d)) != CT_OK) return st;
   scan_line(g, p, b, &l);
   l.indent = d.indent;
+  if (l.marker || l.title) {           /* what follows a date is text */
+    l.start = l.text = skip_space(g, p, b);
+    l.marker = l.title = 0;
+  }
   return l.start == l.end ? CT_OK : push_line(g, &l);
 }
 
@@ -342,8 +407,4 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
 const char *ct_kind_name(ct_kind k) {
   static const char *const names[] = {"heading", "bullet", "sentence", "line"};
   return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
-}
-
-char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
-  return ct_text_span(t, c->start, c->end, collapse);
 }
