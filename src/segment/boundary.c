@@ -61,7 +61,7 @@ static int is_opener_word(const seg *g, size_t i, size_t end) {
     ;
   if (k == j || (k < end && g->s[k] >= 0x80)) return 0;
   for (const char *const *w = openers; *w; w++)
-    if (strlen(*w) == k - j && memcmp(*w, g->s + j, k - j) == 0) return 1;
+    if (word_is(*w, g->s + j, k - j)) return 1;
   return 0;
 }
 
@@ -106,7 +106,7 @@ typedef struct walk {
   int intok;
   int ntok;          /* tokens finished so far in this sentence */
   int after_colon;   /* the previous token ended in ':' or ';' */
-  int prev_lower;    /* the previous token began with a lowercase letter */
+  size_t prev;       /* start of the previous token (tok when none) */
   int depth;         /* open brackets */
 } walk;
 
@@ -146,7 +146,7 @@ static int spaced_dot(const seg *g, size_t j, size_t end) {
   if (j + 1 >= end || g->s[j] != ' ' || g->s[j + 1] != '.') return 0;
   if (j + 2 >= end) return 1;
   cp = cp_at(g, j + 2, end, &len);
-  return cp == ' ' || cp == '.' || is_closer(cp) || ct_cp_isspace(cp);
+  return cp == ' ' || cp == '.' || is_closer(cp) || cp_isspace(cp);
 }
 
 static void read_stop(const seg *g, const walk *w, size_t i, size_t end,
@@ -269,6 +269,12 @@ static int new_name(const seg *g, size_t i, size_t end) {
          !ct_seg_is_month(g->s + i, k - i - (g->s[k - 1] == '.'));
 }
 
+/* Did the previous token begin with a lowercase letter ("and I.")? */
+static int prev_lower(const seg *g, const walk *w) {
+  size_t len, p = word_start(g, w->prev, w->tok);
+  return w->prev < w->tok && ct_cp_islower(cp_at(g, p, w->tok, &len));
+}
+
 /* A single period after the token [k, i): may the sentence end here?
 ** Not after a list label at a sentence start ("1. The"), nor after an
 ** abbreviation unless a sentence opener follows; "I" after a lowercase
@@ -281,7 +287,7 @@ static int may_end(const seg *g, const walk *w, size_t i, size_t ws,
       (w->ntok == 0 || w->after_colon))
     return 0;
   if (k >= i || !ct_seg_is_abbrev(g, g->s + k, i - k)) return 1;
-  if (i - k == 1 && g->s[k] == 'I' && w->prev_lower) return 1;
+  if (i - k == 1 && g->s[k] == 'I' && prev_lower(g, w)) return 1;
   if (is_clock(g->s + k, i - k) && w->ntok >= 3 && new_name(g, ws, end))
     return 1;
   return is_opener_word(g, ws, end);
@@ -301,7 +307,7 @@ static int run_together(const seg *g, const walk *w, size_t i, size_t end) {
   if (!ct_cp_isupper(next) || !ct_cp_islower(cp_at(g, i + 1 + len, end, &len)))
     return 0;
   if (end - k >= 4 && memcmp(g->s + k, "www.", 4) == 0) return 0;
-  for (j = k; j < end && j - k < 256 && !ct_cp_isspace(g->s[j]); j++)
+  for (j = k; j < end && j - k < 256 && !cp_isspace(g->s[j]); j++)
     if (g->s[j] == '@' || g->s[j] == '/' || g->s[j] == ':') return 0;
   return !ct_seg_is_abbrev(g, g->s + k, i - k);
 }
@@ -328,7 +334,7 @@ static const char *const speech[] = {
 static int word_in(const char *const *list, const unsigned char *p,
                    size_t n) {
   for (; *list; list++)
-    if (strlen(*list) == n && memcmp(*list, p, n) == 0) return 1;
+    if (word_is(*list, p, n)) return 1;
   return 0;
 }
 
@@ -387,7 +393,7 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   }
   if (st.dots > 1 && st.others == 0) return ellipsis(g, w, i, end, &st);
   if (st.end >= end) return end;
-  if (!ct_cp_isspace(cp_at(g, st.end, end, &len)))
+  if (!cp_isspace(cp_at(g, st.end, end, &len)))
     return glued(g, w, i, end, &st) ? st.end : 0;
   ws = skip_space(g, st.end, end);
   if (ws >= end) return st.end;
@@ -400,20 +406,19 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
 
 /* Closes the token that ends at i. */
 static void end_token(const seg *g, walk *w, size_t i) {
-  size_t len;
-  int32_t last = cp_before(g, w->tok, i);
+  unsigned char last = g->s[i - 1];
   w->intok = 0;
   w->ntok++;
   w->after_colon = last == ':' || last == ';';
-  w->prev_lower = ct_cp_islower(cp_at(g, word_start(g, w->tok, i), i, &len));
+  w->prev = w->tok;
 }
 
 size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
-  walk w = {from, 0, 0, 0, 0, 0};
+  walk w = {from, 0, 0, 0, from, 0};
   size_t i = from, len, r, resume;
   while (i < end) {
     int32_t cp = cp_at(g, i, end, &len);
-    if (ct_cp_isspace(cp)) {
+    if (cp_isspace(cp)) {
       if (w.intok) end_token(g, &w, i);
       i += len;
       continue;

@@ -15,7 +15,6 @@
 #include <string.h>
 #include "segment/seg.h"
 
-#define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
 
 /* {=====================================================================
 ** Words
@@ -39,7 +38,7 @@ static int next_word(words *w) {
   w->i = skip_space(w->g, w->i, w->end);
   if (w->i >= w->end) return 0;
   w->ta = w->i;
-  while (w->i < w->end && !ct_cp_isspace(cp_at(w->g, w->i, w->end, &len)))
+  while (w->i < w->end && !cp_isspace(cp_at(w->g, w->i, w->end, &len)))
     w->i += len;
   w->tb = w->i;
   w->a = w->ta;
@@ -58,7 +57,9 @@ static int in_list(const char *const *list, const unsigned char *p,
                    size_t n) {
   size_t k;
   for (; *list; list++) {
-    if (strlen(*list) != n) continue;
+    if (n == 0 || fold(p[0]) != fold((unsigned char)(*list)[0]) ||
+        strlen(*list) != n)
+      continue;
     for (k = 0; k < n && fold(p[k]) == fold((unsigned char)(*list)[k]); k++)
       ;
     if (k == n) return 1;
@@ -147,7 +148,7 @@ static int is_weather(const seg *g, size_t a, size_t b) {
   if (i + 1 < b && cp_at(g, i, b, &len) == 0xB0) i = skip_space(g, i + len, b);
   if (i >= b || (g->s[i] != 'F' && g->s[i] != 'C')) return 0;
   i++;
-  return i == b || (ct_cp_isspace(g->s[i]) && count_words(g, i, b) <= 3);
+  return i == b || (cp_isspace(g->s[i]) && count_words(g, i, b) <= 3);
 }
 
 /* }===================================================================== */
@@ -304,6 +305,7 @@ int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {
   size_t cps = 0, i, len;
   if (a >= b) return CT_FURN_NONE;
   if (alone && is_credit(g, a, b)) return CT_FURN_CREDIT;
+  if (b - a > 4 * FURNITURE_MAX_CPS) return CT_FURN_NONE;
   for (i = a; i < b && cps <= FURNITURE_MAX_CPS; i += len) {
     cp_at(g, i, b, &len);
     cps++;
@@ -326,7 +328,7 @@ size_t ct_seg_date_prefix(const seg *g, size_t a, size_t b) {
   for (d = i; i < b && (ct_cp_isdigit(g->s[i]) || g->s[i] == '-'); i++)
     ;
   if (i - d < 8 || !is_date_number(g, d, i)) return 0;
-  return i == b || ct_cp_isspace(g->s[i]) ? i : 0;
+  return i == b || cp_isspace(g->s[i]) ? i : 0;
 }
 
 /* "Clarksville", "Los Angeles": a place beside a weather line, at most

@@ -158,7 +158,7 @@ static size_t bullet_end(const seg *g, size_t i, size_t end, int32_t cp,
   if (k < end && g->s[k] == ' ') k++;
   else if (cp < 0x80) k = end;          /* "-1." is a number, "*1)" text */
   if (k < end && (e = label_end(g, k, end, m)) != k && e < end &&
-      ct_cp_isspace(cp_at(g, e, end, &len))) {
+      cp_isspace(cp_at(g, e, end, &len))) {
     m->bullet = cp;
     return e;
   }
@@ -182,7 +182,7 @@ size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m) {
   }
   if (is_bullet(cp)) j = bullet_end(g, i + len, end, cp, m);
   else j = label_end(g, i, end, m);
-  if (j == i || j >= end || !ct_cp_isspace(cp_at(g, j, end, &len))) {
+  if (j == i || j >= end || !cp_isspace(cp_at(g, j, end, &len))) {
     memset(m, 0, sizeof *m);
     return i;
   }
@@ -219,36 +219,46 @@ static const char *const refs[] = {
 
 static int after_ref(const seg *g, size_t lo, size_t p) {
   size_t e = trim_end(g, lo, p), b = e;
-  while (b > lo && !ct_cp_isspace(cp_before(g, lo, b))) b = prev_start(g, lo, b);
+  while (b > lo && !cp_isspace(cp_before(g, lo, b))) b = prev_start(g, lo, b);
   for (const char *const *r = refs; *r; r++)
-    if (strlen(*r) == e - b && memcmp(*r, g->s + b, e - b) == 0) return 1;
+    if (word_is(*r, g->s + b, e - b)) return 1;
   return 0;
 }
 
-/* Could a marker start with the byte at p?  (A cheap test first.) */
-static int may_start_marker(unsigned char c) {
-  return (c < 0x80 && (ct_cp_isalnum(c) || c == '(')) || c >= 0xC0;
+/* Could a marker continuing cur start at p?  A test of a byte or two,
+** so that the scan decodes nothing but candidates. */
+static int may_follow(const seg *g, const ct_marker *cur, size_t p,
+                      size_t end) {
+  unsigned char c = g->s[p], d = p + 1 < end ? g->s[p + 1] : 0;
+  if (cur->bullet) return c >= 0xC0 || c == '-' || c == '*';
+  if (cur->style == '(') return c == '(';
+  switch (cur->kind) {
+  case CT_MK_DIGIT: return c >= '0' && c <= '9';
+  case CT_MK_LOWER: return c >= 'a' && c <= 'z' && (d == '.' || d == ')' ||
+                                                   cur->rvalue > 0);
+  case CT_MK_UPPER: return c >= 'A' && c <= 'Z' && (d == '.' || d == ')' ||
+                                                   cur->rvalue > 0);
+  case CT_MK_HANGUL: return c >= 0xEA && c <= 0xED;
+  case CT_MK_CIRCLED: return c >= 0xE2 && c <= 0xE3;
+  default: return 0;
+  }
 }
 
 size_t ct_seg_next_item(const seg *g, const ct_marker *cur, size_t from,
                         size_t end, size_t *text, ct_marker *next) {
-  size_t p = from, len, e;
-  int space = 0;
-  if (cur->kind == CT_MK_NONE) return end;
-  while (p < end) {
-    int32_t cp = cp_at(g, p, end, &len);
-    if (ct_cp_isspace(cp)) {
-      space = 1;
-    } else {
-      if (space && may_start_marker(g->s[p]) &&
-          (e = ct_seg_marker_end(g, p, end, next)) != p &&
-          follows(cur, next) && !after_ref(g, from, p)) {
-        *text = skip_space(g, e, end);
-        return p;
-      }
-      space = 0;
+  const unsigned char *sp;
+  size_t p = from, e;
+  if (cur->kind == CT_MK_NONE || (cur->kind == CT_MK_BULLET &&
+                                  (cur->bullet < 0x80 || cur->bullet == 0x2013)))
+    return end;
+  while (p < end && (sp = memchr(g->s + p, ' ', end - p)) != NULL) {
+    p = (size_t)(sp - g->s) + 1;
+    if (p < end && may_follow(g, cur, p, end) &&
+        (e = ct_seg_marker_end(g, p, end, next)) != p && follows(cur, next) &&
+        !after_ref(g, from, p)) {
+      *text = skip_space(g, e, end);
+      return p;
     }
-    p += len;
   }
   return end;
 }

@@ -19,7 +19,7 @@ static const char *const months[] = {
 
 int ct_seg_is_month(const unsigned char *p, size_t n) {
   for (const char *const *m = months; *m; m++)
-    if (strlen(*m) == n && memcmp(*m, p, n) == 0) return 1;
+    if (word_is(*m, p, n)) return 1;
   return 0;
 }
 
@@ -42,7 +42,7 @@ static size_t count_words(const seg *g, size_t a, size_t b) {
   size_t i, len, words = 0;
   int inword = 0;
   for (i = a; i < b; i += len) {
-    int sp = ct_cp_isspace(cp_at(g, i, b, &len));
+    int sp = cp_isspace(cp_at(g, i, b, &len));
     if (!sp && !inword) words++;
     inword = !sp;
   }
@@ -68,14 +68,17 @@ static int title_shape(const seg *g, const line *l, size_t maxcps,
 /* A one-line paragraph that reads as a heading: short, no final
 ** punctuation, one sentence, not page furniture (a byline, a date). */
 int ct_seg_is_heading(const seg *g, const line *l) {
-  return title_shape(g, l, HEADING_MAX_CPS, HEADING_MAX_WORDS, 0) &&
+  return ct_seg_heading_shape(g, l) &&
          ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE;
+}
+
+int ct_seg_heading_shape(const seg *g, const line *l) {
+  return title_shape(g, l, HEADING_MAX_CPS, HEADING_MAX_WORDS, 0);
 }
 
 int ct_seg_is_headline(const seg *g, const line *l) {
   return title_shape(g, l, HEADLINE_MAX_CPS, HEADLINE_MAX_WORDS, 1) &&
-         ct_seg_sentence_end(g, l->start, l->end) == l->end &&
-         ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE;
+         ct_seg_sentence_end(g, l->start, l->end) == l->end;
 }
 
 /* "Washington, D.C. – The": a place, then a dash opening the story. */
@@ -86,7 +89,7 @@ static int is_dateline(const seg *g, size_t i, size_t end) {
     if (cp == 0x2013 || cp == 0x2014 || (cp == '-' && i + 1 < lim &&
                                          (g->s[i + 1] == ' ' || g->s[i + 1] == '-')))
       return 1;
-    if (!(ct_cp_isalpha(cp) || ct_cp_isspace(cp) || cp == ',' || cp == '.' ||
+    if (!(ct_cp_isalpha(cp) || cp_isspace(cp) || cp == ',' || cp == '.' ||
           cp == '(' || cp == ')'))
       return 0;
     i += len;
@@ -99,7 +102,7 @@ static int is_small_word(const unsigned char *p, size_t n) {
                                       "in", "of", "on", "or", "the", "to",
                                       "with", NULL};
   for (const char *const *w = small; *w; w++)
-    if (strlen(*w) == n && memcmp(*w, p, n) == 0) return 1;
+    if (word_is(*w, p, n)) return 1;
   return 0;
 }
 

@@ -95,7 +95,7 @@ size_t ct_md_emph_end(const seg *g, size_t lo, size_t i, size_t end) {
   if (j < end && g->s[j] == c) return 0;
   before = i > lo ? g->s[i - 1] : ' ';
   after = j < end ? g->s[j] : ' ';
-  if (ct_cp_isspace(before) && (j >= end || ct_cp_isspace(after))) return 0;
+  if (cp_isspace(before) && (j >= end || cp_isspace(after))) return 0;
   return is_alnum_byte(before) && is_alnum_byte(after) ? 0 : j;
 }
 
@@ -130,7 +130,7 @@ static size_t trim_close(const seg *g, size_t a, size_t b) {
   for (;;) {
     size_t k = b, open;
     while (k > a && ct_md_is_emph(g->s[k - 1]) && b - k < 3) k--;
-    if (k < b && k > a && !ct_cp_isspace(g->s[k - 1]) &&
+    if (k < b && k > a && !cp_isspace(g->s[k - 1]) &&
         (k == a || !ct_md_is_emph(g->s[k - 1]))) {
       b = k;
       continue;
@@ -311,8 +311,8 @@ char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
       continue;
     }
     if (add_piece(t, piece, i, collapse, &out, &n, &cap, space) != 0) break;
-    space = (i > piece && ct_cp_isspace(g.s[i - 1])) ||
-            (i + k < c->end && ct_cp_isspace(g.s[i + k])) ||
+    space = (i > piece && cp_isspace(g.s[i - 1])) ||
+            (i + k < c->end && cp_isspace(g.s[i + k])) ||
             (space && i == piece);
     i = piece = i + k;
   }

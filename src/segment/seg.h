@@ -19,6 +19,7 @@
 #define CT_SEG_H
 
 #include <stddef.h>
+#include <string.h>
 #include "clausetag.h"
 #include "segment/abbrev.h"
 #include "text/text.h"
@@ -29,6 +30,7 @@
 #define HEADING_MAX_WORDS 16
 #define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
 #define HEADLINE_MAX_WORDS 40
+#define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
 
 /* A list marker as items.c reads it: its kind and the label's value, so
 ** that "2)" can be seen to follow "1)". */
@@ -88,10 +90,21 @@ typedef struct seg {
 ** Characters
 ** ====================================================================== */
 
+/* The code point at i (ASCII without a call: most text is). */
 static inline int32_t cp_at(const seg *g, size_t i, size_t end, size_t *len) {
   int32_t cp;
+  if (g->s[i] < 0x80) {
+    *len = 1;
+    return g->s[i];
+  }
   *len = ct_utf8_decode(g->s + i, end - i, &cp);
   return cp;
+}
+
+/* ct_cp_isspace, ASCII without a call. */
+static inline int cp_isspace(int32_t cp) {
+  return cp < 0x80 ? cp == ' ' || (cp >= 0x09 && cp <= 0x0D)
+                   : ct_cp_isspace(cp);
 }
 
 /* Where the code point that ends just before position i starts.  A
@@ -116,12 +129,12 @@ static inline int32_t cp_before(const seg *g, size_t lo, size_t i) {
 
 static inline size_t skip_space(const seg *g, size_t i, size_t end) {
   size_t len;
-  while (i < end && ct_cp_isspace(cp_at(g, i, end, &len))) i += len;
+  while (i < end && cp_isspace(cp_at(g, i, end, &len))) i += len;
   return i;
 }
 
 static inline size_t trim_end(const seg *g, size_t lo, size_t i) {
-  while (i > lo && ct_cp_isspace(cp_before(g, lo, i)))
+  while (i > lo && cp_isspace(cp_before(g, lo, i)))
     i = prev_start(g, lo, i);
   return i;
 }
@@ -135,6 +148,12 @@ static inline int is_opener(int32_t cp) {
   return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' ||
          cp == 0x2018 || cp == 0x201C || cp == 0xAB || cp == 0x300C ||
          cp == 0x300E || cp == 0xFF08 || cp == 0x3010;
+}
+
+/* Is p[0..n) the word w?  (First byte first: lists are searched often.) */
+static inline int word_is(const char *w, const unsigned char *p, size_t n) {
+  return n > 0 && (unsigned char)w[0] == p[0] && strlen(w) == n &&
+         memcmp(w, p, n) == 0;
 }
 
 static inline int is_final_punct(int32_t cp) {
@@ -170,8 +189,13 @@ int ct_seg_is_month(const unsigned char *p, size_t n);
 /* lines.c: does the one-line paragraph l read as a heading? */
 int ct_seg_is_heading(const seg *g, const line *l);
 
-/* lines.c: could the one-line paragraph l be the document's headline
-** (a heading however long, when no sentence came before it)? */
+/* lines.c: the shape alone: short, no final punctuation, one sentence
+** (the caller has ruled out page furniture). */
+int ct_seg_heading_shape(const seg *g, const line *l);
+
+/* lines.c: could the one-line paragraph l, not page furniture, be the
+** document's headline (a heading however long, when no sentence came
+** before it)? */
 int ct_seg_is_headline(const seg *g, const line *l);
 
 /* furniture.c: the kind of page furniture [a, b) is (CT_FURN_*), or

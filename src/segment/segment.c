@@ -101,7 +101,7 @@ static int line_unit(const seg *g, const line *l) {
       ct_seg_is_caps_name(g, l->start, l->end))
     f = CT_FURN_BYLINE;
   if (f != CT_FURN_NONE) return f;
-  if (ct_seg_is_heading(g, l) || (g->top && ct_seg_is_headline(g, l)))
+  if (ct_seg_heading_shape(g, l) || (g->top && ct_seg_is_headline(g, l)))
     return -1;
   return 0;
 }
@@ -226,7 +226,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   size_t i = a, len;
   int32_t cp;
   memset(l, 0, sizeof *l);
-  while (i < b && ct_cp_isspace(cp = cp_at(g, i, b, &len))) {
+  while (i < b && cp_isspace(cp = cp_at(g, i, b, &len))) {
     l->indent += cp == '\t' ? 4 : 1;
     i += len;
   }
@@ -241,9 +241,9 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
     int32_t prev = cp;
     cp = cp_at(g, i, l->end, &len);
     l->cps++;
-    l->words += ct_cp_isspace(prev) && !ct_cp_isspace(cp);
+    l->words += cp_isspace(prev) && !cp_isspace(cp);
   }
-  l->furn = l->marker || l->title
+  l->furn = l->marker || l->title || l->cps > FURNITURE_MAX_CPS
                 ? CT_FURN_NONE
                 : ct_seg_furniture(g, l->start, l->end, 0);
 }
