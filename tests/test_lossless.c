@@ -252,7 +252,8 @@ static void generated(void **state) {
     "**", "*", "_", "[", "](https://x.org/a.b)", "> ", "\n> ", "| ", " | ",
     "\n|---|:--|\n", "<!-- c. -->", "<!--", "-->", "\n---\n", "\n===\n",
     "## ", "34.5 F\n", "Published: 14 Nov. 2025\n", "date 2025-11-20 ",
-    "Key Takeaways\n", "[YONHAP]", "By Jane Smith\n", "Home > News > ", "InnovationAs ", "다. ", "양국은 ",
+    "Key Takeaways\n", "[YONHAP]", "By Jane Smith\n",
+    "Home > News > ", "InnovationAs ", "다. ", "양국은 ",
     "。", "」", "https://x.gov/a.b ", "a@b.org. ", "\xC2\xA0", "\xE3\x80\x80",
     "\xEF\xBB\xBF", "\xC3", "\x80", "\xED\xA0\x80", ":", ";", "—", "–",
   };

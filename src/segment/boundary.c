@@ -128,7 +128,7 @@ static size_t word_start(const seg *g, size_t tok, size_t i) {
   size_t len;
   int32_t cp;
   while (tok < i && (is_opener(cp = cp_at(g, tok, i, &len)) ||
-                     ct_md_is_emph((unsigned char)cp)))
+                     ct_md_is_emph(g->s[tok])))
     tok += len;
   return tok;
 }
@@ -174,7 +174,7 @@ static void read_stop(const seg *g, const walk *w, size_t i, size_t end,
       j = e;
       continue;
     }
-    if (ct_md_is_emph((unsigned char)cp) && (e = ct_md_emph_end(g, i, j, end))) {
+    if (ct_md_is_emph(g->s[j]) && (e = ct_md_emph_end(g, i, j, end)) != 0) {
       j = e;                                      /* "**We agree.**" */
       continue;
     }

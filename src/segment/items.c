@@ -104,7 +104,8 @@ static void read_label(const seg *g, size_t lab, size_t n, ct_marker *m) {
   if (p[0] >= '0' && p[0] <= '9') {
     size_t i;
     m->kind = CT_MK_DIGIT;
-    for (i = 0, m->value = 0; i < n; i++) m->value = m->value * 10 + (p[i] - '0');
+    for (i = 0, m->value = 0; i < n; i++)
+      m->value = m->value * 10 + (p[i] - '0');
   } else if (len == n && hangul_label(cp)) {
     m->kind = CT_MK_HANGUL;
     m->value = hangul_label(cp);
@@ -248,9 +249,9 @@ size_t ct_seg_next_item(const seg *g, const ct_marker *cur, size_t from,
                         size_t end, size_t *text, ct_marker *next) {
   const unsigned char *sp;
   size_t p = from, e;
-  if (cur->kind == CT_MK_NONE || (cur->kind == CT_MK_BULLET &&
-                                  (cur->bullet < 0x80 || cur->bullet == 0x2013)))
-    return end;
+  if (cur->kind == CT_MK_NONE ||
+      (cur->kind == CT_MK_BULLET && !follows(cur, cur)))
+    return end;                     /* "-" and "–" are dashes in prose too */
   while (p < end && (sp = memchr(g->s + p, ' ', end - p)) != NULL) {
     p = (size_t)(sp - g->s) + 1;
     if (p < end && may_follow(g, cur, p, end) &&

@@ -300,7 +300,8 @@ static int uncomment(seg *g, size_t *a, size_t *b) {
 static ct_status structure_line(seg *g, const line *l) {
   line *prev = g->nlines > 0 ? &g->lines[g->nlines - 1] : NULL;
   unsigned char c = g->s[l->start];
-  if (prev && (memchr(g->s + l->start, '|', l->end - l->start) || prev->table)) {
+  int pipe = memchr(g->s + l->start, '|', l->end - l->start) != NULL;
+  if (prev && (pipe || prev->table)) {
     prev->table = 1;
     return CT_OK;
   }

@@ -26,7 +26,10 @@
 #include "clausetag.h"
 #include "text/utf8.h"
 
-typedef struct tally { size_t docs, gold, got, clauses, bgold, bgot, bounds; } tally;
+typedef struct tally {
+  size_t docs, gold, got, clauses;    /* documents; clauses; exact matches */
+  size_t bgold, bgot, bounds;         /* boundaries; matches */
+} tally;
 
 typedef struct gdoc {
   char *name;
@@ -178,7 +181,8 @@ static int score(const gdoc *gd, const char *dir, const ct_abbrevs *ab,
         ty->clauses++;
         break;
       }
-    if (k == gd->n && verbose) fprintf(stderr, "extra    %s: %s\n", gd->name, s);
+    if (k == gd->n && verbose)
+      fprintf(stderr, "extra    %s: %s\n", gd->name, s);
     free(s);
   }
   for (k = 0; k < gd->n && verbose; k++)
@@ -194,7 +198,8 @@ static int score(const gdoc *gd, const char *dir, const ct_abbrevs *ab,
 }
 
 static double f1(size_t hit, size_t gold, size_t got) {
-  double p = got ? (double)hit / (double)got : 1, r = gold ? (double)hit / (double)gold : 1;
+  double p = got ? (double)hit / (double)got : 1;
+  double r = gold ? (double)hit / (double)gold : 1;
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
@@ -280,7 +285,8 @@ int main(int argc, char **argv) {
   all.docs += ko.docs, all.gold += ko.gold, all.got += ko.got;
   all.clauses += ko.clauses, all.bgold += ko.bgold, all.bgot += ko.bgot;
   all.bounds += ko.bounds;
-  printf("set       docs   gold    got   clause P/R/F1           boundary P/R/F1\n");
+  printf("set       docs   gold    got   clause P/R/F1"
+         "           boundary P/R/F1\n");
   row("all", &all);
   row("English", &en);
   row("Korean", &ko);
