@@ -222,7 +222,8 @@ static void check_dir(const char *dir) {
   assert_non_null(d);
   while ((e = readdir(d)) != NULL) {
     size_t l = strlen(e->d_name);
-    if (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) {
+    if ((l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) ||
+        (l > 3 && strcmp(e->d_name + l - 3, ".md") == 0)) {
       snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
       check_file(path);
     }

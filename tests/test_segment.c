@@ -135,9 +135,11 @@ CASE(markdown_links,
      "They met in [Seoul](https://example.org/seoul \"Seoul\"). See "
      "![the photo](https://x.org/a.png) here. [Read the fact sheet.]"
      "(https://www.whitehouse.gov/a.b/) Then more.\n\n"
-     "[Related Article](https://x.org/r)\n",
+     "[Related Article](https://x.org/r)\n\n"
+     "# Korea finalizes the [fact sheet](https://x.org/f)\n",
      "S0 They met in Seoul.\nS0 See the photo here.\n"
-     "S0 Read the fact sheet.\nS0 Then more.\nL0 Related Article")
+     "S0 Read the fact sheet.\nS0 Then more.\nL0 Related Article\n"
+     "H0 Korea finalizes the fact sheet")
 CASE(markdown_blockquote,
      "> The two leaders met. They agreed.\n> A second quoted line.\n>\n"
      "> > Nested quote here.\n",

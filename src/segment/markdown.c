@@ -241,9 +241,9 @@ static size_t structure_at(const seg *g, size_t lo, size_t i, size_t end) {
   unsigned char c = g->s[i];
   size_t e, k;
   if (ct_md_is_emph(c)) return (e = ct_md_emph_end(g, lo, i, end)) ? e - i : 0;
-  if (c == '[') return link_close(g, i, end) ? 1 : 0;
-  if (c == '!') return i + 1 < end && g->s[i + 1] == '[' &&
-                       link_close(g, i + 1, end) ? 2 : 0;
+  if (c == '[') return link_close(g, i, g->n) ? 1 : 0;   /* its "](url)" */
+  if (c == '!') return i + 1 < end && g->s[i + 1] == '[' &&  /* may lie past */
+                       link_close(g, i + 1, g->n) ? 2 : 0;  /* the clause */
   if (c == ']') return (e = ct_md_link_tail(g, i, end)) ? e - i : 0;
   if (c == '<') return (e = ct_md_comment_end(g, i, end)) ? e - i : 0;
   if (c == '>') {
