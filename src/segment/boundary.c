@@ -304,7 +304,8 @@ static int run_together(const seg *g, const walk *w, size_t i, size_t end) {
   prev = cp_before(g, k, i);
   if (!(ct_cp_islower(prev) || ct_cp_isdigit(prev))) return 0;
   next = cp_at(g, i + 1, end, &len);
-  if (!ct_cp_isupper(next) || !ct_cp_islower(cp_at(g, i + 1 + len, end, &len)))
+  if (!ct_cp_isupper(next) || i + 1 + len >= end ||
+      !ct_cp_islower(cp_at(g, i + 1 + len, end, &len)))
     return 0;
   if (end - k >= 4 && memcmp(g->s + k, "www.", 4) == 0) return 0;
   for (j = k; j < end && j - k < 256 && !cp_isspace(g->s[j]); j++)
