@@ -441,6 +441,21 @@ CASE(furniture_boxes,
      "[EXPLAINER]\n\nRelated Article\n",
      "L0 Synopsis\nL0 Key Takeaways\nB1 New chapter in the alliance.\n"
      "L0 [EXPLAINER]\nL0 Related Article")
+CASE(dateline_alone_is_its_own_clause,
+     "WASHINGTON, Nov. 14 (Yonhap) --\nThe two sides agreed on the text of "
+     "the fact sheet.\n\nSEOUL —\n\nWashington, Nov 15 (NationPress)\n\n"
+     "Korea and Japan (G7)\n",
+     "L0 WASHINGTON, Nov. 14 (Yonhap) --\nS0 The two sides agreed on the "
+     "text of the fact sheet.\nL0 SEOUL —\nL0 Washington, Nov 15 "
+     "(NationPress)\nH0 Korea and Japan (G7)")
+CASE(gov_banner_is_furniture,
+     "An official website of the United States government\n\nOfficial "
+     "websites use .gov\n\nFact Sheet Title\n",
+     "L0 An official website of the United States government\n"
+     "L0 Official websites use .gov\nH0 Fact Sheet Title")
+CASE(glued_ascii_bullet_is_no_marker,
+     "-1) is text, and so is -1. here.\n\n⁃1. But this is an item.\n",
+     "S0 -1) is text, and so is -1. here.\nB1 But this is an item.")
 CASE(date_prefix_is_its_own_clause,
      " date 2025-11-20 Acting US Ambassador Kevin Kim said Thursday that the "
      "futures of the two are now inseparable.\n",
@@ -762,6 +777,9 @@ int main(void) {
     cmocka_unit_test(furniture_dates_and_bylines),
     cmocka_unit_test(furniture_photo_credits),
     cmocka_unit_test(furniture_boxes),
+    cmocka_unit_test(dateline_alone_is_its_own_clause),
+    cmocka_unit_test(gov_banner_is_furniture),
+    cmocka_unit_test(glued_ascii_bullet_is_no_marker),
     cmocka_unit_test(date_prefix_is_its_own_clause),
     cmocka_unit_test(date_prefix_before_headline),
     cmocka_unit_test(short_lines_without_punctuation),

@@ -1,9 +1,10 @@
 /*
 ** furniture.c -- page furniture: the lines a web page saved as text
 ** carries around its article.  Weather ("34.5 F") and the place beside
-** it, date lines ("Published: 14 Nov. 2025, 10:47"), bylines ("By Jane
-** Smith", "홍길동 기자"), navigation and breadcrumbs ("Home > National >
-** Diplomacy", "HomePolitics..."), buttons ("Click to start listening",
+** it, date lines ("Published: 14 Nov. 2025, 10:47") and datelines alone
+** ("WASHINGTON, Nov. 14 (Yonhap) --"), bylines ("By Jane Smith", "홍길동
+** 기자"), navigation and breadcrumbs ("Home > National > Diplomacy",
+** "HomePolitics..."), buttons ("Click to start listening",
 ** "facebook share"), box titles ("Key Takeaways", "[EXPLAINER]"), photo
 ** credits ("... [YONHAP]", "(Photo: ...)").
 **
@@ -135,6 +136,37 @@ static int is_date_line(const seg *g, size_t a, size_t b) {
       return 0;
   }
   return numbers > 0;
+}
+
+static int is_dash(const seg *g, size_t a, size_t b) {
+  size_t len;
+  int32_t cp = cp_at(g, a, b, &len);
+  return (b - a <= 2 && g->s[a] == '-' && g->s[b - 1] == '-') ||
+         ((cp == 0x2013 || cp == 0x2014) && a + len == b);
+}
+
+/* A dateline on a line of its own: "WASHINGTON, Nov. 14 (Yonhap) --",
+** "SEOUL —", "Washington, Nov 15 (NationPress)": capitalized words and a
+** date, then a dash, or a date and an agency in brackets. */
+static int is_dateline(const seg *g, size_t a, size_t b) {
+  words w = {g, a, b, 0, 0, 0, 0};
+  int n = 0, dated = 0, agency = 0, dash = 0;
+  size_t len;
+  while (next_word(&w)) {
+    if (++n > 8 || dash) return 0;
+    if (is_dash(g, w.ta, w.tb)) {
+      dash = 1;
+      continue;
+    }
+    agency = g->s[w.ta] == '(' && g->s[w.tb - 1] == ')';
+    if (is_date_number(g, w.a, w.b) ||
+        ct_seg_is_month(g->s + w.a, w.tb - w.a) ||
+        in_list(date_words, g->s + w.a, w.b - w.a))
+      dated = 1;
+    else if (w.a == w.b || !ct_cp_isupper(cp_at(g, w.a, w.b, &len)))
+      return 0;
+  }
+  return n > 1 && (dash || (dated && agency));
 }
 
 /* "34.5 F", "72°F", "-3 °C", with a place after it or not. */
@@ -312,7 +344,7 @@ int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {
   }
   if (cps > FURNITURE_MAX_CPS) return CT_FURN_NONE;
   if (is_weather(g, a, b)) return CT_FURN_WEATHER;
-  if (is_date_line(g, a, b)) return CT_FURN_DATE;
+  if (is_date_line(g, a, b) || is_dateline(g, a, b)) return CT_FURN_DATE;
   if (is_byline(g, a, b)) return CT_FURN_BYLINE;
   if (is_box_title(g, a, b)) return CT_FURN_BOX;
   if (is_navigation(g, a, b) || is_buttons(g, a, b) || is_copyright(g, a, b))
