@@ -136,10 +136,14 @@ ct_status ct_abbrevs_load(ct_abbrevs *a, const char *path, ct_error *err);
 ** ------------------------------------------------------------------- */
 
 typedef enum ct_kind {
-  CT_KIND_HEADING,    /* a short stand-alone line without final punctuation */
+  CT_KIND_HEADING,    /* a short stand-alone line without final punctuation,
+                      ** or the document's headline */
   CT_KIND_BULLET,     /* a sentence of a list item */
-  CT_KIND_SENTENCE,   /* a sentence of a paragraph */
-  CT_KIND_LINE        /* one input line, unsegmented (--input lines) */
+  CT_KIND_SENTENCE,   /* a sentence of a paragraph (or a table cell) */
+  CT_KIND_LINE        /* a line of page furniture (weather, date, byline,
+                      ** navigation, buttons, box titles, photo credits:
+                      ** never a heading, in no section), or one input
+                      ** line, unsegmented (--input lines) */
 } ct_kind;
 
 const char *ct_kind_name(ct_kind k);   /* "heading", "bullet", ... */
@@ -155,7 +159,10 @@ typedef struct ct_clause {
                       ** line without final punctuation */
 } ct_clause;
 
-/* Cuts a document into clauses (SPEC.md, "Segmentation conventions").
+/* Cuts a document into clauses (SPEC.md, "Segmentation conventions";
+** docs/cli.md, "How documents are cut").  Markdown structure at a
+** clause's edge is left out of its span, as list markers are; use
+** ct_clause_text for the text without the structure inside it.
 ** `ab` may be NULL (shape rules only: initials, U.S.-style forms).  On
 ** success *out is a malloc'ed array of *n clauses (free with free());
 ** a document with no text gives *n == 0. */
@@ -168,6 +175,13 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
 ** so rules keep their section context. */
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err);
+
+/* The text of clause c as ct_text_span gives it (collapse as there), with
+** the Markdown structure inside it left out: emphasis markers, link
+** syntax ("[text](url)" gives "text"), inline HTML comments and the
+** blockquote markers of its continuation lines.  What every output format
+** prints as the clause's text.  NULL when out of memory. */
+char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse);
 
 /* ---------------------------------------------------------------------
 ** Rule sets: the labels, rules and examples of Lua rule files

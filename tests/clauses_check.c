@@ -1,7 +1,7 @@
 /*
 ** clauses_check.c -- checking a segmentation's promises (clauses_check.h).
 **
-** Pure checking: reads the text and the clauses, allocates two byte maps
+** Pure checking: reads the text and the clauses, allocates three byte maps
 ** the size of the text, never aborts, so a fuzz target and a cmocka
 ** suite can both report what it finds in their own way.
 */
@@ -13,7 +13,7 @@
 #include "clauses_check.h"
 #include "text/utf8.h"
 
-#define MAX_MARKER 6     /* "(viii)", "######" */
+#define MAX_MARKER 7     /* "(viii)", "⁃9.", "①**" */
 #define MAX_DEPTH 16
 
 static int is_space_at(const unsigned char *s, size_t n, size_t i,
@@ -23,17 +23,121 @@ static int is_space_at(const unsigned char *s, size_t n, size_t i,
   return ct_cp_isspace(cp);
 }
 
-/* A list marker: a single token (no space inside) that starts a line's
-** text; the segmenter leaves exactly these out of clauses. */
-static int is_marker_run(const unsigned char *s, size_t n, size_t body,
-                         size_t a, size_t b) {
-  size_t i = a, len;
-  while (i > body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
-  for (; i < a; i += len)            /* only indentation before it */
-    if (!is_space_at(s, n, i, &len)) return 0;
+/* A token shaped like a list marker: one symbol (a bullet, "①"), or a
+** label of at most four letters or digits, or one Hangul syllable, closed
+** as "1." "1)" "1.)" "(1)", a bullet possibly before it ("⁃9."). */
+static int is_marker_token(const unsigned char *s, size_t a, size_t b) {
+  size_t i = a, lab, len;
+  int32_t cp;
+  len = ct_utf8_decode(s + i, b - i, &cp);
+  if (len == b - a) return !ct_cp_isalnum(cp) || cp >= 0x2460;
+  if (cp >= 0x80 && !ct_cp_isalpha(cp)) i += len;     /* "⁃9." */
+  if (i < b && s[i] == '(') i++;
+  lab = i;
+  len = ct_utf8_decode(s + i, b - i, &cp);
+  if (cp >= 0xAC00 && cp <= 0xD7A3) i += len;
+  else
+    while (i < b && i - lab < 4 && s[i] < 0x80 && ct_cp_isalnum(s[i])) i++;
+  if (i == lab) return 0;
+  if (i < b && s[i] == '.') i++;
+  if (i < b && s[i] == ')') i++;
+  return i == b && s[b - 1] != s[lab];
+}
+
+/* The text and where HTML comments are ("<!-- ... -->": the segmenter
+** leaves them out of clauses at their edges). */
+typedef struct src {
+  const unsigned char *s;
+  size_t n, body;
+  const unsigned char *comment;    /* per byte: inside a comment */
+} src;
+
+/* Does only white space or a comment (and '>' when `quotes`) come before
+** a on its line? */
+static int line_start(const src *x, size_t a, int quotes) {
+  const unsigned char *s = x->s;
+  while (a > x->body && s[a - 1] != '\n' && s[a - 1] != '\r') {
+    size_t p = a - 1, len;
+    while (p > x->body && a - p < 4 && (s[p] & 0xC0) == 0x80) p--;
+    if (!(is_space_at(s, x->n, p, &len) || x->comment[p] ||
+          (quotes && s[p] == '>')))
+      return 0;
+    a = p;
+  }
+  return 1;
+}
+
+/* Is every byte of the line around a one of `set` or white space? */
+static int line_of(const src *x, size_t a, const char *set) {
+  const unsigned char *s = x->s;
+  size_t i = a;
+  while (i > x->body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
+  for (; i < x->n && s[i] != '\n' && s[i] != '\r'; i++)
+    if (s[i] != ' ' && s[i] != '\t' && (!s[i] || !strchr(set, s[i])))
+      return 0;
+  return 1;
+}
+
+static int all_of(const unsigned char *s, size_t a, size_t b,
+                  const char *set) {
+  size_t i;
+  for (i = a; i < b; i++)
+    if (!s[i] || !strchr(set, s[i])) return 0;
+  return b > a;
+}
+
+/* Markdown structure the segmenter leaves out of clauses: emphasis runs
+** and a link's "[" or "](url)" at a clause's edge, heading hashes and
+** blockquote markers where a line begins, table pipes, lines of
+** structure only ("---", "|--|:-:|"). */
+static int is_structure_run(const src *x, size_t a, size_t b) {
+  const unsigned char *s = x->s;
+  size_t k = a;
+  while (k < b && k - a < 8 && s[k] && strchr("*_[!|", s[k])) k++;
+  if (k == b) return 1;                          /* emphasis, "[", pipes */
+  if (b - k >= 2 && s[k] == ']' && s[k + 1] == '(') return 1;   /* "](url)" */
+  if (all_of(s, a, b, "#") && line_start(x, a, 1)) return 1;
+  if (all_of(s, a, b, ">") && line_start(x, a, 1)) return 1;
+  if (all_of(s, a, b, "|-:"))
+    return memchr(s + a, '|', b - a) != NULL || line_of(x, a, "-*_=|:");
+  return all_of(s, a, b, "-*_=") && line_of(x, a, "-*_=|:");
+}
+
+/* Does white space, a comment or the start of the body come just before
+** a? */
+static int space_before(const src *x, size_t a) {
+  size_t p = a, len;
+  if (a <= x->body) return 1;
+  do p--; while (p > x->body && a - p < 4 && (x->s[p] & 0xC0) == 0x80);
+  return (is_space_at(x->s, x->n, p, &len) && p + len == a) ||
+         x->comment[a - 1];
+}
+
+/* Bytes the segmenter leaves out of clauses: a marker token where a
+** line's text begins or after white space (items run together on one
+** line: "1) The first 2) The second"), or Markdown structure. */
+static int is_marker_run(const src *x, size_t a, size_t b) {
+  size_t i, len;
   for (i = a; i < b; i += len)
-    if (is_space_at(s, n, i, &len)) return 0;
-  return b - a <= MAX_MARKER;
+    if (is_space_at(x->s, x->n, i, &len)) return 0;
+  if (is_structure_run(x, a, b)) return 1;
+  if (!space_before(x, a)) return 0;
+  for (i = a + 1; i < b && i - a <= MAX_MARKER; i++)  /* "①**" */
+    if (is_marker_token(x->s, a, i) && is_structure_run(x, i, b)) return 1;
+  return b - a <= MAX_MARKER && is_marker_token(x->s, a, b);
+}
+
+static void mark_comments(const unsigned char *s, size_t n,
+                          unsigned char *in) {
+  size_t i, j;
+  for (i = 0; i + 4 <= n; i++) {
+    if (memcmp(s + i, "<!--", 4) != 0) continue;
+    for (j = i + 4; j + 3 <= n && memcmp(s + j, "-->", 3) != 0; j++)
+      ;
+    j = j + 3 <= n ? j + 3 : n;
+    memset(in + i, 1, j - i);
+    i = j - 1;
+  }
 }
 
 static int failed(char *msg, size_t cap, const char *fmt, ...) {
@@ -90,23 +194,29 @@ static int check_each(const ct_text *t, const ct_clause *c, size_t n,
   return 1;
 }
 
-/* Lossless: every run of non-space bytes outside the clauses is a list
-** marker. */
+/* Lossless: every run of non-space bytes outside the clauses and HTML
+** comments is a list marker or Markdown structure. */
 static int check_coverage(const ct_text *t, const unsigned char *covered,
-                          char *msg, size_t cap) {
-  const unsigned char *s = (const unsigned char *)ct_text_data(t);
-  size_t len = ct_text_size(t), body = ct_text_body(t), i, j, step;
-  for (i = body; i < len;) {
-    if (covered[i] || is_space_at(s, len, i, &step)) {
-      i += covered[i] ? 1 : step;
+                          const unsigned char *comment, char *msg,
+                          size_t cap) {
+  src x;
+  size_t i, j, step;
+  x.s = (const unsigned char *)ct_text_data(t);
+  x.n = ct_text_size(t);
+  x.body = ct_text_body(t);
+  x.comment = comment;
+  for (i = x.body; i < x.n;) {
+    if (covered[i] || comment[i] || is_space_at(x.s, x.n, i, &step)) {
+      i += covered[i] || comment[i] ? 1 : step;
       continue;
     }
-    for (j = i; j < len && !covered[j] && !is_space_at(s, len, j, &step);)
+    for (j = i; j < x.n && !covered[j] && !comment[j] &&
+                !is_space_at(x.s, x.n, j, &step);)
       j += step;
-    if (!is_marker_run(s, len, body, i, j))
+    if (!is_marker_run(&x, i, j))
       return failed(msg, cap, "bytes %zu..%zu (\"%.*s\") are in no clause",
                     i, j, (int)(j - i < 80 ? j - i : 80),
-                    (const char *)s + i);
+                    (const char *)x.s + i);
     i = j;
   }
   return 1;
@@ -117,8 +227,9 @@ int th_check_clauses(const ct_text *t, const ct_clause *c, size_t n,
   const unsigned char *s = (const unsigned char *)ct_text_data(t);
   size_t len = ct_text_size(t), i, k;
   unsigned char *covered = calloc(len + 1, 1), *bound = calloc(len + 1, 1);
+  unsigned char *comment = calloc(len + 1, 1);
   int ok = 0;
-  if (covered == NULL || bound == NULL) {
+  if (covered == NULL || bound == NULL || comment == NULL) {
     failed(msg, cap, "out of memory");
     goto done;
   }
@@ -128,10 +239,12 @@ int th_check_clauses(const ct_text *t, const ct_clause *c, size_t n,
     k = ct_utf8_decode(s + i, len - i, &cp);
   }
   bound[len] = 1;
+  mark_comments(s, len, comment);
   ok = check_each(t, c, n, bound, covered, msg, cap) &&
-       check_coverage(t, covered, msg, cap);
+       check_coverage(t, covered, comment, msg, cap);
 done:
   free(covered);
   free(bound);
+  free(comment);
   return ok;
 }

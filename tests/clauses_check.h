@@ -18,8 +18,11 @@
 **   - kind a known one, depth within 0..16; heading 0 or an earlier
 **     clause that reads as a title;
 **   - lossless: every byte that is not white space lies in a clause,
-**     except list markers (a single token of at most 6 bytes where a
-**     line's text begins).
+**     except list markers (marker-shaped tokens of at most 7 bytes where
+**     a line's text begins or after white space: items run together on
+**     one line) and Markdown structure (emphasis runs and link syntax at
+**     a clause's edge, heading hashes, blockquote markers, table pipes,
+**     rule lines, HTML comments).
 ** Returns 1 when all hold; else 0, with what failed in msg[0..cap). */
 int th_check_clauses(const ct_text *t, const ct_clause *c, size_t n,
                      char *msg, size_t cap);

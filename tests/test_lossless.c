@@ -5,8 +5,9 @@
 ** documents, segmented by sentences and by lines: clause offsets in
 ** range, increasing and not overlapping, on code point boundaries,
 ** without white space at either end; and lossless: every byte that is
-** not white space lies in exactly one clause, except list markers, each
-** a single token where a line's text begins.  The checks themselves are
+** not white space lies in exactly one clause, except list markers
+** (marker-shaped tokens where a line's text begins or after white space)
+** and Markdown structure.  The checks themselves are
 ** in clauses_check.c, shared with the fuzz targets (tests/fuzz/).
 */
 #include <stdarg.h>
@@ -56,7 +57,8 @@ static void check_dir(const char *dir) {
   assert_non_null(d);
   while ((e = readdir(d)) != NULL) {
     size_t l = strlen(e->d_name);
-    if (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) {
+    if ((l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0) ||
+        (l > 3 && strcmp(e->d_name + l - 3, ".md") == 0)) {
       snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
       check_file(path);
     }
@@ -80,7 +82,14 @@ static void generated(void **state) {
     "The ", "U.S. ", "R.O.K.", "e.g. ", "Dr. ", "J. ", "$1.1 ", "p.m. ",
     "...", "…", "?", "!", "\"", "”", "(", ")", "[", "] ", ". ", ".", " ",
     "  ", "\n", "\n\n", "\r\n", "\r", "\t", "  • ", "    ◦ ", "1. ", "2.) ",
-    "(a) ", "- ", "word", "Title Case", "InnovationAs ", "다. ", "양국은 ",
+    "(a) ", "- ", "word", "Title Case", "1) ", " 2) ", "a. ", " b. ",
+    "• 9. ", " • 10. ", "⁃9. ", "가. ", " 나. ", "①", "② ", ". . .",
+    "....", "you and I. ", "6 P.M. Mr. ", "2022. 5. 21. ", "” Kim said. ",
+    "**", "*", "_", "[", "](https://x.org/a.b)", "> ", "\n> ", "| ", " | ",
+    "\n|---|:--|\n", "<!-- c. -->", "<!--", "-->", "\n---\n", "\n===\n",
+    "## ", "34.5 F\n", "Published: 14 Nov. 2025\n", "date 2025-11-20 ",
+    "Key Takeaways\n", "[YONHAP]", "By Jane Smith\n",
+    "Home > News > ", "InnovationAs ", "다. ", "양국은 ",
     "。", "」", "https://x.gov/a.b ", "a@b.org. ", "\xC2\xA0", "\xE3\x80\x80",
     "\xEF\xBB\xBF", "\xC3", "\x80", "\xED\xA0\x80", ":", ";", "—", "–",
   };

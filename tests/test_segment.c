@@ -2,7 +2,8 @@
 ** test_segment.c -- segmentation cases: an input and its exact clauses.
 **
 ** Each clause is rendered "K<depth> <text>" (K: H heading, B bullet,
-** S sentence, L line; text with white space collapsed), one per line, so
+** S sentence, L line; its text as outputs print it, white space
+** collapsed, Markdown structure left out), one per line, so
 ** a failing case prints a readable diff of the whole clause list.
 */
 #include <stdarg.h>
@@ -28,7 +29,7 @@ static char *render(const char *input, size_t len, const ct_abbrevs *ab) {
                                        &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, ab, &c, &n, &err), CT_OK);
   for (i = 0; i < n; i++) {
-    char *s = ct_text_span(t, c[i].start, c[i].end, 1);
+    char *s = ct_clause_text(t, &c[i], 1);
     assert_int_equal(c[i].index, i + 1);
     ct_buf_printf(&b, "%s%c%d %s", i ? "\n" : "",
                   "HBSL"[c[i].kind], c[i].depth, s);
@@ -88,13 +89,28 @@ CASE(lead_in_colon_is_sentence,
 CASE(sentence_over_lines, "This is a\nsentence. And another\none.\n",
      "S0 This is a sentence.\nS0 And another one.")
 CASE(long_line_without_punct_is_sentence,
-     "This line has no final punctuation but it is far too long to be a "
-     "heading of any section in a fact sheet or treaty text at all\n",
-     "S0 This line has no final punctuation but it is far too long to be a "
-     "heading of any section in a fact sheet or treaty text at all")
+     "It starts.\n\nThis line has no final punctuation but it is far too "
+     "long to be a heading of any section in a fact sheet or treaty text at "
+     "all\n",
+     "S0 It starts.\nS0 This line has no final punctuation but it is far too "
+     "long to be a heading of any section in a fact sheet or treaty text at "
+     "all")
+CASE(headline_long_alone_at_top,
+     "The Korea-U.S. fact sheet and what it means for tariffs, troops and "
+     "submarines, explained in full\n\nThe text begins.\n",
+     "H0 The Korea-U.S. fact sheet and what it means for tariffs, troops and "
+     "submarines, explained in full\nS0 The text begins.")
+CASE(headline_question_at_top,
+     "How is the joint fact sheet release shaping the South Korea-US "
+     "alliance?\n\nIt begins. Is it?\n\nWhat is next for the alliance?\n",
+     "H0 How is the joint fact sheet release shaping the South Korea-US "
+     "alliance?\nS0 It begins.\nS0 Is it?\nS0 What is next for the alliance?")
+CASE(headline_not_two_sentences,
+     "I live in the U.S. How about you?\n",
+     "S0 I live in the U.S.\nS0 How about you?")
 CASE(caption_is_not_heading,
      "The White House - West Wing. (Official White House Photo)\n",
-     "S0 The White House - West Wing. (Official White House Photo)")
+     "L0 The White House - West Wing. (Official White House Photo)")
 CASE(footer_with_abbreviation_is_heading, "U.S. Department of State\n",
      "H0 U.S. Department of State")
 CASE(empty_input, "", "")
@@ -105,6 +121,45 @@ CASE(markdown_headings,
      "### Not a heading.\n#hashtag here.\n",
      "H0 Joint Statement\nH0 Defense Cooperation\nS0 The allies will train.\n"
      "H0 Not a heading.\nS0 #hashtag here.")
+
+/* -- Markdown structure ------------------------------------------------ */
+CASE(markdown_emphasis,
+     "**Key Takeaways**\n\nThe leaders **reaffirmed** their *commitment*. "
+     "**We agree.** Next one. Done. *and* so on.\n",
+     "L0 Key Takeaways\nS0 The leaders reaffirmed their commitment.\n"
+     "S0 We agree.\nS0 Next one.\nS0 Done. and so on.")
+CASE(markdown_emphasis_not_in_words,
+     "Security_cooperation and snake_case stay, 2*3 too, and a * b.\n",
+     "S0 Security_cooperation and snake_case stay, 2*3 too, and a * b.")
+CASE(markdown_links,
+     "They met in [Seoul](https://example.org/seoul \"Seoul\"). See "
+     "![the photo](https://x.org/a.png) here. [Read the fact sheet.]"
+     "(https://www.whitehouse.gov/a.b/) Then more.\n\n"
+     "[Related Article](https://x.org/r)\n\n"
+     "# Korea finalizes the [fact sheet](https://x.org/f)\n",
+     "S0 They met in Seoul.\nS0 See the photo here.\n"
+     "S0 Read the fact sheet.\nS0 Then more.\nL0 Related Article\n"
+     "H0 Korea finalizes the fact sheet")
+CASE(markdown_blockquote,
+     "> The two leaders met. They agreed.\n> A second quoted line.\n>\n"
+     "> > Nested quote here.\n",
+     "S0 The two leaders met.\nS0 They agreed.\nS0 A second quoted line.\n"
+     "S0 Nested quote here.")
+CASE(markdown_table,
+     "| Sector | Amount |\n|--------|-------:|\n| Shipbuilding | $150 "
+     "billion |\n| Strategic investment | $200 billion |\n\nA | B\n--|--\n"
+     "c | d\n",
+     "S0 Sector\nS0 Amount\nS0 Shipbuilding\nS0 $150 billion\n"
+     "S0 Strategic investment\nS0 $200 billion\nS0 A\nS0 B\nS0 c\nS0 d")
+CASE(markdown_comments,
+     "<!-- generated; not text -->\nWe agree <!-- inline. --> on it. The "
+     "end.\n<!-- over\nlines -->\nLast line <!-- opens\nand closes --> "
+     "here.\n",
+     "S0 We agree on it.\nS0 The end.\nS0 Last line here.")
+CASE(markdown_rules_and_setext,
+     "Setext Heading\n==============\n\nText one.\n\n---\n\nSub Heading\n"
+     "-----------\nText two.\n\n* * *\n",
+     "H0 Setext Heading\nS0 Text one.\nH0 Sub Heading\nS0 Text two.")
 
 /* -- list items ------------------------------------------------------ */
 CASE(bullet_chars,
@@ -223,7 +278,26 @@ CASE(enumeration_in_sentence,
 CASE(enumeration_after_colon, "Steps: 1. The Parties agree. 2. They sign.\n",
      "S0 Steps: 1. The Parties agree.\nS0 2. They sign.")
 CASE(inline_items_dot_paren, "1.) First item here. 2.) Second item here.\n",
-     "B1 First item here.\nB1 2.) Second item here.")
+     "B1 First item here.\nB1 Second item here.")
+CASE(inline_items_paren_no_period,
+     "1) The first item 2) The second item\n",
+     "B1 The first item\nB1 The second item")
+CASE(inline_items_letters_on_one_line,
+     "a. The first item b. The second item c. The third list item\n",
+     "B1 The first item\nB1 The second item\nB1 The third list item")
+CASE(inline_items_bullet_and_number,
+     "• 9. The first item • 10. The second item\n",
+     "B1 The first item\nB1 The second item")
+CASE(inline_items_glued_bullet, "⁃9. The first item ⁃10. The second item\n",
+     "B1 The first item\nB1 The second item")
+CASE(inline_items_roman, "i. The first ii. The second iii. The third\n",
+     "B1 The first\nB1 The second\nB1 The third")
+CASE(inline_items_only_in_sequence,
+     "1) The first item 3) is not next, nor is a) this.\n",
+     "B1 The first item 3) is not next, nor is a) this.")
+CASE(inline_items_not_a_reference,
+     "1. The Parties apply Article 2. The rest follows.\n",
+     "B1 The Parties apply Article 2.\nB1 The rest follows.")
 CASE(inline_items_letters, "Choose a) the first or b) the second option.\n",
      "S0 Choose a) the first or b) the second option.")
 CASE(urls_and_email,
@@ -242,6 +316,60 @@ CASE(em_dash_parenthetical,
      "S0 Cooperation—in aid, energy and security—will grow.")
 CASE(nbsp_after_period, "One sentence.\xC2\xA0Two sentences.\n",
      "S0 One sentence.\nS0 Two sentences.")
+CASE(ellipsis_spaced_not_end,
+     "I mean . . . what I said, the thing is . . . I agree. Next.\n",
+     "S0 I mean . . . what I said, the thing is . . . I agree.\nS0 Next.")
+CASE(ellipsis_four_dots_end,
+     "I never meant that.... She left. It ends here . . . . Next one.\n",
+     "S0 I never meant that....\nS0 She left.\nS0 It ends here . . . .\n"
+     "S0 Next one.")
+CASE(ellipsis_after_period_opens_next,
+     "They combined words. . . . The practice was not abandoned. . . .\n",
+     "S0 They combined words.\nS0 . . . The practice was not abandoned. . . .")
+CASE(ellipsis_at_end_of_quotation,
+     "He argues that “the laws will appear less complex. . . .”\n",
+     "S0 He argues that “the laws will appear less complex. . . .”")
+CASE(no_space_after_period,
+     "Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot.\n",
+     "S0 Hello world.\nS0 Today is Tuesday.\nS0 Mr. Smith bought 1,000.\n"
+     "S0 That is a lot.")
+CASE(no_space_not_in_addresses,
+     "Write to jane.Doe@example.com or see www.Example.com and U.S.Army "
+     "pages.\n",
+     "S0 Write to jane.Doe@example.com or see www.Example.com and U.S.Army "
+     "pages.")
+CASE(pronoun_i_ends_initial_does_not,
+     "We make a good team, you and I. Did you see Albert I. Jones?\n",
+     "S0 We make a good team, you and I.\nS0 Did you see Albert I. Jones?")
+CASE(clock_late_in_sentence_ends,
+     "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. "
+     "Smith then went home. He comes at 6 p.m. Monday.\n",
+     "S0 At 5 a.m. Mr. Smith went to the bank.\n"
+     "S0 He left the bank at 6 P.M.\nS0 Mr. Smith then went home.\n"
+     "S0 He comes at 6 p.m. Monday.")
+CASE(numero_abbreviation,
+     "You can find it at N°. 1026.253.553. That is where it is.\n",
+     "S0 You can find it at N°. 1026.253.553.\nS0 That is where it is.")
+CASE(attribution_stays_with_quote,
+     "“Korea’s future depends on America.” Kim said. Next one.\n",
+     "S0 “Korea’s future depends on America.” Kim said.\nS0 Next one.")
+CASE(attribution_of_several_words,
+     "“We agree.” President Lee Jae-myung added on Friday. Then he left.\n",
+     "S0 “We agree.” President Lee Jae-myung added on Friday.\n"
+     "S0 Then he left.")
+CASE(said_that_is_a_new_sentence,
+     "“We agree.” Kim said that the talks would resume.\n",
+     "S0 “We agree.”\nS0 Kim said that the talks would resume.")
+CASE(quotation_split_where_it_ends_sentences,
+     "“Korea’s future depends on America. Our futures are inseparable,” "
+     "Kim said.\n",
+     "S0 “Korea’s future depends on America.\n"
+     "S0 Our futures are inseparable,” Kim said.")
+CASE(quotation_with_comma_is_one_clause,
+     "“The two countries’ futures are now inseparable,” Kim said on "
+     "Thursday.\n",
+     "S0 “The two countries’ futures are now inseparable,” Kim said on "
+     "Thursday.")
 
 /* -- headings glued, datelines, bylines ------------------------------- */
 CASE(glued_heading,
@@ -265,15 +393,87 @@ CASE(dateline_in_sentence,
      "WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed. They met.\n",
      "S0 WASHINGTON, Nov. 14 (Yonhap) -- The two sides agreed.\nS0 They met.")
 CASE(byline_not_heading, "By Jane Smith\n\nThe talks ended.\n",
-     "S0 By Jane Smith\nS0 The talks ended.")
+     "L0 By Jane Smith\nS0 The talks ended.")
 /* A byline's capital is decoded too: 0xCF (ω's lead byte) read as U+00CF
 ** looked uppercase. */
 CASE(byline_accented, "By \xC3\x89mile Zola\n\nThe talks ended.\n",
-     "S0 By \xC3\x89mile Zola\nS0 The talks ended.")
+     "L0 By \xC3\x89mile Zola\nS0 The talks ended.")
 CASE(byline_needs_capital, "By \xCF\x89mega rules\n\nThe talks ended.\n",
      "H0 By \xCF\x89mega rules\nS0 The talks ended.")
 CASE(date_line_not_heading, "November 14, 2025\n\nText follows here.\n",
-     "S0 November 14, 2025\nS0 Text follows here.")
+     "L0 November 14, 2025\nS0 Text follows here.")
+
+/* -- page furniture and news structure -------------------------------- */
+CASE(furniture_weather_place_date_nav,
+     "34.5 F\nClarksville\nThursday, November 20, 2025\n\n"
+     "HomePoliticsWorldBusiness\n\nHome > National > Diplomacy\n\n"
+     "Korea and U.S. finalize fact sheet\n\nThe text begins.\n",
+     "L0 34.5 F\nL0 Clarksville\nL0 Thursday, November 20, 2025\n"
+     "L0 HomePoliticsWorldBusiness\nL0 Home > National > Diplomacy\n"
+     "H0 Korea and U.S. finalize fact sheet\nS0 The text begins.")
+CASE(furniture_buttons,
+     "Click to start listening\nfacebook share\n\nprint page small font big "
+     "font\n\nShare this article\n\nRead more\n\nThe text begins.\n",
+     "L0 Click to start listening\nL0 facebook share\n"
+     "L0 print page small font big font\nL0 Share this article\n"
+     "L0 Read more\nS0 The text begins.")
+CASE(furniture_dates_and_bylines,
+     "Published: 14 Nov. 2025, 10:47 Updated: 14 Nov. 2025, 11:32\n"
+     "KIM MIN-YOUNG\nThe White House posted the fact sheet.\n\n"
+     "Nov 06, 2025, 10:39 am\n\nLast updated: November 13, 2025 6:31 pm\n"
+     "By Jane Smith and Lee Ji-won\n\n홍길동 기자\n\n양국은 합의하였다.\n",
+     "L0 Published: 14 Nov. 2025, 10:47 Updated: 14 Nov. 2025, 11:32\n"
+     "L0 KIM MIN-YOUNG\nS0 The White House posted the fact sheet.\n"
+     "L0 Nov 06, 2025, 10:39 am\nL0 Last updated: November 13, 2025 6:31 pm\n"
+     "L0 By Jane Smith and Lee Ji-won\nL0 홍길동 기자\nS0 양국은 합의하였다.")
+CASE(furniture_photo_credits,
+     "Lee speaks in Seoul on Nov. 14. [YONHAP]\n\nLee and Trump review an "
+     "honor guard on October 29. / Source: Presidential Office\n\n"
+     "Kim delivers remarks. (In Se-jun/The Korea Herald)\n\n"
+     "Photo: Reuters\n\nThe text begins (U.S./ROK)\n",
+     "L0 Lee speaks in Seoul on Nov. 14. [YONHAP]\n"
+     "L0 Lee and Trump review an honor guard on October 29. / Source: "
+     "Presidential Office\n"
+     "L0 Kim delivers remarks. (In Se-jun/The Korea Herald)\n"
+     "L0 Photo: Reuters\nH0 The text begins (U.S./ROK)")
+CASE(furniture_boxes,
+     "Synopsis\n\nKey Takeaways\n\n  • New chapter in the alliance.\n\n"
+     "[EXPLAINER]\n\nRelated Article\n",
+     "L0 Synopsis\nL0 Key Takeaways\nB1 New chapter in the alliance.\n"
+     "L0 [EXPLAINER]\nL0 Related Article")
+CASE(dateline_alone_is_its_own_clause,
+     "WASHINGTON, Nov. 14 (Yonhap) --\nThe two sides agreed on the text of "
+     "the fact sheet.\n\nSEOUL —\n\nWashington, Nov 15 (NationPress)\n\n"
+     "Korea and Japan (G7)\n",
+     "L0 WASHINGTON, Nov. 14 (Yonhap) --\nS0 The two sides agreed on the "
+     "text of the fact sheet.\nL0 SEOUL —\nL0 Washington, Nov 15 "
+     "(NationPress)\nH0 Korea and Japan (G7)")
+CASE(gov_banner_is_furniture,
+     "An official website of the United States government\n\nOfficial "
+     "websites use .gov\n\nFact Sheet Title\n",
+     "L0 An official website of the United States government\n"
+     "L0 Official websites use .gov\nH0 Fact Sheet Title")
+CASE(glued_ascii_bullet_is_no_marker,
+     "-1) is text, and so is -1. here.\n\n⁃1. But this is an item.\n",
+     "S0 -1) is text, and so is -1. here.\nB1 But this is an item.")
+CASE(date_prefix_is_its_own_clause,
+     " date 2025-11-20 Acting US Ambassador Kevin Kim said Thursday that the "
+     "futures of the two are now inseparable.\n",
+     "L0 date 2025-11-20\nS0 Acting US Ambassador Kevin Kim said Thursday "
+     "that the futures of the two are now inseparable.")
+CASE(date_prefix_before_headline,
+     "date 2025-11-14  White House releases joint fact sheet on Korea-U.S. "
+     "trade and defense talks\nKorea JoongAng Daily\n",
+     "L0 date 2025-11-14\nH0 White House releases joint fact sheet on "
+     "Korea-U.S. trade and defense talks\nH0 Korea JoongAng Daily")
+CASE(short_lines_without_punctuation,
+     "features\ncontact manager\nevents, activities\n",
+     "S0 features\nS0 contact manager\nS0 events, activities")
+CASE(wrapped_title_stays_together,
+     "Joint Statement on the Strategic Third Neighbor Partnership\n"
+     "between the United States of America and Mongolia\n",
+     "S0 Joint Statement on the Strategic Third Neighbor Partnership between "
+     "the United States of America and Mongolia")
 
 /* -- Hangul and CJK -------------------------------------------------- */
 CASE(korean_da, "양국은 협력하기로 하였다. 또한 교류를 확대할 것이다.\n",
@@ -284,6 +484,24 @@ CASE(korean_no_space, "합의하였다.양국은 협력한다.\n",
 CASE(korean_heading_and_bullets,
      "안보 협력\n\n  • 양국은 연합훈련을 지속한다. 확장억제를 강화한다.\n",
      "H0 안보 협력\nB1 양국은 연합훈련을 지속한다.\nB1 확장억제를 강화한다.")
+CASE(korean_items,
+     "가. 첫째 항목\n나. 둘째 항목 다. 셋째 항목\n(가) 항목이다. (나) 항목이다.\n"
+     "① 첫째 항목이다. ② 둘째 항목이다.\n①붙은 항목\n",
+     "B1 첫째 항목\nB1 둘째 항목\nB1 셋째 항목\nB1 항목이다.\nB1 항목이다.\n"
+     "B1 첫째 항목이다.\nB1 둘째 항목이다.\nB1 붙은 항목")
+CASE(korean_endings,
+     "협력을 강화함. 문제가 있음. 좋아요. 합의하였다.양국은 협력한다.\n",
+     "S0 협력을 강화함.\nS0 문제가 있음.\nS0 좋아요.\nS0 합의하였다.\n"
+     "S0 양국은 협력한다.")
+CASE(korean_dates,
+     "회담은 2022. 5. 21. 서울에서 열렸다. 다음 회의는 2023.5.21. 개최한다. "
+     "발표일은 2022. 5. 21.\n",
+     "S0 회담은 2022. 5. 21. 서울에서 열렸다.\n"
+     "S0 다음 회의는 2023.5.21. 개최한다.\nS0 발표일은 2022. 5. 21.")
+CASE(year_before_number_is_no_date,
+     "It grew in 2018. 5 firms left. Sales rose in 2019. 12,000 came.\n",
+     "S0 It grew in 2018.\nS0 5 firms left.\nS0 Sales rose in 2019.\n"
+     "S0 12,000 came.")
 CASE(korean_with_abbreviation, "미국(U.S.)과 한국은 합의했다. 끝.\n",
      "S0 미국(U.S.)과 한국은 합의했다.\nS0 끝.")
 CASE(cjk_full_stop, "两国同意。双方将合作。\n", "S0 两国同意。\nS0 双方将合作。")
@@ -343,6 +561,33 @@ static void heading_index_tracks_sections(void **state) {
   assert_int_equal(c[0].heading, 0);
   assert_int_equal(c[2].heading, 2);
   assert_int_equal(c[4].heading, 4);
+  free(c);
+  ct_text_free(t);
+}
+
+/* A box title and a byline head no section: the bullet under "Key
+** Takeaways" belongs to the headline's section, and furniture lines to
+** none. */
+static void furniture_gives_no_section(void **state) {
+  const char *in = "Korea and U.S. finalize fact sheet\n\nBy Jane Smith\n\n"
+                   "Key Takeaways\n\n  • New chapter in the alliance.\n";
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 4);
+  assert_int_equal(c[0].kind, CT_KIND_HEADING);
+  assert_int_equal(c[1].kind, CT_KIND_LINE);
+  assert_int_equal(c[1].heading, 0);
+  assert_int_equal(c[1].title, 0);
+  assert_int_equal(c[2].kind, CT_KIND_LINE);
+  assert_int_equal(c[2].heading, 0);
+  assert_int_equal(c[3].kind, CT_KIND_BULLET);
+  assert_int_equal(c[3].heading, 1);
   free(c);
   ct_text_free(t);
 }
@@ -442,11 +687,21 @@ int main(void) {
     cmocka_unit_test(lead_in_colon_is_sentence),
     cmocka_unit_test(sentence_over_lines),
     cmocka_unit_test(long_line_without_punct_is_sentence),
+    cmocka_unit_test(headline_long_alone_at_top),
+    cmocka_unit_test(headline_question_at_top),
+    cmocka_unit_test(headline_not_two_sentences),
     cmocka_unit_test(caption_is_not_heading),
     cmocka_unit_test(footer_with_abbreviation_is_heading),
     cmocka_unit_test(empty_input),
     cmocka_unit_test(blank_input),
     cmocka_unit_test(markdown_headings),
+    cmocka_unit_test(markdown_emphasis),
+    cmocka_unit_test(markdown_emphasis_not_in_words),
+    cmocka_unit_test(markdown_links),
+    cmocka_unit_test(markdown_blockquote),
+    cmocka_unit_test(markdown_table),
+    cmocka_unit_test(markdown_comments),
+    cmocka_unit_test(markdown_rules_and_setext),
     cmocka_unit_test(bullet_chars),
     cmocka_unit_test(numbered_dot),
     cmocka_unit_test(numbered_paren),
@@ -494,6 +749,13 @@ int main(void) {
     cmocka_unit_test(enumeration_in_sentence),
     cmocka_unit_test(enumeration_after_colon),
     cmocka_unit_test(inline_items_dot_paren),
+    cmocka_unit_test(inline_items_paren_no_period),
+    cmocka_unit_test(inline_items_letters_on_one_line),
+    cmocka_unit_test(inline_items_bullet_and_number),
+    cmocka_unit_test(inline_items_glued_bullet),
+    cmocka_unit_test(inline_items_roman),
+    cmocka_unit_test(inline_items_only_in_sequence),
+    cmocka_unit_test(inline_items_not_a_reference),
     cmocka_unit_test(inline_items_letters),
     cmocka_unit_test(urls_and_email),
     cmocka_unit_test(url_at_sentence_end),
@@ -510,6 +772,18 @@ int main(void) {
     cmocka_unit_test(byline_accented),
     cmocka_unit_test(byline_needs_capital),
     cmocka_unit_test(date_line_not_heading),
+    cmocka_unit_test(furniture_weather_place_date_nav),
+    cmocka_unit_test(furniture_buttons),
+    cmocka_unit_test(furniture_dates_and_bylines),
+    cmocka_unit_test(furniture_photo_credits),
+    cmocka_unit_test(furniture_boxes),
+    cmocka_unit_test(dateline_alone_is_its_own_clause),
+    cmocka_unit_test(gov_banner_is_furniture),
+    cmocka_unit_test(glued_ascii_bullet_is_no_marker),
+    cmocka_unit_test(date_prefix_is_its_own_clause),
+    cmocka_unit_test(date_prefix_before_headline),
+    cmocka_unit_test(short_lines_without_punctuation),
+    cmocka_unit_test(wrapped_title_stays_together),
     cmocka_unit_test(korean_da),
     cmocka_unit_test(korean_yo),
     cmocka_unit_test(korean_no_space),
@@ -521,8 +795,27 @@ int main(void) {
     cmocka_unit_test(cr_line_ends),
     cmocka_unit_test(bom_skipped),
     cmocka_unit_test(invalid_bytes_replaced),
+    cmocka_unit_test(ellipsis_spaced_not_end),
+    cmocka_unit_test(ellipsis_four_dots_end),
+    cmocka_unit_test(ellipsis_after_period_opens_next),
+    cmocka_unit_test(ellipsis_at_end_of_quotation),
+    cmocka_unit_test(no_space_after_period),
+    cmocka_unit_test(no_space_not_in_addresses),
+    cmocka_unit_test(pronoun_i_ends_initial_does_not),
+    cmocka_unit_test(clock_late_in_sentence_ends),
+    cmocka_unit_test(numero_abbreviation),
+    cmocka_unit_test(attribution_stays_with_quote),
+    cmocka_unit_test(attribution_of_several_words),
+    cmocka_unit_test(said_that_is_a_new_sentence),
+    cmocka_unit_test(quotation_split_where_it_ends_sentences),
+    cmocka_unit_test(quotation_with_comma_is_one_clause),
+    cmocka_unit_test(korean_items),
+    cmocka_unit_test(korean_endings),
+    cmocka_unit_test(korean_dates),
+    cmocka_unit_test(year_before_number_is_no_date),
     cmocka_unit_test(positions),
     cmocka_unit_test(heading_index_tracks_sections),
+    cmocka_unit_test(furniture_gives_no_section),
     cmocka_unit_test(user_abbreviation),
     cmocka_unit_test(no_abbreviation_list),
     cmocka_unit_test(abbreviation_file),

@@ -12,9 +12,10 @@ const ct_clause *ct_record_clause(const ct_record *r) {
   return &r->clauses[r->i];
 }
 
+/* The clause's text as the segmenter reads it: Markdown structure inside
+** the span (emphasis markers, link syntax) is left out. */
 char *ct_record_text(const ct_record *r, int collapse) {
-  const ct_clause *c = ct_record_clause(r);
-  return ct_text_span(r->text, c->start, c->end, collapse);
+  return ct_clause_text(r->text, ct_record_clause(r), collapse);
 }
 
 /* Clauses are numbered 1..n in order, so the heading is found by index;
@@ -36,7 +37,7 @@ char *ct_record_heading(const ct_record *r, int *oom) {
   if (r->clauses[r->i].heading == 0) return NULL;
   h = find_clause(r, r->clauses[r->i].heading);
   if (h == NULL) return NULL;
-  s = ct_text_span(r->text, h->start, h->end, 1);
+  s = ct_clause_text(r->text, h, 1);
   *oom = s == NULL;
   return s;
 }

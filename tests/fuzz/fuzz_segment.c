@@ -76,12 +76,13 @@ static void check(const ct_text *t, const ct_clause *c, size_t n, int lines,
       FUZZ_CHECK(c[k].kind == CT_KIND_LINE && c[k].depth == 0,
                  "ct_segment_lines: clause %zu: kind %s, depth %d", k + 1,
                  ct_kind_name(c[k].kind), c[k].depth);
-    else
-      FUZZ_CHECK(c[k].kind != CT_KIND_LINE &&
-                     c[k].title == (c[k].kind == CT_KIND_HEADING) &&
-                     (c[k].kind == CT_KIND_BULLET || c[k].depth == 0),
-                 "ct_segment: clause %zu: kind %s, title %d, depth %d",
-                 k + 1, ct_kind_name(c[k].kind), c[k].title, c[k].depth);
+    else   /* kind line: page furniture, in no section */
+      FUZZ_CHECK(c[k].title == (c[k].kind == CT_KIND_HEADING) &&
+                     (c[k].kind == CT_KIND_BULLET || c[k].depth == 0) &&
+                     (c[k].kind != CT_KIND_LINE || c[k].heading == 0),
+                 "ct_segment: clause %zu: kind %s, title %d, depth %d, "
+                 "heading %zu", k + 1, ct_kind_name(c[k].kind), c[k].title,
+                 c[k].depth, c[k].heading);
   }
   check_spans(t, c, n, valid);
 }
