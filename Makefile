@@ -18,10 +18,16 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
 # =========================================================================
 
-PKGS     := lua5.4 libpcre2-8 libutf8proc jansson
+PKGS     := lua5.4 libpcre2-8 libutf8proc jansson libxml-2.0 poppler-glib
+# libxml2: the HTML parser; poppler-glib: PDF text (src/input/).  groff
+# makes the PDF the tests read (tests/tools/mkpdf.sh).
 DEBS     := pkg-config liblua5.4-dev libpcre2-dev libutf8proc-dev \
-            libjansson-dev libcmocka-dev
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+            libjansson-dev libcmocka-dev libxml2-dev libpoppler-glib-dev \
+            groff
+# Third-party headers as system headers: -Wpedantic -Werror is for our
+# code, not for GLib's.
+PKG_CFLAGS = $(patsubst -I%,-isystem %,\
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -31,7 +37,7 @@ LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
 
 # Library: every module under src/ except the command-line front end.
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/segment/*.c \
-                              src/learn/*.c \
+                              src/learn/*.c src/input/*.c \
                               src/rules/*.c src/output/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/abbrev_default.c

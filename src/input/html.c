@@ -1,0 +1,486 @@
+/*
+** html.c -- an HTML page as the text a browser shows (input.h).
+**
+** libxml2's HTML parser reads the page (it knows HTML's implied and
+** auto-closed elements, entities and broken markup; nothing here looks
+** for tags).  It is driven as SAX rather than asked for a tree because at
+** every event it can say how far it has read (xmlByteConsumed): each
+** piece of text it delivers is then placed in the file by lining its
+** decoded bytes up with the end of the bytes read since the event
+** before.  Text bytes equal to the file's map one to one; an entity or
+** character reference maps whole to its `&...;`; bytes the parser
+** dropped are skipped.
+**
+** What the page says becomes blocks for the segmenter: h1-h6 headings,
+** li items (depth: the lists around them), and paragraphs (p, div, td,
+** blockquote and the other block elements), in which <br> ends a line.
+** A paragraph whose text is all bold, short and without final
+** punctuation is a heading too (<p><strong>Title</strong></p>, as
+** government sites write them).  script, style, noscript, nav, header,
+** footer, aside, form, button, the head, and elements that are hidden
+** (the hidden attribute, aria-hidden="true", an inline display:none or
+** visibility:hidden) are dropped with everything inside them.  White
+** space collapses as a browser collapses it.
+**
+** The page must be UTF-8: it is checked as a text file is before it is
+** parsed, and the parser is told to ignore a declared charset, so the
+** bytes it reads are the file's.
+*/
+#include <ctype.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include "core/error.h"
+#include "input/input.h"
+#include "text/srcmap.h"
+#include "text/utf8.h"
+
+#define BOLD_HEADING_MAX 120      /* bytes of an all-bold heading paragraph */
+
+/* One open element, as far as the text is concerned. */
+typedef struct elem {
+  unsigned char drop;     /* it and everything inside is not shown */
+  unsigned char kind;     /* 0 inline, else 1 + ct_block_kind */
+  unsigned char list;     /* ul, ol, menu: items inside are one deeper */
+  unsigned char bold;     /* strong, b */
+  char name[12];          /* lowercased, cut: enough to match the end tag */
+} elem;
+
+typedef struct reader {
+  xmlParserCtxtPtr ctxt;
+  const unsigned char *s;   /* the bytes the parser reads */
+  const unsigned char *orig;   /* the file's, where s has '?' for an
+                               ** invalid byte (--invalid replace) */
+  size_t len;
+  size_t pos;               /* bytes read at the last event */
+  ct_srcmap map;
+  elem *stack;
+  size_t depth, cap;
+  size_t dropped;           /* open elements that drop their content */
+  size_t bold;              /* open bold elements */
+  int all_bold;             /* the open block's text is all bold so far */
+  int oom;
+} reader;
+
+/* ---- elements ----------------------------------------------------------- */
+
+static int name_in(const char *name, const char *const *list) {
+  for (; *list; list++)
+    if (strcmp(name, *list) == 0) return 1;
+  return 0;
+}
+
+static const char *const dropped_names[] = {
+  "script", "style", "noscript", "nav", "header", "footer", "aside", "form",
+  "button", "head", "title", "template", "svg", "math", "select", "textarea",
+  "iframe", "object", "canvas", "dialog", NULL
+};
+
+/* Elements that begin and end a block of text. */
+static const char *const block_names[] = {
+  "p", "div", "td", "th", "blockquote", "address", "article", "aside",
+  "body", "caption", "center", "dd", "details", "dl", "dt", "fieldset",
+  "figcaption", "figure", "hr", "html", "legend", "main", "ol", "pre",
+  "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
+  "menu", NULL
+};
+
+/* style="...; display: none" or visibility:hidden, white space and case
+** aside. */
+static int style_hides(const char *v) {
+  char buf[256];
+  size_t n = 0;
+  for (; *v && n + 1 < sizeof buf; v++)
+    if (!isspace((unsigned char)*v)) buf[n++] = (char)tolower((unsigned char)*v);
+  buf[n] = '\0';
+  return strstr(buf, "display:none") != NULL ||
+         strstr(buf, "visibility:hidden") != NULL;
+}
+
+static int hidden(const xmlChar **atts) {
+  for (; atts != NULL && atts[0] != NULL; atts += 2) {
+    const char *k = (const char *)atts[0], *v = (const char *)atts[1];
+    if (strcmp(k, "hidden") == 0) return 1;
+    if (v == NULL) continue;
+    if (strcmp(k, "aria-hidden") == 0 && strcmp(v, "true") == 0) return 1;
+    if (strcmp(k, "style") == 0 && style_hides(v)) return 1;
+  }
+  return 0;
+}
+
+static void classify(elem *e, const char *name, const xmlChar **atts) {
+  memset(e, 0, sizeof *e);
+  snprintf(e->name, sizeof e->name, "%s", name);
+  e->drop = name_in(name, dropped_names) || hidden(atts);
+  if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+    e->kind = 1 + CT_BLOCK_HEADING;
+  else if (strcmp(name, "li") == 0)
+    e->kind = 1 + CT_BLOCK_ITEM;
+  else if (name_in(name, block_names))
+    e->kind = 1 + CT_BLOCK_PARAGRAPH;
+  e->list = strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
+            strcmp(name, "menu") == 0;
+  e->bold = strcmp(name, "strong") == 0 || strcmp(name, "b") == 0;
+}
+
+/* The kind of block text goes into now: the innermost heading or item,
+** else a paragraph; an item's depth counts the lists around it. */
+static ct_block_kind current_kind(const reader *r, int *depth) {
+  size_t k, lists = 0;
+  ct_block_kind kind = CT_BLOCK_PARAGRAPH;
+  int found = 0;
+  for (k = r->depth; k-- > 0;) {
+    const elem *e = &r->stack[k];
+    if (!found && (e->kind == 1 + CT_BLOCK_HEADING ||
+                   e->kind == 1 + CT_BLOCK_ITEM)) {
+      kind = (ct_block_kind)(e->kind - 1);
+      found = 1;
+    }
+    if (found && e->list) lists++;
+  }
+  *depth = kind == CT_BLOCK_ITEM ? (int)(lists ? lists : 1) : 0;
+  return kind;
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static int final_punct(char c) {
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',';
+}
+
+/* Ends the open block at the current position; an all-bold paragraph
+** that reads as a title becomes a heading. */
+static void end_block(reader *r) {
+  ct_srcmap *m = &r->map;
+  if (m->open && r->all_bold) {
+    ct_block *b = &m->blocks[m->nblocks - 1];
+    size_t n = m->text.len - b->start;
+    while (n > 0 && m->text.s[b->start + n - 1] == ' ') n--;
+    if (b->kind == CT_BLOCK_PARAGRAPH && n > 0 && n <= BOLD_HEADING_MAX &&
+        !final_punct(m->text.s[b->start + n - 1]) &&
+        memchr(m->text.s + b->start, '\n', n) == NULL)
+      b->kind = CT_BLOCK_HEADING;
+  }
+  ct_srcmap_end_block(m);
+  ct_srcmap_break(m, r->pos, 2);
+}
+
+/* Text is about to go in: open a block of the right kind if none is. */
+static void need_block(reader *r) {
+  int depth;
+  ct_block_kind kind;
+  if (r->map.open) return;
+  kind = current_kind(r, &depth);
+  ct_srcmap_block(&r->map, kind, depth);
+  r->all_bold = 1;
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static int html_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Appends t[0..n), copied from source offset src, where a '?' the file
+** does not have is an invalid byte: U+FFFD, as plain text shows it. */
+static void add_checked(reader *r, const unsigned char *t, size_t n,
+                        size_t src) {
+  size_t i = 0, j;
+  while (i < n) {
+    for (j = i; j < n && r->orig[src + j] == t[j]; j++) {}
+    ct_srcmap_add(&r->map, (const char *)t + i, j - i, src + i, j - i);
+    if (j < n) ct_srcmap_add(&r->map, "\xEF\xBF\xBD", 3, src + j, 1);
+    i = j + 1;
+  }
+}
+
+/* Appends decoded bytes t[0..n) that came byte for byte from source
+** offset src: runs of white space collapse to one space. */
+static void add_copied(reader *r, const unsigned char *t, size_t n,
+                       size_t src) {
+  size_t i = 0;
+  while (i < n) {
+    size_t j = i;
+    if (html_space(t[i])) {
+      while (j < n && html_space(t[j])) j++;
+      ct_srcmap_space(&r->map, src + i, j - i);
+    } else {
+      while (j < n && !html_space(t[j]) && t[j] != 0) j++;
+      if (j == i) j++;                      /* a NUL: dropped */
+      else add_checked(r, t + i, j - i, src + i);
+    }
+    i = j;
+  }
+}
+
+/* Appends one decoded character that stands for source [src, src+slen)
+** as a whole (an entity or a character reference). */
+static void add_whole(reader *r, const unsigned char *t, size_t n, size_t src,
+                      size_t slen) {
+  if (n == 1 && html_space(t[0])) ct_srcmap_space(&r->map, src, slen);
+  else if (!(n == 1 && t[0] == 0))
+    ct_srcmap_add(&r->map, (const char *)t, n, src, slen);
+}
+
+/* Where the character ending at t[i] starts (t is valid UTF-8). */
+static size_t char_start(const unsigned char *t, size_t i) {
+  size_t k = i - 1;
+  while (k > 0 && (t[k] & 0xC0) == 0x80 && i - k < 4) k--;
+  return k;
+}
+
+/* The `&` of an entity or character reference ending at source byte
+** end - 1 (a ';', or the last byte of a name), within [lo, end); or end. */
+static size_t entity_start(const reader *r, size_t lo, size_t end) {
+  size_t k = end;
+  while (k > lo && end - k < 40) {
+    k--;
+    if (r->s[k] == '&') return k;
+    if (!(isalnum(r->s[k]) || r->s[k] == '#' || r->s[k] == ';')) break;
+  }
+  return end;
+}
+
+/* A piece of the alignment: decoded [t, t + n) from source [s, s + sl). */
+typedef struct piece {
+  size_t t, n, s, sl;
+} piece;
+
+/* Lines decoded bytes t[0..n) up with the end of source [lo, hi),
+** backwards, into pieces (in reverse order); returns their number. */
+static size_t align(const reader *r, const unsigned char *t, size_t n,
+                    size_t lo, size_t hi, piece *out, size_t max) {
+  size_t i = n, j = hi, np = 0;
+  while (i > 0 && np < max) {
+    if (j > lo && (r->s[j - 1] == t[i - 1] ||
+                   (t[i - 1] == '\n' && r->s[j - 1] == '\r'))) {
+      size_t k = 0;   /* the longest equal stretch */
+      while (k < i && j - k > lo && (r->s[j - 1 - k] == t[i - 1 - k] ||
+             (t[i - 1 - k] == '\n' && r->s[j - 1 - k] == '\r')))
+        k++;
+      out[np++] = (piece){i - k, k, j - k, k};
+      i -= k, j -= k;
+    } else if (j > lo && entity_start(r, lo, j) < j) {
+      size_t a = entity_start(r, lo, j), c = char_start(t, i);
+      out[np++] = (piece){c, i - c, a, j - a};
+      i = c, j = a;
+    } else if (j > lo) {
+      j--;                                  /* a byte the parser dropped */
+    } else {
+      out[np++] = (piece){0, i, lo, 0};     /* nothing left to line up */
+      i = 0;
+    }
+  }
+  if (i > 0) out[np++] = (piece){0, i, j, 0};
+  return np;
+}
+
+#define MAX_PIECES 64
+
+static void text_event(reader *r, const unsigned char *t, size_t n,
+                       size_t lo, size_t hi) {
+  piece p[MAX_PIECES + 1];
+  size_t np, k;
+  if (n <= hi - lo && memcmp(r->s + hi - n, t, n) == 0) {
+    add_copied(r, t, n, hi - n);            /* the usual case */
+    return;
+  }
+  np = align(r, t, n, lo, hi, p, MAX_PIECES);
+  for (k = np; k-- > 0;) {
+    if (p[k].n == p[k].sl) add_copied(r, t + p[k].t, p[k].n, p[k].s);
+    else add_whole(r, t + p[k].t, p[k].n, p[k].s, p[k].sl);
+  }
+}
+
+/* ---- SAX events --------------------------------------------------------- */
+
+static reader *reader_of(void *ctx) {
+  return ((xmlParserCtxtPtr)ctx)->_private;
+}
+
+/* Bytes read so far, within the buffer. */
+static size_t consumed(reader *r) {
+  long c = xmlByteConsumed(r->ctxt);
+  if (c < 0) return r->pos;
+  return (size_t)c > r->len ? r->len : (size_t)c;
+}
+
+static void on_characters(void *ctx, const xmlChar *ch, int len) {
+  reader *r = reader_of(ctx);
+  size_t lo = r->pos, hi = consumed(r);
+  if (hi < lo) hi = lo;
+  r->pos = hi;
+  if (r->dropped > 0 || len <= 0) return;
+  if (r->bold == 0) {
+    int k;
+    for (k = 0; k < len && html_space(ch[k]); k++) {}
+    if (k < len) r->all_bold = 0;
+  }
+  if (!r->map.open) {
+    int k;   /* white space alone opens no block */
+    for (k = 0; k < len && html_space(ch[k]); k++) {}
+    if (k == len) return;
+  }
+  need_block(r);
+  text_event(r, ch, (size_t)len, lo, hi);
+}
+
+static void on_other(void *ctx, const xmlChar *value) {
+  reader *r = reader_of(ctx);
+  (void)value;
+  r->pos = consumed(r);
+}
+
+static void on_cdata(void *ctx, const xmlChar *value, int len) {
+  (void)len;
+  on_other(ctx, value);
+}
+
+static void push(reader *r, const elem *e) {
+  if (r->depth == r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 64;
+    elem *v = realloc(r->stack, cap * sizeof *v);
+    if (v == NULL) {
+      r->oom = 1;
+      xmlStopParser(r->ctxt);
+      return;
+    }
+    r->stack = v, r->cap = cap;
+  }
+  r->stack[r->depth++] = *e;
+  r->dropped += e->drop;
+  r->bold += e->bold;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
+  reader *r = reader_of(ctx);
+  elem e;
+  r->pos = consumed(r);
+  classify(&e, (const char *)name, atts);
+  if (strcmp(e.name, "br") == 0) {
+    if (r->dropped == 0 && r->map.open) ct_srcmap_break(&r->map, r->pos, 1);
+    return;   /* void: the parser sends its end at once */
+  }
+  if (e.kind && r->dropped == 0) end_block(r);
+  push(r, &e);
+}
+
+static void pop(reader *r) {
+  elem *e = &r->stack[--r->depth];
+  r->dropped -= e->drop;
+  r->bold -= e->bold;
+  if (e->kind && r->dropped == 0) end_block(r);
+}
+
+/* The parser closes what it opened; an end it never opened is ignored. */
+static void on_end(void *ctx, const xmlChar *name) {
+  reader *r = reader_of(ctx);
+  size_t k;
+  r->pos = consumed(r);
+  for (k = r->depth; k-- > 0;)
+    if (strncmp(r->stack[k].name, (const char *)name,
+                sizeof r->stack[k].name - 1) == 0)
+      break;
+  if (k == (size_t)-1) return;
+  while (r->depth > k) pop(r);
+}
+
+/* ---- the parse ---------------------------------------------------------- */
+
+static void quiet(void *ctx, const char *msg, ...) {
+  (void)ctx, (void)msg;
+}
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static void init_parser(void) { xmlInitParser(); }
+
+static void set_handler(xmlSAXHandler *sax) {
+  memset(sax, 0, sizeof *sax);
+  sax->startElement = on_start;
+  sax->endElement = on_end;
+  sax->characters = on_characters;
+  sax->ignorableWhitespace = on_characters;
+  sax->cdataBlock = on_cdata;
+  sax->comment = on_other;
+  sax->initialized = 1;
+}
+
+/* A parse the parser itself gave up on (out of memory, too deep): the
+** text after that point would be lost, so the page fails. */
+static ct_status parse_failed(reader *r, const ct_text *src, ct_error *err) {
+  const xmlError *e = xmlCtxtGetLastError(r->ctxt);
+  size_t line, col;
+  if (r->oom || r->map.oom || (e && e->code == XML_ERR_NO_MEMORY))
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", src->name);
+  if (e == NULL || e->level < XML_ERR_FATAL) return CT_OK;
+  ct_text_linecol(src, consumed(r), &line, &col);
+  return ct_fail(err, CT_ESYNTAX, "%s:%zu:%zu: HTML parser stopped: %.200s",
+                 src->name, line, col, e->message ? e->message : "error");
+}
+
+static ct_status parse(reader *r, const ct_text *src, ct_error *err) {
+  htmlParserCtxtPtr ctxt;
+  ct_status st;
+  if (src->len > INT_MAX)
+    return ct_fail(err, CT_ETOOBIG, "%s: larger than %d bytes, the HTML "
+                   "parser's limit", src->name, INT_MAX);
+  ctxt = htmlCreateMemoryParserCtxt((const char *)r->s, (int)r->len);
+  if (ctxt == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
+                                   src->name);
+  r->ctxt = ctxt;
+  set_handler(ctxt->sax);
+  ctxt->_private = r;
+  htmlCtxtUseOptions(ctxt, HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                     HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+  xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+  htmlParseDocument(ctxt);
+  st = parse_failed(r, src, err);
+  htmlFreeParserCtxt(ctxt);
+  r->ctxt = NULL;
+  return st;
+}
+
+/* The bytes the parser reads: the file's after its BOM, with each
+** invalid byte (kept under --invalid replace) read as '?' so the parser
+** never switches encodings under us; its text shows U+FFFD. */
+static unsigned char *parser_bytes(const ct_text *src) {
+  unsigned char *b = malloc(src->len + 1);
+  size_t i = 0;
+  if (b == NULL) return NULL;
+  memcpy(b, src->data, src->len + 1);
+  while (src->invalid && i < src->len) {
+    int32_t cp;
+    size_t k = ct_utf8_decode(b + i, src->len - i, &cp);
+    if (cp < 0) memset(b + i, '?', k);
+    i += k;
+  }
+  return b;
+}
+
+ct_status ct_html_extract(ct_text *src, ct_text **out, ct_error *err) {
+  reader r;
+  unsigned char *bytes;
+  ct_status st;
+  *out = NULL;
+  pthread_once(&init_once, init_parser);
+  xmlSetGenericErrorFunc(NULL, quiet);   /* this thread's: no stderr */
+  memset(&r, 0, sizeof r);
+  if ((bytes = parser_bytes(src)) == NULL) {
+    st = ct_fail(err, CT_ENOMEM, "%s: out of memory", src->name);
+    ct_text_free(src);
+    return st;
+  }
+  r.s = bytes, r.orig = src->data, r.len = src->len, r.pos = src->body;
+  st = parse(&r, src, err);
+  free(r.stack);
+  free(bytes);
+  if (st != CT_OK) {
+    ct_srcmap_free(&r.map);
+    ct_text_free(src);
+    return st;
+  }
+  return ct_srcmap_finish(&r.map, src, CT_INPUT_HTML, out, err);
+}
