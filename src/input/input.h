@@ -28,8 +28,9 @@
 ** are); src is taken whatever happens. */
 ct_status ct_html_extract(ct_text *src, ct_text **out, ct_error *err);
 
-/* The text layer of the PDF in data[0..len), named `name`. */
+/* The text layer of the PDF in data[0..len), named `name`, of at most
+** max_bytes of text. */
 ct_status ct_pdf_extract(const char *name, const void *data, size_t len,
-                         ct_text **out, ct_error *err);
+                         size_t max_bytes, ct_text **out, ct_error *err);
 
 #endif

@@ -40,7 +40,7 @@ ct_status ct_text_read_format(const char *path, ct_input_format format,
   if (format == CT_INPUT_PDF) {
     if ((st = ct_read_bytes(path, max_bytes, &b, err)) != CT_OK) return st;
     st = ct_pdf_extract(strcmp(path, "-") == 0 ? "<stdin>" : path,
-                        b.s ? b.s : "", b.len, out, err);
+                        b.s ? b.s : "", b.len, max_bytes, out, err);
     ct_buf_free(&b);
     return st;
   }
@@ -58,7 +58,9 @@ ct_status ct_text_from_format(const char *name, const void *data, size_t len,
   ct_text *src;
   ct_status st;
   *out = NULL;
-  if (format == CT_INPUT_PDF) return ct_pdf_extract(name, data, len, out, err);
+  if (format == CT_INPUT_PDF)
+    return ct_pdf_extract(name, data, len, CT_DEFAULT_MAX_DOCUMENT_BYTES, out,
+                          err);
   st = ct_text_from_buffer(name, data, len, mode, &src, err);
   if (st != CT_OK || format == CT_INPUT_TEXT) {
     *out = st == CT_OK ? src : NULL;
