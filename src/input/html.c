@@ -311,20 +311,14 @@ static size_t consumed(reader *r) {
 static void on_characters(void *ctx, const xmlChar *ch, int len) {
   reader *r = reader_of(ctx);
   size_t lo = r->pos, hi = consumed(r);
+  int k;
   if (hi < lo) hi = lo;
   r->pos = hi;
   if (r->dropped > 0 || len <= 0) return;
-  if (r->bold == 0) {
-    int k;
-    for (k = 0; k < len && html_space(ch[k]); k++) {}
-    if (k < len) r->all_bold = 0;
-  }
-  if (!r->map.open) {
-    int k;   /* white space alone opens no block */
-    for (k = 0; k < len && html_space(ch[k]); k++) {}
-    if (k == len) return;
-  }
+  for (k = 0; k < len && html_space(ch[k]); k++) {}
+  if (!r->map.open && k == len) return;   /* white space opens no block */
   need_block(r);
+  if (r->bold == 0 && k < len) r->all_bold = 0;
   text_event(r, ch, (size_t)len, lo, hi);
 }
 

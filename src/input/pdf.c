@@ -11,7 +11,9 @@
 **   - running heads, footers and page numbers are left out: a line among
 **     the first or last three of a page that comes back (digits aside)
 **     on at least half of the pages, and at least two, or that is only a
-**     page number (`3`, `- 3 -`, `Page 3 of 7`);
+**     page number (`3`, `- 3 -`, `Page 3 of 7`); and a line anywhere
+**     that comes back on four pages in five (and three): printers' lines
+**     and margin notes that the text order puts in mid-page;
 **   - a paragraph ends where the gap to the next line is clearly larger
 **     than the usual line pitch, the font height changes, or the next
 **     line is indented as a first line is; the segmenter then sees a
@@ -208,53 +210,59 @@ static int page_number(const char *k) {
   return *k == '\0';
 }
 
-/* An edge line: one of the first or last EDGE_LINES of its page. */
-typedef struct edge {
-  char key[96];
+/* A line with its key, and whether it is at the top or bottom of its
+** page (one of the first or last EDGE_LINES). */
+typedef struct keyed {
+  char key[64];
   size_t page, line;
-} edge;
+  int edge;
+} keyed;
 
 static int by_key(const void *a, const void *b) {
-  const edge *x = a, *y = b;
+  const keyed *x = a, *y = b;
   int c = strcmp(x->key, y->key);
   if (c != 0) return c;
   return x->page < y->page ? -1 : x->page > y->page;
 }
 
-/* The edge lines of every page, each with its key. */
-static edge *edges(const pdf *p, size_t *n) {
-  edge *v = malloc((2 * EDGE_LINES * p->npages + 1) * sizeof *v);
+static keyed *keyed_lines(const pdf *p) {
+  keyed *v = malloc((p->nlines ? p->nlines : 1) * sizeof *v);
   size_t i = 0, k;
-  *n = 0;
   if (v == NULL) return NULL;
   while (i < p->nlines) {
     size_t j = i;
     while (j < p->nlines && p->lines[j].page == p->lines[i].page) j++;
     for (k = i; k < j; k++) {
-      if (k - i >= EDGE_LINES && j - k > EDGE_LINES) continue;
-      line_key(p, &p->lines[k], v[*n].key, sizeof v[*n].key);
-      v[*n].page = p->lines[k].page, v[(*n)++].line = k;
+      line_key(p, &p->lines[k], v[k].key, sizeof v[k].key);
+      v[k].page = p->lines[k].page, v[k].line = k;
+      v[k].edge = k - i < EDGE_LINES || j - k <= EDGE_LINES;
     }
     i = j;
   }
   return v;
 }
 
-/* Furniture: an edge line that is a page number, or whose key comes back
-** on at least half of the pages (and two). */
+/* Is a line that comes back on `pages` pages furniture?  At the top or
+** bottom of a page: a page number, or back on half of the pages (and
+** two); elsewhere (a margin note, a printer's line that the text order
+** puts mid-page): back on four pages in five (and three). */
+static int furniture(const keyed *k, size_t pages, size_t npages) {
+  if (k->edge)
+    return page_number(k->key) || (pages >= 2 && 2 * pages >= npages);
+  return pages >= 3 && 5 * pages >= 4 * npages;
+}
+
 static ct_status mark_furniture(pdf *p) {
-  size_t n, i = 0, k;
-  edge *v = edges(p, &n);
+  size_t i = 0, k;
+  keyed *v = keyed_lines(p);
   if (v == NULL) return CT_ENOMEM;
-  qsort(v, n, sizeof *v, by_key);
-  while (i < n) {
+  qsort(v, p->nlines, sizeof *v, by_key);
+  while (i < p->nlines) {
     size_t j = i, pages = 0;
-    for (; j < n && strcmp(v[j].key, v[i].key) == 0; j++)
+    for (; j < p->nlines && strcmp(v[j].key, v[i].key) == 0; j++)
       if (j == i || v[j].page != v[j - 1].page) pages++;
     for (k = i; k < j; k++)
-      p->lines[v[k].line].furniture =
-          page_number(v[k].key) ||
-          (p->npages >= 2 && pages >= 2 && 2 * pages >= p->npages);
+      p->lines[v[k].line].furniture = furniture(&v[k], pages, p->npages);
     i = j;
   }
   free(v);
