@@ -1,11 +1,15 @@
 /*
-** sandbox.c -- the Lua state that rule files run in (see sandbox.h).
+** sandbox.c -- the policed Lua state that rule files run in (see
+** sandbox.h): memory owned and capped, the instruction budget and the
+** clock, kills that pcall cannot catch, and protected calls that turn
+** every failure into a ct_error.  What rule code sees of the standard
+** library is built in sandbox_lib.c; rule files are loaded by
+** sandbox_load.c.
 **
 ** The Lua-facing code uses only the official API of lua.h, lauxlib.h and
 ** lualib.h.  It relies on one fact about Lua's internals, explained at
 ** 'refuse' and guarded by a version check.
 */
-#include <errno.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -15,60 +19,8 @@
 #include <time.h>
 #include <lua.h>
 #include <lauxlib.h>
-#include <lualib.h>
-#include "core/buf.h"
 #include "core/error.h"
-#include "rules/sandbox.h"
-
-#define QUANTUM 1000        /* instructions between two calls of the hook */
-#define CHARGE_BYTES 64     /* bytes of C work worth one instruction */
-#define WHERE_MAX 512       /* "FILE:LINE" */
-#define PREFIX "clausetag sandbox: "
-
-typedef enum kill_kind {
-  KILL_NONE, KILL_STEPS, KILL_MEMORY, KILL_TIME, KILL_HOST
-} kill_kind;
-
-enum { HOST = 0, RULE = 1 };   /* who owns a block of memory */
-
-struct ct_sandbox {
-  lua_State *L;
-  ct_sandbox_limits lim;
-  int quantum;                /* hook period: min(QUANTUM, budget) */
-  size_t used[2];             /* bytes held by the host and by the rules */
-  int host;                   /* depth of host sections */
-  int depth;                  /* depth of ct_sandbox_call */
-  unsigned long steps;        /* spent in the running call */
-  struct timespec deadline;   /* of the running call, when time_ms > 0 */
-  kill_kind killed;           /* why the running call was stopped */
-  int refused;                /* the allocator refused the rules memory */
-  char where[WHERE_MAX];      /* where the running call was stopped */
-  char memwhere[WHERE_MAX];   /* where the allocator last refused */
-  char errmsg[sizeof ((ct_error *)0)->msg];   /* from the message handler */
-  char hostmsg[256];          /* why host code killed the call (KILL_HOST) */
-  ct_sandbox_warnfn warnfn;
-  void *warnud;
-  char warnbuf[512];          /* a warning being assembled */
-  size_t warnlen;
-};
-
-/* Registry keys: the addresses are unique, the values unused. */
-static const char GLOBALS_KEY = 'G';   /* the shared read-only globals */
-static const char ENVMT_KEY = 'E';     /* metatable of every environment */
-
-/* Globals a rule file must not have; naming one raises a clear error. */
-static const char *const removed_globals[] = {
-  "io", "os", "debug", "package", "require", "load", "loadstring",
-  "dofile", "loadfile", "collectgarbage", "coroutine", "setmetatable",
-  "print", NULL
-};
-
-/* The safe part of the base library, kept as it is. */
-static const char *const base_kept[] = {
-  "assert", "error", "getmetatable", "ipairs",
-  "rawequal", "rawget", "rawlen", "select", "type", "warn",
-  "_VERSION", NULL
-};
+#include "rules/sandbox_int.h"
 
 static void hook(lua_State *L, lua_Debug *ar);
 
@@ -94,7 +46,7 @@ static unsigned long addsat(unsigned long a, unsigned long b) {
 }
 
 /* "64 MiB", "512 KiB" or "1000 bytes" */
-static void fmtsize(char *out, size_t n, size_t bytes) {
+void ct_sb_fmtsize(char *out, size_t n, size_t bytes) {
   if (bytes >= ((size_t)1 << 20) && bytes % ((size_t)1 << 20) == 0)
     snprintf(out, n, "%zu MiB", bytes >> 20);
   else if (bytes >= 1024 && bytes % 1024 == 0)
@@ -152,7 +104,7 @@ static void chunkid(char *out, const char *path) {
 
 /* Writes 'msg' into 'out' starting with the full 'path': Lua shortens
 ** long names, and a few of its messages carry no location at all. */
-static void withpath(char *out, size_t n, const char *msg, const char *path) {
+void ct_sb_withpath(char *out, size_t n, const char *msg, const char *path) {
   char id[LUA_IDSIZE];
   size_t l;
   chunkid(id, path);
@@ -261,7 +213,7 @@ void ct_sandbox_host_end(ct_sandbox *sb) {
 ** =======================================================
 */
 
-static void killmsg(const ct_sandbox *sb, char *out, size_t n) {
+void ct_sb_killmsg(const ct_sandbox *sb, char *out, size_t n) {
   char what[128];
   switch (sb->killed) {
     case KILL_STEPS:
@@ -276,7 +228,7 @@ static void killmsg(const ct_sandbox *sb, char *out, size_t n) {
       break;
     default: {
       char size[32];
-      fmtsize(size, sizeof size, sb->lim.memory);
+      ct_sb_fmtsize(size, sizeof size, sb->lim.memory);
       if (sb->refused)
         snprintf(what, sizeof what, "memory limit exceeded (%s)", size);
       else
@@ -300,7 +252,7 @@ static void kill(lua_State *L, ct_sandbox *sb, kill_kind why) {
   lua_sethook(L, hook, LUA_MASKCOUNT, 1);
 }
 
-static void kill_memory(lua_State *L, ct_sandbox *sb) {
+void ct_sb_kill_memory(lua_State *L, ct_sandbox *sb) {
   sb->killed = KILL_MEMORY;
   memcpy(sb->where, sb->memwhere, sizeof sb->where);
   lua_sethook(L, hook, LUA_MASKCOUNT, 1);
@@ -308,7 +260,7 @@ static void kill_memory(lua_State *L, ct_sandbox *sb) {
 
 static int raise_kill(lua_State *L, ct_sandbox *sb) {
   char msg[WHERE_MAX + 128];
-  killmsg(sb, msg, sizeof msg);
+  ct_sb_killmsg(sb, msg, sizeof msg);
   lua_pushstring(L, msg);
   return lua_error(L);
 }
@@ -360,7 +312,7 @@ void ct_sandbox_kill(lua_State *L, const char *msg) {
 }
 
 /* A fresh budget for a call from the host; also ends a sticky kill. */
-static void fresh_budget(ct_sandbox *sb) {
+void ct_sb_fresh_budget(ct_sandbox *sb) {
   sb->killed = KILL_NONE;
   sb->refused = 0;
   sb->steps = 0;
@@ -379,7 +331,7 @@ static void fresh_budget(ct_sandbox *sb) {
 
 /* After a call from the host: back to normal, garbage of a memory kill
 ** collected. */
-static void settle(ct_sandbox *sb) {
+void ct_sb_settle(ct_sandbox *sb) {
   if (sb->killed == KILL_MEMORY) {
     ct_sandbox_host_begin(sb);
     lua_gc(sb->L, LUA_GCCOLLECT);
@@ -394,650 +346,9 @@ static void settle(ct_sandbox *sb) {
 
 /*
 ** {======================================================
-** Replacements for library functions
+** Creating and freeing a sandbox
 ** =======================================================
 */
-
-/* Stands for a function rule files may not use (upvalue: its name). */
-static int blocked(lua_State *L) {
-  return luaL_error(L, PREFIX "'%s' is not available in rule files",
-                    lua_tostring(L, lua_upvalueindex(1)));
-}
-
-/* __index of the shared globals: a name that was taken away raises. */
-static int missing_global(lua_State *L) {
-  const char *const *r;
-  if (lua_type(L, 2) == LUA_TSTRING) {
-    const char *k = lua_tostring(L, 2);
-    for (r = removed_globals; *r != NULL; r++)
-      if (strcmp(k, *r) == 0)
-        return luaL_error(L, PREFIX "'%s' is not available in rule files", k);
-  }
-  lua_pushnil(L);
-  return 1;
-}
-
-/* __newindex of read-only tables (upvalue: the table's name). */
-static int readonly_newindex(lua_State *L) {
-  return luaL_error(L, PREFIX "'%s' is read-only",
-                    lua_tostring(L, lua_upvalueindex(1)));
-}
-
-/* rawset, except on read-only tables: it would write through them. */
-static int sb_rawset(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  luaL_checkany(L, 2);
-  luaL_checkany(L, 3);
-  lua_settop(L, 3);
-  if (lua_getmetatable(L, 1)) {                          /* t, k, v, mt */
-    if (lua_getfield(L, -1, "__newindex") == LUA_TFUNCTION &&
-        lua_tocfunction(L, -1) == readonly_newindex) {   /* t, k, v, mt, f */
-      lua_insert(L, 1);                                  /* f, t, k, v, mt */
-      lua_pop(L, 1);
-      lua_call(L, 3, 0);                                 /* raises */
-    }
-    lua_settop(L, 3);
-  }
-  lua_rawset(L, 1);
-  lua_settop(L, 1);
-  return 1;
-}
-
-/*
-** pcall and xpcall that cannot catch a kill.  The sticky hook alone
-** would stop a rule at its next instruction; re-raising here also covers
-** LUA_ERRMEM, which no hook sees.  They also restore the depth of host
-** sections: an error raised between ct_sandbox_host_begin and _end skips
-** the end, and rule code must not run on as host code, unpoliced.
-*/
-static int finishpcall(lua_State *L, int status, int extra, int host) {
-  ct_sandbox *sb = ct_sandbox_of(L);
-  sb->host = host;
-  if (status == LUA_ERRMEM && sb->killed == KILL_NONE && sb->host == 0)
-    kill_memory(L, sb);
-  if (sb->killed != KILL_NONE && sb->host == 0)
-    return lua_error(L);                       /* re-raise the kill */
-  if (status != LUA_OK) {
-    lua_pushboolean(L, 0);
-    lua_pushvalue(L, -2);                      /* the error object */
-    return 2;                                  /* false, message */
-  }
-  return lua_gettop(L) - extra;                /* true, results */
-}
-
-static int sb_pcall(lua_State *L) {
-  int status, host = ct_sandbox_of(L)->host;
-  luaL_checkany(L, 1);
-  lua_pushboolean(L, 1);                       /* first result if no errors */
-  lua_insert(L, 1);
-  status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
-  return finishpcall(L, status, 0, host);
-}
-
-/* The message handler of xpcall: the user's handler, unless the call
-** was killed (upvalue: the user's handler). */
-static int xpcall_handler(lua_State *L) {
-  if (ct_sandbox_of(L)->killed != KILL_NONE) return 1;
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
-}
-
-static int sb_xpcall(lua_State *L) {
-  int status, host = ct_sandbox_of(L)->host;
-  int n = lua_gettop(L);
-  luaL_checktype(L, 2, LUA_TFUNCTION);
-  lua_pushvalue(L, 2);
-  lua_pushcclosure(L, xpcall_handler, 1);      /* f, h, ..., handler */
-  lua_replace(L, 2);                           /* f, handler, ... */
-  lua_pushboolean(L, 1);                       /* first result */
-  lua_pushvalue(L, 1);                         /* function */
-  lua_rotate(L, 3, 2);                         /* f, handler, true, f, ... */
-  status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
-  return finishpcall(L, status, 2, host);
-}
-
-/*
-** string.find for plain text only: the pattern is never a Lua pattern,
-** so no backtracking runs in C.  The naive search costs up to
-** len(s) * len(text) byte comparisons, and each candidate is charged.
-*/
-static const char *plainsearch(lua_State *L, const char *s, size_t ls,
-                               const char *p, size_t lp) {
-  const char *end;
-  if (lp == 0) return s;
-  if (lp > ls) return NULL;
-  ct_sandbox_charge(L, (unsigned long)(ls / CHARGE_BYTES));
-  end = s + (ls - lp) + 1;                     /* past the last start */
-  while (s < end && (s = memchr(s, p[0], (size_t)(end - s))) != NULL) {
-    ct_sandbox_charge(L, 1 + (unsigned long)(lp / CHARGE_BYTES));
-    if (memcmp(s + 1, p + 1, lp - 1) == 0) return s;
-    s++;
-  }
-  return NULL;
-}
-
-static int plain_find(lua_State *L) {
-  size_t ls, lp, init;
-  const char *s = luaL_checklstring(L, 1, &ls);
-  const char *p = luaL_checklstring(L, 2, &lp);
-  lua_Integer pos = luaL_optinteger(L, 3, 1);
-  const char *hit;
-  if (pos > 0) init = (size_t)pos - 1;         /* as lstrlib's posrelatI */
-  else if (pos == 0 || pos < -(lua_Integer)ls) init = 0;
-  else init = ls + (size_t)pos;
-  if (init > ls || (hit = plainsearch(L, s + init, ls - init, p, lp)) == NULL) {
-    luaL_pushfail(L);
-    return 1;
-  }
-  lua_pushinteger(L, (lua_Integer)(hit - s) + 1);
-  lua_pushinteger(L, (lua_Integer)(hit - s) + (lua_Integer)lp);
-  return 2;
-}
-
-/*
-** pairs in a fixed order.  Lua seeds its string hash from the clock and
-** from addresses, so the order of 'next' changes from run to run; rules
-** must not make the output depend on it.  Keys come sorted: numbers
-** ascending, strings bytewise, false before true, then any other keys
-** (tables, functions: addresses, which vary anyway) in no set order.  'next' is left as Lua has it (its order is
-** unspecified, `next(t) == nil` is still a fine emptiness test).
-*/
-static int keyrank(lua_State *L, int i) {
-  switch (lua_type(L, i)) {
-    case LUA_TNUMBER: return 0;
-    case LUA_TSTRING: return 1;
-    case LUA_TBOOLEAN: return 2;
-    default: return 3;
-  }
-}
-
-static int keyless(lua_State *L, int a, int b) {
-  int ra = keyrank(L, a), rb = keyrank(L, b);
-  size_t la, lb;
-  const char *pa, *pb;
-  int c;
-  if (ra != rb) return ra < rb;
-  switch (ra) {
-    case 0: return lua_compare(L, a, b, LUA_OPLT);   /* numbers: no metamethods */
-    case 1:
-      pa = lua_tolstring(L, a, &la);
-      pb = lua_tolstring(L, b, &lb);
-      c = memcmp(pa, pb, la < lb ? la : lb);
-      return c < 0 || (c == 0 && la < lb);
-    case 2: return !lua_toboolean(L, a) && lua_toboolean(L, b);
-    default: return 0;
-  }
-}
-
-static int keyat_less(lua_State *L, int keys, lua_Integer i, lua_Integer j) {
-  int r;
-  lua_rawgeti(L, keys, i);
-  lua_rawgeti(L, keys, j);
-  r = keyless(L, -2, -1);
-  lua_pop(L, 2);
-  return r;
-}
-
-static void keyswap(lua_State *L, int keys, lua_Integer i, lua_Integer j) {
-  lua_rawgeti(L, keys, i);
-  lua_rawgeti(L, keys, j);
-  lua_rawseti(L, keys, i);
-  lua_rawseti(L, keys, j);
-}
-
-static void siftdown(lua_State *L, int keys, lua_Integer root, lua_Integer n) {
-  for (;;) {
-    lua_Integer child = 2 * root;
-    if (child > n) return;
-    if (child < n && keyat_less(L, keys, child, child + 1)) child++;
-    if (!keyat_less(L, keys, root, child)) return;
-    keyswap(L, keys, root, child);
-    root = child;
-  }
-}
-
-/* Heap sort of keys[1..n]: in place, and n log n whatever the input. */
-static void sortkeys(lua_State *L, int keys, lua_Integer n) {
-  lua_Integer i;
-  for (i = n / 2; i >= 1; i--) siftdown(L, keys, i, n);
-  for (i = n; i > 1; i--) {
-    keyswap(L, keys, 1, i);
-    siftdown(L, keys, 1, i - 1);
-  }
-}
-
-static unsigned long nlogn(unsigned long n) {
-  unsigned long lg;
-  for (lg = 1; lg < CHAR_BIT * sizeof n && (n >> lg) != 0; lg++) {}
-  return n > ULONG_MAX / lg ? ULONG_MAX : n * lg;
-}
-
-/* upvalues: the table, its sorted keys, the position reached */
-static int pairs_next(lua_State *L) {
-  lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
-  for (;;) {
-    if (lua_rawgeti(L, lua_upvalueindex(2), ++i) == LUA_TNIL)
-      return 1;                                /* nil: the end */
-    lua_pushvalue(L, -1);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) break;   /* key, value */
-    lua_pop(L, 2);                             /* cleared since: skip it */
-  }
-  lua_pushinteger(L, i);
-  lua_replace(L, lua_upvalueindex(3));
-  return 2;
-}
-
-static int sb_pairs(lua_State *L) {
-  lua_Integer n = 0;
-  luaL_checkany(L, 1);
-  if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {   /* host objects */
-    lua_pushvalue(L, 1);
-    lua_call(L, 1, 3);
-    return 3;
-  }
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_settop(L, 1);
-  lua_newtable(L);                             /* t, keys */
-  lua_pushnil(L);
-  while (lua_next(L, 1)) {                     /* t, keys, key, value */
-    lua_pop(L, 1);
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, 2, ++n);
-  }
-  ct_sandbox_charge(L, nlogn((unsigned long)n));
-  sortkeys(L, 2, n);
-  lua_pushinteger(L, 0);
-  lua_pushcclosure(L, pairs_next, 3);          /* iterator */
-  lua_pushnil(L);
-  lua_pushnil(L);
-  return 3;
-}
-
-/*
-** string.format without %p: a pointer differs from run to run, and output
-** must not.  Charged like the other string functions.  Upvalue: the
-** original.
-*/
-static int sb_format(lua_State *L) {
-  size_t n, i, bytes = 0;
-  const char *f = luaL_checklstring(L, 1, &n);
-  int a, top = lua_gettop(L);
-  for (a = 1; a <= top; a++)          /* the format and the strings: copied */
-    if (lua_type(L, a) == LUA_TSTRING) bytes += lua_rawlen(L, a);
-  ct_sandbox_charge(L, (unsigned long)(bytes / CHARGE_BYTES) + 1);
-  for (i = 0; i < n; i++) {
-    if (f[i] != '%') continue;
-    i++;
-    while (i < n && strchr("-+ #0123456789.", f[i]) != NULL) i++;
-    if (i < n && f[i] == 'p')
-      return luaL_error(L, PREFIX "string.format's '%%p' is not available in "
-                        "rule files (an address differs from run to run)");
-  }
-  return ((lua_CFunction)lua_tocfunction(L, lua_upvalueindex(1)))(L);
-}
-
-/*
-** tostring without addresses: a table, function, userdata or thread
-** without __tostring or __name prints as its type name only ("table"),
-** so that output never depends on where the allocator put it.  Upvalue:
-** the original.
-*/
-static int sb_tostring(lua_State *L) {
-  int t;
-  luaL_checkany(L, 1);
-  t = lua_type(L, 1);
-  if ((t == LUA_TTABLE || t == LUA_TFUNCTION || t == LUA_TUSERDATA ||
-       t == LUA_TTHREAD || t == LUA_TLIGHTUSERDATA) &&
-      luaL_getmetafield(L, 1, "__tostring") == LUA_TNIL &&
-      luaL_getmetafield(L, 1, "__name") == LUA_TNIL) {
-    lua_pushstring(L, lua_typename(L, t));
-    return 1;
-  }
-  lua_settop(L, 1);
-  return ((lua_CFunction)lua_tocfunction(L, lua_upvalueindex(1)))(L);
-}
-
-/*
-** next in the order of pairs: Lua's own order follows string hashes that
-** are seeded from the clock, so a rule that stopped at the first key of
-** next(t) would decide differently from run to run.  Each call sorts the
-** keys (charged n log n): walking a table with next costs n^2 log n,
-** where pairs costs n log n once.
-*/
-static int sb_next(lua_State *L) {
-  lua_Integer n = 0, lo, hi;
-  luaL_checktype(L, 1, LUA_TTABLE);
-  lua_settop(L, 2);
-  lua_newtable(L);                             /* t, k, keys */
-  lua_pushnil(L);
-  while (lua_next(L, 1)) {
-    lua_pop(L, 1);
-    lua_pushvalue(L, -1);
-    lua_rawseti(L, 3, ++n);
-  }
-  ct_sandbox_charge(L, nlogn((unsigned long)n) + 1);
-  sortkeys(L, 3, n);
-  lo = 1;                                      /* the key after k */
-  if (!lua_isnil(L, 2)) {
-    for (hi = n + 1; lo < hi;) {               /* first key not less than k */
-      lua_Integer mid = lo + (hi - lo) / 2;
-      lua_rawgeti(L, 3, mid);
-      if (keyless(L, -1, 2)) lo = mid + 1;
-      else hi = mid;
-      lua_pop(L, 1);
-    }
-    while (lo <= n) {                          /* k itself (ties: rank 3) */
-      int same;
-      lua_rawgeti(L, 3, lo++);
-      same = lua_rawequal(L, -1, 2);
-      lua_pop(L, 1);
-      if (same) break;
-      if (lo > n) return luaL_error(L, "invalid key to 'next'");
-    }
-    if (lo > n + 1) return luaL_error(L, "invalid key to 'next'");
-  }
-  if (lo > n) {
-    lua_pushnil(L);
-    return 1;
-  }
-  lua_rawgeti(L, 3, lo);                       /* key */
-  lua_pushvalue(L, -1);
-  lua_rawget(L, 1);                            /* key, value */
-  return 2;
-}
-
-/*
-** Library functions that loop in C over their arguments, charged before
-** they run (the count hook does not see C).  The estimates read the
-** arguments without raising; bad arguments cost nothing and the original
-** function reports them.
-*/
-enum cost {
-  COST_MOVE,     /* table.move(a, f, e, t): e - f + 1 elements */
-  COST_INSERT,   /* table.insert(t, pos, v): elements shifted */
-  COST_REMOVE,   /* table.remove(t, pos): elements shifted */
-  COST_SORT,     /* table.sort(t): n log n */
-  COST_CONCAT,   /* table.concat(t, sep, i, j): j - i + 1 */
-  COST_UNPACK,   /* table.unpack(t, i, j): j - i + 1 */
-  COST_SLICE,    /* string.byte/utf8.codepoint(s, i, j): bytes in range */
-  COST_SCAN,     /* utf8.len/offset, tonumber: the string's length */
-  COST_REP       /* string.rep(s, n, sep): n copies, even of "" */
-};
-
-static lua_Integer intarg(lua_State *L, int i, lua_Integer dflt) {
-  int ok;
-  lua_Integer v;
-  if (lua_isnoneornil(L, i)) return dflt;
-  v = lua_tointegerx(L, i, &ok);
-  return ok ? v : dflt;
-}
-
-static lua_Integer len1(lua_State *L) {
-  int t = lua_type(L, 1);
-  return (t == LUA_TTABLE || t == LUA_TSTRING) ? (lua_Integer)lua_rawlen(L, 1) : 0;
-}
-
-/* Elements in [i, j]; saturates instead of overflowing. */
-static unsigned long span(lua_Integer i, lua_Integer j) {
-  lua_Unsigned n;
-  if (j < i) return 0;
-  n = (lua_Unsigned)j - (lua_Unsigned)i;
-  return n >= ULONG_MAX ? ULONG_MAX : (unsigned long)n + 1;
-}
-
-static unsigned long slice(lua_State *L) {
-  lua_Integer n = len1(L);
-  lua_Integer i = intarg(L, 2, 1);
-  lua_Integer j = intarg(L, 3, i);
-  if (i < 0) i = i < -n ? 1 : n + i + 1;
-  if (j < 0) j = j < -n ? 0 : n + j + 1;
-  if (i < 1) i = 1;
-  if (j > n) j = n;
-  return span(i, j);
-}
-
-/* n copies of s and n - 1 of sep: every iteration costs, as Lua loops n
-** times even when both are empty ("":rep(2^62) never ends otherwise). */
-static unsigned long repcost(lua_State *L) {
-  lua_Integer n = intarg(L, 2, 0);
-  size_t ls = lua_type(L, 1) == LUA_TSTRING ? lua_rawlen(L, 1) : 0;
-  size_t lsep = lua_type(L, 3) == LUA_TSTRING ? lua_rawlen(L, 3) : 0;
-  lua_Unsigned un, bytes;
-  if (n <= 0) return 1;
-  un = (lua_Unsigned)n;
-  bytes = (lua_Unsigned)ls + lsep;
-  if (bytes != 0 && un > (lua_Unsigned)-1 / bytes) return ULONG_MAX;
-  bytes *= un;
-  un = un / CHARGE_BYTES + bytes / CHARGE_BYTES;
-  return un >= ULONG_MAX ? ULONG_MAX : (unsigned long)un + 1;
-}
-
-static unsigned long cost(lua_State *L, int kind) {
-  switch (kind) {
-    case COST_MOVE: return span(intarg(L, 2, 1), intarg(L, 3, 0));
-    case COST_INSERT: return lua_gettop(L) >= 3 ? span(intarg(L, 2, 1), len1(L)) : 1;
-    case COST_REMOVE: return lua_gettop(L) >= 2 ? span(intarg(L, 2, 1), len1(L)) : 1;
-    case COST_SORT: return nlogn((unsigned long)len1(L));
-    case COST_CONCAT: return span(intarg(L, 3, 1), intarg(L, 4, len1(L)));
-    case COST_UNPACK: return span(intarg(L, 2, 1), intarg(L, 3, len1(L)));
-    case COST_SLICE: return slice(L);
-    case COST_REP: return repcost(L);
-    default:
-      return lua_type(L, 1) == LUA_TSTRING
-                 ? (unsigned long)(lua_rawlen(L, 1) / CHARGE_BYTES) : 0;
-  }
-}
-
-/* upvalues: the original function, its cost kind.  The original uses no
-** upvalues of its own, so it can run on this call's stack directly. */
-static int charged(lua_State *L) {
-  lua_CFunction f = lua_tocfunction(L, lua_upvalueindex(1));
-  ct_sandbox_charge(L, cost(L, (int)lua_tointeger(L, lua_upvalueindex(2))));
-  return f(L);
-}
-
-/* }====================================================== */
-
-
-/*
-** {======================================================
-** Building the state
-** =======================================================
-*/
-
-/* lib[name] = a stub saying "libname.name" is not available  [-0, +0] */
-static void block(lua_State *L, int lib, const char *libname, const char *name) {
-  lua_pushfstring(L, "%s.%s", libname, name);
-  lua_pushcclosure(L, blocked, 1);
-  lua_setfield(L, lib, name);
-}
-
-/* lib[name] = the original, charged by 'kind' before it runs  [-0, +0] */
-static void charge(lua_State *L, int lib, const char *name, int kind) {
-  lua_getfield(L, lib, name);                  /* original */
-  lua_pushinteger(L, kind);
-  lua_pushcclosure(L, charged, 2);
-  lua_setfield(L, lib, name);
-}
-
-/* Opens the allowed libraries, as linit.c would, and leaves the real
-** library tables on the stack in this order.  [-0, +5] */
-static void openlibs(lua_State *L) {
-  static const luaL_Reg libs[] = {
-    {LUA_GNAME, luaopen_base},
-    {LUA_STRLIBNAME, luaopen_string},
-    {LUA_TABLIBNAME, luaopen_table},
-    {LUA_MATHLIBNAME, luaopen_math},
-    {LUA_UTF8LIBNAME, luaopen_utf8},
-    {NULL, NULL}
-  };
-  const luaL_Reg *lib;
-  for (lib = libs; lib->func != NULL; lib++)
-    luaL_requiref(L, lib->name, lib->func, 1);
-}
-
-/* Strips the real library tables: strings share one metatable whose
-** __index is the real string table, so a copy would not be enough.
-** Stack: _G, string, table, math, utf8 at 1..5. */
-static void striplibs(lua_State *L) {
-  static const char *const strblocked[] = {
-    "dump", "match", "gmatch", "gsub", "pack", "packsize", "unpack", NULL
-  };
-  const char *const *s;
-  for (s = strblocked; *s != NULL; s++) block(L, 2, "string", *s);
-  lua_pushcfunction(L, plain_find);
-  lua_setfield(L, 2, "find");
-  charge(L, 2, "byte", COST_SLICE);
-  charge(L, 2, "rep", COST_REP);
-  lua_getfield(L, 2, "format");                /* original */
-  lua_pushcclosure(L, sb_format, 1);
-  lua_setfield(L, 2, "format");
-  charge(L, 3, "move", COST_MOVE);
-  charge(L, 3, "insert", COST_INSERT);
-  charge(L, 3, "remove", COST_REMOVE);
-  charge(L, 3, "sort", COST_SORT);
-  charge(L, 3, "concat", COST_CONCAT);
-  charge(L, 3, "unpack", COST_UNPACK);
-  lua_getfield(L, 4, "randomseed");            /* Lua seeds from the clock */
-  lua_pushinteger(L, 0);
-  lua_call(L, 1, 0);
-  block(L, 4, "math", "randomseed");
-  charge(L, 5, "len", COST_SCAN);
-  charge(L, 5, "offset", COST_SCAN);
-  charge(L, 5, "codepoint", COST_SLICE);
-  charge(L, 1, "tonumber", COST_SCAN);
-}
-
-/* getmetatable("") is false from now on: no rule can reach the one
-** string metatable all environments share. */
-static void protect_strings(lua_State *L) {
-  lua_pushliteral(L, "");
-  lua_getmetatable(L, -1);                     /* "", mt */
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_pop(L, 2);
-}
-
-/*
-** Pushes a read-only view of the table at 't': an empty table whose
-** hidden metatable reads from a copy and refuses writes.  Nested tables
-** get views of their own; 'seen' maps tables already done to their
-** views, so cycles end.  [-0, +1]
-*/
-static void push_readonly(lua_State *L, int t, const char *name, int seen) {
-  int view, copy;
-  lua_pushvalue(L, t);
-  if (lua_rawget(L, seen) != LUA_TNIL) return;  /* done already */
-  lua_pop(L, 1);
-  luaL_checkstack(L, 10, "tables nested too deep");
-  lua_newtable(L);
-  view = lua_gettop(L);
-  lua_pushvalue(L, t);
-  lua_pushvalue(L, view);
-  lua_rawset(L, seen);                         /* seen[t] = view */
-  lua_newtable(L);
-  copy = lua_gettop(L);
-  lua_pushnil(L);
-  while (lua_next(L, t)) {                     /* ..., key, value */
-    if (lua_type(L, -1) == LUA_TTABLE) {
-      const char *sub = lua_type(L, -2) == LUA_TSTRING
-          ? lua_pushfstring(L, "%s.%s", name, lua_tostring(L, -2))
-          : lua_pushstring(L, name);           /* ..., key, value, subname */
-      push_readonly(L, lua_gettop(L) - 1, sub, seen);
-      lua_replace(L, -3);                      /* ..., key, subview, subname */
-      lua_pop(L, 1);
-    }
-    lua_pushvalue(L, -2);
-    lua_insert(L, -2);                         /* ..., key, key, value */
-    lua_rawset(L, copy);                       /* ..., key */
-  }
-  lua_createtable(L, 0, 3);                    /* view, copy, mt */
-  lua_insert(L, copy);                         /* view, mt, copy */
-  lua_setfield(L, -2, "__index");
-  lua_pushstring(L, name);
-  lua_pushcclosure(L, readonly_newindex, 1);
-  lua_setfield(L, -2, "__newindex");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-  lua_setmetatable(L, view);                   /* view */
-}
-
-/* Pushes a new table with a hidden metatable {__index = idx}.  [-0, +1] */
-static void push_hidden_mt(lua_State *L, lua_CFunction fn, int idx) {
-  lua_createtable(L, 0, 2);
-  if (fn != NULL) lua_pushcfunction(L, fn);
-  else lua_pushvalue(L, idx);
-  lua_setfield(L, -2, "__index");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
-}
-
-/*
-** The shared globals: the kept base functions, the wrappers, and
-** read-only views of the libraries, behind a metatable that names what
-** was taken away.  Then the metatable of every environment.
-** Stack: _G, string, table, math, utf8 at 1..5.  [-0, +0]
-*/
-static void make_globals(lua_State *L) {
-  static const char *const libnames[] = {"string", "table", "math", "utf8"};
-  const char *const *k;
-  int i, g, seen;
-  lua_newtable(L);
-  g = lua_gettop(L);
-  lua_newtable(L);
-  seen = lua_gettop(L);
-  for (k = base_kept; *k != NULL; k++) {
-    lua_getfield(L, 1, *k);
-    lua_setfield(L, g, *k);
-  }
-  lua_getfield(L, 1, "tonumber");
-  lua_setfield(L, g, "tonumber");
-  lua_pushcfunction(L, sb_pairs);
-  lua_setfield(L, g, "pairs");
-  lua_pushcfunction(L, sb_next);
-  lua_setfield(L, g, "next");
-  lua_getfield(L, 1, "tostring");
-  lua_pushcclosure(L, sb_tostring, 1);
-  lua_setfield(L, g, "tostring");
-  lua_pushcfunction(L, sb_pcall);
-  lua_setfield(L, g, "pcall");
-  lua_pushcfunction(L, sb_xpcall);
-  lua_setfield(L, g, "xpcall");
-  lua_pushcfunction(L, sb_rawset);
-  lua_setfield(L, g, "rawset");
-  for (i = 0; i < 4; i++) {
-    push_readonly(L, i + 2, libnames[i], seen);
-    lua_setfield(L, g, libnames[i]);
-  }
-  lua_pop(L, 1);                               /* seen */
-  push_hidden_mt(L, missing_global, 0);
-  lua_setmetatable(L, g);
-  push_hidden_mt(L, NULL, g);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &ENVMT_KEY);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &GLOBALS_KEY);
-}
-
-/* The real global table is out of the rules' reach; emptying its
-** dangerous entries anyway keeps a host mistake from handing them out. */
-static void clear_real_globals(lua_State *L) {
-  const char *const *r;
-  for (r = removed_globals; *r != NULL; r++) {
-    lua_pushnil(L);
-    lua_setfield(L, 1, *r);
-  }
-}
-
-static int build(lua_State *L) {
-  openlibs(L);
-  striplibs(L);
-  protect_strings(L);
-  make_globals(L);
-  clear_real_globals(L);
-  lua_settop(L, 0);
-  return 0;
-}
 
 /* Only a bug in clausetag reaches this: a raising call made outside
 ** protected mode.  Lua aborts when it returns; the one line on stderr
@@ -1088,7 +399,7 @@ ct_status ct_sandbox_new(const ct_sandbox_limits *lim, ct_sandbox **out,
   lua_atpanic(L, panic);
   lua_setwarnf(L, warnf, sb);
   lua_gc(L, LUA_GCSTOP);
-  lua_pushcfunction(L, build);
+  lua_pushcfunction(L, ct_sb_build);
   if (lua_pcall(L, 0, 0, 0) != LUA_OK) goto nomem;
   lua_gc(L, LUA_GCRESTART);
   lua_sethook(L, hook, LUA_MASKCOUNT, sb->quantum);
@@ -1116,7 +427,7 @@ void ct_sandbox_free(ct_sandbox *sb) {
 */
 
 /* Describes the error object at 'idx' without allocating in Lua. */
-static const char *objmsg(lua_State *L, int idx, char *buf, size_t n) {
+const char *ct_sb_objmsg(lua_State *L, int idx, char *buf, size_t n) {
   switch (lua_type(L, idx)) {
     case LUA_TSTRING: return lua_tostring(L, idx);
     case LUA_TNUMBER:
@@ -1158,7 +469,7 @@ static int msgh(lua_State *L) {
   char buf[64], loc[WHERE_MAX];
   const char *msg;
   if (sb->killed != KILL_NONE) return 1;
-  msg = objmsg(L, 1, buf, sizeof buf);
+  msg = ct_sb_objmsg(L, 1, buf, sizeof buf);
   if (relocate(L, msg, sb->errmsg, sizeof sb->errmsg)) return 1;
   loc[0] = '\0';
   if (lua_type(L, 1) != LUA_TSTRING || !haslocation(msg)) where(L, 1, loc, sizeof loc);
@@ -1174,21 +485,21 @@ static ct_status report(ct_sandbox *sb, int status, ct_error *err) {
   lua_State *L = sb->L;
   char buf[64], msg[sizeof err->msg];
   ct_status st;
-  if (status == LUA_ERRMEM && sb->killed == KILL_NONE) kill_memory(L, sb);
+  if (status == LUA_ERRMEM && sb->killed == KILL_NONE) ct_sb_kill_memory(L, sb);
   if (sb->killed != KILL_NONE) {
-    killmsg(sb, msg, sizeof msg);
+    ct_sb_killmsg(sb, msg, sizeof msg);
     st = ct_fail(err, sb->killed == KILL_MEMORY && !sb->refused ? CT_ENOMEM : CT_ELIMIT,
                  "%s", msg);
   } else if (status == LUA_ERRRUN && sb->errmsg[0] != '\0')
     st = ct_fail(err, CT_ERULE, "%s", sb->errmsg);
   else
-    st = ct_fail(err, CT_ERULE, "%s", objmsg(L, -1, buf, sizeof buf));
+    st = ct_fail(err, CT_ERULE, "%s", ct_sb_objmsg(L, -1, buf, sizeof buf));
   lua_pop(L, 1);
   return st;
 }
 
 /* ct_sandbox_call, with or without a fresh budget. */
-static ct_status call(ct_sandbox *sb, int nargs, int nresults, int fresh,
+ct_status ct_sb_call(ct_sandbox *sb, int nargs, int nresults, int fresh,
                       ct_error *err) {
   lua_State *L = sb->L;
   int base = lua_gettop(L) - nargs;            /* the function */
@@ -1201,7 +512,7 @@ static ct_status call(ct_sandbox *sb, int nargs, int nresults, int fresh,
     return ct_fail(err, CT_ENOMEM, "out of memory");
   }
   sb->host = 0;                                /* rule code is never host code */
-  if (fresh) fresh_budget(sb);
+  if (fresh) ct_sb_fresh_budget(sb);
   lua_pushcfunction(L, msgh);
   lua_insert(L, base);                         /* msgh, f, args */
   sb->depth++;
@@ -1209,14 +520,14 @@ static ct_status call(ct_sandbox *sb, int nargs, int nresults, int fresh,
   sb->depth--;
   lua_remove(L, base);                         /* results or error object */
   if (status != LUA_OK) st = report(sb, status, err);
-  if (sb->depth == 0) settle(sb);
+  if (sb->depth == 0) ct_sb_settle(sb);
   sb->host = host;
   return st;
 }
 
 ct_status ct_sandbox_call(ct_sandbox *sb, int nargs, int nresults,
                           ct_error *err) {
-  return call(sb, nargs, nresults, sb->depth == 0, err);
+  return ct_sb_call(sb, nargs, nresults, sb->depth == 0, err);
 }
 
 ct_status ct_sandbox_host_call(ct_sandbox *sb, int nargs, int nresults,
@@ -1234,7 +545,7 @@ ct_status ct_sandbox_host_call(ct_sandbox *sb, int nargs, int nresults,
   if (status == LUA_ERRMEM)
     st = ct_fail(err, CT_ENOMEM, "out of memory");
   else
-    st = ct_fail(err, CT_ERULE, "%s", objmsg(L, -1, buf, sizeof buf));
+    st = ct_fail(err, CT_ERULE, "%s", ct_sb_objmsg(L, -1, buf, sizeof buf));
   lua_pop(L, 1);
   return st;
 }
@@ -1248,156 +559,16 @@ static ct_status protect(ct_sandbox *sb, lua_CFunction fn, void *ud,
   return ct_sandbox_host_call(sb, 1, nresults, err);
 }
 
-static int newenv(lua_State *L) {
-  lua_createtable(L, 0, 8);                    /* env */
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &ENVMT_KEY);
-  lua_setmetatable(L, -2);
-  lua_pushliteral(L, "_G");
-  lua_pushvalue(L, -2);
-  lua_rawset(L, -3);                           /* env._G = env */
-  return 1;
-}
-
 ct_status ct_sandbox_newenv(ct_sandbox *sb, ct_error *err) {
-  return protect(sb, newenv, NULL, 1, err);
+  return protect(sb, ct_sb_newenv, NULL, 1, err);
 }
-
-struct global { const char *name; lua_CFunction push; };
-
-static int addglobal(lua_State *L) {
-  const struct global *g = lua_touserdata(L, 1);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &GLOBALS_KEY);   /* ud, G */
-  lua_pushstring(L, g->name);                        /* ud, G, name */
-  lua_pushcfunction(L, g->push);
-  lua_call(L, 0, 1);                                 /* ud, G, name, value */
-  if (lua_type(L, 4) == LUA_TTABLE) {
-    lua_newtable(L);                                 /* ..., value, seen */
-    push_readonly(L, 4, g->name, 5);                 /* ..., value, seen, view */
-    lua_replace(L, 4);
-    lua_pop(L, 1);
-  }
-  lua_rawset(L, 2);
-  return 0;
-}
-
 ct_status ct_sandbox_addglobal(ct_sandbox *sb, const char *name,
                                lua_CFunction push, ct_error *err) {
-  struct global g;
+  ct_sb_global g;
   g.name = name;
   g.push = push;
-  return protect(sb, addglobal, &g, 0, err);
+  return protect(sb, ct_sb_addglobal, &g, 0, err);
 }
 
 /* }====================================================== */
 
-
-/*
-** {======================================================
-** Loading rule files
-** =======================================================
-*/
-
-static ct_status readfile(const char *path, size_t max, ct_buf *b,
-                          ct_error *err) {
-  char chunk[8192];
-  size_t n;
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) return ct_fail(err, CT_EIO, "%s: %s", path, strerror(errno));
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (n > max - b->len) {
-      char size[32];
-      fclose(f);
-      ct_buf_free(b);
-      fmtsize(size, sizeof size, max);
-      return ct_fail(err, CT_ELIMIT, "%s: rule file larger than the memory limit (%s)",
-                     path, size);
-    }
-    if (ct_buf_add(b, chunk, n) != CT_OK) {
-      fclose(f);
-      ct_buf_free(b);
-      return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
-    }
-  }
-  if (ferror(f)) {
-    int e = errno;
-    fclose(f);
-    ct_buf_free(b);
-    return ct_fail(err, CT_EIO, "%s: %s", path, strerror(e));
-  }
-  fclose(f);
-  return CT_OK;
-}
-
-/* Skips a UTF-8 BOM and a first line starting with '#', as
-** luaL_loadfilex does; the newline stays, so line numbers hold. */
-static const char *skipheader(const char *s, size_t *n) {
-  if (*n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-    s += 3;
-    *n -= 3;
-  }
-  if (*n > 0 && s[0] == '#') {
-    const char *nl = memchr(s, '\n', *n);
-    size_t skip = nl ? (size_t)(nl - s) : *n;
-    s += skip;
-    *n -= skip;
-  }
-  return s;
-}
-
-/* Compiles the file as text, charged to the rules.  [-0, +1]: the chunk,
-** or the error message. */
-static int compile(ct_sandbox *sb, const char *path, const ct_buf *src,
-                   ct_buf *name) {
-  size_t n = src->len;
-  const char *text = skipheader(src->s != NULL ? src->s : "", &n);
-  if (ct_buf_addc(name, '@') != CT_OK || ct_buf_adds(name, path) != CT_OK)
-    return LUA_ERRMEM;
-  if (!lua_checkstack(sb->L, 2)) return LUA_ERRMEM;
-  return luaL_loadbufferx(sb->L, text, n, name->s, "t");
-}
-
-/* Turns a failed compilation into a ct_error. */
-static ct_status load_failure(ct_sandbox *sb, int status, int pushed,
-                              const char *path, ct_error *err) {
-  lua_State *L = sb->L;
-  char buf[64], msg[sizeof err->msg];
-  if (status != LUA_ERRMEM) {
-    withpath(msg, sizeof msg, pushed ? objmsg(L, -1, buf, sizeof buf) : "?", path);
-    return ct_fail(err, CT_ESYNTAX, "%s", msg);
-  }
-  kill_memory(L, sb);
-  if (sb->where[0] == '\0') snprintf(sb->where, sizeof sb->where, "%s", path);
-  killmsg(sb, msg, sizeof msg);
-  return ct_fail(err, sb->refused ? CT_ELIMIT : CT_ENOMEM, "%s", msg);
-}
-
-ct_status ct_sandbox_load(ct_sandbox *sb, const char *path, ct_error *err) {
-  lua_State *L = sb->L;
-  ct_buf src = {0}, name = {0};
-  int status, host = sb->host, top = lua_gettop(L);   /* top: the env */
-  ct_status st = readfile(path, sb->lim.memory, &src, err);
-  if (st != CT_OK) {
-    lua_settop(L, top - 1);
-    return st;
-  }
-  sb->host = 0;
-  if (sb->depth == 0) fresh_budget(sb);
-  status = compile(sb, path, &src, &name);     /* env, chunk */
-  ct_buf_free(&src);
-  ct_buf_free(&name);
-  if (status != LUA_OK) {
-    st = load_failure(sb, status, lua_gettop(L) > top, path, err);
-    lua_settop(L, top - 1);
-    if (sb->depth == 0) settle(sb);
-    sb->host = host;
-    return st;
-  }
-  lua_insert(L, -2);                           /* chunk, env */
-  if (lua_setupvalue(L, -2, 1) == NULL)        /* chunk._ENV = env */
-    lua_pop(L, 1);
-  st = call(sb, 0, 0, 0, err);
-  sb->host = host;
-  return st;
-}
-
-/* }====================================================== */

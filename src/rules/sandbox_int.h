@@ -1,0 +1,69 @@
+/*
+** sandbox_int.h -- the inside of a sandbox, shared by its three files:
+** sandbox.c (the policed state), sandbox_lib.c (the standard library rule
+** code sees) and sandbox_load.c (loading rule files).  Nothing outside
+** src/rules/sandbox*.c includes it.
+*/
+#ifndef CT_SANDBOX_INT_H
+#define CT_SANDBOX_INT_H
+
+#include <stddef.h>
+#include <time.h>
+#include <lua.h>
+#include "rules/sandbox.h"
+
+#define QUANTUM 1000        /* instructions between two calls of the hook */
+#define CHARGE_BYTES 64     /* bytes of C work worth one instruction */
+#define WHERE_MAX 512       /* "FILE:LINE" */
+#define PREFIX "clausetag sandbox: "
+
+typedef enum kill_kind {
+  KILL_NONE, KILL_STEPS, KILL_MEMORY, KILL_TIME, KILL_HOST
+} kill_kind;
+
+enum { HOST = 0, RULE = 1 };   /* who owns a block of memory */
+
+struct ct_sandbox {
+  lua_State *L;
+  ct_sandbox_limits lim;
+  int quantum;                /* hook period: min(QUANTUM, budget) */
+  size_t used[2];             /* bytes held by the host and by the rules */
+  int host;                   /* depth of host sections */
+  int depth;                  /* depth of ct_sandbox_call */
+  unsigned long steps;        /* spent in the running call */
+  struct timespec deadline;   /* of the running call, when time_ms > 0 */
+  kill_kind killed;           /* why the running call was stopped */
+  int refused;                /* the allocator refused the rules memory */
+  char where[WHERE_MAX];      /* where the running call was stopped */
+  char memwhere[WHERE_MAX];   /* where the allocator last refused */
+  char errmsg[sizeof ((ct_error *)0)->msg];   /* from the message handler */
+  char hostmsg[256];          /* why host code killed the call (KILL_HOST) */
+  ct_sandbox_warnfn warnfn;
+  void *warnud;
+  char warnbuf[512];          /* a warning being assembled */
+  size_t warnlen;
+};
+
+/* What ct_sandbox_addglobal passes to ct_sb_addglobal. */
+typedef struct ct_sb_global {
+  const char *name;
+  lua_CFunction push;
+} ct_sb_global;
+
+/* sandbox.c */
+void ct_sb_fmtsize(char *out, size_t n, size_t bytes);   /* "64 MiB" */
+void ct_sb_withpath(char *out, size_t n, const char *msg, const char *path);
+const char *ct_sb_objmsg(lua_State *L, int idx, char *buf, size_t n);
+void ct_sb_kill_memory(lua_State *L, ct_sandbox *sb);
+void ct_sb_killmsg(const ct_sandbox *sb, char *out, size_t n);
+void ct_sb_fresh_budget(ct_sandbox *sb);
+void ct_sb_settle(ct_sandbox *sb);
+ct_status ct_sb_call(ct_sandbox *sb, int nargs, int nresults, int fresh,
+                     ct_error *err);
+
+/* sandbox_lib.c: lua_CFunctions the state runs as host code */
+int ct_sb_build(lua_State *L);       /* the libraries and shared globals */
+int ct_sb_newenv(lua_State *L);      /* pushes a new rule-file environment */
+int ct_sb_addglobal(lua_State *L);   /* arg 1: a ct_sb_global */
+
+#endif
