@@ -184,6 +184,34 @@ static void test_map_space_break_trim(void **state) {
   ct_text_free(t);
 }
 
+/* A block taken back leaves the text and the runs as they were before
+** it, even where its first bytes had joined the run before. */
+static void test_map_drop_block(void **state) {
+  ct_srcmap m;
+  ct_text *src, *t;
+  ct_error err;
+  size_t a, b;
+  (void)state;
+  memset(&m, 0, sizeof m);
+  assert_int_equal(ct_text_from_buffer("s", "keep gone", 9, CT_INVALID_ERROR,
+                                       &src, &err), CT_OK);
+  ct_srcmap_block(&m, CT_BLOCK_PARAGRAPH, 0);
+  ct_srcmap_add(&m, "keep", 4, 0, 4);
+  ct_srcmap_end_block(&m);
+  ct_srcmap_block(&m, CT_BLOCK_PARAGRAPH, 0);
+  ct_srcmap_add(&m, " gone", 5, 4, 5);        /* joins the run of "keep" */
+  assert_int_equal(m.nruns, 1);
+  ct_srcmap_drop_block(&m);
+  assert_int_equal(m.nblocks, 1);
+  ct_srcmap_drop_block(&m);                   /* nothing open: nothing */
+  assert_int_equal(m.nblocks, 1);
+  assert_int_equal(ct_srcmap_finish(&m, src, CT_INPUT_HTML, &t, &err), CT_OK);
+  assert_string_equal(ct_text_data(t), "keep");
+  ct_text_source_span(t, 0, 4, &a, &b);
+  assert_int_equal(a, 0), assert_int_equal(b, 4);
+  ct_text_free(t);
+}
+
 /* Plain text answers with its own offsets. */
 static void test_map_identity(void **state) {
   ct_text *t;
@@ -275,19 +303,80 @@ static void test_html_dropped(void **state) {
       "Also kept.</div>", want, NULL);
 }
 
-/* <br> ends a line; a short line before a capitalized one ends a unit. */
+/* Furniture known by its role, its class or id, or by being nothing but
+** links; never the page or its main content, whatever their class. */
+static void test_html_furniture(void **state) {
+  static const char *const want[] = {
+    "Kept heading", "Kept.", "A sentence with a link and words.",
+    "Read the statement", "AnchorOnly", "In the sidebar body.", "Main text.",
+    "Article text.", "Item one", "Item two", NULL
+  };
+  (void)state;
+  expect_clauses(
+      "<body class=\"one-sidebar sidebar-first\">"
+      "<div role=\"navigation\"><h2>Menu heading</h2></div>"
+      "<div role=\"banner\">Site</div><div role=\"search\">Find</div>"
+      "<div role=\"contentinfo\">Contact</div><p role=\"button\">Go</p>"
+      "<p><a class=\"element-invisible\" href=\"#c\">Jump to content</a></p>"
+      "<span class=\"sr-only\">Screen reader only</span>"
+      "<div class=\"pane-menu-block-secondary-nav\"><h2>Briefing Room</h2>"
+      "<ul class=\"menu\"><li><a href=\"/a\">A</a></li></ul></div>"
+      "<div id=\"section-share-wrapper\">Share This: Twitter</div>"
+      "<div class=\"social-links\">Follow</div>"
+      "<div class=\"global-nav-modal\">Navigation</div>"
+      "<div class=\"node-person-teaser\"><h3>Author Name</h3></div>"
+      "<a class=\"tout-wrapper\" href=\"/x\"><h2>Promo heading</h2></a>"
+      "<div class=\"breadcrumb\">Home</div><div id=\"footer\">Privacy</div>"
+      "<div class=\"usa-banner\">An official website</div>"
+      "<div class=\"header\">Logo</div>"
+      "<h1 class=\"page-header\">Kept heading</h1><p>Kept.</p>"
+      "<p><a href=\"/mp4\">MP4</a><a href=\"/mp3\">MP3</a></p>"
+      "<p><a href=\"/t\">Twitter</a> | <a href=\"/f\">Facebook</a> \xC2\xB7 "
+      "<a href=\"/e\">Email</a></p>"
+      "<p>A sentence with <a href=\"/l\">a link</a> and words.</p>"
+      "<p><a href=\"/s\">Read the statement</a></p>"
+      "<p><a name=\"x\">Anchor</a><a name=\"y\">Only</a></p>"
+      "<main class=\"main-menu\"><p>In the sidebar body.</p>"
+      "<p class=\"navigable\">Main text.</p></main>"
+      "<article class=\"related-share\"><p>Article text.</p></article>"
+      "<ul><li><a href=\"/1\">Item one</a></li>"
+      "<li><a href=\"/2\">Item two</a></li></ul></body>",
+      want, NULL);
+}
+
+/* <br> ends a line, never a clause by itself: a short line without final
+** punctuation before a capitalized one ends a unit, as in a plain-text
+** paragraph.  Inside a clause the break stays in its text and its source
+** range runs across the tag.  Two in a row end the paragraph. */
 static void test_html_br(void **state) {
   static const char *const want[] = {
     "Washington, DC", "The two leaders met today and agreed on a plan.",
     "A line broken by the author keeps going.", NULL
   };
+  static const char *const two[] = {
+    "The first part", "ends here.", "Item", "and more", NULL
+  };
+  const char *page = "<p>A line<br>broken.</p>";
   ct_text *t;
   clauses c;
   char *s;
+  size_t a, b;
   (void)state;
   expect_clauses("<p>Washington, DC<br>The two leaders met today and agreed"
                  " on a plan.</p><p>A line broken<br>by the author keeps "
                  "going.</p>", want, NULL);
+  t = html(page);
+  c = cut(t);
+  assert_int_equal(c.n, 1);
+  s = ct_text_span(t, c.v[0].start, c.v[0].end, 0);
+  assert_string_equal(s, "A line\nbroken.");
+  free(s);
+  ct_text_source_span(t, c.v[0].start, c.v[0].end, &a, &b);
+  assert_int_equal(a, 3), assert_int_equal(b, strlen(page) - 4);
+  free(c.v);
+  ct_text_free(t);
+  expect_clauses("<p>The first part<br> <br>\nends here.</p>"
+                 "<ul><li>Item<br><br><br>and more</li></ul>", two, NULL);
   t = html("<p>One<br><br>Two.</p>");
   c = cut(t);
   s = ct_text_span(t, c.v[0].start, c.v[c.n - 1].end, 0);
@@ -295,6 +384,24 @@ static void test_html_br(void **state) {
   free(s);
   free(c.v);
   ct_text_free(t);
+}
+
+/* The lines of a bold title block after its first are not headings: a
+** place or a date would otherwise be the section of what follows. */
+static void test_html_bold_title_block(void **state) {
+  static const char *const want[] = {
+    "Remarks of the President", "The White House", "May 21, 2021",
+    "Good afternoon.", "Second Heading", "Text.", NULL
+  };
+  static const ct_kind kinds[] = {
+    CT_KIND_HEADING, CT_KIND_SENTENCE, CT_KIND_SENTENCE, CT_KIND_SENTENCE,
+    CT_KIND_HEADING, CT_KIND_SENTENCE
+  };
+  (void)state;
+  expect_clauses("<p><strong>Remarks of the President</strong></p>"
+                 "<p><strong>The White House</strong></p>"
+                 "<p><b>May 21, 2021</b></p><p>Good afternoon.</p>"
+                 "<p><b>Second Heading</b></p><p>Text.</p>", want, kinds);
 }
 
 static void test_html_entities(void **state) {
@@ -398,6 +505,128 @@ static void test_html_offsets_real_pages(void **state) {
   }
   closedir(d);
   print_message("checked %d saved pages\n", pages);
+  assert_true(pages >= 4);   /* tests/docs/SOURCES lists them */
+}
+
+/* ---- the real pages: the clauses a reader cuts ---------------------------- */
+
+typedef struct page_want {
+  const char *file;
+  const char *const *headings;   /* every heading, in order */
+  const char *first, *last;      /* the first and last clause */
+} page_want;
+
+static const char *const wh_2015[] = {
+  "Weekly Address: Tuition-Free Community College", NULL
+};
+static const char *const wh_2016[] = {
+  "WEEKLY ADDRESS: Merry Christmas from the President and the First Lady",
+  "Remarks of President Barack Obama and First Lady Michelle Obama as "
+  "Delivered", NULL
+};
+static const char *const wh_2017[] = {
+  "The Obama Administration Digital Transition: Moving Forward",
+  "Digital assets that will remain with the White House",
+  "Where you can access archival Obama White House content",
+  "How you can keep following the President, First Lady, and other White "
+  "House Officials:", NULL
+};
+static const char *const fema[] = {
+  "Hurricane Maria", "Puerto Rico | DR-4339", "U.S. Virgin Islands | DR-4340",
+  "Cell Phones: No Cost Roaming Charges",
+  "How to Find or Reunite with Loved Ones", "American Red Cross",
+  "National Center for Missing & Exploited Children",
+  "Information for Tourists", "Local Resources", "Federal Response Updates",
+  "Federal Force Laydown", "Survivor Impacts",
+  "Power Restoration and Fuel Impacts", "Transportation Impacts",
+  "Water/Wastewater Impacts", "Hospitals and Medical Care Impacts",
+  "Commodity Distribution", "On Social Media",
+  "Point of Distribution Locations", "U.S. Virgin Islands", "How to Help",
+  "The fastest way to help \xE2\x80\x93 cash is best", "Donating Goods",
+  "Volunteering", "Urban Search & Rescue Operations",
+  "Puerto Rico Road Status", "Safety Tips",
+  "Beware of Fraud & Price Gouging", "Price Gouging",
+  "Report Price Gouging", "Helping Children Cope", NULL
+};
+
+static const page_want real_pages[] = {
+  {"tests/docs/whitehouse-2015-04-11-weekly-address-community-college.html",
+   wh_2015, "The White House",
+   "I hope you have a great weekend and God bless you all and may God "
+   "protect our troops."},
+  {"tests/docs/whitehouse-2016-12-24-weekly-address-christmas.html",
+   wh_2016, "The White House",
+   "THE FIRST LADY: And we wish you and your family a happy and healthy "
+   "2017\xE2\x80\xA6 thanks, and God bless."},
+  {"tests/docs/whitehouse-2017-01-17-digital-transition.html", wh_2017,
+   "The Obama Administration Digital Transition: Moving Forward",
+   "Todd Park: Archived content will be available at @Todd_Park44."},
+  {"tests/docs/fema-2017-10-03-hurricane-maria.html", fema,
+   "Hurricane Maria", "10/03/2017 - 08:59"},
+};
+
+/* How the sites' furniture begins (skip links, menus, share and download
+** links, author boxes, promo touts, modal buttons): no clause may. */
+static const char *const furniture_text[] = {
+  "Jump to", "Skip to", "Main Content", "Briefing Room",
+  "Your Weekly Address", "Speeches & Remarks", "Presidential Actions",
+  "Share This", "Twitter Facebook", "MP4", "Follow @",
+  "The Final State of the Union", "Watch President Obama", "Find Your Park",
+  "Navigation", "Search", "Languages", "Rumor Control",
+  "Accessible ASL Videos", NULL
+};
+
+/* Whole clauses of furniture: the author box. */
+static const char *const furniture_clauses[] = {
+  "Kori Schulman",
+  "Special Assistant to the President and Deputy Chief Digital Officer", NULL
+};
+
+static void check_real_page(const page_want *w) {
+  ct_text *t = read_as(w->file, CT_INPUT_HTML);
+  clauses c = cut(t);
+  size_t k, h = 0;
+  char *s;
+  assert_true(c.n > 10);
+  for (k = 0; k < c.n; k++) {
+    const char *const *f;
+    s = clause_text(t, &c.v[k]);
+    for (f = furniture_text; *f; f++)
+      if (strncmp(s, *f, strlen(*f)) == 0)
+        fail_msg("%s clause %zu is furniture: \"%s\"", w->file, k + 1, s);
+    for (f = furniture_clauses; *f; f++)
+      if (strcmp(s, *f) == 0)
+        fail_msg("%s clause %zu is furniture: \"%s\"", w->file, k + 1, s);
+    if (c.v[k].kind == CT_KIND_HEADING) {
+      if (w->headings[h] == NULL)
+        fail_msg("%s: heading too many: \"%s\"", w->file, s);
+      if (strcmp(s, w->headings[h]) != 0)
+        fail_msg("%s: heading %zu is \"%s\", want \"%s\"", w->file, h + 1, s,
+                 w->headings[h]);
+      h++;
+    }
+    free(s);
+  }
+  if (w->headings[h] != NULL)
+    fail_msg("%s: heading \"%s\" missing", w->file, w->headings[h]);
+  s = clause_text(t, &c.v[0]);
+  assert_string_equal(s, w->first);
+  free(s);
+  s = clause_text(t, &c.v[c.n - 1]);
+  assert_string_equal(s, w->last);
+  free(s);
+  free(c.v);
+  ct_text_free(t);
+}
+
+/* Real pages segment as a reader cuts them: the document's own headings
+** and nothing else as headings, no furniture among the clauses, the
+** document's first and last clause first and last. */
+static void test_html_real_pages(void **state) {
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof real_pages / sizeof real_pages[0]; k++)
+    check_real_page(&real_pages[k]);
 }
 
 /* The source line and column are the file's. */
@@ -504,12 +733,15 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_map_copy_and_whole),
     cmocka_unit_test(test_map_space_break_trim),
+    cmocka_unit_test(test_map_drop_block),
     cmocka_unit_test(test_map_identity),
     cmocka_unit_test(test_format_of),
     cmocka_unit_test(test_html_structure),
     cmocka_unit_test(test_html_depth),
     cmocka_unit_test(test_html_dropped),
+    cmocka_unit_test(test_html_furniture),
     cmocka_unit_test(test_html_br),
+    cmocka_unit_test(test_html_bold_title_block),
     cmocka_unit_test(test_html_entities),
     cmocka_unit_test(test_html_charset_ignored),
     cmocka_unit_test(test_html_invalid),
@@ -518,6 +750,7 @@ int main(void) {
     cmocka_unit_test(test_html_linecol),
     cmocka_unit_test(test_html_offsets_fixture),
     cmocka_unit_test(test_html_offsets_real_pages),
+    cmocka_unit_test(test_html_real_pages),
     cmocka_unit_test(test_pdf_real),
     cmocka_unit_test(test_pdf_offsets),
     cmocka_unit_test(test_pdf_bad),

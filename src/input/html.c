@@ -16,11 +16,27 @@
 ** blockquote and the other block elements), in which <br> ends a line.
 ** A paragraph whose text is all bold, short and without final
 ** punctuation is a heading too (<p><strong>Title</strong></p>, as
-** government sites write them).  script, style, noscript, nav, header,
-** footer, aside, form, button, the head, and elements that are hidden
-** (the hidden attribute, aria-hidden="true", an inline display:none or
-** visibility:hidden) are dropped with everything inside them.  White
-** space collapses as a browser collapses it.
+** government sites write them), unless the paragraph before it was one:
+** the further lines of a bold title block (a place, a date) are not
+** headings.  Two <br> in a row end a paragraph, as the empty line a
+** browser shows there.
+**
+** Page furniture is dropped with everything inside it, so that it never
+** becomes a heading or gives a section to what follows:
+**   - script, style, noscript, nav, header, footer, aside, form, button,
+**     the head, and the ARIA roles that say the same (navigation, banner,
+**     contentinfo, search, complementary, menu, toolbar, button, dialog);
+**   - hidden elements: the hidden attribute, aria-hidden="true", an
+**     inline display:none or visibility:hidden, and the class names
+**     that hide text from the eye in Bootstrap, Drupal, WordPress and the
+**     U.S. Web Design System (sr-only, element-invisible, ...);
+**   - elements whose class or id names furniture by a word of it (menu,
+**     nav, breadcrumb, sidebar, skip, share, social, search, modal,
+**     footer, teaser, tout, promo, related, ...), as content extractors
+**     recognise it, except html, body, main and article themselves;
+**   - a paragraph that is nothing but two or more links (MP4 MP3,
+**     Twitter Facebook Email): known only at its end, it is taken back.
+** White space collapses as a browser collapses it.
 **
 ** The page must be UTF-8: it is checked as a text file is before it is
 ** parsed, and the parser is told to ignore a declared charset, so the
@@ -31,6 +47,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include "core/error.h"
@@ -46,6 +63,8 @@ typedef struct elem {
   unsigned char kind;     /* 0 inline, else 1 + ct_block_kind */
   unsigned char list;     /* ul, ol, menu: items inside are one deeper */
   unsigned char bold;     /* strong, b */
+  unsigned char link;     /* a with an href */
+  unsigned char counted;  /* a link counted in its block's links */
   char name[12];          /* lowercased, cut: enough to match the end tag */
 } elem;
 
@@ -61,7 +80,11 @@ typedef struct reader {
   size_t depth, cap;
   size_t dropped;           /* open elements that drop their content */
   size_t bold;              /* open bold elements */
+  size_t links;             /* open links */
   int all_bold;             /* the open block's text is all bold so far */
+  int after_bold_title;     /* the last block was an all-bold title */
+  size_t block_links;       /* links with text in the open block */
+  size_t block_plain;       /* letters and digits of it outside links */
   int oom;
 } reader;
 
@@ -111,10 +134,95 @@ static int hidden(const xmlChar **atts) {
   return 0;
 }
 
+/* ---- page furniture by name ---------------------------------------------- */
+
+/* ARIA roles of what the dropped elements are. */
+static const char *const furniture_roles[] = {
+  "navigation", "banner", "contentinfo", "search", "complementary", "menu",
+  "menubar", "toolbar", "button", "dialog", "alertdialog", NULL
+};
+
+/* Whole class names: text hidden from the eye (Bootstrap, Drupal,
+** WordPress, the U.S. Web Design System), and site headers and banners
+** ("header" is not a furniture word: an article's header holds its title
+** and date). */
+static const char *const furniture_classes[] = {
+  "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+  "element-invisible", "element-hidden", "usa-sr-only", "hidden",
+  "invisible", "hide", "d-none", "header", "site-header", "global-header",
+  "usa-header", "usa-banner", "usa-footer", "usa-identifier", NULL
+};
+
+/* Words of class and id names (cut at anything but a letter or digit)
+** that name furniture. */
+static const char *const furniture_words[] = {
+  "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb",
+  "breadcrumbs", "sidebar", "sidenav", "skip", "skipnav", "skiplink",
+  "share", "sharing", "sharethis", "social", "toolbar", "pager",
+  "pagination", "search", "modal", "popup", "cookie", "cookies", "footer",
+  "masthead", "teaser", "tout", "promo", "related", "comments",
+  "newsletter", "subscribe", NULL
+};
+
+/* Elements never dropped for their class, id or role: the page and its
+** main content, whatever a theme calls them (<body class="one-sidebar">). */
+static const char *const kept_names[] = {
+  "html", "body", "main", "article", NULL
+};
+
+/* Is s[0..n) one of list, ASCII case aside? */
+static int token_in(const char *s, size_t n, const char *const *list) {
+  for (; *list; list++)
+    if (strlen(*list) == n && strncasecmp(s, *list, n) == 0) return 1;
+  return 0;
+}
+
+/* Does a class or id value name furniture, by a whole name or a word? */
+static int names_furniture(const char *v) {
+  const char *p = v;
+  while (*p) {
+    size_t n = 0;
+    while (*p && isspace((unsigned char)*p)) p++;
+    while (p[n] && !isspace((unsigned char)p[n])) n++;
+    if (n > 0 && token_in(p, n, furniture_classes)) return 1;
+    p += n;
+  }
+  for (p = v; *p;) {
+    size_t n = 0;
+    while (*p && !isalnum((unsigned char)*p)) p++;
+    while (isalnum((unsigned char)p[n])) n++;
+    if (n > 0 && token_in(p, n, furniture_words)) return 1;
+    p += n;
+  }
+  return 0;
+}
+
+static int furniture(const char *name, const xmlChar **atts) {
+  if (name_in(name, kept_names)) return 0;
+  for (; atts != NULL && atts[0] != NULL; atts += 2) {
+    const char *k = (const char *)atts[0], *v = (const char *)atts[1];
+    if (v == NULL) continue;
+    if (strcmp(k, "role") == 0 && token_in(v, strlen(v), furniture_roles))
+      return 1;
+    if ((strcmp(k, "class") == 0 || strcmp(k, "id") == 0) &&
+        names_furniture(v))
+      return 1;
+  }
+  return 0;
+}
+
+static int has_attr(const xmlChar **atts, const char *name) {
+  for (; atts != NULL && atts[0] != NULL; atts += 2)
+    if (strcmp((const char *)atts[0], name) == 0) return 1;
+  return 0;
+}
+
 static void classify(elem *e, const char *name, const xmlChar **atts) {
   memset(e, 0, sizeof *e);
   snprintf(e->name, sizeof e->name, "%s", name);
-  e->drop = name_in(name, dropped_names) || hidden(atts);
+  e->drop = name_in(name, dropped_names) || hidden(atts) ||
+            furniture(name, atts);
+  e->link = strcmp(name, "a") == 0 && has_attr(atts, "href");
   if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
     e->kind = 1 + CT_BLOCK_HEADING;
   else if (strcmp(name, "li") == 0)
@@ -151,18 +259,32 @@ static int final_punct(char c) {
   return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',';
 }
 
-/* Ends the open block at the current position; an all-bold paragraph
-** that reads as a title becomes a heading. */
+/* Does the open block b, of n bytes without trailing spaces, read as a
+** title when its text is all bold? */
+static int bold_title(const ct_srcmap *m, const ct_block *b, size_t n) {
+  return b->kind == CT_BLOCK_PARAGRAPH && n > 0 && n <= BOLD_HEADING_MAX &&
+         !final_punct(m->text.s[b->start + n - 1]) &&
+         memchr(m->text.s + b->start, '\n', n) == NULL;
+}
+
+/* Ends the open block at the current position: a row of links goes; an
+** all-bold paragraph that reads as a title becomes a heading, unless the
+** block before was such a title (the rest of a title block). */
 static void end_block(reader *r) {
   ct_srcmap *m = &r->map;
-  if (m->open && r->all_bold) {
+  if (m->open) {
     ct_block *b = &m->blocks[m->nblocks - 1];
     size_t n = m->text.len - b->start;
+    int title;
     while (n > 0 && m->text.s[b->start + n - 1] == ' ') n--;
-    if (b->kind == CT_BLOCK_PARAGRAPH && n > 0 && n <= BOLD_HEADING_MAX &&
-        !final_punct(m->text.s[b->start + n - 1]) &&
-        memchr(m->text.s + b->start, '\n', n) == NULL)
-      b->kind = CT_BLOCK_HEADING;
+    if (b->kind == CT_BLOCK_PARAGRAPH && r->block_links >= 2 &&
+        r->block_plain == 0) {
+      ct_srcmap_drop_block(m);
+    } else if (n > 0) {
+      title = r->all_bold && bold_title(m, b, n);
+      if (title && !r->after_bold_title) b->kind = CT_BLOCK_HEADING;
+      r->after_bold_title = title;
+    }
   }
   ct_srcmap_end_block(m);
   ct_srcmap_break(m, r->pos, 2);
@@ -176,6 +298,29 @@ static void need_block(reader *r) {
   kind = current_kind(r, &depth);
   ct_srcmap_block(&r->map, kind, depth);
   r->all_bold = 1;
+  r->block_links = r->block_plain = 0;
+}
+
+/* Counts text t[0..n) for the row-of-links test: its letters and digits
+** outside links, and the innermost link it is in, once. */
+static void count_text(reader *r, const unsigned char *t, size_t n) {
+  size_t i = 0, k, words = 0;
+  while (i < n) {
+    int32_t cp;
+    i += ct_utf8_decode(t + i, n - i, &cp);
+    if (cp >= 0 && ct_cp_isalnum(cp)) words++;
+  }
+  if (words == 0) return;
+  if (r->links == 0) {
+    r->block_plain += words;
+    return;
+  }
+  for (k = r->depth; k-- > 0;) {
+    elem *e = &r->stack[k];
+    if (!e->link) continue;
+    if (!e->counted) e->counted = 1, r->block_links++;
+    break;
+  }
 }
 
 /* ---- text --------------------------------------------------------------- */
@@ -319,6 +464,7 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
   if (!r->map.open && k == len) return;   /* white space opens no block */
   need_block(r);
   if (r->bold == 0 && k < len) r->all_bold = 0;
+  count_text(r, ch, (size_t)len);
   text_event(r, ch, (size_t)len, lo, hi);
 }
 
@@ -347,6 +493,7 @@ static void push(reader *r, const elem *e) {
   r->stack[r->depth++] = *e;
   r->dropped += e->drop;
   r->bold += e->bold;
+  r->links += e->link;
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
@@ -355,7 +502,12 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   r->pos = consumed(r);
   classify(&e, (const char *)name, atts);
   if (strcmp(e.name, "br") == 0) {
-    if (r->dropped == 0 && r->map.open) ct_srcmap_break(&r->map, r->pos, 1);
+    /* a line break; a second one in a row (white space aside) ends the
+    ** paragraph, as the empty line a browser shows */
+    if (r->dropped == 0 && r->map.open) {
+      if (r->map.text.s[r->map.text.len - 1] == '\n') end_block(r);
+      else ct_srcmap_break(&r->map, r->pos, 1);
+    }
     return;   /* void: the parser sends its end at once */
   }
   if (e.kind && r->dropped == 0) end_block(r);
@@ -366,6 +518,7 @@ static void pop(reader *r) {
   elem *e = &r->stack[--r->depth];
   r->dropped -= e->drop;
   r->bold -= e->bold;
+  r->links -= e->link;
   if (e->kind && r->dropped == 0) end_block(r);
 }
 

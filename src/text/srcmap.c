@@ -108,6 +108,24 @@ void ct_srcmap_block(ct_srcmap *m, ct_block_kind kind, int depth) {
   m->open = 1;
 }
 
+void ct_srcmap_drop_block(ct_srcmap *m) {
+  size_t start;
+  ct_srcrun *r;
+  if (!m->open) return;
+  m->open = 0;
+  start = m->blocks[--m->nblocks].start;
+  while (m->nruns > 0 && m->runs[m->nruns - 1].text >= start) m->nruns--;
+  /* A copy run may have grown across the block's start (push_run joins
+  ** contiguous copies); a whole run never does, it went in at once. */
+  r = m->nruns ? &m->runs[m->nruns - 1] : NULL;
+  if (r != NULL && r->text + r->tlen > start && r->tlen == r->slen)
+    r->tlen = r->slen = start - r->text;
+  if (start < m->text.len) {
+    m->text.len = start;
+    m->text.s[start] = '\0';
+  }
+}
+
 void ct_srcmap_page(ct_srcmap *m, size_t src) {
   size_t *v = grow(m->pages, m->npages, &m->pcap, sizeof *v);
   if (v == NULL) {

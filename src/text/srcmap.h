@@ -74,6 +74,10 @@ void ct_srcmap_break(ct_srcmap *m, size_t src, int newlines);
 void ct_srcmap_block(ct_srcmap *m, ct_block_kind kind, int depth);
 void ct_srcmap_end_block(ct_srcmap *m);
 
+/* Takes the open block back out, with its text and its runs: for what a
+** reader knows is not text only when the block ends (a row of links). */
+void ct_srcmap_drop_block(ct_srcmap *m);
+
 /* A page starts at source offset src. */
 void ct_srcmap_page(ct_srcmap *m, size_t src);
 
