@@ -74,9 +74,16 @@ ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,
                        ct_kind_name(c->kind));
 }
 
+/* A PDF clause's page goes after the file name as the fragment RFC 8118
+** defines for PDF (`report.pdf#page=3`, which PDF viewers and browsers
+** open at that page), so the place keeps grep's FILE:LINE:COL shape and
+** its LINE counts within the page, as jsonl's does. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
-  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK) return CT_ENOMEM;
+  size_t page = ct_text_page(r->text, c->start);
+  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK ||
+      (page && ct_buf_printf(b, "#page=%zu", page) != CT_OK))
+    return CT_ENOMEM;
   return ct_buf_printf(b, ":%zu:%zu: ", c->line, c->col);
 }
 

@@ -145,7 +145,8 @@ ct_status ct_tsv_field(ct_buf *b, const char *s);
 ** FILE CLAUSE LINE COL KIND, with PAGE after CLAUSE under CT_WRITE_PAGES. */
 ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r, unsigned flags);
 
-/* Appends "FILE:LINE:COL: ", the grep-style place of the clause. */
+/* Appends "FILE:LINE:COL: ", the grep-style place of the clause; for a
+** PDF "FILE#page=N:LINE:COL: ", LINE within page N. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r);
 
 /* Appends the opening of a JSON object naming the document:
