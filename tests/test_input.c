@@ -402,6 +402,11 @@ static void test_html_bold_title_block(void **state) {
                  "<p><strong>The White House</strong></p>"
                  "<p><b>May 21, 2021</b></p><p>Good afternoon.</p>"
                  "<p><b>Second Heading</b></p><p>Text.</p>", want, kinds);
+  /* the same block as one paragraph with line breaks */
+  expect_clauses("<p><strong>Remarks of the President</strong><br>"
+                 "<strong>The White House</strong><br>\n<b>May 21, 2021</b>"
+                 "</p><p>Good afternoon.</p><p><b>Second Heading</b></p>"
+                 "<p>Text.</p>", want, kinds);
 }
 
 static void test_html_entities(void **state) {
@@ -517,7 +522,8 @@ typedef struct page_want {
 } page_want;
 
 static const char *const wh_2015[] = {
-  "Weekly Address: Tuition-Free Community College", NULL
+  "Weekly Address: Tuition-Free Community College",
+  "Remarks of Vice President Joe Biden", NULL
 };
 static const char *const wh_2016[] = {
   "WEEKLY ADDRESS: Merry Christmas from the President and the First Lady",
@@ -528,8 +534,14 @@ static const char *const wh_2017[] = {
   "The Obama Administration Digital Transition: Moving Forward",
   "Digital assets that will remain with the White House",
   "Where you can access archival Obama White House content",
+  "WhiteHouse.gov becomes ObamaWhiteHouse.gov",
+  "President Obama, Vice President Biden, First Lady Michelle Obama, and Dr. "
+  "Biden",
+  "White House Social Media",
   "How you can keep following the President, First Lady, and other White "
-  "House Officials:", NULL
+  "House Officials:",
+  "President Obama", "First Lady Michelle Obama", "Vice President Biden",
+  "Dr. Jill Biden", NULL
 };
 static const char *const fema[] = {
   "Hurricane Maria", "Puerto Rico | DR-4339", "U.S. Virgin Islands | DR-4340",

@@ -19,7 +19,8 @@
 ** government sites write them), unless the paragraph before it was one:
 ** the further lines of a bold title block (a place, a date) are not
 ** headings.  Two <br> in a row end a paragraph, as the empty line a
-** browser shows there.
+** browser shows there; so does a <br> after a line all in bold (a title
+** block written as one paragraph).
 **
 ** Page furniture is dropped with everything inside it, so that it never
 ** becomes a heading or gives a section to what follows:
@@ -503,9 +504,11 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   classify(&e, (const char *)name, atts);
   if (strcmp(e.name, "br") == 0) {
     /* a line break; a second one in a row (white space aside) ends the
-    ** paragraph, as the empty line a browser shows */
+    ** paragraph, as the empty line a browser shows, and so does one after
+    ** a line all in bold: the lines of a title block */
     if (r->dropped == 0 && r->map.open) {
-      if (r->map.text.s[r->map.text.len - 1] == '\n') end_block(r);
+      if (r->map.text.s[r->map.text.len - 1] == '\n' || r->all_bold)
+        end_block(r);
       else ct_srcmap_break(&r->map, r->pos, 1);
     }
     return;   /* void: the parser sends its end at once */
