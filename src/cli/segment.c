@@ -33,7 +33,7 @@ void ct_cli_segment_help(FILE *out) {
 "files anywhere below it, in byte order of path; '-' or no operand reads\n"
 "standard input.  HTML pages and PDF files are read as the text a reader\n"
 "sees; offsets, lines and columns point into the page (for a PDF: the\n"
-"page, and the line and column within it, with jsonl and tsv saying which).\n"
+"page, and the line and column within it; text shows FILE#page=N:LINE:COL).\n"
 "\n"
 "Options:\n"
 "  -f, --format FORMAT  text (default): FILE:LINE:COL: KIND: TEXT\n"
