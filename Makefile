@@ -144,7 +144,7 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) test > /dev/null
 	$(VALGRIND) $(BIN) eval --gold tests/corpus/korean.jsonl > /dev/null
 	$(VALGRIND) $(BIN) classify --explain -f jsonl tests/data/html_page.html > /dev/null
-	$(VALGRIND) $(BIN) classify -f sarif tests/docs/federal-register-2020-17221.pdf > /dev/null
+	$(VALGRIND) $(BIN) classify -f sarif tests/docs/ > /dev/null
 	@# error paths too: a rule that fails at run time (exit 2, not 9)
 	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
 	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2
