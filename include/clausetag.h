@@ -150,10 +150,16 @@ const char *ct_input_format_name(ct_input_format f);
 #define CT_PDF_MAX_PAGES 2000
 #define CT_PDF_MAX_PAGE_BYTES ((size_t)1 << 20)
 
+/* An HTML page may nest elements this deep (libxml2's own limit when it
+** builds a tree); a deeper one fails with CT_ETOOBIG, since the parser
+** searches the open elements at every end tag. */
+#define CT_HTML_MAX_DEPTH 256
+
 /* Reads path ("-": standard input) of at most max_bytes as `format`;
 ** CT_INPUT_TEXT is ct_text_read_file_max.  An HTML page must be UTF-8
 ** (its bytes are checked as a text file's are; a declared charset is
-** ignored).  A PDF that poppler cannot open, is encrypted, has no text
+** ignored), and one nested deeper than CT_HTML_MAX_DEPTH fails with
+** CT_ETOOBIG.  A PDF that poppler cannot open, is encrypted, has no text
 ** layer, or is over the caps above fails with a message naming the file
 ** (and the page), CT_ESYNTAX or CT_ETOOBIG. */
 ct_status ct_text_read_format(const char *path, ct_input_format format,

@@ -41,7 +41,11 @@
 **
 ** The page must be UTF-8: it is checked as a text file is before it is
 ** parsed, and the parser is told to ignore a declared charset, so the
-** bytes it reads are the file's.
+** bytes it reads are the file's.  Elements may nest CT_HTML_MAX_DEPTH
+** deep: driven as SAX, libxml2 has no depth limit of its own, and it
+** searches its open elements at every end tag.  No event here walks the
+** open elements either: what text inside an element goes into (block
+** kind, item depth, link) is worked out once, when it is pushed.
 */
 #include <ctype.h>
 #include <limits.h>
@@ -67,6 +71,12 @@ typedef struct elem {
   unsigned char link;     /* a with an href */
   unsigned char counted;  /* a link counted in its block's links */
   char name[12];          /* lowercased, cut: enough to match the end tag */
+  /* Kept at push so no event walks the stack (a page may nest elements
+  ** 100,000 deep): */
+  unsigned char text_kind;  /* the block kind of text inside it */
+  int text_depth;           /* and the depth of that item */
+  size_t lists;             /* lists around and at it */
+  size_t outer_link;        /* 1 + index of the link around it, or 0 */
 } elem;
 
 typedef struct reader {
@@ -81,12 +91,13 @@ typedef struct reader {
   size_t depth, cap;
   size_t dropped;           /* open elements that drop their content */
   size_t bold;              /* open bold elements */
-  size_t links;             /* open links */
+  size_t link_top;          /* 1 + index of the innermost open link, or 0 */
   int all_bold;             /* the open block's text is all bold so far */
   int after_bold_title;     /* the last block was an all-bold title */
   size_t block_links;       /* links with text in the open block */
   size_t block_plain;       /* letters and digits of it outside links */
   int oom;
+  size_t too_deep;          /* where the nesting passed the cap, + 1 */
 } reader;
 
 /* ---- elements ----------------------------------------------------------- */
@@ -235,23 +246,33 @@ static void classify(elem *e, const char *name, const xmlChar **atts) {
   e->bold = strcmp(name, "strong") == 0 || strcmp(name, "b") == 0;
 }
 
-/* The kind of block text goes into now: the innermost heading or item,
-** else a paragraph; an item's depth counts the lists around it. */
-static ct_block_kind current_kind(const reader *r, int *depth) {
-  size_t k, lists = 0;
-  ct_block_kind kind = CT_BLOCK_PARAGRAPH;
-  int found = 0;
-  for (k = r->depth; k-- > 0;) {
-    const elem *e = &r->stack[k];
-    if (!found && (e->kind == 1 + CT_BLOCK_HEADING ||
-                   e->kind == 1 + CT_BLOCK_ITEM)) {
-      kind = (ct_block_kind)(e->kind - 1);
-      found = 1;
-    }
-    if (found && e->list) lists++;
+/* The block kind and item depth of text inside e, pushed on top of
+** `parent` (NULL at the top): the innermost heading or item, else a
+** paragraph; an item's depth counts the lists around it. */
+static void text_context(elem *e, const elem *parent) {
+  size_t around = parent ? parent->lists : 0;
+  e->lists = around + e->list;
+  if (e->kind == 1 + CT_BLOCK_HEADING || e->kind == 1 + CT_BLOCK_ITEM) {
+    e->text_kind = (unsigned char)(e->kind - 1);
+    e->text_depth = e->kind == 1 + CT_BLOCK_ITEM
+                        ? (around > 0 ? (around > INT_MAX ? INT_MAX
+                                                          : (int)around)
+                                      : 1)
+                        : 0;
+  } else if (parent != NULL) {
+    e->text_kind = parent->text_kind;
+    e->text_depth = parent->text_depth;
+  } else {
+    e->text_kind = CT_BLOCK_PARAGRAPH;
+    e->text_depth = 0;
   }
-  *depth = kind == CT_BLOCK_ITEM ? (int)(lists ? lists : 1) : 0;
-  return kind;
+}
+
+/* The kind of block text goes into now. */
+static ct_block_kind current_kind(const reader *r, int *depth) {
+  const elem *top = r->depth ? &r->stack[r->depth - 1] : NULL;
+  *depth = top ? top->text_depth : 0;
+  return top ? (ct_block_kind)top->text_kind : CT_BLOCK_PARAGRAPH;
 }
 
 /* ---- blocks ------------------------------------------------------------- */
@@ -305,23 +326,20 @@ static void need_block(reader *r) {
 /* Counts text t[0..n) for the row-of-links test: its letters and digits
 ** outside links, and the innermost link it is in, once. */
 static void count_text(reader *r, const unsigned char *t, size_t n) {
-  size_t i = 0, k, words = 0;
+  size_t i = 0, words = 0;
+  elem *e;
   while (i < n) {
     int32_t cp;
     i += ct_utf8_decode(t + i, n - i, &cp);
     if (cp >= 0 && ct_cp_isalnum(cp)) words++;
   }
   if (words == 0) return;
-  if (r->links == 0) {
+  if (r->link_top == 0) {
     r->block_plain += words;
     return;
   }
-  for (k = r->depth; k-- > 0;) {
-    elem *e = &r->stack[k];
-    if (!e->link) continue;
-    if (!e->counted) e->counted = 1, r->block_links++;
-    break;
-  }
+  e = &r->stack[r->link_top - 1];
+  if (!e->counted) e->counted = 1, r->block_links++;
 }
 
 /* ---- text --------------------------------------------------------------- */
@@ -491,10 +509,13 @@ static void push(reader *r, const elem *e) {
     }
     r->stack = v, r->cap = cap;
   }
-  r->stack[r->depth++] = *e;
+  r->stack[r->depth] = *e;
+  text_context(&r->stack[r->depth], r->depth ? &r->stack[r->depth - 1] : NULL);
+  r->stack[r->depth].outer_link = r->link_top;
+  if (e->link) r->link_top = r->depth + 1;
+  r->depth++;
   r->dropped += e->drop;
   r->bold += e->bold;
-  r->links += e->link;
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
@@ -514,6 +535,13 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     return;   /* void: the parser sends its end at once */
   }
   if (e.kind && r->dropped == 0) end_block(r);
+  if (r->depth >= CT_HTML_MAX_DEPTH) {
+    /* libxml2 searches its open elements at every end tag: deeper
+    ** nesting would make the page quadratic to parse */
+    r->too_deep = r->pos + 1;
+    xmlStopParser(r->ctxt);
+    return;
+  }
   push(r, &e);
 }
 
@@ -521,15 +549,17 @@ static void pop(reader *r) {
   elem *e = &r->stack[--r->depth];
   r->dropped -= e->drop;
   r->bold -= e->bold;
-  r->links -= e->link;
+  if (e->link) r->link_top = e->outer_link;
   if (e->kind && r->dropped == 0) end_block(r);
 }
 
-/* The parser closes what it opened; an end it never opened is ignored. */
+/* The parser closes what it opened; an end it never opened is ignored.
+** br was never pushed: its end would search the whole stack. */
 static void on_end(void *ctx, const xmlChar *name) {
   reader *r = reader_of(ctx);
   size_t k;
   r->pos = consumed(r);
+  if (strcmp((const char *)name, "br") == 0) return;
   for (k = r->depth; k-- > 0;)
     if (strncmp(r->stack[k].name, (const char *)name,
                 sizeof r->stack[k].name - 1) == 0)
@@ -565,6 +595,11 @@ static ct_status parse_failed(reader *r, const ct_text *src, ct_error *err) {
   size_t line, col;
   if (r->oom || r->map.oom || (e && e->code == XML_ERR_NO_MEMORY))
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", src->name);
+  if (r->too_deep) {
+    ct_text_linecol(src, r->too_deep - 1, &line, &col);
+    return ct_fail(err, CT_ETOOBIG, "%s:%zu:%zu: HTML elements nested "
+                   "deeper than %d", src->name, line, col, CT_HTML_MAX_DEPTH);
+  }
   if (e == NULL || e->level < XML_ERR_FATAL) return CT_OK;
   ct_text_linecol(src, consumed(r), &line, &col);
   return ct_fail(err, CT_ESYNTAX, "%s:%zu:%zu: HTML parser stopped: %.200s",
