@@ -402,6 +402,14 @@ static void test_html_bold_title_block(void **state) {
                  "<p><strong>The White House</strong></p>"
                  "<p><b>May 21, 2021</b></p><p>Good afternoon.</p>"
                  "<p><b>Second Heading</b></p><p>Text.</p>", want, kinds);
+  /* a bold sentence broken by a <br> runs on */
+  expect_clauses("<p><b>A bold notice that a line<br>break cuts.</b></p>"
+                 "<p><b>Run-in heading</b><br>Its text follows.</p>",
+                 (const char *const[]){"A bold notice that a line break "
+                                       "cuts.", "Run-in heading",
+                                       "Its text follows.", NULL},
+                 (const ct_kind[]){CT_KIND_SENTENCE, CT_KIND_HEADING,
+                                   CT_KIND_SENTENCE});
   /* the same block as one paragraph with line breaks */
   expect_clauses("<p><strong>Remarks of the President</strong><br>"
                  "<strong>The White House</strong><br>\n<b>May 21, 2021</b>"

@@ -19,8 +19,10 @@
 ** government sites write them), unless the paragraph before it was one:
 ** the further lines of a bold title block (a place, a date) are not
 ** headings.  Two <br> in a row end a paragraph, as the empty line a
-** browser shows there; so does a <br> after a line all in bold (a title
-** block written as one paragraph).
+** browser shows there; so does a <br> after a title line all in bold
+** when the next line starts as a new line does, with a capital, a digit
+** or an opening quote (a title block, or a run-in heading, written as one
+** paragraph; a bold sentence that a <br> breaks runs on).
 **
 ** Page furniture is dropped with everything inside it, so that it never
 ** becomes a heading or gives a section to what follows:
@@ -94,6 +96,7 @@ typedef struct reader {
   size_t link_top;          /* 1 + index of the innermost open link, or 0 */
   int all_bold;             /* the open block's text is all bold so far */
   int after_bold_title;     /* the last block was an all-bold title */
+  int bold_break;           /* a <br> just ended an all-bold title line */
   size_t block_links;       /* links with text in the open block */
   size_t block_plain;       /* letters and digits of it outside links */
   int oom;
@@ -294,11 +297,15 @@ static int bold_title(const ct_srcmap *m, const ct_block *b, size_t n) {
 ** block before was such a title (the rest of a title block). */
 static void end_block(reader *r) {
   ct_srcmap *m = &r->map;
+  r->bold_break = 0;
   if (m->open) {
     ct_block *b = &m->blocks[m->nblocks - 1];
     size_t n = m->text.len - b->start;
     int title;
-    while (n > 0 && m->text.s[b->start + n - 1] == ' ') n--;
+    /* (a block that a bold title line's <br> ended ends in its '\n') */
+    while (n > 0 && (m->text.s[b->start + n - 1] == ' ' ||
+                     m->text.s[b->start + n - 1] == '\n'))
+      n--;
     if (b->kind == CT_BLOCK_PARAGRAPH && r->block_links >= 2 &&
         r->block_plain == 0) {
       ct_srcmap_drop_block(m);
@@ -321,6 +328,26 @@ static void need_block(reader *r) {
   ct_srcmap_block(&r->map, kind, depth);
   r->all_bold = 1;
   r->block_links = r->block_plain = 0;
+}
+
+/* Does the open block's last line read as a title (see bold_title)? */
+static int title_line(const reader *r) {
+  const ct_srcmap *m = &r->map;
+  size_t start = m->blocks[m->nblocks - 1].start, a = m->text.len, n;
+  while (a > start && m->text.s[a - 1] != '\n') a--;
+  n = m->text.len - a;
+  while (n > 0 && m->text.s[a + n - 1] == ' ') n--;
+  return n > 0 && n <= BOLD_HEADING_MAX && !final_punct(m->text.s[a + n - 1]);
+}
+
+/* Does text t[0..n) start a new line as a title block's next line or a
+** run-in heading's text does: a capital, a digit or an opening quote or
+** bracket (not a lowercase word that runs a sentence on)? */
+static int starts_line(const unsigned char *t, size_t n) {
+  int32_t cp;
+  ct_utf8_decode(t, n, &cp);
+  return ct_cp_isupper(cp) || ct_cp_isdigit(cp) || cp == '"' ||
+         cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018;
 }
 
 /* Counts text t[0..n) for the row-of-links test: its letters and digits
@@ -481,6 +508,12 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
   if (r->dropped > 0 || len <= 0) return;
   for (k = 0; k < len && html_space(ch[k]); k++) {}
   if (!r->map.open && k == len) return;   /* white space opens no block */
+  if (r->bold_break && k < len) {
+    /* the line after a bold title line and its <br>: a new block when
+    ** it starts as a new line would, else the sentence runs on */
+    r->bold_break = 0;
+    if (starts_line(ch + k, (size_t)(len - k))) end_block(r);
+  }
   need_block(r);
   if (r->bold == 0 && k < len) r->all_bold = 0;
   count_text(r, ch, (size_t)len);
@@ -525,12 +558,15 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   classify(&e, (const char *)name, atts);
   if (strcmp(e.name, "br") == 0) {
     /* a line break; a second one in a row (white space aside) ends the
-    ** paragraph, as the empty line a browser shows, and so does one after
-    ** a line all in bold: the lines of a title block */
+    ** paragraph, as the empty line a browser shows; one after a title
+    ** line all in bold may (on_characters decides at the next line) */
     if (r->dropped == 0 && r->map.open) {
-      if (r->map.text.s[r->map.text.len - 1] == '\n' || r->all_bold)
+      if (r->map.text.s[r->map.text.len - 1] == '\n') {
         end_block(r);
-      else ct_srcmap_break(&r->map, r->pos, 1);
+      } else {
+        r->bold_break = r->all_bold && title_line(r);
+        ct_srcmap_break(&r->map, r->pos, 1);
+      }
     }
     return;   /* void: the parser sends its end at once */
   }
