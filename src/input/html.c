@@ -560,7 +560,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     /* a line break; a second one in a row (white space aside) ends the
     ** paragraph, as the empty line a browser shows; one after a title
     ** line all in bold may (on_characters decides at the next line) */
-    if (r->dropped == 0 && r->map.open) {
+    if (r->dropped == 0 && r->map.open && r->map.text.len > 0) {
       if (r->map.text.s[r->map.text.len - 1] == '\n') {
         end_block(r);
       } else {
