@@ -309,7 +309,7 @@ static void test_html_furniture(void **state) {
   static const char *const want[] = {
     "Kept heading", "Kept.", "A sentence with a link and words.",
     "Read the statement", "AnchorOnly", "In the sidebar body.", "Main text.",
-    "Article text.", "Item one", "Item two", NULL
+    "Article text.", "In a layout.", "Item one", "Item two", NULL
   };
   (void)state;
   expect_clauses(
@@ -339,6 +339,9 @@ static void test_html_furniture(void **state) {
       "<main class=\"main-menu\"><p>In the sidebar body.</p>"
       "<p class=\"navigable\">Main text.</p></main>"
       "<article class=\"related-share\"><p>Article text.</p></article>"
+      "<div class=\"layout has-sidebar\"><div id=\"with-nav\">"
+      "<p class=\"no-share two-sidebar\">In a layout.</p></div></div>"
+      "<div class=\"has-x sidebar\">Sidebar</div>"
       "<ul><li><a href=\"/1\">Item one</a></li>"
       "<li><a href=\"/2\">Item two</a></li></ul></body>",
       want, NULL);

@@ -36,7 +36,9 @@
 **   - elements whose class or id names furniture by a word of it (menu,
 **     nav, breadcrumb, sidebar, skip, share, social, search, modal,
 **     footer, teaser, tout, promo, related, ...), as content extractors
-**     recognise it, except html, body, main and article themselves;
+**     recognise it, unless the word before says it is a feature of a
+**     layout ("has-sidebar", "with-nav"), and except html, body, main and
+**     article themselves;
 **   - a paragraph that is nothing but two or more links (MP4 MP3,
 **     Twitter Facebook Email): known only at its end, it is taken back.
 ** White space collapses as a browser collapses it.
@@ -192,9 +194,16 @@ static int token_in(const char *s, size_t n, const char *const *list) {
   return 0;
 }
 
+/* Words that make the next word of a class name a layout's feature, not
+** the furniture itself: "has-sidebar", "with-nav", "one-sidebar". */
+static const char *const layout_words[] = {
+  "has", "with", "without", "no", "one", "two", "three", NULL
+};
+
 /* Does a class or id value name furniture, by a whole name or a word? */
 static int names_furniture(const char *v) {
-  const char *p = v;
+  const char *p = v, *prev = NULL;
+  size_t prev_n = 0;
   while (*p) {
     size_t n = 0;
     while (*p && isspace((unsigned char)*p)) p++;
@@ -204,9 +213,14 @@ static int names_furniture(const char *v) {
   }
   for (p = v; *p;) {
     size_t n = 0;
-    while (*p && !isalnum((unsigned char)*p)) p++;
+    int joined = 1;   /* to the word before within one class name */
+    for (; *p && !isalnum((unsigned char)*p); p++)
+      if (isspace((unsigned char)*p)) joined = 0;
     while (isalnum((unsigned char)p[n])) n++;
-    if (n > 0 && token_in(p, n, furniture_words)) return 1;
+    if (n > 0 && token_in(p, n, furniture_words) &&
+        !(joined && prev != NULL && token_in(prev, prev_n, layout_words)))
+      return 1;
+    prev = p, prev_n = n;
     p += n;
   }
   return 0;
