@@ -212,6 +212,41 @@ static void test_map_drop_block(void **state) {
   ct_text_free(t);
 }
 
+/* Truncating to a mark inside an open block opens it again; text, runs
+** and blocks after the mark go. */
+static void test_map_truncate(void **state) {
+  ct_srcmap m;
+  ct_srcmark k;
+  ct_text *src, *t;
+  ct_error err;
+  size_t a, b;
+  (void)state;
+  memset(&m, 0, sizeof m);
+  assert_int_equal(ct_text_from_buffer("s", "ab cd ef", 8, CT_INVALID_ERROR,
+                                       &src, &err), CT_OK);
+  ct_srcmap_block(&m, CT_BLOCK_PARAGRAPH, 0);
+  ct_srcmap_add(&m, "ab ", 3, 0, 3);
+  ct_srcmap_mark(&m, &k);
+  ct_srcmap_add(&m, "cd", 2, 3, 2);            /* joins the run of "ab " */
+  ct_srcmap_end_block(&m);
+  ct_srcmap_break(&m, 5, 2);
+  ct_srcmap_block(&m, CT_BLOCK_HEADING, 0);
+  ct_srcmap_add(&m, "x", 1, 5, 1);
+  ct_srcmap_truncate(&m, &k);
+  assert_int_equal(m.nblocks, 1);
+  assert_true(m.open);
+  ct_srcmap_add(&m, "ef", 2, 6, 2);
+  assert_int_equal(ct_srcmap_finish(&m, src, CT_INPUT_HTML, &t, &err), CT_OK);
+  assert_string_equal(ct_text_data(t), "ab ef");
+  assert_int_equal(t->nblocks, 1);
+  assert_int_equal(t->blocks[0].end, 5);
+  ct_text_source_span(t, 0, 5, &a, &b);
+  assert_int_equal(a, 0), assert_int_equal(b, 8);
+  ct_text_source_span(t, 3, 5, &a, &b);
+  assert_int_equal(a, 6), assert_int_equal(b, 8);
+  ct_text_free(t);
+}
+
 /* Plain text answers with its own offsets. */
 static void test_map_identity(void **state) {
   ct_text *t;
@@ -344,6 +379,26 @@ static void test_html_furniture(void **state) {
       "<div class=\"has-x sidebar\">Sidebar</div>"
       "<ul><li><a href=\"/1\">Item one</a></li>"
       "<li><a href=\"/2\">Item two</a></li></ul></body>",
+      want, NULL);
+}
+
+/* An element named as furniture by its class goes at its end, unless it
+** held half of the page's letters: then it was the page's wrapper, named
+** after its layout.  Inline ones go too, the sentence around them kept. */
+static void test_html_named_wrapper(void **state) {
+  static const char *const want[] = {
+    "Statement on Clean Energy",
+    "The two sides agreed to cooperate on clean energy and on health.",
+    "Text before and after.", NULL
+  };
+  (void)state;
+  expect_clauses(
+      "<div class=\"st_menu_under st_sidebar_on_right\">"
+      "<div class=\"menu\"><h2>Home</h2><a href=\"/\">About us</a></div>"
+      "<h1>Statement on Clean Energy</h1><p>The two sides agreed to cooperate"
+      " on clean energy and on health.</p><p>Text before <span class=\"share"
+      "-label\">Share</span> and after.</p></div>"
+      "<div class=\"related\"><h2>Other news from the White House</h2></div>",
       want, NULL);
 }
 
@@ -778,12 +833,14 @@ int main(void) {
     cmocka_unit_test(test_map_copy_and_whole),
     cmocka_unit_test(test_map_space_break_trim),
     cmocka_unit_test(test_map_drop_block),
+    cmocka_unit_test(test_map_truncate),
     cmocka_unit_test(test_map_identity),
     cmocka_unit_test(test_format_of),
     cmocka_unit_test(test_html_structure),
     cmocka_unit_test(test_html_depth),
     cmocka_unit_test(test_html_dropped),
     cmocka_unit_test(test_html_furniture),
+    cmocka_unit_test(test_html_named_wrapper),
     cmocka_unit_test(test_html_br),
     cmocka_unit_test(test_html_bold_title_block),
     cmocka_unit_test(test_html_entities),

@@ -38,7 +38,11 @@
 **     footer, teaser, tout, promo, related, ...), as content extractors
 **     recognise it, unless the word before says it is a feature of a
 **     layout ("has-sidebar", "with-nav"), and except html, body, main and
-**     article themselves;
+**     article themselves.  A theme may name the wrapper of the whole page
+**     after its layout (class="st_menu_under"), so such an element is
+**     read like any other and taken back at its end (a mark in the source
+**     map) unless it held half of the page's letters and digits outside
+**     links, which a first, counting pass of the parser gives;
 **   - a paragraph that is nothing but two or more links (MP4 MP3,
 **     Twitter Facebook Email): known only at its end, it is taken back.
 ** White space collapses as a browser collapses it.
@@ -74,6 +78,8 @@ typedef struct elem {
   unsigned char bold;     /* strong, b */
   unsigned char link;     /* a with an href */
   unsigned char counted;  /* a link counted in its block's links */
+  unsigned char named;    /* its class or id names furniture: it goes at
+                          ** its end unless it holds half the page */
   char name[12];          /* lowercased, cut: enough to match the end tag */
   /* Kept at push so no event walks the stack (a page may nest elements
   ** 100,000 deep): */
@@ -81,6 +87,8 @@ typedef struct elem {
   int text_depth;           /* and the depth of that item */
   size_t lists;             /* lists around and at it */
   size_t outer_link;        /* 1 + index of the link around it, or 0 */
+  ct_srcmark mark;          /* of a named element: the map at its start */
+  size_t letters_at;        /* and the page's letters then */
 } elem;
 
 typedef struct reader {
@@ -103,6 +111,9 @@ typedef struct reader {
   size_t block_plain;       /* letters and digits of it outside links */
   int oom;
   size_t too_deep;          /* where the nesting passed the cap, + 1 */
+  int counting;             /* the first pass: only count letters */
+  size_t letters;           /* letters and digits outside links so far */
+  size_t page_letters;      /* all of the page's (the first pass's count) */
 } reader;
 
 /* ---- elements ----------------------------------------------------------- */
@@ -159,15 +170,19 @@ static const char *const furniture_roles[] = {
   "menubar", "toolbar", "button", "dialog", "alertdialog", NULL
 };
 
-/* Whole class names: text hidden from the eye (Bootstrap, Drupal,
-** WordPress, the U.S. Web Design System), and site headers and banners
-** ("header" is not a furniture word: an article's header holds its title
-** and date). */
-static const char *const furniture_classes[] = {
+/* Whole class names of text hidden from the eye (Bootstrap, Drupal,
+** WordPress, the U.S. Web Design System). */
+static const char *const hiding_classes[] = {
   "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
   "element-invisible", "element-hidden", "usa-sr-only", "hidden",
-  "invisible", "hide", "d-none", "header", "site-header", "global-header",
-  "usa-header", "usa-banner", "usa-footer", "usa-identifier", NULL
+  "invisible", "hide", "d-none", NULL
+};
+
+/* Whole class names of site headers and banners ("header" is not a
+** furniture word: an article's header holds its title and date). */
+static const char *const furniture_classes[] = {
+  "header", "site-header", "global-header", "usa-header", "usa-banner",
+  "usa-footer", "usa-identifier", NULL
 };
 
 /* Words of class and id names (cut at anything but a letter or digit)
@@ -200,17 +215,24 @@ static const char *const layout_words[] = {
   "has", "with", "without", "no", "one", "two", "three", NULL
 };
 
-/* Does a class or id value name furniture, by a whole name or a word? */
-static int names_furniture(const char *v) {
-  const char *p = v, *prev = NULL;
-  size_t prev_n = 0;
+/* Is one of the class names of v in list? */
+static int has_class(const char *v, const char *const *list) {
+  const char *p = v;
   while (*p) {
     size_t n = 0;
     while (*p && isspace((unsigned char)*p)) p++;
     while (p[n] && !isspace((unsigned char)p[n])) n++;
-    if (n > 0 && token_in(p, n, furniture_classes)) return 1;
+    if (n > 0 && token_in(p, n, list)) return 1;
     p += n;
   }
+  return 0;
+}
+
+/* Does a class or id value name furniture, by a whole name or a word? */
+static int names_furniture(const char *v) {
+  const char *p, *prev = NULL;
+  size_t prev_n = 0;
+  if (has_class(v, furniture_classes)) return 1;
   for (p = v; *p;) {
     size_t n = 0;
     int joined = 1;   /* to the word before within one class name */
@@ -226,6 +248,7 @@ static int names_furniture(const char *v) {
   return 0;
 }
 
+/* Furniture for sure: a role that says so, a class that hides. */
 static int furniture(const char *name, const xmlChar **atts) {
   if (name_in(name, kept_names)) return 0;
   for (; atts != NULL && atts[0] != NULL; atts += 2) {
@@ -233,7 +256,20 @@ static int furniture(const char *name, const xmlChar **atts) {
     if (v == NULL) continue;
     if (strcmp(k, "role") == 0 && token_in(v, strlen(v), furniture_roles))
       return 1;
-    if ((strcmp(k, "class") == 0 || strcmp(k, "id") == 0) &&
+    if (strcmp(k, "class") == 0 && has_class(v, hiding_classes)) return 1;
+  }
+  return 0;
+}
+
+/* Furniture by its name: a class or id that names it.  Names are a
+** theme's, and a theme may name the wrapper of the whole page after its
+** layout (class="st_menu_under st_sidebar_on_right"): whether it was
+** furniture is known at its end (pop). */
+static int named_furniture(const char *name, const xmlChar **atts) {
+  if (name_in(name, kept_names)) return 0;
+  for (; atts != NULL && atts[0] != NULL; atts += 2) {
+    const char *k = (const char *)atts[0], *v = (const char *)atts[1];
+    if (v != NULL && (strcmp(k, "class") == 0 || strcmp(k, "id") == 0) &&
         names_furniture(v))
       return 1;
   }
@@ -251,6 +287,7 @@ static void classify(elem *e, const char *name, const xmlChar **atts) {
   snprintf(e->name, sizeof e->name, "%s", name);
   e->drop = name_in(name, dropped_names) || hidden(atts) ||
             furniture(name, atts);
+  e->named = !e->drop && named_furniture(name, atts);
   e->link = strcmp(name, "a") == 0 && has_attr(atts, "href");
   if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
     e->kind = 1 + CT_BLOCK_HEADING;
@@ -377,6 +414,7 @@ static void count_text(reader *r, const unsigned char *t, size_t n) {
   if (words == 0) return;
   if (r->link_top == 0) {
     r->block_plain += words;
+    r->letters += words;
     return;
   }
   e = &r->stack[r->link_top - 1];
@@ -520,6 +558,10 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
   if (hi < lo) hi = lo;
   r->pos = hi;
   if (r->dropped > 0 || len <= 0) return;
+  if (r->counting) {
+    count_text(r, ch, (size_t)len);
+    return;
+  }
   for (k = 0; k < len && html_space(ch[k]); k++) {}
   if (!r->map.open && k == len) return;   /* white space opens no block */
   if (r->bold_break && k < len) {
@@ -559,6 +601,10 @@ static void push(reader *r, const elem *e) {
   r->stack[r->depth] = *e;
   text_context(&r->stack[r->depth], r->depth ? &r->stack[r->depth - 1] : NULL);
   r->stack[r->depth].outer_link = r->link_top;
+  if (e->named && r->dropped == 0) {
+    ct_srcmap_mark(&r->map, &r->stack[r->depth].mark);
+    r->stack[r->depth].letters_at = r->letters;
+  }
   if (e->link) r->link_top = r->depth + 1;
   r->depth++;
   r->dropped += e->drop;
@@ -595,11 +641,23 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   push(r, &e);
 }
 
+/* A named element that did not hold half of the page's letters was
+** furniture (a menu, a share bar, an author box): taken back.  One that
+** did was the page's wrapper, named after its layout. */
+static void end_named(reader *r, const elem *e) {
+  size_t held = r->letters - e->letters_at;
+  if (r->counting || 2 * held >= r->page_letters) return;
+  ct_srcmap_truncate(&r->map, &e->mark);
+  r->letters = e->letters_at;
+  r->bold_break = 0;
+}
+
 static void pop(reader *r) {
   elem *e = &r->stack[--r->depth];
   r->dropped -= e->drop;
   r->bold -= e->bold;
   if (e->link) r->link_top = e->outer_link;
+  if (e->named && r->dropped == 0) end_named(r, e);
   if (e->kind && r->dropped == 0) end_block(r);
 }
 
@@ -708,8 +766,19 @@ ct_status ct_html_extract(ct_text *src, ct_text **out, ct_error *err) {
     ct_text_free(src);
     return st;
   }
+  /* Two passes: the first counts the page's letters, which the second
+  ** needs to tell a named menu from a wrapper named after its layout. */
   r.s = bytes, r.orig = src->data, r.len = src->len, r.pos = src->body;
+  r.counting = 1;
   st = parse(&r, src, err);
+  if (st == CT_OK) {
+    elem *stack = r.stack;
+    size_t cap = r.cap, letters = r.letters;
+    memset(&r, 0, sizeof r);
+    r.stack = stack, r.cap = cap, r.page_letters = letters;
+    r.s = bytes, r.orig = src->data, r.len = src->len, r.pos = src->body;
+    st = parse(&r, src, err);
+  }
   free(r.stack);
   free(bytes);
   if (st != CT_OK) {

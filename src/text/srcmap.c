@@ -108,22 +108,38 @@ void ct_srcmap_block(ct_srcmap *m, ct_block_kind kind, int depth) {
   m->open = 1;
 }
 
-void ct_srcmap_drop_block(ct_srcmap *m) {
-  size_t start;
+void ct_srcmap_mark(const ct_srcmap *m, ct_srcmark *k) {
+  k->text = m->text.len;
+  k->nblocks = m->nblocks;
+  k->open = m->open;
+}
+
+/* Trailing spaces trimmed since the mark may have left the text shorter
+** than it was; a block closed (or dropped) since is what it is now. */
+void ct_srcmap_truncate(ct_srcmap *m, const ct_srcmark *k) {
+  size_t len = k->text < m->text.len ? k->text : m->text.len;
   ct_srcrun *r;
-  if (!m->open) return;
-  m->open = 0;
-  start = m->blocks[--m->nblocks].start;
-  while (m->nruns > 0 && m->runs[m->nruns - 1].text >= start) m->nruns--;
-  /* A copy run may have grown across the block's start (push_run joins
-  ** contiguous copies); a whole run never does, it went in at once. */
+  while (m->nruns > 0 && m->runs[m->nruns - 1].text >= len) m->nruns--;
+  /* A copy run may have grown across the mark (push_run joins contiguous
+  ** copies); a whole run never does, it went in at once. */
   r = m->nruns ? &m->runs[m->nruns - 1] : NULL;
-  if (r != NULL && r->text + r->tlen > start && r->tlen == r->slen)
-    r->tlen = r->slen = start - r->text;
-  if (start < m->text.len) {
-    m->text.len = start;
-    m->text.s[start] = '\0';
+  if (r != NULL && r->text + r->tlen > len && r->tlen == r->slen)
+    r->tlen = r->slen = len - r->text;
+  if (len < m->text.len) {
+    m->text.len = len;
+    m->text.s[len] = '\0';
   }
+  if (m->nblocks > k->nblocks) m->nblocks = k->nblocks;
+  m->open = k->open && m->nblocks == k->nblocks;
+}
+
+void ct_srcmap_drop_block(ct_srcmap *m) {
+  ct_srcmark k;
+  if (!m->open) return;
+  k.text = m->blocks[m->nblocks - 1].start;
+  k.nblocks = m->nblocks - 1;
+  k.open = 0;
+  ct_srcmap_truncate(m, &k);
 }
 
 void ct_srcmap_page(ct_srcmap *m, size_t src) {

@@ -74,8 +74,17 @@ void ct_srcmap_break(ct_srcmap *m, size_t src, int newlines);
 void ct_srcmap_block(ct_srcmap *m, ct_block_kind kind, int depth);
 void ct_srcmap_end_block(ct_srcmap *m);
 
-/* Takes the open block back out, with its text and its runs: for what a
-** reader knows is not text only when the block ends (a row of links). */
+/* A point of the map to go back to: for what a reader knows is not text
+** only once it has read all of it (a row of links, furniture named by a
+** class).  Text, runs and blocks after the mark go; a block open at the
+** mark is open again.  ct_srcmap_drop_block takes the open block out. */
+typedef struct ct_srcmark {
+  size_t text, nblocks;
+  int open;
+} ct_srcmark;
+
+void ct_srcmap_mark(const ct_srcmap *m, ct_srcmark *k);
+void ct_srcmap_truncate(ct_srcmap *m, const ct_srcmark *k);
 void ct_srcmap_drop_block(ct_srcmap *m);
 
 /* A page starts at source offset src. */
