@@ -100,7 +100,9 @@ const char *ct_text_data(const ct_text *t);   /* all bytes, NUL-terminated */
 size_t ct_text_size(const ct_text *t);        /* byte count, BOM included */
 size_t ct_text_body(const ct_text *t);        /* offset after the BOM: 0 or 3 */
 
-/* 1-based line and column (in code points) of byte offset `off`. */
+/* 1-based line and column (in code points) of byte offset `off`; for a
+** document read from HTML or PDF, of the source of that byte (see
+** ct_text_source_linecol below). */
 void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col);
 
 /* A malloc'ed NUL-terminated copy of bytes [start, end), with invalid
@@ -113,6 +115,78 @@ char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse);
 /* A malloc'ed copy of `s` (length `len`) in NFKC + case fold, the form
 ** rules match against.  NULL when out of memory. */
 char *ct_fold(const char *s, size_t len);
+
+/* ---------------------------------------------------------------------
+** Documents in other formats: HTML pages and PDF files
+**
+** A reader extracts the text a person reads (HTML: what a browser shows,
+** page furniture and hidden elements left out; PDF: the text layer, page
+** after page, running heads and page numbers left out, hyphenation at
+** line ends undone) and keeps the source beside it, with a monotonic
+** map from every extracted byte back to the source.  Segmenting and
+** classifying work on the extracted text (ct_text_data, clause and hit
+** offsets), while ct_text_linecol and the ct_text_source_* functions
+** answer in the source: the HTML file's own bytes, lines and columns, or
+** for a PDF the page, and the line and column within its page of the
+** text layer (poppler's text of each page, pages separated by '\f').
+** For plain text all of these are the identity.
+** ------------------------------------------------------------------- */
+
+typedef enum ct_input_format {
+  CT_INPUT_TEXT,       /* plain text or Markdown */
+  CT_INPUT_HTML,       /* an HTML page (libxml2's HTML parser) */
+  CT_INPUT_PDF         /* a PDF file's text layer (poppler) */
+} ct_input_format;
+
+/* HTML for *.html and *.htm, PDF for *.pdf (any case), else text. */
+ct_input_format ct_input_format_of(const char *path);
+
+/* "text", "html" or "pdf". */
+const char *ct_input_format_name(ct_input_format f);
+
+/* A PDF is read page by page up to this many pages, and a page's text up
+** to this many bytes; a longer file or page fails with CT_ETOOBIG, since
+** poppler's work grows with both. */
+#define CT_PDF_MAX_PAGES 2000
+#define CT_PDF_MAX_PAGE_BYTES ((size_t)1 << 20)
+
+/* An HTML page may nest elements this deep (libxml2's own limit when it
+** builds a tree); a deeper one fails with CT_ETOOBIG, since the parser
+** searches the open elements at every end tag. */
+#define CT_HTML_MAX_DEPTH 256
+
+/* Reads path ("-": standard input) of at most max_bytes as `format`;
+** CT_INPUT_TEXT is ct_text_read_file_max.  An HTML page must be UTF-8
+** (its bytes are checked as a text file's are; a declared charset is
+** ignored), and one nested deeper than CT_HTML_MAX_DEPTH fails with
+** CT_ETOOBIG.  A PDF that poppler cannot open, is encrypted, has no text
+** layer, or is over the caps above fails with a message naming the file
+** (and the page), CT_ESYNTAX or CT_ETOOBIG. */
+ct_status ct_text_read_format(const char *path, ct_input_format format,
+                              ct_invalid mode, size_t max_bytes,
+                              ct_text **out, ct_error *err);
+
+/* The same on bytes in memory (copied); `name` names the document. */
+ct_status ct_text_from_format(const char *name, const void *data, size_t len,
+                              ct_input_format format, ct_invalid mode,
+                              ct_text **out, ct_error *err);
+
+ct_input_format ct_text_format(const ct_text *t);
+
+/* The source range of extracted bytes [start, end): for HTML the bytes
+** of the file from the first character of the range to the end of its
+** last (tags and entity references inside included). */
+void ct_text_source_span(const ct_text *t, size_t start, size_t end,
+                         size_t *src_start, size_t *src_end);
+
+/* Line and column (1-based, in code points) of a source offset, within
+** its page for a PDF. */
+void ct_text_source_linecol(const ct_text *t, size_t src, size_t *line,
+                            size_t *col);
+
+/* The page (from 1) of extracted byte `off`; 0 for a text without pages
+** (everything but PDF). */
+size_t ct_text_page(const ct_text *t, size_t off);
 
 /* ---------------------------------------------------------------------
 ** Abbreviations: words whose period does not end a sentence

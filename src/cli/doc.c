@@ -46,8 +46,9 @@ void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...) {
 
 void ct_cli_doc_input_failed(ct_cli_doc *d, const char *name, ct_status s,
                              const ct_error *err) {
-  /* The library names the cap; the user needs the option that moves it. */
-  if (s == CT_ETOOBIG && err->msg[0] != '\0')
+  /* The library names the cap; the user needs the option that moves it
+  ** (only that one: a PDF's page caps and HTML's nesting cap are fixed). */
+  if (s == CT_ETOOBIG && strstr(err->msg, "document size cap") != NULL)
     ct_cli_doc_message(d, "%s (--max-document-bytes)", err->msg);
   else if (err->msg[0] != '\0')
     ct_cli_doc_message(d, "%s", err->msg);

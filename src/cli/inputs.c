@@ -42,9 +42,10 @@ static int any_match(const char *const *globs, size_t n, const char *name) {
 }
 
 static int wanted(const ct_cli_filter *f, const char *name) {
-  static const char *const dflt[] = {"*.txt", "*.md"};
+  static const char *const dflt[] = {"*.txt", "*.md", "*.html", "*.htm",
+                                     "*.pdf"};
   int in = f->ninclude ? any_match(f->include, f->ninclude, name)
-                       : any_match(dflt, 2, name);
+                       : any_match(dflt, 5, name);
   return in && !any_match(f->exclude, f->nexclude, name);
 }
 

@@ -3,7 +3,8 @@
 **
 ** FILE is read as it is (even without .txt: the user named it), "-" is
 ** standard input, and DIR stands for the files anywhere below it whose
-** names match an --include glob (default *.txt and *.md) and no
+** names match an --include glob (default *.txt, *.md, *.html, *.htm and
+** *.pdf) and no
 ** --exclude glob.  Names starting with a dot are skipped, as a shell
 ** glob skips them, and symbolic links to directories are not followed
 ** (no cycles).  The files of one DIR are sorted by the bytes of their

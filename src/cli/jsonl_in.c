@@ -83,8 +83,16 @@ static ct_status take_record(const ct_cli_jsonl *j, json_t *root,
   json_t *id = json_object_get(root, "id");
   json_t *text = json_object_get(root, "text");
   json_t *meta = json_object_get(root, "meta");
+  json_t *format = json_object_get(root, "format");
+  ct_input_format f = CT_INPUT_TEXT;
   const char *name = NULL;
   if (!json_is_string(text)) return bad_line(j, err, "missing \"text\" string");
+  if (format != NULL) {   /* a record's text may be an HTML page */
+    const char *fs = json_is_string(format) ? json_string_value(format) : "";
+    if (strcmp(fs, "html") == 0) f = CT_INPUT_HTML;
+    else if (strcmp(fs, "text") != 0)
+      return bad_line(j, err, "\"format\" must be \"text\" or \"html\"");
+  }
   if (!json_is_string(id) && !json_is_number(id))
     return bad_line(j, err, "missing \"id\" string or number");
   if (meta != NULL && !json_is_object(meta))
@@ -93,9 +101,9 @@ static ct_status take_record(const ct_cli_jsonl *j, json_t *root,
       (meta != NULL && (d->meta_json = json_dumps(meta, DUMP_FLAGS)) == NULL))
     return ct_fail(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
                    j->lineno);
-  return ct_text_from_buffer(name, json_string_value(text),
-                             json_string_length(text), j->invalid, &d->text,
-                             err);
+  return ct_text_from_format(name, json_string_value(text),
+                             json_string_length(text), f, j->invalid,
+                             &d->text, err);
 }
 
 static ct_status parse_line(const ct_cli_jsonl *j, size_t len,

@@ -13,15 +13,21 @@
 
 const char ct_cli_document_options_help[] =
 "  -o, --output FILE    write to FILE instead of standard output, atomically\n"
-"      --input MODE     text (default): documents to cut into clauses\n"
+"      --input MODE     by name (default): *.html and *.htm as html,\n"
+"                       *.pdf as pdf, other files and '-' as text\n"
+"                       text: documents to cut into clauses\n"
+"                       html: HTML pages (what a browser shows)\n"
+"                       pdf: PDF files (their text, page by page)\n"
 "                       lines: every non-blank line is one clause\n"
 "                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
+"                       (\"format\":\"html\" reads a record's text as HTML)\n"
 "      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
 "                       reported and skipped; replace: read it as U+FFFD\n"
 "      --abbrev FILE    more abbreviations that do not end a sentence,\n"
 "                       one per line, '#' comments (repeatable)\n"
 "      --include GLOB   in directories, read the files whose names match\n"
-"                       GLOB (repeatable; default: *.txt and *.md)\n"
+"                       GLOB (repeatable; default: *.txt, *.md, *.html,\n"
+"                       *.htm and *.pdf)\n"
 "      --exclude GLOB   in directories, skip the files whose names match\n"
 "                       GLOB (repeatable; wins over --include)\n"
 "  -j, --jobs N         worker threads (default: the number of cores);\n"
@@ -67,11 +73,14 @@ static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
 static int set_input(ct_cli_options *o, const char *command,
                      const char *arg) {
   if (strcmp(arg, "text") == 0) o->input = CT_CLI_INPUT_TEXT;
+  else if (strcmp(arg, "html") == 0) o->input = CT_CLI_INPUT_HTML;
+  else if (strcmp(arg, "pdf") == 0) o->input = CT_CLI_INPUT_PDF;
   else if (strcmp(arg, "lines") == 0) o->input = CT_CLI_INPUT_LINES;
   else if (strcmp(arg, "jsonl") == 0) o->input = CT_CLI_INPUT_JSONL;
   else
     return ct_cli_usage_error(command, "invalid argument '%s' for --input "
-                              "(expected text, lines or jsonl)", arg);
+                              "(expected text, html, pdf, lines or jsonl)",
+                              arg);
   return 0;
 }
 

@@ -42,7 +42,11 @@ enum {
 };
 
 typedef enum ct_cli_input {
+  CT_CLI_INPUT_AUTO,     /* by name: *.html, *.htm HTML, *.pdf PDF, the
+                         ** rest (and standard input) text */
   CT_CLI_INPUT_TEXT,     /* documents to segment */
+  CT_CLI_INPUT_HTML,     /* HTML pages */
+  CT_CLI_INPUT_PDF,      /* PDF files */
   CT_CLI_INPUT_LINES,    /* one clause per line, no segmentation */
   CT_CLI_INPUT_JSONL     /* one document per line: {"id":..,"text":..} */
 } ct_cli_input;

@@ -57,6 +57,7 @@ static ct_status add(ct_cli_doc *d, size_t policy, size_t clause,
   ct_violation *v = realloc(d->violations,
                             (d->nviolations + 1) * sizeof *v);
   char *m = strdup(msg);
+  size_t page;
   if (v != NULL) d->violations = v;
   if (v == NULL || m == NULL) {
     free(m);
@@ -67,6 +68,10 @@ static ct_status add(ct_cli_doc *d, size_t policy, size_t clause,
   v[d->nviolations++].message = m;
   if (clause == 0)
     ct_cli_doc_message(d, "%s: %s", ct_text_name(d->text), msg);
+  else if ((page = ct_text_page(d->text, d->clauses[clause - 1].start)) > 0)
+    ct_cli_doc_message(d, "%s#page=%zu:%zu:%zu: %s", ct_text_name(d->text),
+                       page, d->clauses[clause - 1].line,
+                       d->clauses[clause - 1].col, msg);   /* as text's */
   else
     ct_cli_doc_message(d, "%s:%zu:%zu: %s", ct_text_name(d->text),
                        d->clauses[clause - 1].line,

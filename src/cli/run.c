@@ -40,6 +40,16 @@ static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
   return ct_segment(d->text, r->ab, &d->clauses, &d->n, err);
 }
 
+/* The format a file is read in: the one --input names, else by name. */
+static ct_input_format format_of(const ct_cli_options *o, const char *path) {
+  switch (o->input) {
+    case CT_CLI_INPUT_HTML: return CT_INPUT_HTML;
+    case CT_CLI_INPUT_PDF: return CT_INPUT_PDF;
+    case CT_CLI_INPUT_AUTO: return ct_input_format_of(path);
+    default: return CT_INPUT_TEXT;
+  }
+}
+
 /* In a worker: read, cut and step on one document. */
 static void work(void *state, void *item) {
   worker *wk = state;
@@ -49,8 +59,9 @@ static void work(void *state, void *item) {
   if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
   if (d->path != NULL)
-    s = ct_text_read_file_max(d->path, wk->r->opt->invalid,
-                              wk->r->opt->max_document_bytes, &d->text, &err);
+    s = ct_text_read_format(d->path, format_of(wk->r->opt, d->path),
+                            wk->r->opt->invalid,
+                            wk->r->opt->max_document_bytes, &d->text, &err);
   if (s == CT_OK) s = cut(wk->r, d, &err);
   if (s != CT_OK) {
     ct_cli_doc_input_failed(d, d->path ? d->path : ct_text_name(d->text), s,
@@ -192,13 +203,22 @@ static void report_fatal(loop *l) {
     fprintf(stderr, "clausetag: %s\n", l->err.msg);
 }
 
+/* Does the run read a PDF (so tsv has a page column)? */
+static int reads_pdf(const ct_cli_options *o, const ct_cli_input_list *in) {
+  size_t i;
+  if (o->input == CT_CLI_INPUT_PDF) return 1;
+  for (i = 0; o->input == CT_CLI_INPUT_AUTO && i < in->n; i++)
+    if (ct_input_format_of(in->v[i].path) == CT_INPUT_PDF) return 1;
+  return 0;
+}
+
 /* Writes everything to the opened output; the exit status. */
 static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
                   worker *wk, size_t n) {
   const ct_cli_options *o = l->r->opt;
   ct_writer_init(&l->w, o->format, out->f);
   l->w.rs = l->r->rs;
-  l->w.flags = l->r->wflags;
+  l->w.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
   l->w.policies = o->policies, l->w.npolicies = o->npolicies;
   l->err.msg[0] = '\0';
   ct_cli_progress_init(&l->progress,

@@ -93,14 +93,16 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
   char *match = ct_text_span(r->text, h->start, h->end, 1);
   const char *whole = judged_whole(w, h);
   ct_status st = CT_ENOMEM;
+  size_t start, end;
+  ct_text_source_span(r->text, h->start, h->end, &start, &end);
   if (match != NULL &&
       ct_buf_printf(&w->buf, "    + %s -> ", ct_report_rule(w, h->rule)) == CT_OK &&
       add_label(w, h->label, colored(w)) == CT_OK && ct_buf_addc(&w->buf, ' ') == CT_OK &&
       add_signed(&w->buf, h->weight) == CT_OK &&
       add_learned(&w->buf, ct_ruleset_rule(w->rs, h->rule)) == CT_OK)
     st = whole ? ct_buf_printf(&w->buf, "%s\n", whole)
-               : ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, h->start,
-                               h->end);
+               : ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, start,
+                               end);
   free(match);
   return st;
 }
@@ -151,6 +153,8 @@ static ct_status json_hit(ct_writer *w, const ct_record *r, const ct_hit *h) {
   char *match = ct_text_span(r->text, h->start, h->end, 0);
   ct_buf *b = &w->buf;
   ct_status st = CT_ENOMEM;
+  size_t start, end;
+  ct_text_source_span(r->text, h->start, h->end, &start, &end);
   if (match != NULL && ct_buf_adds(b, "{\"rule\":") == CT_OK &&
       ct_json_cstr(b, ct_report_rule(w, h->rule)) == CT_OK &&
       ct_buf_adds(b, ",\"label\":") == CT_OK &&
@@ -159,7 +163,7 @@ static ct_status json_hit(ct_writer *w, const ct_record *r, const ct_hit *h) {
       ct_json_number(b, h->weight) == CT_OK &&
       ct_buf_adds(b, ",\"match\":") == CT_OK &&
       ct_json_cstr(b, match) == CT_OK)
-    st = ct_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", h->start, h->end);
+    st = ct_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", start, end);
   free(match);
   return st;
 }
@@ -187,9 +191,12 @@ static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
 /* ---- tsv -------------------------------------------------------------- */
 
 static ct_status tsv_begin(ct_writer *w) {
+  if (ct_buf_adds(&w->buf, (w->flags & CT_WRITE_PAGES)
+                  ? "file\tclause\tpage\tline" : "file\tclause\tline") != CT_OK)
+    return CT_ENOMEM;
   return ct_buf_adds(&w->buf, explained(w)
-                     ? "file\tclause\tline\tcol\tkind\tlabels\ttext\thits\n"
-                     : "file\tclause\tline\tcol\tkind\tlabels\ttext\n");
+                     ? "\tcol\tkind\tlabels\ttext\thits\n"
+                     : "\tcol\tkind\tlabels\ttext\n");
 }
 
 /* rule=match;rule=match */
@@ -214,7 +221,7 @@ static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
   char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
-  if (s != NULL && ct_record_tsv_where(&w->buf, r) == CT_OK &&
+  if (s != NULL && ct_record_tsv_where(&w->buf, r, w->flags) == CT_OK &&
       add_labels(w, r, "", 0) == CT_OK && ct_buf_addc(&w->buf, '\t') == CT_OK &&
       ct_tsv_field(&w->buf, s) == CT_OK &&
       (!explained(w) || tsv_hits(w, r, res) == CT_OK))

@@ -280,6 +280,7 @@ static ct_status clause_open(ct_writer *w, const ct_record *r,
   const ct_clause *c = ct_record_clause(r);
   const html_state *s = w->state;
   size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  size_t page = ct_text_page(r->text, c->start);   /* a PDF's */
   ct_buf *b = &w->buf;
   if (ct_buf_printf(b, "<li class=\"clause k-%s%s%s\" id=\"d%zu-c%zu\" "
                        "data-labels=\"", ct_kind_name(c->kind),
@@ -293,8 +294,11 @@ static ct_status clause_open(ct_writer *w, const ct_record *r,
   for (k = 0; k < n; k++)
     if (res->has[k] && ct_buf_printf(b, "<i class=\"l%zu\"></i>", k) != CT_OK)
       return CT_ENOMEM;
-  return ct_buf_printf(b, "</span><div class=\"body\"><span class=\"where\">"
-                          "%zu:%zu</span>", c->line, c->col);
+  if (ct_buf_adds(b, "</span><div class=\"body\"><span class=\"where\">") !=
+          CT_OK ||
+      (page > 0 && ct_buf_printf(b, "p.%zu ", page) != CT_OK))
+    return CT_ENOMEM;
+  return ct_buf_printf(b, "%zu:%zu</span>", c->line, c->col);
 }
 
 static ct_status badge(ct_writer *w, size_t label) {

@@ -59,16 +59,32 @@ ct_status ct_tsv_field(ct_buf *b, const char *s) {
   return CT_OK;
 }
 
-ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r) {
+ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,
+                              unsigned flags) {
   const ct_clause *c = ct_record_clause(r);
-  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK) return CT_ENOMEM;
-  return ct_buf_printf(b, "\t%zu\t%zu\t%zu\t%s\t", c->index, c->line, c->col,
+  size_t page = ct_text_page(r->text, c->start);
+  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK ||
+      ct_buf_printf(b, "\t%zu", c->index) != CT_OK)
+    return CT_ENOMEM;
+  /* The page column is there when the run reads PDFs, empty for the
+  ** documents without pages. */
+  if ((flags & CT_WRITE_PAGES) &&
+      (page ? ct_buf_printf(b, "\t%zu", page) : ct_buf_addc(b, '\t')) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_printf(b, "\t%zu\t%zu\t%s\t", c->line, c->col,
                        ct_kind_name(c->kind));
 }
 
+/* A PDF clause's page goes after the file name as the fragment RFC 8118
+** defines for PDF (`report.pdf#page=3`, which PDF viewers and browsers
+** open at that page), so the place keeps grep's FILE:LINE:COL shape and
+** its LINE counts within the page, as jsonl's does. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
-  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK) return CT_ENOMEM;
+  size_t page = ct_text_page(r->text, c->start);
+  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK ||
+      (page && ct_buf_printf(b, "#page=%zu", page) != CT_OK))
+    return CT_ENOMEM;
   return ct_buf_printf(b, ":%zu:%zu: ", c->line, c->col);
 }
 
@@ -86,14 +102,24 @@ ct_status ct_record_json_source(ct_buf *b, const ct_record *r) {
   return ct_buf_adds(b, d->meta_json);
 }
 
+/* ,"page":N for a document with pages (PDF), nothing for the others. */
+static ct_status json_page(ct_buf *b, const ct_record *r) {
+  size_t page = ct_text_page(r->text, ct_record_clause(r)->start);
+  return page ? ct_buf_printf(b, ",\"page\":%zu", page) : CT_OK;
+}
+
 static ct_status json_clause_fields(ct_buf *b, const ct_record *r,
                                     int with_depth, const char *heading,
                                     const char *text) {
   const ct_clause *c = ct_record_clause(r);
+  size_t start, end;
+  ct_text_source_span(r->text, c->start, c->end, &start, &end);
   if (ct_record_json_source(b, r) != CT_OK ||
-      ct_buf_printf(b, ",\"clause\":%zu,\"line\":%zu,\"col\":%zu"
+      ct_buf_printf(b, ",\"clause\":%zu", c->index) != CT_OK ||
+      json_page(b, r) != CT_OK ||
+      ct_buf_printf(b, ",\"line\":%zu,\"col\":%zu"
                        ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"",
-                    c->index, c->line, c->col, c->start, c->end,
+                    c->line, c->col, start, end,
                     ct_kind_name(c->kind)) != CT_OK ||
       (with_depth && ct_buf_printf(b, ",\"depth\":%d", c->depth) != CT_OK) ||
       ct_buf_adds(b, ",\"heading\":") != CT_OK ||

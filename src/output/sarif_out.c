@@ -143,15 +143,38 @@ static ct_status add_uri(ct_buf *b, const char *name) {
   return ct_buf_addc(b, '"');
 }
 
-/* The clause's region, or the start of the file when c is NULL. */
+/* The clause's region in the source, or the start of the file when c is
+** NULL; a PDF's page goes in the region's properties, its lines and
+** columns counting within the page.  A PDF clause that runs on to a
+** later page has no end a region can say (its lines count from 1 again):
+** the region is its first line, and the properties say where it ends. */
 static ct_status add_region(ct_buf *b, const ct_text *t, const ct_clause *c) {
-  size_t line, col;
+  size_t line, col, start, end, page, end_page;
+  ct_status st;
   if (c == NULL) return ct_buf_adds(b, "{\"startLine\":1,\"startColumn\":1}");
-  ct_text_linecol(t, c->end, &line, &col);
-  return ct_buf_printf(b, "{\"startLine\":%zu,\"startColumn\":%zu"
-                          ",\"endLine\":%zu,\"endColumn\":%zu"
-                          ",\"byteOffset\":%zu,\"byteLength\":%zu}",
-                       c->line, c->col, line, col, c->start, c->end - c->start);
+  ct_text_source_span(t, c->start, c->end, &start, &end);
+  ct_text_source_linecol(t, end, &line, &col);
+  page = ct_text_page(t, c->start);
+  end_page = c->end > c->start ? ct_text_page(t, c->end - 1) : page;
+  if (ct_buf_printf(b, "{\"startLine\":%zu,\"startColumn\":%zu", c->line,
+                    c->col) != CT_OK)
+    return CT_ENOMEM;
+  if (end_page == page &&
+      ct_buf_printf(b, ",\"endLine\":%zu,\"endColumn\":%zu", line, col) !=
+          CT_OK)
+    return CT_ENOMEM;
+  /* A PDF's text layer is not the file's bytes: no byte offsets there. */
+  if (page == 0)
+    st = ct_buf_printf(b, ",\"byteOffset\":%zu,\"byteLength\":%zu", start,
+                       end - start);
+  else if (end_page == page)
+    st = ct_buf_printf(b, ",\"properties\":{\"page\":%zu}", page);
+  else
+    st = ct_buf_printf(b, ",\"properties\":{\"page\":%zu,\"endPage\":%zu,"
+                          "\"endLine\":%zu,\"endColumn\":%zu}",
+                       page, end_page, line, col);
+  if (st != CT_OK) return CT_ENOMEM;
+  return ct_buf_addc(b, '}');
 }
 
 static ct_status add_location(ct_buf *b, const ct_text *t,

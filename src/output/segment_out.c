@@ -41,14 +41,16 @@ static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
 }
 
 static ct_status tsv_begin(ct_writer *w) {
-  return ct_buf_adds(&w->buf, "file\tclause\tline\tcol\tkind\tdepth\ttext\n");
+  return ct_buf_adds(&w->buf, (w->flags & CT_WRITE_PAGES)
+                     ? "file\tclause\tpage\tline\tcol\tkind\tdepth\ttext\n"
+                     : "file\tclause\tline\tcol\tkind\tdepth\ttext\n");
 }
 
 static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
-  if (s != NULL && ct_record_tsv_where(&w->buf, r) == CT_OK &&
+  if (s != NULL && ct_record_tsv_where(&w->buf, r, w->flags) == CT_OK &&
       ct_buf_printf(&w->buf, "%d\t", c->depth) == CT_OK &&
       ct_tsv_field(&w->buf, s) == CT_OK)
     st = ct_buf_addc(&w->buf, '\n');

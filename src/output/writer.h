@@ -61,6 +61,7 @@ typedef struct ct_record {
 /* Writer flags, for the formats that have use for them. */
 #define CT_WRITE_EXPLAIN 1u   /* add every rule hit */
 #define CT_WRITE_COLOR 2u     /* terminal colours (text formats) */
+#define CT_WRITE_PAGES 4u     /* the run reads PDFs: tsv has a page column */
 
 typedef struct ct_writer ct_writer;
 
@@ -141,10 +142,11 @@ char *ct_record_heading(const ct_record *r, int *oom);
 ct_status ct_tsv_field(ct_buf *b, const char *s);
 
 /* Appends the first TSV fields of a clause row and a tab:
-** FILE CLAUSE LINE COL KIND. */
-ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r);
+** FILE CLAUSE LINE COL KIND, with PAGE after CLAUSE under CT_WRITE_PAGES. */
+ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r, unsigned flags);
 
-/* Appends "FILE:LINE:COL: ", the grep-style place of the clause. */
+/* Appends "FILE:LINE:COL: ", the grep-style place of the clause; for a
+** PDF "FILE#page=N:LINE:COL: ", LINE within page N. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r);
 
 /* Appends the opening of a JSON object naming the document:

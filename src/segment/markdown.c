@@ -11,7 +11,9 @@
 ** Structure at the edge of a line or clause is left out of the clause's
 ** span, as a list marker is; structure inside a span stays in it (a span
 ** is one range of the input) and ct_clause_text leaves it out of the
-** text.  Offsets always point into the source.
+** text.  Offsets always point into the source.  Text a reader made from
+** HTML or PDF (a text with blocks) is not Markdown: there every function
+** here finds no structure (seg.md is 0).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,7 @@ static int is_alnum_byte(unsigned char c) {
 size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
   size_t i, lim = j + LINK_MAX < end ? j + LINK_MAX : end;
   int quoted = 0;
+  if (!g->md) return 0;
   if (j + 2 >= end || g->s[j] != ']' || g->s[j + 1] != '(') return 0;
   for (i = j + 2; i < lim; i++) {
     unsigned char c = g->s[i];
@@ -59,6 +62,7 @@ static size_t link_close(const seg *g, size_t i, size_t end) {
 /* The first "-->" in [i, end): the position after it, or 0. */
 size_t ct_md_comment_close(const seg *g, size_t i, size_t end) {
   const unsigned char *p;
+  if (!g->md) return 0;
   while (i + 3 <= end &&
          (p = memchr(g->s + i, '-', end - i - 2)) != NULL) {
     i = (size_t)(p - g->s);
@@ -71,6 +75,7 @@ size_t ct_md_comment_close(const seg *g, size_t i, size_t end) {
 /* Where an HTML comment opens in [i, end), or end. */
 size_t ct_md_comment_open(const seg *g, size_t i, size_t end) {
   const unsigned char *p;
+  if (!g->md) return end;
   while (i + 4 <= end && (p = memchr(g->s + i, '<', end - i - 3)) != NULL) {
     i = (size_t)(p - g->s);
     if (memcmp(p, "<!--", 4) == 0) return i;
@@ -81,6 +86,7 @@ size_t ct_md_comment_open(const seg *g, size_t i, size_t end) {
 
 /* An HTML comment "<!-- ... -->" at i: the position after it, or 0. */
 size_t ct_md_comment_end(const seg *g, size_t i, size_t end) {
+  if (!g->md) return 0;
   if (end - i < 7 || memcmp(g->s + i, "<!--", 4) != 0) return 0;
   return ct_md_comment_close(g, i + 4, end);
 }
@@ -91,6 +97,7 @@ size_t ct_md_comment_end(const seg *g, size_t i, size_t end) {
 size_t ct_md_emph_end(const seg *g, size_t lo, size_t i, size_t end) {
   size_t j = i;
   unsigned char c = g->s[i], before, after;
+  if (!g->md) return 0;
   while (j < end && g->s[j] == c && j - i < 3) j++;
   if (j < end && g->s[j] == c) return 0;
   before = i > lo ? g->s[i - 1] : ' ';
@@ -107,6 +114,7 @@ static int line_begins(const seg *g, size_t i) {
 
 size_t ct_md_skip_open(const seg *g, size_t i, size_t end) {
   size_t e;
+  if (!g->md) return i;
   for (;;) {
     if (i < end && ct_md_is_emph(g->s[i]) &&
         (e = ct_md_emph_end(g, i, i, end)) != 0)
@@ -148,6 +156,7 @@ static size_t trim_close(const seg *g, size_t a, size_t b) {
 
 void ct_md_trim(const seg *g, size_t *a, size_t *b) {
   size_t s = *a, e = *b;
+  if (!g->md) return;
   s = skip_space(g, ct_md_skip_open(g, s, e), e);
   if (s < e) e = trim_end(g, s, trim_close(g, s, e));
   if (s < e) {
@@ -164,6 +173,7 @@ void ct_md_trim(const seg *g, size_t *a, size_t *b) {
 
 /* "> " (nested "> > " too) at i: the position after it, or i. */
 size_t ct_md_quote_end(const seg *g, size_t i, size_t end) {
+  if (!g->md) return i;
   while (i < end && g->s[i] == '>' &&
          (i + 1 >= end || g->s[i + 1] == ' ' || g->s[i + 1] == '>' ||
           g->s[i + 1] == '\t'))
@@ -175,6 +185,7 @@ size_t ct_md_quote_end(const seg *g, size_t i, size_t end) {
 ** clause.  Moves l->start past them. */
 int ct_md_atx(const seg *g, line *l) {
   size_t i = l->start;
+  if (!g->md) return 0;
   while (i < l->end && g->s[i] == '#' && i - l->start < 7) i++;
   if (i == l->start || i - l->start > 6 || i >= l->end || g->s[i] != ' ')
     return 0;
@@ -188,6 +199,7 @@ int ct_md_rule(const seg *g, size_t a, size_t b) {
   size_t i, marks = 0;
   unsigned char c = 0;
   int pipes = 0;
+  if (!g->md) return 0;
   for (i = a; i < b; i++) {
     unsigned char x = g->s[i];
     if (x == ' ' || x == '\t') continue;
@@ -207,6 +219,7 @@ int ct_md_rule(const seg *g, size_t a, size_t b) {
 /* A table row: "| a | b |", or a line with a pipe when `in_table`. */
 int ct_md_table_row(const seg *g, size_t a, size_t b, int in_table) {
   const unsigned char *p = g->s + a;
+  if (!g->md) return 0;
   if (b - a < 2) return 0;
   if (p[0] == '|') return memchr(p + 1, '|', b - a - 1) != NULL;
   return in_table && memchr(p, '|', b - a) != NULL;
@@ -297,12 +310,14 @@ char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
   size_t i, piece, n = 0, cap = 0, len;
   char *out = NULL;
   int space = 0;
-  if (!may_be_structure(t->data + c->start, c->end - c->start))
+  if (t->nblocks > 0 || !may_be_structure(t->data + c->start,
+                                           c->end - c->start))
     return ct_text_span(t, c->start, c->end, collapse);
   memset(&g, 0, sizeof g);
   g.t = t;
   g.s = t->data;
   g.n = t->len;
+  g.md = 1;
   for (i = piece = c->start; i < c->end;) {
     size_t k = structure_at(&g, c->start, i, c->end);
     if (k == 0) {

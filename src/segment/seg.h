@@ -84,6 +84,8 @@ typedef struct seg {
   int top;                     /* no sentence yet: a headline may come */
   int in_comment;              /* inside an HTML comment over lines */
   int after;                   /* the furniture just emitted (CT_FURN_*) */
+  int md;                      /* Markdown structure is read: plain text,
+                               ** not the text a reader (HTML, PDF) made */
 } seg;
 
 /* {=====================================================================

@@ -14,6 +14,7 @@
 #include <string.h>
 #include "core/error.h"
 #include "segment/seg.h"
+#include "text/srcmap.h"
 
 /* {=====================================================================
 ** Clauses
@@ -356,6 +357,57 @@ static ct_status run(seg *g) {
   return st;
 }
 
+/* {=====================================================================
+** Blocks a reader marked (HTML, PDF: text/srcmap.h)
+** ====================================================================== */
+
+/* A paragraph the reader marked: its lines (from <br>) run on into
+** sentences, except after a short line without final punctuation before
+** a capitalized one, as in a plain-text paragraph (hard_break).  It is
+** never a heading or a list item by its shape: the reader knows. */
+static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
+  size_t i = a, k, first = 0, maxcps = 0;
+  ct_status st = CT_OK;
+  while (st == CT_OK && i < b) {
+    const unsigned char *nl = memchr(g->s + i, '\n', b - i);
+    size_t e = nl ? (size_t)(nl - g->s) : b;
+    line l;
+    scan_line(g, i, e, &l);
+    if (l.start < l.end) st = push_line(g, &l);
+    if (l.cps > maxcps) maxcps = l.cps;
+    i = e + 1;
+  }
+  for (k = 1; st == CT_OK && k <= g->nlines; k++) {
+    if (k < g->nlines &&
+        !hard_break(g, &g->lines[k - 1], &g->lines[k], maxcps))
+      continue;
+    st = emit_sentences(g, g->lines[first].start, g->lines[k - 1].end,
+                        CT_KIND_SENTENCE, 0);
+    first = k;
+  }
+  g->nlines = 0;
+  return st;
+}
+
+static ct_status run_blocks(seg *g) {
+  size_t k;
+  ct_status st = CT_OK;
+  for (k = 0; st == CT_OK && k < g->t->nblocks; k++) {
+    const ct_block *b = &g->t->blocks[k];
+    size_t a = skip_space(g, b->start, b->end), e = trim_end(g, a, b->end);
+    int depth = b->depth < 1 ? 1 : b->depth > MAX_DEPTH ? MAX_DEPTH : b->depth;
+    if (b->kind == CT_BLOCK_HEADING)
+      st = emit(g, a, e, CT_KIND_HEADING, 0);
+    else if (b->kind == CT_BLOCK_ITEM)
+      st = emit_sentences(g, a, e, CT_KIND_BULLET, depth);
+    else
+      st = emit_marked_paragraph(g, a, e);
+  }
+  return st;
+}
+
+/* }===================================================================== */
+
 ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
                      size_t *n, ct_error *err) {
   seg g;
@@ -364,8 +416,9 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
   g.t = t;
   g.s = t->data;
   g.n = t->len;
+  g.md = t->nblocks == 0;
   g.ab = ab;
-  st = run(&g);
+  st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
   free(g.lines);
   if (st != CT_OK) {
     free(g.v);
@@ -385,6 +438,7 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
   g.t = t;
   g.s = t->data;
   g.n = t->len;
+  g.md = t->nblocks == 0;
   for (k = 0; st == CT_OK && k < t->nlines; k++) {
     line l;
     size_t before = g.nv;

@@ -21,6 +21,7 @@
 #include <sys/types.h>
 #include "core/buf.h"
 #include "core/error.h"
+#include "text/srcmap.h"
 #include "text/text.h"
 #include "text/utf8.h"
 
@@ -85,6 +86,10 @@ static size_t chars_before(const ct_text *t, size_t off) {
 
 void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
   size_t i, p, c;
+  if (t->src != NULL) {   /* extracted text: answer in the source */
+    ct_text_source_linecol(t, ct_srcmap_start(t, off), line, col);
+    return;
+  }
   if (off > t->len) off = t->len;
   i = line_index(t, off);
   p = t->lines[i];
@@ -104,6 +109,10 @@ static void text_release(ct_text *t) {
   free(t->data);
   free(t->lines);
   free(t->marks);
+  ct_text_free(t->src);
+  free(t->runs);
+  free(t->blocks);
+  free(t->pages);
   free(t);
 }
 
@@ -268,14 +277,15 @@ typedef enum read_end { READ_EOF, READ_NUL, READ_OVER } read_end;
 /* Reads f into b until one of the read_ends, a block of READ_CHUNK
 ** bytes at a time.  Returns 0 or the errno of the failure (ENOMEM when
 ** the buffer cannot grow). */
-static int read_capped(FILE *f, size_t max, ct_buf *b, read_end *how) {
+static int read_capped(FILE *f, size_t max, int binary, ct_buf *b,
+                       read_end *how) {
   for (;;) {
     size_t want = READ_CHUNK, got, left = max - b->len;
     if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
     if (left < want) want = left + 1;   /* the byte past the cap tells */
     errno = 0;
     got = fread(b->s + b->len, 1, want, f);
-    *how = memchr(b->s + b->len, '\0', got) ? READ_NUL : READ_EOF;
+    *how = !binary && memchr(b->s + b->len, '\0', got) ? READ_NUL : READ_EOF;
     b->len += got;
     b->s[b->len] = '\0';
     if (*how == READ_NUL) return 0;
@@ -330,7 +340,7 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
   /* One allocation for a file of known size, and room to see its end. */
   if (before->known && ct_buf_reserve(&b, before->left + 1) != CT_OK)
     return oom(err, name);
-  e = read_capped(f, max, &b, &how);
+  e = read_capped(f, max, 0, &b, &how);
   if (e == ENOMEM) st = oom(err, name);
   else if (e != 0)
     st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
@@ -343,6 +353,29 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
   }
   len = b.len;
   return text_build(name, (unsigned char *)ct_buf_take(&b), len, mode, out, err);
+}
+
+ct_status ct_read_bytes(const char *path, size_t max, ct_buf *out,
+                        ct_error *err) {
+  int is_stdin = strcmp(path, "-") == 0, e;
+  const char *name = is_stdin ? "<stdin>" : path;
+  ct_file_state before;
+  ct_status st = CT_OK;
+  read_end how;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (f == NULL)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(errno));
+  ct_file_state_of(f, &before);
+  if (before.known && before.left > max) st = too_big(err, name, max);
+  else if ((e = read_capped(f, max, 1, out, &how)) == ENOMEM)
+    st = oom(err, name);
+  else if (e != 0)
+    st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
+  else if (how == READ_OVER) st = too_big(err, name, max);
+  else st = check_unchanged(f, name, &before, out->len, err);
+  if (!is_stdin) fclose(f);
+  if (st != CT_OK) ct_buf_free(out);
+  return st;
 }
 
 ct_status ct_text_read_file_max(const char *path, ct_invalid mode,

@@ -34,6 +34,16 @@ struct ct_text {
   ct_mark *marks;       /* marks[k] for block k; marks[0] is at body */
   size_t nmarks;
   int invalid;          /* holds invalid UTF-8 (only under CT_INVALID_REPLACE) */
+  /* A document read from another format (srcmap.h): data is the text
+  ** extracted from it, src the source every offset is reported in. */
+  ct_input_format format;
+  struct ct_text *src;  /* owned; NULL for plain text */
+  struct ct_srcrun *runs;   /* the map from data to src, by data offset */
+  size_t nruns;
+  struct ct_block *blocks;  /* the reader's structure, in order */
+  size_t nblocks;
+  size_t *pages;        /* src offset where each page starts (PDF) */
+  size_t npages;
 };
 
 /* What fstat says of an open file before it is read, to notice that it
@@ -56,5 +66,12 @@ void ct_file_state_of(FILE *f, ct_file_state *fs);
 ct_status ct_text_read_stream(FILE *f, const char *name,
                               const ct_file_state *before, ct_invalid mode,
                               size_t max, ct_text **out, ct_error *err);
+
+/* The bytes of path ("-": standard input) into out, as they are (NUL
+** bytes and all: a PDF), with the size cap and the change check of
+** ct_text_read_file_max; out is empty after a failure. */
+struct ct_buf;
+ct_status ct_read_bytes(const char *path, size_t max, struct ct_buf *out,
+                        ct_error *err);
 
 #endif

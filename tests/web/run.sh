@@ -73,7 +73,11 @@ status 1 "$CT" classify -f sarif -o $out/policy.sarif --require health \
 status 1 "$CT" classify -r tests/rules/formats -f sarif -o $out/fixture.sarif \
   --require gamma --forbid beta --fail-on-unlabeled tests/data/format_doc.txt \
   "tests/data/format_odd name&.txt" 2>/dev/null
-count node $web/sarif.js $out/samples.sarif $out/policy.sarif $out/fixture.sarif
+# and of the real documents, HTML pages and a PDF (regions in the page's
+# source; a PDF's page in the region's properties).
+status 0 "$CT" classify -f sarif -o $out/docs.sarif tests/docs/
+count node $web/sarif.js $out/samples.sarif $out/policy.sarif $out/fixture.sarif \
+  $out/docs.sarif
 
 # The HTML report of the samples against the jsonl of the same run.
 status 0 "$CT" classify -f html -o $out/report.html samples/

@@ -1,0 +1,407 @@
+/*
+** pdf.c -- a PDF file's text, page by page (input.h).
+**
+** poppler reads the file and gives, per page, its text in reading order
+** (one line per line of type) and a box for every character.  The source
+** every offset is reported in is that text layer: the pages' texts, each
+** followed by a form feed, so `page`, and `line` and `col` within the
+** page, are those of the text poppler shows for the page.
+**
+** From the layer to the text a reader cuts into clauses:
+**   - running heads, footers and page numbers are left out: a line among
+**     the first or last three of a page that comes back (digits aside)
+**     on at least half of the pages, and at least two, or that is only a
+**     page number (`3`, `- 3 -`, `Page 3 of 7`); and a line anywhere
+**     that comes back on four pages in five (and three): printers' lines
+**     and margin notes that the text order puts in mid-page;
+**   - a paragraph ends where the gap to the next line is clearly larger
+**     than the usual line pitch, the font height changes, or the next
+**     line is indented as a first line is; the segmenter then sees a
+**     blank line there, as in a plain-text file;
+**   - inside a paragraph a line break stays a line break (never a clause
+**     boundary by itself), a line indented under the first line of its
+**     paragraph (a list item's runover) is indented in the text, and a
+**     word hyphenated at the end of a line is joined again;
+**   - a paragraph that runs on from one page to the next stays one.
+**
+** poppler's work grows with the file and with its pages, so a file may
+** have at most CT_PDF_MAX_PAGES pages and a page at most
+** CT_PDF_MAX_PAGE_BYTES of text; the file itself is bounded by the size
+** cap before poppler sees it.  poppler is not asked to be reentrant:
+** one PDF is read at a time (a mutex), the other work goes on beside it.
+*/
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <poppler.h>
+#include "core/buf.h"
+#include "core/error.h"
+#include "input/input.h"
+#include "text/srcmap.h"
+#include "text/utf8.h"
+
+#define EDGE_LINES 3        /* lines at the top and bottom of a page that
+                            ** may be furniture */
+#define GAP_FACTOR 1.25     /* a pitch this much over the usual: a break */
+
+/* One non-blank line of the text layer. */
+typedef struct pline {
+  size_t a, b;              /* its bytes in the layer, without the '\n' */
+  size_t page;              /* from 0 */
+  double x, top, height;    /* of its first character, in points */
+  int furniture;
+} pline;
+
+typedef struct pdf {
+  const char *name;
+  ct_buf layer;             /* the pages' text, each followed by '\f' */
+  size_t *pages;            /* where each page starts in the layer */
+  size_t npages;
+  pline *lines;
+  size_t nlines, cap;
+} pdf;
+
+static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* ---- reading the pages --------------------------------------------------- */
+
+static ct_status add_line(pdf *p, const pline *l) {
+  if (p->nlines == p->cap) {
+    size_t cap = p->cap ? p->cap * 2 : 256;
+    pline *v = realloc(p->lines, cap * sizeof *v);
+    if (v == NULL) return CT_ENOMEM;
+    p->lines = v, p->cap = cap;
+  }
+  p->lines[p->nlines++] = *l;
+  return CT_OK;
+}
+
+static int blank(const char *s, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return 0;
+  return 1;
+}
+
+/* Splits a page's text (at `base` in the layer) into lines, each with
+** the box of its first character (rects: one per character). */
+static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
+                            const PopplerRectangle *r, guint nr) {
+  const char *q = t, *line = t;
+  guint k = 0, first = 0;
+  for (;; q = g_utf8_next_char(q), k++) {
+    if (*q == '\n' || *q == '\0') {
+      pline l;
+      memset(&l, 0, sizeof l);
+      l.a = base + (size_t)(line - t), l.b = base + (size_t)(q - t);
+      l.page = page;
+      if (first < nr) {
+        l.x = r[first].x1, l.top = r[first].y1;
+        l.height = r[first].y2 - r[first].y1;
+      }
+      if (!blank(line, (size_t)(q - line)) && add_line(p, &l) != CT_OK)
+        return CT_ENOMEM;
+      if (*q == '\0') return CT_OK;
+      line = q + 1, first = k + 1;
+    }
+  }
+}
+
+static ct_status read_page(pdf *p, PopplerDocument *doc, int i,
+                           ct_error *err) {
+  PopplerPage *page = poppler_document_get_page(doc, i);
+  PopplerRectangle *rects = NULL;
+  guint nr = 0;
+  char *t;
+  size_t n, base = p->layer.len;
+  ct_status st = CT_OK;
+  if (page == NULL)
+    return ct_fail(err, CT_ESYNTAX, "%s: page %d: cannot be read", p->name,
+                   i + 1);
+  t = poppler_page_get_text(page);
+  n = t ? strlen(t) : 0;
+  if (n > CT_PDF_MAX_PAGE_BYTES)
+    st = ct_fail(err, CT_ETOOBIG, "%s: page %d: more than %zu bytes of text",
+                 p->name, i + 1, CT_PDF_MAX_PAGE_BYTES);
+  else if (ct_buf_add(&p->layer, t ? t : "", n) != CT_OK ||
+           ct_buf_addc(&p->layer, '\f') != CT_OK)
+    st = ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+  if (st == CT_OK && n > 0) {
+    poppler_page_get_text_layout(page, &rects, &nr);
+    if (page_lines(p, (size_t)i, p->layer.s + base, base, rects, nr) != CT_OK)
+      st = ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+  }
+  g_free(rects);
+  g_free(t);
+  g_object_unref(page);
+  return st;
+}
+
+static ct_status open_failed(const char *name, GError *e, ct_error *err) {
+  ct_status st;
+  if (e != NULL && e->domain == POPPLER_ERROR &&
+      e->code == POPPLER_ERROR_ENCRYPTED)
+    st = ct_fail(err, CT_ESYNTAX, "%s: encrypted PDF (it needs a password;"
+                 " decrypt it first, e.g. with qpdf --decrypt)", name);
+  else
+    st = ct_fail(err, CT_ESYNTAX, "%s: not a PDF poppler can read (%.200s)",
+                 name, e && e->message ? e->message : "unknown error");
+  if (e != NULL) g_error_free(e);
+  return st;
+}
+
+static ct_status read_pages(pdf *p, const void *data, size_t len,
+                            size_t max_bytes, ct_error *err) {
+  GBytes *bytes = g_bytes_new_static(data, len);
+  GError *e = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &e);
+  ct_status st = CT_OK;
+  int i, n;
+  if (doc == NULL) {
+    g_bytes_unref(bytes);
+    return open_failed(p->name, e, err);
+  }
+  n = poppler_document_get_n_pages(doc);
+  if (n > CT_PDF_MAX_PAGES)
+    st = ct_fail(err, CT_ETOOBIG, "%s: %d pages, more than %d", p->name, n,
+                 CT_PDF_MAX_PAGES);
+  else if (n <= 0 || (p->pages = calloc((size_t)n, sizeof *p->pages)) == NULL)
+    st = n <= 0 ? ct_fail(err, CT_ESYNTAX, "%s: a PDF without pages", p->name)
+                : ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+  for (i = 0; st == CT_OK && i < n; i++) {
+    p->pages[p->npages++] = p->layer.len;
+    st = read_page(p, doc, i, err);
+    if (st == CT_OK && p->layer.len > max_bytes)
+      st = ct_fail(err, CT_ETOOBIG, "%s: page %d: the text passes %zu bytes,"
+                   " the document size cap", p->name, i + 1, max_bytes);
+  }
+  g_object_unref(doc);
+  g_bytes_unref(bytes);
+  return st;
+}
+
+/* ---- page furniture ------------------------------------------------------ */
+
+/* The line with its digits as '#' and white space trimmed, into key. */
+static void line_key(const pdf *p, const pline *l, char *key, size_t size) {
+  size_t i, n = 0;
+  for (i = l->a; i < l->b && n + 1 < size; i++) {
+    char c = p->layer.s[i];
+    if (c == ' ' && (n == 0 || key[n - 1] == ' ')) continue;
+    key[n++] = c >= '0' && c <= '9' ? '#' : c;
+  }
+  while (n > 0 && key[n - 1] == ' ') n--;
+  key[n] = '\0';
+}
+
+/* `3`, `- 3 -`, `Page 3`, `3 of 7`, `Page 3 of 7`, `3/7` (as keys). */
+static int page_number(const char *k) {
+  if (strncmp(k, "Page ", 5) == 0 || strncmp(k, "page ", 5) == 0) k += 5;
+  if (strncmp(k, "- ", 2) == 0 || *k == '-') k += k[1] == ' ' ? 2 : 1;
+  if (*k != '#') return 0;
+  while (*k == '#') k++;
+  if (strncmp(k, " of ", 4) == 0 || *k == '/') {
+    k += *k == '/' ? 1 : 4;
+    if (*k != '#') return 0;
+    while (*k == '#') k++;
+  }
+  if (strcmp(k, " -") == 0 || strcmp(k, "-") == 0) k += strlen(k);
+  return *k == '\0';
+}
+
+/* A line with its key, and whether it is at the top or bottom of its
+** page (one of the first or last EDGE_LINES). */
+typedef struct keyed {
+  char key[64];
+  size_t page, line;
+  int edge;
+} keyed;
+
+static int by_key(const void *a, const void *b) {
+  const keyed *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  if (c != 0) return c;
+  return x->page < y->page ? -1 : x->page > y->page;
+}
+
+static keyed *keyed_lines(const pdf *p) {
+  keyed *v = malloc((p->nlines ? p->nlines : 1) * sizeof *v);
+  size_t i = 0, k;
+  if (v == NULL) return NULL;
+  while (i < p->nlines) {
+    size_t j = i;
+    while (j < p->nlines && p->lines[j].page == p->lines[i].page) j++;
+    for (k = i; k < j; k++) {
+      line_key(p, &p->lines[k], v[k].key, sizeof v[k].key);
+      v[k].page = p->lines[k].page, v[k].line = k;
+      v[k].edge = k - i < EDGE_LINES || j - k <= EDGE_LINES;
+    }
+    i = j;
+  }
+  return v;
+}
+
+/* Is a line that comes back on `pages` pages furniture?  At the top or
+** bottom of a page: a page number, or back on half of the pages (and
+** two); elsewhere (a margin note, a printer's line that the text order
+** puts mid-page): back on four pages in five (and three). */
+static int furniture(const keyed *k, size_t pages, size_t npages) {
+  if (k->edge)
+    return page_number(k->key) || (pages >= 2 && 2 * pages >= npages);
+  return pages >= 3 && 5 * pages >= 4 * npages;
+}
+
+static ct_status mark_furniture(pdf *p) {
+  size_t i = 0, k;
+  keyed *v = keyed_lines(p);
+  if (v == NULL) return CT_ENOMEM;
+  qsort(v, p->nlines, sizeof *v, by_key);
+  while (i < p->nlines) {
+    size_t j = i, pages = 0;
+    for (; j < p->nlines && strcmp(v[j].key, v[i].key) == 0; j++)
+      if (j == i || v[j].page != v[j - 1].page) pages++;
+    for (k = i; k < j; k++)
+      p->lines[v[k].line].furniture = furniture(&v[k], pages, p->npages);
+    i = j;
+  }
+  free(v);
+  return CT_OK;
+}
+
+/* ---- paragraphs ---------------------------------------------------------- */
+
+static int by_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The usual distance from one line's top to the next line's, over the
+** content lines of every page: the median. */
+static double usual_pitch(const pdf *p, const size_t *body, size_t n) {
+  double *v = malloc((n ? n : 1) * sizeof *v), m = 0;
+  size_t k, nv = 0;
+  if (v == NULL) return 0;
+  for (k = 1; k < n; k++) {
+    const pline *a = &p->lines[body[k - 1]], *b = &p->lines[body[k]];
+    if (a->page == b->page && b->top > a->top) v[nv++] = b->top - a->top;
+  }
+  if (nv > 0) {
+    qsort(v, nv, sizeof *v, by_double);
+    m = v[nv / 2];
+  }
+  free(v);
+  return m;
+}
+
+static int lower_start(const pdf *p, const pline *l) {
+  int32_t cp;
+  ct_utf8_decode((const unsigned char *)p->layer.s + l->a, l->b - l->a, &cp);
+  return ct_cp_islower(cp);
+}
+
+/* The last byte of a line, closing quotes and brackets aside. */
+static char last_char(const pdf *p, const pline *l) {
+  size_t b = l->b;
+  while (b > l->a && strchr(" \")'", p->layer.s[b - 1])) b--;
+  return b > l->a ? p->layer.s[b - 1] : ' ';
+}
+
+static int ends_sentence(const pdf *p, const pline *l) {
+  return strchr(".!?:;", last_char(p, l)) != NULL;
+}
+
+/* Does a paragraph end between body lines a and b? */
+static int paragraph_break(const pdf *p, const pline *a, const pline *b,
+                           const pline *c, double pitch) {
+  double d = b->top - a->top;
+  if (a->page != b->page) return ends_sentence(p, a) || !lower_start(p, b);
+  if (pitch <= 0 || d < 0 || d > GAP_FACTOR * pitch) return 1;
+  if (fabs(b->height - a->height) > 0.2 * a->height) return 1;
+  /* a first line indented: further right than the line before and the
+  ** line after it in the same paragraph (a list item's runover is
+  ** further right than the line before only) */
+  return b->x > a->x + 2 && c != NULL && c->page == b->page &&
+         c->top - b->top <= GAP_FACTOR * pitch && b->x > c->x + 2;
+}
+
+/* "coop-" / "eration": a word cut at the line end. */
+static int hyphenated(const pdf *p, const pline *a, const pline *b) {
+  const char *s = p->layer.s;
+  return a->b - a->a >= 2 && s[a->b - 1] == '-' &&
+         ct_cp_isalpha((unsigned char)s[a->b - 2]) && lower_start(p, b);
+}
+
+/* ---- the text ------------------------------------------------------------ */
+
+static void emit(const pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
+  double pitch = usual_pitch(p, body, n);
+  size_t k;
+  double first_x = 0;
+  for (k = 0; k < n; k++) {
+    const pline *l = &p->lines[body[k]];
+    const pline *prev = k ? &p->lines[body[k - 1]] : NULL;
+    const pline *next = k + 1 < n ? &p->lines[body[k + 1]] : NULL;
+    size_t end = l->b;
+    if (prev == NULL || paragraph_break(p, prev, l, next, pitch)) {
+      ct_srcmap_break(m, l->a, 2);
+      first_x = l->x;
+    } else if (!hyphenated(p, prev, l)) {
+      /* the line break itself, where the layer has it */
+      if (prev->page == l->page) ct_srcmap_add(m, "\n", 1, prev->b, 1);
+      else ct_srcmap_add(m, "\n", 1, l->a, 0);
+      if (l->x > first_x + 2) ct_srcmap_add(m, "  ", 2, l->a, 0);
+    }
+    if (next != NULL && hyphenated(p, l, next) &&
+        !paragraph_break(p, l, next,
+                         k + 2 < n ? &p->lines[body[k + 2]] : NULL, pitch))
+      end--;   /* the hyphen goes; the next line joins on */
+    ct_srcmap_add(m, p->layer.s + l->a, end - l->a, l->a, end - l->a);
+  }
+}
+
+static ct_status build(pdf *p, ct_text **out, ct_error *err) {
+  ct_srcmap m;
+  ct_text *layer;
+  size_t *body = malloc((p->nlines ? p->nlines : 1) * sizeof *body), n = 0, k;
+  ct_status st;
+  memset(&m, 0, sizeof m);
+  if (body == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
+                                   p->name);
+  for (k = 0; k < p->nlines; k++)
+    if (!p->lines[k].furniture) body[n++] = k;
+  if (n == 0) {
+    free(body);
+    return ct_fail(err, CT_ESYNTAX, "%s: no text layer (a scanned PDF? "
+                   "run OCR on it first)", p->name);
+  }
+  emit(p, body, n, &m);
+  free(body);
+  for (k = 0; k < p->npages; k++) ct_srcmap_page(&m, p->pages[k]);
+  st = ct_text_from_buffer(p->name, p->layer.s, p->layer.len,
+                           CT_INVALID_REPLACE, &layer, err);
+  if (st != CT_OK) {
+    ct_srcmap_free(&m);
+    return st;
+  }
+  return ct_srcmap_finish(&m, layer, CT_INPUT_PDF, out, err);
+}
+
+ct_status ct_pdf_extract(const char *name, const void *data, size_t len,
+                         size_t max_bytes, ct_text **out, ct_error *err) {
+  pdf p;
+  ct_status st;
+  *out = NULL;
+  memset(&p, 0, sizeof p);
+  p.name = name;
+  pthread_mutex_lock(&poppler_lock);
+  st = read_pages(&p, data, len, max_bytes, err);
+  pthread_mutex_unlock(&poppler_lock);
+  if (st == CT_OK && mark_furniture(&p) != CT_OK)
+    st = ct_fail(err, CT_ENOMEM, "%s: out of memory", name);
+  if (st == CT_OK) st = build(&p, out, err);
+  ct_buf_free(&p.layer);
+  free(p.pages);
+  free(p.lines);
+  return st;
+}
