@@ -257,6 +257,15 @@ ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
 ** prints as the clause's text.  NULL when out of memory. */
 char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse);
 
+/* Writes a space over every byte of Markdown structure inside clause c
+** (the bytes ct_clause_text leaves out: emphasis marks, a link's "[" and
+** "](url)", ...) in buf, a copy of t's bytes indexed as ct_text's data
+** (NULL: only count them).  Returns how many bytes that is; 0 for a text
+** a reader made (HTML, PDF).  Offsets stay as they are, so the rules
+** match the copy without ever matching inside a link's URL. */
+size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
+                      unsigned char *buf);
+
 /* ---------------------------------------------------------------------
 ** Rule sets: the labels, rules and examples of Lua rule files
 **

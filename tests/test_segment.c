@@ -675,6 +675,29 @@ static int teardown(void **state) {
   return 0;
 }
 
+/* The mask blanks exactly what ct_clause_text leaves out, in place:
+** offsets stay, and a link's URL is spaces. */
+static void structure_mask(void **state) {
+  static const char in[] = "Read [the plan](https://x.org/climate) on **trade**.\n";
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  unsigned char buf[sizeof in];
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("case", in, strlen(in),
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 1);
+  memcpy(buf, in, sizeof in);
+  assert_int_equal(ct_clause_mask(t, &c[0], NULL), 29);
+  assert_int_equal(ct_clause_mask(t, &c[0], buf), 29);
+  assert_string_equal((char *)buf, "Read  the plan" "                        "
+                                   " on   trade  .\n");   /* 24: the URL */
+  free(c);
+  ct_text_free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(blank_line_blocks),
@@ -821,6 +844,7 @@ int main(void) {
     cmocka_unit_test(abbreviation_file),
     cmocka_unit_test(lines_mode),
     cmocka_unit_test(kind_names),
+    cmocka_unit_test(structure_mask),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

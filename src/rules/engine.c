@@ -32,6 +32,8 @@
 /* The document being classified. */
 typedef struct docstate {
   const ct_text *t;
+  const unsigned char *s;      /* the bytes rules match: t's, or masked */
+  unsigned char *masked;       /* t's bytes, Markdown structure blanked */
   const ct_clause *c;
   size_t n;
   const char *id;
@@ -230,7 +232,7 @@ static int clause_match(lua_State *L, int counting) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
   const ct_regex *re = ct_lua_checkregex(L, 2);
-  const char *subj = (const char *)e->doc->t->data + c->start;
+  const char *subj = (const char *)e->doc->s + c->start;
   size_t len = subject_len(e, subj, c->end - c->start), n = 0, ms = 0, me = 0;
   size_t from = 0;
   ct_sandbox_charge(L, len / 64 + 1);
@@ -629,7 +631,7 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     *me = d->ph[e->word_at[r] - 1].end;
     fired = 1;
   } else if (rule->regex) {
-    const char *subj = (const char *)d->t->data + c->start;
+    const char *subj = (const char *)d->s + c->start;
     size_t len = subject_len(e, subj, c->end - c->start), a, b;
     int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);
     if (m < 0) {   /* located like Lua's errors: at the rule */
@@ -724,6 +726,24 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   return st;
 }
 
+/* The bytes the rules match: the text's own, or, when clauses hold
+** Markdown structure, a copy with it blanked (same offsets, padded as
+** the text is for PCRE2's vector reads), so that no phrase or regex
+** fires inside a link's URL. */
+static ct_status mask_document(docstate *d) {
+  const ct_text *t = d->t;
+  size_t k, any = 0;
+  d->s = t->data;
+  for (k = 0; k < d->n && !any; k++) any = ct_clause_mask(t, &d->c[k], NULL);
+  if (!any) return CT_OK;
+  if ((d->masked = malloc(t->len + 1 + CT_TEXT_PAD)) == NULL)
+    return CT_ENOMEM;
+  memcpy(d->masked, t->data, t->len + 1 + CT_TEXT_PAD);
+  for (k = 0; k < d->n; k++) ct_clause_mask(t, &d->c[k], d->masked);
+  d->s = d->masked;
+  return CT_OK;
+}
+
 /* Normalizes the document and finds every phrase hit in input offsets. */
 static ct_status scan_document(ct_engine *e, ct_error *err) {
   docstate *d = e->doc;
@@ -731,7 +751,7 @@ static ct_status scan_document(ct_engine *e, ct_error *err) {
   const ct_phrase_hit *hits;
   ct_phrase_hit *v;
   size_t k;
-  if (ct_norm_build(&d->norm, (const char *)t->data + t->body,
+  if (ct_norm_build(&d->norm, (const char *)d->s + t->body,
                     t->len - t->body, t->body) != CT_OK ||
       ct_phrases_scan_with(e->rs->phrases, e->ps, d->norm.s, d->norm.len,
                            &hits, &d->nph) != CT_OK)
@@ -785,6 +805,7 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   e->doc = &d;
   e->serial++;
   if (st == CT_OK) st = alloc_results(&d, e->rs->nlabels, &res);
+  if (st == CT_OK) st = mask_document(&d);
   if (st == CT_ENOMEM) st = ct_fail(err, st, "%s: out of memory", t->name);
   if (st == CT_OK) st = scan_document(e, err);
   for (i = 0; st == CT_OK && i < n; i++) {
@@ -793,6 +814,7 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   }
   e->doc = NULL;
   ct_norm_free(&d.norm);
+  free(d.masked);
   if (st == CT_OK) {
     fill_results(&d, e->rs->nlabels, res);
     d.first_hit = (free(d.first_hit), NULL);

@@ -305,6 +305,31 @@ static int add_piece(const ct_text *t, size_t a, size_t b, int collapse,
   return 0;
 }
 
+size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
+                      unsigned char *buf) {
+  seg g;
+  size_t i, k, len, masked = 0;
+  if (t->nblocks > 0 || !may_be_structure(t->data + c->start,
+                                           c->end - c->start))
+    return 0;
+  memset(&g, 0, sizeof g);
+  g.t = t;
+  g.s = t->data;
+  g.n = t->len;
+  g.md = 1;
+  for (i = c->start; i < c->end; i += k) {
+    if ((k = structure_at(&g, c->start, i, c->end)) == 0) {
+      cp_at(&g, i, c->end, &len);
+      k = len;
+      continue;
+    }
+    if (k > c->end - i) k = c->end - i;
+    if (buf != NULL) memset(buf + i, ' ', k);
+    masked += k;
+  }
+  return masked;
+}
+
 char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
   seg g;
   size_t i, piece, n = 0, cap = 0, len;
