@@ -348,14 +348,80 @@ typedef struct ct_example_info {
 } ct_example_info;
 
 /* Loads rule files: each path a *.lua file or a directory (its *.lua files,
-** sorted).  Every load error reads "FILE:LINE: what is wrong" (a syntax
-** error, a duplicate rule id naming both places, an unknown key, an
-** undeclared label, a regex that does not compile) with CT_ESYNTAX, or
-** CT_ERULE / CT_ELIMIT when the file fails while running.  `lim` may be
-** NULL (defaults). */
+** sorted).  Every file is loaded and every error found, up to
+** CT_DEFAULT_MAX_ERRORS (see ct_ruleset_load_with); err gets the first,
+** "FILE:LINE:COL: what is wrong" (a syntax error, a duplicate rule id
+** naming both places, an unknown key with the known one it is nearest
+** to, an undeclared label, a regex that does not compile), and the
+** status is that error's: CT_ESYNTAX, CT_ERULE when a file fails while
+** running, CT_ELIMIT, CT_EIO.  `lim` may be NULL (defaults). */
 ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
                           const ct_limits *lim, ct_ruleset **out,
                           ct_error *err);
+
+/* A problem found in rule files, as a compiler reports one. */
+typedef enum ct_severity {
+  CT_SEVERITY_ERROR,      /* the rule set does not load */
+  CT_SEVERITY_WARNING     /* it loads, but something in it is likely wrong:
+                          ** a label no rule scores for, or whose rules
+                          ** cannot reach its threshold, a word twice, a
+                          ** regex that matches the empty string, an
+                          ** `unless` that cancels every word of its rule */
+} ct_severity;
+
+typedef struct ct_diagnostic {
+  ct_severity severity;
+  ct_status status;       /* an error's kind; CT_OK for a warning */
+  const char *file;       /* NULL: about no one file (a limit of the whole
+                          ** rule set, too many errors) */
+  int line, col;          /* 1-based, col in code points; 0: not known */
+  const char *message;    /* what is wrong, without the place */
+} ct_diagnostic;
+
+typedef void ct_diagnostic_fn(void *ud, const ct_diagnostic *d);
+
+/* One line for a person: "FILE:LINE:COL: MESSAGE" for an error,
+** "FILE:LINE:COL: warning: MESSAGE" for a warning (FILE:LINE: or FILE:
+** when the place is not known), "clausetag: MESSAGE" without a file.
+** Cut to `size` bytes (at a character boundary). */
+void ct_diagnostic_format(const ct_diagnostic *d, char *buf, size_t size);
+
+/* What rule code passes to ct.log, with where it was called: "FILE:LINE:
+** log: MESSAGE", and while a `when` runs " (rule 'ID' at FILE:LINE,
+** clause DOC:LINE:COL)" after it.  One line, control characters as
+** spaces. */
+typedef void ct_log_fn(void *ud, const char *line);
+
+/* Loading stops after this many errors. */
+#define CT_DEFAULT_MAX_ERRORS 20
+
+typedef struct ct_load_options {
+  const ct_limits *limits;        /* NULL: the defaults */
+  ct_diagnostic_fn *on_diagnostic; /* every error and warning, in the order
+                                  ** found; NULL: only err's first error */
+  void *ud;                       /* for on_diagnostic */
+  size_t max_errors;              /* stop after this many; 0: the default */
+  int warnings;                   /* also look for warnings (they never
+                                  ** stop the load) */
+  ct_log_fn *on_log;              /* ct.log at the top level of rule files
+                                  ** while they load; NULL: ct.log does
+                                  ** nothing */
+  void *log_ud;
+} ct_load_options;
+
+/* ct_ruleset_load, reporting every error (and, with o->warnings, every
+** warning) to o->on_diagnostic.  A file that fails at its top level
+** (a syntax error, a runtime error) stops there, and the next file is
+** loaded; a declaration with a mistake is reported with every mistake in
+** it, and the file goes on.  A broken sandbox limit (instructions,
+** memory, time) or running out of memory stops the whole load at once.
+** Checks across files (undeclared labels, weights) are made only when
+** every file ran to its end, so that one broken file does not make every
+** other one look wrong.  Returns the status of the first error, or
+** CT_OK (warnings do not fail the load).  `o` may be NULL. */
+ct_status ct_ruleset_load_with(const char *const *paths, size_t npaths,
+                               const ct_load_options *o, ct_ruleset **out,
+                               ct_error *err);
 void ct_ruleset_free(ct_ruleset *rs);
 
 size_t ct_ruleset_nlabels(const ct_ruleset *rs);

@@ -124,58 +124,60 @@ static void load_errors(void **state) {
   (void)state;
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = { \"x\" } }\n"
              "rule \"a\" { label = \"climate\", words = { \"y\" } }\n",
-             CT_ESYNTAX, TMP ":3: rule 'a': already declared at " TMP ":2");
+             CT_ESYNTAX, TMP ":3:6: rule 'a': already declared at " TMP ":2");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = \"x\", wieght = 2 }\n",
-             CT_ESYNTAX, TMP ":2: rule 'a': unknown key 'wieght'");
+             CT_ESYNTAX, TMP ":2:44: rule 'a': unknown key 'wieght' (did you "
+             "mean 'weight'?)");
   load_fails("rule \"a\" { label = \"trade\", words = \"x\" }\n", CT_ESYNTAX,
-             TMP ":1: rule 'a': label 'trade' is not declared (declare it "
+             TMP ":1:20: rule 'a': label 'trade' is not declared (declare it "
              "with label \"trade\" {...})");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", regex = \"(x\" }\n",
-             CT_ESYNTAX, TMP ":2: rule 'a': regex error at offset 2: missing "
+             CT_ESYNTAX, TMP ":2:39: rule 'a': regex error at offset 2: missing "
              "closing parenthesis");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\" }\n", CT_ESYNTAX,
-             TMP ":2: rule 'a': needs at least one of 'words', 'regex', 'when', "
+             TMP ":2:1: rule 'a': needs at least one of 'words', 'regex', 'when', "
              "'context' or 'focus'");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = \"x*y\" }\n",
-             CT_ESYNTAX, TMP ":2: rule 'a': phrase \"x*y\": '*' is allowed only "
+             CT_ESYNTAX, TMP ":2:39: rule 'a': phrase \"x*y\": '*' is allowed only "
              "at the end");
   load_fails(CLIMATE CLIMATE, CT_ESYNTAX,
-             TMP ":2: label 'climate': already declared at " TMP ":1");
+             TMP ":2:7: label 'climate': already declared at " TMP ":1");
   load_fails("label \"x\" { threshold = 2e6 }\n", CT_ESYNTAX,
-             TMP ":1: label 'x': 'threshold' must be a number greater than 0 "
+             TMP ":1:25: label 'x': 'threshold' must be a number greater than 0 "
              "and at most 1000000");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", weight = -1e7, "
-             "words = \"x\" }\n", CT_ESYNTAX, TMP ":2: rule 'a': 'weight' "
+             "words = \"x\" }\n", CT_ESYNTAX, TMP ":2:40: rule 'a': 'weight' "
              "must be a number between -1000000 and 1000000");
   /* names: letters, marks, digits and _ . - : / + only */
-  load_fails("label \"a b\" {}\n", CT_ESYNTAX, TMP ":1: label name holds "
+  load_fails("label \"a b\" {}\n", CT_ESYNTAX, TMP ":1:7: label name holds "
              "U+0020 (byte 2); a name holds letters, digits and _ . - : / + "
              "only");
   load_fails(CLIMATE "rule \"a\\tb\" { label = \"climate\", words = \"x\" "
-             "}\n", CT_ESYNTAX, TMP ":2: rule name holds U+0009 (byte 2); a "
+             "}\n", CT_ESYNTAX, TMP ":2:6: rule name holds U+0009 (byte 2); a "
              "name holds letters, digits and _ . - : / + only");
-  load_fails("label \"\\u{2066}x\" {}\n", CT_ESYNTAX, TMP ":1: label name "
+  load_fails("label \"\\u{2066}x\" {}\n", CT_ESYNTAX, TMP ":1:7: label name "
              "holds U+2066 (byte 1); a name holds letters, digits and _ . - "
              ": / + only");
-  load_fails("label \"a\\xff\" {}\n", CT_ESYNTAX, TMP ":1: label name is "
+  load_fails("label \"a\\xff\" {}\n", CT_ESYNTAX, TMP ":1:7: label name is "
              "not valid UTF-8 (byte 2)");
-  load_fails("label (string.rep('a', 129)) {}\n", CT_ESYNTAX, TMP ":1: label "
+  load_fails("label (string.rep('a', 129)) {}\n", CT_ESYNTAX, TMP ":1:7: label "
              "name is longer than 128 bytes");
   load_fails("label \"x\" { threshold = 0 }\n", CT_ESYNTAX,
-             TMP ":1: label 'x': 'threshold' must be a number greater than 0 "
+             TMP ":1:25: label 'x': 'threshold' must be a number greater than 0 "
              "and at most 1000000");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", weight = \"1\", words = \"x\" }\n",
-             CT_ESYNTAX, TMP ":2: rule 'a': 'weight' must be a number");
+             CT_ESYNTAX, TMP ":2:40: rule 'a': 'weight' must be a number, not a "
+             "string");
   load_fails(CLIMATE "example { labels = {} }\n", CT_ESYNTAX,
-             TMP ":2: example: the clause text must come first, as a string");
+             TMP ":2:1: example: the clause text must come first, as a string");
   load_fails(CLIMATE "example { \"x\", labels = { \"nope\" } }\n", CT_ESYNTAX,
-             TMP ":2: example: label 'nope' is not declared");
+             TMP ":2:27: example: label 'nope' is not declared");
   load_fails("abbreviations { \"Amb\" }\n", CT_ESYNTAX,
-             TMP ":1: abbreviations: 'Amb' must end with a period");
+             TMP ":1:17: abbreviations: 'Amb' must end with a period");
   load_fails("label \"x\" {\n", CT_ESYNTAX,
-             TMP ":2: unexpected symbol near <eof>");
+             TMP ":2:1: unexpected symbol near <eof>");
   load_fails("os.execute(\"true\")\n", CT_ERULE,
-             TMP ":1: clausetag sandbox: 'os' is not available in rule files");
+             TMP ":1:1: clausetag sandbox: 'os' is not available in rule files");
 }
 
 static void load_missing_path(void **state) {

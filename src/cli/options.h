@@ -38,7 +38,8 @@ enum {
   CT_OPT_FORBID,
   CT_OPT_FAIL_ON_UNLABELED,
   CT_OPT_RULE_TIME,
-  CT_OPT_MAX_DOCUMENT_BYTES
+  CT_OPT_MAX_DOCUMENT_BYTES,
+  CT_OPT_DEBUG
 };
 
 typedef enum ct_cli_input {
@@ -82,6 +83,7 @@ typedef struct ct_cli_options {
   ct_cli_color color;
   int explain;
   int keep_going;
+  int debug;               /* --debug: ct.log prints */
   int help;
 } ct_cli_options;
 

@@ -1,5 +1,6 @@
 /*
-** rulefiles.c -- choosing and loading rule files.
+** rulefiles.c -- choosing and loading rule files, and printing what the
+** loader found: each error and warning on a line of its own.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,16 +70,47 @@ static int choose(path_list *p, const ct_cli_options *o) {
   return shipped(p);
 }
 
-ct_ruleset *ct_cli_rules_load(const ct_cli_options *o) {
+void ct_cli_print_log(void *ud, const char *line) {
+  (void)ud;
+  fprintf(stderr, "%s\n", line);
+}
+
+static void print_diagnostic(void *ud, const ct_diagnostic *d) {
+  ct_cli_load_report *rep = ud;
+  char line[1200];
+  ct_diagnostic_format(d, line, sizeof line);
+  fprintf(stderr, "%s\n", line);
+  if (d->severity == CT_SEVERITY_WARNING) rep->nwarnings++;
+  else if (d->status != CT_OK) rep->errors++;      /* not the closing note */
+}
+
+ct_ruleset *ct_cli_rules_load_report(const ct_cli_options *o,
+                                     ct_cli_load_report *rep) {
   path_list p;
   ct_ruleset *rs = NULL;
+  ct_load_options lo;
   ct_error err;
   err.msg[0] = '\0';
-  if (choose(&p, o) == 0 &&
-      ct_ruleset_load(p.v, p.n, &o->limits, &rs, &err) != CT_OK) {
-    fprintf(stderr, "%s\n", err.msg);
+  rep->errors = rep->nwarnings = 0;
+  memset(&lo, 0, sizeof lo);
+  lo.limits = &o->limits;
+  lo.on_diagnostic = print_diagnostic;
+  lo.ud = rep;
+  lo.warnings = rep->warnings;
+  if (o->debug) lo.on_log = ct_cli_print_log;
+  if (choose(&p, o) != 0) {
+    rep->errors = 1;
+  } else if (ct_ruleset_load_with(p.v, p.n, &lo, &rs, &err) != CT_OK) {
+    if (rep->errors == 0) fprintf(stderr, "%s\n", err.msg);
+    rep->errors += rep->errors == 0;
     rs = NULL;
   }
   paths_free(&p);
   return rs;
+}
+
+ct_ruleset *ct_cli_rules_load(const ct_cli_options *o) {
+  ct_cli_load_report rep;
+  memset(&rep, 0, sizeof rep);
+  return ct_cli_rules_load_report(o, &rep);
 }

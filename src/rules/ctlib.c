@@ -1,5 +1,5 @@
 /*
-** ctlib.c -- the `ct` Lua library: fold, re, words.
+** ctlib.c -- the `ct` Lua library: fold, re, words, log.
 **
 ** Per-state data sits in one full userdata (a `ctstate`) kept in the
 ** registry and given to every function as upvalue 1, so no call looks it
@@ -33,6 +33,8 @@ typedef struct ctstate {
   void *on_charge_ud;
   ct_lua_hold_fn on_hold;
   void *on_hold_ud;
+  ct_lua_log_fn on_log;
+  void *on_log_ud;
 } ctstate;
 
 #define SCAN_BYTES 64      /* bytes scanned worth one instruction */
@@ -409,6 +411,83 @@ static int l_words(lua_State *L) {
 }
 
 /* ---------------------------------------------------------------------
+** ct.log(...): a line for the rule writer, only when the host asks
+** ------------------------------------------------------------------- */
+
+#define LOG_MAX 1024        /* bytes of one log line */
+
+/* Appends what value idx reads as: strings and numbers as tostring
+** gives them, a value with a __tostring of the host's (a clause, a
+** regex) through it, anything else by its type alone (an address would
+** make the output differ from run to run). */
+static void log_value(lua_State *L, ctstate *st, int idx, char *line,
+                      size_t *len) {
+  const char *v;
+  size_t n;
+  char num[64];
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL: v = "nil"; n = 3; break;
+    case LUA_TBOOLEAN:
+      v = lua_toboolean(L, idx) ? "true" : "false";
+      n = strlen(v);
+      break;
+    case LUA_TNUMBER:
+      if (lua_isinteger(L, idx))
+        snprintf(num, sizeof num, LUA_INTEGER_FMT,
+                 (LUAI_UACINT)lua_tointeger(L, idx));
+      else
+        snprintf(num, sizeof num, LUA_NUMBER_FMT,
+                 (LUAI_UACNUMBER)lua_tonumber(L, idx));
+      v = num, n = strlen(num);
+      break;
+    case LUA_TSTRING: v = lua_tolstring(L, idx, &n); break;
+    default:
+      if (luaL_getmetafield(L, idx, "__tostring") != LUA_TNIL) {
+        lua_pop(L, 1);
+        v = luaL_tolstring(L, idx, &n);          /* pushed: kept alive */
+      } else {
+        v = luaL_typename(L, idx);
+        n = strlen(v);
+      }
+  }
+  charge(L, st, (unsigned long)(n / SCAN_BYTES) + 1);
+  if (n > LOG_MAX - 1 - *len) n = LOG_MAX - 1 - *len;
+  memcpy(line + *len, v, n);
+  *len += n;
+  line[*len] = '\0';
+}
+
+/* "FILE:LINE: log: a b c", one line: its arguments as strings, between
+** spaces, control characters as spaces.  Without a host function, the
+** call returns at once: rule files may keep their ct.log calls. */
+static int l_log(lua_State *L) {
+  ctstate *st = upstate(L);
+  char line[LOG_MAX];
+  size_t len, k;
+  int i, n = lua_gettop(L);
+  lua_Debug ar;
+  if (st->on_log == NULL) return 0;
+  line[0] = '\0';
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar))
+    snprintf(line, sizeof line, "%s:%d: ",
+             ar.source[0] == '@' ? ar.source + 1 : ar.short_src,
+             ar.currentline);
+  len = strlen(line);
+  snprintf(line + len, sizeof line - len, "log:");
+  len = strlen(line);
+  luaL_checkstack(L, n + 2, "too many arguments");
+  for (i = 1; i <= n && len + 1 < sizeof line; i++) {
+    line[len++] = ' ';
+    line[len] = '\0';
+    log_value(L, st, i, line, &len);
+  }
+  for (k = 0; k < len; k++)
+    if ((unsigned char)line[k] < 0x20 || line[k] == 0x7F) line[k] = ' ';
+  st->on_log(L, st->on_log_ud, line);
+  return 0;
+}
+
+/* ---------------------------------------------------------------------
 ** Opening
 ** ------------------------------------------------------------------- */
 
@@ -416,6 +495,7 @@ static const luaL_Reg ct_funcs[] = {
   {"fold", l_fold},
   {"re", l_re},
   {"words", l_words},
+  {"log", l_log},
   {NULL, NULL}
 };
 
@@ -510,6 +590,14 @@ ct_status ct_lua_on_hold(lua_State *L, ct_lua_hold_fn fn, void *ud) {
   if (st == NULL) return CT_EUSAGE;
   st->on_hold = fn;
   st->on_hold_ud = ud;
+  return CT_OK;
+}
+
+ct_status ct_lua_on_log(lua_State *L, ct_lua_log_fn fn, void *ud) {
+  ctstate *st = find_state(L);
+  if (st == NULL) return CT_EUSAGE;
+  st->on_log = fn;
+  st->on_log_ud = ud;
   return CT_OK;
 }
 

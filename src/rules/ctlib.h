@@ -15,6 +15,10 @@
 **                       digits and combining marks, split where the script
 **                       changes between CJK (Hangul, kana, ideographs) and
 **                       the rest, so "2050년" gives "2050" and "년"
+**   ct.log(...)         hands "FILE:LINE: log: ARGS" (its arguments as
+**                       strings, between spaces) to the host's log
+**                       function (ct_lua_on_log); without one it returns
+**                       at once
 **
 ** A subject longer than CT_LUA_MAX_SUBJECT is refused ("ct.re: subject
 ** too long (N bytes; at most 65536)"): some patterns cost time quadratic
@@ -71,11 +75,16 @@ typedef void (*ct_lua_charge_fn)(lua_State *L, void *ud, unsigned long units);
 typedef int (*ct_lua_hold_fn)(lua_State *L, void *ud, size_t bytes,
                               int release);
 
+/* Called by ct.log with its line (one line, at most 1023 bytes).  Must
+** not raise. */
+typedef void (*ct_lua_log_fn)(lua_State *L, void *ud, const char *line);
+
 /* These do not raise and may be called outside a protected call; they
 ** fail with CT_EUSAGE when ct_lua_open_ct has not run on L. */
 ct_status ct_lua_on_limit(lua_State *L, ct_lua_limit_fn fn, void *ud);
 ct_status ct_lua_on_charge(lua_State *L, ct_lua_charge_fn fn, void *ud);
 ct_status ct_lua_on_hold(lua_State *L, ct_lua_hold_fn fn, void *ud);
+ct_status ct_lua_on_log(lua_State *L, ct_lua_log_fn fn, void *ud);
 ct_status ct_lua_set_limits(lua_State *L, const ct_regex_limits *lim);
 ct_status ct_lua_set_regex_memory(lua_State *L, size_t max_bytes);
 

@@ -109,6 +109,12 @@ size_t ct_regex_size(const ct_regex *re) {
   return sizeof *re + strlen(re->pattern) + 1 + code + jit;
 }
 
+size_t ct_regex_min_length(const ct_regex *re) {
+  uint32_t n = 0;
+  pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &n);
+  return n;
+}
+
 /* ---------------------------------------------------------------------
 ** Match state
 ** ------------------------------------------------------------------- */

@@ -52,6 +52,10 @@ const char *ct_regex_pattern(const ct_regex *re);   /* as compiled */
 int ct_regex_groups(const ct_regex *re);            /* capture groups */
 size_t ct_regex_size(const ct_regex *re);           /* bytes, JIT code too */
 
+/* The fewest bytes a match can have, as PCRE2 works it out (a lower
+** bound): 0 for a pattern that can match the empty string. */
+size_t ct_regex_min_length(const ct_regex *re);
+
 /* Per-thread matching state; lim NULL means the defaults.  NULL when out
 ** of memory. */
 ct_rematch *ct_rematch_new(const ct_regex_limits *lim);

@@ -22,10 +22,21 @@
 #define CT_PHRASE_RULE(id) ((size_t)(id) >> 1)
 #define CT_PHRASE_UNLESS(id) ((id) & 1)
 
+/* A `words` or `unless` phrase of a rule as folded, kept only when the
+** loader looks for warnings (lint.c): where it is in the rule's list. */
+typedef struct ct_rule_phrase {
+  char *folded;
+  size_t elem;           /* 1-based place in the list; 0: a lone string */
+  int unless;
+} ct_rule_phrase;
+
 typedef struct ct_rule {
   ct_rule_info info;     /* the public view; strings owned here */
-  char *label_name;      /* as written; resolved to info.label at the end */
+  char *label_name;      /* as written; resolved to info.label at the end
+                         ** (NULL: the rule named none, already reported) */
   ct_regex *regex;       /* NULL without regex */
+  ct_rule_phrase *phrases;   /* for lint.c, or NULL */
+  size_t nphrases;
 } ct_rule;
 
 typedef struct ct_example {
@@ -60,9 +71,19 @@ struct ct_ruleset {
   size_t nweights;
 };
 
+struct ct_diags;
+
 /* Applies the weights {...} declarations: every name must be a declared
-** rule or label, given once. */
-ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_error *err);
+** rule or label, given once; each one that is not is reported to d.
+** CT_ENOMEM, or CT_OK (d counts the errors). */
+ct_status ct_ruleset_apply_weights(ct_ruleset *rs, struct ct_diags *d);
+
+/* The warnings of a rule set that loaded (lint.c), reported to d: a
+** label no rule scores for, a label whose rules cannot reach its
+** threshold, a phrase twice in the words of one label's rules, a regex
+** that can match the empty string, an `unless` that cancels every word
+** of its rule.  Needs the phrases the loader keeps when asked. */
+void ct_ruleset_lint(const ct_ruleset *rs, struct ct_diags *d);
 
 /* What a rule's weight (threshold: a label's threshold) must be, for a
 ** message ("must be a number ..."), or NULL when v is one. */

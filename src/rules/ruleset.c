@@ -2,12 +2,18 @@
 ** ruleset.c -- loading rule files into a ct_ruleset.
 **
 ** A rule file is Lua that declares: label "x" {...}, rule "id" {...},
-** example {...}, abbreviations {...}.  The declarations are C functions
-** put in each file's environment; they check every key strictly (an
-** unknown key is an error, not silently ignored) and report problems at
-** the declaration's file:line.  Because they raise Lua errors, everything
-** they allocate is attached to the rule set before anything can raise,
-** and ct_ruleset_free releases a half-built set.
+** example {...}, abbreviations {...}, weights {...}.  The declarations
+** are C functions put in each file's environment; they check every key
+** strictly (an unknown key is an error, not silently ignored) and report
+** each mistake to the diagnostics (diag.c) at the key or value it is
+** about, then go on: a declaration with three mistakes gives three
+** errors, and the file runs on to its end, so one load finds every
+** mistake of every file (up to the cap).  A declaration keeps what it
+** could read (a rule with a misspelt key is still declared), so that the
+** checks across files do not report its mistakes a second time as
+** undeclared names.  Only running out of memory raises, and everything
+** a declaration allocates is attached to the rule set before anything
+** can raise, so ct_ruleset_free releases a half-built set.
 */
 #include <dirent.h>
 #include <errno.h>
@@ -21,7 +27,10 @@
 #include <lua.h>
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/suggest.h"
 #include "rules/ctlib.h"
+#include "rules/diag.h"
+#include "rules/fields.h"
 #include "rules/rules.h"
 #include "text/utf8.h"
 
@@ -30,8 +39,14 @@ typedef struct loader {
   ct_ruleset *rs;
   int *refs;            /* instantiating an engine: `when` refs, else NULL */
   size_t next_rule;     /* instantiating: index of the next rule */
-  int decl_error;       /* a declaration was rejected (CT_ESYNTAX) */
+  ct_diags *diags;      /* loading: where mistakes go */
+  int file_failed;      /* loading: a file stopped before its end */
+  int keep_phrases;     /* loading: keep each rule's phrases (warnings) */
 } loader;
+
+/* The declarations, for a suggestion after a misspelt one. */
+static const char *const decl_names[] = {"label", "rule", "example",
+                                         "abbreviations", "weights", NULL};
 
 void ct_limits_default(ct_limits *lim) {
   lim->rule_budget = CT_DEFAULT_RULE_BUDGET;
@@ -89,7 +104,7 @@ ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
 }
 
 /* {=====================================================================
-** Raising errors at a declaration
+** The loader as declarations see it
 ** ====================================================================== */
 
 static char *xstrdup(lua_State *L, const char *s) {
@@ -132,107 +147,6 @@ static loader *live_loader(lua_State *L) {
   return ld;
 }
 
-static int decl_fail(lua_State *L, loader *ld, const char *file, int line,
-                     const char *fmt, ...) {
-  char msg[768];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  ld->decl_error = 1;
-  lua_pushfstring(L, "%s:%d: %s", file, line, msg);
-  return lua_error(L);
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Reading declaration tables
-** ====================================================================== */
-
-/* A declaration site: where it is and what it is called. */
-typedef struct site {
-  loader *ld;
-  char file[512];
-  int line;
-  char what[160];   /* "rule 'climate.core'" */
-} site;
-
-static int site_fail(lua_State *L, site *s, const char *fmt, ...) {
-  char msg[600];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  return decl_fail(L, s->ld, s->file, s->line, "%s: %s", s->what, msg);
-}
-
-/* Every key of the table at `idx` must be one of `keys` (strings) or, with
-** `allow_index1`, the integer 1. */
-static void check_keys(lua_State *L, site *s, int idx,
-                       const char *const *keys, int allow_index1) {
-  lua_pushnil(L);
-  while (lua_next(L, idx)) {
-    int ok = 0;
-    lua_pop(L, 1);                                  /* keep the key */
-    if (lua_type(L, -1) == LUA_TSTRING) {
-      const char *k = lua_tostring(L, -1);
-      for (const char *const *p = keys; *p; p++) ok |= strcmp(*p, k) == 0;
-      if (!ok) site_fail(L, s, "unknown key '%s'", k);
-    } else if (allow_index1 && lua_isinteger(L, -1) &&
-               lua_tointeger(L, -1) == 1) {
-      ok = 1;
-    }
-    if (!ok) site_fail(L, s, "unexpected positional value");
-  }
-}
-
-static const char *opt_string(lua_State *L, site *s, int idx,
-                              const char *key) {
-  const char *v = NULL;
-  int t = lua_getfield(L, idx, key);
-  if (t == LUA_TSTRING) v = lua_tostring(L, -1);
-  else if (t != LUA_TNIL) site_fail(L, s, "'%s' must be a string", key);
-  lua_pop(L, 1);                 /* the string stays alive in the table */
-  return v;
-}
-
-static double opt_number(lua_State *L, site *s, int idx, const char *key,
-                         double dflt) {
-  double v = dflt;
-  int t = lua_getfield(L, idx, key);
-  if (t == LUA_TNUMBER) v = lua_tonumber(L, -1);
-  else if (t != LUA_TNIL) site_fail(L, s, "'%s' must be a number", key);
-  lua_pop(L, 1);
-  return v;
-}
-
-/* Calls fn for every string of field `key`: a string or a list of them. */
-static size_t each_string(lua_State *L, site *s, int idx, const char *key,
-                          void (*fn)(lua_State *, site *, const char *, void *),
-                          void *ud) {
-  size_t n = 0;
-  lua_Integer i, len;
-  int t = lua_getfield(L, idx, key);
-  if (t == LUA_TSTRING) {
-    fn(L, s, lua_tostring(L, -1), ud);
-    n = 1;
-  } else if (t == LUA_TTABLE) {
-    len = (lua_Integer)lua_rawlen(L, -1);
-    for (i = 1; i <= len; i++) {
-      if (lua_rawgeti(L, -1, i) != LUA_TSTRING)
-        site_fail(L, s, "'%s' must be a list of strings", key);
-      fn(L, s, lua_tostring(L, -1), ud);
-      lua_pop(L, 1);
-      n++;
-    }
-  } else if (t != LUA_TNIL) {
-    site_fail(L, s, "'%s' must be a string or a list of strings", key);
-  }
-  lua_pop(L, 1);
-  return n;
-}
-
 /* }===================================================================== */
 
 /* {=====================================================================
@@ -241,6 +155,10 @@ static size_t each_string(lua_State *L, site *s, int idx, const char *key,
 
 static const char *const label_keys[] = {"title", "description", "threshold",
                                          "color", NULL};
+
+/* The colours of the text format (docs/rules.md). */
+static const char *const color_names[] = {"red", "green", "yellow", "blue",
+                                          "magenta", "cyan", NULL};
 
 static ct_label_info *find_label(ct_ruleset *rs, const char *name) {
   size_t i;
@@ -257,35 +175,53 @@ static void *grow(lua_State *L, void *v, size_t n, size_t size) {
   return p;
 }
 
+static const char *opt_color(lua_State *L, ct_site *s, int idx) {
+  const char *v = ct_opt_string(L, s, idx, "color");
+  const char *const *p;
+  char hint[160] = "";
+  if (v == NULL) return NULL;
+  for (p = color_names; *p && strcmp(*p, v) != 0; p++) {}
+  if (*p != NULL) return v;
+  ct_diags_suggest(hint, sizeof hint, v, color_names, (size_t)-1);
+  ct_value_err(s, "color", "'color' must be red, green, yellow, blue, magenta "
+            "or cyan, not '%s'%s", v, hint);
+  return NULL;
+}
+
 static int label_body(lua_State *L) {
   loader *ld = live_loader(L);
   ct_ruleset *rs = ld->rs;
-  site s;
+  const char *name = lua_tostring(L, lua_upvalueindex(2));
+  ct_site s;
   ct_label_info *prev, *lb;
   const char *bad;
-  s.ld = ld;
+  ct_site_init(&s, ld->diags, "label", name);
   snprintf(s.file, sizeof s.file, "%s", lua_tostring(L, lua_upvalueindex(3)));
   s.line = (int)lua_tointeger(L, lua_upvalueindex(4));
-  snprintf(s.what, sizeof s.what, "label '%s'",
-           lua_tostring(L, lua_upvalueindex(2)));
-  if (!lua_istable(L, 1)) return site_fail(L, &s, "expected a table {...}");
+  if (!lua_istable(L, 1)) {
+    ct_site_err(&s, "expected a table {...}, not %s", ct_given(L, 1));
+    return 0;
+  }
   if (ld->refs) return 0;                       /* engine: nothing to do */
-  check_keys(L, &s, 1, label_keys, 0);
-  if ((prev = find_label(rs, lua_tostring(L, lua_upvalueindex(2)))) != NULL)
-    return site_fail(L, &s, "already declared at %s:%d", prev->file,
-                     prev->line);
+  ct_check_keys(L, &s, 1, label_keys, 0);
+  if ((prev = find_label(rs, name)) != NULL) {
+    ct_at_name_err(&s, "already declared at %s:%d", prev->file, prev->line);
+    return 0;
+  }
   rs->labels = grow(L, rs->labels, rs->nlabels, sizeof *rs->labels);
   lb = &rs->labels[rs->nlabels++];
   memset(lb, 0, sizeof *lb);
-  lb->name = xstrdup(L, lua_tostring(L, lua_upvalueindex(2)));
+  lb->name = xstrdup(L, name);
   lb->file = xstrdup(L, s.file);
   lb->line = s.line;
-  lb->title = xstrdup(L, opt_string(L, &s, 1, "title"));
-  lb->description = xstrdup(L, opt_string(L, &s, 1, "description"));
-  lb->color = xstrdup(L, opt_string(L, &s, 1, "color"));
-  lb->threshold = opt_number(L, &s, 1, "threshold", 1.0);
-  if ((bad = ct_weight_problem(lb->threshold, 1)) != NULL)
-    return site_fail(L, &s, "'threshold' %s", bad);
+  lb->title = xstrdup(L, ct_opt_string(L, &s, 1, "title"));
+  lb->description = xstrdup(L, ct_opt_string(L, &s, 1, "description"));
+  lb->color = xstrdup(L, opt_color(L, &s, 1));
+  lb->threshold = ct_opt_number(L, &s, 1, "threshold", 1.0);
+  if ((bad = ct_weight_problem(lb->threshold, 1)) != NULL) {
+    ct_value_err(&s, "threshold", "'threshold' %s", bad);
+    lb->threshold = 1.0;
+  }
   lb->declared_threshold = lb->threshold;
   return 0;
 }
@@ -296,7 +232,7 @@ static int label_body(lua_State *L) {
 ** one, else what is wrong with it. */
 static const char *name_problem(const char *name, size_t n, char *why,
                                 size_t size) {
-  const unsigned char *s = (const unsigned char *)name;
+  const unsigned char *str = (const unsigned char *)name;
   size_t i = 0, k;
   if (n > CT_NAME_MAX) {
     snprintf(why, size, "is longer than %d bytes", CT_NAME_MAX);
@@ -304,7 +240,7 @@ static const char *name_problem(const char *name, size_t n, char *why,
   }
   while (i < n) {
     int32_t cp;
-    k = ct_utf8_decode(s + i, n - i, &cp);
+    k = ct_utf8_decode(str + i, n - i, &cp);
     if (cp < 0) {
       snprintf(why, size, "is not valid UTF-8 (byte %zu)", i + 1);
       return why;
@@ -320,22 +256,35 @@ static const char *name_problem(const char *name, size_t n, char *why,
   return NULL;
 }
 
-/* label "x" returns the function that takes the table. */
+/* What a declaration with a bad name returns in place of its body: it
+** takes the table and declares nothing, so the file goes on. */
+static int ignored_body(lua_State *L) {
+  (void)L;
+  return 0;
+}
+
+/* label "x" returns the function that takes the table; after a bad
+** name, one that declares nothing. */
 static int declare_with_name(lua_State *L, lua_CFunction body,
                              const char *kind) {
   loader *ld = live_loader(L);
-  char file[512], why[128];
-  int line;
-  caller_where(L, file, sizeof file, &line);
+  char why[128];
+  ct_site s;
+  ct_site_init(&s, ld->diags, kind, NULL);
+  caller_where(L, s.file, sizeof s.file, &s.line);
   if (lua_type(L, 1) != LUA_TSTRING || lua_rawlen(L, 1) == 0)
-    return decl_fail(L, ld, file, line, "%s needs a name: %s \"name\" {...}",
-                     kind, kind);
-  if (name_problem(lua_tostring(L, 1), lua_rawlen(L, 1), why, sizeof why))
-    return decl_fail(L, ld, file, line, "%s name %s", kind, why);
+    ct_name_err(&s, "%s needs a name: %s \"name\" {...}", kind, kind);
+  else if (name_problem(lua_tostring(L, 1), lua_rawlen(L, 1), why,
+                        sizeof why))
+    ct_name_err(&s, "%s name %s", kind, why);
+  if (s.bad) {
+    lua_pushcfunction(L, ignored_body);
+    return 1;
+  }
   lua_pushlightuserdata(L, ld);
   lua_pushvalue(L, 1);
-  lua_pushstring(L, file);
-  lua_pushinteger(L, line);
+  lua_pushstring(L, s.file);
+  lua_pushinteger(L, s.line);
   lua_pushcclosure(L, body, 4);
   return 1;
 }
@@ -354,9 +303,25 @@ static const char *const rule_keys[] = {"label", "words", "regex", "unless",
                                         "when", "weight", "description",
                                         "context", "scope", "focus", NULL};
 
-typedef struct phrase_ctx { ct_ruleset *rs; size_t rule; int unless; } phrase_ctx;
+typedef struct phrase_ctx {
+  ct_ruleset *rs;
+  size_t rule;
+  int unless;
+  int keep;                 /* keep the folded phrase for lint.c */
+} phrase_ctx;
 
-static void add_phrase(lua_State *L, site *s, const char *p, void *ud) {
+/* Keeps a folded phrase in the rule, for the warnings. */
+static void keep_phrase(lua_State *L, ct_rule *r, char *folded, size_t elem,
+                        int unless) {
+  ct_rule_phrase *ph;
+  r->phrases = grow(L, r->phrases, r->nphrases, sizeof *r->phrases);
+  ph = &r->phrases[r->nphrases++];
+  ph->folded = folded;
+  ph->elem = elem;
+  ph->unless = unless;
+}
+
+static void add_phrase(lua_State *L, ct_site *s, const char *p, void *ud) {
   phrase_ctx *pc = ud;
   ct_error err;
   char *folded = ct_fold(p, strlen(p));
@@ -364,9 +329,14 @@ static void add_phrase(lua_State *L, site *s, const char *p, void *ud) {
   if (folded == NULL) luaL_error(L, "not enough memory");
   st = ct_phrases_add(pc->rs->phrases, folded,
                       CT_PHRASE_ID(pc->rule, pc->unless), &err);
+  if (st == CT_OK && pc->keep) {
+    ct_rule *r = &pc->rs->rules[pc->rule];
+    keep_phrase(L, r, folded, s->elem, pc->unless);    /* owns folded now */
+    folded = NULL;
+  }
   free(folded);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
-  if (st != CT_OK) site_fail(L, s, "%s", err.msg);
+  if (st != CT_OK) ct_item_err(s, "%s", err.msg);
 }
 
 static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
@@ -376,74 +346,57 @@ static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
   return NULL;
 }
 
-static void rule_regex(lua_State *L, site *s, ct_rule *r) {
+static void rule_regex(lua_State *L, ct_site *s, ct_rule *r) {
   ct_error err;
-  const char *pat = opt_string(L, s, 1, "regex");
+  const char *pat = ct_opt_string(L, s, 1, "regex");
   ct_status st;
   if (pat == NULL) return;
   st = ct_regex_compile(pat, &r->regex, &err);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
-  if (st != CT_OK) site_fail(L, s, "%s", err.msg);
-  r->info.regex = 1;
-}
-
-/* Field `key` as one of `names` (its index), `dflt` when absent. */
-static int opt_choice(lua_State *L, site *s, int idx, const char *key,
-                      const char *const *names, int dflt) {
-  const char *v = opt_string(L, s, idx, key);
-  int i;
-  if (v == NULL) return dflt;
-  for (i = 0; names[i]; i++)
-    if (strcmp(v, names[i]) == 0) return i;
-  return site_fail(L, s, "'%s' must be %s or %s, not '%s'", key, names[1],
-                   names[2], v);
-}
-
-static int opt_flag(lua_State *L, site *s, int idx, const char *key) {
-  int t = lua_getfield(L, idx, key), v = lua_toboolean(L, -1);
-  if (t != LUA_TNIL && t != LUA_TBOOLEAN)
-    site_fail(L, s, "'%s' must be true or false", key);
-  lua_pop(L, 1);
-  return v;
+  if (st != CT_OK) ct_value_err(s, "regex", "%s", err.msg);
+  else r->info.regex = 1;
 }
 
 /* How a rule may fire besides its matchers: where it looks, on which
 ** clauses, and whether it weighs its label's share of the evidence. */
-static void rule_kind(lua_State *L, site *s, ct_rule *r) {
+static void rule_kind(lua_State *L, ct_site *s, ct_rule *r) {
   static const char *const contexts[] = {"", "section", "previous", NULL};
   static const char *const scopes[] = {"", "title", "body", NULL};
-  r->info.context = (ct_context)opt_choice(L, s, 1, "context", contexts, 0);
-  r->info.scope = (ct_scope)opt_choice(L, s, 1, "scope", scopes, 0);
-  r->info.focus = opt_flag(L, s, 1, "focus");
+  r->info.context = (ct_context)ct_opt_choice(L, s, 1, "context", contexts, 0);
+  r->info.scope = (ct_scope)ct_opt_choice(L, s, 1, "scope", scopes, 0);
+  r->info.focus = ct_opt_flag(L, s, 1, "focus");
   if (r->info.focus && r->info.context != CT_CONTEXT_NONE)
-    site_fail(L, s, "'focus' and 'context' cannot be combined");
+    ct_key_err(s, "focus", "'focus' and 'context' cannot be combined");
 }
 
-static void rule_fields(lua_State *L, site *s, ct_ruleset *rs, ct_rule *r) {
-  phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0};
+static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
+  ct_ruleset *rs = ld->rs;
+  phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0, ld->keep_phrases};
   int t;
-  const char *label = opt_string(L, s, 1, "label"), *bad;
-  if (label == NULL) site_fail(L, s, "'label' is required");
+  const char *label = ct_opt_string(L, s, 1, "label"), *bad;
+  if (label == NULL && !s->bad) ct_site_err(s, "'label' is required");
   r->label_name = xstrdup(L, label);
-  r->info.description = xstrdup(L, opt_string(L, s, 1, "description"));
-  r->info.weight = opt_number(L, s, 1, "weight", 1.0);
-  if ((bad = ct_weight_problem(r->info.weight, 0)) != NULL)
-    site_fail(L, s, "'weight' %s", bad);
+  r->info.description = xstrdup(L, ct_opt_string(L, s, 1, "description"));
+  r->info.weight = ct_opt_number(L, s, 1, "weight", 1.0);
+  if ((bad = ct_weight_problem(r->info.weight, 0)) != NULL) {
+    ct_value_err(s, "weight", "'weight' %s", bad);
+    r->info.weight = 1.0;
+  }
   r->info.declared = r->info.weight;
   rule_kind(L, s, r);
-  r->info.words = each_string(L, s, 1, "words", add_phrase, &pc) > 0;
+  r->info.words = ct_each_string(L, s, 1, "words", add_phrase, &pc) > 0;
   pc.unless = 1;
-  r->info.unless = each_string(L, s, 1, "unless", add_phrase, &pc) > 0;
+  r->info.unless = ct_each_string(L, s, 1, "unless", add_phrase, &pc) > 0;
   rule_regex(L, s, r);
   t = lua_getfield(L, 1, "when");
   if (t != LUA_TNIL && t != LUA_TFUNCTION)
-    site_fail(L, s, "'when' must be a function");
+    ct_value_err(s, "when", "'when' must be a function, not %s", ct_given(L, -1));
   r->info.when = t == LUA_TFUNCTION;
   lua_pop(L, 1);
   if (!r->info.words && !r->info.regex && !r->info.when && !r->info.focus &&
-      r->info.context == CT_CONTEXT_NONE)
-    site_fail(L, s, "needs at least one of 'words', 'regex', 'when', "
-                    "'context' or 'focus'");
+      r->info.context == CT_CONTEXT_NONE && !s->bad)
+    ct_site_err(s, "needs at least one of 'words', 'regex', 'when', "
+                "'context' or 'focus'");
 }
 
 /* Instantiating an engine: keep the `when` function, nothing else. */
@@ -464,24 +417,28 @@ static int rule_body(lua_State *L) {
   const char *id = lua_tostring(L, lua_upvalueindex(2));
   const ct_rule *prev;
   ct_rule *r;
-  site s;
-  s.ld = ld;
+  ct_site s;
+  ct_site_init(&s, ld->diags, "rule", id);
   snprintf(s.file, sizeof s.file, "%s", lua_tostring(L, lua_upvalueindex(3)));
   s.line = (int)lua_tointeger(L, lua_upvalueindex(4));
-  snprintf(s.what, sizeof s.what, "rule '%s'", id);
-  if (!lua_istable(L, 1)) return site_fail(L, &s, "expected a table {...}");
+  if (!lua_istable(L, 1)) {
+    ct_site_err(&s, "expected a table {...}, not %s", ct_given(L, 1));
+    return 0;
+  }
   if (ld->refs) return rule_instantiate(L, ld);
-  check_keys(L, &s, 1, rule_keys, 0);
-  if ((prev = find_rule(rs, id)) != NULL)
-    return site_fail(L, &s, "already declared at %s:%d", prev->info.file,
-                     prev->info.line);
+  ct_check_keys(L, &s, 1, rule_keys, 0);
+  if ((prev = find_rule(rs, id)) != NULL) {
+    ct_at_name_err(&s, "already declared at %s:%d", prev->info.file,
+             prev->info.line);
+    return 0;
+  }
   rs->rules = grow(L, rs->rules, rs->nrules, sizeof *rs->rules);
   r = &rs->rules[rs->nrules++];
   memset(r, 0, sizeof *r);
   r->info.id = xstrdup(L, id);
   r->info.file = xstrdup(L, s.file);
   r->info.line = s.line;
-  rule_fields(L, &s, rs, r);
+  rule_fields(L, &s, ld, r);
   return 0;
 }
 
@@ -497,7 +454,7 @@ static int rule_decl(lua_State *L) {
 
 static const char *const example_keys[] = {"labels", NULL};
 
-static void add_example_label(lua_State *L, site *s, const char *name,
+static void add_example_label(lua_State *L, ct_site *s, const char *name,
                               void *ud) {
   ct_example *ex = ud;
   size_t n = ex->info.nlabels;
@@ -511,29 +468,51 @@ static int example_decl(lua_State *L) {
   loader *ld = live_loader(L);
   ct_ruleset *rs = ld->rs;
   ct_example *ex;
-  site s;
-  s.ld = ld;
+  ct_site s;
+  int t;
+  ct_site_init(&s, ld->diags, "example", NULL);
   caller_where(L, s.file, sizeof s.file, &s.line);
-  snprintf(s.what, sizeof s.what, "example");
-  if (!lua_istable(L, 1))
-    return site_fail(L, &s, "expected a table: example { \"text\", labels = "
-                            "{...} }");
+  if (!lua_istable(L, 1)) {
+    ct_site_err(&s, "expected a table: example { \"text\", labels = {...} }, "
+             "not %s", ct_given(L, 1));
+    return 0;
+  }
   if (ld->refs) return 0;
-  check_keys(L, &s, 1, example_keys, 1);
-  if (lua_rawgeti(L, 1, 1) != LUA_TSTRING)
-    return site_fail(L, &s, "the clause text must come first, as a string");
+  ct_check_keys(L, &s, 1, example_keys, 1);
+  if (lua_rawgeti(L, 1, 1) != LUA_TSTRING) {
+    s.key = NULL, s.elem = 1;
+    if (lua_isnil(L, -1)) ct_site_err(&s, "the clause text must come first, "
+                                   "as a string");
+    else ct_item_err(&s, "the clause text must come first, as a string, not "
+                  "%s", ct_given(L, -1));
+  }
+  if ((t = lua_getfield(L, 1, "labels")) != LUA_TTABLE) {
+    if (t == LUA_TNIL)
+      ct_site_err(&s, "'labels' must be a list of label names ({} for none)");
+    else
+      ct_value_err(&s, "labels", "'labels' must be a list of label names ({} "
+                "for none), not %s", ct_given(L, -1));
+  }
+  lua_pop(L, 2);
+  if (s.bad) {                            /* what there is is still checked */
+    if (t == LUA_TTABLE) {
+      ct_example tmp;
+      memset(&tmp, 0, sizeof tmp);
+      ct_each_string(L, &s, 1, "labels", add_example_label, &tmp);
+      while (tmp.info.nlabels > 0) free(tmp.label_names[--tmp.info.nlabels]);
+      free(tmp.label_names);
+    }
+    return 0;
+  }
   rs->examples = grow(L, rs->examples, rs->nexamples, sizeof *rs->examples);
   ex = &rs->examples[rs->nexamples++];
   memset(ex, 0, sizeof *ex);
+  lua_rawgeti(L, 1, 1);
   ex->info.text = xstrdup(L, lua_tostring(L, -1));
+  lua_pop(L, 1);
   ex->info.file = xstrdup(L, s.file);
   ex->info.line = s.line;
-  lua_pop(L, 1);
-  if (lua_getfield(L, 1, "labels") != LUA_TTABLE)
-    return site_fail(L, &s, "'labels' must be a list of label names ({} "
-                            "for none)");
-  lua_pop(L, 1);
-  each_string(L, &s, 1, "labels", add_example_label, ex);
+  ct_each_string(L, &s, 1, "labels", add_example_label, ex);
   return 0;
 }
 
@@ -541,7 +520,7 @@ static int example_decl(lua_State *L) {
 ** what `clausetag train` writes. */
 static const char *const weights_keys[] = {"rules", "thresholds", NULL};
 
-static void weights_table(lua_State *L, site *s, loader *ld, const char *key,
+static void weights_table(lua_State *L, ct_site *s, loader *ld, const char *key,
                           int label) {
   ct_ruleset *rs = ld->rs;
   int t = lua_getfield(L, 1, key);
@@ -549,14 +528,33 @@ static void weights_table(lua_State *L, site *s, loader *ld, const char *key,
     lua_pop(L, 1);
     return;
   }
-  if (t != LUA_TTABLE)
-    site_fail(L, s, "'%s' must be a table of names and numbers", key);
+  if (t != LUA_TTABLE) {
+    ct_value_err(s, key, "'%s' must be a table of names and numbers, not %s",
+              key, ct_given(L, -1));
+    lua_pop(L, 1);
+    return;
+  }
   lua_pushnil(L);
   while (lua_next(L, -2)) {
     ct_weight_decl *w;
-    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
-      site_fail(L, s, "'%s' must map %s names to numbers", key,
-                label ? "label" : "rule");
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER) {
+      if (lua_type(L, -2) == LUA_TSTRING && ld->diags) {
+        ct_srcref at;
+        memset(&at, 0, sizeof at);
+        at.file = s->file, at.line = s->line, at.decl = "weights";
+        at.key = key, at.subkey = lua_tostring(L, -2), at.at_value = 1;
+        ct_diags_at(ld->diags, CT_SEVERITY_ERROR, CT_ESYNTAX, &at,
+                    "weights: '%s' must map %s names to numbers; '%s' is %s",
+                    key, label ? "label" : "rule", lua_tostring(L, -2),
+                    ct_given(L, -1));
+        s->bad = 1;
+      } else {
+        ct_value_err(s, key, "'%s' must map %s names to numbers", key,
+                  label ? "label" : "rule");
+      }
+      lua_pop(L, 1);
+      continue;
+    }
     rs->weights = grow(L, rs->weights, rs->nweights, sizeof *rs->weights);
     w = &rs->weights[rs->nweights];
     memset(w, 0, sizeof *w);
@@ -573,39 +571,47 @@ static void weights_table(lua_State *L, site *s, loader *ld, const char *key,
 
 static int weights_decl(lua_State *L) {
   loader *ld = live_loader(L);
-  site s;
-  s.ld = ld;
+  ct_site s;
+  ct_site_init(&s, ld->diags, "weights", NULL);
   caller_where(L, s.file, sizeof s.file, &s.line);
-  snprintf(s.what, sizeof s.what, "weights");
-  if (!lua_istable(L, 1))
-    return site_fail(L, &s, "expected a table: weights { rules = {...}, "
-                            "thresholds = {...} }");
+  if (!lua_istable(L, 1)) {
+    ct_site_err(&s, "expected a table: weights { rules = {...}, thresholds = "
+             "{...} }, not %s", ct_given(L, 1));
+    return 0;
+  }
   if (ld->refs) return 0;
-  check_keys(L, &s, 1, weights_keys, 0);
+  ct_check_keys(L, &s, 1, weights_keys, 0);
   weights_table(L, &s, ld, "rules", 0);
   weights_table(L, &s, ld, "thresholds", 1);
   return 0;
 }
 
-static void add_abbrev(lua_State *L, site *s, const char *w, void *ud) {
-  ct_status st = ct_abbrevs_add(ud, w);
-  if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
-  if (st != CT_OK) site_fail(L, s, "'%s' must end with a period", w);
-}
-
 static int abbreviations_decl(lua_State *L) {
   loader *ld = live_loader(L);
-  site s;
-  s.ld = ld;
+  lua_Integer i, len;
+  ct_site s;
+  ct_site_init(&s, ld->diags, "abbreviations", NULL);
   caller_where(L, s.file, sizeof s.file, &s.line);
-  snprintf(s.what, sizeof s.what, "abbreviations");
-  if (!lua_istable(L, 1))
-    return site_fail(L, &s, "expected a list: abbreviations { \"Amb.\" }");
+  if (!lua_istable(L, 1)) {
+    ct_site_err(&s, "expected a list: abbreviations { \"Amb.\" }, not %s",
+             ct_given(L, 1));
+    return 0;
+  }
   if (ld->refs) return 0;
-  lua_newtable(L);               /* wrap so each_string can read field 'l' */
-  lua_pushvalue(L, 1);
-  lua_setfield(L, -2, "list");
-  each_string(L, &s, lua_gettop(L), "list", add_abbrev, ld->rs->abbrevs);
+  len = (lua_Integer)lua_rawlen(L, 1);
+  for (i = 1; i <= len; i++) {
+    ct_status st = CT_OK;
+    s.key = NULL, s.elem = (size_t)i;
+    if (lua_rawgeti(L, 1, i) != LUA_TSTRING)
+      ct_item_err(&s, "must be a list of strings; item %lld is %s",
+               (long long)i, ct_given(L, -1));
+    else if ((st = ct_abbrevs_add(ld->rs->abbrevs, lua_tostring(L, -1))) ==
+             CT_ENOMEM)
+      luaL_error(L, "not enough memory");
+    else if (st != CT_OK)
+      ct_item_err(&s, "'%s' must end with a period", lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
   return 0;
 }
 
@@ -637,36 +643,42 @@ static ct_status add_file(ct_ruleset *rs, const char *path) {
   return CT_OK;
 }
 
-static ct_status add_dir(ct_ruleset *rs, const char *dir, ct_error *err) {
-  DIR *d = opendir(dir);
+/* A directory's *.lua files, sorted; one that cannot be read is
+** reported.  CT_ENOMEM or CT_OK. */
+static ct_status add_dir(ct_ruleset *rs, const char *dir, ct_diags *d) {
+  DIR *dp = opendir(dir);
   struct dirent *e;
   size_t first = rs->nfiles;
   ct_buf path = {0};
   ct_status st = CT_OK;
-  if (d == NULL)
-    return ct_fail(err, CT_EIO, "%s: cannot read: %s", dir, strerror(errno));
-  while (st == CT_OK && (e = readdir(d)) != NULL) {
+  if (dp == NULL) {
+    ct_diags_add(d, CT_SEVERITY_ERROR, CT_EIO, dir, 0, 0, "cannot read: %s",
+                 strerror(errno));
+    return CT_OK;
+  }
+  while (st == CT_OK && (e = readdir(dp)) != NULL) {
     if (!is_lua(e->d_name)) continue;
     ct_buf_clear(&path);
     st = ct_buf_printf(&path, "%s%s%s", dir,
                        dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
     if (st == CT_OK) st = add_file(rs, path.s);
   }
-  closedir(d);
+  closedir(dp);
   ct_buf_free(&path);
-  if (st != CT_OK) return ct_fail(err, st, "%s: out of memory", dir);
+  if (st != CT_OK) return CT_ENOMEM;
   qsort(rs->files + first, rs->nfiles - first, sizeof *rs->files, cmp_str);
   return CT_OK;
 }
 
-static ct_status add_path(ct_ruleset *rs, const char *path, ct_error *err) {
+static ct_status add_path(ct_ruleset *rs, const char *path, ct_diags *d) {
   struct stat sb;
-  if (stat(path, &sb) != 0)
-    return ct_fail(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
-  if (S_ISDIR(sb.st_mode)) return add_dir(rs, path, err);
-  if (add_file(rs, path) != CT_OK)
-    return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
-  return CT_OK;
+  if (stat(path, &sb) != 0) {
+    ct_diags_add(d, CT_SEVERITY_ERROR, CT_EIO, path, 0, 0, "cannot read: %s",
+                 strerror(errno));
+    return CT_OK;
+  }
+  if (S_ISDIR(sb.st_mode)) return add_dir(rs, path, d);
+  return add_file(rs, path);
 }
 
 /* Host code, protected: puts the declaration functions into the
@@ -685,13 +697,19 @@ static int set_decls(lua_State *L) {
   return 0;
 }
 
-/* Runs every file of the rule set in `sb`, each in its own environment. */
+/* Runs every file of the rule set in `sb`, each in its own environment.
+** Loading (ld->diags), a file that fails is reported and the next one
+** runs, unless the sandbox stopped it for a limit or memory ran out:
+** those stop everything, as a kill must.  Instantiating, the first
+** failure is the result.  Fails only for the host's own reasons. */
 static ct_status run_each(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
                           ct_error *err) {
   lua_State *L = ct_sandbox_lua(sb);
   size_t i;
   ct_status st = CT_OK;
+  ct_error e;
   for (i = 0; st == CT_OK && i < rs->nfiles; i++) {
+    if (ld->diags && ld->diags->stopped) break;
     if ((st = ct_sandbox_newenv(sb, err)) != CT_OK) break;   /* env */
     lua_pushcfunction(L, set_decls);
     lua_pushvalue(L, -2);
@@ -701,11 +719,15 @@ static ct_status run_each(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
       lua_pop(L, 1);                                          /* env */
       break;
     }
-    st = ct_sandbox_load(sb, rs->files[i], err);              /* pops env */
-    if (st != CT_OK && ld->decl_error) {
-      st = CT_ESYNTAX;
-      if (err) err->status = st;
+    if (ld->diags == NULL) {
+      st = ct_sandbox_load(sb, rs->files[i], err);            /* pops env */
+      continue;
     }
+    if (ct_sandbox_load(sb, rs->files[i], &e) == CT_OK) continue;
+    ld->file_failed = 1;
+    ct_diags_lua(ld->diags, e.status, rs->files[i], e.msg, decl_names);
+    if (e.status == CT_ELIMIT || e.status == CT_ENOMEM)
+      ld->diags->stopped = 1;
   }
   return st;
 }
@@ -745,80 +767,144 @@ static ct_status run_files(ct_ruleset *rs, ct_sandbox *sb, loader *ld,
 ** ====================================================================== */
 
 /* The words of every rule in one automaton, within the rule memory. */
-static ct_status compile_phrases(ct_ruleset *rs, ct_error *err) {
+static void compile_phrases(ct_ruleset *rs, ct_diags *d) {
   ct_error e;
   ct_status st = ct_phrases_compile(rs->phrases, &e);
   if (st == CT_ELIMIT)
-    return ct_fail(err, st, "rules: the words of all rules: %s (raise it "
-                   "with --rule-memory)", e.msg);
-  if (st != CT_OK) return ct_fail(err, st, "rules: %s", e.msg);
-  return CT_OK;
+    ct_diags_add(d, CT_SEVERITY_ERROR, st, NULL, 0, 0, "the words of all "
+                 "rules: %s (raise it with --rule-memory)", e.msg);
+  else if (st != CT_OK)
+    ct_diags_add(d, CT_SEVERITY_ERROR, st, NULL, 0, 0, "%s", e.msg);
 }
 
-static ct_status resolve(ct_ruleset *rs, ct_error *err) {
+/* " (did you mean 'x'?)" after a label name that is not declared, else
+** how to declare it (how) or nothing; 1 when there is a suggestion. */
+static int label_hint(const ct_ruleset *rs, const char *name, char *buf,
+                      size_t n, int how) {
+  ct_suggester sg;
+  size_t i;
+  ct_suggest_init(&sg, name);
+  for (i = 0; i < rs->nlabels; i++) ct_suggest_offer(&sg, rs->labels[i].name);
+  buf[0] = '\0';
+  if (ct_suggest_best(&sg) != NULL)
+    snprintf(buf, n, " (did you mean '%s'?)", ct_suggest_best(&sg));
+  else if (how)
+    snprintf(buf, n, " (declare it with label \"%s\" {...})", name);
+  return ct_suggest_best(&sg) != NULL;
+}
+
+/* The names rules and examples give, resolved to labels; every one that
+** is not declared is reported.  After a file stopped early (partial), the
+** labels it did not reach are unknown: only a name near a declared one, a
+** typo whatever that file held, is reported then, and weights not at
+** all.  CT_ENOMEM or CT_OK. */
+static ct_status resolve(ct_ruleset *rs, ct_diags *d, int partial) {
   size_t i, k;
+  char hint[300];
+  ct_srcref at;
   for (i = 0; i < rs->nrules; i++) {
     ct_rule *r = &rs->rules[i];
-    ct_label_info *lb = find_label(rs, r->label_name);
-    if (lb == NULL)
-      return ct_fail(err, CT_ESYNTAX,
-                     "%s:%d: rule '%s': label '%s' is not declared (declare "
-                     "it with label \"%s\" {...})",
-                     r->info.file, r->info.line, r->info.id, r->label_name,
-                     r->label_name);
-    r->info.label = (size_t)(lb - rs->labels);
+    ct_label_info *lb;
+    if (r->label_name == NULL) continue;           /* already reported */
+    if ((lb = find_label(rs, r->label_name)) != NULL) {
+      r->info.label = (size_t)(lb - rs->labels);
+      continue;
+    }
+    if (!label_hint(rs, r->label_name, hint, sizeof hint, 1) && partial)
+      continue;
+    memset(&at, 0, sizeof at);
+    at.file = r->info.file, at.line = r->info.line, at.decl = "rule";
+    at.name = r->info.id, at.key = "label", at.at_value = 1;
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "rule '%s': label "
+                "'%s' is not declared%s", r->info.id, r->label_name, hint);
   }
   for (i = 0; i < rs->nexamples; i++) {
     ct_example *ex = &rs->examples[i];
     ex->label_idx = calloc(ex->info.nlabels + 1, sizeof *ex->label_idx);
-    if (ex->label_idx == NULL)
-      return ct_fail(err, CT_ENOMEM, "%s: out of memory", ex->info.file);
+    if (ex->label_idx == NULL) return CT_ENOMEM;
     for (k = 0; k < ex->info.nlabels; k++) {
       ct_label_info *lb = find_label(rs, ex->label_names[k]);
-      if (lb == NULL)
-        return ct_fail(err, CT_ESYNTAX,
-                       "%s:%d: example: label '%s' is not declared",
-                       ex->info.file, ex->info.line, ex->label_names[k]);
-      ex->label_idx[k] = (size_t)(lb - rs->labels);
+      if (lb != NULL) {
+        ex->label_idx[k] = (size_t)(lb - rs->labels);
+        continue;
+      }
+      if (!label_hint(rs, ex->label_names[k], hint, sizeof hint, 0) &&
+          partial)
+        continue;
+      memset(&at, 0, sizeof at);
+      at.file = ex->info.file, at.line = ex->info.line, at.decl = "example";
+      at.key = "labels", at.elem = k + 1;
+      ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "example: label "
+                  "'%s' is not declared%s", ex->label_names[k], hint);
     }
     ex->info.labels = ex->label_idx;
   }
-  {
-    ct_status st = ct_ruleset_apply_weights(rs, err);
-    if (st != CT_OK) return st;
-  }
-  return compile_phrases(rs, err);
+  return partial ? CT_OK : ct_ruleset_apply_weights(rs, d);
 }
 
+/* ct.log while files load: to the caller's function, as it is. */
+static void load_log(lua_State *L, void *ud, const char *line) {
+  const ct_load_options *o = ud;
+  (void)L;
+  o->on_log(o->log_ud, line);
+}
+
+/* Every path, every file, the checks across files, the automaton and
+** the warnings, each step only when the ones before left no error that
+** would make it report nonsense.  Fails only for the host's own reasons
+** (memory); the rule files' mistakes are in d. */
 static ct_status load_all(ct_ruleset *rs, const char *const *paths,
-                          size_t npaths, ct_error *err) {
+                          size_t npaths, const ct_load_options *o,
+                          ct_diags *d, ct_error *err) {
   ct_sandbox *sb;
-  loader ld = {rs, NULL, 0, 0};
+  loader ld;
   size_t i;
   ct_status st = CT_OK;
-  for (i = 0; st == CT_OK && i < npaths; i++) st = add_path(rs, paths[i], err);
-  if (st != CT_OK) return st;
+  memset(&ld, 0, sizeof ld);
+  ld.rs = rs, ld.diags = d, ld.keep_phrases = o->warnings;
+  for (i = 0; st == CT_OK && i < npaths; i++) st = add_path(rs, paths[i], d);
+  if (st != CT_OK) return ct_fail(err, st, "out of memory");
   if ((st = ct_ruleset_sandbox(rs, &sb, err)) != CT_OK) return st;
-  st = run_files(rs, sb, &ld, err);
+  if (o->on_log != NULL &&
+      ct_lua_on_log(ct_sandbox_lua(sb), load_log, (void *)o) != CT_OK)
+    st = ct_fail(err, CT_ENOMEM, "out of memory");
+  if (st == CT_OK) st = run_files(rs, sb, &ld, err);
   ct_sandbox_free(sb);
-  return st == CT_OK ? resolve(rs, err) : st;
+  if (st == CT_OK && !d->stopped &&
+      (st = resolve(rs, d, ld.file_failed)) != CT_OK)
+    st = ct_fail(err, st, "out of memory");
+  if (st == CT_OK && d->errors == 0) compile_phrases(rs, d);
+  if (st == CT_OK && d->errors == 0 && o->warnings) ct_ruleset_lint(rs, d);
+  return st;
 }
 
-ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
-                          const ct_limits *lim, ct_ruleset **out,
-                          ct_error *err) {
+ct_status ct_ruleset_load_with(const char *const *paths, size_t npaths,
+                               const ct_load_options *opt, ct_ruleset **out,
+                               ct_error *err) {
+  ct_load_options none;
   ct_ruleset *rs = calloc(1, sizeof *rs);
+  ct_diags d;
+  ct_error e;
   ct_status st;
+  if (opt == NULL) {
+    memset(&none, 0, sizeof none);
+    opt = &none;
+  }
   if (rs == NULL) return ct_fail(err, CT_ENOMEM, "rules: out of memory");
-  if (lim) rs->lim = *lim;
+  ct_diags_init(&d, opt->on_diagnostic, opt->ud, opt->max_errors);
+  if (opt->limits) rs->lim = *opt->limits;
   else ct_limits_default(&rs->lim);
   rs->abbrevs = ct_abbrevs_new(1);
   rs->phrases = ct_phrases_new();
   if (rs->phrases) ct_phrases_set_limit(rs->phrases, rs->lim.rule_memory);
   if (rs->abbrevs == NULL || rs->phrases == NULL)
-    st = ct_fail(err, CT_ENOMEM, "rules: out of memory");
+    st = ct_fail(&e, CT_ENOMEM, "out of memory");
   else
-    st = load_all(rs, paths, npaths, err);
+    st = load_all(rs, paths, npaths, opt, &d, &e);
+  if (st != CT_OK)            /* the host's failure, reported like the rest */
+    ct_diags_add(&d, CT_SEVERITY_ERROR, st, NULL, 0, 0, "rules: %s", e.msg);
+  st = ct_diags_flush(&d, rs->files, rs->nfiles, err);
+  ct_diags_free(&d);
   if (st != CT_OK) {
     ct_ruleset_free(rs);
     return st;
@@ -827,11 +913,22 @@ ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
   return CT_OK;
 }
 
+ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
+                          const ct_limits *lim, ct_ruleset **out,
+                          ct_error *err) {
+  ct_load_options o;
+  memset(&o, 0, sizeof o);
+  o.limits = lim;
+  return ct_ruleset_load_with(paths, npaths, &o, out, err);
+}
+
 ct_status ct_ruleset_instantiate(const ct_ruleset *rs, ct_sandbox *sb,
                                  int *refs, ct_error *err) {
-  loader ld = {(ct_ruleset *)rs, refs, 0, 0};
+  loader ld;
   size_t i;
   ct_status st;
+  memset(&ld, 0, sizeof ld);
+  ld.rs = (ct_ruleset *)rs, ld.refs = refs;
   for (i = 0; i < rs->nrules; i++) refs[i] = LUA_NOREF;
   st = run_files(ld.rs, sb, &ld, err);
   if (st == CT_OK && ld.next_rule != rs->nrules)
@@ -860,6 +957,8 @@ void ct_ruleset_free(ct_ruleset *rs) {
     free((char *)r->info.id); free((char *)r->info.description);
     free((char *)r->info.file); free(r->label_name);
     ct_regex_free(r->regex);
+    for (k = 0; k < r->nphrases; k++) free(r->phrases[k].folded);
+    free(r->phrases);
   }
   for (i = 0; i < rs->nexamples; i++) {
     ct_example *ex = &rs->examples[i];

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
+#include "core/suggest.h"
+#include "rules/diag.h"
 #include "rules/rules.h"
 
 const char *ct_weight_problem(double v, int threshold) {
@@ -24,22 +26,45 @@ const char *ct_weight_problem(double v, int threshold) {
          : "must be a number between -1000000 and 1000000";
 }
 
-static ct_status apply_one(ct_ruleset *rs, const ct_weight_decl *w,
-                           const ct_weight_decl **given, ct_error *err) {
+/* The names a weights entry could have meant: the rules' ids or the
+** labels' names, for a suggestion. */
+static void suggest_name(const ct_ruleset *rs, int label, const char *name,
+                         char *buf, size_t n) {
+  ct_suggester sg;
+  size_t i, k = label ? rs->nlabels : rs->nrules;
+  ct_suggest_init(&sg, name);
+  for (i = 0; i < k; i++)
+    ct_suggest_offer(&sg, label ? rs->labels[i].name : rs->rules[i].info.id);
+  if (ct_suggest_best(&sg) != NULL)
+    snprintf(buf, n, " (did you mean '%s'?)", ct_suggest_best(&sg));
+}
+
+static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
+                      const ct_weight_decl **given, ct_diags *d) {
   size_t i, n = w->label ? rs->nlabels : rs->nrules;
   const char *what = w->label ? "label" : "rule", *bad;
+  char hint[200] = "";
+  ct_srcref at;
+  memset(&at, 0, sizeof at);
+  at.file = w->file, at.line = w->line, at.decl = "weights";
+  at.key = w->label ? "thresholds" : "rules", at.subkey = w->name;
   for (i = 0; i < n; i++) {
     const char *name = w->label ? rs->labels[i].name : rs->rules[i].info.id;
     if (strcmp(name, w->name) != 0) continue;
-    if (given[i])
-      return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s' already "
-                     "given at %s:%d", w->file, w->line, what, w->name,
-                     given[i]->file, given[i]->line);
+    if (given[i]) {
+      ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: %s '%s' "
+                  "already given at %s:%d", what, w->name, given[i]->file,
+                  given[i]->line);
+      return;
+    }
     given[i] = w;
-    if ((bad = ct_weight_problem(w->value, w->label)) != NULL)
-      return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s': %s %s",
-                     w->file, w->line, what, w->name,
-                     w->label ? "a threshold" : "a weight", bad);
+    at.at_value = 1;
+    if ((bad = ct_weight_problem(w->value, w->label)) != NULL) {
+      ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: %s '%s': "
+                  "%s %s", what, w->name, w->label ? "a threshold" : "a weight",
+                  bad);
+      return;
+    }
     if (w->label) {
       rs->labels[i].threshold = w->value;
       rs->labels[i].learned = 1;
@@ -47,25 +72,24 @@ static ct_status apply_one(ct_ruleset *rs, const ct_weight_decl *w,
       rs->rules[i].info.weight = w->value;
       rs->rules[i].info.learned = 1;
     }
-    return CT_OK;
+    return;
   }
-  return ct_fail(err, CT_ESYNTAX, "%s:%d: weights: %s '%s' is not declared",
-                 w->file, w->line, what, w->name);
+  suggest_name(rs, w->label, w->name, hint, sizeof hint);
+  ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at,
+              "weights: %s '%s' is not declared%s", what, w->name, hint);
 }
 
-ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_error *err) {
+ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   size_t n = rs->nrules + rs->nlabels + 1, i;
   const ct_weight_decl **given;
-  ct_status st = CT_OK;
   if (rs->nweights == 0) return CT_OK;
-  if ((given = calloc(n, sizeof *given)) == NULL)
-    return ct_fail(err, CT_ENOMEM, "rules: out of memory");
-  for (i = 0; st == CT_OK && i < rs->nweights; i++) {
+  if ((given = calloc(n, sizeof *given)) == NULL) return CT_ENOMEM;
+  for (i = 0; i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
-    st = apply_one(rs, w, given + (w->label ? rs->nrules : 0), err);
+    apply_one(rs, w, given + (w->label ? rs->nrules : 0), d);
   }
   free(given);
-  return st;
+  return CT_OK;
 }
 
 ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
