@@ -20,7 +20,7 @@ rule "trade.commerce" {
     "double taxation", "intellectual property", "overcapacity",
     "excess capacity", "non-market", "economic coercion",
     -- Korean
-    "무역*", "교역*", "관세*", "자유무역협정*", "fta", "수출*", "통상*", "시장 접근*",
+    "무역*", "교역*", "관세*", "자유무역협정*", "수출*", "통상*", "시장 접근*",
   },
   unless = { "unimpeded commerce", "trade measures", "sanctions and trade" },
   weight = 1.0,

@@ -20,6 +20,9 @@ void ct_cli_segment_help(FILE *out);
 int ct_cli_rules(int argc, char **argv);
 void ct_cli_rules_help(FILE *out);
 
+int ct_cli_lint(int argc, char **argv);
+void ct_cli_lint_help(FILE *out);
+
 int ct_cli_test(int argc, char **argv);
 void ct_cli_test_help(FILE *out);
 

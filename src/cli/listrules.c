@@ -3,10 +3,14 @@
 **
 ** Loads the rule set exactly as classify would (-r, CLAUSETAG_RULES, the
 ** shipped rules), so it doubles as a check that rule files load: a load
-** error prints the loader's message and exits 2.
+** error prints the loader's messages and exits 2.  `rules --check` is
+** `clausetag lint` (lint.c) and `rules --stats` is `clausetag profile`
+** (profile.c): the option picks the command, the rest of the arguments
+** are its own.
 */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli/commands.h"
 #include "cli/outfile.h"
@@ -35,10 +39,13 @@ static const ct_cli_command_spec rules_spec = {
 void ct_cli_rules_help(FILE *out) {
   fputs(
 "Usage: clausetag rules [OPTIONS]\n"
+"       clausetag rules --check [--strict] [RULES]...   (clausetag lint)\n"
 "\n"
 "Load the rule files and list their labels (name, threshold, title) and\n"
 "rules (id, label, weight, matchers, FILE:LINE).  A rule file that does\n"
-"not load is reported with its FILE:LINE.\n"
+"not load is reported with every error, FILE:LINE:COL: MESSAGE.\n"
+"With --check, check the rule files and print their errors and\n"
+"warnings instead (see 'clausetag help lint').\n"
 "\n"
 "Options:\n"
 "  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
@@ -73,10 +80,29 @@ static int write_listing(const ct_cli_options *o, const ct_ruleset *rs) {
   return rc;
 }
 
+/* Runs `run` on argv without its argument `which` (before any "--"),
+** when it is there; -1 when it is not. */
+static int run_without(int argc, char **argv, const char *which,
+                       int (*run)(int, char **)) {
+  int i, k, rc;
+  char **v;
+  for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], which) == 0) break;
+  if (i == argc || strcmp(argv[i], "--") == 0) return -1;
+  if ((v = malloc(((size_t)argc + 1) * sizeof *v)) == NULL) return 2;
+  for (k = 0; k < argc; k++) v[k] = argv[k + (k >= i)];
+  v[argc - 1] = NULL;
+  rc = run(argc - 1, v);
+  free(v);
+  return rc;
+}
+
 int ct_cli_rules(int argc, char **argv) {
   ct_cli_options o;
   ct_ruleset *rs = NULL;
-  int rc = ct_cli_options_parse(&o, &rules_spec, argc, argv);
+  int rc;
+  if ((rc = run_without(argc, argv, "--check", ct_cli_lint)) >= 0) return rc;
+  rc = ct_cli_options_parse(&o, &rules_spec, argc, argv);
   if (rc == 0 && o.help)
     ct_cli_rules_help(stdout);
   else if (rc == 0 && o.noperands > 0)

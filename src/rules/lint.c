@@ -8,9 +8,13 @@
 **   - a label whose rules cannot add up to its threshold: the sum of
 **     their positive weights in effect is below it (a rule with `when`
 **     can add any amount, so its label is never reported);
-**   - a phrase twice among the words of one label's rules (in one rule,
-**     or in two), compared as the automaton compares them: folded, runs
-**     of spaces and hyphens as one space;
+**   - a word twice in one rule's words, and a rule whose words are all
+**     words of an earlier rule of the same label and scope (a copy: they
+**     count twice), words compared as the automaton compares them:
+**     folded, runs of spaces and hyphens as one space (that a rule
+**     shares some words with another of its label is how the shipped
+**     rules give titles and weak evidence their own weight, and is not
+**     warned about);
 **   - a regex that can match the empty string (PCRE2's minimum match
 **     length is 0): it fires on nearly every clause;
 **   - an `unless` that cancels every word of its own rule: each word,
@@ -35,6 +39,7 @@ static void at_label(ct_srcref *at, const ct_label_info *lb,
   memset(at, 0, sizeof *at);
   at->file = lb->file, at->line = lb->line, at->decl = "label";
   at->name = lb->name, at->key = key;
+  at->at_value = key == NULL;          /* the label's name */
 }
 
 static void at_rule(ct_srcref *at, const ct_rule *r, const char *key,
@@ -92,66 +97,84 @@ static ct_status phrase_key(ct_buf *b, size_t label, const char *p) {
   return CT_OK;
 }
 
-/* Where a word was first seen. */
-typedef struct seen_at {
-  size_t rule, phrase;
-} seen_at;
-
-static void report_duplicate(const ct_ruleset *rs, ct_diags *d, size_t i,
-                             size_t k, const seen_at *was) {
-  const ct_rule *r = &rs->rules[i];
-  const ct_rule_phrase *ph = &r->phrases[k];
-  ct_srcref at;
-  at_rule(&at, r, "words", ph->elem);
-  if (was->rule == i)
-    ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': word '%s' "
-                "is already item %zu of its words", r->info.id, ph->folded,
-                r->phrases[was->phrase].elem);
-  else
-    ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': word '%s' "
-                "is already a word of rule '%s' (%s:%d), of the same label",
-                r->info.id, ph->folded, rs->rules[was->rule].info.id,
-                rs->rules[was->rule].info.file,
-                rs->rules[was->rule].info.line);
+/* Do rules a and b fire on the same clauses, given the same words? */
+static int same_kind(const ct_rule_info *a, const ct_rule_info *b) {
+  return a->label == b->label && a->scope == b->scope &&
+         a->context == b->context && a->focus == b->focus;
 }
 
-/* Words that another word of the same label's rules already is. */
-static ct_status lint_duplicates(const ct_ruleset *rs, ct_diags *d) {
+/* A word given twice in one rule's words: the second is never needed
+** (a rule fires once however many of its words are there). */
+static ct_status lint_repeats(const ct_rule *r, ct_diags *d) {
   ct_strmap map;
   ct_buf key = {0};
-  seen_at *seen = NULL;
-  size_t i, k, n = 0, cap = 0;
+  size_t k;
   ct_status st = CT_OK;
   memset(&map, 0, sizeof map);
-  for (i = 0; st == CT_OK && i < rs->nrules; i++) {
-    const ct_rule *r = &rs->rules[i];
-    for (k = 0; st == CT_OK && k < r->nphrases; k++) {
-      uintptr_t first;
-      if (r->phrases[k].unless) continue;
-      if ((st = phrase_key(&key, r->info.label, r->phrases[k].folded)) !=
-          CT_OK)
-        break;
-      first = (uintptr_t)ct_strmap_get(&map, key.s, key.len);  /* 1 + index */
-      if (first != 0) {
-        report_duplicate(rs, d, i, k, &seen[first - 1]);
-        continue;
-      }
-      if (n == cap) {
-        seen_at *v = realloc(seen, (cap = cap ? 2 * cap : 64) * sizeof *v);
-        if (v == NULL) {
-          st = CT_ENOMEM;
-          break;
-        }
-        seen = v;
-      }
-      seen[n].rule = i, seen[n].phrase = k;
-      n++;
-      st = ct_strmap_put(&map, key.s, key.len, (void *)(uintptr_t)n);
+  for (k = 0; st == CT_OK && k < r->nphrases; k++) {
+    uintptr_t first;
+    ct_srcref at;
+    if (r->phrases[k].unless) continue;
+    if ((st = phrase_key(&key, 0, r->phrases[k].folded)) != CT_OK) break;
+    first = (uintptr_t)ct_strmap_get(&map, key.s, key.len);    /* 1 + k */
+    if (first == 0) {
+      st = ct_strmap_put(&map, key.s, key.len, (void *)(uintptr_t)(k + 1));
+      continue;
     }
+    at_rule(&at, r, "words", r->phrases[k].elem);
+    ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': word '%s' "
+                "is already item %zu of its words", r->info.id,
+                r->phrases[k].folded, r->phrases[first - 1].elem);
   }
-  free(seen);
   ct_buf_free(&key);
   ct_strmap_free(&map, NULL);
+  return st;
+}
+
+/* Is every word of rule b a word of rule a? */
+static ct_status words_within(const ct_rule *a, const ct_rule *b, int *yes) {
+  ct_strmap map;
+  ct_buf key = {0};
+  size_t k;
+  ct_status st = CT_OK;
+  memset(&map, 0, sizeof map);
+  *yes = 1;
+  for (k = 0; st == CT_OK && k < a->nphrases; k++)
+    if (!a->phrases[k].unless &&
+        (st = phrase_key(&key, 0, a->phrases[k].folded)) == CT_OK &&
+        ct_strmap_get(&map, key.s, key.len) == NULL)
+      st = ct_strmap_put(&map, key.s, key.len, (void *)1);
+  for (k = 0; st == CT_OK && *yes && k < b->nphrases; k++)
+    if (!b->phrases[k].unless &&
+        (st = phrase_key(&key, 0, b->phrases[k].folded)) == CT_OK)
+      *yes = ct_strmap_get(&map, key.s, key.len) != NULL;
+  ct_buf_free(&key);
+  ct_strmap_free(&map, NULL);
+  return st;
+}
+
+/* A rule whose words are all words of an earlier rule that fires on the
+** same clauses for the same label: a copy, that counts its words twice. */
+static ct_status lint_copies(const ct_ruleset *rs, size_t i, ct_diags *d) {
+  const ct_rule *b = &rs->rules[i];
+  size_t j;
+  ct_status st = CT_OK;
+  if (!b->info.words) return CT_OK;
+  for (j = 0; j < i; j++) {
+    const ct_rule *a = &rs->rules[j];
+    int within;
+    ct_srcref at;
+    if (!a->info.words || !same_kind(&a->info, &b->info)) continue;
+    if ((st = words_within(a, b, &within)) != CT_OK) return st;
+    if (!within) continue;
+    at_rule(&at, b, "words", 0);
+    at.at_value = 0;
+    ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': every one of "
+                "its words is already a word of rule '%s' (%s:%d), of the "
+                "same label and scope, so they count twice", b->info.id,
+                a->info.id, a->info.file, a->info.line);
+    break;
+  }
   return st;
 }
 
@@ -218,9 +241,11 @@ void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
   ct_status st = sc ? CT_OK : CT_ENOMEM;
   ct_srcref at;
   lint_labels(rs, d);
-  if (st == CT_OK) st = lint_duplicates(rs, d);
   for (i = 0; st == CT_OK && i < rs->nrules; i++) {
     const ct_rule *r = &rs->rules[i];
+    if ((st = lint_repeats(r, d)) != CT_OK ||
+        (st = lint_copies(rs, i, d)) != CT_OK)
+      break;
     if (r->regex != NULL && ct_regex_min_length(r->regex) == 0) {
       at_rule(&at, r, "regex", 0);
       ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': its regex "

@@ -80,9 +80,9 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, struct ct_diags *d);
 
 /* The warnings of a rule set that loaded (lint.c), reported to d: a
 ** label no rule scores for, a label whose rules cannot reach its
-** threshold, a phrase twice in the words of one label's rules, a regex
-** that can match the empty string, an `unless` that cancels every word
-** of its rule.  Needs the phrases the loader keeps when asked. */
+** threshold, a word twice in one rule's words or a rule whose words copy
+** another's, a regex that can match the empty string, an `unless` that
+** cancels every word of its rule.  Needs the phrases the loader keeps when asked. */
 void ct_ruleset_lint(const ct_ruleset *rs, struct ct_diags *d);
 
 /* What a rule's weight (threshold: a label's threshold) must be, for a

@@ -1,0 +1,1 @@
+rule "after.a" { label = "s", words = { "c" }, colour = "red" }

@@ -1,0 +1,2 @@
+label "g" {}
+local up = strng.upper("x")

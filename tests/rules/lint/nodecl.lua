@@ -1,0 +1,2 @@
+label "g" {}
+category "x" {}

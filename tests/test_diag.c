@@ -1,0 +1,279 @@
+/*
+** test_diag.c -- load errors like a compiler's: the nearest known word
+** (core/suggest.c), places in a rule file's source (rules/locate.c), and
+** every error and warning of a load through the public callback
+** (ct_ruleset_load_with, ct_diagnostic_format).
+*/
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clausetag.h"
+#include "core/suggest.h"
+#include "rules/locate.h"
+
+#define TMP "build/test-diag-rules.lua"
+#define TMP2 "build/test-diag-rules2.lua"
+
+/* {=====================================================================
+** Suggestions
+** ====================================================================== */
+
+static void distances(void **state) {
+  (void)state;
+  assert_int_equal(ct_edit_distance("wieght", "weight"), 1);   /* a swap */
+  assert_int_equal(ct_edit_distance("rulle", "rule"), 1);
+  assert_int_equal(ct_edit_distance("trdae", "trade"), 1);
+  assert_int_equal(ct_edit_distance("heding", "heading"), 1);
+  assert_int_equal(ct_edit_distance("kitten", "sitting"), 3);
+  assert_int_equal(ct_edit_distance("", "abc"), 3);
+  assert_int_equal(ct_edit_distance("Weight", "weight"), 0);   /* no case */
+  assert_int_equal(ct_edit_distance("안보", "안부"), 1);       /* characters */
+  assert_int_equal(ct_edit_distance("ca", "abc"), 3);          /* OSA, not 2 */
+}
+
+static void suggestions(void **state) {
+  static const char *const keys[] = {"label", "words", "regex", "unless",
+                                     "when", "weight", NULL};
+  static const char *const colors[] = {"red", "green", "yellow", "blue",
+                                       "magenta", "cyan", NULL};
+  static const char *const labels[] = {"trade", "climate", "security"};
+  (void)state;
+  assert_string_equal(ct_suggest("wieght", keys, (size_t)-1), "weight");
+  assert_string_equal(ct_suggest("word", keys, (size_t)-1), "words");
+  assert_string_equal(ct_suggest("Label", keys, (size_t)-1), "label");
+  assert_null(ct_suggest("purple", colors, (size_t)-1));    /* too far */
+  assert_string_equal(ct_suggest("bleu", colors, (size_t)-1), "blue");
+  assert_null(ct_suggest("re", colors, (size_t)-1));        /* too short */
+  assert_string_equal(ct_suggest("trdae", labels, 3), "trade");
+  assert_string_equal(ct_suggest("secuirty", labels, 3), "security");
+  assert_null(ct_suggest("health", labels, 3));
+  assert_null(ct_suggest("weight", keys, (size_t)-1));      /* itself */
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Places in the source
+** ====================================================================== */
+
+static ct_srcpos where(const char *src, int line, const char *decl,
+                       const char *name, const char *key, const char *sub,
+                       size_t elem, int value) {
+  ct_locate_query q;
+  ct_srcpos p;
+  memset(&q, 0, sizeof q);
+  q.line = line, q.decl = decl, q.name = name, q.elem = elem;
+  q.at_value = value;
+  if (key) q.keys[q.nkeys++] = key;
+  if (key && sub) q.keys[q.nkeys++] = sub;
+  ct_locate(src, strlen(src), &q, &p);
+  return p;
+}
+
+#define AT(p, l, c)                 \
+  do {                              \
+    assert_int_equal((p).line, l);  \
+    assert_int_equal((p).col, c);   \
+  } while (0)
+
+static void locate_keys(void **state) {
+  const char *src =
+      "rule \"a\" {\n"                                   /* 1 */
+      "  label = \"x\", -- weight = 9 in a comment\n"    /* 2 */
+      "  when = function(c) local weight = 2\n"          /* 3 */
+      "    if c then weight = 3 end return weight end,\n" /* 4 */
+      "  description = [[weight = 4\n"                   /* 5 */
+      "  ]], words = { \"a\", [[b]], 'c' },\n"           /* 6 */
+      "  [\"weight\"] = 5, nested = { weight = 6 },\n"   /* 7 */
+      "  regex = \"x\\\"weight = \",\n"                  /* 8 */
+      "}\n";
+  (void)state;
+  /* the rule's own key, not the local in `when`, nor the comment, the
+  ** long string, the nested table or the string with an escaped quote */
+  AT(where(src, 1, "rule", "a", "weight", NULL, 0, 0), 7, 3);
+  AT(where(src, 1, "rule", "a", "weight", NULL, 0, 1), 7, 16);
+  AT(where(src, 1, "rule", "a", "words", NULL, 3, 0), 6, 29);
+  AT(where(src, 1, "rule", "a", "words", NULL, 2, 0), 6, 22);
+  AT(where(src, 1, "rule", "a", "nested", "weight", 0, 0), 7, 30);
+  AT(where(src, 1, "rule", "a", NULL, NULL, 0, 1), 1, 6);      /* the name */
+  /* a key that is not there: the keyword */
+  AT(where(src, 1, "rule", "a", "scope", NULL, 0, 0), 1, 1);
+}
+
+static void locate_declarations(void **state) {
+  const char *src =
+      "label \"a\" {} label \"b\" { colr = 1 }\n"
+      "for _, l in ipairs({\"x\"}) do\n"
+      "  rule (\"r.\" .. l) { label = l, wieght = 2 }\n"
+      "end\n"
+      "example { \"text\", labels = { \"a\", \"zz\" } }\n"
+      "abbreviations { \"A.\", x = 1, \"B\" }\n";
+  (void)state;
+  AT(where(src, 1, "label", "b", "colr", NULL, 0, 0), 1, 26);   /* 2nd on line */
+  AT(where(src, 3, "rule", "r.x", "wieght", NULL, 0, 0), 3, 33);
+  AT(where(src, 5, "example", NULL, "labels", NULL, 2, 0), 5, 35);
+  AT(where(src, 6, "abbreviations", NULL, NULL, NULL, 2, 0), 6, 30);
+  AT(where(src, 2, "rule", NULL, NULL, NULL, 0, 0), 2, 1);  /* not there */
+}
+
+static void locate_tokens(void **state) {
+  const char *src = "label \"x\" {\n  title = 'a' 'b'\n";
+  ct_srcpos p;
+  (void)state;
+  assert_int_equal(ct_locate_token(src, strlen(src), 2, "'b'", &p), 1);
+  AT(p, 2, 15);
+  assert_int_equal(ct_locate_token(src, strlen(src), 2, "<eof>", &p), 1);
+  AT(p, 3, 1);
+  assert_int_equal(ct_locate_token(src, strlen(src), 2, "nope", &p), 0);
+  AT(p, 2, 3);                                /* the line's first token */
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Loading with diagnostics
+** ====================================================================== */
+
+typedef struct seen {
+  char lines[32][300];
+  int n;
+} seen;
+
+static void collect(void *ud, const ct_diagnostic *d) {
+  seen *s = ud;
+  if (s->n < 32) ct_diagnostic_format(d, s->lines[s->n++], 300);
+}
+
+static void write_file(const char *path, const char *src) {
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(src, f);
+  fclose(f);
+}
+
+static ct_status load_with(const char *src, const char *src2, int warnings,
+                           size_t max, seen *s, ct_error *err) {
+  const char *paths[] = {TMP, TMP2};
+  ct_load_options o;
+  ct_ruleset *rs = NULL;
+  ct_status st;
+  write_file(TMP, src);
+  if (src2) write_file(TMP2, src2);
+  memset(&o, 0, sizeof o);
+  memset(s, 0, sizeof *s);
+  o.on_diagnostic = collect, o.ud = s, o.warnings = warnings;
+  o.max_errors = max;
+  st = ct_ruleset_load_with(paths, src2 ? 2 : 1, &o, &rs, err);
+  if (st == CT_OK) assert_non_null(rs);
+  else assert_null(rs);
+  ct_ruleset_free(rs);
+  return st;
+}
+
+static void every_error(void **state) {
+  seen s;
+  ct_error err;
+  (void)state;
+  /* two files: the first stops at its top-level error, the second still
+  ** loads; the order is the files', then the lines' */
+  assert_int_equal(load_with(
+      "label \"alpha\" { color = \"purple\" }\n"
+      "rule \"a.x\" {\n  label = \"alpha\",\n  words = { \"x\" },\n"
+      "  wieght = 2, weight = \"1\",\n}\n"
+      "rulle \"a.y\" {}\n"
+      "rule \"a.z\" { label = \"alpha\", words = \"z\", wieght = 1 }\n",
+      "rule \"b.x\" { label = \"alpah\", words = { \"q*r\" } }\n"
+      "rule \"b.y\" { label = \"beta\", words = { \"q\" } }\n", 0, 0, &s,
+      &err), CT_ESYNTAX);
+  /* b.y's label 'beta' is near nothing: after a file stopped early, it
+  ** could have been declared there, so it is not reported */
+  assert_int_equal(s.n, 6);
+  assert_string_equal(s.lines[0], TMP ":1:25: label 'alpha': 'color' must "
+                      "be red, green, yellow, blue, magenta or cyan, not "
+                      "'purple'");
+  assert_string_equal(s.lines[1], TMP ":5:3: rule 'a.x': unknown key "
+                      "'wieght' (did you mean 'weight'?)");
+  assert_string_equal(s.lines[2], TMP ":5:24: rule 'a.x': 'weight' must be "
+                      "a number, not a string");
+  assert_string_equal(s.lines[3], TMP ":7:1: unknown declaration 'rulle' "
+                      "(did you mean 'rule'?)");
+  assert_string_equal(s.lines[4], TMP2 ":1:22: rule 'b.x': label 'alpah' is "
+                      "not declared (did you mean 'alpha'?)");
+  assert_string_equal(s.lines[5], TMP2 ":1:41: rule 'b.x': phrase \"q*r\": "
+                      "'*' is allowed only at the end");
+  assert_string_equal(err.msg, s.lines[0]);        /* the first error */
+}
+
+static void error_cap(void **state) {
+  seen s;
+  ct_error err;
+  (void)state;
+  assert_int_equal(load_with("label \"a\" { a = 1, b = 2, c = 3, d = 4 }\n",
+                             NULL, 0, 2, &s, &err), CT_ESYNTAX);
+  assert_int_equal(s.n, 3);
+  assert_string_equal(s.lines[2], "clausetag: too many errors; stopped "
+                      "after 2");
+}
+
+static void warnings_when_asked(void **state) {
+  const char *src = "label \"a\" {}\nlabel \"b\" { threshold = 2 }\n"
+                    "rule \"b.x\" { label = \"b\", words = { \"x\", \"X\" } }\n";
+  seen s;
+  ct_error err;
+  (void)state;
+  assert_int_equal(load_with(src, NULL, 0, 0, &s, &err), CT_OK);
+  assert_int_equal(s.n, 0);
+  assert_int_equal(load_with(src, NULL, 1, 0, &s, &err), CT_OK);
+  assert_int_equal(s.n, 3);
+  assert_string_equal(s.lines[0], TMP ":1:7: warning: label 'a' has no "
+                      "rules: no clause can get it");
+  assert_string_equal(s.lines[1], TMP ":2:13: warning: label 'b': its rules "
+                      "add at most 1, below its threshold 2: no clause can "
+                      "get it");
+  assert_string_equal(s.lines[2], TMP ":3:42: warning: rule 'b.x': word 'x' "
+                      "is already item 1 of its words");
+}
+
+static void formats(void **state) {
+  ct_diagnostic d;
+  char buf[64];
+  (void)state;
+  memset(&d, 0, sizeof d);
+  d.message = "boom";
+  ct_diagnostic_format(&d, buf, sizeof buf);
+  assert_string_equal(buf, "clausetag: boom");
+  d.file = "f.lua";
+  ct_diagnostic_format(&d, buf, sizeof buf);
+  assert_string_equal(buf, "f.lua: boom");
+  d.line = 3;
+  ct_diagnostic_format(&d, buf, sizeof buf);
+  assert_string_equal(buf, "f.lua:3: boom");
+  d.col = 7, d.severity = CT_SEVERITY_WARNING;
+  ct_diagnostic_format(&d, buf, sizeof buf);
+  assert_string_equal(buf, "f.lua:3:7: warning: boom");
+  d.message = "\xed\x95\x9c\xed\x95\x9c";           /* cut whole: no half */
+  ct_diagnostic_format(&d, buf, 26);
+  assert_string_equal(buf, "f.lua:3:7: warning: \xed\x95\x9c");
+}
+
+/* }===================================================================== */
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(distances),
+    cmocka_unit_test(suggestions),
+    cmocka_unit_test(locate_keys),
+    cmocka_unit_test(locate_declarations),
+    cmocka_unit_test(locate_tokens),
+    cmocka_unit_test(every_error),
+    cmocka_unit_test(error_cap),
+    cmocka_unit_test(warnings_when_asked),
+    cmocka_unit_test(formats),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
