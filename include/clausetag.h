@@ -476,6 +476,11 @@ void ct_engine_free(ct_engine *e);
 typedef void ct_rule_error_fn(void *ud, const ct_error *err);
 void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud);
 
+/* ct.log(...) in a `when` hands fn a line (see ct_log_fn) naming the
+** rule and the clause; without a function (the default) ct.log returns
+** at once, so rule files keep their ct.log calls at no cost. */
+void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud);
+
 typedef struct ct_hit {
   size_t rule;          /* index into the rules */
   size_t label;         /* the rule's label */

@@ -261,6 +261,51 @@ static void formats(void **state) {
   assert_string_equal(buf, "f.lua:3:7: warning: \xed\x95\x9c");
 }
 
+/* ct.log through the public API: a line per call with the rule and the
+** clause when a function is set, nothing at all otherwise. */
+static void collect_log(void *ud, const char *line) {
+  seen *s = ud;
+  if (s->n < 32) snprintf(s->lines[s->n++], 300, "%s", line);
+}
+
+static void log_lines(void **state) {
+  const char *paths[] = {TMP};
+  ct_ruleset *rs;
+  ct_engine *e;
+  ct_text *t;
+  ct_clause *c;
+  ct_result *r;
+  size_t n;
+  ct_error err;
+  seen s;
+  (void)state;
+  write_file(TMP, "label \"a\" {}\n"
+                  "rule \"a.w\" { label = \"a\", when = function(c)\n"
+                  "  ct.log(c.kind, c.index, \"x\\ty\") return false end }\n");
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  assert_int_equal(ct_text_from_buffer("doc", "Hello there.", 12,
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
+  memset(&s, 0, sizeof s);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
+  ct_results_free(r, n);
+  ct_engine_on_log(e, collect_log, &s);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
+  ct_results_free(r, n);
+  assert_int_equal(s.n, 1);
+  assert_string_equal(s.lines[0], TMP ":3: log: sentence 1 x y (rule 'a.w' "
+                      "at " TMP ":2, clause doc:1:1)");
+  ct_engine_on_log(e, NULL, NULL);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
+  ct_results_free(r, n);
+  assert_int_equal(s.n, 1);
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  ct_ruleset_free(rs);
+}
+
 /* }===================================================================== */
 
 int main(void) {
@@ -274,6 +319,7 @@ int main(void) {
     cmocka_unit_test(error_cap),
     cmocka_unit_test(warnings_when_asked),
     cmocka_unit_test(formats),
+    cmocka_unit_test(log_lines),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,6 +29,7 @@ static const ct_cli_option classify_options[] = {
   {CT_OPT_RULE_TIME, 0, "rule-time", 1},
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
+  {CT_OPT_DEBUG, 0, "debug", 0},
   CT_CLI_POLICY_OPTIONS,
   {0, 0, NULL, 0}
 };
@@ -75,6 +76,8 @@ void ct_cli_classify_help(FILE *out) {
 "                       8192)\n"
 "      --keep-going     report a rule that fails at run time and go on\n"
 "                       (it counts as not firing); exit status 2 at the end\n"
+"      --debug          print what rule code passes to ct.log on stderr,\n"
+"                       FILE:LINE: log: ... (rule R at F:L, clause D:L:C)\n"
 "      --require LABEL  policy: every document has a clause with LABEL\n"
 "      --forbid LABEL   policy: no clause has LABEL\n"
 "      --fail-on-unlabeled\n"
@@ -109,6 +112,13 @@ static void keep_going(void *ud, const ct_error *err) {
   ct_cli_doc_message(wk->doc, "%s", err->msg);
 }
 
+/* ct.log lines go with the document's messages, so that stderr is in
+** input order for every -j. */
+static void log_line(void *ud, const char *line) {
+  classify_worker *wk = ud;
+  ct_cli_doc_message(wk->doc, "%s", line);
+}
+
 static ct_status worker_new(void *ud, void **out, ct_error *err) {
   classify_worker *wk = calloc(1, sizeof *wk);
   ct_status s;
@@ -119,6 +129,7 @@ static ct_status worker_new(void *ud, void **out, ct_error *err) {
     return s;
   }
   if (wk->ctx->opt->keep_going) ct_engine_on_error(wk->engine, keep_going, wk);
+  if (wk->ctx->opt->debug) ct_engine_on_log(wk->engine, log_line, wk);
   *out = wk;
   return CT_OK;
 }

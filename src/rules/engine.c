@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/strmap.h"
+#include "core/suggest.h"
 #include "rules/ctlib.h"
 #include "rules/rules.h"
 #include "text/norm.h"
@@ -58,6 +59,10 @@ struct ct_engine {
   ct_phrases_scratch *has_ps;  /* c:has scans, which must not touch them */
   ct_rule_error_fn *onerr;
   void *onerr_ud;
+  ct_log_fn *onlog;            /* ct.log's lines, NULL: ct.log is free */
+  void *onlog_ud;
+  size_t log_rule;             /* the rule whose `when` runs ... */
+  const ct_clause *log_clause; /* ... on this clause; NULL: none */
   docstate *doc;               /* NULL between documents */
   unsigned serial;             /* which document clause objects belong to */
   size_t clause_made;          /* clause whose object the registry holds */
@@ -126,6 +131,12 @@ static void push_norm(lua_State *L, ct_engine *e, const ct_clause *c) {
   lua_pushlstring(L, nm->s + a, b - a);
 }
 
+/* The key of the metatable of `labels` tables, in the registry. */
+static const char labels_mt_key = 'l';
+
+/* c.labels: the clause's labels as keys set to true; a declared label
+** it does not have reads nil, an undeclared one is an error (its
+** metatable's __index), so `labels.trdae` cannot silently be nil. */
 static void push_labels(lua_State *L, ct_engine *e, size_t index) {
   size_t k, nl = e->rs->nlabels;
   const unsigned char *has = e->doc->has + (index - 1) * nl;
@@ -135,6 +146,28 @@ static void push_labels(lua_State *L, ct_engine *e, size_t index) {
       lua_pushboolean(L, 1);
       lua_setfield(L, -2, e->rs->labels[k].name);
     }
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &labels_mt_key);
+  lua_setmetatable(L, -2);
+}
+
+/* __index of `labels`: reached only for a label the clause lacks. */
+static int labels_index(lua_State *L) {
+  ct_engine *e = engine_of(L);
+  const char *k = lua_tostring(L, 2);
+  ct_suggester sg;
+  size_t i;
+  if (lua_type(L, 2) != LUA_TSTRING)
+    return luaL_error(L, "labels are named by strings, not by %s",
+                      luaL_typename(L, 2));
+  ct_suggest_init(&sg, k);
+  for (i = 0; i < e->rs->nlabels; i++) {
+    if (strcmp(e->rs->labels[i].name, k) == 0) return 0;      /* nil */
+    ct_suggest_offer(&sg, e->rs->labels[i].name);
+  }
+  if (ct_suggest_best(&sg) != NULL)
+    return luaL_error(L, "no label '%s' is declared (did you mean '%s'?)",
+                      k, ct_suggest_best(&sg));
+  return luaL_error(L, "no label '%s' is declared", k);
 }
 
 static void push_doc(lua_State *L, ct_engine *e) {
@@ -172,8 +205,10 @@ static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
   else if (strcmp(k, "depth") == 0) lua_pushinteger(L, c->depth);
   else if (strcmp(k, "title") == 0) lua_pushboolean(L, c->title);
   else if (strcmp(k, "doc") == 0) push_doc(L, e);
-  else if (strcmp(k, "prev") == 0 && c->index > 1) push_clause(L, e, c->index - 1);
-  else {
+  else if (strcmp(k, "prev") == 0) {
+    if (c->index > 1) push_clause(L, e, c->index - 1);
+    else lua_pushnil(L);
+  } else {
     for (i = 0; i < sizeof methods / sizeof *methods; i++)
       if (strcmp(k, methods[i].name) == 0) {
         lua_pushlightuserdata(L, e);
@@ -185,15 +220,34 @@ static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
   return 1;
 }
 
+/* Every field and method of a clause object (docs/rules.md). */
+static const char *const clause_fields[] = {
+  "text", "norm", "kind", "index", "line", "col", "start", "stop", "depth",
+  "title", "heading", "prev", "labels", "doc", "has", "find", "count", NULL
+};
+
+/* A field the object does not have is an error, not nil: `c.heding` in a
+** `when` would otherwise make a rule that silently never fires. */
+static int no_field(lua_State *L) {
+  const char *k = lua_tostring(L, 2), *near;
+  if (lua_type(L, 2) != LUA_TSTRING)
+    return luaL_error(L, "clause fields are named by strings, not by %s",
+                      luaL_typename(L, 2));
+  if ((near = ct_suggest(k, clause_fields, (size_t)-1)) != NULL)
+    return luaL_error(L, "clause has no field '%s' (did you mean '%s'?)", k,
+                      near);
+  return luaL_error(L, "clause has no field '%s'", k);
+}
+
 /* __index: fields are built on demand.  The text fields are copies a
 ** rule could keep (in a table, across clauses): they are charged and
 ** count against the rule's memory.  The rest is small and the host's. */
 static int clause_index(lua_State *L) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
-  const char *k = lua_tostring(L, 2);
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
   int found, copy;
-  if (k == NULL) return 0;
+  if (k == NULL) return no_field(L);
   copy = strcmp(k, "text") == 0 || strcmp(k, "norm") == 0;
   if (copy) {
     ct_sandbox_charge(L, (c->end - c->start) / 64 + 1);
@@ -202,7 +256,7 @@ static int clause_index(lua_State *L) {
   ct_sandbox_host_begin(e->sb);
   found = push_field(L, e, c, k);
   ct_sandbox_host_end(e->sb);
-  return found;
+  return found ? found : no_field(L);
 }
 
 static int clause_newindex(lua_State *L) {
@@ -345,6 +399,13 @@ static int setup_state(lua_State *L) {
   lua_setfield(L, -2, "__tostring");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
+  lua_newtable(L);                          /* the labels' metatable */
+  lua_pushlightuserdata(L, e);
+  lua_pushcclosure(L, labels_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &labels_mt_key);
   return 0;
 }
 
@@ -364,6 +425,22 @@ static void order_rules(ct_engine *e) {
   }
 }
 
+/* ct.log from a `when`: the line, with the rule and the clause, to the
+** host.  The files' top level runs again in every fresh state; its lines
+** were shown when the rule set loaded and are not repeated. */
+static void engine_log(lua_State *L, void *ud, const char *line) {
+  ct_engine *e = ud;
+  const ct_rule_info *ri;
+  char buf[sizeof ((ct_error *)0)->msg + 512];
+  (void)L;
+  if (e->log_clause == NULL || e->doc == NULL) return;
+  ri = &e->rs->rules[e->log_rule].info;
+  snprintf(buf, sizeof buf, "%s (rule '%s' at %s:%d, clause %s:%zu:%zu)",
+           line, ri->id, ri->file, ri->line, e->doc->t->name,
+           e->log_clause->line, e->log_clause->col);
+  e->onlog(e->onlog_ud, buf);
+}
+
 /* A sandboxed state with the clause metatable and, when a rule has a
 ** `when`, the rule files run in it to hold the functions. */
 static ct_status make_state(ct_engine *e, ct_error *err) {
@@ -373,6 +450,8 @@ static ct_status make_state(ct_engine *e, ct_error *err) {
   e->clause_made = 0;
   if ((st = ct_ruleset_sandbox(e->rs, &e->sb, err)) != CT_OK) return st;
   L = ct_sandbox_lua(e->sb);
+  if (e->onlog != NULL && ct_lua_on_log(L, engine_log, e) != CT_OK)
+    return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   lua_pushcfunction(L, setup_state);
   lua_pushlightuserdata(L, e);
   if ((st = ct_sandbox_host_call(e->sb, 1, 0, err)) != CT_OK) return st;
@@ -448,6 +527,13 @@ void ct_engine_free(ct_engine *e) {
 void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud) {
   e->onerr = fn;
   e->onerr_ud = ud;
+}
+
+void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud) {
+  e->onlog = fn;
+  e->onlog_ud = ud;
+  if (e->sb != NULL)
+    ct_lua_on_log(ct_sandbox_lua(e->sb), fn ? engine_log : NULL, e);
 }
 
 /* }===================================================================== */
@@ -541,7 +627,10 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
     lua_pop(L, 1);                                         /* when */
     return st;
   }
-  if ((st = ct_sandbox_call(e->sb, 1, 1, err)) != CT_OK) return st;
+  e->log_rule = r, e->log_clause = c;                     /* for ct.log */
+  st = ct_sandbox_call(e->sb, 1, 1, err);
+  e->log_clause = NULL;
+  if (st != CT_OK) return st;
   switch (lua_type(L, -1)) {                               /* result */
   case LUA_TNIL:
     break;

@@ -52,7 +52,9 @@ static int missing_global(lua_State *L) {
     const char *k = lua_tostring(L, 2);
     for (r = removed_globals; *r != NULL; r++)
       if (strcmp(k, *r) == 0)
-        return luaL_error(L, PREFIX "'%s' is not available in rule files", k);
+        return luaL_error(L, PREFIX "'%s' is not available in rule files%s",
+                          k, strcmp(k, "print") == 0 ? " (ct.log prints "
+                          "with --debug)" : "");
   }
   lua_pushnil(L);
   return 1;
