@@ -18,24 +18,27 @@
 #include <string.h>
 #include "cli/commands.h"
 #include "cli/crossval.h"
+#include "cli/fired.h"
 #include "cli/options.h"
 #include "cli/rulefiles.h"
 #include "cli/scores.h"
 #include "core/buf.h"
 
-enum { OPT_GOLD = 400, OPT_ERRORS, OPT_FOLDS, OPT_L2, OPT_BOOTSTRAP };
+enum { OPT_GOLD = 400, OPT_ERRORS, OPT_FOLDS, OPT_L2, OPT_BOOTSTRAP,
+       OPT_LABELS };
 
 static const ct_cli_option eval_options[] = {
   {OPT_GOLD, 0, "gold", 1},     {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_FORMAT, 'f', "format", 1}, {OPT_ERRORS, 0, "errors", 1},
   {OPT_FOLDS, 0, "folds", 1},   {OPT_L2, 0, "l2", 1},
-  {OPT_BOOTSTRAP, 0, "bootstrap", 1},
+  {OPT_BOOTSTRAP, 0, "bootstrap", 1}, {OPT_LABELS, 0, "labels", 1},
   {CT_OPT_HELP, 'h', "help", 0}, {0, 0, NULL, 0}
 };
 
 void ct_cli_eval_help(FILE *out) {
   fputs("Usage: clausetag eval --gold GOLD.jsonl... [-r RULES]... [-f text|json]\n"
         "                      [--errors N] [--folds K [--l2 X]] [--bootstrap N]\n"
+        "                      [--labels L,...]\n"
         "\n"
         "Score the rules against labelled clauses, one JSON object per line:\n"
         "{\"doc\": \"d1\", \"text\": \"...\", \"labels\": [\"trade\"]}.  Clauses\n"
@@ -54,6 +57,8 @@ void ct_cli_eval_help(FILE *out) {
         "                     declared weights (default 1)\n"
         "      --bootstrap N  resamplings of documents for the 95% intervals\n"
         "                     of the summary (default 1000 with --folds)\n"
+        "      --labels L,... score only these labels (comma-separated): the\n"
+        "                     others count neither as hits nor as misses\n"
         "  -h, --help         show this help\n", out);
 }
 
@@ -61,6 +66,7 @@ void ct_cli_eval_help(FILE *out) {
 typedef struct eval_args {
   const char **gold;
   size_t ngold;
+  const char *labels;    /* --labels, or NULL: all */
   size_t max_errors, folds, bootstrap;
   double l2;
   int json, help;
@@ -71,6 +77,7 @@ typedef struct evalrun {
   ct_gold gd;
   ct_corpus corpus;
   unsigned char *got;    /* gd.n * gd.nlabels: the predicted labels */
+  unsigned char *keep;   /* per label: scored (--labels), or NULL: all */
   const eval_args *ea;
 } evalrun;
 
@@ -137,27 +144,6 @@ static json_t *labels_json(const evalrun *ev, const unsigned char *v) {
   return a;
 }
 
-/* One line per rule that fired: its id, weight and the words that fired
-** it (a `when`-only rule shows no words). */
-static void fired_text(ct_buf *b, const ct_ruleset *rs, const ct_text *t,
-                       const ct_result *r) {
-  size_t h;
-  if (r == NULL || r->nhits == 0) ct_buf_adds(b, "    no rule fired\n");
-  for (h = 0; r && h < r->nhits; h++) {
-    const ct_hit *x = &r->hits[h];
-    const ct_rule_info *ri = ct_ruleset_rule(rs, x->rule);
-    ct_buf_printf(b, "    + %s -> %s %+g", ri->id,
-                  ct_ruleset_label(rs, x->label)->name, x->weight);
-    if (ri->words || ri->regex) {
-      char *m = ct_text_span(t, x->start, x->end, 1);
-      if (m)
-        ct_buf_printf(b, " \"%s\"", m);
-      free(m);
-    }
-    ct_buf_addc(b, '\n');
-  }
-}
-
 static json_t *fired_json(const ct_ruleset *rs, const ct_result *r) {
   json_t *a = json_array();
   size_t h;
@@ -194,7 +180,7 @@ static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
   ct_buf_adds(&b, " predicted ");
   labels_text(&b, ev, got);
   ct_buf_printf(&b, "\n    \"%s\"\n", g->text);
-  if (t) fired_text(&b, ev->rs, t, r);
+  if (t) ct_cli_fired_text(&b, ev->rs, t, r);
   fputs(b.s, stdout);
   ct_buf_free(&b);
 }
@@ -247,7 +233,8 @@ static void print_text(const evalrun *ev, const totals *t) {
   printf("%-12s %9s %9s %9s %9s\n", "label", "precision", "recall", "f1",
          "support");
   for (k = 0; k < ev->gd.nlabels; k++)
-    print_row(ct_gold_label_name(&ev->gd, k), label_score(ev, k));
+    if (ev->keep == NULL || ev->keep[k])
+      print_row(ct_gold_label_name(&ev->gd, k), label_score(ev, k));
   print_row("micro", t->micro);
   printf("%-12s %9s %9s %9s\n", "macro", "", "",
          ct_score_cell(m, t->macro, t->defined > 0));
@@ -260,6 +247,7 @@ static json_t *report_json(const evalrun *ev, const totals *t) {
   size_t k;
   for (k = 0; k < ev->gd.nlabels; k++) {
     ct_score s = label_score(ev, k);
+    if (ev->keep != NULL && !ev->keep[k]) continue;
     json_array_append_new(labels, json_pack("{s:s,s:o,s:o,s:o,s:I}",
         "label", ct_gold_label_name(&ev->gd, k),
         "precision", ct_score_json(ct_score_precision(s), s.tp + s.fp > 0),
@@ -336,6 +324,52 @@ static int report(evalrun *ev) {
 
 /* }===================================================================== */
 
+/* "a, b and c": the labels of the gold, for a message. */
+static void list_labels(ct_buf *b, const ct_gold *gd) {
+  size_t k;
+  for (k = 0; k < gd->nlabels; k++)
+    ct_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == gd->nlabels ? " and " : ", ",
+                  ct_gold_label_name(gd, k));
+  if (gd->nlabels == 0) ct_buf_adds(b, "none");
+}
+
+/* --labels: the labels to score.  The others are cleared from the gold
+** and the predictions alike (after training, which sees them all), so
+** every score counts only these.  0, or 2 after a usage error. */
+static int select_labels(evalrun *ev) {
+  const char *p = ev->ea->labels;
+  size_t nl = ev->gd.nlabels, i, k;
+  if (p == NULL) return 0;
+  if ((ev->keep = calloc(nl + 1, 1)) == NULL) return 2;
+  while (1) {
+    size_t len = strcspn(p, ",");
+    for (k = 0; k < nl; k++)
+      if (strlen(ct_gold_label_name(&ev->gd, k)) == len &&
+          memcmp(ct_gold_label_name(&ev->gd, k), p, len) == 0)
+        break;
+    if (k == nl) {
+      ct_buf known = {0};
+      int rc;
+      list_labels(&known, &ev->gd);
+      rc = len == 0 ? ct_cli_usage_error("eval", "empty label name in "
+                                         "--labels '%s'", ev->ea->labels)
+                    : ct_cli_usage_error("eval", "unknown label '%.*s' for "
+                                         "--labels (known labels: %s)",
+                                         (int)len, p,
+                                         known.s ? known.s : "none");
+      ct_buf_free(&known);
+      return rc;
+    }
+    ev->keep[k] = 1;
+    if (p[len] == '\0') break;
+    p += len + 1;
+  }
+  for (i = 0; i < ev->gd.n; i++)
+    for (k = 0; k < nl; k++)
+      if (!ev->keep[k]) ev->gd.want[i * nl + k] = ev->got[i * nl + k] = 0;
+  return 0;
+}
+
 static int run(evalrun *ev) {
   ct_train_options to;
   int st = ct_gold_read(&ev->gd, ev->rs, ev->ea->gold, ev->ea->ngold);
@@ -350,6 +384,7 @@ static int run(evalrun *ev) {
   to.l2 = ev->ea->l2;
   if (ev->ea->folds) ct_corpus_deal(&ev->corpus, ev->ea->folds);
   st = ct_corpus_predict(&ev->corpus, ev->ea->folds, &to, ev->got);
+  if (st == 0) st = select_labels(ev);
   if (st == 0) st = report(ev);
   if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
     fprintf(stderr, "clausetag: write error: %s\n", strerror(errno));
@@ -389,6 +424,7 @@ static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
   case OPT_ERRORS: return count_arg(a, 0, &ea->max_errors);
   case OPT_FOLDS: return count_arg(a, 2, &ea->folds);
   case OPT_BOOTSTRAP: return count_arg(a, 0, &ea->bootstrap);
+  case OPT_LABELS: ea->labels = a->arg; return 0;
   case OPT_L2:
     ea->l2 = strtod(a->arg, &end);
     if (end != a->arg && *end == '\0' && ea->l2 > 0 && isfinite(ea->l2))
@@ -435,6 +471,7 @@ int ct_cli_eval(int argc, char **argv) {
   ct_corpus_free(&ev.corpus);
   ct_gold_free(&ev.gd);
   free(ev.got);
+  free(ev.keep);
   ct_ruleset_free(ev.rs);
   free(o.rules);
   free(ea.gold);

@@ -2,47 +2,78 @@
 ** test.c -- `clausetag test [RULES]...`: run the examples of rule files.
 **
 ** Every `example { TEXT, labels = {...} }` is classified on its own, as a
-** one-clause document, by the whole rule set it belongs to, and must get
-** exactly its labels.  Failures are printed grep-style at the example's
-** file:line with the rules that fired; the last line counts them.
+** one-clause document, by the whole rule set it belongs to.  It checks
+** the labels of the file it is written in -- the labels declared there
+** and those its rules score for -- and the labels it names: a user's
+** file loaded next to the shipped rules neither breaks their examples
+** with its own labels nor is broken by theirs.  (A file that declares
+** neither labels nor rules checks them all; --exact checks them all for
+** every example.)  Failures show the rules that fired and the words that
+** fired them; testreport.c writes them as text or JUnit XML.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/commands.h"
+#include "cli/fired.h"
 #include "cli/lineclass.h"
 #include "cli/options.h"
+#include "cli/outfile.h"
 #include "cli/rulefiles.h"
+#include "cli/testreport.h"
 #include "core/buf.h"
 
+enum { OPT_EXACT = 600 };
+
 static const ct_cli_option test_options[] = {
+  {CT_OPT_RULES, 'r', "rules", 1},
+  {OPT_EXACT, 0, "exact", 0},
+  {CT_OPT_FORMAT, 'f', "format", 1},
+  {CT_OPT_OUTPUT, 'o', "output", 1},
+  {CT_OPT_DEBUG, 0, "debug", 0},
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
 };
 
 void ct_cli_test_help(FILE *out) {
-  fputs("Usage: clausetag test [RULES]...\n"
+  fputs("Usage: clausetag test [--exact] [-f text|junit] [-o FILE] [RULES]...\n"
         "\n"
         "Run the example { ... } clauses of rule files: each example is\n"
-        "classified on its own by the whole rule set and must get exactly\n"
-        "its labels.  RULES are rule files or directories of *.lua; without\n"
+        "classified on its own by the whole rule set.  It checks the labels\n"
+        "of its own file (declared there, or scored by a rule there) and the\n"
+        "labels it names, so files written apart can be tested together.\n"
+        "RULES (or -r) are rule files or directories of *.lua; without\n"
         "them, CLAUSETAG_RULES or the shipped rules.\n"
         "\n"
         "Prints each failure as FILE:LINE: example expected [...] got [...],\n"
-        "then 'N passed, M failed'.  Exit status: 0 all passed, 1 a failure,\n"
-        "2 the rules did not load.\n"
+        "with the rules and words that fired, then 'N passed, M failed'.\n"
         "\n"
-        "  -h, --help   show this help\n", out);
+        "  -r, --rules PATH   a rule file or directory (repeatable)\n"
+        "      --exact        every example checks every label of the set\n"
+        "  -f, --format F     text (default) or junit (JUnit XML, a testcase\n"
+        "                     per example, a testsuite per rule file)\n"
+        "  -o, --output FILE  write to FILE instead of standard output\n"
+        "      --debug        print what rule code passes to ct.log\n"
+        "  -h, --help         show this help\n"
+        "\n"
+        "Exit status: 0 all passed, 1 a failure, 2 the rules did not load\n"
+        "or an example could not be run.\n", out);
 }
 
-/* "[a,b]": the labels set in `has`. */
+typedef struct test_args {
+  int exact, junit, help;
+  const char *output;
+} test_args;
+
+/* "[a,b]": the labels set in `has` among those in `check`. */
 static void label_list(ct_buf *b, const ct_ruleset *rs,
-                       const unsigned char *has) {
+                       const unsigned char *has, const unsigned char *check) {
   size_t k;
   int first = 1;
   ct_buf_addc(b, '[');
   for (k = 0; k < ct_ruleset_nlabels(rs); k++)
-    if (has[k]) {
+    if (has[k] && check[k]) {
       ct_buf_printf(b, "%s%s", first ? "" : ",", ct_ruleset_label(rs, k)->name);
       first = 0;
     }
@@ -61,102 +92,182 @@ static void short_text(ct_buf *b, const char *s) {
   if (s[i]) ct_buf_adds(b, "…");
 }
 
-static void print_failure(const ct_ruleset *rs, const ct_example_info *ex,
-                          const unsigned char *want, const ct_result *r,
-                          const unsigned char *got) {
-  ct_buf b = {0};
-  size_t h;
-  ct_buf_printf(&b, "%s:%d: example expected ", ex->file, ex->line);
-  label_list(&b, rs, want);
-  ct_buf_adds(&b, " got ");
-  label_list(&b, rs, got);
-  ct_buf_adds(&b, ": \"");
-  short_text(&b, ex->text);
-  ct_buf_adds(&b, "\"\n");
-  if (r && r->nhits) {
-    ct_buf_adds(&b, "    fired:");
-    for (h = 0; h < r->nhits; h++)
-      ct_buf_printf(&b, " %s(%+g)", ct_ruleset_rule(rs, r->hits[h].rule)->id,
-                    r->hits[h].weight);
-    ct_buf_addc(&b, '\n');
+/* The labels example ex checks (see the top of the file). */
+static void checked_labels(const ct_ruleset *rs, const ct_example_info *ex,
+                           int exact, unsigned char *check) {
+  size_t k, nl = ct_ruleset_nlabels(rs), any = 0;
+  memset(check, exact, nl);
+  if (exact) return;
+  for (k = 0; k < nl; k++)
+    any += check[k] = strcmp(ct_ruleset_label(rs, k)->file, ex->file) == 0;
+  for (k = 0; k < ct_ruleset_nrules(rs); k++) {
+    const ct_rule_info *ri = ct_ruleset_rule(rs, k);
+    if (strcmp(ri->file, ex->file) == 0) any += check[ri->label] = 1;
   }
-  fputs(b.s, stdout);
-  ct_buf_free(&b);
+  if (any == 0) memset(check, 1, nl);       /* a file of examples only */
+  for (k = 0; k < ex->nlabels; k++) check[ex->labels[k]] = 1;
 }
 
-/* 1 passed, 0 failed, -1 error (printed). */
+/* Fills o for a failed example: its summary and its lines. */
+static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
+                    const ct_cli_lines *l, const ct_result *r,
+                    const unsigned char *want, const unsigned char *got,
+                    const unsigned char *check) {
+  ct_buf sum = {0}, det = {0};
+  ct_buf_adds(&sum, "expected ");
+  label_list(&sum, rs, want, check);
+  ct_buf_adds(&sum, " got ");
+  label_list(&sum, rs, got, check);
+  ct_buf_printf(&det, "%s:%d: example %s: \"", o->ex->file, o->ex->line,
+                sum.s ? sum.s : "");
+  short_text(&det, o->ex->text);
+  ct_buf_adds(&det, "\"\n");
+  ct_cli_fired_text(&det, rs, l->text, r);
+  o->summary = sum.s;
+  o->detail = det.s;
+  return o->summary && o->detail ? 0 : -1;
+}
+
+/* Runs example i into o; -1 when out of memory. */
 static int run_example(ct_engine *e, const ct_ruleset *rs, size_t i,
-                       unsigned char *want) {
+                       int exact, unsigned char *want, unsigned char *check,
+                       const unsigned char *none, ct_cli_outcome *o) {
   const ct_example_info *ex = ct_ruleset_example(rs, i);
-  const unsigned char none[1] = {0};
   size_t nl = ct_ruleset_nlabels(rs), k;
   ct_cli_lines l;
   ct_error err;
   const ct_result *r;
-  int ok;
+  const unsigned char *got;
+  ct_buf title = {0};
+  int rc = 0;
+  o->ex = ex;
+  ct_buf_printf(&title, "%s:%d: ", ex->file, ex->line);
+  short_text(&title, ex->text);
+  if ((o->title = title.s) == NULL) return -1;
   memset(want, 0, nl);
   for (k = 0; k < ex->nlabels; k++) want[ex->labels[k]] = 1;
+  checked_labels(rs, ex, exact, check);
   if (ct_cli_lines_classify(e, ex->file, &ex->text, 1, &l, &err) != CT_OK) {
     fprintf(stderr, "%s:%d: %s\n", ex->file, ex->line, err.msg);
+    o->passed = -1;
+    o->summary = strdup(err.msg);
     ct_cli_lines_free(&l);
-    return -1;
+    return o->summary ? 0 : -1;
   }
   r = ct_cli_lines_result(&l, 0);
-  ok = r ? memcmp(r->has, want, nl) == 0 : memchr(want, 1, nl) == NULL;
-  if (!ok) print_failure(rs, ex, want, r, r ? r->has : none);
+  got = r ? r->has : none;           /* a blank text: no labels at all */
+  o->passed = 1;
+  for (k = 0; k < nl; k++)
+    if (check[k] && got[k] != want[k]) o->passed = 0;
+  if (!o->passed) rc = describe(o, rs, &l, r, want, got, check);
   ct_cli_lines_free(&l);
-  return ok;
+  return rc;
 }
 
-static int run_examples(ct_ruleset *rs) {
-  ct_engine *e;
+/* ct.log lines of the examples (--debug), straight to stderr. */
+static void log_line(void *ud, const char *line) {
+  (void)ud;
+  fprintf(stderr, "%s\n", line);
+}
+
+static int write_report(const test_args *ta, const ct_cli_outcome *v,
+                        size_t n) {
+  ct_cli_outfile out;
+  int rc = ct_cli_outfile_open(&out, ta->output), werr;
+  if (rc != 0) return rc;
+  werr = ta->junit ? ct_cli_test_junit(out.f, v, n)
+                   : ct_cli_test_text(out.f, v, n);
+  if (werr != 0) return ct_cli_outfile_fail(&out, werr);
+  return ct_cli_outfile_commit(&out);
+}
+
+static int run_examples(const ct_ruleset *rs, const test_args *ta,
+                        int debug) {
+  size_t i, n = ct_ruleset_nexamples(rs), nl = ct_ruleset_nlabels(rs);
+  ct_cli_outcome *v = calloc(n + 1, sizeof *v);
+  unsigned char *want = calloc(nl + 1, 1), *check = calloc(nl + 1, 1);
+  unsigned char *none = calloc(nl + 1, 1);     /* no label at all */
+  ct_engine *e = NULL;
   ct_error err;
-  size_t i, passed = 0, failed = 0;
-  unsigned char *want = calloc(ct_ruleset_nlabels(rs) + 1, 1);
-  int errors = 0;
-  if (want == NULL || ct_engine_new(rs, &e, &err) != CT_OK) {
-    fprintf(stderr, "%s\n", want ? err.msg : "clausetag: out of memory");
-    free(want);
-    return 2;
+  int rc = 0, failed = 0, errors = 0;
+  err.msg[0] = '\0';
+  if (v == NULL || want == NULL || check == NULL || none == NULL ||
+      ct_engine_new(rs, &e, &err) != CT_OK) {
+    fprintf(stderr, "%s\n", err.msg[0] ? err.msg : "clausetag: out of memory");
+    rc = 2;
   }
-  for (i = 0; i < ct_ruleset_nexamples(rs); i++) {
-    int r = run_example(e, rs, i, want);
-    if (r > 0) passed++;
-    else failed++;
-    errors |= r < 0;
+  if (e && debug) ct_engine_on_log(e, log_line, NULL);
+  for (i = 0; rc == 0 && i < n; i++) {
+    if (run_example(e, rs, i, ta->exact, want, check, none, &v[i]) != 0) {
+      fputs("clausetag: out of memory\n", stderr);
+      rc = 2;
+    }
+    failed |= v[i].passed == 0;
+    errors |= v[i].passed < 0;
   }
-  printf("%zu passed, %zu failed\n", passed, failed);
+  if (rc == 0) rc = write_report(ta, v, n);
+  if (rc == 0) rc = errors ? 2 : failed ? 1 : 0;
+  for (i = 0; v && i < n; i++) ct_cli_outcome_free(&v[i]);
   ct_engine_free(e);
+  free(v);
   free(want);
-  return errors ? 2 : failed ? 1 : 0;
+  free(check);
+  free(none);
+  return rc;
+}
+
+/* One option into ta and o; 0, or 2 after a usage error. */
+static int test_option(int key, const ct_cli_args *a, test_args *ta,
+                       ct_cli_options *o) {
+  switch (key) {
+  case CT_CLI_ARG_OPERAND:
+  case CT_OPT_RULES:
+    if (a->arg[0] == '\0')
+      return ct_cli_usage_error("test", "empty path for --rules");
+    o->rules[o->nrules++] = a->arg;
+    return 0;
+  case CT_OPT_HELP: ta->help = 1; return 0;
+  case OPT_EXACT: ta->exact = 1; return 0;
+  case CT_OPT_DEBUG: o->debug = 1; return 0;
+  case CT_OPT_OUTPUT:
+    if (a->arg[0] == '\0')
+      return ct_cli_usage_error("test", "empty file name for --output");
+    ta->output = strcmp(a->arg, "-") == 0 ? NULL : a->arg;
+    return 0;
+  case CT_OPT_FORMAT:
+    if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "junit") == 0) {
+      ta->junit = strcmp(a->arg, "junit") == 0;
+      return 0;
+    }
+    return ct_cli_usage_error("test", "invalid argument '%s' for --format "
+                              "(expected text or junit)", a->arg);
+  default:
+    return ct_cli_usage_error("test", "%s", a->msg);
+  }
 }
 
 int ct_cli_test(int argc, char **argv) {
   ct_cli_options o;
   ct_cli_args a;
+  test_args ta;
   ct_ruleset *rs;
-  int key, status;
+  int key, status = 0;
   memset(&o, 0, sizeof o);
+  memset(&ta, 0, sizeof ta);
   ct_limits_default(&o.limits);
   o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
   if (o.rules == NULL) return 2;
   ct_cli_args_init(&a, argc, argv);
-  while ((key = ct_cli_args_next(&a, test_options)) != CT_CLI_ARG_END) {
-    if (key == CT_CLI_ARG_OPERAND) o.rules[o.nrules++] = a.arg;
-    else if (key == CT_OPT_HELP) o.help = 1;
-    else {
-      free(o.rules);
-      return ct_cli_usage_error("test", "%s", a.msg);
-    }
-  }
-  if (o.help) {
-    free(o.rules);
+  while (status == 0 &&
+         (key = ct_cli_args_next(&a, test_options)) != CT_CLI_ARG_END)
+    status = test_option(key, &a, &ta, &o);
+  if (status == 0 && ta.help) {
     ct_cli_test_help(stdout);
-    return 0;
+  } else if (status == 0) {
+    rs = ct_cli_rules_load(&o);
+    status = rs ? run_examples(rs, &ta, o.debug) : 2;
+    ct_ruleset_free(rs);
   }
-  rs = ct_cli_rules_load(&o);
-  status = rs ? run_examples(rs) : 2;
-  ct_ruleset_free(rs);
   free(o.rules);
   return status;
 }

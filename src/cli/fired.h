@@ -1,0 +1,23 @@
+/*
+** fired.h -- the rules that fired on a clause, as lines for a person.
+**
+** `eval` shows them under a misclassified gold clause and `test` under a
+** failing example, in the same words:
+**
+**     + trade.core -> trade +1 "tariffs"
+**
+** one line per hit in rule order, with the text that fired a words or
+** regex rule (a `when`-only rule judged the whole clause and shows none).
+*/
+#ifndef CT_CLI_FIRED_H
+#define CT_CLI_FIRED_H
+
+#include "clausetag.h"
+#include "core/buf.h"
+
+/* Appends the lines for result r of a clause of text t ("    no rule
+** fired" when none did, or r is NULL). */
+void ct_cli_fired_text(ct_buf *b, const ct_ruleset *rs, const ct_text *t,
+                       const ct_result *r);
+
+#endif
