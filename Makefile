@@ -154,11 +154,17 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) segment -f jsonl samples/ > /dev/null
 	$(VALGRIND) $(BIN) test > /dev/null
 	$(VALGRIND) $(BIN) eval --gold tests/corpus/korean.jsonl > /dev/null
+	$(VALGRIND) $(BIN) lint rules tests/rules/lint/warnings.lua > /dev/null 2>&1
+	$(VALGRIND) $(BIN) profile --gold tests/corpus/korean.jsonl > /dev/null
+	$(VALGRIND) $(BIN) test -f junit rules tests/rules/compose/space.lua > /dev/null
 	$(VALGRIND) $(BIN) classify --explain -f jsonl tests/data/html_page.html > /dev/null
 	$(VALGRIND) $(BIN) classify -f sarif tests/docs/ > /dev/null
 	@# error paths too: a rule that fails at run time (exit 2, not 9)
 	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
 	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2
+	@# every error of rule files that do not load, and a limit that stops them
+	$(VALGRIND) $(BIN) lint tests/rules/lint/types.lua tests/rules/lint/many.lua \
+	  tests/rules/lint/loop.lua > /dev/null 2>&1; test $$? -eq 2
 	@echo "valgrind: no errors, no leaks"
 
 # SARIF validation (ajv + the official schema, SARIF Multitool) and the

@@ -481,6 +481,19 @@ void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud);
 ** at once, so rule files keep their ct.log calls at no cost. */
 void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud);
 
+/* What the rules cost, for a profile (`clausetag profile`). */
+typedef struct ct_rule_cost {
+  double seconds;             /* wall clock in the rule's regex searches
+                              ** and `when` calls */
+  unsigned long when_calls;
+} ct_rule_cost;
+
+/* From now on the engine adds each rule's cost to costs[rule] (an array
+** of ct_ruleset_nrules entries, the caller's); NULL stops.  Measuring
+** reads the clock twice per clause for each rule with a regex or a
+** `when`, so it is off unless asked for. */
+void ct_engine_set_costs(ct_engine *e, ct_rule_cost *costs);
+
 typedef struct ct_hit {
   size_t rule;          /* index into the rules */
   size_t label;         /* the rule's label */

@@ -23,6 +23,9 @@ void ct_cli_rules_help(FILE *out);
 int ct_cli_lint(int argc, char **argv);
 void ct_cli_lint_help(FILE *out);
 
+int ct_cli_profile(int argc, char **argv);
+void ct_cli_profile_help(FILE *out);
+
 int ct_cli_test(int argc, char **argv);
 void ct_cli_test_help(FILE *out);
 

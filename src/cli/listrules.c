@@ -40,12 +40,14 @@ void ct_cli_rules_help(FILE *out) {
   fputs(
 "Usage: clausetag rules [OPTIONS]\n"
 "       clausetag rules --check [--strict] [RULES]...   (clausetag lint)\n"
+"       clausetag rules --stats [OPTIONS] PATH...      (clausetag profile)\n"
 "\n"
 "Load the rule files and list their labels (name, threshold, title) and\n"
 "rules (id, label, weight, matchers, FILE:LINE).  A rule file that does\n"
 "not load is reported with every error, FILE:LINE:COL: MESSAGE.\n"
 "With --check, check the rule files and print their errors and\n"
-"warnings instead (see 'clausetag help lint').\n"
+"warnings instead (see 'clausetag help lint'); with --stats, profile\n"
+"each rule over documents (see 'clausetag help profile').\n"
 "\n"
 "Options:\n"
 "  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
@@ -102,6 +104,8 @@ int ct_cli_rules(int argc, char **argv) {
   ct_ruleset *rs = NULL;
   int rc;
   if ((rc = run_without(argc, argv, "--check", ct_cli_lint)) >= 0) return rc;
+  if ((rc = run_without(argc, argv, "--stats", ct_cli_profile)) >= 0)
+    return rc;
   rc = ct_cli_options_parse(&o, &rules_spec, argc, argv);
   if (rc == 0 && o.help)
     ct_cli_rules_help(stdout);

@@ -30,6 +30,8 @@ static const command commands[] = {
    ct_cli_rules, ct_cli_rules_help},
   {"lint", "check rule files: every error and warning, no input read",
    ct_cli_lint, ct_cli_lint_help},
+  {"profile", "per rule over a corpus: firings, decisions, time, precision",
+   ct_cli_profile, ct_cli_profile_help},
   {"test", "run the examples written in rule files",
    ct_cli_test, ct_cli_test_help},
   {"eval", "precision, recall and F1 against labelled clauses",

@@ -13,6 +13,7 @@
 */
 #include <math.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
@@ -63,6 +64,7 @@ struct ct_engine {
   void *onlog_ud;
   size_t log_rule;             /* the rule whose `when` runs ... */
   const ct_clause *log_clause; /* ... on this clause; NULL: none */
+  ct_rule_cost *costs;         /* per rule, when a profile is taken */
   docstate *doc;               /* NULL between documents */
   unsigned serial;             /* which document clause objects belong to */
   size_t clause_made;          /* clause whose object the registry holds */
@@ -529,6 +531,10 @@ void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud) {
   e->onerr_ud = ud;
 }
 
+void ct_engine_set_costs(ct_engine *e, ct_rule_cost *costs) {
+  e->costs = costs;
+}
+
 void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud) {
   e->onlog = fn;
   e->onlog_ud = ud;
@@ -628,6 +634,7 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
     return st;
   }
   e->log_rule = r, e->log_clause = c;                     /* for ct.log */
+  if (e->costs) e->costs[r].when_calls++;
   st = ct_sandbox_call(e->sb, 1, 1, err);
   e->log_clause = NULL;
   if (st != CT_OK) return st;
@@ -748,6 +755,21 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   return CT_OK;
 }
 
+/* eval_rule with the time it took added to the rule's cost: a profile
+** (ct_engine_set_costs) of the rules that run code per clause. */
+static ct_status eval_rule_timed(ct_engine *e, size_t r, const ct_clause *c,
+                                 const verdict *v, double *strength,
+                                 size_t *ms, size_t *me, ct_error *err) {
+  struct timespec a, b;
+  ct_status st;
+  clock_gettime(CLOCK_MONOTONIC, &a);
+  st = eval_rule(e, r, c, v, strength, ms, me, err);
+  clock_gettime(CLOCK_MONOTONIC, &b);
+  e->costs[r].seconds += (double)(b.tv_sec - a.tv_sec) +
+                         (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+  return st;
+}
+
 /* Runs rules order[from..to) on clause i, adding to its scores. */
 static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
                            const verdict *v, double *own,
@@ -760,7 +782,9 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
     size_t r = e->order[j];
     const ct_rule_info *ri = &e->rs->rules[r].info;
     double strength, w;
-    ct_status st = eval_rule(e, r, c, v, &strength, &ms, &me, err);
+    ct_status st = e->costs && (ri->regex || ri->when)
+                       ? eval_rule_timed(e, r, c, v, &strength, &ms, &me, err)
+                       : eval_rule(e, r, c, v, &strength, &ms, &me, err);
     if (st == CT_ENOMEM) return st;
     if (st != CT_OK) {
       if ((st = rule_failed(e, r, c, err)) != CT_OK) return st;

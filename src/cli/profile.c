@@ -1,0 +1,451 @@
+/*
+** profile.c -- `clausetag profile PATH...` (also `clausetag rules
+** --stats`): what each rule does over a corpus.
+**
+** Per rule: the clauses it fired on; the labels it decided, that is the
+** clauses whose label would have come out the other way without what it
+** added (a positive rule that lifted a score over the threshold, a
+** negative one that kept it under); the time spent in its regex and its
+** `when` calls, and how many calls; and with --gold, its precision: the
+** share of the clauses it fired on where the gold agrees with it (has
+** its label, for a negative rule lacks it).  Then the rules that never
+** fired.  This is how a rule writer finds dead rules, noisy rules and
+** slow rules.
+**
+** Documents go through the same loop as classify (run.c: every input
+** format, -j workers, bad inputs reported and skipped); each worker
+** counts into its own tables, added up when it is freed.  Gold files are
+** classified as eval classifies them (documents of labelled clauses).
+** Times are wall clock and vary from run to run; nothing else does.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/abbrevs.h"
+#include "cli/commands.h"
+#include "cli/crossval.h"
+#include "cli/gold.h"
+#include "cli/options.h"
+#include "cli/outfile.h"
+#include "cli/rulefiles.h"
+#include "cli/run.h"
+#include "core/buf.h"
+#include "core/error.h"
+#include "output/json.h"
+
+enum { OPT_GOLD = 700 };
+
+static const ct_cli_option profile_options[] = {
+  CT_CLI_DOCUMENT_OPTIONS,
+  {CT_OPT_RULES, 'r', "rules", 1},
+  {OPT_GOLD, 0, "gold", 1},
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
+  {0, 0, NULL, 0}
+};
+
+/* The report is not made of clauses: these formats are names for -f,
+** and the run writes nothing per clause. */
+static ct_status no_clause(ct_writer *w, const ct_record *r) {
+  (void)w, (void)r;
+  return CT_OK;
+}
+static const ct_format profile_text = {"text", NULL, no_clause, NULL, NULL,
+                                       NULL};
+static const ct_format profile_jsonl = {"jsonl", NULL, no_clause, NULL, NULL,
+                                        NULL};
+static const ct_format *const profile_formats[] = {&profile_text,
+                                                   &profile_jsonl, NULL};
+
+static const ct_cli_command_spec profile_spec = {
+  "profile", profile_options, profile_formats
+};
+
+void ct_cli_profile_help(FILE *out) {
+  fputs(
+"Usage: clausetag profile [OPTIONS] [FILE|DIR|-]...\n"
+"       clausetag profile [OPTIONS] --gold GOLD.jsonl...\n"
+"       clausetag rules --stats [OPTIONS] ...   (the same)\n"
+"\n"
+"Classify a corpus and report, for each rule: FIRED, the clauses it\n"
+"fired on; DECIDED, the clauses whose label would have come out the\n"
+"other way without it; WHEN, its `when` calls; MS, the milliseconds in\n"
+"its regex and `when`; with --gold, PRECISION, the share of its firings\n"
+"the gold agrees with (its label there; for a negative rule, not).\n"
+"Then the rules that never fired.\n"
+"\n"
+"Options:\n"
+"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
+"                       default: $CLAUSETAG_RULES, else the shipped rules\n"
+"      --gold FILE      labelled clauses (as for eval), repeatable,\n"
+"                       instead of documents\n"
+"  -f, --format FORMAT  text (default): a table; jsonl: one object per\n"
+"                       rule, then a summary object\n", out);
+  fputs(ct_cli_document_options_help, out);
+  fputs(
+"      --rule-budget N, --rule-memory MIB, --rule-time MS,\n"
+"      --max-clause-bytes N\n"
+"                       as for classify\n"
+"  -h, --help           show this help\n"
+"\n"
+"Exit status: 0 done; 2 a usage error, rules that do not load, a rule\n"
+"that fails (the report then counts what came before), an input that\n"
+"could not be read (the others are still counted), or an output that\n"
+"could not be written.\n", out);
+}
+
+/* {=====================================================================
+** Counting
+** ====================================================================== */
+
+typedef struct rule_stat {
+  size_t fired, decided, agreed;
+} rule_stat;
+
+/* Counts for the whole run, or for one worker. */
+typedef struct tally {
+  rule_stat *rules;
+  ct_rule_cost *costs;
+  size_t docs, clauses;
+} tally;
+
+static int tally_init(tally *t, size_t nrules) {
+  memset(t, 0, sizeof *t);
+  t->rules = calloc(nrules + 1, sizeof *t->rules);
+  t->costs = calloc(nrules + 1, sizeof *t->costs);
+  return t->rules && t->costs ? 0 : -1;
+}
+
+static void tally_free(tally *t) {
+  free(t->rules);
+  free(t->costs);
+  memset(t, 0, sizeof *t);
+}
+
+static void tally_add(tally *into, const tally *t, size_t nrules) {
+  size_t i;
+  for (i = 0; i < nrules; i++) {
+    into->rules[i].fired += t->rules[i].fired;
+    into->rules[i].decided += t->rules[i].decided;
+    into->rules[i].agreed += t->rules[i].agreed;
+    into->costs[i].seconds += t->costs[i].seconds;
+    into->costs[i].when_calls += t->costs[i].when_calls;
+  }
+  into->docs += t->docs;
+  into->clauses += t->clauses;
+}
+
+/* The hits of one clause; gold (per label) or NULL. */
+static void count_clause(tally *t, const ct_ruleset *rs, const ct_result *r,
+                         const unsigned char *gold) {
+  size_t h;
+  t->clauses++;
+  for (h = 0; h < r->nhits; h++) {
+    const ct_hit *x = &r->hits[h];
+    double thr = ct_ruleset_label(rs, x->label)->threshold - 1e-9;
+    double without = r->scores[x->label] - x->weight;
+    rule_stat *s = &t->rules[x->rule];
+    s->fired++;
+    if (r->has[x->label] ? without < thr : without >= thr) s->decided++;
+    if (gold && (x->weight >= 0) == (gold[x->label] != 0)) s->agreed++;
+  }
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** Documents, through the classify loop
+** ====================================================================== */
+
+typedef struct profile_ctx {
+  const ct_ruleset *rs;
+  tally total;
+  int oom;
+} profile_ctx;
+
+typedef struct profile_worker {
+  profile_ctx *ctx;
+  ct_engine *engine;
+  tally t;
+} profile_worker;
+
+static void worker_free(void *w) {
+  profile_worker *wk = w;
+  if (wk == NULL) return;
+  if (wk->t.rules && wk->t.costs)     /* the main thread frees workers */
+    tally_add(&wk->ctx->total, &wk->t, ct_ruleset_nrules(wk->ctx->rs));
+  ct_engine_free(wk->engine);
+  tally_free(&wk->t);
+  free(wk);
+}
+
+static ct_status worker_new(void *ud, void **out, ct_error *err) {
+  profile_ctx *ctx = ud;
+  profile_worker *wk = calloc(1, sizeof *wk);
+  ct_status s;
+  if (wk == NULL || tally_init(&wk->t, ct_ruleset_nrules(ctx->rs)) != 0) {
+    if (wk) tally_free(&wk->t);
+    free(wk);
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  }
+  wk->ctx = ctx;
+  if ((s = ct_engine_new(ctx->rs, &wk->engine, err)) != CT_OK) {
+    tally_free(&wk->t);
+    free(wk);
+    return s;
+  }
+  ct_engine_set_costs(wk->engine, wk->t.costs);
+  *out = wk;
+  return CT_OK;
+}
+
+static ct_status profile_doc(void *w, ct_cli_doc *d, ct_error *err) {
+  profile_worker *wk = w;
+  const char *id = d->id_json ? ct_text_name(d->text) : NULL;
+  size_t i;
+  ct_status s;
+  wk->t.docs++;
+  if (d->n == 0) return CT_OK;
+  s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
+                         &d->results, err);
+  for (i = 0; s == CT_OK && i < d->n; i++)
+    count_clause(&wk->t, wk->ctx->rs, &d->results[i], NULL);
+  return s;
+}
+
+static int profile_documents(const ct_cli_options *o, profile_ctx *ctx) {
+  ct_cli_options run_opt = *o;
+  ct_cli_step step;
+  ct_cli_run r;
+  memset(&step, 0, sizeof step);
+  step.ud = ctx;
+  step.worker_new = worker_new, step.worker_free = worker_free;
+  step.run = profile_doc;
+  run_opt.output = NULL;         /* the run writes nothing; the report -o */
+  run_opt.format = &profile_text;
+  r.opt = &run_opt, r.ab = ct_ruleset_abbrevs(ctx->rs), r.step = &step;
+  r.rs = ctx->rs, r.wflags = 0;
+  return ct_cli_run_all(&r);
+}
+
+/* Gold documents, classified as eval classifies them. */
+static int profile_gold(ct_ruleset *rs, const char *const *gold,
+                        size_t ngold, profile_ctx *ctx) {
+  ct_gold gd;
+  ct_corpus corpus;
+  ct_engine *e = NULL;
+  ct_error err;
+  size_t d, i;
+  int st;
+  memset(&gd, 0, sizeof gd);
+  memset(&corpus, 0, sizeof corpus);
+  st = ct_gold_read(&gd, rs, gold, ngold);
+  if (st == 0) st = ct_corpus_open(&corpus, &gd, rs);
+  if (st == 0 && ct_engine_new(rs, &e, &err) != CT_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    st = 2;
+  }
+  if (e) ct_engine_set_costs(e, ctx->total.costs);
+  for (d = 0; st == 0 && d < gd.ndocs; d++) {
+    const ct_gold_doc *doc = &gd.docs[d];
+    const ct_cli_lines *l = &corpus.lines[d];
+    ct_result *r = NULL;
+    ctx->total.docs++;
+    if (l->nclauses == 0) continue;
+    if (ct_engine_classify(e, l->text, l->clauses, l->nclauses, NULL, &r,
+                           &err) != CT_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      st = 2;
+      break;
+    }
+    for (i = doc->first; i < doc->end; i++) {
+      size_t k = l->clause_of[i - doc->first];
+      if (k) count_clause(&ctx->total, rs, &r[k - 1], gd.g[i].want);
+    }
+    ct_results_free(r, l->nclauses);
+  }
+  ct_engine_free(e);
+  ct_corpus_free(&corpus);
+  ct_gold_free(&gd);
+  return st;
+}
+
+/* }===================================================================== */
+
+/* {=====================================================================
+** The report
+** ====================================================================== */
+
+static void precision_cell(char *buf, size_t n, const rule_stat *s) {
+  if (s->fired == 0) snprintf(buf, n, "-");
+  else snprintf(buf, n, "%.3f", (double)s->agreed / (double)s->fired);
+}
+
+static ct_status report_text(ct_buf *b, const ct_ruleset *rs,
+                             const tally *t, int gold) {
+  size_t i, n = ct_ruleset_nrules(rs), wr = 4, wl = 5, never = 0;
+  double total = 0;
+  for (i = 0; i < n; i++) {
+    const ct_rule_info *ri = ct_ruleset_rule(rs, i);
+    size_t a = strlen(ri->id), l = strlen(ct_ruleset_label(rs, ri->label)->name);
+    if (a > wr) wr = a;
+    if (l > wl) wl = l;
+  }
+  ct_buf_printf(b, "%-*s  %-*s  %7s  %7s  ", (int)wr, "RULE", (int)wl, "LABEL",
+                "FIRED", "DECIDED");
+  if (gold) ct_buf_printf(b, "%9s  ", "PRECISION");
+  ct_buf_printf(b, "%7s  %9s\n", "WHEN", "MS");
+  for (i = 0; i < n; i++) {
+    const ct_rule_info *ri = ct_ruleset_rule(rs, i);
+    const rule_stat *s = &t->rules[i];
+    char p[32];
+    ct_buf_printf(b, "%-*s  %-*s  %7zu  %7zu  ", (int)wr, ri->id, (int)wl,
+                  ct_ruleset_label(rs, ri->label)->name, s->fired, s->decided);
+    if (gold) {
+      precision_cell(p, sizeof p, s);
+      ct_buf_printf(b, "%9s  ", p);
+    }
+    ct_buf_printf(b, "%7lu  %9.3f\n", t->costs[i].when_calls,
+                  t->costs[i].seconds * 1e3);
+    total += t->costs[i].seconds;
+    never += s->fired == 0;
+  }
+  ct_buf_printf(b, "\nnever fired (%zu of %zu %s):", never, n,
+                n == 1 ? "rule" : "rules");
+  for (i = 0; i < n; i++)
+    if (t->rules[i].fired == 0)
+      ct_buf_printf(b, " %s", ct_ruleset_rule(rs, i)->id);
+  if (never == 0) ct_buf_adds(b, " none");
+  return ct_buf_printf(b, "\n%zu %s, %zu %s; %.3f ms in regexes and when "
+                       "functions\n", t->docs,
+                       t->docs == 1 ? "document" : "documents", t->clauses,
+                       t->clauses == 1 ? "clause" : "clauses", total * 1e3);
+}
+
+static ct_status report_jsonl(ct_buf *b, const ct_ruleset *rs,
+                              const tally *t, int gold) {
+  size_t i, n = ct_ruleset_nrules(rs), never = 0;
+  double total = 0;
+  for (i = 0; i < n; i++) {
+    const ct_rule_info *ri = ct_ruleset_rule(rs, i);
+    const rule_stat *s = &t->rules[i];
+    ct_buf_adds(b, "{\"type\":\"rule\",\"rule\":");
+    ct_json_cstr(b, ri->id);
+    ct_buf_adds(b, ",\"label\":");
+    ct_json_cstr(b, ct_ruleset_label(rs, ri->label)->name);
+    ct_buf_adds(b, ",\"file\":");
+    ct_json_cstr(b, ri->file);
+    ct_buf_printf(b, ",\"line\":%d,\"fired\":%zu,\"decided\":%zu,"
+                  "\"precision\":", ri->line, s->fired, s->decided);
+    if (gold && s->fired > 0)
+      ct_buf_printf(b, "%.6g", (double)s->agreed / (double)s->fired);
+    else
+      ct_buf_adds(b, "null");
+    ct_buf_printf(b, ",\"when_calls\":%lu,\"ms\":%.6f}\n",
+                  t->costs[i].when_calls, t->costs[i].seconds * 1e3);
+    total += t->costs[i].seconds;
+  }
+  ct_buf_printf(b, "{\"type\":\"summary\",\"documents\":%zu,\"clauses\":%zu,"
+                "\"rules\":%zu,\"never_fired\":[", t->docs, t->clauses, n);
+  for (i = 0; i < n; i++)
+    if (t->rules[i].fired == 0) {
+      if (never++) ct_buf_addc(b, ',');
+      ct_json_cstr(b, ct_ruleset_rule(rs, i)->id);
+    }
+  return ct_buf_printf(b, "],\"ms\":%.6f}\n", total * 1e3);
+}
+
+static int write_report(const ct_cli_options *o, const ct_ruleset *rs,
+                        const tally *t, int gold) {
+  ct_buf b = {0};
+  ct_cli_outfile out;
+  ct_status st = o->format == &profile_jsonl ? report_jsonl(&b, rs, t, gold)
+                                             : report_text(&b, rs, t, gold);
+  int rc;
+  if (st != CT_OK) {
+    ct_buf_free(&b);
+    fputs("clausetag: out of memory\n", stderr);
+    return 2;
+  }
+  if ((rc = ct_cli_outfile_open(&out, o->output)) == 0) {
+    errno = 0;
+    if (fwrite(b.s, 1, b.len, out.f) != b.len)
+      rc = ct_cli_outfile_fail(&out, errno ? errno : EIO);
+    else
+      rc = ct_cli_outfile_commit(&out);
+  }
+  ct_buf_free(&b);
+  return rc;
+}
+
+/* }===================================================================== */
+
+/* --gold is this command's own: taken out before the shared parser
+** sees the arguments.  0, or 2 after a usage error. */
+static int take_gold(int *argc, char **argv, const char ***gold,
+                     size_t *ngold) {
+  int i, k = 1;
+  *gold = calloc((size_t)*argc + 1, sizeof **gold);
+  if (*gold == NULL) return 2;
+  for (i = 1; i < *argc; i++) {
+    if (strcmp(argv[i], "--") == 0) {
+      while (i < *argc) argv[k++] = argv[i++];
+      break;
+    }
+    if (strncmp(argv[i], "--gold=", 7) == 0) {
+      (*gold)[(*ngold)++] = argv[i] + 7;
+    } else if (strcmp(argv[i], "--gold") == 0) {
+      if (i + 1 == *argc)
+        return ct_cli_usage_error("profile", "option '--gold' needs an "
+                                  "argument");
+      (*gold)[(*ngold)++] = argv[++i];
+    } else {
+      argv[k++] = argv[i];
+    }
+  }
+  *argc = k;
+  argv[k] = NULL;
+  return 0;
+}
+
+int ct_cli_profile(int argc, char **argv) {
+  ct_cli_options o;
+  profile_ctx ctx;
+  const char **gold = NULL;
+  size_t ngold = 0;
+  ct_ruleset *rs = NULL;
+  char **args = malloc(((size_t)argc + 1) * sizeof *args);
+  int rc;
+  memset(&ctx, 0, sizeof ctx);
+  memset(&o, 0, sizeof o);
+  if (args == NULL) return 2;
+  memcpy(args, argv, (size_t)argc * sizeof *args);
+  args[argc] = NULL;
+  rc = take_gold(&argc, args, &gold, &ngold);
+  if (rc == 0) rc = ct_cli_options_parse(&o, &profile_spec, argc, args);
+  if (rc == 0 && o.help) {
+    ct_cli_profile_help(stdout);
+  } else if (rc == 0 && ngold > 0 && o.noperands > 0) {
+    rc = ct_cli_usage_error("profile", "give documents or --gold, not both");
+  } else if (rc == 0) {
+    rs = ct_cli_rules_load(&o);
+    if (rs == NULL || ct_cli_abbrevs_into_rules(&o, rs) != 0) rc = 2;
+    else if (tally_init(&ctx.total, ct_ruleset_nrules(rs)) != 0) rc = 2;
+    else {
+      ctx.rs = rs;
+      rc = ngold ? profile_gold(rs, gold, ngold, &ctx)
+                 : profile_documents(&o, &ctx);
+      /* what was counted, also when an input or a rule failed */
+      if (write_report(&o, rs, &ctx.total, ngold > 0) != 0) rc = 2;
+    }
+  }
+  tally_free(&ctx.total);
+  ct_ruleset_free(rs);
+  ct_cli_options_free(&o);
+  free(gold);
+  free(args);
+  return rc;
+}
