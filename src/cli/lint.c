@@ -16,14 +16,23 @@
 #include "cli/options.h"
 #include "cli/rulefiles.h"
 
-enum { OPT_STRICT = 500 };
-
 static const ct_cli_option lint_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1},
-  {OPT_STRICT, 0, "strict", 0},
+  {CT_OPT_STRICT, 0, "strict", 0},
   {CT_OPT_DEBUG, 0, "debug", 0},
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
+};
+
+/* lint writes no clauses: a name for the parser's default format. */
+static const ct_format lint_text = {"text", NULL, NULL, NULL, NULL, NULL};
+static const ct_format *const lint_formats[] = {&lint_text, NULL};
+
+static const ct_cli_command_spec lint_spec = {
+  "lint", lint_options, lint_formats
 };
 
 void ct_cli_lint_help(FILE *out) {
@@ -46,6 +55,8 @@ void ct_cli_lint_help(FILE *out) {
 "  -r, --rules PATH   a rule file or directory (repeatable)\n"
 "      --strict       warnings fail the check too (exit status 1)\n"
 "      --debug        print ct.log lines of the files' top level\n"
+"      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
+"                     the limits of a rule file's load, as for classify\n"
 "  -h, --help         show this help\n"
 "\n"
 "Exit status: 0 the rules load (with warnings, unless --strict); 1\n"
@@ -76,44 +87,32 @@ static int report(const ct_ruleset *rs, const ct_cli_load_report *rep,
 
 int ct_cli_lint(int argc, char **argv) {
   ct_cli_options o;
-  ct_cli_args a;
   ct_cli_load_report rep;
-  ct_ruleset *rs;
-  int key, strict = 0, status;
-  memset(&o, 0, sizeof o);
+  ct_ruleset *rs = NULL;
+  const char **all = NULL;
+  size_t i;
+  int status = ct_cli_options_parse(&o, &lint_spec, argc, argv);
   memset(&rep, 0, sizeof rep);
-  ct_limits_default(&o.limits);
-  o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
-  if (o.rules == NULL) return 2;
-  ct_cli_args_init(&a, argc, argv);
-  while ((key = ct_cli_args_next(&a, lint_options)) != CT_CLI_ARG_END) {
-    if (key == CT_CLI_ARG_OPERAND || key == CT_OPT_RULES) {
-      if (a.arg[0] == '\0') {
-        free(o.rules);
-        return ct_cli_usage_error("lint", "empty path for --rules");
-      }
-      o.rules[o.nrules++] = a.arg;
-    } else if (key == CT_OPT_HELP) {
-      o.help = 1;
-    } else if (key == OPT_STRICT) {
-      strict = 1;
-    } else if (key == CT_OPT_DEBUG) {
-      o.debug = 1;
+  if (status == 0 && o.help) {
+    ct_cli_lint_help(stdout);
+  } else if (status == 0) {
+    /* the operands are rule files too, after any -r */
+    all = calloc(o.nrules + o.noperands + 1, sizeof *all);
+    if (all == NULL) {
+      status = 2;
     } else {
+      for (i = 0; i < o.nrules; i++) all[i] = o.rules[i];
+      for (i = 0; i < o.noperands; i++) all[o.nrules + i] = o.operands[i];
       free(o.rules);
-      return ct_cli_usage_error("lint", "%s", a.msg);
+      o.rules = all;
+      o.nrules += o.noperands;
+      rep.warnings = 1;
+      rs = ct_cli_rules_load_report(&o, &rep);
+      fflush(stderr);
+      status = report(rs, &rep, o.strict);
     }
   }
-  if (o.help) {
-    free(o.rules);
-    ct_cli_lint_help(stdout);
-    return 0;
-  }
-  rep.warnings = 1;
-  rs = ct_cli_rules_load_report(&o, &rep);
-  fflush(stderr);
-  status = report(rs, &rep, strict);
   ct_ruleset_free(rs);
-  free(o.rules);
+  ct_cli_options_free(&o);
   return status;
 }

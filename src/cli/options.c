@@ -234,6 +234,7 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_EXPLAIN: o->explain = 1; return 0;
     case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
     case CT_OPT_DEBUG: o->debug = 1; return 0;
+    case CT_OPT_STRICT: o->strict = 1; return 0;
     case CT_OPT_COLOR: return set_color(o, spec->command, arg);
     case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
     case CT_OPT_MAX_DOCUMENT_BYTES:

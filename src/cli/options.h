@@ -39,7 +39,8 @@ enum {
   CT_OPT_FAIL_ON_UNLABELED,
   CT_OPT_RULE_TIME,
   CT_OPT_MAX_DOCUMENT_BYTES,
-  CT_OPT_DEBUG
+  CT_OPT_DEBUG,
+  CT_OPT_STRICT
 };
 
 typedef enum ct_cli_input {
@@ -84,6 +85,7 @@ typedef struct ct_cli_options {
   int explain;
   int keep_going;
   int debug;               /* --debug: ct.log prints */
+  int strict;              /* lint --strict: warnings fail */
   int help;
 } ct_cli_options;
 

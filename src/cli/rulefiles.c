@@ -80,7 +80,8 @@ static void print_diagnostic(void *ud, const ct_diagnostic *d) {
   char line[1200];
   ct_diagnostic_format(d, line, sizeof line);
   fprintf(stderr, "%s\n", line);
-  if (d->severity == CT_SEVERITY_WARNING) rep->nwarnings++;
+  if (d->severity == CT_SEVERITY_WARNING && d->file != NULL)
+    rep->nwarnings++;                          /* not a closing note */
   else if (d->status != CT_OK) rep->errors++;      /* not the closing note */
 }
 

@@ -95,6 +95,10 @@ static void emit(ct_diags *d, ct_severity sev, ct_status st, const char *file,
     }
     d->errors++;
   } else {
+    if (d->warnings == CT_MAX_WARNINGS) {
+      d->wcapped = 1;
+      return;
+    }
     d->warnings++;
   }
   if (d->n == d->cap) {
@@ -145,6 +149,10 @@ void ct_diags_at(ct_diags *d, ct_severity sev, ct_status st,
   size_t len = 0;
   va_list ap;
   if (sev == CT_SEVERITY_ERROR && d->stopped) return;
+  if (sev == CT_SEVERITY_WARNING && d->warnings == CT_MAX_WARNINGS) {
+    d->wcapped = 1;                   /* not placed: that is the cost */
+    return;
+  }
   pos.line = ref->line;
   if (ref->file != NULL && ref->line > 0 &&
       (src = source(d, ref->file, &len)) != NULL) {
@@ -334,6 +342,16 @@ ct_status ct_diags_flush(ct_diags *d, char *const *files, size_t nfiles,
                d->max_errors);
     else
       snprintf(msg, sizeof msg, "out of memory: not every error is shown");
+    deliver(d, &note, err, &first);
+  }
+  if (d->wcapped) {
+    ct_diag_entry note;
+    char msg[96];
+    memset(&note, 0, sizeof note);
+    note.severity = CT_SEVERITY_WARNING;
+    note.message = msg;
+    snprintf(msg, sizeof msg, "too many warnings; stopped after %d",
+             CT_MAX_WARNINGS);
     deliver(d, &note, err, &first);
   }
   ct_diags_free(d);

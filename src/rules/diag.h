@@ -21,6 +21,10 @@
 #include "clausetag.h"
 #include "core/buf.h"
 
+/* Warnings past this many are dropped (one note says so): each costs a
+** scan of its file to place it, and a hostile file could make many. */
+#define CT_MAX_WARNINGS 100
+
 /* Where a problem is, in the loader's terms. */
 typedef struct ct_srcref {
   const char *file;       /* NULL: the whole rule set */
@@ -52,6 +56,7 @@ typedef struct ct_diags {
   size_t errors, warnings;
   int stopped;            /* at the cap, or after a kill: load no more */
   int capped;             /* the cap was reached */
+  int wcapped;            /* the warnings' cap was reached */
   ct_diag_entry *v;       /* what was found, in that order */
   size_t n, cap;
   int lost;               /* an entry could not be kept (memory) */

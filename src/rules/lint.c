@@ -131,51 +131,102 @@ static ct_status lint_repeats(const ct_rule *r, ct_diags *d) {
   return st;
 }
 
-/* Is every word of rule b a word of rule a? */
-static ct_status words_within(const ct_rule *a, const ct_rule *b, int *yes) {
-  ct_strmap map;
-  ct_buf key = {0};
-  size_t k;
-  ct_status st = CT_OK;
-  memset(&map, 0, sizeof map);
-  *yes = 1;
-  for (k = 0; st == CT_OK && k < a->nphrases; k++)
-    if (!a->phrases[k].unless &&
-        (st = phrase_key(&key, 0, a->phrases[k].folded)) == CT_OK &&
-        ct_strmap_get(&map, key.s, key.len) == NULL)
-      st = ct_strmap_put(&map, key.s, key.len, (void *)1);
-  for (k = 0; st == CT_OK && *yes && k < b->nphrases; k++)
-    if (!b->phrases[k].unless &&
-        (st = phrase_key(&key, 0, b->phrases[k].folded)) == CT_OK)
-      *yes = ct_strmap_get(&map, key.s, key.len) != NULL;
-  ct_buf_free(&key);
-  ct_strmap_free(&map, NULL);
-  return st;
+/* Each rule's words as the automaton reads them, sorted, without
+** repeats, so that "every word of b is a word of a" is one merge. */
+typedef struct word_keys {
+  char **v;
+  size_t n;
+} word_keys;
+
+static int cmp_key(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void keys_free(word_keys *k, size_t n) {
+  size_t i, j;
+  for (i = 0; k && i < n; i++) {
+    for (j = 0; j < k[i].n; j++) free(k[i].v[j]);
+    free(k[i].v);
+  }
+  free(k);
+}
+
+/* The keys of every rule; NULL when out of memory. */
+static word_keys *keys_make(const ct_ruleset *rs) {
+  word_keys *k = calloc(rs->nrules + 1, sizeof *k);
+  ct_buf key = {0};
+  size_t i = 0, j, m;
+  int ok = k != NULL;
+  for (i = 0; ok && i < rs->nrules; i++) {
+    const ct_rule *r = &rs->rules[i];
+    ok = (k[i].v = calloc(r->nphrases + 1, sizeof *k[i].v)) != NULL;
+    for (j = 0; ok && j < r->nphrases; j++)
+      if (!r->phrases[j].unless)
+        ok = phrase_key(&key, 0, r->phrases[j].folded) == CT_OK &&
+             (k[i].v[k[i].n++] = strdup(key.s)) != NULL;
+    if (!ok) break;
+    qsort(k[i].v, k[i].n, sizeof *k[i].v, cmp_key);
+    for (j = m = 0; j < k[i].n; j++)             /* without repeats */
+      if (m > 0 && strcmp(k[i].v[m - 1], k[i].v[j]) == 0) free(k[i].v[j]);
+      else k[i].v[m++] = k[i].v[j];
+    k[i].n = m;
+  }
+  ct_buf_free(&key);
+  if (!ok) {
+    keys_free(k, rs->nrules);       /* a NULL from strdup ends its list */
+    return NULL;
+  }
+  return k;
+}
+
+/* Is every key of b a key of a (both sorted)? */
+static int within(const word_keys *a, const word_keys *b) {
+  size_t i = 0, j = 0;
+  while (j < b->n) {
+    int c;
+    if (i == a->n) return 0;
+    if ((c = strcmp(a->v[i], b->v[j])) > 0) return 0;
+    i++;
+    j += c == 0;
+  }
+  return 1;
+}
+
+/* The words the copy check may compare over a whole rule set: it is
+** quadratic in the rules of one label, and rule files may be hostile. */
+#define COPY_BUDGET 50000000UL
+
 /* A rule whose words are all words of an earlier rule that fires on the
-** same clauses for the same label: a copy, that counts its words twice. */
-static ct_status lint_copies(const ct_ruleset *rs, size_t i, ct_diags *d) {
+** same clauses for the same label: a copy, that counts its words twice.
+** *budget is what is left of COPY_BUDGET; at its end one note says so
+** and the check stops. */
+static void lint_copies(const ct_ruleset *rs, const word_keys *k, size_t i,
+                        ct_diags *d, unsigned long *budget, int *spent) {
   const ct_rule *b = &rs->rules[i];
   size_t j;
-  ct_status st = CT_OK;
-  if (!b->info.words) return CT_OK;
+  if (*spent || !b->info.words || k[i].n == 0) return;
   for (j = 0; j < i; j++) {
     const ct_rule *a = &rs->rules[j];
-    int within;
+    unsigned long cost = (unsigned long)(k[j].n + k[i].n);
     ct_srcref at;
     if (!a->info.words || !same_kind(&a->info, &b->info)) continue;
-    if ((st = words_within(a, b, &within)) != CT_OK) return st;
-    if (!within) continue;
+    if (*budget < cost) {
+      ct_diags_add(d, CT_SEVERITY_WARNING, CT_OK, NULL, 0, 0, "too many "
+                   "rules of one label: not every rule was compared with "
+                   "the others for copied words");
+      *spent = 1;
+      return;
+    }
+    *budget -= cost;
+    if (!within(&k[j], &k[i])) continue;
     at_rule(&at, b, "words", 0);
     at.at_value = 0;
     ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': every one of "
                 "its words is already a word of rule '%s' (%s:%d), of the "
                 "same label and scope, so they count twice", b->info.id,
                 a->info.id, a->info.file, a->info.line);
-    break;
+    return;
   }
-  return st;
 }
 
 /* Does the rule's unless matcher cancel `word` wherever it matches? */
@@ -237,15 +288,17 @@ static ct_status lint_unless(const ct_ruleset *rs, const ct_rule *r,
 
 void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
   ct_phrases_scratch *sc = ct_phrases_scratch_new();
+  word_keys *keys = keys_make(rs);
+  unsigned long budget = COPY_BUDGET;
+  int spent = 0;
   size_t i;
-  ct_status st = sc ? CT_OK : CT_ENOMEM;
+  ct_status st = sc && keys ? CT_OK : CT_ENOMEM;
   ct_srcref at;
   lint_labels(rs, d);
   for (i = 0; st == CT_OK && i < rs->nrules; i++) {
     const ct_rule *r = &rs->rules[i];
-    if ((st = lint_repeats(r, d)) != CT_OK ||
-        (st = lint_copies(rs, i, d)) != CT_OK)
-      break;
+    if ((st = lint_repeats(r, d)) != CT_OK) break;
+    lint_copies(rs, keys, i, d, &budget, &spent);
     if (r->regex != NULL && ct_regex_min_length(r->regex) == 0) {
       at_rule(&at, r, "regex", 0);
       ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': its regex "
@@ -255,6 +308,7 @@ void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
     if (r->info.unless && r->info.words) st = lint_unless(rs, r, sc, d);
   }
   ct_phrases_scratch_free(sc);
+  keys_free(keys, rs->nrules);
   if (st != CT_OK)
     ct_diags_add(d, CT_SEVERITY_WARNING, CT_OK, NULL, 0, 0,
                  "out of memory: not every warning was looked for");
