@@ -36,6 +36,36 @@ static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp)
   return ct_utf8_decode(s + i, end - i, cp);
 }
 
+/* ---- eight bytes at a time ---------------------------------------------
+** Most text is ASCII, and most of it is bytes the one pass, a column
+** count or a span copy does nothing with but step over.  These tests
+** look at eight bytes at once; each is exact, so a loop that steps over
+** a word only when its test says so does what the byte loop does. */
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static uint64_t word_at(const unsigned char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);   /* unaligned, and no aliasing question */
+  return x;
+}
+
+/* Nonzero iff some byte of x is zero (the borrow of a zero byte is the
+** only way to set its high bit in (x - ONES) & ~x). */
+static uint64_t has_zero(uint64_t x) { return (x - ONES) & ~x & HIGHS; }
+
+/* All eight bytes ASCII: each is a character of its own. */
+static int ascii8(const unsigned char *p) { return (word_at(p) & HIGHS) == 0; }
+
+/* All eight bytes ASCII and none of them NUL, LF or CR: nothing for the
+** scan to record. */
+static int plain8(const unsigned char *p) {
+  uint64_t x = word_at(p);
+  return ((x & HIGHS) | has_zero(x) | has_zero(x ^ (ONES * '\n')) |
+          has_zero(x ^ (ONES * '\r'))) == 0;
+}
+
 /* ---- line index ------------------------------------------------------ */
 
 /* An array of n elements with room for one more: arr itself, or arr
@@ -68,7 +98,13 @@ static size_t count_chars(const ct_text *t, size_t p, size_t off) {
   size_t c = 0;
   while (p < off) {
     int32_t cp;
-    size_t k = next_cp(t->data, p, t->len, &cp);
+    size_t k;
+    if (off - p >= 8 && ascii8(t->data + p)) {   /* eight characters */
+      p += 8;
+      c += 8;
+      continue;
+    }
+    k = next_cp(t->data, p, t->len, &cp);
     if (p + k > off) break;
     p += k;
     c++;
@@ -156,7 +192,12 @@ static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
   const unsigned char *s = t->data;
   size_t n = t->len < stop ? t->len : stop, i = sc->i;
   while (i < n) {
-    unsigned c = s[i];
+    unsigned c;
+    if (n - i >= 8 && plain8(s + i)) {
+      i += 8;
+      continue;
+    }
+    c = s[i];
     if (c >= 0x80) {
       int32_t cp;
       size_t k = ct_utf8_decode(s + i, t->len - i, &cp);
@@ -417,26 +458,33 @@ static int is_control(int32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
-/* The BOM is never content, so a span never starts inside it.  One
-** allocation, sized up front: an invalid byte or a control character
-** (collapsed) may grow to U+FFFD (three bytes); in a valid text without
-** collapse only a span cutting a character can do that, at most three
-** stray bytes at the start and one cut prefix at the end. */
-char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
-  const unsigned char *s = t->data;
-  size_t n, i, o = 0, cap;
+/* A byte a span copies as it is, with no decoding: printable ASCII; and
+** without collapse any ASCII (white space and controls are kept then). */
+static int span_plain(unsigned char c, int collapse) {
+  return collapse ? c > 0x20 && c < 0x7F : c < 0x80;
+}
+
+/* Writes the span [start, end) into out (room for span_room bytes) and
+** returns its length.  Runs of plain bytes are copied whole; the rest
+** goes one sequence at a time: white space collapsed, controls and
+** invalid sequences as U+FFFD. */
+static size_t span_write(const unsigned char *s, size_t start, size_t end,
+                         int collapse, char *out) {
+  size_t i = start, o = 0;
   int pending = 0;
-  char *out;
-  if (end > t->len) end = t->len;
-  if (start < t->body) start = t->body;
-  if (start > end) start = end;
-  n = end - start;
-  if (n > ((size_t)-1 - 16) / 3) return NULL;
-  cap = (t->invalid || collapse ? n * 3 : n + 8) + 1;
-  if ((out = malloc(cap)) == NULL) return NULL;
-  for (i = start; i < end;) {
+  while (i < end) {
     int32_t cp;
-    size_t k = next_cp(s, i, end, &cp);
+    size_t k = i;
+    while (k < end && span_plain(s[k], collapse)) k++;
+    if (k > i) {
+      if (pending) out[o++] = ' ';
+      pending = 0;
+      memcpy(out + o, s + i, k - i);
+      o += k - i;
+      i = k;
+      continue;
+    }
+    k = next_cp(s, i, end, &cp);
     if (collapse && ct_cp_isspace(cp)) {
       pending = o > 0;
     } else {
@@ -452,6 +500,41 @@ char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
     }
     i += k;
   }
+  return o;
+}
+
+/* The BOM is never content, so a span never starts inside it: clamps
+** [*start, *end) into the body.  Returns the room span_write may need,
+** or 0 when that does not fit in a size_t.  An invalid byte or a
+** control character (collapsed) may grow to U+FFFD (three bytes); in a
+** valid text without collapse only a span cutting a character can do
+** that, at most three stray bytes at the start and one cut prefix at
+** the end. */
+static size_t span_room(const ct_text *t, size_t *start, size_t *end,
+                        int collapse) {
+  size_t n;
+  if (*end > t->len) *end = t->len;
+  if (*start < t->body) *start = t->body;
+  if (*start > *end) *start = *end;
+  n = *end - *start;
+  if (n > ((size_t)-1 - 16) / 3) return 0;
+  return (t->invalid || collapse ? n * 3 : n + 8) + 1;
+}
+
+char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
+  size_t cap = span_room(t, &start, &end, collapse), o;
+  char *out;
+  if (cap == 0 || (out = malloc(cap)) == NULL) return NULL;
+  o = span_write(t->data, start, end, collapse, out);
   out[o] = '\0';
   return out;
+}
+
+ct_status ct_text_span_add(ct_buf *b, const ct_text *t, size_t start,
+                           size_t end, int collapse) {
+  size_t cap = span_room(t, &start, &end, collapse);
+  if (cap == 0 || ct_buf_reserve(b, cap) != CT_OK) return CT_ENOMEM;
+  b->len += span_write(t->data, start, end, collapse, b->s + b->len);
+  b->s[b->len] = '\0';
+  return CT_OK;
 }

@@ -74,4 +74,9 @@ struct ct_buf;
 ct_status ct_read_bytes(const char *path, size_t max, struct ct_buf *out,
                         ct_error *err);
 
+/* ct_text_span appended to b (NUL-terminated), with no allocation of
+** its own once b is large enough; CT_ENOMEM leaves b as it was. */
+ct_status ct_text_span_add(struct ct_buf *b, const ct_text *t, size_t start,
+                           size_t end, int collapse);
+
 #endif
