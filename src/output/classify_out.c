@@ -107,15 +107,17 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
   return st;
 }
 
+/* Collapsed clause text has no line break or control character: it goes
+** into the line as it is (ct_record_text_add). */
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
-  char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
   size_t k;
-  if (s != NULL && ct_record_where(&w->buf, r) == CT_OK &&
-      add_labels(w, r, "-", colored(w)) == CT_OK)
-    st = ct_buf_printf(&w->buf, ": %s\n", s);
-  free(s);
+  if (ct_record_where(&w->buf, r) == CT_OK &&
+      add_labels(w, r, "-", colored(w)) == CT_OK &&
+      ct_buf_add(&w->buf, ": ", 2) == CT_OK &&
+      ct_record_text_add(&w->buf, r, 1) == CT_OK)
+    st = ct_buf_addc(&w->buf, '\n');
   for (k = 0; st == CT_OK && explained(w) && k < res->nhits; k++)
     st = text_hit(w, r, &res->hits[k]);
   return st;
@@ -181,7 +183,7 @@ static ct_status json_hits(ct_writer *w, const ct_record *r,
 
 static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
-  if (ct_record_json_clause(&w->buf, r, 0) != CT_OK ||
+  if (ct_record_json_clause(w, r, 0) != CT_OK ||
       json_labels(w, res) != CT_OK || json_scores(w, res) != CT_OK ||
       (explained(w) && json_hits(w, r, res) != CT_OK))
     return CT_ENOMEM;
@@ -219,15 +221,12 @@ static ct_status tsv_hits(ct_writer *w, const ct_record *r,
 
 static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
-  char *s = ct_record_text(r, 1);
-  ct_status st = CT_ENOMEM;
-  if (s != NULL && ct_record_tsv_where(&w->buf, r, w->flags) == CT_OK &&
-      add_labels(w, r, "", 0) == CT_OK && ct_buf_addc(&w->buf, '\t') == CT_OK &&
-      ct_tsv_field(&w->buf, s) == CT_OK &&
-      (!explained(w) || tsv_hits(w, r, res) == CT_OK))
-    st = ct_buf_addc(&w->buf, '\n');
-  free(s);
-  return st;
+  if (ct_record_tsv_where(&w->buf, r, w->flags) != CT_OK ||
+      add_labels(w, r, "", 0) != CT_OK || ct_buf_addc(&w->buf, '\t') != CT_OK ||
+      ct_record_text_add(&w->buf, r, 1) != CT_OK ||
+      (explained(w) && tsv_hits(w, r, res) != CT_OK))
+    return CT_ENOMEM;
+  return ct_buf_addc(&w->buf, '\n');
 }
 
 static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL};

@@ -36,14 +36,23 @@ static const char *escape_of(unsigned char c, char tmp[8]) {
   return tmp;
 }
 
-ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
+/* A byte JSON takes as it is: ASCII other than '"', '\\' and the C0
+** controls.  Bytes from 0x80 are decoded, and a valid sequence is taken
+** as it is too. */
+static int json_plain(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+ct_status ct_json_chars(ct_buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, run = 0, len;
   char tmp[8];
-  if (ct_buf_reserve(b, n + 2) != CT_OK || ct_buf_addc(b, '"') != CT_OK)
-    return CT_ENOMEM;
   while (i < n) {
     const char *esc;
+    if (json_plain(u[i])) {
+      i++;
+      continue;
+    }
     len = 1;
     if (u[i] < 0x80) {
       esc = escape_of(u[i], tmp);
@@ -62,7 +71,13 @@ ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
     i += len;
     run = i;
   }
-  if (ct_buf_add(b, s + run, n - run) != CT_OK) return CT_ENOMEM;
+  return ct_buf_add(b, s + run, n - run);
+}
+
+ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
+  if (ct_buf_reserve(b, n + 2) != CT_OK || ct_buf_addc(b, '"') != CT_OK ||
+      ct_json_chars(b, s, n) != CT_OK)
+    return CT_ENOMEM;
   return ct_buf_addc(b, '"');
 }
 

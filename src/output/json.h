@@ -18,6 +18,10 @@
 ** any bytes) is written as U+FFFD.  NUL bytes inside it are escaped. */
 ct_status ct_json_string(ct_buf *b, const char *s, size_t n);
 
+/* The same without the quotes: the inside of a string, so that a string
+** can be written in pieces. */
+ct_status ct_json_chars(ct_buf *b, const char *s, size_t n);
+
 /* The same for a NUL-terminated string; NULL appends `null`. */
 ct_status ct_json_cstr(ct_buf *b, const char *s);
 

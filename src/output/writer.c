@@ -28,6 +28,7 @@ void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out) {
 /* The state too: an end hook skipped after a write error cannot free it. */
 void ct_writer_free(ct_writer *w) {
   ct_buf_free(&w->buf);
+  ct_buf_free(&w->tmp);
   free(w->state);
   w->state = NULL;
 }

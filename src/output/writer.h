@@ -90,6 +90,9 @@ struct ct_writer {
   size_t npolicies;
   void *state;            /* the format's own: one malloc'ed block, freed
                           ** by its end hook or else by ct_writer_free */
+  ct_buf tmp;             /* scratch for a clause's text on its way to an
+                          ** escaper: reused, so a record allocates
+                          ** nothing once it is large enough */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
@@ -133,13 +136,17 @@ const ct_clause *ct_record_clause(const ct_record *r);
 ** when out of memory. */
 char *ct_record_text(const ct_record *r, int collapse);
 
-/* The collapsed text of the heading of r's clause, malloc'ed, or NULL
-** when it has none (*oom set when NULL means out of memory). */
-char *ct_record_heading(const ct_record *r, int *oom);
+/* The same appended to b.  Collapsed text holds no tab, line break or
+** other control character, so it is a TSV field and a text line as it
+** is. */
+ct_status ct_record_text_add(ct_buf *b, const ct_record *r, int collapse);
 
 /* Appends s as one field of a line (TSV, text): tabs and line breaks
 ** become spaces, other C0 controls and DEL U+FFFD. */
 ct_status ct_tsv_field(ct_buf *b, const char *s);
+
+/* The same for s[0..n). */
+ct_status ct_tsv_field_n(ct_buf *b, const char *s, size_t n);
 
 /* Appends the first TSV fields of a clause row and a tab:
 ** FILE CLAUSE LINE COL KIND, with PAGE after CLAUSE under CT_WRITE_PAGES. */
@@ -153,11 +160,11 @@ ct_status ct_record_where(ct_buf *b, const ct_record *r);
 ** {"file":"NAME"  or  {"id":ID,"meta":{...}  (--input jsonl). */
 ct_status ct_record_json_source(ct_buf *b, const ct_record *r);
 
-/* Appends the clause's JSON object up to its "text" (the exact span),
-** without the closing brace, so a format can add keys: "file" (or "id"
-** and "meta"), "clause", "line", "col", "start", "end", "kind", "depth"
-** (only when with_depth), "heading", "text". */
-ct_status ct_record_json_clause(ct_buf *b, const ct_record *r,
+/* Appends the clause's JSON object up to its "text" (the exact span) to
+** w->buf, without the closing brace, so a format can add keys: "file"
+** (or "id" and "meta"), "clause", "line", "col", "start", "end", "kind",
+** "depth" (only when with_depth), "heading", "text".  Uses w->tmp. */
+ct_status ct_record_json_clause(ct_writer *w, const ct_record *r,
                                 int with_depth);
 
 #endif
