@@ -405,6 +405,18 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   return st.end;
 }
 
+/* ASCII bytes the walk looks at: white space, '<' (a comment may open
+** there), brackets and terminators.  Any other ASCII byte is a letter of
+** a token and nothing more: the walk's step for it only starts a token
+** when none is open. */
+static const unsigned char walk_stop[128] = {
+  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+  ['<'] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, [')'] = 1, [']'] = 1,
+  ['}'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1
+};
+
+static int walk_plain(unsigned char c) { return c < 0x80 && !walk_stop[c]; }
+
 /* Closes the token that ends at i. */
 static void end_token(const seg *g, walk *w, size_t i) {
   unsigned char last = g->s[i - 1];
@@ -418,7 +430,17 @@ size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
   walk w = {from, 0, 0, 0, from, 0};
   size_t i = from, len, r, resume;
   while (i < end) {
-    int32_t cp = cp_at(g, i, end, &len);
+    int32_t cp;
+    if (!g->general && walk_plain(g->s[i])) {   /* a run of letters */
+      if (!w.intok) {
+        w.tok = i;
+        w.intok = 1;
+      }
+      while (++i < end && walk_plain(g->s[i]))
+        ;
+      continue;
+    }
+    cp = cp_at(g, i, end, &len);
     if (cp_isspace(cp)) {
       if (w.intok) end_token(g, &w, i);
       i += len;

@@ -285,8 +285,9 @@ static int is_copyright(const seg *g, size_t a, size_t b) {
 /* "By Jane Smith", "BY KIM MIN-YOUNG", "by Jinha Hwang and Lee Ji-won",
 ** "홍길동 기자": a byline, at most eight words, no sentence stop. */
 static int is_byline(const seg *g, size_t a, size_t b) {
-  size_t len, n = count_words(g, a, b);
-  if (n > 8 || is_terminator(cp_before(g, a, b))) return 0;
+  size_t len, n;
+  if (is_terminator(cp_before(g, a, b))) return 0;   /* before the count */
+  if ((n = count_words(g, a, b)) > 8) return 0;
   if (b - a > 3 && (g->s[a] | 0x20) == 'b' && (g->s[a + 1] | 0x20) == 'y' &&
       g->s[a + 2] == ' ')
     return ct_cp_isupper(cp_at(g, a + 3, b, &len));
@@ -296,7 +297,7 @@ static int is_byline(const seg *g, size_t a, size_t b) {
 /* "... on Nov. 14. [YONHAP]", "(Official White House Photo)", "(In
 ** Se-jun/The Korea Herald)", ".../ Source: Presidential Office",
 ** "Photo: ...", "사진=연합뉴스": a photo caption's credit. */
-static int is_credit(const seg *g, size_t a, size_t b) {
+int ct_seg_is_credit(const seg *g, size_t a, size_t b) {
   size_t i, open;
   unsigned char last = g->s[b - 1];
   if ((b - a > 6 && (memcmp(g->s + a, "Photo:", 6) == 0 ||
@@ -336,7 +337,7 @@ static int is_credit(const seg *g, size_t a, size_t b) {
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {
   size_t cps = 0, i, len;
   if (a >= b) return CT_FURN_NONE;
-  if (alone && is_credit(g, a, b)) return CT_FURN_CREDIT;
+  if (alone && ct_seg_is_credit(g, a, b)) return CT_FURN_CREDIT;
   if (b - a > 4 * FURNITURE_MAX_CPS) return CT_FURN_NONE;
   for (i = a; i < b && cps <= FURNITURE_MAX_CPS; i += len) {
     cp_at(g, i, b, &len);

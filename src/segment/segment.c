@@ -10,6 +10,7 @@
 ** and every clause is a (start, end) span of the input, so the result is
 ** lossless by construction.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
@@ -94,7 +95,12 @@ static int item_depth(seg *g, size_t indent) {
 ** beside the weather, a name in capitals under a date line), a heading,
 ** the document's headline, or text. */
 static int line_unit(const seg *g, const line *l) {
-  int f = l->furn ? l->furn : ct_seg_furniture(g, l->start, l->end, 1);
+  int f = l->furn;
+  /* ct_seg_furniture(.., 1) is the judgement scan_line made, or a credit */
+  if (f == CT_FURN_NONE)
+    f = !l->judged ? ct_seg_furniture(g, l->start, l->end, 1)
+        : ct_seg_is_credit(g, l->start, l->end) ? CT_FURN_CREDIT
+                                                : CT_FURN_NONE;
   if (f == CT_FURN_NONE && g->after == CT_FURN_WEATHER &&
       ct_seg_is_place(g, l->start, l->end))
     f = CT_FURN_WEATHER;
@@ -220,6 +226,70 @@ static ct_status emit_block(seg *g) {
   return st;
 }
 
+/* {---------------------------------------------------------------------
+** Counting a line eight ASCII bytes at a time.  For bytes below 0x80,
+** adding a constant below 0x80 never carries into the next byte, so each
+** byte's high bit answers for that byte alone: the tests are exact.
+** ---------------------------------------------------------------------- */
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Bytes p[0..8), p[0] lowest whatever the machine's byte order. */
+static uint64_t load8(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* For eight ASCII bytes: the high bit of each that cp_isspace takes for
+** white space (' ', 0x09-0x0D). */
+static uint64_t space_bits(uint64_t x) {
+  uint64_t y = x ^ (ONES * ' ');                       /* 0 at a space */
+  uint64_t blank = ~(((y & ~HIGHS) + ~HIGHS) | y);      /* y's zero bytes */
+  uint64_t ctl = (x + ONES * (0x80 - 0x09)) &          /* >= 0x09 */
+                 ~(x + ONES * (0x80 - 0x0E));          /* < 0x0E */
+  return (blank | ctl) & HIGHS;
+}
+
+/* Code points and words of l's content, as the byte loop counts them: a
+** word starts at a code point that is not white space after one that is
+** (or at the start).  Counted in locals: the compiler cannot keep l's
+** fields in registers while it reads bytes through g->s. */
+static void count_line(const seg *g, line *l) {
+  const unsigned char *s = g->s;
+  size_t i = l->start, end = l->end, len, cps = 0, words = 0;
+  uint64_t sp = 1;                            /* before the line: white */
+  while (i < end) {
+    uint64_t x, white;
+    int is;
+    if (!g->general && end - i >= 8 && ((x = load8(s + i)) & HIGHS) == 0) {
+      white = space_bits(x);
+      /* a start: not white, and white before it (sp before byte 0) */
+      x = ~white & HIGHS & (white << 8 | sp << 7);
+      words += (size_t)(((x >> 7) * ONES) >> 56);   /* bits set, <= 8 */
+      sp = white >> 63;
+      cps += 8;
+      i += 8;
+      continue;
+    }
+    if (s[i] < 0x80) {
+      is = s[i] == ' ' || (s[i] >= 0x09 && s[i] <= 0x0D);
+      len = 1;
+    } else {
+      is = cp_isspace(cp_at(g, i, end, &len));
+    }
+    cps++;
+    words += sp && !is;
+    sp = (uint64_t)is;
+    i += len;
+  }
+  l->cps = cps;
+  l->words = words;
+}
+
+/* }--------------------------------------------------------------------- */
+
 /* Measures one input line [a, b) (line end excluded): its indentation,
 ** a blockquote marker, a list marker or heading hashes, the Markdown
 ** structure at its edges, what it is on its own. */
@@ -238,13 +308,9 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   if (l->marker) l->text = skip_space(g, l->text, l->end);
   l->title = !l->marker && ct_md_atx(g, l);
   if (!l->marker) ct_md_trim(g, &l->start, &l->end);
-  for (i = l->start, cp = ' '; i < l->end; i += len) {
-    int32_t prev = cp;
-    cp = cp_at(g, i, l->end, &len);
-    l->cps++;
-    l->words += cp_isspace(prev) && !cp_isspace(cp);
-  }
-  l->furn = l->marker || l->title || l->cps > FURNITURE_MAX_CPS
+  count_line(g, l);
+  l->judged = !l->marker && !l->title;
+  l->furn = !l->judged || l->cps > FURNITURE_MAX_CPS
                 ? CT_FURN_NONE
                 : ct_seg_furniture(g, l->start, l->end, 0);
 }
@@ -327,6 +393,7 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
     l.table = 1;
     l.marker = 0;
     l.furn = CT_FURN_NONE;
+    l.judged = 0;
     return push_line(g, &l);
   }
   if (l.marker || l.title || (p = ct_seg_date_prefix(g, l.start, l.end)) == 0)
