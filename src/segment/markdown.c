@@ -269,16 +269,15 @@ static size_t structure_at(const seg *g, size_t lo, size_t i, size_t end) {
   return 0;
 }
 
+/* The bytes structure_at can find structure at. */
+static const unsigned char md_byte[256] = {
+  ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1
+};
+
 static int may_be_structure(const unsigned char *p, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++)
-    switch (p[i]) {
-    case '*': case '_': case '[': case ']': case '<': case '>':
-      return 1;
-    default:
-      break;
-    }
-  return 0;
+  size_t i = 0;
+  while (i < n && !md_byte[p[i]]) i++;
+  return i < n;
 }
 
 /* Appends the text of [a, b) to b (a piece between structure), putting

@@ -475,7 +475,11 @@ static size_t span_write(const unsigned char *s, size_t start, size_t end,
   while (i < end) {
     int32_t cp;
     size_t k = i;
-    while (k < end && span_plain(s[k], collapse)) k++;
+    /* collapsed, one space between two kept bytes is itself kept */
+    while (k < end && (span_plain(s[k], collapse) ||
+                       (s[k] == ' ' && k > i && k + 1 < end &&
+                        span_plain(s[k + 1], collapse))))
+      k++;
     if (k > i) {
       if (pending) out[o++] = ' ';
       pending = 0;
