@@ -124,6 +124,7 @@ static int is_date_number(const seg *g, size_t a, size_t b) {
 static int is_date_line(const seg *g, size_t a, size_t b) {
   words w = {g, a, b, 0, 0, 0, 0};
   int numbers = 0, n = 0;
+  if (!has_digit(g->s + a, b - a)) return 0;   /* no number among them */
   while (next_word(&w)) {
     size_t k = w.b - (w.b > w.a && g->s[w.b - 1] == '.');
     if (++n > 16) return 0;
@@ -145,6 +146,20 @@ static int is_dash(const seg *g, size_t a, size_t b) {
          ((cp == 0x2013 || cp == 0x2014) && a + len == b);
 }
 
+/* Can a word of [a, b) begin with a dash ("-", "–", "—": 0xE2 first) or
+** a bracket?  A word begins at a or after white space, whose last byte is
+** ASCII white space or, for the other spaces, a byte from 0x80. */
+static int may_open_dash(const seg *g, size_t a, size_t b) {
+  size_t i;
+  for (i = a; i < b; i++) {
+    unsigned char c = g->s[i], before = i > a ? g->s[i - 1] : ' ';
+    if ((c == '-' || c == '(' || c == 0xE2) &&
+        (before >= 0x80 || cp_isspace(before)))
+      return 1;
+  }
+  return 0;
+}
+
 /* A dateline on a line of its own: "WASHINGTON, Nov. 14 (Yonhap) --",
 ** "SEOUL —", "Washington, Nov 15 (NationPress)": capitalized words and a
 ** date, then a dash, or a date and an agency in brackets. */
@@ -152,6 +167,7 @@ static int is_dateline(const seg *g, size_t a, size_t b) {
   words w = {g, a, b, 0, 0, 0, 0};
   int n = 0, dated = 0, agency = 0, dash = 0;
   size_t len;
+  if (!may_open_dash(g, a, b)) return 0;       /* no dash, no agency */
   while (next_word(&w)) {
     if (++n > 8 || dash) return 0;
     if (is_dash(g, w.ta, w.tb)) {
@@ -265,6 +281,10 @@ static int is_navigation(const seg *g, size_t a, size_t b) {
   if (b - a > 5 && memcmp(g->s + a, "Home", 4) == 0 &&
       ct_cp_isupper(g->s[a + 4]))
     return 1;
+  for (i = a; i < b && g->s[i] != '>' && g->s[i] != '|' && g->s[i] != 0xE2 &&
+              g->s[i] != 0xC2; i++)
+    ;
+  if (i == b) return 0;          /* no separator: > | and (0xE2) (0xC2) */
   for (i = a; i < b; i += len) {
     int32_t cp = cp_at(g, i, b, &len);
     if ((cp == '>' || cp == '|' || cp == 0x203A || cp == 0xBB) && i > a &&
@@ -286,12 +306,14 @@ static int is_copyright(const seg *g, size_t a, size_t b) {
 ** "홍길동 기자": a byline, at most eight words, no sentence stop. */
 static int is_byline(const seg *g, size_t a, size_t b) {
   size_t len, n;
-  if (is_terminator(cp_before(g, a, b))) return 0;   /* before the count */
+  int by = b - a > 3 && (g->s[a] | 0x20) == 'b' &&
+           (g->s[a + 1] | 0x20) == 'y' && g->s[a + 2] == ' ';
+  int reporter = b - a > 6 && memcmp(g->s + b - 6, "기자", 6) == 0;
+  /* the shape first: counting words costs a pass over the line */
+  if (!(by || reporter) || is_terminator(cp_before(g, a, b))) return 0;
   if ((n = count_words(g, a, b)) > 8) return 0;
-  if (b - a > 3 && (g->s[a] | 0x20) == 'b' && (g->s[a + 1] | 0x20) == 'y' &&
-      g->s[a + 2] == ' ')
-    return ct_cp_isupper(cp_at(g, a + 3, b, &len));
-  return n <= 4 && b - a > 6 && memcmp(g->s + b - 6, "기자", 6) == 0;
+  if (by) return ct_cp_isupper(cp_at(g, a + 3, b, &len));
+  return n <= 4;
 }
 
 /* "... on Nov. 14. [YONHAP]", "(Official White House Photo)", "(In
