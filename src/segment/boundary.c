@@ -405,6 +405,15 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   return st.end;
 }
 
+/* Closes the token that ends at i. */
+static void end_token(const seg *g, walk *w, size_t i) {
+  unsigned char last = g->s[i - 1];
+  w->intok = 0;
+  w->ntok++;
+  w->after_colon = last == ':' || last == ';';
+  w->prev = w->tok;
+}
+
 /* ASCII bytes the walk looks at: white space, '<' (a comment may open
 ** there), brackets and terminators.  Any other ASCII byte is a letter of
 ** a token and nothing more: the walk's step for it only starts a token
@@ -417,13 +426,19 @@ static const unsigned char walk_stop[128] = {
 
 static int walk_plain(unsigned char c) { return c < 0x80 && !walk_stop[c]; }
 
-/* Closes the token that ends at i. */
-static void end_token(const seg *g, walk *w, size_t i) {
-  unsigned char last = g->s[i - 1];
-  w->intok = 0;
-  w->ntok++;
-  w->after_colon = last == ':' || last == ';';
-  w->prev = w->tok;
+/* The general steps over a run of letters from i (a token open), and on
+** over each single space between letters, which closes one token and
+** opens the next: most of a sentence.  Returns where the run ends. */
+static size_t walk_letters(const seg *g, walk *w, size_t i, size_t end) {
+  const unsigned char *s = g->s;
+  for (;;) {
+    while (++i < end && walk_plain(s[i]))
+      ;
+    if (i + 1 >= end || s[i] != ' ' || !walk_plain(s[i + 1])) return i;
+    end_token(g, w, i);
+    w->tok = ++i;
+    w->intok = 1;
+  }
 }
 
 size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
@@ -436,8 +451,7 @@ size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
         w.tok = i;
         w.intok = 1;
       }
-      while (++i < end && walk_plain(g->s[i]))
-        ;
+      i = walk_letters(g, &w, i, end);
       continue;
     }
     cp = cp_at(g, i, end, &len);

@@ -10,11 +10,11 @@
 ** and every clause is a (start, end) span of the input, so the result is
 ** lossless by construction.
 */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
 #include "segment/seg.h"
+#include "segment/segment.h"
 #include "text/srcmap.h"
 
 /* {=====================================================================
@@ -226,32 +226,6 @@ static ct_status emit_block(seg *g) {
   return st;
 }
 
-/* {---------------------------------------------------------------------
-** Counting a line eight ASCII bytes at a time.  For bytes below 0x80,
-** adding a constant below 0x80 never carries into the next byte, so each
-** byte's high bit answers for that byte alone: the tests are exact.
-** ---------------------------------------------------------------------- */
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* Bytes p[0..8), p[0] lowest whatever the machine's byte order. */
-static uint64_t load8(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
-/* For eight ASCII bytes: the high bit of each that cp_isspace takes for
-** white space (' ', 0x09-0x0D). */
-static uint64_t space_bits(uint64_t x) {
-  uint64_t y = x ^ (ONES * ' ');                       /* 0 at a space */
-  uint64_t blank = ~(((y & ~HIGHS) + ~HIGHS) | y);      /* y's zero bytes */
-  uint64_t ctl = (x + ONES * (0x80 - 0x09)) &          /* >= 0x09 */
-                 ~(x + ONES * (0x80 - 0x0E));          /* < 0x0E */
-  return (blank | ctl) & HIGHS;
-}
-
 /* Code points and words of l's content, as the byte loop counts them: a
 ** word starts at a code point that is not white space after one that is
 ** (or at the start).  Counted in locals: the compiler cannot keep l's
@@ -263,11 +237,12 @@ static void count_line(const seg *g, line *l) {
   while (i < end) {
     uint64_t x, white;
     int is;
-    if (!g->general && end - i >= 8 && ((x = load8(s + i)) & HIGHS) == 0) {
-      white = space_bits(x);
+    if (!g->general && end - i >= 8 &&
+        ((x = ct_seg_load8(s + i)) & CT_HIGHS) == 0) {
+      white = ct_seg_white_bits(x);
       /* a start: not white, and white before it (sp before byte 0) */
-      x = ~white & HIGHS & (white << 8 | sp << 7);
-      words += (size_t)(((x >> 7) * ONES) >> 56);   /* bits set, <= 8 */
+      x = ~white & CT_HIGHS & (white << 8 | sp << 7);
+      words += ct_seg_bytes_set(x);
       sp = white >> 63;
       cps += 8;
       i += 8;
@@ -287,8 +262,6 @@ static void count_line(const seg *g, line *l) {
   l->cps = cps;
   l->words = words;
 }
-
-/* }--------------------------------------------------------------------- */
 
 /* Measures one input line [a, b) (line end excluded): its indentation,
 ** a blockquote marker, a list marker or heading hashes, the Markdown
@@ -475,8 +448,28 @@ static ct_status run_blocks(seg *g) {
 
 /* }===================================================================== */
 
-ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
-                     size_t *n, ct_error *err) {
+/* Every line one clause, a title line heading the lines below. */
+static ct_status run_lines(seg *g) {
+  size_t k;
+  ct_status st = CT_OK;
+  for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
+    line l;
+    size_t before = g->nv;
+    scan_line(g, k == 0 ? g->t->body : g->t->lines[k], line_stop(g->t, k),
+              &l);
+    st = emit(g, l.start, l.end, CT_KIND_LINE, 0);
+    if (st == CT_OK && g->nv > before && ct_seg_is_heading(g, &l)) {
+      g->v[g->nv - 1].heading = 0;   /* a title line heads the lines below */
+      g->v[g->nv - 1].title = 1;
+      g->heading = g->nv;
+    }
+  }
+  return st;
+}
+
+ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
+                          unsigned flags, ct_clause **out, size_t *n,
+                          ct_error *err) {
   seg g;
   ct_status st;
   memset(&g, 0, sizeof g);
@@ -485,7 +478,9 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
   g.n = t->len;
   g.md = t->nblocks == 0;
   g.ab = ab;
-  st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
+  g.general = (flags & CT_SEG_GENERAL) != 0;
+  if (flags & CT_SEG_LINES) st = run_lines(&g);
+  else st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
   free(g.lines);
   if (st != CT_OK) {
     free(g.v);
@@ -496,34 +491,15 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
   return CT_OK;
 }
 
+ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
+                     size_t *n, ct_error *err) {
+  return ct_segment_with(t, ab, 0, out, n, err);
+}
+
+/* The abbreviations do not matter here: no sentence is cut. */
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err) {
-  seg g;
-  size_t k;
-  ct_status st = CT_OK;
-  memset(&g, 0, sizeof g);
-  g.t = t;
-  g.s = t->data;
-  g.n = t->len;
-  g.md = t->nblocks == 0;
-  for (k = 0; st == CT_OK && k < t->nlines; k++) {
-    line l;
-    size_t before = g.nv;
-    scan_line(&g, k == 0 ? t->body : t->lines[k], line_stop(t, k), &l);
-    st = emit(&g, l.start, l.end, CT_KIND_LINE, 0);
-    if (st == CT_OK && g.nv > before && ct_seg_is_heading(&g, &l)) {
-      g.v[g.nv - 1].heading = 0;     /* a title line heads the lines below */
-      g.v[g.nv - 1].title = 1;
-      g.heading = g.nv;
-    }
-  }
-  if (st != CT_OK) {
-    free(g.v);
-    return ct_fail(err, st, "%s: out of memory", t->name);
-  }
-  *out = g.v;
-  *n = g.nv;
-  return CT_OK;
+  return ct_segment_with(t, NULL, CT_SEG_LINES, out, n, err);
 }
 
 const char *ct_kind_name(ct_kind k) {
