@@ -414,17 +414,19 @@ static void end_token(const seg *g, walk *w, size_t i) {
   w->prev = w->tok;
 }
 
-/* ASCII bytes the walk looks at: white space, '<' (a comment may open
-** there), brackets and terminators.  Any other ASCII byte is a letter of
-** a token and nothing more: the walk's step for it only starts a token
-** when none is open. */
-static const unsigned char walk_stop[128] = {
+/* Bytes the walk looks at: white space, '<' (a comment may open there),
+** brackets, terminators, and every byte from 0x80 (a sequence to
+** decode).  Any other byte is a letter of a token and nothing more: the
+** walk's step for it only starts a token when none is open. */
+#define STOP16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char walk_stop[256] = {
   ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
   ['<'] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, [')'] = 1, [']'] = 1,
-  ['}'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1
+  ['}'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+  [0x80] = STOP16, STOP16, STOP16, STOP16, STOP16, STOP16, STOP16, STOP16
 };
 
-static int walk_plain(unsigned char c) { return c < 0x80 && !walk_stop[c]; }
+static int walk_plain(unsigned char c) { return !walk_stop[c]; }
 
 /* The general steps over a run of letters from i (a token open), and on
 ** over each single space between letters, which closes one token and
