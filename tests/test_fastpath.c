@@ -8,7 +8,7 @@
 ** documents and thousands of generated ones, by sentences and by lines.
 ** Columns, spans and the line index of ct_text, and JSON and TSV
 ** escaping, are compared with the byte-at-a-time loops they replaced,
-** kept here as the reference.
+** kept here as the reference; the column cursor with ct_text_linecol.
 */
 #include <stdarg.h>
 #include <setjmp.h>
@@ -238,6 +238,18 @@ static void compare_text(const char *data, size_t len, size_t every) {
     reference_linecol(s, len, body, off, &l2, &c2);
     if (l1 != l2 || c1 != c2)
       fail_msg("offset %zu: %zu:%zu, reference %zu:%zu", off, l1, c1, l2, c2);
+  }
+  {                       /* offsets in increasing order, the cursor */
+    ct_linecol lc;
+    memset(&lc, 0, sizeof lc);
+    for (off = next_rand() % 4; off <= len + 2; off += next_rand() % 40) {
+      size_t l1, c1, l2, c2;
+      ct_text_linecol_next(t, &lc, off, &l1, &c1);
+      ct_text_linecol(t, off, &l2, &c2);
+      if (l1 != l2 || c1 != c2)
+        fail_msg("offset %zu: cursor %zu:%zu, ct_text_linecol %zu:%zu", off,
+                 l1, c1, l2, c2);
+    }
   }
   for (k = 0; k < 50; k++) {
     size_t a = next_rand() % (len + 1), e = next_rand() % (len + 1);

@@ -92,6 +92,7 @@ typedef struct seg {
                                ** not the text a reader (HTML, PDF) made */
   int general;                 /* no fast path: every byte through the
                                ** general step (tests compare the two) */
+  ct_linecol lc;               /* where the last clause's column was */
 } seg;
 
 /* {=====================================================================

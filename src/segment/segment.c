@@ -39,7 +39,8 @@ static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
   c->depth = depth;
   c->start = start;
   c->end = end;
-  ct_text_linecol(g->t, start, &c->line, &c->col);
+  if (g->general) ct_text_linecol(g->t, start, &c->line, &c->col);
+  else ct_text_linecol_next(g->t, &g->lc, start, &c->line, &c->col);
   c->heading = kind == CT_KIND_HEADING ? 0 : g->heading;
   c->title = kind == CT_KIND_HEADING;
   if (kind == CT_KIND_HEADING) g->heading = c->index;

@@ -92,10 +92,11 @@ static size_t line_index(const ct_text *t, size_t off) {
   return lo;
 }
 
-/* Sequences in [p, off) that end at or before off, so an offset inside a
-** multibyte character counts as that character's position. */
-static size_t count_chars(const ct_text *t, size_t p, size_t off) {
-  size_t c = 0;
+/* Sequences in [*at, off) that end at or before off, so an offset inside
+** a multibyte character counts as that character's position; *at is left
+** where the count stopped, a sequence boundary. */
+static size_t count_on(const ct_text *t, size_t *at, size_t off) {
+  size_t c = 0, p = *at;
   while (p < off) {
     int32_t cp;
     size_t k;
@@ -109,7 +110,12 @@ static size_t count_chars(const ct_text *t, size_t p, size_t off) {
     p += k;
     c++;
   }
+  *at = p;
   return c;
+}
+
+static size_t count_chars(const ct_text *t, size_t p, size_t off) {
+  return count_on(t, &p, off);
 }
 
 /* Characters in [body, off), from the nearest mark at or before off. */
@@ -135,6 +141,32 @@ void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
   else c = chars_before(t, off) - chars_before(t, p);
   if (line) *line = i + 1;
   if (col) *col = c + 1;
+}
+
+/* The same answers as ct_text_linecol: the line found by stepping on from
+** the last one, and the column counted on from where the last count
+** stopped (a count from the line's start that stopped at a sequence
+** boundary can go on from there).  An offset before the last one, or
+** extracted text, takes ct_text_linecol. */
+void ct_text_linecol_next(const ct_text *t, ct_linecol *lc, size_t off,
+                          size_t *line, size_t *col) {
+  size_t p;
+  if (off > t->len) off = t->len;
+  if (t->src != NULL || off < lc->last) {
+    ct_text_linecol(t, off, line, col);
+    return;
+  }
+  lc->last = off;
+  while (lc->line + 1 < t->nlines && t->lines[lc->line + 1] <= off)
+    lc->line++;
+  p = t->lines[lc->line] < t->body ? t->body : t->lines[lc->line];
+  if (lc->pos < p) {              /* a new line: pos was on an earlier one */
+    lc->pos = p;
+    lc->chars = 0;
+  }
+  if (off > lc->pos) lc->chars += count_on(t, &lc->pos, off);
+  if (line) *line = lc->line + 1;
+  if (col) *col = (off <= p ? 0 : lc->chars) + 1;
 }
 
 /* ---- building a text ------------------------------------------------- */
