@@ -6,7 +6,10 @@
 ** closing quotes and brackets after them, and decides whether the
 ** sentence ends there: not inside brackets, not at an ellipsis, not
 ** before a lowercase letter, not after an abbreviation unless a common
-** sentence opener follows.  One decoding pass; positions only.
+** sentence opener follows.  One decoding pass; positions only.  Between
+** two bytes that need a decision (walk_event) the walk skips letters and
+** ASCII white space with a table and works out the tokens they make
+** backward from the next event (walk_over).
 */
 #include <string.h>
 #include "segment/seg.h"
@@ -104,7 +107,9 @@ int ct_seg_is_abbrev(const seg *g, const unsigned char *p, size_t n) {
 typedef struct walk {
   size_t tok;        /* start of the current token */
   int intok;
-  int ntok;          /* tokens finished so far in this sentence */
+  int ntok;          /* tokens finished so far in this sentence (asked
+                     ** only as none and three or more: walk_over counts
+                     ** no further than three) */
   int after_colon;   /* the previous token ended in ':' or ';' */
   size_t prev;       /* start of the previous token (tok when none) */
   int depth;         /* open brackets */
@@ -405,6 +410,65 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   return st.end;
 }
 
+/* Bytes the walk must decide on one by one: '<' (a comment may open
+** there), brackets, terminators, and every byte from 0x80 (a sequence to
+** decode).  Between two of them there are only letters and ASCII white
+** space, whose steps only open and close tokens (walk_over). */
+#define EVENT16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char walk_event[256] = {
+  ['<'] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, [')'] = 1, [']'] = 1,
+  ['}'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+  [0x80] = EVENT16, EVENT16, EVENT16, EVENT16, EVENT16, EVENT16, EVENT16,
+  EVENT16
+};
+
+static int ascii_white(unsigned char c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D);
+}
+
+/* Where the run of letters (or of white space) that ends at k starts,
+** not before a. */
+static size_t back_letters(const unsigned char *s, size_t a, size_t k) {
+  while (k > a && !ascii_white(s[k - 1])) k--;
+  return k;
+}
+
+static size_t back_white(const unsigned char *s, size_t a, size_t k) {
+  while (k > a && ascii_white(s[k - 1])) k--;
+  return k;
+}
+
+/* The general steps over [a, i) (a < i), letters and ASCII white space
+** only, worked out backward from i, run by run, instead of token by
+** token.  A token opens at the first letter of a run (at a only if none
+** was open) and closes at the first white space after a letter (at a
+** only if one was open).  What the steps leave is: the last token opened
+** (tok), the last closed (prev; after_colon from its last byte), whether
+** one is open, and the count of tokens closed, which is only ever asked
+** as none or three or more (may_end), so counted here up to three. */
+static void walk_over(const seg *g, walk *w, size_t a, size_t i) {
+  const unsigned char *s = g->s;
+  int open = w->intok;                        /* a token open at a */
+  size_t k = back_letters(s, a, i), m, q, tok = w->tok;
+  w->intok = k < i;
+  if (k == a) {                               /* letters only */
+    if (!open) w->tok = a;
+    return;
+  }
+  if (k < i) w->tok = k;                      /* the last open */
+  m = back_white(s, a, k - 1);                /* white space [m, k) */
+  if (m == a && !open) return;                /* no close */
+  q = back_letters(s, a, m);                  /* letters [q, m) */
+  w->after_colon = s[m - 1] == ':' || s[m - 1] == ';';
+  w->prev = q == a && open ? tok : q;         /* the last close, at m */
+  if (k == i) w->tok = w->prev;
+  for (w->ntok++; w->ntok < 3 && q > a; q = back_letters(s, a, m)) {
+    m = back_white(s, a, q - 1);              /* an earlier close? */
+    if (m == a && !open) break;
+    w->ntok++;
+  }
+}
+
 /* Closes the token that ends at i. */
 static void end_token(const seg *g, walk *w, size_t i) {
   unsigned char last = g->s[i - 1];
@@ -414,46 +478,16 @@ static void end_token(const seg *g, walk *w, size_t i) {
   w->prev = w->tok;
 }
 
-/* Bytes the walk looks at: white space, '<' (a comment may open there),
-** brackets, terminators, and every byte from 0x80 (a sequence to
-** decode).  Any other byte is a letter of a token and nothing more: the
-** walk's step for it only starts a token when none is open. */
-#define STOP16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
-static const unsigned char walk_stop[256] = {
-  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
-  ['<'] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, [')'] = 1, [']'] = 1,
-  ['}'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
-  [0x80] = STOP16, STOP16, STOP16, STOP16, STOP16, STOP16, STOP16, STOP16
-};
-
-static int walk_plain(unsigned char c) { return !walk_stop[c]; }
-
-/* The general steps over a run of letters from i (a token open), and on
-** over each single space between letters, which closes one token and
-** opens the next: most of a sentence.  Returns where the run ends. */
-static size_t walk_letters(const seg *g, walk *w, size_t i, size_t end) {
-  const unsigned char *s = g->s;
-  for (;;) {
-    while (++i < end && walk_plain(s[i]))
-      ;
-    if (i + 1 >= end || s[i] != ' ' || !walk_plain(s[i + 1])) return i;
-    end_token(g, w, i);
-    w->tok = ++i;
-    w->intok = 1;
-  }
-}
-
 size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
   walk w = {from, 0, 0, 0, from, 0};
   size_t i = from, len, r, resume;
   while (i < end) {
     int32_t cp;
-    if (!g->general && walk_plain(g->s[i])) {   /* a run of letters */
-      if (!w.intok) {
-        w.tok = i;
-        w.intok = 1;
-      }
-      i = walk_letters(g, &w, i, end);
+    if (!g->general && !walk_event[g->s[i]]) {   /* up to the next event */
+      size_t a = i;
+      while (++i < end && !walk_event[g->s[i]])
+        ;
+      walk_over(g, &w, a, i);
       continue;
     }
     cp = cp_at(g, i, end, &len);
