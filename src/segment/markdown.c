@@ -274,8 +274,13 @@ static const unsigned char md_byte[256] = {
   ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1
 };
 
+/* Four bytes a test while four remain, then one by one. */
 static int may_be_structure(const unsigned char *p, size_t n) {
   size_t i = 0;
+  while (n - i >= 4 &&
+         (md_byte[p[i]] | md_byte[p[i + 1]] | md_byte[p[i + 2]] |
+          md_byte[p[i + 3]]) == 0)
+    i += 4;
   while (i < n && !md_byte[p[i]]) i++;
   return i < n;
 }

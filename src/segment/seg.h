@@ -19,9 +19,9 @@
 #define CT_SEG_H
 
 #include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 #include "clausetag.h"
+#include "core/bytes8.h"
 #include "segment/abbrev.h"
 #include "text/text.h"
 #include "text/utf8.h"
@@ -167,43 +167,6 @@ static inline int word_is(const char *w, const unsigned char *p, size_t n) {
 
 static inline int is_final_punct(int32_t cp) {
   return is_terminator(cp) || cp == ':' || cp == ';' || cp == ',';
-}
-
-/* }===================================================================== */
-
-/* {=====================================================================
-** Eight ASCII bytes at a time
-**
-** A mask has the high bit of byte k set for byte k of the eight (p[0]
-** lowest whatever the machine's byte order).  For bytes below 0x80,
-** adding a constant below 0x80 never carries into the next byte, so each
-** test is exact byte by byte.  Callers check (x & CT_HIGHS) == 0 first.
-** ====================================================================== */
-
-#define CT_ONES 0x0101010101010101ULL
-#define CT_HIGHS 0x8080808080808080ULL
-
-static inline uint64_t ct_seg_load8(const unsigned char *p) {
-  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-         (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
-         (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
-}
-
-/* The bytes in [lo, hi] (0 < lo <= hi < 0x80). */
-static inline uint64_t ct_seg_range_bits(uint64_t x, unsigned lo,
-                                         unsigned hi) {
-  return (x + CT_ONES * (0x80 - lo)) & ~(x + CT_ONES * (0x7F - hi)) &
-         CT_HIGHS;
-}
-
-/* The bytes cp_isspace takes for white space: ' ' and 0x09-0x0D. */
-static inline uint64_t ct_seg_white_bits(uint64_t x) {
-  return ct_seg_range_bits(x, ' ', ' ') | ct_seg_range_bits(x, 0x09, 0x0D);
-}
-
-/* How many bytes a mask marks (at most eight: no carry out of the top). */
-static inline size_t ct_seg_bytes_set(uint64_t m) {
-  return (size_t)(((m >> 7) * CT_ONES) >> 56);
 }
 
 /* }===================================================================== */

@@ -239,11 +239,11 @@ static void count_line(const seg *g, line *l) {
     uint64_t x, white;
     int is;
     if (!g->general && end - i >= 8 &&
-        ((x = ct_seg_load8(s + i)) & CT_HIGHS) == 0) {
-      white = ct_seg_white_bits(x);
+        ((x = ct_load8(s + i)) & CT_HIGHS) == 0) {
+      white = ct_white_bits(x);
       /* a start: not white, and white before it (sp before byte 0) */
       x = ~white & CT_HIGHS & (white << 8 | sp << 7);
-      words += ct_seg_bytes_set(x);
+      words += ct_bytes_set(x);
       sp = white >> 63;
       cps += 8;
       i += 8;

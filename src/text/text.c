@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include "core/buf.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "text/srcmap.h"
 #include "text/text.h"
@@ -39,28 +40,22 @@ static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp)
 /* ---- eight bytes at a time ---------------------------------------------
 ** Most text is ASCII, and most of it is bytes the one pass, a column
 ** count or a span copy does nothing with but step over.  These tests
-** look at eight bytes at once; each is exact, so a loop that steps over
-** a word only when its test says so does what the byte loop does. */
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-static uint64_t word_at(const unsigned char *p) {
-  uint64_t x;
-  memcpy(&x, p, 8);   /* unaligned, and no aliasing question */
-  return x;
-}
+** look at eight bytes at once (core/bytes8.h); each is exact, so a loop
+** that steps over a word only when its test says so does what the byte
+** loop does. */
 
 /* All eight bytes ASCII: each is a character of its own. */
-static int ascii8(const unsigned char *p) { return (word_at(p) & HIGHS) == 0; }
+static int ascii8(const unsigned char *p) {
+  return (ct_load8(p) & CT_HIGHS) == 0;
+}
 
 /* All eight bytes ASCII and from 0x0E: no NUL, LF or CR, nothing for the
 ** scan to record (the other controls below 0x0E, TAB among them, go the
 ** byte way too).  A byte below 0x0E borrows in x - 0x0E.., and the borrow
 ** sets that byte's high bit; with none, no high bit is set. */
 static int plain8(const unsigned char *p) {
-  uint64_t x = word_at(p);
-  return ((x | (x - ONES * 0x0E)) & HIGHS) == 0;
+  uint64_t x = ct_load8(p);
+  return ((x | (x - CT_ONES * 0x0E)) & CT_HIGHS) == 0;
 }
 
 /* ---- line index ------------------------------------------------------ */
@@ -493,6 +488,20 @@ static int span_plain(unsigned char c, int collapse) {
   return collapse ? c > 0x20 && c < 0x7F : c < 0x80;
 }
 
+/* Collapsing, may the eight bytes at p (p[8] readable, and not the first
+** byte of a run) be copied as they are?  Printable ASCII and spaces,
+** each space followed by printable ASCII: span_write's run test, byte by
+** byte, for all eight. */
+static int keep8(const unsigned char *p) {
+  uint64_t x = ct_load8(p), print, space;
+  if (x & CT_HIGHS) return 0;
+  print = ct_range_bits(x, 0x21, 0x7E);
+  space = ct_range_bits(x, ' ', ' ');
+  if ((print | space) != CT_HIGHS) return 0;
+  print = print >> 8 | (uint64_t)span_plain(p[8], 1) << 63;  /* the next */
+  return (space & ~print) == 0;
+}
+
 /* Writes the span [start, end) into out (room for span_room bytes) and
 ** returns its length.  Runs of plain bytes are copied whole; the rest
 ** goes one sequence at a time: white space collapsed, controls and
@@ -507,8 +516,10 @@ static size_t span_write(const unsigned char *s, size_t start, size_t end,
     /* collapsed, one space between two kept bytes is itself kept */
     while (k < end && (span_plain(s[k], collapse) ||
                        (s[k] == ' ' && k > i && k + 1 < end &&
-                        span_plain(s[k + 1], collapse))))
+                        span_plain(s[k + 1], collapse)))) {
       k++;
+      while (collapse && end - k > 8 && keep8(s + k)) k += 8;
+    }
     if (k > i) {
       if (pending) out[o++] = ' ';
       pending = 0;
