@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/bytes8.h"
 #include "output/json.h"
 #include "text/utf8.h"
 
@@ -43,12 +44,24 @@ static int json_plain(unsigned char c) {
   return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+/* json_plain for eight bytes at once (core/bytes8.h). */
+static int json_plain8(const unsigned char *p) {
+  uint64_t x = ct_load8(p);
+  return (x & CT_HIGHS) == 0 &&
+         (ct_range_bits(x, 0x20, 0x7F) & ~ct_range_bits(x, '"', '"') &
+          ~ct_range_bits(x, '\\', '\\')) == CT_HIGHS;
+}
+
 ct_status ct_json_chars(ct_buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, run = 0, len;
   char tmp[8];
   while (i < n) {
     const char *esc;
+    if (n - i >= 8 && json_plain8(u + i)) {
+      i += 8;
+      continue;
+    }
     if (json_plain(u[i])) {
       i++;
       continue;

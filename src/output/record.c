@@ -119,20 +119,43 @@ static ct_status json_page(ct_buf *b, const ct_record *r) {
                                               : CT_ENOMEM;
 }
 
-/* ,"key":N; key comes quoted, with its comma and colon. */
-static ct_status json_count(ct_buf *b, const char *key, size_t v) {
-  return ct_buf_adds(b, key) == CT_OK ? ct_buf_addu(b, v) : CT_ENOMEM;
-}
-
 /* The heading's collapsed text as a JSON string, or null when the clause
-** has none. */
+** has none.  Clauses of a section share it: it is made once while they
+** come one after the other. */
 static ct_status json_heading(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r), *h;
   if (c->heading == 0 || (h = find_clause(r, c->heading)) == NULL)
     return ct_buf_add(&w->buf, "null", 4);
-  ct_buf_clear(&w->tmp);
-  if (ct_clause_text_add(&w->tmp, r->text, h, 1) != CT_OK) return CT_ENOMEM;
-  return ct_json_string(&w->buf, w->tmp.s, w->tmp.len);
+  if (w->head != c->heading) {
+    w->head = 0;
+    ct_buf_clear(&w->tmp);
+    ct_buf_clear(&w->head_json);
+    if (ct_clause_text_add(&w->tmp, r->text, h, 1) != CT_OK ||
+        ct_json_string(&w->head_json, w->tmp.s, w->tmp.len) != CT_OK)
+      return CT_ENOMEM;
+    w->head = c->heading;
+  }
+  return ct_buf_add(&w->buf, w->head_json.s, w->head_json.len);
+}
+
+/* The document's JSON opening, made for its first record. */
+static ct_status json_source(ct_writer *w, const ct_record *r) {
+  if (!w->have_doc_json) {
+    ct_buf_clear(&w->doc_json);
+    if (ct_record_json_source(&w->doc_json, r) != CT_OK) return CT_ENOMEM;
+    w->have_doc_json = 1;
+  }
+  return ct_buf_add(&w->buf, w->doc_json.s, w->doc_json.len);
+}
+
+/* ,"key":N; key comes quoted, with its comma and colon. */
+#define JSON_COUNT(b, key, v) \
+  (ct_buf_add(b, key, sizeof key - 1) == CT_OK ? ct_buf_addu(b, v) : CT_ENOMEM)
+
+/* ,"depth":N (the segmenter's depths are 0 to 16; any int prints). */
+static ct_status json_depth(ct_buf *b, int depth) {
+  if (depth < 0) return ct_buf_printf(b, ",\"depth\":%d", depth);
+  return JSON_COUNT(b, ",\"depth\":", (size_t)depth);
 }
 
 /* The clause's exact text as a JSON string. */
@@ -148,17 +171,17 @@ ct_status ct_record_json_clause(ct_writer *w, const ct_record *r,
   ct_buf *b = &w->buf;
   size_t start, end;
   ct_text_source_span(r->text, c->start, c->end, &start, &end);
-  if (ct_record_json_source(b, r) != CT_OK ||
-      json_count(b, ",\"clause\":", c->index) != CT_OK ||
+  if (json_source(w, r) != CT_OK ||
+      JSON_COUNT(b, ",\"clause\":", c->index) != CT_OK ||
       json_page(b, r) != CT_OK ||
-      json_count(b, ",\"line\":", c->line) != CT_OK ||
-      json_count(b, ",\"col\":", c->col) != CT_OK ||
-      json_count(b, ",\"start\":", start) != CT_OK ||
-      json_count(b, ",\"end\":", end) != CT_OK ||
+      JSON_COUNT(b, ",\"line\":", c->line) != CT_OK ||
+      JSON_COUNT(b, ",\"col\":", c->col) != CT_OK ||
+      JSON_COUNT(b, ",\"start\":", start) != CT_OK ||
+      JSON_COUNT(b, ",\"end\":", end) != CT_OK ||
       ct_buf_adds(b, ",\"kind\":\"") != CT_OK ||
       ct_buf_adds(b, ct_kind_name(c->kind)) != CT_OK ||
       ct_buf_addc(b, '"') != CT_OK ||
-      (with_depth && ct_buf_printf(b, ",\"depth\":%d", c->depth) != CT_OK) ||
+      (with_depth && json_depth(b, c->depth) != CT_OK) ||
       ct_buf_adds(b, ",\"heading\":") != CT_OK || json_heading(w, r) != CT_OK ||
       ct_buf_adds(b, ",\"text\":") != CT_OK || json_text(w, r) != CT_OK)
     return CT_ENOMEM;

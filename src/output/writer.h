@@ -93,6 +93,12 @@ struct ct_writer {
   ct_buf tmp;             /* scratch for a clause's text on its way to an
                           ** escaper: reused, so a record allocates
                           ** nothing once it is large enough */
+  /* What the records of one document share, made once for it (the
+  ** writer forgets it when the next document begins): */
+  ct_buf doc_json;        /* its JSON opening, ct_record_json_source */
+  int have_doc_json;
+  ct_buf head_json;       /* a heading's text as a JSON string */
+  size_t head;            /* the index of that heading; 0 for none */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */

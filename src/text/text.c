@@ -518,7 +518,10 @@ static size_t span_write(const unsigned char *s, size_t start, size_t end,
                        (s[k] == ' ' && k > i && k + 1 < end &&
                         span_plain(s[k + 1], collapse)))) {
       k++;
-      while (collapse && end - k > 8 && keep8(s + k)) k += 8;
+      if (collapse)
+        while (end - k > 8 && keep8(s + k)) k += 8;
+      else
+        while (end - k >= 8 && ascii8(s + k)) k += 8;
     }
     if (k > i) {
       if (pending) out[o++] = ' ';
