@@ -8,7 +8,8 @@
 ** documents and thousands of generated ones, by sentences and by lines.
 ** Columns, spans and the line index of ct_text, and JSON and TSV
 ** escaping, are compared with the byte-at-a-time loops they replaced,
-** kept here as the reference; the column cursor with ct_text_linecol.
+** kept here as the reference; the column cursor with ct_text_linecol,
+** numbers through the cache with ct_json_number.
 */
 #include <stdarg.h>
 #include <setjmp.h>
@@ -16,6 +17,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,6 +362,32 @@ static void escaping_generated(void **state) {
   ct_buf_free(&want);
 }
 
+/* Numbers through the cache are the numbers without it, repeated ones
+** and slot collisions included. */
+static void numbers_cached(void **state) {
+  static const double fixed[] = {0.0, -0.0, 1.0, -1.0, 0.5, 1.392, 1e20,
+                                 1e-7, 123456789.0, 1.0 / 3.0};
+  static ct_numcache cache;   /* zeroed */
+  ct_buf got = {0}, want = {0};
+  int k;
+  (void)state;
+  for (k = 0; k < 20000; k++) {
+    double v;
+    unsigned r = next_rand();
+    if (k % 4 == 0) v = fixed[r % (sizeof fixed / sizeof *fixed)];
+    else if (k % 4 == 1) v = (double)(r % 2000) / 100.0 - 10.0;
+    else if (k % 4 == 2) v = (double)r * 1e-3 * (r & 1 ? -1 : 1);
+    else v = k % 3 == 0 ? NAN : k % 3 == 1 ? INFINITY : -INFINITY;
+    ct_buf_clear(&got);
+    ct_buf_clear(&want);
+    assert_int_equal(ct_json_number_cached(&got, v, &cache), CT_OK);
+    assert_int_equal(ct_json_number(&want, v), CT_OK);
+    assert_string_equal(got.s, want.s);
+  }
+  ct_buf_free(&got);
+  ct_buf_free(&want);
+}
+
 /* ct_buf_addu is %zu. */
 static void decimal(void **state) {
   static const size_t v[] = {0, 1, 9, 10, 99, 100, 12345, 4294967295u,
@@ -396,6 +424,7 @@ int main(void) {
     cmocka_unit_test(text_generated),
     cmocka_unit_test(text_long_lines),
     cmocka_unit_test(escaping_generated),
+    cmocka_unit_test(numbers_cached),
     cmocka_unit_test(decimal),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

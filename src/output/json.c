@@ -99,13 +99,39 @@ ct_status ct_json_cstr(ct_buf *b, const char *s) {
   return ct_json_string(b, s, strlen(s));
 }
 
-ct_status ct_json_number(ct_buf *b, double v) {
-  char num[40];
-  if (isnan(v)) return ct_buf_adds(b, "null");
+/* What ct_json_number writes for v, into num (24 bytes: %.6g takes at
+** most 13, "-1.79769e+308", and ".0" goes only where there is no
+** exponent); its length. */
+static size_t number_text(double v, char *num) {
+  if (isnan(v)) {
+    memcpy(num, "null", 5);
+    return 4;
+  }
   if (isinf(v)) v = v > 0 ? DBL_MAX : -DBL_MAX;   /* 1.79769e+308 */
-  snprintf(num, sizeof num, "%.6g", v);
+  snprintf(num, 22, "%.6g", v);
   if (strpbrk(num, ".e") == NULL && strstr(num, "inf") == NULL &&
       strstr(num, "nan") == NULL)
     strcat(num, ".0");
-  return ct_buf_adds(b, num);
+  return strlen(num);
+}
+
+ct_status ct_json_number(ct_buf *b, double v) {
+  char num[24];
+  size_t n = number_text(v, num);
+  return ct_buf_add(b, num, n);
+}
+
+/* A slot holds what number_text wrote for the bits it holds: the text is
+** a function of the bits, so a hit is exact. */
+ct_status ct_json_number_cached(ct_buf *b, double v, ct_numcache *c) {
+  uint64_t bits;
+  size_t k;
+  if (c == NULL) return ct_json_number(b, v);
+  memcpy(&bits, &v, sizeof bits);
+  k = (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 55);   /* 512 slots */
+  if (c->len[k] == 0 || c->bits[k] != bits) {
+    c->len[k] = (unsigned char)number_text(v, c->text[k]);
+    c->bits[k] = bits;
+  }
+  return ct_buf_add(b, c->text[k], c->len[k]);
 }

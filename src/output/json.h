@@ -11,6 +11,7 @@
 #define CT_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "core/buf.h"
 
 /* Appends s[0..n) as a quoted JSON string.  `s` should be valid UTF-8
@@ -31,5 +32,19 @@ ct_status ct_json_cstr(ct_buf *b, const char *s);
 ** as the largest finite value of its sign, 1.79769e+308, and NaN as null:
 ** JSON has no infinities.  Text formats print weights the same way. */
 ct_status ct_json_number(ct_buf *b, double v);
+
+/* The numbers last written, by their bits: scores and weights repeat (a
+** rule adds the same weight at every hit; a corpus has a few hundred
+** distinct ones), and %.6g costs far more than a look-up.  Zeroed to
+** start. */
+#define CT_NUMCACHE 512
+typedef struct ct_numcache {
+  uint64_t bits[CT_NUMCACHE];
+  char text[CT_NUMCACHE][24];       /* "-1.79769e+308" is the longest */
+  unsigned char len[CT_NUMCACHE];   /* 0: the slot is empty */
+} ct_numcache;
+
+/* ct_json_number through the cache c (NULL: none). */
+ct_status ct_json_number_cached(ct_buf *b, double v, ct_numcache *c);
 
 #endif

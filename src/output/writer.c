@@ -31,8 +31,15 @@ void ct_writer_free(ct_writer *w) {
   ct_buf_free(&w->tmp);
   ct_buf_free(&w->doc_json);
   ct_buf_free(&w->head_json);
+  free(w->nums);
+  w->nums = NULL;
   free(w->state);
   w->state = NULL;
+}
+
+ct_numcache *ct_writer_nums(ct_writer *w) {
+  if (w->nums == NULL) w->nums = calloc(1, sizeof *w->nums);
+  return w->nums;
 }
 
 static ct_status write_failed(ct_writer *w, ct_error *err) {

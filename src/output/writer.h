@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include "core/buf.h"
+#include "output/json.h"
 
 /* What a document brings besides its text and clauses; NULL fields are
 ** absent.  A document read from --input jsonl is named by its record's
@@ -99,6 +100,8 @@ struct ct_writer {
   int have_doc_json;
   ct_buf head_json;       /* a heading's text as a JSON string */
   size_t head;            /* the index of that heading; 0 for none */
+  ct_numcache *nums;      /* scores and weights last written, made at
+                          ** the first (none when out of memory) */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
@@ -132,6 +135,10 @@ ct_status ct_writer_end(ct_writer *w, ct_error *err);
 
 /* Frees the buffer; the stream stays the caller's. */
 void ct_writer_free(ct_writer *w);
+
+/* w's number cache, made at the first call; NULL when out of memory (the
+** numbers are then written without one). */
+ct_numcache *ct_writer_nums(ct_writer *w);
 
 /* Helpers the formats share (record.c). */
 
