@@ -344,6 +344,8 @@ int ct_seg_is_credit(const seg *g, size_t a, size_t b) {
       (b - a > 7 && memcmp(g->s + a, "사진=", 7) == 0))
     return 1;
   if (last != ']' && last != ')') {
+    open = b - a > 64 ? b - 64 : a;          /* no '/' in reach: no source */
+    if (memchr(g->s + open, '/', b - open) == NULL) return 0;
     for (i = b; i > a && b - i < 64 && g->s[i - 1] != '/'; i--)
       ;
     return i > a && b - i < 64 && i + 8 < b &&
