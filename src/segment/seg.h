@@ -13,7 +13,10 @@
 **
 ** Every module works on positions in the input (ct_text's bytes), never
 ** on copies, and decodes with the helpers below: no allocation per
-** character.
+** character.  Where most text is plain ASCII a module may take a fast
+** path that skips what the general steps would only step over; each
+** such path is off when seg.general is set, and test_fastpath checks
+** that the clauses are the same either way.
 */
 #ifndef CT_SEG_H
 #define CT_SEG_H
