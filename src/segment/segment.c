@@ -497,7 +497,7 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
   return ct_segment_with(t, ab, 0, out, n, err);
 }
 
-/* The abbreviations do not matter here: no sentence is cut. */
+/* No abbreviations, as always: a title line is judged without them. */
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err) {
   return ct_segment_with(t, NULL, CT_SEG_LINES, out, n, err);

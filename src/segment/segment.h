@@ -15,7 +15,8 @@
 ct_status ct_clause_text_add(ct_buf *b, const ct_text *t, const ct_clause *c,
                              int collapse);
 
-/* ct_segment, or with CT_SEG_LINES ct_segment_lines (ab unused), and
+/* ct_segment, or with CT_SEG_LINES ct_segment_lines (which passes no
+** abbreviations: ab NULL), and
 ** with CT_SEG_GENERAL every fast path off: each byte through the general
 ** steps the fast paths stand for, so tests can compare the two. */
 #define CT_SEG_LINES 1u
