@@ -29,22 +29,45 @@ ct_status ct_buf_add(ct_buf *b, const void *p, size_t n) {
   return CT_OK;
 }
 
-ct_status ct_buf_addc(ct_buf *b, char c) { return ct_buf_add(b, &c, 1); }
+ct_status ct_buf_addc(ct_buf *b, char c) {
+  if (b->len + 1 < b->cap) {            /* room for c and the NUL */
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+    return CT_OK;
+  }
+  return ct_buf_add(b, &c, 1);
+}
+
+ct_status ct_buf_addu(ct_buf *b, size_t v) {
+  char digits[3 * sizeof v], *p = digits + sizeof digits;
+  do *--p = (char)('0' + v % 10); while ((v /= 10) != 0);
+  return ct_buf_add(b, p, (size_t)(digits + sizeof digits - p));
+}
 
 ct_status ct_buf_adds(ct_buf *b, const char *s) {
   return ct_buf_add(b, s, strlen(s));
 }
 
+/* Formats straight into the free room, and a second time only when it
+** did not fit. */
 ct_status ct_buf_printf(ct_buf *b, const char *fmt, ...) {
   va_list ap;
   int n;
+  if (ct_buf_reserve(b, 63) != CT_OK) return CT_ENOMEM;
   va_start(ap, fmt);
-  n = vsnprintf(NULL, 0, fmt, ap);
+  n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
   va_end(ap);
-  if (n < 0 || ct_buf_reserve(b, (size_t)n) != CT_OK) return CT_ENOMEM;
-  va_start(ap, fmt);
-  vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-  va_end(ap);
+  if (n < 0) {
+    b->s[b->len] = '\0';
+    return CT_ENOMEM;
+  }
+  if ((size_t)n >= b->cap - b->len) {
+    b->s[b->len] = '\0';
+    if (ct_buf_reserve(b, (size_t)n) != CT_OK) return CT_ENOMEM;
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
   b->len += (size_t)n;
   return CT_OK;
 }

@@ -22,6 +22,7 @@ ct_status ct_buf_reserve(ct_buf *b, size_t extra);
 ct_status ct_buf_add(ct_buf *b, const void *p, size_t n);
 ct_status ct_buf_addc(ct_buf *b, char c);
 ct_status ct_buf_adds(ct_buf *b, const char *s);
+ct_status ct_buf_addu(ct_buf *b, size_t v);   /* in decimal, as %zu */
 ct_status ct_buf_printf(ct_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -18,6 +18,7 @@
 #include <string.h>
 #include "output/json.h"
 #include "output/report.h"
+#include "text/text.h"
 
 /* ---- colours ---------------------------------------------------------- */
 
@@ -62,9 +63,9 @@ static ct_status add_labels(ct_writer *w, const ct_record *r,
 }
 
 /* A weight with its sign always shown: +1.0, -0.5. */
-static ct_status add_signed(ct_buf *b, double v) {
-  if (!(v < 0) && ct_buf_addc(b, '+') != CT_OK) return CT_ENOMEM;
-  return ct_json_number(b, v);
+static ct_status add_signed(ct_writer *w, double v) {
+  if (!(v < 0) && ct_buf_addc(&w->buf, '+') != CT_OK) return CT_ENOMEM;
+  return ct_json_number_cached(&w->buf, v, ct_writer_nums(w));
 }
 
 /* A rule with neither words nor regex fired on the whole clause, because
@@ -80,42 +81,56 @@ static const char *judged_whole(const ct_writer *w, const ct_hit *h) {
 
 /* " (learned; declared +0.6)" after the weight a hit added, when the
 ** rule's weight was learned (weights {...}, clausetag train). */
-static ct_status add_learned(ct_buf *b, const ct_rule_info *ri) {
+static ct_status add_learned(ct_writer *w, const ct_rule_info *ri) {
   if (ri == NULL || !ri->learned) return CT_OK;
-  if (ct_buf_adds(b, " (learned; declared ") != CT_OK ||
-      add_signed(b, ri->declared) != CT_OK)
+  if (ct_buf_adds(&w->buf, " (learned; declared ") != CT_OK ||
+      add_signed(w, ri->declared) != CT_OK)
     return CT_ENOMEM;
-  return ct_buf_addc(b, ')');
+  return ct_buf_addc(&w->buf, ')');
+}
+
+/* The matched text in quotes, collapsed (no line break or control
+** character: it stays on the line), and its place: "words" [START-END]. */
+static ct_status add_match(ct_writer *w, const ct_record *r,
+                           const ct_hit *h) {
+  ct_buf *b = &w->buf;
+  size_t start, end;
+  ct_text_source_span(r->text, h->start, h->end, &start, &end);
+  if (ct_buf_add(b, " \"", 2) != CT_OK ||
+      ct_text_span_add(b, r->text, h->start, h->end, 1) != CT_OK ||
+      ct_buf_add(b, "\" [", 3) != CT_OK || ct_buf_addu(b, start) != CT_OK ||
+      ct_buf_addc(b, '-') != CT_OK || ct_buf_addu(b, end) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_add(b, "]\n", 2);
 }
 
 static ct_status text_hit(ct_writer *w, const ct_record *r,
                           const ct_hit *h) {
-  char *match = ct_text_span(r->text, h->start, h->end, 1);
   const char *whole = judged_whole(w, h);
-  ct_status st = CT_ENOMEM;
-  size_t start, end;
-  ct_text_source_span(r->text, h->start, h->end, &start, &end);
-  if (match != NULL &&
-      ct_buf_printf(&w->buf, "    + %s -> ", ct_report_rule(w, h->rule)) == CT_OK &&
-      add_label(w, h->label, colored(w)) == CT_OK && ct_buf_addc(&w->buf, ' ') == CT_OK &&
-      add_signed(&w->buf, h->weight) == CT_OK &&
-      add_learned(&w->buf, ct_ruleset_rule(w->rs, h->rule)) == CT_OK)
-    st = whole ? ct_buf_printf(&w->buf, "%s\n", whole)
-               : ct_buf_printf(&w->buf, " \"%s\" [%zu-%zu]\n", match, start,
-                               end);
-  free(match);
-  return st;
+  ct_buf *b = &w->buf;
+  if (ct_buf_add(b, "    + ", 6) != CT_OK ||
+      ct_buf_adds(b, ct_report_rule(w, h->rule)) != CT_OK ||
+      ct_buf_add(b, " -> ", 4) != CT_OK ||
+      add_label(w, h->label, colored(w)) != CT_OK || ct_buf_addc(b, ' ') != CT_OK ||
+      add_signed(w, h->weight) != CT_OK ||
+      add_learned(w, ct_ruleset_rule(w->rs, h->rule)) != CT_OK)
+    return CT_ENOMEM;
+  if (whole == NULL) return add_match(w, r, h);
+  if (ct_buf_adds(b, whole) != CT_OK) return CT_ENOMEM;
+  return ct_buf_addc(b, '\n');
 }
 
+/* Collapsed clause text has no line break or control character: it goes
+** into the line as it is (ct_record_text_add). */
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
-  char *s = ct_record_text(r, 1);
   ct_status st = CT_ENOMEM;
   size_t k;
-  if (s != NULL && ct_record_where(&w->buf, r) == CT_OK &&
-      add_labels(w, r, "-", colored(w)) == CT_OK)
-    st = ct_buf_printf(&w->buf, ": %s\n", s);
-  free(s);
+  if (ct_record_where(&w->buf, r) == CT_OK &&
+      add_labels(w, r, "-", colored(w)) == CT_OK &&
+      ct_buf_add(&w->buf, ": ", 2) == CT_OK &&
+      ct_record_text_add(&w->buf, r, 1) == CT_OK)
+    st = ct_buf_addc(&w->buf, '\n');
   for (k = 0; st == CT_OK && explained(w) && k < res->nhits; k++)
     st = text_hit(w, r, &res->hits[k]);
   return st;
@@ -144,28 +159,29 @@ static ct_status json_scores(ct_writer *w, const ct_result *res) {
         ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
          ct_json_cstr(b, ct_report_label(w, k)) != CT_OK ||
          ct_buf_addc(b, ':') != CT_OK ||
-         ct_json_number(b, res->scores[k]) != CT_OK))
+         ct_json_number_cached(b, res->scores[k], ct_writer_nums(w)) != CT_OK))
       return CT_ENOMEM;
   return ct_buf_addc(b, '}');
 }
 
 static ct_status json_hit(ct_writer *w, const ct_record *r, const ct_hit *h) {
-  char *match = ct_text_span(r->text, h->start, h->end, 0);
   ct_buf *b = &w->buf;
-  ct_status st = CT_ENOMEM;
   size_t start, end;
   ct_text_source_span(r->text, h->start, h->end, &start, &end);
-  if (match != NULL && ct_buf_adds(b, "{\"rule\":") == CT_OK &&
-      ct_json_cstr(b, ct_report_rule(w, h->rule)) == CT_OK &&
-      ct_buf_adds(b, ",\"label\":") == CT_OK &&
-      ct_json_cstr(b, ct_report_label(w, h->label)) == CT_OK &&
-      ct_buf_adds(b, ",\"weight\":") == CT_OK &&
-      ct_json_number(b, h->weight) == CT_OK &&
-      ct_buf_adds(b, ",\"match\":") == CT_OK &&
-      ct_json_cstr(b, match) == CT_OK)
-    st = ct_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", start, end);
-  free(match);
-  return st;
+  ct_buf_clear(&w->tmp);
+  if (ct_text_span_add(&w->tmp, r->text, h->start, h->end, 0) != CT_OK ||
+      ct_buf_adds(b, "{\"rule\":") != CT_OK ||
+      ct_json_cstr(b, ct_report_rule(w, h->rule)) != CT_OK ||
+      ct_buf_adds(b, ",\"label\":") != CT_OK ||
+      ct_json_cstr(b, ct_report_label(w, h->label)) != CT_OK ||
+      ct_buf_adds(b, ",\"weight\":") != CT_OK ||
+      ct_json_number_cached(b, h->weight, ct_writer_nums(w)) != CT_OK ||
+      ct_buf_adds(b, ",\"match\":") != CT_OK ||
+      ct_json_string(b, w->tmp.s, w->tmp.len) != CT_OK ||
+      ct_buf_adds(b, ",\"start\":") != CT_OK || ct_buf_addu(b, start) != CT_OK ||
+      ct_buf_adds(b, ",\"end\":") != CT_OK || ct_buf_addu(b, end) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_addc(b, '}');
 }
 
 static ct_status json_hits(ct_writer *w, const ct_record *r,
@@ -181,7 +197,7 @@ static ct_status json_hits(ct_writer *w, const ct_record *r,
 
 static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
-  if (ct_record_json_clause(&w->buf, r, 0) != CT_OK ||
+  if (ct_record_json_clause(w, r, 0) != CT_OK ||
       json_labels(w, res) != CT_OK || json_scores(w, res) != CT_OK ||
       (explained(w) && json_hits(w, r, res) != CT_OK))
     return CT_ENOMEM;
@@ -206,28 +222,25 @@ static ct_status tsv_hits(ct_writer *w, const ct_record *r,
   ct_status st = ct_buf_addc(&w->buf, '\t');
   for (k = 0; st == CT_OK && k < res->nhits; k++) {
     const ct_hit *h = &res->hits[k];
-    char *match = ct_text_span(r->text, h->start, h->end, 1);
-    if (match == NULL ||
-        ct_buf_printf(&w->buf, "%s%s=", k ? ";" : "",
-                      ct_report_rule(w, h->rule)) != CT_OK ||
-        ct_tsv_field(&w->buf, match) != CT_OK)
+    ct_buf_clear(&w->tmp);
+    if ((k && ct_buf_addc(&w->buf, ';') != CT_OK) ||
+        ct_buf_adds(&w->buf, ct_report_rule(w, h->rule)) != CT_OK ||
+        ct_buf_addc(&w->buf, '=') != CT_OK ||
+        ct_text_span_add(&w->tmp, r->text, h->start, h->end, 1) != CT_OK ||
+        ct_tsv_field_n(&w->buf, w->tmp.s, w->tmp.len) != CT_OK)
       st = CT_ENOMEM;
-    free(match);
   }
   return st;
 }
 
 static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
-  char *s = ct_record_text(r, 1);
-  ct_status st = CT_ENOMEM;
-  if (s != NULL && ct_record_tsv_where(&w->buf, r, w->flags) == CT_OK &&
-      add_labels(w, r, "", 0) == CT_OK && ct_buf_addc(&w->buf, '\t') == CT_OK &&
-      ct_tsv_field(&w->buf, s) == CT_OK &&
-      (!explained(w) || tsv_hits(w, r, res) == CT_OK))
-    st = ct_buf_addc(&w->buf, '\n');
-  free(s);
-  return st;
+  if (ct_record_tsv_where(&w->buf, r, w->flags) != CT_OK ||
+      add_labels(w, r, "", 0) != CT_OK || ct_buf_addc(&w->buf, '\t') != CT_OK ||
+      ct_record_text_add(&w->buf, r, 1) != CT_OK ||
+      (explained(w) && tsv_hits(w, r, res) != CT_OK))
+    return CT_ENOMEM;
+  return ct_buf_addc(&w->buf, '\n');
 }
 
 static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL};

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/bytes8.h"
 #include "output/json.h"
 #include "text/utf8.h"
 
@@ -36,14 +37,35 @@ static const char *escape_of(unsigned char c, char tmp[8]) {
   return tmp;
 }
 
-ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
+/* A byte JSON takes as it is: ASCII other than '"', '\\' and the C0
+** controls.  Bytes from 0x80 are decoded, and a valid sequence is taken
+** as it is too. */
+static int json_plain(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* json_plain for eight bytes at once (core/bytes8.h). */
+static int json_plain8(const unsigned char *p) {
+  uint64_t x = ct_load8(p);
+  return (x & CT_HIGHS) == 0 &&
+         (ct_range_bits(x, 0x20, 0x7F) & ~ct_range_bits(x, '"', '"') &
+          ~ct_range_bits(x, '\\', '\\')) == CT_HIGHS;
+}
+
+ct_status ct_json_chars(ct_buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, run = 0, len;
   char tmp[8];
-  if (ct_buf_reserve(b, n + 2) != CT_OK || ct_buf_addc(b, '"') != CT_OK)
-    return CT_ENOMEM;
   while (i < n) {
     const char *esc;
+    if (n - i >= 8 && json_plain8(u + i)) {
+      i += 8;
+      continue;
+    }
+    if (json_plain(u[i])) {
+      i++;
+      continue;
+    }
     len = 1;
     if (u[i] < 0x80) {
       esc = escape_of(u[i], tmp);
@@ -62,7 +84,13 @@ ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
     i += len;
     run = i;
   }
-  if (ct_buf_add(b, s + run, n - run) != CT_OK) return CT_ENOMEM;
+  return ct_buf_add(b, s + run, n - run);
+}
+
+ct_status ct_json_string(ct_buf *b, const char *s, size_t n) {
+  if (ct_buf_reserve(b, n + 2) != CT_OK || ct_buf_addc(b, '"') != CT_OK ||
+      ct_json_chars(b, s, n) != CT_OK)
+    return CT_ENOMEM;
   return ct_buf_addc(b, '"');
 }
 
@@ -71,13 +99,39 @@ ct_status ct_json_cstr(ct_buf *b, const char *s) {
   return ct_json_string(b, s, strlen(s));
 }
 
-ct_status ct_json_number(ct_buf *b, double v) {
-  char num[40];
-  if (isnan(v)) return ct_buf_adds(b, "null");
+/* What ct_json_number writes for v, into num (24 bytes: %.6g takes at
+** most 13, "-1.79769e+308", and ".0" goes only where there is no
+** exponent); its length. */
+static size_t number_text(double v, char *num) {
+  if (isnan(v)) {
+    memcpy(num, "null", 5);
+    return 4;
+  }
   if (isinf(v)) v = v > 0 ? DBL_MAX : -DBL_MAX;   /* 1.79769e+308 */
-  snprintf(num, sizeof num, "%.6g", v);
+  snprintf(num, 22, "%.6g", v);
   if (strpbrk(num, ".e") == NULL && strstr(num, "inf") == NULL &&
       strstr(num, "nan") == NULL)
     strcat(num, ".0");
-  return ct_buf_adds(b, num);
+  return strlen(num);
+}
+
+ct_status ct_json_number(ct_buf *b, double v) {
+  char num[24];
+  size_t n = number_text(v, num);
+  return ct_buf_add(b, num, n);
+}
+
+/* A slot holds what number_text wrote for the bits it holds: the text is
+** a function of the bits, so a hit is exact. */
+ct_status ct_json_number_cached(ct_buf *b, double v, ct_numcache *c) {
+  uint64_t bits;
+  size_t k;
+  if (c == NULL) return ct_json_number(b, v);
+  memcpy(&bits, &v, sizeof bits);
+  k = (size_t)((bits * 0x9E3779B97F4A7C15ULL) >> 55);   /* 512 slots */
+  if (c->len[k] == 0 || c->bits[k] != bits) {
+    c->len[k] = (unsigned char)number_text(v, c->text[k]);
+    c->bits[k] = bits;
+  }
+  return ct_buf_add(b, c->text[k], c->len[k]);
 }

@@ -5,8 +5,10 @@
 ** same way.
 */
 #include <stdlib.h>
+#include <string.h>
 #include "output/json.h"
 #include "output/writer.h"
+#include "segment/segment.h"
 
 const ct_clause *ct_record_clause(const ct_record *r) {
   return &r->clauses[r->i];
@@ -16,6 +18,10 @@ const ct_clause *ct_record_clause(const ct_record *r) {
 ** the span (emphasis markers, link syntax) is left out. */
 char *ct_record_text(const ct_record *r, int collapse) {
   return ct_clause_text(r->text, ct_record_clause(r), collapse);
+}
+
+ct_status ct_record_text_add(ct_buf *b, const ct_record *r, int collapse) {
+  return ct_clause_text_add(b, r->text, ct_record_clause(r), collapse);
 }
 
 /* Clauses are numbered 1..n in order, so the heading is found by index;
@@ -30,33 +36,29 @@ static const ct_clause *find_clause(const ct_record *r, size_t index) {
   return NULL;
 }
 
-char *ct_record_heading(const ct_record *r, int *oom) {
-  const ct_clause *h;
-  char *s;
-  *oom = 0;
-  if (r->clauses[r->i].heading == 0) return NULL;
-  h = find_clause(r, r->clauses[r->i].heading);
-  if (h == NULL) return NULL;
-  s = ct_clause_text(r->text, h, 1);
-  *oom = s == NULL;
-  return s;
-}
-
 /* Tabs and line breaks would split a row, and other control characters
 ** could drive a terminal: collapsed clause text has none, but a file name
 ** or a jsonl record's id may.  So tabs and line breaks become spaces, the
 ** other C0 controls and DEL U+FFFD (C1 controls are already cleaned:
-** names are read as UTF-8 and clause text is collapsed). */
-ct_status ct_tsv_field(ct_buf *b, const char *s) {
+** names are read as UTF-8 and clause text is collapsed).  Every other
+** byte is copied, in runs. */
+ct_status ct_tsv_field_n(ct_buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  for (; *u; u++) {
-    ct_status st;
-    if (*u == '\t' || *u == '\n' || *u == '\r') st = ct_buf_addc(b, ' ');
-    else if (*u < 0x20 || *u == 0x7F) st = ct_buf_adds(b, "\xEF\xBF\xBD");
-    else st = ct_buf_addc(b, (char)*u);
-    if (st != CT_OK) return CT_ENOMEM;
+  size_t i, run = 0;
+  for (i = 0; i < n; i++) {
+    const char *esc;
+    if (u[i] >= 0x20 && u[i] != 0x7F) continue;
+    esc = u[i] == '\t' || u[i] == '\n' || u[i] == '\r' ? " " : "\xEF\xBF\xBD";
+    if (ct_buf_add(b, s + run, i - run) != CT_OK ||
+        ct_buf_adds(b, esc) != CT_OK)
+      return CT_ENOMEM;
+    run = i + 1;
   }
-  return CT_OK;
+  return ct_buf_add(b, s + run, n - run);
+}
+
+ct_status ct_tsv_field(ct_buf *b, const char *s) {
+  return ct_tsv_field_n(b, s, strlen(s));
 }
 
 ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,
@@ -64,15 +66,19 @@ ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,
   const ct_clause *c = ct_record_clause(r);
   size_t page = ct_text_page(r->text, c->start);
   if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK ||
-      ct_buf_printf(b, "\t%zu", c->index) != CT_OK)
+      ct_buf_addc(b, '\t') != CT_OK || ct_buf_addu(b, c->index) != CT_OK)
     return CT_ENOMEM;
   /* The page column is there when the run reads PDFs, empty for the
   ** documents without pages. */
   if ((flags & CT_WRITE_PAGES) &&
-      (page ? ct_buf_printf(b, "\t%zu", page) : ct_buf_addc(b, '\t')) != CT_OK)
+      (ct_buf_addc(b, '\t') != CT_OK || (page && ct_buf_addu(b, page) != CT_OK)))
     return CT_ENOMEM;
-  return ct_buf_printf(b, "\t%zu\t%zu\t%s\t", c->line, c->col,
-                       ct_kind_name(c->kind));
+  if (ct_buf_addc(b, '\t') != CT_OK || ct_buf_addu(b, c->line) != CT_OK ||
+      ct_buf_addc(b, '\t') != CT_OK || ct_buf_addu(b, c->col) != CT_OK ||
+      ct_buf_addc(b, '\t') != CT_OK ||
+      ct_buf_adds(b, ct_kind_name(c->kind)) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_addc(b, '\t');
 }
 
 /* A PDF clause's page goes after the file name as the fragment RFC 8118
@@ -83,9 +89,12 @@ ct_status ct_record_where(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   size_t page = ct_text_page(r->text, c->start);
   if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK ||
-      (page && ct_buf_printf(b, "#page=%zu", page) != CT_OK))
+      (page && (ct_buf_adds(b, "#page=") != CT_OK ||
+                ct_buf_addu(b, page) != CT_OK)) ||
+      ct_buf_addc(b, ':') != CT_OK || ct_buf_addu(b, c->line) != CT_OK ||
+      ct_buf_addc(b, ':') != CT_OK || ct_buf_addu(b, c->col) != CT_OK)
     return CT_ENOMEM;
-  return ct_buf_printf(b, ":%zu:%zu: ", c->line, c->col);
+  return ct_buf_add(b, ": ", 2);
 }
 
 ct_status ct_record_json_source(ct_buf *b, const ct_record *r) {
@@ -105,40 +114,76 @@ ct_status ct_record_json_source(ct_buf *b, const ct_record *r) {
 /* ,"page":N for a document with pages (PDF), nothing for the others. */
 static ct_status json_page(ct_buf *b, const ct_record *r) {
   size_t page = ct_text_page(r->text, ct_record_clause(r)->start);
-  return page ? ct_buf_printf(b, ",\"page\":%zu", page) : CT_OK;
+  if (page == 0) return CT_OK;
+  return ct_buf_adds(b, ",\"page\":") == CT_OK ? ct_buf_addu(b, page)
+                                              : CT_ENOMEM;
 }
 
-static ct_status json_clause_fields(ct_buf *b, const ct_record *r,
-                                    int with_depth, const char *heading,
-                                    const char *text) {
+/* The heading's collapsed text as a JSON string, or null when the clause
+** has none.  Clauses of a section share it: it is made once while they
+** come one after the other. */
+static ct_status json_heading(ct_writer *w, const ct_record *r) {
+  const ct_clause *c = ct_record_clause(r), *h;
+  if (c->heading == 0 || (h = find_clause(r, c->heading)) == NULL)
+    return ct_buf_add(&w->buf, "null", 4);
+  if (w->head != c->heading) {
+    w->head = 0;
+    ct_buf_clear(&w->tmp);
+    ct_buf_clear(&w->head_json);
+    if (ct_clause_text_add(&w->tmp, r->text, h, 1) != CT_OK ||
+        ct_json_string(&w->head_json, w->tmp.s, w->tmp.len) != CT_OK)
+      return CT_ENOMEM;
+    w->head = c->heading;
+  }
+  return ct_buf_add(&w->buf, w->head_json.s, w->head_json.len);
+}
+
+/* The document's JSON opening, made for its first record. */
+static ct_status json_source(ct_writer *w, const ct_record *r) {
+  if (!w->have_doc_json) {
+    ct_buf_clear(&w->doc_json);
+    if (ct_record_json_source(&w->doc_json, r) != CT_OK) return CT_ENOMEM;
+    w->have_doc_json = 1;
+  }
+  return ct_buf_add(&w->buf, w->doc_json.s, w->doc_json.len);
+}
+
+/* ,"key":N; key comes quoted, with its comma and colon. */
+#define JSON_COUNT(b, key, v) \
+  (ct_buf_add(b, key, sizeof key - 1) == CT_OK ? ct_buf_addu(b, v) : CT_ENOMEM)
+
+/* ,"depth":N (the segmenter's depths are 0 to 16; any int prints). */
+static ct_status json_depth(ct_buf *b, int depth) {
+  if (depth < 0) return ct_buf_printf(b, ",\"depth\":%d", depth);
+  return JSON_COUNT(b, ",\"depth\":", (size_t)depth);
+}
+
+/* The clause's exact text as a JSON string. */
+static ct_status json_text(ct_writer *w, const ct_record *r) {
+  ct_buf_clear(&w->tmp);
+  if (ct_record_text_add(&w->tmp, r, 0) != CT_OK) return CT_ENOMEM;
+  return ct_json_string(&w->buf, w->tmp.s, w->tmp.len);
+}
+
+ct_status ct_record_json_clause(ct_writer *w, const ct_record *r,
+                                int with_depth) {
   const ct_clause *c = ct_record_clause(r);
+  ct_buf *b = &w->buf;
   size_t start, end;
   ct_text_source_span(r->text, c->start, c->end, &start, &end);
-  if (ct_record_json_source(b, r) != CT_OK ||
-      ct_buf_printf(b, ",\"clause\":%zu", c->index) != CT_OK ||
+  if (json_source(w, r) != CT_OK ||
+      JSON_COUNT(b, ",\"clause\":", c->index) != CT_OK ||
       json_page(b, r) != CT_OK ||
-      ct_buf_printf(b, ",\"line\":%zu,\"col\":%zu"
-                       ",\"start\":%zu,\"end\":%zu,\"kind\":\"%s\"",
-                    c->line, c->col, start, end,
-                    ct_kind_name(c->kind)) != CT_OK ||
-      (with_depth && ct_buf_printf(b, ",\"depth\":%d", c->depth) != CT_OK) ||
-      ct_buf_adds(b, ",\"heading\":") != CT_OK ||
-      ct_json_cstr(b, heading) != CT_OK ||
-      ct_buf_adds(b, ",\"text\":") != CT_OK ||
-      ct_json_cstr(b, text) != CT_OK)
+      JSON_COUNT(b, ",\"line\":", c->line) != CT_OK ||
+      JSON_COUNT(b, ",\"col\":", c->col) != CT_OK ||
+      JSON_COUNT(b, ",\"start\":", start) != CT_OK ||
+      JSON_COUNT(b, ",\"end\":", end) != CT_OK ||
+      ct_buf_adds(b, ",\"kind\":\"") != CT_OK ||
+      ct_buf_adds(b, ct_kind_name(c->kind)) != CT_OK ||
+      ct_buf_addc(b, '"') != CT_OK ||
+      (with_depth && json_depth(b, c->depth) != CT_OK) ||
+      ct_buf_adds(b, ",\"heading\":") != CT_OK || json_heading(w, r) != CT_OK ||
+      ct_buf_adds(b, ",\"text\":") != CT_OK || json_text(w, r) != CT_OK)
     return CT_ENOMEM;
   return CT_OK;
-}
-
-ct_status ct_record_json_clause(ct_buf *b, const ct_record *r,
-                                int with_depth) {
-  int oom;
-  char *heading = ct_record_heading(r, &oom);
-  char *text = oom ? NULL : ct_record_text(r, 0);
-  ct_status st = CT_ENOMEM;
-  if (text != NULL)
-    st = json_clause_fields(b, r, with_depth, heading, text);
-  free(heading);
-  free(text);
-  return st;
 }

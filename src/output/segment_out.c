@@ -9,35 +9,29 @@
 ** text and lines collapse white space so a clause is always one line;
 ** jsonl keeps the exact bytes of the span, so start/end can be checked.
 */
-#include <stdlib.h>
 #include "output/json.h"
 #include "output/writer.h"
 
+/* Collapsed clause text has no line break or control character: it goes
+** into the line as it is (ct_record_text_add). */
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
-  char *s = ct_record_text(r, 1);
-  ct_status st;
-  if (s == NULL) return CT_ENOMEM;
-  st = ct_record_where(&w->buf, r);
-  if (st == CT_OK)
-    st = ct_buf_printf(&w->buf, "%s: %s\n", ct_kind_name(c->kind), s);
-  free(s);
-  return st;
+  ct_buf *b = &w->buf;
+  if (ct_record_where(b, r) != CT_OK ||
+      ct_buf_adds(b, ct_kind_name(c->kind)) != CT_OK ||
+      ct_buf_add(b, ": ", 2) != CT_OK || ct_record_text_add(b, r, 1) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_addc(b, '\n');
 }
 
 static ct_status lines_clause(ct_writer *w, const ct_record *r) {
-  char *s = ct_record_text(r, 1);
-  ct_status st;
-  if (s == NULL) return CT_ENOMEM;
-  st = ct_buf_adds(&w->buf, s);
-  if (st == CT_OK) st = ct_buf_addc(&w->buf, '\n');
-  free(s);
-  return st;
+  if (ct_record_text_add(&w->buf, r, 1) != CT_OK) return CT_ENOMEM;
+  return ct_buf_addc(&w->buf, '\n');
 }
 
 static ct_status jsonl_clause(ct_writer *w, const ct_record *r) {
-  ct_status st = ct_record_json_clause(&w->buf, r, 1);
-  return st == CT_OK ? ct_buf_adds(&w->buf, "}\n") : st;
+  ct_status st = ct_record_json_clause(w, r, 1);
+  return st == CT_OK ? ct_buf_add(&w->buf, "}\n", 2) : st;
 }
 
 static ct_status tsv_begin(ct_writer *w) {
@@ -48,14 +42,11 @@ static ct_status tsv_begin(ct_writer *w) {
 
 static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
-  char *s = ct_record_text(r, 1);
-  ct_status st = CT_ENOMEM;
-  if (s != NULL && ct_record_tsv_where(&w->buf, r, w->flags) == CT_OK &&
-      ct_buf_printf(&w->buf, "%d\t", c->depth) == CT_OK &&
-      ct_tsv_field(&w->buf, s) == CT_OK)
-    st = ct_buf_addc(&w->buf, '\n');
-  free(s);
-  return st;
+  if (ct_record_tsv_where(&w->buf, r, w->flags) != CT_OK ||
+      ct_buf_printf(&w->buf, "%d\t", c->depth) != CT_OK ||
+      ct_record_text_add(&w->buf, r, 1) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_addc(&w->buf, '\n');
 }
 
 static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL};

@@ -28,8 +28,18 @@ void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out) {
 /* The state too: an end hook skipped after a write error cannot free it. */
 void ct_writer_free(ct_writer *w) {
   ct_buf_free(&w->buf);
+  ct_buf_free(&w->tmp);
+  ct_buf_free(&w->doc_json);
+  ct_buf_free(&w->head_json);
+  free(w->nums);
+  w->nums = NULL;
   free(w->state);
   w->state = NULL;
+}
+
+ct_numcache *ct_writer_nums(ct_writer *w) {
+  if (w->nums == NULL) w->nums = calloc(1, sizeof *w->nums);
+  return w->nums;
 }
 
 static ct_status write_failed(ct_writer *w, ct_error *err) {
@@ -72,6 +82,8 @@ ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
   if (w->errnum) return write_failed(w, err);
   r.text = t, r.clauses = c, r.nclauses = n, r.i = 0;
   r.doc = doc != NULL ? doc : &none;
+  w->have_doc_json = 0;             /* a new document: nothing shared yet */
+  w->head = 0;
   if (w->fmt->doc_begin && (s = w->fmt->doc_begin(w, &r)) != CT_OK)
     return hook_status(s, err);
   for (r.i = 0; r.i < n; r.i++) {

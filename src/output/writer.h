@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include "core/buf.h"
+#include "output/json.h"
 
 /* What a document brings besides its text and clauses; NULL fields are
 ** absent.  A document read from --input jsonl is named by its record's
@@ -90,6 +91,17 @@ struct ct_writer {
   size_t npolicies;
   void *state;            /* the format's own: one malloc'ed block, freed
                           ** by its end hook or else by ct_writer_free */
+  ct_buf tmp;             /* scratch for a clause's text on its way to an
+                          ** escaper: reused, so a record allocates
+                          ** nothing once it is large enough */
+  /* What the records of one document share, made once for it (the
+  ** writer forgets it when the next document begins): */
+  ct_buf doc_json;        /* its JSON opening, ct_record_json_source */
+  int have_doc_json;
+  ct_buf head_json;       /* a heading's text as a JSON string */
+  size_t head;            /* the index of that heading; 0 for none */
+  ct_numcache *nums;      /* scores and weights last written, made at
+                          ** the first (none when out of memory) */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
@@ -124,6 +136,10 @@ ct_status ct_writer_end(ct_writer *w, ct_error *err);
 /* Frees the buffer; the stream stays the caller's. */
 void ct_writer_free(ct_writer *w);
 
+/* w's number cache, made at the first call; NULL when out of memory (the
+** numbers are then written without one). */
+ct_numcache *ct_writer_nums(ct_writer *w);
+
 /* Helpers the formats share (record.c). */
 
 /* The clause to write. */
@@ -133,13 +149,17 @@ const ct_clause *ct_record_clause(const ct_record *r);
 ** when out of memory. */
 char *ct_record_text(const ct_record *r, int collapse);
 
-/* The collapsed text of the heading of r's clause, malloc'ed, or NULL
-** when it has none (*oom set when NULL means out of memory). */
-char *ct_record_heading(const ct_record *r, int *oom);
+/* The same appended to b.  Collapsed text holds no tab, line break or
+** other control character, so it is a TSV field and a text line as it
+** is. */
+ct_status ct_record_text_add(ct_buf *b, const ct_record *r, int collapse);
 
 /* Appends s as one field of a line (TSV, text): tabs and line breaks
 ** become spaces, other C0 controls and DEL U+FFFD. */
 ct_status ct_tsv_field(ct_buf *b, const char *s);
+
+/* The same for s[0..n). */
+ct_status ct_tsv_field_n(ct_buf *b, const char *s, size_t n);
 
 /* Appends the first TSV fields of a clause row and a tab:
 ** FILE CLAUSE LINE COL KIND, with PAGE after CLAUSE under CT_WRITE_PAGES. */
@@ -153,11 +173,11 @@ ct_status ct_record_where(ct_buf *b, const ct_record *r);
 ** {"file":"NAME"  or  {"id":ID,"meta":{...}  (--input jsonl). */
 ct_status ct_record_json_source(ct_buf *b, const ct_record *r);
 
-/* Appends the clause's JSON object up to its "text" (the exact span),
-** without the closing brace, so a format can add keys: "file" (or "id"
-** and "meta"), "clause", "line", "col", "start", "end", "kind", "depth"
-** (only when with_depth), "heading", "text". */
-ct_status ct_record_json_clause(ct_buf *b, const ct_record *r,
+/* Appends the clause's JSON object up to its "text" (the exact span) to
+** w->buf, without the closing brace, so a format can add keys: "file"
+** (or "id" and "meta"), "clause", "line", "col", "start", "end", "kind",
+** "depth" (only when with_depth), "heading", "text".  Uses w->tmp. */
+ct_status ct_record_json_clause(ct_writer *w, const ct_record *r,
                                 int with_depth);
 
 #endif

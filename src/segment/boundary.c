@@ -6,7 +6,10 @@
 ** closing quotes and brackets after them, and decides whether the
 ** sentence ends there: not inside brackets, not at an ellipsis, not
 ** before a lowercase letter, not after an abbreviation unless a common
-** sentence opener follows.  One decoding pass; positions only.
+** sentence opener follows.  One decoding pass; positions only.  Between
+** two bytes that need a decision (walk_event) the walk skips letters and
+** ASCII white space with a table and works out the tokens they make
+** backward from the next event (walk_over).
 */
 #include <string.h>
 #include "segment/seg.h"
@@ -104,7 +107,9 @@ int ct_seg_is_abbrev(const seg *g, const unsigned char *p, size_t n) {
 typedef struct walk {
   size_t tok;        /* start of the current token */
   int intok;
-  int ntok;          /* tokens finished so far in this sentence */
+  int ntok;          /* tokens finished so far in this sentence (asked
+                     ** only as none and three or more: walk_over counts
+                     ** no further than three) */
   int after_colon;   /* the previous token ended in ':' or ';' */
   size_t prev;       /* start of the previous token (tok when none) */
   int depth;         /* open brackets */
@@ -405,6 +410,75 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   return st.end;
 }
 
+/* Bytes the walk must decide on one by one: '<' (a comment may open
+** there), brackets, terminators, and every byte from 0x80 (a sequence to
+** decode).  Between two of them there are only letters and ASCII white
+** space, whose steps only open and close tokens (walk_over). */
+#define EVENT16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char walk_event[256] = {
+  ['<'] = 1, ['('] = 1, ['['] = 1, ['{'] = 1, [')'] = 1, [']'] = 1,
+  ['}'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+  [0x80] = EVENT16, EVENT16, EVENT16, EVENT16, EVENT16, EVENT16, EVENT16,
+  EVENT16
+};
+
+/* The first event byte in [i, end), or end: four bytes a test while
+** four remain (one branch for four), then one by one. */
+static size_t next_event(const unsigned char *s, size_t i, size_t end) {
+  while (end - i >= 4 && (walk_event[s[i]] | walk_event[s[i + 1]] |
+                          walk_event[s[i + 2]] | walk_event[s[i + 3]]) == 0)
+    i += 4;
+  while (i < end && !walk_event[s[i]]) i++;
+  return i;
+}
+
+static int ascii_white(unsigned char c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D);
+}
+
+/* Where the run of letters (or of white space) that ends at k starts,
+** not before a. */
+static size_t back_letters(const unsigned char *s, size_t a, size_t k) {
+  while (k > a && !ascii_white(s[k - 1])) k--;
+  return k;
+}
+
+static size_t back_white(const unsigned char *s, size_t a, size_t k) {
+  while (k > a && ascii_white(s[k - 1])) k--;
+  return k;
+}
+
+/* The general steps over [a, i) (a < i), letters and ASCII white space
+** only, worked out backward from i, run by run, instead of token by
+** token.  A token opens at the first letter of a run (at a only if none
+** was open) and closes at the first white space after a letter (at a
+** only if one was open).  What the steps leave is: the last token opened
+** (tok), the last closed (prev; after_colon from its last byte), whether
+** one is open, and the count of tokens closed, which is only ever asked
+** as none or three or more (may_end), so counted here up to three. */
+static void walk_over(const seg *g, walk *w, size_t a, size_t i) {
+  const unsigned char *s = g->s;
+  int open = w->intok;                        /* a token open at a */
+  size_t k = back_letters(s, a, i), m, q, tok = w->tok;
+  w->intok = k < i;
+  if (k == a) {                               /* letters only */
+    if (!open) w->tok = a;
+    return;
+  }
+  if (k < i) w->tok = k;                      /* the last open */
+  m = back_white(s, a, k - 1);                /* white space [m, k) */
+  if (m == a && !open) return;                /* no close */
+  q = back_letters(s, a, m);                  /* letters [q, m) */
+  w->after_colon = s[m - 1] == ':' || s[m - 1] == ';';
+  w->prev = q == a && open ? tok : q;         /* the last close, at m */
+  if (k == i) w->tok = w->prev;
+  for (w->ntok++; w->ntok < 3 && q > a; q = back_letters(s, a, m)) {
+    m = back_white(s, a, q - 1);              /* an earlier close? */
+    if (m == a && !open) break;
+    w->ntok++;
+  }
+}
+
 /* Closes the token that ends at i. */
 static void end_token(const seg *g, walk *w, size_t i) {
   unsigned char last = g->s[i - 1];
@@ -418,7 +492,14 @@ size_t ct_seg_sentence_end(const seg *g, size_t from, size_t end) {
   walk w = {from, 0, 0, 0, from, 0};
   size_t i = from, len, r, resume;
   while (i < end) {
-    int32_t cp = cp_at(g, i, end, &len);
+    int32_t cp;
+    if (!g->general && !walk_event[g->s[i]]) {   /* up to the next event */
+      size_t a = i;
+      i = next_event(g->s, i + 1, end);
+      walk_over(g, &w, a, i);
+      continue;
+    }
+    cp = cp_at(g, i, end, &len);
     if (cp_isspace(cp)) {
       if (w.intok) end_token(g, &w, i);
       i += len;

@@ -53,15 +53,21 @@ static unsigned char fold(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
 }
 
-/* Is p[0..n) one of `list`, ASCII case ignored? */
-static int in_list(const char *const *list, const unsigned char *p,
-                   size_t n) {
+/* A word of a list with its length, so a lookup compares lengths first:
+** most lines and words are of no length in the list. */
+typedef struct entry {
+  const char *w;
+  size_t n;
+} entry;
+
+#define W(s) {s, sizeof s - 1}
+
+/* Is p[0..n) one of `list` (ended by {NULL, 0}), ASCII case ignored? */
+static int in_list(const entry *list, const unsigned char *p, size_t n) {
   size_t k;
-  for (; *list; list++) {
-    if (n == 0 || fold(p[0]) != fold((unsigned char)(*list)[0]) ||
-        strlen(*list) != n)
-      continue;
-    for (k = 0; k < n && fold(p[k]) == fold((unsigned char)(*list)[k]); k++)
+  for (; list->w; list++) {
+    if (list->n != n || n == 0) continue;
+    for (k = 0; k < n && fold(p[k]) == fold((unsigned char)list->w[k]); k++)
       ;
     if (k == n) return 1;
   }
@@ -88,17 +94,20 @@ static size_t count_words(const seg *g, size_t a, size_t b) {
 ** Dates, times, weather
 ** ====================================================================== */
 
-static const char *const date_labels[] = {
-  "published", "updated", "posted", "last", "date", "input", "modified",
-  "created", "issued", "released", "edited", "on", "at", "and", "입력",
-  "수정", "등록", "기사입력", "승인", "발행", NULL
+static const entry date_labels[] = {
+  W("published"), W("updated"), W("posted"), W("last"), W("date"), W("input"),
+  W("modified"), W("created"), W("issued"), W("released"), W("edited"),
+  W("on"), W("at"), W("and"), W("입력"), W("수정"), W("등록"), W("기사입력"), W("승인"),
+  W("발행"), {NULL, 0}
 };
 
-static const char *const date_words[] = {
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-  "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-  "sat", "sun", "am", "pm", "a.m", "p.m", "kst", "est", "edt", "et", "gmt",
-  "utc", "pt", "pst", "pdt", "bst", "cet", NULL
+static const entry date_words[] = {
+  W("jan"), W("feb"), W("mar"), W("apr"), W("jun"), W("jul"), W("aug"),
+  W("sep"), W("sept"), W("oct"), W("nov"), W("dec"), W("mon"), W("tue"),
+  W("tues"), W("wed"), W("thu"), W("thur"), W("thurs"), W("fri"), W("sat"),
+  W("sun"), W("am"), W("pm"), W("a.m"), W("p.m"), W("kst"), W("est"),
+  W("edt"), W("et"), W("gmt"), W("utc"), W("pt"), W("pst"), W("pdt"),
+  W("bst"), W("cet"), {NULL, 0}
 };
 
 /* A number of a date or time: 2025, 14, 10:47, 2025-11-14, 11/13/2025,
@@ -124,6 +133,7 @@ static int is_date_number(const seg *g, size_t a, size_t b) {
 static int is_date_line(const seg *g, size_t a, size_t b) {
   words w = {g, a, b, 0, 0, 0, 0};
   int numbers = 0, n = 0;
+  if (!has_digit(g->s + a, b - a)) return 0;   /* no number among them */
   while (next_word(&w)) {
     size_t k = w.b - (w.b > w.a && g->s[w.b - 1] == '.');
     if (++n > 16) return 0;
@@ -145,6 +155,20 @@ static int is_dash(const seg *g, size_t a, size_t b) {
          ((cp == 0x2013 || cp == 0x2014) && a + len == b);
 }
 
+/* Can a word of [a, b) begin with a dash ("-", "–", "—": 0xE2 first) or
+** a bracket?  A word begins at a or after white space, whose last byte is
+** ASCII white space or, for the other spaces, a byte from 0x80. */
+static int may_open_dash(const seg *g, size_t a, size_t b) {
+  size_t i;
+  for (i = a; i < b; i++) {
+    unsigned char c = g->s[i], before = i > a ? g->s[i - 1] : ' ';
+    if ((c == '-' || c == '(' || c == 0xE2) &&
+        (before >= 0x80 || cp_isspace(before)))
+      return 1;
+  }
+  return 0;
+}
+
 /* A dateline on a line of its own: "WASHINGTON, Nov. 14 (Yonhap) --",
 ** "SEOUL —", "Washington, Nov 15 (NationPress)": capitalized words and a
 ** date, then a dash, or a date and an agency in brackets. */
@@ -152,6 +176,7 @@ static int is_dateline(const seg *g, size_t a, size_t b) {
   words w = {g, a, b, 0, 0, 0, 0};
   int n = 0, dated = 0, agency = 0, dash = 0;
   size_t len;
+  if (!may_open_dash(g, a, b)) return 0;       /* no dash, no agency */
   while (next_word(&w)) {
     if (++n > 8 || dash) return 0;
     if (is_dash(g, w.ta, w.tb)) {
@@ -192,41 +217,48 @@ static int is_weather(const seg *g, size_t a, size_t b) {
 /* Words of buttons, menus and share bars: a line of these, one of the
 ** first list among them, is furniture ("Click to start listening",
 ** "print dictionary print", "Share this article"). */
-static const char *const button_words[] = {
-  "share", "sharing", "print", "email", "e-mail", "tweet", "facebook",
-  "twitter", "linkedin", "whatsapp", "kakaotalk", "kakao", "telegram",
-  "reddit", "url", "font", "resize", "resizer", "aa", "listen", "listening",
-  "audio", "click", "tap", "subscribe", "login", "bookmark", "dictionary",
-  "comments", "gallery", "zoom", "skip", "menu", "newsletter", "translate",
-  "본문", "바로가기", "공유", "공유하기", "인쇄", "글자", "구독", "닫기",
-  "스크랩", "댓글", NULL
+static const entry button_words[] = {
+  W("share"), W("sharing"), W("print"), W("email"), W("e-mail"), W("tweet"),
+  W("facebook"), W("twitter"), W("linkedin"), W("whatsapp"), W("kakaotalk"),
+  W("kakao"), W("telegram"), W("reddit"), W("url"), W("font"), W("resize"),
+  W("resizer"), W("aa"), W("listen"), W("listening"), W("audio"), W("click"),
+  W("tap"), W("subscribe"), W("login"), W("bookmark"), W("dictionary"),
+  W("comments"), W("gallery"), W("zoom"), W("skip"), W("menu"),
+  W("newsletter"), W("translate"), W("본문"), W("바로가기"), W("공유"), W("공유하기"),
+  W("인쇄"), W("글자"), W("구독"), W("닫기"), W("스크랩"), W("댓글"), {NULL, 0}
 };
 
-static const char *const button_fillers[] = {
-  "a", "to", "start", "stop", "play", "pause", "close", "back", "top", "up",
-  "in", "log", "sign", "on", "this", "article", "story", "page", "text",
-  "size", "small", "big", "large", "copy", "link", "more", "read", "next",
-  "previous", "photo", "photos", "video", "videos", "main", "content",
-  "follow", "us", "or", "and", "the", "of", "view", "save", "open", "app",
-  "down", "mail", "x", "home", "search", "크기", "기사", NULL
+static const entry button_fillers[] = {
+  W("a"), W("to"), W("start"), W("stop"), W("play"), W("pause"), W("close"),
+  W("back"), W("top"), W("up"), W("in"), W("log"), W("sign"), W("on"),
+  W("this"), W("article"), W("story"), W("page"), W("text"), W("size"),
+  W("small"), W("big"), W("large"), W("copy"), W("link"), W("more"),
+  W("read"), W("next"), W("previous"), W("photo"), W("photos"), W("video"),
+  W("videos"), W("main"), W("content"), W("follow"), W("us"), W("or"),
+  W("and"), W("the"), W("of"), W("view"), W("save"), W("open"), W("app"),
+  W("down"), W("mail"), W("x"), W("home"), W("search"), W("크기"), W("기사"),
+  {NULL, 0}
 };
 
 /* Titles of boxes beside an article: not section headings of its text. */
-static const char *const box_titles[] = {
-  "key takeaways", "key takeaway", "key points", "key highlights",
-  "highlights", "synopsis", "summary", "at a glance", "in brief",
-  "in short", "tl;dr", "quick read", "what to know", "what you need to know",
-  "why it matters", "the big picture", "editor's note", "editor’s note",
-  "related", "related article", "related articles", "related stories",
-  "related news", "recommended", "most read", "most popular", "trending",
-  "latest news", "latest articles", "more stories", "top stories",
-  "advertisement", "sponsored", "explainer", "analysis", "photo gallery",
-  "read more", "see also", "continue reading", "show more", "load more",
-  "관련기사", "관련 기사", "많이 본 기사",
+static const entry box_titles[] = {
+  W("key takeaways"), W("key takeaway"), W("key points"), W("key highlights"),
+  W("highlights"), W("synopsis"), W("summary"), W("at a glance"),
+  W("in brief"), W("in short"), W("tl;dr"), W("quick read"),
+  W("what to know"), W("what you need to know"), W("why it matters"),
+  W("the big picture"), W("editor's note"), W("editor’s note"), W("related"),
+  W("related article"), W("related articles"), W("related stories"),
+  W("related news"), W("recommended"), W("most read"), W("most popular"),
+  W("trending"), W("latest news"), W("latest articles"), W("more stories"),
+  W("top stories"), W("advertisement"), W("sponsored"), W("explainer"),
+  W("analysis"), W("photo gallery"), W("read more"), W("see also"),
+  W("continue reading"), W("show more"), W("load more"), W("관련기사"),
+  W("관련 기사"), W("많이 본 기사"),
   /* the banner of US government sites */
-  "an official website of the united states government",
-  "here's how you know", "here’s how you know", "official websites use .gov",
-  "secure .gov websites use https", "for current information, go to", NULL
+  W("an official website of the united states government"),
+  W("here's how you know"), W("here’s how you know"),
+  W("official websites use .gov"), W("secure .gov websites use https"),
+  W("for current information, go to"), {NULL, 0}
 };
 
 /* A line of button words only, at most eight of them, no sentence stop. */
@@ -265,6 +297,10 @@ static int is_navigation(const seg *g, size_t a, size_t b) {
   if (b - a > 5 && memcmp(g->s + a, "Home", 4) == 0 &&
       ct_cp_isupper(g->s[a + 4]))
     return 1;
+  for (i = a; i < b && g->s[i] != '>' && g->s[i] != '|' && g->s[i] != 0xE2 &&
+              g->s[i] != 0xC2; i++)
+    ;
+  if (i == b) return 0;          /* no separator: > | and (0xE2) (0xC2) */
   for (i = a; i < b; i += len) {
     int32_t cp = cp_at(g, i, b, &len);
     if ((cp == '>' || cp == '|' || cp == 0x203A || cp == 0xBB) && i > a &&
@@ -285,18 +321,21 @@ static int is_copyright(const seg *g, size_t a, size_t b) {
 /* "By Jane Smith", "BY KIM MIN-YOUNG", "by Jinha Hwang and Lee Ji-won",
 ** "홍길동 기자": a byline, at most eight words, no sentence stop. */
 static int is_byline(const seg *g, size_t a, size_t b) {
-  size_t len, n = count_words(g, a, b);
-  if (n > 8 || is_terminator(cp_before(g, a, b))) return 0;
-  if (b - a > 3 && (g->s[a] | 0x20) == 'b' && (g->s[a + 1] | 0x20) == 'y' &&
-      g->s[a + 2] == ' ')
-    return ct_cp_isupper(cp_at(g, a + 3, b, &len));
-  return n <= 4 && b - a > 6 && memcmp(g->s + b - 6, "기자", 6) == 0;
+  size_t len, n;
+  int by = b - a > 3 && (g->s[a] | 0x20) == 'b' &&
+           (g->s[a + 1] | 0x20) == 'y' && g->s[a + 2] == ' ';
+  int reporter = b - a > 6 && memcmp(g->s + b - 6, "기자", 6) == 0;
+  /* the shape first: counting words costs a pass over the line */
+  if (!(by || reporter) || is_terminator(cp_before(g, a, b))) return 0;
+  if ((n = count_words(g, a, b)) > 8) return 0;
+  if (by) return ct_cp_isupper(cp_at(g, a + 3, b, &len));
+  return n <= 4;
 }
 
 /* "... on Nov. 14. [YONHAP]", "(Official White House Photo)", "(In
 ** Se-jun/The Korea Herald)", ".../ Source: Presidential Office",
 ** "Photo: ...", "사진=연합뉴스": a photo caption's credit. */
-static int is_credit(const seg *g, size_t a, size_t b) {
+int ct_seg_is_credit(const seg *g, size_t a, size_t b) {
   size_t i, open;
   unsigned char last = g->s[b - 1];
   if ((b - a > 6 && (memcmp(g->s + a, "Photo:", 6) == 0 ||
@@ -305,6 +344,8 @@ static int is_credit(const seg *g, size_t a, size_t b) {
       (b - a > 7 && memcmp(g->s + a, "사진=", 7) == 0))
     return 1;
   if (last != ']' && last != ')') {
+    open = b - a > 64 ? b - 64 : a;          /* no '/' in reach: no source */
+    if (memchr(g->s + open, '/', b - open) == NULL) return 0;
     for (i = b; i > a && b - i < 64 && g->s[i - 1] != '/'; i--)
       ;
     return i > a && b - i < 64 && i + 8 < b &&
@@ -336,7 +377,7 @@ static int is_credit(const seg *g, size_t a, size_t b) {
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {
   size_t cps = 0, i, len;
   if (a >= b) return CT_FURN_NONE;
-  if (alone && is_credit(g, a, b)) return CT_FURN_CREDIT;
+  if (alone && ct_seg_is_credit(g, a, b)) return CT_FURN_CREDIT;
   if (b - a > 4 * FURNITURE_MAX_CPS) return CT_FURN_NONE;
   for (i = a; i < b && cps <= FURNITURE_MAX_CPS; i += len) {
     cp_at(g, i, b, &len);

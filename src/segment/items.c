@@ -245,16 +245,38 @@ static int may_follow(const seg *g, const ct_marker *cur, size_t p,
   }
 }
 
+/* The next place from *at where a marker continuing cur may start: after
+** a space in [from, end).  After a bullet, moreover, at the bullet's
+** first byte `lead`: only the same bullet follows (follows), and a
+** marker's bullet is the code point it starts with, so the search is for
+** that byte, far rarer than a space.  end when there is none. */
+static size_t next_place(const seg *g, const ct_marker *cur,
+                         unsigned char lead, size_t from, size_t *at,
+                         size_t end) {
+  const unsigned char *q;
+  int by_lead = cur->bullet != 0 && !g->general;
+  size_t p;
+  while (*at < end &&
+         (q = memchr(g->s + *at, by_lead ? lead : ' ', end - *at))) {
+    p = (size_t)(q - g->s);
+    *at = p + 1;
+    if (!by_lead) return p + 1;
+    if (p > from && g->s[p - 1] == ' ') return p;
+  }
+  return end;
+}
+
 size_t ct_seg_next_item(const seg *g, const ct_marker *cur, size_t from,
                         size_t end, size_t *text, ct_marker *next) {
-  const unsigned char *sp;
-  size_t p = from, e;
+  size_t p, e, at = from;
+  char lead[4];
   if (cur->kind == CT_MK_NONE ||
       (cur->kind == CT_MK_BULLET && !follows(cur, cur)))
     return end;                     /* "-" and "–" are dashes in prose too */
-  while (p < end && (sp = memchr(g->s + p, ' ', end - p)) != NULL) {
-    p = (size_t)(sp - g->s) + 1;
-    if (p < end && may_follow(g, cur, p, end) &&
+  ct_utf8_encode(cur->bullet, lead);
+  while ((p = next_place(g, cur, (unsigned char)lead[0], from, &at, end)) <
+         end) {
+    if (may_follow(g, cur, p, end) &&
         (e = ct_seg_marker_end(g, p, end, next)) != p && follows(cur, next) &&
         !after_ref(g, from, p)) {
       *text = skip_space(g, e, end);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "segment/seg.h"
+#include "segment/segment.h"
 
 #define LINK_MAX 2048   /* a link's "(url)" is looked for this far */
 
@@ -268,41 +269,37 @@ static size_t structure_at(const seg *g, size_t lo, size_t i, size_t end) {
   return 0;
 }
 
+/* The bytes structure_at can find structure at. */
+static const unsigned char md_byte[256] = {
+  ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1
+};
+
+/* Four bytes a test while four remain, then one by one. */
 static int may_be_structure(const unsigned char *p, size_t n) {
-  size_t i;
-  for (i = 0; i < n; i++)
-    switch (p[i]) {
-    case '*': case '_': case '[': case ']': case '<': case '>':
-      return 1;
-    default:
-      break;
-    }
-  return 0;
+  size_t i = 0;
+  while (n - i >= 4 &&
+         (md_byte[p[i]] | md_byte[p[i + 1]] | md_byte[p[i + 2]] |
+          md_byte[p[i + 3]]) == 0)
+    i += 4;
+  while (i < n && !md_byte[p[i]]) i++;
+  return i < n;
 }
 
-/* Appends the text of [a, b) to *out (a piece between structure),
-** putting one space between pieces where white space was. */
-static int add_piece(const ct_text *t, size_t a, size_t b, int collapse,
-                     char **out, size_t *n, size_t *cap, int space) {
-  char *p = ct_text_span(t, a, b, collapse);
-  size_t k;
-  if (p == NULL) return -1;
-  k = strlen(p);
-  if (*n + k + 2 > *cap) {
-    size_t c = (*n + k + 2) * 2;
-    char *o = realloc(*out, c);
-    if (o == NULL) {
-      free(p);
-      return -1;
-    }
-    *out = o;
-    *cap = c;
+/* Appends the text of [a, b) to b (a piece between structure), putting
+** one space before it where white space was, when both it and what came
+** before it since `from` are not empty. */
+static ct_status add_piece(ct_buf *b, const ct_text *t, size_t a, size_t e,
+                           int collapse, int space, size_t from) {
+  size_t at = b->len;
+  int gap = collapse && space && at > from;
+  if (gap && ct_buf_addc(b, ' ') != CT_OK) return CT_ENOMEM;
+  if (ct_text_span_add(b, t, a, e, collapse) != CT_OK) {
+    b->len = at;
+    b->s[at] = '\0';
+    return CT_ENOMEM;
   }
-  if (collapse && space && *n > 0 && k > 0) (*out)[(*n)++] = ' ';
-  memcpy(*out + *n, p, k + 1);
-  *n += k;
-  free(p);
-  return 0;
+  if (gap && b->len == at + 1) b->s[b->len = at] = '\0';   /* empty piece */
+  return CT_OK;
 }
 
 size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
@@ -330,14 +327,14 @@ size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
   return masked;
 }
 
-char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
+ct_status ct_clause_text_add(ct_buf *b, const ct_text *t,
+                            const ct_clause *c, int collapse) {
   seg g;
-  size_t i, piece, n = 0, cap = 0, len;
-  char *out = NULL;
+  size_t i, piece, len, from = b->len;
   int space = 0;
   if (t->nblocks > 0 || !may_be_structure(t->data + c->start,
                                            c->end - c->start))
-    return ct_text_span(t, c->start, c->end, collapse);
+    return ct_text_span_add(b, t, c->start, c->end, collapse);
   memset(&g, 0, sizeof g);
   g.t = t;
   g.s = t->data;
@@ -350,17 +347,26 @@ char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
       i += len;
       continue;
     }
-    if (add_piece(t, piece, i, collapse, &out, &n, &cap, space) != 0) break;
+    if (add_piece(b, t, piece, i, collapse, space, from) != CT_OK) break;
     space = (i > piece && cp_isspace(g.s[i - 1])) ||
             (i + k < c->end && cp_isspace(g.s[i + k])) ||
             (space && i == piece);
     i = piece = i + k;
   }
   if (i >= c->end &&
-      add_piece(t, piece, c->end, collapse, &out, &n, &cap, space) == 0)
-    return out;
-  free(out);
-  return NULL;
+      add_piece(b, t, piece, c->end, collapse, space, from) == CT_OK)
+    return CT_OK;
+  if (b->s != NULL) b->s[b->len = from] = '\0';
+  return CT_ENOMEM;
+}
+
+char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse) {
+  ct_buf b = {0};
+  if (ct_clause_text_add(&b, t, c, collapse) != CT_OK) {
+    ct_buf_free(&b);
+    return NULL;
+  }
+  return ct_buf_take(&b);
 }
 
 /* }===================================================================== */

@@ -13,7 +13,10 @@
 **
 ** Every module works on positions in the input (ct_text's bytes), never
 ** on copies, and decodes with the helpers below: no allocation per
-** character.
+** character.  Where most text is plain ASCII a module may take a fast
+** path that skips what the general steps would only step over; each
+** such path is off when seg.general is set, and test_fastpath checks
+** that the clauses are the same either way.
 */
 #ifndef CT_SEG_H
 #define CT_SEG_H
@@ -21,6 +24,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "clausetag.h"
+#include "core/bytes8.h"
 #include "segment/abbrev.h"
 #include "text/text.h"
 #include "text/utf8.h"
@@ -65,6 +69,9 @@ typedef struct line {
   int title;           /* a Markdown heading: "## Title" */
   int furn;            /* page furniture on its own (CT_FURN_*): the line
                        ** stands alone */
+  int judged;          /* furn is ct_seg_furniture(start, end, 0), or the
+                       ** line is too long for furniture: it is no marker
+                       ** or title line */
   int table;           /* a Markdown table row: each cell a unit */
   ct_marker mk;        /* the marker, when there is one */
 } line;
@@ -86,6 +93,9 @@ typedef struct seg {
   int after;                   /* the furniture just emitted (CT_FURN_*) */
   int md;                      /* Markdown structure is read: plain text,
                                ** not the text a reader (HTML, PDF) made */
+  int general;                 /* no fast path: every byte through the
+                               ** general step (tests compare the two) */
+  ct_linecol lc;               /* where the last clause's column was */
 } seg;
 
 /* {=====================================================================
@@ -203,6 +213,10 @@ int ct_seg_is_headline(const seg *g, const line *l);
 /* furniture.c: the kind of page furniture [a, b) is (CT_FURN_*), or
 ** CT_FURN_NONE; with `alone` (a one-line paragraph) photo credits too. */
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone);
+
+/* furniture.c: a photo credit ("... [YONHAP]", "Photo: ..."), the one
+** kind of furniture that needs the line alone in its paragraph (a < b). */
+int ct_seg_is_credit(const seg *g, size_t a, size_t b);
 
 /* furniture.c: "date 2025-11-20 Text ...": the end of the date a site put
 ** before the text, or 0. */

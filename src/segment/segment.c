@@ -14,6 +14,7 @@
 #include <string.h>
 #include "core/error.h"
 #include "segment/seg.h"
+#include "segment/segment.h"
 #include "text/srcmap.h"
 
 /* {=====================================================================
@@ -38,7 +39,8 @@ static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
   c->depth = depth;
   c->start = start;
   c->end = end;
-  ct_text_linecol(g->t, start, &c->line, &c->col);
+  if (g->general) ct_text_linecol(g->t, start, &c->line, &c->col);
+  else ct_text_linecol_next(g->t, &g->lc, start, &c->line, &c->col);
   c->heading = kind == CT_KIND_HEADING ? 0 : g->heading;
   c->title = kind == CT_KIND_HEADING;
   if (kind == CT_KIND_HEADING) g->heading = c->index;
@@ -94,7 +96,12 @@ static int item_depth(seg *g, size_t indent) {
 ** beside the weather, a name in capitals under a date line), a heading,
 ** the document's headline, or text. */
 static int line_unit(const seg *g, const line *l) {
-  int f = l->furn ? l->furn : ct_seg_furniture(g, l->start, l->end, 1);
+  int f = l->furn;
+  /* ct_seg_furniture(.., 1) is the judgement scan_line made, or a credit */
+  if (f == CT_FURN_NONE)
+    f = !l->judged ? ct_seg_furniture(g, l->start, l->end, 1)
+        : ct_seg_is_credit(g, l->start, l->end) ? CT_FURN_CREDIT
+                                                : CT_FURN_NONE;
   if (f == CT_FURN_NONE && g->after == CT_FURN_WEATHER &&
       ct_seg_is_place(g, l->start, l->end))
     f = CT_FURN_WEATHER;
@@ -220,6 +227,43 @@ static ct_status emit_block(seg *g) {
   return st;
 }
 
+/* Code points and words of l's content, as the byte loop counts them: a
+** word starts at a code point that is not white space after one that is
+** (or at the start).  Counted in locals: the compiler cannot keep l's
+** fields in registers while it reads bytes through g->s. */
+static void count_line(const seg *g, line *l) {
+  const unsigned char *s = g->s;
+  size_t i = l->start, end = l->end, len, cps = 0, words = 0;
+  uint64_t sp = 1;                            /* before the line: white */
+  while (i < end) {
+    uint64_t x, white;
+    int is;
+    if (!g->general && end - i >= 8 &&
+        ((x = ct_load8(s + i)) & CT_HIGHS) == 0) {
+      white = ct_white_bits(x);
+      /* a start: not white, and white before it (sp before byte 0) */
+      x = ~white & CT_HIGHS & (white << 8 | sp << 7);
+      words += ct_bytes_set(x);
+      sp = white >> 63;
+      cps += 8;
+      i += 8;
+      continue;
+    }
+    if (s[i] < 0x80) {
+      is = s[i] == ' ' || (s[i] >= 0x09 && s[i] <= 0x0D);
+      len = 1;
+    } else {
+      is = cp_isspace(cp_at(g, i, end, &len));
+    }
+    cps++;
+    words += sp && !is;
+    sp = (uint64_t)is;
+    i += len;
+  }
+  l->cps = cps;
+  l->words = words;
+}
+
 /* Measures one input line [a, b) (line end excluded): its indentation,
 ** a blockquote marker, a list marker or heading hashes, the Markdown
 ** structure at its edges, what it is on its own. */
@@ -238,13 +282,9 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   if (l->marker) l->text = skip_space(g, l->text, l->end);
   l->title = !l->marker && ct_md_atx(g, l);
   if (!l->marker) ct_md_trim(g, &l->start, &l->end);
-  for (i = l->start, cp = ' '; i < l->end; i += len) {
-    int32_t prev = cp;
-    cp = cp_at(g, i, l->end, &len);
-    l->cps++;
-    l->words += cp_isspace(prev) && !cp_isspace(cp);
-  }
-  l->furn = l->marker || l->title || l->cps > FURNITURE_MAX_CPS
+  count_line(g, l);
+  l->judged = !l->marker && !l->title;
+  l->furn = !l->judged || l->cps > FURNITURE_MAX_CPS
                 ? CT_FURN_NONE
                 : ct_seg_furniture(g, l->start, l->end, 0);
 }
@@ -327,6 +367,7 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
     l.table = 1;
     l.marker = 0;
     l.furn = CT_FURN_NONE;
+    l.judged = 0;
     return push_line(g, &l);
   }
   if (l.marker || l.title || (p = ct_seg_date_prefix(g, l.start, l.end)) == 0)
@@ -408,8 +449,28 @@ static ct_status run_blocks(seg *g) {
 
 /* }===================================================================== */
 
-ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
-                     size_t *n, ct_error *err) {
+/* Every line one clause, a title line heading the lines below. */
+static ct_status run_lines(seg *g) {
+  size_t k;
+  ct_status st = CT_OK;
+  for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
+    line l;
+    size_t before = g->nv;
+    scan_line(g, k == 0 ? g->t->body : g->t->lines[k], line_stop(g->t, k),
+              &l);
+    st = emit(g, l.start, l.end, CT_KIND_LINE, 0);
+    if (st == CT_OK && g->nv > before && ct_seg_is_heading(g, &l)) {
+      g->v[g->nv - 1].heading = 0;   /* a title line heads the lines below */
+      g->v[g->nv - 1].title = 1;
+      g->heading = g->nv;
+    }
+  }
+  return st;
+}
+
+ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
+                          unsigned flags, ct_clause **out, size_t *n,
+                          ct_error *err) {
   seg g;
   ct_status st;
   memset(&g, 0, sizeof g);
@@ -418,7 +479,9 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
   g.n = t->len;
   g.md = t->nblocks == 0;
   g.ab = ab;
-  st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
+  g.general = (flags & CT_SEG_GENERAL) != 0;
+  if (flags & CT_SEG_LINES) st = run_lines(&g);
+  else st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
   free(g.lines);
   if (st != CT_OK) {
     free(g.v);
@@ -429,34 +492,15 @@ ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
   return CT_OK;
 }
 
+ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,
+                     size_t *n, ct_error *err) {
+  return ct_segment_with(t, ab, 0, out, n, err);
+}
+
+/* No abbreviations, as always: a title line is judged without them. */
 ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                            ct_error *err) {
-  seg g;
-  size_t k;
-  ct_status st = CT_OK;
-  memset(&g, 0, sizeof g);
-  g.t = t;
-  g.s = t->data;
-  g.n = t->len;
-  g.md = t->nblocks == 0;
-  for (k = 0; st == CT_OK && k < t->nlines; k++) {
-    line l;
-    size_t before = g.nv;
-    scan_line(&g, k == 0 ? t->body : t->lines[k], line_stop(t, k), &l);
-    st = emit(&g, l.start, l.end, CT_KIND_LINE, 0);
-    if (st == CT_OK && g.nv > before && ct_seg_is_heading(&g, &l)) {
-      g.v[g.nv - 1].heading = 0;     /* a title line heads the lines below */
-      g.v[g.nv - 1].title = 1;
-      g.heading = g.nv;
-    }
-  }
-  if (st != CT_OK) {
-    free(g.v);
-    return ct_fail(err, st, "%s: out of memory", t->name);
-  }
-  *out = g.v;
-  *n = g.nv;
-  return CT_OK;
+  return ct_segment_with(t, NULL, CT_SEG_LINES, out, n, err);
 }
 
 const char *ct_kind_name(ct_kind k) {

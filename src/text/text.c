@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include "core/buf.h"
+#include "core/bytes8.h"
 #include "core/error.h"
 #include "text/srcmap.h"
 #include "text/text.h"
@@ -34,6 +35,27 @@ static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp)
     return 1;
   }
   return ct_utf8_decode(s + i, end - i, cp);
+}
+
+/* ---- eight bytes at a time ---------------------------------------------
+** Most text is ASCII, and most of it is bytes the one pass, a column
+** count or a span copy does nothing with but step over.  These tests
+** look at eight bytes at once (core/bytes8.h); each is exact, so a loop
+** that steps over a word only when its test says so does what the byte
+** loop does. */
+
+/* All eight bytes ASCII: each is a character of its own. */
+static int ascii8(const unsigned char *p) {
+  return (ct_load8(p) & CT_HIGHS) == 0;
+}
+
+/* All eight bytes ASCII and from 0x0E: no NUL, LF or CR, nothing for the
+** scan to record (the other controls below 0x0E, TAB among them, go the
+** byte way too).  A byte below 0x0E borrows in x - 0x0E.., and the borrow
+** sets that byte's high bit; with none, no high bit is set. */
+static int plain8(const unsigned char *p) {
+  uint64_t x = ct_load8(p);
+  return ((x | (x - CT_ONES * 0x0E)) & CT_HIGHS) == 0;
 }
 
 /* ---- line index ------------------------------------------------------ */
@@ -62,18 +84,30 @@ static size_t line_index(const ct_text *t, size_t off) {
   return lo;
 }
 
-/* Sequences in [p, off) that end at or before off, so an offset inside a
-** multibyte character counts as that character's position. */
-static size_t count_chars(const ct_text *t, size_t p, size_t off) {
-  size_t c = 0;
+/* Sequences in [*at, off) that end at or before off, so an offset inside
+** a multibyte character counts as that character's position; *at is left
+** where the count stopped, a sequence boundary. */
+static size_t count_on(const ct_text *t, size_t *at, size_t off) {
+  size_t c = 0, p = *at;
   while (p < off) {
     int32_t cp;
-    size_t k = next_cp(t->data, p, t->len, &cp);
+    size_t k;
+    if (off - p >= 8 && ascii8(t->data + p)) {   /* eight characters */
+      p += 8;
+      c += 8;
+      continue;
+    }
+    k = next_cp(t->data, p, t->len, &cp);
     if (p + k > off) break;
     p += k;
     c++;
   }
+  *at = p;
   return c;
+}
+
+static size_t count_chars(const ct_text *t, size_t p, size_t off) {
+  return count_on(t, &p, off);
 }
 
 /* Characters in [body, off), from the nearest mark at or before off. */
@@ -99,6 +133,32 @@ void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
   else c = chars_before(t, off) - chars_before(t, p);
   if (line) *line = i + 1;
   if (col) *col = c + 1;
+}
+
+/* The same answers as ct_text_linecol: the line found by stepping on from
+** the last one, and the column counted on from where the last count
+** stopped (a count from the line's start that stopped at a sequence
+** boundary can go on from there).  An offset before the last one, or
+** extracted text, takes ct_text_linecol. */
+void ct_text_linecol_next(const ct_text *t, ct_linecol *lc, size_t off,
+                          size_t *line, size_t *col) {
+  size_t p;
+  if (off > t->len) off = t->len;
+  if (t->src != NULL || off < lc->last) {
+    ct_text_linecol(t, off, line, col);
+    return;
+  }
+  lc->last = off;
+  while (lc->line + 1 < t->nlines && t->lines[lc->line + 1] <= off)
+    lc->line++;
+  p = t->lines[lc->line] < t->body ? t->body : t->lines[lc->line];
+  if (lc->pos < p) {              /* a new line: pos was on an earlier one */
+    lc->pos = p;
+    lc->chars = 0;
+  }
+  if (off > lc->pos) lc->chars += count_on(t, &lc->pos, off);
+  if (line) *line = lc->line + 1;
+  if (col) *col = (off <= p ? 0 : lc->chars) + 1;
 }
 
 /* ---- building a text ------------------------------------------------- */
@@ -156,7 +216,12 @@ static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
   const unsigned char *s = t->data;
   size_t n = t->len < stop ? t->len : stop, i = sc->i;
   while (i < n) {
-    unsigned c = s[i];
+    unsigned c;
+    if (n - i >= 8 && plain8(s + i)) {
+      i += 8;
+      continue;
+    }
+    c = s[i];
     if (c >= 0x80) {
       int32_t cp;
       size_t k = ct_utf8_decode(s + i, t->len - i, &cp);
@@ -417,26 +482,56 @@ static int is_control(int32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
-/* The BOM is never content, so a span never starts inside it.  One
-** allocation, sized up front: an invalid byte or a control character
-** (collapsed) may grow to U+FFFD (three bytes); in a valid text without
-** collapse only a span cutting a character can do that, at most three
-** stray bytes at the start and one cut prefix at the end. */
-char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
-  const unsigned char *s = t->data;
-  size_t n, i, o = 0, cap;
+/* A byte a span copies as it is, with no decoding: printable ASCII; and
+** without collapse any ASCII (white space and controls are kept then). */
+static int span_plain(unsigned char c, int collapse) {
+  return collapse ? c > 0x20 && c < 0x7F : c < 0x80;
+}
+
+/* Collapsing, may the eight bytes at p (p[8] readable, and not the first
+** byte of a run) be copied as they are?  Printable ASCII and spaces,
+** each space followed by printable ASCII: span_write's run test, byte by
+** byte, for all eight. */
+static int keep8(const unsigned char *p) {
+  uint64_t x = ct_load8(p), print, space;
+  if (x & CT_HIGHS) return 0;
+  print = ct_range_bits(x, 0x21, 0x7E);
+  space = ct_range_bits(x, ' ', ' ');
+  if ((print | space) != CT_HIGHS) return 0;
+  print = print >> 8 | (uint64_t)span_plain(p[8], 1) << 63;  /* the next */
+  return (space & ~print) == 0;
+}
+
+/* Writes the span [start, end) into out (room for span_room bytes) and
+** returns its length.  Runs of plain bytes are copied whole; the rest
+** goes one sequence at a time: white space collapsed, controls and
+** invalid sequences as U+FFFD. */
+static size_t span_write(const unsigned char *s, size_t start, size_t end,
+                         int collapse, char *out) {
+  size_t i = start, o = 0;
   int pending = 0;
-  char *out;
-  if (end > t->len) end = t->len;
-  if (start < t->body) start = t->body;
-  if (start > end) start = end;
-  n = end - start;
-  if (n > ((size_t)-1 - 16) / 3) return NULL;
-  cap = (t->invalid || collapse ? n * 3 : n + 8) + 1;
-  if ((out = malloc(cap)) == NULL) return NULL;
-  for (i = start; i < end;) {
+  while (i < end) {
     int32_t cp;
-    size_t k = next_cp(s, i, end, &cp);
+    size_t k = i;
+    /* collapsed, one space between two kept bytes is itself kept */
+    while (k < end && (span_plain(s[k], collapse) ||
+                       (s[k] == ' ' && k > i && k + 1 < end &&
+                        span_plain(s[k + 1], collapse)))) {
+      k++;
+      if (collapse)
+        while (end - k > 8 && keep8(s + k)) k += 8;
+      else
+        while (end - k >= 8 && ascii8(s + k)) k += 8;
+    }
+    if (k > i) {
+      if (pending) out[o++] = ' ';
+      pending = 0;
+      memcpy(out + o, s + i, k - i);
+      o += k - i;
+      i = k;
+      continue;
+    }
+    k = next_cp(s, i, end, &cp);
     if (collapse && ct_cp_isspace(cp)) {
       pending = o > 0;
     } else {
@@ -452,6 +547,41 @@ char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
     }
     i += k;
   }
+  return o;
+}
+
+/* The BOM is never content, so a span never starts inside it: clamps
+** [*start, *end) into the body.  Returns the room span_write may need,
+** or 0 when that does not fit in a size_t.  An invalid byte or a
+** control character (collapsed) may grow to U+FFFD (three bytes); in a
+** valid text without collapse only a span cutting a character can do
+** that, at most three stray bytes at the start and one cut prefix at
+** the end. */
+static size_t span_room(const ct_text *t, size_t *start, size_t *end,
+                        int collapse) {
+  size_t n;
+  if (*end > t->len) *end = t->len;
+  if (*start < t->body) *start = t->body;
+  if (*start > *end) *start = *end;
+  n = *end - *start;
+  if (n > ((size_t)-1 - 16) / 3) return 0;
+  return (t->invalid || collapse ? n * 3 : n + 8) + 1;
+}
+
+char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse) {
+  size_t cap = span_room(t, &start, &end, collapse), o;
+  char *out;
+  if (cap == 0 || (out = malloc(cap)) == NULL) return NULL;
+  o = span_write(t->data, start, end, collapse, out);
   out[o] = '\0';
   return out;
+}
+
+ct_status ct_text_span_add(ct_buf *b, const ct_text *t, size_t start,
+                           size_t end, int collapse) {
+  size_t cap = span_room(t, &start, &end, collapse);
+  if (cap == 0 || ct_buf_reserve(b, cap) != CT_OK) return CT_ENOMEM;
+  b->len += span_write(t->data, start, end, collapse, b->s + b->len);
+  b->s[b->len] = '\0';
+  return CT_OK;
 }

@@ -74,4 +74,22 @@ struct ct_buf;
 ct_status ct_read_bytes(const char *path, size_t max, struct ct_buf *out,
                         ct_error *err);
 
+/* Where ct_text_linecol_next left off; zeroed to start. */
+typedef struct ct_linecol {
+  size_t last;          /* the offset last asked for */
+  size_t line;          /* its line's index */
+  size_t pos, chars;    /* characters in [line start, pos) */
+} ct_linecol;
+
+/* ct_text_linecol for offsets in increasing order (the segmenter's
+** clauses): linear in the text over all calls, not a search and a count
+** from the line's start for each. */
+void ct_text_linecol_next(const ct_text *t, ct_linecol *lc, size_t off,
+                          size_t *line, size_t *col);
+
+/* ct_text_span appended to b (NUL-terminated), with no allocation of
+** its own once b is large enough; CT_ENOMEM leaves b as it was. */
+ct_status ct_text_span_add(struct ct_buf *b, const ct_text *t, size_t start,
+                           size_t end, int collapse);
+
 #endif

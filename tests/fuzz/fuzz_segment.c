@@ -9,11 +9,14 @@
 ** coverage of every byte but white space and list markers), and every
 ** clause's ct_text_span must be valid UTF-8, equal to its bytes when the
 ** text is valid, and collapsed without white space but single spaces.
+** Both ways, the segmenter's fast paths must give the clauses its general
+** path gives (ct_segment_with(CT_SEG_GENERAL)).
 */
 #include <string.h>
 #include "clausetag.h"
 #include "clauses_check.h"
 #include "fuzz.h"
+#include "segment/segment.h"
 #include "text/utf8.h"
 
 static ct_abbrevs *abbrevs;
@@ -87,6 +90,29 @@ static void check(const ct_text *t, const ct_clause *c, size_t n, int lines,
   check_spans(t, c, n, valid);
 }
 
+/* The same clauses with every fast path off (and the abbreviations each
+** entry point reads: ct_segment_lines reads none). */
+static void check_general(const ct_text *t, const ct_clause *c, size_t n,
+                          unsigned flags) {
+  ct_clause *g;
+  size_t ng, k;
+  ct_error err;
+  FUZZ_CHECK(ct_segment_with(t, flags & CT_SEG_LINES ? NULL : abbrevs,
+                             flags | CT_SEG_GENERAL, &g, &ng, &err) == CT_OK,
+             "ct_segment_with: %s", err.msg);
+  FUZZ_CHECK(ng == n, "%s: %zu clauses, %zu without fast paths",
+             flags ? "ct_segment_lines" : "ct_segment", n, ng);
+  for (k = 0; k < n; k++)
+    FUZZ_CHECK(c[k].start == g[k].start && c[k].end == g[k].end &&
+                   c[k].kind == g[k].kind && c[k].depth == g[k].depth &&
+                   c[k].line == g[k].line && c[k].col == g[k].col &&
+                   c[k].heading == g[k].heading && c[k].title == g[k].title,
+               "clause %zu: [%zu, %zu) kind %s, without fast paths [%zu, %zu) "
+               "kind %s", k + 1, c[k].start, c[k].end, ct_kind_name(c[k].kind),
+               g[k].start, g[k].end, ct_kind_name(g[k].kind));
+  free(g);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ct_text *t;
   ct_clause *c;
@@ -107,10 +133,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   st = ct_segment(t, abbrevs, &c, &n, &err);
   FUZZ_CHECK(st == CT_OK, "ct_segment: %s", err.msg);
   check(t, c, n, 0, valid);
+  check_general(t, c, n, 0);
   free(c);
   st = ct_segment_lines(t, &c, &n, &err);
   FUZZ_CHECK(st == CT_OK, "ct_segment_lines: %s", err.msg);
   check(t, c, n, 1, valid);
+  check_general(t, c, n, CT_SEG_LINES);
   free(c);
   ct_text_free(t);
   return 0;
