@@ -362,6 +362,11 @@ size_t ct_ruleset_nlabels(const ct_ruleset *rs);
 const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i);
 size_t ct_ruleset_nrules(const ct_ruleset *rs);
 const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i);
+/* The phrases of rule i as written in its rule file, in order: its
+** `words` (unless == 0) or its `unless` list (unless != 0); *n is their
+** number.  NULL and 0 when it has none (or i is out of range). */
+const char *const *ct_ruleset_rule_phrases(const ct_ruleset *rs, size_t i,
+                                           int unless, size_t *n);
 size_t ct_ruleset_nexamples(const ct_ruleset *rs);
 const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i);
 size_t ct_ruleset_nfiles(const ct_ruleset *rs);

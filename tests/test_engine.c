@@ -94,10 +94,12 @@ static void load_metadata(void **state) {
   ct_ruleset *rs;
   ct_error err;
   const ct_rule_info *ri;
+  const char *const *ph;
+  size_t n;
   (void)state;
   assert_int_equal(load(CLIMATE
     "label \"trade\" { threshold = 2, color = \"yellow\" }\n"
-    "rule \"c.core\" { label = \"climate\", words = { \"climate\" }, weight = 1.5,\n"
+    "rule \"c.core\" { label = \"climate\", words = { \"Climate\", \"emission*\" }, weight = 1.5,\n"
     "  description = \"core\" }\n"
     "rule \"t.re\" { label = \"trade\", regex = [[\\btrade\\b]], unless = \"x\" }\n"
     "example { \"Climate.\", labels = { \"climate\" } }\n"
@@ -114,6 +116,19 @@ static void load_metadata(void **state) {
   assert_string_equal(ri->file, TMP);
   ri = ct_ruleset_rule(rs, 1);
   assert_true(ri->regex && ri->unless && ri->label == 1 && ri->weight == 1.0);
+  /* phrases as written, per list, in order */
+  ph = ct_ruleset_rule_phrases(rs, 0, 0, &n);
+  assert_int_equal(n, 2);
+  assert_string_equal(ph[0], "Climate");
+  assert_string_equal(ph[1], "emission*");
+  assert_null(ct_ruleset_rule_phrases(rs, 0, 1, &n));
+  assert_int_equal(n, 0);
+  assert_null(ct_ruleset_rule_phrases(rs, 1, 0, &n));
+  ph = ct_ruleset_rule_phrases(rs, 1, 1, &n);
+  assert_int_equal(n, 1);
+  assert_string_equal(ph[0], "x");
+  assert_null(ct_ruleset_rule_phrases(rs, 2, 0, &n));
+  assert_int_equal(n, 0);
   assert_int_equal(ct_ruleset_nexamples(rs), 1);
   assert_int_equal(ct_ruleset_example(rs, 0)->labels[0], 0);
   assert_int_equal(ct_ruleset_nfiles(rs), 1);

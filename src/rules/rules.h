@@ -26,6 +26,9 @@ typedef struct ct_rule {
   ct_rule_info info;     /* the public view; strings owned here */
   char *label_name;      /* as written; resolved to info.label at the end */
   ct_regex *regex;       /* NULL without regex */
+  char **phrases[2];     /* words [0] and unless [1] as written, for
+                            listings (ct_ruleset_rule_phrases) */
+  size_t nphrases[2];
 } ct_rule;
 
 typedef struct ct_example {

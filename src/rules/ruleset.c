@@ -356,6 +356,14 @@ static const char *const rule_keys[] = {"label", "words", "regex", "unless",
 
 typedef struct phrase_ctx { ct_ruleset *rs; size_t rule; int unless; } phrase_ctx;
 
+/* The phrase as written, for listings (`clausetag rules -f jsonl`). */
+static void keep_phrase(lua_State *L, ct_rule *r, int unless, const char *p) {
+  r->phrases[unless] = grow(L, r->phrases[unless], r->nphrases[unless],
+                            sizeof *r->phrases[unless]);
+  r->phrases[unless][r->nphrases[unless]] = xstrdup(L, p);
+  r->nphrases[unless]++;
+}
+
 static void add_phrase(lua_State *L, site *s, const char *p, void *ud) {
   phrase_ctx *pc = ud;
   ct_error err;
@@ -367,6 +375,7 @@ static void add_phrase(lua_State *L, site *s, const char *p, void *ud) {
   free(folded);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
   if (st != CT_OK) site_fail(L, s, "%s", err.msg);
+  keep_phrase(L, &pc->rs->rules[pc->rule], pc->unless, p);
 }
 
 static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
@@ -860,6 +869,11 @@ void ct_ruleset_free(ct_ruleset *rs) {
     free((char *)r->info.id); free((char *)r->info.description);
     free((char *)r->info.file); free(r->label_name);
     ct_regex_free(r->regex);
+    for (k = 0; k < 2; k++) {
+      size_t j;
+      for (j = 0; j < r->nphrases[k]; j++) free(r->phrases[k][j]);
+      free(r->phrases[k]);
+    }
   }
   for (i = 0; i < rs->nexamples; i++) {
     ct_example *ex = &rs->examples[i];
@@ -892,6 +906,13 @@ const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i) {
 }
 const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i) {
   return i < rs->nrules ? &rs->rules[i].info : NULL;
+}
+const char *const *ct_ruleset_rule_phrases(const ct_ruleset *rs, size_t i,
+                                           int unless, size_t *n) {
+  const ct_rule *r = i < rs->nrules ? &rs->rules[i] : NULL;
+  int k = unless != 0;
+  *n = r ? r->nphrases[k] : 0;
+  return *n ? (const char *const *)r->phrases[k] : NULL;
 }
 const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i) {
   return i < rs->nexamples ? &rs->examples[i].info : NULL;
