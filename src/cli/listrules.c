@@ -17,6 +17,9 @@ static const ct_cli_option rules_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_FORMAT, 'f', "format", 1},
   {CT_OPT_OUTPUT, 'o', "output", 1},
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
 };
@@ -37,8 +40,8 @@ void ct_cli_rules_help(FILE *out) {
 "Usage: clausetag rules [OPTIONS]\n"
 "\n"
 "Load the rule files and list their labels (name, threshold, title) and\n"
-"rules (id, label, weight, matchers, FILE:LINE).  A rule file that does\n"
-"not load is reported with its FILE:LINE.\n"
+"rules (id, label, weight, matchers, FILE:LINE; in jsonl also their words).\n"
+"A rule file that does not load is reported with its FILE:LINE.\n"
 "\n"
 "Options:\n"
 "  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
@@ -47,6 +50,10 @@ void ct_cli_rules_help(FILE *out) {
 "  -f, --format FORMAT  text (default): two aligned tables\n"
 "                       jsonl: one JSON object per label and per rule\n"
 "  -o, --output FILE    write to FILE instead of standard output, atomically\n"
+"      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
+"                       the limits the rule files load under, as for\n"
+"                       classify (--rule-memory also caps the automaton\n"
+"                       of all the rules' words; default 64)\n"
 "  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 the rules loaded; 2 a usage error, a rule file that does\n"
