@@ -14,9 +14,9 @@ bench_die() { echo "bench: $*" >&2; exit 2; }
 
 # bench_need TOOL...: fail early, naming the Debian package to install.
 bench_need() {
-  for tool in "$@"; do
-    command -v "$tool" > /dev/null 2>&1 ||
-      bench_die "$tool not found (make bench installs it: BENCH_DEBS in the Makefile)"
+  for _tool in "$@"; do
+    command -v "$_tool" > /dev/null 2>&1 ||
+      bench_die "$_tool not found (make bench installs it: BENCH_DEBS in the Makefile)"
   done
 }
 
@@ -24,17 +24,17 @@ bench_need() {
 # from samples/*.txt (tests/bench/corpus.awk).  Kept from one run to the
 # next: DIR/.made records what made it, and anything else is made again.
 bench_corpus() {
-  dir=$1 mb=$2 files=$3
-  key="mb=$mb files=$files $(cat "$BENCH_SRC/corpus.awk" "$BENCH_ROOT"/samples/*.txt | cksum)"
-  if [ -f "$dir/.made" ] && [ "$(cat "$dir/.made")" = "$key" ]; then
+  _dir=$1 _mb=$2 _files=$3
+  _key="mb=$_mb files=$_files $(cat "$BENCH_SRC/corpus.awk" "$BENCH_ROOT"/samples/*.txt | cksum)"
+  if [ -f "$_dir/.made" ] && [ "$(cat "$_dir/.made")" = "$_key" ]; then
     return 0
   fi
-  rm -rf "$dir"
-  mkdir -p "$dir" || bench_die "cannot create $dir"
-  LC_ALL=C awk -v mb="$mb" -v files="$files" -v out="$dir" \
+  rm -rf "$_dir"
+  mkdir -p "$_dir" || bench_die "cannot create $_dir"
+  LC_ALL=C awk -v mb="$_mb" -v files="$_files" -v out="$_dir" \
     -f "$BENCH_SRC/corpus.awk" "$BENCH_ROOT"/samples/*.txt ||
-    bench_die "cannot write the corpus in $dir"
-  echo "$key" > "$dir/.made"
+    bench_die "cannot write the corpus in $_dir"
+  echo "$_key" > "$_dir/.made"
 }
 
 # bench_bytes FILE...: their total size in bytes.
@@ -56,19 +56,19 @@ bench_bytes() { cat "$@" | wc -c | tr -d ' '; }
 # In all of them a space is a space (clausetag's also matches a hyphen or a
 # run of white space).
 bench_words() {
-  ct=$1 wdir=$2
+  _ct=$1 _wdir=$2
   shift 2
-  "$ct" rules -f jsonl "$@" > "$wdir/rules.jsonl" ||
-    bench_die "$ct rules -f jsonl failed"
+  "$_ct" rules -f jsonl "$@" > "$_wdir/rules.jsonl" ||
+    bench_die "$_ct rules -f jsonl failed"
   jq -r 'select(.type == "rule" and .words != null and .weight > 0
                 and all(.matchers[]; startswith("context")
                                      or startswith("scope") | not))
-         | .label as $l | .words[] | "\($l)\t\(.)"' "$wdir/rules.jsonl" |
-    LC_ALL=C awk -F'\t' '!seen[$0]++' > "$wdir/words.tsv" ||
+         | .label as $l | .words[] | "\($l)\t\(.)"' "$_wdir/rules.jsonl" |
+    LC_ALL=C awk -F'\t' '!seen[$0]++' > "$_wdir/words.tsv" ||
     bench_die "cannot read the words of the rule set (jq)"
-  [ -s "$wdir/words.tsv" ] || bench_die "the rule set has no words"
-  LC_ALL=C awk -F'\t' -v lua="$wdir/words.lua" -v yar="$wdir/words.yar" \
-                      -v rg="$wdir/words.rg" '
+  [ -s "$_wdir/words.tsv" ] || bench_die "the rule set has no words"
+  LC_ALL=C awk -F'\t' -v lua="$_wdir/words.lua" -v yar="$_wdir/words.yar" \
+                      -v rg="$_wdir/words.rg" '
     function esc(s,   r, i, c) {            # Lua and YARA string escapes
       r = ""
       for (i = 1; i <= length(s); i++) {
@@ -107,28 +107,31 @@ bench_words() {
         printf "rule l_%s\n{\n  strings:\n%s  condition:\n    any of them\n}\n\n",
                id, yarw[l] > yar
       }
-    }' "$wdir/words.tsv"
+    }' "$_wdir/words.tsv"
 }
 
 # bench_run NAME BYTES LIMIT_KB CMD: runs CMD (a sh command line) once and
 # appends "NAME<TAB>BYTES<TAB>SECONDS<TAB>PEAK_KB<TAB>STATUS<TAB>CPU" to
 # $BENCH_RESULTS (CPU: user + system seconds of all its threads).  LIMIT_KB > 0 runs it under `ulimit -v LIMIT_KB`; STATUS
 # is the exit status (0 and 1 count as success: 1 is "no match" for
-# ripgrep).  Its standard error is kept in $BENCH_RESULTS.err.
+# ripgrep).  What it wrote on standard error is appended to
+# $BENCH_RESULTS.err after a line "== NAME: status STATUS: CMD".
 bench_run() {
-  name=$1 bytes=$2 limit=$3 cmd=$4
-  if [ "$limit" -gt 0 ]; then cmd="ulimit -v $limit && $cmd"; fi
-  t0=$(date +%s%N)
-  /usr/bin/time -f '%M %U %S' -o "$BENCH_RESULTS.rss" sh -c "$cmd" > /dev/null \
-    2>> "$BENCH_RESULTS.err"
-  rc=$?
-  t1=$(date +%s%N)
+  _name=$1 _bytes=$2 _limit=$3 _cmd=$4
+  if [ "$_limit" -gt 0 ]; then _cmd="ulimit -v $_limit && $_cmd"; fi
+  _t0=$(date +%s%N)
+  /usr/bin/time -f '%M %U %S' -o "$BENCH_RESULTS.rss" sh -c "$_cmd" > /dev/null \
+    2> "$BENCH_RESULTS.stderr"
+  _rc=$?
+  _t1=$(date +%s%N)
+  { echo "== $_name: status $_rc: $_cmd"
+    head -c 4096 "$BENCH_RESULTS.stderr"; } >> "$BENCH_RESULTS.err"
   # the last line: a killed command has "Command terminated by ..." first
   set -- $(tail -n 1 "$BENCH_RESULTS.rss" 2>/dev/null) 0 0 0
   case $1 in ''|*[!0-9]*) set -- 0 0 0 ;; esac
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$bytes" \
-    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')" \
-    "$1" "$rc" "$(awk -v u="$2" -v s="$3" 'BEGIN { printf "%.2f", u + s }')" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$_name" "$_bytes" \
+    "$(awk -v a="$_t0" -v b="$_t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')" \
+    "$1" "$_rc" "$(awk -v u="$2" -v s="$3" 'BEGIN { printf "%.2f", u + s }')" \
     >> "$BENCH_RESULTS"
 }
 

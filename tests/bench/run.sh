@@ -42,7 +42,7 @@ mkdir -p "$DIR/run" || bench_die "cannot create $DIR"
 DIR=$(cd "$DIR" && pwd)
 bench_corpus "$DIR/corpus-${MB}m-${FILES}f" "$MB" "$FILES"
 cd "$DIR/run" || exit 2
-rm -f results results.err results.rss
+rm -f results results.*
 ln -sfn "../corpus-${MB}m-${FILES}f" corpus
 # shellcheck disable=SC2086
 bench_words "$CT" . $RULES_ARGS
