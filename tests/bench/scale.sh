@@ -93,29 +93,40 @@ while [ "$r" -le "$RUNS" ]; do
 done
 
 # -- tables -------------------------------------------------------------
+# Each cell: median wall seconds, median CPU seconds (user + system, all
+# threads), MiB/s of the median wall time, largest peak RSS.
 bench_summary results > summary
 awk -F'\t' -v mb="$MB" -v files="$FILES" -v limit="$LIMIT_MB" '
   {
     split($1, f, " "); k = $1
     med[k] = $3; mibs[k] = $6; peak[k] = $7 / 1024; fail[k] = $9; b[k] = $2
+    cpu[k] = $10
     if (f[1] == "size" && !(f[2] in seen)) { seen[f[2]] = 1; size[ns++] = f[2] }
     if (f[1] == "rules" && !(f[2] in seenr)) { seenr[f[2]] = 1; cnt[nr++] = f[2] }
   }
-  function cell(k) {          # seconds, MiB/s, peak MiB
-    if (!(k in med)) return sprintf("%30s", "-")
-    if (fail[k]) return sprintf("%30s", "FAILED")
-    return sprintf("%9.2f %8.1f %8.1f MiB", med[k], mibs[k], peak[k])
+  function cell(k) {
+    if (!(k in med)) return sprintf("%34s", "-")
+    if (fail[k]) return sprintf("%34s", "FAILED")
+    return sprintf("%7.2f %6.2f %7.1f %7.1f MiB", med[k], cpu[k], mibs[k], peak[k])
+  }
+  function group(what,   d) {            # "---- what ----", 34 wide
+    d = "-----------------------------------"
+    return substr(d, 1, int((32 - length(what)) / 2)) " " what " " \
+           substr(d, 1, 32 - length(what) - int((32 - length(what)) / 2))
+  }
+  function cols() {
+    return sprintf("%7s %6s %7s %11s", "wall s", "cpu s", "MiB/s", "peak")
   }
   END {
     print ""
     print "input size: shipped rules, -j1; documents of 32 KiB, or one file"
-    printf "%-20s %30s %30s %9s\n", "input", "classify: s, MiB/s, peak",
-           "segment: s, MiB/s, peak", "peak/in"
+    printf "%-20s %s %s\n", "", group("classify"), group("segment")
+    printf "%-20s %s %s %8s\n", "input", cols(), cols(), "peak/in"
     for (i = 0; i < ns; i++)
       for (j = 0; j < 2; j++) {
         lay = j ? "one" : "files"; s = size[i]
         kc = "size " s " " lay " classify"; ks = "size " s " " lay " segment"
-        printf "%-20s %s %s %9s\n",
+        printf "%-20s %s %s %8s\n",
                sprintf("%s MiB, %s", s, j ? "one file" : s * 32 " files"),
                cell(kc), cell(ks),
                (kc in med) && !fail[kc] ? sprintf("%.2f", peak[kc] * 1048576 / b[kc]) : "-"
@@ -123,12 +134,12 @@ awk -F'\t' -v mb="$MB" -v files="$FILES" -v limit="$LIMIT_MB" '
     print ""
     printf "rule count: classify -j1 on %s MiB in %s files; load: the same on an\n", mb, files
     print "empty file; yara -p 1 with the same words; 10 phrases a rule"
-    printf "%-7s %7s %30s %30s %9s\n", "rules", "load s", "classify: s, MiB/s, peak",
-           "yara -p 1: s, MiB/s, peak", "ct/yara"
+    printf "%-7s %6s %s %s\n", "", "", group("classify"), group("yara -p 1")
+    printf "%-7s %6s %s %s %8s\n", "rules", "load s", cols(), cols(), "ct/yara"
     for (i = 0; i < nr; i++) {
       n = cnt[i]; kl = "rules " n " load"; kc = "rules " n " classify"
       ky = "rules " n " yara"
-      printf "%-7s %7s %s %s %9s\n", n,
+      printf "%-7s %6s %s %s %8s\n", n,
              fail[kl] ? "FAILED" : sprintf("%.2f", med[kl]), cell(kc), cell(ky),
              !fail[kc] && !fail[ky] ? sprintf("%.2f", med[kc] / med[ky]) : "-"
     }
