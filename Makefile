@@ -5,7 +5,8 @@
 #   make test       unit + end-to-end tests, valgrind, browser and SARIF
 #                   validation, then the suites again under ASan+UBSan
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each
-#   make bench      throughput benchmark
+#   make bench      throughput and memory next to YARA, ripgrep, plain Lua
+#   make bench-scale  time and memory against input size and rule count
 #   make install    PREFIX=/usr/local (binary, library, header, rules, docs)
 #   make deps       install missing Debian packages (needs root)
 #   make fuzz-deps  the same for clang and its fuzzer runtime (make fuzz)
@@ -27,6 +28,10 @@ DEBS     := pkg-config liblua5.4-dev libpcre2-dev libutf8proc-dev \
             libjansson-dev libcmocka-dev libxml2-dev libpoppler-glib-dev \
             groff
 FUZZ_DEBS := clang libclang-rt-14-dev
+# The peers and tools of make bench / bench-scale (tests/bench/): GNU time
+# for peak memory, jq to read `clausetag rules -f jsonl`, and the programs
+# clausetag is timed against.  Never installed by make test.
+BENCH_DEBS := time jq yara ripgrep lua5.4
 FUZZ_CC   ?= clang
 # Third-party headers as system headers: -Wpedantic -Werror is for our
 # code, not for GLib's.
@@ -56,8 +61,9 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
 
-.PHONY: all deps fuzz-deps run test check valgrind web bench install uninstall \
-        clean echo quality weights fuzz fuzz-build
+.PHONY: all deps fuzz-deps bench-deps run test check valgrind web bench \
+        bench-scale install uninstall clean echo quality weights fuzz \
+        fuzz-build
 
 all: $(BIN)
 
@@ -86,6 +92,10 @@ deps:
 # Only `make fuzz` needs clang, so `make test` does not install it.
 fuzz-deps: deps
 	$(call install_debs,$(FUZZ_DEBS))
+
+# Only the benchmarks need the peers.
+bench-deps: deps
+	$(call install_debs,$(BENCH_DEBS))
 
 # -- build ----------------------------------------------------------------
 $(BUILD)/obj/%.o: %.c
@@ -268,9 +278,19 @@ fuzz: fuzz-deps
 	fi; \
 	echo "make fuzz: $(words $(FUZZ_TARGETS)) targets, $(FUZZ_SECONDS) s each, no findings"
 
-bench: deps
+# Benchmarks (docs/performance.md): a deterministic corpus from samples/
+# in $(BUILD)/bench, kept between runs.  bench: one table of clausetag and
+# its peers on 64 MiB (about 10 minutes); bench-scale: input sizes up to
+# 512 MiB and rule sets up to 10,000 rules (an hour or more).  Settings:
+# BENCH_RUNS, BENCH_MB, BENCH_FILES, BENCH_RULES, BENCH_MEM_LIMIT_MB, ...
+# (tests/bench/run.sh, tests/bench/scale.sh).
+bench: bench-deps
 	@$(MAKE) --no-print-directory all
-	sh tests/bench/run.sh $(BIN)
+	BENCH_DIR=$(BUILD)/bench sh tests/bench/run.sh $(BIN)
+
+bench-scale: bench-deps
+	@$(MAKE) --no-print-directory all
+	BENCH_DIR=$(BUILD)/bench sh tests/bench/scale.sh $(BIN)
 
 # -- install --------------------------------------------------------------
 install: all

@@ -428,6 +428,12 @@ size_t ct_ruleset_nlabels(const ct_ruleset *rs);
 const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i);
 size_t ct_ruleset_nrules(const ct_ruleset *rs);
 const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i);
+/* The phrases of rule i: its `words`, then its `unless` list, each in
+** the order of its rule file.  Phrase k as written there (NULL when i or k
+** is out of range), *unless (if not NULL) set for an `unless` phrase. */
+size_t ct_ruleset_rule_nphrases(const ct_ruleset *rs, size_t i);
+const char *ct_ruleset_rule_phrase(const ct_ruleset *rs, size_t i, size_t k,
+                                   int *unless);
 size_t ct_ruleset_nexamples(const ct_ruleset *rs);
 const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i);
 size_t ct_ruleset_nfiles(const ct_ruleset *rs);

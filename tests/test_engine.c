@@ -94,10 +94,11 @@ static void load_metadata(void **state) {
   ct_ruleset *rs;
   ct_error err;
   const ct_rule_info *ri;
+  int unless;
   (void)state;
   assert_int_equal(load(CLIMATE
     "label \"trade\" { threshold = 2, color = \"yellow\" }\n"
-    "rule \"c.core\" { label = \"climate\", words = { \"climate\" }, weight = 1.5,\n"
+    "rule \"c.core\" { label = \"climate\", words = { \"Climate\", \"emission*\" }, weight = 1.5,\n"
     "  description = \"core\" }\n"
     "rule \"t.re\" { label = \"trade\", regex = [[\\btrade\\b]], unless = \"x\" }\n"
     "example { \"Climate.\", labels = { \"climate\" } }\n"
@@ -114,6 +115,17 @@ static void load_metadata(void **state) {
   assert_string_equal(ri->file, TMP);
   ri = ct_ruleset_rule(rs, 1);
   assert_true(ri->regex && ri->unless && ri->label == 1 && ri->weight == 1.0);
+  /* phrases as written, words then unless, in order */
+  assert_int_equal(ct_ruleset_rule_nphrases(rs, 0), 2);
+  assert_string_equal(ct_ruleset_rule_phrase(rs, 0, 0, &unless), "Climate");
+  assert_false(unless);
+  assert_string_equal(ct_ruleset_rule_phrase(rs, 0, 1, &unless), "emission*");
+  assert_null(ct_ruleset_rule_phrase(rs, 0, 2, &unless));
+  assert_int_equal(ct_ruleset_rule_nphrases(rs, 1), 1);
+  assert_string_equal(ct_ruleset_rule_phrase(rs, 1, 0, &unless), "x");
+  assert_true(unless);
+  assert_int_equal(ct_ruleset_rule_nphrases(rs, 2), 0);
+  assert_null(ct_ruleset_rule_phrase(rs, 2, 0, NULL));
   assert_int_equal(ct_ruleset_nexamples(rs), 1);
   assert_int_equal(ct_ruleset_example(rs, 0)->labels[0], 0);
   assert_int_equal(ct_ruleset_nfiles(rs), 1);

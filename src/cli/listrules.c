@@ -21,6 +21,9 @@ static const ct_cli_option rules_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_FORMAT, 'f', "format", 1},
   {CT_OPT_OUTPUT, 'o', "output", 1},
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
 };
@@ -43,11 +46,11 @@ void ct_cli_rules_help(FILE *out) {
 "       clausetag rules --stats [OPTIONS] PATH...      (clausetag profile)\n"
 "\n"
 "Load the rule files and list their labels (name, threshold, title) and\n"
-"rules (id, label, weight, matchers, FILE:LINE).  A rule file that does\n"
-"not load is reported with every error, FILE:LINE:COL: MESSAGE.\n"
-"With --check, check the rule files and print their errors and\n"
-"warnings instead (see 'clausetag help lint'); with --stats, profile\n"
-"each rule over documents (see 'clausetag help profile').\n"
+"rules (id, label, weight, matchers, FILE:LINE; in jsonl also their\n"
+"words).  A rule file that does not load is reported with every error,\n"
+"FILE:LINE:COL: MESSAGE.  With --check, check the rule files and print\n"
+"their errors and warnings instead (see 'clausetag help lint'); with\n"
+"--stats, profile each rule over documents (see 'clausetag help profile').\n"
 "\n"
 "Options:\n"
 "  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
@@ -56,6 +59,10 @@ void ct_cli_rules_help(FILE *out) {
 "  -f, --format FORMAT  text (default): two aligned tables\n"
 "                       jsonl: one JSON object per label and per rule\n"
 "  -o, --output FILE    write to FILE instead of standard output, atomically\n"
+"      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
+"                       the limits the rule files load under, as for\n"
+"                       classify (--rule-memory also caps the automaton\n"
+"                       of all the rules' words; default 64)\n"
 "  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 the rules loaded; 2 a usage error, a rule file that does\n"

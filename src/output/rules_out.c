@@ -200,8 +200,25 @@ static ct_status json_matchers(ct_buf *b, const ct_rule_info *r) {
   return ct_buf_addc(b, ']');
 }
 
-static ct_status json_rule(ct_buf *b, const ct_ruleset *rs,
-                           const ct_rule_info *r) {
+/* ,"KEY":["phrase",...] as written in the rule file, or null. */
+static ct_status json_phrases(ct_buf *b, const ct_ruleset *rs, size_t i,
+                              int unless) {
+  size_t n = 0, k, np = ct_ruleset_rule_nphrases(rs, i);
+  int u;
+  if (ct_buf_printf(b, ",\"%s\":", unless ? "unless" : "words") != CT_OK)
+    return CT_ENOMEM;
+  for (k = 0; k < np; k++) {
+    const char *p = ct_ruleset_rule_phrase(rs, i, k, &u);
+    if (u != unless) continue;
+    if (ct_buf_addc(b, n++ ? ',' : '[') != CT_OK ||
+        ct_json_cstr(b, p) != CT_OK)
+      return CT_ENOMEM;
+  }
+  return n ? ct_buf_addc(b, ']') : ct_buf_adds(b, "null");
+}
+
+static ct_status json_rule(ct_buf *b, const ct_ruleset *rs, size_t i) {
+  const ct_rule_info *r = ct_ruleset_rule(rs, i);
   if (ct_buf_adds(b, "{\"type\":\"rule\"") != CT_OK ||
       json_key(b, "id", r->id) != CT_OK ||
       json_key(b, "label", ct_ruleset_label(rs, r->label)->name) != CT_OK ||
@@ -210,6 +227,8 @@ static ct_status json_rule(ct_buf *b, const ct_ruleset *rs,
       ct_buf_adds(b, ",\"declared_weight\":") != CT_OK ||
       ct_json_number(b, r->declared) != CT_OK ||
       json_matchers(b, r) != CT_OK ||
+      json_phrases(b, rs, i, 0) != CT_OK ||
+      json_phrases(b, rs, i, 1) != CT_OK ||
       json_key(b, "description", r->description) != CT_OK)
     return CT_ENOMEM;
   return json_where(b, r->file, r->line);
@@ -220,6 +239,6 @@ ct_status ct_rules_list_jsonl(ct_buf *b, const ct_ruleset *rs) {
   for (i = 0; i < ct_ruleset_nlabels(rs); i++)
     if (json_label(b, ct_ruleset_label(rs, i)) != CT_OK) return CT_ENOMEM;
   for (i = 0; i < ct_ruleset_nrules(rs); i++)
-    if (json_rule(b, rs, ct_ruleset_rule(rs, i)) != CT_OK) return CT_ENOMEM;
+    if (json_rule(b, rs, i) != CT_OK) return CT_ENOMEM;
   return CT_OK;
 }

@@ -22,9 +22,10 @@
 #define CT_PHRASE_RULE(id) ((size_t)(id) >> 1)
 #define CT_PHRASE_UNLESS(id) ((id) & 1)
 
-/* A `words` or `unless` phrase of a rule as folded, kept only when the
-** loader looks for warnings (lint.c): where it is in the rule's list. */
+/* A `words` or `unless` phrase of a rule, as written (listings) and
+** folded (the warnings of lint.c), and where it is in the rule's list. */
 typedef struct ct_rule_phrase {
+  char *written;
   char *folded;
   size_t elem;           /* 1-based place in the list; 0: a lone string */
   int unless;
@@ -35,7 +36,7 @@ typedef struct ct_rule {
   char *label_name;      /* as written; resolved to info.label at the end
                          ** (NULL: the rule named none, already reported) */
   ct_regex *regex;       /* NULL without regex */
-  ct_rule_phrase *phrases;   /* for lint.c, or NULL */
+  ct_rule_phrase *phrases;   /* words, then unless, in file order */
   size_t nphrases;
 } ct_rule;
 

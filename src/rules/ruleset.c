@@ -41,7 +41,6 @@ typedef struct loader {
   size_t next_rule;     /* instantiating: index of the next rule */
   ct_diags *diags;      /* loading: where mistakes go */
   int file_failed;      /* loading: a file stopped before its end */
-  int keep_phrases;     /* loading: keep each rule's phrases (warnings) */
 } loader;
 
 /* The declarations, for a suggestion after a misspelt one. */
@@ -307,15 +306,18 @@ typedef struct phrase_ctx {
   ct_ruleset *rs;
   size_t rule;
   int unless;
-  int keep;                 /* keep the folded phrase for lint.c */
 } phrase_ctx;
 
-/* Keeps a folded phrase in the rule, for the warnings. */
-static void keep_phrase(lua_State *L, ct_rule *r, char *folded, size_t elem,
-                        int unless) {
+/* Keeps a phrase in the rule, as written (listings: `clausetag rules -f
+** jsonl`) and folded (the warnings of lint.c); `folded` is owned now. */
+static void keep_phrase(lua_State *L, ct_rule *r, const char *p, char *folded,
+                        size_t elem, int unless) {
   ct_rule_phrase *ph;
+  char *written = strdup(p);
+  if (written == NULL) { free(folded); luaL_error(L, "not enough memory"); }
   r->phrases = grow(L, r->phrases, r->nphrases, sizeof *r->phrases);
   ph = &r->phrases[r->nphrases++];
+  ph->written = written;
   ph->folded = folded;
   ph->elem = elem;
   ph->unless = unless;
@@ -329,14 +331,13 @@ static void add_phrase(lua_State *L, ct_site *s, const char *p, void *ud) {
   if (folded == NULL) luaL_error(L, "not enough memory");
   st = ct_phrases_add(pc->rs->phrases, folded,
                       CT_PHRASE_ID(pc->rule, pc->unless), &err);
-  if (st == CT_OK && pc->keep) {
-    ct_rule *r = &pc->rs->rules[pc->rule];
-    keep_phrase(L, r, folded, s->elem, pc->unless);    /* owns folded now */
-    folded = NULL;
+  if (st == CT_OK) {
+    keep_phrase(L, &pc->rs->rules[pc->rule], p, folded, s->elem, pc->unless);
+    return;
   }
   free(folded);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
-  if (st != CT_OK) ct_item_err(s, "%s", err.msg);
+  ct_item_err(s, "%s", err.msg);
 }
 
 static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
@@ -371,7 +372,7 @@ static void rule_kind(lua_State *L, ct_site *s, ct_rule *r) {
 
 static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
   ct_ruleset *rs = ld->rs;
-  phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0, ld->keep_phrases};
+  phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0};
   int t;
   const char *label = ct_opt_string(L, s, 1, "label"), *bad;
   if (label == NULL && !s->bad) ct_site_err(s, "'label' is required");
@@ -861,7 +862,7 @@ static ct_status load_all(ct_ruleset *rs, const char *const *paths,
   size_t i;
   ct_status st = CT_OK;
   memset(&ld, 0, sizeof ld);
-  ld.rs = rs, ld.diags = d, ld.keep_phrases = o->warnings;
+  ld.rs = rs, ld.diags = d;
   for (i = 0; st == CT_OK && i < npaths; i++) st = add_path(rs, paths[i], d);
   if (st != CT_OK) return ct_fail(err, st, "out of memory");
   if ((st = ct_ruleset_sandbox(rs, &sb, err)) != CT_OK) return st;
@@ -957,7 +958,10 @@ void ct_ruleset_free(ct_ruleset *rs) {
     free((char *)r->info.id); free((char *)r->info.description);
     free((char *)r->info.file); free(r->label_name);
     ct_regex_free(r->regex);
-    for (k = 0; k < r->nphrases; k++) free(r->phrases[k].folded);
+    for (k = 0; k < r->nphrases; k++) {
+      free(r->phrases[k].written);
+      free(r->phrases[k].folded);
+    }
     free(r->phrases);
   }
   for (i = 0; i < rs->nexamples; i++) {
@@ -991,6 +995,16 @@ const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i) {
 }
 const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i) {
   return i < rs->nrules ? &rs->rules[i].info : NULL;
+}
+size_t ct_ruleset_rule_nphrases(const ct_ruleset *rs, size_t i) {
+  return i < rs->nrules ? rs->rules[i].nphrases : 0;
+}
+const char *ct_ruleset_rule_phrase(const ct_ruleset *rs, size_t i, size_t k,
+                                   int *unless) {
+  const ct_rule *r = i < rs->nrules ? &rs->rules[i] : NULL;
+  if (r == NULL || k >= r->nphrases) return NULL;
+  if (unless) *unless = r->phrases[k].unless;
+  return r->phrases[k].written;
 }
 const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i) {
   return i < rs->nexamples ? &rs->examples[i].info : NULL;

@@ -1,81 +1,170 @@
 #!/bin/sh
-# run.sh -- throughput and memory of clausetag, next to peers in the same run.
+# run.sh -- `make bench`: clausetag's throughput and memory next to peers
+# that look for the same words, in one run on one corpus.
 #
-#   sh tests/bench/run.sh build/clausetag [MB]
+#   sh tests/bench/run.sh build/clausetag
 #
-# Builds a corpus of about MB megabytes (default 16) in 400 files from the
-# sample fact sheets (paragraphs shuffled with a fixed seed), then times:
-#   wc -w                      reading every byte (the floor)
-#   grep -ciwF -f words.txt    a literal multi-word search, the topic words
-#                              of the shipped rules (the peer most users have)
-#   clausetag segment          UTF-8 check + segmentation
-#   clausetag classify words   the same words as one rule: normalization and
-#                              the phrase automaton, no Lua
-#   clausetag classify         segmentation + every shipped rule, -j1 and -j2
-# Each is the best of 3 runs; ratios are against grep measured here, since
-# absolute times on shared machines are not stable.  Max RSS from GNU time.
-set -eu
-CT=${1:?usage: run.sh BINARY [MB]}
-MB=${2:-16}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/clausetag-bench.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
+# The corpus: BENCH_MB MiB (default 64) in BENCH_FILES documents (default
+# 2048) of sample paragraphs drawn with a fixed seed (corpus.awk), kept in
+# BENCH_DIR (default build/bench) from one run to the next.  The words: the
+# loaded rule set's (`clausetag rules -f jsonl`; BENCH_RULES=PATH loads
+# -r PATH instead of the shipped rules), see bench_words in lib.sh.
+#
+# Timed, BENCH_RUNS times each (default 5), in rounds (every command once,
+# then again), so that a slow minute of a shared machine hits all alike:
+#   clausetag classify -j1, -j2     the rule set, default (text) output
+#   clausetag segment -j1           UTF-8 check + segmentation + output
+#   clausetag classify words only   the words as one rule per label: the
+#                                   C matching path, no Lua, no regex
+#   yara -p 1, -p 2                 one rule per label, nocase fullword
+#   rg -j1 -c -i -w -f words        ripgrep, one thread
+#   lua5.4 naive.lua                plain Lua: naive sentences, string.find,
+#                                   on the first BENCH_NAIVE_MB MiB (16)
+#   cat                             reading every byte: the floor
+# Prints one table (median seconds, MiB/s of the median, min-max, median
+# CPU seconds, largest peak RSS), then the ratios: for each round the ratio
+# of the two commands' times per byte, and the median of those.  Medians
+# and ratios are what to quote: the absolute figures move with whatever
+# else the machine is doing.
+set -u
+. "$(dirname "$0")/lib.sh"
 
-# -- corpus ------------------------------------------------------------
-mkdir "$dir/corpus"
-awk -v mb="$MB" -v out="$dir/corpus" '
-  BEGIN { RS = ""; srand(42) }
-  { para[n++] = $0 }
-  END {
-    target = mb * 1024 * 1024; total = 0; f = 0
-    while (total < target) {
-      file = sprintf("%s/doc%03d.txt", out, f++ % 400)
-      for (k = 0; k < 40; k++) {
-        p = para[int(rand() * n)]
-        print p "\n" >> file
-        total += length(p) + 2
-      }
-    }
-  }' samples/*.txt
-bytes=$(cat "$dir"/corpus/*.txt | wc -c)
-grep -ho '"[a-z][a-z -]*[a-z]"' rules/*.lua | tr -d '"' | sort -u > "$dir/words.txt"
-# The same words as one rule set without `when`: the C matching path alone.
-{ echo 'label "t" {}'; echo 'rule "t.words" { label = "t", words = {'
-  sed 's/.*/  "&",/' "$dir/words.txt"; echo '} }'; } > "$dir/words.lua"
+CT=${1:?usage: run.sh BINARY}
+case $CT in /*) ;; *) CT=$(pwd)/$CT ;; esac
+[ -x "$CT" ] || bench_die "$CT is not an executable (run make first)"
+MB=${BENCH_MB:-64}
+FILES=${BENCH_FILES:-2048}
+RUNS=${BENCH_RUNS:-5}
+NAIVE_MB=${BENCH_NAIVE_MB:-16}
+DIR=${BENCH_DIR:-build/bench}
+RULES_ARGS=${BENCH_RULES:+-r $BENCH_RULES}
+bench_need jq yara rg lua5.4 /usr/bin/time
 
-# -- timing ------------------------------------------------------------
-best() {   # best wall time of 3 runs of "$@" (output discarded) and the
-           # max RSS of the last: prints "seconds rss_kb"
-  b=""
-  for i in 1 2 3; do
-    t0=$(date +%s%N)
-    sh -c "$*" > /dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    t=$(( (t1 - t0) / 1000 ))
-    if [ -z "$b" ] || [ "$t" -lt "$b" ]; then b=$t; fi
+mkdir -p "$DIR/run" || bench_die "cannot create $DIR"
+DIR=$(cd "$DIR" && pwd)
+bench_corpus "$DIR/corpus-${MB}m-${FILES}f" "$MB" "$FILES"
+cd "$DIR/run" || exit 2
+rm -f results results.*
+ln -sfn "../corpus-${MB}m-${FILES}f" corpus
+# shellcheck disable=SC2086
+bench_words "$CT" . $RULES_ARGS
+BENCH_RESULTS=$(pwd)/results
+
+bytes=$(bench_bytes corpus/*.txt)
+nfiles=$(ls corpus | wc -l | tr -d ' ')
+# naive.lua's slice: the first files, NAIVE_MB MiB of them.
+nslice=$(( (FILES * NAIVE_MB + MB - 1) / MB ))
+slice=$(ls corpus | head -n "$nslice" | sed 's|^|corpus/|' | tr '\n' ' ')
+# shellcheck disable=SC2086
+slice_bytes=$(bench_bytes $slice)
+
+echo "make bench: $(bench_machine)"
+printf 'corpus: %s bytes (%.1f MiB) in %s files from samples/, cksum %s\n' \
+  "$bytes" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$nfiles" \
+  "$(cat corpus/*.txt | cksum | cut -d' ' -f1)"
+printf 'words: %s in %s labels, from `clausetag rules -f jsonl`%s\n' \
+  "$(wc -l < words.tsv | tr -d ' ')" \
+  "$(cut -f1 words.tsv | sort -u | wc -l | tr -d ' ')" \
+  "${BENCH_RULES:+ -r $BENCH_RULES}"
+printf 'peers: yara %s, %s, %s\n' "$(yara --version)" \
+  "$(rg --version | head -n 1)" "$(lua5.4 -v 2>&1 | cut -d' ' -f1-2)"
+printf '%s rounds of every command; medians\n\n' "$RUNS"
+
+# key, bytes, command (run in $DIR/run, output to /dev/null).  In a round
+# each clausetag command is next to the peer it is compared with, so that
+# the ratio of one round compares runs a few seconds apart.
+commands() {
+  echo "cj1	$bytes	$CT classify -j1 $RULES_ARGS corpus"
+  echo "y1	$bytes	yara -w -p 1 -r words.yar corpus"
+  echo "cj2	$bytes	$CT classify -j2 $RULES_ARGS corpus"
+  echo "y2	$bytes	yara -w -p 2 -r words.yar corpus"
+  echo "wj1	$bytes	$CT classify -j1 -r words.lua corpus"
+  echo "rg	$bytes	rg -j1 --no-ignore -c -i -w -f words.rg corpus"
+  echo "sj1	$bytes	$CT segment -j1 $RULES_ARGS corpus"
+  echo "cat	$bytes	cat corpus/*.txt"
+  echo "naive	$slice_bytes	lua5.4 $BENCH_SRC/naive.lua words.tsv $slice"
+}
+
+cat corpus/*.txt > /dev/null             # warm the page cache
+r=1
+while [ "$r" -le "$RUNS" ]; do
+  echo "bench: round $r of $RUNS" >&2
+  commands | while IFS='	' read -r key b cmd; do
+    bench_run "$key" "$b" 0 "$cmd"
   done
-  /usr/bin/time -f "%M" -o "$dir/t" sh -c "$*" > /dev/null 2>&1 || true
-  awk -v us="$b" -v m="$(cat "$dir/t")" 'BEGIN { printf "%.3f %s\n", us / 1e6, m }'
-}
-row() {    # name, then the command
-  name=$1; shift
-  set -- $(best "$@")
-  mbs=$(awk -v b="$bytes" -v t="$1" 'BEGIN{ if (t <= 0) t = 0.01; printf "%.1f", b / 1048576 / t }')
-  printf '%-28s %8s s %9s MB/s %9s KB\n' "$name" "$1" "$mbs" "$2"
-  echo "$name $mbs" >> "$dir/results"
-}
+  r=$((r + 1))
+done
 
-printf 'corpus: %s bytes in %s files, %s topic words\n\n' "$bytes" \
-  "$(ls "$dir/corpus" | wc -l)" "$(wc -l < "$dir/words.txt")"
-printf '%-28s %10s %14s %12s\n' "command" "wall" "throughput" "max RSS"
-row "wc -w" "cat $dir/corpus/*.txt | wc -w"
-row "grep -ciwF -f words" "grep -ciwF -f $dir/words.txt $dir/corpus/*.txt"
-row "clausetag segment" "$CT segment -j1 -f lines $dir/corpus"
-row "clausetag classify words" "$CT classify -j1 -f jsonl -r $dir/words.lua $dir/corpus"
-row "clausetag classify -j1" "$CT classify -j1 -f jsonl $dir/corpus"
-row "clausetag classify -j2" "$CT classify -j2 -f jsonl $dir/corpus"
-
-echo
-awk '{ v[$0] = 1; split($0, a, " "); name[NR] = $0; mbs[NR] = a[length(a)] }
-     /^grep/ { g = $NF }
-     END { for (i = 1; i <= NR; i++) { n = name[i]; sub(/ [0-9.]+$/, "", n)
-             printf "%-28s %6.2f x grep\n", n, mbs[i] / g } }' "$dir/results"
+bench_summary results > summary
+awk -F'\t' '
+  BEGIN {
+    name["cj1"] = "clausetag classify -j1"
+    name["cj2"] = "clausetag classify -j2"
+    name["sj1"] = "clausetag segment -j1"
+    name["wj1"] = "clausetag classify -j1, words only"
+    name["y1"] = "yara -p 1, same words"
+    name["y2"] = "yara -p 2, same words"
+    name["rg"] = "rg -j1 -c -i -w, same words"
+    name["naive"] = "lua5.4 naive.lua, same words"
+    name["cat"] = "cat (read floor)"
+    order = "cj1 cj2 sj1 wj1 y1 y2 rg naive cat"
+    printf "%-39s %7s %9s %15s %7s %10s\n", "command", "MiB/s", "median s",
+           "min-max s", "cpu s", "peak RSS"
+  }
+  FILENAME == "summary" { row[$1] = $0; next }
+  {                                          # results: one line a run
+    k = $1; run = ++runs[k]; t[k, run] = $3 / $2; c[k, run] = $6 / $2
+    if ($5 != 0 && $5 != 1) bad = 1
+  }
+  function median(v, m,   a, b, x) {
+    for (a = 2; a <= m; a++)
+      for (b = a; b > 1 && v[b - 1] > v[b]; b--) {
+        x = v[b]; v[b] = v[b - 1]; v[b - 1] = x
+      }
+    return m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+  }
+  # the median over rounds of wall (cpu: CPU) time per byte of a over
+  # that of p
+  function ratio(a, p, cpu,   m, r, v) {
+    m = runs[a] < runs[p] ? runs[a] : runs[p]
+    for (r = 1; r <= m; r++)
+      v[r] = cpu ? (c[p, r] > 0 ? c[a, r] / c[p, r] : 0) : t[a, r] / t[p, r]
+    return median(v, m)
+  }
+  function line(what, v, target) {
+    printf "  %-34s %s%s\n", what, v, target == "" ? "" : "  " target
+  }
+  function both(what, a, p, target) {
+    line(what, sprintf("%7.2f %7.2f", ratio(a, p, 0), ratio(a, p, 1)), target)
+  }
+  END {
+    n = split(order, keys, " ")
+    for (i = 1; i <= n; i++) {
+      k = keys[i]
+      if (!(k in row)) continue
+      split(row[k], f, "\t")
+      printf "%-39s %7.1f %9.3f %15s %7.2f %6.1f MiB%s\n", name[k] \
+             (k == "naive" ? sprintf(" (%.0f MiB)", f[2] / 1048576) : ""),
+             f[6], f[3], sprintf("%.3f-%.3f", f[4], f[5]), f[10], f[7] / 1024,
+             f[9] ? "  FAILED" : ""
+    }
+    print ""
+    print "ratios of time per byte, the median of the ratios of the rounds"
+    print "(above 1: clausetag takes longer)"
+    line("", "   wall     cpu", "")
+    both("classify -j1 / yara -p 1", "cj1", "y1", "(target: wall <= 1.0)")
+    both("classify -j2 / yara -p 2", "cj2", "y2", "")
+    both("words only -j1 / yara -p 1", "wj1", "y1", "")
+    both("classify -j1 / rg -j1", "cj1", "rg", "")
+    both("segment -j1 / rg -j1", "sj1", "rg", "")
+    both("classify -j1 / cat", "cj1", "cat", "")
+    both("naive.lua / classify -j1", "naive", "cj1",
+         "(clausetag faster by this; target >= 50)")
+    line("classify -j2 speed-up over -j1", sprintf("%7.2f", ratio("cj1", "cj2")),
+         "(target >= 1.8)")
+    split(row["sj1"], f, "\t")
+    line("segment -j1, MB/s (10^6 bytes)", sprintf("%7.1f", f[2] / f[3] / 1e6),
+         "(median; target >= 200)")
+    if (bad) print "\nsome commands FAILED: see " ENVIRON["PWD"] "/results.err"
+    exit bad
+  }' summary results
