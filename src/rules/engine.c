@@ -67,6 +67,7 @@ struct ct_engine {
   double *own;                 /* per label: positive own evidence */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
+  unsigned char *needed;       /* per rule: a needle of its regex seen */
   ct_strmap phrases;           /* c:has phrases */
 };
 
@@ -392,11 +393,12 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
+  e->needed = calloc(rs->nrules + 1, 1);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
-      !e->vetoed || !e->order || !e->own)
+      !e->vetoed || !e->needed || !e->order || !e->own)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
@@ -440,6 +442,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->refs);
   free(e->word_at);
   free(e->vetoed);
+  free(e->needed);
   free(e->order);
   free(e->own);
   free(e);
@@ -572,19 +575,24 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
 }
 
 /* Marks the phrase hits inside clause c: the first `words` hit of each
-** rule, and the rules an `unless` phrase vetoes.  *h walks the document's
-** hits, which are sorted by start. */
+** rule, the rules an `unless` phrase vetoes, and the regexes a needle of
+** which is there.  *h walks the document's hits, which are sorted by
+** start. */
 static void bucket_hits(ct_engine *e, const ct_clause *c, size_t *h) {
   const docstate *d = e->doc;
   size_t k;
   memset(e->word_at, 0, e->rs->nrules * sizeof *e->word_at);
   memset(e->vetoed, 0, e->rs->nrules);
+  memset(e->needed, 0, e->rs->nrules);
   while (*h < d->nph && d->ph[*h].start < c->start) (*h)++;
   for (k = *h; k < d->nph && d->ph[k].start < c->end; k++) {
     size_t r = CT_PHRASE_RULE(d->ph[k].id);
     if (d->ph[k].end > c->end) continue;
-    if (CT_PHRASE_UNLESS(d->ph[k].id)) e->vetoed[r] = 1;
-    else if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+    switch (CT_PHRASE_LIST(d->ph[k].id)) {
+    case CT_LIST_UNLESS: e->vetoed[r] = 1; break;
+    case CT_LIST_NEEDS: e->needed[r] = 1; break;
+    default: if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+    }
   }
   *h = k;
 }
@@ -630,7 +638,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     *ms = d->ph[e->word_at[r] - 1].start;
     *me = d->ph[e->word_at[r] - 1].end;
     fired = 1;
-  } else if (rule->regex) {
+  } else if (rule->regex && (rule->nneeds == 0 || e->needed[r])) {
+    /* without one of its needles in the clause the regex cannot match */
     const char *subj = (const char *)d->s + c->start;
     size_t len = subject_len(e, subj, c->end - c->start), a, b;
     int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);

@@ -18,14 +18,18 @@
 #include "rules/sandbox.h"
 
 /* Phrase ids in the automaton: the rule index and which list. */
-#define CT_PHRASE_ID(rule, unless) ((int)((rule) << 1 | (unless)))
-#define CT_PHRASE_RULE(id) ((size_t)(id) >> 1)
-#define CT_PHRASE_UNLESS(id) ((id) & 1)
+enum { CT_LIST_WORDS, CT_LIST_UNLESS, CT_LIST_NEEDS };
+#define CT_PHRASE_ID(rule, list) ((int)((rule) << 2 | (list)))
+#define CT_PHRASE_RULE(id) ((size_t)(id) >> 2)
+#define CT_PHRASE_LIST(id) ((id) & 3)
 
 typedef struct ct_rule {
   ct_rule_info info;     /* the public view; strings owned here */
   char *label_name;      /* as written; resolved to info.label at the end */
   ct_regex *regex;       /* NULL without regex */
+  size_t nneeds;         /* needles of the regex (declared `needs`, else
+                         ** found in the pattern: needles.h); 0: none,
+                         ** the regex runs on every clause */
 } ct_rule;
 
 typedef struct ct_example {
