@@ -760,8 +760,12 @@ static ct_status scan_document(ct_engine *e, ct_error *err) {
   const ct_phrase_hit *hits;
   ct_phrase_hit *v;
   size_t k;
-  if (ct_norm_build(&d->norm, (const char *)d->s + t->body,
-                    t->len - t->body, t->body) != CT_OK ||
+  ct_status st = ct_norm_build(&d->norm, (const char *)d->s + t->body,
+                               t->len - t->body, t->body);
+  if (st == CT_ETOOBIG)
+    return ct_fail(err, st, "%s: too large to classify in one piece (2 GiB "
+                   "or more once normalized)", t->name);
+  if (st != CT_OK ||
       ct_phrases_scan_with(e->rs->phrases, e->ps, d->norm.s, d->norm.len,
                            &hits, &d->nph) != CT_OK)
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", t->name);
