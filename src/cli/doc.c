@@ -29,6 +29,7 @@ void ct_cli_doc_free(ct_cli_doc *d) {
   free(d->meta_json);
   free(d->path);
   ct_buf_free(&d->msgs);
+  ct_buf_free(&d->out);
   free(d);
 }
 

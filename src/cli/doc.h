@@ -24,6 +24,9 @@ typedef struct ct_cli_doc {
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
   ct_buf msgs;           /* lines for stderr, printed before the output */
+  ct_buf out;            /* the document's output, when a worker
+                         ** formatted it (formatted set) */
+  int formatted;
   int failed;            /* the input failed: not written, exit 2 */
   int partial;           /* written, but something in it failed (a rule,
                          ** with --keep-going): exit 2 */

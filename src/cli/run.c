@@ -6,21 +6,34 @@
 ** to print their messages and write them through the one writer.  After
 ** a fatal failure the pool is cancelled and what is still in flight is
 ** only freed.
+**
+** Formatting a clause costs about as much as classifying it, so when the
+** format writes each document on its own (text, jsonl, tsv, lines: no
+** document or end hooks), the workers also format the documents they did
+** into a buffer of their own, and this thread only hands the bytes on:
+** otherwise it is the one serial step, and a second worker waits on it.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/feed.h"
+#include "core/error.h"
 #include "cli/inputs.h"
 #include "cli/outfile.h"
 #include "cli/pool.h"
 #include "cli/progress.h"
 #include "cli/run.h"
 
+/* Documents up to this size are formatted by their worker: the output
+** of one is held whole until it is written. */
+#define FORMAT_IN_WORKER_MAX ((size_t)4 << 20)
+
 /* What a worker thread holds. */
 typedef struct worker {
   const ct_cli_run *r;
   void *state;            /* the step's, e.g. an engine */
+  const ct_writer *w;     /* the run's writer: its format and settings,
+                          ** set before any document is worked on */
 } worker;
 
 /* The state of one run, the main thread's own. */
@@ -50,6 +63,45 @@ static ct_input_format format_of(const ct_cli_options *o, const char *path) {
   }
 }
 
+static void doc_info(const ct_cli_doc *d, ct_docinfo *info) {
+  memset(info, 0, sizeof *info);
+  info->id_json = d->id_json, info->meta_json = d->meta_json;
+  info->results = d->results;
+  info->violations = d->violations, info->nviolations = d->nviolations;
+}
+
+/* Does the format write each document on its own, so that a worker can
+** format one apart from the others? */
+static int per_document(const ct_format *f) {
+  return f->doc_begin == NULL && f->doc_end == NULL && f->end == NULL;
+}
+
+/* In a worker: the document's output into d->out, through the format's
+** clause hook with a writer of its own.  Out of memory, it is left to the
+** main thread, which formats it as it would anyway. */
+static void format_doc(const worker *wk, ct_cli_doc *d) {
+  const ct_writer *main_w = wk->w;
+  ct_writer w;
+  ct_docinfo info;
+  ct_record r;
+  ct_status s = CT_OK;
+  if (!per_document(main_w->fmt) ||
+      (d->text && ct_text_size(d->text) > FORMAT_IN_WORKER_MAX))
+    return;
+  ct_writer_init(&w, main_w->fmt, NULL);
+  w.rs = main_w->rs, w.flags = main_w->flags;
+  w.policies = main_w->policies, w.npolicies = main_w->npolicies;
+  doc_info(d, &info);
+  r.text = d->text, r.clauses = d->clauses, r.nclauses = d->n, r.doc = &info;
+  for (r.i = 0; s == CT_OK && r.i < d->n; r.i++) s = w.fmt->clause(&w, &r);
+  if (s == CT_OK) {
+    d->out = w.buf;
+    d->formatted = 1;
+    memset(&w.buf, 0, sizeof w.buf);
+  }
+  ct_writer_free(&w);
+}
+
 /* In a worker: read, cut and step on one document. */
 static void work(void *state, void *item) {
   worker *wk = state;
@@ -71,6 +123,8 @@ static void work(void *state, void *item) {
   d->err.msg[0] = '\0';
   if (wk->r->step != NULL && wk->r->step->run(wk->state, d, &d->err) != CT_OK)
     d->fatal = 1;
+  else
+    format_doc(wk, d);
 }
 
 /* Prints lines on stderr in order with what stdout already got. */
@@ -80,14 +134,33 @@ static void print_messages(loop *l, const char *msgs) {
   fputs(msgs, stderr);
 }
 
-static void write_doc(loop *l, const ct_cli_doc *d) {
+/* A document a worker formatted: its bytes become the writer's, which
+** writes them as it writes any document (no clause hook runs for n = 0;
+** the format has no document hooks) and keeps the first write error.
+** The writer's buffer is empty but before the first document (a tsv
+** header): then the bytes go after what it holds. */
+static ct_status write_formatted(loop *l, ct_cli_doc *d,
+                                 const ct_docinfo *info) {
+  if (l->w.buf.len == 0) {
+    ct_buf empty = l->w.buf;
+    l->w.buf = d->out;
+    d->out = empty;
+  } else if (ct_buf_add(&l->w.buf, d->out.s, d->out.len) != CT_OK) {
+    return ct_fail(&l->err, CT_ENOMEM, "out of memory");
+  }
+  l->w.records += d->n;
+  return ct_writer_document_info(&l->w, d->text, d->clauses, 0, info,
+                                 &l->err);
+}
+
+static void write_doc(loop *l, ct_cli_doc *d) {
   ct_docinfo info;
-  memset(&info, 0, sizeof info);
-  info.id_json = d->id_json, info.meta_json = d->meta_json;
-  info.results = d->results;
-  info.violations = d->violations, info.nviolations = d->nviolations;
-  if (ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
-                              &l->err) != CT_OK)
+  ct_status s;
+  doc_info(d, &info);
+  if (d->formatted) s = write_formatted(l, d, &info);
+  else s = ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
+                                   &l->err);
+  if (s != CT_OK)
     l->fatal = 1;
   /* A stream's reader waits for each answer. */
   else if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->w.out == stdout)
@@ -129,8 +202,10 @@ static void free_workers(const ct_cli_run *r, worker *wk, size_t n) {
   free(wk);
 }
 
-/* n workers with their states; NULL after a message. */
-static worker *new_workers(const ct_cli_run *r, size_t n, ct_error *err) {
+/* n workers with their states; NULL after a message.  w is the run's
+** writer, set up before the first document reaches a worker. */
+static worker *new_workers(const ct_cli_run *r, const ct_writer *w, size_t n,
+                           ct_error *err) {
   worker *wk = calloc(n, sizeof *wk);
   size_t i;
   if (wk == NULL) {
@@ -139,6 +214,7 @@ static worker *new_workers(const ct_cli_run *r, size_t n, ct_error *err) {
   }
   for (i = 0; i < n; i++) {
     wk[i].r = r;
+    wk[i].w = w;
     if (r->step != NULL && r->step->worker_new != NULL &&
         r->step->worker_new(r->step->ud, &wk[i].state, err) != CT_OK) {
       free_workers(r, wk, i);
@@ -251,7 +327,7 @@ static int run_inputs(loop *l, const ct_cli_input_list *in) {
   worker *wk;
   int rc;
   err.msg[0] = '\0';
-  if ((wk = new_workers(l->r, n, &err)) == NULL) {
+  if ((wk = new_workers(l->r, &l->w, n, &err)) == NULL) {
     fprintf(stderr, "%s\n", err.msg);
     return 2;
   }
