@@ -36,6 +36,8 @@ typedef struct docstate {
   unsigned char *masked;       /* t's bytes, Markdown structure blanked */
   const ct_clause *c;
   size_t n;
+  size_t first;                /* the document's clauses before c[0] */
+  const ct_part *part;         /* what they left, or NULL */
   const char *id;
   ct_norm norm;
   const ct_phrase_hit *ph;     /* phrase hits, input offsets */
@@ -606,12 +608,26 @@ typedef struct verdict {
   const unsigned char *has;   /* per label: own score reaches threshold */
 } verdict;
 
+/* The labels of clause `index` (the document's number), or NULL when it
+** is none of those known here: the clauses being classified, and the
+** section heading and the previous clause a part was given. */
+static const unsigned char *labels_of(const docstate *d, size_t index,
+                                      size_t nl) {
+  if (index > d->first && index - d->first <= d->n)
+    return d->has + (index - d->first - 1) * nl;
+  if (d->part == NULL || index == 0) return NULL;
+  if (index == d->part->heading) return d->part->heading_has;
+  if (index == d->first) return d->part->prev_has;
+  return NULL;
+}
+
 /* Does the clause meet rule r's scope and context?  A context rule takes
 ** the label of the section heading or the previous clause, and never
 ** into a clause whose own evidence gives it another label. */
 static int applies(const ct_engine *e, const ct_rule_info *ri,
                    const ct_clause *c, const verdict *v) {
   const docstate *d = e->doc;
+  const unsigned char *from_has;
   size_t nl = e->rs->nlabels, k, from;
   if ((ri->scope == CT_SCOPE_TITLE && !c->title) ||
       (ri->scope == CT_SCOPE_BODY && c->title))
@@ -619,7 +635,8 @@ static int applies(const ct_engine *e, const ct_rule_info *ri,
   if (ri->context == CT_CONTEXT_NONE) return 1;
   if (c->title) return 0;
   from = ri->context == CT_CONTEXT_SECTION ? c->heading : c->index - 1;
-  if (from == 0 || !d->has[(from - 1) * nl + ri->label]) return 0;
+  from_has = labels_of(d, from, nl);
+  if (from_has == NULL || !from_has[ri->label]) return 0;
   for (k = 0; k < nl; k++)
     if (k != ri->label && v->has[k]) return 0;
   return 1;
@@ -801,10 +818,12 @@ static void fill_results(docstate *d, size_t nl, ct_result *res) {
   }
 }
 
-ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
-                             const ct_clause *c, size_t n,
-                             const char *doc_id, ct_result **out,
-                             ct_error *err) {
+/* Classifies c[0..n), the clauses after the document's first `first`;
+** part (NULL for a whole document) says what those left. */
+static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
+                          size_t n, size_t first, const ct_part *part,
+                          const char *doc_id, ct_result **out,
+                          ct_error *err) {
   docstate d;
   ct_result *res = NULL;
   size_t i, h = 0;
@@ -813,6 +832,8 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   d.t = t;
   d.c = c;
   d.n = n;
+  d.first = first;
+  d.part = part;
   d.id = doc_id;
   st = fresh_state(e, err);
   e->doc = &d;
@@ -836,6 +857,28 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   }
   free(d.scores); free(d.has); free(d.hits); free(d.first_hit); free(res);
   return st;
+}
+
+ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
+                             const ct_clause *c, size_t n,
+                             const char *doc_id, ct_result **out,
+                             ct_error *err) {
+  return classify(e, t, c, n, 0, NULL, doc_id, out, err);
+}
+
+ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
+                                  const ct_clause *c, size_t n,
+                                  const char *doc_id, const ct_part *part,
+                                  ct_result **out, ct_error *err) {
+  *out = NULL;
+  if (e->any_when)
+    return ct_fail(err, CT_EUSAGE, "%s: a rule set with 'when' rules "
+                   "classifies whole documents only", ct_text_name(t));
+  if (n > 0 && c[0].index != part->before + 1)
+    return ct_fail(err, CT_EUSAGE, "%s: the part's first clause is number "
+                   "%zu, not %zu", ct_text_name(t), c[0].index,
+                   part->before + 1);
+  return classify(e, t, c, n, part->before, part, doc_id, out, err);
 }
 
 void ct_results_free(ct_result *r, size_t n) {
