@@ -339,7 +339,11 @@ static void emit(loop *l, ct_cli_doc *d) {
     return;
   }
   if (!d->failed && !d->pass) write_doc(l, d);
-  ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);
+  /* a file read in pieces is done with its last item */
+  if (d->chain != NULL && d->cut + 1 < d->chain->plan.ncuts)
+    ct_cli_progress_part(&l->progress, d->text ? ct_text_size(d->text) : 0);
+  else
+    ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);
 }
 
 /* Takes every document back in order; after a fatal failure the rest
