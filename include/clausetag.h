@@ -529,6 +529,35 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
                              ct_error *err);
 void ct_results_free(ct_result *r, size_t n);
 
+/* A document can also be classified part by part, so that memory does
+** not grow with its size (clausetag reads a large text file in pieces
+** so).  A part is a run of the document's clauses, in order, with what
+** the clauses before it left that context rules read: the labels of a
+** section heading that lies before the part and of the clause just
+** before it. */
+typedef struct ct_part {
+  size_t before;                     /* clauses of the document before the
+                                     ** part: c[0].index == before + 1 */
+  size_t heading;                    /* a heading before the part that its
+                                     ** clauses name (c[i].heading), or 0 */
+  const unsigned char *heading_has;  /* that heading's labels (ct_result
+                                     ** .has), or NULL */
+  const unsigned char *prev_has;     /* the labels of clause `before`, or
+                                     ** NULL when before == 0 */
+} ct_part;
+
+/* Classifies clauses c[0..n) of a part: their index and heading are the
+** document's numbers, their offsets point into t (the part's text, which
+** holds at least their bytes; hit offsets in the results point into it
+** too).  Given the labels the earlier parts got, the results are those of
+** the same clauses when the whole document is classified at once.  Only
+** for rule sets without `when` (CT_EUSAGE otherwise): a `when` may look
+** at any clause of the document and keep state from one to the next. */
+ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
+                                  const ct_clause *c, size_t n,
+                                  const char *doc_id, const ct_part *part,
+                                  ct_result **out, ct_error *err);
+
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses
 **

@@ -146,7 +146,7 @@ rule "people.heading" {
 rule "people.participants" {
   label = "people",
   description = "participants of a program (not 'the Participants' of an MOU)",
-  regex = [[\b(?:\d+|american|korean|foreign|young|international|exchange|program)\s+participants\b]],
+  regex = [[\b(?:[0-9]+|american|korean|foreign|young|international|exchange|program)\s+participants\b]],
   weight = 1.0,
 }
 

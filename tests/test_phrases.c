@@ -150,6 +150,27 @@ static void test_overlapping(void **state) {
          "3:4-10 1:4-17 4:4-28 2:11-17 5:11-20");
 }
 
+/* Substrings (the needles of regex rules) match anywhere, beside a word
+** phrase of the same text that keeps its boundaries. */
+static void test_substring(void **state) {
+  ct_phrases *p = ct_phrases_new();
+  ct_error err;
+  char *got;
+  (void)state;
+  assert_non_null(p);
+  assert_int_equal(ct_phrases_add_substring(p, "youn", 5, &err), CT_OK);
+  assert_int_equal(ct_phrases_add_substring(p, "human right", 6, &err), CT_OK);
+  assert_int_equal(ct_phrases_add_substring(p, "a*", 7, &err), CT_OK);
+  assert_int_equal(ct_phrases_add(p, "youn", 8, &err), CT_OK);
+  assert_int_equal(ct_phrases_add_substring(p, " - ", 9, &err), CT_ESYNTAX);
+  assert_string_equal(err.msg, "phrase \" - \": empty phrase");
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  got = scan_str(p, "younger youn human-rights a*b");
+  assert_string_equal(got, "5:0-4 5:8-12 8:8-12 6:13-24 7:26-28");
+  free(got);
+  ct_phrases_free(p);
+}
+
 static void test_same_phrase_ids(void **state) {
   static const pid ps[] = {{"climate", 2}, {"climate", 1}, {"climate", 2},
                            {"climate*", 1}, {"climates", 1}};
@@ -560,6 +581,7 @@ int main(void) {
     cmocka_unit_test(test_hangul),
     cmocka_unit_test(test_cjk),
     cmocka_unit_test(test_overlapping),
+    cmocka_unit_test(test_substring),
     cmocka_unit_test(test_same_phrase_ids),
     cmocka_unit_test(test_replacement_and_invalid),
     cmocka_unit_test(test_empty),

@@ -147,10 +147,15 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
   const char *id = d->id_json ? ct_text_name(d->text) : NULL;
   ct_status s;
   wk->doc = d;
-  if (d->n > 0 &&
-      (s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
-                              &d->results, err)) != CT_OK)
-    return s;
+  if (d->n > 0 && d->part != NULL)
+    s = ct_engine_classify_part(wk->engine, d->text, d->clauses, d->n, id,
+                                d->part, &d->results, err);
+  else if (d->n > 0)
+    s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
+                           &d->results, err);
+  else
+    s = CT_OK;
+  if (s != CT_OK) return s;
   return ct_cli_policies_check(o->policies, o->npolicies, wk->ctx->rs, d,
                                err);
 }

@@ -9,6 +9,7 @@
 #ifndef CT_CLI_DOC_H
 #define CT_CLI_DOC_H
 
+#include "cli/chain.h"
 #include "core/buf.h"
 #include "output/writer.h"
 
@@ -24,6 +25,17 @@ typedef struct ct_cli_doc {
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
   ct_buf msgs;           /* lines for stderr, printed before the output */
+  ct_buf out;            /* the document's output, when a worker
+                         ** formatted it (formatted set) */
+  int formatted;
+  /* A piece of a large file (chain.h): the chain, the plan cut it starts
+  ** at, and what the pieces before left for its classification. */
+  ct_cli_chain *chain;
+  size_t cut;
+  ct_cli_context ctx;
+  const ct_part *part;   /* &ctx.part once it is known, for the step */
+  int pass;              /* an item with nothing to write (taken in by the
+                         ** piece before, or after a failure) */
   int failed;            /* the input failed: not written, exit 2 */
   int partial;           /* written, but something in it failed (a rule,
                          ** with --keep-going): exit 2 */

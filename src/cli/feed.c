@@ -3,6 +3,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli/doc.h"
 #include "cli/feed.h"
 #include "cli/jsonl_in.h"
@@ -67,6 +68,56 @@ static int feed_jsonl(ct_cli_feed *f, const char *path) {
   return f->oom ? -1 : rc;
 }
 
+/* Is the file at path read in pieces?  A regular file, plain text,
+** larger than 8 pieces or than the size cap. */
+static int in_pieces(const ct_cli_feed *f, const char *path) {
+  struct stat st;
+  if (f->piece_bytes == 0 || strcmp(path, "-") == 0 ||
+      (f->by_name && ct_input_format_of(path) != CT_INPUT_TEXT) ||
+      stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    return 0;
+  return (unsigned long long)st.st_size > 8ull * f->piece_bytes ||
+         (unsigned long long)st.st_size > f->max_bytes;
+}
+
+/* A large file: planned, then queued piece by piece, every item holding
+** the chain.  A file the plan cannot cut within the cap but that fits
+** it is read whole after all. */
+static int feed_pieces(ct_cli_feed *f, const char *path) {
+  ct_plan plan;
+  ct_cli_chain *chain;
+  ct_error err;
+  ct_status s;
+  size_t k;
+  int rc = 0;
+  err.msg[0] = '\0';
+  s = ct_plan_file(path, f->invalid, f->piece_bytes, f->max_bytes, &plan,
+                   &err);
+  if (s == CT_ETOOBIG) {
+    struct stat st;
+    if (stat(path, &st) == 0 && (unsigned long long)st.st_size <= f->max_bytes)
+      return submit(f, ct_cli_doc_new(path));
+  }
+  if (s != CT_OK) return submit(f, failed(path, s, &err));
+  if ((chain = ct_cli_chain_new(&plan, f->nlabels)) == NULL) {
+    f->oom = 1;
+    return -1;
+  }
+  for (k = 0; rc == 0 && k < chain->plan.ncuts; k++) {
+    ct_cli_doc *d = ct_cli_doc_new(NULL);
+    if (d != NULL) {
+      ct_cli_chain_hold(chain);
+      d->chain = chain;
+      d->cut = k;
+    }
+    rc = submit(f, d);
+  }
+  /* Items not queued never take their turn: the ones queued pass. */
+  if (rc != 0) ct_cli_chain_fail(chain);
+  ct_cli_chain_release(chain);
+  return rc;
+}
+
 /* One input of the list: a file (or record stream), or a directory
 ** that could not be listed. */
 static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
@@ -80,6 +131,7 @@ static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
     return submit(f, d);
   }
   if (f->jsonl) return feed_jsonl(f, in->path);
+  if (in_pieces(f, in->path)) return feed_pieces(f, in->path);
   return submit(f, ct_cli_doc_new(in->path));
 }
 

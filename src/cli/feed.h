@@ -6,7 +6,8 @@
 ** at the other end of a --input jsonl pipe gets each answer as soon as
 ** it is ready, without clausetag reading ahead of it.  Files are only
 ** named here (the workers read them); jsonl records are parsed here,
-** since a stream is read in order.  The pool's window blocks the feeder,
+** since a stream is read in order.  A large plain text file is planned
+** here (text/plan.h: the first pass over it) and queued as its pieces.  The pool's window blocks the feeder,
 ** which keeps memory bounded.
 */
 #ifndef CT_CLI_FEED_H
@@ -21,7 +22,13 @@ typedef struct ct_cli_feed {
   const ct_cli_input_list *inputs;
   int jsonl;               /* --input jsonl: every line is a document */
   ct_invalid invalid;
-  size_t max_bytes;        /* --max-document-bytes, for jsonl records */
+  size_t max_bytes;        /* --max-document-bytes */
+  size_t piece_bytes;      /* 0, or read a plain text file larger than 4
+                           ** pieces (or than the cap) in pieces of about
+                           ** this many bytes (chain.h) */
+  int by_name;             /* a file is plain text only by its name
+                           ** (--input auto), else every file is */
+  size_t nlabels;          /* of the rule set, for the pieces' context */
   ct_cli_pool *pool;       /* closed by the feeder when it is done */
   int oom;                 /* ran out of memory: read after join */
   pthread_t thread;

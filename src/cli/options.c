@@ -34,7 +34,9 @@ const char ct_cli_document_options_help[] =
 "                       the output is the same for every N\n"
 "      --max-document-bytes N\n"
 "                       skip a file or jsonl record larger than N bytes\n"
-"                       without reading the rest (default 67108864, 64 MiB)\n";
+"                       without reading the rest (default 67108864, 64 MiB);\n"
+"                       a large text file read in pieces is cut at blank\n"
+"                       lines, and it is the pieces that may not be larger\n";
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;

@@ -55,7 +55,7 @@ static void *worker(void *arg) {
   while ((item = take(p, &seq)) != NULL) {
     cancelled = p->cancelled;
     pthread_mutex_unlock(&p->mu);
-    if (!cancelled) p->fn(state, item);
+    p->fn(state, item, cancelled);
     pthread_mutex_lock(&p->mu);
     p->ring[seq % p->window].done = 1;
     if (seq == p->head) pthread_cond_signal(&p->ready);

@@ -16,8 +16,10 @@
 
 typedef struct ct_cli_pool ct_cli_pool;
 
-/* Runs in a worker: `worker` is that worker's own state. */
-typedef void (*ct_cli_work_fn)(void *worker, void *item);
+/* Runs in a worker: `worker` is that worker's own state.  After cancel
+** the function still gets every item, with `cancelled` set, so that it
+** can release what waits on it (and do nothing else). */
+typedef void (*ct_cli_work_fn)(void *worker, void *item, int cancelled);
 
 /* Starts nworkers threads, worker i with states[i] (the array is copied).
 ** NULL when out of memory or a thread cannot be started. */
@@ -35,7 +37,7 @@ void ct_cli_pool_close(ct_cli_pool *p);
 ** is closed and every item was taken. */
 void *ct_cli_pool_next(ct_cli_pool *p);
 
-/* Stops the work: submit() refuses, workers pass items on untouched
+/* Stops the work: submit() refuses, workers pass items on told so
 ** (next() still returns them, to be freed). */
 void ct_cli_pool_cancel(ct_cli_pool *p);
 

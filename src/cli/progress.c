@@ -21,10 +21,15 @@ void ct_cli_progress_init(ct_cli_progress *p, size_t total, int to_stdout) {
 }
 
 void ct_cli_progress_step(ct_cli_progress *p, size_t bytes) {
+  if (!p->on) return;
+  p->done++;
+  ct_cli_progress_part(p, bytes);
+}
+
+void ct_cli_progress_part(ct_cli_progress *p, size_t bytes) {
   struct timespec now;
   double t;
   if (!p->on) return;
-  p->done++;
   p->bytes += (double)bytes;
   clock_gettime(CLOCK_MONOTONIC, &now);
   if (p->shown && seconds(&p->last, &now) < 0.1 && p->done < p->total)

@@ -29,6 +29,9 @@ void ct_cli_progress_init(ct_cli_progress *p, size_t total, int to_stdout);
 /* One more file of `bytes` done. */
 void ct_cli_progress_step(ct_cli_progress *p, size_t bytes);
 
+/* `bytes` more of a file read in pieces, not yet done. */
+void ct_cli_progress_part(ct_cli_progress *p, size_t bytes);
+
 /* Erases the line (it comes back at the next step). */
 void ct_cli_progress_clear(ct_cli_progress *p);
 

@@ -6,21 +6,50 @@
 ** to print their messages and write them through the one writer.  After
 ** a fatal failure the pool is cancelled and what is still in flight is
 ** only freed.
+**
+** Formatting a clause costs about as much as classifying it, so when the
+** format writes each document on its own (text, jsonl, tsv, lines: no
+** document or end hooks), the workers also format the documents they did
+** into a buffer of their own, and this thread only hands the bytes on:
+** otherwise it is the one serial step, and a second worker waits on it.
+**
+** With such a format, and rules without `when` and no policies, a large
+** plain text file is read in pieces (chain.h, src/stream/): memory then
+** stays that of a few pieces whatever the file's size, both workers work
+** on one file, and the output is the whole document's.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include "cli/chain.h"
 #include "cli/feed.h"
+#include "core/error.h"
 #include "cli/inputs.h"
 #include "cli/outfile.h"
 #include "cli/pool.h"
 #include "cli/progress.h"
 #include "cli/run.h"
 
+/* Documents up to this size are formatted by their worker: the output
+** of one is held whole until it is written. */
+#define FORMAT_IN_WORKER_MAX ((size_t)4 << 20)
+
+/* The size of a piece of a large file (CLAUSETAG_PIECE_BYTES: tests cut
+** small documents so). */
+#define PIECE_BYTES ((size_t)512 << 10)
+
+/* Clauses of a piece formatted together: the heading of the first ones
+** may lie before them, and the writer finds a heading among the clauses
+** it is given by looking through them. */
+#define GROUP 64
+
 /* What a worker thread holds. */
 typedef struct worker {
   const ct_cli_run *r;
   void *state;            /* the step's, e.g. an engine */
+  const ct_writer *w;     /* the run's writer: its format and settings,
+                          ** set before any document is worked on */
 } worker;
 
 /* The state of one run, the main thread's own. */
@@ -50,12 +79,196 @@ static ct_input_format format_of(const ct_cli_options *o, const char *path) {
   }
 }
 
+static void doc_info(const ct_cli_doc *d, ct_docinfo *info) {
+  memset(info, 0, sizeof *info);
+  info->id_json = d->id_json, info->meta_json = d->meta_json;
+  info->results = d->results;
+  info->violations = d->violations, info->nviolations = d->nviolations;
+}
+
+/* Does the format write each document on its own, so that a worker can
+** format one apart from the others? */
+static int per_document(const ct_format *f) {
+  return f->doc_begin == NULL && f->doc_end == NULL && f->end == NULL;
+}
+
+/* In a worker: the document's output into d->out, through the format's
+** clause hook with a writer of its own.  Out of memory, it is left to the
+** main thread, which formats it as it would anyway. */
+static void format_doc(const worker *wk, ct_cli_doc *d) {
+  const ct_writer *main_w = wk->w;
+  ct_writer w;
+  ct_docinfo info;
+  ct_record r;
+  ct_status s = CT_OK;
+  if (!per_document(main_w->fmt) ||
+      (d->text && ct_text_size(d->text) > FORMAT_IN_WORKER_MAX))
+    return;
+  ct_writer_init(&w, main_w->fmt, NULL);
+  w.rs = main_w->rs, w.flags = main_w->flags;
+  w.policies = main_w->policies, w.npolicies = main_w->npolicies;
+  doc_info(d, &info);
+  r.text = d->text, r.clauses = d->clauses, r.nclauses = d->n, r.doc = &info;
+  for (r.i = 0; s == CT_OK && r.i < d->n; r.i++) s = w.fmt->clause(&w, &r);
+  if (s == CT_OK) {
+    d->out = w.buf;
+    d->formatted = 1;
+    memset(&w.buf, 0, sizeof w.buf);
+  }
+  ct_writer_free(&w);
+}
+
+/* The text a piece is formatted from: its own bytes, and after them the
+** bytes of the heading before the piece (which the writer reads its
+** text from), *h then pointing there. */
+static ct_status piece_text(const ct_cli_doc *d, ct_clause *h,
+                            ct_text **out, ct_error *err) {
+  size_t n = ct_text_size(d->text);
+  char *buf;
+  ct_status s;
+  *h = d->ctx.heading;
+  if (h->index == 0) {
+    *out = NULL;
+    return CT_OK;
+  }
+  if ((buf = malloc(n + d->ctx.heading_len + 1)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  memcpy(buf, ct_text_data(d->text), n);
+  memcpy(buf + n, d->ctx.heading_text, d->ctx.heading_len);
+  s = ct_text_from_buffer(ct_text_name(d->text), buf,
+                          n + d->ctx.heading_len, CT_INVALID_REPLACE, out,
+                          err);
+  free(buf);
+  if (s == CT_OK) (*out)->base = d->text->base;
+  h->start += n;
+  h->end += n;
+  return s;
+}
+
+/* Formats clauses c[from..to) of a piece as one record set: with the
+** heading they name before them first (not written) when it lies before
+** them. */
+static ct_status format_group(ct_writer *w, const ct_cli_doc *d,
+                              const ct_text *t, const ct_clause *before,
+                              size_t from, size_t to, ct_clause *gc,
+                              ct_result *gr) {
+  ct_docinfo info;
+  ct_record r;
+  size_t i, k = 0, first = d->clauses[from].index;
+  ct_status s = CT_OK;
+  for (i = from; i < to; i++) {
+    size_t h = d->clauses[i].heading;
+    if (h == 0 || h >= first || k > 0) continue;
+    if (h >= d->clauses[0].index) gc[0] = d->clauses[h - d->clauses[0].index];
+    else gc[0] = *before;
+    memset(&gr[0], 0, sizeof gr[0]);
+    k = 1;
+  }
+  for (i = from; i < to; i++, k++) {
+    gc[k] = d->clauses[i];
+    if (d->results) gr[k] = d->results[i];
+  }
+  doc_info(d, &info);
+  info.results = d->results ? gr : NULL;
+  r.text = t, r.clauses = gc, r.nclauses = k, r.doc = &info;
+  for (r.i = k - (to - from); s == CT_OK && r.i < k; r.i++)
+    s = w->fmt->clause(w, &r);
+  return s;
+}
+
+/* In a worker: a piece's output into d->out, in groups. */
+static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
+  const ct_writer *main_w = wk->w;
+  ct_clause before, *gc = NULL;
+  ct_result *gr = NULL;
+  ct_text *t = NULL;
+  ct_writer w;
+  ct_status s;
+  size_t from;
+  if ((s = piece_text(d, &before, &t, err)) != CT_OK) return s;
+  gc = malloc((GROUP + 1) * sizeof *gc);
+  gr = malloc((GROUP + 1) * sizeof *gr);
+  ct_writer_init(&w, main_w->fmt, NULL);
+  w.rs = main_w->rs, w.flags = main_w->flags;
+  w.policies = main_w->policies, w.npolicies = main_w->npolicies;
+  s = gc && gr ? CT_OK : CT_ENOMEM;
+  for (from = 0; s == CT_OK && from < d->n; from += GROUP)
+    s = format_group(&w, d, t ? t : d->text, &before, from,
+                     from + GROUP < d->n ? from + GROUP : d->n, gc, gr);
+  if (s == CT_OK) {
+    d->out = w.buf;
+    d->formatted = 1;
+    memset(&w.buf, 0, sizeof w.buf);
+  } else {
+    ct_fail(err, s, "%s", ct_strerror(s));
+  }
+  ct_writer_free(&w);
+  free(gc);
+  free(gr);
+  ct_text_free(t);
+  return s;
+}
+
+/* In a worker: one piece of a large file, in its turns (chain.h). */
+static void work_piece(worker *wk, ct_cli_doc *d) {
+  const ct_cli_options *o = wk->r->opt;
+  ct_cli_chain *ch = d->chain;
+  ct_carry carry;
+  ct_error err;
+  ct_status s;
+  size_t before;
+  int ok;
+  if (!ct_cli_chain_cut_turn(ch, d->cut, &carry)) {
+    d->pass = 1;
+    return;
+  }
+  before = carry.clauses;
+  err.msg[0] = '\0';
+  s = ct_stream_piece(&ch->plan, o->invalid, wk->r->ab,
+                      o->max_document_bytes, &carry, &d->text, &d->clauses,
+                      &d->n, &err);
+  ct_cli_chain_cut_done(ch, d->cut, &carry, s == CT_OK);
+  if (s != CT_OK) {
+    ct_cli_doc_input_failed(d, ch->plan.name, s, &err);
+    return;
+  }
+  if ((ok = ct_cli_chain_label_turn(ch, d->cut, before, &d->ctx)) <= 0) {
+    d->pass = ok == 0;
+    d->fatal = ok < 0;
+    ct_fail(&d->err, CT_ENOMEM, "out of memory");
+    return;
+  }
+  d->part = &d->ctx.part;
+  d->err.msg[0] = '\0';
+  if (wk->r->step != NULL &&
+      wk->r->step->run(wk->state, d, &d->err) != CT_OK) {
+    d->fatal = 1;
+    ct_cli_chain_label_done(ch, carry.cut, d->text, d->clauses, d->n, NULL,
+                            0);
+    return;
+  }
+  if (!ct_cli_chain_label_done(ch, carry.cut, d->text, d->clauses, d->n,
+                               d->results, 1) ||
+      format_piece(wk, d, &d->err) != CT_OK) {
+    d->fatal = 1;
+    ct_fail(&d->err, CT_ENOMEM, "out of memory");
+  }
+}
+
 /* In a worker: read, cut and step on one document. */
-static void work(void *state, void *item) {
+static void work(void *state, void *item, int cancelled) {
   worker *wk = state;
   ct_cli_doc *d = item;
   ct_error err;
   ct_status s = CT_OK;
+  if (cancelled) {         /* pieces waiting on this one go too */
+    if (d->chain != NULL) ct_cli_chain_fail(d->chain);
+    return;
+  }
+  if (d->chain != NULL) {
+    work_piece(wk, d);
+    return;
+  }
   if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
   if (d->path != NULL)
@@ -71,6 +284,8 @@ static void work(void *state, void *item) {
   d->err.msg[0] = '\0';
   if (wk->r->step != NULL && wk->r->step->run(wk->state, d, &d->err) != CT_OK)
     d->fatal = 1;
+  else
+    format_doc(wk, d);
 }
 
 /* Prints lines on stderr in order with what stdout already got. */
@@ -80,14 +295,33 @@ static void print_messages(loop *l, const char *msgs) {
   fputs(msgs, stderr);
 }
 
-static void write_doc(loop *l, const ct_cli_doc *d) {
+/* A document a worker formatted: its bytes become the writer's, which
+** writes them as it writes any document (no clause hook runs for n = 0;
+** the format has no document hooks) and keeps the first write error.
+** The writer's buffer is empty but before the first document (a tsv
+** header): then the bytes go after what it holds. */
+static ct_status write_formatted(loop *l, ct_cli_doc *d,
+                                 const ct_docinfo *info) {
+  if (l->w.buf.len == 0) {
+    ct_buf empty = l->w.buf;
+    l->w.buf = d->out;
+    d->out = empty;
+  } else if (ct_buf_add(&l->w.buf, d->out.s, d->out.len) != CT_OK) {
+    return ct_fail(&l->err, CT_ENOMEM, "out of memory");
+  }
+  l->w.records += d->n;
+  return ct_writer_document_info(&l->w, d->text, d->clauses, 0, info,
+                                 &l->err);
+}
+
+static void write_doc(loop *l, ct_cli_doc *d) {
   ct_docinfo info;
-  memset(&info, 0, sizeof info);
-  info.id_json = d->id_json, info.meta_json = d->meta_json;
-  info.results = d->results;
-  info.violations = d->violations, info.nviolations = d->nviolations;
-  if (ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
-                              &l->err) != CT_OK)
+  ct_status s;
+  doc_info(d, &info);
+  if (d->formatted) s = write_formatted(l, d, &info);
+  else s = ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
+                                   &l->err);
+  if (s != CT_OK)
     l->fatal = 1;
   /* A stream's reader waits for each answer. */
   else if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->w.out == stdout)
@@ -104,8 +338,12 @@ static void emit(loop *l, ct_cli_doc *d) {
     l->err = d->err;
     return;
   }
-  if (!d->failed) write_doc(l, d);
-  ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);
+  if (!d->failed && !d->pass) write_doc(l, d);
+  /* a file read in pieces is done with its last item */
+  if (d->chain != NULL && d->cut + 1 < d->chain->plan.ncuts)
+    ct_cli_progress_part(&l->progress, d->text ? ct_text_size(d->text) : 0);
+  else
+    ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);
 }
 
 /* Takes every document back in order; after a fatal failure the rest
@@ -129,8 +367,10 @@ static void free_workers(const ct_cli_run *r, worker *wk, size_t n) {
   free(wk);
 }
 
-/* n workers with their states; NULL after a message. */
-static worker *new_workers(const ct_cli_run *r, size_t n, ct_error *err) {
+/* n workers with their states; NULL after a message.  w is the run's
+** writer, set up before the first document reaches a worker. */
+static worker *new_workers(const ct_cli_run *r, const ct_writer *w, size_t n,
+                           ct_error *err) {
   worker *wk = calloc(n, sizeof *wk);
   size_t i;
   if (wk == NULL) {
@@ -139,6 +379,7 @@ static worker *new_workers(const ct_cli_run *r, size_t n, ct_error *err) {
   }
   for (i = 0; i < n; i++) {
     wk[i].r = r;
+    wk[i].w = w;
     if (r->step != NULL && r->step->worker_new != NULL &&
         r->step->worker_new(r->step->ud, &wk[i].state, err) != CT_OK) {
       free_workers(r, wk, i);
@@ -167,6 +408,27 @@ static ct_cli_pool *new_pool(worker *wk, size_t n) {
   return pool;
 }
 
+/* Can a large file be read in pieces, and how large are they (0: no)?
+** The format must write documents apart, the input be plain text, and
+** the rules keep no state a piece could not carry: no `when`, no policy
+** (--require looks at a whole document). */
+static size_t piece_bytes(const ct_cli_run *r) {
+  const ct_cli_options *o = r->opt;
+  const char *env = getenv("CLAUSETAG_PIECE_BYTES");
+  size_t k, n = PIECE_BYTES;
+  if (!per_document(o->format) || o->npolicies > 0 ||
+      (o->input != CT_CLI_INPUT_AUTO && o->input != CT_CLI_INPUT_TEXT))
+    return 0;
+  for (k = 0; r->rs != NULL && k < ct_ruleset_nrules(r->rs); k++)
+    if (ct_ruleset_rule(r->rs, k)->when) return 0;
+  if (env != NULL && env[0] != '\0') {
+    char *e;
+    unsigned long long v = strtoull(env, &e, 10);
+    if (*e == '\0' && v > 0 && v < (size_t)-1 / 8) n = (size_t)v;
+  }
+  return n;
+}
+
 /* Feeds the inputs through n workers and writes what comes back. */
 static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
                       size_t n) {
@@ -181,6 +443,9 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
   f.invalid = l->r->opt->invalid;
   f.max_bytes = l->r->opt->max_document_bytes;
+  f.piece_bytes = piece_bytes(l->r);
+  f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
+  f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
   if (ct_cli_feed_start(&f) != 0) {
     ct_cli_pool_close(pool);
     out_of_memory(l);
@@ -237,9 +502,18 @@ static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
 }
 
 /* Workers: -j, but no more than there are files to read. */
-static size_t nworkers(const ct_cli_options *o, size_t ninputs) {
-  if (o->input == CT_CLI_INPUT_JSONL || ninputs >= o->jobs) return o->jobs;
-  return ninputs ? ninputs : 1;
+static size_t nworkers(const ct_cli_run *r, const ct_cli_input_list *in) {
+  const ct_cli_options *o = r->opt;
+  size_t k, piece;
+  if (o->input == CT_CLI_INPUT_JSONL || in->n >= o->jobs) return o->jobs;
+  /* a file read in pieces keeps every worker busy */
+  for (k = 0, piece = piece_bytes(r); piece > 0 && k < in->n; k++) {
+    struct stat st;
+    if (stat(in->v[k].path, &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > 8ull * piece)
+      return o->jobs;
+  }
+  return in->n ? in->n : 1;
 }
 
 /* With the inputs listed and the workers ready (a rule set that fails
@@ -247,11 +521,11 @@ static size_t nworkers(const ct_cli_options *o, size_t ninputs) {
 static int run_inputs(loop *l, const ct_cli_input_list *in) {
   ct_cli_outfile out;
   ct_error err;
-  size_t n = nworkers(l->r->opt, in->n);
+  size_t n = nworkers(l->r, in);
   worker *wk;
   int rc;
   err.msg[0] = '\0';
-  if ((wk = new_workers(l->r, n, &err)) == NULL) {
+  if ((wk = new_workers(l->r, &l->w, n, &err)) == NULL) {
     fprintf(stderr, "%s\n", err.msg);
     return 2;
   }

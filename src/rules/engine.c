@@ -38,6 +38,8 @@ typedef struct docstate {
   unsigned char *masked;       /* t's bytes, Markdown structure blanked */
   const ct_clause *c;
   size_t n;
+  size_t first;                /* the document's clauses before c[0] */
+  const ct_part *part;         /* what they left, or NULL */
   const char *id;
   ct_norm norm;
   const ct_phrase_hit *ph;     /* phrase hits, input offsets */
@@ -74,6 +76,7 @@ struct ct_engine {
   double *own;                 /* per label: positive own evidence */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
+  unsigned char *needed;       /* per rule: a needle of its regex seen */
   ct_strmap phrases;           /* c:has phrases */
 };
 
@@ -473,11 +476,12 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
+  e->needed = calloc(rs->nrules + 1, 1);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
-      !e->vetoed || !e->order || !e->own)
+      !e->vetoed || !e->needed || !e->order || !e->own)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
@@ -521,6 +525,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->refs);
   free(e->word_at);
   free(e->vetoed);
+  free(e->needed);
   free(e->order);
   free(e->own);
   free(e);
@@ -668,19 +673,24 @@ static ct_status call_when(ct_engine *e, size_t r, const ct_clause *c,
 }
 
 /* Marks the phrase hits inside clause c: the first `words` hit of each
-** rule, and the rules an `unless` phrase vetoes.  *h walks the document's
-** hits, which are sorted by start. */
+** rule, the rules an `unless` phrase vetoes, and the regexes a needle of
+** which is there.  *h walks the document's hits, which are sorted by
+** start. */
 static void bucket_hits(ct_engine *e, const ct_clause *c, size_t *h) {
   const docstate *d = e->doc;
   size_t k;
   memset(e->word_at, 0, e->rs->nrules * sizeof *e->word_at);
   memset(e->vetoed, 0, e->rs->nrules);
+  memset(e->needed, 0, e->rs->nrules);
   while (*h < d->nph && d->ph[*h].start < c->start) (*h)++;
   for (k = *h; k < d->nph && d->ph[k].start < c->end; k++) {
     size_t r = CT_PHRASE_RULE(d->ph[k].id);
     if (d->ph[k].end > c->end) continue;
-    if (CT_PHRASE_UNLESS(d->ph[k].id)) e->vetoed[r] = 1;
-    else if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+    switch (CT_PHRASE_LIST(d->ph[k].id)) {
+    case CT_LIST_UNLESS: e->vetoed[r] = 1; break;
+    case CT_LIST_NEEDS: e->needed[r] = 1; break;
+    default: if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+    }
   }
   *h = k;
 }
@@ -694,12 +704,26 @@ typedef struct verdict {
   const unsigned char *has;   /* per label: own score reaches threshold */
 } verdict;
 
+/* The labels of clause `index` (the document's number), or NULL when it
+** is none of those known here: the clauses being classified, and the
+** section heading and the previous clause a part was given. */
+static const unsigned char *labels_of(const docstate *d, size_t index,
+                                      size_t nl) {
+  if (index > d->first && index - d->first <= d->n)
+    return d->has + (index - d->first - 1) * nl;
+  if (d->part == NULL || index == 0) return NULL;
+  if (index == d->part->heading) return d->part->heading_has;
+  if (index == d->first) return d->part->prev_has;
+  return NULL;
+}
+
 /* Does the clause meet rule r's scope and context?  A context rule takes
 ** the label of the section heading or the previous clause, and never
 ** into a clause whose own evidence gives it another label. */
 static int applies(const ct_engine *e, const ct_rule_info *ri,
                    const ct_clause *c, const verdict *v) {
   const docstate *d = e->doc;
+  const unsigned char *from_has;
   size_t nl = e->rs->nlabels, k, from;
   if ((ri->scope == CT_SCOPE_TITLE && !c->title) ||
       (ri->scope == CT_SCOPE_BODY && c->title))
@@ -707,7 +731,8 @@ static int applies(const ct_engine *e, const ct_rule_info *ri,
   if (ri->context == CT_CONTEXT_NONE) return 1;
   if (c->title) return 0;
   from = ri->context == CT_CONTEXT_SECTION ? c->heading : c->index - 1;
-  if (from == 0 || !d->has[(from - 1) * nl + ri->label]) return 0;
+  from_has = labels_of(d, from, nl);
+  if (from_has == NULL || !from_has[ri->label]) return 0;
   for (k = 0; k < nl; k++)
     if (k != ri->label && v->has[k]) return 0;
   return 1;
@@ -726,7 +751,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     *ms = d->ph[e->word_at[r] - 1].start;
     *me = d->ph[e->word_at[r] - 1].end;
     fired = 1;
-  } else if (rule->regex) {
+  } else if (rule->regex && (rule->nneeds == 0 || e->needed[r])) {
+    /* without one of its needles in the clause the regex cannot match */
     const char *subj = (const char *)d->s + c->start;
     size_t len = subject_len(e, subj, c->end - c->start), a, b;
     int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);
@@ -864,8 +890,12 @@ static ct_status scan_document(ct_engine *e, ct_error *err) {
   const ct_phrase_hit *hits;
   ct_phrase_hit *v;
   size_t k;
-  if (ct_norm_build(&d->norm, (const char *)d->s + t->body,
-                    t->len - t->body, t->body) != CT_OK ||
+  ct_status st = ct_norm_build(&d->norm, (const char *)d->s + t->body,
+                               t->len - t->body, t->body);
+  if (st == CT_ETOOBIG)
+    return ct_fail(err, st, "%s: too large to classify in one piece (2 GiB "
+                   "or more once normalized)", t->name);
+  if (st != CT_OK ||
       ct_phrases_scan_with(e->rs->phrases, e->ps, d->norm.s, d->norm.len,
                            &hits, &d->nph) != CT_OK)
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", t->name);
@@ -901,10 +931,12 @@ static void fill_results(docstate *d, size_t nl, ct_result *res) {
   }
 }
 
-ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
-                             const ct_clause *c, size_t n,
-                             const char *doc_id, ct_result **out,
-                             ct_error *err) {
+/* Classifies c[0..n), the clauses after the document's first `first`;
+** part (NULL for a whole document) says what those left. */
+static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
+                          size_t n, size_t first, const ct_part *part,
+                          const char *doc_id, ct_result **out,
+                          ct_error *err) {
   docstate d;
   ct_result *res = NULL;
   size_t i, h = 0;
@@ -913,6 +945,8 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   d.t = t;
   d.c = c;
   d.n = n;
+  d.first = first;
+  d.part = part;
   d.id = doc_id;
   st = fresh_state(e, err);
   e->doc = &d;
@@ -936,6 +970,28 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
   }
   free(d.scores); free(d.has); free(d.hits); free(d.first_hit); free(res);
   return st;
+}
+
+ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
+                             const ct_clause *c, size_t n,
+                             const char *doc_id, ct_result **out,
+                             ct_error *err) {
+  return classify(e, t, c, n, 0, NULL, doc_id, out, err);
+}
+
+ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
+                                  const ct_clause *c, size_t n,
+                                  const char *doc_id, const ct_part *part,
+                                  ct_result **out, ct_error *err) {
+  *out = NULL;
+  if (e->any_when)
+    return ct_fail(err, CT_EUSAGE, "%s: a rule set with 'when' rules "
+                   "classifies whole documents only", ct_text_name(t));
+  if (n > 0 && c[0].index != part->before + 1)
+    return ct_fail(err, CT_EUSAGE, "%s: the part's first clause is number "
+                   "%zu, not %zu", ct_text_name(t), c[0].index,
+                   part->before + 1);
+  return classify(e, t, c, n, part->before, part, doc_id, out, err);
 }
 
 void ct_results_free(ct_result *r, size_t n) {

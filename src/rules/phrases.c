@@ -31,6 +31,7 @@ typedef struct entry {            /* one added (phrase, id) */
   size_t len;
   int id;
   int star;
+  int raw;                        /* a substring: no word boundaries */
 } entry;
 
 typedef struct keyword {          /* a distinct compacted text */
@@ -40,7 +41,7 @@ typedef struct keyword {          /* a distinct compacted text */
   unsigned char rcheck;           /* after: RIGHT_* */
 } keyword;
 
-typedef struct idref { int id; int star; } idref;
+typedef struct idref { int id; int star; int raw; } idref;
 
 enum {
   RIGHT_FREE,        /* kana and CJK ideographs: no boundary */
@@ -251,7 +252,7 @@ static ct_status check_phrase(const char *phrase, size_t n, ct_error *err) {
 }
 
 static ct_status push_entry(ct_phrases *p, char *kw, size_t len, int id,
-                            int star) {
+                            int star, int raw) {
   if (p->nadd == p->capadd) {
     size_t cap = p->capadd ? 2 * p->capadd : 64;
     entry *a = realloc(p->add, cap * sizeof *a);
@@ -263,13 +264,14 @@ static ct_status push_entry(ct_phrases *p, char *kw, size_t len, int id,
   p->add[p->nadd].len = len;
   p->add[p->nadd].id = id;
   p->add[p->nadd].star = star;
+  p->add[p->nadd].raw = raw;
   p->nadd++;
   if (len > p->maxlen) p->maxlen = len;
   return CT_OK;
 }
 
-ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
-                         ct_error *err) {
+static ct_status add_entry(ct_phrases *p, const char *phrase, int id,
+                           int raw, ct_error *err) {
   size_t n = strlen(phrase), len;
   int star, trailing;
   char *kw;
@@ -277,8 +279,14 @@ ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
   if (p->compiled)
     return ct_fail(err, CT_EUSAGE, "phrase \"%.200s\": matcher already "
                    "compiled", phrase);
-  if ((st = check_phrase(phrase, n, err)) != CT_OK) return st;
-  star = phrase[n - 1] == '*';
+  if (raw) {
+    if (n == 0) return ct_fail(err, CT_ESYNTAX, "phrase \"\": empty phrase");
+    if (ct_utf8_check((const unsigned char *)phrase, n) != n)
+      return ct_fail(err, CT_ESYNTAX, "phrase is not valid UTF-8");
+  } else if ((st = check_phrase(phrase, n, err)) != CT_OK) {
+    return st;
+  }
+  star = !raw && phrase[n - 1] == '*';
   if ((kw = malloc(n)) == NULL)
     return ct_fail(err, CT_ENOMEM, "out of memory");
   len = compact(phrase, n - (size_t)star, kw, &trailing);
@@ -294,11 +302,21 @@ ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
     return ct_fail(err, CT_ESYNTAX, "phrase \"%.40s...\": longer than %d "
                    "bytes", phrase, MAX_PHRASE);
   }
-  if (push_entry(p, kw, len, id, star) != CT_OK) {
+  if (push_entry(p, kw, len, id, star, raw) != CT_OK) {
     free(kw);
     return ct_fail(err, CT_ENOMEM, "out of memory");
   }
   return CT_OK;
+}
+
+ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
+                         ct_error *err) {
+  return add_entry(p, phrase, id, 0, err);
+}
+
+ct_status ct_phrases_add_substring(ct_phrases *p, const char *text, int id,
+                                   ct_error *err) {
+  return add_entry(p, text, id, 1, err);
 }
 
 /* ---------------------------------------------------------------------
@@ -312,6 +330,7 @@ static int cmp_entry(const void *a, const void *b) {
   if (c != 0) return c;
   if (x->len != y->len) return x->len < y->len ? -1 : 1;
   if (x->star != y->star) return x->star - y->star;
+  if (x->raw != y->raw) return x->raw - y->raw;
   return (x->id > y->id) - (x->id < y->id);
 }
 
@@ -387,6 +406,7 @@ static void build_keywords(ct_phrases *p) {
     }
     p->ids[nid].id = e->id;
     p->ids[nid].star = e->star;
+    p->ids[nid].raw = e->raw;
     kw->count++;
     nid++;
   }
@@ -584,19 +604,27 @@ static int right_fits(const scan *sc, unsigned char check, size_t end) {
 }
 
 /* Keyword k ended at input offset `end`, its first byte fed as number
-** fed - len. */
+** fed - len.  Substrings need no boundary; the edges of the others are
+** looked at once, and only when a phrase needs them. */
 static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
   const keyword *kw = &sc->p->kws[k];
   const idref *r = &sc->p->ids[kw->first], *stop = r + kw->count;
   size_t start = sc->s->ring[(fed - kw->len) & sc->mask];
-  int right_ok;
-  if (kw->lcheck && is_word(cp_before(sc->t, sc->len, start))) return;
-  right_ok = right_fits(sc, kw->rcheck, end);
-  for (; r < stop && !r->star; r++)
-    if (right_ok) push_hit(sc, r->id, start, end);
-  if (r < stop) {
-    size_t e = word_end(sc, end);
-    for (; r < stop; r++) push_hit(sc, r->id, start, e);
+  int left_ok = -1, right_ok = -1;
+  for (; r < stop; r++) {
+    if (r->raw) {
+      push_hit(sc, r->id, start, end);
+      continue;
+    }
+    if (left_ok < 0)
+      left_ok = !kw->lcheck || !is_word(cp_before(sc->t, sc->len, start));
+    if (!left_ok) continue;
+    if (r->star) {
+      push_hit(sc, r->id, start, word_end(sc, end));
+    } else {
+      if (right_ok < 0) right_ok = right_fits(sc, kw->rcheck, end);
+      if (right_ok) push_hit(sc, r->id, start, end);
+    }
   }
 }
 

@@ -70,6 +70,13 @@ void ct_phrases_free(ct_phrases *p);
 ct_status ct_phrases_add(ct_phrases *p, const char *phrase, int id,
                          ct_error *err);
 
+/* Adds a folded, NUL-terminated string under `id` that matches anywhere:
+** no word boundaries, no '*' (a '*' is a character like any other);
+** white space and hyphens as in phrases.  For the needles of regex rules
+** (needles.h).  Errors as ct_phrases_add. */
+ct_status ct_phrases_add_substring(ct_phrases *p, const char *text, int id,
+                                   ct_error *err);
+
 /* Caps the memory the compiled automaton may take (0: no cap); past it,
 ** compiling fails with CT_ELIMIT ("the phrases need N MiB of automaton,
 ** more than the limit of M MiB"). */

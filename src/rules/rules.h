@@ -18,9 +18,10 @@
 #include "rules/sandbox.h"
 
 /* Phrase ids in the automaton: the rule index and which list. */
-#define CT_PHRASE_ID(rule, unless) ((int)((rule) << 1 | (unless)))
-#define CT_PHRASE_RULE(id) ((size_t)(id) >> 1)
-#define CT_PHRASE_UNLESS(id) ((id) & 1)
+enum { CT_LIST_WORDS, CT_LIST_UNLESS, CT_LIST_NEEDS };
+#define CT_PHRASE_ID(rule, list) ((int)((rule) << 2 | (list)))
+#define CT_PHRASE_RULE(id) ((size_t)(id) >> 2)
+#define CT_PHRASE_LIST(id) ((id) & 3)
 
 /* A `words` or `unless` phrase of a rule, as written (listings) and
 ** folded (the warnings of lint.c), and where it is in the rule's list. */
@@ -38,6 +39,9 @@ typedef struct ct_rule {
   ct_regex *regex;       /* NULL without regex */
   ct_rule_phrase *phrases;   /* words, then unless, in file order */
   size_t nphrases;
+  size_t nneeds;         /* needles of the regex (declared `needs`, else
+                         ** found in the pattern: needles.h); 0: none,
+                         ** the regex runs on every clause */
 } ct_rule;
 
 typedef struct ct_example {

@@ -17,6 +17,7 @@
 */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@
 #include "rules/ctlib.h"
 #include "rules/diag.h"
 #include "rules/fields.h"
+#include "rules/needles.h"
 #include "rules/rules.h"
 #include "text/utf8.h"
 
@@ -299,13 +301,14 @@ static int label_decl(lua_State *L) {
 ** ====================================================================== */
 
 static const char *const rule_keys[] = {"label", "words", "regex", "unless",
-                                        "when", "weight", "description",
-                                        "context", "scope", "focus", NULL};
+                                        "needs", "when", "weight",
+                                        "description", "context", "scope",
+                                        "focus", NULL};
 
 typedef struct phrase_ctx {
   ct_ruleset *rs;
   size_t rule;
-  int unless;
+  int list;                 /* CT_LIST_WORDS, _UNLESS or _NEEDS */
 } phrase_ctx;
 
 /* Keeps a phrase in the rule, as written (listings: `clausetag rules -f
@@ -328,16 +331,25 @@ static void add_phrase(lua_State *L, ct_site *s, const char *p, void *ud) {
   ct_error err;
   char *folded = ct_fold(p, strlen(p));
   ct_status st;
+  int id = CT_PHRASE_ID(pc->rule, pc->list);
   if (folded == NULL) luaL_error(L, "not enough memory");
-  st = ct_phrases_add(pc->rs->phrases, folded,
-                      CT_PHRASE_ID(pc->rule, pc->unless), &err);
-  if (st == CT_OK) {
-    keep_phrase(L, &pc->rs->rules[pc->rule], p, folded, s->elem, pc->unless);
+  if (pc->list == CT_LIST_NEEDS && strlen(folded) > CT_NEEDLE_MAX)
+    st = ct_fail(&err, CT_ESYNTAX, "\"%.40s...\" is longer than %d bytes",
+                 p, CT_NEEDLE_MAX);
+  else if (pc->list == CT_LIST_NEEDS)
+    st = ct_phrases_add_substring(pc->rs->phrases, folded, id, &err);
+  else
+    st = ct_phrases_add(pc->rs->phrases, folded, id, &err);
+  if (st == CT_OK && pc->list != CT_LIST_NEEDS) {
+    keep_phrase(L, &pc->rs->rules[pc->rule], p, folded, s->elem,
+                pc->list == CT_LIST_UNLESS);
     return;
   }
   free(folded);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
-  ct_item_err(s, "%s", err.msg);
+  if (st != CT_OK)
+    ct_item_err(s, "%s%s", pc->list == CT_LIST_NEEDS ? "'needs': " : "",
+                err.msg);
 }
 
 static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
@@ -347,15 +359,51 @@ static const ct_rule *find_rule(const ct_ruleset *rs, const char *id) {
   return NULL;
 }
 
-static void rule_regex(lua_State *L, ct_site *s, ct_rule *r) {
+/* The needles found in the pattern, when the rule declares none.  They
+** are folded already (lowercase ASCII and Hangul syllables) and go into
+** the automaton with nothing in between that could raise. */
+static void find_needles(lua_State *L, ct_ruleset *rs, ct_rule *r,
+                         const char *pat) {
+  ct_needles nd;
+  ct_status st = CT_OK;
+  ct_error err;
+  size_t i;
+  int id = CT_PHRASE_ID((size_t)(r - rs->rules), CT_LIST_NEEDS);
+  if (ct_regex_needles(pat, &nd) != CT_OK) luaL_error(L, "not enough memory");
+  for (i = 0; st == CT_OK && i < nd.n; i++)
+    st = ct_phrases_add_substring(rs->phrases, nd.v[i], id, &err);
+  r->nneeds = st == CT_OK ? nd.n : 0;
+  ct_needles_free(&nd);
+  if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
+  if (st != CT_OK) luaL_error(L, "regex needles: %s", err.msg);
+}
+
+/* regex and needs: a regex runs only on clauses that hold one of its
+** needles, declared or found in the pattern. */
+static void rule_regex(lua_State *L, ct_site *s, ct_ruleset *rs, ct_rule *r) {
+  phrase_ctx pc = {rs, (size_t)(r - rs->rules), CT_LIST_NEEDS};
   ct_error err;
   const char *pat = ct_opt_string(L, s, 1, "regex");
   ct_status st;
-  if (pat == NULL) return;
+  if (pat == NULL) {
+    if (lua_getfield(L, 1, "needs") != LUA_TNIL)
+      ct_key_err(s, "needs", "'needs' is for a 'regex' rule: it names what "
+                 "every match of the regex holds");
+    lua_pop(L, 1);
+    return;
+  }
   st = ct_regex_compile(pat, &r->regex, &err);
   if (st == CT_ENOMEM) luaL_error(L, "not enough memory");
-  if (st != CT_OK) ct_value_err(s, "regex", "%s", err.msg);
-  else r->info.regex = 1;
+  if (st != CT_OK) {
+    ct_value_err(s, "regex", "%s", err.msg);
+    return;
+  }
+  r->info.regex = 1;
+  if (lua_getfield(L, 1, "needs") == LUA_TTABLE && lua_rawlen(L, -1) == 0)
+    ct_value_err(s, "needs", "'needs' must name at least one string");
+  lua_pop(L, 1);
+  r->nneeds = ct_each_string(L, s, 1, "needs", add_phrase, &pc);
+  if (r->nneeds == 0) find_needles(L, rs, r, pat);
 }
 
 /* How a rule may fire besides its matchers: where it looks, on which
@@ -372,7 +420,7 @@ static void rule_kind(lua_State *L, ct_site *s, ct_rule *r) {
 
 static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
   ct_ruleset *rs = ld->rs;
-  phrase_ctx pc = {rs, (size_t)(r - rs->rules), 0};
+  phrase_ctx pc = {rs, (size_t)(r - rs->rules), CT_LIST_WORDS};
   int t;
   const char *label = ct_opt_string(L, s, 1, "label"), *bad;
   if (label == NULL && !s->bad) ct_site_err(s, "'label' is required");
@@ -386,9 +434,9 @@ static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
   r->info.declared = r->info.weight;
   rule_kind(L, s, r);
   r->info.words = ct_each_string(L, s, 1, "words", add_phrase, &pc) > 0;
-  pc.unless = 1;
+  pc.list = CT_LIST_UNLESS;
   r->info.unless = ct_each_string(L, s, 1, "unless", add_phrase, &pc) > 0;
-  rule_regex(L, s, r);
+  rule_regex(L, s, rs, r);
   t = lua_getfield(L, 1, "when");
   if (t != LUA_TNIL && t != LUA_TFUNCTION)
     ct_value_err(s, "when", "'when' must be a function, not %s", ct_given(L, -1));
@@ -431,6 +479,10 @@ static int rule_body(lua_State *L) {
   if ((prev = find_rule(rs, id)) != NULL) {
     ct_at_name_err(&s, "already declared at %s:%d", prev->info.file,
              prev->info.line);
+    return 0;
+  }
+  if (rs->nrules >= (size_t)INT_MAX >> 2) {     /* phrase ids are ints */
+    ct_site_err(&s, "too many rules");
     return 0;
   }
   rs->rules = grow(L, rs->rules, rs->nrules, sizeof *rs->rules);

@@ -6,8 +6,10 @@
 ** inline.  Everything else goes through utf8proc one cluster at a time
 ** (a starter and the combining marks after it, at most 30), so that
 ** composition stays inside a cluster, each cluster's output maps to one
-** input offset, and the time is linear however many marks pile up.  Nothing is allocated per character: utf8proc works in a
-** scratch array that lives on the stack until a cluster outgrows it.
+** input offset, and the time is linear however many marks pile up.
+** Nothing is allocated per character: utf8proc works in a scratch array
+** that lives on the stack until a cluster outgrows it, and the map grows
+** by a run only where the view stops being a copy of the input (norm.h).
 */
 #include <stdint.h>
 #include <stdlib.h>
@@ -33,8 +35,8 @@
 
 typedef struct folder {
   ct_buf out;
-  size_t *map;              /* NULL when only the string is wanted */
-  size_t mapcap;
+  ct_norm_run *runs;        /* the map: NULL when only the string is wanted */
+  size_t nruns, rcap;
   int want_map;
   utf8proc_int32_t *scratch;
   size_t scap;
@@ -49,38 +51,52 @@ static unsigned char ascii_lower(unsigned char c) {
 
 /* ---- output with its map --------------------------------------------- */
 
-/* Room in the map for `extra` more bytes plus the end entry. */
-static int map_reserve(folder *f, size_t extra) {
-  size_t need = f->out.len + extra + 1, cap;
-  size_t *p;
-  if (!f->want_map || need <= f->mapcap) return 1;
-  cap = f->mapcap ? f->mapcap : 64;
-  while (cap < need) cap = cap > (size_t)-1 / 4 ? need : cap * 2;
-  if (cap > (size_t)-1 / sizeof *p) return 0;
-  p = realloc(f->map, cap * sizeof *p);
-  if (p == NULL) return 0;
-  f->map = p;
-  f->mapcap = cap;
+/* The map gets a run starting here: a copy run at input offset `at`, or
+** a cluster run (at | CT_NORM_CLUSTER).  0 when out of memory or when the
+** view has grown past what 32-bit offsets hold. */
+static int push_run(folder *f, uint32_t at) {
+  if (f->out.len >= UINT32_MAX) return 0;
+  if (f->nruns == f->rcap) {
+    size_t cap = f->rcap ? f->rcap * 2 : 16;
+    ct_norm_run *p;
+    if (cap > (size_t)-1 / sizeof *p) return 0;
+    if ((p = realloc(f->runs, cap * sizeof *p)) == NULL) return 0;
+    f->runs = p;
+    f->rcap = cap;
+  }
+  f->runs[f->nruns].norm = (uint32_t)f->out.len;
+  f->runs[f->nruns].in = at;
+  f->nruns++;
   return 1;
 }
 
+/* k bytes that copy input k bytes at `at` (at most ASCII case changed):
+** they go on the copy run before them when it reaches here. */
+static int note_copy(folder *f, size_t at) {
+  const ct_norm_run *r = f->nruns ? &f->runs[f->nruns - 1] : NULL;
+  if (!f->want_map) return 1;
+  if (r && !(r->in & CT_NORM_CLUSTER) &&
+      f->out.len - r->norm == at - r->in)
+    return 1;
+  return push_run(f, (uint32_t)at);
+}
+
+/* k bytes that all map to the cluster at input offset `at`. */
 static int emit(folder *f, const void *p, size_t k, size_t at) {
-  size_t i;
-  if (!map_reserve(f, k)) return 0;
-  if (f->want_map)
-    for (i = 0; i < k; i++) f->map[f->out.len + i] = at;
+  if (f->want_map && !push_run(f, (uint32_t)at | CT_NORM_CLUSTER)) return 0;
   return ct_buf_add(&f->out, p, k) == CT_OK;
 }
 
+/* A code point that folding left as it was: a copy. */
+static int emit_copy(folder *f, const void *p, size_t k, size_t at) {
+  return note_copy(f, at) && ct_buf_add(&f->out, p, k) == CT_OK;
+}
+
 /* s[i..j) is ASCII: lowercase it, each byte mapping to itself. */
-static int emit_ascii(folder *f, const unsigned char *s, size_t i, size_t j,
-                      size_t base) {
+static int emit_ascii(folder *f, const unsigned char *s, size_t i, size_t j) {
   size_t k = j - i, o = f->out.len, x;
-  if (!map_reserve(f, k) || ct_buf_reserve(&f->out, k) != CT_OK) return 0;
-  for (x = 0; x < k; x++) {
-    f->out.s[o + x] = (char)ascii_lower(s[i + x]);
-    if (f->want_map) f->map[o + x] = base + i + x;
-  }
+  if (!note_copy(f, i) || ct_buf_reserve(&f->out, k) != CT_OK) return 0;
+  for (x = 0; x < k; x++) f->out.s[o + x] = (char)ascii_lower(s[i + x]);
   f->out.len += k;
   f->out.s[f->out.len] = '\0';
   return 1;
@@ -182,8 +198,11 @@ static int grow_scratch(folder *f, size_t need) {
 }
 
 /* One valid cluster through utf8proc: decompose (with case fold and
-** canonical ordering), compose, re-encode in place in the scratch. */
-static int fold_cluster(folder *f, const unsigned char *s, size_t len, size_t at) {
+** canonical ordering), compose, re-encode in place in the scratch.  A
+** lone code point that comes out as it went in (é, already composed and
+** lowercase) is a copy: its bytes map to its start either way. */
+static int fold_cluster(folder *f, const unsigned char *s, size_t len,
+                        size_t at, int alone) {
   utf8proc_ssize_t m;
   for (;;) {
     m = utf8proc_decompose_custom(s, (utf8proc_ssize_t)len, f->scratch,
@@ -195,11 +214,14 @@ static int fold_cluster(folder *f, const unsigned char *s, size_t len, size_t at
   }
   m = utf8proc_reencode(f->scratch, m, NORM_OPTS);
   if (m < 0) return emit(f, replacement, 3, at);
+  if (alone && (size_t)m == len && memcmp(f->scratch, s, len) == 0)
+    return emit_copy(f, s, len, at);
   return emit(f, f->scratch, (size_t)m, at);
 }
 
-/* Folds in[0..n) into f->out; 0 when out of memory. */
-static int fold_all(folder *f, const char *in, size_t n, size_t base) {
+/* Folds in[0..n) into f->out, input offsets from in; 0 when out of
+** memory. */
+static int fold_all(folder *f, const char *in, size_t n) {
   const unsigned char *s = (const unsigned char *)in;
   size_t i = 0;
   while (i < n) {
@@ -211,18 +233,18 @@ static int fold_all(folder *f, const char *in, size_t n, size_t base) {
     ** to the cluster path. */
     if (j < n && j > i) j--;
     if (j > i) {
-      if (!emit_ascii(f, s, i, j, base)) return 0;
+      if (!emit_ascii(f, s, i, j)) return 0;
       i = j;
       continue;
     }
     e = cluster_end(s, i, n, &cp, &alone);
     if (cp < 0) {
-      if (!emit(f, replacement, 3, base + i)) return 0;
+      if (!emit(f, replacement, 3, i)) return 0;
     } else if (cp < 0x80 && alone) {
-      if (!emit_ascii(f, s, i, e, base)) return 0;
+      if (!emit_ascii(f, s, i, e)) return 0;
     } else if (alone && is_stable(cp)) {
-      if (!emit(f, s + i, e - i, base + i)) return 0;
-    } else if (!fold_cluster(f, s + i, e - i, base + i)) {
+      if (!emit_copy(f, s + i, e - i, i)) return 0;
+    } else if (!fold_cluster(f, s + i, e - i, i, alone)) {
       return 0;
     }
     i = e;
@@ -232,8 +254,8 @@ static int fold_all(folder *f, const char *in, size_t n, size_t base) {
 
 static void folder_init(folder *f, int want_map) {
   memset(&f->out, 0, sizeof f->out);
-  f->map = NULL;
-  f->mapcap = 0;
+  f->runs = NULL;
+  f->nruns = f->rcap = 0;
   f->want_map = want_map;
   f->scratch = f->local;
   f->scap = LOCAL_CPS;
@@ -243,7 +265,7 @@ static void folder_init(folder *f, int want_map) {
 static int folder_start(folder *f, size_t n) {
   if (ct_buf_reserve(&f->out, n) != CT_OK) return 0;
   f->out.s[0] = '\0';
-  return map_reserve(f, n);
+  return 1;
 }
 
 static void folder_done(folder *f) {
@@ -258,48 +280,80 @@ ct_status ct_norm_build(ct_norm *out, const char *in, size_t n, size_t base) {
   size_t len;
   int ok;
   memset(out, 0, sizeof *out);
+  if (n >= CT_NORM_MAX_INPUT) return CT_ETOOBIG;
   folder_init(&f, 1);
-  ok = folder_start(&f, n) && fold_all(&f, in, n, base) && map_reserve(&f, 0);
+  ok = folder_start(&f, n) && fold_all(&f, in, n);
   folder_done(&f);
   len = f.out.len;
+  if (len >= UINT32_MAX) ok = 0;     /* 32-bit offsets no longer hold */
   if (!ok || (out->s = ct_buf_take(&f.out)) == NULL) {
     ct_buf_free(&f.out);
-    free(f.map);
-    return CT_ENOMEM;
+    free(f.runs);
+    return len >= UINT32_MAX ? CT_ETOOBIG : CT_ENOMEM;
   }
   out->len = len;
-  out->map = f.map;
-  out->map[len] = base + n;
+  out->base = base;
+  out->n = n;
+  out->runs = f.runs;
+  out->nruns = f.nruns;
   return CT_OK;
 }
 
 void ct_norm_free(ct_norm *nm) {
   if (nm == NULL) return;
   free(nm->s);
-  free(nm->map);
+  free(nm->runs);
   memset(nm, 0, sizeof *nm);
 }
 
+static size_t run_in(const ct_norm_run *r) { return r->in & ~CT_NORM_CLUSTER; }
+
+/* Where run r ends in the view. */
+static size_t run_end(const ct_norm *nm, size_t r) {
+  return r + 1 < nm->nruns ? nm->runs[r + 1].norm : nm->len;
+}
+
 size_t ct_norm_to_input(const ct_norm *nm, size_t off) {
-  if (off > nm->len) off = nm->len;
-  return nm->map[off];
+  size_t lo = 0, hi = nm->nruns;   /* the last run starting at or before */
+  const ct_norm_run *r;
+  if (off >= nm->len) return nm->base + nm->n;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (nm->runs[mid].norm <= off) lo = mid;
+    else hi = mid;
+  }
+  r = &nm->runs[lo];
+  if (r->in & CT_NORM_CLUSTER) return nm->base + run_in(r);
+  /* a copy: the start of the character holding off */
+  while (off > r->norm && ((unsigned char)nm->s[off] & 0xC0) == 0x80) off--;
+  return nm->base + r->in + (off - r->norm);
 }
 
 size_t ct_norm_from_input(const ct_norm *nm, size_t in_off) {
-  size_t lo = 0, hi = nm->len + 1;   /* answer in [lo, hi) or len + 1 */
-  while (lo < hi) {
+  size_t rel, lo = 0, hi = nm->nruns, o, end;
+  const ct_norm_run *r;
+  if (nm->len == 0 || in_off <= nm->base) return 0;
+  rel = in_off - nm->base;
+  if (rel >= nm->n) return nm->len;
+  while (hi - lo > 1) {            /* the last run starting at or before */
     size_t mid = lo + (hi - lo) / 2;
-    if (nm->map[mid] >= in_off) hi = mid;
-    else lo = mid + 1;
+    if (run_in(&nm->runs[mid]) <= rel) lo = mid;
+    else hi = mid;
   }
-  return lo > nm->len ? nm->len : lo;
+  r = &nm->runs[lo];
+  end = run_end(nm, lo);
+  if (r->in & CT_NORM_CLUSTER) return run_in(r) == rel ? r->norm : end;
+  /* a copy: the first character starting at or after rel */
+  o = r->norm + (rel - r->in);
+  while (o < end && ((unsigned char)nm->s[o] & 0xC0) == 0x80) o++;
+  return o;
 }
 
 char *ct_fold(const char *s, size_t len) {
   folder f;
   int ok;
   folder_init(&f, 0);
-  ok = folder_start(&f, len) && fold_all(&f, s, len, 0);
+  ok = folder_start(&f, len) && fold_all(&f, s, len);
   folder_done(&f);
   if (!ok) {
     ct_buf_free(&f.out);

@@ -9,7 +9,17 @@
 ** with the combining marks after it (so composition never crosses a
 ** cluster), ASCII folds through a table without calling utf8proc.  Every
 ** normalized byte produced by a cluster maps to the cluster's first input
-** byte; map[len] is the end of the input range.  The map is monotonic.
+** byte; the end of the view maps to the end of the input range.  The map
+** is monotonic.
+**
+** The map is kept as runs, not per byte: a *copy* run is text the view
+** holds as it was (ASCII, lowercased, and every code point that neither
+** decomposes nor case folds: punctuation, Hangul, CJK), where each byte
+** maps to the start of its own character; a *cluster* run is one cluster
+** that folding changed, all of whose bytes map to its first input byte.
+** ASCII text is one run however long, so the map costs 8 bytes per run
+** instead of 8 per byte.  Offsets are kept relative to `base` in 32 bits:
+** a view covers less than 2 GiB of input (longer: CT_ETOOBIG).
 **
 ** A run of more than 30 non-starters is cut into clusters of 30, as the
 ** stream-safe text format of UAX #15 cuts it with a CGJ (none is added
@@ -22,16 +32,31 @@
 #define CT_NORM_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "clausetag.h"
+
+#define CT_NORM_MAX_INPUT ((size_t)1 << 31)   /* bytes a view may cover */
+
+typedef struct ct_norm_run {
+  uint32_t norm;    /* first normalized byte of the run */
+  uint32_t in;      /* its input offset from base; CT_NORM_CLUSTER set for
+                    ** a cluster run */
+} ct_norm_run;
+
+#define CT_NORM_CLUSTER 0x80000000u
 
 typedef struct ct_norm {
   char *s;          /* normalized UTF-8, NUL-terminated */
   size_t len;
-  size_t *map;      /* len + 1 entries: input offset of each byte */
+  size_t base;      /* input offset of the first input byte */
+  size_t n;         /* input bytes covered */
+  ct_norm_run *runs;   /* by normalized offset; the last starts at len */
+  size_t nruns;
 } ct_norm;
 
 /* Normalizes in[0..n); input offsets in the map start at `base` (pass the
-** offset of `in` inside the document).  Invalid sequences fold to U+FFFD. */
+** offset of `in` inside the document).  Invalid sequences fold to U+FFFD.
+** CT_ENOMEM, or CT_ETOOBIG when n or the view reaches 2 GiB. */
 ct_status ct_norm_build(ct_norm *out, const char *in, size_t n, size_t base);
 void ct_norm_free(ct_norm *nm);
 

@@ -229,7 +229,7 @@ static size_t map_end(const ct_text *t, size_t end) {
 
 void ct_text_source_span(const ct_text *t, size_t start, size_t end,
                          size_t *src_start, size_t *src_end) {
-  size_t a = start, b = end;
+  size_t a = start + t->base, b = end + t->base;
   if (t->src != NULL) {
     a = ct_srcmap_start(t, start);
     b = end > start ? map_end(t, end) : a;

@@ -44,6 +44,10 @@ struct ct_text {
   size_t nblocks;
   size_t *pages;        /* src offset where each page starts (PDF) */
   size_t npages;
+  /* A piece of a larger file (src/stream/): the file offset of data[0],
+  ** added to every offset reported for the text (ct_text_source_span);
+  ** 0 for a whole document. */
+  size_t base;
 };
 
 /* What fstat says of an open file before it is read, to notice that it

@@ -1,0 +1,64 @@
+/*
+** stream.h -- cutting a large text file into pieces whose clauses are
+** exactly the whole document's.
+**
+** The plan (text/plan.h) gives cuts: line starts after a blank line.  A
+** piece is segmented alone, from a start a little before its cut (the
+** overlap), and its clauses are those that start at or after the cut.
+** They are the whole document's when the segmenter reaches the cut in the
+** same state in both runs, up to the section heading (which the piece
+** takes from the pieces before it).  Between blocks, the segmenter's state
+** is: the section heading, whether a sentence has come yet (before one, a
+** short line may be the headline), the page furniture just emitted, an
+** HTML comment left open, and the indentation of open list levels.  A run
+** is *clean* at a cut when the last clause before it is not page
+** furniture and only white space (a blank line) lies between that clause
+** and the cut: then no furniture is pending, no comment is open (its
+** "<!--" would lie there), and the first line at the cut (which starts
+** with text, not indentation) opens a paragraph or a top-level list item,
+** so the list levels before do not matter.  Two runs clean at a cut, with
+** the same answer to "has a sentence come", go on alike from there.
+**
+** ct_stream_piece checks both runs: the piece's own at its cut (else it
+** starts over from where the previous piece's run started, which reaches
+** the cut as the whole document does), and the whole document's at the
+** piece's end, seen in the piece's clauses (else the piece goes on to the
+** next cut).  A piece is thus at most a few cuts long except in text
+** with no clean cut (one list, one block): the plan's cap bounds it.
+**
+** What this knows of the segmenter is its state between blocks, listed
+** above; tests/test_stream.c cuts documents of every kind at every cut
+** and compares, so a segmenter that keeps more state fails there.
+*/
+#ifndef CT_STREAM_H
+#define CT_STREAM_H
+
+#include "clausetag.h"
+#include "text/plan.h"
+
+/* What the pieces so far leave for the next one. */
+typedef struct ct_carry {
+  size_t cut;              /* the plan cut the next piece starts at */
+  size_t run_from;         /* a start whose run reaches the cut as the
+                           ** whole document's does: the last run's */
+  size_t run_line;         /* lines before run_from */
+  size_t clauses;          /* clauses so far */
+  size_t heading;          /* the section heading at the cut, or 0 */
+  int sentence;            /* a sentence or list item has come */
+} ct_carry;
+
+/* The carry before the first piece. */
+void ct_carry_init(ct_carry *c);
+
+/* The piece that starts at c->cut (< p->ncuts): its text (base: the file
+** offset of its first byte) and its clauses, numbered as in the whole
+** document (index, heading, line; col as is), offsets into the text.  c
+** is updated for the next piece (c->cut == p->ncuts after the last).
+** `max` bounds a piece (--max-document-bytes): one longer fails with
+** CT_ETOOBIG and the cap's message.  Read errors as ct_plan_read. */
+ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
+                          const ct_abbrevs *ab, size_t max, ct_carry *c,
+                          ct_text **text, ct_clause **clauses, size_t *n,
+                          ct_error *err);
+
+#endif

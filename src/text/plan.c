@@ -1,0 +1,316 @@
+/*
+** plan.c -- the first pass over a large text file (see plan.h).
+**
+** One loop over the bytes, a block at a time: the first NUL ends the
+** pass (it is the error whatever else the file holds), the first invalid
+** sequence is kept, line breaks are counted as the line index counts them
+** (LF, CR LF, CR), and the characters since the line start give a
+** column.  A block is decoded up to 3 bytes before its end, so that no
+** sequence is cut: those bytes go to the front of the next block.
+*/
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/error.h"
+#include "text/plan.h"
+#include "text/utf8.h"
+
+#define BLOCK ((size_t)1 << 20)
+#define OVERLAP ((size_t)8192)   /* text before a cut for a run to settle */
+#define RING 64                  /* boundaries remembered for overlaps */
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+typedef struct bound {
+  size_t at, line;
+} bound;
+
+/* An error found, and where. */
+typedef struct spot {
+  int found;
+  size_t off, line, col;
+  unsigned char byte;
+} spot;
+
+typedef struct pass {
+  ct_plan *p;
+  size_t piece, max, overlap;
+  size_t cap;                  /* room in p->cuts */
+  size_t line;                 /* line breaks so far */
+  size_t line_start;           /* file offset where the current line starts */
+  size_t chars;                /* characters since then (for a column) */
+  int blank;                   /* the current line: ASCII white space only */
+  int after_blank;             /* it follows a blank line ended by LF */
+  spot nul, bad;
+  bound ring[RING];            /* the latest boundaries, circular */
+  size_t nring;
+  int too_big, nomem;
+} pass;
+
+static const bound *ring_at(const pass *ps, size_t back) {
+  return &ps->ring[(ps->nring - 1 - back) % RING];
+}
+
+static int add_cut(pass *ps, size_t at, size_t line, size_t from,
+                   size_t from_line) {
+  ct_plan *p = ps->p;
+  if (p->ncuts == ps->cap) {
+    size_t cap = ps->cap ? ps->cap * 2 : 16;
+    ct_cut *v = realloc(p->cuts, cap * sizeof *v);
+    if (v == NULL) {
+      ps->nomem = 1;
+      return 0;
+    }
+    p->cuts = v;
+    ps->cap = cap;
+  }
+  p->cuts[p->ncuts].at = at;
+  p->cuts[p->ncuts].line = line;
+  p->cuts[p->ncuts].from = from;
+  p->cuts[p->ncuts].from_line = from_line;
+  p->ncuts++;
+  return 1;
+}
+
+/* A boundary at `at`: kept for overlaps, and a cut when the current piece
+** is long enough.  Its span (from the current cut's start to here) must
+** fit the cap. */
+static void boundary(pass *ps, size_t at) {
+  const ct_cut *cur = &ps->p->cuts[ps->p->ncuts - 1];
+  size_t k;
+  if (at - cur->at >= ps->piece) {
+    const bound *from = NULL;
+    if (at - cur->from > ps->max) {
+      ps->too_big = 1;
+      return;
+    }
+    /* the latest boundary far enough back, else the oldest kept */
+    for (k = 0; k < ps->nring && k < RING; k++) {
+      from = ring_at(ps, k);
+      if (at - from->at >= ps->overlap) break;
+    }
+    if (from != NULL) add_cut(ps, at, ps->line, from->at, from->line);
+    else add_cut(ps, at, ps->line, at, ps->line);
+  }
+  ps->ring[ps->nring % RING].at = at;
+  ps->ring[ps->nring % RING].line = ps->line;
+  ps->nring++;
+}
+
+static void line_break(pass *ps, size_t next, int lf) {
+  ps->after_blank = ps->blank && lf;
+  ps->line++;
+  ps->line_start = next;
+  ps->chars = 0;
+  ps->blank = 1;
+}
+
+static void note(spot *s, size_t off, const pass *ps, unsigned char byte) {
+  if (s->found) return;
+  s->found = 1;
+  s->off = off;
+  s->line = ps->line + 1;
+  s->col = ps->chars + 1;
+  s->byte = byte;
+}
+
+/* The first byte of a line after a blank line: does text start here? */
+static int starts_text(const unsigned char *s, size_t n) {
+  int32_t cp;
+  if (s[0] < 0x80) return s[0] > ' ' && s[0] < 0x7F && s[0] != '<';
+  ct_utf8_decode(s, n, &cp);
+  return cp >= 0 && cp != 0xFEFF && !ct_cp_isspace(cp);
+}
+
+/* Reads s[0..lim) of the block that starts at file offset `off` (the
+** block holds len >= lim bytes: a sequence may read past lim).  Returns
+** where it stopped: lim, or at a NUL. */
+static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
+                  size_t off) {
+  size_t i = 0;
+  while (i < lim) {
+    unsigned c;
+    if (off + i == ps->line_start && ps->after_blank && ps->line > 0 &&
+        starts_text(s + i, len - i)) {
+      boundary(ps, off + i);
+      if (ps->too_big || ps->nomem) return i;
+    }
+    /* most of a text is printable ASCII: eight bytes at a time */
+    while (i + 8 <= lim) {
+      uint64_t x;
+      memcpy(&x, s + i, 8);
+      if (((x + ONES * 1) | x) & HIGHS || ((x - ONES * 0x20) & ~x & HIGHS))
+        break;                         /* a byte above 0x7E or below 0x20 */
+      if (x != ONES * ' ') ps->blank = 0;
+      ps->chars += 8;
+      i += 8;
+    }
+    if (i >= lim) break;
+    c = s[i];
+    if (c == '\n') {
+      line_break(ps, off + i + 1, 1);
+      i++;
+    } else if (c == '\r') {
+      int lf = i + 1 < len && s[i + 1] == '\n';
+      line_break(ps, off + i + 1 + lf, lf);
+      i += 1 + (size_t)lf;
+    } else if (c == 0) {
+      note(&ps->nul, off + i, ps, 0);
+      return i;
+    } else if (c < 0x80) {
+      if (c != ' ' && c != '\t' && c != '\v' && c != '\f') ps->blank = 0;
+      ps->chars++;
+      i++;
+    } else {
+      int32_t cp;
+      size_t k = ct_utf8_decode(s + i, len - i, &cp);
+      if (cp < 0) note(&ps->bad, off + i, ps, (unsigned char)c);
+      if (!(off + i == 0 && cp == 0xFEFF)) {   /* the BOM is no column */
+        ps->blank = 0;
+        ps->chars++;
+      }
+      i += k;
+    }
+  }
+  return i;
+}
+
+static ct_status fail_at(const ct_plan *p, const spot *s, ct_status st,
+                         ct_error *err) {
+  if (st == CT_EBINARY)
+    return ct_fail(err, st, "%s:%zu:%zu: binary file (NUL byte)", p->name,
+                   s->line, s->col);
+  return ct_fail(err, st, "%s:%zu:%zu: invalid UTF-8 (byte 0x%02X)", p->name,
+                 s->line, s->col, (unsigned)s->byte);
+}
+
+static ct_status too_big(const ct_plan *p, size_t max, ct_error *err) {
+  return ct_fail(err, CT_ETOOBIG,
+                 "%s: larger than %zu bytes, the document size cap", p->name,
+                 max);
+}
+
+/* Reads the whole file through run(), a block at a time. */
+static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
+  unsigned char *buf = malloc(BLOCK);
+  size_t have = 0, off = 0, used;
+  int eof = 0;
+  if (buf == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
+                                  ps->p->name);
+  while (!eof) {
+    size_t got = fread(buf + have, 1, BLOCK - have, f), lim;
+    if (got < BLOCK - have) {
+      if (ferror(f)) {
+        int e = errno ? errno : EIO;
+        free(buf);
+        return ct_fail(err, CT_EIO, "%s: cannot read: %s", ps->p->name,
+                       strerror(e));
+      }
+      eof = 1;
+    }
+    have += got;
+    lim = eof ? have : have - 3;
+    used = run(ps, buf, lim, have, off);
+    if (ps->nul.found || ps->too_big || ps->nomem) break;
+    memmove(buf, buf + used, have - used);
+    off += used;
+    have -= used;
+  }
+  free(buf);
+  ps->p->size = off + have;
+  return CT_OK;
+}
+
+ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
+                       size_t max, ct_plan *out, ct_error *err) {
+  pass ps;
+  ct_file_state after;
+  ct_status st;
+  FILE *f;
+  memset(out, 0, sizeof *out);
+  memset(&ps, 0, sizeof ps);
+  if ((out->name = strdup(path)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
+  if ((f = fopen(path, "rb")) == NULL) {
+    st = ct_fail(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
+    ct_plan_free(out);
+    return st;
+  }
+  ct_file_state_of(f, &out->state);
+  ps.p = out;
+  ps.max = max;
+  ps.piece = piece < max / 4 ? piece : max / 4;
+  if (ps.piece == 0) ps.piece = 1;
+  ps.overlap = OVERLAP < ps.piece ? OVERLAP : ps.piece;
+  ps.blank = 1;
+  if (!add_cut(&ps, 0, 0, 0, 0)) st = CT_ENOMEM;
+  else st = read_all(&ps, f, err);
+  ct_file_state_of(f, &after);
+  fclose(f);
+  if (st == CT_OK && ps.nomem)
+    st = ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
+  else if (st == CT_OK && ps.nul.found)
+    st = fail_at(out, &ps.nul, CT_EBINARY, err);
+  else if (st == CT_OK && (ps.too_big ||
+                           out->size - out->cuts[out->ncuts - 1].from > max))
+    st = too_big(out, max, err);
+  else if (st == CT_OK && (!after.known || after.size != out->state.size ||
+                           after.mtime_s != out->state.mtime_s ||
+                           after.mtime_ns != out->state.mtime_ns ||
+                           out->size != out->state.left))
+    st = ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
+                 "bytes, read %zu)", path, out->state.left, out->size);
+  else if (st == CT_OK && ps.bad.found && mode == CT_INVALID_ERROR)
+    st = fail_at(out, &ps.bad, CT_EUTF8, err);
+  out->invalid = ps.bad.found;
+  if (st != CT_OK) ct_plan_free(out);
+  return st;
+}
+
+void ct_plan_free(ct_plan *p) {
+  if (p == NULL) return;
+  free(p->name);
+  free(p->cuts);
+  memset(p, 0, sizeof *p);
+}
+
+ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
+                       size_t to, ct_text **out, ct_error *err) {
+  FILE *f;
+  ct_file_state now;
+  unsigned char *buf;
+  size_t got;
+  ct_status st;
+  *out = NULL;
+  if ((f = fopen(p->name, "rb")) == NULL)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", p->name,
+                   strerror(errno));
+  ct_file_state_of(f, &now);
+  if (!now.known || now.size != p->state.size ||
+      now.mtime_s != p->state.mtime_s || now.mtime_ns != p->state.mtime_ns) {
+    fclose(f);
+    return ct_fail(err, CT_EIO, "%s: changed while being read (modified "
+                   "during the read)", p->name);
+  }
+  if ((buf = malloc(to - from + 1)) == NULL) {
+    fclose(f);
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+  }
+  got = fseeko(f, (off_t)from, SEEK_SET) == 0 ? fread(buf, 1, to - from, f)
+                                               : 0;
+  fclose(f);
+  if (got != to - from) {
+    free(buf);
+    return ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
+                   "bytes, read %zu)", p->name, to - from, got);
+  }
+  st = ct_text_from_buffer(p->name, buf, to - from, mode, out, err);
+  free(buf);
+  if (st == CT_OK) (*out)->base = from;
+  return st;
+}

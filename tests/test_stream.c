@@ -1,0 +1,284 @@
+/*
+** test_stream.c -- a document read in pieces is cut into exactly the
+** clauses of the whole: every shipped sample, labelled document and news
+** fixture, and generated documents full of what carries state from one
+** block to the next (headlines, lists and their levels, page furniture,
+** HTML comments over lines, tables, headings), cut at every few bytes;
+** and the first pass reports bad files as reading them whole does.
+*/
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "helpers.h"
+#include "stream/stream.h"
+#include "text/plan.h"
+
+#define N(a) (sizeof (a) / sizeof *(a))
+#define TMP "build/test-stream.txt"
+
+static ct_abbrevs *abbrevs;
+
+static void write_file(const char *path, const char *s, size_t n) {
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(s, 1, n, f), n);
+  fclose(f);
+}
+
+/* Clauses of the whole file. */
+static ct_clause *whole(const char *path, size_t *n) {
+  ct_text *t;
+  ct_clause *c;
+  ct_error err;
+  if (ct_text_read_file_max(path, CT_INVALID_REPLACE, (size_t)-1, &t, &err)
+      != CT_OK)
+    fail_msg("%s: %s", path, err.msg);
+  assert_int_equal(ct_segment(t, abbrevs, &c, n, &err), CT_OK);
+  ct_text_free(t);
+  return c;
+}
+
+/* Cuts `path` in pieces of about `piece` bytes and compares every clause
+** with the whole document's; returns how many pieces there were. */
+static size_t compare(const char *path, size_t piece) {
+  ct_plan p;
+  ct_carry carry;
+  ct_error err;
+  size_t nw, k = 0, pieces = 0;
+  ct_clause *w = whole(path, &nw);
+  if (ct_plan_file(path, CT_INVALID_REPLACE, piece, (size_t)-1, &p, &err)
+      != CT_OK)
+    fail_msg("%s: %s", path, err.msg);
+  ct_carry_init(&carry);
+  while (carry.cut < p.ncuts) {
+    ct_text *t;
+    ct_clause *c;
+    size_t n, i;
+    if (ct_stream_piece(&p, CT_INVALID_REPLACE, abbrevs, (size_t)-1, &carry,
+                        &t, &c, &n, &err) != CT_OK)
+      fail_msg("%s, piece %zu: %s", path, pieces, err.msg);
+    for (i = 0; i < n; i++, k++) {
+      const ct_clause *a = &w[k], *b = &c[i];
+      size_t base = t->base;
+      if (k >= nw)
+        fail_msg("%s (pieces of %zu): more clauses than the whole's %zu",
+                 path, piece, nw);
+      if (a->index != b->index || a->kind != b->kind ||
+          a->depth != b->depth || a->start != b->start + base ||
+          a->end != b->end + base || a->line != b->line ||
+          a->col != b->col || a->heading != b->heading ||
+          a->title != b->title)
+        fail_msg("%s (pieces of %zu), clause %zu: whole %zu %s %d [%zu,%zu) "
+                 "%zu:%zu h%zu t%d, piece %zu %s %d [%zu,%zu) %zu:%zu h%zu "
+                 "t%d", path, piece, k + 1, a->index, ct_kind_name(a->kind),
+                 a->depth, a->start, a->end, a->line, a->col, a->heading,
+                 a->title, b->index, ct_kind_name(b->kind), b->depth,
+                 b->start + base, b->end + base, b->line, b->col, b->heading,
+                 b->title);
+    }
+    pieces++;
+    free(c);
+    ct_text_free(t);
+  }
+  if (k != nw)
+    fail_msg("%s (pieces of %zu): %zu clauses, the whole has %zu", path,
+             piece, k, nw);
+  ct_plan_free(&p);
+  free(w);
+  return pieces;
+}
+
+static const char *const files[] = {
+  "samples/us-rok-2021-partnership.txt",
+  "tests/data/markdown_news.md", "tests/data/markdown_link.md",
+  "tests/data/news_americanfocus.txt", "tests/data/news_asiatoday.txt",
+  "tests/data/news_joongang.txt", "tests/data/news_koreadailyus.txt",
+  "tests/data/news_koreaherald.txt", "tests/data/news_nationpress.txt",
+  "tests/data/e2e_small.txt", "tests/data/e2e_dipl.txt",
+  "tests/data/classify_statement.txt", "tests/data/text_bom_crlf.txt",
+  "tests/data/text_scripts.txt", "tests/data/format_doc.txt",
+  "tests/data/context_lines.txt", "tests/data/hostile_long.txt",
+};
+
+static void real_documents(void **state) {
+  static const size_t sizes[] = {1, 40, 300, 4000};
+  size_t i, s, pieces = 0;
+  (void)state;
+  for (i = 0; i < N(files); i++)
+    for (s = 0; s < N(sizes); s++) pieces += compare(files[i], sizes[s]);
+  if (pieces < 100) fail_msg("only %zu pieces", pieces);   /* cut often */
+}
+
+/* The labelled documents, one by one (tests/corpus/docs). */
+static void corpus_documents(void **state) {
+  FILE *ls = popen("ls tests/corpus/docs/*.txt samples/*.txt", "r");
+  char path[1024];
+  size_t files_seen = 0;
+  (void)state;
+  assert_non_null(ls);
+  while (fgets(path, sizeof path, ls)) {
+    path[strcspn(path, "\n")] = '\0';
+    compare(path, 1);
+    compare(path, 700);
+    files_seen++;
+  }
+  pclose(ls);
+  assert_true(files_seen > 50);
+}
+
+/* ---- generated documents -------------------------------------------- */
+
+static uint32_t seed = 7;
+
+static uint32_t next_rand(void) {
+  seed = seed * 1103515245u + 12345u;
+  return (seed >> 8) & 0xFFFFFF;
+}
+
+/* Blocks that carry state to the next one, or depend on it. */
+static const char *const blocks[] = {
+  "Joint Statement on Clean Energy",
+  "FACT SHEET: The Partnership",
+  "The two leaders met in Seoul. They agreed to work together.",
+  "They welcomed new investment in batteries and chips.",
+  "- Expand research on carbon capture.\n- Build a partnership by 2030.",
+  "  - An item indented under the one before.\n  - And another.",
+  "1. First, the alliance.\n2. Second, trade.\n   The second goes on here.",
+  "    An indented paragraph that may continue a list item.",
+  "Friday, November 14, 2025",
+  "By Kim Min-young",
+  "60.5 F\nLos Angeles",
+  "SEOUL, Nov. 14 (Yonhap) --",
+  "KIM MIN-YOUNG",
+  "<!-- a comment that runs\nover two lines -->",
+  "Text before <!-- an open comment\n\nstill open\n\nand closed --> then text.",
+  "| a | b |\n|---|---|\n| c | d |",
+  "Setext Heading\n---",
+  "## Markdown Heading",
+  "A [link](http://example.com/x) in a sentence.",
+  "\xED\x95\x9C\xEB\xAF\xB8 \xEC\xA0\x95\xEC\x83\x81\xEC\x9D\x80 "
+  "\xED\x98\x91\xEB\xA0\xA5\xED\x96\x88\xEB\x8B\xA4.",
+  "date 2025-11-20 The meeting was held today.",
+  "Commitments",
+  "Short line\nCapitalized next line that runs on as a paragraph.",
+  "> A quoted line.\n> And its continuation.",
+  "Share  Print  Email",
+  "\xE2\x80\xA2 A bullet with a dot.",
+  "(a) lettered item; (b) another item.",
+};
+
+static size_t gen(char *buf, size_t cap, int crlf) {
+  size_t n = 0, k, parts = 5 + next_rand() % 30;
+  for (k = 0; k < parts; k++) {
+    const char *b = blocks[next_rand() % N(blocks)];
+    const char *sep = next_rand() % 5 ? "\n\n" : next_rand() % 2 ? "\n" : "\n\n\n";
+    size_t i;
+    for (i = 0; b[i] && n + 4 < cap; i++) {
+      if (b[i] == '\n' && crlf) buf[n++] = '\r';
+      buf[n++] = b[i];
+    }
+    for (i = 0; sep[i] && n + 4 < cap; i++) {
+      if (crlf) buf[n++] = '\r';
+      buf[n++] = sep[i];
+    }
+  }
+  return n;
+}
+
+static void generated_documents(void **state) {
+  static const size_t sizes[] = {1, 60, 250};
+  char buf[8192];
+  size_t d, s;
+  (void)state;
+  for (d = 0; d < 600; d++) {
+    size_t n = gen(buf, sizeof buf, d % 7 == 6);
+    write_file(TMP, buf, n);
+    for (s = 0; s < N(sizes); s++) compare(TMP, sizes[s]);
+  }
+}
+
+/* ---- the first pass -------------------------------------------------- */
+
+/* ct_plan_file fails as reading the whole file does. */
+static void plan_fails_alike(const char *doc, size_t n, ct_invalid mode) {
+  ct_text *t;
+  ct_plan p;
+  ct_error a, b;
+  ct_status sa, sb;
+  write_file(TMP, doc, n);
+  sa = ct_text_read_file_max(TMP, mode, (size_t)-1, &t, &a);
+  sb = ct_plan_file(TMP, mode, 10, (size_t)-1, &p, &b);
+  assert_int_equal(sa, sb);
+  if (sa == CT_OK) {
+    assert_int_equal(t->invalid, p.invalid);
+    ct_text_free(t);
+    ct_plan_free(&p);
+    return;
+  }
+  assert_string_equal(a.msg, b.msg);
+}
+
+static void first_pass_errors(void **state) {
+  (void)state;
+  plan_fails_alike("One.\n\nTwo\0 three.\n", 18, CT_INVALID_ERROR);
+  plan_fails_alike("\xEF\xBB\xBF" "ab\xFF\n\ncd\n", 10, CT_INVALID_ERROR);
+  plan_fails_alike("\xEF\xBB\xBF" "ab\xFF\n\ncd\n", 10, CT_INVALID_REPLACE);
+  plan_fails_alike("ab\xE2\x82\n\nx \xC3\n\n\0", 13, CT_INVALID_ERROR);
+  plan_fails_alike("caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\r\n\r\nnext\xC0\xAF",
+                   25, CT_INVALID_ERROR);
+  plan_fails_alike("fine\n\ntext\n", 11, CT_INVALID_ERROR);
+}
+
+/* Cuts lie after blank lines ended by LF, at text; the cap bounds a
+** piece and its overlap. */
+static void first_pass_cuts(void **state) {
+  static const char doc[] = "Title\n\nOne two.\n\n  indented\n\n<!-- c -->\n\n"
+                            "Three.\r\n\r\nFour.\r\rFive.\n";
+  ct_plan p;
+  ct_error err;
+  size_t k;
+  (void)state;
+  write_file(TMP, doc, sizeof doc - 1);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, &p,
+                                &err), CT_OK);
+  assert_int_equal(p.ncuts, 4);     /* 0, "One", "Three", "Four" */
+  assert_int_equal(p.cuts[1].at, 7);
+  assert_int_equal(p.cuts[1].line, 2);
+  assert_memory_equal(doc + p.cuts[2].at, "Three.", 6);
+  assert_memory_equal(doc + p.cuts[3].at, "Four.", 5);
+  assert_int_equal(p.cuts[3].line, 10);
+  for (k = 1; k < p.ncuts; k++) assert_true(p.cuts[k].from <= p.cuts[k].at);
+  ct_plan_free(&p);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, 10, &p, &err),
+                   CT_ETOOBIG);
+  assert_string_equal(err.msg, TMP ": larger than 10 bytes, the document "
+                      "size cap");
+}
+
+static int setup(void **state) {
+  (void)state;
+  abbrevs = ct_abbrevs_new(1);
+  return abbrevs == NULL;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  ct_abbrevs_free(abbrevs);
+  return 0;
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(first_pass_errors),
+    cmocka_unit_test(first_pass_cuts),
+    cmocka_unit_test(real_documents),
+    cmocka_unit_test(corpus_documents),
+    cmocka_unit_test(generated_documents),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
