@@ -67,7 +67,7 @@ printf 'words: %s in %s labels, from `clausetag rules -f jsonl`%s\n' \
   "$(cut -f1 words.tsv | sort -u | wc -l | tr -d ' ')" \
   "${BENCH_RULES:+ -r $BENCH_RULES}"
 printf 'peers: yara %s, %s, %s\n' "$(yara --version)" \
-  "$(rg --version | head -n 1)" "$(lua5.4 -v 2>&1 | cut -d' ' -f1-2)"
+  "$(rg --version 2>/dev/null | head -n 1)" "$(lua5.4 -v 2>&1 | cut -d' ' -f1-2)"
 printf '%s rounds of every command; medians\n\n' "$RUNS"
 
 # key, bytes, command (run in $DIR/run, output to /dev/null).  In a round
