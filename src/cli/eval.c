@@ -415,8 +415,9 @@ static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
   case CT_OPT_RULES: o->rules[o->nrules++] = a->arg; return 0;
   case CT_OPT_HELP: ea->help = 1; return 0;
   case CT_OPT_FORMAT:
-    if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "json") == 0) {
-      ea->json = strcmp(a->arg, "json") == 0;
+    if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "json") == 0 ||
+        strcmp(a->arg, "jsonl") == 0) {   /* one spelling across commands */
+      ea->json = strcmp(a->arg, "text") != 0;
       return 0;
     }
     return ct_cli_usage_error("eval", "invalid argument '%s' for --format "

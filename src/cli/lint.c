@@ -90,23 +90,14 @@ int ct_cli_lint(int argc, char **argv) {
   ct_cli_options o;
   ct_cli_load_report rep;
   ct_ruleset *rs = NULL;
-  const char **all = NULL;
-  size_t i;
   int status = ct_cli_options_parse(&o, &lint_spec, argc, argv);
   memset(&rep, 0, sizeof rep);
   if (status == 0 && o.help) {
     ct_cli_lint_help(stdout);
   } else if (status == 0) {
     /* the operands are rule files too, after any -r */
-    all = calloc(o.nrules + o.noperands + 1, sizeof *all);
-    if (all == NULL) {
-      status = 2;
-    } else {
-      for (i = 0; i < o.nrules; i++) all[i] = o.rules[i];
-      for (i = 0; i < o.noperands; i++) all[o.nrules + i] = o.operands[i];
-      free(o.rules);
-      o.rules = all;
-      o.nrules += o.noperands;
+    status = ct_cli_operands_as_rules(&o);
+    if (status == 0) {
       rep.warnings = 1;
       rs = ct_cli_rules_load_report(&o, &rep);
       fflush(stderr);

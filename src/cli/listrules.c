@@ -41,7 +41,7 @@ static const ct_cli_command_spec rules_spec = {
 
 void ct_cli_rules_help(FILE *out) {
   fputs(
-"Usage: clausetag rules [OPTIONS]\n"
+"Usage: clausetag rules [OPTIONS] [RULES]...\n"
 "       clausetag rules --check [--strict] [RULES]...   (clausetag lint)\n"
 "       clausetag rules --stats [OPTIONS] PATH...      (clausetag profile)\n"
 "\n"
@@ -53,7 +53,8 @@ void ct_cli_rules_help(FILE *out) {
 "--stats, profile each rule over documents (see 'clausetag help profile').\n"
 "\n"
 "Options:\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
+"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable;\n"
+"                       RULES operands are the same, after any -r);\n"
 "                       default: $CLAUSETAG_RULES (colon-separated), else\n"
 "                       the shipped rules\n"
 "  -f, --format FORMAT  text (default): two aligned tables\n"
@@ -114,11 +115,9 @@ int ct_cli_rules(int argc, char **argv) {
   if ((rc = run_without(argc, argv, "--stats", ct_cli_profile)) >= 0)
     return rc;
   rc = ct_cli_options_parse(&o, &rules_spec, argc, argv);
+  if (rc == 0 && !o.help) rc = ct_cli_operands_as_rules(&o);   /* files too */
   if (rc == 0 && o.help)
     ct_cli_rules_help(stdout);
-  else if (rc == 0 && o.noperands > 0)
-    rc = ct_cli_usage_error("rules", "unexpected argument '%s'",
-                            o.operands[0]);
   else if (rc == 0 && (rs = ct_cli_rules_load(&o)) == NULL)
     rc = 2;
   else if (rc == 0)

@@ -65,6 +65,10 @@ static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
                       const char *arg) {
   char choices[128];
   o->format = ct_format_find(spec->formats, arg);
+  /* one spelling across commands: "json" is the JSON Lines format of the
+  ** commands that write one JSON record a line */
+  if (o->format == NULL && strcmp(arg, "json") == 0)
+    o->format = ct_format_find(spec->formats, "jsonl");
   if (o->format != NULL) return 0;
   list_formats(choices, sizeof choices, spec->formats);
   return ct_cli_usage_error(spec->command,
@@ -199,11 +203,33 @@ static int add_policy(ct_cli_options *o, int key, const char *label) {
   return 0;
 }
 
-static int set_output(ct_cli_options *o, const char *command,
-                      const char *arg) {
+int ct_cli_operands_as_rules(ct_cli_options *o) {
+  const char **all = realloc(o->rules,
+                             (o->nrules + o->noperands + 1) * sizeof *all);
+  if (all == NULL) {
+    fputs("clausetag: out of memory\n", stderr);
+    return 2;
+  }
+  memcpy(all + o->nrules, o->operands, o->noperands * sizeof *all);
+  o->rules = all;
+  o->nrules += o->noperands;
+  o->noperands = 0;
+  return 0;
+}
+
+int ct_cli_output_arg(const char *command, const char *arg,
+                      const char **out) {
+  static const char *const formats[] = {"text", "lines", "json", "jsonl",
+                                        "tsv", "sarif", "junit", "html",
+                                        "summary", NULL};
+  size_t i;
   if (arg[0] == '\0')
     return ct_cli_usage_error(command, "empty file name for --output");
-  o->output = strcmp(arg, "-") == 0 ? NULL : arg;
+  for (i = 0; formats[i] != NULL; i++)
+    if (strcmp(arg, formats[i]) == 0)
+      fprintf(stderr, "clausetag: warning: writing to a file named '%s' "
+              "(to choose the format, use -f %s)\n", arg, arg);
+  *out = strcmp(arg, "-") == 0 ? NULL : arg;
   return 0;
 }
 
@@ -224,7 +250,7 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
   switch (key) {
     case CT_OPT_HELP: o->help = 1; return 0;
     case CT_OPT_FORMAT: return set_format(o, spec, arg);
-    case CT_OPT_OUTPUT: return set_output(o, spec->command, arg);
+    case CT_OPT_OUTPUT: return ct_cli_output_arg(spec->command, arg, &o->output);
     case CT_OPT_INPUT: return set_input(o, spec->command, arg);
     case CT_OPT_INVALID: return set_invalid(o, spec->command, arg);
     case CT_OPT_ABBREV:

@@ -120,6 +120,16 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
                          int argc, char **argv);
 void ct_cli_options_free(ct_cli_options *o);
 
+/* For the commands whose operands are rule files (lint, rules): the
+** operands join the -r paths, after them.  0, or 2 out of memory. */
+int ct_cli_operands_as_rules(ct_cli_options *o);
+
+/* The argument of -o/--output: *out is the file name, NULL for "-"
+** (standard output).  An empty name is a usage error (2); a name that is
+** a format's (`-o json`, likely meant as `-f json`) is written all the
+** same, after a warning.  0 otherwise. */
+int ct_cli_output_arg(const char *command, const char *arg, const char **out);
+
 /* Prints "clausetag: MESSAGE" and the hint to `command`'s help; 2. */
 int ct_cli_usage_error(const char *command, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -229,11 +229,7 @@ static int test_option(int key, const ct_cli_args *a, test_args *ta,
   case CT_OPT_HELP: ta->help = 1; return 0;
   case OPT_EXACT: ta->exact = 1; return 0;
   case CT_OPT_DEBUG: o->debug = 1; return 0;
-  case CT_OPT_OUTPUT:
-    if (a->arg[0] == '\0')
-      return ct_cli_usage_error("test", "empty file name for --output");
-    ta->output = strcmp(a->arg, "-") == 0 ? NULL : a->arg;
-    return 0;
+  case CT_OPT_OUTPUT: return ct_cli_output_arg("test", a->arg, &ta->output);
   case CT_OPT_FORMAT:
     if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "junit") == 0) {
       ta->junit = strcmp(a->arg, "junit") == 0;

@@ -161,7 +161,7 @@ static int train_option(int key, const ct_cli_args *a, train_args *ta,
   switch (key) {
   case OPT_GOLD: ta->gold[ta->ngold++] = a->arg; return 0;
   case CT_OPT_RULES: o->rules[o->nrules++] = a->arg; return 0;
-  case CT_OPT_OUTPUT: ta->output = a->arg; return 0;
+  case CT_OPT_OUTPUT: return ct_cli_output_arg("train", a->arg, &ta->output);
   case CT_OPT_HELP: ta->help = 1; return 0;
   case OPT_L2:
     ta->l2_given = 1;
