@@ -81,7 +81,7 @@ static ct_status summary_labels(ct_buf *b, const ct_writer *w,
                                 const ct_result *res) {
   size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
   for (k = 0; k < n; k++)
-    if (res->has[k] && ((written++ && ct_buf_adds(b, ", ") != CT_OK) ||
+    if (res->has[k] && ((written++ && ct_buf_addc(b, ',') != CT_OK) ||
                         ct_buf_adds(b, ct_report_label(w, k)) != CT_OK))
       return CT_ENOMEM;
   return written ? ct_buf_adds(b, ": ") : CT_OK;
