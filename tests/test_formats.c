@@ -255,7 +255,7 @@ static void test_sarif_structure(void **state) {
   assert_string_equal(str_at(results, "0.ruleId"), "alpha.words");
   assert_string_equal(str_at(results, "1.ruleId"), "beta.more");  /* 2.0 */
   assert_string_equal(str_at(results, "1.message.text"),
-                      "alpha, beta: Alpha and beta.");
+                      "alpha,beta: Alpha and beta.");
   assert_string_equal(str_at(results, "1.locations.0.physicalLocation."
                                       "artifactLocation.uri"), "one.txt");
   json_decref(root);
@@ -448,7 +448,7 @@ static void test_junit_no_policies(void **state) {
   assert_int_equal(count_of(out, "<failure"), 0);
   assert_non_null(strstr(out, "<testsuite name=\"one.txt\" tests=\"1\" "
                               "failures=\"0\""));
-  assert_non_null(strstr(out, "one.txt:2:1: alpha, beta: Alpha and beta.\n"));
+  assert_non_null(strstr(out, "one.txt:2:1: alpha,beta: Alpha and beta.\n"));
   free(out);
   doc_free(&a), doc_free(&b);
 }
