@@ -23,6 +23,7 @@ static const ct_cli_option lint_options[] = {
   {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
   {CT_OPT_RULE_TIME, 0, "rule-time", 1},
+  CT_CLI_CONFIG_OPTIONS,
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
 };
@@ -58,6 +59,9 @@ void ct_cli_lint_help(FILE *out) {
 "      --debug        print ct.log lines of the files' top level\n"
 "      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
 "                     the limits of a rule file's load, as for classify\n"
+"      --config FILE  read settings from FILE (default: .clausetag.conf\n"
+"                     here or in the nearest directory above)\n"
+"      --no-config    read no settings file\n"
 "  -h, --help         show this help\n"
 "\n"
 "Exit status: 0 the rules load (with warnings, unless --strict); 1\n"

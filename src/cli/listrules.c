@@ -24,6 +24,7 @@ static const ct_cli_option rules_options[] = {
   {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
   {CT_OPT_RULE_TIME, 0, "rule-time", 1},
+  CT_CLI_CONFIG_OPTIONS,
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}
 };
@@ -64,6 +65,7 @@ void ct_cli_rules_help(FILE *out) {
 "                       the limits the rule files load under, as for\n"
 "                       classify (--rule-memory also caps the automaton\n"
 "                       of all the rules' words; default 64)\n"
+CT_CLI_CONFIG_HELP
 "  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 the rules loaded; 2 a usage error, a rule file that does\n"

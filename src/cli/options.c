@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli/options.h"
+#include "cli/config.h"
 
 const char ct_cli_document_options_help[] =
 "  -o, --output FILE    write to FILE instead of standard output, atomically\n"
@@ -36,11 +37,17 @@ const char ct_cli_document_options_help[] =
 "                       skip a file or jsonl record larger than N bytes\n"
 "                       without reading the rest (default 67108864, 64 MiB);\n"
 "                       a large text file read in pieces is cut at blank\n"
-"                       lines, and it is the pieces that may not be larger\n";
+"                       lines, and it is the pieces that may not be larger\n"
+CT_CLI_CONFIG_HELP;
+
+/* "FILE:LINE" of the setting being applied, for its errors: options are
+** parsed once, by the main thread, before anything else runs. */
+static const char *usage_where;
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
   fputs("clausetag: ", stderr);
+  if (usage_where != NULL) fprintf(stderr, "%s: ", usage_where);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
@@ -278,6 +285,8 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_MAX_CLAUSE_BYTES:
       return set_limit(o, spec->command, key, arg);
     case CT_OPT_RULE_TIME: return set_rule_time(o, spec->command, arg);
+    case CT_OPT_CONFIG:
+    case CT_OPT_NO_CONFIG: return 0;       /* read before: read_config */
     default: return ct_cli_usage_error(spec->command, "unhandled option");
   }
 }
@@ -286,6 +295,128 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
 static size_t default_jobs(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n < 1 ? 1 : n > 1024 ? 1024 : (size_t)n;
+}
+
+/* -- the settings file (config.h) ------------------------------------- */
+
+/* Every option a settings file may set (not help, config, debug). */
+static const char *const settable[] = {
+  "format", "output", "input", "invalid", "abbrev", "include", "exclude",
+  "jobs", "max-document-bytes", "rules", "require", "forbid",
+  "fail-on-unlabeled", "explain", "color", "keep-going", "rule-budget",
+  "rule-memory", "rule-time", "max-clause-bytes", "strict", NULL
+};
+
+/* The commands that read the shared options, and so the file. */
+static const char *const sections[] = {"classify", "segment", "rules",
+                                       "lint", "profile", NULL};
+
+#define NKEYS 512
+
+/* What the command line gives, so that the file does not: the keys, and
+** --config FILE / --no-config.  Malformed options are the main pass's. */
+static void prescan(const ct_cli_command_spec *spec, int argc, char **argv,
+                    unsigned char *given, const char **file, int *none) {
+  ct_cli_args a;
+  int key;
+  ct_cli_args_init(&a, argc, argv);
+  while ((key = ct_cli_args_next(&a, spec->options)) != CT_CLI_ARG_END &&
+         key != CT_CLI_ARG_ERROR) {
+    if (key > 0 && key < NKEYS) given[key] = 1;
+    if (key == CT_OPT_CONFIG) *file = a.arg;
+    if (key == CT_OPT_NO_CONFIG) *none = 1;
+  }
+}
+
+static const ct_cli_option *find_option(const ct_cli_option *t,
+                                        const char *name) {
+  for (; t->key != 0; t++)
+    if (t->lng != NULL && strcmp(t->lng, name) == 0) return t;
+  return NULL;
+}
+
+static int in_list(const char *const *list, const char *name) {
+  size_t i;
+  for (i = 0; list[i] != NULL; i++)
+    if (strcmp(list[i], name) == 0) return 1;
+  return 0;
+}
+
+/* The value to apply: a path from the file's directory, a flag's NULL. */
+static int setting_value(ct_cli_config *c, ct_cli_setting *st,
+                         const ct_cli_option *opt, const char *command) {
+  char *p;
+  if (opt->has_arg && st->value == NULL)
+    return ct_cli_usage_error(command, "'%s' needs a value: %s = VALUE",
+                              st->name, st->name);
+  if (!opt->has_arg && st->value != NULL) {
+    if (strcmp(st->value, "true") != 0 && strcmp(st->value, "false") != 0)
+      return ct_cli_usage_error(command, "'%s' is true or false, not '%s'",
+                                st->name, st->value);
+    return 0;
+  }
+  if (opt->key == CT_OPT_RULES || opt->key == CT_OPT_ABBREV ||
+      opt->key == CT_OPT_OUTPUT) {
+    if ((p = ct_cli_config_path(c, st->value)) == NULL)
+      return ct_cli_usage_error(command, "out of memory");
+    free(st->value);
+    st->value = p;
+  }
+  return 0;
+}
+
+static int apply_setting(ct_cli_options *o, const ct_cli_command_spec *spec,
+                         ct_cli_config *c, ct_cli_setting *st,
+                         const unsigned char *given) {
+  const char *cmd = spec->command;
+  const ct_cli_option *opt;
+  int mine = st->section == NULL || strcmp(st->section, cmd) == 0;
+  if (st->section != NULL && !in_list(sections, st->section))
+    return ct_cli_usage_error(cmd, "unknown section '[%s]' (sections are "
+                              "[classify], [segment], [rules], [lint] and "
+                              "[profile])", st->section);
+  if (!in_list(settable, st->name))
+    return ct_cli_usage_error(cmd, "unknown setting '%s' (settings are the "
+                              "long options of the commands, without --)",
+                              st->name);
+  if (!mine) return 0;
+  if ((opt = find_option(spec->options, st->name)) == NULL)
+    return st->section == NULL ? 0
+           : ct_cli_usage_error(cmd, "'%s' is not an option of clausetag %s",
+                                st->name, cmd);
+  if (given[opt->key]) return 0;                 /* the command line's */
+  if (setting_value(c, st, opt, cmd) != 0) return 2;
+  if (!opt->has_arg && st->value != NULL && strcmp(st->value, "false") == 0)
+    return 0;
+  return apply(o, spec, opt->key, st->value);
+}
+
+/* Reads the settings file, if there is one, and applies what the command
+** line does not give. */
+static int read_config(ct_cli_options *o, const ct_cli_command_spec *spec,
+                       int argc, char **argv) {
+  unsigned char given[NKEYS] = {0};
+  const char *file = NULL;
+  char *found = NULL, where[600];
+  int none = 0, rc;
+  size_t i;
+  prescan(spec, argc, argv, given, &file, &none);
+  if (none) return 0;
+  if (file == NULL && ((rc = ct_cli_config_find(&found)) != 0 || !found))
+    return rc;
+  if ((o->config = calloc(1, sizeof *o->config)) == NULL)
+    rc = ct_cli_usage_error(spec->command, "out of memory");
+  else
+    rc = ct_cli_config_read(o->config, file ? file : found);
+  free(found);
+  for (i = 0; rc == 0 && i < o->config->n; i++) {
+    ct_cli_setting *st = &o->config->settings[i];
+    snprintf(where, sizeof where, "%s:%d", o->config->path, st->line);
+    usage_where = where;
+    rc = apply_setting(o, spec, o->config, st, given);
+    usage_where = NULL;
+  }
+  return rc;
 }
 
 int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
@@ -298,6 +429,7 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
   ct_limits_default(&o->limits);
   o->jobs = default_jobs();
   o->max_document_bytes = CT_DEFAULT_MAX_DOCUMENT_BYTES;
+  rc = read_config(o, spec, argc, argv);
   ct_cli_args_init(&a, argc, argv);
   while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
     if (key == CT_CLI_ARG_ERROR)
@@ -317,5 +449,7 @@ void ct_cli_options_free(ct_cli_options *o) {
   free(o->include);
   free(o->exclude);
   free(o->policies);
+  if (o->config != NULL) ct_cli_config_free(o->config);
+  free(o->config);
   memset(o, 0, sizeof *o);
 }

@@ -40,8 +40,20 @@ enum {
   CT_OPT_RULE_TIME,
   CT_OPT_MAX_DOCUMENT_BYTES,
   CT_OPT_DEBUG,
-  CT_OPT_STRICT
+  CT_OPT_STRICT,
+  CT_OPT_CONFIG,
+  CT_OPT_NO_CONFIG
 };
+
+/* The settings file's options (config.h), in every command that reads
+** the shared options, and their help. */
+#define CT_CLI_CONFIG_HELP                                                  \
+"      --config FILE    read settings from FILE (default: .clausetag.conf\n"  \
+"                       here or in the nearest directory above); options\n"  \
+"                       given here win over the file's\n"                     \
+"      --no-config      read no settings file\n"
+#define CT_CLI_CONFIG_OPTIONS \
+  {CT_OPT_CONFIG, 0, "config", 1}, {CT_OPT_NO_CONFIG, 0, "no-config", 0}
 
 typedef enum ct_cli_input {
   CT_CLI_INPUT_AUTO,     /* by name: *.html, *.htm HTML, *.pdf PDF, the
@@ -87,6 +99,7 @@ typedef struct ct_cli_options {
   int debug;               /* --debug: ct.log prints */
   int strict;              /* lint --strict: warnings fail */
   int help;
+  struct ct_cli_config *config;   /* the settings file read, or NULL */
 } ct_cli_options;
 
 /* The options every document command (segment, classify) takes, for its
@@ -99,7 +112,8 @@ typedef struct ct_cli_options {
   {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
   {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
   {CT_OPT_JOBS, 'j', "jobs", 1},                                         \
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1}
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},             \
+  CT_CLI_CONFIG_OPTIONS
 
 /* The policy options of classify. */
 #define CT_CLI_POLICY_OPTIONS                                            \

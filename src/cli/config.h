@@ -1,0 +1,59 @@
+/*
+** config.h -- the settings file: the options a project keeps beside its
+** documents, so that every run in it, by hand or in CI, uses the same.
+**
+** A file `.clausetag.conf` in the working directory or the nearest
+** directory above it that has one (or the file of --config; none with
+** --no-config) holds long option names and their values, one a line:
+**
+**   # the project's rules and policies
+**   rules = rules/
+**   rules = extra/maritime.lua
+**   require = security
+**   exclude = draft-*.txt
+**   explain
+**
+** `[classify]`, `[segment]`, ... start a section whose lines apply to
+** that command only.  A relative path (rules, abbrev, output) is taken
+** from the file's directory.  An option the command line gives is not
+** taken from the file at all, so a flag always wins, for repeatable
+** options too (`-r mine.lua` replaces every `rules =` of the file).
+** This module only reads the file; options.c applies what it read.
+*/
+#ifndef CT_CLI_CONFIG_H
+#define CT_CLI_CONFIG_H
+
+#include <stddef.h>
+
+#define CT_CLI_CONFIG_NAME ".clausetag.conf"
+
+typedef struct ct_cli_setting {
+  char *name;           /* the long option name, without "--" */
+  char *value;          /* NULL for a bare name (a flag) */
+  char *section;        /* the command it is for, or NULL: every command */
+  int line;
+} ct_cli_setting;
+
+typedef struct ct_cli_config {
+  char *path;           /* as found or given; NULL: no file */
+  char *dir;            /* its directory, for relative paths */
+  ct_cli_setting *settings;
+  size_t n;
+} ct_cli_config;
+
+/* Finds the file from the working directory upward into *path (malloc'd;
+** NULL when there is none).  0, or 2 after printing an error. */
+int ct_cli_config_find(char **path);
+
+/* Reads the file at `path` into *c (zeroed first; free it with
+** ct_cli_config_free either way).  0, or 2 after printing
+** "clausetag: FILE:LINE: what is wrong". */
+int ct_cli_config_read(ct_cli_config *c, const char *path);
+
+/* `value` as a path from the file's directory, when it is relative
+** (malloc'd); NULL out of memory. */
+char *ct_cli_config_path(const ct_cli_config *c, const char *value);
+
+void ct_cli_config_free(ct_cli_config *c);
+
+#endif
