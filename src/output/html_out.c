@@ -4,12 +4,15 @@
 ** Inline CSS, SVG and a few lines of JS; nothing is fetched, so the file
 ** can be mailed, archived as a CI artifact or opened from disk.  Each
 ** document is a <section> with its clauses in order; a clause shows one
-** colour bar and one badge per label, and its rule hits in a <details>.
-** The summary (legend with the label filter, the per-label bar chart,
-** the policies) needs counts of the whole run, so it is written at the
-** end and CSS `order` shows it on top: documents stream out as they come
-** and memory holds only the counts.  No timestamps: the same input gives
-** the same bytes.
+** colour bar and one badge per label, the words that fired marked in its
+** text, and its rule hits in a <details>.  A document opens with its
+** counts per label and its policy violations, the same message grouped
+** once with a link per clause (line:col, as the clauses show it).  The
+** summary (contents, legend with the label filter, the per-label bar
+** chart, which follows the filter, the policies) needs the whole run, so
+** it is written at the end and CSS `order` shows it on top: documents
+** stream out as they come and memory holds only counts and names.  No
+** timestamps: the same input gives the same bytes.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +25,16 @@ static const char *const color_hex[CT_NCOLORS] = {
   "#d1495b", "#2e9e5b", "#c9a000", "#3a6fd8", "#b04fb8", "#1f9fb0"
 };
 
+/* A stretch of a clause to mark: the bytes that fired hit `hit`. */
+typedef struct html_mark {
+  size_t start, end, hit;
+} html_mark;
+
 typedef struct html_state {
   size_t docs, clauses, labelled, violations;
+  ct_buf toc;               /* the contents' items, one per document */
+  html_mark *marks;         /* scratch: a clause's hits to mark */
+  size_t marks_cap;
   size_t counts[];          /* per label: clauses that have it */
 } html_state;
 
@@ -60,12 +71,26 @@ static const char style[] =
   ".flag{color:#a4161a;font-size:12px;margin-left:.4em}\n"
   ".hits{font-size:13px;color:#444}\n"
   ".hits summary{cursor:pointer;color:#666}\n"
-  ".hits ul{margin:.2rem 0;padding-left:1.2rem}\n";
+  ".hits ul{margin:.2rem 0;padding-left:1.2rem}\n"
+  "mark{background:none;border-bottom:2px solid var(--c);padding:0}\n"
+  "mark.neg{border-bottom-style:dashed}\n"
+  "#toc ol{margin:.3rem 0;padding-left:1.4rem;columns:2 20rem}\n"
+  ".doclabels .badge{opacity:.9}\n"
+  ".violations a{font:12px ui-monospace,monospace}\n";
 
-/* Shows only clauses with a checked label ("-": with none); all when
-** nothing is checked. */
+/* Chart geometry, in SVG user units (the script redraws the bars). */
+#define BAR_H 20
+#define BAR_STEP 28
+#define BAR_X 150
+#define BAR_MAX 300
+#define CT_STR_(x) #x
+#define CT_STR(x) CT_STR_(x)
+
+/* Shows only clauses with a checked label ("-": with none), all when
+** nothing is checked, and redraws the chart for the clauses shown. */
 static const char script[] =
   "(function () {\n"
+  "  var BAR_X = " CT_STR(BAR_X) ", BAR_MAX = " CT_STR(BAR_MAX) ";\n"
   "  var boxes = document.querySelectorAll('#legend input');\n"
   "  function apply() {\n"
   "    var on = [], shown = 0;\n"
@@ -78,6 +103,26 @@ static const char script[] =
   "      if (!c.hidden) shown++;\n"
   "    });\n"
   "    document.getElementById('shown').textContent = shown;\n"
+  "    chart();\n"
+  "  }\n"
+  "  /* the chart counts the clauses shown */\n"
+  "  function chart() {\n"
+  "    var bars = document.querySelectorAll('#chart g.bar'), n = [], max = 0;\n"
+  "    bars.forEach(function () { n.push(0); });\n"
+  "    document.querySelectorAll('li.clause').forEach(function (c) {\n"
+  "      var ls = c.getAttribute('data-labels');\n"
+  "      if (c.hidden || !ls) return;\n"
+  "      ls.split(' ').forEach(function (k) { n[+k]++; });\n"
+  "    });\n"
+  "    n.forEach(function (v) { if (v > max) max = v; });\n"
+  "    bars.forEach(function (g, k) {\n"
+  "      var w = max ? Math.max(n[k] ? 1 : 0, Math.floor(n[k] * BAR_MAX / max)) : 0;\n"
+  "      g.setAttribute('data-shown', n[k]);\n"
+  "      g.querySelector('rect').setAttribute('width', w);\n"
+  "      var t = g.querySelectorAll('text')[1];\n"
+  "      t.setAttribute('x', BAR_X + w + 6);\n"
+  "      t.textContent = n[k];\n"
+  "    });\n"
   "  }\n"
   "  boxes.forEach(function (b) { b.addEventListener('change', apply); });\n"
   "})();\n";
@@ -129,11 +174,6 @@ static ct_status legend(ct_writer *w, const html_state *s) {
                        "</div>\n", s->clauses - s->labelled);
 }
 
-/* Chart geometry, in SVG user units. */
-#define BAR_H 20
-#define BAR_STEP 28
-#define BAR_X 150
-#define BAR_MAX 300
 
 static ct_status chart_bar(ct_writer *w, size_t k, size_t count, size_t max) {
   const char *name = ct_report_label(w, k);
@@ -193,6 +233,15 @@ static ct_status policies(ct_writer *w, const html_state *s) {
                        s->violations, s->violations == 1 ? "" : "s");
 }
 
+/* The documents, linked; only when there are several. */
+static ct_status toc(ct_writer *w, const html_state *s) {
+  if (s->docs < 2) return CT_OK;
+  if (ct_buf_adds(&w->buf, "<nav id=\"toc\"><ol>\n") != CT_OK ||
+      ct_buf_add(&w->buf, s->toc.s, s->toc.len) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(&w->buf, "</ol></nav>\n");
+}
+
 static ct_status html_end(ct_writer *w) {
   html_state *s = w->state;
   ct_status st = CT_ENOMEM;
@@ -201,11 +250,13 @@ static ct_status html_end(ct_writer *w) {
                     "<b>%zu</b> labelled; <span id=\"shown\">%zu</span> shown"
                     "</p>\n", s->docs, s->docs == 1 ? "" : "s", s->clauses,
                     s->labelled, s->clauses) == CT_OK &&
-      legend(w, s) == CT_OK && chart(w, s) == CT_OK &&
+      toc(w, s) == CT_OK && legend(w, s) == CT_OK && chart(w, s) == CT_OK &&
       policies(w, s) == CT_OK &&
       ct_buf_adds(&w->buf, "</aside>\n</div>\n<script>\n") == CT_OK &&
       ct_buf_adds(&w->buf, script) == CT_OK)
     st = ct_buf_adds(&w->buf, "</script>\n</body>\n</html>\n");
+  ct_buf_free(&s->toc);
+  free(s->marks);
   free(s);
   w->state = NULL;
   return st;
@@ -220,16 +271,46 @@ static size_t labelled_clauses(const ct_writer *w, const ct_record *r) {
   return n;
 }
 
-static ct_status violation_item(ct_writer *w, size_t doc,
-                                const ct_violation *v) {
+/* A link to clause `index` (1-based), shown as the clause list shows
+** its place. */
+static ct_status clause_link(ct_writer *w, const ct_record *r, size_t doc,
+                             size_t index) {
+  const ct_clause *c = &r->clauses[index - 1];
+  size_t page = ct_text_page(r->text, c->start);
+  if (ct_buf_printf(&w->buf, "<a href=\"#d%zu-c%zu\">", doc, c->index)
+          != CT_OK ||
+      (page > 0 && ct_buf_printf(&w->buf, "p.%zu ", page) != CT_OK))
+    return CT_ENOMEM;
+  return ct_buf_printf(&w->buf, "%zu:%zu</a>", c->line, c->col);
+}
+
+/* Violation k, with every later one of the same message: once, with a
+** link to each clause that broke it. */
+static ct_status violation_item(ct_writer *w, const ct_record *r, size_t doc,
+                                size_t k) {
+  const ct_violation *v = r->doc->violations;
+  size_t j, n = 0, nv = r->doc->nviolations;
   ct_buf *b = &w->buf;
-  if (ct_buf_adds(b, "<li>") != CT_OK || ct_xml_cstr(b, v->message) != CT_OK)
+  for (j = k; j < nv; j++) n += strcmp(v[j].message, v[k].message) == 0;
+  if (ct_buf_adds(b, "<li>") != CT_OK || ct_xml_cstr(b, v[k].message) != CT_OK ||
+      (n > 1 && ct_buf_printf(b, " <span class=\"n\">\xC3\x97%zu</span>", n)
+                    != CT_OK))
     return CT_ENOMEM;
-  if (v->clause > 0 &&
-      ct_buf_printf(b, " (<a href=\"#d%zu-c%zu\">clause %zu</a>)", doc,
-                    v->clause, v->clause) != CT_OK)
-    return CT_ENOMEM;
-  return ct_buf_adds(b, "</li>\n");
+  for (j = k, n = 0; j < nv; j++)
+    if (strcmp(v[j].message, v[k].message) == 0 && v[j].clause > 0 &&
+        v[j].clause <= r->nclauses &&
+        (ct_buf_adds(b, n++ ? ", " : " (") != CT_OK ||
+         clause_link(w, r, doc, v[j].clause) != CT_OK))
+      return CT_ENOMEM;
+  return ct_buf_adds(b, n ? ")</li>\n" : "</li>\n");
+}
+
+static int seen_before(const ct_docinfo *d, size_t k) {
+  size_t j;
+  for (j = 0; j < k; j++)
+    if (strcmp(d->violations[j].message, d->violations[k].message) == 0)
+      return 1;
+  return 0;
 }
 
 static ct_status violation_list(ct_writer *w, const ct_record *r, size_t doc) {
@@ -238,24 +319,59 @@ static ct_status violation_list(ct_writer *w, const ct_record *r, size_t doc) {
   if (ct_buf_adds(&w->buf, "<ul class=\"violations\">\n") != CT_OK)
     return CT_ENOMEM;
   for (k = 0; k < r->doc->nviolations; k++)
-    if (violation_item(w, doc, &r->doc->violations[k]) != CT_OK)
+    if (!seen_before(r->doc, k) && violation_item(w, r, doc, k) != CT_OK)
       return CT_ENOMEM;
   return ct_buf_adds(&w->buf, "</ul>\n");
+}
+
+static ct_status badge(ct_writer *w, size_t label);
+
+/* The document's clauses per label, as badges with counts (none: no
+** paragraph). */
+static ct_status doc_labels(ct_writer *w, const ct_record *r) {
+  size_t k, i, n = ct_ruleset_nlabels(w->rs), shown = 0;
+  for (k = 0; k < n; k++) {
+    size_t count = 0;
+    for (i = 0; i < r->nclauses; i++) count += r->doc->results[i].has[k];
+    if (count == 0) continue;
+    if ((shown++ == 0 && ct_buf_adds(&w->buf, "<p class=\"doclabels\">")
+                             != CT_OK) ||
+        badge(w, k) != CT_OK ||
+        ct_buf_printf(&w->buf, "<span class=\"n\">%zu</span> ", count) != CT_OK)
+      return CT_ENOMEM;
+  }
+  return shown ? ct_buf_adds(&w->buf, "</p>\n") : CT_OK;
+}
+
+static ct_status toc_item(html_state *s, const ct_record *r, size_t doc,
+                          size_t labelled) {
+  ct_buf *b = &s->toc;
+  if (ct_buf_printf(b, "<li><a href=\"#d%zu\">", doc) != CT_OK ||
+      ct_xml_cstr(b, ct_text_name(r->text)) != CT_OK)
+    return CT_ENOMEM;
+  if (ct_buf_printf(b, "</a> <span class=\"n\">%zu/%zu labelled", labelled,
+                    r->nclauses) != CT_OK ||
+      (r->doc->nviolations > 0 &&
+       ct_buf_printf(b, ", %zu violation%s", r->doc->nviolations,
+                     r->doc->nviolations == 1 ? "" : "s") != CT_OK))
+    return CT_ENOMEM;
+  return ct_buf_adds(b, "</span></li>\n");
 }
 
 static ct_status html_doc_begin(ct_writer *w, const ct_record *r) {
   html_state *s = w->state;
   ct_buf *b = &w->buf;
-  size_t doc = ++s->docs;
+  size_t doc = ++s->docs, labelled = labelled_clauses(w, r);
   s->violations += r->doc->nviolations;
-  if (ct_buf_printf(b, "<section class=\"doc\" id=\"d%zu\">\n<h2>", doc)
+  if (toc_item(s, r, doc, labelled) != CT_OK ||
+      ct_buf_printf(b, "<section class=\"doc\" id=\"d%zu\">\n<h2>", doc)
           != CT_OK ||
       ct_xml_cstr(b, ct_text_name(r->text)) != CT_OK ||
       ct_buf_printf(b, "</h2>\n<p class=\"stats\">%zu clauses, %zu labelled, "
                        "%zu policy violation%s</p>\n", r->nclauses,
-                    labelled_clauses(w, r), r->doc->nviolations,
+                    labelled, r->doc->nviolations,
                     r->doc->nviolations == 1 ? "" : "s") != CT_OK ||
-      violation_list(w, r, doc) != CT_OK)
+      doc_labels(w, r) != CT_OK || violation_list(w, r, doc) != CT_OK)
     return CT_ENOMEM;
   return ct_buf_adds(b, "<ol class=\"clauses\">\n");
 }
@@ -356,6 +472,118 @@ static ct_status hits(ct_writer *w, const ct_record *r, const ct_result *res) {
   return ct_buf_adds(&w->buf, "</ul></details>");
 }
 
+/* ---- the words that fired, marked in the text ------------------------ */
+
+/* The bytes of a words or regex hit inside the clause; a `when`'s hit is
+** the whole clause and a context rule's lies in another. */
+static int markable(const ct_writer *w, const ct_clause *c, const ct_hit *h) {
+  const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
+  return (ri->words || ri->regex) && h->start < h->end &&
+         h->start >= c->start && h->end <= c->end;
+}
+
+static int by_start(const void *a, const void *b) {
+  const html_mark *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return x->end > y->end ? -1 : x->end < y->end;     /* longest first */
+}
+
+/* The clause's hits to mark, in text order; their number. */
+static size_t collect_marks(ct_writer *w, const ct_clause *c,
+                            const ct_result *res, ct_status *st) {
+  html_state *s = w->state;
+  size_t k, n = 0;
+  *st = CT_OK;
+  if (res->nhits > s->marks_cap) {
+    html_mark *m = realloc(s->marks, res->nhits * sizeof *m);
+    if (m == NULL) { *st = CT_ENOMEM; return 0; }
+    s->marks = m;
+    s->marks_cap = res->nhits;
+  }
+  for (k = 0; k < res->nhits; k++)
+    if (markable(w, c, &res->hits[k])) {
+      s->marks[n].start = res->hits[k].start;
+      s->marks[n].end = res->hits[k].end;
+      s->marks[n++].hit = k;
+    }
+  qsort(s->marks, n, sizeof *s->marks, by_start);
+  return n;
+}
+
+static int space_at(const ct_text *t, size_t off) {
+  unsigned char c = (unsigned char)ct_text_data(t)[off];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+/* Bytes [a, b) of the clause as its text shows them, into `plain` (and
+** escaped into `html`): collapsed, with the one space that stood at either
+** end when [a, b) is not at the clause's own end. */
+static ct_status piece(const ct_record *r, size_t a, size_t b, ct_buf *plain,
+                       ct_buf *html) {
+  const ct_clause *c = ct_record_clause(r);
+  ct_clause sub = *c;
+  int lead = a > c->start && space_at(r->text, a);
+  int trail = b < c->end && space_at(r->text, b - 1);
+  size_t from = plain->len;
+  char *t;
+  ct_status st = CT_OK;
+  if (a >= b) return CT_OK;
+  sub.start = a;
+  sub.end = b;
+  if ((t = ct_clause_text(r->text, &sub, 1)) == NULL) return CT_ENOMEM;
+  if (lead || (trail && t[0] == '\0')) st = ct_buf_addc(plain, ' ');
+  if (st == CT_OK && t[0] != '\0') st = ct_buf_adds(plain, t);
+  if (st == CT_OK && trail && t[0] != '\0') st = ct_buf_addc(plain, ' ');
+  free(t);
+  if (st != CT_OK) return st;
+  return ct_xml_string(html, plain->s + from, plain->len - from);
+}
+
+static ct_status mark_open(ct_writer *w, const ct_hit *h, ct_buf *html) {
+  if (ct_buf_printf(html, "<mark class=\"l%zu%s\" title=\"", h->label,
+                    h->weight < 0 ? " neg" : "") != CT_OK ||
+      ct_xml_cstr(html, ct_report_rule(w, h->rule)) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(html, "\">");
+}
+
+/* The clause's text with <mark> around the words that fired, into html;
+** `plain` gets the same text unmarked, to check it against the clause's. */
+static ct_status marked(ct_writer *w, const ct_record *r, const ct_result *res,
+                        ct_buf *plain, ct_buf *html) {
+  const ct_clause *c = ct_record_clause(r);
+  ct_status st;
+  size_t k, n = collect_marks(w, c, res, &st), pos = c->start;
+  for (k = 0; st == CT_OK && k < n; k++) {
+    const html_mark *m = &((html_state *)w->state)->marks[k];
+    if (m->start < pos) continue;                 /* inside a longer one */
+    if ((st = piece(r, pos, m->start, plain, html)) == CT_OK &&
+        (st = mark_open(w, &res->hits[m->hit], html)) == CT_OK &&
+        (st = piece(r, m->start, m->end, plain, html)) == CT_OK)
+      st = ct_buf_adds(html, "</mark>");
+    pos = m->end;
+  }
+  if (st == CT_OK) st = piece(r, pos, c->end, plain, html);
+  return st;
+}
+
+/* The text, marked when the pieces give back the clause's text exactly
+** (Markdown structure cut in two by a piece would not), else plain. */
+static ct_status clause_text(ct_writer *w, const ct_record *r,
+                             const ct_result *res, const char *text) {
+  ct_buf plain = {0}, html = {0};
+  ct_status st = marked(w, r, res, &plain, &html);
+  if (st == CT_OK && plain.len == strlen(text) &&
+      memcmp(plain.s ? plain.s : "", text, plain.len) == 0)
+    st = ct_buf_add(&w->buf, html.s ? html.s : "", html.len);
+  else if (st == CT_OK)
+    st = ct_xml_cstr(&w->buf, text);
+  ct_buf_free(&plain);
+  ct_buf_free(&html);
+  return st;
+}
+
 static void count(html_state *s, const ct_writer *w, const ct_result *res) {
   size_t k, n = ct_ruleset_nlabels(w->rs);
   s->clauses++;
@@ -371,7 +599,7 @@ static ct_status html_clause(ct_writer *w, const ct_record *r) {
   if (text != NULL && clause_open(w, r, res) == CT_OK &&
       badges(w, res) == CT_OK &&
       ct_buf_adds(&w->buf, "<span class=\"text\">") == CT_OK &&
-      ct_xml_cstr(&w->buf, text) == CT_OK &&
+      clause_text(w, r, res, text) == CT_OK &&
       ct_buf_adds(&w->buf, "</span>") == CT_OK && flags(w, r) == CT_OK &&
       hits(w, r, res) == CT_OK)
     st = ct_buf_adds(&w->buf, "</div></li>\n");

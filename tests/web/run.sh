@@ -82,7 +82,10 @@ count node $web/sarif.js $out/samples.sarif $out/policy.sarif $out/fixture.sarif
 # The HTML report of the samples against the jsonl of the same run.
 status 0 "$CT" classify -f html -o $out/report.html samples/
 status 0 "$CT" classify -f jsonl --explain -o $out/samples.jsonl samples/
-count node $web/html.js $out/report.html $out/samples.jsonl $out/report.png
+status 1 "$CT" classify -f html -o $out/policy.html --forbid climate \
+  --fail-on-unlabeled samples/ 2>/dev/null
+count node $web/html.js $out/report.html $out/samples.jsonl $out/report.png \
+  $out/policy.html
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
