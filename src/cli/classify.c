@@ -110,6 +110,9 @@ static void keep_going(void *ud, const ct_error *err) {
   classify_worker *wk = ud;
   wk->doc->partial = 1;
   ct_cli_doc_message(wk->doc, "%s", err->msg);
+  if (ct_buf_adds(&wk->doc->errors, err->msg) != CT_OK ||
+      ct_buf_addc(&wk->doc->errors, '\n') != CT_OK)
+    wk->doc->failed = 1;
 }
 
 /* ct.log lines go with the document's messages, so that stderr is in

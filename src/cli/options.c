@@ -20,7 +20,11 @@ const char ct_cli_document_options_help[] =
 "                       pdf: PDF files (their text, page by page)\n"
 "                       lines: every non-blank line is one clause\n"
 "                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
-"                       (\"format\":\"html\" reads a record's text as HTML)\n"
+"                       (\"format\":\"html\" reads a record's text as HTML);\n"
+"                       with -f jsonl each record is answered by its\n"
+"                       clauses, then a document or an error record\n"
+"      --clauses-only   with --input jsonl -f jsonl: the clause records\n"
+"                       only, no document or error records (the old shape)\n"
 "      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
 "                       reported and skipped; replace: read it as U+FFFD\n"
 "      --abbrev FILE    more abbreviations that do not end a sentence,\n"
@@ -237,6 +241,7 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
     case CT_OPT_DEBUG: o->debug = 1; return 0;
     case CT_OPT_STRICT: o->strict = 1; return 0;
+    case CT_OPT_CLAUSES_ONLY: o->clauses_only = 1; return 0;
     case CT_OPT_COLOR: return set_color(o, spec->command, arg);
     case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
     case CT_OPT_MAX_DOCUMENT_BYTES:

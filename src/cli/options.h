@@ -40,7 +40,8 @@ enum {
   CT_OPT_RULE_TIME,
   CT_OPT_MAX_DOCUMENT_BYTES,
   CT_OPT_DEBUG,
-  CT_OPT_STRICT
+  CT_OPT_STRICT,
+  CT_OPT_CLAUSES_ONLY
 };
 
 typedef enum ct_cli_input {
@@ -86,6 +87,8 @@ typedef struct ct_cli_options {
   int keep_going;
   int debug;               /* --debug: ct.log prints */
   int strict;              /* lint --strict: warnings fail */
+  int clauses_only;        /* --clauses-only: no document or error records
+                           ** in the jsonl stream (answer.h) */
   int help;
 } ct_cli_options;
 
@@ -99,7 +102,8 @@ typedef struct ct_cli_options {
   {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
   {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
   {CT_OPT_JOBS, 'j', "jobs", 1},                                         \
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1}
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},            \
+  {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0}
 
 /* The policy options of classify. */
 #define CT_CLI_POLICY_OPTIONS                                            \
