@@ -31,6 +31,7 @@ static const ct_cli_option classify_options[] = {
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
   {CT_OPT_DEBUG, 0, "debug", 0},
   CT_CLI_POLICY_OPTIONS,
+  CT_CLI_STREAM_OPTIONS,
   {0, 0, NULL, 0}
 };
 
@@ -61,6 +62,7 @@ void ct_cli_classify_help(FILE *out) {
 "                       html: a self-contained report for a person\n",
         out);
   fputs(ct_cli_document_options_help, out);
+  fputs(ct_cli_stream_options_help, out);
   fputs(
 "      --explain        add every rule hit: rule, label, weight and the\n"
 "                       text that fired it, with its byte offsets\n"

@@ -20,11 +20,7 @@ const char ct_cli_document_options_help[] =
 "                       pdf: PDF files (their text, page by page)\n"
 "                       lines: every non-blank line is one clause\n"
 "                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
-"                       (\"format\":\"html\" reads a record's text as HTML);\n"
-"                       with -f jsonl each record is answered by its\n"
-"                       clauses, then a document or an error record\n"
-"      --clauses-only   with --input jsonl -f jsonl: the clause records\n"
-"                       only, no document or error records (the old shape)\n"
+"                       (\"format\":\"html\" reads a record's text as HTML)\n"
 "      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
 "                       reported and skipped; replace: read it as U+FFFD\n"
 "      --abbrev FILE    more abbreviations that do not end a sentence,\n"
@@ -41,6 +37,12 @@ const char ct_cli_document_options_help[] =
 "                       without reading the rest (default 67108864, 64 MiB);\n"
 "                       a large text file read in pieces is cut at blank\n"
 "                       lines, and it is the pieces that may not be larger\n";
+
+const char ct_cli_stream_options_help[] =
+"      --clauses-only   with --input jsonl -f jsonl: write the clause records\n"
+"                       only (the shape before the stream contract); by\n"
+"                       default each record is answered by its clauses, then\n"
+"                       a document record, or an error record\n";
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;

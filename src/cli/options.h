@@ -102,8 +102,7 @@ typedef struct ct_cli_options {
   {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
   {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
   {CT_OPT_JOBS, 'j', "jobs", 1},                                         \
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},            \
-  {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0}
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1}
 
 /* The policy options of classify. */
 #define CT_CLI_POLICY_OPTIONS                                            \
@@ -111,6 +110,11 @@ typedef struct ct_cli_options {
   {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0}
 
 extern const char ct_cli_document_options_help[];
+
+/* --clauses-only, for the commands that write clause records (segment,
+** classify), and its help lines. */
+#define CT_CLI_STREAM_OPTIONS {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0}
+extern const char ct_cli_stream_options_help[];
 
 typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */
