@@ -3,7 +3,9 @@
 #   make            library build/libclausetag.a and CLI build/clausetag
 #   make run        classify the samples with the shipped rules
 #   make test       unit + end-to-end tests, valgrind, browser and SARIF
-#                   validation, then the suites again under ASan+UBSan
+#                   validation, the stream under Dask, then the suites
+#                   again under ASan+UBSan
+#   make dask       the stream contract under a Dask LocalCluster
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each
 #   make bench      throughput and memory next to YARA, ripgrep, plain Lua
 #   make bench-scale  time and memory against input size and rule count
@@ -28,6 +30,12 @@ DEBS     := pkg-config liblua5.4-dev libpcre2-dev libutf8proc-dev \
             libjansson-dev libcmocka-dev libxml2-dev libpoppler-glib-dev \
             groff
 FUZZ_DEBS := clang libclang-rt-14-dev
+# The distributed engine the stream contract is tested under (make dask,
+# part of make test): Dask's LocalCluster drives clausetag per partition.
+DASK_DEBS := python3-distributed python3-dask
+# Debian's Python, the one its python3-* packages are for (a python3
+# earlier on PATH, such as pyenv's, does not see them).
+DASK_PYTHON ?= /usr/bin/python3
 # The peers and tools of make bench / bench-scale (tests/bench/): GNU time
 # for peak memory, jq to read `clausetag rules -f jsonl`, and the programs
 # clausetag is timed against.  Never installed by make test.
@@ -61,7 +69,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
 
-.PHONY: all deps fuzz-deps bench-deps run test check valgrind web bench \
+.PHONY: all deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
         bench-scale install uninstall clean echo quality weights fuzz \
         fuzz-build
 
@@ -92,6 +100,10 @@ deps:
 # Only `make fuzz` needs clang, so `make test` does not install it.
 fuzz-deps: deps
 	$(call install_debs,$(FUZZ_DEBS))
+
+# Only the Dask test needs Dask.
+dask-deps: deps
+	$(call install_debs,$(DASK_DEBS))
 
 # Only the benchmarks need the peers.
 bench-deps: deps
@@ -183,6 +195,14 @@ valgrind: $(BIN)
 web: $(BIN)
 	CT=$(BIN) sh tests/web/run.sh
 
+# The stream contract under a real distributed engine: a Dask
+# LocalCluster of two worker processes runs `clausetag classify --input
+# jsonl -f jsonl` on each partition of a generated corpus (tests/dask/).
+# Normal build only.
+dask: $(BIN)
+	@$(MAKE) --no-print-directory dask-deps
+	CT=$(BIN) $(DASK_PYTHON) tests/dask/test_stream.py
+
 # The sanitizer run: tests/bad's memory bounds are for the plain binary;
 # ASan's shadow memory and 256 MiB quarantine take up to about three times
 # as much.
@@ -190,6 +210,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory web
+	@$(MAKE) --no-print-directory dask
 	@ASAN_OPTIONS=detect_stack_use_after_return=1 BOUNDED_MEMORY_FACTOR=4 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"
