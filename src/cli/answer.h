@@ -16,7 +16,10 @@ int ct_cli_answers(const ct_cli_options *o);
 
 /* Appends d's closing record to b: its document record, or its error
 ** record when d failed or stopped the run.  rs: the rule set whose
-** labels d's results name (classify); NULL for segment. */
-ct_status ct_cli_answer(ct_buf *b, const ct_cli_doc *d, const ct_ruleset *rs);
+** labels d's results name (classify); NULL for segment.  want: with
+** --label, the labels of the clauses written (only those are counted);
+** NULL: every clause was written. */
+ct_status ct_cli_answer(ct_buf *b, const ct_cli_doc *d, const ct_ruleset *rs,
+                        const unsigned char *want);
 
 #endif

@@ -244,6 +244,10 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_DEBUG: o->debug = 1; return 0;
     case CT_OPT_STRICT: o->strict = 1; return 0;
     case CT_OPT_CLAUSES_ONLY: o->clauses_only = 1; return 0;
+    case CT_OPT_COUNT: o->count = 1; return 0;
+    case CT_OPT_NAMES: o->names = 1; return 0;
+    case CT_OPT_QUIET: o->quiet = 1; return 0;
+    case CT_OPT_LABEL: return push(&o->labels, &o->nlabels, arg);
     case CT_OPT_COLOR: return set_color(o, spec->command, arg);
     case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
     case CT_OPT_MAX_DOCUMENT_BYTES:
@@ -298,5 +302,6 @@ void ct_cli_options_free(ct_cli_options *o) {
   free(o->include);
   free(o->exclude);
   free(o->policies);
+  free(o->labels);
   memset(o, 0, sizeof *o);
 }

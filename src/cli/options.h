@@ -41,7 +41,11 @@ enum {
   CT_OPT_MAX_DOCUMENT_BYTES,
   CT_OPT_DEBUG,
   CT_OPT_STRICT,
-  CT_OPT_CLAUSES_ONLY
+  CT_OPT_CLAUSES_ONLY,
+  CT_OPT_LABEL,
+  CT_OPT_COUNT = 'c',
+  CT_OPT_NAMES = 'l',
+  CT_OPT_QUIET = 'q'
 };
 
 typedef enum ct_cli_input {
@@ -89,6 +93,9 @@ typedef struct ct_cli_options {
   int strict;              /* lint --strict: warnings fail */
   int clauses_only;        /* --clauses-only: no document or error records
                            ** in the jsonl stream (answer.h) */
+  int count, names, quiet; /* classify -c, -l, -q (cli/select.h) */
+  const char **labels;     /* classify --label names (array owned) */
+  size_t nlabels;
   int help;
 } ct_cli_options;
 

@@ -320,7 +320,8 @@ static ct_status write_formatted(loop *l, ct_cli_doc *d,
 ** the run does not answer records. */
 static ct_status write_answer(loop *l, const ct_cli_doc *d) {
   if (!d->record || !ct_cli_answers(l->r->opt)) return CT_OK;
-  if (ct_cli_answer(&l->w.buf, d, l->r->step ? l->r->rs : NULL) != CT_OK)
+  if (ct_cli_answer(&l->w.buf, d, l->r->step ? l->r->rs : NULL,
+                    l->r->want) != CT_OK)
     return ct_fail(&l->err, CT_ENOMEM, "out of memory");
   return ct_writer_document_info(&l->w, NULL, NULL, 0, NULL, &l->err);
 }
