@@ -181,6 +181,12 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) test -f junit rules tests/rules/compose/space.lua > /dev/null
 	$(VALGRIND) $(BIN) classify --explain -f jsonl tests/data/html_page.html > /dev/null
 	$(VALGRIND) $(BIN) classify -f sarif tests/docs/ > /dev/null
+	$(VALGRIND) $(BIN) classify -f summary --label trade samples/ > /dev/null
+	$(VALGRIND) $(BIN) classify -c -f jsonl samples/ > /dev/null
+	@# the stream's answers, bad lines (their ids salvaged) included
+	printf '%s\n' '{"id":"a","text":"Trade."}' '{"id":"b","text":' '{"id":3}' \
+	  '{"id":"e","text":""}' | $(VALGRIND) $(BIN) classify --input jsonl \
+	  -f jsonl --label trade - > /dev/null 2>&1; test $$? -eq 2
 	@# error paths too: a rule that fails at run time (exit 2, not 9)
 	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
 	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2
