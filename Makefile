@@ -3,7 +3,9 @@
 #   make            library build/libclausetag.a and CLI build/clausetag
 #   make run        classify the samples with the shipped rules
 #   make test       unit + end-to-end tests, valgrind, browser and SARIF
-#                   validation, then the suites again under ASan+UBSan
+#                   validation, the stream under Dask, then the suites
+#                   again under ASan+UBSan
+#   make dask       the stream contract under a Dask LocalCluster
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each
 #   make bench      throughput and memory next to YARA, ripgrep, plain Lua
 #   make bench-scale  time and memory against input size and rule count
@@ -28,6 +30,12 @@ DEBS     := pkg-config liblua5.4-dev libpcre2-dev libutf8proc-dev \
             libjansson-dev libcmocka-dev libxml2-dev libpoppler-glib-dev \
             groff
 FUZZ_DEBS := clang libclang-rt-14-dev
+# The distributed engine the stream contract is tested under (make dask,
+# part of make test): Dask's LocalCluster drives clausetag per partition.
+DASK_DEBS := python3-distributed python3-dask
+# Debian's Python, the one its python3-* packages are for (a python3
+# earlier on PATH, such as pyenv's, does not see them).
+DASK_PYTHON ?= /usr/bin/python3
 # The peers and tools of make bench / bench-scale (tests/bench/): GNU time
 # for peak memory, jq to read `clausetag rules -f jsonl`, and the programs
 # clausetag is timed against.  Never installed by make test.
@@ -61,7 +69,7 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
 
-.PHONY: all deps fuzz-deps bench-deps run test check valgrind web bench \
+.PHONY: all deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
         bench-scale install uninstall clean echo quality weights fuzz \
         fuzz-build
 
@@ -92,6 +100,10 @@ deps:
 # Only `make fuzz` needs clang, so `make test` does not install it.
 fuzz-deps: deps
 	$(call install_debs,$(FUZZ_DEBS))
+
+# Only the Dask test needs Dask.
+dask-deps: deps
+	$(call install_debs,$(DASK_DEBS))
 
 # Only the benchmarks need the peers.
 bench-deps: deps
@@ -169,6 +181,12 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) test -f junit rules tests/rules/compose/space.lua > /dev/null
 	$(VALGRIND) $(BIN) classify --explain -f jsonl tests/data/html_page.html > /dev/null
 	$(VALGRIND) $(BIN) classify -f sarif tests/docs/ > /dev/null
+	$(VALGRIND) $(BIN) classify -f summary --label trade samples/ > /dev/null
+	$(VALGRIND) $(BIN) classify -c -f jsonl samples/ > /dev/null
+	@# the stream's answers, bad lines (their ids salvaged) included
+	printf '%s\n' '{"id":"a","text":"Trade."}' '{"id":"b","text":' '{"id":3}' \
+	  '{"id":"e","text":""}' | $(VALGRIND) $(BIN) classify --input jsonl \
+	  -f jsonl --label trade - > /dev/null 2>&1; test $$? -eq 2
 	@# error paths too: a rule that fails at run time (exit 2, not 9)
 	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
 	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2
@@ -183,6 +201,14 @@ valgrind: $(BIN)
 web: $(BIN)
 	CT=$(BIN) sh tests/web/run.sh
 
+# The stream contract under a real distributed engine: a Dask
+# LocalCluster of two worker processes runs `clausetag classify --input
+# jsonl -f jsonl` on each partition of a generated corpus (tests/dask/).
+# Normal build only.
+dask: $(BIN)
+	@$(MAKE) --no-print-directory dask-deps
+	CT=$(BIN) $(DASK_PYTHON) tests/dask/test_stream.py
+
 # The sanitizer run: the memory bounds of tests/bad and e2e are for the
 # plain binary; ASan's shadow memory and its quarantine (64 MiB here, not
 # the default 256, so that a bound times 4 holds for a process that frees
@@ -191,6 +217,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory web
+	@$(MAKE) --no-print-directory dask
 	@ASAN_OPTIONS=detect_stack_use_after_return=1:quarantine_size_mb=64 BOUNDED_MEMORY_FACTOR=4 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"

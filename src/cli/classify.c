@@ -11,6 +11,7 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "cli/abbrevs.h"
 #include "cli/commands.h"
@@ -18,6 +19,7 @@
 #include "cli/policy.h"
 #include "cli/rulefiles.h"
 #include "cli/run.h"
+#include "cli/select.h"
 
 static const ct_cli_option classify_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
@@ -30,7 +32,12 @@ static const ct_cli_option classify_options[] = {
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
   {CT_OPT_DEBUG, 0, "debug", 0},
+  {CT_OPT_COUNT, 'c', "count", 0},
+  {CT_OPT_NAMES, 'l', "files-with-labels", 0},
+  {CT_OPT_QUIET, 'q', "quiet", 0},
+  {CT_OPT_LABEL, 0, "label", 1},
   CT_CLI_POLICY_OPTIONS,
+  CT_CLI_STREAM_OPTIONS,
   {0, 0, NULL, 0}
 };
 
@@ -58,9 +65,21 @@ void ct_cli_classify_help(FILE *out) {
 "                       tsv: a header line, then one row per clause\n"
 "                       sarif: a SARIF 2.1.0 log, for code scanning\n"
 "                       junit: JUnit XML, a test case per policy\n"
-"                       html: a self-contained report for a person\n",
+"                       html: a self-contained report for a person\n"
+"                       summary: a table per document: clauses, share\n"
+"                       and top rules per label (summary-tsv: as TSV)\n"
+"      --label LABEL    write only the clauses with LABEL (repeatable:\n"
+"                       any of them); counts, names and summaries keep\n"
+"                       to those labels\n"
+"  -c, --count          per document: its clauses, and how many have each\n"
+"                       label (text, or -f tsv, -f jsonl)\n"
+"  -l, --files-with-labels\n"
+"                       print the name of each document with a labelled\n"
+"                       clause (with --label: one of those labels)\n"
+"  -q, --quiet          write nothing: the exit status says it\n",
         out);
   fputs(ct_cli_document_options_help, out);
+  fputs(ct_cli_stream_options_help, out);
   fputs(
 "      --explain        add every rule hit: rule, label, weight and the\n"
 "                       text that fired it, with its byte offsets\n"
@@ -86,16 +105,19 @@ void ct_cli_classify_help(FILE *out) {
 "                       line on stderr and makes the exit status 1)\n"
 "  -h, --help           show this help\n"
 "\n"
-"Exit status: 0 all inputs done; 1 a policy failed; 2 (wins over 1) a\n"
-"usage error, a rule file that does not load, a rule that fails, an\n"
-"input that could not be read or is not valid UTF-8 text (the others\n"
-"are still processed), or an output that could not be written.\n", out);
+"Exit status: 0 all inputs done; 1 a policy failed, or with --label, -c,\n"
+"-l or -q no clause has a label asked for (as grep: 1 when nothing\n"
+"matched); 2 (wins over 1) a usage error, a rule file that does not\n"
+"load, a rule that fails, an input that could not be read or is not\n"
+"valid UTF-8 text (the others are still processed), or an output that\n"
+"could not be written.\n", out);
 }
 
-/* What every worker shares: the rule set and the options. */
+/* What every worker shares: the rule set, the options, the selection. */
 typedef struct classify_ctx {
   const ct_ruleset *rs;
   const ct_cli_options *opt;
+  ct_cli_select *sel;
 } classify_ctx;
 
 /* A worker's own: its engine, and the document it is on (for the
@@ -110,6 +132,9 @@ static void keep_going(void *ud, const ct_error *err) {
   classify_worker *wk = ud;
   wk->doc->partial = 1;
   ct_cli_doc_message(wk->doc, "%s", err->msg);
+  if (ct_buf_adds(&wk->doc->errors, err->msg) != CT_OK ||
+      ct_buf_addc(&wk->doc->errors, '\n') != CT_OK)
+    wk->doc->failed = 1;
 }
 
 /* ct.log lines go with the document's messages, so that stderr is in
@@ -156,6 +181,7 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
   else
     s = CT_OK;
   if (s != CT_OK) return s;
+  ct_cli_select_note(wk->ctx->sel, d);
   return ct_cli_policies_check(o->policies, o->npolicies, wk->ctx->rs, d,
                                err);
 }
@@ -165,25 +191,36 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
 ** user asked for it outright. */
 static int want_color(const ct_cli_options *o) {
   const char *no = getenv("NO_COLOR");
-  if (o->format != ct_classify_formats[0] || o->color == CT_CLI_COLOR_NEVER)
+  if (strcmp(o->format->name, "text") != 0 || o->color == CT_CLI_COLOR_NEVER)
     return 0;
   if (o->color == CT_CLI_COLOR_ALWAYS) return 1;
   return o->output == NULL && isatty(STDOUT_FILENO) &&
          (no == NULL || no[0] == '\0');
 }
 
+/* o2: the options with the format -c, -l, -q or --label make. */
 static int run_with(const ct_cli_options *o, const ct_ruleset *rs) {
   classify_ctx ctx;
+  ct_cli_select sel;
+  ct_cli_options o2 = *o;
   ct_cli_step step;
   ct_cli_run r;
-  ctx.rs = rs, ctx.opt = o;
+  int rc;
+  if (ct_cli_select_setup(&sel, o, rs, &o2.format) != 0) {
+    ct_cli_select_free(&sel);
+    return 2;
+  }
+  ctx.rs = rs, ctx.opt = &o2, ctx.sel = &sel;
   step.ud = &ctx;
   step.worker_new = worker_new, step.worker_free = worker_free;
   step.run = classify_doc;
-  r.opt = o, r.ab = ct_ruleset_abbrevs(rs), r.step = &step, r.rs = rs;
+  r.opt = &o2, r.ab = ct_ruleset_abbrevs(rs), r.step = &step, r.rs = rs;
+  r.want = sel.want;
   r.wflags = (o->explain ? CT_WRITE_EXPLAIN : 0) |
-             (want_color(o) ? CT_WRITE_COLOR : 0);
-  return ct_cli_run_all(&r);
+             (want_color(&o2) ? CT_WRITE_COLOR : 0);
+  rc = ct_cli_select_status(&sel, ct_cli_run_all(&r));
+  ct_cli_select_free(&sel);
+  return rc;
 }
 
 int ct_cli_classify(int argc, char **argv) {

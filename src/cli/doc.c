@@ -29,6 +29,7 @@ void ct_cli_doc_free(ct_cli_doc *d) {
   free(d->meta_json);
   free(d->path);
   ct_buf_free(&d->msgs);
+  ct_buf_free(&d->errors);
   ct_buf_free(&d->out);
   ct_cli_context_free(&d->ctx);
   ct_cli_chain_release(d->chain);

@@ -41,6 +41,12 @@ typedef struct ct_cli_doc {
                          ** with --keep-going): exit 2 */
   int fatal;             /* the run stops: err says why */
   ct_error err;
+  /* A --input jsonl record, answered by a document or an error record
+  ** (answer.h), failed or not: */
+  int record;
+  size_t line;           /* its line in its stream */
+  ct_buf errors;         /* what failed in it with --keep-going, a line
+                         ** each */
 } ct_cli_doc;
 
 /* A document to read from path (NULL: its text is given later); NULL

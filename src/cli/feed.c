@@ -38,7 +38,14 @@ static ct_cli_doc *record(ct_cli_feed *f, ct_cli_jsonl *j, int *stop) {
   s = ct_cli_jsonl_next(j, &jd, &more, &err);
   if (s != CT_OK) {
     *stop = s == CT_EIO || s == CT_EBINARY;
-    if ((d = failed(j->name, s, &err)) == NULL) f->oom = 1;
+    if ((d = failed(j->name, s, &err)) == NULL) {
+      f->oom = 1;
+    } else {   /* the line is answered by an error record with its id */
+      d->record = 1, d->line = jd.lineno;
+      d->id_json = jd.id_json, d->meta_json = jd.meta_json;
+      jd.id_json = jd.meta_json = NULL;
+    }
+    ct_cli_jsonl_doc_free(&jd);
     return d;
   }
   if (!more) return NULL;
@@ -48,6 +55,7 @@ static ct_cli_doc *record(ct_cli_feed *f, ct_cli_jsonl *j, int *stop) {
     return NULL;
   }
   d->text = jd.text, d->id_json = jd.id_json, d->meta_json = jd.meta_json;
+  d->record = 1, d->line = jd.lineno;
   return d;
 }
 

@@ -77,6 +77,23 @@ static char *id_json(const json_t *id, const char **name) {
   return s;
 }
 
+/* The id and meta of a parsed record, whatever else is wrong with it:
+** even a record that cannot be answered with clauses is answered by its
+** id.  Sets nothing that is not of the right type. */
+static ct_status take_names(const ct_cli_jsonl *j, json_t *root,
+                            ct_cli_jsonl_doc *d, const char **name,
+                            ct_error *err) {
+  json_t *id = json_object_get(root, "id");
+  json_t *meta = json_object_get(root, "meta");
+  if (((json_is_string(id) || json_is_number(id)) &&
+       (d->id_json = id_json(id, name)) == NULL) ||
+      (json_is_object(meta) &&
+       (d->meta_json = json_dumps(meta, DUMP_FLAGS)) == NULL))
+    return ct_fail(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
+                   j->lineno);
+  return CT_OK;
+}
+
 /* Fills d from a parsed record; on failure d holds what to free. */
 static ct_status take_record(const ct_cli_jsonl *j, json_t *root,
                              ct_cli_jsonl_doc *d, ct_error *err) {
@@ -86,6 +103,8 @@ static ct_status take_record(const ct_cli_jsonl *j, json_t *root,
   json_t *format = json_object_get(root, "format");
   ct_input_format f = CT_INPUT_TEXT;
   const char *name = NULL;
+  ct_status st = take_names(j, root, d, &name, err);
+  if (st != CT_OK) return st;
   if (!json_is_string(text)) return bad_line(j, err, "missing \"text\" string");
   if (format != NULL) {   /* a record's text may be an HTML page */
     const char *fs = json_is_string(format) ? json_string_value(format) : "";
@@ -97,13 +116,38 @@ static ct_status take_record(const ct_cli_jsonl *j, json_t *root,
     return bad_line(j, err, "missing \"id\" string or number");
   if (meta != NULL && !json_is_object(meta))
     return bad_line(j, err, "\"meta\" is not an object");
-  if ((d->id_json = id_json(id, &name)) == NULL ||
-      (meta != NULL && (d->meta_json = json_dumps(meta, DUMP_FLAGS)) == NULL))
-    return ct_fail(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
-                   j->lineno);
   return ct_text_from_format(name, json_string_value(text),
                              json_string_length(text), f, j->invalid,
                              &d->text, err);
+}
+
+/* The id of a line that is not JSON (cut short, a bad byte further on):
+** read when the line opens as a record does, {"id": followed by a whole
+** string or number, so that the error record can name the document. */
+static void salvage_id(const char *s, size_t n, ct_cli_jsonl_doc *d) {
+  static const char *const want[] = {"{", "\"id\"", ":"};
+  const char *name;
+  json_error_t jerr;
+  json_t *id;
+  size_t i = 0, k, end;
+  for (k = 0; k < 3; k++) {
+    size_t len = strlen(want[k]);
+    while (i < n && strchr(" \t\r", s[i]) != NULL) i++;
+    if (n - i < len || memcmp(s + i, want[k], len) != 0) return;
+    i += len;
+  }
+  while (i < n && strchr(" \t\r", s[i]) != NULL) i++;
+  if (i == n) return;
+  end = i + 1;
+  if (s[i] == '"') {
+    while (end < n && s[end] != '"') end += s[end] == '\\' ? 2 : 1;
+    if (end++ >= n) return;
+  } else {
+    while (end < n && strchr("+-.0123456789eE", s[end]) != NULL) end++;
+  }
+  id = json_loadb(s + i, end - i, JSON_DECODE_ANY, &jerr);
+  if (json_is_string(id) || json_is_number(id)) d->id_json = id_json(id, &name);
+  json_decref(id);
 }
 
 static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
@@ -112,6 +156,7 @@ static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
   json_t *root = json_loadb(j->line.s, len, 0, &jerr);
   ct_status st;
   if (root == NULL) {
+    salvage_id(j->line.s, len, d);
     return ct_fail(err, CT_ESYNTAX, "%s:%zu: invalid JSON: %s", j->name,
                    j->lineno, jerr.text);
   }
@@ -120,7 +165,10 @@ static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
   else
     st = take_record(j, root, d, err);
   json_decref(root);
-  if (st != CT_OK) ct_cli_jsonl_doc_free(d);
+  if (st != CT_OK) {   /* the names stay, for the error record */
+    ct_text_free(d->text);
+    d->text = NULL;
+  }
   return st;
 }
 
@@ -169,9 +217,14 @@ static line_end read_line(ct_cli_jsonl *j, int keep) {
   return r;
 }
 
-/* A line that cannot be kept: the stream ends or read on past it. */
-static ct_status line_failed(ct_cli_jsonl *j, line_end r, ct_error *err) {
+/* A line that cannot be kept: the stream ends or read on past it.  What
+** was read of it may still name the record. */
+static ct_status line_failed(ct_cli_jsonl *j, line_end r,
+                             ct_cli_jsonl_doc *d, ct_error *err) {
   int e = errno;
+  d->lineno = j->lineno;
+  if (r != LINE_ERROR && j->line.s != NULL)
+    salvage_id(j->line.s, j->line.len, d);
   if (r == LINE_NUL)
     return ct_fail(err, CT_EBINARY, "%s:%zu: binary file (NUL byte)",
                    j->name, j->lineno);
@@ -187,10 +240,13 @@ static ct_status line_failed(ct_cli_jsonl *j, line_end r, ct_error *err) {
 }
 
 /* Drops the rest of a line that was too long. */
-static ct_status skip_rest(ct_cli_jsonl *j, ct_error *err) {
-  line_end r = read_line(j, 0);
+static ct_status skip_rest(ct_cli_jsonl *j, ct_cli_jsonl_doc *d,
+                           ct_error *err) {
+  line_end r;
+  ct_buf_clear(&j->line);
+  r = read_line(j, 0);
   j->skip = 0;
-  if (r == LINE_NUL || r == LINE_ERROR) return line_failed(j, r, err);
+  if (r == LINE_NUL || r == LINE_ERROR) return line_failed(j, r, d, err);
   return CT_OK;
 }
 
@@ -200,15 +256,16 @@ ct_status ct_cli_jsonl_next(ct_cli_jsonl *j, ct_cli_jsonl_doc *d, int *more,
   ct_status st;
   memset(d, 0, sizeof *d);
   *more = 0;
-  if (j->skip && (st = skip_rest(j, err)) != CT_OK) return st;
+  if (j->skip && (st = skip_rest(j, d, err)) != CT_OK) return st;
   for (;;) {
     ct_buf_clear(&j->line);
     r = read_line(j, 1);
     if (r == LINE_EOF && j->line.len == 0) return CT_OK;
     j->lineno++;
-    if (r != LINE_NL && r != LINE_EOF) return line_failed(j, r, err);
+    if (r != LINE_NL && r != LINE_EOF) return line_failed(j, r, d, err);
     if (!blank(j->line.s, j->line.len)) break;
   }
   *more = 1;
+  d->lineno = j->lineno;
   return parse_line(j, j->line.len, d, err);
 }

@@ -26,11 +26,16 @@ typedef struct ct_cli_jsonl {
   ct_invalid invalid;
 } ct_cli_jsonl;
 
-/* One record: everything owned, freed by ct_cli_jsonl_doc_free. */
+/* One record: everything owned, freed by ct_cli_jsonl_doc_free.  A bad
+** line leaves no text, but what could be read of its id and meta (for
+** the error record that answers it: the stream contract), and its line
+** number. */
 typedef struct ct_cli_jsonl_doc {
   ct_text *text;        /* named by the id, as a string */
-  char *id_json;        /* the id as JSON: "a-12" or 12 */
+  char *id_json;        /* the id as JSON: "a-12" or 12; NULL for a bad
+                        ** line whose id could not be read */
   char *meta_json;      /* the "meta" object as JSON, or NULL */
+  size_t lineno;        /* the line the record was on, from 1 */
 } ct_cli_jsonl_doc;
 
 /* Opens path ("-": standard input), whose lines may hold up to max
@@ -43,7 +48,10 @@ ct_status ct_cli_jsonl_open(ct_cli_jsonl *j, const char *path,
 ** "FILE:LINE: ...", read on: a line longer than max is CT_ETOOBIG, and
 ** the rest of it is read and dropped by the next call) or a stream that
 ** cannot go on (stop): CT_EIO when reading failed, CT_EBINARY at a NUL
-** byte, which no JSON text holds.  Blank lines are skipped. */
+** byte, which no JSON text holds.  Blank lines are skipped.  After a bad
+** line, d holds its line number and, when they could be read, its id
+** (from the start of a line that is not valid JSON or is too long) and
+** meta: free it with ct_cli_jsonl_doc_free. */
 ct_status ct_cli_jsonl_next(ct_cli_jsonl *j, ct_cli_jsonl_doc *d, int *more,
                             ct_error *err);
 

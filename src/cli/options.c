@@ -44,6 +44,12 @@ CT_CLI_CONFIG_HELP;
 ** parsed once, by the main thread, before anything else runs. */
 static const char *usage_where;
 
+const char ct_cli_stream_options_help[] =
+"      --clauses-only   with --input jsonl -f jsonl: write the clause records\n"
+"                       only (the shape before the stream contract); by\n"
+"                       default each record is answered by its clauses, then\n"
+"                       a document record, or an error record\n";
+
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
   fputs("clausetag: ", stderr);
@@ -270,6 +276,11 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
     case CT_OPT_DEBUG: o->debug = 1; return 0;
     case CT_OPT_STRICT: o->strict = 1; return 0;
+    case CT_OPT_CLAUSES_ONLY: o->clauses_only = 1; return 0;
+    case CT_OPT_COUNT: o->count = 1; return 0;
+    case CT_OPT_NAMES: o->names = 1; return 0;
+    case CT_OPT_QUIET: o->quiet = 1; return 0;
+    case CT_OPT_LABEL: return push(&o->labels, &o->nlabels, arg);
     case CT_OPT_COLOR: return set_color(o, spec->command, arg);
     case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
     case CT_OPT_MAX_DOCUMENT_BYTES:
@@ -304,7 +315,8 @@ static const char *const settable[] = {
   "format", "output", "input", "invalid", "abbrev", "include", "exclude",
   "jobs", "max-document-bytes", "rules", "require", "forbid",
   "fail-on-unlabeled", "explain", "color", "keep-going", "rule-budget",
-  "rule-memory", "rule-time", "max-clause-bytes", "strict", NULL
+  "rule-memory", "rule-time", "max-clause-bytes", "strict", "label",
+  "clauses-only", NULL
 };
 
 /* The commands that read the shared options, and so the file. */
@@ -451,5 +463,6 @@ void ct_cli_options_free(ct_cli_options *o) {
   free(o->policies);
   if (o->config != NULL) ct_cli_config_free(o->config);
   free(o->config);
+  free(o->labels);
   memset(o, 0, sizeof *o);
 }

@@ -42,7 +42,12 @@ enum {
   CT_OPT_DEBUG,
   CT_OPT_STRICT,
   CT_OPT_CONFIG,
-  CT_OPT_NO_CONFIG
+  CT_OPT_NO_CONFIG,
+  CT_OPT_CLAUSES_ONLY,
+  CT_OPT_LABEL,
+  CT_OPT_COUNT = 'c',
+  CT_OPT_NAMES = 'l',
+  CT_OPT_QUIET = 'q'
 };
 
 /* The settings file's options (config.h), in every command that reads
@@ -98,6 +103,11 @@ typedef struct ct_cli_options {
   int keep_going;
   int debug;               /* --debug: ct.log prints */
   int strict;              /* lint --strict: warnings fail */
+  int clauses_only;        /* --clauses-only: no document or error records
+                           ** in the jsonl stream (answer.h) */
+  int count, names, quiet; /* classify -c, -l, -q (cli/select.h) */
+  const char **labels;     /* classify --label names (array owned) */
+  size_t nlabels;
   int help;
   struct ct_cli_config *config;   /* the settings file read, or NULL */
 } ct_cli_options;
@@ -121,6 +131,11 @@ typedef struct ct_cli_options {
   {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0}
 
 extern const char ct_cli_document_options_help[];
+
+/* --clauses-only, for the commands that write clause records (segment,
+** classify), and its help lines. */
+#define CT_CLI_STREAM_OPTIONS {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0}
+extern const char ct_cli_stream_options_help[];
 
 typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "cli/answer.h"
 #include "cli/chain.h"
 #include "cli/feed.h"
 #include "core/error.h"
@@ -314,6 +315,23 @@ static ct_status write_formatted(loop *l, ct_cli_doc *d,
                                  &l->err);
 }
 
+/* The record that closes a --input jsonl record's answer (answer.h),
+** after its clauses; the writer hands it on with them.  Nothing when
+** the run does not answer records. */
+static ct_status write_answer(loop *l, const ct_cli_doc *d) {
+  if (!d->record || !ct_cli_answers(l->r->opt)) return CT_OK;
+  if (ct_cli_answer(&l->w.buf, d, l->r->step ? l->r->rs : NULL,
+                    l->r->want) != CT_OK)
+    return ct_fail(&l->err, CT_ENOMEM, "out of memory");
+  return ct_writer_document_info(&l->w, NULL, NULL, 0, NULL, &l->err);
+}
+
+/* A stream's reader waits for each answer. */
+static void flush_answer(loop *l) {
+  if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->w.out == stdout)
+    fflush(stdout);
+}
+
 static void write_doc(loop *l, ct_cli_doc *d) {
   ct_docinfo info;
   ct_status s;
@@ -321,24 +339,28 @@ static void write_doc(loop *l, ct_cli_doc *d) {
   if (d->formatted) s = write_formatted(l, d, &info);
   else s = ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
                                    &l->err);
+  if (s == CT_OK) s = write_answer(l, d);
   if (s != CT_OK)
     l->fatal = 1;
-  /* A stream's reader waits for each answer. */
-  else if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->w.out == stdout)
-    fflush(stdout);
+  else
+    flush_answer(l);
 }
 
-/* One finished document, in input order. */
+/* One finished document, in input order.  A record that failed, or
+** stopped the run, is still answered. */
 static void emit(loop *l, ct_cli_doc *d) {
   if (d->msgs.len > 0) print_messages(l, d->msgs.s);
   if (d->failed || d->partial) l->status = 2;
   if (d->nviolations > 0) l->violated = 1;
   if (d->fatal) {
+    if (write_answer(l, d) == CT_OK) flush_answer(l);
     l->fatal = 1;
     l->err = d->err;
     return;
   }
   if (!d->failed && !d->pass) write_doc(l, d);
+  else if (d->failed && write_answer(l, d) == CT_OK) flush_answer(l);
+  else if (d->failed) l->fatal = 1;
   /* a file read in pieces is done with its last item */
   if (d->chain != NULL && d->cut + 1 < d->chain->plan.ncuts)
     ct_cli_progress_part(&l->progress, d->text ? ct_text_size(d->text) : 0);

@@ -36,6 +36,8 @@ typedef struct ct_cli_run {
   const ct_cli_step *step;     /* NULL: write the document as it is */
   const ct_ruleset *rs;        /* passed to the writer */
   unsigned wflags;             /* CT_WRITE_* for the writer */
+  const unsigned char *want;   /* classify --label: per label, the clauses
+                               ** written have one; NULL: all written */
 } ct_cli_run;
 
 /* Processes every operand (none: standard input) to the output the

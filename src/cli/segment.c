@@ -17,6 +17,7 @@
 static const ct_cli_option segment_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
   {CT_OPT_RULES, 'r', "rules", 1},
+  CT_CLI_STREAM_OPTIONS,
   {0, 0, NULL, 0}
 };
 
@@ -44,6 +45,7 @@ void ct_cli_segment_help(FILE *out) {
 "                       segmenter uses (repeatable; CLAUSETAG_RULES too)\n",
         out);
   fputs(ct_cli_document_options_help, out);
+  fputs(ct_cli_stream_options_help, out);
   fputs(
 "  -h, --help           show this help\n"
 "\n"
@@ -63,6 +65,7 @@ static int wants_rules(const ct_cli_options *o) {
 static int run_with(const ct_cli_options *o, const ct_abbrevs *ab) {
   ct_cli_run r;
   r.opt = o, r.ab = ab, r.step = NULL, r.rs = NULL, r.wflags = 0;
+  r.want = NULL;
   return ct_cli_run_all(&r);
 }
 

@@ -8,7 +8,8 @@
 **   tsv    a header line, then one row per clause (--explain: "hits")
 **
 ** The CI reports wrapping a whole run (sarif, junit, html) have files of
-** their own and share the helpers of report.c; all are listed here.
+** their own and share the helpers of report.c, the summaries theirs
+** (summary_out.c); all are listed here.
 **
 ** Labels always come in the rule set's declaration order, so output does
 ** not depend on which rule fired first.  Text formats collapse white
@@ -18,6 +19,7 @@
 #include <string.h>
 #include "output/json.h"
 #include "output/report.h"
+#include "output/select.h"
 #include "text/text.h"
 
 /* ---- colours ---------------------------------------------------------- */
@@ -249,5 +251,6 @@ static const ct_format tsv_format = {"tsv", tsv_begin, tsv_clause, NULL, NULL, N
 
 const ct_format *const ct_classify_formats[] = {
   &text_format, &jsonl_format, &tsv_format,
-  &ct_sarif_format, &ct_junit_format, &ct_html_format, NULL
+  &ct_sarif_format, &ct_junit_format, &ct_html_format,
+  &ct_summary_text.f, &ct_summary_tsv.f, NULL
 };

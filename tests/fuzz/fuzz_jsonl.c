@@ -79,8 +79,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     } else if (st != CT_OK) {
       FUZZ_CHECK(strncmp(err.msg, "fuzz.jsonl:", 11) == 0,
                  "message without FILE:LINE: %s", err.msg);
-      FUZZ_CHECK(d.text == NULL && d.id_json == NULL && d.meta_json == NULL,
-                 "a bad line left a record behind");
+      FUZZ_CHECK(d.text == NULL, "a bad line left a document behind");
+      FUZZ_CHECK(d.lineno > 0, "a bad line without its line number");
+      if (d.id_json != NULL) {   /* the id of the error record */
+        json_error_t jerr;
+        json_t *id = json_loads(d.id_json, JSON_DECODE_ANY, &jerr);
+        FUZZ_CHECK(json_is_string(id) || json_is_number(id),
+                   "a bad line's id %s is not a string or number",
+                   d.id_json);
+        json_decref(id);
+      }
+      ct_cli_jsonl_doc_free(&d);
     }
   }
   fclose(f);

@@ -1,0 +1,120 @@
+/*
+** select.c -- checking -c, -l, -q and --label, and their exit status.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "cli/select.h"
+#include "core/buf.h"
+
+/* "a, b and c": the labels for a message. */
+static void list_labels(ct_buf *b, const ct_ruleset *rs) {
+  size_t i, n = ct_ruleset_nlabels(rs);
+  for (i = 0; i < n; i++)
+    ct_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+                  ct_ruleset_label(rs, i)->name);
+  if (n == 0) ct_buf_adds(b, "none");
+}
+
+/* want[k] for every --label; 0, or 2 after naming an unknown one. */
+static int resolve(ct_cli_select *s, const ct_cli_options *o,
+                   const ct_ruleset *rs) {
+  size_t i, k, n = ct_ruleset_nlabels(rs);
+  s->nlabels = n;
+  if (o->nlabels == 0) return 0;
+  if ((s->want = calloc(n ? n : 1, 1)) == NULL) {
+    fputs("clausetag: out of memory\n", stderr);
+    return 2;
+  }
+  for (i = 0; i < o->nlabels; i++) {
+    for (k = 0; k < n; k++)
+      if (strcmp(ct_ruleset_label(rs, k)->name, o->labels[i]) == 0) break;
+    if (k == n) {
+      ct_buf known = {0};
+      int rc;
+      list_labels(&known, rs);
+      rc = ct_cli_usage_error("classify", "unknown label '%s' for --label "
+                              "(known labels: %s)", o->labels[i],
+                              known.s ? known.s : "none");
+      ct_buf_free(&known);
+      return rc;
+    }
+    s->want[k] = 1;
+  }
+  return 0;
+}
+
+static int is(const ct_format *f, const char *name) {
+  return strcmp(f->name, name) == 0;
+}
+
+/* The format -c, -l, -q or --label asks for; 0, or 2 after a usage
+** error for a combination that means nothing. */
+static int choose(ct_cli_select *s, const ct_cli_options *o,
+                  const ct_format **format) {
+  const ct_format *f = o->format;
+  const char *opt = o->count ? "-c" : o->names ? "-l" : "-q";
+  int summary = is(f, "summary") || is(f, "summary-tsv");
+  int report = is(f, "sarif") || is(f, "junit") || is(f, "html");
+  if (o->count + o->names + o->quiet > 1)
+    return ct_cli_usage_error("classify", "-c, -l and -q cannot be combined "
+                              "(choose one)");
+  if (o->nlabels > 0 && report)
+    return ct_cli_usage_error("classify", "--label does not apply to -f %s, "
+                              "a report of every clause", f->name);
+  if ((o->names || o->quiet) && !is(f, "text"))
+    return ct_cli_usage_error("classify", "%s writes %s, not -f %s", opt,
+                              o->names ? "document names" : "nothing",
+                              f->name);
+  if (o->count && (summary || report))
+    return ct_cli_usage_error("classify", "-c writes text, tsv or jsonl, "
+                              "not -f %s", f->name);
+  if (o->count)
+    ct_select_init(&s->fmt, CT_SELECT_COUNT,
+                   is(f, "tsv") ? CT_STYLE_TSV
+                   : is(f, "jsonl") ? CT_STYLE_JSONL : CT_STYLE_TEXT,
+                   NULL, s->want);
+  else if (o->names)
+    ct_select_init(&s->fmt, CT_SELECT_NAMES, CT_STYLE_TEXT, NULL, s->want);
+  else if (o->quiet)
+    ct_select_init(&s->fmt, CT_SELECT_QUIET, CT_STYLE_TEXT, NULL, s->want);
+  else if (summary && s->want != NULL)
+    ct_select_init(&s->fmt, CT_SELECT_SUMMARY,
+                   is(f, "summary-tsv") ? CT_STYLE_TSV : CT_STYLE_TEXT, NULL,
+                   s->want);
+  else if (s->want != NULL && !summary)
+    ct_select_init(&s->fmt, CT_SELECT_CLAUSES, CT_STYLE_TEXT, f, s->want);
+  else
+    return 0;
+  *format = &s->fmt.f;
+  return 0;
+}
+
+int ct_cli_select_setup(ct_cli_select *s, const ct_cli_options *o,
+                        const ct_ruleset *rs, const ct_format **format) {
+  memset(s, 0, sizeof *s);
+  atomic_init(&s->matched, 0);
+  *format = o->format;
+  s->active = o->count || o->names || o->quiet || o->nlabels > 0;
+  if (resolve(s, o, rs) != 0) return 2;
+  return choose(s, o, format);
+}
+
+void ct_cli_select_note(ct_cli_select *s, const ct_cli_doc *d) {
+  size_t i;
+  if (!s->active || d->results == NULL || atomic_load(&s->matched)) return;
+  for (i = 0; i < d->n; i++)
+    if (ct_select_keeps(s->want, s->nlabels, &d->results[i])) {
+      atomic_store(&s->matched, 1);
+      return;
+    }
+}
+
+int ct_cli_select_status(const ct_cli_select *s, int rc) {
+  if (rc == 0 && s->active && !atomic_load(&s->matched)) return 1;
+  return rc;
+}
+
+void ct_cli_select_free(ct_cli_select *s) {
+  free(s->want);
+  s->want = NULL;
+}
