@@ -47,7 +47,7 @@ LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
 # Library: every module under src/ except the command-line front end.
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/segment/*.c \
                               src/stream/*.c src/learn/*.c src/input/*.c \
-                              src/rules/*.c src/output/*.c))
+                              src/rules/*.c src/output/*.c src/diff/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/abbrev_default.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/abbrev_default.o
