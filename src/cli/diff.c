@@ -251,7 +251,7 @@ static int write_out(const ct_cli_options *o, const ct_buf *b) {
 }
 
 static void doc_of(const side *sd, ct_diff_doc *doc) {
-  doc->name = sd->path;
+  doc->name = ct_text_name(sd->text);   /* "<stdin>" for "-" */
   doc->text = sd->text;
   doc->clauses = sd->clauses;
   doc->results = sd->results;
@@ -328,6 +328,12 @@ static int run(const ct_cli_options *o, const diff_args *da, ct_ruleset *rs) {
     if (o->debug) ct_engine_on_log(e, ct_cli_print_log, NULL);
     for (i = 0; rc == 0 && i < 2; i++) rc = side_classify(&sides[i], e);
   }
+  for (i = 0; rc == 0 && i < 2; i++)
+    if (sides[i].n == 0 && sides[1 - i].n > 0)
+      fprintf(stderr, "%s: warning: no clauses: every clause of %s counts "
+              "as %s\n", ct_text_name(sides[i].text),
+              ct_text_name(sides[1 - i].text),
+              i == 0 ? "new" : "dropped");
   if (rc == 0) {
     rc = compare(o, da, rs, &sides[0], &sides[1]);
     if (partial && rc != 2) rc = 2;
