@@ -342,6 +342,48 @@ static void test_anchors_cut_gaps(void **state) {
   for (i = 0; i < N; i++) free(a[i]);
 }
 
+static void test_gap_anchors(void **state) {
+  /* "Annex" is twice in each version, so not an anchor of the whole; in
+  ** the gap between "Preamble" and "Signatures" it is once: a gap too
+  ** large for the budget is searched for such clauses again */
+  enum { N = 100 };
+  char *a[2 * N + 4], *b[2 * N + 4];
+  ct_align_options o;
+  ct_align_stats st;
+  ct_align_pair *p = NULL;
+  ct_error err = {0};
+  size_t n, i, k = 0, annex = 0;
+  (void)state;
+  a[k] = strdup("Preamble"), b[k++] = strdup("Preamble");
+  for (i = 0; i < 2 * N + 1; i++, k++) {
+    char buf[96];
+    if (i == N) {
+      a[k] = strdup("Annex"), b[k] = strdup("Annex");
+      continue;
+    }
+    snprintf(buf, sizeof buf, "article %zu on topic %zu", i, i * 3);
+    a[k] = strdup(buf);
+    snprintf(buf, sizeof buf, "article %zu on topic %zu as amended", i, i * 3);
+    b[k] = strdup(buf);
+  }
+  a[k] = strdup("Signatures"), b[k++] = strdup("Signatures");
+  a[k] = strdup("Annex"), b[k++] = strdup("Annex");
+  ct_align_options_default(&o);
+  o.max_cells = 2000;
+  assert_int_equal(ct_align((const char *const *)a, k,
+                            (const char *const *)b, k, &o, &p, &n, &st,
+                            &err), CT_OK);
+  assert_int_equal(st.anchors, 3);
+  for (i = 0; i < n; i++) {
+    assert_int_equal(p[i].a, p[i].b);
+    if (p[i].exact && strcmp(a[p[i].a], "Annex") == 0) annex++;
+  }
+  assert_int_equal(n, k);
+  assert_int_equal(annex, 2);
+  free(p);
+  for (i = 0; i < k; i++) free(a[i]), free(b[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_similarity),
@@ -355,6 +397,7 @@ int main(void) {
     cmocka_unit_test(test_random_promises),
     cmocka_unit_test(test_band),
     cmocka_unit_test(test_anchors_cut_gaps),
+    cmocka_unit_test(test_gap_anchors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

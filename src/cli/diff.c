@@ -327,6 +327,8 @@ static int run(const ct_cli_options *o, const diff_args *da, ct_ruleset *rs) {
     if (o->keep_going) ct_engine_on_error(e, keep_going, NULL);
     if (o->debug) ct_engine_on_log(e, ct_cli_print_log, NULL);
     for (i = 0; rc == 0 && i < 2; i++) rc = side_classify(&sides[i], e);
+    ct_engine_free(e);     /* its scratch is as large as a document */
+    e = NULL;
   }
   for (i = 0; rc == 0 && i < 2; i++)
     if (sides[i].n == 0 && sides[1 - i].n > 0)

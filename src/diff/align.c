@@ -23,6 +23,10 @@
 ** far off the diagonal. */
 #define MIN_BAND 8
 
+/* How many times a gap too large to search whole is looked at again for
+** texts unique within it: each time costs a sort of the gap. */
+#define MAX_DEPTH 16
+
 enum { DIR_START, DIR_DIAG, DIR_LEFT, DIR_UP };
 
 typedef struct item {
@@ -118,6 +122,12 @@ static ct_status tokenize(item *it) {
   for (i = 0, w = 0; i < k; i++)
     if (w == 0 || it->tok[w - 1] != it->tok[i]) it->tok[w++] = it->tok[i];
   it->ntok = w;
+  /* a set is about an eighth of the room taken for it: give it back, or
+  ** a large document holds eight bytes per byte of its text */
+  if (w > 0) {
+    uint64_t *fit = realloc(it->tok, w * sizeof *fit);
+    if (fit != NULL) it->tok = fit;
+  }
   return CT_OK;
 }
 
@@ -203,9 +213,11 @@ static int cmp_cand(const void *x, const void *y) {
   return p->a < q->a ? -1 : p->a > q->a;
 }
 
-/* The candidates (a, b) of texts found once on each side, sorted by a. */
-static ct_status unique_pairs(const aligner *al, cand **out, size_t *n) {
-  size_t total = al->na + al->nb, i, k = 0;
+/* The candidates (a, b) of texts found once on each side of the range
+** a[a0..a1) x b[b0..b1), sorted by a. */
+static ct_status unique_pairs(const aligner *al, size_t a0, size_t a1,
+                              size_t b0, size_t b1, cand **out, size_t *n) {
+  size_t total = (a1 - a0) + (b1 - b0), i, k = 0;
   entry *e = malloc((total ? total : 1) * sizeof *e);
   cand *c = malloc((total ? total : 1) * sizeof *c);
   *out = c, *n = 0;
@@ -213,9 +225,9 @@ static ct_status unique_pairs(const aligner *al, cand **out, size_t *n) {
     free(e);
     return CT_ENOMEM;
   }
-  for (i = 0; i < al->na; i++)
+  for (i = a0; i < a1; i++)
     e[k].hash = al->a[i].hash, e[k].side = 0, e[k++].index = i;
-  for (i = 0; i < al->nb; i++)
+  for (i = b0; i < b1; i++)
     e[k].hash = al->b[i].hash, e[k].side = 1, e[k++].index = i;
   qsort(e, total, sizeof *e, cmp_entry);
   for (i = 0; i + 1 < total; i++) {
@@ -430,15 +442,29 @@ void ct_align_options_default(ct_align_options *o) {
   o->max_cells = CT_ALIGN_MAX_CELLS;
 }
 
-static ct_status align_all(aligner *al) {
+/* Would an n x m gap be searched in a band rather than whole? */
+static int too_large(const aligner *al, size_t n, size_t m) {
+  return n > 0 && m > 0 && (al->band < m || al->band < n);
+}
+
+/* Aligns a[a0..a1) with b[b0..b1): texts found once on each side are
+** paired first (patience diff), then each gap between them; a gap too
+** large to search whole is looked at again for texts unique within it
+** (up to MAX_DEPTH times), since a text repeated over the document is
+** often unique between two anchors. */
+static ct_status align_range(aligner *al, size_t a0, size_t a1, size_t b0,
+                             size_t b1, int depth) {
   cand *c = NULL;
-  size_t nc = 0, k, pa = 0, pb = 0;
-  ct_status s = unique_pairs(al, &c, &nc);
+  size_t nc = 0, k, pa = a0, pb = b0;
+  ct_status s = unique_pairs(al, a0, a1, b0, b1, &c, &nc);
   if (s == CT_OK) s = longest_run(c, &nc);
-  al->st.anchors = nc;
+  al->st.anchors += nc;
   for (k = 0; s == CT_OK && k <= nc; k++) {
-    size_t ea = k < nc ? c[k].a : al->na, eb = k < nc ? c[k].b : al->nb;
-    s = solve_gap(al, pa, ea - pa, pb, eb - pb);
+    size_t ea = k < nc ? c[k].a : a1, eb = k < nc ? c[k].b : b1;
+    if (nc > 0 && depth < MAX_DEPTH && too_large(al, ea - pa, eb - pb))
+      s = align_range(al, pa, ea, pb, eb, depth + 1);
+    else
+      s = solve_gap(al, pa, ea - pa, pb, eb - pb);
     if (s == CT_OK && k < nc) push(al, c[k].a, c[k].b, 1.0);
     pa = ea + 1, pb = eb + 1;
   }
@@ -467,7 +493,7 @@ ct_status ct_align(const char *const *a, size_t na, const char *const *b,
   al.steps = malloc((na + nb + 1) * sizeof *al.steps);
   s = al.steps ? items_make(a, na, &al.a) : CT_ENOMEM;
   if (s == CT_OK) s = items_make(b, nb, &al.b);
-  if (s == CT_OK) s = align_all(&al);
+  if (s == CT_OK) s = align_range(&al, 0, na, 0, nb, 0);
   if (s == CT_OK) {
     ct_align_pair *tmp = malloc((al.nsteps + 1) * sizeof *tmp);
     if (tmp == NULL) s = CT_ENOMEM;
