@@ -169,6 +169,9 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) test -f junit rules tests/rules/compose/space.lua > /dev/null
 	$(VALGRIND) $(BIN) classify --explain -f jsonl tests/data/html_page.html > /dev/null
 	$(VALGRIND) $(BIN) classify -f sarif tests/docs/ > /dev/null
+	@# diff: exit 1 means the versions differ (not 9)
+	$(VALGRIND) $(BIN) diff -f html samples/us-rok-2019-factsheet.txt \
+	  samples/us-rok-2021-partnership.txt > /dev/null; test $$? -eq 1
 	@# error paths too: a rule that fails at run time (exit 2, not 9)
 	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
 	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2
