@@ -8,9 +8,11 @@
 ** jsonl), escaped by the escapers every other format uses.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "diff/report.h"
+#include "text/utf8.h"
 #include "output/json.h"
 #include "output/report.h"
 #include "output/writer.h"
@@ -346,6 +348,8 @@ static const char style[] =
   ".badge.none{background:#999}\n"
   ".text{margin:.15rem 0}\n"
   ".text.old{background:#fff1f0}\n.text.new{background:#f0fff4}\n"
+  ".text.old mark{background:#ffc9c4;text-decoration:line-through}\n"
+  ".text.new mark{background:#b8f0c8}\n"
   ".text.old::before{content:'\\2212  ';color:#a4161a}\n"
   ".text.new::before{content:'+  ';color:#1b7a3d}\n";
 
@@ -471,6 +475,88 @@ static ct_status html_text(ct_buf *b, const char *cls, const char *text) {
   return e ? e : ct_buf_adds(b, "</div>");
 }
 
+/* ---- the words that changed, marked ----------------------------------- */
+
+/* The word at s[i..) (letters, digits, marks), its length; 0 when s[i]
+** starts none. */
+static size_t word_at(const char *s, size_t i, size_t n) {
+  size_t j = i;
+  while (j < n) {
+    int32_t cp;
+    size_t len = ct_utf8_decode((const unsigned char *)s + j, n - j, &cp);
+    if (cp < 0 || !(ct_cp_isalnum(cp) || ct_cp_ismark(cp))) break;
+    j += len;
+  }
+  return j - i;
+}
+
+static size_t char_len(const char *s, size_t i, size_t n) {
+  int32_t cp;
+  return ct_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+}
+
+/* The hash of a word as rules match it (NFKC + case fold); 0 when out of
+** memory, which marks nothing. */
+static uint64_t word_hash(const char *w, size_t len) {
+  char *f = ct_fold(w, len);
+  uint64_t h = 1469598103934665603ULL;
+  const unsigned char *p;
+  if (f == NULL) return 0;
+  for (p = (const unsigned char *)f; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+  free(f);
+  return h;
+}
+
+static int cmp_hash(const void *x, const void *y) {
+  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+  return a < b ? -1 : a > b;
+}
+
+/* The sorted hashes of the words of s; NULL (and *n 0) when out of
+** memory. */
+static uint64_t *word_set(const char *s, size_t *n) {
+  size_t len = strlen(s), i = 0, k = 0;
+  uint64_t *v = malloc((len / 2 + 1) * sizeof *v);
+  *n = 0;
+  if (v == NULL) return NULL;
+  while (i < len) {
+    size_t w = word_at(s, i, len);
+    if (w > 0) v[k++] = word_hash(s + i, w), i += w;
+    else i += char_len(s, i, len);
+  }
+  qsort(v, k, sizeof *v, cmp_hash);
+  *n = k;
+  return v;
+}
+
+/* The text with <mark> around each word the other text lacks. */
+static ct_status html_text_marked(ct_buf *b, const char *cls,
+                                  const char *text, const char *other) {
+  size_t len = strlen(text), i = 0, from = 0, nset;
+  uint64_t *set = word_set(other, &nset);
+  ct_status e = ct_buf_printf(b, "<div class=\"text %s\">", cls);
+  while (e == CT_OK && i < len) {
+    size_t w = word_at(text, i, len);
+    uint64_t h;
+    if (w == 0) {
+      i += char_len(text, i, len);
+      continue;
+    }
+    h = word_hash(text + i, w);
+    if (set != NULL && h != 0 && !bsearch(&h, set, nset, sizeof h, cmp_hash)) {
+      e = ct_xml_string(b, text + from, i - from);
+      e = e ? e : ct_buf_adds(b, "<mark>");
+      e = e ? e : ct_xml_string(b, text + i, w);
+      e = e ? e : ct_buf_adds(b, "</mark>");
+      from = i + w;
+    }
+    i += w;
+  }
+  free(set);
+  e = e ? e : ct_xml_string(b, text + from, len - from);
+  return e ? e : ct_buf_adds(b, "</div>");
+}
+
 static ct_status html_step(ct_buf *b, const ct_diff *d, size_t k,
                            ct_diff_status s) {
   const ct_align_pair *p = &d->steps[k];
@@ -501,8 +587,10 @@ static ct_status html_step(ct_buf *b, const ct_diff *d, size_t k,
   else if (strcmp(od->texts[p->a], nd->texts[p->b]) == 0)
     e = e ? e : html_text(b, "same", nd->texts[p->b]);
   else {
-    e = e ? e : html_text(b, "old", od->texts[p->a]);
-    e = e ? e : html_text(b, "new", nd->texts[p->b]);
+    e = e ? e : html_text_marked(b, "old", od->texts[p->a],
+                                 nd->texts[p->b]);
+    e = e ? e : html_text_marked(b, "new", nd->texts[p->b],
+                                 od->texts[p->a]);
   }
   return e ? e : ct_buf_adds(b, "</li>\n");
 }

@@ -63,7 +63,8 @@ ct_status ct_diff_jsonl(ct_buf *b, const ct_diff *d);
 
 /* One self-contained HTML page (inline CSS and script, nothing fetched):
 ** a section per label with its steps, a table of contents, a filter by
-** status (unchanged steps hidden until asked for). */
+** status (unchanged steps hidden until asked for); in a changed pair the
+** words one text lacks in the other (compared folded) are <mark>ed. */
 ct_status ct_diff_html(ct_buf *b, const ct_diff *d);
 
 #endif

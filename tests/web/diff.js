@@ -77,6 +77,28 @@ async function checkPage(context, pageFile, jsonlFile, shotFile) {
   for (const l of new Set([...Object.keys(got), ...Object.keys(wantSections)]))
     problems.push(...expectEq(`section ${l}`, got[l], wantSections[l]));
   check(`${name}: every section holds its label's steps, texts as in the jsonl`, problems);
+  // Marked words: in a changed pair, exactly the words the other text
+  // lacks (compared case-folded, as the alignment compares them).
+  const marks = await page.$$eval('li.step[data-status="changed"]', (ls) => ls
+    .filter((l) => l.querySelectorAll('.text').length === 2)
+    .map((l) => [...l.querySelectorAll('.text')].map((t) => ({
+      text: t.textContent,
+      marked: [...t.querySelectorAll('mark')].map((m) => m.textContent),
+    }))));
+  const words = (t) => (t.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}\p{M}]+/gu) || []);
+  const markProblems = [];
+  let nmarked = 0;
+  for (const [o, n] of marks) {
+    for (const [self, other] of [[o, n], [n, o]]) {
+      const have = new Set(words(other.text));
+      const want = words(self.text).filter((w) => !have.has(w));
+      nmarked += self.marked.length;
+      markProblems.push(...expectEq(`marks in "${self.text.slice(0, 40)}"`,
+        self.marked.map((m) => m.normalize('NFKC').toLowerCase()), want));
+    }
+  }
+  if (marks.length > 0 && nmarked === 0) markProblems.push('no word marked at all');
+  check(`${name}: changed pairs mark the words the other lacks (${nmarked})`, markProblems);
   check(`${name}: one script, no markup from the documents`,
     expectEq('scripts', await page.locator('script').count(), 1));
 
