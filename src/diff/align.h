@@ -42,8 +42,8 @@
 #define CT_ALIGN_NONE ((size_t)-1)
 
 /* Defaults: pair clauses sharing at least half their words; 64 Mi cells
-** (64 MiB of directions, about five seconds of work at most: two 26 MB
-** documents of repeated text, where no clause is unique). */
+** (64 MiB of directions; a few seconds of work at most, reached by two
+** 26 MB documents of repeated text, where no clause is unique). */
 #define CT_ALIGN_THRESHOLD 0.5
 #define CT_ALIGN_MAX_CELLS ((size_t)64 << 20)
 
