@@ -55,7 +55,7 @@ LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
 # Library: every module under src/ except the command-line front end.
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/segment/*.c \
                               src/stream/*.c src/learn/*.c src/input/*.c \
-                              src/rules/*.c src/output/*.c))
+                              src/rules/*.c src/output/*.c src/diff/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/abbrev_default.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/abbrev_default.o
@@ -187,6 +187,9 @@ valgrind: $(BIN)
 	printf '%s\n' '{"id":"a","text":"Trade."}' '{"id":"b","text":' '{"id":3}' \
 	  '{"id":"e","text":""}' | $(VALGRIND) $(BIN) classify --input jsonl \
 	  -f jsonl --label trade - > /dev/null 2>&1; test $$? -eq 2
+	@# diff: exit 1 means the versions differ (not 9)
+	$(VALGRIND) $(BIN) diff -f html samples/us-rok-2019-factsheet.txt \
+	  samples/us-rok-2021-partnership.txt > /dev/null; test $$? -eq 1
 	@# error paths too: a rule that fails at run time (exit 2, not 9)
 	$(VALGRIND) $(BIN) classify -r tests/rules/hostile/bad_has.lua \
 	  tests/data/hostile_doc.txt > /dev/null 2>&1; test $$? -eq 2

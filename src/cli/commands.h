@@ -35,6 +35,9 @@ void ct_cli_eval_help(FILE *out);
 int ct_cli_train(int argc, char **argv);
 void ct_cli_train_help(FILE *out);
 
+int ct_cli_diff(int argc, char **argv);
+void ct_cli_diff_help(FILE *out);
+
 /* --version: clausetag's version, then the libraries it is linked with. */
 void ct_cli_version(FILE *out);
 

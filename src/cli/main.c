@@ -38,6 +38,8 @@ static const command commands[] = {
    ct_cli_eval, ct_cli_eval_help},
   {"train", "learn rule weights and label thresholds from labelled clauses",
    ct_cli_train, ct_cli_train_help},
+  {"diff", "what a new version of a document adds, drops and changes",
+   ct_cli_diff, ct_cli_diff_help},
   {NULL, NULL, NULL, NULL}
 };
 

@@ -87,5 +87,20 @@ status 1 "$CT" classify -f html -o $out/policy.html --forbid climate \
 count node $web/html.js $out/report.html $out/samples.jsonl $out/report.png \
   $out/policy.html
 
+# The diff report: the samples, the fixture whose clauses hold markup and
+# two real Korean joint statements,
+# each against the jsonl of the same comparison (exit 1: they differ).
+for d in "samples samples/us-rok-2019-factsheet.txt samples/us-rok-2021-partnership.txt" \
+         "fixture -r tests/data/diff/topics.lua tests/data/diff/old.txt tests/data/diff/new.txt" \
+         "korean tests/corpus/docs/ko-1981-chun-reagan-joint-statement.txt tests/corpus/docs/ko-1983-chun-reagan-joint-statement.txt"; do
+  set -- $d; n=$1; shift
+  status 1 "$CT" diff -f html -o $out/diff-$n.html "$@"
+  status 1 "$CT" diff -f jsonl -o $out/diff-$n.jsonl "$@"
+done
+count node $web/diff.js $out/diff-samples.html $out/diff-samples.jsonl \
+  $out/diff-samples.png $out/diff-fixture.html $out/diff-fixture.jsonl \
+  $out/diff-fixture.png $out/diff-korean.html $out/diff-korean.jsonl \
+  $out/diff-korean.png
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
