@@ -164,11 +164,11 @@ static int labels_index(lua_State *L) {
   if (lua_type(L, 2) != LUA_TSTRING)
     return luaL_error(L, "labels are named by strings, not by %s",
                       luaL_typename(L, 2));
-  ct_suggest_init(&sg, k);
-  for (i = 0; i < e->rs->nlabels; i++) {
+  for (i = 0; i < e->rs->nlabels; i++)     /* the common case: declared */
     if (strcmp(e->rs->labels[i].name, k) == 0) return 0;      /* nil */
+  ct_suggest_init(&sg, k);       /* an error: only now the edit distances */
+  for (i = 0; i < e->rs->nlabels; i++)
     ct_suggest_offer(&sg, e->rs->labels[i].name);
-  }
   if (ct_suggest_best(&sg) != NULL)
     return luaL_error(L, "no label '%s' is declared (did you mean '%s'?)",
                       k, ct_suggest_best(&sg));
