@@ -185,51 +185,89 @@ static void push_doc(lua_State *L, ct_engine *e) {
   }
 }
 
-static int clause_has(lua_State *L);
-static int clause_find(lua_State *L);
-static int clause_count(lua_State *L);
+/* The fields and methods of a clause object (docs/rules.md), named in
+** clause_fields in this order. */
+typedef enum field {
+  F_TEXT, F_NORM, F_KIND, F_INDEX, F_LINE, F_COL, F_START, F_STOP, F_DEPTH,
+  F_TITLE, F_HEADING, F_PREV, F_LABELS, F_DOC, F_HAS, F_FIND, F_COUNT,
+  F_NONE
+} field;
 
-/* Pushes field `k` of clause `c`; 0 when there is no such field. */
-static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
-                      const char *k) {
-  static const struct { const char *name; lua_CFunction fn; } methods[] = {
-    {"has", clause_has}, {"find", clause_find}, {"count", clause_count}};
-  size_t i;
-  if (strcmp(k, "heading") == 0) {   /* the fields `when`s read most first */
-    if (c->heading) push_clause(L, e, c->heading);
-    else lua_pushnil(L);
-  } else if (strcmp(k, "labels") == 0) push_labels(L, e, c->index);
-  else if (strcmp(k, "kind") == 0) lua_pushstring(L, ct_kind_name(c->kind));
-  else if (strcmp(k, "text") == 0) push_text(L, e, c);
-  else if (strcmp(k, "norm") == 0) push_norm(L, e, c);
-  else if (strcmp(k, "index") == 0) lua_pushinteger(L, (lua_Integer)c->index);
-  else if (strcmp(k, "line") == 0) lua_pushinteger(L, (lua_Integer)c->line);
-  else if (strcmp(k, "col") == 0) lua_pushinteger(L, (lua_Integer)c->col);
-  else if (strcmp(k, "start") == 0) lua_pushinteger(L, (lua_Integer)c->start);
-  else if (strcmp(k, "stop") == 0) lua_pushinteger(L, (lua_Integer)c->end);
-  else if (strcmp(k, "depth") == 0) lua_pushinteger(L, c->depth);
-  else if (strcmp(k, "title") == 0) lua_pushboolean(L, c->title);
-  else if (strcmp(k, "doc") == 0) push_doc(L, e);
-  else if (strcmp(k, "prev") == 0) {
-    if (c->index > 1) push_clause(L, e, c->index - 1);
-    else lua_pushnil(L);
-  } else {
-    for (i = 0; i < sizeof methods / sizeof *methods; i++)
-      if (strcmp(k, methods[i].name) == 0) {
-        lua_pushlightuserdata(L, e);
-        lua_pushcclosure(L, methods[i].fn, 1);
-        return 1;
-      }
-    return 0;
-  }
-  return 1;
-}
-
-/* Every field and method of a clause object (docs/rules.md). */
 static const char *const clause_fields[] = {
   "text", "norm", "kind", "index", "line", "col", "start", "stop", "depth",
   "title", "heading", "prev", "labels", "doc", "has", "find", "count", NULL
 };
+
+/* Which field key k (n bytes) names.  Every `when` reads fields on every
+** clause, so this is a perfect hash: no two fields share their length
+** and first letter, and one comparison confirms the guess. */
+static field field_of(const char *k, size_t n) {
+  field f = F_NONE;
+  switch (n) {
+  case 3:
+    f = k[0] == 'c' ? F_COL : k[0] == 'd' ? F_DOC : k[0] == 'h' ? F_HAS
+                                                                : F_NONE;
+    break;
+  case 4:
+    switch (k[0]) {
+    case 't': f = F_TEXT; break;
+    case 'n': f = F_NORM; break;
+    case 'k': f = F_KIND; break;
+    case 'l': f = F_LINE; break;
+    case 's': f = F_STOP; break;
+    case 'p': f = F_PREV; break;
+    case 'f': f = F_FIND; break;
+    default: break;
+    }
+    break;
+  case 5:
+    switch (k[0]) {
+    case 'i': f = F_INDEX; break;
+    case 's': f = F_START; break;
+    case 'd': f = F_DEPTH; break;
+    case 't': f = F_TITLE; break;
+    case 'c': f = F_COUNT; break;
+    default: break;
+    }
+    break;
+  case 6: f = k[0] == 'l' ? F_LABELS : F_NONE; break;
+  case 7: f = k[0] == 'h' ? F_HEADING : F_NONE; break;
+  default: break;
+  }
+  return f != F_NONE && memcmp(k, clause_fields[f], n) == 0 ? f : F_NONE;
+}
+
+/* Pushes field f of clause c.  A method is an upvalue of __index (made
+** once with the metatable, not a closure per read). */
+static void push_field(lua_State *L, ct_engine *e, const ct_clause *c,
+                       field f) {
+  switch (f) {
+  case F_HEADING:
+    if (c->heading) push_clause(L, e, c->heading);
+    else lua_pushnil(L);
+    break;
+  case F_PREV:
+    if (c->index > 1) push_clause(L, e, c->index - 1);
+    else lua_pushnil(L);
+    break;
+  case F_LABELS: push_labels(L, e, c->index); break;
+  case F_KIND: lua_pushstring(L, ct_kind_name(c->kind)); break;
+  case F_TEXT: push_text(L, e, c); break;
+  case F_NORM: push_norm(L, e, c); break;
+  case F_INDEX: lua_pushinteger(L, (lua_Integer)c->index); break;
+  case F_LINE: lua_pushinteger(L, (lua_Integer)c->line); break;
+  case F_COL: lua_pushinteger(L, (lua_Integer)c->col); break;
+  case F_START: lua_pushinteger(L, (lua_Integer)c->start); break;
+  case F_STOP: lua_pushinteger(L, (lua_Integer)c->end); break;
+  case F_DEPTH: lua_pushinteger(L, c->depth); break;
+  case F_TITLE: lua_pushboolean(L, c->title); break;
+  case F_DOC: push_doc(L, e); break;
+  case F_HAS: case F_FIND: case F_COUNT:
+    lua_pushvalue(L, lua_upvalueindex(2 + (int)(f - F_HAS)));
+    break;
+  case F_NONE: break;
+  }
+}
 
 /* A field the object does not have is an error, not nil: `c.heding` in a
 ** `when` would otherwise make a rule that silently never fires. */
@@ -246,22 +284,25 @@ static int no_field(lua_State *L) {
 
 /* __index: fields are built on demand.  The text fields are copies a
 ** rule could keep (in a table, across clauses): they are charged and
-** count against the rule's memory.  The rest is small and the host's. */
+** count against the rule's memory.  The rest is small and the host's.
+** Upvalues: the engine, then the methods has, find, count. */
 static int clause_index(lua_State *L) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
-  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
-  int found, copy;
-  if (k == NULL) return no_field(L);
-  copy = strcmp(k, "text") == 0 || strcmp(k, "norm") == 0;
-  if (copy) {
+  size_t n = 0;
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &n)
+                                                 : NULL;
+  field f = k ? field_of(k, n) : F_NONE;
+  if (f == F_NONE) return no_field(L);
+  if (f == F_TEXT || f == F_NORM) {
     ct_sandbox_charge(L, (c->end - c->start) / 64 + 1);
-    return push_field(L, e, c, k);
+    push_field(L, e, c, f);
+    return 1;
   }
   ct_sandbox_host_begin(e->sb);
-  found = push_field(L, e, c, k);
+  push_field(L, e, c, f);
   ct_sandbox_host_end(e->sb);
-  return found ? found : no_field(L);
+  return 1;
 }
 
 static int clause_newindex(lua_State *L) {
@@ -393,9 +434,16 @@ static int clause_has(lua_State *L) {
 /* Host code, protected: the clause metatable, shared by every clause. */
 static int setup_state(lua_State *L) {
   ct_engine *e = lua_touserdata(L, 1);
+  static const lua_CFunction methods[] = {clause_has, clause_find,
+                                          clause_count};
+  size_t i;
   luaL_newmetatable(L, CLAUSE_MT);
   lua_pushlightuserdata(L, e);
-  lua_pushcclosure(L, clause_index, 1);
+  for (i = 0; i < sizeof methods / sizeof *methods; i++) {
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, methods[i], 1);
+  }
+  lua_pushcclosure(L, clause_index, 4);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, clause_newindex);
   lua_setfield(L, -2, "__newindex");
