@@ -94,8 +94,20 @@ static ct_engine *engine_of(lua_State *L) {
   return lua_touserdata(L, lua_upvalueindex(1));
 }
 
+/* The key of the clause metatable in the registry, besides its name: a
+** lookup by address is a pointer hash, by name a string interning, and
+** every field read and method call checks its clause. */
+static const char clause_mt_key = 'c';
+
 static const ct_clause *check_clause(lua_State *L, ct_engine *e, int idx) {
-  clause_ud *u = luaL_checkudata(L, idx, CLAUSE_MT);
+  clause_ud *u = lua_touserdata(L, idx);
+  int ok = 0;
+  if (u != NULL && lua_getmetatable(L, idx)) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &clause_mt_key);
+    ok = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+  }
+  if (!ok) u = luaL_checkudata(L, idx, CLAUSE_MT);   /* raises its message */
   if (e->doc == NULL || u->serial != e->serial || u->index == 0 ||
       u->index > e->doc->n)
     luaL_error(L, "clause object used outside its document");
@@ -106,7 +118,8 @@ static void push_clause(lua_State *L, ct_engine *e, size_t index) {
   clause_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   u->index = index;
   u->serial = e->serial;
-  luaL_setmetatable(L, CLAUSE_MT);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &clause_mt_key);
+  lua_setmetatable(L, -2);
 }
 
 /* The subject regexes see: the clause text, at most max_clause_bytes,
@@ -452,6 +465,7 @@ static int setup_state(lua_State *L) {
   lua_setfield(L, -2, "__tostring");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &clause_mt_key);
   lua_newtable(L);                          /* the labels' metatable */
   lua_pushlightuserdata(L, e);
   lua_pushcclosure(L, labels_index, 1);
