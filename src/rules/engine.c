@@ -809,6 +809,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   int fired = 0;
   *strength = 0;
   if (e->vetoed[r] || !applies(e, &rule->info, c, v)) return CT_OK;
+  if (!rule->info.regex && rule->nneeds > 0 && !e->needed[r])
+    return CT_OK;             /* a `when` whose needs the clause lacks */
   if (e->word_at[r]) {
     *ms = d->ph[e->word_at[r] - 1].start;
     *me = d->ph[e->word_at[r] - 1].end;
