@@ -336,8 +336,6 @@ static int clause_tostring(lua_State *L) {
 ** Clause methods: c:has(phrase, ...), c:find(regex), c:count(regex)
 ** ====================================================================== */
 
-static void drop_phrases(void *p) { ct_phrases_free(p); }
-
 /* Runs a regex (a ct.re object or a pattern, compiled through the ct
 ** library's cache) over the clause text: the first match, or with
 ** `counting` the number of matches. */
@@ -367,41 +365,68 @@ static int clause_match(lua_State *L, int counting) {
 static int clause_find(lua_State *L) { return clause_match(L, 0); }
 static int clause_count(lua_State *L) { return clause_match(L, 1); }
 
-/* A one-phrase matcher for `phrase`, cached: the cache's memory is held
-** against the rule's (ct_sandbox_hold), and a matcher that does not fit
-** is used once (*owned).  Built without anything that can raise; NULL
-** with *why set when the phrase is bad. */
-static const ct_phrases *phrase_for(lua_State *L, ct_engine *e,
-                                    const char *phrase,
-                                    size_t plen, int *owned, ct_error *why) {
+/* A cached c:has matcher, and its last answer: rule files often ask the
+** same phrase of one clause from several rules (one rule per label), and
+** the answer depends only on the clause and the phrase. */
+typedef struct has_entry {
+  ct_phrases *p;
+  unsigned serial;             /* the answer is for this document ... */
+  size_t clause;               /* ... and this clause; 0: none yet */
+  int found;
+} has_entry;
+
+static void drop_phrases(void *v) {
+  has_entry *h = v;
+  ct_phrases_free(h->p);
+  free(h);
+}
+
+/* A one-phrase matcher for `phrase`, cached with its last answer: the
+** cache's memory is held against the rule's (ct_sandbox_hold), and a
+** matcher that does not fit is used once (*owned, *out->p to free).
+** Built without anything that can raise; NULL with *why set when the
+** phrase is bad. */
+static has_entry *phrase_for(lua_State *L, ct_engine *e, const char *phrase,
+                             size_t plen, has_entry *once, ct_error *why) {
   char *folded = NULL;
+  has_entry *h = NULL;
   ct_phrases *p = NULL;
   ct_status st = CT_OK;
-  *owned = 0;
+  size_t cost;
   if (plen > HAS_MAX_PHRASE) st = CT_ERULE;
   else if ((folded = ct_fold(phrase, plen)) == NULL) st = CT_ENOMEM;
   else if (strlen(folded) > HAS_MAX_PHRASE) st = CT_ERULE;
   if (st == CT_ERULE)
     ct_fail(why, st, "c:has: phrase too long (%zu bytes; at most %d)", plen,
             HAS_MAX_PHRASE);
-  if (st == CT_OK && (p = ct_strmap_get(&e->phrases, folded, strlen(folded))))
+  if (st == CT_OK && (h = ct_strmap_get(&e->phrases, folded, strlen(folded))))
     goto done;
   if (st == CT_OK && (p = ct_phrases_new()) == NULL) st = CT_ENOMEM;
   if (st == CT_OK) st = ct_phrases_add(p, folded, 0, why);
   if (st == CT_OK) st = ct_phrases_compile(p, why);
   if (st != CT_OK) {
     ct_phrases_free(p);
-    p = NULL;
     if (st == CT_ENOMEM) ct_fail(why, st, "not enough memory");
-  } else if (!ct_sandbox_hold(L, ct_phrases_memory(p))) {
-    *owned = 1;                       /* no memory left to keep it */
-  } else if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
-    ct_sandbox_release(L, ct_phrases_memory(p));
-    *owned = 1;                       /* cache full */
+    goto done;
   }
+  memset(once, 0, sizeof *once);
+  once->p = p;
+  h = once;                          /* unless it goes into the cache: */
+  cost = ct_phrases_memory(p) + sizeof *h;
+  if (!ct_sandbox_hold(L, cost)) goto done;          /* no memory left */
+  if ((h = malloc(sizeof *h)) != NULL) {
+    *h = *once;
+    if (ct_strmap_put(&e->phrases, folded, strlen(folded), h) == CT_OK) {
+      once->p = NULL;
+      goto done;
+    }
+    free(h);
+  }
+  ct_sandbox_release(L, cost);       /* cache full */
+  h = once;
 done:
   free(folded);
-  return p;
+  return h;
 }
 
 static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
@@ -409,17 +434,24 @@ static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
   const ct_norm *nm = &e->doc->norm;
   size_t a = ct_norm_from_input(nm, c->start), b = ct_norm_from_input(nm, c->end);
   const ct_phrase_hit *hits;
-  const ct_phrases *p;
+  has_entry once, *h;
   size_t nh = 0;
-  int owned;
   ct_error why;
   ct_sandbox_charge(L, (b - a) / 64 + 1);        /* may raise: nothing held */
-  if ((p = phrase_for(L, e, phrase, plen, &owned, &why)) == NULL)
+  if ((h = phrase_for(L, e, phrase, plen, &once, &why)) == NULL)
     return luaL_error(L, "%s", why.msg);
-  if (ct_phrases_scan_with(p, e->has_ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
+  if (h->clause == c->index && h->serial == e->serial) return h->found;
+  if (ct_phrases_scan_with(h->p, e->has_ps, nm->s + a, b - a, &hits, &nh) !=
+      CT_OK)
     nh = 0;
-  if (owned) ct_phrases_free((ct_phrases *)p);
-  return nh > 0;
+  if (h == &once) {
+    ct_phrases_free(once.p);
+    return nh > 0;
+  }
+  h->serial = e->serial;
+  h->clause = c->index;
+  h->found = nh > 0;
+  return h->found;
 }
 
 static int clause_has(lua_State *L) {
