@@ -77,6 +77,8 @@ struct ct_engine {
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
+  unsigned char *gated;        /* per rule: fires only on a clause where the
+                               ** scan saw one of its words or needs */
   ct_strmap phrases;           /* c:has phrases */
 };
 
@@ -558,6 +560,14 @@ static ct_status make_state(ct_engine *e, ct_error *err) {
                      : CT_OK;
 }
 
+/* Can rule r fire only where the document scan saw one of its words or
+** needs?  Most rules are words alone: a clause without a hit of theirs
+** skips them without a call. */
+static int gated(const ct_rule *r) {
+  if (r->info.words) return !r->info.regex || r->nneeds > 0;
+  return r->nneeds > 0;          /* a regex, or a `when`, behind needs */
+}
+
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
@@ -571,13 +581,15 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
   e->needed = calloc(rs->nrules + 1, 1);
+  e->gated = calloc(rs->nrules + 1, 1);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
-      !e->vetoed || !e->needed || !e->order || !e->own)
+      !e->vetoed || !e->needed || !e->gated || !e->order || !e->own)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
+  for (i = 0; i < rs->nrules; i++) e->gated[i] = gated(&rs->rules[i]);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   return make_state(e, err);
 }
@@ -620,6 +632,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->word_at);
   free(e->vetoed);
   free(e->needed);
+  free(e->gated);
   free(e->order);
   free(e->own);
   free(e);
@@ -904,7 +917,9 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
     size_t r = e->order[j];
     const ct_rule_info *ri = &e->rs->rules[r].info;
     double strength, w;
-    ct_status st = e->costs && (ri->regex || ri->when)
+    ct_status st;
+    if (e->gated[r] && !e->word_at[r] && !e->needed[r]) continue;
+    st = e->costs && (ri->regex || ri->when)
                        ? eval_rule_timed(e, r, c, v, &strength, &ms, &me, err)
                        : eval_rule(e, r, c, v, &strength, &ms, &me, err);
     if (st == CT_ENOMEM) return st;
