@@ -79,8 +79,21 @@ struct ct_engine {
   unsigned char *needed;       /* per rule: a needle of its regex seen */
   unsigned char *gated;        /* per rule: fires only on a clause where the
                                ** scan saw one of its words or needs */
+  size_t *same_re;             /* per rule: the first rule with the same
+                               ** regex pattern (itself, or none) */
+  struct re_memo *re_memo;     /* per such first rule: its last result */
   ct_strmap phrases;           /* c:has phrases */
 };
+
+/* The last result of a regex on a clause.  Rule files made by a loop
+** (one rule per label) give several rules one pattern: it runs once per
+** clause, and the others read the result. */
+typedef struct re_memo {
+  unsigned serial;             /* the document ... */
+  size_t clause;               /* ... and clause (0: none yet) */
+  int m;                       /* ct_regex_find's answer, 0 or 1 */
+  size_t a, b;                 /* the match, when m */
+} re_memo;
 
 /* A clause object as rules see it: which clause of which document. */
 typedef struct clause_ud {
@@ -568,6 +581,23 @@ static int gated(const ct_rule *r) {
   return r->nneeds > 0;          /* a regex, or a `when`, behind needs */
 }
 
+/* For each regex rule, the first rule with the same pattern. */
+static void same_patterns(ct_engine *e) {
+  const ct_rule *rules = e->rs->rules;
+  size_t r, q;
+  for (r = 0; r < e->rs->nrules; r++) {
+    e->same_re[r] = r;
+    if (rules[r].regex == NULL) continue;
+    for (q = 0; q < r; q++)
+      if (rules[q].regex != NULL &&
+          strcmp(ct_regex_pattern(rules[q].regex),
+                 ct_regex_pattern(rules[r].regex)) == 0) {
+        e->same_re[r] = q;
+        break;
+      }
+  }
+}
+
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
@@ -582,14 +612,18 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->vetoed = calloc(rs->nrules + 1, 1);
   e->needed = calloc(rs->nrules + 1, 1);
   e->gated = calloc(rs->nrules + 1, 1);
+  e->same_re = calloc(rs->nrules + 1, sizeof *e->same_re);
+  e->re_memo = calloc(rs->nrules + 1, sizeof *e->re_memo);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
-      !e->vetoed || !e->needed || !e->gated || !e->order || !e->own)
+      !e->vetoed || !e->needed || !e->gated || !e->same_re ||
+      !e->re_memo || !e->order || !e->own)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) e->gated[i] = gated(&rs->rules[i]);
+  same_patterns(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   return make_state(e, err);
 }
@@ -633,6 +667,8 @@ void ct_engine_free(ct_engine *e) {
   free(e->vetoed);
   free(e->needed);
   free(e->gated);
+  free(e->same_re);
+  free(e->re_memo);
   free(e->order);
   free(e->own);
   free(e);
@@ -863,8 +899,16 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   } else if (rule->regex && (rule->nneeds == 0 || e->needed[r])) {
     /* without one of its needles in the clause the regex cannot match */
     const char *subj = (const char *)d->s + c->start;
-    size_t len = subject_len(e, subj, c->end - c->start), a, b;
-    int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);
+    size_t len = subject_len(e, subj, c->end - c->start), a = 0, b = 0;
+    re_memo *mm = &e->re_memo[e->same_re[r]];
+    int m;
+    if (mm->clause == c->index && mm->serial == e->serial) {
+      m = mm->m, a = mm->a, b = mm->b;
+    } else if ((m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b,
+                                  err)) >= 0) {
+      mm->serial = e->serial, mm->clause = c->index;
+      mm->m = m, mm->a = a, mm->b = b;
+    }
     if (m < 0) {   /* located like Lua's errors: at the rule */
       char what[sizeof err->msg];
       memcpy(what, err->msg, sizeof what);
