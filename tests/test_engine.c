@@ -260,6 +260,20 @@ static void regex_rule(void **state) {
     "climate | r=1:1.5 Degrees\n|\n");
 }
 
+/* Rules with one pattern (a rule file's loop, one rule per label) run it
+** once per clause: each still fires with the match, behind its own
+** scope and needs, on the clause it matched and no other. */
+static void regex_twins(void **state) {
+  (void)state;
+  classify_is(CLIMATE "label \"b\" {}\n"
+    "rule \"r1\" { label = \"climate\", regex = [[:\\s*$]] }\n"
+    "rule \"r2\" { label = \"b\", regex = [[:\\s*$]], weight = -0.5 }\n"
+    "rule \"r3\" { label = \"b\", regex = [[:\\s*$]], scope = \"title\" }\n"
+    "rule \"r4\" { label = \"b\", regex = [[:\\s*$]], needs = \"zz\" }\n",
+    "We agree:\n\n  - Plant trees.\n\nThey note zz:\n",
+    "climate | r1=1:: r2=-0.5::\n|\nclimate | r1=1:: r2=-0.5:: r4=1::\n");
+}
+
 static void korean_phrases(void **state) {
   (void)state;
   classify_is(CLIMATE "rule \"k\" { label = \"climate\", words = \"탄소중립\" }\n",
@@ -463,6 +477,7 @@ int main(void) {
     cmocka_unit_test(multi_label_and_unless),
     cmocka_unit_test(negative_weight),
     cmocka_unit_test(regex_rule),
+    cmocka_unit_test(regex_twins),
     cmocka_unit_test(korean_phrases),
     cmocka_unit_test(when_context),
     cmocka_unit_test(when_fields),

@@ -258,8 +258,8 @@ static void needs_errors(void **state) {
   (void)state;
   load_fails("label \"l\" {}\nrule \"x\" { label = \"l\", words = \"a\", "
              "needs = \"a\" }\n",
-             TMP ":2:38: rule 'x': 'needs' is for a 'regex' rule: it names what "
-             "every match of the regex holds");
+             TMP ":2:38: rule 'x': 'needs' is for a 'regex' or a 'when' rule: "
+             "it names what a clause must hold for them to run");
   load_fails("label \"l\" {}\nrule \"x\" { label = \"l\", regex = \"a\", "
              "needs = {} }\n",
              TMP ":2:46: rule 'x': 'needs' must name at least one string");

@@ -77,8 +77,23 @@ struct ct_engine {
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
+  unsigned char *gated;        /* per rule: fires only on a clause where the
+                               ** scan saw one of its words or needs */
+  size_t *same_re;             /* per rule: the first rule with the same
+                               ** regex pattern (itself, or none) */
+  struct re_memo *re_memo;     /* per such first rule: its last result */
   ct_strmap phrases;           /* c:has phrases */
 };
+
+/* The last result of a regex on a clause.  Rule files made by a loop
+** (one rule per label) give several rules one pattern: it runs once per
+** clause, and the others read the result. */
+typedef struct re_memo {
+  unsigned serial;             /* the document ... */
+  size_t clause;               /* ... and clause (0: none yet) */
+  int m;                       /* ct_regex_find's answer, 0 or 1 */
+  size_t a, b;                 /* the match, when m */
+} re_memo;
 
 /* A clause object as rules see it: which clause of which document. */
 typedef struct clause_ud {
@@ -94,8 +109,20 @@ static ct_engine *engine_of(lua_State *L) {
   return lua_touserdata(L, lua_upvalueindex(1));
 }
 
+/* The key of the clause metatable in the registry, besides its name: a
+** lookup by address is a pointer hash, by name a string interning, and
+** every field read and method call checks its clause. */
+static const char clause_mt_key = 'c';
+
 static const ct_clause *check_clause(lua_State *L, ct_engine *e, int idx) {
-  clause_ud *u = luaL_checkudata(L, idx, CLAUSE_MT);
+  clause_ud *u = lua_touserdata(L, idx);
+  int ok = 0;
+  if (u != NULL && lua_getmetatable(L, idx)) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &clause_mt_key);
+    ok = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+  }
+  if (!ok) u = luaL_checkudata(L, idx, CLAUSE_MT);   /* raises its message */
   if (e->doc == NULL || u->serial != e->serial || u->index == 0 ||
       u->index > e->doc->n)
     luaL_error(L, "clause object used outside its document");
@@ -106,7 +133,8 @@ static void push_clause(lua_State *L, ct_engine *e, size_t index) {
   clause_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
   u->index = index;
   u->serial = e->serial;
-  luaL_setmetatable(L, CLAUSE_MT);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &clause_mt_key);
+  lua_setmetatable(L, -2);
 }
 
 /* The subject regexes see: the clause text, at most max_clause_bytes,
@@ -164,11 +192,11 @@ static int labels_index(lua_State *L) {
   if (lua_type(L, 2) != LUA_TSTRING)
     return luaL_error(L, "labels are named by strings, not by %s",
                       luaL_typename(L, 2));
-  ct_suggest_init(&sg, k);
-  for (i = 0; i < e->rs->nlabels; i++) {
+  for (i = 0; i < e->rs->nlabels; i++)     /* the common case: declared */
     if (strcmp(e->rs->labels[i].name, k) == 0) return 0;      /* nil */
+  ct_suggest_init(&sg, k);       /* an error: only now the edit distances */
+  for (i = 0; i < e->rs->nlabels; i++)
     ct_suggest_offer(&sg, e->rs->labels[i].name);
-  }
   if (ct_suggest_best(&sg) != NULL)
     return luaL_error(L, "no label '%s' is declared (did you mean '%s'?)",
                       k, ct_suggest_best(&sg));
@@ -185,51 +213,89 @@ static void push_doc(lua_State *L, ct_engine *e) {
   }
 }
 
-static int clause_has(lua_State *L);
-static int clause_find(lua_State *L);
-static int clause_count(lua_State *L);
+/* The fields and methods of a clause object (docs/rules.md), named in
+** clause_fields in this order. */
+typedef enum field {
+  F_TEXT, F_NORM, F_KIND, F_INDEX, F_LINE, F_COL, F_START, F_STOP, F_DEPTH,
+  F_TITLE, F_HEADING, F_PREV, F_LABELS, F_DOC, F_HAS, F_FIND, F_COUNT,
+  F_NONE
+} field;
 
-/* Pushes field `k` of clause `c`; 0 when there is no such field. */
-static int push_field(lua_State *L, ct_engine *e, const ct_clause *c,
-                      const char *k) {
-  static const struct { const char *name; lua_CFunction fn; } methods[] = {
-    {"has", clause_has}, {"find", clause_find}, {"count", clause_count}};
-  size_t i;
-  if (strcmp(k, "heading") == 0) {   /* the fields `when`s read most first */
-    if (c->heading) push_clause(L, e, c->heading);
-    else lua_pushnil(L);
-  } else if (strcmp(k, "labels") == 0) push_labels(L, e, c->index);
-  else if (strcmp(k, "kind") == 0) lua_pushstring(L, ct_kind_name(c->kind));
-  else if (strcmp(k, "text") == 0) push_text(L, e, c);
-  else if (strcmp(k, "norm") == 0) push_norm(L, e, c);
-  else if (strcmp(k, "index") == 0) lua_pushinteger(L, (lua_Integer)c->index);
-  else if (strcmp(k, "line") == 0) lua_pushinteger(L, (lua_Integer)c->line);
-  else if (strcmp(k, "col") == 0) lua_pushinteger(L, (lua_Integer)c->col);
-  else if (strcmp(k, "start") == 0) lua_pushinteger(L, (lua_Integer)c->start);
-  else if (strcmp(k, "stop") == 0) lua_pushinteger(L, (lua_Integer)c->end);
-  else if (strcmp(k, "depth") == 0) lua_pushinteger(L, c->depth);
-  else if (strcmp(k, "title") == 0) lua_pushboolean(L, c->title);
-  else if (strcmp(k, "doc") == 0) push_doc(L, e);
-  else if (strcmp(k, "prev") == 0) {
-    if (c->index > 1) push_clause(L, e, c->index - 1);
-    else lua_pushnil(L);
-  } else {
-    for (i = 0; i < sizeof methods / sizeof *methods; i++)
-      if (strcmp(k, methods[i].name) == 0) {
-        lua_pushlightuserdata(L, e);
-        lua_pushcclosure(L, methods[i].fn, 1);
-        return 1;
-      }
-    return 0;
-  }
-  return 1;
-}
-
-/* Every field and method of a clause object (docs/rules.md). */
 static const char *const clause_fields[] = {
   "text", "norm", "kind", "index", "line", "col", "start", "stop", "depth",
   "title", "heading", "prev", "labels", "doc", "has", "find", "count", NULL
 };
+
+/* Which field key k (n bytes) names.  Every `when` reads fields on every
+** clause, so this is a perfect hash: no two fields share their length
+** and first letter, and one comparison confirms the guess. */
+static field field_of(const char *k, size_t n) {
+  field f = F_NONE;
+  switch (n) {
+  case 3:
+    f = k[0] == 'c' ? F_COL : k[0] == 'd' ? F_DOC : k[0] == 'h' ? F_HAS
+                                                                : F_NONE;
+    break;
+  case 4:
+    switch (k[0]) {
+    case 't': f = F_TEXT; break;
+    case 'n': f = F_NORM; break;
+    case 'k': f = F_KIND; break;
+    case 'l': f = F_LINE; break;
+    case 's': f = F_STOP; break;
+    case 'p': f = F_PREV; break;
+    case 'f': f = F_FIND; break;
+    default: break;
+    }
+    break;
+  case 5:
+    switch (k[0]) {
+    case 'i': f = F_INDEX; break;
+    case 's': f = F_START; break;
+    case 'd': f = F_DEPTH; break;
+    case 't': f = F_TITLE; break;
+    case 'c': f = F_COUNT; break;
+    default: break;
+    }
+    break;
+  case 6: f = k[0] == 'l' ? F_LABELS : F_NONE; break;
+  case 7: f = k[0] == 'h' ? F_HEADING : F_NONE; break;
+  default: break;
+  }
+  return f != F_NONE && memcmp(k, clause_fields[f], n) == 0 ? f : F_NONE;
+}
+
+/* Pushes field f of clause c.  A method is an upvalue of __index (made
+** once with the metatable, not a closure per read). */
+static void push_field(lua_State *L, ct_engine *e, const ct_clause *c,
+                       field f) {
+  switch (f) {
+  case F_HEADING:
+    if (c->heading) push_clause(L, e, c->heading);
+    else lua_pushnil(L);
+    break;
+  case F_PREV:
+    if (c->index > 1) push_clause(L, e, c->index - 1);
+    else lua_pushnil(L);
+    break;
+  case F_LABELS: push_labels(L, e, c->index); break;
+  case F_KIND: lua_pushstring(L, ct_kind_name(c->kind)); break;
+  case F_TEXT: push_text(L, e, c); break;
+  case F_NORM: push_norm(L, e, c); break;
+  case F_INDEX: lua_pushinteger(L, (lua_Integer)c->index); break;
+  case F_LINE: lua_pushinteger(L, (lua_Integer)c->line); break;
+  case F_COL: lua_pushinteger(L, (lua_Integer)c->col); break;
+  case F_START: lua_pushinteger(L, (lua_Integer)c->start); break;
+  case F_STOP: lua_pushinteger(L, (lua_Integer)c->end); break;
+  case F_DEPTH: lua_pushinteger(L, c->depth); break;
+  case F_TITLE: lua_pushboolean(L, c->title); break;
+  case F_DOC: push_doc(L, e); break;
+  case F_HAS: case F_FIND: case F_COUNT:
+    lua_pushvalue(L, lua_upvalueindex(2 + (int)(f - F_HAS)));
+    break;
+  case F_NONE: break;
+  }
+}
 
 /* A field the object does not have is an error, not nil: `c.heding` in a
 ** `when` would otherwise make a rule that silently never fires. */
@@ -246,22 +312,25 @@ static int no_field(lua_State *L) {
 
 /* __index: fields are built on demand.  The text fields are copies a
 ** rule could keep (in a table, across clauses): they are charged and
-** count against the rule's memory.  The rest is small and the host's. */
+** count against the rule's memory.  The rest is small and the host's.
+** Upvalues: the engine, then the methods has, find, count. */
 static int clause_index(lua_State *L) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
-  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
-  int found, copy;
-  if (k == NULL) return no_field(L);
-  copy = strcmp(k, "text") == 0 || strcmp(k, "norm") == 0;
-  if (copy) {
+  size_t n = 0;
+  const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tolstring(L, 2, &n)
+                                                 : NULL;
+  field f = k ? field_of(k, n) : F_NONE;
+  if (f == F_NONE) return no_field(L);
+  if (f == F_TEXT || f == F_NORM) {
     ct_sandbox_charge(L, (c->end - c->start) / 64 + 1);
-    return push_field(L, e, c, k);
+    push_field(L, e, c, f);
+    return 1;
   }
   ct_sandbox_host_begin(e->sb);
-  found = push_field(L, e, c, k);
+  push_field(L, e, c, f);
   ct_sandbox_host_end(e->sb);
-  return found ? found : no_field(L);
+  return 1;
 }
 
 static int clause_newindex(lua_State *L) {
@@ -281,8 +350,6 @@ static int clause_tostring(lua_State *L) {
 /* {=====================================================================
 ** Clause methods: c:has(phrase, ...), c:find(regex), c:count(regex)
 ** ====================================================================== */
-
-static void drop_phrases(void *p) { ct_phrases_free(p); }
 
 /* Runs a regex (a ct.re object or a pattern, compiled through the ct
 ** library's cache) over the clause text: the first match, or with
@@ -313,41 +380,68 @@ static int clause_match(lua_State *L, int counting) {
 static int clause_find(lua_State *L) { return clause_match(L, 0); }
 static int clause_count(lua_State *L) { return clause_match(L, 1); }
 
-/* A one-phrase matcher for `phrase`, cached: the cache's memory is held
-** against the rule's (ct_sandbox_hold), and a matcher that does not fit
-** is used once (*owned).  Built without anything that can raise; NULL
-** with *why set when the phrase is bad. */
-static const ct_phrases *phrase_for(lua_State *L, ct_engine *e,
-                                    const char *phrase,
-                                    size_t plen, int *owned, ct_error *why) {
+/* A cached c:has matcher, and its last answer: rule files often ask the
+** same phrase of one clause from several rules (one rule per label), and
+** the answer depends only on the clause and the phrase. */
+typedef struct has_entry {
+  ct_phrases *p;
+  unsigned serial;             /* the answer is for this document ... */
+  size_t clause;               /* ... and this clause; 0: none yet */
+  int found;
+} has_entry;
+
+static void drop_phrases(void *v) {
+  has_entry *h = v;
+  ct_phrases_free(h->p);
+  free(h);
+}
+
+/* A one-phrase matcher for `phrase`, cached with its last answer: the
+** cache's memory is held against the rule's (ct_sandbox_hold), and a
+** matcher that does not fit is used once (*owned, *out->p to free).
+** Built without anything that can raise; NULL with *why set when the
+** phrase is bad. */
+static has_entry *phrase_for(lua_State *L, ct_engine *e, const char *phrase,
+                             size_t plen, has_entry *once, ct_error *why) {
   char *folded = NULL;
+  has_entry *h = NULL;
   ct_phrases *p = NULL;
   ct_status st = CT_OK;
-  *owned = 0;
+  size_t cost;
   if (plen > HAS_MAX_PHRASE) st = CT_ERULE;
   else if ((folded = ct_fold(phrase, plen)) == NULL) st = CT_ENOMEM;
   else if (strlen(folded) > HAS_MAX_PHRASE) st = CT_ERULE;
   if (st == CT_ERULE)
     ct_fail(why, st, "c:has: phrase too long (%zu bytes; at most %d)", plen,
             HAS_MAX_PHRASE);
-  if (st == CT_OK && (p = ct_strmap_get(&e->phrases, folded, strlen(folded))))
+  if (st == CT_OK && (h = ct_strmap_get(&e->phrases, folded, strlen(folded))))
     goto done;
   if (st == CT_OK && (p = ct_phrases_new()) == NULL) st = CT_ENOMEM;
   if (st == CT_OK) st = ct_phrases_add(p, folded, 0, why);
   if (st == CT_OK) st = ct_phrases_compile(p, why);
   if (st != CT_OK) {
     ct_phrases_free(p);
-    p = NULL;
     if (st == CT_ENOMEM) ct_fail(why, st, "not enough memory");
-  } else if (!ct_sandbox_hold(L, ct_phrases_memory(p))) {
-    *owned = 1;                       /* no memory left to keep it */
-  } else if (ct_strmap_put(&e->phrases, folded, strlen(folded), p) != CT_OK) {
-    ct_sandbox_release(L, ct_phrases_memory(p));
-    *owned = 1;                       /* cache full */
+    goto done;
   }
+  memset(once, 0, sizeof *once);
+  once->p = p;
+  h = once;                          /* unless it goes into the cache: */
+  cost = ct_phrases_memory(p) + sizeof *h;
+  if (!ct_sandbox_hold(L, cost)) goto done;          /* no memory left */
+  if ((h = malloc(sizeof *h)) != NULL) {
+    *h = *once;
+    if (ct_strmap_put(&e->phrases, folded, strlen(folded), h) == CT_OK) {
+      once->p = NULL;
+      goto done;
+    }
+    free(h);
+  }
+  ct_sandbox_release(L, cost);       /* cache full */
+  h = once;
 done:
   free(folded);
-  return p;
+  return h;
 }
 
 static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
@@ -355,17 +449,24 @@ static int phrase_in(lua_State *L, ct_engine *e, const ct_clause *c,
   const ct_norm *nm = &e->doc->norm;
   size_t a = ct_norm_from_input(nm, c->start), b = ct_norm_from_input(nm, c->end);
   const ct_phrase_hit *hits;
-  const ct_phrases *p;
+  has_entry once, *h;
   size_t nh = 0;
-  int owned;
   ct_error why;
   ct_sandbox_charge(L, (b - a) / 64 + 1);        /* may raise: nothing held */
-  if ((p = phrase_for(L, e, phrase, plen, &owned, &why)) == NULL)
+  if ((h = phrase_for(L, e, phrase, plen, &once, &why)) == NULL)
     return luaL_error(L, "%s", why.msg);
-  if (ct_phrases_scan_with(p, e->has_ps, nm->s + a, b - a, &hits, &nh) != CT_OK)
+  if (h->clause == c->index && h->serial == e->serial) return h->found;
+  if (ct_phrases_scan_with(h->p, e->has_ps, nm->s + a, b - a, &hits, &nh) !=
+      CT_OK)
     nh = 0;
-  if (owned) ct_phrases_free((ct_phrases *)p);
-  return nh > 0;
+  if (h == &once) {
+    ct_phrases_free(once.p);
+    return nh > 0;
+  }
+  h->serial = e->serial;
+  h->clause = c->index;
+  h->found = nh > 0;
+  return h->found;
 }
 
 static int clause_has(lua_State *L) {
@@ -393,9 +494,16 @@ static int clause_has(lua_State *L) {
 /* Host code, protected: the clause metatable, shared by every clause. */
 static int setup_state(lua_State *L) {
   ct_engine *e = lua_touserdata(L, 1);
+  static const lua_CFunction methods[] = {clause_has, clause_find,
+                                          clause_count};
+  size_t i;
   luaL_newmetatable(L, CLAUSE_MT);
   lua_pushlightuserdata(L, e);
-  lua_pushcclosure(L, clause_index, 1);
+  for (i = 0; i < sizeof methods / sizeof *methods; i++) {
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, methods[i], 1);
+  }
+  lua_pushcclosure(L, clause_index, 4);
   lua_setfield(L, -2, "__index");
   lua_pushcfunction(L, clause_newindex);
   lua_setfield(L, -2, "__newindex");
@@ -404,6 +512,7 @@ static int setup_state(lua_State *L) {
   lua_setfield(L, -2, "__tostring");
   lua_pushboolean(L, 0);
   lua_setfield(L, -2, "__metatable");
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &clause_mt_key);
   lua_newtable(L);                          /* the labels' metatable */
   lua_pushlightuserdata(L, e);
   lua_pushcclosure(L, labels_index, 1);
@@ -464,6 +573,31 @@ static ct_status make_state(ct_engine *e, ct_error *err) {
                      : CT_OK;
 }
 
+/* Can rule r fire only where the document scan saw one of its words or
+** needs?  Most rules are words alone: a clause without a hit of theirs
+** skips them without a call. */
+static int gated(const ct_rule *r) {
+  if (r->info.words) return !r->info.regex || r->nneeds > 0;
+  return r->nneeds > 0;          /* a regex, or a `when`, behind needs */
+}
+
+/* For each regex rule, the first rule with the same pattern. */
+static void same_patterns(ct_engine *e) {
+  const ct_rule *rules = e->rs->rules;
+  size_t r, q;
+  for (r = 0; r < e->rs->nrules; r++) {
+    e->same_re[r] = r;
+    if (rules[r].regex == NULL) continue;
+    for (q = 0; q < r; q++)
+      if (rules[q].regex != NULL &&
+          strcmp(ct_regex_pattern(rules[q].regex),
+                 ct_regex_pattern(rules[r].regex)) == 0) {
+        e->same_re[r] = q;
+        break;
+      }
+  }
+}
+
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
@@ -477,13 +611,19 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->word_at = calloc(rs->nrules + 1, sizeof *e->word_at);
   e->vetoed = calloc(rs->nrules + 1, 1);
   e->needed = calloc(rs->nrules + 1, 1);
+  e->gated = calloc(rs->nrules + 1, 1);
+  e->same_re = calloc(rs->nrules + 1, sizeof *e->same_re);
+  e->re_memo = calloc(rs->nrules + 1, sizeof *e->re_memo);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
-      !e->vetoed || !e->needed || !e->order || !e->own)
+      !e->vetoed || !e->needed || !e->gated || !e->same_re ||
+      !e->re_memo || !e->order || !e->own)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
+  for (i = 0; i < rs->nrules; i++) e->gated[i] = gated(&rs->rules[i]);
+  same_patterns(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   return make_state(e, err);
 }
@@ -526,6 +666,9 @@ void ct_engine_free(ct_engine *e) {
   free(e->word_at);
   free(e->vetoed);
   free(e->needed);
+  free(e->gated);
+  free(e->same_re);
+  free(e->re_memo);
   free(e->order);
   free(e->own);
   free(e);
@@ -747,6 +890,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   int fired = 0;
   *strength = 0;
   if (e->vetoed[r] || !applies(e, &rule->info, c, v)) return CT_OK;
+  if (!rule->info.regex && rule->nneeds > 0 && !e->needed[r])
+    return CT_OK;             /* a `when` whose needs the clause lacks */
   if (e->word_at[r]) {
     *ms = d->ph[e->word_at[r] - 1].start;
     *me = d->ph[e->word_at[r] - 1].end;
@@ -754,8 +899,16 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   } else if (rule->regex && (rule->nneeds == 0 || e->needed[r])) {
     /* without one of its needles in the clause the regex cannot match */
     const char *subj = (const char *)d->s + c->start;
-    size_t len = subject_len(e, subj, c->end - c->start), a, b;
-    int m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b, err);
+    size_t len = subject_len(e, subj, c->end - c->start), a = 0, b = 0;
+    re_memo *mm = &e->re_memo[e->same_re[r]];
+    int m;
+    if (mm->clause == c->index && mm->serial == e->serial) {
+      m = mm->m, a = mm->a, b = mm->b;
+    } else if ((m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b,
+                                  err)) >= 0) {
+      mm->serial = e->serial, mm->clause = c->index;
+      mm->m = m, mm->a = a, mm->b = b;
+    }
     if (m < 0) {   /* located like Lua's errors: at the rule */
       char what[sizeof err->msg];
       memcpy(what, err->msg, sizeof what);
@@ -808,7 +961,9 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
     size_t r = e->order[j];
     const ct_rule_info *ri = &e->rs->rules[r].info;
     double strength, w;
-    ct_status st = e->costs && (ri->regex || ri->when)
+    ct_status st;
+    if (e->gated[r] && !e->word_at[r] && !e->needed[r]) continue;
+    st = e->costs && (ri->regex || ri->when)
                        ? eval_rule_timed(e, r, c, v, &strength, &ms, &me, err)
                        : eval_rule(e, r, c, v, &strength, &ms, &me, err);
     if (st == CT_ENOMEM) return st;

@@ -378,17 +378,32 @@ static void find_needles(lua_State *L, ct_ruleset *rs, ct_rule *r,
   if (st != CT_OK) luaL_error(L, "regex needles: %s", err.msg);
 }
 
-/* regex and needs: a regex runs only on clauses that hold one of its
-** needles, declared or found in the pattern. */
-static void rule_regex(lua_State *L, ct_site *s, ct_ruleset *rs, ct_rule *r) {
+/* The declared `needs` of a rule, into the automaton; how many. */
+static size_t rule_needs(lua_State *L, ct_site *s, ct_ruleset *rs,
+                         ct_rule *r) {
   phrase_ctx pc = {rs, (size_t)(r - rs->rules), CT_LIST_NEEDS};
+  if (lua_getfield(L, 1, "needs") == LUA_TTABLE && lua_rawlen(L, -1) == 0)
+    ct_value_err(s, "needs", "'needs' must name at least one string");
+  lua_pop(L, 1);
+  return ct_each_string(L, s, 1, "needs", add_phrase, &pc);
+}
+
+/* regex and needs: a regex runs only on clauses that hold one of its
+** needles, declared or found in the pattern.  Without a regex, `needs`
+** is for a `when`: it is called only on clauses that hold one of them,
+** so no clause object is made, and no Lua runs, anywhere else. */
+static void rule_regex(lua_State *L, ct_site *s, ct_ruleset *rs, ct_rule *r) {
   ct_error err;
   const char *pat = ct_opt_string(L, s, 1, "regex");
   ct_status st;
+  if (pat == NULL && r->info.when) {
+    r->nneeds = rule_needs(L, s, rs, r);
+    return;
+  }
   if (pat == NULL) {
     if (lua_getfield(L, 1, "needs") != LUA_TNIL)
-      ct_key_err(s, "needs", "'needs' is for a 'regex' rule: it names what "
-                 "every match of the regex holds");
+      ct_key_err(s, "needs", "'needs' is for a 'regex' or a 'when' rule: it "
+                 "names what a clause must hold for them to run");
     lua_pop(L, 1);
     return;
   }
@@ -399,10 +414,7 @@ static void rule_regex(lua_State *L, ct_site *s, ct_ruleset *rs, ct_rule *r) {
     return;
   }
   r->info.regex = 1;
-  if (lua_getfield(L, 1, "needs") == LUA_TTABLE && lua_rawlen(L, -1) == 0)
-    ct_value_err(s, "needs", "'needs' must name at least one string");
-  lua_pop(L, 1);
-  r->nneeds = ct_each_string(L, s, 1, "needs", add_phrase, &pc);
+  r->nneeds = rule_needs(L, s, rs, r);
   if (r->nneeds == 0) find_needles(L, rs, r, pat);
 }
 
@@ -436,12 +448,12 @@ static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
   r->info.words = ct_each_string(L, s, 1, "words", add_phrase, &pc) > 0;
   pc.list = CT_LIST_UNLESS;
   r->info.unless = ct_each_string(L, s, 1, "unless", add_phrase, &pc) > 0;
-  rule_regex(L, s, rs, r);
   t = lua_getfield(L, 1, "when");
   if (t != LUA_TNIL && t != LUA_TFUNCTION)
     ct_value_err(s, "when", "'when' must be a function, not %s", ct_given(L, -1));
   r->info.when = t == LUA_TFUNCTION;
   lua_pop(L, 1);
+  rule_regex(L, s, rs, r);
   if (!r->info.words && !r->info.regex && !r->info.when && !r->info.focus &&
       r->info.context == CT_CONTEXT_NONE && !s->bad)
     ct_site_err(s, "needs at least one of 'words', 'regex', 'when', "

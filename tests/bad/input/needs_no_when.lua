@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.needs" { label = "x", context = "section", needs = { "energy" } }
