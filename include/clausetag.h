@@ -3,16 +3,25 @@
 **
 ** clausetag reads diplomatic documents, cuts them into clauses and tags
 ** every clause with Lua rule files.  This header is the whole library
-** interface: a C program includes it and links build/libclausetag.a.
+** interface: a C program includes it and links libclausetag (shared or
+** static; `pkg-config --cflags --libs clausetag` gives the flags, and
+** docs/library.md walks through a program, examples/tag.c).
 **
-** Ownership, stated once: a function that returns a pointer through an
-** out-parameter (`**out`) or as its result and whose name ends in _new,
-** _read_*, _from_* or _span gives the caller an owned object, released
-** with the matching _free.  Every `const` pointer a function returns is
-** borrowed and lives as long as the object it came from.  Functions that
-** can fail return a ct_status and, when given a ct_error, fill it with a
-** message the user can act on ("FILE:LINE:COL: what is wrong").  Nothing
-** in the library prints or exits.
+** Ownership, in one sentence: every pointer a function hands out that is
+** not `const` (as its result or through an out-parameter) belongs to the
+** caller, who releases it with the free function of its type (ct_X_free
+** for a ct_X object, ct_clauses_free for clauses, ct_results_free for
+** results, ct_violations_free for violations, ct_string_free for a
+** char *), and every `const` pointer is borrowed from the object it came
+** from and lives as long as that object.  The exceptions, by name: the
+** FILE a writer writes to and the costs array of ct_engine_set_costs stay
+** the caller's; a rule set must outlive the engines and writers made
+** with it, and a text the clauses and results made from it;
+** ct_writer_close, not a _free, releases a writer.
+**
+** Functions that can fail return a ct_status and, when given a ct_error,
+** fill it with a message the user can act on ("FILE:LINE:COL: what is
+** wrong").  Nothing in the library prints or exits.
 */
 #ifndef CLAUSETAG_H
 #define CLAUSETAG_H
@@ -137,6 +146,10 @@ CT_API char *ct_text_span(const ct_text *t, size_t start, size_t end,
 ** rules match against.  NULL when out of memory. */
 CT_API char *ct_fold(const char *s, size_t len);
 
+/* Frees a string of ct_text_span, ct_fold or ct_clause_text (they are
+** malloc'ed, so free() does too); NULL does nothing. */
+CT_API void ct_string_free(char *s);
+
 /* ---------------------------------------------------------------------
 ** Documents in other formats: HTML pages and PDF files
 **
@@ -260,7 +273,7 @@ typedef struct ct_clause {
 ** clause's edge is left out of its span, as list markers are; use
 ** ct_clause_text for the text without the structure inside it.
 ** `ab` may be NULL (shape rules only: initials, U.S.-style forms).  On
-** success *out is a malloc'ed array of *n clauses (free with free());
+** success *out is an array of *n clauses (free with ct_clauses_free);
 ** a document with no text gives *n == 0. */
 CT_API ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
                             ct_clause **out, size_t *n, ct_error *err);
@@ -271,6 +284,10 @@ CT_API ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
 ** so rules keep their section context. */
 CT_API ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
                                   ct_error *err);
+
+/* Frees the clauses of ct_segment or ct_segment_lines; NULL does
+** nothing. */
+CT_API void ct_clauses_free(ct_clause *c);
 
 /* The text of clause c as ct_text_span gives it (collapse as there), with
 ** the Markdown structure inside it left out: emphasis markers, link
@@ -468,7 +485,9 @@ CT_API const char *ct_ruleset_file(const ct_ruleset *rs, size_t i);
 ** pass it to ct_segment. */
 CT_API const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs);
 
-/* Adds an abbreviation file (--abbrev) to the rule set's list. */
+/* Adds an abbreviation file (--abbrev) to the rule set's list.  Call it
+** before ct_engine_new: engines and segmenting read the list without a
+** lock, so it must not change while either uses the rule set. */
 CT_API ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
                                         ct_error *err);
 
@@ -553,6 +572,9 @@ CT_API ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
                                     const ct_clause *c, size_t n,
                                     const char *doc_id, ct_result **out,
                                     ct_error *err);
+/* Frees the n results of one ct_engine_classify or ct_engine_classify_part
+** call, with the scores, labels and hits they point to (one allocation
+** behind them all: free the array as it was handed out, never a part). */
 CT_API void ct_results_free(ct_result *r, size_t n);
 
 /* A document can also be classified part by part, so that memory does
@@ -584,6 +606,106 @@ CT_API ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                                          const char *doc_id,
                                          const ct_part *part, ct_result **out,
                                          ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Policies: what a classified document must or must not hold
+**
+** The checks of `clausetag classify --require`, `--forbid` and
+** `--fail-on-unlabeled`, for a program that gates on labels as the
+** command line does.  A writer given policies checks every document it
+** writes and reports the violations in the formats that have a place for
+** them (sarif, junit, html).
+** ------------------------------------------------------------------- */
+
+typedef enum ct_policy_kind {
+  CT_POLICY_REQUIRE,          /* some clause must have the label */
+  CT_POLICY_FORBID,           /* no clause may have the label */
+  CT_POLICY_UNLABELED         /* every clause must have a label */
+} ct_policy_kind;
+
+typedef struct ct_policy {
+  ct_policy_kind kind;
+  const char *label;          /* NULL for CT_POLICY_UNLABELED */
+  size_t label_index;         /* into the rule set's labels: set by
+                              ** ct_policies_resolve */
+} ct_policy;
+
+/* One broken policy on one document. */
+typedef struct ct_violation {
+  size_t policy;              /* index into the policies checked */
+  size_t clause;              /* 1-based clause that broke it; 0: the
+                              ** document as a whole (require) */
+  const char *message;        /* "policy --require health: no clause
+                              ** labelled health" */
+} ct_violation;
+
+/* Sets each policy's label_index from its label's name in rs.  Fails
+** with CT_EUSAGE, "unknown label 'x' for --require (known labels: a, b
+** and c)", for a label rs does not declare. */
+CT_API ct_status ct_policies_resolve(ct_policy *p, size_t n,
+                                     const ct_ruleset *rs, ct_error *err);
+
+/* Checks resolved policies p[0..np) on a classified document, the
+** results r[0..n) of its n clauses: *out gets its violations, the document's own first
+** (require), then clause by clause, in the order of p; *nout may be 0
+** (then *out is NULL).  Free them with ct_violations_free.  CT_OK or
+** CT_ENOMEM. */
+CT_API ct_status ct_policies_check(const ct_policy *p, size_t np,
+                                   const ct_ruleset *rs, const ct_result *r,
+                                   size_t n, ct_violation **out,
+                                   size_t *nout, ct_error *err);
+CT_API void ct_violations_free(ct_violation *v, size_t n);
+
+/* ---------------------------------------------------------------------
+** Writers: results in every output format of the command line
+**
+** A writer turns documents into exactly the bytes `clausetag segment -f
+** FORMAT` (no rule set) or `clausetag classify -f FORMAT` (with one)
+** writes for them, in the order given.  Output is batched; the first
+** write error is kept and returned by every later call.
+** ------------------------------------------------------------------- */
+
+typedef struct ct_writer ct_writer;
+
+/* Writer flags (ct_writer_options.flags). */
+#define CT_WRITE_EXPLAIN 1u   /* every rule hit (classify --explain) */
+#define CT_WRITE_COLOR 2u     /* terminal colours (classify's text) */
+#define CT_WRITE_PAGES 4u     /* a page column in tsv (the run reads PDFs) */
+
+typedef struct ct_writer_options {
+  const ct_ruleset *rules;    /* classify formats, for results from this
+                              ** rule set; NULL: segment formats */
+  unsigned flags;             /* CT_WRITE_* */
+  const ct_policy *policies;  /* checked on every document (copied;
+                              ** resolved by ct_writer_new); NULL: none */
+  size_t npolicies;
+} ct_writer_options;
+
+/* A writer of `format` to `out` (which stays the caller's, open until
+** ct_writer_close): with o->rules "text", "jsonl", "tsv", "sarif",
+** "junit" or "html", without "text", "lines" or "jsonl".  `o` may be
+** NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
+** format 'x' (known: text, lines and jsonl)", or an unknown policy
+** label) or CT_ENOMEM. */
+CT_API ct_status ct_writer_new(const char *format, FILE *out,
+                               const ct_writer_options *o, ct_writer **w,
+                               ct_error *err);
+
+/* Writes one document: its clauses c[0..n) and, for classify formats,
+** their results (ct_engine_classify's r[0..n)); segment formats take
+** r == NULL.  Fails with CT_EIO ("write error: ...") or CT_ENOMEM. */
+CT_API ct_status ct_writer_write(ct_writer *w, const ct_text *t,
+                                 const ct_clause *c, size_t n,
+                                 const ct_result *r, ct_error *err);
+
+/* How many policy violations the documents written so far had (the
+** command line's exit status 1). */
+CT_API size_t ct_writer_violations(const ct_writer *w);
+
+/* Ends the output (what wraps the whole run: SARIF's closing, an HTML
+** report's summary), flushes it to the stream and frees the writer;
+** CT_EIO when any write of the run failed.  NULL does nothing. */
+CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses

@@ -18,30 +18,8 @@
 
 /* What a document brings besides its text and clauses; NULL fields are
 ** absent.  A document read from --input jsonl is named by its record's
-** id, which JSON formats write back as given, instead of a file name. */
-/* A CI policy (--require L, --forbid L, --fail-on-unlabeled), checked
-** on every document. */
-typedef enum ct_policy_kind {
-  CT_POLICY_REQUIRE,          /* some clause must have the label */
-  CT_POLICY_FORBID,           /* no clause may have the label */
-  CT_POLICY_UNLABELED         /* every clause must have a label */
-} ct_policy_kind;
-
-typedef struct ct_policy {
-  ct_policy_kind kind;
-  const char *label;          /* NULL for CT_POLICY_UNLABELED */
-  size_t label_index;         /* into the rule set's labels */
-} ct_policy;
-
-/* One broken policy on one document. */
-typedef struct ct_violation {
-  size_t policy;              /* index into the writer's policies */
-  size_t clause;              /* 1-based clause that broke it; 0: the
-                              ** document as a whole (--require) */
-  const char *message;        /* "policy --require health: no clause
-                              ** labelled health" */
-} ct_violation;
-
+** id, which JSON formats write back as given, instead of a file name.
+** Policies and their violations are the public header's (ct_policy). */
 typedef struct ct_docinfo {
   const char *id_json;        /* the record's "id", as JSON */
   const char *meta_json;      /* its "meta" object, as JSON */
@@ -59,13 +37,8 @@ typedef struct ct_record {
   const ct_docinfo *doc;      /* never NULL */
 } ct_record;
 
-/* Writer flags, for the formats that have use for them. */
-#define CT_WRITE_EXPLAIN 1u   /* add every rule hit */
-#define CT_WRITE_COLOR 2u     /* terminal colours (text formats) */
-#define CT_WRITE_PAGES 4u     /* the run reads PDFs: tsv has a page column */
-
-typedef struct ct_writer ct_writer;
-
+/* The writer flags (CT_WRITE_*) and the opaque ct_writer are declared in
+** clausetag.h; here is what is inside. */
 /* The hooks of a format.  For each document the writer calls doc_begin,
 ** clause for each clause, then doc_end (r->i == r->nclauses there), in
 ** the order of the inputs, from one thread.  Formats that wrap the run
