@@ -168,10 +168,13 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) classify samples/
 
-# check: everything on one build; test: check on the normal build, then on
-# a sanitizer build in its own directory (build/clausetag stays a plain
+# check: everything on one build, with the CLI's include boundary
+# (tests/lib/boundary.sh) and, on the plain build, the shared library's
+# exported symbols against the header (tests/lib/symbols.sh); test: check
+# on the normal build, the installed library (installcheck), then check
+# on a sanitizer build in its own directory (build/clausetag stays a plain
 # binary that valgrind can run).
-check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
+check: $(BIN) $(SO) $(TEST_BIN) $(TOOL_BIN)
 	@set -e; fail=0; \
 	for t in $(TEST_BIN); do \
 	  echo "== $$t"; $$t || fail=1; \
@@ -181,6 +184,12 @@ check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
 	echo "== bad inputs ($(BIN))"; \
 	CT=$(BIN) TOOLS=$(BUILD)/tools sh tests/e2e/run.sh -d tests/bad/cases \
 	  || fail=1; \
+	echo "== library boundary"; \
+	sh tests/lib/boundary.sh src/cli || fail=1; \
+	if [ -z "$(SAN)" ]; then \
+	  echo "== exported symbols ($(SO))"; \
+	  CC="$(CC)" sh tests/lib/symbols.sh $(SO) include/clausetag.h || fail=1; \
+	fi; \
 	exit $$fail
 
 # No errors and no leaks on real runs of the plain binary (the only
@@ -221,6 +230,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory web
+	@$(MAKE) --no-print-directory installcheck
 	@ASAN_OPTIONS=detect_stack_use_after_return=1 BOUNDED_MEMORY_FACTOR=4 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"

@@ -2,10 +2,11 @@
 ** paths.c -- locating the shipped rules directory from the executable.
 **
 ** Order: PREFIX/share/clausetag/rules for EXEDIR = PREFIX/bin (an
-** install: bin/ next to share/), then a `rules` directory holding abbreviations.txt in EXEDIR
-** or up to three levels above it (a source tree: build/ or build/asan/).
-** The abbreviations.txt test keeps an unrelated `rules` directory higher
-** up the file system from being taken for ours.
+** install: bin/ next to share/), then a `rules` directory holding
+** abbreviations.txt in EXEDIR or up to three levels above it (a source
+** tree: build/ or build/asan/).  The abbreviations.txt test keeps an
+** unrelated `rules` directory higher up the file system from being taken
+** for ours.
 */
 #include <stdlib.h>
 #include <string.h>

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/grow.h"
 
 /* "a, b and c": the labels for a message. */
 static void list_labels(ct_buf *b, const ct_ruleset *rs) {
@@ -64,10 +65,9 @@ static ct_status add(found *f, size_t policy, size_t clause,
                      const char *msg) {
   char *m;
   if (f->n == f->cap) {
-    size_t cap = f->cap ? 2 * f->cap : 4;
-    ct_violation *v = realloc(f->v, cap * sizeof *v);
+    ct_violation *v = ct_grow(f->v, f->n, &f->cap, sizeof *v, 4);
     if (v == NULL) return CT_ENOMEM;
-    f->v = v, f->cap = cap;
+    f->v = v;
   }
   if ((m = strdup(msg)) == NULL) return CT_ENOMEM;
   f->v[f->n].policy = policy;

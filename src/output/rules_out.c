@@ -9,6 +9,7 @@
 #include <string.h>
 #include "output/json.h"
 #include "output/rules_out.h"
+#include "core/grow.h"
 
 /* A table of malloc'ed cells, row after row, the header row first. */
 typedef struct table {
@@ -31,14 +32,13 @@ static void put(table *t, char *s) {
     return;
   }
   if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    char **v = realloc(t->cell, cap * sizeof *v);
+    char **v = ct_grow(t->cell, t->n, &t->cap, sizeof *v, 64);
     if (v == NULL) {
       t->oom = 1;
       free(s);
       return;
     }
-    t->cell = v, t->cap = cap;
+    t->cell = v;
   }
   t->cell[t->n++] = s;
 }
