@@ -683,9 +683,9 @@ typedef struct ct_writer_options {
 
 /* A writer of `format` to `out` (which stays the caller's, open until
 ** ct_writer_close): with o->rules "text", "jsonl", "tsv", "sarif",
-** "junit" or "html", without "text", "lines" or "jsonl".  `o` may be
-** NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
-** format 'x' (known: text, lines and jsonl)", or an unknown policy
+** "junit" or "html", without "text", "lines", "jsonl" or "tsv".  `o` may
+** be NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
+** format 'x' (known: text, lines, jsonl and tsv)", or an unknown policy
 ** label) or CT_ENOMEM. */
 CT_API ct_status ct_writer_new(const char *format, FILE *out,
                                const ct_writer_options *o, ct_writer **w,

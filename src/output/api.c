@@ -59,6 +59,21 @@ static ct_status copy_policies(owned *o, const ct_writer_options *opt,
   return ct_policies_resolve(o->policies, n, opt->rules, err);
 }
 
+void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
+                         const ct_writer_options *o) {
+  ct_writer_init(w, fmt, out);
+  w->rs = o->rules;
+  w->flags = o->flags;
+  w->policies = o->policies, w->npolicies = o->npolicies;
+}
+
+void ct_writer_init_like(ct_writer *w, const ct_writer *model, FILE *out) {
+  ct_writer_options o;
+  o.rules = model->rs, o.flags = model->flags;
+  o.policies = model->policies, o.npolicies = model->npolicies;
+  ct_writer_init_with(w, model->fmt, out, &o);
+}
+
 static void destroy(owned *o) {
   ct_writer_free(&o->w);
   free(o->policies);
@@ -78,9 +93,8 @@ ct_status ct_writer_new(const char *format, FILE *out,
   if ((s = find_format(format, opt->rules, &fmt, err)) != CT_OK) return s;
   if ((o = calloc(1, sizeof *o)) == NULL)
     return ct_fail(err, CT_ENOMEM, "out of memory");
-  ct_writer_init(&o->w, fmt, out);
-  o->w.rs = opt->rules;
-  o->w.flags = opt->flags;
+  ct_writer_init_with(&o->w, fmt, out, opt);
+  o->w.policies = NULL, o->w.npolicies = 0;   /* the copy's, resolved */
   if ((s = copy_policies(o, opt, err)) != CT_OK ||
       (s = ct_writer_begin(&o->w, err)) != CT_OK) {
     destroy(o);

@@ -90,6 +90,16 @@ const ct_format *ct_format_find(const ct_format *const *table,
                                 const char *name);
 
 void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out);
+
+/* The same with the settings of the public ct_writer_options (rule set,
+** flags, policies, which must be resolved and outlive w): how the
+** command line sets up its writers (api.c). */
+void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
+                         const ct_writer_options *o);
+
+/* A writer of model's format and settings to out: a worker's, which
+** formats documents apart into its own buffer (out NULL). */
+void ct_writer_init_like(ct_writer *w, const ct_writer *model, FILE *out);
 ct_status ct_writer_begin(ct_writer *w, ct_error *err);
 
 /* Writes every clause of one document.  After a write error it returns
