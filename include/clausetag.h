@@ -16,8 +16,7 @@
 ** from and lives as long as that object.  The exceptions, by name: the
 ** FILE a writer writes to and the costs array of ct_engine_set_costs stay
 ** the caller's; a rule set must outlive the engines and writers made
-** with it, and a text the clauses and results made from it;
-** ct_writer_close, not a _free, releases a writer.
+** with it; ct_writer_close, not a _free, releases a writer.
 **
 ** Functions that can fail return a ct_status and, when given a ct_error,
 ** fill it with a message the user can act on ("FILE:LINE:COL: what is
