@@ -339,12 +339,14 @@ bench-scale: bench-deps
 # the binary finds from bin/../share/clausetag/rules, the man page, and
 # the docs with the example program under share/doc/clausetag.
 LIBDIR   ?= $(PREFIX)/lib
+# libdir in the .pc file: relative to the prefix unless LIBDIR is elsewhere
+PC_LIBDIR = $(if $(filter $(PREFIX)/lib,$(LIBDIR)),$${exec_prefix}/lib,$(LIBDIR))
 DOCDIR   := $(PREFIX)/share/doc/clausetag
 PC       := $(BUILD)/clausetag.pc
 
 $(PC): clausetag.pc.in include/clausetag.h Makefile
 	@mkdir -p $(dir $@)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' \
 	  -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< > $@
 
 # The .pc file names the prefix: written again for every install.

@@ -268,9 +268,10 @@ typedef struct ct_clause {
                       ** line without final punctuation */
 } ct_clause;
 
-/* Cuts a document into clauses (docs/cli.md, "How documents are cut").  Markdown structure at a
-** clause's edge is left out of its span, as list markers are; use
-** ct_clause_text for the text without the structure inside it.
+/* Cuts a document into clauses (docs/cli.md, "How documents are cut").
+** Markdown structure at a clause's edge is left out of its span, as list
+** markers are; use ct_clause_text for the text without the structure
+** inside it.
 ** `ab` may be NULL (shape rules only: initials, U.S.-style forms).  On
 ** success *out is an array of *n clauses (free with ct_clauses_free);
 ** a document with no text gives *n == 0. */
@@ -501,6 +502,16 @@ CT_API ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
                                         const double *thresholds,
                                         ct_error *err);
 
+/* Writes what `clausetag rules -f FORMAT` writes for rs: "text", two
+** aligned tables (labels: name, threshold, title; rules: id, label,
+** weight, matchers, FILE:LINE), or "jsonl", one object per label, then
+** per rule with its words.  Fails with CT_EUSAGE for another format,
+** CT_ENOMEM, or CT_EIO ("write error: ...", errno left as the failed
+** write set it). */
+CT_API ct_status ct_ruleset_write_listing(const ct_ruleset *rs,
+                                          const char *format, FILE *out,
+                                          ct_error *err);
+
 /* Writes the weights and thresholds in effect as a rule file that
 ** declares them (weights {...}), led by `comment` lines ("-- ..."; NULL
 ** for none). */
@@ -645,9 +656,9 @@ CT_API ct_status ct_policies_resolve(ct_policy *p, size_t n,
                                      const ct_ruleset *rs, ct_error *err);
 
 /* Checks resolved policies p[0..np) on a classified document, the
-** results r[0..n) of its n clauses: *out gets its violations, the document's own first
-** (require), then clause by clause, in the order of p; *nout may be 0
-** (then *out is NULL).  Free them with ct_violations_free.  CT_OK or
+** results r[0..n) of its n clauses: *out gets its violations, the
+** document's own first (require), then clause by clause, in the order of
+** p; *nout may be 0 (then *out is NULL).  Free them with ct_violations_free.  CT_OK or
 ** CT_ENOMEM. */
 CT_API ct_status ct_policies_check(const ct_policy *p, size_t np,
                                    const ct_ruleset *rs, const ct_result *r,

@@ -1,6 +1,7 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
-** clausetag.h gets (version, typed frees, policies, the writer).
+** clausetag.h gets (version, typed frees, policies, the writer, the
+** rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
 ** header is enough for what it promises.  The rule set is
@@ -202,6 +203,25 @@ static void test_writer_policies(void **state) {
   doc_free(&d[1]);
 }
 
+/* The listing of `clausetag rules`. */
+static void test_listing(void **state) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ct_error err = {0};
+  (void)state;
+  assert_int_equal(ct_ruleset_write_listing(rules, "text", f, &err), CT_OK);
+  assert_int_equal(ct_ruleset_write_listing(rules, "jsonl", f, &err), CT_OK);
+  fclose(f);
+  assert_memory_equal(buf, "LABEL  THRESHOLD  TITLE\nalpha  1.0 ", 34);
+  assert_non_null(strstr(buf, "\n{\"type\":\"label\",\"name\":\"alpha\""));
+  free(buf);
+  assert_int_equal(ct_ruleset_write_listing(rules, "tsv", stdout, &err),
+                   CT_EUSAGE);
+  assert_string_equal(err.msg, "unknown format 'tsv' (known: text and "
+                               "jsonl)");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -210,6 +230,7 @@ int main(void) {
       cmocka_unit_test(test_writer_unknown_format),
       cmocka_unit_test(test_policies),
       cmocka_unit_test(test_writer_policies),
+      cmocka_unit_test(test_listing),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

@@ -26,7 +26,6 @@ jsonl_in.c output/json.h  -- the id written back as JSON
 jsonl_in.h core/buf.h     -- the line buffer of a record reader
 lineclass.c core/buf.h    -- clause texts joined into one document
 lineclass.c core/error.h  -- ct_fail
-listrules.c output/rules_out.h -- `rules` listing formats (no public writer for rule sets yet)
 options.h output/writer.h -- --format resolves to a ct_format of the formats tables
 profile.c core/buf.h      -- report text built in ct_buf
 profile.c core/error.h    -- ct_fail
