@@ -682,6 +682,11 @@ typedef struct ct_writer ct_writer;
 #define CT_WRITE_COLOR 2u     /* terminal colours (classify's text) */
 #define CT_WRITE_PAGES 4u     /* a page column in tsv (the run reads PDFs) */
 
+/* Where a writer's bytes go instead of a FILE: data[0..len) in order;
+** returns 0, or an errno value when the bytes could not be written (the
+** writer then fails with CT_EIO, "write error: <strerror>"). */
+typedef int ct_write_fn(void *ud, const void *data, size_t len);
+
 typedef struct ct_writer_options {
   const ct_ruleset *rules;    /* classify formats, for results from this
                               ** rule set; NULL: segment formats */
@@ -689,14 +694,16 @@ typedef struct ct_writer_options {
   const ct_policy *policies;  /* checked on every document (copied;
                               ** resolved by ct_writer_new); NULL: none */
   size_t npolicies;
+  ct_write_fn *write;         /* with out NULL: the bytes go to it */
+  void *write_ud;
 } ct_writer_options;
 
 /* A writer of `format` to `out` (which stays the caller's, open until
-** ct_writer_close): with o->rules "text", "jsonl", "tsv", "sarif",
+** ct_writer_close; NULL: to o->write): with o->rules "text", "jsonl", "tsv", "sarif",
 ** "junit" or "html", without "text", "lines", "jsonl" or "tsv".  `o` may
 ** be NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
-** format 'x' (known: text, lines, jsonl and tsv)", or an unknown policy
-** label) or CT_ENOMEM. */
+** format 'x' (known: text, lines, jsonl and tsv)", an unknown policy
+** label, neither out nor o->write) or CT_ENOMEM. */
 CT_API ct_status ct_writer_new(const char *format, FILE *out,
                                const ct_writer_options *o, ct_writer **w,
                                ct_error *err);

@@ -7,6 +7,7 @@
 ** header is enough for what it promises.  The rule set is
 ** tests/rules/formats (labels alpha, beta, gamma).
 */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -203,6 +204,57 @@ static void test_writer_policies(void **state) {
   doc_free(&d[1]);
 }
 
+/* A write function: appends to a memstream, or fails with EPIPE after
+** `room` bytes. */
+typedef struct sink {
+  FILE *f;
+  size_t room;
+} sink;
+
+static int to_sink(void *ud, const void *data, size_t len) {
+  sink *k = ud;
+  if (len > k->room) return EPIPE;
+  k->room -= len;
+  fwrite(data, 1, len, k->f);
+  return 0;
+}
+
+/* The same bytes through a write function as through a FILE; its
+** failure is the writer's. */
+static void test_writer_callback(void **state) {
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  char *want, *got = NULL;
+  size_t len = 0;
+  sink k;
+  doc d;
+  (void)state;
+  doc_make(&d, "a.txt", "An alpha clause.\n\nA beta one.\n");
+  memset(&o, 0, sizeof o);
+  o.rules = rules;
+  want = write_all("sarif", &o, &d, 1, NULL);
+  k.f = open_memstream(&got, &len), k.room = (size_t)-1;
+  o.write = to_sink, o.write_ud = &k;
+  assert_int_equal(ct_writer_new("sarif", NULL, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write(w, d.t, d.c, d.n, d.r, &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(k.f);
+  assert_string_equal(got, want);
+  free(got);
+  k.f = open_memstream(&got, &len), k.room = 10;
+  assert_int_equal(ct_writer_new("jsonl", NULL, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write(w, d.t, d.c, d.n, d.r, &err), CT_EIO);
+  assert_string_equal(err.msg, "write error: Broken pipe");
+  assert_int_equal(ct_writer_close(w, &err), CT_EIO);
+  fclose(k.f);
+  free(got);
+  o.write = NULL;
+  assert_int_equal(ct_writer_new("jsonl", NULL, &o, &w, &err), CT_EUSAGE);
+  free(want);
+  doc_free(&d);
+}
+
 /* The listing of `clausetag rules`. */
 static void test_listing(void **state) {
   char *buf = NULL;
@@ -230,6 +282,7 @@ int main(void) {
       cmocka_unit_test(test_writer_unknown_format),
       cmocka_unit_test(test_policies),
       cmocka_unit_test(test_writer_policies),
+      cmocka_unit_test(test_writer_callback),
       cmocka_unit_test(test_listing),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);

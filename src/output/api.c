@@ -4,8 +4,9 @@
 **
 ** Promises: the bytes of `clausetag segment -f F` or `classify -f F` for
 ** the same documents, since it is the same writer with the same format
-** table; the policies are the caller's copied, so the writer owns
-** everything it points to but the stream and the rule set.
+** table, to a FILE or a write function; the policies are the caller's
+** copied, so the writer owns everything it points to but the stream and
+** the rule set.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,8 @@ static ct_status copy_policies(owned *o, const ct_writer_options *opt,
   return ct_policies_resolve(o->policies, n, opt->rules, err);
 }
 
+/* Reads neither o->write nor o->write_ud: the command line's writers
+** write to a FILE or to their own buffer. */
 void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
                          const ct_writer_options *o) {
   ct_writer_init(w, fmt, out);
@@ -83,18 +86,21 @@ static void destroy(owned *o) {
 ct_status ct_writer_new(const char *format, FILE *out,
                         const ct_writer_options *opt, ct_writer **w,
                         ct_error *err) {
-  static const ct_writer_options none = {NULL, 0, NULL, 0};
+  static const ct_writer_options none = {NULL, 0, NULL, 0, NULL, NULL};
   const ct_format *fmt;
   owned *o;
   ct_status s;
   *w = NULL;
   if (opt == NULL) opt = &none;
-  if (out == NULL) return ct_fail(err, CT_EUSAGE, "no output stream");
+  if (out == NULL && opt->write == NULL)
+    return ct_fail(err, CT_EUSAGE, "no output: neither a stream nor a "
+                   "write function");
   if ((s = find_format(format, opt->rules, &fmt, err)) != CT_OK) return s;
   if ((o = calloc(1, sizeof *o)) == NULL)
     return ct_fail(err, CT_ENOMEM, "out of memory");
   ct_writer_init_with(&o->w, fmt, out, opt);
   o->w.policies = NULL, o->w.npolicies = 0;   /* the copy's, resolved */
+  if (out == NULL) o->w.sink = opt->write, o->w.sink_ud = opt->write_ud;
   if ((s = copy_policies(o, opt, err)) != CT_OK ||
       (s = ct_writer_begin(&o->w, err)) != CT_OK) {
     destroy(o);

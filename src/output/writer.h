@@ -75,6 +75,9 @@ struct ct_writer {
   size_t head;            /* the index of that heading; 0 for none */
   ct_numcache *nums;      /* scores and weights last written, made at
                           ** the first (none when out of memory) */
+  ct_write_fn *sink;      /* where bytes go instead of `out` (the public
+                          ** writer's callback), or NULL */
+  void *sink_ud;
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
