@@ -1,6 +1,7 @@
 # clausetag -- build, test, install.
 #
-#   make            library build/libclausetag.a and CLI build/clausetag
+#   make            libraries build/libclausetag.a and build/libclausetag.so
+#                   (soname libclausetag.so.MAJOR), CLI build/clausetag
 #   make run        classify the samples with the shipped rules
 #   make test       unit + end-to-end tests, valgrind, browser and SARIF
 #                   validation, the stream under Dask, then the suites
@@ -9,7 +10,10 @@
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each
 #   make bench      throughput and memory next to YARA, ripgrep, plain Lua
 #   make bench-scale  time and memory against input size and rule count
-#   make install    PREFIX=/usr/local (binary, library, header, rules, docs)
+#   make install    PREFIX=/usr/local (binary, libraries, header,
+#                   clausetag.pc, rules, man page, docs)
+#   make installcheck  install into a temporary prefix and build
+#                   examples/tag.c there with pkg-config alone
 #   make deps       install missing Debian packages (needs root)
 #   make fuzz-deps  the same for clang and its fuzzer runtime (make fuzz)
 #
@@ -62,6 +66,16 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/abbrev_default.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libclausetag.a
 BIN      := $(BUILD)/clausetag
+# The shared library: the version is the header's CT_VERSION, the soname
+# carries its first number (0.x.y: libclausetag.so.0).
+VERSION  := $(shell sed -n 's/^\#define CT_VERSION "\(.*\)"/\1/p' include/clausetag.h)
+SOMAJOR  := $(firstword $(subst ., ,$(VERSION)))
+SONAME   := libclausetag.so.$(SOMAJOR)
+SO_REAL  := $(BUILD)/libclausetag.so.$(VERSION)
+SO       := $(BUILD)/libclausetag.so
+# Library objects go into both libraries: position-independent, and only
+# what include/clausetag.h marks CT_API is visible outside them.
+LIB_CFLAGS := -fPIC -fvisibility=hidden
 
 TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
@@ -70,10 +84,10 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
 
 .PHONY: all deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
-        bench-scale install uninstall clean echo quality weights fuzz \
-        fuzz-build
+        bench-scale install uninstall installcheck clean echo quality weights \
+        fuzz fuzz-build
 
-all: $(BIN)
+all: $(BIN) $(SO)
 
 # Object files of tests and tools are intermediate to make's pattern rules;
 # keep them, so a second `make check` does not rebuild.
@@ -118,6 +132,16 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
+$(LIB_OBJ): CFLAGS_ALL += $(LIB_CFLAGS)
+
+# Objects built before LIB_CFLAGS was what it is are built again.
+# (The stamp is written while the Makefile is read: .SECONDARY would keep
+# make from remaking a missing prerequisite.)
+LIB_STAMP := $(BUILD)/obj/lib-cflags
+$(shell mkdir -p $(BUILD)/obj && { echo '$(LIB_CFLAGS)' | \
+  cmp -s - $(LIB_STAMP) || echo '$(LIB_CFLAGS)' > $(LIB_STAMP); })
+$(LIB_OBJ): $(LIB_STAMP)
+
 # The shipped abbreviation list is compiled in as the segmenter's default,
 # so the library segments well even when no rules directory is found.
 $(GEN_SRC): rules/abbreviations.txt
@@ -132,6 +156,13 @@ $(GEN_SRC): rules/abbreviations.txt
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(SO_REAL): $(LIB_OBJ)
+	$(CC) $(OPT) $(SAN) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS_ALL)
+
+$(SO): $(SO_REAL)
+	ln -sf $(notdir $<) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
 
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(OPT) $(SAN) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
@@ -149,10 +180,13 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	$(BIN) classify samples/
 
-# check: everything on one build; test: check on the normal build, then on
-# a sanitizer build in its own directory (build/clausetag stays a plain
+# check: everything on one build, with the CLI's include boundary
+# (tests/lib/boundary.sh) and, on the plain build, the shared library's
+# exported symbols against the header (tests/lib/symbols.sh); test: check
+# on the normal build, the installed library (installcheck), then check
+# on a sanitizer build in its own directory (build/clausetag stays a plain
 # binary that valgrind can run).
-check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
+check: $(BIN) $(SO) $(TEST_BIN) $(TOOL_BIN)
 	@set -e; fail=0; \
 	for t in $(TEST_BIN); do \
 	  echo "== $$t"; $$t || fail=1; \
@@ -162,6 +196,12 @@ check: $(BIN) $(TEST_BIN) $(TOOL_BIN)
 	echo "== bad inputs ($(BIN))"; \
 	CT=$(BIN) TOOLS=$(BUILD)/tools sh tests/e2e/run.sh -d tests/bad/cases \
 	  || fail=1; \
+	echo "== library boundary"; \
+	sh tests/lib/boundary.sh src/cli || fail=1; \
+	if [ -z "$(SAN)" ]; then \
+	  echo "== exported symbols ($(SO))"; \
+	  CC="$(CC)" sh tests/lib/symbols.sh $(SO) include/clausetag.h || fail=1; \
+	fi; \
 	exit $$fail
 
 # No errors and no leaks on real runs of the plain binary (the only
@@ -221,6 +261,7 @@ test: deps
 	@$(MAKE) --no-print-directory valgrind
 	@$(MAKE) --no-print-directory web
 	@$(MAKE) --no-print-directory dask
+	@$(MAKE) --no-print-directory installcheck
 	@ASAN_OPTIONS=detect_stack_use_after_return=1:quarantine_size_mb=64 BOUNDED_MEMORY_FACTOR=4 $(MAKE) --no-print-directory check BUILD=build/asan OPT="-O1 -g" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 	@echo "make test: all suites passed (normal and ASan+UBSan builds)"
@@ -324,22 +365,54 @@ bench-scale: bench-deps
 	BENCH_DIR=$(BUILD)/bench sh tests/bench/scale.sh $(BIN)
 
 # -- install --------------------------------------------------------------
+# Both libraries, with clausetag.pc for pkg-config (Requires.private: the
+# libraries it is built on, for static linking), the header, the rules
+# the binary finds from bin/../share/clausetag/rules, the man page, and
+# the docs with the example program under share/doc/clausetag.
+LIBDIR   ?= $(PREFIX)/lib
+# libdir in the .pc file: relative to the prefix unless LIBDIR is elsewhere
+PC_LIBDIR = $(if $(filter $(PREFIX)/lib,$(LIBDIR)),$${exec_prefix}/lib,$(LIBDIR))
+DOCDIR   := $(PREFIX)/share/doc/clausetag
+PC       := $(BUILD)/clausetag.pc
+
+$(PC): clausetag.pc.in include/clausetag.h Makefile
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' \
+	  -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< > $@
+
+# The .pc file names the prefix: written again for every install.
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	@rm -f $(PC)
+	@$(MAKE) --no-print-directory $(PC)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/clausetag/rules \
-	  $(DESTDIR)$(PREFIX)/share/doc/clausetag
+	  $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/clausetag
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libclausetag.a
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libclausetag.a
+	install -m 755 $(SO_REAL) $(DESTDIR)$(LIBDIR)/$(notdir $(SO_REAL))
+	ln -sf $(notdir $(SO_REAL)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libclausetag.so
+	install -m 644 $(PC) $(DESTDIR)$(LIBDIR)/pkgconfig/clausetag.pc
 	install -m 644 include/clausetag.h $(DESTDIR)$(PREFIX)/include/clausetag.h
 	install -m 644 rules/* $(DESTDIR)$(PREFIX)/share/clausetag/rules/
-	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/clausetag/
-	install -D -m 644 docs/clausetag.1 $(DESTDIR)$(PREFIX)/share/man/man1/clausetag.1
+	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 examples/tag.c $(DESTDIR)$(DOCDIR)/examples/tag.c
+	install -m 644 docs/clausetag.1 $(DESTDIR)$(PREFIX)/share/man/man1/clausetag.1
 
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/bin/clausetag $(DESTDIR)$(PREFIX)/lib/libclausetag.a \
+	rm -rf $(DESTDIR)$(PREFIX)/bin/clausetag $(DESTDIR)$(LIBDIR)/libclausetag.a \
+	  $(DESTDIR)$(LIBDIR)/libclausetag.so $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	  $(DESTDIR)$(LIBDIR)/$(notdir $(SO_REAL)) \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/clausetag.pc \
 	  $(DESTDIR)$(PREFIX)/include/clausetag.h $(DESTDIR)$(PREFIX)/share/clausetag \
-	  $(DESTDIR)$(PREFIX)/share/doc/clausetag \
-	  $(DESTDIR)$(PREFIX)/share/man/man1/clausetag.1
+	  $(DESTDIR)$(DOCDIR) $(DESTDIR)$(PREFIX)/share/man/man1/clausetag.1
+
+# The library as its users get it (tests/lib/installed.sh): installed into
+# a temporary prefix, examples/tag.c built there with pkg-config alone,
+# against the shared and the static library, its JSONL and SARIF compared
+# with the installed binary's.  Normal build only.
+installcheck: all
+	CC="$(CC)" MAKE="$(MAKE)" sh tests/lib/installed.sh
 
 clean:
 	rm -rf build

@@ -3,16 +3,24 @@
 **
 ** clausetag reads diplomatic documents, cuts them into clauses and tags
 ** every clause with Lua rule files.  This header is the whole library
-** interface: a C program includes it and links build/libclausetag.a.
+** interface: a C program includes it and links libclausetag (shared or
+** static; `pkg-config --cflags --libs clausetag` gives the flags, and
+** docs/library.md walks through a program, examples/tag.c).
 **
-** Ownership, stated once: a function that returns a pointer through an
-** out-parameter (`**out`) or as its result and whose name ends in _new,
-** _read_*, _from_* or _span gives the caller an owned object, released
-** with the matching _free.  Every `const` pointer a function returns is
-** borrowed and lives as long as the object it came from.  Functions that
-** can fail return a ct_status and, when given a ct_error, fill it with a
-** message the user can act on ("FILE:LINE:COL: what is wrong").  Nothing
-** in the library prints or exits.
+** Ownership, in one sentence: every pointer a function hands out that is
+** not `const` (as its result or through an out-parameter) belongs to the
+** caller, who releases it with the free function of its type (ct_X_free
+** for a ct_X object, ct_clauses_free for clauses, ct_results_free for
+** results, ct_violations_free for violations, ct_string_free for a
+** char *), and every `const` pointer is borrowed from the object it came
+** from and lives as long as that object.  The exceptions, by name: the
+** FILE a writer writes to and the costs array of ct_engine_set_costs stay
+** the caller's; a rule set must outlive the engines and writers made
+** with it; ct_writer_close, not a _free, releases a writer.
+**
+** Functions that can fail return a ct_status and, when given a ct_error,
+** fill it with a message the user can act on ("FILE:LINE:COL: what is
+** wrong").  Nothing in the library prints or exits.
 */
 #ifndef CLAUSETAG_H
 #define CLAUSETAG_H
@@ -24,7 +32,23 @@
 extern "C" {
 #endif
 
+/* The version this header belongs to; ct_version() is the library's,
+** which differs when a program runs with another shared library. */
 #define CT_VERSION "0.1.0"
+
+/* Marks what the library exports: it is built with -fvisibility=hidden,
+** so every other function is internal to it. */
+#ifndef CT_API
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define CT_API __attribute__((visibility("default")))
+#else
+#define CT_API
+#endif
+#endif
+
+/* The version of the library linked in, "0.1.0": CT_VERSION when it
+** was built. */
+CT_API const char *ct_version(void);
 
 /* ---------------------------------------------------------------------
 ** Status codes and errors
@@ -45,7 +69,7 @@ typedef enum ct_status {
 } ct_status;
 
 /* A short English phrase for every status ("out of memory"). */
-const char *ct_strerror(ct_status s);
+CT_API const char *ct_strerror(ct_status s);
 
 /* Filled by failing calls: the status and the full user-facing message. */
 typedef struct ct_error {
@@ -81,40 +105,49 @@ typedef struct ct_text ct_text;
 ** regular file known to be larger is not read) and after the first block
 ** holding a NUL byte, so an endless input costs no more memory than the
 ** cap. */
-ct_status ct_text_read_file(const char *path, ct_invalid mode,
-                            ct_text **out, ct_error *err);
+CT_API ct_status ct_text_read_file(const char *path, ct_invalid mode,
+                                   ct_text **out, ct_error *err);
 
 /* The same with a cap of max_bytes (SIZE_MAX: none). */
-ct_status ct_text_read_file_max(const char *path, ct_invalid mode,
-                                size_t max_bytes, ct_text **out,
-                                ct_error *err);
+CT_API ct_status ct_text_read_file_max(const char *path, ct_invalid mode,
+                                       size_t max_bytes, ct_text **out,
+                                       ct_error *err);
 
 /* The same checks on a buffer in memory; the bytes are copied. */
-ct_status ct_text_from_buffer(const char *name, const void *data, size_t len,
-                              ct_invalid mode, ct_text **out, ct_error *err);
+CT_API ct_status ct_text_from_buffer(const char *name, const void *data,
+                                     size_t len, ct_invalid mode,
+                                     ct_text **out, ct_error *err);
 
-void ct_text_free(ct_text *t);
+CT_API void ct_text_free(ct_text *t);
 
-const char *ct_text_name(const ct_text *t);   /* as given: path or name */
-const char *ct_text_data(const ct_text *t);   /* all bytes, NUL-terminated */
-size_t ct_text_size(const ct_text *t);        /* byte count, BOM included */
-size_t ct_text_body(const ct_text *t);        /* offset after the BOM: 0 or 3 */
+/* The name as given (path or name); all bytes, NUL-terminated; the byte
+** count, BOM included; the offset after the BOM (0 or 3). */
+CT_API const char *ct_text_name(const ct_text *t);
+CT_API const char *ct_text_data(const ct_text *t);
+CT_API size_t ct_text_size(const ct_text *t);
+CT_API size_t ct_text_body(const ct_text *t);
 
 /* 1-based line and column (in code points) of byte offset `off`; for a
 ** document read from HTML or PDF, of the source of that byte (see
 ** ct_text_source_linecol below). */
-void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col);
+CT_API void ct_text_linecol(const ct_text *t, size_t off, size_t *line,
+                            size_t *col);
 
 /* A malloc'ed NUL-terminated copy of bytes [start, end), with invalid
 ** sequences written as U+FFFD.  With `collapse`, the copy is for a line
 ** a person reads: every run of white space (line breaks included) becomes
 ** one space, the ends are trimmed, and other control characters (C0, DEL,
 ** C1: a terminal escape) become U+FFFD.  NULL when out of memory. */
-char *ct_text_span(const ct_text *t, size_t start, size_t end, int collapse);
+CT_API char *ct_text_span(const ct_text *t, size_t start, size_t end,
+                          int collapse);
 
 /* A malloc'ed copy of `s` (length `len`) in NFKC + case fold, the form
 ** rules match against.  NULL when out of memory. */
-char *ct_fold(const char *s, size_t len);
+CT_API char *ct_fold(const char *s, size_t len);
+
+/* Frees a string of ct_text_span, ct_fold or ct_clause_text (they are
+** malloc'ed, so free() does too); NULL does nothing. */
+CT_API void ct_string_free(char *s);
 
 /* ---------------------------------------------------------------------
 ** Documents in other formats: HTML pages and PDF files
@@ -139,10 +172,10 @@ typedef enum ct_input_format {
 } ct_input_format;
 
 /* HTML for *.html and *.htm, PDF for *.pdf (any case), else text. */
-ct_input_format ct_input_format_of(const char *path);
+CT_API ct_input_format ct_input_format_of(const char *path);
 
 /* "text", "html" or "pdf". */
-const char *ct_input_format_name(ct_input_format f);
+CT_API const char *ct_input_format_name(ct_input_format f);
 
 /* A PDF is read page by page up to this many pages, and a page's text up
 ** to this many bytes; a longer file or page fails with CT_ETOOBIG, since
@@ -162,31 +195,32 @@ const char *ct_input_format_name(ct_input_format f);
 ** CT_ETOOBIG.  A PDF that poppler cannot open, is encrypted, has no text
 ** layer, or is over the caps above fails with a message naming the file
 ** (and the page), CT_ESYNTAX or CT_ETOOBIG. */
-ct_status ct_text_read_format(const char *path, ct_input_format format,
-                              ct_invalid mode, size_t max_bytes,
-                              ct_text **out, ct_error *err);
+CT_API ct_status ct_text_read_format(const char *path, ct_input_format format,
+                                     ct_invalid mode, size_t max_bytes,
+                                     ct_text **out, ct_error *err);
 
 /* The same on bytes in memory (copied); `name` names the document. */
-ct_status ct_text_from_format(const char *name, const void *data, size_t len,
-                              ct_input_format format, ct_invalid mode,
-                              ct_text **out, ct_error *err);
+CT_API ct_status ct_text_from_format(const char *name, const void *data,
+                                     size_t len, ct_input_format format,
+                                     ct_invalid mode, ct_text **out,
+                                     ct_error *err);
 
-ct_input_format ct_text_format(const ct_text *t);
+CT_API ct_input_format ct_text_format(const ct_text *t);
 
 /* The source range of extracted bytes [start, end): for HTML the bytes
 ** of the file from the first character of the range to the end of its
 ** last (tags and entity references inside included). */
-void ct_text_source_span(const ct_text *t, size_t start, size_t end,
-                         size_t *src_start, size_t *src_end);
+CT_API void ct_text_source_span(const ct_text *t, size_t start, size_t end,
+                                size_t *src_start, size_t *src_end);
 
 /* Line and column (1-based, in code points) of a source offset, within
 ** its page for a PDF. */
-void ct_text_source_linecol(const ct_text *t, size_t src, size_t *line,
-                            size_t *col);
+CT_API void ct_text_source_linecol(const ct_text *t, size_t src, size_t *line,
+                                   size_t *col);
 
 /* The page (from 1) of extracted byte `off`; 0 for a text without pages
 ** (everything but PDF). */
-size_t ct_text_page(const ct_text *t, size_t off);
+CT_API size_t ct_text_page(const ct_text *t, size_t off);
 
 /* ---------------------------------------------------------------------
 ** Abbreviations: words whose period does not end a sentence
@@ -196,14 +230,15 @@ typedef struct ct_abbrevs ct_abbrevs;
 
 /* An empty list, or (with_defaults) the list shipped in
 ** rules/abbreviations.txt, compiled into the library. */
-ct_abbrevs *ct_abbrevs_new(int with_defaults);
-void ct_abbrevs_free(ct_abbrevs *a);
+CT_API ct_abbrevs *ct_abbrevs_new(int with_defaults);
+CT_API void ct_abbrevs_free(ct_abbrevs *a);
 
 /* Adds one abbreviation, period included ("Amb.", "Adm."). */
-ct_status ct_abbrevs_add(ct_abbrevs *a, const char *word);
+CT_API ct_status ct_abbrevs_add(ct_abbrevs *a, const char *word);
 
 /* Adds every entry of a file: one abbreviation per line, '#' comments. */
-ct_status ct_abbrevs_load(ct_abbrevs *a, const char *path, ct_error *err);
+CT_API ct_status ct_abbrevs_load(ct_abbrevs *a, const char *path,
+                                 ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Segmentation: clauses of a document
@@ -220,7 +255,7 @@ typedef enum ct_kind {
                       ** line, unsegmented (--input lines) */
 } ct_kind;
 
-const char *ct_kind_name(ct_kind k);   /* "heading", "bullet", ... */
+CT_API const char *ct_kind_name(ct_kind k);   /* "heading", "bullet", ... */
 
 typedef struct ct_clause {
   size_t index;       /* 1-based, in document order */
@@ -233,29 +268,34 @@ typedef struct ct_clause {
                       ** line without final punctuation */
 } ct_clause;
 
-/* Cuts a document into clauses (SPEC.md, "Segmentation conventions";
-** docs/cli.md, "How documents are cut").  Markdown structure at a
-** clause's edge is left out of its span, as list markers are; use
-** ct_clause_text for the text without the structure inside it.
+/* Cuts a document into clauses (docs/cli.md, "How documents are cut").
+** Markdown structure at a clause's edge is left out of its span, as list
+** markers are; use ct_clause_text for the text without the structure
+** inside it.
 ** `ab` may be NULL (shape rules only: initials, U.S.-style forms).  On
-** success *out is a malloc'ed array of *n clauses (free with free());
+** success *out is an array of *n clauses (free with ct_clauses_free);
 ** a document with no text gives *n == 0. */
-ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
-                     ct_clause **out, size_t *n, ct_error *err);
+CT_API ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab,
+                            ct_clause **out, size_t *n, ct_error *err);
 
 /* One clause of kind CT_KIND_LINE per non-blank line, white space at
 ** both ends left out (--input lines).  A line that reads as a heading
 ** (short, no final punctuation) is the `heading` of the lines after it,
 ** so rules keep their section context. */
-ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
-                           ct_error *err);
+CT_API ct_status ct_segment_lines(const ct_text *t, ct_clause **out, size_t *n,
+                                  ct_error *err);
+
+/* Frees the clauses of ct_segment or ct_segment_lines; NULL does
+** nothing. */
+CT_API void ct_clauses_free(ct_clause *c);
 
 /* The text of clause c as ct_text_span gives it (collapse as there), with
 ** the Markdown structure inside it left out: emphasis markers, link
 ** syntax ("[text](url)" gives "text"), inline HTML comments and the
 ** blockquote markers of its continuation lines.  What every output format
 ** prints as the clause's text.  NULL when out of memory. */
-char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse);
+CT_API char *ct_clause_text(const ct_text *t, const ct_clause *c,
+                            int collapse);
 
 /* Writes a space over every byte of Markdown structure inside clause c
 ** (the bytes ct_clause_text leaves out: emphasis marks, a link's "[" and
@@ -263,8 +303,8 @@ char *ct_clause_text(const ct_text *t, const ct_clause *c, int collapse);
 ** (NULL: only count them).  Returns how many bytes that is; 0 for a text
 ** a reader made (HTML, PDF).  Offsets stay as they are, so the rules
 ** match the copy without ever matching inside a link's URL. */
-size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
-                      unsigned char *buf);
+CT_API size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
+                             unsigned char *buf);
 
 /* ---------------------------------------------------------------------
 ** Rule sets: the labels, rules and examples of Lua rule files
@@ -298,7 +338,7 @@ typedef struct ct_limits {
 ** combining marks, digits and _ . - : / + (checked when a file loads). */
 #define CT_NAME_MAX 128
 
-void ct_limits_default(ct_limits *lim);
+CT_API void ct_limits_default(ct_limits *lim);
 
 typedef struct ct_ruleset ct_ruleset;
 
@@ -355,9 +395,9 @@ typedef struct ct_example_info {
 ** to, an undeclared label, a regex that does not compile), and the
 ** status is that error's: CT_ESYNTAX, CT_ERULE when a file fails while
 ** running, CT_ELIMIT, CT_EIO.  `lim` may be NULL (defaults). */
-ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
-                          const ct_limits *lim, ct_ruleset **out,
-                          ct_error *err);
+CT_API ct_status ct_ruleset_load(const char *const *paths, size_t npaths,
+                                 const ct_limits *lim, ct_ruleset **out,
+                                 ct_error *err);
 
 /* A problem found in rule files, as a compiler reports one. */
 typedef enum ct_severity {
@@ -384,7 +424,8 @@ typedef void ct_diagnostic_fn(void *ud, const ct_diagnostic *d);
 ** "FILE:LINE:COL: warning: MESSAGE" for a warning (FILE:LINE: or FILE:
 ** when the place is not known), "clausetag: MESSAGE" without a file.
 ** Cut to `size` bytes (at a character boundary). */
-void ct_diagnostic_format(const ct_diagnostic *d, char *buf, size_t size);
+CT_API void ct_diagnostic_format(const ct_diagnostic *d, char *buf,
+                                 size_t size);
 
 /* What rule code passes to ct.log, with where it was called: "FILE:LINE:
 ** log: MESSAGE", and while a `when` runs " (rule 'ID' at FILE:LINE,
@@ -419,33 +460,36 @@ typedef struct ct_load_options {
 ** every file ran to its end, so that one broken file does not make every
 ** other one look wrong.  Returns the status of the first error, or
 ** CT_OK (warnings do not fail the load).  `o` may be NULL. */
-ct_status ct_ruleset_load_with(const char *const *paths, size_t npaths,
-                               const ct_load_options *o, ct_ruleset **out,
-                               ct_error *err);
-void ct_ruleset_free(ct_ruleset *rs);
+CT_API ct_status ct_ruleset_load_with(const char *const *paths, size_t npaths,
+                                      const ct_load_options *o,
+                                      ct_ruleset **out, ct_error *err);
+CT_API void ct_ruleset_free(ct_ruleset *rs);
 
-size_t ct_ruleset_nlabels(const ct_ruleset *rs);
-const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i);
-size_t ct_ruleset_nrules(const ct_ruleset *rs);
-const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i);
+CT_API size_t ct_ruleset_nlabels(const ct_ruleset *rs);
+CT_API const ct_label_info *ct_ruleset_label(const ct_ruleset *rs, size_t i);
+CT_API size_t ct_ruleset_nrules(const ct_ruleset *rs);
+CT_API const ct_rule_info *ct_ruleset_rule(const ct_ruleset *rs, size_t i);
 /* The phrases of rule i: its `words`, then its `unless` list, each in
 ** the order of its rule file.  Phrase k as written there (NULL when i or k
 ** is out of range), *unless (if not NULL) set for an `unless` phrase. */
-size_t ct_ruleset_rule_nphrases(const ct_ruleset *rs, size_t i);
-const char *ct_ruleset_rule_phrase(const ct_ruleset *rs, size_t i, size_t k,
-                                   int *unless);
-size_t ct_ruleset_nexamples(const ct_ruleset *rs);
-const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i);
-size_t ct_ruleset_nfiles(const ct_ruleset *rs);
-const char *ct_ruleset_file(const ct_ruleset *rs, size_t i);
+CT_API size_t ct_ruleset_rule_nphrases(const ct_ruleset *rs, size_t i);
+CT_API const char *ct_ruleset_rule_phrase(const ct_ruleset *rs, size_t i,
+                                          size_t k, int *unless);
+CT_API size_t ct_ruleset_nexamples(const ct_ruleset *rs);
+CT_API const ct_example_info *ct_ruleset_example(const ct_ruleset *rs,
+                                                 size_t i);
+CT_API size_t ct_ruleset_nfiles(const ct_ruleset *rs);
+CT_API const char *ct_ruleset_file(const ct_ruleset *rs, size_t i);
 
 /* The shipped abbreviations plus every abbreviations{} of the rule files:
 ** pass it to ct_segment. */
-const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs);
+CT_API const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs);
 
-/* Adds an abbreviation file (--abbrev) to the rule set's list. */
-ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
-                                 ct_error *err);
+/* Adds an abbreviation file (--abbrev) to the rule set's list.  Call it
+** before ct_engine_new: engines and segmenting read the list without a
+** lock, so it must not change while either uses the rule set. */
+CT_API ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
+                                        ct_error *err);
 
 /* Sets the weight of every rule (rule_w[0..nrules)) and the threshold of
 ** every label (thresholds[0..nlabels)) in effect, as a weights {...}
@@ -454,14 +498,25 @@ ct_status ct_ruleset_add_abbrevs(ct_ruleset *rs, const char *path,
 ** (0, CT_WEIGHT_MAX] (else CT_EUSAGE).  For
 ** programs that learn weights: call it while no engine classifies with
 ** the rule set. */
-ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
-                                 const double *thresholds, ct_error *err);
+CT_API ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
+                                        const double *thresholds,
+                                        ct_error *err);
+
+/* Writes what `clausetag rules -f FORMAT` writes for rs: "text", two
+** aligned tables (labels: name, threshold, title; rules: id, label,
+** weight, matchers, FILE:LINE), or "jsonl", one object per label, then
+** per rule with its words.  Fails with CT_EUSAGE for another format,
+** CT_ENOMEM, or CT_EIO ("write error: ...", errno left as the failed
+** write set it). */
+CT_API ct_status ct_ruleset_write_listing(const ct_ruleset *rs,
+                                          const char *format, FILE *out,
+                                          ct_error *err);
 
 /* Writes the weights and thresholds in effect as a rule file that
 ** declares them (weights {...}), led by `comment` lines ("-- ..."; NULL
 ** for none). */
-ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
-                                   const char *comment, ct_error *err);
+CT_API ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
+                                          const char *comment, ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Engines: classification, one engine per thread
@@ -471,21 +526,21 @@ typedef struct ct_engine ct_engine;
 
 /* An engine owns a sandboxed Lua state with the rule files loaded in it.
 ** The rule set must outlive it. */
-ct_status ct_engine_new(const ct_ruleset *rs, ct_engine **out,
-                        ct_error *err);
-void ct_engine_free(ct_engine *e);
+CT_API ct_status ct_engine_new(const ct_ruleset *rs, ct_engine **out,
+                               ct_error *err);
+CT_API void ct_engine_free(ct_engine *e);
 
 /* Without a handler, the first rule that fails at run time (an error, a
 ** broken limit, a bad return value) stops ct_engine_classify with
 ** CT_ERULE or CT_ELIMIT.  With one, each failure is passed to it and the
 ** rule counts as not firing on that clause (--keep-going). */
 typedef void ct_rule_error_fn(void *ud, const ct_error *err);
-void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud);
+CT_API void ct_engine_on_error(ct_engine *e, ct_rule_error_fn *fn, void *ud);
 
 /* ct.log(...) in a `when` hands fn a line (see ct_log_fn) naming the
 ** rule and the clause; without a function (the default) ct.log returns
 ** at once, so rule files keep their ct.log calls at no cost. */
-void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud);
+CT_API void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud);
 
 /* What the rules cost, for a profile (`clausetag profile`). */
 typedef struct ct_rule_cost {
@@ -498,7 +553,7 @@ typedef struct ct_rule_cost {
 ** of ct_ruleset_nrules entries, the caller's); NULL stops.  Measuring
 ** reads the clock twice per clause for each rule with a regex or a
 ** `when`, so it is off unless asked for. */
-void ct_engine_set_costs(ct_engine *e, ct_rule_cost *costs);
+CT_API void ct_engine_set_costs(ct_engine *e, ct_rule_cost *costs);
 
 typedef struct ct_hit {
   size_t rule;          /* index into the rules */
@@ -523,11 +578,14 @@ typedef struct ct_result {
 ** labels of the heading and the previous clause).  `doc_id` is what rules
 ** see as c.doc.id (NULL: none).  On success *out is an array of n
 ** results, freed with ct_results_free. */
-ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
-                             const ct_clause *c, size_t n,
-                             const char *doc_id, ct_result **out,
-                             ct_error *err);
-void ct_results_free(ct_result *r, size_t n);
+CT_API ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
+                                    const ct_clause *c, size_t n,
+                                    const char *doc_id, ct_result **out,
+                                    ct_error *err);
+/* Frees the n results of one ct_engine_classify or ct_engine_classify_part
+** call, with the scores, labels and hits they point to (one allocation
+** behind them all: free the array as it was handed out, never a part). */
+CT_API void ct_results_free(ct_result *r, size_t n);
 
 /* A document can also be classified part by part, so that memory does
 ** not grow with its size (clausetag reads a large text file in pieces
@@ -553,10 +611,118 @@ typedef struct ct_part {
 ** the same clauses when the whole document is classified at once.  Only
 ** for rule sets without `when` (CT_EUSAGE otherwise): a `when` may look
 ** at any clause of the document and keep state from one to the next. */
-ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
-                                  const ct_clause *c, size_t n,
-                                  const char *doc_id, const ct_part *part,
-                                  ct_result **out, ct_error *err);
+CT_API ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
+                                         const ct_clause *c, size_t n,
+                                         const char *doc_id,
+                                         const ct_part *part, ct_result **out,
+                                         ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Policies: what a classified document must or must not hold
+**
+** The checks of `clausetag classify --require`, `--forbid` and
+** `--fail-on-unlabeled`, for a program that gates on labels as the
+** command line does.  A writer given policies checks every document it
+** writes and reports the violations in the formats that have a place for
+** them (sarif, junit, html).
+** ------------------------------------------------------------------- */
+
+typedef enum ct_policy_kind {
+  CT_POLICY_REQUIRE,          /* some clause must have the label */
+  CT_POLICY_FORBID,           /* no clause may have the label */
+  CT_POLICY_UNLABELED         /* every clause must have a label */
+} ct_policy_kind;
+
+typedef struct ct_policy {
+  ct_policy_kind kind;
+  const char *label;          /* NULL for CT_POLICY_UNLABELED */
+  size_t label_index;         /* into the rule set's labels: set by
+                              ** ct_policies_resolve */
+} ct_policy;
+
+/* One broken policy on one document. */
+typedef struct ct_violation {
+  size_t policy;              /* index into the policies checked */
+  size_t clause;              /* 1-based clause that broke it; 0: the
+                              ** document as a whole (require) */
+  const char *message;        /* "policy --require health: no clause
+                              ** labelled health" */
+} ct_violation;
+
+/* Sets each policy's label_index from its label's name in rs.  Fails
+** with CT_EUSAGE, "unknown label 'x' for --require (known labels: a, b
+** and c)", for a label rs does not declare. */
+CT_API ct_status ct_policies_resolve(ct_policy *p, size_t n,
+                                     const ct_ruleset *rs, ct_error *err);
+
+/* Checks resolved policies p[0..np) on a classified document, the
+** results r[0..n) of its n clauses: *out gets its violations, the
+** document's own first (require), then clause by clause, in the order of
+** p; *nout may be 0 (then *out is NULL).  Free them with ct_violations_free.  CT_OK or
+** CT_ENOMEM. */
+CT_API ct_status ct_policies_check(const ct_policy *p, size_t np,
+                                   const ct_ruleset *rs, const ct_result *r,
+                                   size_t n, ct_violation **out,
+                                   size_t *nout, ct_error *err);
+CT_API void ct_violations_free(ct_violation *v, size_t n);
+
+/* ---------------------------------------------------------------------
+** Writers: results in every output format of the command line
+**
+** A writer turns documents into exactly the bytes `clausetag segment -f
+** FORMAT` (no rule set) or `clausetag classify -f FORMAT` (with one)
+** writes for them, in the order given.  Output is batched; the first
+** write error is kept and returned by every later call.
+** ------------------------------------------------------------------- */
+
+typedef struct ct_writer ct_writer;
+
+/* Writer flags (ct_writer_options.flags). */
+#define CT_WRITE_EXPLAIN 1u   /* every rule hit (classify --explain) */
+#define CT_WRITE_COLOR 2u     /* terminal colours (classify's text) */
+#define CT_WRITE_PAGES 4u     /* a page column in tsv (the run reads PDFs) */
+
+/* Where a writer's bytes go instead of a FILE: data[0..len) in order;
+** returns 0, or an errno value when the bytes could not be written (the
+** writer then fails with CT_EIO, "write error: <strerror>"). */
+typedef int ct_write_fn(void *ud, const void *data, size_t len);
+
+typedef struct ct_writer_options {
+  const ct_ruleset *rules;    /* classify formats, for results from this
+                              ** rule set; NULL: segment formats */
+  unsigned flags;             /* CT_WRITE_* */
+  const ct_policy *policies;  /* checked on every document (copied;
+                              ** resolved by ct_writer_new); NULL: none */
+  size_t npolicies;
+  ct_write_fn *write;         /* with out NULL: the bytes go to it */
+  void *write_ud;
+} ct_writer_options;
+
+/* A writer of `format` to `out` (which stays the caller's, open until
+** ct_writer_close; NULL: to o->write): with o->rules "text", "jsonl", "tsv", "sarif",
+** "junit" or "html", without "text", "lines", "jsonl" or "tsv".  `o` may
+** be NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
+** format 'x' (known: text, lines, jsonl and tsv)", an unknown policy
+** label, neither out nor o->write) or CT_ENOMEM. */
+CT_API ct_status ct_writer_new(const char *format, FILE *out,
+                               const ct_writer_options *o, ct_writer **w,
+                               ct_error *err);
+
+/* Writes one document: its clauses c[0..n) and, for classify formats,
+** their results (ct_engine_classify's r[0..n)); segment formats take
+** r == NULL.  Fails with CT_EIO ("write error: ...") or CT_ENOMEM. */
+CT_API ct_status ct_writer_write(ct_writer *w, const ct_text *t,
+                                 const ct_clause *c, size_t n,
+                                 const ct_result *r, ct_error *err);
+
+/* How many policy violations the documents written so far had (the
+** command line's exit status 1). */
+CT_API size_t ct_writer_violations(const ct_writer *w);
+
+/* Ends the output (what wraps the whole run: SARIF's closing, an HTML
+** report's summary), flushes it to the stream and frees the writer;
+** CT_EIO when any write of the run failed.  NULL does nothing. */
+CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses
@@ -590,15 +756,16 @@ typedef struct ct_train_options {
                           ** 0: where the fitted probability is 1/2 */
 } ct_train_options;
 
-void ct_train_options_default(ct_train_options *o);
+CT_API void ct_train_options_default(ct_train_options *o);
 
 /* Fits the weights and thresholds to docs[0..ndocs) and sets them in rs
 ** (ct_ruleset_set_weights), starting from the declared ones whatever is in
 ** effect.  Learned values are rounded to 4 decimals.  No engine may be
 ** classifying with rs meanwhile.  A failing rule fails training (its
 ** message names the rule and clause). */
-ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
-                   const ct_train_options *o, ct_error *err);
+CT_API ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs,
+                          size_t ndocs, const ct_train_options *o,
+                          ct_error *err);
 
 #ifdef __cplusplus
 }

@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include "cli/abbrevs.h"
 #include "cli/commands.h"
-#include "core/error.h"
 #include "cli/policy.h"
 #include "cli/rulefiles.h"
 #include "cli/run.h"
@@ -147,7 +146,11 @@ static void log_line(void *ud, const char *line) {
 static ct_status worker_new(void *ud, void **out, ct_error *err) {
   classify_worker *wk = calloc(1, sizeof *wk);
   ct_status s;
-  if (wk == NULL) return ct_fail(err, CT_ENOMEM, "clausetag: out of memory");
+  if (wk == NULL) {
+    err->status = CT_ENOMEM;
+    snprintf(err->msg, sizeof err->msg, "clausetag: out of memory");
+    return CT_ENOMEM;
+  }
   wk->ctx = ud;
   if ((s = ct_engine_new(wk->ctx->rs, &wk->engine, err)) != CT_OK) {
     free(wk);

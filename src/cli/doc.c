@@ -17,11 +17,8 @@ ct_cli_doc *ct_cli_doc_new(const char *path) {
 }
 
 void ct_cli_doc_free(ct_cli_doc *d) {
-  size_t i;
   if (d == NULL) return;
-  for (i = 0; i < d->nviolations; i++)
-    free((char *)d->violations[i].message);
-  free(d->violations);
+  ct_violations_free(d->violations, d->nviolations);
   if (d->results != NULL) ct_results_free(d->results, d->n);
   free(d->clauses);
   ct_text_free(d->text);

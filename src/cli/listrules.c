@@ -15,7 +15,6 @@
 #include "cli/commands.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
-#include "output/rules_out.h"
 
 static const ct_cli_option rules_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1},
@@ -30,7 +29,7 @@ static const ct_cli_option rules_options[] = {
 };
 
 /* The listing is not made of clauses, so these formats are names for -f
-** only; the listing functions do the writing. */
+** only; ct_ruleset_write_listing does the writing. */
 static const ct_format list_text = {"text", NULL, NULL, NULL, NULL, NULL};
 static const ct_format list_jsonl = {"jsonl", NULL, NULL, NULL, NULL, NULL};
 static const ct_format *const list_formats[] = {&list_text, &list_jsonl,
@@ -73,23 +72,19 @@ CT_CLI_CONFIG_HELP
 }
 
 static int write_listing(const ct_cli_options *o, const ct_ruleset *rs) {
-  ct_buf b = {0};
   ct_cli_outfile out;
-  ct_status st = o->format == &list_text ? ct_rules_list_text(&b, rs)
-                                         : ct_rules_list_jsonl(&b, rs);
-  int rc = 0;
+  ct_error err;
+  ct_status st;
+  int rc = ct_cli_outfile_open(&out, o->output);
+  if (rc != 0) return rc;
+  st = ct_ruleset_write_listing(rs, o->format->name, out.f, &err);
+  if (st == CT_EIO) return ct_cli_outfile_fail(&out, errno ? errno : EIO);
   if (st != CT_OK) {
+    ct_cli_outfile_fail(&out, 0);
     fputs("clausetag: out of memory\n", stderr);
-    rc = 2;
-  } else if ((rc = ct_cli_outfile_open(&out, o->output)) == 0) {
-    errno = 0;
-    if (b.len > 0 && fwrite(b.s, 1, b.len, out.f) != b.len)
-      rc = ct_cli_outfile_fail(&out, errno ? errno : EIO);
-    else
-      rc = ct_cli_outfile_commit(&out);
+    return 2;
   }
-  ct_buf_free(&b);
-  return rc;
+  return ct_cli_outfile_commit(&out);
 }
 
 /* Runs `run` on argv without its argument `which` (before any "--"),

@@ -1,11 +1,12 @@
 /*
 ** paths.c -- locating the shipped rules directory from the executable.
 **
-** Order: EXEDIR/../share/clausetag/rules (an install: bin/ next to
-** share/), then a `rules` directory holding abbreviations.txt in EXEDIR
-** or up to three levels above it (a source tree: build/ or build/asan/).
-** The abbreviations.txt test keeps an unrelated `rules` directory higher
-** up the file system from being taken for ours.
+** Order: PREFIX/share/clausetag/rules for EXEDIR = PREFIX/bin (an
+** install: bin/ next to share/), then a `rules` directory holding
+** abbreviations.txt in EXEDIR or up to three levels above it (a source
+** tree: build/ or build/asan/).  The abbreviations.txt test keeps an
+** unrelated `rules` directory higher up the file system from being taken
+** for ours.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -89,13 +90,25 @@ static char *source_tree_rules(char *dir) {
   return NULL;
 }
 
+/* PREFIX/share/clausetag/rules for EXEDIR = PREFIX/bin, written without
+** "..", so that the rule file names printed from it are clean.  EXEDIR
+** comes from /proc/self/exe, links resolved: its parent is "..". */
+static char *installed_rules(const char *exedir) {
+  char *parent = strdup(exedir), *found;
+  if (parent == NULL) return NULL;
+  if (!up(parent)) strcpy(parent, "/");   /* EXEDIR is /bin */
+  found = try_path(parent, "share/clausetag/rules", is_dir);
+  free(parent);
+  return found;
+}
+
 char *ct_cli_rules_dir(void) {
   char *dir = exe_path(), *found;
   if (dir == NULL || !up(dir)) {
     free(dir);
     return NULL;
   }
-  found = try_path(dir, "../share/clausetag/rules", is_dir);
+  found = installed_rules(dir);
   if (found == NULL) found = source_tree_rules(dir);
   free(dir);
   return found;

@@ -105,9 +105,7 @@ static void format_doc(const worker *wk, ct_cli_doc *d) {
   if (!per_document(main_w->fmt) ||
       (d->text && ct_text_size(d->text) > FORMAT_IN_WORKER_MAX))
     return;
-  ct_writer_init(&w, main_w->fmt, NULL);
-  w.rs = main_w->rs, w.flags = main_w->flags;
-  w.policies = main_w->policies, w.npolicies = main_w->npolicies;
+  ct_writer_init_like(&w, main_w, NULL);
   doc_info(d, &info);
   r.text = d->text, r.clauses = d->clauses, r.nclauses = d->n, r.doc = &info;
   for (r.i = 0; s == CT_OK && r.i < d->n; r.i++) s = w.fmt->clause(&w, &r);
@@ -189,9 +187,7 @@ static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
   if ((s = piece_text(d, &before, &t, err)) != CT_OK) return s;
   gc = malloc((GROUP + 1) * sizeof *gc);
   gr = malloc((GROUP + 1) * sizeof *gr);
-  ct_writer_init(&w, main_w->fmt, NULL);
-  w.rs = main_w->rs, w.flags = main_w->flags;
-  w.policies = main_w->policies, w.npolicies = main_w->npolicies;
+  ct_writer_init_like(&w, main_w, NULL);
   s = gc && gr ? CT_OK : CT_ENOMEM;
   for (from = 0; s == CT_OK && from < d->n; from += GROUP)
     s = format_group(&w, d, t ? t : d->text, &before, from,
@@ -503,10 +499,11 @@ static int reads_pdf(const ct_cli_options *o, const ct_cli_input_list *in) {
 static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
                   worker *wk, size_t n) {
   const ct_cli_options *o = l->r->opt;
-  ct_writer_init(&l->w, o->format, out->f);
-  l->w.rs = l->r->rs;
-  l->w.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
-  l->w.policies = o->policies, l->w.npolicies = o->npolicies;
+  ct_writer_options wo;
+  wo.rules = l->r->rs;
+  wo.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
+  wo.policies = o->policies, wo.npolicies = o->npolicies;
+  ct_writer_init_with(&l->w, o->format, out->f, &wo);
   l->err.msg[0] = '\0';
   ct_cli_progress_init(&l->progress,
                        o->input == CT_CLI_INPUT_JSONL ? 0 : in->n,

@@ -67,6 +67,7 @@
 #include "input/input.h"
 #include "text/srcmap.h"
 #include "text/utf8.h"
+#include "core/grow.h"
 
 #define BOLD_HEADING_MAX 120      /* bytes of an all-bold heading paragraph */
 
@@ -589,14 +590,13 @@ static void on_cdata(void *ctx, const xmlChar *value, int len) {
 
 static void push(reader *r, const elem *e) {
   if (r->depth == r->cap) {
-    size_t cap = r->cap ? r->cap * 2 : 64;
-    elem *v = realloc(r->stack, cap * sizeof *v);
+    elem *v = ct_grow(r->stack, r->depth, &r->cap, sizeof *v, 64);
     if (v == NULL) {
       r->oom = 1;
       xmlStopParser(r->ctxt);
       return;
     }
-    r->stack = v, r->cap = cap;
+    r->stack = v;
   }
   r->stack[r->depth] = *e;
   text_context(&r->stack[r->depth], r->depth ? &r->stack[r->depth - 1] : NULL);

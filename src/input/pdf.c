@@ -40,6 +40,7 @@
 #include "input/input.h"
 #include "text/srcmap.h"
 #include "text/utf8.h"
+#include "core/grow.h"
 
 #define EDGE_LINES 3        /* lines at the top and bottom of a page that
                             ** may be furniture */
@@ -68,10 +69,9 @@ static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static ct_status add_line(pdf *p, const pline *l) {
   if (p->nlines == p->cap) {
-    size_t cap = p->cap ? p->cap * 2 : 256;
-    pline *v = realloc(p->lines, cap * sizeof *v);
+    pline *v = ct_grow(p->lines, p->nlines, &p->cap, sizeof *v, 256);
     if (v == NULL) return CT_ENOMEM;
-    p->lines = v, p->cap = cap;
+    p->lines = v;
   }
   p->lines[p->nlines++] = *l;
   return CT_OK;

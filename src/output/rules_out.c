@@ -5,10 +5,13 @@
 ** wide as its widest cell; the last column is not padded (it holds the
 ** free text: titles, file names).
 */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/error.h"
 #include "output/json.h"
 #include "output/rules_out.h"
+#include "core/grow.h"
 
 /* A table of malloc'ed cells, row after row, the header row first. */
 typedef struct table {
@@ -31,14 +34,13 @@ static void put(table *t, char *s) {
     return;
   }
   if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 64;
-    char **v = realloc(t->cell, cap * sizeof *v);
+    char **v = ct_grow(t->cell, t->n, &t->cap, sizeof *v, 64);
     if (v == NULL) {
       t->oom = 1;
       free(s);
       return;
     }
-    t->cell = v, t->cap = cap;
+    t->cell = v;
   }
   t->cell[t->n++] = s;
 }
@@ -241,4 +243,30 @@ ct_status ct_rules_list_jsonl(ct_buf *b, const ct_ruleset *rs) {
   for (i = 0; i < ct_ruleset_nrules(rs); i++)
     if (json_rule(b, rs, i) != CT_OK) return CT_ENOMEM;
   return CT_OK;
+}
+
+ct_status ct_ruleset_write_listing(const ct_ruleset *rs, const char *format,
+                                   FILE *out, ct_error *err) {
+  ct_buf b = {0};
+  ct_status s;
+  int e = 0;
+  if (format != NULL && strcmp(format, "text") == 0)
+    s = ct_rules_list_text(&b, rs);
+  else if (format != NULL && strcmp(format, "jsonl") == 0)
+    s = ct_rules_list_jsonl(&b, rs);
+  else
+    return ct_fail(err, CT_EUSAGE, "unknown format '%s' (known: text and "
+                   "jsonl)", format ? format : "(null)");
+  if (s != CT_OK) {
+    ct_buf_free(&b);
+    return ct_fail(err, s, "out of memory");
+  }
+  errno = 0;
+  if (b.len > 0 && fwrite(b.s, 1, b.len, out) != b.len)
+    e = errno ? errno : EIO;
+  ct_buf_free(&b);
+  if (e == 0) return CT_OK;
+  s = ct_fail(err, CT_EIO, "write error: %s", strerror(e));
+  errno = e;   /* the caller may name the file with it */
+  return s;
 }

@@ -52,7 +52,15 @@ static ct_status flush_buf(ct_writer *w, ct_error *err) {
   if (w->errnum) return write_failed(w, err);
   if (len == 0) return CT_OK;
   errno = 0;
-  if (fwrite(w->buf.s, 1, len, w->out) != len) return write_failed(w, err);
+  if (w->sink != NULL) {
+    int e = w->sink(w->sink_ud, w->buf.s, len);
+    if (e != 0) {
+      errno = e;
+      return write_failed(w, err);
+    }
+  } else if (fwrite(w->buf.s, 1, len, w->out) != len) {
+    return write_failed(w, err);
+  }
   ct_buf_clear(&w->buf);
   return CT_OK;
 }
@@ -103,6 +111,7 @@ ct_status ct_writer_end(ct_writer *w, ct_error *err) {
     return hook_status(s, err);
   if (flush_buf(w, err) != CT_OK) return CT_EIO;
   errno = 0;
-  if (fflush(w->out) != 0 || ferror(w->out)) return write_failed(w, err);
+  if (w->out != NULL && (fflush(w->out) != 0 || ferror(w->out)))
+    return write_failed(w, err);
   return CT_OK;
 }

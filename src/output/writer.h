@@ -18,30 +18,8 @@
 
 /* What a document brings besides its text and clauses; NULL fields are
 ** absent.  A document read from --input jsonl is named by its record's
-** id, which JSON formats write back as given, instead of a file name. */
-/* A CI policy (--require L, --forbid L, --fail-on-unlabeled), checked
-** on every document. */
-typedef enum ct_policy_kind {
-  CT_POLICY_REQUIRE,          /* some clause must have the label */
-  CT_POLICY_FORBID,           /* no clause may have the label */
-  CT_POLICY_UNLABELED         /* every clause must have a label */
-} ct_policy_kind;
-
-typedef struct ct_policy {
-  ct_policy_kind kind;
-  const char *label;          /* NULL for CT_POLICY_UNLABELED */
-  size_t label_index;         /* into the rule set's labels */
-} ct_policy;
-
-/* One broken policy on one document. */
-typedef struct ct_violation {
-  size_t policy;              /* index into the writer's policies */
-  size_t clause;              /* 1-based clause that broke it; 0: the
-                              ** document as a whole (--require) */
-  const char *message;        /* "policy --require health: no clause
-                              ** labelled health" */
-} ct_violation;
-
+** id, which JSON formats write back as given, instead of a file name.
+** Policies and their violations are the public header's (ct_policy). */
 typedef struct ct_docinfo {
   const char *id_json;        /* the record's "id", as JSON */
   const char *meta_json;      /* its "meta" object, as JSON */
@@ -59,13 +37,8 @@ typedef struct ct_record {
   const ct_docinfo *doc;      /* never NULL */
 } ct_record;
 
-/* Writer flags, for the formats that have use for them. */
-#define CT_WRITE_EXPLAIN 1u   /* add every rule hit */
-#define CT_WRITE_COLOR 2u     /* terminal colours (text formats) */
-#define CT_WRITE_PAGES 4u     /* the run reads PDFs: tsv has a page column */
-
-typedef struct ct_writer ct_writer;
-
+/* The writer flags (CT_WRITE_*) and the opaque ct_writer are declared in
+** clausetag.h; here is what is inside. */
 /* The hooks of a format.  For each document the writer calls doc_begin,
 ** clause for each clause, then doc_end (r->i == r->nclauses there), in
 ** the order of the inputs, from one thread.  Formats that wrap the run
@@ -102,6 +75,9 @@ struct ct_writer {
   size_t head;            /* the index of that heading; 0 for none */
   ct_numcache *nums;      /* scores and weights last written, made at
                           ** the first (none when out of memory) */
+  ct_write_fn *sink;      /* where bytes go instead of `out` (the public
+                          ** writer's callback), or NULL */
+  void *sink_ud;
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
@@ -117,6 +93,16 @@ const ct_format *ct_format_find(const ct_format *const *table,
                                 const char *name);
 
 void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out);
+
+/* The same with the settings of the public ct_writer_options (rule set,
+** flags, policies, which must be resolved and outlive w): how the
+** command line sets up its writers (api.c). */
+void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
+                         const ct_writer_options *o);
+
+/* A writer of model's format and settings to out: a worker's, which
+** formats documents apart into its own buffer (out NULL). */
+void ct_writer_init_like(ct_writer *w, const ct_writer *model, FILE *out);
 ct_status ct_writer_begin(ct_writer *w, ct_error *err);
 
 /* Writes every clause of one document.  After a write error it returns

@@ -17,6 +17,7 @@
 #include "core/suggest.h"
 #include "rules/diag.h"
 #include "rules/locate.h"
+#include "core/grow.h"
 
 void ct_diags_init(ct_diags *d, ct_diagnostic_fn *fn, void *ud,
                    size_t max_errors) {
@@ -102,13 +103,12 @@ static void emit(ct_diags *d, ct_severity sev, ct_status st, const char *file,
     d->warnings++;
   }
   if (d->n == d->cap) {
-    size_t cap = d->cap ? 2 * d->cap : 16;
-    ct_diag_entry *v = realloc(d->v, cap * sizeof *v);
+    ct_diag_entry *v = ct_grow(d->v, d->n, &d->cap, sizeof *v, 16);
     if (v == NULL) {
       d->lost = 1;
       return;
     }
-    d->v = v, d->cap = cap;
+    d->v = v;
   }
   e = &d->v[d->n];
   e->severity = sev;

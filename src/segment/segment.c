@@ -16,6 +16,7 @@
 #include "segment/seg.h"
 #include "segment/segment.h"
 #include "text/srcmap.h"
+#include "core/grow.h"
 
 /* {=====================================================================
 ** Clauses
@@ -27,11 +28,9 @@ static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
   ct_md_trim(g, &start, &end);
   if (start >= end) return CT_OK;
   if (g->nv == g->cap) {
-    size_t cap = g->cap ? g->cap * 2 : 64;
-    ct_clause *v = realloc(g->v, cap * sizeof *v);
+    ct_clause *v = ct_grow(g->v, g->nv, &g->cap, sizeof *v, 64);
     if (v == NULL) return CT_ENOMEM;
     g->v = v;
-    g->cap = cap;
   }
   c = &g->v[g->nv++];
   c->index = g->nv;
@@ -291,11 +290,9 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
 
 static ct_status push_line(seg *g, const line *l) {
   if (g->nlines == g->lcap) {
-    size_t cap = g->lcap ? g->lcap * 2 : 32;
-    line *v = realloc(g->lines, cap * sizeof *v);
+    line *v = ct_grow(g->lines, g->nlines, &g->lcap, sizeof *v, 32);
     if (v == NULL) return CT_ENOMEM;
     g->lines = v;
-    g->lcap = cap;
   }
   g->lines[g->nlines++] = *l;
   return CT_OK;

@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "text/norm.h"
 #include "text/utf8.h"
+#include "core/grow.h"
 
 #define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | \
                    UTF8PROC_CASEFOLD)
@@ -57,12 +58,9 @@ static unsigned char ascii_lower(unsigned char c) {
 static int push_run(folder *f, uint32_t at) {
   if (f->out.len >= UINT32_MAX) return 0;
   if (f->nruns == f->rcap) {
-    size_t cap = f->rcap ? f->rcap * 2 : 16;
-    ct_norm_run *p;
-    if (cap > (size_t)-1 / sizeof *p) return 0;
-    if ((p = realloc(f->runs, cap * sizeof *p)) == NULL) return 0;
+    ct_norm_run *p = ct_grow(f->runs, f->nruns, &f->rcap, sizeof *p, 16);
+    if (p == NULL) return 0;
     f->runs = p;
-    f->rcap = cap;
   }
   f->runs[f->nruns].norm = (uint32_t)f->out.len;
   f->runs[f->nruns].in = at;

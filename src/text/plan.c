@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "text/plan.h"
 #include "text/utf8.h"
+#include "core/grow.h"
 
 #define BLOCK ((size_t)1 << 20)
 #define OVERLAP ((size_t)8192)   /* text before a cut for a run to settle */
@@ -60,14 +61,12 @@ static int add_cut(pass *ps, size_t at, size_t line, size_t from,
                    size_t from_line) {
   ct_plan *p = ps->p;
   if (p->ncuts == ps->cap) {
-    size_t cap = ps->cap ? ps->cap * 2 : 16;
-    ct_cut *v = realloc(p->cuts, cap * sizeof *v);
+    ct_cut *v = ct_grow(p->cuts, p->ncuts, &ps->cap, sizeof *v, 16);
     if (v == NULL) {
       ps->nomem = 1;
       return 0;
     }
     p->cuts = v;
-    ps->cap = cap;
   }
   p->cuts[p->ncuts].at = at;
   p->cuts[p->ncuts].line = line;

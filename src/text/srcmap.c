@@ -6,18 +6,7 @@
 #include <string.h>
 #include "core/error.h"
 #include "text/srcmap.h"
-
-/* An array of n elements with room for one more, or NULL (arr intact). */
-static void *grow(void *arr, size_t n, size_t *cap, size_t elem) {
-  size_t ncap;
-  void *p;
-  if (n < *cap) return arr;
-  ncap = *cap ? *cap * 2 : 32;
-  if (ncap > (size_t)-1 / elem) return NULL;
-  p = realloc(arr, ncap * elem);
-  if (p != NULL) *cap = ncap;
-  return p;
-}
+#include "core/grow.h"
 
 /* ---- building ---------------------------------------------------------- */
 
@@ -31,7 +20,7 @@ static void push_run(ct_srcmap *m, size_t n, size_t src, size_t slen) {
     r->tlen += n, r->slen += n;
     return;
   }
-  if ((v = grow(m->runs, m->nruns, &m->rcap, sizeof *v)) == NULL) {
+  if ((v = ct_grow(m->runs, m->nruns, &m->rcap, sizeof *v, 32)) == NULL) {
     m->oom = 1;
     return;
   }
@@ -96,7 +85,7 @@ void ct_srcmap_end_block(ct_srcmap *m) {
 void ct_srcmap_block(ct_srcmap *m, ct_block_kind kind, int depth) {
   ct_block *v;
   ct_srcmap_end_block(m);
-  if ((v = grow(m->blocks, m->nblocks, &m->bcap, sizeof *v)) == NULL) {
+  if ((v = ct_grow(m->blocks, m->nblocks, &m->bcap, sizeof *v, 32)) == NULL) {
     m->oom = 1;
     return;
   }
@@ -143,7 +132,7 @@ void ct_srcmap_drop_block(ct_srcmap *m) {
 }
 
 void ct_srcmap_page(ct_srcmap *m, size_t src) {
-  size_t *v = grow(m->pages, m->npages, &m->pcap, sizeof *v);
+  size_t *v = ct_grow(m->pages, m->npages, &m->pcap, sizeof *v, 32);
   if (v == NULL) {
     m->oom = 1;
     return;

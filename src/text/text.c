@@ -25,6 +25,7 @@
 #include "text/srcmap.h"
 #include "text/text.h"
 #include "text/utf8.h"
+#include "core/grow.h"
 
 #define READ_CHUNK 65536
 
@@ -59,19 +60,6 @@ static int plain8(const unsigned char *p) {
 }
 
 /* ---- line index ------------------------------------------------------ */
-
-/* An array of n elements with room for one more: arr itself, or arr
-** grown (doubling), or NULL when out of memory (arr is still valid). */
-static void *grow(void *arr, size_t n, size_t *cap, size_t elem) {
-  size_t ncap;
-  void *p;
-  if (n < *cap) return arr;
-  ncap = *cap ? *cap * 2 : 64;
-  if (ncap > (size_t)-1 / elem) return NULL;
-  p = realloc(arr, ncap * elem);
-  if (p != NULL) *cap = ncap;
-  return p;
-}
 
 /* Index of the line holding `off`: the last line starting at or before. */
 static size_t line_index(const ct_text *t, size_t off) {
@@ -193,7 +181,7 @@ typedef struct scanner {
 #define NONE ((size_t)-1)
 
 static int push_line(ct_text *t, scanner *sc) {
-  size_t *p = grow(t->lines, t->nlines, &sc->linecap, sizeof *p);
+  size_t *p = ct_grow(t->lines, t->nlines, &sc->linecap, sizeof *p, 64);
   if (p == NULL) return 0;
   t->lines = p;
   t->lines[t->nlines++] = sc->i;
@@ -201,7 +189,7 @@ static int push_line(ct_text *t, scanner *sc) {
 }
 
 static int push_mark(ct_text *t, scanner *sc) {
-  ct_mark *p = grow(t->marks, t->nmarks, &sc->markcap, sizeof *p);
+  ct_mark *p = ct_grow(t->marks, t->nmarks, &sc->markcap, sizeof *p, 64);
   if (p == NULL) return 0;
   t->marks = p;
   t->marks[t->nmarks].off = sc->i;

@@ -1,0 +1,146 @@
+/*
+** api.c -- the public writer: clausetag.h's ct_writer_new, _write and
+** _close over the formats' writer (writer.h).
+**
+** Promises: the bytes of `clausetag segment -f F` or `classify -f F` for
+** the same documents, since it is the same writer with the same format
+** table, to a FILE or a write function; the policies are the caller's
+** copied, so the writer owns everything it points to but the stream and
+** the rule set.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "core/buf.h"
+#include "core/error.h"
+#include "output/writer.h"
+
+/* The writer with what the public one owns besides: w comes first, so a
+** ct_writer * handed out is one to this. */
+typedef struct owned {
+  ct_writer w;
+  ct_policy *policies;
+  size_t violations;
+} owned;
+
+/* "text, lines and jsonl": a table's names for a message. */
+static void list_formats(ct_buf *b, const ct_format *const *t) {
+  size_t i, n = 0;
+  while (t[n] != NULL) n++;
+  for (i = 0; i < n; i++)
+    ct_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+                  t[i]->name);
+}
+
+static ct_status find_format(const char *name, const ct_ruleset *rs,
+                             const ct_format **out, ct_error *err) {
+  const ct_format *const *table = rs ? ct_classify_formats
+                                     : ct_segment_formats;
+  ct_buf known = {0};
+  ct_status s;
+  if (name != NULL && (*out = ct_format_find(table, name)) != NULL)
+    return CT_OK;
+  list_formats(&known, table);
+  s = ct_fail(err, CT_EUSAGE, "unknown format '%s' (known: %s)",
+              name ? name : "(null)", known.s ? known.s : "none");
+  ct_buf_free(&known);
+  return s;
+}
+
+static ct_status copy_policies(owned *o, const ct_writer_options *opt,
+                               ct_error *err) {
+  size_t n = opt->npolicies;
+  if (n == 0 || opt->policies == NULL) return CT_OK;
+  if (opt->rules == NULL)
+    return ct_fail(err, CT_EUSAGE, "policies need a rule set (classify "
+                   "formats)");
+  if ((o->policies = malloc(n * sizeof *o->policies)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  memcpy(o->policies, opt->policies, n * sizeof *o->policies);
+  o->w.policies = o->policies, o->w.npolicies = n;
+  return ct_policies_resolve(o->policies, n, opt->rules, err);
+}
+
+/* Reads neither o->write nor o->write_ud: the command line's writers
+** write to a FILE or to their own buffer. */
+void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
+                         const ct_writer_options *o) {
+  ct_writer_init(w, fmt, out);
+  w->rs = o->rules;
+  w->flags = o->flags;
+  w->policies = o->policies, w->npolicies = o->npolicies;
+}
+
+void ct_writer_init_like(ct_writer *w, const ct_writer *model, FILE *out) {
+  ct_writer_options o;
+  o.rules = model->rs, o.flags = model->flags;
+  o.policies = model->policies, o.npolicies = model->npolicies;
+  ct_writer_init_with(w, model->fmt, out, &o);
+}
+
+static void destroy(owned *o) {
+  ct_writer_free(&o->w);
+  free(o->policies);
+  free(o);
+}
+
+ct_status ct_writer_new(const char *format, FILE *out,
+                        const ct_writer_options *opt, ct_writer **w,
+                        ct_error *err) {
+  static const ct_writer_options none = {NULL, 0, NULL, 0, NULL, NULL};
+  const ct_format *fmt;
+  owned *o;
+  ct_status s;
+  *w = NULL;
+  if (opt == NULL) opt = &none;
+  if (out == NULL && opt->write == NULL)
+    return ct_fail(err, CT_EUSAGE, "no output: neither a stream nor a "
+                   "write function");
+  if ((s = find_format(format, opt->rules, &fmt, err)) != CT_OK) return s;
+  if ((o = calloc(1, sizeof *o)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  ct_writer_init_with(&o->w, fmt, out, opt);
+  o->w.policies = NULL, o->w.npolicies = 0;   /* the copy's, resolved */
+  if (out == NULL) o->w.sink = opt->write, o->w.sink_ud = opt->write_ud;
+  if ((s = copy_policies(o, opt, err)) != CT_OK ||
+      (s = ct_writer_begin(&o->w, err)) != CT_OK) {
+    destroy(o);
+    return s;
+  }
+  *w = &o->w;
+  return CT_OK;
+}
+
+ct_status ct_writer_write(ct_writer *w, const ct_text *t, const ct_clause *c,
+                          size_t n, const ct_result *r, ct_error *err) {
+  owned *o = (owned *)w;
+  ct_violation *v = NULL;
+  size_t nv = 0;
+  ct_docinfo info;
+  ct_status s;
+  memset(&info, 0, sizeof info);
+  if (w->rs != NULL && r == NULL && n > 0)
+    return ct_fail(err, CT_EUSAGE, "%s: a classify format needs the "
+                   "results", ct_text_name(t));
+  info.results = w->rs != NULL ? r : NULL;
+  if (w->npolicies > 0 &&
+      (s = ct_policies_check(w->policies, w->npolicies, w->rs, r, n, &v,
+                             &nv, err)) != CT_OK)
+    return s;
+  info.violations = v, info.nviolations = nv;
+  o->violations += nv;
+  s = ct_writer_document_info(w, t, c, n, &info, err);
+  ct_violations_free(v, nv);
+  return s;
+}
+
+size_t ct_writer_violations(const ct_writer *w) {
+  return ((const owned *)w)->violations;
+}
+
+ct_status ct_writer_close(ct_writer *w, ct_error *err) {
+  ct_status s;
+  if (w == NULL) return CT_OK;
+  s = ct_writer_end(w, err);
+  destroy((owned *)w);
+  return s;
+}

@@ -1,0 +1,75 @@
+#!/bin/sh
+# boundary.sh -- the command line keeps to the library's public header.
+#
+#   sh tests/lib/boundary.sh [DIR]          (DIR: src/cli)
+#
+# A file under src/cli/ may include <system headers>, "clausetag.h" and
+# the CLI's own "cli/*.h"; any other "..." include is a library-internal
+# header and fails the check, unless the file and header are in the
+# allow-list below, each with the reason it still reaches inside.  The
+# list is meant to shrink: an entry no longer needed fails the check too,
+# so it cannot outlive its reason.
+set -eu
+dir=${1:-src/cli}
+
+# FILE HEADER -- why
+allow='
+answer.c output/answer.h  -- the closing records of the stream contract are written by hooks of the formats writer
+answer.c output/select.h  -- a --label selection decides which labels a document record lists
+chain.c text/text.h       -- a piece text keeps the file offset it starts at (t->base)
+chain.h stream/stream.h   -- pieces of a large file: ct_carry, ct_stream_piece (src/stream/ has no public API yet)
+diff.c diff/align.h       -- clausetag diff: the alignment is not in the public header yet
+diff.c diff/report.h      -- clausetag diff: its reports write into a ct_buf (no public writer for them yet)
+doc.h core/buf.h          -- messages and worker output gathered in ct_buf
+doc.h output/writer.h     -- workers format documents apart with the formats writer (ct_docinfo, ct_record)
+eval.c core/buf.h         -- report lines built in ct_buf
+fired.h core/buf.h        -- rule lines built in ct_buf
+jsonl_in.c core/buf.h     -- record text gathered in ct_buf
+jsonl_in.c core/error.h   -- ct_fail for record errors
+jsonl_in.c output/json.h  -- the id written back as JSON
+jsonl_in.h core/buf.h     -- the line buffer of a record reader
+lineclass.c core/buf.h    -- clause texts joined into one document
+lineclass.c core/error.h  -- ct_fail
+options.h output/writer.h -- --format resolves to a ct_format of the formats tables
+profile.c core/buf.h      -- report text built in ct_buf
+profile.c core/error.h    -- ct_fail
+profile.c output/json.h   -- JSON escaping of rule ids
+select.c core/buf.h       -- -c/-l lines built in ct_buf
+select.h output/select.h  -- --label/-c/-l/-q are formats that carry their settings (ct_select)
+run.c core/error.h        -- ct_fail; run.c drives the formats writer directly (workers, pieces)
+test.c core/buf.h         -- report lines built in ct_buf
+testreport.c core/buf.h   -- report text built in ct_buf
+testreport.c output/xml.h -- JUnit XML escaping
+'
+
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+echo "$allow" | sed -n 's/^\([^ ]*\) \([^ ]*\) .*/\1 \2/p' | sort > "$tmp.allow"
+trap 'rm -f "$tmp" "$tmp.allow"' EXIT
+for f in "$dir"/*.c "$dir"/*.h; do
+  sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
+    while read -r h; do
+      case $h in
+        clausetag.h|cli/*.h) ;;
+        *) echo "$(basename "$f") $h" ;;
+      esac
+    done
+done | sort > "$tmp"
+fail=0
+new=$(comm -23 "$tmp" "$tmp.allow")
+old=$(comm -13 "$tmp" "$tmp.allow")
+if [ -n "$new" ]; then
+  echo "boundary: $dir includes library-internal headers (use clausetag.h," \
+       "or the CLI's own headers):" >&2
+  echo "$new" | sed 's/^/  /' >&2
+  fail=1
+fi
+if [ -n "$old" ]; then
+  echo "boundary: allow-list entries no longer needed (remove them from" \
+       "tests/lib/boundary.sh):" >&2
+  echo "$old" | sed 's/^/  /' >&2
+  fail=1
+fi
+[ "$fail" = 0 ] && echo "boundary: $dir includes only clausetag.h and its" \
+  "own headers, but $(wc -l < "$tmp") allowed internal includes"
+exit $fail
