@@ -506,7 +506,7 @@ static size_t collect_marks(ct_writer *w, const ct_clause *c,
       s->marks[n].end = res->hits[k].end;
       s->marks[n++].hit = k;
     }
-  qsort(s->marks, n, sizeof *s->marks, by_start);
+  if (n > 1) qsort(s->marks, n, sizeof *s->marks, by_start);
   return n;
 }
 
@@ -523,12 +523,13 @@ static ct_status piece(const ct_record *r, size_t a, size_t b, ct_buf *plain,
                        ct_buf *html) {
   const ct_clause *c = ct_record_clause(r);
   ct_clause sub = *c;
-  int lead = a > c->start && space_at(r->text, a);
-  int trail = b < c->end && space_at(r->text, b - 1);
   size_t from = plain->len;
   char *t;
   ct_status st = CT_OK;
+  int lead, trail;
   if (a >= b) return CT_OK;
+  lead = a > c->start && space_at(r->text, a);
+  trail = b < c->end && space_at(r->text, b - 1);
   sub.start = a;
   sub.end = b;
   if ((t = ct_clause_text(r->text, &sub, 1)) == NULL) return CT_ENOMEM;
