@@ -681,6 +681,8 @@ typedef struct ct_writer ct_writer;
 #define CT_WRITE_EXPLAIN 1u   /* every rule hit (classify --explain) */
 #define CT_WRITE_COLOR 2u     /* terminal colours (classify's text) */
 #define CT_WRITE_PAGES 4u     /* a page column in tsv (the run reads PDFs) */
+#define CT_WRITE_LABELS 8u    /* sarif: a note for every labelled clause too
+                              ** (default: policy violations only) */
 
 /* Where a writer's bytes go instead of a FILE: data[0..len) in order;
 ** returns 0, or an errno value when the bytes could not be written (the

@@ -102,6 +102,10 @@ static void hit(doc *d, size_t i, size_t rule, size_t label, double w,
 
 static void doc_free(doc *d) { ct_text_free(d->text); }
 
+/* The flags of run(); the SARIF tests look at label notes, which only
+** --sarif-labels (CT_WRITE_LABELS) adds. */
+static unsigned run_flags = CT_WRITE_LABELS;
+
 /* Runs the whole writer protocol over the documents into memory. */
 static char *run(const char *format, doc **docs, size_t ndocs,
                  const ct_policy *pol, size_t npol) {
@@ -114,7 +118,7 @@ static char *run(const char *format, doc **docs, size_t ndocs,
   assert_non_null(f);
   assert_non_null(fmt);
   ct_writer_init(&w, fmt, f);
-  w.rs = rules, w.policies = pol, w.npolicies = npol;
+  w.rs = rules, w.policies = pol, w.npolicies = npol, w.flags = run_flags;
   assert_int_equal(ct_writer_begin(&w, &err), CT_OK);
   for (k = 0; k < ndocs; k++)
     assert_int_equal(ct_writer_document_info(&w, docs[k]->text, docs[k]->c,
@@ -294,6 +298,28 @@ static void test_sarif_regions(void **state) {
   json_decref(root);
   free(out);
   doc_free(&a);
+}
+
+/* By default labels are not findings: the violations are the results. */
+static void test_sarif_violations_only(void **state) {
+  doc a, b, *docs[] = {&a, &b};
+  json_t *root, *results;
+  size_t k;
+  char *out;
+  (void)state;
+  two_docs(&a, &b);
+  add_violations(&a, &b);
+  run_flags = 0;
+  out = run("sarif", docs, 2, policies, 4);
+  run_flags = CT_WRITE_LABELS;
+  root = parse(out);
+  results = json_object_get(the_run(root), "results");
+  assert_int_equal(json_array_size(results), 5);
+  for (k = 0; k < json_array_size(results); k++)
+    assert_string_equal(str_at(json_array_get(results, k), "level"), "error");
+  json_decref(root);
+  free(out);
+  doc_free(&a), doc_free(&b);
 }
 
 static void test_sarif_policies(void **state) {
@@ -551,6 +577,7 @@ int main(void) {
     cmocka_unit_test(test_sarif_structure),
     cmocka_unit_test(test_sarif_regions),
     cmocka_unit_test(test_sarif_policies),
+    cmocka_unit_test(test_sarif_violations_only),
     cmocka_unit_test(test_sarif_top_rule),
     cmocka_unit_test(test_sarif_escaping),
     cmocka_unit_test(test_sarif_empty_run),

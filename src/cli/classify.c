@@ -24,6 +24,7 @@ static const ct_cli_option classify_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
   {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_EXPLAIN, 0, "explain", 0},
+  {CT_OPT_SARIF_LABELS, 0, "sarif-labels", 0},
   {CT_OPT_COLOR, 0, "color", 1},
   {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
@@ -82,6 +83,8 @@ void ct_cli_classify_help(FILE *out) {
   fputs(
 "      --explain        add every rule hit: rule, label, weight and the\n"
 "                       text that fired it, with its byte offsets\n"
+"      --sarif-labels   -f sarif: a note for every labelled clause too\n"
+"                       (default: results are policy violations only)\n"
 "      --color WHEN     colour labels in text output: auto (default: on a\n"
 "                       terminal, unless NO_COLOR is set), always, never\n"
 "      --rule-budget N  Lua instructions per `when` call (default 1000000)\n"
@@ -220,6 +223,7 @@ static int run_with(const ct_cli_options *o, const ct_ruleset *rs) {
   r.opt = &o2, r.ab = ct_ruleset_abbrevs(rs), r.step = &step, r.rs = rs;
   r.want = sel.want;
   r.wflags = (o->explain ? CT_WRITE_EXPLAIN : 0) |
+             (o->sarif_labels ? CT_WRITE_LABELS : 0) |
              (want_color(&o2) ? CT_WRITE_COLOR : 0);
   rc = ct_cli_select_status(&sel, ct_cli_run_all(&r));
   ct_cli_select_free(&sel);

@@ -273,6 +273,7 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
         return ct_cli_usage_error(spec->command, "empty path for --rules");
       return push(&o->rules, &o->nrules, arg);
     case CT_OPT_EXPLAIN: o->explain = 1; return 0;
+    case CT_OPT_SARIF_LABELS: o->sarif_labels = 1; return 0;
     case CT_OPT_KEEP_GOING: o->keep_going = 1; return 0;
     case CT_OPT_DEBUG: o->debug = 1; return 0;
     case CT_OPT_STRICT: o->strict = 1; return 0;
@@ -315,7 +316,7 @@ static const char *const settable[] = {
   "format", "output", "input", "invalid", "abbrev", "include", "exclude",
   "jobs", "max-document-bytes", "rules", "require", "forbid",
   "fail-on-unlabeled", "explain", "color", "keep-going", "rule-budget",
-  "rule-memory", "rule-time", "max-clause-bytes", "strict", "label",
+  "rule-memory", "rule-time", "max-clause-bytes", "strict", "label", "sarif-labels",
   "clauses-only", NULL
 };
 

@@ -44,6 +44,7 @@ enum {
   CT_OPT_CONFIG,
   CT_OPT_NO_CONFIG,
   CT_OPT_CLAUSES_ONLY,
+  CT_OPT_SARIF_LABELS,
   CT_OPT_LABEL,
   CT_OPT_COUNT = 'c',
   CT_OPT_NAMES = 'l',
@@ -100,6 +101,7 @@ typedef struct ct_cli_options {
   ct_limits limits;        /* --rule-budget, --rule-memory, ... */
   ct_cli_color color;
   int explain;
+  int sarif_labels;        /* --sarif-labels: a SARIF note per labelled clause */
   int keep_going;
   int debug;               /* --debug: ct.log prints */
   int strict;              /* lint --strict: warnings fail */

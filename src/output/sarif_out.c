@@ -212,7 +212,10 @@ static ct_status sarif_clause(ct_writer *w, const ct_record *r) {
   size_t rule;
   char *msg;
   ct_status st = CT_ENOMEM;
-  if (!ct_report_labelled(w, res)) return CT_OK;
+  /* labels are not findings: a code-scanning view shows the violations,
+  ** and a note per labelled clause only when asked */
+  if (!(w->flags & CT_WRITE_LABELS) || !ct_report_labelled(w, res))
+    return CT_OK;
   if ((msg = ct_report_summary(w, r, SUMMARY_MAX)) != NULL &&
       open_result(w) == CT_OK && ct_buf_addc(b, '{') == CT_OK &&
       (!ct_report_top_rule(res, &rule) ||

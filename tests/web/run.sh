@@ -67,7 +67,7 @@ status() {
 
 # SARIF of the samples with the shipped rules, with policy violations,
 # and of the format fixture (every character that needs an escape).
-status 0 "$CT" classify -f sarif -o $out/samples.sarif samples/
+status 0 "$CT" classify -f sarif --sarif-labels -o $out/samples.sarif samples/
 status 1 "$CT" classify -f sarif -o $out/policy.sarif --require health \
   --forbid climate --fail-on-unlabeled samples/ 2>/dev/null
 status 1 "$CT" classify -r tests/rules/formats -f sarif -o $out/fixture.sarif \
@@ -75,7 +75,7 @@ status 1 "$CT" classify -r tests/rules/formats -f sarif -o $out/fixture.sarif \
   "tests/data/format_odd name&.txt" 2>/dev/null
 # and of the real documents, HTML pages and a PDF (regions in the page's
 # source; a PDF's page in the region's properties).
-status 0 "$CT" classify -f sarif -o $out/docs.sarif tests/docs/
+status 0 "$CT" classify -f sarif --sarif-labels -o $out/docs.sarif tests/docs/
 count node $web/sarif.js $out/samples.sarif $out/policy.sarif $out/fixture.sarif \
   $out/docs.sarif
 
