@@ -217,8 +217,9 @@ static int add_policy(ct_cli_options *o, int key, const char *label) {
 }
 
 int ct_cli_operands_as_rules(ct_cli_options *o) {
-  const char **all = realloc(o->rules,
-                             (o->nrules + o->noperands + 1) * sizeof *all);
+  const char **all;
+  if (o->noperands == 0) return 0;
+  all = realloc(o->rules, (o->nrules + o->noperands + 1) * sizeof *all);
   if (all == NULL) {
     fputs("clausetag: out of memory\n", stderr);
     return 2;
