@@ -42,7 +42,7 @@ static const ct_cli_option classify_options[] = {
 };
 
 static const ct_cli_command_spec classify_spec = {
-  "classify", classify_options, ct_classify_formats
+  "classify", classify_options, ct_classify_formats, 1
 };
 
 void ct_cli_classify_help(FILE *out) {

@@ -51,7 +51,7 @@ static const ct_cli_option diff_options[] = {
 };
 
 static const ct_cli_command_spec diff_spec = {
-  "diff", diff_options, diff_formats
+  "diff", diff_options, diff_formats, 0
 };
 
 void ct_cli_diff_help(FILE *out) {

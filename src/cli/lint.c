@@ -33,7 +33,7 @@ static const ct_format lint_text = {"text", NULL, NULL, NULL, NULL, NULL};
 static const ct_format *const lint_formats[] = {&lint_text, NULL};
 
 static const ct_cli_command_spec lint_spec = {
-  "lint", lint_options, lint_formats
+  "lint", lint_options, lint_formats, 0
 };
 
 void ct_cli_lint_help(FILE *out) {

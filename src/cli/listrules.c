@@ -36,7 +36,7 @@ static const ct_format *const list_formats[] = {&list_text, &list_jsonl,
                                                 NULL};
 
 static const ct_cli_command_spec rules_spec = {
-  "rules", rules_options, list_formats
+  "rules", rules_options, list_formats, 0
 };
 
 void ct_cli_rules_help(FILE *out) {

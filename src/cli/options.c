@@ -13,7 +13,9 @@
 #include "cli/config.h"
 
 const char ct_cli_document_options_help[] =
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
+"  -o, --output FILE    write to FILE instead of standard output, atomically;\n"
+"                       -o FORMAT:FILE names the format too; classify\n"
+"                       and segment write one report per -o FORMAT:FILE\n"
 "      --input MODE     by name (default): *.html and *.htm as html,\n"
 "                       *.pdf as pdf, other files and '-' as text\n"
 "                       text: documents to cut into clauses\n"
@@ -259,12 +261,60 @@ static int push(const char ***arr, size_t *n, const char *s) {
   return 0;
 }
 
+/* "FORMAT:FILE" with FORMAT one of the command's formats ("json" too):
+** the format, and *path the file; NULL for a plain file name. */
+static const ct_format *format_prefix(const ct_cli_command_spec *spec,
+                                      const char *arg, const char **path) {
+  const char *colon = strchr(arg, ':');
+  char name[32];
+  const ct_format *f;
+  size_t n = colon ? (size_t)(colon - arg) : 0;
+  if (n == 0 || n >= sizeof name || colon[1] == '\0') return NULL;
+  memcpy(name, arg, n);
+  name[n] = '\0';
+  f = ct_format_find(spec->formats, strcmp(name, "json") ? name : "jsonl");
+  if (f != NULL) *path = colon + 1;
+  return f;
+}
+
+/* -o FILE or -o FORMAT:FILE: the first is the run's output (its FORMAT
+** overrides -f); every later one must name its format, and is written
+** from the same run (see run.c). */
+static int add_output(ct_cli_options *o, const ct_cli_command_spec *spec,
+                      const char *arg) {
+  const char *path = arg, *p;
+  const ct_format *f = format_prefix(spec, arg, &path);
+  ct_cli_output *grown;
+  int rc;
+  if (!o->have_output) {
+    o->have_output = 1;
+    o->output_format = f;
+    return ct_cli_output_arg(spec->command, path, &o->output);
+  }
+  if (!spec->several_outputs)
+    return ct_cli_usage_error(spec->command, "one output only: clausetag %s "
+                              "writes one report", spec->command);
+  if (f == NULL)
+    return ct_cli_usage_error(spec->command, "several outputs: name the "
+                              "format of each, -o FORMAT:FILE ('%s')", arg);
+  if ((rc = ct_cli_output_arg(spec->command, path, &p)) != 0) return rc;
+  if (p == NULL && o->output == NULL)
+    return ct_cli_usage_error(spec->command, "only one output can be "
+                              "standard output");
+  grown = realloc(o->outputs, (o->noutputs + 1) * sizeof *grown);
+  if (grown == NULL) return ct_cli_usage_error(spec->command, "out of memory");
+  o->outputs = grown;
+  o->outputs[o->noutputs].format = f;
+  o->outputs[o->noutputs++].path = p;
+  return 0;
+}
+
 static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
                  int key, const char *arg) {
   switch (key) {
     case CT_OPT_HELP: o->help = 1; return 0;
     case CT_OPT_FORMAT: return set_format(o, spec, arg);
-    case CT_OPT_OUTPUT: return ct_cli_output_arg(spec->command, arg, &o->output);
+    case CT_OPT_OUTPUT: return add_output(o, spec, arg);
     case CT_OPT_INPUT: return set_input(o, spec->command, arg);
     case CT_OPT_INVALID: return set_invalid(o, spec->command, arg);
     case CT_OPT_ABBREV:
@@ -358,7 +408,9 @@ static int in_list(const char *const *list, const char *name) {
 
 /* The value to apply: a path from the file's directory, a flag's NULL. */
 static int setting_value(ct_cli_config *c, ct_cli_setting *st,
-                         const ct_cli_option *opt, const char *command) {
+                         const ct_cli_option *opt,
+                         const ct_cli_command_spec *spec) {
+  const char *command = spec->command, *path;
   char *p;
   if (opt->has_arg && st->value == NULL)
     return ct_cli_usage_error(command, "'%s' needs a value: %s = VALUE",
@@ -371,10 +423,21 @@ static int setting_value(ct_cli_config *c, ct_cli_setting *st,
   }
   if (opt->key == CT_OPT_RULES || opt->key == CT_OPT_ABBREV ||
       opt->key == CT_OPT_OUTPUT) {
-    if ((p = ct_cli_config_path(c, st->value)) == NULL)
+    /* output = FORMAT:FILE: the FILE part is the path */
+    size_t keep = opt->key == CT_OPT_OUTPUT &&
+                  format_prefix(spec, st->value, &path) != NULL
+                  ? (size_t)(path - st->value) : 0;
+    char *q;
+    if ((p = ct_cli_config_path(c, st->value + keep)) == NULL ||
+        (q = malloc(keep + strlen(p) + 1)) == NULL) {
+      free(p);
       return ct_cli_usage_error(command, "out of memory");
+    }
+    memcpy(q, st->value, keep);
+    strcpy(q + keep, p);
+    free(p);
     free(st->value);
-    st->value = p;
+    st->value = q;
   }
   return 0;
 }
@@ -399,7 +462,7 @@ static int apply_setting(ct_cli_options *o, const ct_cli_command_spec *spec,
            : ct_cli_usage_error(cmd, "'%s' is not an option of clausetag %s",
                                 st->name, cmd);
   if (given[opt->key]) return 0;                 /* the command line's */
-  if (setting_value(c, st, opt, cmd) != 0) return 2;
+  if (setting_value(c, st, opt, spec) != 0) return 2;
   if (!opt->has_arg && st->value != NULL && strcmp(st->value, "false") == 0)
     return 0;
   return apply(o, spec, opt->key, st->value);
@@ -453,6 +516,13 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
     else
       rc = apply(o, spec, key, a.arg);
   }
+  if (rc == 0 && o->output_format != NULL) o->format = o->output_format;
+  if (rc == 0 && o->noutputs > 0 &&
+      (o->input == CT_CLI_INPUT_JSONL || o->nlabels > 0 || o->count ||
+       o->names || o->quiet))
+    rc = ct_cli_usage_error(spec->command, "several outputs (-o FORMAT:FILE) "
+                            "are for files and directories, not with "
+                            "--input jsonl, --label, -c, -l or -q");
   return rc;
 }
 
@@ -463,6 +533,7 @@ void ct_cli_options_free(ct_cli_options *o) {
   free(o->include);
   free(o->exclude);
   free(o->policies);
+  free(o->outputs);
   if (o->config != NULL) ct_cli_config_free(o->config);
   free(o->config);
   free(o->labels);

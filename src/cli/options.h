@@ -77,9 +77,18 @@ typedef enum ct_cli_color {
   CT_CLI_COLOR_NEVER
 } ct_cli_color;
 
+/* One more output of the run: -o FORMAT:FILE after the first -o. */
+typedef struct ct_cli_output {
+  const ct_format *format;
+  const char *path;        /* NULL: standard output */
+} ct_cli_output;
+
 typedef struct ct_cli_options {
   const ct_format *format;
   const char *output;      /* NULL: standard output */
+  const ct_format *output_format;   /* the first -o's FORMAT:, or NULL */
+  ct_cli_output *outputs;  /* the other -o FORMAT:FILE (array owned) */
+  size_t noutputs;
   ct_cli_input input;
   ct_invalid invalid;
   const char **abbrevs;    /* --abbrev files, in order (array owned) */
@@ -111,6 +120,7 @@ typedef struct ct_cli_options {
   const char **labels;     /* classify --label names (array owned) */
   size_t nlabels;
   int help;
+  int have_output;         /* an -o was given */
   struct ct_cli_config *config;   /* the settings file read, or NULL */
 } ct_cli_options;
 
@@ -143,6 +153,8 @@ typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */
   const ct_cli_option *options;        /* accepted options */
   const ct_format *const *formats;     /* values of -f; the first is default */
+  int several_outputs;                 /* -o FORMAT:FILE more than once (the
+                                       ** run loop's commands, run.h) */
 } ct_cli_command_spec;
 
 /* Parses argv (argv[0] is the command name).  Returns 0, or 2 after

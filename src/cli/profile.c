@@ -61,7 +61,7 @@ static const ct_format *const profile_formats[] = {&profile_text,
                                                    &profile_jsonl, NULL};
 
 static const ct_cli_command_spec profile_spec = {
-  "profile", profile_options, profile_formats
+  "profile", profile_options, profile_formats, 0
 };
 
 void ct_cli_profile_help(FILE *out) {

@@ -53,10 +53,19 @@ typedef struct worker {
                           ** set before any document is worked on */
 } worker;
 
+/* An output besides the run's own (-o FORMAT:FILE): the main thread
+** writes every document to it too. */
+typedef struct extra {
+  ct_writer w;
+  ct_cli_outfile out;
+  int open;
+} extra;
+
 /* The state of one run, the main thread's own. */
 typedef struct loop {
   const ct_cli_run *r;
   ct_writer w;
+  extra *extras;          /* opt->noutputs of them */
   ct_cli_progress progress;
   int status;             /* 2 once anything failed */
   int violated;           /* a policy failed */
@@ -331,10 +340,14 @@ static void flush_answer(loop *l) {
 static void write_doc(loop *l, ct_cli_doc *d) {
   ct_docinfo info;
   ct_status s;
+  size_t k;
   doc_info(d, &info);
   if (d->formatted) s = write_formatted(l, d, &info);
   else s = ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
                                    &l->err);
+  for (k = 0; s == CT_OK && k < l->r->opt->noutputs; k++)
+    s = ct_writer_document_info(&l->extras[k].w, d->text, d->clauses, d->n,
+                                &info, &l->err);
   if (s == CT_OK) s = write_answer(l, d);
   if (s != CT_OK)
     l->fatal = 1;
@@ -434,7 +447,7 @@ static size_t piece_bytes(const ct_cli_run *r) {
   const ct_cli_options *o = r->opt;
   const char *env = getenv("CLAUSETAG_PIECE_BYTES");
   size_t k, n = PIECE_BYTES;
-  if (!per_document(o->format) || o->npolicies > 0 ||
+  if (!per_document(o->format) || o->npolicies > 0 || o->noutputs > 0 ||
       (o->input != CT_CLI_INPUT_AUTO && o->input != CT_CLI_INPUT_TEXT))
     return 0;
   for (k = 0; r->rs != NULL && k < ct_ruleset_nrules(r->rs); k++)
@@ -495,27 +508,83 @@ static int reads_pdf(const ct_cli_options *o, const ct_cli_input_list *in) {
   return 0;
 }
 
-/* Writes everything to the opened output; the exit status. */
+/* The other outputs (-o FORMAT:FILE), opened and set up like the run's
+** writer with their own formats (never coloured); 0, or 2 after a
+** message, with what was opened given up. */
+static int open_extras(loop *l, const ct_writer_options *wo) {
+  const ct_cli_options *o = l->r->opt;
+  ct_writer_options xo = *wo;
+  size_t k;
+  if (o->noutputs == 0) return 0;
+  if ((l->extras = calloc(o->noutputs, sizeof *l->extras)) == NULL) {
+    fputs("clausetag: out of memory\n", stderr);
+    return 2;
+  }
+  xo.flags &= ~CT_WRITE_COLOR;
+  for (k = 0; k < o->noutputs; k++) {
+    extra *x = &l->extras[k];
+    if (ct_cli_outfile_open(&x->out, o->outputs[k].path) != 0) break;
+    x->open = 1;
+    ct_writer_init_with(&x->w, o->outputs[k].format, x->out.f, &xo);
+  }
+  if (k == o->noutputs) return 0;
+  while (k-- > 0) ct_cli_outfile_fail(&l->extras[k].out, 0);
+  return 2;
+}
+
+/* Every other output given up (fail) or put in place; 0, or 2 when one
+** could not be (the rest are given up then). */
+static int close_extras(loop *l, int fail) {
+  size_t k;
+  int rc = 0;
+  for (k = 0; k < l->r->opt->noutputs; k++) {
+    extra *x = &l->extras[k];
+    if (fail || rc != 0) ct_cli_outfile_fail(&x->out, x->w.errnum);
+    else rc = ct_cli_outfile_commit(&x->out);
+  }
+  return rc;
+}
+
+static void free_extras(loop *l) {
+  size_t k;
+  for (k = 0; l->extras != NULL && k < l->r->opt->noutputs; k++)
+    if (l->extras[k].open) ct_writer_free(&l->extras[k].w);
+  free(l->extras);
+  l->extras = NULL;
+}
+
+/* Writes everything to the opened output(s); the exit status.  The other
+** outputs are written first and the run's own last, so a failure leaves
+** none of them half written. */
 static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
                   worker *wk, size_t n) {
   const ct_cli_options *o = l->r->opt;
   ct_writer_options wo;
+  size_t k;
+  memset(&wo, 0, sizeof wo);
   wo.rules = l->r->rs;
   wo.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
   wo.policies = o->policies, wo.npolicies = o->npolicies;
+  if (open_extras(l, &wo) != 0) return ct_cli_outfile_fail(out, 0);
   ct_writer_init_with(&l->w, o->format, out->f, &wo);
   l->err.msg[0] = '\0';
   ct_cli_progress_init(&l->progress,
                        o->input == CT_CLI_INPUT_JSONL ? 0 : in->n,
                        out->f == stdout);
   if (ct_writer_begin(&l->w, &l->err) != CT_OK) l->fatal = 1;
+  for (k = 0; !l->fatal && k < o->noutputs; k++)
+    if (ct_writer_begin(&l->extras[k].w, &l->err) != CT_OK) l->fatal = 1;
   if (!l->fatal) run_batch(l, in, wk, n);
   if (!l->fatal && ct_writer_end(&l->w, &l->err) != CT_OK) l->fatal = 1;
+  for (k = 0; !l->fatal && k < o->noutputs; k++)
+    if (ct_writer_end(&l->extras[k].w, &l->err) != CT_OK) l->fatal = 1;
   ct_cli_progress_clear(&l->progress);
   if (l->fatal) {
     report_fatal(l);
+    close_extras(l, 1);
     return ct_cli_outfile_fail(out, l->w.errnum);
   }
+  if (close_extras(l, 0) != 0) return ct_cli_outfile_fail(out, 0);
   if (ct_cli_outfile_commit(out) != 0) return 2;
   return l->status ? l->status : l->violated;
 }
@@ -551,6 +620,7 @@ static int run_inputs(loop *l, const ct_cli_input_list *in) {
   rc = ct_cli_outfile_open(&out, l->r->opt->output);
   if (rc == 0) rc = run_to(l, &out, in, wk, n);
   ct_writer_free(&l->w);
+  free_extras(l);
   free_workers(l->r, wk, n);
   return rc;
 }

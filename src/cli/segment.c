@@ -22,7 +22,7 @@ static const ct_cli_option segment_options[] = {
 };
 
 static const ct_cli_command_spec segment_spec = {
-  "segment", segment_options, ct_segment_formats
+  "segment", segment_options, ct_segment_formats, 1
 };
 
 void ct_cli_segment_help(FILE *out) {
