@@ -227,6 +227,11 @@ valgrind: $(BIN)
 	printf '%s\n' '{"id":"a","text":"Trade."}' '{"id":"b","text":' '{"id":3}' \
 	  '{"id":"e","text":""}' | $(VALGRIND) $(BIN) classify --input jsonl \
 	  -f jsonl --label trade - > /dev/null 2>&1; test $$? -eq 2
+	@# several outputs from one run, and one that cannot be written
+	$(VALGRIND) $(BIN) classify -j2 -o sarif:$(BUILD)/vg.sarif \
+	  -o html:$(BUILD)/vg.html -o tsv:$(BUILD)/vg.tsv samples/ > /dev/null
+	$(VALGRIND) $(BIN) classify -o sarif:$(BUILD)/vg.sarif \
+	  -o html:$(BUILD)/no-such-dir/vg.html samples/ 2> /dev/null; test $$? -eq 2
 	@# diff: exit 1 means the versions differ (not 9)
 	$(VALGRIND) $(BIN) diff -f html samples/us-rok-2019-factsheet.txt \
 	  samples/us-rok-2021-partnership.txt > /dev/null; test $$? -eq 1
