@@ -20,9 +20,7 @@ static const ct_cli_option lint_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_STRICT, 0, "strict", 0},
   {CT_OPT_DEBUG, 0, "debug", 0},
-  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
-  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
-  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
+  CT_CLI_RULE_LIMIT_OPTIONS,
   CT_CLI_CONFIG_OPTIONS,
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}

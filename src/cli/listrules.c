@@ -20,9 +20,7 @@ static const ct_cli_option rules_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1},
   {CT_OPT_FORMAT, 'f', "format", 1},
   {CT_OPT_OUTPUT, 'o', "output", 1},
-  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
-  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
-  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
+  CT_CLI_RULE_LIMIT_OPTIONS,
   CT_CLI_CONFIG_OPTIONS,
   {CT_OPT_HELP, 'h', "help", 0},
   {0, 0, NULL, 0}

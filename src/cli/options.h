@@ -51,6 +51,13 @@ enum {
   CT_OPT_QUIET = 'q'
 };
 
+/* The limits rule files load and run under (ct_limits), in every command
+** that loads rules. */
+#define CT_CLI_RULE_LIMIT_OPTIONS                                        \
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},                             \
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},                             \
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1}
+
 /* The settings file's options (config.h), in every command that reads
 ** the shared options, and their help. */
 #define CT_CLI_CONFIG_HELP                                                  \

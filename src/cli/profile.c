@@ -40,9 +40,7 @@ static const ct_cli_option profile_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
   {CT_OPT_RULES, 'r', "rules", 1},
   {OPT_GOLD, 0, "gold", 1},
-  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},
-  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},
-  {CT_OPT_RULE_TIME, 0, "rule-time", 1},
+  CT_CLI_RULE_LIMIT_OPTIONS,
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
   {0, 0, NULL, 0}
 };
