@@ -65,6 +65,10 @@ static int choose(ct_cli_select *s, const ct_cli_options *o,
     return ct_cli_usage_error("classify", "%s writes %s, not -f %s", opt,
                               o->names ? "document names" : "nothing",
                               f->name);
+  if (o->explain && (o->count || o->names || o->quiet || summary))
+    return ct_cli_usage_error("classify", "--explain adds the rule hits of "
+                              "each clause; %s%s writes no clauses",
+                              summary ? "-f " : "", summary ? f->name : opt);
   if (o->count && (summary || report))
     return ct_cli_usage_error("classify", "-c writes text, tsv or jsonl, "
                               "not -f %s", f->name);
