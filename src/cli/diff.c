@@ -174,24 +174,14 @@ static void side_free(side *s) {
   ct_text_free(s->text);
 }
 
-/* The format a file is read in: the one --input names, else by name. */
-static ct_input_format format_of(const ct_cli_options *o, const char *path) {
-  switch (o->input) {
-    case CT_CLI_INPUT_HTML: return CT_INPUT_HTML;
-    case CT_CLI_INPUT_PDF: return CT_INPUT_PDF;
-    case CT_CLI_INPUT_AUTO: return ct_input_format_of(path);
-    default: return CT_INPUT_TEXT;
-  }
-}
-
 /* Reads and cuts a side; 0, or 2 after printing why not (the message a
 ** classify run prints for the same file). */
 static int side_read(side *sd, const ct_cli_options *o, const ct_ruleset *rs) {
   ct_error err;
   ct_status s;
   err.msg[0] = '\0';
-  s = ct_text_read_format(sd->path, format_of(o, sd->path), o->invalid,
-                          o->max_document_bytes, &sd->text, &err);
+  s = ct_text_read_format(sd->path, ct_cli_input_format(o, sd->path),
+                          o->invalid, o->max_document_bytes, &sd->text, &err);
   if (s == CT_OK && o->input == CT_CLI_INPUT_LINES)
     s = ct_segment_lines(sd->text, &sd->clauses, &sd->n, &err);
   else if (s == CT_OK)

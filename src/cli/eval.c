@@ -328,7 +328,7 @@ static int report(evalrun *ev) {
 static void list_labels(ct_buf *b, const ct_gold *gd) {
   size_t k;
   for (k = 0; k < gd->nlabels; k++)
-    ct_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == gd->nlabels ? " and " : ", ",
+    ct_buf_printf(b, "%s%s", ct_series_sep(k, gd->nlabels),
                   ct_gold_label_name(gd, k));
   if (gd->nlabels == 0) ct_buf_adds(b, "none");
 }

@@ -218,6 +218,16 @@ static int add_policy(ct_cli_options *o, int key, const char *label) {
   return 0;
 }
 
+ct_input_format ct_cli_input_format(const ct_cli_options *o,
+                                    const char *path) {
+  switch (o->input) {
+    case CT_CLI_INPUT_HTML: return CT_INPUT_HTML;
+    case CT_CLI_INPUT_PDF: return CT_INPUT_PDF;
+    case CT_CLI_INPUT_AUTO: return ct_input_format_of(path);
+    default: return CT_INPUT_TEXT;
+  }
+}
+
 int ct_cli_operands_as_rules(ct_cli_options *o) {
   const char **all;
   if (o->noperands == 0) return 0;

@@ -170,6 +170,10 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
                          int argc, char **argv);
 void ct_cli_options_free(ct_cli_options *o);
 
+/* The format a file is read in: the one --input names, else by name. */
+ct_input_format ct_cli_input_format(const ct_cli_options *o,
+                                    const char *path);
+
 /* For the commands whose operands are rule files (lint, rules): the
 ** operands join the -r paths, after them.  0, or 2 out of memory. */
 int ct_cli_operands_as_rules(ct_cli_options *o);

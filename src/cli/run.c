@@ -79,16 +79,6 @@ static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
   return ct_segment(d->text, r->ab, &d->clauses, &d->n, err);
 }
 
-/* The format a file is read in: the one --input names, else by name. */
-static ct_input_format format_of(const ct_cli_options *o, const char *path) {
-  switch (o->input) {
-    case CT_CLI_INPUT_HTML: return CT_INPUT_HTML;
-    case CT_CLI_INPUT_PDF: return CT_INPUT_PDF;
-    case CT_CLI_INPUT_AUTO: return ct_input_format_of(path);
-    default: return CT_INPUT_TEXT;
-  }
-}
-
 static void doc_info(const ct_cli_doc *d, ct_docinfo *info) {
   memset(info, 0, sizeof *info);
   info->id_json = d->id_json, info->meta_json = d->meta_json;
@@ -278,7 +268,8 @@ static void work(void *state, void *item, int cancelled) {
   if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
   if (d->path != NULL)
-    s = ct_text_read_format(d->path, format_of(wk->r->opt, d->path),
+    s = ct_text_read_format(d->path,
+                            ct_cli_input_format(wk->r->opt, d->path),
                             wk->r->opt->invalid,
                             wk->r->opt->max_document_bytes, &d->text, &err);
   if (s == CT_OK) s = cut(wk->r, d, &err);

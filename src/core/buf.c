@@ -90,3 +90,7 @@ char *ct_buf_take(ct_buf *b) {
   b->len = b->cap = 0;
   return s;
 }
+
+const char *ct_series_sep(size_t i, size_t n) {
+  return i == 0 ? "" : i + 1 == n ? " and " : ", ";
+}

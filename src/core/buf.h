@@ -32,4 +32,8 @@ void ct_buf_clear(ct_buf *b);           /* len = 0, memory kept */
 void ct_buf_free(ct_buf *b);            /* back to {0} */
 char *ct_buf_take(ct_buf *b);           /* the string (owned), buffer reset */
 
+/* The separator before item i of n in a list for a message, "a, b and
+** c": "", ", " or " and ". */
+const char *ct_series_sep(size_t i, size_t n);
+
 #endif

@@ -27,8 +27,7 @@ static void list_formats(ct_buf *b, const ct_format *const *t) {
   size_t i, n = 0;
   while (t[n] != NULL) n++;
   for (i = 0; i < n; i++)
-    ct_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
-                  t[i]->name);
+    ct_buf_printf(b, "%s%s", ct_series_sep(i, n), t[i]->name);
 }
 
 static ct_status find_format(const char *name, const ct_ruleset *rs,

@@ -271,17 +271,24 @@ static size_t labelled_clauses(const ct_writer *w, const ct_record *r) {
   return n;
 }
 
-/* A link to clause `index` (1-based), shown as the clause list shows
-** its place. */
+/* A clause's place as the report shows it: LINE:COL, "p.N " before it in
+** a PDF. */
+static ct_status place(ct_buf *b, const ct_text *t, const ct_clause *c) {
+  size_t page = ct_text_page(t, c->start);
+  if (page > 0 && ct_buf_printf(b, "p.%zu ", page) != CT_OK) return CT_ENOMEM;
+  return ct_buf_printf(b, "%zu:%zu", c->line, c->col);
+}
+
+/* A link to clause `index` (1-based), shown as the clause shows its
+** place. */
 static ct_status clause_link(ct_writer *w, const ct_record *r, size_t doc,
                              size_t index) {
   const ct_clause *c = &r->clauses[index - 1];
-  size_t page = ct_text_page(r->text, c->start);
   if (ct_buf_printf(&w->buf, "<a href=\"#d%zu-c%zu\">", doc, c->index)
           != CT_OK ||
-      (page > 0 && ct_buf_printf(&w->buf, "p.%zu ", page) != CT_OK))
+      place(&w->buf, r->text, c) != CT_OK)
     return CT_ENOMEM;
-  return ct_buf_printf(&w->buf, "%zu:%zu</a>", c->line, c->col);
+  return ct_buf_adds(&w->buf, "</a>");
 }
 
 /* Violation k, with every later one of the same message: once, with a
@@ -396,7 +403,6 @@ static ct_status clause_open(ct_writer *w, const ct_record *r,
   const ct_clause *c = ct_record_clause(r);
   const html_state *s = w->state;
   size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
-  size_t page = ct_text_page(r->text, c->start);   /* a PDF's */
   ct_buf *b = &w->buf;
   if (ct_buf_printf(b, "<li class=\"clause k-%s%s%s\" id=\"d%zu-c%zu\" "
                        "data-labels=\"", ct_kind_name(c->kind),
@@ -412,9 +418,9 @@ static ct_status clause_open(ct_writer *w, const ct_record *r,
       return CT_ENOMEM;
   if (ct_buf_adds(b, "</span><div class=\"body\"><span class=\"where\">") !=
           CT_OK ||
-      (page > 0 && ct_buf_printf(b, "p.%zu ", page) != CT_OK))
+      place(b, r->text, c) != CT_OK)
     return CT_ENOMEM;
-  return ct_buf_printf(b, "%zu:%zu</span>", c->line, c->col);
+  return ct_buf_adds(b, "</span>");
 }
 
 static ct_status badge(ct_writer *w, size_t label) {

@@ -19,7 +19,7 @@
 static void list_labels(ct_buf *b, const ct_ruleset *rs) {
   size_t i, n = ct_ruleset_nlabels(rs);
   for (i = 0; i < n; i++)
-    ct_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+    ct_buf_printf(b, "%s%s", ct_series_sep(i, n),
                   ct_ruleset_label(rs, i)->name);
   if (n == 0) ct_buf_adds(b, "none");
 }
