@@ -908,8 +908,11 @@ static void test_pdf_real_codes(void **state) {
 /* Every heading of the fact sheet, in order: its title (two lines of
 ** 24-point type), its section headings, the headings that sit side by
 ** side at the top of two columns (once one line of poppler's text), and
-** the names of its contact block (the plain-text segmenter cuts a short
-** line without a stop before a capitalized one; see SOURCES). */
+** -- not what a reader would call headings, kept here so that a change
+** shows -- the first lines of its contact blocks: the PDF reader gives
+** the segmenter a paragraph of lines, and the segmenter cuts a short line
+** without a stop before a capitalized one and reads it as a title, as in
+** a plain-text file. */
 static const char *const fs_headings[] = {
   "FEQinput: an editor for the Full Equations (FEQ) hydraulic modeling "
   "system",
