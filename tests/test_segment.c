@@ -592,6 +592,31 @@ static void furniture_gives_no_section(void **state) {
   ct_text_free(t);
 }
 
+/* A date line that ends in its byline, and a figure's caption, are
+** furniture; a sentence that names a figure or a date is not. */
+static void dated_byline_and_caption(void **state) {
+  const char *in = "Serve and Remember\n\n"
+                   "September 10, 2011 at 1:06 PM ET by Katelyn Sabochik\n\n"
+                   "Figure 2: Opening a file\n\nFig. 3. Sample output\n\n"
+                   "Figure 4 shows the window.\n\n"
+                   "On September 10, 2011 by noon they met.\n";
+  static const ct_kind want[] = {CT_KIND_HEADING, CT_KIND_LINE, CT_KIND_LINE,
+                                 CT_KIND_LINE, CT_KIND_SENTENCE,
+                                 CT_KIND_SENTENCE};
+  ct_text *t;
+  ct_clause *c;
+  size_t n, k;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 6);
+  for (k = 0; k < n; k++) assert_int_equal(c[k].kind, want[k]);
+  free(c);
+  ct_text_free(t);
+}
+
 static void user_abbreviation(void **state) {
   ct_abbrevs *ab = ct_abbrevs_new(1);
   (void)state;
@@ -839,6 +864,7 @@ int main(void) {
     cmocka_unit_test(positions),
     cmocka_unit_test(heading_index_tracks_sections),
     cmocka_unit_test(furniture_gives_no_section),
+    cmocka_unit_test(dated_byline_and_caption),
     cmocka_unit_test(user_abbreviation),
     cmocka_unit_test(no_abbreviation_list),
     cmocka_unit_test(abbreviation_file),

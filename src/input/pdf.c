@@ -45,12 +45,27 @@
 #define EDGE_LINES 3        /* lines at the top and bottom of a page that
                             ** may be furniture */
 #define GAP_FACTOR 1.25     /* a pitch this much over the usual: a break */
+#define SIZE_CHANGE 0.08    /* a font size this much larger or smaller */
+#define TITLE_SIZE 1.5      /* type this much larger than the body's */
 
-/* One non-blank line of the text layer. */
+/* The usual line pitch and font size of a document's body. */
+typedef struct usual_t {
+  double pitch, size;
+} usual_t;
+
+/* One non-blank line of the text layer, or a piece of one: poppler puts
+** on one line text that only shares a row, a column's heading beside the
+** next column's ("Reading Input LinesNavigation and Searching"), the
+** last line of a column before the first of the next; a line is cut
+** where its characters jump across the page (split). */
 typedef struct pline {
   size_t a, b;              /* its bytes in the layer, without the '\n' */
   size_t page;              /* from 0 */
-  double x, top, height;    /* of its first character, in points */
+  double x, base, size;     /* of its first character, in points: left,
+                            ** bottom of its box, font size (the box's
+                            ** height where poppler gives no font) */
+  double x2;                /* the right of its last character */
+  int split;                /* begins inside a line of the layer */
   int furniture;
 } pline;
 
@@ -84,26 +99,62 @@ static int blank(const char *s, size_t n) {
   return 1;
 }
 
+/* Font sizes by character, from poppler's runs of text attributes. */
+typedef struct sizes {
+  GList *runs, *at;
+} sizes;
+
+static double size_at(sizes *z, guint k, const PopplerRectangle *r) {
+  for (; z->at != NULL; z->at = z->at->next) {
+    const PopplerTextAttributes *t = z->at->data;
+    if ((guint)t->end_index >= k) {
+      if ((guint)t->start_index <= k && t->font_size > 0) return t->font_size;
+      break;
+    }
+  }
+  return r->y2 - r->y1;
+}
+
+/* Does character k leave the row of character k - 1: a jump to the right
+** of more than two font sizes, or up or down by more than a line? */
+static int jumps(const PopplerRectangle *r, guint k, double size) {
+  return r[k].x1 - r[k - 1].x2 > 2 * size ||
+         fabs(r[k].y2 - r[k - 1].y2) > 1.5 * size;
+}
+
 /* Splits a page's text (at `base` in the layer) into lines, each with
 ** the box of its first character (rects: one per character). */
 static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
-                            const PopplerRectangle *r, guint nr) {
+                            const PopplerRectangle *r, guint nr, sizes *z) {
   const char *q = t, *line = t;
   guint k = 0, first = 0;
+  int split = 0;
+  double size = 0;
   for (;; q = g_utf8_next_char(q), k++) {
-    if (*q == '\n' || *q == '\0') {
+    int cut = *q != '\n' && *q != '\0' && k > first && k < nr &&
+              q[-1] != ' ' && *q != ' ' && jumps(r, k, size);
+    if (*q == '\n' || *q == '\0' || cut) {
       pline l;
       memset(&l, 0, sizeof l);
       l.a = base + (size_t)(line - t), l.b = base + (size_t)(q - t);
-      l.page = page;
+      /* poppler ends some pages' text with a form feed: not the line's */
+      while (l.b > l.a && (t[l.b - base - 1] == '\f' ||
+                           t[l.b - base - 1] == '\r'))
+        l.b--;
+      l.page = page, l.split = split;
       if (first < nr) {
-        l.x = r[first].x1, l.top = r[first].y1;
-        l.height = r[first].y2 - r[first].y1;
+        l.x = r[first].x1, l.base = r[first].y2;
+        l.size = size_at(z, first, &r[first]);
+        l.x2 = k > first && k - 1 < nr ? r[k - 1].x2 : r[first].x2;
       }
       if (!blank(line, (size_t)(q - line)) && add_line(p, &l) != CT_OK)
         return CT_ENOMEM;
       if (*q == '\0') return CT_OK;
-      line = q + 1, first = k + 1;
+      split = cut;
+      line = cut ? q : q + 1, first = cut ? k : k + 1;
+      if (first < nr) size = size_at(z, first, &r[first]);
+    } else if (k == first && k < nr) {
+      size = size_at(z, k, &r[k]);
     }
   }
 }
@@ -128,9 +179,13 @@ static ct_status read_page(pdf *p, PopplerDocument *doc, int i,
            ct_buf_addc(&p->layer, '\f') != CT_OK)
     st = ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
   if (st == CT_OK && n > 0) {
+    sizes z;
+    z.runs = z.at = poppler_page_get_text_attributes(page);
     poppler_page_get_text_layout(page, &rects, &nr);
-    if (page_lines(p, (size_t)i, p->layer.s + base, base, rects, nr) != CT_OK)
+    if (page_lines(p, (size_t)i, p->layer.s + base, base, rects, nr, &z)
+        != CT_OK)
       st = ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+    poppler_page_free_text_attributes(z.runs);
   }
   g_free(rects);
   g_free(t);
@@ -242,13 +297,27 @@ static keyed *keyed_lines(const pdf *p) {
   return v;
 }
 
+/* `06AUP1`, `E:\\FR\\FM\\06AUP1.SGM`: one word with digits (as a key, '#')
+** and letters, a printer's code. */
+static int printer_code(const char *k) {
+  int digits = 0, letters = 0;
+  for (; *k; k++) {
+    if (*k == ' ') return 0;
+    digits |= *k == '#';
+    letters |= (*k >= 'A' && *k <= 'Z') || (*k >= 'a' && *k <= 'z');
+  }
+  return digits && letters;
+}
+
 /* Is a line that comes back on `pages` pages furniture?  At the top or
 ** bottom of a page: a page number, or back on half of the pages (and
 ** two); elsewhere (a margin note, a printer's line that the text order
-** puts mid-page): back on four pages in five (and three). */
+** puts mid-page): back on four pages in five (and three), or on half of
+** them (and three) for a printer's code of one word. */
 static int furniture(const keyed *k, size_t pages, size_t npages) {
   if (k->edge)
     return page_number(k->key) || (pages >= 2 && 2 * pages >= npages);
+  if (printer_code(k->key)) return pages >= 3 && 2 * pages >= npages;
   return pages >= 3 && 5 * pages >= 4 * npages;
 }
 
@@ -276,22 +345,28 @@ static int by_double(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* The usual distance from one line's top to the next line's, over the
-** content lines of every page: the median. */
-static double usual_pitch(const pdf *p, const size_t *body, size_t n) {
-  double *v = malloc((n ? n : 1) * sizeof *v), m = 0;
+/* The usual distance from one line's bottom to the next line's, over the
+** content lines of every page, and the usual font size: the medians. */
+static double median(double *v, size_t n) {
+  if (n == 0) return 0;
+  qsort(v, n, sizeof *v, by_double);
+  return v[n / 2];
+}
+
+static void usual(const pdf *p, const size_t *body, size_t n, double *pitch,
+                  double *size) {
+  double *v = malloc((n ? n : 1) * sizeof *v);
   size_t k, nv = 0;
-  if (v == NULL) return 0;
+  *pitch = *size = 0;
+  if (v == NULL) return;
   for (k = 1; k < n; k++) {
     const pline *a = &p->lines[body[k - 1]], *b = &p->lines[body[k]];
-    if (a->page == b->page && b->top > a->top) v[nv++] = b->top - a->top;
+    if (a->page == b->page && b->base > a->base) v[nv++] = b->base - a->base;
   }
-  if (nv > 0) {
-    qsort(v, nv, sizeof *v, by_double);
-    m = v[nv / 2];
-  }
+  *pitch = median(v, nv);
+  for (k = 0; k < n; k++) v[k] = p->lines[body[k]].size;
+  *size = median(v, n);
   free(v);
-  return m;
 }
 
 static int lower_start(const pdf *p, const pline *l) {
@@ -311,18 +386,50 @@ static int ends_sentence(const pdf *p, const pline *l) {
   return strchr(".!?:;", last_char(p, l)) != NULL;
 }
 
-/* Does a paragraph end between body lines a and b? */
+/* A line in capitals ("DEPARTMENT OF TRANSPORTATION"): a heading, that
+** no sentence runs on from. */
+static int in_capitals(const pdf *p, const pline *a) {
+  size_t i, letters = 0;
+  for (i = a->a; i < a->b; i++) {
+    unsigned char c = (unsigned char)p->layer.s[i];
+    if (c >= 'a' && c <= 'z') return 0;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+/* Does b begin another column than a's: higher up the page, or on a's
+** row to its right? */
+static int new_column(const pline *a, const pline *b) {
+  return b->base < a->base - 0.5 * a->size ||
+         (fabs(b->base - a->base) <= 0.5 * a->size && b->x > a->x2);
+}
+
+/* The line pitch expected after a: the usual one, larger for larger
+** type (a title's lines are as far apart as its size asks). */
+static double pitch_after(const pline *a, const usual_t *u) {
+  return u->size > 0 && a->size > u->size ? u->pitch * a->size / u->size
+                                          : u->pitch;
+}
+
+/* Does a paragraph end between body lines a and b?  A sentence that runs
+** on into the next page or column (no final stop before, a small letter
+** after) goes on. */
 static int paragraph_break(const pdf *p, const pline *a, const pline *b,
-                           const pline *c, double pitch) {
-  double d = b->top - a->top;
-  if (a->page != b->page) return ends_sentence(p, a) || !lower_start(p, b);
-  if (pitch <= 0 || d < 0 || d > GAP_FACTOR * pitch) return 1;
-  if (fabs(b->height - a->height) > 0.2 * a->height) return 1;
+                           const pline *c, const usual_t *u) {
+  double d = b->base - a->base, pitch = pitch_after(a, u);
+  int resized = fabs(b->size - a->size) > SIZE_CHANGE * a->size;
+  if (a->page != b->page || new_column(a, b))
+    return ends_sentence(p, a) || !lower_start(p, b) || resized ||
+           in_capitals(p, a);
+  if (u->pitch <= 0 || d < 0 || d > GAP_FACTOR * pitch || resized) return 1;
   /* a first line indented: further right than the line before and the
   ** line after it in the same paragraph (a list item's runover is
   ** further right than the line before only) */
   return b->x > a->x + 2 && c != NULL && c->page == b->page &&
-         c->top - b->top <= GAP_FACTOR * pitch && b->x > c->x + 2;
+         !new_column(b, c) &&
+         c->base - b->base <= GAP_FACTOR * pitch_after(b, u) &&
+         b->x > c->x + 2;
 }
 
 /* "coop-" / "eration": a word cut at the line end. */
@@ -335,26 +442,34 @@ static int hyphenated(const pdf *p, const pline *a, const pline *b) {
 /* ---- the text ------------------------------------------------------------ */
 
 static void emit(const pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
-  double pitch = usual_pitch(p, body, n);
+  usual_t u;
   size_t k;
   double first_x = 0;
+  usual(p, body, n, &u.pitch, &u.size);
   for (k = 0; k < n; k++) {
     const pline *l = &p->lines[body[k]];
     const pline *prev = k ? &p->lines[body[k - 1]] : NULL;
     const pline *next = k + 1 < n ? &p->lines[body[k + 1]] : NULL;
     size_t end = l->b;
-    if (prev == NULL || paragraph_break(p, prev, l, next, pitch)) {
+    if (prev == NULL || paragraph_break(p, prev, l, next, &u)) {
       ct_srcmap_break(m, l->a, 2);
       first_x = l->x;
     } else if (!hyphenated(p, prev, l)) {
-      /* the line break itself, where the layer has it */
-      if (prev->page == l->page) ct_srcmap_add(m, "\n", 1, prev->b, 1);
+      /* the line break itself, where the layer has it; a title's lines in
+      ** type larger than the body's are one line, as a reader reads them
+      ** (the segmenter takes a heading from one line) */
+      const char *nl = prev->size > TITLE_SIZE * u.size ? " " : "\n";
+      if (prev->page == l->page && !l->split)
+        ct_srcmap_add(m, nl, 1, prev->b, 1);
       else ct_srcmap_add(m, "\n", 1, l->a, 0);
-      if (l->x > first_x + 2) ct_srcmap_add(m, "  ", 2, l->a, 0);
+      /* a paragraph that goes on in the next column or page goes on at
+      ** that column's left */
+      if (prev->page != l->page || new_column(prev, l)) first_x = l->x;
+      else if (l->x > first_x + 2) ct_srcmap_add(m, "  ", 2, l->a, 0);
     }
     if (next != NULL && hyphenated(p, l, next) &&
         !paragraph_break(p, l, next,
-                         k + 2 < n ? &p->lines[body[k + 2]] : NULL, pitch))
+                         k + 2 < n ? &p->lines[body[k + 2]] : NULL, &u))
       end--;   /* the hyphen goes; the next line joins on */
     ct_srcmap_add(m, p->layer.s + l->a, end - l->a, l->a, end - l->a);
   }

@@ -6,7 +6,8 @@
 ** 기자"), navigation and breadcrumbs ("Home > National > Diplomacy",
 ** "HomePolitics..."), buttons ("Click to start listening",
 ** "facebook share"), box titles ("Key Takeaways", "[EXPLAINER]"), photo
-** credits ("... [YONHAP]", "(Photo: ...)").
+** credits ("... [YONHAP]", "(Photo: ...)") and figure captions ("Figure
+** 2: Opening a file").
 **
 ** Such a line is a clause of kind `line`: it keeps its text (nothing is
 ** lost) but is never a heading and takes no section, so no rule reads an
@@ -127,9 +128,12 @@ static int is_date_number(const seg *g, size_t a, size_t b) {
   return 1;
 }
 
+static int is_byline(const seg *g, size_t a, size_t b);
+
 /* "Friday, November 14, 2025", "Published: 14 Nov. 2025, 10:47
 ** Updated: ...", "Nov 06, 2025, 10:39 am", "입력 2025.11.14 10:47": every
-** word a date word, a number or a label, and a number among them. */
+** word a date word, a number or a label, and a number among them; a
+** byline may end it ("September 10, 2011 at 1:06 PM ET by Jane Smith"). */
 static int is_date_line(const seg *g, size_t a, size_t b) {
   words w = {g, a, b, 0, 0, 0, 0};
   int numbers = 0, n = 0;
@@ -139,6 +143,9 @@ static int is_date_line(const seg *g, size_t a, size_t b) {
     if (++n > 16) return 0;
     if (w.a == w.b) continue;                        /* "|", "-", ":" */
     if (is_date_number(g, w.a, w.b)) numbers++;
+    else if (numbers > 0 && w.b - w.a == 2 && (g->s[w.a] | 0x20) == 'b' &&
+             (g->s[w.a + 1] | 0x20) == 'y' && w.a == w.ta)
+      return is_byline(g, w.ta, b);     /* "... 1:06 PM ET by Jane Smith" */
     else if (!(ct_seg_is_month(g->s + w.a, w.b - w.a) ||
                ct_seg_is_month(g->s + w.a, w.tb - w.a) ||
                in_list(date_words, g->s + w.a, k - w.a) ||
@@ -332,12 +339,35 @@ static int is_byline(const seg *g, size_t a, size_t b) {
   return n <= 4;
 }
 
+/* "Figure 2: Opening a file", "Fig. 3. Sample output", "FIGURE 4-1.": a
+** figure's caption, the figure's number then ':' or '.' ("Figure 4 shows
+** ..." is a sentence). */
+static int is_caption(const seg *g, size_t a, size_t b) {
+  size_t i = a, d;
+  if (b - a > 7 && (memcmp(g->s + a, "Figure ", 7) == 0 ||
+                    memcmp(g->s + a, "FIGURE ", 7) == 0))
+    i += 7;
+  else if (b - a > 5 && memcmp(g->s + a, "Fig. ", 5) == 0)
+    i += 5;
+  else
+    return 0;
+  for (d = i; i < b && (ct_cp_isdigit(g->s[i]) ||
+                        (i > d && (g->s[i] == '.' || g->s[i] == '-') &&
+                         i + 1 < b && ct_cp_isdigit(g->s[i + 1])));
+       i++)
+    ;
+  return i > d && (i == b || ((g->s[i] == ':' || g->s[i] == '.') &&
+                               (i + 1 == b || g->s[i + 1] == ' ')));
+}
+
 /* "... on Nov. 14. [YONHAP]", "(Official White House Photo)", "(In
 ** Se-jun/The Korea Herald)", ".../ Source: Presidential Office",
-** "Photo: ...", "사진=연합뉴스": a photo caption's credit. */
+** "Photo: ...", "사진=연합뉴스": a photo caption's credit; or a figure's
+** caption of one line. */
 int ct_seg_is_credit(const seg *g, size_t a, size_t b) {
   size_t i, open;
   unsigned char last = g->s[b - 1];
+  if (is_caption(g, a, b)) return 1;
   if ((b - a > 6 && (memcmp(g->s + a, "Photo:", 6) == 0 ||
                      memcmp(g->s + a, "Image:", 6) == 0)) ||
       (b - a > 8 && memcmp(g->s + a, "Photo by", 8) == 0) ||

@@ -402,9 +402,12 @@ static ct_status run(seg *g) {
 /* A paragraph the reader marked: its lines (from <br>) run on into
 ** sentences, except after a short line without final punctuation before
 ** a capitalized one, as in a plain-text paragraph (hard_break).  It is
-** never a heading or a list item by its shape: the reader knows. */
+** never a heading or a list item by its shape: the reader knows.  A line
+** of it alone that is page furniture (a date line, a byline, a credit:
+** furniture.c) is kind `line`, as in plain text. */
 static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
   size_t i = a, k, first = 0, maxcps = 0;
+  int furn;
   ct_status st = CT_OK;
   while (st == CT_OK && i < b) {
     const unsigned char *nl = memchr(g->s + i, '\n', b - i);
@@ -419,8 +422,15 @@ static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
     if (k < g->nlines &&
         !hard_break(g, &g->lines[k - 1], &g->lines[k], maxcps))
       continue;
-    st = emit_sentences(g, g->lines[first].start, g->lines[k - 1].end,
-                        CT_KIND_SENTENCE, 0);
+    furn = k - 1 == first
+               ? ct_seg_furniture(g, g->lines[first].start,
+                                  g->lines[first].end, 1)
+               : CT_FURN_NONE;
+    st = furn != CT_FURN_NONE
+             ? emit_furniture(g, g->lines[first].start, g->lines[first].end,
+                              furn)
+             : emit_sentences(g, g->lines[first].start, g->lines[k - 1].end,
+                              CT_KIND_SENTENCE, 0);
     first = k;
   }
   g->nlines = 0;
