@@ -617,6 +617,37 @@ static void dated_byline_and_caption(void **state) {
   ct_text_free(t);
 }
 
+/* A contact block (a few short lines, no stop, an e-mail address) is
+** furniture line by line, in no section; a block that only gives an
+** address in a sentence, or a name over a paragraph, is not. */
+static void contact_block(void **state) {
+  const char *in = "Questions\n\n"
+                   "Terry Ortel, Hydrologist\n"
+                   "U.S.G.S. Illinois Water Science Center\n"
+                   "tortel@usgs.gov\n\n"
+                   "Write to tortel@usgs.gov with questions.\n\n"
+                   "Press Office\n"
+                   "The office answers within a day\n"
+                   "at press@ or by phone\n";
+  static const ct_kind want[] = {CT_KIND_HEADING, CT_KIND_LINE, CT_KIND_LINE,
+                                 CT_KIND_LINE, CT_KIND_SENTENCE,
+                                 CT_KIND_HEADING, CT_KIND_SENTENCE};
+  ct_text *t;
+  ct_clause *c;
+  size_t n, k;
+  ct_error err;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 7);
+  for (k = 0; k < n; k++) assert_int_equal(c[k].kind, want[k]);
+  for (k = 1; k < 4; k++) assert_int_equal(c[k].heading, 0);
+  assert_int_equal(c[4].heading, 1);
+  free(c);
+  ct_text_free(t);
+}
+
 static void user_abbreviation(void **state) {
   ct_abbrevs *ab = ct_abbrevs_new(1);
   (void)state;
@@ -865,6 +896,7 @@ int main(void) {
     cmocka_unit_test(heading_index_tracks_sections),
     cmocka_unit_test(furniture_gives_no_section),
     cmocka_unit_test(dated_byline_and_caption),
+    cmocka_unit_test(contact_block),
     cmocka_unit_test(user_abbreviation),
     cmocka_unit_test(no_abbreviation_list),
     cmocka_unit_test(abbreviation_file),

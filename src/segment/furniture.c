@@ -402,6 +402,29 @@ int ct_seg_is_credit(const seg *g, size_t a, size_t b) {
   return 0;
 }
 
+static int is_mail_char(unsigned char c) {
+  return ct_cp_isalpha(c) || ct_cp_isdigit(c) || c == '.' || c == '_' ||
+         c == '-' || c == '+';
+}
+
+/* "alishii@usgs.gov": a name, '@', a host with a dot and a letter after
+** it.  Contact lines carry one; a sentence that gives an address ends in
+** a stop and is not judged by this. */
+int ct_seg_has_email(const seg *g, size_t a, size_t b) {
+  const unsigned char *at;
+  size_t i = a, h, dot;
+  while (i < b && (at = memchr(g->s + i, '@', b - i)) != NULL) {
+    i = (size_t)(at - g->s);
+    for (dot = 0, h = i + 1; h < b && is_mail_char(g->s[h]); h++)
+      if (g->s[h] == '.' && h > i + 1) dot = h;
+    if (i > a && is_mail_char(g->s[i - 1]) && g->s[i - 1] != '.' && dot &&
+        dot + 1 < h && ct_cp_isalpha(g->s[dot + 1]))
+      return 1;
+    i++;
+  }
+  return 0;
+}
+
 /* }===================================================================== */
 
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {

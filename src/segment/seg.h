@@ -35,6 +35,7 @@
 #define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
 #define HEADLINE_MAX_WORDS 40
 #define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
+#define CONTACT_MAX_LINES 6     /* a contact block: name, post, office, ... */
 
 /* A list marker as items.c reads it: its kind and the label's value, so
 ** that "2)" can be seen to follow "1)". */
@@ -56,7 +57,7 @@ enum {
 /* Kinds of page furniture (furniture.c). */
 enum {
   CT_FURN_NONE, CT_FURN_DATE, CT_FURN_BYLINE, CT_FURN_WEATHER, CT_FURN_BOX,
-  CT_FURN_NAV, CT_FURN_CREDIT
+  CT_FURN_NAV, CT_FURN_CREDIT, CT_FURN_CONTACT
 };
 
 typedef struct line {
@@ -213,6 +214,8 @@ int ct_seg_is_headline(const seg *g, const line *l);
 /* furniture.c: the kind of page furniture [a, b) is (CT_FURN_*), or
 ** CT_FURN_NONE; with `alone` (a one-line paragraph) photo credits too. */
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone);
+/* furniture.c: does [a, b) hold an e-mail address ("name@host.org")? */
+int ct_seg_has_email(const seg *g, size_t a, size_t b);
 
 /* furniture.c: a photo credit ("... [YONHAP]", "Photo: ..."), the one
 ** kind of furniture that needs the line alone in its paragraph (a < b). */

@@ -190,10 +190,34 @@ static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
   return punct || !loose_break(g, a, b);
 }
 
+/* A block of a few short lines, none of them a sentence, with an e-mail
+** address: a contact ("Audrey L. Ishii, Chief of ... / U.S.G.S. Illinois
+** Water Science Center / alishii@usgs.gov"), whose lines are page
+** furniture, not the headings their shape would make them. */
+static int contact_block(const seg *g) {
+  size_t k, mail = 0;
+  if (g->nlines > CONTACT_MAX_LINES) return 0;
+  for (k = 0; k < g->nlines; k++) {
+    const line *l = &g->lines[k];
+    if (l->marker || l->title || l->table || l->cps > FURNITURE_MAX_CPS ||
+        is_final_punct(cp_before(g, l->start, l->end)))
+      return 0;
+    mail += ct_seg_has_email(g, l->start, l->end);
+  }
+  return mail > 0;
+}
+
 static ct_status emit_block(seg *g) {
   size_t k = 0, maxcps = 0, first;
   int punct = 0;
   ct_status st = CT_OK;
+  if (contact_block(g)) {
+    for (k = 0; st == CT_OK && k < g->nlines; k++)
+      st = emit_furniture(g, g->lines[k].start, g->lines[k].end,
+                          CT_FURN_CONTACT);
+    g->nlines = 0;
+    return st;
+  }
   for (k = 0; k < g->nlines; k++) {
     const line *l = &g->lines[k];
     if (l->cps > maxcps) maxcps = l->cps;
