@@ -76,6 +76,7 @@ typedef struct pdf {
   size_t npages;
   pline *lines;
   size_t nlines, cap;
+  size_t searched;          /* bytes of the layer read looking for words */
 } pdf;
 
 static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -432,16 +433,62 @@ static int paragraph_break(const pdf *p, const pline *a, const pline *b,
          b->x > c->x + 2;
 }
 
-/* "coop-" / "eration": a word cut at the line end. */
-static int hyphenated(const pdf *p, const pline *a, const pline *b) {
+/* How a word cut at a line end comes together again. */
+enum { CUT_NONE, CUT_JOIN, CUT_KEEP };
+
+#define CUT_MAX_PART 48                 /* bytes of either half looked at */
+#define CUT_SEARCH_BUDGET (64u << 20)   /* bytes read over a document */
+
+static int word_byte(unsigned char c) {
+  return c >= 0x80 || ct_cp_isalpha(c);
+}
+
+/* Does the layer hold "left-right" anywhere (where no line ends: there
+** the layer has a line break after the hyphen)?  A document of many cuts
+** stops looking after CUT_SEARCH_BUDGET bytes. */
+static int written_hyphenated(pdf *p, size_t la, size_t lb, size_t ra,
+                              size_t rb) {
   const char *s = p->layer.s;
-  return a->b - a->a >= 2 && s[a->b - 1] == '-' &&
-         ct_cp_isalpha((unsigned char)s[a->b - 2]) && lower_start(p, b);
+  char word[2 * CUT_MAX_PART + 1];
+  size_t n = lb - la + 1 + rb - ra, i;
+  if (p->searched + p->layer.len > CUT_SEARCH_BUDGET) return 0;
+  p->searched += p->layer.len;
+  memcpy(word, s + la, lb - la + 1);                     /* with the '-' */
+  memcpy(word + (lb - la + 1), s + ra, rb - ra);
+  for (i = 0; i + n <= p->layer.len; i++) {
+    const char *hit = memchr(s + i, word[0], p->layer.len - n - i + 1);
+    if (hit == NULL) return 0;
+    i = (size_t)(hit - s);
+    if (memcmp(hit, word, n) == 0 && (i == 0 || !word_byte((unsigned char)s[i - 1])))
+      return 1;
+  }
+  return 0;
+}
+
+/* "coop-" / "eration": a word cut at the line end, joined without its
+** hyphen (CUT_JOIN); but the hyphen is the word's own, and stays as the
+** lines join on it (CUT_KEEP), when the document writes the word with it
+** where no line ends ("people-to-" / "people" beside "people-to-people").
+** A hyphen before it in the word says nothing: "next-gener-" / "ation". */
+static int cut_word(pdf *p, const pline *a, const pline *b) {
+  const char *s = p->layer.s;
+  size_t la, ra = b->a, rb = b->a;
+  if (!(a->b - a->a >= 2 && s[a->b - 1] == '-' &&
+        ct_cp_isalpha((unsigned char)s[a->b - 2]) && lower_start(p, b)))
+    return CUT_NONE;
+  for (la = a->b - 1; la > a->a && a->b - la <= CUT_MAX_PART &&
+                      (word_byte((unsigned char)s[la - 1]) || s[la - 1] == '-');
+       la--)
+    ;
+  while (rb < b->b && rb - ra < CUT_MAX_PART && word_byte((unsigned char)s[rb]))
+    rb++;
+  if (a->b - la > CUT_MAX_PART || rb - ra >= CUT_MAX_PART) return CUT_JOIN;
+  return written_hyphenated(p, la, a->b - 1, ra, rb) ? CUT_KEEP : CUT_JOIN;
 }
 
 /* ---- the text ------------------------------------------------------------ */
 
-static void emit(const pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
+static void emit(pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
   usual_t u;
   size_t k;
   double first_x = 0;
@@ -454,7 +501,7 @@ static void emit(const pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
     if (prev == NULL || paragraph_break(p, prev, l, next, &u)) {
       ct_srcmap_break(m, l->a, 2);
       first_x = l->x;
-    } else if (!hyphenated(p, prev, l)) {
+    } else if (cut_word(p, prev, l) == CUT_NONE) {
       /* the line break itself, where the layer has it; a title's lines in
       ** type larger than the body's are one line, as a reader reads them
       ** (the segmenter takes a heading from one line) */
@@ -467,7 +514,7 @@ static void emit(const pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
       if (prev->page != l->page || new_column(prev, l)) first_x = l->x;
       else if (l->x > first_x + 2) ct_srcmap_add(m, "  ", 2, l->a, 0);
     }
-    if (next != NULL && hyphenated(p, l, next) &&
+    if (next != NULL && cut_word(p, l, next) == CUT_JOIN &&
         !paragraph_break(p, l, next,
                          k + 2 < n ? &p->lines[body[k + 2]] : NULL, &u))
       end--;   /* the hyphen goes; the next line joins on */
