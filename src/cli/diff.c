@@ -160,7 +160,7 @@ typedef struct side {
   ct_text *text;
   ct_clause *clauses;
   size_t n;
-  ct_result *results;
+  ct_results *results;
   char **texts;            /* collapsed clause texts */
 } side;
 
@@ -169,7 +169,7 @@ static void side_free(side *s) {
   if (s->texts != NULL)
     for (i = 0; i < s->n; i++) free(s->texts[i]);
   free(s->texts);
-  if (s->results != NULL) ct_results_free(s->results, s->n);
+  ct_results_free(s->results);
   free(s->clauses);
   ct_text_free(s->text);
 }
@@ -242,7 +242,7 @@ static void doc_of(const side *sd, ct_diff_doc *doc) {
   doc->name = ct_text_name(sd->text);   /* "<stdin>" for "-" */
   doc->text = sd->text;
   doc->clauses = sd->clauses;
-  doc->results = sd->results;
+  doc->results = ct_results_array(sd->results);
   doc->texts = (const char *const *)sd->texts;
   doc->n = sd->n;
 }

@@ -19,7 +19,7 @@ ct_cli_doc *ct_cli_doc_new(const char *path) {
 void ct_cli_doc_free(ct_cli_doc *d) {
   if (d == NULL) return;
   ct_violations_free(d->violations, d->nviolations);
-  if (d->results != NULL) ct_results_free(d->results, d->n);
+  ct_results_free(d->results);
   free(d->clauses);
   ct_text_free(d->text);
   free(d->id_json);

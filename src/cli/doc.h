@@ -21,7 +21,7 @@ typedef struct ct_cli_doc {
   char *meta_json;
   ct_clause *clauses;
   size_t n;
-  ct_result *results;    /* classify: one per clause */
+  ct_results *results;   /* classify: one per clause */
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
   ct_buf msgs;           /* lines for stderr, printed before the output */

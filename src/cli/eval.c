@@ -198,7 +198,7 @@ static int report_errors(evalrun *ev, errlist *el) {
   for (d = 0; el->shown < el->max && d < ev->gd.ndocs; d++) {
     const ct_gold_doc *doc = &ev->gd.docs[d];
     const ct_cli_lines *l = &ev->corpus.lines[d];
-    ct_result *r = NULL;
+    ct_results *r = NULL;
     for (i = doc->first; i < doc->end && is_exact(ev, i); i++) {}
     if (i == doc->end) continue;
     if (e && ct_engine_classify(e, l->text, l->clauses, l->nclauses, NULL,
@@ -211,9 +211,9 @@ static int report_errors(evalrun *ev, errlist *el) {
       size_t k = l->clause_of[i - doc->first];
       if (!is_exact(ev, i))
         report_error(ev, el, i, e ? l->text : NULL,
-                     r && k ? &r[k - 1] : NULL);
+                     k ? ct_results_get(r, k - 1) : NULL);
     }
-    ct_results_free(r, l->nclauses);
+    ct_results_free(r);
   }
   ct_engine_free(e);
   return 0;

@@ -52,11 +52,12 @@ ct_status ct_cli_lines_classify(ct_engine *e, const char *name,
 }
 
 const ct_result *ct_cli_lines_result(const ct_cli_lines *l, size_t i) {
-  return l->clause_of[i] ? &l->results[l->clause_of[i] - 1] : NULL;
+  return l->clause_of[i] ? ct_results_get(l->results, l->clause_of[i] - 1)
+                         : NULL;
 }
 
 void ct_cli_lines_free(ct_cli_lines *l) {
-  ct_results_free(l->results, l->nclauses);
+  ct_results_free(l->results);
   free(l->clauses);
   free(l->clause_of);
   ct_text_free(l->text);

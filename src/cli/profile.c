@@ -210,7 +210,8 @@ static ct_status profile_doc(void *w, ct_cli_doc *d, ct_error *err) {
   s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
                          &d->results, err);
   for (i = 0; s == CT_OK && i < d->n; i++)
-    count_clause(&wk->t, wk->ctx->rs, &d->results[i], NULL);
+    count_clause(&wk->t, wk->ctx->rs, ct_results_get(d->results, i),
+                 NULL);
   return s;
 }
 
@@ -250,7 +251,7 @@ static int profile_gold(ct_ruleset *rs, const char *const *gold,
   for (d = 0; st == 0 && d < gd.ndocs; d++) {
     const ct_gold_doc *doc = &gd.docs[d];
     const ct_cli_lines *l = &corpus.lines[d];
-    ct_result *r = NULL;
+    ct_results *r = NULL;
     ctx->total.docs++;
     if (l->nclauses == 0) continue;
     if (ct_engine_classify(e, l->text, l->clauses, l->nclauses, NULL, &r,
@@ -261,9 +262,11 @@ static int profile_gold(ct_ruleset *rs, const char *const *gold,
     }
     for (i = doc->first; i < doc->end; i++) {
       size_t k = l->clause_of[i - doc->first];
-      if (k) count_clause(&ctx->total, rs, &r[k - 1], gd.g[i].want);
+      if (k)
+        count_clause(&ctx->total, rs, ct_results_get(r, k - 1),
+                     gd.g[i].want);
     }
-    ct_results_free(r, l->nclauses);
+    ct_results_free(r);
   }
   ct_engine_free(e);
   ct_corpus_free(&corpus);

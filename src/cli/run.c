@@ -82,7 +82,7 @@ static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
 static void doc_info(const ct_cli_doc *d, ct_docinfo *info) {
   memset(info, 0, sizeof *info);
   info->id_json = d->id_json, info->meta_json = d->meta_json;
-  info->results = d->results;
+  info->results = ct_results_array(d->results);
   info->violations = d->violations, info->nviolations = d->nviolations;
 }
 
@@ -164,7 +164,7 @@ static ct_status format_group(ct_writer *w, const ct_cli_doc *d,
   }
   for (i = from; i < to; i++, k++) {
     gc[k] = d->clauses[i];
-    if (d->results) gr[k] = d->results[i];
+    if (d->results) gr[k] = *ct_results_get(d->results, i);
   }
   doc_info(d, &info);
   info.results = d->results ? gr : NULL;
@@ -244,7 +244,7 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
     return;
   }
   if (!ct_cli_chain_label_done(ch, carry.cut, d->text, d->clauses, d->n,
-                               d->results, 1) ||
+                               ct_results_array(d->results), 1) ||
       format_piece(wk, d, &d->err) != CT_OK) {
     d->fatal = 1;
     ct_fail(&d->err, CT_ENOMEM, "out of memory");
