@@ -22,25 +22,25 @@
 
 static const ct_cli_option classify_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_EXPLAIN, 0, "explain", 0},
-  {CT_OPT_SARIF_LABELS, 0, "sarif-labels", 0},
-  {CT_OPT_COLOR, 0, "color", 1},
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
+  {CT_OPT_EXPLAIN, 0, "explain", 0, {0}},
+  {CT_OPT_SARIF_LABELS, 0, "sarif-labels", 0, {0}},
+  {CT_OPT_COLOR, 0, "color", 1, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
-  {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
-  {CT_OPT_DEBUG, 0, "debug", 0},
-  {CT_OPT_COUNT, 'c', "count", 0},
-  {CT_OPT_NAMES, 'l', "files-with-labels", 0},
-  {CT_OPT_QUIET, 'q', "quiet", 0},
-  {CT_OPT_LABEL, 0, "label", 1},
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  {CT_OPT_KEEP_GOING, 0, "keep-going", 0, {0}},
+  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
+  {CT_OPT_COUNT, 'c', "count", 0, {0}},
+  {CT_OPT_NAMES, 'l', "files-with-labels", 0, {0}},
+  {CT_OPT_QUIET, 'q', "quiet", 0, {0}},
+  {CT_OPT_LABEL, 0, "label", 1, {0}},
   CT_CLI_POLICY_OPTIONS,
   CT_CLI_STREAM_OPTIONS,
-  {0, 0, NULL, 0}
+  {0, 0, NULL, 0, {0}}
 };
 
 static const ct_cli_command_spec classify_spec = {
-  "classify", classify_options, ct_classify_formats, 1
+  "classify", classify_options, ct_classify_formats, 1, NULL, NULL, 0
 };
 
 void ct_cli_classify_help(FILE *out) {

@@ -36,20 +36,20 @@ static const ct_format *const diff_formats[] = {&diff_text, &diff_jsonl,
                                                 &diff_html, NULL};
 
 static const ct_cli_option diff_options[] = {
-  {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1},
-  {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},
-  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},
-  {CT_OPT_RULES, 'r', "rules", 1},
+  {CT_OPT_FORMAT, 'f', "format", 1, {0}}, {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
+  {CT_OPT_INPUT, 0, "input", 1, {0}}, {CT_OPT_INVALID, 0, "invalid", 1, {0}},
+  {CT_OPT_ABBREV, 0, "abbrev", 1, {0}}, {CT_OPT_HELP, 'h', "help", 0, {0}},
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1, {0}},
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
-  {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
-  {CT_OPT_DEBUG, 0, "debug", 0},
-  {0, 0, NULL, 0}
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  {CT_OPT_KEEP_GOING, 0, "keep-going", 0, {0}},
+  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
+  {0, 0, NULL, 0, {0}}
 };
 
 static const ct_cli_command_spec diff_spec = {
-  "diff", diff_options, diff_formats, 0
+  "diff", diff_options, diff_formats, 0, NULL, NULL, 0
 };
 
 void ct_cli_diff_help(FILE *out) {

@@ -17,13 +17,13 @@
 #include "cli/rulefiles.h"
 
 static const ct_cli_option rules_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_FORMAT, 'f', "format", 1},
-  {CT_OPT_OUTPUT, 'o', "output", 1},
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
+  {CT_OPT_FORMAT, 'f', "format", 1, {0}},
+  {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
   CT_CLI_CONFIG_OPTIONS,
-  {CT_OPT_HELP, 'h', "help", 0},
-  {0, 0, NULL, 0}
+  {CT_OPT_HELP, 'h', "help", 0, {0}},
+  {0, 0, NULL, 0, {0}}
 };
 
 /* The listing is not made of clauses, so these formats are names for -f
@@ -34,7 +34,7 @@ static const ct_format *const list_formats[] = {&list_text, &list_jsonl,
                                                 NULL};
 
 static const ct_cli_command_spec rules_spec = {
-  "rules", rules_options, list_formats, 0
+  "rules", rules_options, list_formats, 0, NULL, NULL, 0
 };
 
 void ct_cli_rules_help(FILE *out) {

@@ -511,16 +511,19 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
   ct_cli_args a;
   int key, rc = 0;
   memset(o, 0, sizeof *o);
-  o->format = spec->formats[0];
+  o->format = spec->formats ? spec->formats[0] : NULL;
   o->invalid = CT_INVALID_ERROR;
   ct_limits_default(&o->limits);
   o->jobs = default_jobs();
   o->max_document_bytes = CT_DEFAULT_MAX_DOCUMENT_BYTES;
-  rc = read_config(o, spec, argc, argv);
+  rc = spec->no_config ? 0 : read_config(o, spec, argc, argv);
   ct_cli_args_init(&a, argc, argv);
   while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
     if (key == CT_CLI_ARG_ERROR)
       rc = ct_cli_usage_error(spec->command, "%s", a.msg);
+    else if ((key >= CT_OPT_OWN || key == CT_CLI_ARG_OPERAND) && spec->own &&
+             (rc = spec->own(spec->own_ud, key, &a)) != -1)
+      continue;
     else if (key == CT_CLI_ARG_OPERAND)
       rc = push(&o->operands, &o->noperands, a.arg);
     else

@@ -54,9 +54,9 @@ enum {
 /* The limits rule files load and run under (ct_limits), in every command
 ** that loads rules. */
 #define CT_CLI_RULE_LIMIT_OPTIONS                                        \
-  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},                             \
-  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},                             \
-  {CT_OPT_RULE_TIME, 0, "rule-time", 1}
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1, {0}},                             \
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1, {0}},                             \
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1, {0}}
 
 /* The settings file's options (config.h), in every command that reads
 ** the shared options, and their help. */
@@ -66,7 +66,7 @@ enum {
 "                       given here win over the file's\n"                     \
 "      --no-config      read no settings file\n"
 #define CT_CLI_CONFIG_OPTIONS \
-  {CT_OPT_CONFIG, 0, "config", 1}, {CT_OPT_NO_CONFIG, 0, "no-config", 0}
+  {CT_OPT_CONFIG, 0, "config", 1, {0}}, {CT_OPT_NO_CONFIG, 0, "no-config", 0, {0}}
 
 typedef enum ct_cli_input {
   CT_CLI_INPUT_AUTO,     /* by name: *.html, *.htm HTML, *.pdf PDF, the
@@ -136,32 +136,45 @@ typedef struct ct_cli_options {
 ** --max-document-bytes, so both commands describe them in the same
 ** words. */
 #define CT_CLI_DOCUMENT_OPTIONS                                          \
-  {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1}, \
-  {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},     \
-  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
-  {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
-  {CT_OPT_JOBS, 'j', "jobs", 1},                                         \
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},             \
+  {CT_OPT_FORMAT, 'f', "format", 1, {0}}, {CT_OPT_OUTPUT, 'o', "output", 1, {0}}, \
+  {CT_OPT_INPUT, 0, "input", 1, {0}}, {CT_OPT_INVALID, 0, "invalid", 1, {0}},     \
+  {CT_OPT_ABBREV, 0, "abbrev", 1, {0}}, {CT_OPT_HELP, 'h', "help", 0, {0}},       \
+  {CT_OPT_INCLUDE, 0, "include", 1, {0}}, {CT_OPT_EXCLUDE, 0, "exclude", 1, {0}}, \
+  {CT_OPT_JOBS, 'j', "jobs", 1, {0}},                                         \
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1, {0}},             \
   CT_CLI_CONFIG_OPTIONS
 
 /* The policy options of classify. */
 #define CT_CLI_POLICY_OPTIONS                                            \
-  {CT_OPT_REQUIRE, 0, "require", 1}, {CT_OPT_FORBID, 0, "forbid", 1},   \
-  {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0}
+  {CT_OPT_REQUIRE, 0, "require", 1, {0}}, {CT_OPT_FORBID, 0, "forbid", 1, {0}},   \
+  {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0, {0}}
 
 extern const char ct_cli_document_options_help[];
 
 /* --clauses-only, for the commands that write clause records (segment,
 ** classify), and its help lines. */
-#define CT_CLI_STREAM_OPTIONS {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0}
+#define CT_CLI_STREAM_OPTIONS {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0, {0}}
 extern const char ct_cli_stream_options_help[];
+
+/* Keys from CT_OPT_OWN up are a command's own options, which the parser
+** hands to the command (ct_cli_own_fn) in their turn. */
+#define CT_OPT_OWN 400
+
+/* A command's own option `key` (its argument and name in a), or with key
+** CT_CLI_ARG_OPERAND an operand: 0, 2 after a usage error, or -1 for an
+** operand the parser is to keep (o->operands). */
+typedef int ct_cli_own_fn(void *ud, int key, const ct_cli_args *a);
 
 typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */
   const ct_cli_option *options;        /* accepted options */
-  const ct_format *const *formats;     /* values of -f; the first is default */
+  const ct_format *const *formats;     /* values of -f; the first is default;
+                                       ** NULL: -f is the command's own */
   int several_outputs;                 /* -o FORMAT:FILE more than once (the
                                        ** run loop's commands, run.h) */
+  ct_cli_own_fn *own;                  /* the command's own options, or NULL */
+  void *own_ud;
+  int no_config;                       /* reads no settings file (eval) */
 } ct_cli_command_spec;
 
 /* Parses argv (argv[0] is the command name).  Returns 0, or 2 after

@@ -38,11 +38,11 @@ enum { OPT_GOLD = 700 };
 
 static const ct_cli_option profile_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {OPT_GOLD, 0, "gold", 1},
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
+  {OPT_GOLD, 0, "gold", 1, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
-  {0, 0, NULL, 0}
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  {0, 0, NULL, 0, {0}}
 };
 
 /* The report is not made of clauses: these formats are names for -f,
@@ -59,7 +59,7 @@ static const ct_format *const profile_formats[] = {&profile_text,
                                                    &profile_jsonl, NULL};
 
 static const ct_cli_command_spec profile_spec = {
-  "profile", profile_options, profile_formats, 0
+  "profile", profile_options, profile_formats, 0, NULL, NULL, 0
 };
 
 void ct_cli_profile_help(FILE *out) {

@@ -16,13 +16,13 @@
 
 static const ct_cli_option segment_options[] = {
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1},
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
   CT_CLI_STREAM_OPTIONS,
-  {0, 0, NULL, 0}
+  {0, 0, NULL, 0, {0}}
 };
 
 static const ct_cli_command_spec segment_spec = {
-  "segment", segment_options, ct_segment_formats, 1
+  "segment", segment_options, ct_segment_formats, 1, NULL, NULL, 0
 };
 
 void ct_cli_segment_help(FILE *out) {
