@@ -37,12 +37,12 @@ static const ct_format *const diff_formats[] = {&diff_text, &diff_jsonl,
 
 static const ct_cli_option diff_options[] = {
   {CT_OPT_FORMAT, 'f', "format", 1, {0}}, {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
-  {CT_OPT_INPUT, 0, "input", 1, {0}}, {CT_OPT_INVALID, 0, "invalid", 1, {0}},
+  CT_CLI_INPUT_OPTIONS,
   {CT_OPT_ABBREV, 0, "abbrev", 1, {0}}, {CT_OPT_HELP, 'h', "help", 0, {0}},
   {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1, {0}},
   {CT_OPT_RULES, 'r', "rules", 1, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  CT_CLI_MAX_CLAUSE_BYTES_OPTION,
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0, {0}},
   {CT_OPT_DEBUG, 0, "debug", 0, {0}},
   {0, 0, NULL, 0, {0}}

@@ -60,9 +60,12 @@ void ct_cli_rules_help(FILE *out) {
 "  -o, --output FILE    write to FILE instead of standard output, atomically\n"
 "      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
 "                       the limits the rule files load under, as for\n"
-"                       classify (--rule-memory also caps the automaton\n"
-"                       of all the rules' words; default 64)\n"
-CT_CLI_CONFIG_HELP
+"                       classify (--rule-memory also caps the automaton\n", out);
+  fprintf(out,
+"                       of all the rules' words; default %lu)\n",
+          ct_cli_option_default(rules_options, CT_OPT_RULE_MEMORY));
+  ct_cli_config_options_help(out);
+  fputs(
 "  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 the rules loaded; 2 a usage error, a rule file that does\n"

@@ -37,11 +37,13 @@
 enum { OPT_GOLD = 700 };
 
 static const ct_cli_option profile_options[] = {
+  {CT_OPT_FORMAT, 'f', "format", 1, {0}},
   CT_CLI_DOCUMENT_OPTIONS,
   {CT_OPT_RULES, 'r', "rules", 1, {0}},
   {OPT_GOLD, 0, "gold", 1, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  CT_CLI_MAX_CLAUSE_BYTES_OPTION,
+  CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
 
@@ -82,7 +84,7 @@ void ct_cli_profile_help(FILE *out) {
 "                       instead of documents\n"
 "  -f, --format FORMAT  text (default): a table; jsonl: one object per\n"
 "                       rule, then a summary object\n", out);
-  fputs(ct_cli_document_options_help, out);
+  ct_cli_document_options_help(out);
   fputs(
 "      --rule-budget N, --rule-memory MIB, --rule-time MS,\n"
 "      --max-clause-bytes N\n"
