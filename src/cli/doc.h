@@ -11,7 +11,6 @@
 
 #include "cli/chain.h"
 #include "core/buf.h"
-#include "output/writer.h"
 
 /* One document on its way through the workers; everything owned. */
 typedef struct ct_cli_doc {
