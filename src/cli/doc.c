@@ -2,9 +2,18 @@
 ** doc.c -- documents in flight: their life cycle and their messages.
 */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/doc.h"
+
+ct_status ct_cli_fail(ct_error *err, ct_status s) {
+  if (err != NULL) {
+    err->status = s;
+    snprintf(err->msg, sizeof err->msg, "%s", ct_strerror(s));
+  }
+  return s;
+}
 
 ct_cli_doc *ct_cli_doc_new(const char *path) {
   ct_cli_doc *d = calloc(1, sizeof *d);

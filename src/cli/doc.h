@@ -53,6 +53,10 @@ typedef struct ct_cli_doc {
 ct_cli_doc *ct_cli_doc_new(const char *path);
 void ct_cli_doc_free(ct_cli_doc *d);
 
+/* Fills err (when not NULL) with status s and its phrase, ct_strerror's
+** ("out of memory"); returns s. */
+ct_status ct_cli_fail(ct_error *err, ct_status s);
+
 /* Adds a line to what is printed on stderr for the document. */
 void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -31,7 +31,6 @@
 #include "cli/rulefiles.h"
 #include "cli/run.h"
 #include "core/buf.h"
-#include "core/error.h"
 #include "output/json.h"
 
 enum { OPT_GOLD = 700 };
@@ -189,7 +188,7 @@ static ct_status worker_new(void *ud, void **out, ct_error *err) {
   if (wk == NULL || tally_init(&wk->t, ct_ruleset_nrules(ctx->rs)) != 0) {
     if (wk) tally_free(&wk->t);
     free(wk);
-    return ct_fail(err, CT_ENOMEM, "out of memory");
+    return ct_cli_fail(err, CT_ENOMEM);
   }
   wk->ctx = ctx;
   if ((s = ct_engine_new(ctx->rs, &wk->engine, err)) != CT_OK) {

@@ -28,11 +28,9 @@ jsonl_in.c output/json.h  -- the id written back as JSON
 jsonl_in.h core/buf.h     -- the line buffer of a record reader
 options.h output/writer.h -- --format resolves to a ct_format of the formats tables
 profile.c core/buf.h      -- report text built in ct_buf
-profile.c core/error.h    -- ct_fail
 profile.c output/json.h   -- JSON escaping of rule ids
 select.c core/buf.h       -- -c/-l lines built in ct_buf
 select.h output/select.h  -- --label/-c/-l/-q are formats that carry their settings (ct_select)
-run.c core/error.h        -- ct_fail; run.c drives the formats writer directly (workers, pieces)
 test.c core/buf.h         -- report lines built in ct_buf
 testreport.c core/buf.h   -- report text built in ct_buf
 testreport.c output/xml.h -- JUnit XML escaping
