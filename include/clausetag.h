@@ -12,7 +12,8 @@
 ** caller, who releases it with the free function of its type (ct_X_free
 ** for a ct_X object: ct_results_free for the ct_results of a
 ** classification; ct_clauses_free for clauses, ct_violations_free for
-** violations, ct_string_free for a char *), and every `const` pointer is borrowed from the object it came
+** violations, ct_align_free for alignment steps, ct_string_free for a
+** char *), and every `const` pointer is borrowed from the object it came
 ** from and lives as long as that object.  The exceptions, by name: the
 ** FILE a writer writes to and the costs array of ct_engine_set_costs stay
 ** the caller's; a rule set must outlive the engines and writers made
@@ -744,6 +745,70 @@ CT_API size_t ct_writer_violations(const ct_writer *w);
 ** report's summary), flushes it to the stream and frees the writer;
 ** CT_EIO when any write of the run failed.  NULL does nothing. */
 CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Aligning the clauses of two versions of a document
+**
+** What `clausetag diff` pairs: given the clause texts of an old and a
+** new version (white space collapsed, as ct_clause_text(t, c, 1) gives
+** them), the steps that walk both in order, each a pair of clauses or a
+** clause of one side alone.  Order is kept and every clause appears once;
+** two clauses pair only when their similarity (ct_align_similarity, the
+** Dice coefficient of their folded word sets; Korean, kana and CJK words
+** as pairs of characters) reaches the threshold, and among the
+** order-keeping alignments the one with the largest sum of similarities
+** is chosen, an exact copy over a reworded one.  Between two pairs, the
+** old side's clauses alone (dropped) come before the new side's (new).
+** Time and memory stay linear however large the documents: unique
+** identical texts are paired first, and each gap between them is searched
+** over at most max_cells cells (near its diagonal when it is larger,
+** reported in ct_align_stats.banded).  The same texts always give the
+** same steps.
+** ------------------------------------------------------------------- */
+
+#define CT_ALIGN_NONE ((size_t)-1)
+
+/* Defaults: pair clauses sharing at least half their words; 64 Mi cells
+** (64 MiB of directions; a few seconds of work at most, reached by two
+** 26 MB documents of repeated text, where no clause is unique). */
+#define CT_ALIGN_THRESHOLD 0.5
+#define CT_ALIGN_MAX_CELLS ((size_t)64 << 20)
+
+typedef struct ct_align_options {
+  double threshold;     /* 0 < threshold <= 1: the least similarity of a
+                        ** pair */
+  size_t max_cells;     /* the budget of the dynamic programme, > 0 */
+} ct_align_options;
+
+CT_API void ct_align_options_default(ct_align_options *o);
+
+/* One step of the alignment: a pair, or a clause of one side alone. */
+typedef struct ct_align_pair {
+  size_t a, b;          /* indexes into a and b; CT_ALIGN_NONE: none */
+  double similarity;    /* of a pair (1 for equal word sets); 0 alone */
+  int exact;            /* a pair whose texts are byte for byte equal */
+} ct_align_pair;
+
+typedef struct ct_align_stats {
+  size_t anchors;       /* pairs of unique identical texts found first */
+  size_t cells;         /* cells of the dynamic programme */
+  int banded;           /* a gap was too large and was searched in a band */
+} ct_align_stats;
+
+/* Aligns texts a[0..na) with b[0..nb) (UTF-8, NUL-terminated).  *out gets
+** *nout steps (at most na + nb), freed with ct_align_free; o NULL: the
+** defaults; stats may be NULL.  Fails only with CT_ENOMEM, or CT_EUSAGE
+** for options out of range. */
+CT_API ct_status ct_align(const char *const *a, size_t na,
+                          const char *const *b, size_t nb,
+                          const ct_align_options *o, ct_align_pair **out,
+                          size_t *nout, ct_align_stats *stats,
+                          ct_error *err);
+CT_API void ct_align_free(ct_align_pair *steps);
+
+/* The similarity of two texts, from 0 to 1 (1: the same words); two
+** texts without words are 1 when equal, else 0.  -1 when out of memory. */
+CT_API double ct_align_similarity(const char *x, const char *y);
 
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses

@@ -1,7 +1,7 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
-** clausetag.h gets (version, typed frees, policies, the writer, the
-** rule listing).
+** clausetag.h gets (version, typed frees, results, alignment, policies,
+** the writer, the rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
 ** header is enough for what it promises.  The rule set is
@@ -148,6 +148,34 @@ static void test_results(void **state) {
   assert_int_equal(ct_writer_close(w, &err), CT_OK);
   doc_free(&one);
   doc_free(&d);
+}
+
+/* The alignment of `clausetag diff`, from the header alone: the old
+** side's clause alone before the new side's, a reworded clause paired,
+** freed with ct_align_free. */
+static void test_align(void **state) {
+  const char *a[] = {"The parties agree.", "Old clause here.",
+                     "Trade shall be free."};
+  const char *b[] = {"The parties agree.", "A new clause.",
+                     "Trade shall be free and fair."};
+  ct_align_pair *p = NULL;
+  ct_align_options o;
+  ct_error err = {0};
+  size_t n = 0;
+  (void)state;
+  assert_int_equal(ct_align(a, 3, b, 3, NULL, &p, &n, NULL, &err), CT_OK);
+  assert_int_equal(n, 4);
+  assert_true(p[0].a == 0 && p[0].b == 0 && p[0].exact);
+  assert_true(p[1].a == 1 && p[1].b == CT_ALIGN_NONE);
+  assert_true(p[2].a == CT_ALIGN_NONE && p[2].b == 1);
+  assert_true(p[3].a == 2 && p[3].b == 2 && !p[3].exact);
+  assert_true(p[3].similarity >= CT_ALIGN_THRESHOLD);
+  ct_align_free(p);
+  assert_true(ct_align_similarity("a b", "B A") == 1.0);
+  ct_align_options_default(&o);
+  o.threshold = 0;
+  assert_int_equal(ct_align(a, 3, b, 3, &o, &p, &n, NULL, &err), CT_EUSAGE);
+  assert_null(p);
 }
 
 /* The segment formats without a rule set, the classify ones with. */
@@ -321,6 +349,7 @@ int main(void) {
       cmocka_unit_test(test_version),
       cmocka_unit_test(test_frees),
       cmocka_unit_test(test_results),
+      cmocka_unit_test(test_align),
       cmocka_unit_test(test_writer_formats),
       cmocka_unit_test(test_writer_unknown_format),
       cmocka_unit_test(test_policies),

@@ -19,7 +19,6 @@
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
-#include "diff/align.h"
 #include "diff/report.h"
 
 /* The formats are names for -f: the report is written whole at the end,
@@ -279,7 +278,7 @@ static int compare(const ct_cli_options *o, const diff_args *da,
     if (rc == 0) rc = ct_diff_differences(&d) > 0;
   }
   ct_buf_free(&b);
-  free(steps);
+  ct_align_free(steps);
   return rc;
 }
 
