@@ -34,8 +34,12 @@ static const ct_format diff_html = {"html", NULL, no_clause, NULL, NULL, NULL};
 static const ct_format *const diff_formats[] = {&diff_text, &diff_jsonl,
                                                 &diff_html, NULL};
 
+enum { OPT_THRESHOLD = CT_OPT_OWN, OPT_UNCHANGED };
+
 static const ct_cli_option diff_options[] = {
   {CT_OPT_FORMAT, 'f', "format", 1, {0}}, {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
+  {OPT_THRESHOLD, 0, "threshold", 1, {0}},
+  {OPT_UNCHANGED, 0, "unchanged", 0, {0}},
   CT_CLI_INPUT_OPTIONS,
   {CT_OPT_ABBREV, 0, "abbrev", 1, {0}}, {CT_OPT_HELP, 'h', "help", 0, {0}},
   {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1, {0}},
@@ -47,9 +51,6 @@ static const ct_cli_option diff_options[] = {
   {0, 0, NULL, 0, {0}}
 };
 
-static const ct_cli_command_spec diff_spec = {
-  "diff", diff_options, diff_formats, 0, NULL, NULL, 0
-};
 
 void ct_cli_diff_help(FILE *out) {
   fputs(
@@ -94,21 +95,6 @@ typedef struct diff_args {
   unsigned flags;          /* CT_DIFF_LIST_UNCHANGED */
 } diff_args;
 
-/* Does argument `arg` of the shared options take the next one as its
-** value ("-o FILE", "--output FILE")? */
-static int takes_value(const char *arg) {
-  const ct_cli_option *op;
-  for (op = diff_options; op->key != 0; op++) {
-    if (!op->has_arg) continue;
-    if (op->shrt && arg[0] == '-' && arg[1] == op->shrt && arg[2] == '\0')
-      return 1;
-    if (op->lng && arg[0] == '-' && arg[1] == '-' &&
-        strcmp(arg + 2, op->lng) == 0)
-      return 1;
-  }
-  return 0;
-}
-
 static int set_threshold(diff_args *da, const char *v) {
   char *end;
   double x;
@@ -123,33 +109,16 @@ static int set_threshold(diff_args *da, const char *v) {
   return 0;
 }
 
-/* --threshold and --unchanged are taken out before the shared parser
-** sees the arguments (the values of its own options are stepped over).
-** 0, or 2 after a usage error. */
-static int take_own(int *argc, char **argv, diff_args *da) {
-  int i, k = 1, rc = 0;
-  for (i = 1; rc == 0 && i < *argc; i++) {
-    if (strcmp(argv[i], "--") == 0) {
-      while (i < *argc) argv[k++] = argv[i++];
-      break;
-    }
-    if (strcmp(argv[i], "--unchanged") == 0) {
-      da->flags |= CT_DIFF_LIST_UNCHANGED;
-    } else if (strncmp(argv[i], "--threshold=", 12) == 0) {
-      rc = set_threshold(da, argv[i] + 12);
-    } else if (strcmp(argv[i], "--threshold") == 0) {
-      if (i + 1 == *argc)
-        return ct_cli_usage_error("diff", "option '--threshold' needs an "
-                                  "argument");
-      rc = set_threshold(da, argv[++i]);
-    } else {
-      if (takes_value(argv[i]) && i + 1 < *argc) argv[k++] = argv[i++];
-      argv[k++] = argv[i];
-    }
+/* --threshold and --unchanged (ct_cli_own_fn); 0, or 2 after a usage
+** error. */
+static int diff_option(void *ud, int key, const ct_cli_args *a) {
+  diff_args *da = ud;
+  if (key == OPT_THRESHOLD) return set_threshold(da, a->arg);
+  if (key == OPT_UNCHANGED) {
+    da->flags |= CT_DIFF_LIST_UNCHANGED;
+    return 0;
   }
-  *argc = k;
-  argv[k] = NULL;
-  return rc;
+  return -1;   /* an operand: the shared parser keeps it */
 }
 
 /* ---- one side: read, cut, classify -------------------------------------- */
@@ -334,22 +303,16 @@ static int run(const ct_cli_options *o, const diff_args *da, ct_ruleset *rs) {
 }
 
 int ct_cli_diff(int argc, char **argv) {
+  ct_cli_command_spec spec = {"diff", diff_options, diff_formats, 0,
+                              diff_option, NULL, 0};
   ct_cli_options o;
   diff_args da;
   ct_ruleset *rs = NULL;
-  char **args = malloc(((size_t)argc + 1) * sizeof *args);
   int rc;
-  memset(&o, 0, sizeof o);
   memset(&da, 0, sizeof da);
   ct_align_options_default(&da.align);
-  if (args == NULL) {
-    fputs("clausetag: out of memory\n", stderr);
-    return 2;
-  }
-  memcpy(args, argv, (size_t)argc * sizeof *args);
-  args[argc] = NULL;
-  rc = take_own(&argc, args, &da);
-  if (rc == 0) rc = ct_cli_options_parse(&o, &diff_spec, argc, args);
+  spec.own_ud = &da;
+  rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc == 0 && o.help) {
     ct_cli_diff_help(stdout);
   } else if (rc == 0 && (rc = check_operands(&o)) == 0) {
@@ -359,6 +322,5 @@ int ct_cli_diff(int argc, char **argv) {
   }
   ct_ruleset_free(rs);
   ct_cli_options_free(&o);
-  free(args);
   return rc;
 }

@@ -33,7 +33,7 @@
 #include "core/buf.h"
 #include "output/json.h"
 
-enum { OPT_GOLD = 700 };
+enum { OPT_GOLD = CT_OPT_OWN };
 
 static const ct_cli_option profile_options[] = {
   {CT_OPT_FORMAT, 'f', "format", 1, {0}},
@@ -59,9 +59,6 @@ static const ct_format profile_jsonl = {"jsonl", NULL, no_clause, NULL, NULL,
 static const ct_format *const profile_formats[] = {&profile_text,
                                                    &profile_jsonl, NULL};
 
-static const ct_cli_command_spec profile_spec = {
-  "profile", profile_options, profile_formats, 0, NULL, NULL, 0
-};
 
 void ct_cli_profile_help(FILE *out) {
   fputs(
@@ -385,52 +382,35 @@ static int write_report(const ct_cli_options *o, const ct_ruleset *rs,
 
 /* }===================================================================== */
 
-/* --gold is this command's own: taken out before the shared parser
-** sees the arguments.  0, or 2 after a usage error. */
-static int take_gold(int *argc, char **argv, const char ***gold,
-                     size_t *ngold) {
-  int i, k = 1;
-  *gold = calloc((size_t)*argc + 1, sizeof **gold);
-  if (*gold == NULL) return 2;
-  for (i = 1; i < *argc; i++) {
-    if (strcmp(argv[i], "--") == 0) {
-      while (i < *argc) argv[k++] = argv[i++];
-      break;
-    }
-    if (strncmp(argv[i], "--gold=", 7) == 0) {
-      (*gold)[(*ngold)++] = argv[i] + 7;
-    } else if (strcmp(argv[i], "--gold") == 0) {
-      if (i + 1 == *argc)
-        return ct_cli_usage_error("profile", "option '--gold' needs an "
-                                  "argument");
-      (*gold)[(*ngold)++] = argv[++i];
-    } else {
-      argv[k++] = argv[i];
-    }
-  }
-  *argc = k;
-  argv[k] = NULL;
+/* The --gold files (ct_cli_own_fn). */
+typedef struct gold_args {
+  const char **gold;
+  size_t n;
+} gold_args;
+
+static int profile_option(void *ud, int key, const ct_cli_args *a) {
+  gold_args *g = ud;
+  if (key != OPT_GOLD) return -1;   /* an operand: the parser keeps it */
+  g->gold[g->n++] = a->arg;
   return 0;
 }
 
 int ct_cli_profile(int argc, char **argv) {
+  ct_cli_command_spec spec = {"profile", profile_options, profile_formats, 0,
+                              profile_option, NULL, 0};
   ct_cli_options o;
   profile_ctx ctx;
-  const char **gold = NULL;
-  size_t ngold = 0;
+  gold_args g;
   ct_ruleset *rs = NULL;
-  char **args = malloc(((size_t)argc + 1) * sizeof *args);
   int rc;
   memset(&ctx, 0, sizeof ctx);
-  memset(&o, 0, sizeof o);
-  if (args == NULL) return 2;
-  memcpy(args, argv, (size_t)argc * sizeof *args);
-  args[argc] = NULL;
-  rc = take_gold(&argc, args, &gold, &ngold);
-  if (rc == 0) rc = ct_cli_options_parse(&o, &profile_spec, argc, args);
+  g.n = 0;
+  if ((g.gold = calloc((size_t)argc + 1, sizeof *g.gold)) == NULL) return 2;
+  spec.own_ud = &g;
+  rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc == 0 && o.help) {
     ct_cli_profile_help(stdout);
-  } else if (rc == 0 && ngold > 0 && o.noperands > 0) {
+  } else if (rc == 0 && g.n > 0 && o.noperands > 0) {
     rc = ct_cli_usage_error("profile", "give documents or --gold, not both");
   } else if (rc == 0) {
     rs = ct_cli_rules_load(&o);
@@ -438,16 +418,15 @@ int ct_cli_profile(int argc, char **argv) {
     else if (tally_init(&ctx.total, ct_ruleset_nrules(rs)) != 0) rc = 2;
     else {
       ctx.rs = rs;
-      rc = ngold ? profile_gold(rs, gold, ngold, &ctx)
-                 : profile_documents(&o, &ctx);
+      rc = g.n ? profile_gold(rs, g.gold, g.n, &ctx)
+               : profile_documents(&o, &ctx);
       /* what was counted, also when an input or a rule failed */
-      if (write_report(&o, rs, &ctx.total, ngold > 0) != 0) rc = 2;
+      if (write_report(&o, rs, &ctx.total, g.n > 0) != 0) rc = 2;
     }
   }
   tally_free(&ctx.total);
   ct_ruleset_free(rs);
   ct_cli_options_free(&o);
-  free(gold);
-  free(args);
+  free(g.gold);
   return rc;
 }
