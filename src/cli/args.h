@@ -21,6 +21,10 @@ typedef struct ct_cli_help {
   unsigned long deflt;          /* the default the text names */
   const char *const *choices;   /* the values of the argument, the first
                                 ** 0 (NULL-ended); NULL: any */
+  const char *names;            /* the name column as written, lines split
+                                ** by '\n', for an entry that stands for
+                                ** several options (the others then have
+                                ** no text); NULL: the option's own */
 } ct_cli_help;
 
 typedef struct ct_cli_option {

@@ -25,7 +25,7 @@ static const ct_cli_option classify_options[] = {
   {CT_OPT_RULES, 'r', "rules", 1,
    {"PATH", "a rule file or a directory of *.lua (repeatable);\n"
             "default: $CLAUSETAG_RULES (colon-separated), else\n"
-            "the shipped rules", 0, NULL}},
+            "the shipped rules", 0, NULL, NULL}},
   {CT_OPT_FORMAT, 'f', "format", 1,
    {"FORMAT", "text (default): FILE:LINE:COL: LABELS: TEXT\n"
               "jsonl: one JSON object per clause, with scores\n"
@@ -34,47 +34,47 @@ static const ct_cli_option classify_options[] = {
               "junit: JUnit XML, a test case per policy\n"
               "html: a self-contained report for a person\n"
               "summary: a table per document: clauses, share\n"
-              "and top rules per label (summary-tsv: as TSV)", 0, NULL}},
+              "and top rules per label (summary-tsv: as TSV)", 0, NULL, NULL}},
   {CT_OPT_LABEL, 0, "label", 1,
    {"LABEL", "write only the clauses with LABEL (repeatable:\n"
              "any of them); counts, names and summaries keep\n"
-             "to those labels", 0, NULL}},
+             "to those labels", 0, NULL, NULL}},
   {CT_OPT_COUNT, 'c', "count", 0,
    {NULL, "per document: its clauses, and how many have each\n"
-          "label (text, or -f tsv, -f jsonl)", 0, NULL}},
+          "label (text, or -f tsv, -f jsonl)", 0, NULL, NULL}},
   {CT_OPT_NAMES, 'l', "files-with-labels", 0,
    {NULL, "print the name of each document with a labelled\n"
-          "clause (with --label: one of those labels)", 0, NULL}},
+          "clause (with --label: one of those labels)", 0, NULL, NULL}},
   {CT_OPT_QUIET, 'q', "quiet", 0,
-   {NULL, "write nothing: the exit status says it", 0, NULL}},
+   {NULL, "write nothing: the exit status says it", 0, NULL, NULL}},
   CT_CLI_DOCUMENT_OPTIONS,
   CT_CLI_STREAM_OPTIONS,
   {CT_OPT_EXPLAIN, 0, "explain", 0,
    {NULL, "add every rule hit: rule, label, weight and the\n"
-          "text that fired it, with its byte offsets", 0, NULL}},
+          "text that fired it, with its byte offsets", 0, NULL, NULL}},
   {CT_OPT_SARIF_LABELS, 0, "sarif-labels", 0,
    {NULL, "-f sarif: a note for every labelled clause too\n"
-          "(default: results are policy violations only)", 0, NULL}},
+          "(default: results are policy violations only)", 0, NULL, NULL}},
   {CT_OPT_COLOR, 0, "color", 1,
    {"WHEN", "colour labels in text output: auto (default: on a\n"
             "terminal, unless NO_COLOR is set), always, never", 0,
-    ct_cli_color_choices}},
+    ct_cli_color_choices, NULL}},
   CT_CLI_RULE_LIMIT_OPTIONS,
   CT_CLI_MAX_CLAUSE_BYTES_OPTION,
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0,
    {NULL, "report a rule that fails at run time and go on\n"
-          "(it counts as not firing); exit status 2 at the end", 0, NULL}},
+          "(it counts as not firing); exit status 2 at the end", 0, NULL, NULL}},
   {CT_OPT_DEBUG, 0, "debug", 0,
    {NULL, "print what rule code passes to ct.log on stderr,\n"
-          "FILE:LINE: log: ... (rule R at F:L, clause D:L:C)", 0, NULL}},
+          "FILE:LINE: log: ... (rule R at F:L, clause D:L:C)", 0, NULL, NULL}},
   {CT_OPT_REQUIRE, 0, "require", 1,
-   {"LABEL", "policy: every document has a clause with LABEL", 0, NULL}},
+   {"LABEL", "policy: every document has a clause with LABEL", 0, NULL, NULL}},
   {CT_OPT_FORBID, 0, "forbid", 1,
-   {"LABEL", "policy: no clause has LABEL", 0, NULL}},
+   {"LABEL", "policy: no clause has LABEL", 0, NULL, NULL}},
   {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0,
    {NULL, "policy: every clause has a label\n"
           "(policies are repeatable; each violation is a\n"
-          "line on stderr and makes the exit status 1)", 0, NULL}},
+          "line on stderr and makes the exit status 1)", 0, NULL, NULL}},
   CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
@@ -95,7 +95,7 @@ void ct_cli_classify_help(FILE *out) {
 "is the default command: 'clausetag FILE' is 'clausetag classify FILE'.\n"
 "\n"
 "Options:\n", out);
-  ct_cli_options_help(out, classify_options);
+  ct_cli_options_help(out, classify_options, CT_CLI_HELP_COLUMN);
   fputs(
 "\n"
 "Exit status: 0 all inputs done; 1 a policy failed, or with --label, -c,\n"

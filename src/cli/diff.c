@@ -36,21 +36,48 @@ static const ct_format *const diff_formats[] = {&diff_text, &diff_jsonl,
 
 enum { OPT_THRESHOLD = CT_OPT_OWN, OPT_UNCHANGED };
 
+
+/* In the order of the help. */
 static const ct_cli_option diff_options[] = {
-  {CT_OPT_FORMAT, 'f', "format", 1, {0}}, {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
-  {OPT_THRESHOLD, 0, "threshold", 1, {0}},
-  {OPT_UNCHANGED, 0, "unchanged", 0, {0}},
-  CT_CLI_INPUT_OPTIONS,
-  {CT_OPT_ABBREV, 0, "abbrev", 1, {0}}, {CT_OPT_HELP, 'h', "help", 0, {0}},
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1, {0}},
-  {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  CT_CLI_RULE_LIMIT_OPTIONS,
-  CT_CLI_MAX_CLAUSE_BYTES_OPTION,
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): per label, + new, - dropped,\n"
+              "~ changed (both texts), with LINE:COL\n"
+              "jsonl: one JSON object per clause or pair\n"
+              "html: a self-contained page for a person", 0, NULL, NULL}},
+  {CT_OPT_OUTPUT, 'o', "output", 1,
+   {"FILE", "write to FILE instead of standard output, atomically", 0,
+    NULL, NULL}},
+  {OPT_THRESHOLD, 0, "threshold", 1,
+   {"X", "the least share of words two clauses have in common\n"
+         "to pair (Dice coefficient, 0 < X <= 1; default 0.5)", 0, NULL,
+    NULL}},
+  {OPT_UNCHANGED, 0, "unchanged", 0,
+   {NULL, "text: list the unchanged clauses too", 0, NULL, NULL}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable);\n"
+            "default: $CLAUSETAG_RULES, else the shipped rules", 0, NULL,
+    NULL}},
+  {CT_OPT_INPUT, 0, "input", 1,
+   {"MODE", "by name (default), text, html, pdf or lines", 0,
+    ct_cli_input_choices, NULL}},
+  {CT_OPT_INVALID, 0, "invalid", 1,
+   {"MODE", "error (default) or replace, as for classify", 0,
+    ct_cli_invalid_choices, NULL}},
+  {CT_OPT_ABBREV, 0, "abbrev", 1,
+   {"FILE", "more abbreviations (repeatable), as for classify", 0, NULL,
+    NULL}},
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1,
+   {"N", "a larger document is an error (default %lu)",
+    CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL, NULL}},
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS,\n"
+      "--max-clause-bytes N, --keep-going, --debug", "as for classify"),
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
   {CT_OPT_KEEP_GOING, 0, "keep-going", 0, {0}},
   {CT_OPT_DEBUG, 0, "debug", 0, {0}},
+  CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
-
 
 void ct_cli_diff_help(FILE *out) {
   fputs(
@@ -62,26 +89,9 @@ void ct_cli_diff_help(FILE *out) {
 "words they share, so a reworded clause pairs with its old wording.  '-'\n"
 "reads one of them from standard input.\n"
 "\n"
-"Options:\n"
-"  -f, --format FORMAT  text (default): per label, + new, - dropped,\n"
-"                       ~ changed (both texts), with LINE:COL\n"
-"                       jsonl: one JSON object per clause or pair\n"
-"                       html: a self-contained page for a person\n"
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
-"      --threshold X    the least share of words two clauses have in common\n"
-"                       to pair (Dice coefficient, 0 < X <= 1; default 0.5)\n"
-"      --unchanged      text: list the unchanged clauses too\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
-"                       default: $CLAUSETAG_RULES, else the shipped rules\n"
-"      --input MODE     by name (default), text, html, pdf or lines\n"
-"      --invalid MODE   error (default) or replace, as for classify\n"
-"      --abbrev FILE    more abbreviations (repeatable), as for classify\n"
-"      --max-document-bytes N\n"
-"                       a larger document is an error (default 67108864)\n"
-"      --rule-budget N, --rule-memory MIB, --rule-time MS,\n"
-"      --max-clause-bytes N, --keep-going, --debug\n"
-"                       as for classify\n"
-"  -h, --help           show this help\n"
+"Options:\n", out);
+  ct_cli_options_help(out, diff_options, CT_CLI_HELP_COLUMN);
+  fputs(
 "\n"
 "Exit status: 0 no differences; 1 differences; 2 (wins over 1) a usage\n"
 "error, rules that do not load, a rule that fails, or a document that\n"

@@ -29,13 +29,38 @@
 enum { OPT_GOLD = CT_OPT_OWN, OPT_FORMAT, OPT_ERRORS, OPT_FOLDS, OPT_L2,
        OPT_BOOTSTRAP, OPT_LABELS };
 
+/* In the order of the help; the defaults of --errors, --l2 and
+** --bootstrap (with --folds) are the table's. */
 static const ct_cli_option eval_options[] = {
-  {OPT_GOLD, 0, "gold", 1, {0}},     {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  {OPT_FORMAT, 'f', "format", 1, {0}}, {OPT_ERRORS, 0, "errors", 1, {0}},
-  {OPT_FOLDS, 0, "folds", 1, {0}},   {OPT_L2, 0, "l2", 1, {0}},
-  {OPT_BOOTSTRAP, 0, "bootstrap", 1, {0}}, {OPT_LABELS, 0, "labels", 1, {0}},
-  {CT_OPT_HELP, 'h', "help", 0, {0}}, {0, 0, NULL, 0, {0}}
+  {OPT_GOLD, 0, "gold", 1,
+   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL, NULL}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "rule file or directory, repeatable (default:\n"
+            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}},
+  {OPT_FORMAT, 'f', "format", 1,
+   {"F", "text (default) or json", 0, NULL, NULL}},
+  {OPT_ERRORS, 0, "errors", 1,
+   {"N", "show the first N misclassified clauses\n"
+         "(default %lu)", 10, NULL, NULL}},
+  {OPT_FOLDS, 0, "folds", 1,
+   {"K", "cross-validate by document: score each of K\n"
+         "groups of documents with weights trained\n"
+         "(clausetag train) on the other K-1", 0, NULL, NULL}},
+  {OPT_L2, 0, "l2", 1,
+   {"X", "with --folds: the training's pull toward the\n"
+         "declared weights (default %lu)", 1, NULL, NULL}},
+  {OPT_BOOTSTRAP, 0, "bootstrap", 1,
+   {"N", "resamplings of documents for the 95% intervals\n"
+         "of the summary (default %lu with --folds)", 1000, NULL, NULL}},
+  {OPT_LABELS, 0, "labels", 1,
+   {"L,...", "score only these labels (comma-separated): the\n"
+             "others count neither as hits nor as misses", 0, NULL, NULL}},
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
+
+/* eval's help puts the text from this column. */
+#define EVAL_HELP_COLUMN 21
 
 void ct_cli_eval_help(FILE *out) {
   fputs("Usage: clausetag eval --gold GOLD.jsonl... [-r RULES]... [-f text|json]\n"
@@ -45,23 +70,8 @@ void ct_cli_eval_help(FILE *out) {
         "Score the rules against labelled clauses, one JSON object per line:\n"
         "{\"doc\": \"d1\", \"text\": \"...\", \"labels\": [\"trade\"]}.  Clauses\n"
         "of one doc are classified together, in order, like --input lines.\n"
-        "\n"
-        "      --gold FILE    labelled clauses, repeatable (at least one)\n"
-        "  -r, --rules PATH   rule file or directory, repeatable (default:\n"
-        "                     CLAUSETAG_RULES, else the shipped rules)\n"
-        "  -f, --format F     text (default) or json\n"
-        "      --errors N     show the first N misclassified clauses\n"
-        "                     (default 10)\n"
-        "      --folds K      cross-validate by document: score each of K\n"
-        "                     groups of documents with weights trained\n"
-        "                     (clausetag train) on the other K-1\n"
-        "      --l2 X         with --folds: the training's pull toward the\n"
-        "                     declared weights (default 1)\n"
-        "      --bootstrap N  resamplings of documents for the 95% intervals\n"
-        "                     of the summary (default 1000 with --folds)\n"
-        "      --labels L,... score only these labels (comma-separated): the\n"
-        "                     others count neither as hits nor as misses\n"
-        "  -h, --help         show this help\n", out);
+        "\n", out);
+  ct_cli_options_help(out, eval_options, EVAL_HELP_COLUMN);
 }
 
 /* What the command line asks for. */
@@ -448,14 +458,16 @@ int ct_cli_eval(int argc, char **argv) {
   int status;
   memset(&ev, 0, sizeof ev);
   memset(&ea, 0, sizeof ea);
-  ea.max_errors = 10;
-  ea.l2 = 1;
+  ea.max_errors = ct_cli_option_default(eval_options, OPT_ERRORS);
+  ea.l2 = (double)ct_cli_option_default(eval_options, OPT_L2);
   ea.bootstrap = (size_t)-1;
   ea.gold = calloc((size_t)argc + 1, sizeof *ea.gold);
   if (ea.gold == NULL) return 2;
   spec.own_ud = &ea;
   status = ct_cli_options_parse(&o, &spec, argc, argv);
-  if (ea.bootstrap == (size_t)-1) ea.bootstrap = ea.folds ? 1000 : 0;
+  if (ea.bootstrap == (size_t)-1)
+    ea.bootstrap = ea.folds ? ct_cli_option_default(eval_options,
+                                                    OPT_BOOTSTRAP) : 0;
   if (status == 0 && o.help) {
     ct_cli_eval_help(stdout);
   } else if (status == 0 && ea.ngold == 0) {

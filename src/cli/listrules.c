@@ -16,13 +16,27 @@
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 
+/* In the order of the help. */
 static const ct_cli_option rules_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  {CT_OPT_FORMAT, 'f', "format", 1, {0}},
-  {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
-  CT_CLI_RULE_LIMIT_OPTIONS,
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable;\n"
+            "RULES operands are the same, after any -r);\n"
+            "default: $CLAUSETAG_RULES (colon-separated), else\n"
+            "the shipped rules", 0, NULL, NULL}},
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): two aligned tables\n"
+              "jsonl: one JSON object per label and per rule", 0, NULL,
+    NULL}},
+  {CT_OPT_OUTPUT, 'o', "output", 1,
+   {"FILE", "write to FILE instead of standard output, atomically", 0,
+    NULL, NULL}},
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS",
+      "the limits the rule files load under, as for\n"
+      "classify (--rule-memory also caps the automaton\n"
+      "of all the rules' words; default %lu)"),
   CT_CLI_CONFIG_OPTIONS,
-  {CT_OPT_HELP, 'h', "help", 0, {0}},
+  CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
 
@@ -50,23 +64,9 @@ void ct_cli_rules_help(FILE *out) {
 "their errors and warnings instead (see 'clausetag help lint'); with\n"
 "--stats, profile each rule over documents (see 'clausetag help profile').\n"
 "\n"
-"Options:\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable;\n"
-"                       RULES operands are the same, after any -r);\n"
-"                       default: $CLAUSETAG_RULES (colon-separated), else\n"
-"                       the shipped rules\n"
-"  -f, --format FORMAT  text (default): two aligned tables\n"
-"                       jsonl: one JSON object per label and per rule\n"
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
-"      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
-"                       the limits the rule files load under, as for\n"
-"                       classify (--rule-memory also caps the automaton\n", out);
-  fprintf(out,
-"                       of all the rules' words; default %lu)\n",
-          ct_cli_option_default(rules_options, CT_OPT_RULE_MEMORY));
-  ct_cli_config_options_help(out);
+"Options:\n", out);
+  ct_cli_options_help(out, rules_options, CT_CLI_HELP_COLUMN);
   fputs(
-"  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 the rules loaded; 2 a usage error, a rule file that does\n"
 "not load, or an output that could not be written.\n", out);

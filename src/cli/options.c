@@ -17,11 +17,6 @@ const char *const ct_cli_input_choices[] = {"text", "html", "pdf", "lines",
 const char *const ct_cli_invalid_choices[] = {"error", "replace", NULL};
 const char *const ct_cli_color_choices[] = {"auto", "always", "never", NULL};
 
-/* Help puts an option's text from this column, and an option longer than
-** NAME_WIDTH on a line of its own. */
-#define TEXT_COLUMN 23
-#define NAME_WIDTH (TEXT_COLUMN - 2)
-
 /* One line of an option's text after `indent` spaces: "%lu" is the
 ** default (a second one, the default in MiB). */
 static void help_line(FILE *out, int indent, const ct_cli_help *h,
@@ -36,21 +31,33 @@ static void help_line(FILE *out, int indent, const ct_cli_help *h,
   fputc('\n', out);
 }
 
-void ct_cli_options_help(FILE *out, const ct_cli_option *t) {
-  for (; t->key != 0; t++) {
-    const char *line = t->help.text, *nl;
-    int n, indent;
-    if (line == NULL) continue;
+/* The name column of an option: "  -o, --output FILE", or its help's
+** names, a line each after six spaces; the width of the last line. */
+static int help_names(FILE *out, const ct_cli_option *t) {
+  const char *p = t->help.names, *nl;
+  int n;
+  if (p == NULL) {
     n = t->shrt ? fprintf(out, "  -%c, --%s", t->shrt, t->lng)
                 : fprintf(out, "      --%s", t->lng);
     if (t->help.arg != NULL) n += fprintf(out, " %s", t->help.arg);
-    if (n <= NAME_WIDTH) {
-      indent = TEXT_COLUMN - n;
-    } else {
-      fputc('\n', out);
-      indent = TEXT_COLUMN;
-    }
-    for (;; line = nl + 1, indent = TEXT_COLUMN) {
+    return n;
+  }
+  while ((nl = strchr(p, '\n')) != NULL) {
+    fprintf(out, "      %.*s\n", (int)(nl - p), p);
+    p = nl + 1;
+  }
+  return fprintf(out, "      %s", p);
+}
+
+void ct_cli_options_help(FILE *out, const ct_cli_option *t, int column) {
+  for (; t->key != 0; t++) {
+    const char *line = t->help.text, *nl;
+    int n, indent = column;
+    if (line == NULL) continue;
+    n = help_names(out, t);
+    if (n < column && t->help.names == NULL) indent = column - n;
+    else fputc('\n', out);
+    for (;; line = nl + 1, indent = column) {
       nl = strchr(line, '\n');
       help_line(out, indent, &t->help, line,
                 nl ? (size_t)(nl - line) : strlen(line));
@@ -62,28 +69,6 @@ void ct_cli_options_help(FILE *out, const ct_cli_option *t) {
 /* "FILE:LINE" of the setting being applied, for its errors: options are
 ** parsed once, by the main thread, before anything else runs. */
 static const char *usage_where;
-
-static const ct_cli_option document_options[] = {
-  CT_CLI_DOCUMENT_OPTIONS, {0, 0, NULL, 0, {0}}
-};
-static const ct_cli_option stream_options[] = {
-  CT_CLI_STREAM_OPTIONS, {0, 0, NULL, 0, {0}}
-};
-static const ct_cli_option config_options[] = {
-  CT_CLI_CONFIG_OPTIONS, {0, 0, NULL, 0, {0}}
-};
-
-void ct_cli_document_options_help(FILE *out) {
-  ct_cli_options_help(out, document_options);
-}
-
-void ct_cli_stream_options_help(FILE *out) {
-  ct_cli_options_help(out, stream_options);
-}
-
-void ct_cli_config_options_help(FILE *out) {
-  ct_cli_options_help(out, config_options);
-}
 
 static const ct_cli_option *option_of(const ct_cli_option *t, int key) {
   for (; t->key != 0; t++)

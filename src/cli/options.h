@@ -53,25 +53,31 @@ enum {
 };
 
 /* The limits rule files load and run under (ct_limits), in every command
-** that loads rules, with their help and defaults (clausetag.h's, the one
-** place their values are written). */
-#define CT_CLI_RULE_LIMIT_OPTIONS                                         \
+** that loads rules, with their defaults (clausetag.h's, the one place
+** their values are written) and the help texts BUDGET, MEMORY and TIME.
+** A command whose help names them together (NAMES, on --rule-memory's
+** entry, so that its TEXT's "%lu" is that default) uses
+** CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER. */
+#define CT_CLI_RULE_LIMITS(BUDGET, MEMORY, TIME, NAMES)                   \
   {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1,                               \
-   {"N", "Lua instructions per `when` call (default %lu)",                \
-    CT_DEFAULT_RULE_BUDGET, NULL}},                                       \
+   {"N", BUDGET, CT_DEFAULT_RULE_BUDGET, NULL, NULL}},                    \
   {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1,                               \
-   {"MIB", "memory per Lua state, in MiB (default %lu)",                  \
-    CT_DEFAULT_RULE_MEMORY >> 20, NULL}},                                 \
+   {"MIB", MEMORY, CT_DEFAULT_RULE_MEMORY >> 20, NULL, NAMES}},           \
   {CT_OPT_RULE_TIME, 0, "rule-time", 1,                                   \
-   {"MS", "wall clock per `when` call and per rule-file load,\n"          \
-          "in milliseconds (default %lu; 0: no limit)",                   \
-    CT_DEFAULT_RULE_TIME_MS, NULL}}
+   {"MS", TIME, CT_DEFAULT_RULE_TIME_MS, NULL, NULL}}
+#define CT_CLI_RULE_LIMIT_OPTIONS                                         \
+  CT_CLI_RULE_LIMITS("Lua instructions per `when` call (default %lu)",    \
+                     "memory per Lua state, in MiB (default %lu)",        \
+                     "wall clock per `when` call and per rule-file load,\n" \
+                     "in milliseconds (default %lu; 0: no limit)", NULL)
+#define CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(NAMES, TEXT)                   \
+  CT_CLI_RULE_LIMITS(NULL, TEXT, NULL, NAMES)
 
 /* --max-clause-bytes, for the commands that classify. */
 #define CT_CLI_MAX_CLAUSE_BYTES_OPTION                                    \
   {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1,                     \
    {"N", "regexes see at most N bytes of a clause (default\n%lu)",        \
-    CT_DEFAULT_MAX_CLAUSE_BYTES, NULL}}
+    CT_DEFAULT_MAX_CLAUSE_BYTES, NULL, NULL}}
 
 /* The settings file's options (config.h), in every command that reads
 ** the shared options. */
@@ -79,9 +85,9 @@ enum {
   {CT_OPT_CONFIG, 0, "config", 1,                                         \
    {"FILE", "read settings from FILE (default: .clausetag.conf\n"         \
             "here or in the nearest directory above); options\n"          \
-            "given here win over the file's", 0, NULL}},                  \
+            "given here win over the file's", 0, NULL, NULL}},                  \
   {CT_OPT_NO_CONFIG, 0, "no-config", 0,                                   \
-   {NULL, "read no settings file", 0, NULL}}
+   {NULL, "read no settings file", 0, NULL, NULL}}
 
 /* The values of --input, --invalid and --color, in the order of their
 ** enums (ct_cli_input from CT_CLI_INPUT_TEXT, ct_invalid, ct_cli_color). */
@@ -100,11 +106,11 @@ extern const char *const ct_cli_color_choices[];
             "lines: every non-blank line is one clause\n"                 \
             "jsonl: one document per line, {\"id\":..,\"text\":..}\n"     \
             "(\"format\":\"html\" reads a record's text as HTML)",        \
-    0, ct_cli_input_choices}},                                            \
+    0, ct_cli_input_choices, NULL}},                                            \
   {CT_OPT_INVALID, 0, "invalid", 1,                                       \
    {"MODE", "error (default): a file with invalid UTF-8 is\n"             \
             "reported and skipped; replace: read it as U+FFFD",           \
-    0, ct_cli_invalid_choices}}
+    0, ct_cli_invalid_choices, NULL}}
 
 typedef enum ct_cli_input {
   CT_CLI_INPUT_AUTO,     /* by name: *.html, *.htm HTML, *.pdf PDF, the
@@ -177,32 +183,32 @@ typedef struct ct_cli_options {
   {CT_OPT_OUTPUT, 'o', "output", 1,                                       \
    {"FILE", "write to FILE instead of standard output, atomically;\n"     \
             "-o FORMAT:FILE names the format too; classify\n"             \
-            "and segment write one report per -o FORMAT:FILE", 0, NULL}}, \
+            "and segment write one report per -o FORMAT:FILE", 0, NULL, NULL}}, \
   CT_CLI_INPUT_OPTIONS,                                                   \
   {CT_OPT_ABBREV, 0, "abbrev", 1,                                         \
    {"FILE", "more abbreviations that do not end a sentence,\n"            \
-            "one per line, '#' comments (repeatable)", 0, NULL}},         \
+            "one per line, '#' comments (repeatable)", 0, NULL, NULL}},         \
   {CT_OPT_INCLUDE, 0, "include", 1,                                       \
    {"GLOB", "in directories, read the files whose names match\n"          \
             "GLOB (repeatable; default: *.txt, *.md, *.html,\n"           \
-            "*.htm and *.pdf)", 0, NULL}},                                \
+            "*.htm and *.pdf)", 0, NULL, NULL}},                                \
   {CT_OPT_EXCLUDE, 0, "exclude", 1,                                       \
    {"GLOB", "in directories, skip the files whose names match\n"          \
-            "GLOB (repeatable; wins over --include)", 0, NULL}},          \
+            "GLOB (repeatable; wins over --include)", 0, NULL, NULL}},          \
   {CT_OPT_JOBS, 'j', "jobs", 1,                                           \
    {"N", "worker threads (default: the number of cores);\n"               \
-         "the output is the same for every N", 0, NULL}},                 \
+         "the output is the same for every N", 0, NULL, NULL}},                 \
   {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1,                 \
    {"N", "skip a file or jsonl record larger than N bytes\n"              \
          "without reading the rest (default %lu, %lu MiB);\n"             \
          "a large text file read in pieces is cut at blank\n"             \
          "lines, and it is the pieces that may not be larger",            \
-    CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL}},                                \
+    CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL, NULL}},                                \
   CT_CLI_CONFIG_OPTIONS
 
 /* -h, as every command's help describes it. */
 #define CT_CLI_HELP_OPTION \
-  {CT_OPT_HELP, 'h', "help", 0, {NULL, "show this help", 0, NULL}}
+  {CT_OPT_HELP, 'h', "help", 0, {NULL, "show this help", 0, NULL, NULL}}
 
 /* --clauses-only, for the commands that write clause records (segment,
 ** classify). */
@@ -211,17 +217,15 @@ typedef struct ct_cli_options {
    {NULL, "with --input jsonl -f jsonl: write the clause records\n"       \
           "only (the shape before the stream contract); by\n"             \
           "default each record is answered by its clauses, then\n"        \
-          "a document record, or an error record", 0, NULL}}
+          "a document record, or an error record", 0, NULL, NULL}}
 
 /* Prints the help of table's options that carry one (ct_cli_help), in
 ** table order: "  -o, --output FILE    what it does", the text from
-** column 24, an option too long for its column on a line of its own. */
-void ct_cli_options_help(FILE *out, const ct_cli_option *table);
-
-/* The help of the options of the CT_CLI_X_OPTIONS groups above. */
-void ct_cli_document_options_help(FILE *out);
-void ct_cli_stream_options_help(FILE *out);
-void ct_cli_config_options_help(FILE *out);
+** `column` (0-based; CT_CLI_HELP_COLUMN for most commands), the name of
+** an option too long for it, and names that stand for several options,
+** on lines of their own. */
+#define CT_CLI_HELP_COLUMN 23
+void ct_cli_options_help(FILE *out, const ct_cli_option *table, int column);
 
 /* The default a table's option `key` names in its help (ct_cli_help
 ** .deflt); 0 when it names none. */

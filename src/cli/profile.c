@@ -35,13 +35,23 @@
 
 enum { OPT_GOLD = CT_OPT_OWN };
 
+/* In the order of the help. */
 static const ct_cli_option profile_options[] = {
-  {CT_OPT_FORMAT, 'f', "format", 1, {0}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable);\n"
+            "default: $CLAUSETAG_RULES, else the shipped rules", 0, NULL,
+    NULL}},
+  {OPT_GOLD, 0, "gold", 1,
+   {"FILE", "labelled clauses (as for eval), repeatable,\n"
+            "instead of documents", 0, NULL, NULL}},
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): a table; jsonl: one object per\n"
+              "rule, then a summary object", 0, NULL, NULL}},
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  {OPT_GOLD, 0, "gold", 1, {0}},
-  CT_CLI_RULE_LIMIT_OPTIONS,
-  CT_CLI_MAX_CLAUSE_BYTES_OPTION,
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS,\n"
+      "--max-clause-bytes N", "as for classify"),
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
   CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
@@ -73,19 +83,9 @@ void ct_cli_profile_help(FILE *out) {
 "the gold agrees with (its label there; for a negative rule, not).\n"
 "Then the rules that never fired.\n"
 "\n"
-"Options:\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
-"                       default: $CLAUSETAG_RULES, else the shipped rules\n"
-"      --gold FILE      labelled clauses (as for eval), repeatable,\n"
-"                       instead of documents\n"
-"  -f, --format FORMAT  text (default): a table; jsonl: one object per\n"
-"                       rule, then a summary object\n", out);
-  ct_cli_document_options_help(out);
+"Options:\n", out);
+  ct_cli_options_help(out, profile_options, CT_CLI_HELP_COLUMN);
   fputs(
-"      --rule-budget N, --rule-memory MIB, --rule-time MS,\n"
-"      --max-clause-bytes N\n"
-"                       as for classify\n"
-"  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 done; 2 a usage error, rules that do not load, a rule\n"
 "that fails (the report then counts what came before), an input that\n"

@@ -20,10 +20,10 @@ static const ct_cli_option segment_options[] = {
    {"FORMAT", "text (default): FILE:LINE:COL: KIND: TEXT\n"
               "lines: the text of each clause only\n"
               "jsonl: one JSON object per clause, with offsets\n"
-              "tsv: a header line, then one row per clause", 0, NULL}},
+              "tsv: a header line, then one row per clause", 0, NULL, NULL}},
   {CT_OPT_RULES, 'r', "rules", 1,
    {"PATH", "rule files whose abbreviations { ... } the\n"
-            "segmenter uses (repeatable; CLAUSETAG_RULES too)", 0, NULL}},
+            "segmenter uses (repeatable; CLAUSETAG_RULES too)", 0, NULL, NULL}},
   CT_CLI_DOCUMENT_OPTIONS,
   CT_CLI_STREAM_OPTIONS,
   CT_CLI_HELP_OPTION,
@@ -46,7 +46,7 @@ void ct_cli_segment_help(FILE *out) {
 "page, and the line and column within it; text shows FILE#page=N:LINE:COL).\n"
 "\n"
 "Options:\n", out);
-  ct_cli_options_help(out, segment_options);
+  ct_cli_options_help(out, segment_options, CT_CLI_HELP_COLUMN);
   fputs(
 "\n"
 "Exit status: 0 all inputs done; 2 a usage error, an input that could not\n"
