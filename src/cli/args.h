@@ -17,7 +17,8 @@
 typedef struct ct_cli_help {
   const char *arg;              /* the argument's name in help ("N") */
   const char *text;             /* what the option does, lines split by
-                                ** '\n'; "%lu" stands for the default */
+                                ** '\n'; "%lu" stands for the default (a
+                                ** second one: the default in MiB) */
   unsigned long deflt;          /* the default the text names */
   const char *const *choices;   /* the values of the argument, the first
                                 ** 0 (NULL-ended); NULL: any */
