@@ -134,9 +134,13 @@ static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
 ** index, or -1 after a usage error. */
 static int choice(const ct_cli_command_spec *spec, int key, const char *arg) {
   const ct_cli_option *opt = option_of(spec->options, key);
-  const char *const *c = opt->help.choices;
+  const char *const *c = opt ? opt->help.choices : NULL;
   char names[128];
   int i;
+  if (c == NULL) {   /* a table without the option's choices */
+    ct_cli_usage_error(spec->command, "unhandled option");
+    return -1;
+  }
   for (i = 0; c[i] != NULL; i++)
     if (strcmp(arg, c[i]) == 0) return i;
   list_names(names, sizeof names, c);
