@@ -11,7 +11,7 @@ int main(int argc, char **argv) {
   ct_engine *e = NULL;
   ct_text *t = NULL;
   ct_clause *c = NULL;
-  ct_result *r = NULL;
+  ct_results *r = NULL;
   ct_writer *w = NULL;
   ct_writer_options wo = {0};
   size_t n = 0;
@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   if (s == CT_OK) s = ct_writer_close(w, &err);   /* flushes, frees */
   else ct_writer_close(w, NULL);
   if (s != CT_OK) fprintf(stderr, "tag: %s\n", err.msg);
-  ct_results_free(r, n);
+  ct_results_free(r);
   ct_clauses_free(c);
   ct_text_free(t);
   ct_engine_free(e);

@@ -10,8 +10,9 @@
 ** Ownership, in one sentence: every pointer a function hands out that is
 ** not `const` (as its result or through an out-parameter) belongs to the
 ** caller, who releases it with the free function of its type (ct_X_free
-** for a ct_X object, ct_clauses_free for clauses, ct_results_free for
-** results, ct_violations_free for violations, ct_string_free for a
+** for a ct_X object: ct_results_free for the ct_results of a
+** classification; ct_clauses_free for clauses, ct_violations_free for
+** violations, ct_align_free for alignment steps, ct_string_free for a
 ** char *), and every `const` pointer is borrowed from the object it came
 ** from and lives as long as that object.  The exceptions, by name: the
 ** FILE a writer writes to and the costs array of ct_engine_set_costs stay
@@ -574,18 +575,35 @@ typedef struct ct_result {
   size_t nhits;
 } ct_result;
 
+/* The results of classifying clauses: one ct_result per clause, in
+** clause order.  The object owns the scores, labels and hits its results
+** point to, which live until ct_results_free. */
+typedef struct ct_results ct_results;
+
 /* Classifies the clauses of one document in order (so a `when` sees the
 ** labels of the heading and the previous clause).  `doc_id` is what rules
-** see as c.doc.id (NULL: none).  On success *out is an array of n
-** results, freed with ct_results_free. */
+** see as c.doc.id (NULL: none).  On success *out holds n results (none
+** for n == 0), freed with ct_results_free. */
 CT_API ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
                                     const ct_clause *c, size_t n,
-                                    const char *doc_id, ct_result **out,
+                                    const char *doc_id, ct_results **out,
                                     ct_error *err);
-/* Frees the n results of one ct_engine_classify or ct_engine_classify_part
-** call, with the scores, labels and hits they point to (one allocation
-** behind them all: free the array as it was handed out, never a part). */
-CT_API void ct_results_free(ct_result *r, size_t n);
+
+/* How many results r holds (the clauses classified); 0 for NULL. */
+CT_API size_t ct_results_count(const ct_results *r);
+
+/* Result i (0-based: clause c[i] of the call), or NULL when i is not
+** below ct_results_count(r). */
+CT_API const ct_result *ct_results_get(const ct_results *r, size_t i);
+
+/* All results as one array of ct_results_count(r) entries, in clause
+** order, so that ct_results_get(r, i) is &ct_results_array(r)[i]; NULL
+** when there are none. */
+CT_API const ct_result *ct_results_array(const ct_results *r);
+
+/* Frees the results of one ct_engine_classify or ct_engine_classify_part
+** call with everything they point to; NULL does nothing. */
+CT_API void ct_results_free(ct_results *r);
 
 /* A document can also be classified part by part, so that memory does
 ** not grow with its size (clausetag reads a large text file in pieces
@@ -614,8 +632,8 @@ typedef struct ct_part {
 CT_API ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                                          const ct_clause *c, size_t n,
                                          const char *doc_id,
-                                         const ct_part *part, ct_result **out,
-                                         ct_error *err);
+                                         const ct_part *part,
+                                         ct_results **out, ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Policies: what a classified document must or must not hold
@@ -655,15 +673,15 @@ typedef struct ct_violation {
 CT_API ct_status ct_policies_resolve(ct_policy *p, size_t n,
                                      const ct_ruleset *rs, ct_error *err);
 
-/* Checks resolved policies p[0..np) on a classified document, the
-** results r[0..n) of its n clauses: *out gets its violations, the
-** document's own first (require), then clause by clause, in the order of
-** p; *nout may be 0 (then *out is NULL).  Free them with ct_violations_free.  CT_OK or
-** CT_ENOMEM. */
+/* Checks resolved policies p[0..np) on a classified document, r the
+** results of its clauses (NULL: a document without clauses): *out gets
+** its violations, the document's own first (require), then clause by
+** clause, in the order of p; *nout may be 0 (then *out is NULL).  Free
+** them with ct_violations_free.  CT_OK or CT_ENOMEM. */
 CT_API ct_status ct_policies_check(const ct_policy *p, size_t np,
-                                   const ct_ruleset *rs, const ct_result *r,
-                                   size_t n, ct_violation **out,
-                                   size_t *nout, ct_error *err);
+                                   const ct_ruleset *rs, const ct_results *r,
+                                   ct_violation **out, size_t *nout,
+                                   ct_error *err);
 CT_API void ct_violations_free(ct_violation *v, size_t n);
 
 /* ---------------------------------------------------------------------
@@ -711,11 +729,13 @@ CT_API ct_status ct_writer_new(const char *format, FILE *out,
                                ct_error *err);
 
 /* Writes one document: its clauses c[0..n) and, for classify formats,
-** their results (ct_engine_classify's r[0..n)); segment formats take
-** r == NULL.  Fails with CT_EIO ("write error: ...") or CT_ENOMEM. */
+** their results (ct_engine_classify's for the same clauses; NULL when
+** n == 0); segment formats take r == NULL.  Fails with CT_EUSAGE (a
+** classify format without results for every clause), CT_EIO ("write
+** error: ...") or CT_ENOMEM. */
 CT_API ct_status ct_writer_write(ct_writer *w, const ct_text *t,
                                  const ct_clause *c, size_t n,
-                                 const ct_result *r, ct_error *err);
+                                 const ct_results *r, ct_error *err);
 
 /* How many policy violations the documents written so far had (the
 ** command line's exit status 1). */
@@ -725,6 +745,70 @@ CT_API size_t ct_writer_violations(const ct_writer *w);
 ** report's summary), flushes it to the stream and frees the writer;
 ** CT_EIO when any write of the run failed.  NULL does nothing. */
 CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Aligning the clauses of two versions of a document
+**
+** What `clausetag diff` pairs: given the clause texts of an old and a
+** new version (white space collapsed, as ct_clause_text(t, c, 1) gives
+** them), the steps that walk both in order, each a pair of clauses or a
+** clause of one side alone.  Order is kept and every clause appears once;
+** two clauses pair only when their similarity (ct_align_similarity, the
+** Dice coefficient of their folded word sets; Korean, kana and CJK words
+** as pairs of characters) reaches the threshold, and among the
+** order-keeping alignments the one with the largest sum of similarities
+** is chosen, an exact copy over a reworded one.  Between two pairs, the
+** old side's clauses alone (dropped) come before the new side's (new).
+** Time and memory stay linear however large the documents: unique
+** identical texts are paired first, and each gap between them is searched
+** over at most max_cells cells (near its diagonal when it is larger,
+** reported in ct_align_stats.banded).  The same texts always give the
+** same steps.
+** ------------------------------------------------------------------- */
+
+#define CT_ALIGN_NONE ((size_t)-1)
+
+/* Defaults: pair clauses sharing at least half their words; 64 Mi cells
+** (64 MiB of directions; a few seconds of work at most, reached by two
+** 26 MB documents of repeated text, where no clause is unique). */
+#define CT_ALIGN_THRESHOLD 0.5
+#define CT_ALIGN_MAX_CELLS ((size_t)64 << 20)
+
+typedef struct ct_align_options {
+  double threshold;     /* 0 < threshold <= 1: the least similarity of a
+                        ** pair */
+  size_t max_cells;     /* the budget of the dynamic programme, > 0 */
+} ct_align_options;
+
+CT_API void ct_align_options_default(ct_align_options *o);
+
+/* One step of the alignment: a pair, or a clause of one side alone. */
+typedef struct ct_align_pair {
+  size_t a, b;          /* indexes into a and b; CT_ALIGN_NONE: none */
+  double similarity;    /* of a pair (1 for equal word sets); 0 alone */
+  int exact;            /* a pair whose texts are byte for byte equal */
+} ct_align_pair;
+
+typedef struct ct_align_stats {
+  size_t anchors;       /* pairs of unique identical texts found first */
+  size_t cells;         /* cells of the dynamic programme */
+  int banded;           /* a gap was too large and was searched in a band */
+} ct_align_stats;
+
+/* Aligns texts a[0..na) with b[0..nb) (UTF-8, NUL-terminated).  *out gets
+** *nout steps (at most na + nb), freed with ct_align_free; o NULL: the
+** defaults; stats may be NULL.  Fails only with CT_ENOMEM, or CT_EUSAGE
+** for options out of range. */
+CT_API ct_status ct_align(const char *const *a, size_t na,
+                          const char *const *b, size_t nb,
+                          const ct_align_options *o, ct_align_pair **out,
+                          size_t *nout, ct_align_stats *stats,
+                          ct_error *err);
+CT_API void ct_align_free(ct_align_pair *steps);
+
+/* The similarity of two texts, from 0 to 1 (1: the same words); two
+** texts without words are 1 when equal, else 0.  -1 when out of memory. */
+CT_API double ct_align_similarity(const char *x, const char *y);
 
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses

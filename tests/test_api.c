@@ -1,7 +1,7 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
-** clausetag.h gets (version, typed frees, policies, the writer, the
-** rule listing).
+** clausetag.h gets (version, typed frees, results, alignment, policies,
+** the writer, the rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
 ** header is enough for what it promises.  The rule set is
@@ -42,7 +42,7 @@ typedef struct doc {
   ct_text *t;
   ct_clause *c;
   size_t n;
-  ct_result *r;
+  ct_results *r;
 } doc;
 
 static void doc_make(doc *d, const char *name, const char *s) {
@@ -60,7 +60,7 @@ static void doc_make(doc *d, const char *name, const char *s) {
 }
 
 static void doc_free(doc *d) {
-  ct_results_free(d->r, d->n);
+  ct_results_free(d->r);
   ct_clauses_free(d->c);
   ct_text_free(d->t);
 }
@@ -107,6 +107,75 @@ static void test_frees(void **state) {
   ct_violations_free(NULL, 0);
   assert_int_equal(ct_writer_close(NULL, NULL), CT_OK);
   ct_text_free(t);
+}
+
+/* Results are an object: a count, one result per clause, one array, one
+** free; a document without clauses has none, and a writer of a classify
+** format refuses results that do not cover every clause. */
+static void test_results(void **state) {
+  ct_engine *e = NULL;
+  ct_results *none = NULL;
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  doc d, one;
+  (void)state;
+  doc_make(&d, "a.txt", "An alpha clause.\n\nA beta one.\n");
+  assert_int_equal(ct_results_count(d.r), 2);
+  assert_ptr_equal(ct_results_get(d.r, 0), ct_results_array(d.r));
+  assert_ptr_equal(ct_results_get(d.r, 1), ct_results_array(d.r) + 1);
+  assert_null(ct_results_get(d.r, 2));
+  assert_int_equal(ct_results_get(d.r, 0)->has[0], 1);
+  assert_int_equal(ct_results_get(d.r, 1)->has[0], 0);
+  assert_int_equal(ct_results_count(NULL), 0);
+  assert_null(ct_results_get(NULL, 0));
+  assert_null(ct_results_array(NULL));
+  ct_results_free(NULL);
+  assert_int_equal(ct_engine_new(rules, &e, &err), CT_OK);
+  assert_int_equal(ct_engine_classify(e, d.t, d.c, 0, NULL, &none, &err),
+                   CT_OK);
+  assert_int_equal(ct_results_count(none), 0);
+  assert_null(ct_results_array(none));
+  ct_results_free(none);
+  ct_engine_free(e);
+  doc_make(&one, "b.txt", "One clause.\n");
+  memset(&o, 0, sizeof o);
+  o.rules = rules;
+  assert_int_equal(ct_writer_new("jsonl", stdout, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write(w, d.t, d.c, d.n, one.r, &err), CT_EUSAGE);
+  assert_string_equal(err.msg, "a.txt: a classify format needs the results "
+                               "of every clause (1 for 2 clauses)");
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  doc_free(&one);
+  doc_free(&d);
+}
+
+/* The alignment of `clausetag diff`, from the header alone: the old
+** side's clause alone before the new side's, a reworded clause paired,
+** freed with ct_align_free. */
+static void test_align(void **state) {
+  const char *a[] = {"The parties agree.", "Old clause here.",
+                     "Trade shall be free."};
+  const char *b[] = {"The parties agree.", "A new clause.",
+                     "Trade shall be free and fair."};
+  ct_align_pair *p = NULL;
+  ct_align_options o;
+  ct_error err = {0};
+  size_t n = 0;
+  (void)state;
+  assert_int_equal(ct_align(a, 3, b, 3, NULL, &p, &n, NULL, &err), CT_OK);
+  assert_int_equal(n, 4);
+  assert_true(p[0].a == 0 && p[0].b == 0 && p[0].exact);
+  assert_true(p[1].a == 1 && p[1].b == CT_ALIGN_NONE);
+  assert_true(p[2].a == CT_ALIGN_NONE && p[2].b == 1);
+  assert_true(p[3].a == 2 && p[3].b == 2 && !p[3].exact);
+  assert_true(p[3].similarity >= CT_ALIGN_THRESHOLD);
+  ct_align_free(p);
+  assert_true(ct_align_similarity("a b", "B A") == 1.0);
+  ct_align_options_default(&o);
+  o.threshold = 0;
+  assert_int_equal(ct_align(a, 3, b, 3, &o, &p, &n, NULL, &err), CT_EUSAGE);
+  assert_null(p);
 }
 
 /* The segment formats without a rule set, the classify ones with. */
@@ -166,7 +235,7 @@ static void test_policies(void **state) {
                                "labels: alpha, beta and gamma)");
   assert_int_equal(ct_policies_resolve(p, 3, rules, &err), CT_OK);
   assert_int_equal(p[0].label_index, 2);
-  assert_int_equal(ct_policies_check(p, 3, rules, d.r, d.n, &v, &nv, &err),
+  assert_int_equal(ct_policies_check(p, 3, rules, d.r, &v, &nv, &err),
                    CT_OK);
   /* the document's own first, then clause by clause */
   assert_int_equal(nv, 3);
@@ -279,6 +348,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
       cmocka_unit_test(test_frees),
+      cmocka_unit_test(test_results),
+      cmocka_unit_test(test_align),
       cmocka_unit_test(test_writer_formats),
       cmocka_unit_test(test_writer_unknown_format),
       cmocka_unit_test(test_policies),

@@ -138,7 +138,7 @@ static void make_doc(char *doc) {
 typedef struct run {
   ct_clause *c;
   size_t n;
-  ct_result *r;
+  ct_results *r;
 } run;
 
 static void classify(ct_engine *e, const ct_ruleset *rs, ct_text *t,
@@ -160,7 +160,8 @@ static void same(const ct_ruleset *rs, const run *x, const run *y,
   size_t i, k, nl = ct_ruleset_nlabels(rs);
   assert_int_equal(x->n, y->n);
   for (i = 0; i < x->n; i++) {
-    const ct_result *p = &x->r[i], *q = &y->r[i];
+    const ct_result *p = ct_results_get(x->r, i),
+                    *q = ct_results_get(y->r, i);
     for (k = 0; k < nl; k++) {
       if (p->has[k] != q->has[k] || fabs(p->scores[k] - q->scores[k]) > 1e-9)
         fail_msg("clause %zu, label %zu: %d %g vs %d %g in\n%s", i + 1, k,
@@ -179,7 +180,7 @@ static void same(const ct_ruleset *rs, const run *x, const run *y,
 }
 
 static void free_run(run *x) {
-  ct_results_free(x->r, x->n);
+  ct_results_free(x->r);
   free(x->c);
 }
 

@@ -274,7 +274,7 @@ static void log_lines(void **state) {
   ct_engine *e;
   ct_text *t;
   ct_clause *c;
-  ct_result *r;
+  ct_results *res = NULL;
   size_t n;
   ct_error err;
   seen s;
@@ -288,17 +288,17 @@ static void log_lines(void **state) {
                                        CT_INVALID_ERROR, &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
   memset(&s, 0, sizeof s);
-  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
-  ct_results_free(r, n);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &res, &err), CT_OK);
+  ct_results_free(res);
   ct_engine_on_log(e, collect_log, &s);
-  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
-  ct_results_free(r, n);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &res, &err), CT_OK);
+  ct_results_free(res);
   assert_int_equal(s.n, 1);
   assert_string_equal(s.lines[0], TMP ":3: log: sentence 1 x y (rule 'a.w' "
                       "at " TMP ":2, clause doc:1:1)");
   ct_engine_on_log(e, NULL, NULL);
-  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
-  ct_results_free(r, n);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &res, &err), CT_OK);
+  ct_results_free(res);
   assert_int_equal(s.n, 1);
   free(c);
   ct_text_free(t);

@@ -1,9 +1,9 @@
 /*
-** test_diff.c -- the clause alignment of `clausetag diff` (src/diff/align.h).
+** test_diff.c -- the clause alignment of `clausetag diff` (clausetag.h: ct_align).
 **
 ** Similarity on chosen texts (case, order, punctuation, Korean endings),
 ** alignments with known answers (insertions, deletions, rewordings,
-** moves, empty sides), the promises of align.h on 2,000 random pairs of
+** moves, empty sides), the promises of ct_align on 2,000 random pairs of
 ** sequences (every item once, order kept, no pair below the threshold,
 ** the largest sum of similarities, checked against an exhaustive search),
 ** and the budget: a large gap is searched in a band, in bounded cells.
@@ -17,7 +17,6 @@
 #include <string.h>
 #include <cmocka.h>
 #include "clausetag.h"
-#include "diff/align.h"
 
 /* ---- similarity -------------------------------------------------------- */
 
@@ -72,7 +71,7 @@ static void expect(const char *const *a, size_t na, const char *const *b,
                (ssize_t)w[i].b);
   }
   assert_int_equal(n, nw);
-  free(p);
+  ct_align_free(p);
 }
 
 static const char *const doc_a[] = {
@@ -93,7 +92,7 @@ static void test_identical(void **state) {
     assert_true(p[i].exact);
     assert_true(p[i].similarity == 1.0);
   }
-  free(p);
+  ct_align_free(p);
 }
 
 static void test_insert_delete_reword(void **state) {
@@ -112,7 +111,7 @@ static void test_insert_delete_reword(void **state) {
   p = align(doc_a, 4, b, 4, &n);
   assert_false(p[1].exact);
   assert_true(p[1].similarity > 0.5 && p[1].similarity < 1.0);
-  free(p);
+  ct_align_free(p);
 }
 
 static void test_dropped_before_new(void **state) {
@@ -259,7 +258,7 @@ static void check_random(size_t na, size_t nb, double thr) {
     if (sum < top - 1e-9 || sum > top + 1e-9)
       fail_msg("sum of similarities %.6f, best %.6f", sum, top);
   }
-  free(p);
+  ct_align_free(p);
   for (i = 0; i < na; i++) free(a[i]);
   for (i = 0; i < nb; i++) free(b[i]);
 }
@@ -308,14 +307,14 @@ static void test_band(void **state) {
     }
   }
   assert_int_equal(pairs, N);
-  free(p);
+  ct_align_free(p);
   /* the default budget searches the whole gap */
   assert_int_equal(ct_align((const char *const *)a, N,
                             (const char *const *)b, N, NULL, &p, &n, &st,
                             &err), CT_OK);
   assert_false(st.banded);
   assert_int_equal(st.cells, (size_t)(N + 1) * (N + 1));
-  free(p);
+  ct_align_free(p);
   for (i = 0; i < N; i++) free(a[i]), free(b[i]);
 }
 
@@ -338,7 +337,7 @@ static void test_anchors_cut_gaps(void **state) {
   assert_int_equal(st.anchors, N);
   assert_int_equal(st.cells, 0);
   assert_int_equal(n, N);
-  free(p);
+  ct_align_free(p);
   for (i = 0; i < N; i++) free(a[i]);
 }
 
@@ -380,7 +379,7 @@ static void test_gap_anchors(void **state) {
   }
   assert_int_equal(n, k);
   assert_int_equal(annex, 2);
-  free(p);
+  ct_align_free(p);
   for (i = 0; i < k; i++) free(a[i]), free(b[i]);
 }
 

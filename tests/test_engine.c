@@ -43,7 +43,8 @@ static char *classify(ct_ruleset *rs, const char *doc) {
   ct_engine *e;
   ct_text *t;
   ct_clause *c;
-  ct_result *r;
+  ct_results *res = NULL;
+  const ct_result *r;
   ct_error err;
   size_t n, i, k, h;
   char *out = calloc(1, 4096);
@@ -51,7 +52,8 @@ static char *classify(ct_ruleset *rs, const char *doc) {
   assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
                                        CT_INVALID_ERROR, &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, ct_ruleset_abbrevs(rs), &c, &n, &err), CT_OK);
-  assert_int_equal(ct_engine_classify(e, t, c, n, "d1", &r, &err), CT_OK);
+  assert_int_equal(ct_engine_classify(e, t, c, n, "d1", &res, &err), CT_OK);
+  r = ct_results_array(res);
   for (i = 0; i < n; i++) {
     for (k = 0; k < ct_ruleset_nlabels(rs); k++)
       if (r[i].has[k]) {
@@ -68,7 +70,7 @@ static char *classify(ct_ruleset *rs, const char *doc) {
     }
     strcat(out, "\n");
   }
-  ct_results_free(r, n);
+  ct_results_free(res);
   free(c);
   ct_text_free(t);
   ct_engine_free(e);
@@ -332,7 +334,7 @@ static ct_status classify_error(const char *rules, const char *doc,
   ct_engine *e;
   ct_text *t;
   ct_clause *c;
-  ct_result *r = NULL;
+  ct_results *res = NULL;
   size_t n;
   ct_status st;
   if (load(rules, &rs, err) != CT_OK) fail_msg("load: %s", err->msg);
@@ -340,8 +342,8 @@ static ct_status classify_error(const char *rules, const char *doc,
   assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
                                        CT_INVALID_ERROR, &t, err), CT_OK);
   assert_int_equal(ct_segment(t, NULL, &c, &n, err), CT_OK);
-  st = ct_engine_classify(e, t, c, n, NULL, &r, err);
-  ct_results_free(r, n);
+  st = ct_engine_classify(e, t, c, n, NULL, &res, err);
+  ct_results_free(res);
   free(c);
   ct_text_free(t);
   ct_engine_free(e);
@@ -419,7 +421,8 @@ static void keep_going(void **state) {
   ct_engine *e;
   ct_text *t;
   ct_clause *c;
-  ct_result *r;
+  ct_results *res = NULL;
+  const ct_result *r;
   ct_error err;
   size_t n;
   const char *doc = "One. Two.\n";
@@ -433,11 +436,12 @@ static void keep_going(void **state) {
                                        &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
   errors_seen = 0;
-  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &res, &err), CT_OK);
+  r = ct_results_array(res);
   assert_int_equal(errors_seen, 2);
   assert_int_equal(r[0].has[0], 0);
   assert_int_equal(r[1].has[0], 1);
-  ct_results_free(r, n);
+  ct_results_free(res);
   free(c);
   ct_text_free(t);
   ct_engine_free(e);

@@ -121,11 +121,13 @@ static int errors(const ct_ruleset *rs, corpus *cp, size_t first) {
   size_t d, i;
   assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
   for (d = first; d < 6; d++) {
-    ct_result *r;
-    assert_int_equal(ct_engine_classify(e, cp->t[d], cp->c[d], 4, NULL, &r,
+    ct_results *res = NULL;
+    const ct_result *r;
+    assert_int_equal(ct_engine_classify(e, cp->t[d], cp->c[d], 4, NULL, &res,
                                         &err), CT_OK);
+    r = ct_results_array(res);
     for (i = 0; i < 4; i++) wrong += r[i].has[0] != cp->docs[d].gold[i];
-    ct_results_free(r, 4);
+    ct_results_free(res);
   }
   ct_engine_free(e);
   return wrong;

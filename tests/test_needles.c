@@ -210,7 +210,8 @@ static void engine_agrees_with_find(void **state) {
     size_t n = 0, k, nc;
     ct_text *t;
     ct_clause *c;
-    ct_result *r;
+    ct_results *res = NULL;
+    const ct_result *r;
     for (k = 0; k < 20; k++) {
       char part[256];
       random_text(part, sizeof part);
@@ -221,7 +222,8 @@ static void engine_agrees_with_find(void **state) {
                                          CT_INVALID_ERROR, &t, &err), CT_OK);
     assert_int_equal(ct_segment(t, ct_ruleset_abbrevs(rs), &c, &nc, &err),
                      CT_OK);
-    assert_int_equal(ct_engine_classify(e, t, c, nc, NULL, &r, &err), CT_OK);
+    assert_int_equal(ct_engine_classify(e, t, c, nc, NULL, &res, &err), CT_OK);
+    r = ct_results_array(res);
     for (k = 0; k < nc; k++)
       for (i = 0; i < N(patterns); i++) {
         if (r[k].has[2 * i] != r[k].has[2 * i + 1])
@@ -230,7 +232,7 @@ static void engine_agrees_with_find(void **state) {
                    r[k].has[2 * i + 1]);
         fired += r[k].has[2 * i];
       }
-    ct_results_free(r, nc);
+    ct_results_free(res);
     free(c);
     ct_text_free(t);
   }
@@ -282,7 +284,8 @@ static void declared_needs_filter(void **state) {
   ct_engine *e;
   ct_text *t;
   ct_clause *c;
-  ct_result *r;
+  ct_results *res = NULL;
+  const ct_result *r;
   ct_error err;
   size_t n;
   (void)state;
@@ -296,10 +299,11 @@ static void declared_needs_filter(void **state) {
                                        CT_INVALID_ERROR, &t, &err), CT_OK);
   assert_int_equal(ct_segment(t, NULL, &c, &n, &err), CT_OK);
   assert_int_equal(n, 2);
-  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &r, &err), CT_OK);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &res, &err), CT_OK);
+  r = ct_results_array(res);
   assert_int_equal(r[0].has[0], 1);
   assert_int_equal(r[1].has[0], 0);
-  ct_results_free(r, n);
+  ct_results_free(res);
   free(c);
   ct_text_free(t);
   ct_engine_free(e);

@@ -19,15 +19,16 @@ static unsigned char *labels_found(const ct_cli_doc *d, const ct_ruleset *rs,
                                    size_t *written) {
   size_t i, k, n = ct_ruleset_nlabels(rs);
   unsigned char *found = calloc(n ? n : 1, 1);
+  const ct_result *r = ct_results_array(d->results);
   *written = d->n;
-  if (found == NULL || d->results == NULL) return found;
+  if (found == NULL || r == NULL) return found;
   for (i = 0; i < d->n; i++) {
-    if (want != NULL && !ct_select_keeps(want, n, &d->results[i])) {
+    if (want != NULL && !ct_select_keeps(want, n, &r[i])) {
       --*written;
       continue;
     }
     for (k = 0; k < n; k++)
-      if (d->results[i].has[k]) found[k] = 1;
+      if (r[i].has[k]) found[k] = 1;
   }
   return found;
 }

@@ -12,11 +12,28 @@
 #ifndef CT_CLI_ARGS_H
 #define CT_CLI_ARGS_H
 
+/* What help says about an option, and the values it takes: all zero
+** for an option its command's help describes in its own words. */
+typedef struct ct_cli_help {
+  const char *arg;              /* the argument's name in help ("N") */
+  const char *text;             /* what the option does, lines split by
+                                ** '\n'; "%lu" stands for the default (a
+                                ** second one: the default in MiB) */
+  unsigned long deflt;          /* the default the text names */
+  const char *const *choices;   /* the values of the argument, the first
+                                ** 0 (NULL-ended); NULL: any */
+  const char *names;            /* the name column as written, lines split
+                                ** by '\n', for an entry that stands for
+                                ** several options (the others then have
+                                ** no text); NULL: the option's own */
+} ct_cli_help;
+
 typedef struct ct_cli_option {
   int key;            /* what ct_cli_args_next returns; > 0 */
   char shrt;          /* short name, or 0 */
   const char *lng;    /* long name without "--", or NULL */
   int has_arg;        /* takes an argument */
+  ct_cli_help help;
 } ct_cli_option;      /* tables end with an all-zero entry */
 
 typedef struct ct_cli_args {

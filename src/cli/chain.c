@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/chain.h"
-#include "text/text.h"
 
 ct_cli_chain *ct_cli_chain_new(ct_plan *plan, size_t nlabels) {
   ct_cli_chain *c = calloc(1, sizeof *c);

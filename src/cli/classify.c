@@ -20,27 +20,67 @@
 #include "cli/run.h"
 #include "cli/select.h"
 
+/* In the order of the help. */
 static const ct_cli_option classify_options[] = {
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable);\n"
+            "default: $CLAUSETAG_RULES (colon-separated), else\n"
+            "the shipped rules", 0, NULL, NULL}},
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): FILE:LINE:COL: LABELS: TEXT\n"
+              "jsonl: one JSON object per clause, with scores\n"
+              "tsv: a header line, then one row per clause\n"
+              "sarif: a SARIF 2.1.0 log, for code scanning\n"
+              "junit: JUnit XML, a test case per policy\n"
+              "html: a self-contained report for a person\n"
+              "summary: a table per document: clauses, share\n"
+              "and top rules per label (summary-tsv: as TSV)", 0, NULL, NULL}},
+  {CT_OPT_LABEL, 0, "label", 1,
+   {"LABEL", "write only the clauses with LABEL (repeatable:\n"
+             "any of them); counts, names and summaries keep\n"
+             "to those labels", 0, NULL, NULL}},
+  {CT_OPT_COUNT, 'c', "count", 0,
+   {NULL, "per document: its clauses, and how many have each\n"
+          "label (text, or -f tsv, -f jsonl)", 0, NULL, NULL}},
+  {CT_OPT_NAMES, 'l', "files-with-labels", 0,
+   {NULL, "print the name of each document with a labelled\n"
+          "clause (with --label: one of those labels)", 0, NULL, NULL}},
+  {CT_OPT_QUIET, 'q', "quiet", 0,
+   {NULL, "write nothing: the exit status says it", 0, NULL, NULL}},
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_EXPLAIN, 0, "explain", 0},
-  {CT_OPT_SARIF_LABELS, 0, "sarif-labels", 0},
-  {CT_OPT_COLOR, 0, "color", 1},
-  CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
-  {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
-  {CT_OPT_DEBUG, 0, "debug", 0},
-  {CT_OPT_COUNT, 'c', "count", 0},
-  {CT_OPT_NAMES, 'l', "files-with-labels", 0},
-  {CT_OPT_QUIET, 'q', "quiet", 0},
-  {CT_OPT_LABEL, 0, "label", 1},
-  CT_CLI_POLICY_OPTIONS,
   CT_CLI_STREAM_OPTIONS,
-  {0, 0, NULL, 0}
+  {CT_OPT_EXPLAIN, 0, "explain", 0,
+   {NULL, "add every rule hit: rule, label, weight and the\n"
+          "text that fired it, with its byte offsets", 0, NULL, NULL}},
+  {CT_OPT_SARIF_LABELS, 0, "sarif-labels", 0,
+   {NULL, "-f sarif: a note for every labelled clause too\n"
+          "(default: results are policy violations only)", 0, NULL, NULL}},
+  {CT_OPT_COLOR, 0, "color", 1,
+   {"WHEN", "colour labels in text output: auto (default: on a\n"
+            "terminal, unless NO_COLOR is set), always, never", 0,
+    ct_cli_color_choices, NULL}},
+  CT_CLI_RULE_LIMIT_OPTIONS,
+  CT_CLI_MAX_CLAUSE_BYTES_OPTION,
+  {CT_OPT_KEEP_GOING, 0, "keep-going", 0,
+   {NULL, "report a rule that fails at run time and go on\n"
+          "(it counts as not firing); exit status 2 at the end", 0, NULL, NULL}},
+  {CT_OPT_DEBUG, 0, "debug", 0,
+   {NULL, "print what rule code passes to ct.log on stderr,\n"
+          "FILE:LINE: log: ... (rule R at F:L, clause D:L:C)", 0, NULL, NULL}},
+  {CT_OPT_REQUIRE, 0, "require", 1,
+   {"LABEL", "policy: every document has a clause with LABEL", 0, NULL, NULL}},
+  {CT_OPT_FORBID, 0, "forbid", 1,
+   {"LABEL", "policy: no clause has LABEL", 0, NULL, NULL}},
+  {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0,
+   {NULL, "policy: every clause has a label\n"
+          "(policies are repeatable; each violation is a\n"
+          "line on stderr and makes the exit status 1)", 0, NULL, NULL}},
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
 
 static const ct_cli_command_spec classify_spec = {
-  "classify", classify_options, ct_classify_formats, 1
+  "classify", classify_options, ct_classify_formats, 1, NULL, NULL, 0
 };
 
 void ct_cli_classify_help(FILE *out) {
@@ -54,56 +94,9 @@ void ct_cli_classify_help(FILE *out) {
 "input.  classify\n"
 "is the default command: 'clausetag FILE' is 'clausetag classify FILE'.\n"
 "\n"
-"Options:\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
-"                       default: $CLAUSETAG_RULES (colon-separated), else\n"
-"                       the shipped rules\n"
-"  -f, --format FORMAT  text (default): FILE:LINE:COL: LABELS: TEXT\n"
-"                       jsonl: one JSON object per clause, with scores\n"
-"                       tsv: a header line, then one row per clause\n"
-"                       sarif: a SARIF 2.1.0 log, for code scanning\n"
-"                       junit: JUnit XML, a test case per policy\n"
-"                       html: a self-contained report for a person\n"
-"                       summary: a table per document: clauses, share\n"
-"                       and top rules per label (summary-tsv: as TSV)\n"
-"      --label LABEL    write only the clauses with LABEL (repeatable:\n"
-"                       any of them); counts, names and summaries keep\n"
-"                       to those labels\n"
-"  -c, --count          per document: its clauses, and how many have each\n"
-"                       label (text, or -f tsv, -f jsonl)\n"
-"  -l, --files-with-labels\n"
-"                       print the name of each document with a labelled\n"
-"                       clause (with --label: one of those labels)\n"
-"  -q, --quiet          write nothing: the exit status says it\n",
-        out);
-  fputs(ct_cli_document_options_help, out);
-  fputs(ct_cli_stream_options_help, out);
+"Options:\n", out);
+  ct_cli_options_help(out, classify_options, CT_CLI_HELP_COLUMN);
   fputs(
-"      --explain        add every rule hit: rule, label, weight and the\n"
-"                       text that fired it, with its byte offsets\n"
-"      --sarif-labels   -f sarif: a note for every labelled clause too\n"
-"                       (default: results are policy violations only)\n"
-"      --color WHEN     colour labels in text output: auto (default: on a\n"
-"                       terminal, unless NO_COLOR is set), always, never\n"
-"      --rule-budget N  Lua instructions per `when` call (default 1000000)\n"
-"      --rule-memory MIB\n"
-"                       memory per Lua state, in MiB (default 64)\n"
-"      --rule-time MS   wall clock per `when` call and per rule-file load,\n"
-"                       in milliseconds (default 5000; 0: no limit)\n"
-"      --max-clause-bytes N\n"
-"                       regexes see at most N bytes of a clause (default\n"
-"                       8192)\n"
-"      --keep-going     report a rule that fails at run time and go on\n"
-"                       (it counts as not firing); exit status 2 at the end\n"
-"      --debug          print what rule code passes to ct.log on stderr,\n"
-"                       FILE:LINE: log: ... (rule R at F:L, clause D:L:C)\n"
-"      --require LABEL  policy: every document has a clause with LABEL\n"
-"      --forbid LABEL   policy: no clause has LABEL\n"
-"      --fail-on-unlabeled\n"
-"                       policy: every clause has a label\n"
-"                       (policies are repeatable; each violation is a\n"
-"                       line on stderr and makes the exit status 1)\n"
-"  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 all inputs done; 1 a policy failed, or with --label, -c,\n"
 "-l or -q no clause has a label asked for (as grep: 1 when nothing\n"

@@ -91,7 +91,7 @@ static int classify_doc(ct_corpus *c, ct_engine *e, size_t d,
                         unsigned char *got) {
   const ct_gold_doc *doc = &c->gd->docs[d];
   size_t nl = ct_ruleset_nlabels(c->rs), i;
-  ct_result *r;
+  ct_results *r = NULL;
   ct_error err;
   if (ct_engine_classify(e, c->docs[d].text, c->docs[d].clauses,
                          c->docs[d].n, NULL, &r, &err) != CT_OK) {
@@ -100,9 +100,10 @@ static int classify_doc(ct_corpus *c, ct_engine *e, size_t d,
   }
   for (i = doc->first; i < doc->end; i++) {
     size_t k = c->lines[d].clause_of[i - doc->first];
-    if (k) memcpy(got + i * c->gd->nlabels, r[k - 1].has, nl);
+    if (k)
+      memcpy(got + i * c->gd->nlabels, ct_results_get(r, k - 1)->has, nl);
   }
-  ct_results_free(r, c->docs[d].n);
+  ct_results_free(r);
   return 0;
 }
 

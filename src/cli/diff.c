@@ -19,7 +19,6 @@
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
-#include "diff/align.h"
 #include "diff/report.h"
 
 /* The formats are names for -f: the report is written whole at the end,
@@ -35,21 +34,49 @@ static const ct_format diff_html = {"html", NULL, no_clause, NULL, NULL, NULL};
 static const ct_format *const diff_formats[] = {&diff_text, &diff_jsonl,
                                                 &diff_html, NULL};
 
-static const ct_cli_option diff_options[] = {
-  {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1},
-  {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},
-  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},
-  {CT_OPT_RULES, 'r', "rules", 1},
-  CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
-  {CT_OPT_KEEP_GOING, 0, "keep-going", 0},
-  {CT_OPT_DEBUG, 0, "debug", 0},
-  {0, 0, NULL, 0}
-};
+enum { OPT_THRESHOLD = CT_OPT_OWN, OPT_UNCHANGED };
 
-static const ct_cli_command_spec diff_spec = {
-  "diff", diff_options, diff_formats, 0
+
+/* In the order of the help. */
+static const ct_cli_option diff_options[] = {
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): per label, + new, - dropped,\n"
+              "~ changed (both texts), with LINE:COL\n"
+              "jsonl: one JSON object per clause or pair\n"
+              "html: a self-contained page for a person", 0, NULL, NULL}},
+  {CT_OPT_OUTPUT, 'o', "output", 1,
+   {"FILE", "write to FILE instead of standard output, atomically", 0,
+    NULL, NULL}},
+  {OPT_THRESHOLD, 0, "threshold", 1,
+   {"X", "the least share of words two clauses have in common\n"
+         "to pair (Dice coefficient, 0 < X <= 1; default 0.5)", 0, NULL,
+    NULL}},
+  {OPT_UNCHANGED, 0, "unchanged", 0,
+   {NULL, "text: list the unchanged clauses too", 0, NULL, NULL}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable);\n"
+            "default: $CLAUSETAG_RULES, else the shipped rules", 0, NULL,
+    NULL}},
+  {CT_OPT_INPUT, 0, "input", 1,
+   {"MODE", "by name (default), text, html, pdf or lines", 0,
+    ct_cli_input_choices, NULL}},
+  {CT_OPT_INVALID, 0, "invalid", 1,
+   {"MODE", "error (default) or replace, as for classify", 0,
+    ct_cli_invalid_choices, NULL}},
+  {CT_OPT_ABBREV, 0, "abbrev", 1,
+   {"FILE", "more abbreviations (repeatable), as for classify", 0, NULL,
+    NULL}},
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1,
+   {"N", "a larger document is an error (default %lu)",
+    CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL, NULL}},
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS,\n"
+      "--max-clause-bytes N, --keep-going, --debug", "as for classify"),
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  {CT_OPT_KEEP_GOING, 0, "keep-going", 0, {0}},
+  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
 
 void ct_cli_diff_help(FILE *out) {
@@ -62,26 +89,9 @@ void ct_cli_diff_help(FILE *out) {
 "words they share, so a reworded clause pairs with its old wording.  '-'\n"
 "reads one of them from standard input.\n"
 "\n"
-"Options:\n"
-"  -f, --format FORMAT  text (default): per label, + new, - dropped,\n"
-"                       ~ changed (both texts), with LINE:COL\n"
-"                       jsonl: one JSON object per clause or pair\n"
-"                       html: a self-contained page for a person\n"
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
-"      --threshold X    the least share of words two clauses have in common\n"
-"                       to pair (Dice coefficient, 0 < X <= 1; default 0.5)\n"
-"      --unchanged      text: list the unchanged clauses too\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
-"                       default: $CLAUSETAG_RULES, else the shipped rules\n"
-"      --input MODE     by name (default), text, html, pdf or lines\n"
-"      --invalid MODE   error (default) or replace, as for classify\n"
-"      --abbrev FILE    more abbreviations (repeatable), as for classify\n"
-"      --max-document-bytes N\n"
-"                       a larger document is an error (default 67108864)\n"
-"      --rule-budget N, --rule-memory MIB, --rule-time MS,\n"
-"      --max-clause-bytes N, --keep-going, --debug\n"
-"                       as for classify\n"
-"  -h, --help           show this help\n"
+"Options:\n", out);
+  ct_cli_options_help(out, diff_options, CT_CLI_HELP_COLUMN);
+  fputs(
 "\n"
 "Exit status: 0 no differences; 1 differences; 2 (wins over 1) a usage\n"
 "error, rules that do not load, a rule that fails, or a document that\n"
@@ -94,21 +104,6 @@ typedef struct diff_args {
   ct_align_options align;
   unsigned flags;          /* CT_DIFF_LIST_UNCHANGED */
 } diff_args;
-
-/* Does argument `arg` of the shared options take the next one as its
-** value ("-o FILE", "--output FILE")? */
-static int takes_value(const char *arg) {
-  const ct_cli_option *op;
-  for (op = diff_options; op->key != 0; op++) {
-    if (!op->has_arg) continue;
-    if (op->shrt && arg[0] == '-' && arg[1] == op->shrt && arg[2] == '\0')
-      return 1;
-    if (op->lng && arg[0] == '-' && arg[1] == '-' &&
-        strcmp(arg + 2, op->lng) == 0)
-      return 1;
-  }
-  return 0;
-}
 
 static int set_threshold(diff_args *da, const char *v) {
   char *end;
@@ -124,33 +119,16 @@ static int set_threshold(diff_args *da, const char *v) {
   return 0;
 }
 
-/* --threshold and --unchanged are taken out before the shared parser
-** sees the arguments (the values of its own options are stepped over).
-** 0, or 2 after a usage error. */
-static int take_own(int *argc, char **argv, diff_args *da) {
-  int i, k = 1, rc = 0;
-  for (i = 1; rc == 0 && i < *argc; i++) {
-    if (strcmp(argv[i], "--") == 0) {
-      while (i < *argc) argv[k++] = argv[i++];
-      break;
-    }
-    if (strcmp(argv[i], "--unchanged") == 0) {
-      da->flags |= CT_DIFF_LIST_UNCHANGED;
-    } else if (strncmp(argv[i], "--threshold=", 12) == 0) {
-      rc = set_threshold(da, argv[i] + 12);
-    } else if (strcmp(argv[i], "--threshold") == 0) {
-      if (i + 1 == *argc)
-        return ct_cli_usage_error("diff", "option '--threshold' needs an "
-                                  "argument");
-      rc = set_threshold(da, argv[++i]);
-    } else {
-      if (takes_value(argv[i]) && i + 1 < *argc) argv[k++] = argv[i++];
-      argv[k++] = argv[i];
-    }
+/* --threshold and --unchanged (ct_cli_own_fn); 0, or 2 after a usage
+** error. */
+static int diff_option(void *ud, int key, const ct_cli_args *a) {
+  diff_args *da = ud;
+  if (key == OPT_THRESHOLD) return set_threshold(da, a->arg);
+  if (key == OPT_UNCHANGED) {
+    da->flags |= CT_DIFF_LIST_UNCHANGED;
+    return 0;
   }
-  *argc = k;
-  argv[k] = NULL;
-  return rc;
+  return -1;   /* an operand: the shared parser keeps it */
 }
 
 /* ---- one side: read, cut, classify -------------------------------------- */
@@ -160,7 +138,7 @@ typedef struct side {
   ct_text *text;
   ct_clause *clauses;
   size_t n;
-  ct_result *results;
+  ct_results *results;
   char **texts;            /* collapsed clause texts */
 } side;
 
@@ -169,7 +147,7 @@ static void side_free(side *s) {
   if (s->texts != NULL)
     for (i = 0; i < s->n; i++) free(s->texts[i]);
   free(s->texts);
-  if (s->results != NULL) ct_results_free(s->results, s->n);
+  ct_results_free(s->results);
   free(s->clauses);
   ct_text_free(s->text);
 }
@@ -242,7 +220,7 @@ static void doc_of(const side *sd, ct_diff_doc *doc) {
   doc->name = ct_text_name(sd->text);   /* "<stdin>" for "-" */
   doc->text = sd->text;
   doc->clauses = sd->clauses;
-  doc->results = sd->results;
+  doc->results = ct_results_array(sd->results);
   doc->texts = (const char *const *)sd->texts;
   doc->n = sd->n;
 }
@@ -279,7 +257,7 @@ static int compare(const ct_cli_options *o, const diff_args *da,
     if (rc == 0) rc = ct_diff_differences(&d) > 0;
   }
   ct_buf_free(&b);
-  free(steps);
+  ct_align_free(steps);
   return rc;
 }
 
@@ -335,22 +313,16 @@ static int run(const ct_cli_options *o, const diff_args *da, ct_ruleset *rs) {
 }
 
 int ct_cli_diff(int argc, char **argv) {
+  ct_cli_command_spec spec = {"diff", diff_options, diff_formats, 0,
+                              diff_option, NULL, 0};
   ct_cli_options o;
   diff_args da;
   ct_ruleset *rs = NULL;
-  char **args = malloc(((size_t)argc + 1) * sizeof *args);
   int rc;
-  memset(&o, 0, sizeof o);
   memset(&da, 0, sizeof da);
   ct_align_options_default(&da.align);
-  if (args == NULL) {
-    fputs("clausetag: out of memory\n", stderr);
-    return 2;
-  }
-  memcpy(args, argv, (size_t)argc * sizeof *args);
-  args[argc] = NULL;
-  rc = take_own(&argc, args, &da);
-  if (rc == 0) rc = ct_cli_options_parse(&o, &diff_spec, argc, args);
+  spec.own_ud = &da;
+  rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc == 0 && o.help) {
     ct_cli_diff_help(stdout);
   } else if (rc == 0 && (rc = check_operands(&o)) == 0) {
@@ -360,6 +332,5 @@ int ct_cli_diff(int argc, char **argv) {
   }
   ct_ruleset_free(rs);
   ct_cli_options_free(&o);
-  free(args);
   return rc;
 }

@@ -2,9 +2,18 @@
 ** doc.c -- documents in flight: their life cycle and their messages.
 */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/doc.h"
+
+ct_status ct_cli_fail(ct_error *err, ct_status s) {
+  if (err != NULL) {
+    err->status = s;
+    snprintf(err->msg, sizeof err->msg, "%s", ct_strerror(s));
+  }
+  return s;
+}
 
 ct_cli_doc *ct_cli_doc_new(const char *path) {
   ct_cli_doc *d = calloc(1, sizeof *d);
@@ -19,7 +28,7 @@ ct_cli_doc *ct_cli_doc_new(const char *path) {
 void ct_cli_doc_free(ct_cli_doc *d) {
   if (d == NULL) return;
   ct_violations_free(d->violations, d->nviolations);
-  if (d->results != NULL) ct_results_free(d->results, d->n);
+  ct_results_free(d->results);
   free(d->clauses);
   ct_text_free(d->text);
   free(d->id_json);

@@ -11,7 +11,6 @@
 
 #include "cli/chain.h"
 #include "core/buf.h"
-#include "output/writer.h"
 
 /* One document on its way through the workers; everything owned. */
 typedef struct ct_cli_doc {
@@ -21,7 +20,7 @@ typedef struct ct_cli_doc {
   char *meta_json;
   ct_clause *clauses;
   size_t n;
-  ct_result *results;    /* classify: one per clause */
+  ct_results *results;   /* classify: one per clause */
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
   ct_buf msgs;           /* lines for stderr, printed before the output */
@@ -53,6 +52,10 @@ typedef struct ct_cli_doc {
 ** when out of memory. */
 ct_cli_doc *ct_cli_doc_new(const char *path);
 void ct_cli_doc_free(ct_cli_doc *d);
+
+/* Fills err (when not NULL) with status s and its phrase, ct_strerror's
+** ("out of memory"); returns s. */
+ct_status ct_cli_fail(ct_error *err, ct_status s);
 
 /* Adds a line to what is printed on stderr for the document. */
 void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...)

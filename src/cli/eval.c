@@ -24,16 +24,43 @@
 #include "cli/scores.h"
 #include "core/buf.h"
 
-enum { OPT_GOLD = 400, OPT_ERRORS, OPT_FOLDS, OPT_L2, OPT_BOOTSTRAP,
-       OPT_LABELS };
+/* eval's own options (-f is its own too: text or json, not a writer's
+** formats); -r and -h are the shared ones. */
+enum { OPT_GOLD = CT_OPT_OWN, OPT_FORMAT, OPT_ERRORS, OPT_FOLDS, OPT_L2,
+       OPT_BOOTSTRAP, OPT_LABELS };
 
+/* In the order of the help; the defaults of --errors, --l2 and
+** --bootstrap (with --folds) are the table's. */
 static const ct_cli_option eval_options[] = {
-  {OPT_GOLD, 0, "gold", 1},     {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_FORMAT, 'f', "format", 1}, {OPT_ERRORS, 0, "errors", 1},
-  {OPT_FOLDS, 0, "folds", 1},   {OPT_L2, 0, "l2", 1},
-  {OPT_BOOTSTRAP, 0, "bootstrap", 1}, {OPT_LABELS, 0, "labels", 1},
-  {CT_OPT_HELP, 'h', "help", 0}, {0, 0, NULL, 0}
+  {OPT_GOLD, 0, "gold", 1,
+   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL, NULL}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "rule file or directory, repeatable (default:\n"
+            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}},
+  {OPT_FORMAT, 'f', "format", 1,
+   {"F", "text (default) or json", 0, NULL, NULL}},
+  {OPT_ERRORS, 0, "errors", 1,
+   {"N", "show the first N misclassified clauses\n"
+         "(default %lu)", 10, NULL, NULL}},
+  {OPT_FOLDS, 0, "folds", 1,
+   {"K", "cross-validate by document: score each of K\n"
+         "groups of documents with weights trained\n"
+         "(clausetag train) on the other K-1", 0, NULL, NULL}},
+  {OPT_L2, 0, "l2", 1,
+   {"X", "with --folds: the training's pull toward the\n"
+         "declared weights (default %lu)", 1, NULL, NULL}},
+  {OPT_BOOTSTRAP, 0, "bootstrap", 1,
+   {"N", "resamplings of documents for the 95% intervals\n"
+         "of the summary (default %lu with --folds)", 1000, NULL, NULL}},
+  {OPT_LABELS, 0, "labels", 1,
+   {"L,...", "score only these labels (comma-separated): the\n"
+             "others count neither as hits nor as misses", 0, NULL, NULL}},
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
+
+/* eval's help puts the text from this column. */
+#define EVAL_HELP_COLUMN 21
 
 void ct_cli_eval_help(FILE *out) {
   fputs("Usage: clausetag eval --gold GOLD.jsonl... [-r RULES]... [-f text|json]\n"
@@ -43,23 +70,8 @@ void ct_cli_eval_help(FILE *out) {
         "Score the rules against labelled clauses, one JSON object per line:\n"
         "{\"doc\": \"d1\", \"text\": \"...\", \"labels\": [\"trade\"]}.  Clauses\n"
         "of one doc are classified together, in order, like --input lines.\n"
-        "\n"
-        "      --gold FILE    labelled clauses, repeatable (at least one)\n"
-        "  -r, --rules PATH   rule file or directory, repeatable (default:\n"
-        "                     CLAUSETAG_RULES, else the shipped rules)\n"
-        "  -f, --format F     text (default) or json\n"
-        "      --errors N     show the first N misclassified clauses\n"
-        "                     (default 10)\n"
-        "      --folds K      cross-validate by document: score each of K\n"
-        "                     groups of documents with weights trained\n"
-        "                     (clausetag train) on the other K-1\n"
-        "      --l2 X         with --folds: the training's pull toward the\n"
-        "                     declared weights (default 1)\n"
-        "      --bootstrap N  resamplings of documents for the 95% intervals\n"
-        "                     of the summary (default 1000 with --folds)\n"
-        "      --labels L,... score only these labels (comma-separated): the\n"
-        "                     others count neither as hits nor as misses\n"
-        "  -h, --help         show this help\n", out);
+        "\n", out);
+  ct_cli_options_help(out, eval_options, EVAL_HELP_COLUMN);
 }
 
 /* What the command line asks for. */
@@ -69,7 +81,7 @@ typedef struct eval_args {
   const char *labels;    /* --labels, or NULL: all */
   size_t max_errors, folds, bootstrap;
   double l2;
-  int json, help;
+  int json;
 } eval_args;
 
 typedef struct evalrun {
@@ -198,7 +210,7 @@ static int report_errors(evalrun *ev, errlist *el) {
   for (d = 0; el->shown < el->max && d < ev->gd.ndocs; d++) {
     const ct_gold_doc *doc = &ev->gd.docs[d];
     const ct_cli_lines *l = &ev->corpus.lines[d];
-    ct_result *r = NULL;
+    ct_results *r = NULL;
     for (i = doc->first; i < doc->end && is_exact(ev, i); i++) {}
     if (i == doc->end) continue;
     if (e && ct_engine_classify(e, l->text, l->clauses, l->nclauses, NULL,
@@ -211,9 +223,9 @@ static int report_errors(evalrun *ev, errlist *el) {
       size_t k = l->clause_of[i - doc->first];
       if (!is_exact(ev, i))
         report_error(ev, el, i, e ? l->text : NULL,
-                     r && k ? &r[k - 1] : NULL);
+                     k ? ct_results_get(r, k - 1) : NULL);
     }
-    ct_results_free(r, l->nclauses);
+    ct_results_free(r);
   }
   ct_engine_free(e);
   return 0;
@@ -406,15 +418,14 @@ static int count_arg(const ct_cli_args *a, size_t min, size_t *v) {
                             min ? " of at least 2" : "");
 }
 
-/* One option into ea and o (for -r); 0, or 2 after a usage error. */
-static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
-                       ct_cli_options *o) {
+/* One of eval's own options into ea (ct_cli_own_fn); 0, or 2 after a
+** usage error. */
+static int eval_option(void *ud, int key, const ct_cli_args *a) {
+  eval_args *ea = ud;
   char *end;
   switch (key) {
   case OPT_GOLD: ea->gold[ea->ngold++] = a->arg; return 0;
-  case CT_OPT_RULES: o->rules[o->nrules++] = a->arg; return 0;
-  case CT_OPT_HELP: ea->help = 1; return 0;
-  case CT_OPT_FORMAT:
+  case OPT_FORMAT:
     if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "json") == 0 ||
         strcmp(a->arg, "jsonl") == 0) {   /* one spelling across commands */
       ea->json = strcmp(a->arg, "text") != 0;
@@ -432,35 +443,32 @@ static int eval_option(int key, const ct_cli_args *a, eval_args *ea,
       return 0;
     return ct_cli_usage_error("eval", "invalid argument '%s' for --l2 "
                               "(expected a number greater than 0)", a->arg);
-  case CT_CLI_ARG_OPERAND:
+  default:   /* CT_CLI_ARG_OPERAND */
     return ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
                               "file goes after --gold)", a->arg);
-  default:
-    return ct_cli_usage_error("eval", "%s", a->msg);
   }
 }
 
 int ct_cli_eval(int argc, char **argv) {
+  ct_cli_command_spec spec = {"eval", eval_options, NULL, 0, eval_option,
+                              NULL, 1};
   ct_cli_options o;
-  ct_cli_args a;
   evalrun ev;
   eval_args ea;
-  int key, status = 0;
-  memset(&o, 0, sizeof o);
+  int status;
   memset(&ev, 0, sizeof ev);
   memset(&ea, 0, sizeof ea);
-  ea.max_errors = 10;
-  ea.l2 = 1;
+  ea.max_errors = ct_cli_option_default(eval_options, OPT_ERRORS);
+  ea.l2 = (double)ct_cli_option_default(eval_options, OPT_L2);
   ea.bootstrap = (size_t)-1;
-  ct_limits_default(&o.limits);
-  o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
   ea.gold = calloc((size_t)argc + 1, sizeof *ea.gold);
-  if (o.rules == NULL || ea.gold == NULL) return 2;
-  ct_cli_args_init(&a, argc, argv);
-  while (status == 0 && (key = ct_cli_args_next(&a, eval_options)) != CT_CLI_ARG_END)
-    status = eval_option(key, &a, &ea, &o);
-  if (ea.bootstrap == (size_t)-1) ea.bootstrap = ea.folds ? 1000 : 0;
-  if (status == 0 && ea.help) {
+  if (ea.gold == NULL) return 2;
+  spec.own_ud = &ea;
+  status = ct_cli_options_parse(&o, &spec, argc, argv);
+  if (ea.bootstrap == (size_t)-1)
+    ea.bootstrap = ea.folds ? ct_cli_option_default(eval_options,
+                                                    OPT_BOOTSTRAP) : 0;
+  if (status == 0 && o.help) {
     ct_cli_eval_help(stdout);
   } else if (status == 0 && ea.ngold == 0) {
     status = ct_cli_usage_error("eval", "--gold FILE is required");
@@ -474,7 +482,7 @@ int ct_cli_eval(int argc, char **argv) {
   free(ev.got);
   free(ev.keep);
   ct_ruleset_free(ev.rs);
-  free(o.rules);
+  ct_cli_options_free(&o);
   free(ea.gold);
   return status;
 }

@@ -16,7 +16,7 @@ typedef struct ct_cli_lines {
   ct_text *text;         /* the texts joined, one per line */
   ct_clause *clauses;
   size_t nclauses;
-  ct_result *results;
+  ct_results *results;
   size_t *clause_of;     /* per text: 1 + its clause index, 0 if blank */
 } ct_cli_lines;
 

@@ -17,13 +17,13 @@
 #include "cli/rulefiles.h"
 
 static const ct_cli_option lint_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_STRICT, 0, "strict", 0},
-  {CT_OPT_DEBUG, 0, "debug", 0},
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
+  {CT_OPT_STRICT, 0, "strict", 0, {0}},
+  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
   CT_CLI_RULE_LIMIT_OPTIONS,
   CT_CLI_CONFIG_OPTIONS,
-  {CT_OPT_HELP, 'h', "help", 0},
-  {0, 0, NULL, 0}
+  {CT_OPT_HELP, 'h', "help", 0, {0}},
+  {0, 0, NULL, 0, {0}}
 };
 
 /* lint writes no clauses: a name for the parser's default format. */
@@ -31,7 +31,7 @@ static const ct_format lint_text = {"text", NULL, NULL, NULL, NULL, NULL};
 static const ct_format *const lint_formats[] = {&lint_text, NULL};
 
 static const ct_cli_command_spec lint_spec = {
-  "lint", lint_options, lint_formats, 0
+  "lint", lint_options, lint_formats, 0, NULL, NULL, 0
 };
 
 void ct_cli_lint_help(FILE *out) {

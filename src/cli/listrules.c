@@ -16,14 +16,28 @@
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 
+/* In the order of the help. */
 static const ct_cli_option rules_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_FORMAT, 'f', "format", 1},
-  {CT_OPT_OUTPUT, 'o', "output", 1},
-  CT_CLI_RULE_LIMIT_OPTIONS,
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable;\n"
+            "RULES operands are the same, after any -r);\n"
+            "default: $CLAUSETAG_RULES (colon-separated), else\n"
+            "the shipped rules", 0, NULL, NULL}},
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): two aligned tables\n"
+              "jsonl: one JSON object per label and per rule", 0, NULL,
+    NULL}},
+  {CT_OPT_OUTPUT, 'o', "output", 1,
+   {"FILE", "write to FILE instead of standard output, atomically", 0,
+    NULL, NULL}},
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS",
+      "the limits the rule files load under, as for\n"
+      "classify (--rule-memory also caps the automaton\n"
+      "of all the rules' words; default %lu)"),
   CT_CLI_CONFIG_OPTIONS,
-  {CT_OPT_HELP, 'h', "help", 0},
-  {0, 0, NULL, 0}
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
 
 /* The listing is not made of clauses, so these formats are names for -f
@@ -34,7 +48,7 @@ static const ct_format *const list_formats[] = {&list_text, &list_jsonl,
                                                 NULL};
 
 static const ct_cli_command_spec rules_spec = {
-  "rules", rules_options, list_formats, 0
+  "rules", rules_options, list_formats, 0, NULL, NULL, 0
 };
 
 void ct_cli_rules_help(FILE *out) {
@@ -50,20 +64,9 @@ void ct_cli_rules_help(FILE *out) {
 "their errors and warnings instead (see 'clausetag help lint'); with\n"
 "--stats, profile each rule over documents (see 'clausetag help profile').\n"
 "\n"
-"Options:\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable;\n"
-"                       RULES operands are the same, after any -r);\n"
-"                       default: $CLAUSETAG_RULES (colon-separated), else\n"
-"                       the shipped rules\n"
-"  -f, --format FORMAT  text (default): two aligned tables\n"
-"                       jsonl: one JSON object per label and per rule\n"
-"  -o, --output FILE    write to FILE instead of standard output, atomically\n"
-"      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
-"                       the limits the rule files load under, as for\n"
-"                       classify (--rule-memory also caps the automaton\n"
-"                       of all the rules' words; default 64)\n"
-CT_CLI_CONFIG_HELP
-"  -h, --help           show this help\n"
+"Options:\n", out);
+  ct_cli_options_help(out, rules_options, CT_CLI_HELP_COLUMN);
+  fputs(
 "\n"
 "Exit status: 0 the rules loaded; 2 a usage error, a rule file that does\n"
 "not load, or an output that could not be written.\n", out);

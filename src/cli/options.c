@@ -12,45 +12,74 @@
 #include "cli/options.h"
 #include "cli/config.h"
 
-const char ct_cli_document_options_help[] =
-"  -o, --output FILE    write to FILE instead of standard output, atomically;\n"
-"                       -o FORMAT:FILE names the format too; classify\n"
-"                       and segment write one report per -o FORMAT:FILE\n"
-"      --input MODE     by name (default): *.html and *.htm as html,\n"
-"                       *.pdf as pdf, other files and '-' as text\n"
-"                       text: documents to cut into clauses\n"
-"                       html: HTML pages (what a browser shows)\n"
-"                       pdf: PDF files (their text, page by page)\n"
-"                       lines: every non-blank line is one clause\n"
-"                       jsonl: one document per line, {\"id\":..,\"text\":..}\n"
-"                       (\"format\":\"html\" reads a record's text as HTML)\n"
-"      --invalid MODE   error (default): a file with invalid UTF-8 is\n"
-"                       reported and skipped; replace: read it as U+FFFD\n"
-"      --abbrev FILE    more abbreviations that do not end a sentence,\n"
-"                       one per line, '#' comments (repeatable)\n"
-"      --include GLOB   in directories, read the files whose names match\n"
-"                       GLOB (repeatable; default: *.txt, *.md, *.html,\n"
-"                       *.htm and *.pdf)\n"
-"      --exclude GLOB   in directories, skip the files whose names match\n"
-"                       GLOB (repeatable; wins over --include)\n"
-"  -j, --jobs N         worker threads (default: the number of cores);\n"
-"                       the output is the same for every N\n"
-"      --max-document-bytes N\n"
-"                       skip a file or jsonl record larger than N bytes\n"
-"                       without reading the rest (default 67108864, 64 MiB);\n"
-"                       a large text file read in pieces is cut at blank\n"
-"                       lines, and it is the pieces that may not be larger\n"
-CT_CLI_CONFIG_HELP;
+const char *const ct_cli_input_choices[] = {"text", "html", "pdf", "lines",
+                                            "jsonl", NULL};
+const char *const ct_cli_invalid_choices[] = {"error", "replace", NULL};
+const char *const ct_cli_color_choices[] = {"auto", "always", "never", NULL};
+
+/* One line of an option's text after `indent` spaces: "%lu" is the
+** default (a second one, the default in MiB). */
+static void help_line(FILE *out, int indent, const ct_cli_help *h,
+                      const char *line, size_t len) {
+  char fmt[256];
+  if (len >= sizeof fmt) len = sizeof fmt - 1;
+  memcpy(fmt, line, len);
+  fmt[len] = '\0';
+  fprintf(out, "%*s", indent, "");
+  if (strstr(fmt, "%lu") != NULL) fprintf(out, fmt, h->deflt, h->deflt >> 20);
+  else fputs(fmt, out);
+  fputc('\n', out);
+}
+
+/* The name column of an option: "  -o, --output FILE", or its help's
+** names, a line each after six spaces; the width of the last line. */
+static int help_names(FILE *out, const ct_cli_option *t) {
+  const char *p = t->help.names, *nl;
+  int n;
+  if (p == NULL) {
+    n = t->shrt ? fprintf(out, "  -%c, --%s", t->shrt, t->lng)
+                : fprintf(out, "      --%s", t->lng);
+    if (t->help.arg != NULL) n += fprintf(out, " %s", t->help.arg);
+    return n;
+  }
+  while ((nl = strchr(p, '\n')) != NULL) {
+    fprintf(out, "      %.*s\n", (int)(nl - p), p);
+    p = nl + 1;
+  }
+  return fprintf(out, "      %s", p);
+}
+
+void ct_cli_options_help(FILE *out, const ct_cli_option *t, int column) {
+  for (; t->key != 0; t++) {
+    const char *line = t->help.text, *nl;
+    int n, indent = column;
+    if (line == NULL) continue;
+    n = help_names(out, t);
+    if (n < column && t->help.names == NULL) indent = column - n;
+    else fputc('\n', out);
+    for (;; line = nl + 1, indent = column) {
+      nl = strchr(line, '\n');
+      help_line(out, indent, &t->help, line,
+                nl ? (size_t)(nl - line) : strlen(line));
+      if (nl == NULL) break;
+    }
+  }
+}
 
 /* "FILE:LINE" of the setting being applied, for its errors: options are
 ** parsed once, by the main thread, before anything else runs. */
 static const char *usage_where;
 
-const char ct_cli_stream_options_help[] =
-"      --clauses-only   with --input jsonl -f jsonl: write the clause records\n"
-"                       only (the shape before the stream contract); by\n"
-"                       default each record is answered by its clauses, then\n"
-"                       a document record, or an error record\n";
+static const ct_cli_option *option_of(const ct_cli_option *t, int key) {
+  for (; t->key != 0; t++)
+    if (t->key == key) return t;
+  return NULL;
+}
+
+unsigned long ct_cli_option_default(const ct_cli_option *t, int key) {
+  const ct_cli_option *o = option_of(t, key);
+  return o != NULL ? o->help.deflt : 0;
+}
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   va_list ap;
@@ -67,13 +96,23 @@ int ct_cli_usage_error(const char *command, const char *fmt, ...) {
 }
 
 /* "text, lines or jsonl": the choices for a message. */
-static void list_formats(char *out, size_t size, const ct_format *const *f) {
+static void list_names(char *out, size_t size, const char *const *names) {
   size_t len = 0;
   out[0] = '\0';
-  for (; *f != NULL && len < size; f++) {
-    const char *sep = f[1] == NULL ? (len ? " or " : "") : (len ? ", " : "");
-    len += (size_t)snprintf(out + len, size - len, "%s%s", sep, (*f)->name);
+  for (; *names != NULL && len < size; names++) {
+    const char *sep = names[1] == NULL ? (len ? " or " : "")
+                                       : (len ? ", " : "");
+    len += (size_t)snprintf(out + len, size - len, "%s%s", sep, *names);
   }
+}
+
+static void list_formats(char *out, size_t size, const ct_format *const *f) {
+  const char *names[32];
+  size_t n = 0;
+  for (; *f != NULL && n + 1 < sizeof names / sizeof *names; f++)
+    names[n++] = (*f)->name;
+  names[n] = NULL;
+  list_names(out, size, names);
 }
 
 static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
@@ -91,38 +130,33 @@ static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
                             "(expected %s)", arg, choices);
 }
 
-static int set_input(ct_cli_options *o, const char *command,
-                     const char *arg) {
-  if (strcmp(arg, "text") == 0) o->input = CT_CLI_INPUT_TEXT;
-  else if (strcmp(arg, "html") == 0) o->input = CT_CLI_INPUT_HTML;
-  else if (strcmp(arg, "pdf") == 0) o->input = CT_CLI_INPUT_PDF;
-  else if (strcmp(arg, "lines") == 0) o->input = CT_CLI_INPUT_LINES;
-  else if (strcmp(arg, "jsonl") == 0) o->input = CT_CLI_INPUT_JSONL;
-  else
-    return ct_cli_usage_error(command, "invalid argument '%s' for --input "
-                              "(expected text, html, pdf, lines or jsonl)",
-                              arg);
-  return 0;
+/* The argument of an option that takes one of its help's choices: its
+** index, or -1 after a usage error. */
+static int choice(const ct_cli_command_spec *spec, int key, const char *arg) {
+  const ct_cli_option *opt = option_of(spec->options, key);
+  const char *const *c = opt ? opt->help.choices : NULL;
+  char names[128];
+  int i;
+  if (c == NULL) {   /* a table without the option's choices */
+    ct_cli_usage_error(spec->command, "unhandled option");
+    return -1;
+  }
+  for (i = 0; c[i] != NULL; i++)
+    if (strcmp(arg, c[i]) == 0) return i;
+  list_names(names, sizeof names, c);
+  ct_cli_usage_error(spec->command, "invalid argument '%s' for --%s "
+                     "(expected %s)", arg, opt->lng, names);
+  return -1;
 }
 
-static int set_invalid(ct_cli_options *o, const char *command,
-                       const char *arg) {
-  if (strcmp(arg, "error") == 0) o->invalid = CT_INVALID_ERROR;
-  else if (strcmp(arg, "replace") == 0) o->invalid = CT_INVALID_REPLACE;
-  else
-    return ct_cli_usage_error(command, "invalid argument '%s' for "
-                              "--invalid (expected error or replace)", arg);
-  return 0;
-}
-
-static int set_color(ct_cli_options *o, const char *command,
-                     const char *arg) {
-  if (strcmp(arg, "auto") == 0) o->color = CT_CLI_COLOR_AUTO;
-  else if (strcmp(arg, "always") == 0) o->color = CT_CLI_COLOR_ALWAYS;
-  else if (strcmp(arg, "never") == 0) o->color = CT_CLI_COLOR_NEVER;
-  else
-    return ct_cli_usage_error(command, "invalid argument '%s' for --color "
-                              "(expected auto, always or never)", arg);
+/* --input, --invalid, --color: one of the choices. */
+static int set_choice(ct_cli_options *o, const ct_cli_command_spec *spec,
+                      int key, const char *arg) {
+  int i = choice(spec, key, arg);
+  if (i < 0) return 2;
+  if (key == CT_OPT_INPUT) o->input = (ct_cli_input)(CT_CLI_INPUT_TEXT + i);
+  else if (key == CT_OPT_INVALID) o->invalid = (ct_invalid)i;
+  else o->color = (ct_cli_color)i;
   return 0;
 }
 
@@ -325,8 +359,9 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_HELP: o->help = 1; return 0;
     case CT_OPT_FORMAT: return set_format(o, spec, arg);
     case CT_OPT_OUTPUT: return add_output(o, spec, arg);
-    case CT_OPT_INPUT: return set_input(o, spec->command, arg);
-    case CT_OPT_INVALID: return set_invalid(o, spec->command, arg);
+    case CT_OPT_INPUT:
+    case CT_OPT_INVALID:
+    case CT_OPT_COLOR: return set_choice(o, spec, key, arg);
     case CT_OPT_ABBREV:
       return push(&o->abbrevs, &o->nabbrevs, arg);
     case CT_OPT_RULES:
@@ -343,7 +378,6 @@ static int apply(ct_cli_options *o, const ct_cli_command_spec *spec,
     case CT_OPT_NAMES: o->names = 1; return 0;
     case CT_OPT_QUIET: o->quiet = 1; return 0;
     case CT_OPT_LABEL: return push(&o->labels, &o->nlabels, arg);
-    case CT_OPT_COLOR: return set_color(o, spec->command, arg);
     case CT_OPT_JOBS: return set_jobs(o, spec->command, arg);
     case CT_OPT_MAX_DOCUMENT_BYTES:
       return set_max_document(o, spec->command, arg);
@@ -511,16 +545,19 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
   ct_cli_args a;
   int key, rc = 0;
   memset(o, 0, sizeof *o);
-  o->format = spec->formats[0];
+  o->format = spec->formats ? spec->formats[0] : NULL;
   o->invalid = CT_INVALID_ERROR;
   ct_limits_default(&o->limits);
   o->jobs = default_jobs();
   o->max_document_bytes = CT_DEFAULT_MAX_DOCUMENT_BYTES;
-  rc = read_config(o, spec, argc, argv);
+  rc = spec->no_config ? 0 : read_config(o, spec, argc, argv);
   ct_cli_args_init(&a, argc, argv);
   while (rc == 0 && (key = ct_cli_args_next(&a, spec->options)) != 0) {
     if (key == CT_CLI_ARG_ERROR)
       rc = ct_cli_usage_error(spec->command, "%s", a.msg);
+    else if ((key >= CT_OPT_OWN || key == CT_CLI_ARG_OPERAND) && spec->own &&
+             (rc = spec->own(spec->own_ud, key, &a)) != -1)
+      continue;
     else if (key == CT_CLI_ARG_OPERAND)
       rc = push(&o->operands, &o->noperands, a.arg);
     else

@@ -13,6 +13,7 @@
 #define CT_CLI_OPTIONS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "cli/args.h"
 #include "output/writer.h"
 
@@ -52,21 +53,64 @@ enum {
 };
 
 /* The limits rule files load and run under (ct_limits), in every command
-** that loads rules. */
-#define CT_CLI_RULE_LIMIT_OPTIONS                                        \
-  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1},                             \
-  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1},                             \
-  {CT_OPT_RULE_TIME, 0, "rule-time", 1}
+** that loads rules, with their defaults (clausetag.h's, the one place
+** their values are written) and the help texts BUDGET, MEMORY and TIME.
+** A command whose help names them together (NAMES, on --rule-memory's
+** entry, so that its TEXT's "%lu" is that default) uses
+** CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER. */
+#define CT_CLI_RULE_LIMITS(BUDGET, MEMORY, TIME, NAMES)                   \
+  {CT_OPT_RULE_BUDGET, 0, "rule-budget", 1,                               \
+   {"N", BUDGET, CT_DEFAULT_RULE_BUDGET, NULL, NULL}},                    \
+  {CT_OPT_RULE_MEMORY, 0, "rule-memory", 1,                               \
+   {"MIB", MEMORY, CT_DEFAULT_RULE_MEMORY >> 20, NULL, NAMES}},           \
+  {CT_OPT_RULE_TIME, 0, "rule-time", 1,                                   \
+   {"MS", TIME, CT_DEFAULT_RULE_TIME_MS, NULL, NULL}}
+#define CT_CLI_RULE_LIMIT_OPTIONS                                         \
+  CT_CLI_RULE_LIMITS("Lua instructions per `when` call (default %lu)",    \
+                     "memory per Lua state, in MiB (default %lu)",        \
+                     "wall clock per `when` call and per rule-file load,\n" \
+                     "in milliseconds (default %lu; 0: no limit)", NULL)
+#define CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(NAMES, TEXT)                   \
+  CT_CLI_RULE_LIMITS(NULL, TEXT, NULL, NAMES)
+
+/* --max-clause-bytes, for the commands that classify. */
+#define CT_CLI_MAX_CLAUSE_BYTES_OPTION                                    \
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1,                     \
+   {"N", "regexes see at most N bytes of a clause (default\n%lu)",        \
+    CT_DEFAULT_MAX_CLAUSE_BYTES, NULL, NULL}}
 
 /* The settings file's options (config.h), in every command that reads
-** the shared options, and their help. */
-#define CT_CLI_CONFIG_HELP                                                  \
-"      --config FILE    read settings from FILE (default: .clausetag.conf\n"  \
-"                       here or in the nearest directory above); options\n"  \
-"                       given here win over the file's\n"                     \
-"      --no-config      read no settings file\n"
-#define CT_CLI_CONFIG_OPTIONS \
-  {CT_OPT_CONFIG, 0, "config", 1}, {CT_OPT_NO_CONFIG, 0, "no-config", 0}
+** the shared options. */
+#define CT_CLI_CONFIG_OPTIONS                                             \
+  {CT_OPT_CONFIG, 0, "config", 1,                                         \
+   {"FILE", "read settings from FILE (default: .clausetag.conf\n"         \
+            "here or in the nearest directory above); options\n"          \
+            "given here win over the file's", 0, NULL, NULL}},                  \
+  {CT_OPT_NO_CONFIG, 0, "no-config", 0,                                   \
+   {NULL, "read no settings file", 0, NULL, NULL}}
+
+/* The values of --input, --invalid and --color, in the order of their
+** enums (ct_cli_input from CT_CLI_INPUT_TEXT, ct_invalid, ct_cli_color). */
+extern const char *const ct_cli_input_choices[];
+extern const char *const ct_cli_invalid_choices[];
+extern const char *const ct_cli_color_choices[];
+
+/* --input and --invalid, for every command that reads documents. */
+#define CT_CLI_INPUT_OPTIONS                                              \
+  {CT_OPT_INPUT, 0, "input", 1,                                           \
+   {"MODE", "by name (default): *.html and *.htm as html,\n"              \
+            "*.pdf as pdf, other files and '-' as text\n"                 \
+            "text: documents to cut into clauses\n"                       \
+            "html: HTML pages (what a browser shows)\n"                   \
+            "pdf: PDF files (their text, page by page)\n"                 \
+            "lines: every non-blank line is one clause\n"                 \
+            "jsonl: one document per line, {\"id\":..,\"text\":..}\n"     \
+            "(\"format\":\"html\" reads a record's text as HTML)",        \
+    0, ct_cli_input_choices, NULL}},                                            \
+  {CT_OPT_INVALID, 0, "invalid", 1,                                       \
+   {"MODE", "error (default): a file with invalid UTF-8 is\n"             \
+            "reported and skipped; replace: read it as U+FFFD",           \
+    0, ct_cli_invalid_choices, NULL}}
 
 typedef enum ct_cli_input {
   CT_CLI_INPUT_AUTO,     /* by name: *.html, *.htm HTML, *.pdf PDF, the
@@ -131,37 +175,81 @@ typedef struct ct_cli_options {
   struct ct_cli_config *config;   /* the settings file read, or NULL */
 } ct_cli_options;
 
-/* The options every document command (segment, classify) takes, for its
-** option table next to its own, and their help lines from -o to
-** --max-document-bytes, so both commands describe them in the same
-** words. */
-#define CT_CLI_DOCUMENT_OPTIONS                                          \
-  {CT_OPT_FORMAT, 'f', "format", 1}, {CT_OPT_OUTPUT, 'o', "output", 1}, \
-  {CT_OPT_INPUT, 0, "input", 1}, {CT_OPT_INVALID, 0, "invalid", 1},     \
-  {CT_OPT_ABBREV, 0, "abbrev", 1}, {CT_OPT_HELP, 'h', "help", 0},       \
-  {CT_OPT_INCLUDE, 0, "include", 1}, {CT_OPT_EXCLUDE, 0, "exclude", 1}, \
-  {CT_OPT_JOBS, 'j', "jobs", 1},                                         \
-  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1},             \
+/* The options every document command (segment, classify, profile)
+** takes, for its option table next to its own (-f, whose formats differ,
+** and -h among them), with their help, so that all the commands describe
+** them in the same words. */
+#define CT_CLI_DOCUMENT_OPTIONS                                           \
+  {CT_OPT_OUTPUT, 'o', "output", 1,                                       \
+   {"FILE", "write to FILE instead of standard output, atomically;\n"     \
+            "-o FORMAT:FILE names the format too; classify\n"             \
+            "and segment write one report per -o FORMAT:FILE", 0, NULL, NULL}}, \
+  CT_CLI_INPUT_OPTIONS,                                                   \
+  {CT_OPT_ABBREV, 0, "abbrev", 1,                                         \
+   {"FILE", "more abbreviations that do not end a sentence,\n"            \
+            "one per line, '#' comments (repeatable)", 0, NULL, NULL}},         \
+  {CT_OPT_INCLUDE, 0, "include", 1,                                       \
+   {"GLOB", "in directories, read the files whose names match\n"          \
+            "GLOB (repeatable; default: *.txt, *.md, *.html,\n"           \
+            "*.htm and *.pdf)", 0, NULL, NULL}},                                \
+  {CT_OPT_EXCLUDE, 0, "exclude", 1,                                       \
+   {"GLOB", "in directories, skip the files whose names match\n"          \
+            "GLOB (repeatable; wins over --include)", 0, NULL, NULL}},          \
+  {CT_OPT_JOBS, 'j', "jobs", 1,                                           \
+   {"N", "worker threads (default: the number of cores);\n"               \
+         "the output is the same for every N", 0, NULL, NULL}},                 \
+  {CT_OPT_MAX_DOCUMENT_BYTES, 0, "max-document-bytes", 1,                 \
+   {"N", "skip a file or jsonl record larger than N bytes\n"              \
+         "without reading the rest (default %lu, %lu MiB);\n"             \
+         "a large text file read in pieces is cut at blank\n"             \
+         "lines, and it is the pieces that may not be larger",            \
+    CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL, NULL}},                                \
   CT_CLI_CONFIG_OPTIONS
 
-/* The policy options of classify. */
-#define CT_CLI_POLICY_OPTIONS                                            \
-  {CT_OPT_REQUIRE, 0, "require", 1}, {CT_OPT_FORBID, 0, "forbid", 1},   \
-  {CT_OPT_FAIL_ON_UNLABELED, 0, "fail-on-unlabeled", 0}
-
-extern const char ct_cli_document_options_help[];
+/* -h, as every command's help describes it. */
+#define CT_CLI_HELP_OPTION \
+  {CT_OPT_HELP, 'h', "help", 0, {NULL, "show this help", 0, NULL, NULL}}
 
 /* --clauses-only, for the commands that write clause records (segment,
-** classify), and its help lines. */
-#define CT_CLI_STREAM_OPTIONS {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0}
-extern const char ct_cli_stream_options_help[];
+** classify). */
+#define CT_CLI_STREAM_OPTIONS                                             \
+  {CT_OPT_CLAUSES_ONLY, 0, "clauses-only", 0,                             \
+   {NULL, "with --input jsonl -f jsonl: write the clause records\n"       \
+          "only (the shape before the stream contract); by\n"             \
+          "default each record is answered by its clauses, then\n"        \
+          "a document record, or an error record", 0, NULL, NULL}}
+
+/* Prints the help of table's options that carry one (ct_cli_help), in
+** table order: "  -o, --output FILE    what it does", the text from
+** `column` (0-based; CT_CLI_HELP_COLUMN for most commands), the name of
+** an option too long for it, and names that stand for several options,
+** on lines of their own. */
+#define CT_CLI_HELP_COLUMN 23
+void ct_cli_options_help(FILE *out, const ct_cli_option *table, int column);
+
+/* The default a table's option `key` names in its help (ct_cli_help
+** .deflt); 0 when it names none. */
+unsigned long ct_cli_option_default(const ct_cli_option *table, int key);
+
+/* Keys from CT_OPT_OWN up are a command's own options, which the parser
+** hands to the command (ct_cli_own_fn) in their turn. */
+#define CT_OPT_OWN 400
+
+/* A command's own option `key` (its argument and name in a), or with key
+** CT_CLI_ARG_OPERAND an operand: 0, 2 after a usage error, or -1 for an
+** operand the parser is to keep (o->operands). */
+typedef int ct_cli_own_fn(void *ud, int key, const ct_cli_args *a);
 
 typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */
   const ct_cli_option *options;        /* accepted options */
-  const ct_format *const *formats;     /* values of -f; the first is default */
+  const ct_format *const *formats;     /* values of -f; the first is default;
+                                       ** NULL: -f is the command's own */
   int several_outputs;                 /* -o FORMAT:FILE more than once (the
                                        ** run loop's commands, run.h) */
+  ct_cli_own_fn *own;                  /* the command's own options, or NULL */
+  void *own_ud;
+  int no_config;                       /* reads no settings file (eval) */
 } ct_cli_command_spec;
 
 /* Parses argv (argv[0] is the command name).  Returns 0, or 2 after

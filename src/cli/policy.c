@@ -36,8 +36,8 @@ ct_status ct_cli_policies_check(const ct_policy *p, size_t n,
                                 const ct_ruleset *rs, ct_cli_doc *d,
                                 ct_error *err) {
   size_t i;
-  ct_status s = ct_policies_check(p, n, rs, d->results, d->n,
-                                  &d->violations, &d->nviolations, err);
+  ct_status s = ct_policies_check(p, n, rs, d->results, &d->violations,
+                                  &d->nviolations, err);
   for (i = 0; s == CT_OK && i < d->nviolations; i++)
     message(d, &d->violations[i]);
   return s;

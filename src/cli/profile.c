@@ -31,18 +31,29 @@
 #include "cli/rulefiles.h"
 #include "cli/run.h"
 #include "core/buf.h"
-#include "core/error.h"
 #include "output/json.h"
 
-enum { OPT_GOLD = 700 };
+enum { OPT_GOLD = CT_OPT_OWN };
 
+/* In the order of the help. */
 static const ct_cli_option profile_options[] = {
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or a directory of *.lua (repeatable);\n"
+            "default: $CLAUSETAG_RULES, else the shipped rules", 0, NULL,
+    NULL}},
+  {OPT_GOLD, 0, "gold", 1,
+   {"FILE", "labelled clauses (as for eval), repeatable,\n"
+            "instead of documents", 0, NULL, NULL}},
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): a table; jsonl: one object per\n"
+              "rule, then a summary object", 0, NULL, NULL}},
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {OPT_GOLD, 0, "gold", 1},
-  CT_CLI_RULE_LIMIT_OPTIONS,
-  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1},
-  {0, 0, NULL, 0}
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS,\n"
+      "--max-clause-bytes N", "as for classify"),
+  {CT_OPT_MAX_CLAUSE_BYTES, 0, "max-clause-bytes", 1, {0}},
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
 
 /* The report is not made of clauses: these formats are names for -f,
@@ -58,9 +69,6 @@ static const ct_format profile_jsonl = {"jsonl", NULL, no_clause, NULL, NULL,
 static const ct_format *const profile_formats[] = {&profile_text,
                                                    &profile_jsonl, NULL};
 
-static const ct_cli_command_spec profile_spec = {
-  "profile", profile_options, profile_formats, 0
-};
 
 void ct_cli_profile_help(FILE *out) {
   fputs(
@@ -75,19 +83,9 @@ void ct_cli_profile_help(FILE *out) {
 "the gold agrees with (its label there; for a negative rule, not).\n"
 "Then the rules that never fired.\n"
 "\n"
-"Options:\n"
-"  -r, --rules PATH     a rule file or a directory of *.lua (repeatable);\n"
-"                       default: $CLAUSETAG_RULES, else the shipped rules\n"
-"      --gold FILE      labelled clauses (as for eval), repeatable,\n"
-"                       instead of documents\n"
-"  -f, --format FORMAT  text (default): a table; jsonl: one object per\n"
-"                       rule, then a summary object\n", out);
-  fputs(ct_cli_document_options_help, out);
+"Options:\n", out);
+  ct_cli_options_help(out, profile_options, CT_CLI_HELP_COLUMN);
   fputs(
-"      --rule-budget N, --rule-memory MIB, --rule-time MS,\n"
-"      --max-clause-bytes N\n"
-"                       as for classify\n"
-"  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 done; 2 a usage error, rules that do not load, a rule\n"
 "that fails (the report then counts what came before), an input that\n"
@@ -187,7 +185,7 @@ static ct_status worker_new(void *ud, void **out, ct_error *err) {
   if (wk == NULL || tally_init(&wk->t, ct_ruleset_nrules(ctx->rs)) != 0) {
     if (wk) tally_free(&wk->t);
     free(wk);
-    return ct_fail(err, CT_ENOMEM, "out of memory");
+    return ct_cli_fail(err, CT_ENOMEM);
   }
   wk->ctx = ctx;
   if ((s = ct_engine_new(ctx->rs, &wk->engine, err)) != CT_OK) {
@@ -210,7 +208,8 @@ static ct_status profile_doc(void *w, ct_cli_doc *d, ct_error *err) {
   s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
                          &d->results, err);
   for (i = 0; s == CT_OK && i < d->n; i++)
-    count_clause(&wk->t, wk->ctx->rs, &d->results[i], NULL);
+    count_clause(&wk->t, wk->ctx->rs, ct_results_get(d->results, i),
+                 NULL);
   return s;
 }
 
@@ -250,7 +249,7 @@ static int profile_gold(ct_ruleset *rs, const char *const *gold,
   for (d = 0; st == 0 && d < gd.ndocs; d++) {
     const ct_gold_doc *doc = &gd.docs[d];
     const ct_cli_lines *l = &corpus.lines[d];
-    ct_result *r = NULL;
+    ct_results *r = NULL;
     ctx->total.docs++;
     if (l->nclauses == 0) continue;
     if (ct_engine_classify(e, l->text, l->clauses, l->nclauses, NULL, &r,
@@ -261,9 +260,11 @@ static int profile_gold(ct_ruleset *rs, const char *const *gold,
     }
     for (i = doc->first; i < doc->end; i++) {
       size_t k = l->clause_of[i - doc->first];
-      if (k) count_clause(&ctx->total, rs, &r[k - 1], gd.g[i].want);
+      if (k)
+        count_clause(&ctx->total, rs, ct_results_get(r, k - 1),
+                     gd.g[i].want);
     }
-    ct_results_free(r, l->nclauses);
+    ct_results_free(r);
   }
   ct_engine_free(e);
   ct_corpus_free(&corpus);
@@ -381,52 +382,35 @@ static int write_report(const ct_cli_options *o, const ct_ruleset *rs,
 
 /* }===================================================================== */
 
-/* --gold is this command's own: taken out before the shared parser
-** sees the arguments.  0, or 2 after a usage error. */
-static int take_gold(int *argc, char **argv, const char ***gold,
-                     size_t *ngold) {
-  int i, k = 1;
-  *gold = calloc((size_t)*argc + 1, sizeof **gold);
-  if (*gold == NULL) return 2;
-  for (i = 1; i < *argc; i++) {
-    if (strcmp(argv[i], "--") == 0) {
-      while (i < *argc) argv[k++] = argv[i++];
-      break;
-    }
-    if (strncmp(argv[i], "--gold=", 7) == 0) {
-      (*gold)[(*ngold)++] = argv[i] + 7;
-    } else if (strcmp(argv[i], "--gold") == 0) {
-      if (i + 1 == *argc)
-        return ct_cli_usage_error("profile", "option '--gold' needs an "
-                                  "argument");
-      (*gold)[(*ngold)++] = argv[++i];
-    } else {
-      argv[k++] = argv[i];
-    }
-  }
-  *argc = k;
-  argv[k] = NULL;
+/* The --gold files (ct_cli_own_fn). */
+typedef struct gold_args {
+  const char **gold;
+  size_t n;
+} gold_args;
+
+static int profile_option(void *ud, int key, const ct_cli_args *a) {
+  gold_args *g = ud;
+  if (key != OPT_GOLD) return -1;   /* an operand: the parser keeps it */
+  g->gold[g->n++] = a->arg;
   return 0;
 }
 
 int ct_cli_profile(int argc, char **argv) {
+  ct_cli_command_spec spec = {"profile", profile_options, profile_formats, 0,
+                              profile_option, NULL, 0};
   ct_cli_options o;
   profile_ctx ctx;
-  const char **gold = NULL;
-  size_t ngold = 0;
+  gold_args g;
   ct_ruleset *rs = NULL;
-  char **args = malloc(((size_t)argc + 1) * sizeof *args);
   int rc;
   memset(&ctx, 0, sizeof ctx);
-  memset(&o, 0, sizeof o);
-  if (args == NULL) return 2;
-  memcpy(args, argv, (size_t)argc * sizeof *args);
-  args[argc] = NULL;
-  rc = take_gold(&argc, args, &gold, &ngold);
-  if (rc == 0) rc = ct_cli_options_parse(&o, &profile_spec, argc, args);
+  g.n = 0;
+  if ((g.gold = calloc((size_t)argc + 1, sizeof *g.gold)) == NULL) return 2;
+  spec.own_ud = &g;
+  rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc == 0 && o.help) {
     ct_cli_profile_help(stdout);
-  } else if (rc == 0 && ngold > 0 && o.noperands > 0) {
+  } else if (rc == 0 && g.n > 0 && o.noperands > 0) {
     rc = ct_cli_usage_error("profile", "give documents or --gold, not both");
   } else if (rc == 0) {
     rs = ct_cli_rules_load(&o);
@@ -434,16 +418,15 @@ int ct_cli_profile(int argc, char **argv) {
     else if (tally_init(&ctx.total, ct_ruleset_nrules(rs)) != 0) rc = 2;
     else {
       ctx.rs = rs;
-      rc = ngold ? profile_gold(rs, gold, ngold, &ctx)
-                 : profile_documents(&o, &ctx);
+      rc = g.n ? profile_gold(rs, g.gold, g.n, &ctx)
+               : profile_documents(&o, &ctx);
       /* what was counted, also when an input or a rule failed */
-      if (write_report(&o, rs, &ctx.total, ngold > 0) != 0) rc = 2;
+      if (write_report(&o, rs, &ctx.total, g.n > 0) != 0) rc = 2;
     }
   }
   tally_free(&ctx.total);
   ct_ruleset_free(rs);
   ct_cli_options_free(&o);
-  free(gold);
-  free(args);
+  free(g.gold);
   return rc;
 }

@@ -25,7 +25,6 @@
 #include "cli/answer.h"
 #include "cli/chain.h"
 #include "cli/feed.h"
-#include "core/error.h"
 #include "cli/inputs.h"
 #include "cli/outfile.h"
 #include "cli/pool.h"
@@ -82,7 +81,7 @@ static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
 static void doc_info(const ct_cli_doc *d, ct_docinfo *info) {
   memset(info, 0, sizeof *info);
   info->id_json = d->id_json, info->meta_json = d->meta_json;
-  info->results = d->results;
+  info->results = ct_results_array(d->results);
   info->violations = d->violations, info->nviolations = d->nviolations;
 }
 
@@ -130,7 +129,7 @@ static ct_status piece_text(const ct_cli_doc *d, ct_clause *h,
     return CT_OK;
   }
   if ((buf = malloc(n + d->ctx.heading_len + 1)) == NULL)
-    return ct_fail(err, CT_ENOMEM, "out of memory");
+    return ct_cli_fail(err, CT_ENOMEM);
   memcpy(buf, ct_text_data(d->text), n);
   memcpy(buf + n, d->ctx.heading_text, d->ctx.heading_len);
   s = ct_text_from_buffer(ct_text_name(d->text), buf,
@@ -164,7 +163,7 @@ static ct_status format_group(ct_writer *w, const ct_cli_doc *d,
   }
   for (i = from; i < to; i++, k++) {
     gc[k] = d->clauses[i];
-    if (d->results) gr[k] = d->results[i];
+    if (d->results) gr[k] = *ct_results_get(d->results, i);
   }
   doc_info(d, &info);
   info.results = d->results ? gr : NULL;
@@ -196,7 +195,7 @@ static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
     d->formatted = 1;
     memset(&w.buf, 0, sizeof w.buf);
   } else {
-    ct_fail(err, s, "%s", ct_strerror(s));
+    ct_cli_fail(err, s);
   }
   ct_writer_free(&w);
   free(gc);
@@ -231,7 +230,7 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
   if ((ok = ct_cli_chain_label_turn(ch, d->cut, before, &d->ctx)) <= 0) {
     d->pass = ok == 0;
     d->fatal = ok < 0;
-    ct_fail(&d->err, CT_ENOMEM, "out of memory");
+    ct_cli_fail(&d->err, CT_ENOMEM);
     return;
   }
   d->part = &d->ctx.part;
@@ -244,10 +243,10 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
     return;
   }
   if (!ct_cli_chain_label_done(ch, carry.cut, d->text, d->clauses, d->n,
-                               d->results, 1) ||
+                               ct_results_array(d->results), 1) ||
       format_piece(wk, d, &d->err) != CT_OK) {
     d->fatal = 1;
-    ct_fail(&d->err, CT_ENOMEM, "out of memory");
+    ct_cli_fail(&d->err, CT_ENOMEM);
   }
 }
 
@@ -304,7 +303,7 @@ static ct_status write_formatted(loop *l, ct_cli_doc *d,
     l->w.buf = d->out;
     d->out = empty;
   } else if (ct_buf_add(&l->w.buf, d->out.s, d->out.len) != CT_OK) {
-    return ct_fail(&l->err, CT_ENOMEM, "out of memory");
+    return ct_cli_fail(&l->err, CT_ENOMEM);
   }
   l->w.records += d->n;
   return ct_writer_document_info(&l->w, d->text, d->clauses, 0, info,
@@ -318,7 +317,7 @@ static ct_status write_answer(loop *l, const ct_cli_doc *d) {
   if (!d->record || !ct_cli_answers(l->r->opt)) return CT_OK;
   if (ct_cli_answer(&l->w.buf, d, l->r->step ? l->r->rs : NULL,
                     l->r->want) != CT_OK)
-    return ct_fail(&l->err, CT_ENOMEM, "out of memory");
+    return ct_cli_fail(&l->err, CT_ENOMEM);
   return ct_writer_document_info(&l->w, NULL, NULL, 0, NULL, &l->err);
 }
 
@@ -413,8 +412,7 @@ static worker *new_workers(const ct_cli_run *r, const ct_writer *w, size_t n,
 
 static void out_of_memory(loop *l) {
   l->fatal = 1;
-  l->err.status = CT_ENOMEM;
-  snprintf(l->err.msg, sizeof l->err.msg, "out of memory");
+  ct_cli_fail(&l->err, CT_ENOMEM);
 }
 
 static ct_cli_pool *new_pool(worker *wk, size_t n) {

@@ -14,15 +14,24 @@
 #include "cli/options.h"
 #include "cli/run.h"
 
+/* In the order of the help. */
 static const ct_cli_option segment_options[] = {
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"FORMAT", "text (default): FILE:LINE:COL: KIND: TEXT\n"
+              "lines: the text of each clause only\n"
+              "jsonl: one JSON object per clause, with offsets\n"
+              "tsv: a header line, then one row per clause", 0, NULL, NULL}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "rule files whose abbreviations { ... } the\n"
+            "segmenter uses (repeatable; CLAUSETAG_RULES too)", 0, NULL, NULL}},
   CT_CLI_DOCUMENT_OPTIONS,
-  {CT_OPT_RULES, 'r', "rules", 1},
   CT_CLI_STREAM_OPTIONS,
-  {0, 0, NULL, 0}
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
 
 static const ct_cli_command_spec segment_spec = {
-  "segment", segment_options, ct_segment_formats, 1
+  "segment", segment_options, ct_segment_formats, 1, NULL, NULL, 0
 };
 
 void ct_cli_segment_help(FILE *out) {
@@ -36,18 +45,9 @@ void ct_cli_segment_help(FILE *out) {
 "sees; offsets, lines and columns point into the page (for a PDF: the\n"
 "page, and the line and column within it; text shows FILE#page=N:LINE:COL).\n"
 "\n"
-"Options:\n"
-"  -f, --format FORMAT  text (default): FILE:LINE:COL: KIND: TEXT\n"
-"                       lines: the text of each clause only\n"
-"                       jsonl: one JSON object per clause, with offsets\n"
-"                       tsv: a header line, then one row per clause\n"
-"  -r, --rules PATH     rule files whose abbreviations { ... } the\n"
-"                       segmenter uses (repeatable; CLAUSETAG_RULES too)\n",
-        out);
-  fputs(ct_cli_document_options_help, out);
-  fputs(ct_cli_stream_options_help, out);
+"Options:\n", out);
+  ct_cli_options_help(out, segment_options, CT_CLI_HELP_COLUMN);
   fputs(
-"  -h, --help           show this help\n"
 "\n"
 "Exit status: 0 all inputs done; 2 a usage error, an input that could not\n"
 "be read or is not valid UTF-8 text (the others are still processed), or\n"

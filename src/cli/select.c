@@ -104,10 +104,11 @@ int ct_cli_select_setup(ct_cli_select *s, const ct_cli_options *o,
 }
 
 void ct_cli_select_note(ct_cli_select *s, const ct_cli_doc *d) {
+  const ct_result *r = ct_results_array(d->results);
   size_t i;
-  if (!s->active || d->results == NULL || atomic_load(&s->matched)) return;
+  if (!s->active || r == NULL || atomic_load(&s->matched)) return;
   for (i = 0; i < d->n; i++)
-    if (ct_select_keeps(s->want, s->nlabels, &d->results[i])) {
+    if (ct_select_keeps(s->want, s->nlabels, &r[i])) {
       atomic_store(&s->matched, 1);
       return;
     }

@@ -27,13 +27,13 @@
 enum { OPT_EXACT = 600 };
 
 static const ct_cli_option test_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1},
-  {OPT_EXACT, 0, "exact", 0},
-  {CT_OPT_FORMAT, 'f', "format", 1},
-  {CT_OPT_OUTPUT, 'o', "output", 1},
-  {CT_OPT_DEBUG, 0, "debug", 0},
-  {CT_OPT_HELP, 'h', "help", 0},
-  {0, 0, NULL, 0}
+  {CT_OPT_RULES, 'r', "rules", 1, {0}},
+  {OPT_EXACT, 0, "exact", 0, {0}},
+  {CT_OPT_FORMAT, 'f', "format", 1, {0}},
+  {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
+  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
+  {CT_OPT_HELP, 'h', "help", 0, {0}},
+  {0, 0, NULL, 0, {0}}
 };
 
 void ct_cli_test_help(FILE *out) {

@@ -24,11 +24,11 @@
 enum { OPT_GOLD = 400, OPT_L2, OPT_FOLDS, OPT_ROUNDS, OPT_THRESHOLDS };
 
 static const ct_cli_option train_options[] = {
-  {OPT_GOLD, 0, "gold", 1},        {CT_OPT_RULES, 'r', "rules", 1},
-  {CT_OPT_OUTPUT, 'o', "output", 1}, {OPT_L2, 0, "l2", 1},
-  {OPT_FOLDS, 0, "folds", 1},      {OPT_ROUNDS, 0, "rounds", 1},
-  {OPT_THRESHOLDS, 0, "thresholds", 1},
-  {CT_OPT_HELP, 'h', "help", 0},   {0, 0, NULL, 0}
+  {OPT_GOLD, 0, "gold", 1, {0}},        {CT_OPT_RULES, 'r', "rules", 1, {0}},
+  {CT_OPT_OUTPUT, 'o', "output", 1, {0}}, {OPT_L2, 0, "l2", 1, {0}},
+  {OPT_FOLDS, 0, "folds", 1, {0}},      {OPT_ROUNDS, 0, "rounds", 1, {0}},
+  {OPT_THRESHOLDS, 0, "thresholds", 1, {0}},
+  {CT_OPT_HELP, 'h', "help", 0, {0}},   {0, 0, NULL, 0, {0}}
 };
 
 /* The candidates for --l2 when it is not given. */

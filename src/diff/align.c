@@ -1,5 +1,38 @@
 /*
-** align.c -- pairing the clauses of two versions of a document (align.h).
+** align.c -- pairing the clauses of two versions of a document
+** (clausetag.h's ct_align).
+**
+** What it promises:
+**
+** - Order is kept: the pairs, read in order, walk both sequences forward
+**   (a pair's a and b are both after the previous pair's), and every item
+**   of each side appears exactly once, paired or alone.  Between two
+**   pairs, the items of `a` left alone (dropped) come before those of `b`
+**   (new), as diff(1) prints deletions before insertions.
+** - Reworded clauses pair up: two items may pair only when their
+**   similarity (ct_align_similarity) reaches the threshold, and among the
+**   order-keeping alignments the one with the largest sum of similarities
+**   is chosen (a weighted longest common subsequence); byte-identical
+**   texts weigh a little more than equal word sets, so an exact copy wins
+**   over a reworded one.
+** - Bounded: identical texts that occur once on each side are paired
+**   first (the longest run of them that keeps order, as patience diff
+**   does) and cut the problem into gaps (a gap too large to search whole
+**   is cut again by the texts found once within it, up to 16 times);
+**   each gap is solved by dynamic
+**   programming over at most about max_cells cells in all, time and memory
+**   (one byte per cell, two rows of scores).  When a gap would need more,
+**   the programme looks only at a band of cells around the gap's diagonal,
+**   whose width comes from the budget: large documents are then aligned
+**   near the diagonal only (reported in ct_align_stats.banded), never in
+**   quadratic time or memory.
+** - Deterministic: the same texts always give the same pairs.
+**
+** Similarity is the Dice coefficient 2|A∩B| / (|A| + |B|) of the sets of
+** words of the two texts, after NFKC and case folding (ct_fold): words are
+** runs of letters, digits and marks; a word with Hangul, kana or CJK
+** ideographs counts as the pairs of adjacent characters in it, since a
+** Korean word changes its ending (particles) where an English one stays.
 **
 ** Three steps: every text becomes a sorted set of word hashes; identical
 ** texts that occur once on each side are paired first (the longest
@@ -10,8 +43,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "clausetag.h"
 #include "core/error.h"
-#include "diff/align.h"
 #include "text/utf8.h"
 
 /* An exact copy weighs this much more than a reworded pair with the
@@ -435,6 +468,10 @@ static void dropped_first(ct_align_pair *p, size_t n, ct_align_pair *tmp) {
     memcpy(p + i, tmp, w * sizeof *p);
     i = j;
   }
+}
+
+void ct_align_free(ct_align_pair *steps) {
+  free(steps);
 }
 
 void ct_align_options_default(ct_align_options *o) {

@@ -2,7 +2,7 @@
 ** report.h -- what a new version of a document adds, drops and changes,
 ** label by label: the formats of `clausetag diff`.
 **
-** Given both documents classified and their clauses aligned (align.h),
+** Given both documents classified and their clauses aligned (ct_align),
 ** each step of the alignment has a status: a clause of the new version
 ** alone is new, one of the old version alone is dropped, a pair is
 ** unchanged when its texts (white space collapsed) and its labels are the
@@ -17,7 +17,6 @@
 
 #include "clausetag.h"
 #include "core/buf.h"
-#include "diff/align.h"
 
 /* One side of the comparison, classified. */
 typedef struct ct_diff_doc {

@@ -52,13 +52,13 @@ static ct_status observe(const ct_ruleset *rs, const ct_labelled *docs,
   if (st != CT_OK) return st;
   memset(tb->x, 0, tb->n * tb->nrules * sizeof *tb->x);
   for (k = 0; st == CT_OK && k < ndocs; k++) {
-    ct_result *r;
+    ct_results *r = NULL;
     st = ct_engine_classify(e, docs[k].text, docs[k].clauses, docs[k].n,
                             NULL, &r, err);
     if (st != CT_OK) break;
-    record_doc(tb, row, &docs[k], r);
+    record_doc(tb, row, &docs[k], ct_results_array(r));
     row += docs[k].n;
-    ct_results_free(r, docs[k].n);
+    ct_results_free(r);
   }
   ct_engine_free(e);
   return st;

@@ -110,20 +110,21 @@ ct_status ct_writer_new(const char *format, FILE *out,
 }
 
 ct_status ct_writer_write(ct_writer *w, const ct_text *t, const ct_clause *c,
-                          size_t n, const ct_result *r, ct_error *err) {
+                          size_t n, const ct_results *r, ct_error *err) {
   owned *o = (owned *)w;
   ct_violation *v = NULL;
   size_t nv = 0;
   ct_docinfo info;
   ct_status s;
   memset(&info, 0, sizeof info);
-  if (w->rs != NULL && r == NULL && n > 0)
+  if (w->rs != NULL && ct_results_count(r) != n)
     return ct_fail(err, CT_EUSAGE, "%s: a classify format needs the "
-                   "results", ct_text_name(t));
-  info.results = w->rs != NULL ? r : NULL;
+                   "results of every clause (%zu for %zu clauses)",
+                   ct_text_name(t), ct_results_count(r), n);
+  info.results = w->rs != NULL ? ct_results_array(r) : NULL;
   if (w->npolicies > 0 &&
-      (s = ct_policies_check(w->policies, w->npolicies, w->rs, r, n, &v,
-                             &nv, err)) != CT_OK)
+      (s = ct_policies_check(w->policies, w->npolicies, w->rs, r, &v, &nv,
+                             err)) != CT_OK)
     return s;
   info.violations = v, info.nviolations = nv;
   o->violations += nv;

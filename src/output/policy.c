@@ -121,10 +121,11 @@ void ct_violations_free(ct_violation *v, size_t n) {
 /* The document-level violations first, then the clauses' in document
 ** order, the way a reader goes through the file. */
 ct_status ct_policies_check(const ct_policy *p, size_t np,
-                            const ct_ruleset *rs, const ct_result *r,
-                            size_t n, ct_violation **out, size_t *nout,
+                            const ct_ruleset *rs, const ct_results *res,
+                            ct_violation **out, size_t *nout,
                             ct_error *err) {
-  size_t i, k, nl = ct_ruleset_nlabels(rs);
+  const ct_result *r = ct_results_array(res);
+  size_t i, k, n = ct_results_count(res), nl = ct_ruleset_nlabels(rs);
   found f = {NULL, 0, 0};
   ct_status s = CT_OK;
   *out = NULL, *nout = 0;

@@ -1063,37 +1063,50 @@ static ct_status scan_document(ct_engine *e, ct_error *err) {
   return CT_OK;
 }
 
-static ct_status alloc_results(docstate *d, size_t nl, ct_result **out) {
+struct ct_results {
+  ct_result *items;         /* n entries (one more, so never empty) */
+  size_t n;
+  double *scores;           /* the blocks the items point into */
+  unsigned char *has;
+  ct_hit *hits;
+};
+
+static ct_status alloc_results(docstate *d, size_t nl, ct_results **out) {
   size_t cells = d->n * nl + 1;
+  ct_results *r = calloc(1, sizeof *r);
+  *out = r;
   d->scores = calloc(cells, sizeof *d->scores);
   d->has = calloc(cells, 1);
   d->first_hit = calloc(d->n + 1, sizeof *d->first_hit);
-  *out = calloc(d->n + 1, sizeof **out);
-  return d->scores && d->has && d->first_hit && *out ? CT_OK : CT_ENOMEM;
+  if (r != NULL) r->items = calloc(d->n + 1, sizeof *r->items);
+  return d->scores && d->has && d->first_hit && r && r->items ? CT_OK
+                                                              : CT_ENOMEM;
 }
 
-/* Hands the document's arrays to the results: clause 0's pointers are
-** the blocks' starts, which is how ct_results_free finds them. */
-static void fill_results(docstate *d, size_t nl, ct_result *res) {
+/* Hands the document's arrays to the results, which own them from now. */
+static void fill_results(docstate *d, size_t nl, ct_results *r) {
+  ct_result *res = r->items;
   size_t i;
   d->first_hit[d->n] = d->nhits;
-  if (d->hits == NULL) d->hits = malloc(sizeof *d->hits);
-  for (i = 0; i < d->n || i == 0; i++) {
+  if (d->hits == NULL) d->hits = malloc(sizeof *d->hits);   /* never NULL */
+  for (i = 0; i < d->n; i++) {
     res[i].scores = d->scores + i * nl;
     res[i].has = d->has + i * nl;
     res[i].hits = d->hits ? d->hits + d->first_hit[i] : NULL;
-    res[i].nhits = i < d->n ? d->first_hit[i + 1] - d->first_hit[i] : 0;
+    res[i].nhits = d->first_hit[i + 1] - d->first_hit[i];
   }
+  r->n = d->n;
+  r->scores = d->scores, r->has = d->has, r->hits = d->hits;
 }
 
 /* Classifies c[0..n), the clauses after the document's first `first`;
 ** part (NULL for a whole document) says what those left. */
 static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
                           size_t n, size_t first, const ct_part *part,
-                          const char *doc_id, ct_result **out,
+                          const char *doc_id, ct_results **out,
                           ct_error *err) {
   docstate d;
-  ct_result *res = NULL;
+  ct_results *res = NULL;
   size_t i, h = 0;
   ct_status st;
   memset(&d, 0, sizeof d);
@@ -1123,13 +1136,15 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
     *out = res;
     return CT_OK;
   }
-  free(d.scores); free(d.has); free(d.hits); free(d.first_hit); free(res);
+  free(d.scores); free(d.has); free(d.hits); free(d.first_hit);
+  if (res != NULL) free(res->items);
+  free(res);
   return st;
 }
 
 ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
                              const ct_clause *c, size_t n,
-                             const char *doc_id, ct_result **out,
+                             const char *doc_id, ct_results **out,
                              ct_error *err) {
   return classify(e, t, c, n, 0, NULL, doc_id, out, err);
 }
@@ -1137,7 +1152,7 @@ ct_status ct_engine_classify(ct_engine *e, const ct_text *t,
 ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                                   const ct_clause *c, size_t n,
                                   const char *doc_id, const ct_part *part,
-                                  ct_result **out, ct_error *err) {
+                                  ct_results **out, ct_error *err) {
   *out = NULL;
   if (e->any_when)
     return ct_fail(err, CT_EUSAGE, "%s: a rule set with 'when' rules "
@@ -1149,11 +1164,23 @@ ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
   return classify(e, t, c, n, part->before, part, doc_id, out, err);
 }
 
-void ct_results_free(ct_result *r, size_t n) {
-  (void)n;
+size_t ct_results_count(const ct_results *r) {
+  return r != NULL ? r->n : 0;
+}
+
+const ct_result *ct_results_get(const ct_results *r, size_t i) {
+  return r != NULL && i < r->n ? &r->items[i] : NULL;
+}
+
+const ct_result *ct_results_array(const ct_results *r) {
+  return r != NULL && r->n > 0 ? r->items : NULL;
+}
+
+void ct_results_free(ct_results *r) {
   if (r == NULL) return;
-  free((double *)r[0].scores);
-  free((unsigned char *)r[0].has);
-  free((ct_hit *)r[0].hits);
+  free(r->scores);
+  free(r->has);
+  free(r->hits);
+  free(r->items);
   free(r);
 }

@@ -38,18 +38,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 
 static void classify(const ct_text *t, const ct_clause *c, size_t n,
                      const char *how, int write) {
-  ct_result *r;
+  ct_results *r = NULL;
   ct_error err;
   ct_docinfo info;
   if (ct_engine_classify(engine, t, c, n, "fuzz", &r, &err) != CT_OK)
     FUZZ_FAIL("%s: ct_engine_classify: %s", how, err.msg);
-  fz_check_results(rules, c, n, r, 1);
+  fz_check_results(rules, c, n, ct_results_array(r), 1);
   if (write) {
     memset(&info, 0, sizeof info);
-    info.results = r;
+    info.results = ct_results_array(r);
     fz_check_output(ct_classify_formats, rules, t, c, n, &info);
   }
-  ct_results_free(r, n);
+  ct_results_free(r);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

@@ -87,7 +87,7 @@ static void write_weights(const ct_ruleset *rs) {
 static void classify(const ct_ruleset *rs) {
   ct_engine *e;
   ct_clause *c;
-  ct_result *r;
+  ct_results *r = NULL;
   size_t n, failures = 0;
   ct_error err;
   if (ct_segment(text, ct_ruleset_abbrevs(rs), &c, &n, &err) != CT_OK)
@@ -96,11 +96,11 @@ static void classify(const ct_ruleset *rs) {
     ct_engine_on_error(e, on_error, &failures);
     if (ct_engine_classify(e, text, c, n, "doc", &r, &err) == CT_OK) {
       ct_docinfo info;
-      fz_check_results(rs, c, n, r, 0);
+      fz_check_results(rs, c, n, ct_results_array(r), 0);
       memset(&info, 0, sizeof info);
-      info.results = r;
+      info.results = ct_results_array(r);
       fz_check_output(ct_classify_formats, rs, text, c, n, &info);
-      ct_results_free(r, n);
+      ct_results_free(r);
     }
     ct_engine_free(e);
   }
