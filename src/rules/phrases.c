@@ -4,10 +4,21 @@
 ** The automaton is a full DFA: every state has a transition for every
 ** byte class, so the scan loop is one table load per byte.  Bytes that
 ** occur in no phrase share class 0, which keeps the table small (a few
-** dozen classes for Latin text instead of 256).  A transition value is
-** the target row's offset in the table, with the top bit set when the
-** target state ends at least one phrase, so the loop tests a bit instead
-** of loading a second array.
+** dozen classes for Latin text instead of 256).
+**
+** The table is laid out for the cache, since a scan is a chain of
+** dependent loads and the shipped rules' automaton (some 11,000 states)
+** is far larger than the first cache levels:
+**   - states are numbered breadth first, so the shallow states a scan
+**     spends most of its time in sit together at the top;
+**   - classes are numbered with the space and the letters a-z first, so
+**     what prose needs of a row is its first 64 bytes;
+**   - a row is a power of two of cells long, aligned, so a row starts a
+**     cache line and is found with a shift;
+**   - a cell is 16 bits (a state number, and a flag for "this state
+**     ends a phrase") while there are fewer than 2^15 states, else 32
+**     bits (the row's offset in the table, and the flag in the top bit).
+** The flag lets the loop test a bit instead of loading a second array.
 **
 ** White space is folded on the fly: a run of white space and hyphens in
 ** the text is fed to the DFA as a single ' '.  A ring of the last input
@@ -23,7 +34,10 @@
 #include "text/utf8.h"
 
 #define MAX_PHRASE 4096           /* bytes, after compaction */
-#define HASOUT 0x80000000u        /* transition flag: target ends a phrase */
+#define HASOUT 0x80000000u        /* 32-bit cell flag: target ends a phrase */
+#define HASOUT16 0x8000u          /* the same in a 16-bit cell */
+#define NOCLASS 256u              /* no byte's class */
+#define ROW_ALIGN 64              /* bytes: a row starts a cache line */
 #define NOEDGE UINT32_MAX         /* a missing trie edge while building */
 
 typedef struct entry {            /* one added (phrase, id) */
@@ -58,9 +72,19 @@ struct ct_phrases {
   int compiled;
   /* the compiled form */
   unsigned char cls[256];         /* byte -> class */
+  unsigned char spc;              /* the class of ' ', of every white-space
+                                     byte and '-' (0 when no phrase has a
+                                     space) */
   uint32_t nclass;
   uint32_t nstates;
-  uint32_t *delta;                /* nstates * nclass, see the top */
+  uint32_t *delta;                /* the trie while compiling: nstates *
+                                     nclass state numbers, NOEDGE */
+  uint32_t stride;                /* cells in a row */
+  uint32_t shift;                 /* 16-bit cells: stride == 1 << shift */
+  int wide;                       /* cells of 32 bits, else 16 */
+  int force_wide;                 /* tests: 32-bit cells however small */
+  uint16_t *d16;                  /* the DFA, 16-bit cells, see the top */
+  uint32_t *d32;                  /* or 32-bit cells */
   int32_t *out;                   /* state -> keyword it ends, or -1 */
   uint32_t *dict;                 /* state -> next output state on the
                                      fail chain, 0 for none */
@@ -338,15 +362,26 @@ static int same_text(const entry *x, const entry *y) {
   return x->len == y->len && memcmp(x->kw, y->kw, x->len) == 0;
 }
 
+/* Class numbers for the bytes the phrases use, in the order prose needs
+** them (space, a-z, the rest of ASCII, then other bytes), so that the
+** columns a scan of Latin text reads are the first of every row. */
 static void build_classes(ct_phrases *p) {
+  static const char first[] = " abcdefghijklmnopqrstuvwxyz";
+  unsigned char used[256] = {0};
   size_t i, j;
+  for (i = 0; i < p->nadd; i++)
+    for (j = 0; j < p->add[i].len; j++) used[(unsigned char)p->add[i].kw[j]] = 1;
   memset(p->cls, 0, sizeof p->cls);
   p->nclass = 1;
-  for (i = 0; i < p->nadd; i++)
-    for (j = 0; j < p->add[i].len; j++) {
-      unsigned char c = (unsigned char)p->add[i].kw[j];
-      if (p->cls[c] == 0) p->cls[c] = (unsigned char)p->nclass++;
-    }
+  for (i = 0; first[i]; i++) {
+    unsigned char c = (unsigned char)first[i];
+    if (used[c]) p->cls[c] = (unsigned char)p->nclass++;
+  }
+  for (i = 1; i < 256; i++)
+    if (used[i] && p->cls[i] == 0) p->cls[i] = (unsigned char)p->nclass++;
+  p->spc = p->cls[' '];
+  for (i = 0; i < 0x80; i++)
+    if (space_lead((unsigned)i)) p->cls[i] = p->spc;
 }
 
 /* Room for the trie: at most one state per phrase byte, plus the root. */
@@ -414,20 +449,15 @@ static void build_keywords(ct_phrases *p) {
 
 /* Breadth first: fail links, dictionary links, and the missing
 ** transitions borrowed from the fail state, which is shallower and so
-** already complete. */
-static ct_status link_trie(ct_phrases *p) {
-  uint32_t *queue = malloc(p->nstates * sizeof *queue);
+** already complete.  order[] gets the states breadth first. */
+static ct_status link_trie(ct_phrases *p, uint32_t *order) {
   uint32_t *fail = malloc(p->nstates * sizeof *fail);
   uint32_t head = 0, tail = 0, c, nc = p->nclass;
-  if (queue == NULL || fail == NULL) {
-    free(queue);
-    free(fail);
-    return CT_ENOMEM;
-  }
+  if (fail == NULL) return CT_ENOMEM;
   fail[0] = 0;
-  queue[tail++] = 0;
+  order[tail++] = 0;
   while (head < tail) {
-    uint32_t r = queue[head++];
+    uint32_t r = order[head++];
     for (c = 0; c < nc; c++) {
       uint32_t u = p->delta[r * nc + c];
       uint32_t via = r == 0 ? 0 : p->delta[fail[r] * nc + c];
@@ -437,31 +467,108 @@ static ct_status link_trie(ct_phrases *p) {
       }
       fail[u] = via;
       p->dict[u] = p->out[via] >= 0 ? via : p->dict[via];
-      queue[tail++] = u;
+      order[tail++] = u;
     }
   }
-  free(queue);
   free(fail);
   return CT_OK;
 }
 
-/* State numbers become row offsets flagged with HASOUT. */
-static void finish_delta(ct_phrases *p) {
-  size_t i, cells = (size_t)p->nstates * p->nclass;
-  for (i = 0; i < cells; i++) {
-    uint32_t v = p->delta[i];
-    p->delta[i] = v * p->nclass |
-                  (p->out[v] >= 0 || p->dict[v] != 0 ? HASOUT : 0);
+/* A run of white space is fed as one space: a state entered on the
+** space stays put on the next one.  (The state it would go to is the
+** root, as no phrase holds two spaces in a row or begins with one, and a
+** state entered on a space ends no phrase, so staying reports nothing.) */
+static ct_status space_runs(ct_phrases *p) {
+  uint32_t u, nc = p->nclass, spc = p->spc;
+  unsigned char *after = spc ? calloc(p->nstates, 1) : NULL;
+  if (spc == 0) return CT_OK;
+  if (after == NULL) return CT_ENOMEM;
+  for (u = 0; u < p->nstates; u++) after[p->delta[(size_t)u * nc + spc]] = 1;
+  for (u = 0; u < p->nstates; u++)
+    if (after[u]) p->delta[(size_t)u * nc + spc] = u;
+  free(after);
+  return CT_OK;
+}
+
+/* The scan table's shape: 16-bit cells and a power-of-two row while
+** state numbers fit in 15 bits, else 32-bit cells (row offsets, which
+** must stay below the flag) and rows padded to whole cache lines. */
+static ct_status table_shape(ct_phrases *p, size_t *cells) {
+  p->wide = p->force_wide || p->nstates > HASOUT16;
+  if (!p->wide) {
+    for (p->shift = 0; (1u << p->shift) < p->nclass; p->shift++) {}
+    p->stride = 1u << p->shift;
+  } else {
+    size_t per_line = ROW_ALIGN / sizeof(uint32_t);
+    p->stride = (uint32_t)((p->nclass + per_line - 1) / per_line * per_line);
+    if (p->nstates > (HASOUT - 1) / p->stride) return CT_ELIMIT;
   }
+  *cells = (size_t)p->nstates * p->stride;
+  return CT_OK;
+}
+
+/* The trie becomes the scan table (see the top): states renumbered in
+** the order given, out and dict with them, the trie freed. */
+static ct_status pack(ct_phrases *p, const uint32_t *order) {
+  uint32_t *rank = malloc(p->nstates * sizeof *rank), u, c, n = p->nstates;
+  int32_t *out = malloc(n * sizeof *out);
+  uint32_t *dict = malloc(n * sizeof *dict);
+  size_t cells = 0, size;
+  void *table = NULL;
+  ct_status st = table_shape(p, &cells);
+  size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
+  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  if (st == CT_OK && (table = aligned_alloc(ROW_ALIGN, size)) == NULL)
+    st = CT_ENOMEM;
+  if (st != CT_OK || rank == NULL || out == NULL || dict == NULL) {
+    free(rank);
+    free(out);
+    free(dict);
+    free(table);
+    return st != CT_OK ? st : CT_ENOMEM;
+  }
+  memset(table, 0, size);
+  for (u = 0; u < n; u++) rank[order[u]] = u;
+  for (u = 0; u < n; u++) {
+    uint32_t r = rank[u];
+    out[r] = p->out[u];
+    dict[r] = rank[p->dict[u]];
+    for (c = 0; c < p->nclass; c++) {
+      uint32_t v = p->delta[(size_t)u * p->nclass + c];
+      int flag = p->out[v] >= 0 || p->dict[v] != 0;
+      if (p->wide)
+        ((uint32_t *)table)[(size_t)r * p->stride + c] =
+            rank[v] * p->stride | (flag ? HASOUT : 0);
+      else
+        ((uint16_t *)table)[(size_t)r * p->stride + c] =
+            (uint16_t)(rank[v] | (flag ? HASOUT16 : 0));
+    }
+  }
+  free(rank);
+  free(p->delta);
+  free(p->out);
+  free(p->dict);
+  p->delta = NULL;
+  p->out = out;
+  p->dict = dict;
+  if (p->wide) p->d32 = table;
+  else p->d16 = table;
+  p->bytes = size + n * (sizeof *out + sizeof *dict) +
+             (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
+  return CT_OK;
 }
 
 static void free_compiled(ct_phrases *p) {
   free(p->delta);
+  free(p->d16);
+  free(p->d32);
   free(p->out);
   free(p->dict);
   free(p->kws);
   free(p->ids);
   p->delta = NULL;
+  p->d16 = NULL;
+  p->d32 = NULL;
   p->out = NULL;
   p->dict = NULL;
   p->kws = NULL;
@@ -483,8 +590,13 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
     return ct_fail(err, CT_EUSAGE, "phrase matcher already compiled");
   build_classes(p);
   if ((st = alloc_states(p)) == CT_OK) {
+    uint32_t *order;
     build_keywords(p);
-    st = link_trie(p);
+    order = malloc(p->nstates * sizeof *order);
+    st = order == NULL ? CT_ENOMEM : link_trie(p, order);
+    if (st == CT_OK) st = space_runs(p);
+    if (st == CT_OK) st = pack(p, order);
+    free(order);
   }
   if (st != CT_OK) {
     free_compiled(p);          /* the added phrases stay: compile may retry */
@@ -497,7 +609,6 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
                      p->max_bytes >> 20);
     return ct_fail(err, st, "out of memory");
   }
-  finish_delta(p);
   free_added(p);
   p->compiled = 1;
   return CT_OK;
@@ -637,28 +748,73 @@ static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
   }
 }
 
-static void run_dfa(scan *sc) {
+/* The class of the character at *i that is not ASCII, moving *i past
+** it: a white-space or hyphen character is the space's class. */
+static unsigned wide_symbol(const unsigned char *t, size_t len, size_t *i,
+                            const unsigned char *cls, unsigned spc) {
+  size_t k = space_lead(t[*i]) ? space_len(t + *i, len - *i) : 0;
+  if (k > 0) {
+    *i += k;
+    return spc;
+  }
+  return cls[t[(*i)++]];
+}
+
+/* The class to feed for the text at *i, moving *i past it. */
+static inline unsigned next_symbol(const unsigned char *t, size_t len,
+                                   size_t *i, const unsigned char *cls,
+                                   unsigned spc) {
+  unsigned b = t[*i];
+  if (b < 0x80) {
+    (*i)++;
+    return cls[b];
+  }
+  return wide_symbol(t, len, i, cls, spc);
+}
+
+/* The two loops differ only in the cell: see the top of the file.  A run
+** of white space is one symbol: the DFA stays put on its second space
+** (see pack) and the ring does not move, so `fed` counts symbols. */
+static void run_dfa16(scan *sc) {
   const ct_phrases *p = sc->p;
-  const unsigned char *t = sc->t;
-  const uint32_t *delta = p->delta;
-  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, k;
-  uint32_t st = 0;
-  int in_space = 0;
-  while (i < sc->len) {
-    unsigned b = t[i];
-    size_t at = i;
-    if (space_lead(b) && (k = space_len(t + i, sc->len - i)) > 0) {
-      i += k;
-      if (in_space) continue;
-      in_space = 1;
-      b = ' ';
-    } else {
-      in_space = 0;
-      i++;
+  const unsigned char *t = sc->t, *cls = p->cls;
+  const uint16_t *delta = p->d16;
+  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, at;
+  size_t len = sc->len;
+  unsigned shift = p->shift, spc = p->spc, st = 0, c, prev = NOCLASS;
+  while (i < len) {
+    at = i;
+    c = next_symbol(t, len, &i, cls, spc);
+    ring[fed & mask] = at;
+    fed += c != spc || prev != spc;
+    prev = c;
+    st = delta[(st << shift) + c];
+    if (st & HASOUT16) {
+      st &= ~HASOUT16;
+      report(sc, st, fed, i);
     }
-    ring[fed++ & mask] = at;
-    st = delta[(st & ~HASOUT) + p->cls[b]];
-    if (st & HASOUT) report(sc, (st & ~HASOUT) / p->nclass, fed, i);
+  }
+}
+
+static void run_dfa32(scan *sc) {
+  const ct_phrases *p = sc->p;
+  const unsigned char *t = sc->t, *cls = p->cls;
+  const uint32_t *delta = p->d32;
+  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, at;
+  size_t len = sc->len;
+  uint32_t st = 0;
+  unsigned spc = p->spc, c, prev = NOCLASS;
+  while (i < len) {
+    at = i;
+    c = next_symbol(t, len, &i, cls, spc);
+    ring[fed & mask] = at;
+    fed += c != spc || prev != spc;
+    prev = c;
+    st = delta[st + c];
+    if (st & HASOUT) {
+      st &= ~HASOUT;
+      report(sc, st / p->stride, fed, i);
+    }
   }
 }
 
@@ -679,7 +835,8 @@ ct_status ct_phrases_scan_with(const ct_phrases *p, ct_phrases_scratch *s,
   sc.len = len;
   sc.mask = s->ringcap - 1;
   sc.wfrom = sc.wto = SIZE_MAX;
-  run_dfa(&sc);
+  if (p->wide) run_dfa32(&sc);
+  else run_dfa16(&sc);
   if (sc.nomem) {
     s->n = 0;
     return CT_ENOMEM;
