@@ -40,6 +40,10 @@
 ** small documents so). */
 #define PIECE_BYTES ((size_t)512 << 10)
 
+/* Documents queued for a single worker: only their names are held
+** until they are read (records of --input jsonl are held whole: two). */
+#define INLINE_WINDOW 8
+
 /* Clauses of a piece formatted together: the heading of the first ones
 ** may lie before them, and the writer finds a heading among the clauses
 ** it is given by looking through them. */
@@ -417,15 +421,18 @@ static void out_of_memory(loop *l) {
   snprintf(l->err.msg, sizeof l->err.msg, "out of memory");
 }
 
-static ct_cli_pool *new_pool(worker *wk, size_t n) {
+static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
   void **states = malloc(n * sizeof *states);
   ct_cli_pool *pool = NULL;
   size_t i;
   if (states == NULL) return NULL;
   for (i = 0; i < n; i++) states[i] = &wk[i];
-  /* Two documents per worker: one being worked on, one waiting, so no
-  ** worker idles while the writer catches up. */
-  pool = ct_cli_pool_new(n, 2 * n, work, states);
+  /* One worker: this thread works and writes, with a few documents
+  ** queued (pool.h).  Several: two documents per worker, one being worked
+  ** on, one waiting, so no worker idles while the writer catches up. */
+  if (n == 1) pool = ct_cli_pool_new_inline(jsonl ? 2 : INLINE_WINDOW, work,
+                                            &wk[0]);
+  else pool = ct_cli_pool_new(n, 2 * n, work, states);
   free(states);
   return pool;
 }
@@ -454,7 +461,8 @@ static size_t piece_bytes(const ct_cli_run *r) {
 /* Feeds the inputs through n workers and writes what comes back. */
 static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
                       size_t n) {
-  ct_cli_pool *pool = new_pool(wk, n);
+  ct_cli_pool *pool = new_pool(wk, n,
+                               l->r->opt->input == CT_CLI_INPUT_JSONL);
   ct_cli_feed f;
   if (pool == NULL) {
     out_of_memory(l);
