@@ -44,6 +44,11 @@
 ** until they are read (records of --input jsonl are held whole: two). */
 #define INLINE_WINDOW 8
 
+/* With one worker, files up to this size are read by the feeder thread
+** while the worker cuts the ones before: at most INLINE_WINDOW of them
+** are held. */
+#define READ_AHEAD_MAX ((size_t)1 << 20)
+
 /* Clauses of a piece formatted together: the heading of the first ones
 ** may lie before them, and the writer finds a heading among the clauses
 ** it is given by looking through them. */
@@ -271,7 +276,7 @@ static void work(void *state, void *item, int cancelled) {
   }
   if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
-  if (d->path != NULL)
+  if (d->path != NULL && d->text == NULL)     /* else read ahead */
     s = ct_text_read_format(d->path,
                             ct_cli_input_format(wk->r->opt, d->path),
                             wk->r->opt->invalid,
@@ -476,6 +481,8 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.piece_bytes = piece_bytes(l->r);
   f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
   f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
+  f.opt = l->r->opt;
+  f.read_ahead = n == 1 ? READ_AHEAD_MAX : 0;
   if (ct_cli_feed_start(&f) != 0) {
     ct_cli_pool_close(pool);
     out_of_memory(l);

@@ -396,9 +396,10 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
   /* One allocation for a file of known size, with room to see its end
   ** and for the padding text_build adds (so that it need not move it),
   ** read in one go. */
-  if (before->known &&
-      ct_buf_reserve(&b, before->left + 1 + CT_TEXT_PAD) != CT_OK)
-    return oom(err, name);
+  if (before->known) {
+    b.cap = before->left + 2 + CT_TEXT_PAD;
+    if ((b.s = malloc(b.cap)) == NULL) return oom(err, name);
+  }
   e = read_capped(f, max, 0, &b, &how);
   if (e == ENOMEM) st = oom(err, name);
   else if (e != 0)
