@@ -37,7 +37,8 @@
 #define HASOUT 0x80000000u        /* 32-bit cell flag: target ends a phrase */
 #define HASOUT16 0x8000u          /* the same in a 16-bit cell */
 #define NOCLASS 256u              /* no byte's class */
-#define ROW_ALIGN 64              /* bytes: a row starts a cache line */
+#define ROW_ALIGN 64
+#define SPLIT_MIN 4096            /* bytes: a text this long has two lanes */              /* bytes: a row starts a cache line */
 #define NOEDGE UINT32_MAX         /* a missing trie edge while building */
 
 typedef struct entry {            /* one added (phrase, id) */
@@ -93,10 +94,16 @@ struct ct_phrases {
   idref *ids;
 };
 
-struct ct_phrases_scratch {
-  ct_phrase_hit *hits;
+typedef struct hitlist {
+  ct_phrase_hit *v;
   size_t n, cap;
-  size_t *ring;                   /* input offset of recent fed bytes */
+} hitlist;
+
+struct ct_phrases_scratch {
+  hitlist hits;                   /* the answer, sorted */
+  hitlist later;                  /* the second lane's, as found */
+  size_t *ring;                   /* input offset of recent fed bytes: a
+                                     ring of ringcap for each lane */
   size_t ringcap;
 };
 
@@ -624,18 +631,28 @@ ct_phrases_scratch *ct_phrases_scratch_new(void) {
 
 void ct_phrases_scratch_free(ct_phrases_scratch *s) {
   if (s == NULL) return;
-  free(s->hits);
+  free(s->hits.v);
+  free(s->later.v);
   free(s->ring);
   free(s);
 }
 
-/* The state of one scan, so the helpers take one pointer. */
+/* The state of one lane of a scan, so the helpers take one pointer.  A
+** long text is scanned as two lanes at once, its first and its second
+** half, so that the table loads of one overlap those of the other (a
+** scan is a chain of dependent loads; two chains take little longer than
+** one).  The second lane starts early enough to be in the state the
+** whole scan is in at its half (lane_start) and keeps only the hits that
+** end after it, in `later`, merged in at the end. */
 typedef struct scan {
   const ct_phrases *p;
   ct_phrases_scratch *s;
   const unsigned char *t;
   size_t len;
+  size_t *ring;                   /* this lane's */
   size_t mask;                    /* ring size - 1 */
+  size_t after;                   /* hits must end after this */
+  int later;                      /* the second lane: hits to s->later */
   size_t wfrom, wto;              /* [wfrom, wto) all word characters and
                                      wto ends the word: a cached extension */
   int nomem;
@@ -646,7 +663,7 @@ static ct_status ring_reserve(ct_phrases_scratch *s, size_t maxlen) {
   while (cap <= maxlen) cap *= 2;
   if (cap <= s->ringcap) return CT_OK;
   free(s->ring);
-  s->ring = malloc(cap * sizeof *s->ring);
+  s->ring = malloc(2 * cap * sizeof *s->ring);
   s->ringcap = s->ring ? cap : 0;
   return s->ring ? CT_OK : CT_ENOMEM;
 }
@@ -657,35 +674,45 @@ static int cmp_hit(const ct_phrase_hit *x, const ct_phrase_hit *y) {
   return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Room for one more hit; 0 when out of memory. */
+static int hit_room(hitlist *l) {
+  size_t cap;
+  ct_phrase_hit *more;
+  if (l->n < l->cap) return 1;
+  cap = l->cap ? 2 * l->cap : 256;
+  if ((more = realloc(l->v, cap * sizeof *more)) == NULL) return 0;
+  l->v = more;
+  l->cap = cap;
+  return 1;
+}
+
 /* Hits arrive ordered by the end of their phrase text, so a new one goes
 ** back past only the hits inside its own span: insertion keeps the array
 ** sorted by (start, end, id) at a small constant cost per hit, and drops
 ** identical hits from different phrases ("emission*" and "emissions" of
-** one rule). */
+** one rule).  The second lane's hits wait in their own list. */
 static void push_hit(scan *sc, int id, size_t start, size_t end) {
-  ct_phrases_scratch *s = sc->s;
+  hitlist *l = sc->later ? &sc->s->later : &sc->s->hits;
   ct_phrase_hit h, *a;
   size_t i;
   int c = 1;
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? 2 * s->cap : 256;
-    ct_phrase_hit *more = realloc(s->hits, cap * sizeof *more);
-    if (more == NULL) {
-      sc->nomem = 1;
-      return;
-    }
-    s->hits = more;
-    s->cap = cap;
+  if (!hit_room(l)) {
+    sc->nomem = 1;
+    return;
   }
   h.id = id;
   h.start = start;
   h.end = end;
-  a = s->hits;
-  for (i = s->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
+  a = l->v;
+  if (sc->later) {
+    a[l->n++] = h;
+    return;
+  }
+  for (i = l->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
   if (i > 0 && c == 0) return;
-  memmove(a + i + 1, a + i, (s->n - i) * sizeof *a);
+  memmove(a + i + 1, a + i, (l->n - i) * sizeof *a);
   a[i] = h;
-  s->n++;
+  l->n++;
 }
 
 /* End of the word that continues at pos (the '*' of a phrase). */
@@ -720,7 +747,7 @@ static int right_fits(const scan *sc, unsigned char check, size_t end) {
 static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
   const keyword *kw = &sc->p->kws[k];
   const idref *r = &sc->p->ids[kw->first], *stop = r + kw->count;
-  size_t start = sc->s->ring[(fed - kw->len) & sc->mask];
+  size_t start = sc->ring[(fed - kw->len) & sc->mask];
   int left_ok = -1, right_ok = -1;
   for (; r < stop; r++) {
     if (r->raw) {
@@ -742,6 +769,7 @@ static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
 static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
   const ct_phrases *p = sc->p;
   uint32_t t = p->out[state] >= 0 ? state : p->dict[state];
+  if (end <= sc->after) return;           /* the second lane's run-up */
   while (t != 0) {
     emit(sc, (uint32_t)p->out[t], fed, end);
     t = p->dict[t];
@@ -772,77 +800,119 @@ static inline unsigned next_symbol(const unsigned char *t, size_t len,
   return wide_symbol(t, len, i, cls, spc);
 }
 
-/* The two loops differ only in the cell: see the top of the file.  A run
-** of white space is one symbol: the DFA stays put on its second space
-** (see pack) and the ring does not move, so `fed` counts symbols. */
-static void run_dfa16(scan *sc) {
-  const ct_phrases *p = sc->p;
-  const unsigned char *t = sc->t, *cls = p->cls;
-  const uint16_t *delta = p->d16;
-  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, at;
-  size_t len = sc->len;
-  unsigned shift = p->shift, spc = p->spc, st = 0, c, prev = NOCLASS;
-  while (i < len) {
-    at = i;
-    c = next_symbol(t, len, &i, cls, spc);
-    ring[fed & mask] = at;
-    fed += c != spc || prev != spc;
-    prev = c;
-    st = delta[(st << shift) + c];
-    if (st & HASOUT16) {
-      st &= ~HASOUT16;
-      report(sc, st, fed, i);
-    }
+/* Feeds one symbol to a lane (its state st, text offset i, symbols fed,
+** previous class), reporting what the new state ends.  A run of white
+** space is one symbol: the DFA stays put on its second space (see
+** space_runs) and the ring does not move, so `fed` counts symbols.  A
+** macro, so that two lanes keep their state in registers. */
+#define FEED(sc, ring, i, fed, prev, st, NEXT, FLAG, STATE)              \
+  do {                                                                  \
+    size_t at_ = (i);                                                   \
+    unsigned c_ = next_symbol(t, len, &(i), cls, spc);                  \
+    (ring)[(fed) & mask] = at_;                                         \
+    (fed) += c_ != spc || (prev) != spc;                                \
+    (prev) = c_;                                                        \
+    (st) = NEXT((st), c_);                                              \
+    if ((st) & (FLAG)) {                                                \
+      (st) &= ~(FLAG);                                                  \
+      report((sc), STATE(st), (fed), (i));                              \
+    }                                                                   \
+  } while (0)
+
+/* The scan loop for one kind of cell (see the top of the file): lane a
+** over [0, mid), lane b (if any) from b_from to the end, side by side
+** while both have text. */
+#define RUN_DFA(name, cell, table, NEXT, FLAG, STATE)                    \
+  static void name(scan *a, scan *b, size_t mid, size_t b_from) {       \
+    const ct_phrases *p = a->p;                                         \
+    const unsigned char *t = a->t, *cls = p->cls;                       \
+    const cell *delta = p->table;                                       \
+    size_t len = a->len, mask = a->mask, ia = 0, fa = 0, ib = b_from;   \
+    size_t fb = 0, *ra = a->ring, *rb = b ? b->ring : NULL;             \
+    unsigned spc = p->spc, shift = p->shift, pa = NOCLASS, pb = NOCLASS; \
+    cell sa = 0, sb = 0;                                                \
+    (void)shift;                                                        \
+    if (b != NULL)                                                      \
+      while (ia < mid && ib < len) {                                    \
+        FEED(a, ra, ia, fa, pa, sa, NEXT, FLAG, STATE);                 \
+        FEED(b, rb, ib, fb, pb, sb, NEXT, FLAG, STATE);                 \
+      }                                                                 \
+    while (ia < mid) FEED(a, ra, ia, fa, pa, sa, NEXT, FLAG, STATE);    \
+    while (b != NULL && ib < len)                                       \
+      FEED(b, rb, ib, fb, pb, sb, NEXT, FLAG, STATE);                   \
   }
+
+#define NEXT16(st, c) delta[((size_t)(st) << shift) + (c)]
+#define STATE16(st) (st)
+#define NEXT32(st, c) delta[(st) + (c)]
+#define STATE32(st) ((st) / p->stride)
+RUN_DFA(run_dfa16, uint16_t, d16, NEXT16, HASOUT16, STATE16)
+RUN_DFA(run_dfa32, uint32_t, d32, NEXT32, HASOUT, STATE32)
+
+/* Where a second lane may start to be in step by `mid`: maxlen bytes
+** before mid that are each a symbol of their own however the text before
+** them was read (ASCII that is no space, lead bytes of characters that
+** are no space), so that the lane has fed the last maxlen symbols of the
+** whole scan, all its state depends on.  SIZE_MAX when there is no such
+** point, or it is too far back for a second lane to pay. */
+static size_t lane_start(const unsigned char *t, size_t mid, size_t maxlen) {
+  size_t q = mid, n = 0;
+  while (q > 0 && n < maxlen && mid - q <= mid / 4) {
+    unsigned c = t[--q];
+    n += (c < 0x80 || c >= 0xC0) && !space_lead(c);
+  }
+  return n >= maxlen ? q : SIZE_MAX;
 }
 
-static void run_dfa32(scan *sc) {
-  const ct_phrases *p = sc->p;
-  const unsigned char *t = sc->t, *cls = p->cls;
-  const uint32_t *delta = p->d32;
-  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, at;
-  size_t len = sc->len;
-  uint32_t st = 0;
-  unsigned spc = p->spc, c, prev = NOCLASS;
-  while (i < len) {
-    at = i;
-    c = next_symbol(t, len, &i, cls, spc);
-    ring[fed & mask] = at;
-    fed += c != spc || prev != spc;
-    prev = c;
-    st = delta[st + c];
-    if (st & HASOUT) {
-      st &= ~HASOUT;
-      report(sc, st / p->stride, fed, i);
-    }
-  }
+static void init_lane(scan *sc, const ct_phrases *p, ct_phrases_scratch *s,
+                      const char *text, size_t len, size_t *ring) {
+  memset(sc, 0, sizeof *sc);
+  sc->p = p;
+  sc->s = s;
+  sc->t = (const unsigned char *)text;
+  sc->len = len;
+  sc->ring = ring;
+  sc->mask = s->ringcap - 1;
+  sc->wfrom = sc->wto = SIZE_MAX;
+}
+
+/* Scans in one lane, or two for a long text; the second lane's hits go
+** into the answer after the first's, each back past the hits it
+** overlaps, as if found by one lane. */
+static int run_scan(const ct_phrases *p, ct_phrases_scratch *s,
+                    const char *text, size_t len) {
+  scan a, b;
+  size_t mid = len / 2, from = SIZE_MAX, k;
+  init_lane(&a, p, s, text, len, s->ring);
+  init_lane(&b, p, s, text, len, s->ring + s->ringcap);
+  if (len >= SPLIT_MIN)
+    from = lane_start((const unsigned char *)text, mid, p->maxlen);
+  if (from == SIZE_MAX) mid = len;
+  b.after = mid;
+  b.later = 1;
+  s->later.n = 0;
+  if (p->wide) run_dfa32(&a, from == SIZE_MAX ? NULL : &b, mid, from);
+  else run_dfa16(&a, from == SIZE_MAX ? NULL : &b, mid, from);
+  for (k = 0; k < s->later.n && !a.nomem; k++)
+    push_hit(&a, s->later.v[k].id, s->later.v[k].start, s->later.v[k].end);
+  return !a.nomem && !b.nomem;
 }
 
 ct_status ct_phrases_scan_with(const ct_phrases *p, ct_phrases_scratch *s,
                                const char *text, size_t len,
                                const ct_phrase_hit **hits, size_t *n) {
-  scan sc;
   *hits = NULL;
   *n = 0;
   if (!p->compiled) return CT_EUSAGE;
-  s->n = 0;
+  s->hits.n = 0;
   if (p->nkws == 0 || len == 0) return CT_OK;
   if (ring_reserve(s, p->maxlen) != CT_OK) return CT_ENOMEM;
-  memset(&sc, 0, sizeof sc);
-  sc.p = p;
-  sc.s = s;
-  sc.t = (const unsigned char *)text;
-  sc.len = len;
-  sc.mask = s->ringcap - 1;
-  sc.wfrom = sc.wto = SIZE_MAX;
-  if (p->wide) run_dfa32(&sc);
-  else run_dfa16(&sc);
-  if (sc.nomem) {
-    s->n = 0;
+  if (!run_scan(p, s, text, len)) {
+    s->hits.n = 0;
     return CT_ENOMEM;
   }
-  *hits = s->hits;
-  *n = s->n;
+  *hits = s->hits.v;
+  *n = s->hits.n;
   return CT_OK;
 }
 
@@ -856,8 +926,8 @@ ct_status ct_phrases_scan(const ct_phrases *p, const char *text, size_t len,
   if (s == NULL) return CT_ENOMEM;
   st = ct_phrases_scan_with(p, s, text, len, &h, n);
   if (st == CT_OK && *n > 0) {
-    *hits = s->hits;                /* hand the array over */
-    s->hits = NULL;
+    *hits = s->hits.v;              /* hand the array over */
+    s->hits.v = NULL;
   }
   ct_phrases_scratch_free(s);
   return st;
