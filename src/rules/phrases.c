@@ -58,6 +58,11 @@ typedef struct keyword {          /* a distinct compacted text */
 
 typedef struct idref { int id; int star; int raw; } idref;
 
+typedef struct outlink {          /* a state's outputs (see ct_phrases) */
+  int32_t out;
+  uint32_t dict;
+} outlink;
+
 enum {
   RIGHT_FREE,        /* kana and CJK ideographs: no boundary */
   RIGHT_WORD,        /* a word boundary */
@@ -86,9 +91,12 @@ struct ct_phrases {
   int force_wide;                 /* tests: 32-bit cells however small */
   uint16_t *d16;                  /* the DFA, 16-bit cells, see the top */
   uint32_t *d32;                  /* or 32-bit cells */
-  int32_t *out;                   /* state -> keyword it ends, or -1 */
-  uint32_t *dict;                 /* state -> next output state on the
-                                     fail chain, 0 for none */
+  int32_t *out;                   /* while compiling: state -> keyword it
+                                     ends, or -1 */
+  uint32_t *dict;                 /* while compiling: state -> next output
+                                     state on the fail chain, 0 for none */
+  outlink *links;                 /* compiled: both, side by side, as the
+                                     scan reads them together */
   keyword *kws;
   uint32_t nkws;
   idref *ids;
@@ -518,8 +526,7 @@ static ct_status table_shape(ct_phrases *p, size_t *cells) {
 ** the order given, out and dict with them, the trie freed. */
 static ct_status pack(ct_phrases *p, const uint32_t *order) {
   uint32_t *rank = malloc(p->nstates * sizeof *rank), u, c, n = p->nstates;
-  int32_t *out = malloc(n * sizeof *out);
-  uint32_t *dict = malloc(n * sizeof *dict);
+  outlink *links = malloc(n * sizeof *links);
   size_t cells = 0, size;
   void *table = NULL;
   ct_status st = table_shape(p, &cells);
@@ -527,10 +534,9 @@ static ct_status pack(ct_phrases *p, const uint32_t *order) {
   size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
   if (st == CT_OK && (table = aligned_alloc(ROW_ALIGN, size)) == NULL)
     st = CT_ENOMEM;
-  if (st != CT_OK || rank == NULL || out == NULL || dict == NULL) {
+  if (st != CT_OK || rank == NULL || links == NULL) {
     free(rank);
-    free(out);
-    free(dict);
+    free(links);
     free(table);
     return st != CT_OK ? st : CT_ENOMEM;
   }
@@ -538,8 +544,8 @@ static ct_status pack(ct_phrases *p, const uint32_t *order) {
   for (u = 0; u < n; u++) rank[order[u]] = u;
   for (u = 0; u < n; u++) {
     uint32_t r = rank[u];
-    out[r] = p->out[u];
-    dict[r] = rank[p->dict[u]];
+    links[r].out = p->out[u];
+    links[r].dict = rank[p->dict[u]];
     for (c = 0; c < p->nclass; c++) {
       uint32_t v = p->delta[(size_t)u * p->nclass + c];
       int flag = p->out[v] >= 0 || p->dict[v] != 0;
@@ -556,11 +562,12 @@ static ct_status pack(ct_phrases *p, const uint32_t *order) {
   free(p->out);
   free(p->dict);
   p->delta = NULL;
-  p->out = out;
-  p->dict = dict;
+  p->out = NULL;
+  p->dict = NULL;
+  p->links = links;
   if (p->wide) p->d32 = table;
   else p->d16 = table;
-  p->bytes = size + n * (sizeof *out + sizeof *dict) +
+  p->bytes = size + n * sizeof *links +
              (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
   return CT_OK;
 }
@@ -571,8 +578,10 @@ static void free_compiled(ct_phrases *p) {
   free(p->d32);
   free(p->out);
   free(p->dict);
+  free(p->links);
   free(p->kws);
   free(p->ids);
+  p->links = NULL;
   p->delta = NULL;
   p->d16 = NULL;
   p->d32 = NULL;
@@ -586,6 +595,10 @@ static void free_compiled(ct_phrases *p) {
 void ct_phrases_set_limit(ct_phrases *p, size_t max_bytes) {
   p->max_bytes = max_bytes;
 }
+
+void ct_phrases_force_wide(ct_phrases *p) { p->force_wide = 1; }
+
+int ct_phrases_cell_bits(const ct_phrases *p) { return p->wide ? 32 : 16; }
 
 size_t ct_phrases_memory(const ct_phrases *p) {
   return sizeof *p + (p->compiled ? p->bytes : 0);
@@ -710,7 +723,7 @@ static void push_hit(scan *sc, int id, size_t start, size_t end) {
   }
   for (i = l->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
   if (i > 0 && c == 0) return;
-  memmove(a + i + 1, a + i, (l->n - i) * sizeof *a);
+  if (i < l->n) memmove(a + i + 1, a + i, (l->n - i) * sizeof *a);
   a[i] = h;
   l->n++;
 }
@@ -768,12 +781,11 @@ static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
 
 static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
   const ct_phrases *p = sc->p;
-  uint32_t t = p->out[state] >= 0 ? state : p->dict[state];
+  const outlink *l = &p->links[state];
   if (end <= sc->after) return;           /* the second lane's run-up */
-  while (t != 0) {
-    emit(sc, (uint32_t)p->out[t], fed, end);
-    t = p->dict[t];
-  }
+  if (l->out >= 0) emit(sc, (uint32_t)l->out, fed, end);
+  for (l = &p->links[l->dict]; l != p->links; l = &p->links[l->dict])
+    emit(sc, (uint32_t)l->out, fed, end);
 }
 
 /* The class of the character at *i that is not ASCII, moving *i past
