@@ -462,6 +462,15 @@ static void build_keywords(ct_phrases *p) {
   }
 }
 
+/* The trie was sized for one state per phrase byte; shared prefixes
+** leave the end of it unused, given back before the scan table is made
+** beside it (should the shrink fail, the larger block is kept). */
+static void shrink_trie(ct_phrases *p) {
+  uint32_t *d = realloc(p->delta,
+                        (size_t)p->nstates * p->nclass * sizeof *p->delta);
+  if (d != NULL) p->delta = d;
+}
+
 /* Breadth first: fail links, dictionary links, and the missing
 ** transitions borrowed from the fail state, which is shallower and so
 ** already complete.  order[] gets the states breadth first. */
@@ -612,6 +621,7 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
   if ((st = alloc_states(p)) == CT_OK) {
     uint32_t *order;
     build_keywords(p);
+    shrink_trie(p);
     order = malloc(p->nstates * sizeof *order);
     st = order == NULL ? CT_ENOMEM : link_trie(p, order);
     if (st == CT_OK) st = space_runs(p);
