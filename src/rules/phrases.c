@@ -531,6 +531,16 @@ static ct_status table_shape(ct_phrases *p, size_t *cells) {
   return CT_OK;
 }
 
+/* What only compiling needs. */
+static void free_trie(ct_phrases *p) {
+  free(p->delta);
+  free(p->out);
+  free(p->dict);
+  p->delta = NULL;
+  p->out = NULL;
+  p->dict = NULL;
+}
+
 /* The trie becomes the scan table (see the top): states renumbered in
 ** the order given, out and dict with them, the trie freed. */
 static ct_status pack(ct_phrases *p, const uint32_t *order) {
@@ -567,12 +577,7 @@ static ct_status pack(ct_phrases *p, const uint32_t *order) {
     }
   }
   free(rank);
-  free(p->delta);
-  free(p->out);
-  free(p->dict);
-  p->delta = NULL;
-  p->out = NULL;
-  p->dict = NULL;
+  free_trie(p);
   p->links = links;
   if (p->wide) p->d32 = table;
   else p->d16 = table;
@@ -582,20 +587,15 @@ static ct_status pack(ct_phrases *p, const uint32_t *order) {
 }
 
 static void free_compiled(ct_phrases *p) {
-  free(p->delta);
+  free_trie(p);
   free(p->d16);
   free(p->d32);
-  free(p->out);
-  free(p->dict);
   free(p->links);
   free(p->kws);
   free(p->ids);
   p->links = NULL;
-  p->delta = NULL;
   p->d16 = NULL;
   p->d32 = NULL;
-  p->out = NULL;
-  p->dict = NULL;
   p->kws = NULL;
   p->ids = NULL;
   p->nkws = p->nstates = 0;
