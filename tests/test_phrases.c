@@ -571,6 +571,140 @@ static void test_random_against_reference(void **state) {
   ct_phrases_free(p);
 }
 
+/* Hits as found by a matcher of `ps` compiled with 16-bit cells and one
+** compiled with 32-bit cells (the representation for more than 2^15
+** states), on the same text: the same. */
+static void test_wide_cells_same_hits(void **state) {
+  enum { NPHRASES = 500 };
+  static char phrases[NPHRASES][256];
+  ct_phrases *narrow = ct_phrases_new(), *wide = ct_phrases_new();
+  ct_phrase_hit *a, *b;
+  size_t len, na, nb, i;
+  char *text;
+  ct_error err;
+  (void)state;
+  ct_phrases_force_wide(wide);
+  for (i = 0; i < NPHRASES; i++) {
+    int id = (int)(next_rand() % 300);
+    gen_phrase(phrases[i]);
+    assert_int_equal(ct_phrases_add(narrow, phrases[i], id, &err), CT_OK);
+    assert_int_equal(ct_phrases_add(wide, phrases[i], id, &err), CT_OK);
+  }
+  assert_int_equal(ct_phrases_compile(narrow, &err), CT_OK);
+  assert_int_equal(ct_phrases_compile(wide, &err), CT_OK);
+  assert_int_equal(ct_phrases_cell_bits(narrow), 16);
+  assert_int_equal(ct_phrases_cell_bits(wide), 32);
+  text = gen_text(1 << 18, &len);
+  assert_int_equal(ct_phrases_scan(narrow, text, len, &a, &na), CT_OK);
+  assert_int_equal(ct_phrases_scan(wide, text, len, &b, &nb), CT_OK);
+  assert_int_equal(na, nb);
+  assert_true(na > 1000);
+  for (i = 0; i < na; i++)
+    if (cmp_ref_hit(&a[i], &b[i]) != 0)
+      fail_msg("hit %zu: 16-bit %d:%zu-%zu, 32-bit %d:%zu-%zu", i, a[i].id,
+               a[i].start, a[i].end, b[i].id, b[i].start, b[i].end);
+  free(a);
+  free(b);
+  free(text);
+  ct_phrases_free(narrow);
+  ct_phrases_free(wide);
+}
+
+/* Eight phrases of 4,095 bytes with no prefix in common make 32,761
+** states with the root; a ninth of 7 bytes makes 2^15 (the most 16-bit
+** cells hold), of 8 bytes one more (32-bit cells).  Both find the same
+** phrases in the same text. */
+static ct_phrases *boundary_matcher(size_t last_len, char **text,
+                                    size_t *len) {
+  ct_phrases *p = ct_phrases_new();
+  char *w = malloc(4096), *t = malloc(4 * 4096);
+  size_t k, n = 0;
+  ct_error err;
+  assert_non_null(w);
+  assert_non_null(t);
+  for (k = 0; k < 9; k++) {
+    size_t wl = k < 8 ? 4095 : last_len;
+    memset(w, 'z', wl);
+    w[0] = (char)('a' + k);
+    w[wl] = '\0';
+    assert_int_equal(ct_phrases_add(p, w, (int)k, &err), CT_OK);
+    if (k == 2 || k == 8) {            /* the text: "czzz...z izz..z ." */
+      memcpy(t + n, w, wl);
+      n += wl;
+      t[n++] = ' ';
+    }
+  }
+  t[n++] = '.';
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  free(w);
+  *text = t;
+  *len = n;
+  return p;
+}
+
+static void test_cells_at_the_boundary(void **state) {
+  size_t last;
+  (void)state;
+  for (last = 7; last <= 8; last++) {
+    char *text;
+    size_t len, n;
+    ct_phrase_hit *h;
+    ct_phrases *p = boundary_matcher(last, &text, &len);
+    assert_int_equal(ct_phrases_cell_bits(p), last == 7 ? 16 : 32);
+    assert_int_equal(ct_phrases_scan(p, text, len, &h, &n), CT_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(h[0].id, 2);
+    assert_int_equal(h[0].start, 0);
+    assert_int_equal(h[0].end, 4095);
+    assert_int_equal(h[1].id, 8);
+    assert_int_equal(h[1].start, 4096);
+    assert_int_equal(h[1].end, 4096 + last);
+    free(h);
+    free(text);
+    ct_phrases_free(p);
+  }
+}
+
+/* Texts of 4 KiB and more are scanned in two lanes that meet near the
+** middle: wherever the middle falls (in a run of white space, a Korean
+** word, a phrase that spans it), the hits are the reference's. */
+static void test_lanes_against_reference(void **state) {
+  enum { NPHRASES = 200 };
+  static char phrases[NPHRASES][256];
+  refp *rs = malloc(NPHRASES * sizeof *rs);
+  ct_phrases *p = ct_phrases_new();
+  ct_phrases_scratch *s = ct_phrases_scratch_new();
+  ct_error err;
+  size_t i, round;
+  (void)state;
+  assert_non_null(rs);
+  for (i = 0; i < NPHRASES; i++) {
+    int id = (int)(next_rand() % 100);
+    gen_phrase(phrases[i]);
+    assert_int_equal(ct_phrases_add(p, phrases[i], id, &err), CT_OK);
+    ref_parse(&rs[i], phrases[i], id);
+  }
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  for (round = 0; round < 60; round++) {
+    size_t len, n, nwant;
+    const ct_phrase_hit *h;
+    char *text = gen_text(3000 + next_rand() % 9000, &len);
+    ct_phrase_hit *want = ref_scan(rs, NPHRASES, text, len, &nwant);
+    assert_int_equal(ct_phrases_scan_with(p, s, text, len, &h, &n), CT_OK);
+    for (i = 0; i < n && i < nwant; i++)
+      if (cmp_ref_hit(&h[i], &want[i]) != 0)
+        fail_msg("%zu bytes, hit %zu: got %d:%zu-%zu, reference %d:%zu-%zu",
+                 len, i, h[i].id, h[i].start, h[i].end, want[i].id,
+                 want[i].start, want[i].end);
+    assert_int_equal(n, nwant);
+    free(want);
+    free(text);
+  }
+  free(rs);
+  ct_phrases_scratch_free(s);
+  ct_phrases_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ascii),
@@ -591,6 +725,9 @@ int main(void) {
     cmocka_unit_test(test_scratch_reuse),
     cmocka_unit_test(test_long_cjk_run),
     cmocka_unit_test(test_random_against_reference),
+    cmocka_unit_test(test_wide_cells_same_hits),
+    cmocka_unit_test(test_cells_at_the_boundary),
+    cmocka_unit_test(test_lanes_against_reference),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

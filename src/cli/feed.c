@@ -126,6 +126,24 @@ static int feed_pieces(ct_cli_feed *f, const char *path) {
   return rc;
 }
 
+/* A file to read: with read_ahead, a small regular file is read now, or
+** is a document that failed as the worker would have found it. */
+static ct_cli_doc *file_doc(const ct_cli_feed *f, const char *path) {
+  ct_cli_doc *d = ct_cli_doc_new(path);
+  struct stat st;
+  ct_error err;
+  ct_status s;
+  if (d == NULL || f->read_ahead == 0 || strcmp(path, "-") == 0 ||
+      stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+      (unsigned long long)st.st_size > f->read_ahead)
+    return d;
+  err.msg[0] = '\0';
+  s = ct_text_read_format(path, ct_cli_input_format(f->opt, path),
+                          f->invalid, f->max_bytes, &d->text, &err);
+  if (s != CT_OK) ct_cli_doc_input_failed(d, path, s, &err);
+  return d;
+}
+
 /* One input of the list: a file (or record stream), or a directory
 ** that could not be listed. */
 static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
@@ -140,7 +158,7 @@ static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
   }
   if (f->jsonl) return feed_jsonl(f, in->path);
   if (in_pieces(f, in->path)) return feed_pieces(f, in->path);
-  return submit(f, ct_cli_doc_new(in->path));
+  return submit(f, file_doc(f, in->path));
 }
 
 static void *feed(void *arg) {

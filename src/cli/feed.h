@@ -5,7 +5,8 @@
 ** finished documents while the feeder waits for more input: a process
 ** at the other end of a --input jsonl pipe gets each answer as soon as
 ** it is ready, without clausetag reading ahead of it.  Files are only
-** named here (the workers read them); jsonl records are parsed here,
+** named here (the workers read them; with one worker, small files are
+** read here, ahead of it); jsonl records are parsed here,
 ** since a stream is read in order.  A large plain text file is planned
 ** here (text/plan.h: the first pass over it) and queued as its pieces.  The pool's window blocks the feeder,
 ** which keeps memory bounded.
@@ -15,6 +16,7 @@
 
 #include <pthread.h>
 #include "cli/inputs.h"
+#include "cli/options.h"
 #include "cli/pool.h"
 #include "clausetag.h"
 
@@ -29,6 +31,10 @@ typedef struct ct_cli_feed {
   int by_name;             /* a file is plain text only by its name
                            ** (--input auto), else every file is */
   size_t nlabels;          /* of the rule set, for the pieces' context */
+  const ct_cli_options *opt;  /* for the input format of a file */
+  size_t read_ahead;       /* 0, or files up to this size are read here,
+                           ** while the one worker works on the ones
+                           ** before (the window bounds what is held) */
   ct_cli_pool *pool;       /* closed by the feeder when it is done */
   int oom;                 /* ran out of memory: read after join */
   pthread_t thread;

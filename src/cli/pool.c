@@ -5,6 +5,13 @@
 ** [head, tail) are in flight, [next_work, tail) wait for a worker.  One
 ** lock guards it all: the work per item (reading, segmenting and
 ** classifying a document) dwarfs the cost of taking it.
+**
+** With one worker the pool has no thread of its own: next() runs the
+** work on the oldest item in the caller's thread.  Handing every item
+** to a worker and back costs two sleeps and wake-ups a document, which
+** for small documents is much of the time the document takes.  Then the
+** submitter is woken only when the window is half empty, so it queues
+** items in batches rather than one per wake-up.
 */
 #include <pthread.h>
 #include <stdlib.h>
@@ -25,6 +32,8 @@ struct ct_cli_pool {
   size_t head, next_work, tail;   /* sequence numbers */
   int closed, cancelled;
   ct_cli_work_fn fn;
+  void *inline_state;     /* no threads: next() works, with this state */
+  int inline_work;
   pthread_t *threads;
   void **states;
   size_t nthreads;        /* started */
@@ -83,13 +92,13 @@ static ct_cli_pool *alloc_pool(size_t nworkers, size_t window,
   if (p == NULL) return NULL;
   p->window = window;
   p->ring = calloc(window, sizeof *p->ring);
-  p->threads = calloc(nworkers, sizeof *p->threads);
-  p->states = calloc(nworkers, sizeof *p->states);
+  p->threads = calloc(nworkers ? nworkers : 1, sizeof *p->threads);
+  p->states = calloc(nworkers ? nworkers : 1, sizeof *p->states);
   if (p->ring == NULL || p->threads == NULL || p->states == NULL) {
     free(p->ring), free(p->threads), free(p->states), free(p);
     return NULL;
   }
-  for (i = 0; i < nworkers; i++) p->states[i] = states[i];
+  for (i = 0; states != NULL && i < nworkers; i++) p->states[i] = states[i];
   pthread_mutex_init(&p->mu, NULL);
   pthread_cond_init(&p->space, NULL);
   pthread_cond_init(&p->work, NULL);
@@ -112,6 +121,16 @@ ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
   return p;
 }
 
+ct_cli_pool *ct_cli_pool_new_inline(size_t window, ct_cli_work_fn fn,
+                                    void *state) {
+  ct_cli_pool *p = alloc_pool(0, window, NULL);
+  if (p == NULL) return NULL;
+  p->fn = fn;
+  p->inline_state = state;
+  p->inline_work = 1;
+  return p;
+}
+
 int ct_cli_pool_submit(ct_cli_pool *p, void *item) {
   int rc = -1;
   pthread_mutex_lock(&p->mu);
@@ -121,7 +140,7 @@ int ct_cli_pool_submit(ct_cli_pool *p, void *item) {
     p->ring[p->tail % p->window].item = item;
     p->ring[p->tail % p->window].done = 0;
     p->tail++;
-    pthread_cond_signal(&p->work);
+    pthread_cond_signal(p->inline_work ? &p->ready : &p->work);
     rc = 0;
   }
   pthread_mutex_unlock(&p->mu);
@@ -136,14 +155,33 @@ void ct_cli_pool_close(ct_cli_pool *p) {
   pthread_mutex_unlock(&p->mu);
 }
 
-/* Can next() return: the oldest item is done, or nothing will come? */
+/* Can next() return: the oldest item is done (inline: queued), or
+** nothing will come? */
 static int settled(const ct_cli_pool *p) {
   if (p->head == p->tail) return p->closed;
-  return p->ring[p->head % p->window].done;
+  return p->inline_work || p->ring[p->head % p->window].done;
+}
+
+/* Inline: the oldest item, worked on here once its slot is given back. */
+static void *next_inline(ct_cli_pool *p) {
+  void *item = NULL;
+  int cancelled;
+  pthread_mutex_lock(&p->mu);
+  while (!settled(p)) pthread_cond_wait(&p->ready, &p->mu);
+  if (p->head != p->tail) {
+    item = p->ring[p->head++ % p->window].item;
+    p->next_work = p->head;
+    if (2 * (p->tail - p->head) <= p->window) pthread_cond_signal(&p->space);
+  }
+  cancelled = p->cancelled;
+  pthread_mutex_unlock(&p->mu);
+  if (item != NULL) p->fn(p->inline_state, item, cancelled);
+  return item;
 }
 
 void *ct_cli_pool_next(ct_cli_pool *p) {
   void *item = NULL;
+  if (p->inline_work) return next_inline(p);
   pthread_mutex_lock(&p->mu);
   while (!settled(p)) pthread_cond_wait(&p->ready, &p->mu);
   if (p->head != p->tail) {

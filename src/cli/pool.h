@@ -26,6 +26,12 @@ typedef void (*ct_cli_work_fn)(void *worker, void *item, int cancelled);
 ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
                              ct_cli_work_fn fn, void *const *states);
 
+/* A pool of one worker that is the caller of next(): it runs fn on the
+** oldest item, with `state`, before returning it.  Items are queued as
+** with ct_cli_pool_new, from another thread. */
+ct_cli_pool *ct_cli_pool_new_inline(size_t window, ct_cli_work_fn fn,
+                                    void *state);
+
 /* Queues an item; waits while the window is full.  0, or -1 after
 ** cancel (the item stays the caller's). */
 int ct_cli_pool_submit(ct_cli_pool *p, void *item);

@@ -5,7 +5,10 @@
 ** step on them (pool.c), and this thread takes them back in input order
 ** to print their messages and write them through the one writer.  After
 ** a fatal failure the pool is cancelled and what is still in flight is
-** only freed.
+** only freed.  With one worker, this thread is the worker (the pool runs
+** the work in next()): handing each document to another thread and back
+** cost two sleeps and wake-ups a document, a fifth of `segment -j1` on
+** small files; the feeder reads small files ahead of it instead.
 **
 ** Formatting a clause costs about as much as classifying it, so when the
 ** format writes each document on its own (text, jsonl, tsv, lines: no
@@ -38,6 +41,15 @@
 /* The size of a piece of a large file (CLAUSETAG_PIECE_BYTES: tests cut
 ** small documents so). */
 #define PIECE_BYTES ((size_t)512 << 10)
+
+/* Documents queued for a single worker: only their names are held
+** until they are read (records of --input jsonl are held whole: two). */
+#define INLINE_WINDOW 8
+
+/* With one worker, files up to this size are read by the feeder thread
+** while the worker cuts the ones before: at most INLINE_WINDOW of them
+** are held. */
+#define READ_AHEAD_MAX ((size_t)1 << 20)
 
 /* Clauses of a piece formatted together: the heading of the first ones
 ** may lie before them, and the writer finds a heading among the clauses
@@ -266,7 +278,7 @@ static void work(void *state, void *item, int cancelled) {
   }
   if (d->failed) return;   /* the feeder found it broken */
   err.msg[0] = '\0';
-  if (d->path != NULL)
+  if (d->path != NULL && d->text == NULL)     /* else read ahead */
     s = ct_text_read_format(d->path,
                             ct_cli_input_format(wk->r->opt, d->path),
                             wk->r->opt->invalid,
@@ -415,15 +427,18 @@ static void out_of_memory(loop *l) {
   ct_cli_fail(&l->err, CT_ENOMEM);
 }
 
-static ct_cli_pool *new_pool(worker *wk, size_t n) {
+static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
   void **states = malloc(n * sizeof *states);
   ct_cli_pool *pool = NULL;
   size_t i;
   if (states == NULL) return NULL;
   for (i = 0; i < n; i++) states[i] = &wk[i];
-  /* Two documents per worker: one being worked on, one waiting, so no
-  ** worker idles while the writer catches up. */
-  pool = ct_cli_pool_new(n, 2 * n, work, states);
+  /* One worker: this thread works and writes, with a few documents
+  ** queued (pool.h).  Several: two documents per worker, one being worked
+  ** on, one waiting, so no worker idles while the writer catches up. */
+  if (n == 1) pool = ct_cli_pool_new_inline(jsonl ? 2 : INLINE_WINDOW, work,
+                                            &wk[0]);
+  else pool = ct_cli_pool_new(n, 2 * n, work, states);
   free(states);
   return pool;
 }
@@ -452,7 +467,8 @@ static size_t piece_bytes(const ct_cli_run *r) {
 /* Feeds the inputs through n workers and writes what comes back. */
 static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
                       size_t n) {
-  ct_cli_pool *pool = new_pool(wk, n);
+  ct_cli_pool *pool = new_pool(wk, n,
+                               l->r->opt->input == CT_CLI_INPUT_JSONL);
   ct_cli_feed f;
   if (pool == NULL) {
     out_of_memory(l);
@@ -466,6 +482,8 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.piece_bytes = piece_bytes(l->r);
   f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
   f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
+  f.opt = l->r->opt;
+  f.read_ahead = n == 1 ? READ_AHEAD_MAX : 0;
   if (ct_cli_feed_start(&f) != 0) {
     ct_cli_pool_close(pool);
     out_of_memory(l);

@@ -12,6 +12,7 @@
 ** a clause are clause objects whose labels are already final.
 */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
@@ -79,6 +80,13 @@ struct ct_engine {
   unsigned char *needed;       /* per rule: a needle of its regex seen */
   unsigned char *gated;        /* per rule: fires only on a clause where the
                                ** scan saw one of its words or needs */
+  size_t *pos;                 /* per rule: its place in `order` */
+  uint64_t *always;            /* bits by place: the rules not gated */
+  uint64_t *live;              /* bits by place: the rules to run on the
+                               ** clause (not gated, or a word or need of
+                               ** theirs is in it), so that a clause costs
+                               ** what its hits ask, not the rule count */
+  size_t nwords;               /* of always and live */
   size_t *same_re;             /* per rule: the first rule with the same
                                ** regex pattern (itself, or none) */
   struct re_memo *re_memo;     /* per such first rule: its last result */
@@ -534,9 +542,40 @@ static void order_rules(ct_engine *e) {
   int ph;
   for (ph = 0; ph < 3; ph++) {
     for (r = 0; r < e->rs->nrules; r++)
-      if (phase_of(&e->rs->rules[r].info) == ph) e->order[n++] = r;
+      if (phase_of(&e->rs->rules[r].info) == ph) {
+        e->pos[r] = n;
+        e->order[n++] = r;
+      }
     if (ph < 2) e->phase[ph] = n;
   }
+}
+
+static void set_bit(uint64_t *v, size_t k) {
+  v[k / 64] |= (uint64_t)1 << (k % 64);
+}
+
+/* The index of the lowest set bit of w (not 0): de Bruijn. */
+static unsigned lowest_bit(uint64_t w) {
+  static const unsigned char index[64] = {
+    0, 1, 56, 2, 57, 49, 28, 3, 61, 58, 42, 50, 38, 29, 17, 4,
+    62, 47, 59, 36, 45, 43, 51, 22, 53, 39, 33, 30, 24, 18, 12, 5,
+    63, 55, 48, 27, 60, 41, 37, 16, 46, 35, 44, 21, 52, 32, 23, 11,
+    54, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6
+  };
+  return index[((w & (~w + 1)) * UINT64_C(0x03f79d71b4ca8b09)) >> 58];
+}
+
+/* The first place >= j, < to, whose bit is set in v; else to. */
+static size_t next_bit(const uint64_t *v, size_t j, size_t to) {
+  while (j < to) {
+    uint64_t w = v[j / 64] >> (j % 64);
+    if (w != 0) {
+      j += lowest_bit(w);
+      return j < to ? j : to;
+    }
+    j = (j / 64 + 1) * 64;
+  }
+  return to;
 }
 
 /* ct.log from a `when`: the line, with the rule and the clause, to the
@@ -615,14 +654,20 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->same_re = calloc(rs->nrules + 1, sizeof *e->same_re);
   e->re_memo = calloc(rs->nrules + 1, sizeof *e->re_memo);
   e->order = calloc(rs->nrules + 1, sizeof *e->order);
+  e->pos = calloc(rs->nrules + 1, sizeof *e->pos);
+  e->nwords = rs->nrules / 64 + 1;
+  e->always = calloc(e->nwords, sizeof *e->always);
+  e->live = calloc(e->nwords, sizeof *e->live);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
-      !e->re_memo || !e->order || !e->own)
+      !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
+      !e->live)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
-  for (i = 0; i < rs->nrules; i++) e->gated[i] = gated(&rs->rules[i]);
+  for (i = 0; i < rs->nrules; i++)
+    if (!(e->gated[i] = gated(&rs->rules[i]))) set_bit(e->always, e->pos[i]);
   same_patterns(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   return make_state(e, err);
@@ -670,6 +715,9 @@ void ct_engine_free(ct_engine *e) {
   free(e->same_re);
   free(e->re_memo);
   free(e->order);
+  free(e->pos);
+  free(e->always);
+  free(e->live);
   free(e->own);
   free(e);
 }
@@ -825,14 +873,17 @@ static void bucket_hits(ct_engine *e, const ct_clause *c, size_t *h) {
   memset(e->word_at, 0, e->rs->nrules * sizeof *e->word_at);
   memset(e->vetoed, 0, e->rs->nrules);
   memset(e->needed, 0, e->rs->nrules);
+  memcpy(e->live, e->always, e->nwords * sizeof *e->live);
   while (*h < d->nph && d->ph[*h].start < c->start) (*h)++;
   for (k = *h; k < d->nph && d->ph[k].start < c->end; k++) {
     size_t r = CT_PHRASE_RULE(d->ph[k].id);
     if (d->ph[k].end > c->end) continue;
     switch (CT_PHRASE_LIST(d->ph[k].id)) {
     case CT_LIST_UNLESS: e->vetoed[r] = 1; break;
-    case CT_LIST_NEEDS: e->needed[r] = 1; break;
-    default: if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+    case CT_LIST_NEEDS: e->needed[r] = 1; set_bit(e->live, e->pos[r]); break;
+    default:
+      if (e->word_at[r] == 0) e->word_at[r] = k + 1;
+      set_bit(e->live, e->pos[r]);
     }
   }
   *h = k;
@@ -957,7 +1008,8 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
   const ct_clause *c = &d->c[i];
   double *scores = d->scores + i * e->rs->nlabels;
   size_t j, ms = 0, me = 0;
-  for (j = from; j < to; j++) {
+  for (j = next_bit(e->live, from, to); j < to;
+       j = next_bit(e->live, j + 1, to)) {
     size_t r = e->order[j];
     const ct_rule_info *ri = &e->rs->rules[r].info;
     double strength, w;

@@ -4,10 +4,21 @@
 ** The automaton is a full DFA: every state has a transition for every
 ** byte class, so the scan loop is one table load per byte.  Bytes that
 ** occur in no phrase share class 0, which keeps the table small (a few
-** dozen classes for Latin text instead of 256).  A transition value is
-** the target row's offset in the table, with the top bit set when the
-** target state ends at least one phrase, so the loop tests a bit instead
-** of loading a second array.
+** dozen classes for Latin text instead of 256).
+**
+** The table is laid out for the cache, since a scan is a chain of
+** dependent loads and the shipped rules' automaton (some 11,000 states)
+** is far larger than the first cache levels:
+**   - states are numbered breadth first, so the shallow states a scan
+**     spends most of its time in sit together at the top;
+**   - classes are numbered with the space and the letters a-z first, so
+**     what prose needs of a row is its first 64 bytes;
+**   - a row is a power of two of cells long, aligned, so a row starts a
+**     cache line and is found with a shift;
+**   - a cell is 16 bits (a state number, and a flag for "this state
+**     ends a phrase") while there are fewer than 2^15 states, else 32
+**     bits (the row's offset in the table, and the flag in the top bit).
+** The flag lets the loop test a bit instead of loading a second array.
 **
 ** White space is folded on the fly: a run of white space and hyphens in
 ** the text is fed to the DFA as a single ' '.  A ring of the last input
@@ -23,7 +34,11 @@
 #include "text/utf8.h"
 
 #define MAX_PHRASE 4096           /* bytes, after compaction */
-#define HASOUT 0x80000000u        /* transition flag: target ends a phrase */
+#define HASOUT 0x80000000u        /* 32-bit cell flag: target ends a phrase */
+#define HASOUT16 0x8000u          /* the same in a 16-bit cell */
+#define NOCLASS 256u              /* no byte's class */
+#define ROW_ALIGN 64
+#define SPLIT_MIN 4096            /* bytes: a text this long has two lanes */              /* bytes: a row starts a cache line */
 #define NOEDGE UINT32_MAX         /* a missing trie edge while building */
 
 typedef struct entry {            /* one added (phrase, id) */
@@ -43,6 +58,11 @@ typedef struct keyword {          /* a distinct compacted text */
 
 typedef struct idref { int id; int star; int raw; } idref;
 
+typedef struct outlink {          /* a state's outputs (see ct_phrases) */
+  int32_t out;
+  uint32_t dict;
+} outlink;
+
 enum {
   RIGHT_FREE,        /* kana and CJK ideographs: no boundary */
   RIGHT_WORD,        /* a word boundary */
@@ -58,21 +78,40 @@ struct ct_phrases {
   int compiled;
   /* the compiled form */
   unsigned char cls[256];         /* byte -> class */
+  unsigned char spc;              /* the class of ' ', of every white-space
+                                     byte and '-' (0 when no phrase has a
+                                     space) */
   uint32_t nclass;
   uint32_t nstates;
-  uint32_t *delta;                /* nstates * nclass, see the top */
-  int32_t *out;                   /* state -> keyword it ends, or -1 */
-  uint32_t *dict;                 /* state -> next output state on the
-                                     fail chain, 0 for none */
+  uint32_t *delta;                /* the trie while compiling: nstates *
+                                     nclass state numbers, NOEDGE */
+  uint32_t stride;                /* cells in a row */
+  uint32_t shift;                 /* 16-bit cells: stride == 1 << shift */
+  int wide;                       /* cells of 32 bits, else 16 */
+  int force_wide;                 /* tests: 32-bit cells however small */
+  uint16_t *d16;                  /* the DFA, 16-bit cells, see the top */
+  uint32_t *d32;                  /* or 32-bit cells */
+  int32_t *out;                   /* while compiling: state -> keyword it
+                                     ends, or -1 */
+  uint32_t *dict;                 /* while compiling: state -> next output
+                                     state on the fail chain, 0 for none */
+  outlink *links;                 /* compiled: both, side by side, as the
+                                     scan reads them together */
   keyword *kws;
   uint32_t nkws;
   idref *ids;
 };
 
-struct ct_phrases_scratch {
-  ct_phrase_hit *hits;
+typedef struct hitlist {
+  ct_phrase_hit *v;
   size_t n, cap;
-  size_t *ring;                   /* input offset of recent fed bytes */
+} hitlist;
+
+struct ct_phrases_scratch {
+  hitlist hits;                   /* the answer, sorted */
+  hitlist later;                  /* the second lane's, as found */
+  size_t *ring;                   /* input offset of recent fed bytes: a
+                                     ring of ringcap for each lane */
   size_t ringcap;
 };
 
@@ -338,15 +377,26 @@ static int same_text(const entry *x, const entry *y) {
   return x->len == y->len && memcmp(x->kw, y->kw, x->len) == 0;
 }
 
+/* Class numbers for the bytes the phrases use, in the order prose needs
+** them (space, a-z, the rest of ASCII, then other bytes), so that the
+** columns a scan of Latin text reads are the first of every row. */
 static void build_classes(ct_phrases *p) {
+  static const char first[] = " abcdefghijklmnopqrstuvwxyz";
+  unsigned char used[256] = {0};
   size_t i, j;
+  for (i = 0; i < p->nadd; i++)
+    for (j = 0; j < p->add[i].len; j++) used[(unsigned char)p->add[i].kw[j]] = 1;
   memset(p->cls, 0, sizeof p->cls);
   p->nclass = 1;
-  for (i = 0; i < p->nadd; i++)
-    for (j = 0; j < p->add[i].len; j++) {
-      unsigned char c = (unsigned char)p->add[i].kw[j];
-      if (p->cls[c] == 0) p->cls[c] = (unsigned char)p->nclass++;
-    }
+  for (i = 0; first[i]; i++) {
+    unsigned char c = (unsigned char)first[i];
+    if (used[c]) p->cls[c] = (unsigned char)p->nclass++;
+  }
+  for (i = 1; i < 256; i++)
+    if (used[i] && p->cls[i] == 0) p->cls[i] = (unsigned char)p->nclass++;
+  p->spc = p->cls[' '];
+  for (i = 0; i < 0x80; i++)
+    if (space_lead((unsigned)i)) p->cls[i] = p->spc;
 }
 
 /* Room for the trie: at most one state per phrase byte, plus the root. */
@@ -412,22 +462,26 @@ static void build_keywords(ct_phrases *p) {
   }
 }
 
+/* The trie was sized for one state per phrase byte; shared prefixes
+** leave the end of it unused, given back before the scan table is made
+** beside it (should the shrink fail, the larger block is kept). */
+static void shrink_trie(ct_phrases *p) {
+  uint32_t *d = realloc(p->delta,
+                        (size_t)p->nstates * p->nclass * sizeof *p->delta);
+  if (d != NULL) p->delta = d;
+}
+
 /* Breadth first: fail links, dictionary links, and the missing
 ** transitions borrowed from the fail state, which is shallower and so
-** already complete. */
-static ct_status link_trie(ct_phrases *p) {
-  uint32_t *queue = malloc(p->nstates * sizeof *queue);
+** already complete.  order[] gets the states breadth first. */
+static ct_status link_trie(ct_phrases *p, uint32_t *order) {
   uint32_t *fail = malloc(p->nstates * sizeof *fail);
   uint32_t head = 0, tail = 0, c, nc = p->nclass;
-  if (queue == NULL || fail == NULL) {
-    free(queue);
-    free(fail);
-    return CT_ENOMEM;
-  }
+  if (fail == NULL) return CT_ENOMEM;
   fail[0] = 0;
-  queue[tail++] = 0;
+  order[tail++] = 0;
   while (head < tail) {
-    uint32_t r = queue[head++];
+    uint32_t r = order[head++];
     for (c = 0; c < nc; c++) {
       uint32_t u = p->delta[r * nc + c];
       uint32_t via = r == 0 ? 0 : p->delta[fail[r] * nc + c];
@@ -437,33 +491,111 @@ static ct_status link_trie(ct_phrases *p) {
       }
       fail[u] = via;
       p->dict[u] = p->out[via] >= 0 ? via : p->dict[via];
-      queue[tail++] = u;
+      order[tail++] = u;
     }
   }
-  free(queue);
   free(fail);
   return CT_OK;
 }
 
-/* State numbers become row offsets flagged with HASOUT. */
-static void finish_delta(ct_phrases *p) {
-  size_t i, cells = (size_t)p->nstates * p->nclass;
-  for (i = 0; i < cells; i++) {
-    uint32_t v = p->delta[i];
-    p->delta[i] = v * p->nclass |
-                  (p->out[v] >= 0 || p->dict[v] != 0 ? HASOUT : 0);
-  }
+/* A run of white space is fed as one space: a state entered on the
+** space stays put on the next one.  (The state it would go to is the
+** root, as no phrase holds two spaces in a row or begins with one, and a
+** state entered on a space ends no phrase, so staying reports nothing.) */
+static ct_status space_runs(ct_phrases *p) {
+  uint32_t u, nc = p->nclass, spc = p->spc;
+  unsigned char *after = spc ? calloc(p->nstates, 1) : NULL;
+  if (spc == 0) return CT_OK;
+  if (after == NULL) return CT_ENOMEM;
+  for (u = 0; u < p->nstates; u++) after[p->delta[(size_t)u * nc + spc]] = 1;
+  for (u = 0; u < p->nstates; u++)
+    if (after[u]) p->delta[(size_t)u * nc + spc] = u;
+  free(after);
+  return CT_OK;
 }
 
-static void free_compiled(ct_phrases *p) {
+/* The scan table's shape: 16-bit cells and a power-of-two row while
+** state numbers fit in 15 bits, else 32-bit cells (row offsets, which
+** must stay below the flag) and rows padded to whole cache lines. */
+static ct_status table_shape(ct_phrases *p, size_t *cells) {
+  p->wide = p->force_wide || p->nstates > HASOUT16;
+  if (!p->wide) {
+    for (p->shift = 0; (1u << p->shift) < p->nclass; p->shift++) {}
+    p->stride = 1u << p->shift;
+  } else {
+    size_t per_line = ROW_ALIGN / sizeof(uint32_t);
+    p->stride = (uint32_t)((p->nclass + per_line - 1) / per_line * per_line);
+    if (p->nstates > (HASOUT - 1) / p->stride) return CT_ELIMIT;
+  }
+  *cells = (size_t)p->nstates * p->stride;
+  return CT_OK;
+}
+
+/* What only compiling needs. */
+static void free_trie(ct_phrases *p) {
   free(p->delta);
   free(p->out);
   free(p->dict);
-  free(p->kws);
-  free(p->ids);
   p->delta = NULL;
   p->out = NULL;
   p->dict = NULL;
+}
+
+/* The trie becomes the scan table (see the top): states renumbered in
+** the order given, out and dict with them, the trie freed. */
+static ct_status pack(ct_phrases *p, const uint32_t *order) {
+  uint32_t *rank = malloc(p->nstates * sizeof *rank), u, c, n = p->nstates;
+  outlink *links = malloc(n * sizeof *links);
+  size_t cells = 0, size;
+  void *table = NULL;
+  ct_status st = table_shape(p, &cells);
+  size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
+  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  if (st == CT_OK && (table = aligned_alloc(ROW_ALIGN, size)) == NULL)
+    st = CT_ENOMEM;
+  if (st != CT_OK || rank == NULL || links == NULL) {
+    free(rank);
+    free(links);
+    free(table);
+    return st != CT_OK ? st : CT_ENOMEM;
+  }
+  memset(table, 0, size);
+  for (u = 0; u < n; u++) rank[order[u]] = u;
+  for (u = 0; u < n; u++) {
+    uint32_t r = rank[u];
+    links[r].out = p->out[u];
+    links[r].dict = rank[p->dict[u]];
+    for (c = 0; c < p->nclass; c++) {
+      uint32_t v = p->delta[(size_t)u * p->nclass + c];
+      int flag = p->out[v] >= 0 || p->dict[v] != 0;
+      if (p->wide)
+        ((uint32_t *)table)[(size_t)r * p->stride + c] =
+            rank[v] * p->stride | (flag ? HASOUT : 0);
+      else
+        ((uint16_t *)table)[(size_t)r * p->stride + c] =
+            (uint16_t)(rank[v] | (flag ? HASOUT16 : 0));
+    }
+  }
+  free(rank);
+  free_trie(p);
+  p->links = links;
+  if (p->wide) p->d32 = table;
+  else p->d16 = table;
+  p->bytes = size + n * sizeof *links +
+             (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
+  return CT_OK;
+}
+
+static void free_compiled(ct_phrases *p) {
+  free_trie(p);
+  free(p->d16);
+  free(p->d32);
+  free(p->links);
+  free(p->kws);
+  free(p->ids);
+  p->links = NULL;
+  p->d16 = NULL;
+  p->d32 = NULL;
   p->kws = NULL;
   p->ids = NULL;
   p->nkws = p->nstates = 0;
@@ -472,6 +604,10 @@ static void free_compiled(ct_phrases *p) {
 void ct_phrases_set_limit(ct_phrases *p, size_t max_bytes) {
   p->max_bytes = max_bytes;
 }
+
+void ct_phrases_force_wide(ct_phrases *p) { p->force_wide = 1; }
+
+int ct_phrases_cell_bits(const ct_phrases *p) { return p->wide ? 32 : 16; }
 
 size_t ct_phrases_memory(const ct_phrases *p) {
   return sizeof *p + (p->compiled ? p->bytes : 0);
@@ -483,8 +619,14 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
     return ct_fail(err, CT_EUSAGE, "phrase matcher already compiled");
   build_classes(p);
   if ((st = alloc_states(p)) == CT_OK) {
+    uint32_t *order;
     build_keywords(p);
-    st = link_trie(p);
+    shrink_trie(p);
+    order = malloc(p->nstates * sizeof *order);
+    st = order == NULL ? CT_ENOMEM : link_trie(p, order);
+    if (st == CT_OK) st = space_runs(p);
+    if (st == CT_OK) st = pack(p, order);
+    free(order);
   }
   if (st != CT_OK) {
     free_compiled(p);          /* the added phrases stay: compile may retry */
@@ -497,7 +639,6 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
                      p->max_bytes >> 20);
     return ct_fail(err, st, "out of memory");
   }
-  finish_delta(p);
   free_added(p);
   p->compiled = 1;
   return CT_OK;
@@ -513,18 +654,28 @@ ct_phrases_scratch *ct_phrases_scratch_new(void) {
 
 void ct_phrases_scratch_free(ct_phrases_scratch *s) {
   if (s == NULL) return;
-  free(s->hits);
+  free(s->hits.v);
+  free(s->later.v);
   free(s->ring);
   free(s);
 }
 
-/* The state of one scan, so the helpers take one pointer. */
+/* The state of one lane of a scan, so the helpers take one pointer.  A
+** long text is scanned as two lanes at once, its first and its second
+** half, so that the table loads of one overlap those of the other (a
+** scan is a chain of dependent loads; two chains take little longer than
+** one).  The second lane starts early enough to be in the state the
+** whole scan is in at its half (lane_start) and keeps only the hits that
+** end after it, in `later`, merged in at the end. */
 typedef struct scan {
   const ct_phrases *p;
   ct_phrases_scratch *s;
   const unsigned char *t;
   size_t len;
+  size_t *ring;                   /* this lane's */
   size_t mask;                    /* ring size - 1 */
+  size_t after;                   /* hits must end after this */
+  int later;                      /* the second lane: hits to s->later */
   size_t wfrom, wto;              /* [wfrom, wto) all word characters and
                                      wto ends the word: a cached extension */
   int nomem;
@@ -535,7 +686,7 @@ static ct_status ring_reserve(ct_phrases_scratch *s, size_t maxlen) {
   while (cap <= maxlen) cap *= 2;
   if (cap <= s->ringcap) return CT_OK;
   free(s->ring);
-  s->ring = malloc(cap * sizeof *s->ring);
+  s->ring = malloc(2 * cap * sizeof *s->ring);
   s->ringcap = s->ring ? cap : 0;
   return s->ring ? CT_OK : CT_ENOMEM;
 }
@@ -546,35 +697,45 @@ static int cmp_hit(const ct_phrase_hit *x, const ct_phrase_hit *y) {
   return (x->id > y->id) - (x->id < y->id);
 }
 
+/* Room for one more hit; 0 when out of memory. */
+static int hit_room(hitlist *l) {
+  size_t cap;
+  ct_phrase_hit *more;
+  if (l->n < l->cap) return 1;
+  cap = l->cap ? 2 * l->cap : 256;
+  if ((more = realloc(l->v, cap * sizeof *more)) == NULL) return 0;
+  l->v = more;
+  l->cap = cap;
+  return 1;
+}
+
 /* Hits arrive ordered by the end of their phrase text, so a new one goes
 ** back past only the hits inside its own span: insertion keeps the array
 ** sorted by (start, end, id) at a small constant cost per hit, and drops
 ** identical hits from different phrases ("emission*" and "emissions" of
-** one rule). */
+** one rule).  The second lane's hits wait in their own list. */
 static void push_hit(scan *sc, int id, size_t start, size_t end) {
-  ct_phrases_scratch *s = sc->s;
+  hitlist *l = sc->later ? &sc->s->later : &sc->s->hits;
   ct_phrase_hit h, *a;
   size_t i;
   int c = 1;
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? 2 * s->cap : 256;
-    ct_phrase_hit *more = realloc(s->hits, cap * sizeof *more);
-    if (more == NULL) {
-      sc->nomem = 1;
-      return;
-    }
-    s->hits = more;
-    s->cap = cap;
+  if (!hit_room(l)) {
+    sc->nomem = 1;
+    return;
   }
   h.id = id;
   h.start = start;
   h.end = end;
-  a = s->hits;
-  for (i = s->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
+  a = l->v;
+  if (sc->later) {
+    a[l->n++] = h;
+    return;
+  }
+  for (i = l->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
   if (i > 0 && c == 0) return;
-  memmove(a + i + 1, a + i, (s->n - i) * sizeof *a);
+  if (i < l->n) memmove(a + i + 1, a + i, (l->n - i) * sizeof *a);
   a[i] = h;
-  s->n++;
+  l->n++;
 }
 
 /* End of the word that continues at pos (the '*' of a phrase). */
@@ -609,7 +770,7 @@ static int right_fits(const scan *sc, unsigned char check, size_t end) {
 static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
   const keyword *kw = &sc->p->kws[k];
   const idref *r = &sc->p->ids[kw->first], *stop = r + kw->count;
-  size_t start = sc->s->ring[(fed - kw->len) & sc->mask];
+  size_t start = sc->ring[(fed - kw->len) & sc->mask];
   int left_ok = -1, right_ok = -1;
   for (; r < stop; r++) {
     if (r->raw) {
@@ -630,62 +791,150 @@ static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
 
 static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
   const ct_phrases *p = sc->p;
-  uint32_t t = p->out[state] >= 0 ? state : p->dict[state];
-  while (t != 0) {
-    emit(sc, (uint32_t)p->out[t], fed, end);
-    t = p->dict[t];
-  }
+  const outlink *l = &p->links[state];
+  if (end <= sc->after) return;           /* the second lane's run-up */
+  if (l->out >= 0) emit(sc, (uint32_t)l->out, fed, end);
+  for (l = &p->links[l->dict]; l != p->links; l = &p->links[l->dict])
+    emit(sc, (uint32_t)l->out, fed, end);
 }
 
-static void run_dfa(scan *sc) {
-  const ct_phrases *p = sc->p;
-  const unsigned char *t = sc->t;
-  const uint32_t *delta = p->delta;
-  size_t *ring = sc->s->ring, mask = sc->mask, fed = 0, i = 0, k;
-  uint32_t st = 0;
-  int in_space = 0;
-  while (i < sc->len) {
-    unsigned b = t[i];
-    size_t at = i;
-    if (space_lead(b) && (k = space_len(t + i, sc->len - i)) > 0) {
-      i += k;
-      if (in_space) continue;
-      in_space = 1;
-      b = ' ';
-    } else {
-      in_space = 0;
-      i++;
-    }
-    ring[fed++ & mask] = at;
-    st = delta[(st & ~HASOUT) + p->cls[b]];
-    if (st & HASOUT) report(sc, (st & ~HASOUT) / p->nclass, fed, i);
+/* The class of the character at *i that is not ASCII, moving *i past
+** it: a white-space or hyphen character is the space's class. */
+static unsigned wide_symbol(const unsigned char *t, size_t len, size_t *i,
+                            const unsigned char *cls, unsigned spc) {
+  size_t k = space_lead(t[*i]) ? space_len(t + *i, len - *i) : 0;
+  if (k > 0) {
+    *i += k;
+    return spc;
   }
+  return cls[t[(*i)++]];
+}
+
+/* The class to feed for the text at *i, moving *i past it. */
+static inline unsigned next_symbol(const unsigned char *t, size_t len,
+                                   size_t *i, const unsigned char *cls,
+                                   unsigned spc) {
+  unsigned b = t[*i];
+  if (b < 0x80) {
+    (*i)++;
+    return cls[b];
+  }
+  return wide_symbol(t, len, i, cls, spc);
+}
+
+/* Feeds one symbol to a lane (its state st, text offset i, symbols fed,
+** previous class), reporting what the new state ends.  A run of white
+** space is one symbol: the DFA stays put on its second space (see
+** space_runs) and the ring does not move, so `fed` counts symbols.  A
+** macro, so that two lanes keep their state in registers. */
+#define FEED(sc, ring, i, fed, prev, st, NEXT, FLAG, STATE)              \
+  do {                                                                  \
+    size_t at_ = (i);                                                   \
+    unsigned c_ = next_symbol(t, len, &(i), cls, spc);                  \
+    (ring)[(fed) & mask] = at_;                                         \
+    (fed) += c_ != spc || (prev) != spc;                                \
+    (prev) = c_;                                                        \
+    (st) = NEXT((st), c_);                                              \
+    if ((st) & (FLAG)) {                                                \
+      (st) &= ~(FLAG);                                                  \
+      report((sc), STATE(st), (fed), (i));                              \
+    }                                                                   \
+  } while (0)
+
+/* The scan loop for one kind of cell (see the top of the file): lane a
+** over [0, mid), lane b (if any) from b_from to the end, side by side
+** while both have text. */
+#define RUN_DFA(name, cell, table, NEXT, FLAG, STATE)                    \
+  static void name(scan *a, scan *b, size_t mid, size_t b_from) {       \
+    const ct_phrases *p = a->p;                                         \
+    const unsigned char *t = a->t, *cls = p->cls;                       \
+    const cell *delta = p->table;                                       \
+    size_t len = a->len, mask = a->mask, ia = 0, fa = 0, ib = b_from;   \
+    size_t fb = 0, *ra = a->ring, *rb = b ? b->ring : NULL;             \
+    unsigned spc = p->spc, shift = p->shift, pa = NOCLASS, pb = NOCLASS; \
+    cell sa = 0, sb = 0;                                                \
+    (void)shift;                                                        \
+    if (b != NULL)                                                      \
+      while (ia < mid && ib < len) {                                    \
+        FEED(a, ra, ia, fa, pa, sa, NEXT, FLAG, STATE);                 \
+        FEED(b, rb, ib, fb, pb, sb, NEXT, FLAG, STATE);                 \
+      }                                                                 \
+    while (ia < mid) FEED(a, ra, ia, fa, pa, sa, NEXT, FLAG, STATE);    \
+    while (b != NULL && ib < len)                                       \
+      FEED(b, rb, ib, fb, pb, sb, NEXT, FLAG, STATE);                   \
+  }
+
+#define NEXT16(st, c) delta[((size_t)(st) << shift) + (c)]
+#define STATE16(st) (st)
+#define NEXT32(st, c) delta[(st) + (c)]
+#define STATE32(st) ((st) / p->stride)
+RUN_DFA(run_dfa16, uint16_t, d16, NEXT16, HASOUT16, STATE16)
+RUN_DFA(run_dfa32, uint32_t, d32, NEXT32, HASOUT, STATE32)
+
+/* Where a second lane may start to be in step by `mid`: maxlen bytes
+** before mid that are each a symbol of their own however the text before
+** them was read (ASCII that is no space, lead bytes of characters that
+** are no space), so that the lane has fed the last maxlen symbols of the
+** whole scan, all its state depends on.  SIZE_MAX when there is no such
+** point, or it is too far back for a second lane to pay. */
+static size_t lane_start(const unsigned char *t, size_t mid, size_t maxlen) {
+  size_t q = mid, n = 0;
+  while (q > 0 && n < maxlen && mid - q <= mid / 4) {
+    unsigned c = t[--q];
+    n += (c < 0x80 || c >= 0xC0) && !space_lead(c);
+  }
+  return n >= maxlen ? q : SIZE_MAX;
+}
+
+static void init_lane(scan *sc, const ct_phrases *p, ct_phrases_scratch *s,
+                      const char *text, size_t len, size_t *ring) {
+  memset(sc, 0, sizeof *sc);
+  sc->p = p;
+  sc->s = s;
+  sc->t = (const unsigned char *)text;
+  sc->len = len;
+  sc->ring = ring;
+  sc->mask = s->ringcap - 1;
+  sc->wfrom = sc->wto = SIZE_MAX;
+}
+
+/* Scans in one lane, or two for a long text; the second lane's hits go
+** into the answer after the first's, each back past the hits it
+** overlaps, as if found by one lane. */
+static int run_scan(const ct_phrases *p, ct_phrases_scratch *s,
+                    const char *text, size_t len) {
+  scan a, b;
+  size_t mid = len / 2, from = SIZE_MAX, k;
+  init_lane(&a, p, s, text, len, s->ring);
+  init_lane(&b, p, s, text, len, s->ring + s->ringcap);
+  if (len >= SPLIT_MIN)
+    from = lane_start((const unsigned char *)text, mid, p->maxlen);
+  if (from == SIZE_MAX) mid = len;
+  b.after = mid;
+  b.later = 1;
+  s->later.n = 0;
+  if (p->wide) run_dfa32(&a, from == SIZE_MAX ? NULL : &b, mid, from);
+  else run_dfa16(&a, from == SIZE_MAX ? NULL : &b, mid, from);
+  for (k = 0; k < s->later.n && !a.nomem; k++)
+    push_hit(&a, s->later.v[k].id, s->later.v[k].start, s->later.v[k].end);
+  return !a.nomem && !b.nomem;
 }
 
 ct_status ct_phrases_scan_with(const ct_phrases *p, ct_phrases_scratch *s,
                                const char *text, size_t len,
                                const ct_phrase_hit **hits, size_t *n) {
-  scan sc;
   *hits = NULL;
   *n = 0;
   if (!p->compiled) return CT_EUSAGE;
-  s->n = 0;
+  s->hits.n = 0;
   if (p->nkws == 0 || len == 0) return CT_OK;
   if (ring_reserve(s, p->maxlen) != CT_OK) return CT_ENOMEM;
-  memset(&sc, 0, sizeof sc);
-  sc.p = p;
-  sc.s = s;
-  sc.t = (const unsigned char *)text;
-  sc.len = len;
-  sc.mask = s->ringcap - 1;
-  sc.wfrom = sc.wto = SIZE_MAX;
-  run_dfa(&sc);
-  if (sc.nomem) {
-    s->n = 0;
+  if (!run_scan(p, s, text, len)) {
+    s->hits.n = 0;
     return CT_ENOMEM;
   }
-  *hits = s->hits;
-  *n = s->n;
+  *hits = s->hits.v;
+  *n = s->hits.n;
   return CT_OK;
 }
 
@@ -699,8 +948,8 @@ ct_status ct_phrases_scan(const ct_phrases *p, const char *text, size_t len,
   if (s == NULL) return CT_ENOMEM;
   st = ct_phrases_scan_with(p, s, text, len, &h, n);
   if (st == CT_OK && *n > 0) {
-    *hits = s->hits;                /* hand the array over */
-    s->hits = NULL;
+    *hits = s->hits.v;              /* hand the array over */
+    s->hits.v = NULL;
   }
   ct_phrases_scratch_free(s);
   return st;

@@ -92,6 +92,12 @@ size_t ct_phrases_memory(const ct_phrases *p);
 /* Number of distinct (phrase, id) pairs added. */
 size_t ct_phrases_count(const ct_phrases *p);
 
+/* The compiled table's cells are 16 bits while there are at most 2^15
+** states, else 32 (phrases.c); the scan finds the same hits either way.
+** For tests: force 32-bit cells (before compiling), and ask which. */
+void ct_phrases_force_wide(ct_phrases *p);
+int ct_phrases_cell_bits(const ct_phrases *p);
+
 /* Per-thread working memory for scans, reused from one scan to the next.
 ** NULL when out of memory. */
 ct_phrases_scratch *ct_phrases_scratch_new(void);

@@ -327,14 +327,17 @@ void ct_file_state_of(FILE *f, ct_file_state *fs) {
 ** or one byte past the cap. */
 typedef enum read_end { READ_EOF, READ_NUL, READ_OVER } read_end;
 
-/* Reads f into b until one of the read_ends, a block of READ_CHUNK
-** bytes at a time.  Returns 0 or the errno of the failure (ENOMEM when
+/* Reads f into b until one of the read_ends: into the room b has, then
+** a block of READ_CHUNK bytes at a time.  Returns 0 or the errno of the failure (ENOMEM when
 ** the buffer cannot grow). */
 static int read_capped(FILE *f, size_t max, int binary, ct_buf *b,
                        read_end *how) {
   for (;;) {
     size_t want = READ_CHUNK, got, left = max - b->len;
-    if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
+    size_t room = b->cap > b->len + 1 ? b->cap - b->len - 1 : 0;
+    /* first the room a file of known size was given, then blocks */
+    if (room > 0 && (b->len == 0 || room >= READ_CHUNK / 16)) want = room;
+    else if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
     if (left < want) want = left + 1;   /* the byte past the cap tells */
     errno = 0;
     got = fread(b->s + b->len, 1, want, f);
@@ -390,9 +393,13 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
   int e;
   *out = NULL;
   if (before->known && before->left > max) return too_big(err, name, max);
-  /* One allocation for a file of known size, and room to see its end. */
-  if (before->known && ct_buf_reserve(&b, before->left + 1) != CT_OK)
-    return oom(err, name);
+  /* One allocation for a file of known size, with room to see its end
+  ** and for the padding text_build adds (so that it need not move it),
+  ** read in one go. */
+  if (before->known) {
+    b.cap = before->left + 2 + CT_TEXT_PAD;
+    if ((b.s = malloc(b.cap)) == NULL) return oom(err, name);
+  }
   e = read_capped(f, max, 0, &b, &how);
   if (e == ENOMEM) st = oom(err, name);
   else if (e != 0)
