@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include "core/buf.h"
+#include "core/bytes16.h"
 #include "core/bytes8.h"
 #include "core/error.h"
 #include "text/srcmap.h"
@@ -497,6 +498,17 @@ static int keep8(const unsigned char *p) {
   return (space & ~print) == 0;
 }
 
+#if CT_BYTES16
+/* keep8 for sixteen bytes (p[16] readable): each byte printable, or a
+** space before a printable byte. */
+static int keep16(const unsigned char *p) {
+  ct_v16 x = ct_load16(p);
+  ct_v16 ok = ct_or16(ct_print16(x), ct_and16(ct_eq16(x, ' '),
+                                              ct_print16(ct_load16(p + 1))));
+  return ct_mask16(ok) == 0xFFFFu;
+}
+#endif
+
 /* Writes the span [start, end) into out (room for span_room bytes) and
 ** returns its length.  Runs of plain bytes are copied whole; the rest
 ** goes one sequence at a time: white space collapsed, controls and
@@ -513,10 +525,14 @@ static size_t span_write(const unsigned char *s, size_t start, size_t end,
                        (s[k] == ' ' && k > i && k + 1 < end &&
                         span_plain(s[k + 1], collapse)))) {
       k++;
-      if (collapse)
+      if (collapse) {
+#if CT_BYTES16
+        while (end - k > 16 && keep16(s + k)) k += 16;
+#endif
         while (end - k > 8 && keep8(s + k)) k += 8;
-      else
+      } else {
         while (end - k >= 8 && ascii8(s + k)) k += 8;
+      }
     }
     if (k > i) {
       if (pending) out[o++] = ' ';
