@@ -45,12 +45,28 @@ static inline ct_v16 ct_print16(ct_v16 x) {
                        _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
 }
 
+/* ASCII white space, ' ' and 0x09 to 0x0D (for bytes below 0x80). */
+static inline ct_v16 ct_white16(ct_v16 x) {
+  return _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                      _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x08)),
+                                    _mm_cmplt_epi8(x, _mm_set1_epi8(0x0E))));
+}
+
 /* Bit k set for a marked byte k (or, for ct_high16, a byte from 0x80). */
 static inline unsigned ct_mask16(ct_v16 m) {
   return (unsigned)_mm_movemask_epi8(m);
 }
 static inline unsigned ct_high16(ct_v16 x) {
   return (unsigned)_mm_movemask_epi8(x);
+}
+
+/* How many bytes a 16-bit mask marks. */
+static inline unsigned ct_count16(unsigned m) {
+  /* in two-, four-, eight-bit sums: no call to a library's popcount */
+  m = m - ((m >> 1) & 0x5555u);
+  m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+  m = (m + (m >> 4)) & 0x0F0Fu;
+  return (m + (m >> 8)) & 0x1Fu;
 }
 
 /* The first marked byte of a mask that is not 0. */
