@@ -45,7 +45,8 @@ static inline ct_v16 ct_print16(ct_v16 x) {
                        _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
 }
 
-/* ASCII white space, ' ' and 0x09 to 0x0D (for bytes below 0x80). */
+/* ASCII white space, ' ' and 0x09 to 0x0D (a byte from 0x80 compares
+** negative: none). */
 static inline ct_v16 ct_white16(ct_v16 x) {
   return _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
                       _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x08)),
@@ -72,6 +73,11 @@ static inline unsigned ct_count16(unsigned m) {
 /* The first marked byte of a mask that is not 0. */
 static inline unsigned ct_first16(unsigned m) {
   return (unsigned)__builtin_ctz(m);
+}
+
+/* The last marked byte of a mask that is not 0. */
+static inline unsigned ct_last16(unsigned m) {
+  return 31u - (unsigned)__builtin_clz(m);
 }
 #else
 #define CT_BYTES16 0

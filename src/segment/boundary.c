@@ -462,6 +462,12 @@ static int ascii_white(unsigned char c) {
 /* Where the run of letters (or of white space) that ends at k starts,
 ** not before a. */
 static size_t back_letters(const unsigned char *s, size_t a, size_t k) {
+#if CT_BYTES16
+  for (; k - a >= 16; k -= 16) {           /* sixteen bytes a test */
+    unsigned w = ct_mask16(ct_white16(ct_load16(s + k - 16)));
+    if (w) return k - 16 + ct_last16(w) + 1;
+  }
+#endif
   while (k > a && !ascii_white(s[k - 1])) k--;
   return k;
 }

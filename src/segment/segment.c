@@ -323,7 +323,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   l->judged = !l->marker && !l->title;
   l->furn = !l->judged || l->cps > FURNITURE_MAX_CPS
                 ? CT_FURN_NONE
-                : ct_seg_furniture(g, l->start, l->end, 0);
+                : ct_seg_furniture_short(g, l->start, l->end);
 }
 
 static ct_status push_line(seg *g, const line *l) {
