@@ -39,6 +39,11 @@ static inline ct_v16 ct_and16(ct_v16 a, ct_v16 b) {
   return _mm_and_si128(a, b);
 }
 
+/* The bytes above c (c < 0x80; a byte from 0x80 compares negative). */
+static inline ct_v16 ct_above16(ct_v16 x, unsigned char c) {
+  return _mm_cmpgt_epi8(x, _mm_set1_epi8((char)c));
+}
+
 /* Printable ASCII, 0x21 to 0x7E (a byte from 0x80 compares negative). */
 static inline ct_v16 ct_print16(ct_v16 x) {
   return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x20)),

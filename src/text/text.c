@@ -46,6 +46,18 @@ static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp)
 ** that steps over a word only when its test says so does what the byte
 ** loop does. */
 
+#if CT_BYTES16
+/* ascii8 and plain8 for sixteen bytes (core/bytes16.h): a byte from 0x80
+** compares negative, so "above 0x0D" is ASCII from 0x0E. */
+static int ascii16(const unsigned char *p) {
+  return ct_high16(ct_load16(p)) == 0;
+}
+
+static int plain16(const unsigned char *p) {
+  return ct_mask16(ct_above16(ct_load16(p), 0x0D)) == 0xFFFFu;
+}
+#endif
+
 /* All eight bytes ASCII: each is a character of its own. */
 static int ascii8(const unsigned char *p) {
   return (ct_load8(p) & CT_HIGHS) == 0;
@@ -81,6 +93,13 @@ static size_t count_on(const ct_text *t, size_t *at, size_t off) {
   while (p < off) {
     int32_t cp;
     size_t k;
+#if CT_BYTES16
+    if (off - p >= 16 && ascii16(t->data + p)) {   /* sixteen characters */
+      p += 16;
+      c += 16;
+      continue;
+    }
+#endif
     if (off - p >= 8 && ascii8(t->data + p)) {   /* eight characters */
       p += 8;
       c += 8;
@@ -206,6 +225,12 @@ static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
   size_t n = t->len < stop ? t->len : stop, i = sc->i;
   while (i < n) {
     unsigned c;
+#if CT_BYTES16
+    if (n - i >= 16 && plain16(s + i)) {
+      i += 16;
+      continue;
+    }
+#endif
     if (n - i >= 8 && plain8(s + i)) {
       i += 8;
       continue;
