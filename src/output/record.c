@@ -85,15 +85,34 @@ ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,
 ** defines for PDF (`report.pdf#page=3`, which PDF viewers and browsers
 ** open at that page), so the place keeps grep's FILE:LINE:COL shape and
 ** its LINE counts within the page, as jsonl's does. */
+/* v in decimal at p (as ct_buf_addu writes it); the end. */
+static char *put_decimal(char *p, size_t v) {
+  char digits[3 * sizeof v], *d = digits + sizeof digits;
+  do *--d = (char)('0' + v % 10); while ((v /= 10) != 0);
+  memcpy(p, d, (size_t)(digits + sizeof digits - d));
+  return p + (digits + sizeof digits - d);
+}
+
+/* ":LINE:COL: " goes straight into room reserved once: it is written for
+** every clause. */
 static ct_status where_after_name(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   size_t page = ct_text_page(r->text, c->start);
+  char *p;
   if ((page && (ct_buf_adds(b, "#page=") != CT_OK ||
                 ct_buf_addu(b, page) != CT_OK)) ||
-      ct_buf_addc(b, ':') != CT_OK || ct_buf_addu(b, c->line) != CT_OK ||
-      ct_buf_addc(b, ':') != CT_OK || ct_buf_addu(b, c->col) != CT_OK)
+      ct_buf_reserve(b, 2 * 3 * sizeof(size_t) + 4) != CT_OK)
     return CT_ENOMEM;
-  return ct_buf_add(b, ": ", 2);
+  p = b->s + b->len;
+  *p++ = ':';
+  p = put_decimal(p, c->line);
+  *p++ = ':';
+  p = put_decimal(p, c->col);
+  *p++ = ':';
+  *p++ = ' ';
+  *p = '\0';
+  b->len = (size_t)(p - b->s);
+  return CT_OK;
 }
 
 ct_status ct_record_where(ct_buf *b, const ct_record *r) {
