@@ -9,7 +9,9 @@
 ** Columns, spans and the line index of ct_text, and JSON and TSV
 ** escaping, are compared with the byte-at-a-time loops they replaced,
 ** kept here as the reference; the column cursor with ct_text_linecol,
-** numbers through the cache with ct_json_number.
+** numbers through the cache with ct_json_number.  Markdown structure in
+** a clause's text, looked for sixteen bytes at a time, must be found at
+** any offset.
 */
 #include <stdarg.h>
 #include <setjmp.h>
@@ -62,6 +64,13 @@ static const char *const pieces[] = {
   "word: ", "and; ", "Korea’s ", "cooperation, ", "Indo-Pacific ",
   "the United States and the Republic of Korea will work together ",
   "long-standing 100% #1 @home & co ^_^ `x` ",
+  /* runs of sixteen bytes and more (bytes16.h), a word longer than one
+  ** block, lines that begin with words or labels, furniture by its bytes */
+  "internationalization-related-considerations.", "Supercalifragilistic ",
+  "abcd) ", "abcde. ", "iv. ", "A. Smith ", "Ab.) ", "Home | News | World\n",
+  "SEOUL, Nov. 14 (Yonhap) --\n", "Friday, November 14, 2025\n",
+  "WASHINGTON \xE2\x80\x94\n", "Copyright 2025 ",
+  "aaaaaaaaaaaaaaaa bbbbbbbbbbbbbbbb cccccccccccccccc. ",
 };
 
 /* A document of pieces and, now and then, a random byte (NUL aside). */
@@ -160,6 +169,46 @@ static void segment_generated(void **state) {
     size_t len = generate(buf, sizeof buf);
     snprintf(name, sizeof name, "generated-%d", doc);
     compare_segment(name, buf, len);
+  }
+}
+
+/* Markdown structure is looked for sixteen bytes at a time before a
+** clause's text leaves it out (markdown.c): at every offset in a clause
+** it must still be found. */
+static void structure_any_offset(void **state) {
+  static const char *const marks[][2] = {
+    {"**bold**", "bold"}, {"_it_", "it"}, {"[link](https://x.org/a)", "link"},
+    {"<!-- note -->", ""}, {"![pic](x.png)", "pic"},
+  };
+  char doc[256], want[256];
+  size_t m, off;
+  (void)state;
+  for (m = 0; m < sizeof marks / sizeof *marks; m++) {
+    for (off = 0; off < 40; off++) {
+      ct_text *t;
+      ct_clause *c;
+      size_t n;
+      ct_error err;
+      char *got;
+      snprintf(doc, sizeof doc, "%.*s %s and more words here to pass "
+               "sixteen bytes.\n", (int)(off + 1),
+               "Wordswordswordswordswordswordswordswordswords", marks[m][0]);
+      snprintf(want, sizeof want, "%.*s%s%s and more words here to pass "
+               "sixteen bytes.", (int)(off + 1),
+               "Wordswordswordswordswordswordswordswordswords",
+               *marks[m][1] ? " " : "", marks[m][1]);
+      assert_int_equal(ct_text_from_buffer("md", doc, strlen(doc),
+                                           CT_INVALID_REPLACE, &t, &err),
+                       CT_OK);
+      assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+      assert_int_equal(n, 1);
+      got = ct_clause_text(t, &c[0], 1);
+      assert_non_null(got);
+      assert_string_equal(got, want);
+      free(got);
+      free(c);
+      ct_text_free(t);
+    }
   }
 }
 
@@ -422,6 +471,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(segment_files),
     cmocka_unit_test(segment_generated),
+    cmocka_unit_test(structure_any_offset),
     cmocka_unit_test(text_generated),
     cmocka_unit_test(text_long_lines),
     cmocka_unit_test(escaping_generated),

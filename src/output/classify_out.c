@@ -128,7 +128,7 @@ static ct_status text_clause(ct_writer *w, const ct_record *r) {
   const ct_result *res = ct_report_result(r);
   ct_status st = CT_ENOMEM;
   size_t k;
-  if (ct_record_where(&w->buf, r) == CT_OK &&
+  if (ct_writer_where(w, r) == CT_OK &&
       add_labels(w, r, "-", colored(w)) == CT_OK &&
       ct_buf_add(&w->buf, ": ", 2) == CT_OK &&
       ct_record_text_add(&w->buf, r, 1) == CT_OK)

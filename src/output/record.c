@@ -85,16 +85,53 @@ ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,
 ** defines for PDF (`report.pdf#page=3`, which PDF viewers and browsers
 ** open at that page), so the place keeps grep's FILE:LINE:COL shape and
 ** its LINE counts within the page, as jsonl's does. */
-ct_status ct_record_where(ct_buf *b, const ct_record *r) {
+/* v in decimal at p (as ct_buf_addu writes it); the end. */
+static char *put_decimal(char *p, size_t v) {
+  char digits[3 * sizeof v], *d = digits + sizeof digits;
+  do *--d = (char)('0' + v % 10); while ((v /= 10) != 0);
+  memcpy(p, d, (size_t)(digits + sizeof digits - d));
+  return p + (digits + sizeof digits - d);
+}
+
+/* ":LINE:COL: " goes straight into room reserved once: it is written for
+** every clause. */
+static ct_status where_after_name(ct_buf *b, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   size_t page = ct_text_page(r->text, c->start);
-  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK ||
-      (page && (ct_buf_adds(b, "#page=") != CT_OK ||
+  char *p;
+  if ((page && (ct_buf_adds(b, "#page=") != CT_OK ||
                 ct_buf_addu(b, page) != CT_OK)) ||
-      ct_buf_addc(b, ':') != CT_OK || ct_buf_addu(b, c->line) != CT_OK ||
-      ct_buf_addc(b, ':') != CT_OK || ct_buf_addu(b, c->col) != CT_OK)
+      ct_buf_reserve(b, 2 * 3 * sizeof(size_t) + 4) != CT_OK)
     return CT_ENOMEM;
-  return ct_buf_add(b, ": ", 2);
+  p = b->s + b->len;
+  *p++ = ':';
+  p = put_decimal(p, c->line);
+  *p++ = ':';
+  p = put_decimal(p, c->col);
+  *p++ = ':';
+  *p++ = ' ';
+  *p = '\0';
+  b->len = (size_t)(p - b->s);
+  return CT_OK;
+}
+
+ct_status ct_record_where(ct_buf *b, const ct_record *r) {
+  if (ct_tsv_field(b, ct_text_name(r->text)) != CT_OK) return CT_ENOMEM;
+  return where_after_name(b, r);
+}
+
+/* The name is the same for every record of the document: escaped for
+** the first, then copied. */
+ct_status ct_writer_where(ct_writer *w, const ct_record *r) {
+  if (!w->have_doc_name) {
+    ct_buf_clear(&w->doc_name);
+    if (ct_tsv_field(&w->doc_name, ct_text_name(r->text)) != CT_OK)
+      return CT_ENOMEM;
+    w->have_doc_name = 1;
+  }
+  if (ct_buf_add(&w->buf, w->doc_name.s, w->doc_name.len) != CT_OK)
+    return CT_ENOMEM;
+  return where_after_name(&w->buf, r);
 }
 
 ct_status ct_record_json_source(ct_buf *b, const ct_record *r) {

@@ -17,7 +17,7 @@
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
   const ct_clause *c = ct_record_clause(r);
   ct_buf *b = &w->buf;
-  if (ct_record_where(b, r) != CT_OK ||
+  if (ct_writer_where(w, r) != CT_OK ||
       ct_buf_adds(b, ct_kind_name(c->kind)) != CT_OK ||
       ct_buf_add(b, ": ", 2) != CT_OK || ct_record_text_add(b, r, 1) != CT_OK)
     return CT_ENOMEM;

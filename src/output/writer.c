@@ -30,6 +30,7 @@ void ct_writer_free(ct_writer *w) {
   ct_buf_free(&w->buf);
   ct_buf_free(&w->tmp);
   ct_buf_free(&w->doc_json);
+  ct_buf_free(&w->doc_name);
   ct_buf_free(&w->head_json);
   free(w->nums);
   w->nums = NULL;
@@ -91,6 +92,7 @@ ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
   r.text = t, r.clauses = c, r.nclauses = n, r.i = 0;
   r.doc = doc != NULL ? doc : &none;
   w->have_doc_json = 0;             /* a new document: nothing shared yet */
+  w->have_doc_name = 0;
   w->head = 0;
   if (w->fmt->doc_begin && (s = w->fmt->doc_begin(w, &r)) != CT_OK)
     return hook_status(s, err);

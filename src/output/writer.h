@@ -71,6 +71,8 @@ struct ct_writer {
   ** writer forgets it when the next document begins): */
   ct_buf doc_json;        /* its JSON opening, ct_record_json_source */
   int have_doc_json;
+  ct_buf doc_name;        /* its name as a line field (ct_tsv_field) */
+  int have_doc_name;
   ct_buf head_json;       /* a heading's text as a JSON string */
   size_t head;            /* the index of that heading; 0 for none */
   ct_numcache *nums;      /* scores and weights last written, made at
@@ -154,6 +156,9 @@ ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r, unsigned flags);
 /* Appends "FILE:LINE:COL: ", the grep-style place of the clause; for a
 ** PDF "FILE#page=N:LINE:COL: ", LINE within page N. */
 ct_status ct_record_where(ct_buf *b, const ct_record *r);
+
+/* The same appended to w->buf, the name escaped once per document. */
+ct_status ct_writer_where(ct_writer *w, const ct_record *r);
 
 /* Appends the opening of a JSON object naming the document:
 ** {"file":"NAME"  or  {"id":ID,"meta":{...}  (--input jsonl). */

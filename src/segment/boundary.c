@@ -12,6 +12,7 @@
 ** backward from the next event (walk_over).
 */
 #include <string.h>
+#include "core/bytes16.h"
 #include "segment/seg.h"
 
 /* {=====================================================================
@@ -422,9 +423,31 @@ static const unsigned char walk_event[256] = {
   EVENT16
 };
 
-/* The first event byte in [i, end), or end: four bytes a test while
-** four remain (one branch for four), then one by one. */
+#if CT_BYTES16
+/* The event bytes among sixteen: '(' ')' as one compare, '[' '{' and
+** ']' '}' (0x20 apart) as one each, the bytes from 0x80 by their top
+** bit. */
+static unsigned events16(const unsigned char *p) {
+  ct_v16 x = ct_load16(p);
+  ct_v16 e = ct_or16(ct_or16(ct_eq_or16(x, 0x01, ')'), ct_eq_or16(x, 0x20, '{')),
+                     ct_or16(ct_eq_or16(x, 0x20, '}'), ct_eq16(x, '.')));
+  e = ct_or16(e, ct_or16(ct_eq16(x, '<'), ct_or16(ct_eq16(x, '!'),
+                                                  ct_eq16(x, '?'))));
+  return ct_mask16(e) | ct_high16(x);
+}
+#endif
+
+/* The first event byte in [i, end), or end: sixteen bytes a test where
+** the machine can (bytes16.h), four bytes a test while four remain (one
+** branch for four), then one by one. */
 static size_t next_event(const unsigned char *s, size_t i, size_t end) {
+#if CT_BYTES16
+  while (end - i >= 16) {
+    unsigned m = events16(s + i);
+    if (m) return i + ct_first16(m);
+    i += 16;
+  }
+#endif
   while (end - i >= 4 && (walk_event[s[i]] | walk_event[s[i + 1]] |
                           walk_event[s[i + 2]] | walk_event[s[i + 3]]) == 0)
     i += 4;
@@ -439,6 +462,12 @@ static int ascii_white(unsigned char c) {
 /* Where the run of letters (or of white space) that ends at k starts,
 ** not before a. */
 static size_t back_letters(const unsigned char *s, size_t a, size_t k) {
+#if CT_BYTES16
+  for (; k - a >= 16; k -= 16) {           /* sixteen bytes a test */
+    unsigned w = ct_mask16(ct_white16(ct_load16(s + k - 16)));
+    if (w) return k - 16 + ct_last16(w) + 1;
+  }
+#endif
   while (k > a && !ascii_white(s[k - 1])) k--;
   return k;
 }

@@ -297,13 +297,42 @@ static int is_box_title(const seg *g, size_t a, size_t b) {
   return n > 0 && in_list(box_titles, g->s + a, n);
 }
 
+/* Bytes some of the tests below need before they look further: a digit
+** (a date line), '-' '(' or a dash's first byte 0xE2 (a dateline),
+** '>' '|' 0xE2 0xC2 (navigation separators). */
+enum { HAVE_DIGIT = 1, HAVE_DASH = 2, HAVE_SEP = 4, HAVE_ALL = 7 };
+
+static const unsigned char have_byte[256] = {
+  ['0'] = HAVE_DIGIT, ['1'] = HAVE_DIGIT, ['2'] = HAVE_DIGIT,
+  ['3'] = HAVE_DIGIT, ['4'] = HAVE_DIGIT, ['5'] = HAVE_DIGIT,
+  ['6'] = HAVE_DIGIT, ['7'] = HAVE_DIGIT, ['8'] = HAVE_DIGIT,
+  ['9'] = HAVE_DIGIT, ['-'] = HAVE_DASH, ['('] = HAVE_DASH,
+  [0xE2] = HAVE_DASH | HAVE_SEP, ['>'] = HAVE_SEP, ['|'] = HAVE_SEP,
+  [0xC2] = HAVE_SEP
+};
+
+/* Which of them [a, b) holds, in one pass instead of one per test (the
+** general path says all, and every test looks for itself). */
+static unsigned line_bytes(const seg *g, size_t a, size_t b) {
+  const unsigned char *s = g->s;
+  unsigned have = 0;
+  size_t i = a;
+  if (g->general) return HAVE_ALL;
+  for (; b - i >= 4; i += 4)
+    have |= have_byte[s[i]] | have_byte[s[i + 1]] | have_byte[s[i + 2]] |
+            have_byte[s[i + 3]];
+  for (; i < b; i++) have |= have_byte[s[i]];
+  return have;
+}
+
 /* "Home > National > Diplomacy", "A | B | C", "HomePolitics...". */
-static int is_navigation(const seg *g, size_t a, size_t b) {
+static int is_navigation(const seg *g, size_t a, size_t b, unsigned have) {
   size_t i, len;
   int seps = 0;
   if (b - a > 5 && memcmp(g->s + a, "Home", 4) == 0 &&
       ct_cp_isupper(g->s[a + 4]))
     return 1;
+  if (!(have & HAVE_SEP)) return 0;
   for (i = a; i < b && g->s[i] != '>' && g->s[i] != '|' && g->s[i] != 0xE2 &&
               g->s[i] != 0xC2; i++)
     ;
@@ -427,6 +456,21 @@ int ct_seg_has_email(const seg *g, size_t a, size_t b) {
 
 /* }===================================================================== */
 
+/* The kind of furniture [a, b) is, known to be short enough. */
+static int judge(const seg *g, size_t a, size_t b) {
+  unsigned have = line_bytes(g, a, b);
+  if (is_weather(g, a, b)) return CT_FURN_WEATHER;
+  if (((have & HAVE_DIGIT) && is_date_line(g, a, b)) ||
+      ((have & HAVE_DASH) && is_dateline(g, a, b)))
+    return CT_FURN_DATE;
+  if (is_byline(g, a, b)) return CT_FURN_BYLINE;
+  if (is_box_title(g, a, b)) return CT_FURN_BOX;
+  if (is_navigation(g, a, b, have) || is_buttons(g, a, b) ||
+      is_copyright(g, a, b))
+    return CT_FURN_NAV;
+  return CT_FURN_NONE;
+}
+
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {
   size_t cps = 0, i, len;
   if (a >= b) return CT_FURN_NONE;
@@ -437,13 +481,12 @@ int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone) {
     cps++;
   }
   if (cps > FURNITURE_MAX_CPS) return CT_FURN_NONE;
-  if (is_weather(g, a, b)) return CT_FURN_WEATHER;
-  if (is_date_line(g, a, b) || is_dateline(g, a, b)) return CT_FURN_DATE;
-  if (is_byline(g, a, b)) return CT_FURN_BYLINE;
-  if (is_box_title(g, a, b)) return CT_FURN_BOX;
-  if (is_navigation(g, a, b) || is_buttons(g, a, b) || is_copyright(g, a, b))
-    return CT_FURN_NAV;
-  return CT_FURN_NONE;
+  return judge(g, a, b);
+}
+
+int ct_seg_furniture_short(const seg *g, size_t a, size_t b) {
+  if (g->general) return ct_seg_furniture(g, a, b, 0);
+  return a < b ? judge(g, a, b) : CT_FURN_NONE;
 }
 
 /* "date 2025-11-20 Acting US Ambassador ...": a date a site put before

@@ -169,11 +169,23 @@ static size_t bullet_end(const seg *g, size_t i, size_t end, int32_t cp,
   return i;
 }
 
+static int ascii_alnum(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
 size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m) {
   size_t j, len;
   int32_t cp, set, v;
   memset(m, 0, sizeof *m);
   if (i >= end) return i;
+  /* An ASCII letter or digit opens a label only with '.' or ')' after at
+  ** most four of them (label_end): most lines begin with a word, and are
+  ** told from a label here in a few steps. */
+  if (!g->general && ascii_alnum(g->s[i])) {
+    for (j = i + 1; j < end && j - i < 4 && ascii_alnum(g->s[j]); j++)
+      ;
+    if (j >= end || (g->s[j] != '.' && g->s[j] != ')')) return i;
+  }
   cp = cp_at(g, i, end, &len);
   if ((set = circled(cp, &v)) != 0) {   /* ① needs no space after it */
     m->kind = CT_MK_CIRCLED;

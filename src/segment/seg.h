@@ -214,6 +214,10 @@ int ct_seg_is_headline(const seg *g, const line *l);
 /* furniture.c: the kind of page furniture [a, b) is (CT_FURN_*), or
 ** CT_FURN_NONE; with `alone` (a one-line paragraph) photo credits too. */
 int ct_seg_furniture(const seg *g, size_t a, size_t b, int alone);
+
+/* furniture.c: ct_seg_furniture(g, a, b, 0) for a line whose code points
+** were counted, at most FURNITURE_MAX_CPS (the count not made again). */
+int ct_seg_furniture_short(const seg *g, size_t a, size_t b);
 /* furniture.c: does [a, b) hold an e-mail address ("name@host.org")? */
 int ct_seg_has_email(const seg *g, size_t a, size_t b);
 

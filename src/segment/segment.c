@@ -12,6 +12,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "core/bytes16.h"
 #include "core/error.h"
 #include "segment/seg.h"
 #include "segment/segment.h"
@@ -261,6 +262,19 @@ static void count_line(const seg *g, line *l) {
   while (i < end) {
     uint64_t x, white;
     int is;
+#if CT_BYTES16
+    if (!g->general && end - i >= 16) {          /* sixteen at a time */
+      ct_v16 v = ct_load16(s + i);
+      if (ct_high16(v) == 0) {
+        unsigned w = ct_mask16(ct_white16(v));
+        words += ct_count16(~w & (w << 1 | (unsigned)sp) & 0xFFFFu);
+        sp = w >> 15;
+        cps += 16;
+        i += 16;
+        continue;
+      }
+    }
+#endif
     if (!g->general && end - i >= 8 &&
         ((x = ct_load8(s + i)) & CT_HIGHS) == 0) {
       white = ct_white_bits(x);
@@ -309,7 +323,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   l->judged = !l->marker && !l->title;
   l->furn = !l->judged || l->cps > FURNITURE_MAX_CPS
                 ? CT_FURN_NONE
-                : ct_seg_furniture(g, l->start, l->end, 0);
+                : ct_seg_furniture_short(g, l->start, l->end);
 }
 
 static ct_status push_line(seg *g, const line *l) {

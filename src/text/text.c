@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include "core/buf.h"
+#include "core/bytes16.h"
 #include "core/bytes8.h"
 #include "core/error.h"
 #include "text/srcmap.h"
@@ -44,6 +45,18 @@ static size_t next_cp(const unsigned char *s, size_t i, size_t end, int32_t *cp)
 ** look at eight bytes at once (core/bytes8.h); each is exact, so a loop
 ** that steps over a word only when its test says so does what the byte
 ** loop does. */
+
+#if CT_BYTES16
+/* ascii8 and plain8 for sixteen bytes (core/bytes16.h): a byte from 0x80
+** compares negative, so "above 0x0D" is ASCII from 0x0E. */
+static int ascii16(const unsigned char *p) {
+  return ct_high16(ct_load16(p)) == 0;
+}
+
+static int plain16(const unsigned char *p) {
+  return ct_mask16(ct_above16(ct_load16(p), 0x0D)) == 0xFFFFu;
+}
+#endif
 
 /* All eight bytes ASCII: each is a character of its own. */
 static int ascii8(const unsigned char *p) {
@@ -80,6 +93,13 @@ static size_t count_on(const ct_text *t, size_t *at, size_t off) {
   while (p < off) {
     int32_t cp;
     size_t k;
+#if CT_BYTES16
+    if (off - p >= 16 && ascii16(t->data + p)) {   /* sixteen characters */
+      p += 16;
+      c += 16;
+      continue;
+    }
+#endif
     if (off - p >= 8 && ascii8(t->data + p)) {   /* eight characters */
       p += 8;
       c += 8;
@@ -205,6 +225,12 @@ static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
   size_t n = t->len < stop ? t->len : stop, i = sc->i;
   while (i < n) {
     unsigned c;
+#if CT_BYTES16
+    if (n - i >= 16 && plain16(s + i)) {
+      i += 16;
+      continue;
+    }
+#endif
     if (n - i >= 8 && plain8(s + i)) {
       i += 8;
       continue;
@@ -497,6 +523,17 @@ static int keep8(const unsigned char *p) {
   return (space & ~print) == 0;
 }
 
+#if CT_BYTES16
+/* keep8 for sixteen bytes (p[16] readable): each byte printable, or a
+** space before a printable byte. */
+static int keep16(const unsigned char *p) {
+  ct_v16 x = ct_load16(p);
+  ct_v16 ok = ct_or16(ct_print16(x), ct_and16(ct_eq16(x, ' '),
+                                              ct_print16(ct_load16(p + 1))));
+  return ct_mask16(ok) == 0xFFFFu;
+}
+#endif
+
 /* Writes the span [start, end) into out (room for span_room bytes) and
 ** returns its length.  Runs of plain bytes are copied whole; the rest
 ** goes one sequence at a time: white space collapsed, controls and
@@ -513,10 +550,14 @@ static size_t span_write(const unsigned char *s, size_t start, size_t end,
                        (s[k] == ' ' && k > i && k + 1 < end &&
                         span_plain(s[k + 1], collapse)))) {
       k++;
-      if (collapse)
+      if (collapse) {
+#if CT_BYTES16
+        while (end - k > 16 && keep16(s + k)) k += 16;
+#endif
         while (end - k > 8 && keep8(s + k)) k += 8;
-      else
+      } else {
         while (end - k >= 8 && ascii8(s + k)) k += 8;
+      }
     }
     if (k > i) {
       if (pending) out[o++] = ' ';
