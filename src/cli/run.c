@@ -42,13 +42,12 @@
 ** small documents so). */
 #define PIECE_BYTES ((size_t)512 << 10)
 
-/* Documents queued for a single worker: only their names are held
-** until they are read (records of --input jsonl are held whole: two). */
-#define INLINE_WINDOW 8
+/* Documents queued per worker: files up to READ_AHEAD_MAX are held
+** read (records of --input jsonl are held whole: two a worker). */
+#define WINDOW_PER_WORKER 8
 
-/* With one worker, files up to this size are read by the feeder thread
-** while the worker cuts the ones before: at most INLINE_WINDOW of them
-** are held. */
+/* Files up to this size are read by the feeder thread while the workers
+** cut the ones before: at most WINDOW_PER_WORKER a worker are held. */
 #define READ_AHEAD_MAX ((size_t)1 << 20)
 
 /* Clauses of a piece formatted together: the heading of the first ones
@@ -433,12 +432,12 @@ static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
   size_t i;
   if (states == NULL) return NULL;
   for (i = 0; i < n; i++) states[i] = &wk[i];
-  /* One worker: this thread works and writes, with a few documents
-  ** queued (pool.h).  Several: two documents per worker, one being worked
-  ** on, one waiting, so no worker idles while the writer catches up. */
-  if (n == 1) pool = ct_cli_pool_new_inline(jsonl ? 2 : INLINE_WINDOW, work,
-                                            &wk[0]);
-  else pool = ct_cli_pool_new(n, 2 * n, work, states);
+  /* This thread is worker 0 (pool.h).  Files: a few documents queued
+  ** per worker, so that the feeder fills the window in batches and no
+  ** worker finds it empty; records of --input jsonl are held whole: two
+  ** a worker. */
+  pool = ct_cli_pool_new(n, jsonl ? 2 * n : WINDOW_PER_WORKER * n, work,
+                         states);
   free(states);
   return pool;
 }
@@ -483,7 +482,7 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
   f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
   f.opt = l->r->opt;
-  f.read_ahead = n == 1 ? READ_AHEAD_MAX : 0;
+  f.read_ahead = READ_AHEAD_MAX;
   if (ct_cli_feed_start(&f) != 0) {
     ct_cli_pool_close(pool);
     out_of_memory(l);
