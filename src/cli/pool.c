@@ -14,6 +14,11 @@
 ** every hand-off costs a sleep and a wake-up.  With one worker the pool
 ** starts no thread at all.
 **
+** Small items (files read ahead) fill a wide window, so that the
+** submitter queues them in batches; large ones (a document still to be
+** read, a piece of a large file, a record) have a bound of their own,
+** which is what bounds memory.
+**
 ** Wake-ups are few: a thread is signalled only when it waits (the
 ** counts below), a worker wakes the caller only for the oldest item,
 ** and the submitter is woken only when the window is half empty, so it
@@ -26,6 +31,7 @@
 typedef struct slot {
   void *item;
   int done;
+  int large;
 } slot;
 
 struct ct_cli_pool {
@@ -37,6 +43,7 @@ struct ct_cli_pool {
   slot *ring;
   size_t window;
   size_t head, next_work, tail;   /* sequence numbers */
+  size_t nlarge, max_large;       /* large items in flight, their bound */
   size_t idle;            /* worker threads waiting on `work` */
   int caller_waits;       /* next() waits on `ready` */
   int closed, cancelled;
@@ -97,12 +104,14 @@ static int start(ct_cli_pool *p, size_t i) {
 }
 
 ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
-                             ct_cli_work_fn fn, void *const *states) {
+                             size_t max_large, ct_cli_work_fn fn,
+                             void *const *states) {
   ct_cli_pool *p = calloc(1, sizeof *p);
   size_t i;
   if (p == NULL) return NULL;
   if (nworkers == 0) nworkers = 1;
   p->window = window;
+  p->max_large = max_large ? max_large : 1;
   p->fn = fn;
   p->ring = calloc(window, sizeof *p->ring);
   p->threads = calloc(nworkers, sizeof *p->threads);
@@ -125,14 +134,17 @@ ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
   return p;
 }
 
-int ct_cli_pool_submit(ct_cli_pool *p, void *item) {
+int ct_cli_pool_submit(ct_cli_pool *p, void *item, int large) {
   int rc = -1;
   pthread_mutex_lock(&p->mu);
-  while (p->tail - p->head == p->window && !p->cancelled)
+  while ((p->tail - p->head == p->window ||
+          (large && p->nlarge >= p->max_large)) && !p->cancelled)
     pthread_cond_wait(&p->space, &p->mu);
   if (!p->cancelled) {
     p->ring[p->tail % p->window].item = item;
     p->ring[p->tail % p->window].done = 0;
+    p->ring[p->tail % p->window].large = large != 0;
+    p->nlarge += large != 0;
     p->tail++;
     if (p->idle > 0) pthread_cond_signal(&p->work);
     else if (p->caller_waits) pthread_cond_signal(&p->ready);
@@ -155,8 +167,10 @@ void *ct_cli_pool_next(ct_cli_pool *p) {
   pthread_mutex_lock(&p->mu);
   for (;;) {
     if (p->head != p->tail && p->ring[p->head % p->window].done) {
-      item = p->ring[p->head++ % p->window].item;
-      if (2 * (p->tail - p->head) <= p->window)
+      slot *s = &p->ring[p->head++ % p->window];
+      item = s->item;
+      p->nlarge -= s->large;
+      if (s->large || 2 * (p->tail - p->head) <= p->window)
         pthread_cond_signal(&p->space);
       break;
     }

@@ -7,7 +7,9 @@
 ** thread is one of the N workers (it works while it waits).  At most
 ** `window` items are in flight: submit() waits while the window is full,
 ** so memory stays bounded however long the input is, and a slow item
-** only holds back the ones behind it.  The pool never looks inside an
+** only holds back the ones behind it; of them at most `max_large` items
+** the submitter calls large (a tighter bound for the ones that hold
+** much memory).  The pool never looks inside an
 ** item.
 */
 #ifndef CT_CLI_POOL_H
@@ -28,11 +30,13 @@ typedef void (*ct_cli_work_fn)(void *worker, void *item, int cancelled);
 ** threads started here.  NULL when out of memory or a thread cannot be
 ** started. */
 ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
-                             ct_cli_work_fn fn, void *const *states);
+                             size_t max_large, ct_cli_work_fn fn,
+                             void *const *states);
 
-/* Queues an item; waits while the window is full.  0, or -1 after
-** cancel (the item stays the caller's). */
-int ct_cli_pool_submit(ct_cli_pool *p, void *item);
+/* Queues an item; waits while the window is full, or, for a large one,
+** while max_large of them are in flight.  0, or -1 after cancel (the
+** item stays the caller's). */
+int ct_cli_pool_submit(ct_cli_pool *p, void *item, int large);
 
 /* No more items will be submitted. */
 void ct_cli_pool_close(ct_cli_pool *p);
