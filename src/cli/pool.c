@@ -21,8 +21,11 @@
 **
 ** Wake-ups are few: a thread is signalled only when it waits (the
 ** counts below), a worker wakes the caller only for the oldest item,
-** and the submitter is woken only when the window is half empty, so it
-** queues items in batches rather than one per wake-up.
+** and the submitter is woken only when a quarter of the window is free,
+** so it queues items in batches rather than one per wake-up, yet early
+** enough that the workers do not run dry while it reads (woken at half,
+** each thread of -j2 waited for work 0.2 s of 1.4 s on a busy machine;
+** at a quarter, paired wall time 0.92).
 */
 #include <pthread.h>
 #include <stdlib.h>
@@ -36,7 +39,7 @@ typedef struct slot {
 
 struct ct_cli_pool {
   pthread_mutex_t mu;
-  pthread_cond_t space;   /* half the window is free: for submit */
+  pthread_cond_t space;   /* a quarter of the window is free: for submit */
   pthread_cond_t work;    /* an item was queued, or the pool closed */
   pthread_cond_t ready;   /* for next(): the oldest item was done, one was
                           ** queued, or the pool closed */
@@ -170,7 +173,7 @@ void *ct_cli_pool_next(ct_cli_pool *p) {
       slot *s = &p->ring[p->head++ % p->window];
       item = s->item;
       p->nlarge -= s->large;
-      if (s->large || 2 * (p->tail - p->head) <= p->window)
+      if (s->large || 4 * (p->tail - p->head) <= 3 * p->window)
         pthread_cond_signal(&p->space);
       break;
     }
