@@ -8,13 +8,16 @@
 #include "cli/feed.h"
 #include "cli/jsonl_in.h"
 
-/* Queues d; 0, or -1 when the run stopped (d is freed). */
+/* Queues d; 0, or -1 when the run stopped (d is freed).  Large for the
+** pool's bound: all but a file read ahead and a failure's message. */
 static int submit(ct_cli_feed *f, ct_cli_doc *d) {
+  int large;
   if (d == NULL) {
     f->oom = 1;
     return -1;
   }
-  if (ct_cli_pool_submit(f->pool, d) == 0) return 0;
+  large = d->record || d->chain != NULL || (d->text == NULL && !d->failed);
+  if (ct_cli_pool_submit(f->pool, d, large) == 0) return 0;
   ct_cli_doc_free(d);
   return -1;
 }

@@ -3,10 +3,13 @@
 ** back in the order they came.
 **
 ** One thread submits items, N workers run the same function on them, and
-** one thread takes them back with next() in submission order.  At most
+** one thread takes them back with next() in submission order; that
+** thread is one of the N workers (it works while it waits).  At most
 ** `window` items are in flight: submit() waits while the window is full,
 ** so memory stays bounded however long the input is, and a slow item
-** only holds back the ones behind it.  The pool never looks inside an
+** only holds back the ones behind it; of them at most `max_large` items
+** the submitter calls large (a tighter bound for the ones that hold
+** much memory).  The pool never looks inside an
 ** item.
 */
 #ifndef CT_CLI_POOL_H
@@ -21,26 +24,26 @@ typedef struct ct_cli_pool ct_cli_pool;
 ** can release what waits on it (and do nothing else). */
 typedef void (*ct_cli_work_fn)(void *worker, void *item, int cancelled);
 
-/* Starts nworkers threads, worker i with states[i] (the array is copied).
-** NULL when out of memory or a thread cannot be started. */
+/* nworkers workers, worker i with states[i] (the array is copied):
+** worker 0 is the caller of next(), which works on queued items with
+** states[0] until the oldest one is done; the others are nworkers - 1
+** threads started here.  NULL when out of memory or a thread cannot be
+** started. */
 ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
-                             ct_cli_work_fn fn, void *const *states);
+                             size_t max_large, ct_cli_work_fn fn,
+                             void *const *states);
 
-/* A pool of one worker that is the caller of next(): it runs fn on the
-** oldest item, with `state`, before returning it.  Items are queued as
-** with ct_cli_pool_new, from another thread. */
-ct_cli_pool *ct_cli_pool_new_inline(size_t window, ct_cli_work_fn fn,
-                                    void *state);
-
-/* Queues an item; waits while the window is full.  0, or -1 after
-** cancel (the item stays the caller's). */
-int ct_cli_pool_submit(ct_cli_pool *p, void *item);
+/* Queues an item; waits while the window is full, or, for a large one,
+** while max_large of them are in flight.  0, or -1 after cancel (the
+** item stays the caller's). */
+int ct_cli_pool_submit(ct_cli_pool *p, void *item, int large);
 
 /* No more items will be submitted. */
 void ct_cli_pool_close(ct_cli_pool *p);
 
-/* The next item in submission order once it is done; NULL when the pool
-** is closed and every item was taken. */
+/* The next item in submission order once it is done (working on queued
+** items meanwhile); NULL when the pool is closed and every item was
+** taken. */
 void *ct_cli_pool_next(ct_cli_pool *p);
 
 /* Stops the work: submit() refuses, workers pass items on told so
