@@ -592,6 +592,21 @@ static void furniture_gives_no_section(void **state) {
   ct_text_free(t);
 }
 
+/* Segments `in`, checks the clauses' kinds against want[0..n) and hands
+** the clauses out (the caller frees them and *t). */
+static ct_clause *check_kinds(const char *in, const ct_kind *want, size_t n,
+                              ct_text **t) {
+  ct_clause *c;
+  size_t got, k;
+  ct_error err;
+  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
+                                       t, &err), CT_OK);
+  assert_int_equal(ct_segment(*t, abbrevs, &c, &got, &err), CT_OK);
+  assert_int_equal(got, n);
+  for (k = 0; k < n; k++) assert_int_equal(c[k].kind, want[k]);
+  return c;
+}
+
 /* A date line that ends in its byline, and a figure's caption, are
 ** furniture; a sentence that names a figure or a date is not. */
 static void dated_byline_and_caption(void **state) {
@@ -604,16 +619,8 @@ static void dated_byline_and_caption(void **state) {
                                  CT_KIND_LINE, CT_KIND_SENTENCE,
                                  CT_KIND_SENTENCE};
   ct_text *t;
-  ct_clause *c;
-  size_t n, k;
-  ct_error err;
   (void)state;
-  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
-                                       &t, &err), CT_OK);
-  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
-  assert_int_equal(n, 6);
-  for (k = 0; k < n; k++) assert_int_equal(c[k].kind, want[k]);
-  free(c);
+  free(check_kinds(in, want, 6, &t));
   ct_text_free(t);
 }
 
@@ -633,15 +640,9 @@ static void contact_block(void **state) {
                                  CT_KIND_LINE, CT_KIND_SENTENCE,
                                  CT_KIND_HEADING, CT_KIND_SENTENCE};
   ct_text *t;
-  ct_clause *c;
-  size_t n, k;
-  ct_error err;
+  ct_clause *c = check_kinds(in, want, 7, &t);
+  size_t k;
   (void)state;
-  assert_int_equal(ct_text_from_buffer("f", in, strlen(in), CT_INVALID_ERROR,
-                                       &t, &err), CT_OK);
-  assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
-  assert_int_equal(n, 7);
-  for (k = 0; k < n; k++) assert_int_equal(c[k].kind, want[k]);
   for (k = 1; k < 4; k++) assert_int_equal(c[k].heading, 0);
   assert_int_equal(c[4].heading, 1);
   free(c);

@@ -492,16 +492,21 @@ static void emit(pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
   usual_t u;
   size_t k;
   double first_x = 0;
+  int brk = 1, cut = CUT_NONE;   /* between the line before and this one */
   usual(p, body, n, &u.pitch, &u.size);
   for (k = 0; k < n; k++) {
     const pline *l = &p->lines[body[k]];
     const pline *prev = k ? &p->lines[body[k - 1]] : NULL;
     const pline *next = k + 1 < n ? &p->lines[body[k + 1]] : NULL;
+    const pline *after = k + 2 < n ? &p->lines[body[k + 2]] : NULL;
+    /* between this line and the next, judged once for both */
+    int brk_next = next == NULL || paragraph_break(p, l, next, after, &u);
+    int cut_next = next == NULL ? CUT_NONE : cut_word(p, l, next);
     size_t end = l->b;
-    if (prev == NULL || paragraph_break(p, prev, l, next, &u)) {
+    if (brk) {
       ct_srcmap_break(m, l->a, 2);
       first_x = l->x;
-    } else if (cut_word(p, prev, l) == CUT_NONE) {
+    } else if (cut == CUT_NONE) {
       /* the line break itself, where the layer has it; a title's lines in
       ** type larger than the body's are one line, as a reader reads them
       ** (the segmenter takes a heading from one line) */
@@ -514,11 +519,10 @@ static void emit(pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
       if (prev->page != l->page || new_column(prev, l)) first_x = l->x;
       else if (l->x > first_x + 2) ct_srcmap_add(m, "  ", 2, l->a, 0);
     }
-    if (next != NULL && cut_word(p, l, next) == CUT_JOIN &&
-        !paragraph_break(p, l, next,
-                         k + 2 < n ? &p->lines[body[k + 2]] : NULL, &u))
+    if (!brk_next && cut_next == CUT_JOIN)
       end--;   /* the hyphen goes; the next line joins on */
     ct_srcmap_add(m, p->layer.s + l->a, end - l->a, l->a, end - l->a);
+    brk = brk_next, cut = cut_next;
   }
 }
 

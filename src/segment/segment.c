@@ -196,16 +196,17 @@ static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
 ** Water Science Center / alishii@usgs.gov"), whose lines are page
 ** furniture, not the headings their shape would make them. */
 static int contact_block(const seg *g) {
-  size_t k, mail = 0;
+  size_t k;
   if (g->nlines > CONTACT_MAX_LINES) return 0;
-  for (k = 0; k < g->nlines; k++) {
+  for (k = 0; k < g->nlines; k++) {         /* the shape first: it is cheap */
     const line *l = &g->lines[k];
     if (l->marker || l->title || l->table || l->cps > FURNITURE_MAX_CPS ||
         is_final_punct(cp_before(g, l->start, l->end)))
       return 0;
-    mail += ct_seg_has_email(g, l->start, l->end);
   }
-  return mail > 0;
+  for (k = 0; k < g->nlines; k++)
+    if (ct_seg_has_email(g, g->lines[k].start, g->lines[k].end)) return 1;
+  return 0;
 }
 
 static ct_status emit_block(seg *g) {
