@@ -481,6 +481,13 @@ CASE(korean_da, "양국은 협력하기로 하였다. 또한 교류를 확대할
 CASE(korean_yo, "좋아요. 감사합니다.\n", "S0 좋아요.\nS0 감사합니다.")
 CASE(korean_no_space, "합의하였다.양국은 협력한다.\n",
      "S0 합의하였다.\nS0 양국은 협력한다.")
+/* "." as the middle dot between nouns is no sentence end; after -다,
+** -요 or -까 it is one whose space was lost. */
+CASE(korean_dot_between_nouns,
+     "한.독 양국은 정치.경제 분야의 법적.제도적 기반을 마련했다.다음 회의를 "
+     "열까.좋아요.감사합니다.\n",
+     "S0 한.독 양국은 정치.경제 분야의 법적.제도적 기반을 마련했다.\n"
+     "S0 다음 회의를 열까.\nS0 좋아요.\nS0 감사합니다.")
 CASE(korean_heading_and_bullets,
      "안보 협력\n\n  • 양국은 연합훈련을 지속한다. 확장억제를 강화한다.\n",
      "H0 안보 협력\nB1 양국은 연합훈련을 지속한다.\nB1 확장억제를 강화한다.")
@@ -867,6 +874,7 @@ int main(void) {
     cmocka_unit_test(korean_da),
     cmocka_unit_test(korean_yo),
     cmocka_unit_test(korean_no_space),
+    cmocka_unit_test(korean_dot_between_nouns),
     cmocka_unit_test(korean_heading_and_bullets),
     cmocka_unit_test(korean_with_abbreviation),
     cmocka_unit_test(cjk_full_stop),

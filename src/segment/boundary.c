@@ -319,14 +319,26 @@ static int run_together(const seg *g, const walk *w, size_t i, size_t end) {
   return !ct_seg_is_abbrev(g, g->s + k, i - k);
 }
 
+static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+/* Korean sentences end in a verb ending: -다 (했다, 합니다), -요, -까.
+** Korean text also writes "." for the middle dot between nouns ("한.독",
+** "정치.경제", "법적.제도적"), where the syllable before it ends a noun. */
+static int ends_korean_sentence(int32_t cp) {
+  return cp == 0xB2E4 || cp == 0xC694 || cp == 0xAE4C; /* 다 요 까 */
+}
+
 /* No white space after the stop: a boundary only after a CJK full stop,
-** between CJK characters, or where a space was lost. */
+** between CJK characters (between Hangul, only after a sentence ending),
+** or where a space was lost. */
 static int glued(const seg *g, const walk *w, size_t i, size_t end,
                  const stop *st) {
   size_t len;
   int32_t prev = i > 0 ? cp_before(g, 0, i) : ' ';
   int32_t next = cp_at(g, st->end, end, &len);
-  if (st->cjk || (ct_cp_iscjk(prev) && ct_cp_iscjk(next))) return 1;
+  if (st->cjk) return 1;
+  if (is_hangul(prev) && is_hangul(next)) return ends_korean_sentence(prev);
+  if (ct_cp_iscjk(prev) && ct_cp_iscjk(next)) return 1;
   return st->dots == 1 && st->others == 0 && st->end == i + 1 &&
          run_together(g, w, i, end);
 }
