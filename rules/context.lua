@@ -29,6 +29,7 @@ local genre = {
   "joint statement", "fact sheet", "declaration", "communique",
   "communiqué", "joint vision statement", "press release", "readout",
   "공동성명*", "팩트시트*", "보도자료*", "공동선언*",
+  "공동 언론 발표*", "공동언론발표*", "언론 발표*", "공동기자회견*", "기자회견*",
 }
 
 for _, l in ipairs(labels) do
