@@ -146,8 +146,9 @@ CT_API char *ct_text_span(const ct_text *t, size_t start, size_t end,
 ** rules match against.  NULL when out of memory. */
 CT_API char *ct_fold(const char *s, size_t len);
 
-/* Frees a string of ct_text_span, ct_fold or ct_clause_text (they are
-** malloc'ed, so free() does too); NULL does nothing. */
+/* Frees a string of ct_text_span, ct_fold, ct_clause_text, ct_json_quote
+** or ct_xml_escape (they are malloc'ed, so free() does too); NULL does
+** nothing. */
 CT_API void ct_string_free(char *s);
 
 /* ---------------------------------------------------------------------
@@ -745,6 +746,27 @@ CT_API size_t ct_writer_violations(const ct_writer *w);
 ** report's summary), flushes it to the stream and frees the writer;
 ** CT_EIO when any write of the run failed.  NULL does nothing. */
 CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Escaping: strings as the writers write them
+**
+** For a program that writes its own records beside a writer's (the
+** command line's profile and test reports, a --input jsonl id): the
+** escapes the JSON and XML formats use, so that its bytes match theirs.
+** ------------------------------------------------------------------- */
+
+/* s[0..n) as a quoted JSON string, malloc'ed (free with ct_string_free):
+** '"', '\\' and the C0 controls escaped, everything else literal UTF-8,
+** an invalid UTF-8 sequence written as U+FFFD, a NUL byte as \u0000.
+** NULL when out of memory. */
+CT_API char *ct_json_quote(const char *s, size_t n);
+
+/* s[0..n) as XML (and HTML) text or a quoted attribute value, malloc'ed
+** (free with ct_string_free): & < > " ' as references, tab and line
+** breaks as character references, an invalid UTF-8 sequence and what XML
+** 1.0 cannot carry (other C0 controls, U+FFFE, U+FFFF) as U+FFFD.  NULL
+** when out of memory. */
+CT_API char *ct_xml_escape(const char *s, size_t n);
 
 /* ---------------------------------------------------------------------
 ** Aligning the clauses of two versions of a document

@@ -344,6 +344,31 @@ static void test_listing(void **state) {
                                "jsonl)");
 }
 
+/* The escapes of the JSON and XML writers, as strings the caller owns. */
+static void test_escapes(void **state) {
+  char *s;
+  (void)state;
+  s = ct_json_quote("a\"b\\c\n\x01\xff", 8);
+  assert_non_null(s);
+  assert_string_equal(s, "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\"");
+  ct_string_free(s);
+  s = ct_json_quote("x\0y", 3);             /* a NUL inside is escaped */
+  assert_string_equal(s, "\"x\\u0000y\"");
+  ct_string_free(s);
+  s = ct_json_quote("", 0);
+  assert_string_equal(s, "\"\"");
+  ct_string_free(s);
+  s = ct_xml_escape("<a href='x'>&\"\t\x01</a>", 20);
+  assert_non_null(s);
+  assert_string_equal(s, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&#9;\xEF\xBF\xBD"
+                         "&lt;/a&gt;");
+  ct_string_free(s);
+  s = ct_xml_escape("", 0);                  /* empty, still a string */
+  assert_non_null(s);
+  assert_string_equal(s, "");
+  ct_string_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -356,6 +381,7 @@ int main(void) {
       cmocka_unit_test(test_writer_policies),
       cmocka_unit_test(test_writer_callback),
       cmocka_unit_test(test_listing),
+      cmocka_unit_test(test_escapes),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);
 }
