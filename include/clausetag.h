@@ -146,9 +146,9 @@ CT_API char *ct_text_span(const ct_text *t, size_t start, size_t end,
 ** rules match against.  NULL when out of memory. */
 CT_API char *ct_fold(const char *s, size_t len);
 
-/* Frees a string of ct_text_span, ct_fold, ct_clause_text, ct_json_quote
-** or ct_xml_escape (they are malloc'ed, so free() does too); NULL does
-** nothing. */
+/* Frees a string of ct_text_span, ct_fold, ct_clause_text, ct_json_quote,
+** ct_xml_escape or ct_diff_write (they are malloc'ed, so free() does
+** too); NULL does nothing. */
 CT_API void ct_string_free(char *s);
 
 /* ---------------------------------------------------------------------
@@ -831,6 +831,55 @@ CT_API void ct_align_free(ct_align_pair *steps);
 /* The similarity of two texts, from 0 to 1 (1: the same words); two
 ** texts without words are 1 when equal, else 0.  -1 when out of memory. */
 CT_API double ct_align_similarity(const char *x, const char *y);
+
+/* ---------------------------------------------------------------------
+** Reports of what a new version adds, drops and changes
+**
+** The reports of `clausetag diff`, label by label, for two classified
+** versions and their alignment (ct_align).  Each step is new (a clause
+** of the new version alone), dropped (of the old version alone),
+** unchanged (a pair with the same collapsed text and the same labels) or
+** changed; it belongs to the section of every label either side has, and
+** to "(no label)" when neither has one.  The same input gives the same
+** bytes.
+** ------------------------------------------------------------------- */
+
+/* One side of the comparison, classified. */
+typedef struct ct_diff_doc {
+  const char *name;            /* what the report calls it */
+  const ct_text *text;
+  const ct_clause *clauses;
+  const ct_result *results;    /* one per clause (ct_results_array);
+                               ** NULL when n == 0 */
+  const char *const *texts;    /* each clause's text as ct_align took it,
+                               ** ct_clause_text(text, &clauses[i], 1) */
+  size_t n;
+} ct_diff_doc;
+
+typedef struct ct_diff {
+  const ct_ruleset *rs;        /* the rule set both were classified with */
+  ct_diff_doc old_doc, new_doc;
+  const ct_align_pair *steps;  /* ct_align(old texts, new texts) */
+  size_t nsteps;
+} ct_diff;
+
+/* ct_diff_write flag: list unchanged steps too in the text report
+** (`clausetag diff --all`). */
+#define CT_DIFF_LIST_UNCHANGED 1u
+
+/* The report of d in `format`, exactly what `clausetag diff -f FORMAT`
+** writes: "text" (the totals, then per label a line of counts and its
+** steps: + new, - dropped, ~ changed), "jsonl" (an object per step) or
+** "html" (one self-contained page).  *out gets *len bytes, NUL-terminated
+** and malloc'ed (free with ct_string_free).  Fails with CT_EUSAGE,
+** "unknown format 'x' (known: text, jsonl and html)", or CT_ENOMEM. */
+CT_API ct_status ct_diff_write(const char *format, const ct_diff *d,
+                               unsigned flags, char **out, size_t *len,
+                               ct_error *err);
+
+/* The steps of d that are not unchanged: 0 when the versions say the
+** same (`clausetag diff` exits 0, else 1). */
+CT_API size_t ct_diff_differences(const ct_diff *d);
 
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses

@@ -369,6 +369,67 @@ static void test_escapes(void **state) {
   ct_string_free(s);
 }
 
+/* One side of a diff: the document and its collapsed clause texts. */
+static void diff_side(const doc *d, char **texts, ct_diff_doc *side) {
+  size_t i;
+  for (i = 0; i < d->n; i++) texts[i] = ct_clause_text(d->t, &d->c[i], 1);
+  side->name = ct_text_name(d->t);
+  side->text = d->t, side->clauses = d->c, side->n = d->n;
+  side->results = ct_results_array(d->r);
+  side->texts = (const char *const *)texts;
+}
+
+/* The reports of clausetag diff: every format, the count, a bad name. */
+static void test_diff_write(void **state) {
+  doc a, b;
+  char *ta[8], *tb[8], *out = NULL;
+  ct_align_pair *steps = NULL;
+  ct_diff d;
+  ct_error err = {0};
+  size_t i, len = 0, lines = 0;
+  (void)state;
+  doc_make(&a, "old.txt", "Alpha one.\n\nSame text here.\n");
+  doc_make(&b, "new.txt", "Same text here.\n\nGamma three.\n");
+  assert_true(a.n <= 8 && b.n <= 8);
+  memset(&d, 0, sizeof d);
+  d.rs = rules;
+  diff_side(&a, ta, &d.old_doc);
+  diff_side(&b, tb, &d.new_doc);
+  assert_int_equal(ct_align(d.old_doc.texts, a.n, d.new_doc.texts, b.n, NULL,
+                            &steps, &d.nsteps, NULL, &err), CT_OK);
+  d.steps = steps;
+  assert_int_equal(ct_diff_differences(&d), 2);   /* one dropped, one new */
+  assert_int_equal(ct_diff_write("jsonl", &d, 0, &out, &len, &err), CT_OK);
+  assert_int_equal(len, strlen(out));
+  for (i = 0; i < len; i++) lines += out[i] == '\n';
+  assert_int_equal(lines, d.nsteps);              /* one object a step */
+  assert_non_null(strstr(out, "\"dropped\""));
+  ct_string_free(out);
+  assert_int_equal(ct_diff_write("text", &d, CT_DIFF_LIST_UNCHANGED, &out,
+                                 &len, &err), CT_OK);
+  assert_non_null(strstr(out, "old.txt"));
+  ct_string_free(out);
+  assert_int_equal(ct_diff_write("html", &d, 0, &out, &len, &err), CT_OK);
+  assert_memory_equal(out, "<!DOCTYPE html>", 15);
+  ct_string_free(out);
+  assert_int_equal(ct_diff_write("xml", &d, 0, &out, &len, &err), CT_EUSAGE);
+  assert_null(out);
+  assert_int_equal(len, 0);
+  assert_string_equal(err.msg, "unknown format 'xml' (known: text, jsonl "
+                               "and html)");
+  d.new_doc = d.old_doc;                          /* a version and itself */
+  ct_align_free(steps);
+  assert_int_equal(ct_align(d.old_doc.texts, a.n, d.old_doc.texts, a.n, NULL,
+                            &steps, &d.nsteps, NULL, &err), CT_OK);
+  d.steps = steps;
+  assert_int_equal(ct_diff_differences(&d), 0);
+  ct_align_free(steps);
+  for (i = 0; i < a.n; i++) ct_string_free(ta[i]);
+  for (i = 0; i < b.n; i++) ct_string_free(tb[i]);
+  doc_free(&a);
+  doc_free(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -382,6 +443,7 @@ int main(void) {
       cmocka_unit_test(test_writer_callback),
       cmocka_unit_test(test_listing),
       cmocka_unit_test(test_escapes),
+      cmocka_unit_test(test_diff_write),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

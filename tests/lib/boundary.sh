@@ -17,7 +17,6 @@ allow='
 answer.c output/answer.h  -- the closing records of the stream contract are written by hooks of the formats writer
 answer.c output/select.h  -- a --label selection decides which labels a document record lists
 chain.h stream/stream.h   -- pieces of a large file: ct_carry, ct_stream_piece (src/stream/ has no public API yet)
-diff.c diff/report.h      -- clausetag diff: its reports write into a ct_buf (no public writer for them yet)
 doc.h core/buf.h          -- messages and worker output gathered in ct_buf
 eval.c core/buf.h         -- report lines built in ct_buf
 fired.h core/buf.h        -- rule lines built in ct_buf
