@@ -702,6 +702,16 @@ typedef struct ct_writer ct_writer;
 #define CT_WRITE_PAGES 4u     /* a page column in tsv (the run reads PDFs) */
 #define CT_WRITE_LABELS 8u    /* sarif: a note for every labelled clause too
                               ** (default: policy violations only) */
+/* Selections, instead of the clauses (classify formats; at most one):
+** what `classify -c`, `-l` and `-q` write.  With labels (see
+** ct_writer_options) they look at the clauses with a selected label only,
+** else at the clauses with any label. */
+#define CT_WRITE_COUNT 16u    /* a line per document, its clauses per label:
+                              ** text, or a header and rows with "tsv", an
+                              ** object with "jsonl" */
+#define CT_WRITE_NAMES 32u    /* the name of each document with a selected
+                              ** clause, a line each ("text" only) */
+#define CT_WRITE_QUIET 64u    /* nothing ("text" only) */
 
 /* Where a writer's bytes go instead of a FILE: data[0..len) in order;
 ** returns 0, or an errno value when the bytes could not be written (the
@@ -717,6 +727,10 @@ typedef struct ct_writer_options {
   size_t npolicies;
   ct_write_fn *write;         /* with out NULL: the bytes go to it */
   void *write_ud;
+  const char *const *labels;  /* `classify --label`: only the clauses with
+                              ** one of these labels are written (in
+                              ** "summary" formats: counted); NULL: all */
+  size_t nlabels;
 } ct_writer_options;
 
 /* A writer of `format` to `out` (which stays the caller's, open until
@@ -724,7 +738,11 @@ typedef struct ct_writer_options {
 ** "junit" or "html", without "text", "lines", "jsonl" or "tsv".  `o` may
 ** be NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
 ** format 'x' (known: text, lines, jsonl and tsv)", an unknown policy
-** label, neither out nor o->write) or CT_ENOMEM. */
+** label, "unknown label 'x' for --label (known labels: a, b and c)",
+** labels or a selection flag without a rule set, two selection flags,
+** a selection the format does not write, labels with "sarif", "junit" or
+** "html", which report every clause; neither out nor o->write) or
+** CT_ENOMEM. */
 CT_API ct_status ct_writer_new(const char *format, FILE *out,
                                const ct_writer_options *o, ct_writer **w,
                                ct_error *err);
@@ -737,6 +755,46 @@ CT_API ct_status ct_writer_new(const char *format, FILE *out,
 CT_API ct_status ct_writer_write(ct_writer *w, const ct_text *t,
                                  const ct_clause *c, size_t n,
                                  const ct_results *r, ct_error *err);
+
+/* A document of a JSON Lines stream (`--input jsonl`): what its record
+** brought and where it was. */
+typedef struct ct_writer_doc {
+  const char *id_json;      /* the record's "id" as JSON text, which the
+                            ** JSON formats write instead of "file"; NULL:
+                            ** none (an answer writes null) */
+  const char *meta_json;    /* its "meta" object as JSON text, or NULL */
+  size_t line;              /* its line in the stream (answers) */
+  const char *errors;       /* what failed in it and was passed over
+                            ** (`--keep-going`), a line each, or NULL */
+} ct_writer_doc;
+
+/* ct_writer_write for a document of a stream: the same, with the
+** record's id and meta in its JSON records (doc NULL: none). */
+CT_API ct_status ct_writer_write_doc(ct_writer *w, const ct_text *t,
+                                     const ct_clause *c, size_t n,
+                                     const ct_results *r,
+                                     const ct_writer_doc *doc, ct_error *err);
+
+/* The stream contract of `--input jsonl -f jsonl`: every record is
+** answered, after its clause records, by one closing record, so that a
+** reader knows the answer is complete:
+**   {"id":ID,"meta":M,"type":"document","line":N,"status":"ok",
+**    "clauses":N,"labels":[...]}
+** ("status":"partial" and "errors":[...] when doc->errors holds lines;
+** "meta" only when there is one; "labels", the labels of at least one
+** clause in declaration order, only with a rule set).  ct_writer_answer
+** writes it for a document just written with its results r (n clauses;
+** with labels selected, only the clauses written count);
+** ct_writer_answer_error writes, for a record that could not be read or
+** processed, {"id":ID,"meta":M,"type":"error","line":N,"status":"error",
+** "error":"MESSAGE"}.  Both hand the record to the stream at once.
+** CT_EIO or CT_ENOMEM. */
+CT_API ct_status ct_writer_answer(ct_writer *w, const ct_writer_doc *doc,
+                                  const ct_results *r, size_t n,
+                                  ct_error *err);
+CT_API ct_status ct_writer_answer_error(ct_writer *w,
+                                        const ct_writer_doc *doc,
+                                        const char *message, ct_error *err);
 
 /* How many policy violations the documents written so far had (the
 ** command line's exit status 1). */

@@ -430,6 +430,157 @@ static void test_diff_write(void **state) {
   doc_free(&b);
 }
 
+/* What a writer of `format` with selection `flags` and labels writes
+** for d; NULL when ct_writer_new fails (err says why). */
+static char *write_selected(const char *format, unsigned flags,
+                            const char *const *labels, size_t nlabels,
+                            const doc *d, ct_error *err) {
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ct_status s;
+  memset(&o, 0, sizeof o);
+  o.rules = rules, o.flags = flags;
+  o.labels = labels, o.nlabels = nlabels;
+  if ((s = ct_writer_new(format, f, &o, &w, err)) != CT_OK) {
+    assert_null(w);
+    fclose(f);
+    free(buf);
+    return NULL;
+  }
+  assert_int_equal(ct_writer_write(w, d->t, d->c, d->n, d->r, err), CT_OK);
+  assert_int_equal(ct_writer_close(w, err), CT_OK);
+  fclose(f);
+  return buf;
+}
+
+static void expect_selected(const char *format, unsigned flags,
+                            const char *label, const doc *d,
+                            const char *want) {
+  ct_error err = {0};
+  char *out = write_selected(format, flags, label ? &label : NULL,
+                             label ? 1 : 0, d, &err);
+  assert_non_null(out);
+  assert_string_equal(out, want);
+  free(out);
+}
+
+static void expect_refused(const char *format, unsigned flags,
+                           const char *label, const char *msg) {
+  ct_error err = {0};
+  doc d;
+  memset(&d, 0, sizeof d);
+  assert_null(write_selected(format, flags, label ? &label : NULL,
+                             label ? 1 : 0, &d, &err));
+  assert_int_equal(err.status, CT_EUSAGE);
+  assert_string_equal(err.msg, msg);
+}
+
+/* classify --label, -c, -l and -q as writer options. */
+static void test_writer_select(void **state) {
+  doc d;
+  (void)state;
+  doc_make(&d, "a.txt", "An alpha clause.\n\nA beta one.\n");
+  expect_selected("text", 0, "alpha", &d,
+                  "a.txt:1:1: alpha: An alpha clause.\n");
+  expect_selected("text", 0, "gamma", &d, "");
+  expect_selected("text", CT_WRITE_COUNT, NULL, &d,
+                  "a.txt: 2 clauses; alpha 1, beta 0, gamma 0; 1 without a "
+                  "label\n");
+  expect_selected("text", CT_WRITE_COUNT, "gamma", &d,
+                  "a.txt: 2 clauses; gamma 0; 1 without a label\n");
+  expect_selected("tsv", CT_WRITE_COUNT, NULL, &d,
+                  "file\tclauses\talpha\tbeta\tgamma\tunlabelled\n"
+                  "a.txt\t2\t1\t0\t0\t1\n");
+  expect_selected("text", CT_WRITE_NAMES, NULL, &d, "a.txt\n");
+  expect_selected("text", CT_WRITE_NAMES, "gamma", &d, "");
+  expect_selected("text", CT_WRITE_QUIET, NULL, &d, "");
+  expect_refused("text", 0, "delta", "unknown label 'delta' for --label "
+                 "(known labels: alpha, beta and gamma)");
+  expect_refused("text", CT_WRITE_COUNT | CT_WRITE_QUIET, NULL,
+                 "count, names and quiet cannot be combined (choose one)");
+  expect_refused("sarif", 0, "alpha", "labels do not apply to format "
+                 "'sarif', a report of every clause");
+  expect_refused("jsonl", CT_WRITE_NAMES, NULL,
+                 "names writes text, not format 'jsonl'");
+  expect_refused("summary", CT_WRITE_COUNT, NULL,
+                 "count writes text, tsv or jsonl, not format 'summary'");
+  doc_free(&d);
+}
+
+/* A selection needs a rule set: the segment formats have no labels. */
+static void test_writer_select_segment(void **state) {
+  const char *label = "alpha";
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  (void)state;
+  memset(&o, 0, sizeof o);
+  o.labels = &label, o.nlabels = 1;
+  assert_int_equal(ct_writer_new("jsonl", stdout, &o, &w, &err), CT_EUSAGE);
+  assert_null(w);
+  assert_string_equal(err.msg, "a selection needs a rule set (classify "
+                               "formats)");
+}
+
+/* The stream contract: a record's id and meta in its clause records, its
+** closing record after them, an error record for one that failed. */
+static void test_writer_answers(void **state) {
+  const char *label = "alpha";
+  ct_writer_options o;
+  ct_writer_doc rec = {"\"d1\"", "{\"k\":1}", 1, NULL};
+  ct_writer_doc bad = {"2", NULL, 2, NULL};
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f;
+  doc d;
+  (void)state;
+  doc_make(&d, "d1", "An alpha clause.\n\nA beta one.\n");
+  memset(&o, 0, sizeof o);
+  o.rules = rules;
+  f = open_memstream(&buf, &len);
+  assert_int_equal(ct_writer_new("jsonl", f, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write_doc(w, d.t, d.c, d.n, d.r, &rec, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_answer(w, &rec, d.r, d.n, &err), CT_OK);
+  assert_int_equal(ct_writer_answer_error(w, &bad, "a.jsonl:2: missing "
+                                          "\"text\" string\n", &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  assert_string_equal(buf,
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"clause\":1,\"line\":1,\"col\":1,"
+      "\"start\":0,\"end\":16,\"kind\":\"sentence\",\"heading\":null,"
+      "\"text\":\"An alpha clause.\",\"labels\":[\"alpha\"],"
+      "\"scores\":{\"alpha\":1.0}}\n"
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"clause\":2,\"line\":3,\"col\":1,"
+      "\"start\":18,\"end\":29,\"kind\":\"sentence\",\"heading\":null,"
+      "\"text\":\"A beta one.\",\"labels\":[],\"scores\":{\"beta\":0.5}}\n"
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"type\":\"document\",\"line\":1,"
+      "\"status\":\"ok\",\"clauses\":2,\"labels\":[\"alpha\"]}\n"
+      "{\"id\":2,\"type\":\"error\",\"line\":2,\"status\":\"error\","
+      "\"error\":\"a.jsonl:2: missing \\\"text\\\" string\"}\n");
+  free(buf);
+  /* with --label only the clauses written count; errors make it partial */
+  o.labels = &label, o.nlabels = 1;
+  rec.errors = "rule x failed\n";
+  buf = NULL;
+  f = open_memstream(&buf, &len);
+  assert_int_equal(ct_writer_new("jsonl", f, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_answer(w, &rec, d.r, d.n, &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  assert_string_equal(buf,
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"type\":\"document\",\"line\":1,"
+      "\"status\":\"partial\",\"clauses\":1,\"labels\":[\"alpha\"],"
+      "\"errors\":[\"rule x failed\"]}\n");
+  free(buf);
+  doc_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -444,6 +595,9 @@ int main(void) {
       cmocka_unit_test(test_listing),
       cmocka_unit_test(test_escapes),
       cmocka_unit_test(test_diff_write),
+      cmocka_unit_test(test_writer_select),
+      cmocka_unit_test(test_writer_select_segment),
+      cmocka_unit_test(test_writer_answers),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

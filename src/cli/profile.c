@@ -223,7 +223,8 @@ static int profile_documents(const ct_cli_options *o, profile_ctx *ctx) {
   run_opt.output = NULL;         /* the run writes nothing; the report -o */
   run_opt.format = &profile_text;
   r.opt = &run_opt, r.ab = ct_ruleset_abbrevs(ctx->rs), r.step = &step;
-  r.rs = ctx->rs, r.wflags = 0, r.want = NULL;
+  r.rs = ctx->rs, r.wflags = 0;
+  r.labels = NULL, r.nlabels = 0;
   return ct_cli_run_all(&r);
 }
 

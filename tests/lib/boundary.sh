@@ -14,8 +14,6 @@ dir=${1:-src/cli}
 
 # FILE HEADER -- why
 allow='
-answer.c output/answer.h  -- the closing records of the stream contract are written by hooks of the formats writer
-answer.c output/select.h  -- a --label selection decides which labels a document record lists
 chain.h stream/stream.h   -- pieces of a large file: ct_carry, ct_stream_piece (src/stream/ has no public API yet)
 doc.h core/buf.h          -- messages and worker output gathered in ct_buf
 eval.c core/buf.h         -- report lines built in ct_buf
@@ -26,7 +24,6 @@ jsonl_in.h core/buf.h     -- the line buffer of a record reader
 options.h output/writer.h -- --format resolves to a ct_format of the formats tables
 profile.c core/buf.h      -- report text built in ct_buf
 select.c core/buf.h       -- -c/-l lines built in ct_buf
-select.h output/select.h  -- --label/-c/-l/-q are formats that carry their settings (ct_select)
 test.c core/buf.h         -- report lines built in ct_buf
 testreport.c core/buf.h   -- report text built in ct_buf
 '
