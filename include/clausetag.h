@@ -309,6 +309,73 @@ CT_API size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
                              unsigned char *buf);
 
 /* ---------------------------------------------------------------------
+** Large text files in pieces
+**
+** A plain text file too large to hold whole can be cut, read and
+** classified piece by piece, with memory that stays that of a few pieces:
+** ct_plan_open reads it once, checking what ct_text_read_file would, and
+** notes where it may be cut (line starts after a blank line, about every
+** `piece` bytes); ct_stream_piece then reads and segments one piece at a
+** time, in order, and gives exactly the clauses of the whole document
+** (numbered as there), and ct_engine_classify_part (below) classifies
+** them.
+** ------------------------------------------------------------------- */
+
+typedef struct ct_plan ct_plan;
+
+/* Plans `path` (a regular file, not "-") in pieces of about `piece` bytes,
+** each at most `max` bytes (--max-document-bytes).  Fails as
+** ct_text_read_file_max does (CT_EIO, CT_EBINARY, CT_EUTF8 under
+** CT_INVALID_ERROR, CT_ETOOBIG: no cut within `max`), or CT_ENOMEM. */
+CT_API ct_status ct_plan_open(const char *path, ct_invalid mode, size_t piece,
+                              size_t max, ct_plan **out, ct_error *err);
+CT_API void ct_plan_free(ct_plan *p);
+
+/* The pieces the plan may have (a piece can take in the ones after it:
+** see ct_stream_piece) and the file's name as given. */
+CT_API size_t ct_plan_pieces(const ct_plan *p);
+CT_API const char *ct_plan_name(const ct_plan *p);
+
+/* What the pieces read so far leave for the next one. */
+typedef struct ct_carry {
+  size_t cut;              /* the piece the next read starts at;
+                           ** ct_plan_pieces(p) after the last */
+  size_t run_from;         /* the segmenter's state, for the next piece */
+  size_t run_line;
+  size_t clauses;          /* clauses so far */
+  size_t heading;          /* the section heading at the cut (its clause
+                           ** index), or 0 */
+  int sentence;
+} ct_carry;
+
+/* The carry before the first piece. */
+CT_API void ct_carry_init(ct_carry *c);
+
+/* Reads piece c->cut (< ct_plan_pieces(p)) and cuts it: *text holds its
+** bytes (offsets it reports are the file's), *clauses its *n clauses,
+** numbered as in the whole document (index, heading, line), with offsets
+** into *text.  c is updated for the next piece; a piece goes on past
+** later cuts when the file cannot be cut there alone, so c->cut may skip
+** some.  `max` bounds a piece: a longer one fails with CT_ETOOBIG.
+** CT_EIO ("FILE: changed while being read ...") when the file changed
+** since it was planned. */
+CT_API ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
+                                 const ct_abbrevs *ab, size_t max,
+                                 ct_carry *c, ct_text **text,
+                                 ct_clause **clauses, size_t *n,
+                                 ct_error *err);
+
+/* A new text: t's bytes followed by data[0..len), named as t and
+** reporting offsets as t does (a piece keeps its file's), so that a
+** clause of an earlier piece (a section heading, copied with its bytes)
+** can be written with the clauses of a later one.  Plain text only
+** (CT_EUSAGE for a text an HTML or PDF reader made); the bytes are
+** checked as ct_text_from_buffer checks them. */
+CT_API ct_status ct_text_extend(const ct_text *t, const void *data,
+                                size_t len, ct_invalid mode, ct_text **out,
+                                ct_error *err);
+
+/* ---------------------------------------------------------------------
 ** Rule sets: the labels, rules and examples of Lua rule files
 **
 ** A rule set is loaded once and is read-only afterwards: any number of

@@ -581,6 +581,96 @@ static void test_writer_answers(void **state) {
   doc_free(&d);
 }
 
+/* A large file read in pieces gives the whole document's clauses. */
+static void test_pieces(void **state) {
+  char path[] = "/tmp/ct_api_piecesXXXXXX";
+  ct_clause *whole = NULL, *c = NULL;
+  ct_text *t = NULL, *pt = NULL;
+  ct_plan *p = NULL;
+  ct_carry carry;
+  ct_error err = {0};
+  size_t nwhole = 0, n = 0, got = 0, reads = 0, i;
+  FILE *f;
+  int fd = mkstemp(path);
+  (void)state;
+  assert_true(fd >= 0);
+  f = fdopen(fd, "w");
+  fputs("# Title\n\n", f);
+  for (i = 0; i < 200; i++)
+    fprintf(f, "Paragraph %zu has an alpha clause. And a second one.\n\n",
+            i);
+  fclose(f);
+  assert_int_equal(ct_text_read_file(path, CT_INVALID_ERROR, &t, &err),
+                   CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &whole, &nwhole, &err), CT_OK);
+  assert_int_equal(ct_plan_open(path, CT_INVALID_ERROR, 1000, (size_t)-1, &p,
+                                &err), CT_OK);
+  assert_string_equal(ct_plan_name(p), path);
+  assert_true(ct_plan_pieces(p) > 5);
+  ct_carry_init(&carry);
+  while (carry.cut < ct_plan_pieces(p)) {
+    assert_int_equal(ct_stream_piece(p, CT_INVALID_ERROR, NULL, (size_t)-1,
+                                     &carry, &pt, &c, &n, &err), CT_OK);
+    for (i = 0; i < n; i++, got++) {
+      char *a = ct_clause_text(pt, &c[i], 1);
+      char *b = ct_clause_text(t, &whole[got], 1);
+      assert_int_equal(c[i].index, whole[got].index);
+      assert_int_equal(c[i].line, whole[got].line);
+      assert_int_equal(c[i].heading, whole[got].heading);
+      assert_string_equal(a, b);
+      ct_string_free(a);
+      ct_string_free(b);
+    }
+    assert_int_equal(carry.clauses, got);
+    ct_clauses_free(c);
+    ct_text_free(pt);
+    reads++;
+  }
+  assert_int_equal(got, nwhole);
+  assert_true(reads > 1);
+  ct_plan_free(p);
+  ct_clauses_free(whole);
+  ct_text_free(t);
+  remove(path);
+  assert_int_equal(ct_plan_open(path, CT_INVALID_ERROR, 1000, (size_t)-1, &p,
+                                &err), CT_EIO);
+  assert_null(p);
+  assert_non_null(strstr(err.msg, path));
+}
+
+/* A text with bytes after it keeps its name and offsets; only plain
+** text can be extended. */
+static void test_text_extend(void **state) {
+  const char *html = "<p>Hi there.</p>";
+  ct_text *t = NULL, *x = NULL;
+  ct_error err = {0};
+  size_t line, col;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("a.txt", "One.\n", 5,
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_text_extend(t, "Two.\n", 5, CT_INVALID_ERROR, &x, &err),
+                   CT_OK);
+  assert_string_equal(ct_text_name(x), "a.txt");
+  assert_int_equal(ct_text_size(x), 10);
+  assert_string_equal(ct_text_data(x), "One.\nTwo.\n");
+  ct_text_linecol(x, 5, &line, &col);
+  assert_int_equal(line, 2);
+  assert_int_equal(col, 1);
+  ct_text_free(x);
+  assert_int_equal(ct_text_extend(t, "\xff", 1, CT_INVALID_ERROR, &x, &err),
+                   CT_EUTF8);
+  assert_null(x);
+  ct_text_free(t);
+  assert_int_equal(ct_text_from_format("p.html", html, strlen(html),
+                                       CT_INPUT_HTML, CT_INVALID_ERROR, &t,
+                                       &err), CT_OK);
+  assert_int_equal(ct_text_extend(t, "x", 1, CT_INVALID_ERROR, &x, &err),
+                   CT_EUSAGE);
+  assert_null(x);
+  assert_string_equal(err.msg, "p.html: only a plain text can be extended");
+  ct_text_free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -598,6 +688,8 @@ int main(void) {
       cmocka_unit_test(test_writer_select),
       cmocka_unit_test(test_writer_select_segment),
       cmocka_unit_test(test_writer_answers),
+      cmocka_unit_test(test_pieces),
+      cmocka_unit_test(test_text_extend),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

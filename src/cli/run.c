@@ -135,22 +135,14 @@ static void format_doc(const worker *wk, ct_cli_doc *d) {
 static ct_status piece_text(const ct_cli_doc *d, ct_clause *h,
                             ct_text **out, ct_error *err) {
   size_t n = ct_text_size(d->text);
-  char *buf;
   ct_status s;
   *h = d->ctx.heading;
   if (h->index == 0) {
     *out = NULL;
     return CT_OK;
   }
-  if ((buf = malloc(n + d->ctx.heading_len + 1)) == NULL)
-    return ct_cli_fail(err, CT_ENOMEM);
-  memcpy(buf, ct_text_data(d->text), n);
-  memcpy(buf + n, d->ctx.heading_text, d->ctx.heading_len);
-  s = ct_text_from_buffer(ct_text_name(d->text), buf,
-                          n + d->ctx.heading_len, CT_INVALID_REPLACE, out,
-                          err);
-  free(buf);
-  if (s == CT_OK) (*out)->base = d->text->base;
+  s = ct_text_extend(d->text, d->ctx.heading_text, d->ctx.heading_len,
+                     CT_INVALID_REPLACE, out, err);
   h->start += n;
   h->end += n;
   return s;
@@ -233,12 +225,12 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
   }
   before = carry.clauses;
   err.msg[0] = '\0';
-  s = ct_stream_piece(&ch->plan, o->invalid, wk->r->ab,
+  s = ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
                       o->max_document_bytes, &carry, &d->text, &d->clauses,
                       &d->n, &err);
   ct_cli_chain_cut_done(ch, d->cut, &carry, s == CT_OK);
   if (s != CT_OK) {
-    ct_cli_doc_input_failed(d, ch->plan.name, s, &err);
+    ct_cli_doc_input_failed(d, ct_plan_name(ch->plan), s, &err);
     return;
   }
   if ((ok = ct_cli_chain_label_turn(ch, d->cut, before, &d->ctx)) <= 0) {
@@ -372,7 +364,7 @@ static void emit(loop *l, ct_cli_doc *d) {
   else if (d->failed && write_answer(l, d) == CT_OK) flush_answer(l);
   else if (d->failed) l->fatal = 1;
   /* a file read in pieces is done with its last item */
-  if (d->chain != NULL && d->cut + 1 < d->chain->plan.ncuts)
+  if (d->chain != NULL && d->cut + 1 < ct_plan_pieces(d->chain->plan))
     ct_cli_progress_part(&l->progress, d->text ? ct_text_size(d->text) : 0);
   else
     ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);

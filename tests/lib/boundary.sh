@@ -14,7 +14,6 @@ dir=${1:-src/cli}
 
 # FILE HEADER -- why
 allow='
-chain.h stream/stream.h   -- pieces of a large file: ct_carry, ct_stream_piece (src/stream/ has no public API yet)
 doc.h core/buf.h          -- messages and worker output gathered in ct_buf
 eval.c core/buf.h         -- report lines built in ct_buf
 fired.h core/buf.h        -- rule lines built in ct_buf
