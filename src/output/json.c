@@ -138,9 +138,5 @@ ct_status ct_json_number_cached(ct_buf *b, double v, ct_numcache *c) {
 
 char *ct_json_quote(const char *s, size_t n) {
   ct_buf b = {0};
-  if (ct_json_string(&b, s, n) != CT_OK) {
-    ct_buf_free(&b);
-    return NULL;
-  }
-  return ct_buf_take(&b);
+  return ct_buf_take_if(&b, ct_json_string(&b, s, n));
 }

@@ -63,9 +63,5 @@ ct_status ct_xml_cstr(ct_buf *b, const char *s) {
 
 char *ct_xml_escape(const char *s, size_t n) {
   ct_buf b = {0};
-  if (ct_xml_string(&b, s, n) != CT_OK) {
-    ct_buf_free(&b);
-    return NULL;
-  }
-  return ct_buf_take(&b);
+  return ct_buf_take_if(&b, ct_xml_string(&b, s, n));
 }
