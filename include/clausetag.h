@@ -146,8 +146,9 @@ CT_API char *ct_text_span(const ct_text *t, size_t start, size_t end,
 ** rules match against.  NULL when out of memory. */
 CT_API char *ct_fold(const char *s, size_t len);
 
-/* Frees a string of ct_text_span, ct_fold or ct_clause_text (they are
-** malloc'ed, so free() does too); NULL does nothing. */
+/* Frees a string of ct_text_span, ct_fold, ct_clause_text, ct_json_quote,
+** ct_xml_escape or ct_diff_write (they are malloc'ed, so free() does
+** too); NULL does nothing. */
 CT_API void ct_string_free(char *s);
 
 /* ---------------------------------------------------------------------
@@ -306,6 +307,73 @@ CT_API char *ct_clause_text(const ct_text *t, const ct_clause *c,
 ** match the copy without ever matching inside a link's URL. */
 CT_API size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
                              unsigned char *buf);
+
+/* ---------------------------------------------------------------------
+** Large text files in pieces
+**
+** A plain text file too large to hold whole can be cut, read and
+** classified piece by piece, with memory that stays that of a few pieces:
+** ct_plan_open reads it once, checking what ct_text_read_file would, and
+** notes where it may be cut (line starts after a blank line, about every
+** `piece` bytes); ct_stream_piece then reads and segments one piece at a
+** time, in order, and gives exactly the clauses of the whole document
+** (numbered as there), and ct_engine_classify_part (below) classifies
+** them.
+** ------------------------------------------------------------------- */
+
+typedef struct ct_plan ct_plan;
+
+/* Plans `path` (a regular file, not "-") in pieces of about `piece` bytes,
+** each at most `max` bytes (--max-document-bytes).  Fails as
+** ct_text_read_file_max does (CT_EIO, CT_EBINARY, CT_EUTF8 under
+** CT_INVALID_ERROR, CT_ETOOBIG: no cut within `max`), or CT_ENOMEM. */
+CT_API ct_status ct_plan_open(const char *path, ct_invalid mode, size_t piece,
+                              size_t max, ct_plan **out, ct_error *err);
+CT_API void ct_plan_free(ct_plan *p);
+
+/* The pieces the plan may have (a piece can take in the ones after it:
+** see ct_stream_piece) and the file's name as given. */
+CT_API size_t ct_plan_pieces(const ct_plan *p);
+CT_API const char *ct_plan_name(const ct_plan *p);
+
+/* What the pieces read so far leave for the next one. */
+typedef struct ct_carry {
+  size_t cut;              /* the piece the next read starts at;
+                           ** ct_plan_pieces(p) after the last */
+  size_t run_from;         /* the segmenter's state, for the next piece */
+  size_t run_line;
+  size_t clauses;          /* clauses so far */
+  size_t heading;          /* the section heading at the cut (its clause
+                           ** index), or 0 */
+  int sentence;
+} ct_carry;
+
+/* The carry before the first piece. */
+CT_API void ct_carry_init(ct_carry *c);
+
+/* Reads piece c->cut (< ct_plan_pieces(p)) and cuts it: *text holds its
+** bytes (offsets it reports are the file's), *clauses its *n clauses,
+** numbered as in the whole document (index, heading, line), with offsets
+** into *text.  c is updated for the next piece; a piece goes on past
+** later cuts when the file cannot be cut there alone, so c->cut may skip
+** some.  `max` bounds a piece: a longer one fails with CT_ETOOBIG.
+** CT_EIO ("FILE: changed while being read ...") when the file changed
+** since it was planned. */
+CT_API ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
+                                 const ct_abbrevs *ab, size_t max,
+                                 ct_carry *c, ct_text **text,
+                                 ct_clause **clauses, size_t *n,
+                                 ct_error *err);
+
+/* A new text: t's bytes followed by data[0..len), named as t and
+** reporting offsets as t does (a piece keeps its file's), so that a
+** clause of an earlier piece (a section heading, copied with its bytes)
+** can be written with the clauses of a later one.  Plain text only
+** (CT_EUSAGE for a text an HTML or PDF reader made); the bytes are
+** checked as ct_text_from_buffer checks them. */
+CT_API ct_status ct_text_extend(const ct_text *t, const void *data,
+                                size_t len, ct_invalid mode, ct_text **out,
+                                ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Rule sets: the labels, rules and examples of Lua rule files
@@ -701,6 +769,16 @@ typedef struct ct_writer ct_writer;
 #define CT_WRITE_PAGES 4u     /* a page column in tsv (the run reads PDFs) */
 #define CT_WRITE_LABELS 8u    /* sarif: a note for every labelled clause too
                               ** (default: policy violations only) */
+/* Selections, instead of the clauses (classify formats; at most one):
+** what `classify -c`, `-l` and `-q` write.  With labels (see
+** ct_writer_options) they look at the clauses with a selected label only,
+** else at the clauses with any label. */
+#define CT_WRITE_COUNT 16u    /* a line per document, its clauses per label:
+                              ** text, or a header and rows with "tsv", an
+                              ** object with "jsonl" */
+#define CT_WRITE_NAMES 32u    /* the name of each document with a selected
+                              ** clause, a line each ("text" only) */
+#define CT_WRITE_QUIET 64u    /* nothing ("text" only) */
 
 /* Where a writer's bytes go instead of a FILE: data[0..len) in order;
 ** returns 0, or an errno value when the bytes could not be written (the
@@ -716,6 +794,10 @@ typedef struct ct_writer_options {
   size_t npolicies;
   ct_write_fn *write;         /* with out NULL: the bytes go to it */
   void *write_ud;
+  const char *const *labels;  /* `classify --label`: only the clauses with
+                              ** one of these labels are written (in
+                              ** "summary" formats: counted); NULL: all */
+  size_t nlabels;
 } ct_writer_options;
 
 /* A writer of `format` to `out` (which stays the caller's, open until
@@ -723,7 +805,11 @@ typedef struct ct_writer_options {
 ** "junit" or "html", without "text", "lines", "jsonl" or "tsv".  `o` may
 ** be NULL (segment formats, no flags).  Fails with CT_EUSAGE ("unknown
 ** format 'x' (known: text, lines, jsonl and tsv)", an unknown policy
-** label, neither out nor o->write) or CT_ENOMEM. */
+** label, "unknown label 'x' for --label (known labels: a, b and c)",
+** labels or a selection flag without a rule set, two selection flags,
+** a selection the format does not write, labels with "sarif", "junit" or
+** "html", which report every clause; neither out nor o->write) or
+** CT_ENOMEM. */
 CT_API ct_status ct_writer_new(const char *format, FILE *out,
                                const ct_writer_options *o, ct_writer **w,
                                ct_error *err);
@@ -737,6 +823,46 @@ CT_API ct_status ct_writer_write(ct_writer *w, const ct_text *t,
                                  const ct_clause *c, size_t n,
                                  const ct_results *r, ct_error *err);
 
+/* A document of a JSON Lines stream (`--input jsonl`): what its record
+** brought and where it was. */
+typedef struct ct_writer_doc {
+  const char *id_json;      /* the record's "id" as JSON text, which the
+                            ** JSON formats write instead of "file"; NULL:
+                            ** none (an answer writes null) */
+  const char *meta_json;    /* its "meta" object as JSON text, or NULL */
+  size_t line;              /* its line in the stream (answers) */
+  const char *errors;       /* what failed in it and was passed over
+                            ** (`--keep-going`), a line each, or NULL */
+} ct_writer_doc;
+
+/* ct_writer_write for a document of a stream: the same, with the
+** record's id and meta in its JSON records (doc NULL: none). */
+CT_API ct_status ct_writer_write_doc(ct_writer *w, const ct_text *t,
+                                     const ct_clause *c, size_t n,
+                                     const ct_results *r,
+                                     const ct_writer_doc *doc, ct_error *err);
+
+/* The stream contract of `--input jsonl -f jsonl`: every record is
+** answered, after its clause records, by one closing record, so that a
+** reader knows the answer is complete:
+**   {"id":ID,"meta":M,"type":"document","line":N,"status":"ok",
+**    "clauses":N,"labels":[...]}
+** ("status":"partial" and "errors":[...] when doc->errors holds lines;
+** "meta" only when there is one; "labels", the labels of at least one
+** clause in declaration order, only with a rule set).  ct_writer_answer
+** writes it for a document just written with its results r (n clauses;
+** with labels selected, only the clauses written count);
+** ct_writer_answer_error writes, for a record that could not be read or
+** processed, {"id":ID,"meta":M,"type":"error","line":N,"status":"error",
+** "error":"MESSAGE"}.  Both hand the record to the stream at once.
+** CT_EIO or CT_ENOMEM. */
+CT_API ct_status ct_writer_answer(ct_writer *w, const ct_writer_doc *doc,
+                                  const ct_results *r, size_t n,
+                                  ct_error *err);
+CT_API ct_status ct_writer_answer_error(ct_writer *w,
+                                        const ct_writer_doc *doc,
+                                        const char *message, ct_error *err);
+
 /* How many policy violations the documents written so far had (the
 ** command line's exit status 1). */
 CT_API size_t ct_writer_violations(const ct_writer *w);
@@ -745,6 +871,27 @@ CT_API size_t ct_writer_violations(const ct_writer *w);
 ** report's summary), flushes it to the stream and frees the writer;
 ** CT_EIO when any write of the run failed.  NULL does nothing. */
 CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
+
+/* ---------------------------------------------------------------------
+** Escaping: strings as the writers write them
+**
+** For a program that writes its own records beside a writer's (the
+** command line's profile and test reports, a --input jsonl id): the
+** escapes the JSON and XML formats use, so that its bytes match theirs.
+** ------------------------------------------------------------------- */
+
+/* s[0..n) as a quoted JSON string, malloc'ed (free with ct_string_free):
+** '"', '\\' and the C0 controls escaped, everything else literal UTF-8,
+** an invalid UTF-8 sequence written as U+FFFD, a NUL byte as \u0000.
+** NULL when out of memory. */
+CT_API char *ct_json_quote(const char *s, size_t n);
+
+/* s[0..n) as XML (and HTML) text or a quoted attribute value, malloc'ed
+** (free with ct_string_free): & < > " ' as references, tab and line
+** breaks as character references, an invalid UTF-8 sequence and what XML
+** 1.0 cannot carry (other C0 controls, U+FFFE, U+FFFF) as U+FFFD.  NULL
+** when out of memory. */
+CT_API char *ct_xml_escape(const char *s, size_t n);
 
 /* ---------------------------------------------------------------------
 ** Aligning the clauses of two versions of a document
@@ -809,6 +956,55 @@ CT_API void ct_align_free(ct_align_pair *steps);
 /* The similarity of two texts, from 0 to 1 (1: the same words); two
 ** texts without words are 1 when equal, else 0.  -1 when out of memory. */
 CT_API double ct_align_similarity(const char *x, const char *y);
+
+/* ---------------------------------------------------------------------
+** Reports of what a new version adds, drops and changes
+**
+** The reports of `clausetag diff`, label by label, for two classified
+** versions and their alignment (ct_align).  Each step is new (a clause
+** of the new version alone), dropped (of the old version alone),
+** unchanged (a pair with the same collapsed text and the same labels) or
+** changed; it belongs to the section of every label either side has, and
+** to "(no label)" when neither has one.  The same input gives the same
+** bytes.
+** ------------------------------------------------------------------- */
+
+/* One side of the comparison, classified. */
+typedef struct ct_diff_doc {
+  const char *name;            /* what the report calls it */
+  const ct_text *text;
+  const ct_clause *clauses;
+  const ct_result *results;    /* one per clause (ct_results_array);
+                               ** NULL when n == 0 */
+  const char *const *texts;    /* each clause's text as ct_align took it,
+                               ** ct_clause_text(text, &clauses[i], 1) */
+  size_t n;
+} ct_diff_doc;
+
+typedef struct ct_diff {
+  const ct_ruleset *rs;        /* the rule set both were classified with */
+  ct_diff_doc old_doc, new_doc;
+  const ct_align_pair *steps;  /* ct_align(old texts, new texts) */
+  size_t nsteps;
+} ct_diff;
+
+/* ct_diff_write flag: list unchanged steps too in the text report
+** (`clausetag diff --all`). */
+#define CT_DIFF_LIST_UNCHANGED 1u
+
+/* The report of d in `format`, exactly what `clausetag diff -f FORMAT`
+** writes: "text" (the totals, then per label a line of counts and its
+** steps: + new, - dropped, ~ changed), "jsonl" (an object per step) or
+** "html" (one self-contained page).  *out gets *len bytes, NUL-terminated
+** and malloc'ed (free with ct_string_free).  Fails with CT_EUSAGE,
+** "unknown format 'x' (known: text, jsonl and html)", or CT_ENOMEM. */
+CT_API ct_status ct_diff_write(const char *format, const ct_diff *d,
+                               unsigned flags, char **out, size_t *len,
+                               ct_error *err);
+
+/* The steps of d that are not unchanged: 0 when the versions say the
+** same (`clausetag diff` exits 0, else 1). */
+CT_API size_t ct_diff_differences(const ct_diff *d);
 
 /* ---------------------------------------------------------------------
 ** Learning weights from labelled clauses

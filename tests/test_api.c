@@ -344,6 +344,333 @@ static void test_listing(void **state) {
                                "jsonl)");
 }
 
+/* The escapes of the JSON and XML writers, as strings the caller owns. */
+static void test_escapes(void **state) {
+  char *s;
+  (void)state;
+  s = ct_json_quote("a\"b\\c\n\x01\xff", 8);
+  assert_non_null(s);
+  assert_string_equal(s, "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\"");
+  ct_string_free(s);
+  s = ct_json_quote("x\0y", 3);             /* a NUL inside is escaped */
+  assert_string_equal(s, "\"x\\u0000y\"");
+  ct_string_free(s);
+  s = ct_json_quote("", 0);
+  assert_string_equal(s, "\"\"");
+  ct_string_free(s);
+  s = ct_xml_escape("<a href='x'>&\"\t\x01</a>", 20);
+  assert_non_null(s);
+  assert_string_equal(s, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&#9;\xEF\xBF\xBD"
+                         "&lt;/a&gt;");
+  ct_string_free(s);
+  s = ct_xml_escape("", 0);                  /* empty, still a string */
+  assert_non_null(s);
+  assert_string_equal(s, "");
+  ct_string_free(s);
+}
+
+/* One side of a diff: the document and its collapsed clause texts. */
+static void diff_side(const doc *d, char **texts, ct_diff_doc *side) {
+  size_t i;
+  for (i = 0; i < d->n; i++) texts[i] = ct_clause_text(d->t, &d->c[i], 1);
+  side->name = ct_text_name(d->t);
+  side->text = d->t, side->clauses = d->c, side->n = d->n;
+  side->results = ct_results_array(d->r);
+  side->texts = (const char *const *)texts;
+}
+
+/* The reports of clausetag diff: every format, the count, a bad name. */
+static void test_diff_write(void **state) {
+  doc a, b;
+  char *ta[8], *tb[8], *out = NULL;
+  ct_align_pair *steps = NULL;
+  ct_diff d;
+  ct_error err = {0};
+  size_t i, len = 0, lines = 0;
+  (void)state;
+  doc_make(&a, "old.txt", "Alpha one.\n\nSame text here.\n");
+  doc_make(&b, "new.txt", "Same text here.\n\nGamma three.\n");
+  assert_true(a.n <= 8 && b.n <= 8);
+  memset(&d, 0, sizeof d);
+  d.rs = rules;
+  diff_side(&a, ta, &d.old_doc);
+  diff_side(&b, tb, &d.new_doc);
+  assert_int_equal(ct_align(d.old_doc.texts, a.n, d.new_doc.texts, b.n, NULL,
+                            &steps, &d.nsteps, NULL, &err), CT_OK);
+  d.steps = steps;
+  assert_int_equal(ct_diff_differences(&d), 2);   /* one dropped, one new */
+  assert_int_equal(ct_diff_write("jsonl", &d, 0, &out, &len, &err), CT_OK);
+  assert_int_equal(len, strlen(out));
+  for (i = 0; i < len; i++) lines += out[i] == '\n';
+  assert_int_equal(lines, d.nsteps);              /* one object a step */
+  assert_non_null(strstr(out, "\"dropped\""));
+  ct_string_free(out);
+  assert_int_equal(ct_diff_write("text", &d, CT_DIFF_LIST_UNCHANGED, &out,
+                                 &len, &err), CT_OK);
+  assert_non_null(strstr(out, "old.txt"));
+  ct_string_free(out);
+  assert_int_equal(ct_diff_write("html", &d, 0, &out, &len, &err), CT_OK);
+  assert_memory_equal(out, "<!DOCTYPE html>", 15);
+  ct_string_free(out);
+  assert_int_equal(ct_diff_write("xml", &d, 0, &out, &len, &err), CT_EUSAGE);
+  assert_null(out);
+  assert_int_equal(len, 0);
+  assert_string_equal(err.msg, "unknown format 'xml' (known: text, jsonl "
+                               "and html)");
+  d.new_doc = d.old_doc;                          /* a version and itself */
+  ct_align_free(steps);
+  assert_int_equal(ct_align(d.old_doc.texts, a.n, d.old_doc.texts, a.n, NULL,
+                            &steps, &d.nsteps, NULL, &err), CT_OK);
+  d.steps = steps;
+  assert_int_equal(ct_diff_differences(&d), 0);
+  ct_align_free(steps);
+  for (i = 0; i < a.n; i++) ct_string_free(ta[i]);
+  for (i = 0; i < b.n; i++) ct_string_free(tb[i]);
+  doc_free(&a);
+  doc_free(&b);
+}
+
+/* What a writer of `format` with selection `flags` and labels writes
+** for d; NULL when ct_writer_new fails (err says why). */
+static char *write_selected(const char *format, unsigned flags,
+                            const char *const *labels, size_t nlabels,
+                            const doc *d, ct_error *err) {
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ct_status s;
+  memset(&o, 0, sizeof o);
+  o.rules = rules, o.flags = flags;
+  o.labels = labels, o.nlabels = nlabels;
+  if ((s = ct_writer_new(format, f, &o, &w, err)) != CT_OK) {
+    assert_null(w);
+    fclose(f);
+    free(buf);
+    return NULL;
+  }
+  assert_int_equal(ct_writer_write(w, d->t, d->c, d->n, d->r, err), CT_OK);
+  assert_int_equal(ct_writer_close(w, err), CT_OK);
+  fclose(f);
+  return buf;
+}
+
+static void expect_selected(const char *format, unsigned flags,
+                            const char *label, const doc *d,
+                            const char *want) {
+  ct_error err = {0};
+  char *out = write_selected(format, flags, label ? &label : NULL,
+                             label ? 1 : 0, d, &err);
+  assert_non_null(out);
+  assert_string_equal(out, want);
+  free(out);
+}
+
+static void expect_refused(const char *format, unsigned flags,
+                           const char *label, const char *msg) {
+  ct_error err = {0};
+  doc d;
+  memset(&d, 0, sizeof d);
+  assert_null(write_selected(format, flags, label ? &label : NULL,
+                             label ? 1 : 0, &d, &err));
+  assert_int_equal(err.status, CT_EUSAGE);
+  assert_string_equal(err.msg, msg);
+}
+
+/* classify --label, -c, -l and -q as writer options. */
+static void test_writer_select(void **state) {
+  doc d;
+  (void)state;
+  doc_make(&d, "a.txt", "An alpha clause.\n\nA beta one.\n");
+  expect_selected("text", 0, "alpha", &d,
+                  "a.txt:1:1: alpha: An alpha clause.\n");
+  expect_selected("text", 0, "gamma", &d, "");
+  expect_selected("text", CT_WRITE_COUNT, NULL, &d,
+                  "a.txt: 2 clauses; alpha 1, beta 0, gamma 0; 1 without a "
+                  "label\n");
+  expect_selected("text", CT_WRITE_COUNT, "gamma", &d,
+                  "a.txt: 2 clauses; gamma 0; 1 without a label\n");
+  expect_selected("tsv", CT_WRITE_COUNT, NULL, &d,
+                  "file\tclauses\talpha\tbeta\tgamma\tunlabelled\n"
+                  "a.txt\t2\t1\t0\t0\t1\n");
+  expect_selected("text", CT_WRITE_NAMES, NULL, &d, "a.txt\n");
+  expect_selected("text", CT_WRITE_NAMES, "gamma", &d, "");
+  expect_selected("text", CT_WRITE_QUIET, NULL, &d, "");
+  expect_refused("text", 0, "delta", "unknown label 'delta' for --label "
+                 "(known labels: alpha, beta and gamma)");
+  expect_refused("text", CT_WRITE_COUNT | CT_WRITE_QUIET, NULL,
+                 "count, names and quiet cannot be combined (choose one)");
+  expect_refused("sarif", 0, "alpha", "labels do not apply to format "
+                 "'sarif', a report of every clause");
+  expect_refused("jsonl", CT_WRITE_NAMES, NULL,
+                 "names writes text, not format 'jsonl'");
+  expect_refused("summary", CT_WRITE_COUNT, NULL,
+                 "count writes text, tsv or jsonl, not format 'summary'");
+  doc_free(&d);
+}
+
+/* A selection needs a rule set: the segment formats have no labels. */
+static void test_writer_select_segment(void **state) {
+  const char *label = "alpha";
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  (void)state;
+  memset(&o, 0, sizeof o);
+  o.labels = &label, o.nlabels = 1;
+  assert_int_equal(ct_writer_new("jsonl", stdout, &o, &w, &err), CT_EUSAGE);
+  assert_null(w);
+  assert_string_equal(err.msg, "a selection needs a rule set (classify "
+                               "formats)");
+}
+
+/* The stream contract: a record's id and meta in its clause records, its
+** closing record after them, an error record for one that failed. */
+static void test_writer_answers(void **state) {
+  const char *label = "alpha";
+  ct_writer_options o;
+  ct_writer_doc rec = {"\"d1\"", "{\"k\":1}", 1, NULL};
+  ct_writer_doc bad = {"2", NULL, 2, NULL};
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f;
+  doc d;
+  (void)state;
+  doc_make(&d, "d1", "An alpha clause.\n\nA beta one.\n");
+  memset(&o, 0, sizeof o);
+  o.rules = rules;
+  f = open_memstream(&buf, &len);
+  assert_int_equal(ct_writer_new("jsonl", f, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write_doc(w, d.t, d.c, d.n, d.r, &rec, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_answer(w, &rec, d.r, d.n, &err), CT_OK);
+  assert_int_equal(ct_writer_answer_error(w, &bad, "a.jsonl:2: missing "
+                                          "\"text\" string\n", &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  assert_string_equal(buf,
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"clause\":1,\"line\":1,\"col\":1,"
+      "\"start\":0,\"end\":16,\"kind\":\"sentence\",\"heading\":null,"
+      "\"text\":\"An alpha clause.\",\"labels\":[\"alpha\"],"
+      "\"scores\":{\"alpha\":1.0}}\n"
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"clause\":2,\"line\":3,\"col\":1,"
+      "\"start\":18,\"end\":29,\"kind\":\"sentence\",\"heading\":null,"
+      "\"text\":\"A beta one.\",\"labels\":[],\"scores\":{\"beta\":0.5}}\n"
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"type\":\"document\",\"line\":1,"
+      "\"status\":\"ok\",\"clauses\":2,\"labels\":[\"alpha\"]}\n"
+      "{\"id\":2,\"type\":\"error\",\"line\":2,\"status\":\"error\","
+      "\"error\":\"a.jsonl:2: missing \\\"text\\\" string\"}\n");
+  free(buf);
+  /* with --label only the clauses written count; errors make it partial */
+  o.labels = &label, o.nlabels = 1;
+  rec.errors = "rule x failed\n";
+  buf = NULL;
+  f = open_memstream(&buf, &len);
+  assert_int_equal(ct_writer_new("jsonl", f, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_answer(w, &rec, d.r, d.n, &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  assert_string_equal(buf,
+      "{\"id\":\"d1\",\"meta\":{\"k\":1},\"type\":\"document\",\"line\":1,"
+      "\"status\":\"partial\",\"clauses\":1,\"labels\":[\"alpha\"],"
+      "\"errors\":[\"rule x failed\"]}\n");
+  free(buf);
+  doc_free(&d);
+}
+
+/* A large file read in pieces gives the whole document's clauses. */
+static void test_pieces(void **state) {
+  char path[] = "/tmp/ct_api_piecesXXXXXX";
+  ct_clause *whole = NULL, *c = NULL;
+  ct_text *t = NULL, *pt = NULL;
+  ct_plan *p = NULL;
+  ct_carry carry;
+  ct_error err = {0};
+  size_t nwhole = 0, n = 0, got = 0, reads = 0, i;
+  FILE *f;
+  int fd = mkstemp(path);
+  (void)state;
+  assert_true(fd >= 0);
+  f = fdopen(fd, "w");
+  fputs("# Title\n\n", f);
+  for (i = 0; i < 200; i++)
+    fprintf(f, "Paragraph %zu has an alpha clause. And a second one.\n\n",
+            i);
+  fclose(f);
+  assert_int_equal(ct_text_read_file(path, CT_INVALID_ERROR, &t, &err),
+                   CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &whole, &nwhole, &err), CT_OK);
+  assert_int_equal(ct_plan_open(path, CT_INVALID_ERROR, 1000, (size_t)-1, &p,
+                                &err), CT_OK);
+  assert_string_equal(ct_plan_name(p), path);
+  assert_true(ct_plan_pieces(p) > 5);
+  ct_carry_init(&carry);
+  while (carry.cut < ct_plan_pieces(p)) {
+    assert_int_equal(ct_stream_piece(p, CT_INVALID_ERROR, NULL, (size_t)-1,
+                                     &carry, &pt, &c, &n, &err), CT_OK);
+    for (i = 0; i < n; i++, got++) {
+      char *a = ct_clause_text(pt, &c[i], 1);
+      char *b = ct_clause_text(t, &whole[got], 1);
+      assert_int_equal(c[i].index, whole[got].index);
+      assert_int_equal(c[i].line, whole[got].line);
+      assert_int_equal(c[i].heading, whole[got].heading);
+      assert_string_equal(a, b);
+      ct_string_free(a);
+      ct_string_free(b);
+    }
+    assert_int_equal(carry.clauses, got);
+    ct_clauses_free(c);
+    ct_text_free(pt);
+    reads++;
+  }
+  assert_int_equal(got, nwhole);
+  assert_true(reads > 1);
+  ct_plan_free(p);
+  ct_clauses_free(whole);
+  ct_text_free(t);
+  remove(path);
+  assert_int_equal(ct_plan_open(path, CT_INVALID_ERROR, 1000, (size_t)-1, &p,
+                                &err), CT_EIO);
+  assert_null(p);
+  assert_non_null(strstr(err.msg, path));
+}
+
+/* A text with bytes after it keeps its name and offsets; only plain
+** text can be extended. */
+static void test_text_extend(void **state) {
+  const char *html = "<p>Hi there.</p>";
+  ct_text *t = NULL, *x = NULL;
+  ct_error err = {0};
+  size_t line, col;
+  (void)state;
+  assert_int_equal(ct_text_from_buffer("a.txt", "One.\n", 5,
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_text_extend(t, "Two.\n", 5, CT_INVALID_ERROR, &x, &err),
+                   CT_OK);
+  assert_string_equal(ct_text_name(x), "a.txt");
+  assert_int_equal(ct_text_size(x), 10);
+  assert_string_equal(ct_text_data(x), "One.\nTwo.\n");
+  ct_text_linecol(x, 5, &line, &col);
+  assert_int_equal(line, 2);
+  assert_int_equal(col, 1);
+  ct_text_free(x);
+  assert_int_equal(ct_text_extend(t, "\xff", 1, CT_INVALID_ERROR, &x, &err),
+                   CT_EUTF8);
+  assert_null(x);
+  ct_text_free(t);
+  assert_int_equal(ct_text_from_format("p.html", html, strlen(html),
+                                       CT_INPUT_HTML, CT_INVALID_ERROR, &t,
+                                       &err), CT_OK);
+  assert_int_equal(ct_text_extend(t, "x", 1, CT_INVALID_ERROR, &x, &err),
+                   CT_EUSAGE);
+  assert_null(x);
+  assert_string_equal(err.msg, "p.html: only a plain text can be extended");
+  ct_text_free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
@@ -356,6 +683,13 @@ int main(void) {
       cmocka_unit_test(test_writer_policies),
       cmocka_unit_test(test_writer_callback),
       cmocka_unit_test(test_listing),
+      cmocka_unit_test(test_escapes),
+      cmocka_unit_test(test_diff_write),
+      cmocka_unit_test(test_writer_select),
+      cmocka_unit_test(test_writer_select_segment),
+      cmocka_unit_test(test_writer_answers),
+      cmocka_unit_test(test_pieces),
+      cmocka_unit_test(test_text_extend),
   };
   return cmocka_run_group_tests(tests, load_rules, free_rules);
 }

@@ -88,7 +88,7 @@ static size_t compare(const char *path, size_t piece) {
   if (k != nw)
     fail_msg("%s (pieces of %zu): %zu clauses, the whole has %zu", path,
              piece, k, nw);
-  ct_plan_free(&p);
+  ct_plan_clear(&p);
   free(w);
   return pieces;
 }
@@ -217,7 +217,7 @@ static void plan_fails_alike(const char *doc, size_t n, ct_invalid mode) {
   if (sa == CT_OK) {
     assert_int_equal(t->invalid, p.invalid);
     ct_text_free(t);
-    ct_plan_free(&p);
+    ct_plan_clear(&p);
     return;
   }
   assert_string_equal(a.msg, b.msg);
@@ -253,7 +253,7 @@ static void first_pass_cuts(void **state) {
   assert_memory_equal(doc + p.cuts[3].at, "Four.", 5);
   assert_int_equal(p.cuts[3].line, 10);
   for (k = 1; k < p.ncuts; k++) assert_true(p.cuts[k].from <= p.cuts[k].at);
-  ct_plan_free(&p);
+  ct_plan_clear(&p);
   assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, 10, &p, &err),
                    CT_ETOOBIG);
   assert_string_equal(err.msg, TMP ": larger than 10 bytes, the document "

@@ -25,8 +25,7 @@ ct_cli_chain *ct_cli_chain_new(ct_plan *plan, size_t nlabels) {
   pthread_mutex_init(&c->mu, NULL);
   pthread_cond_init(&c->turn, NULL);
   c->refs = 1;
-  c->plan = *plan;
-  memset(plan, 0, sizeof *plan);
+  c->plan = plan;
   c->nlabels = nlabels;
   ct_carry_init(&c->carry);
   return c;
@@ -47,7 +46,7 @@ void ct_cli_chain_release(ct_cli_chain *c) {
   if (!last) return;
   pthread_mutex_destroy(&c->mu);
   pthread_cond_destroy(&c->turn);
-  ct_plan_free(&c->plan);
+  ct_plan_free(c->plan);
   free(c->heading_text);
   free(c->heading_has);
   free(c->prev_has);

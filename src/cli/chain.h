@@ -1,10 +1,10 @@
 /*
 ** chain.h -- one large text file read in pieces by the workers.
 **
-** The feeder plans the file (text/plan.h) and queues one item per cut;
+** The feeder plans the file (ct_plan_open) and queues one item per piece;
 ** the chain is what the items share.  A piece needs two things from the
 ** pieces before it, at two moments: to be cut, where the segmenter's run
-** stands (stream.h's carry); to be classified, the labels of the section
+** stands (ct_carry); to be classified, the labels of the section
 ** heading and of the clause before it.  So each item waits twice for the
 ** item before it, and publishes twice: after cutting (the next piece can
 ** be cut while this one is classified) and after classifying (the next
@@ -23,13 +23,12 @@
 
 #include <pthread.h>
 #include "clausetag.h"
-#include "stream/stream.h"
 
 typedef struct ct_cli_chain {
   pthread_mutex_t mu;
   pthread_cond_t turn;
   int refs;                 /* items holding it, and the feeder */
-  ct_plan plan;
+  ct_plan *plan;            /* owned */
   size_t nlabels;
   ct_carry carry;           /* after the last piece cut */
   size_t cut_turn;          /* the item whose turn it is to be cut */
@@ -44,8 +43,8 @@ typedef struct ct_cli_chain {
   unsigned char *prev_has;      /* the labels of the last clause */
 } ct_cli_chain;
 
-/* A chain for `plan` (taken over); refs 1 (the feeder's).  NULL when out
-** of memory (the plan is freed). */
+/* A chain for `plan` (taken over: freed with the chain); refs 1 (the
+** feeder's).  NULL when out of memory (the plan is freed). */
 ct_cli_chain *ct_cli_chain_new(ct_plan *plan, size_t nlabels);
 void ct_cli_chain_hold(ct_cli_chain *c);
 void ct_cli_chain_release(ct_cli_chain *c);

@@ -183,39 +183,39 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
                                err);
 }
 
-/* Colour only where a person reads it: text format, to a terminal, and
-** not against the NO_COLOR convention (https://no-color.org) unless the
-** user asked for it outright. */
+/* Colour only where a person reads it: clauses in the text format (not
+** -c, -l, -q), to a terminal, and not against the NO_COLOR convention
+** (https://no-color.org) unless the user asked for it outright. */
 static int want_color(const ct_cli_options *o) {
   const char *no = getenv("NO_COLOR");
-  if (strcmp(o->format->name, "text") != 0 || o->color == CT_CLI_COLOR_NEVER)
+  if (strcmp(o->format->name, "text") != 0 || o->count || o->names ||
+      o->quiet || o->color == CT_CLI_COLOR_NEVER)
     return 0;
   if (o->color == CT_CLI_COLOR_ALWAYS) return 1;
   return o->output == NULL && isatty(STDOUT_FILENO) &&
          (no == NULL || no[0] == '\0');
 }
 
-/* o2: the options with the format -c, -l, -q or --label make. */
+/* -c, -l, -q and --label become the writer's selection. */
 static int run_with(const ct_cli_options *o, const ct_ruleset *rs) {
   classify_ctx ctx;
   ct_cli_select sel;
-  ct_cli_options o2 = *o;
   ct_cli_step step;
   ct_cli_run r;
   int rc;
-  if (ct_cli_select_setup(&sel, o, rs, &o2.format) != 0) {
+  if (ct_cli_select_setup(&sel, o, rs) != 0) {
     ct_cli_select_free(&sel);
     return 2;
   }
-  ctx.rs = rs, ctx.opt = &o2, ctx.sel = &sel;
+  ctx.rs = rs, ctx.opt = o, ctx.sel = &sel;
   step.ud = &ctx;
   step.worker_new = worker_new, step.worker_free = worker_free;
   step.run = classify_doc;
-  r.opt = &o2, r.ab = ct_ruleset_abbrevs(rs), r.step = &step, r.rs = rs;
-  r.want = sel.want;
+  r.opt = o, r.ab = ct_ruleset_abbrevs(rs), r.step = &step, r.rs = rs;
+  r.labels = (const char *const *)o->labels, r.nlabels = o->nlabels;
   r.wflags = (o->explain ? CT_WRITE_EXPLAIN : 0) |
              (o->sarif_labels ? CT_WRITE_LABELS : 0) |
-             (want_color(&o2) ? CT_WRITE_COLOR : 0);
+             (want_color(o) ? CT_WRITE_COLOR : 0) | sel.flags;
   rc = ct_cli_select_status(&sel, ct_cli_run_all(&r));
   ct_cli_select_free(&sel);
   return rc;

@@ -19,7 +19,6 @@
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
-#include "diff/report.h"
 
 /* The formats are names for -f: the report is written whole at the end,
 ** not clause by clause. */
@@ -206,12 +205,12 @@ static void keep_going(void *ud, const ct_error *err) {
   fprintf(stderr, "%s\n", err->msg);
 }
 
-static int write_out(const ct_cli_options *o, const ct_buf *b) {
+static int write_out(const ct_cli_options *o, const char *s, size_t len) {
   ct_cli_outfile out;
   int rc = ct_cli_outfile_open(&out, o->output);
   if (rc != 0) return rc;
   errno = 0;
-  if (fwrite(b->s, 1, b->len, out.f) != b->len)
+  if (fwrite(s, 1, len, out.f) != len)
     return ct_cli_outfile_fail(&out, errno ? errno : EIO);
   return ct_cli_outfile_commit(&out);
 }
@@ -229,8 +228,8 @@ static void doc_of(const side *sd, ct_diff_doc *doc) {
 static int compare(const ct_cli_options *o, const diff_args *da,
                    const ct_ruleset *rs, side *old_s, side *new_s) {
   ct_align_pair *steps = NULL;
-  size_t nsteps = 0;
-  ct_buf b = {0};
+  size_t nsteps = 0, len;
+  char *report;
   ct_diff d;
   ct_error err;
   ct_status s;
@@ -246,17 +245,15 @@ static int compare(const ct_cli_options *o, const diff_args *da,
   d.rs = rs, d.steps = steps, d.nsteps = nsteps;
   doc_of(old_s, &d.old_doc);
   doc_of(new_s, &d.new_doc);
-  if (o->format == &diff_jsonl) s = ct_diff_jsonl(&b, &d);
-  else if (o->format == &diff_html) s = ct_diff_html(&b, &d);
-  else s = ct_diff_text(&b, &d, da->flags);
+  s = ct_diff_write(o->format->name, &d, da->flags, &report, &len, &err);
   if (s != CT_OK) {
-    fputs("clausetag: out of memory\n", stderr);
+    fprintf(stderr, "clausetag: %s\n", err.msg);
     rc = 2;
   } else {
-    rc = write_out(o, &b);
+    rc = write_out(o, report, len);
     if (rc == 0) rc = ct_diff_differences(&d) > 0;
   }
-  ct_buf_free(&b);
+  ct_string_free(report);
   ct_align_free(steps);
   return rc;
 }

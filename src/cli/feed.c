@@ -95,14 +95,14 @@ static int in_pieces(const ct_cli_feed *f, const char *path) {
 ** the chain.  A file the plan cannot cut within the cap but that fits
 ** it is read whole after all. */
 static int feed_pieces(ct_cli_feed *f, const char *path) {
-  ct_plan plan;
+  ct_plan *plan;
   ct_cli_chain *chain;
   ct_error err;
   ct_status s;
   size_t k;
   int rc = 0;
   err.msg[0] = '\0';
-  s = ct_plan_file(path, f->invalid, f->piece_bytes, f->max_bytes, &plan,
+  s = ct_plan_open(path, f->invalid, f->piece_bytes, f->max_bytes, &plan,
                    &err);
   if (s == CT_ETOOBIG) {
     struct stat st;
@@ -110,11 +110,11 @@ static int feed_pieces(ct_cli_feed *f, const char *path) {
       return submit(f, ct_cli_doc_new(path));
   }
   if (s != CT_OK) return submit(f, failed(path, s, &err));
-  if ((chain = ct_cli_chain_new(&plan, f->nlabels)) == NULL) {
+  if ((chain = ct_cli_chain_new(plan, f->nlabels)) == NULL) {
     f->oom = 1;
     return -1;
   }
-  for (k = 0; rc == 0 && k < chain->plan.ncuts; k++) {
+  for (k = 0; rc == 0 && k < ct_plan_pieces(chain->plan); k++) {
     ct_cli_doc *d = ct_cli_doc_new(NULL);
     if (d != NULL) {
       ct_cli_chain_hold(chain);

@@ -13,7 +13,6 @@
 #include "cli/jsonl_in.h"
 #include "core/buf.h"
 #include "core/error.h"
-#include "output/json.h"
 
 #define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
 
@@ -62,15 +61,10 @@ static ct_status bad_line(const ct_cli_jsonl *j, ct_error *err,
 /* The id as JSON, and as the document's name (*name borrows from the
 ** result for a number, from the JSON value for a string). */
 static char *id_json(const json_t *id, const char **name) {
-  ct_buf b = {0};
   char *s;
   if (json_is_string(id)) {
     *name = json_string_value(id);
-    if (ct_json_string(&b, *name, json_string_length(id)) != CT_OK) {
-      ct_buf_free(&b);
-      return NULL;
-    }
-    return ct_buf_take(&b);
+    return ct_json_quote(*name, json_string_length(id));
   }
   s = json_dumps(id, DUMP_FLAGS);
   *name = s;

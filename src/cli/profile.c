@@ -31,7 +31,6 @@
 #include "cli/rulefiles.h"
 #include "cli/run.h"
 #include "core/buf.h"
-#include "output/json.h"
 
 enum { OPT_GOLD = CT_OPT_OWN };
 
@@ -224,7 +223,8 @@ static int profile_documents(const ct_cli_options *o, profile_ctx *ctx) {
   run_opt.output = NULL;         /* the run writes nothing; the report -o */
   run_opt.format = &profile_text;
   r.opt = &run_opt, r.ab = ct_ruleset_abbrevs(ctx->rs), r.step = &step;
-  r.rs = ctx->rs, r.wflags = 0, r.want = NULL;
+  r.rs = ctx->rs, r.wflags = 0;
+  r.labels = NULL, r.nlabels = 0;
   return ct_cli_run_all(&r);
 }
 
@@ -324,6 +324,17 @@ static ct_status report_text(ct_buf *b, const ct_ruleset *rs,
                        t->clauses == 1 ? "clause" : "clauses", total * 1e3);
 }
 
+/* Appends s as a JSON string (NULL: null), escaped as the writers do. */
+static ct_status json_cstr(ct_buf *b, const char *s) {
+  char *q;
+  ct_status st;
+  if (s == NULL) return ct_buf_adds(b, "null");
+  if ((q = ct_json_quote(s, strlen(s))) == NULL) return CT_ENOMEM;
+  st = ct_buf_adds(b, q);
+  ct_string_free(q);
+  return st;
+}
+
 static ct_status report_jsonl(ct_buf *b, const ct_ruleset *rs,
                               const tally *t, int gold) {
   size_t i, n = ct_ruleset_nrules(rs), never = 0;
@@ -332,11 +343,11 @@ static ct_status report_jsonl(ct_buf *b, const ct_ruleset *rs,
     const ct_rule_info *ri = ct_ruleset_rule(rs, i);
     const rule_stat *s = &t->rules[i];
     ct_buf_adds(b, "{\"type\":\"rule\",\"rule\":");
-    ct_json_cstr(b, ri->id);
+    json_cstr(b, ri->id);
     ct_buf_adds(b, ",\"label\":");
-    ct_json_cstr(b, ct_ruleset_label(rs, ri->label)->name);
+    json_cstr(b, ct_ruleset_label(rs, ri->label)->name);
     ct_buf_adds(b, ",\"file\":");
-    ct_json_cstr(b, ri->file);
+    json_cstr(b, ri->file);
     ct_buf_printf(b, ",\"line\":%d,\"fired\":%zu,\"decided\":%zu,"
                   "\"precision\":", ri->line, s->fired, s->decided);
     if (gold && s->fired > 0)
@@ -352,7 +363,7 @@ static ct_status report_jsonl(ct_buf *b, const ct_ruleset *rs,
   for (i = 0; i < n; i++)
     if (t->rules[i].fired == 0) {
       if (never++) ct_buf_addc(b, ',');
-      ct_json_cstr(b, ct_ruleset_rule(rs, i)->id);
+      json_cstr(b, ct_ruleset_rule(rs, i)->id);
     }
   return ct_buf_printf(b, "],\"ms\":%.6f}\n", total * 1e3);
 }

@@ -135,22 +135,14 @@ static void format_doc(const worker *wk, ct_cli_doc *d) {
 static ct_status piece_text(const ct_cli_doc *d, ct_clause *h,
                             ct_text **out, ct_error *err) {
   size_t n = ct_text_size(d->text);
-  char *buf;
   ct_status s;
   *h = d->ctx.heading;
   if (h->index == 0) {
     *out = NULL;
     return CT_OK;
   }
-  if ((buf = malloc(n + d->ctx.heading_len + 1)) == NULL)
-    return ct_cli_fail(err, CT_ENOMEM);
-  memcpy(buf, ct_text_data(d->text), n);
-  memcpy(buf + n, d->ctx.heading_text, d->ctx.heading_len);
-  s = ct_text_from_buffer(ct_text_name(d->text), buf,
-                          n + d->ctx.heading_len, CT_INVALID_REPLACE, out,
-                          err);
-  free(buf);
-  if (s == CT_OK) (*out)->base = d->text->base;
+  s = ct_text_extend(d->text, d->ctx.heading_text, d->ctx.heading_len,
+                     CT_INVALID_REPLACE, out, err);
   h->start += n;
   h->end += n;
   return s;
@@ -233,12 +225,12 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
   }
   before = carry.clauses;
   err.msg[0] = '\0';
-  s = ct_stream_piece(&ch->plan, o->invalid, wk->r->ab,
+  s = ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
                       o->max_document_bytes, &carry, &d->text, &d->clauses,
                       &d->n, &err);
   ct_cli_chain_cut_done(ch, d->cut, &carry, s == CT_OK);
   if (s != CT_OK) {
-    ct_cli_doc_input_failed(d, ch->plan.name, s, &err);
+    ct_cli_doc_input_failed(d, ct_plan_name(ch->plan), s, &err);
     return;
   }
   if ((ok = ct_cli_chain_label_turn(ch, d->cut, before, &d->ctx)) <= 0) {
@@ -329,10 +321,7 @@ static ct_status write_formatted(loop *l, ct_cli_doc *d,
 ** the run does not answer records. */
 static ct_status write_answer(loop *l, const ct_cli_doc *d) {
   if (!d->record || !ct_cli_answers(l->r->opt)) return CT_OK;
-  if (ct_cli_answer(&l->w.buf, d, l->r->step ? l->r->rs : NULL,
-                    l->r->want) != CT_OK)
-    return ct_cli_fail(&l->err, CT_ENOMEM);
-  return ct_writer_document_info(&l->w, NULL, NULL, 0, NULL, &l->err);
+  return ct_cli_answer(&l->w, d, &l->err);
 }
 
 /* A stream's reader waits for each answer. */
@@ -375,7 +364,7 @@ static void emit(loop *l, ct_cli_doc *d) {
   else if (d->failed && write_answer(l, d) == CT_OK) flush_answer(l);
   else if (d->failed) l->fatal = 1;
   /* a file read in pieces is done with its last item */
-  if (d->chain != NULL && d->cut + 1 < d->chain->plan.ncuts)
+  if (d->chain != NULL && d->cut + 1 < ct_plan_pieces(d->chain->plan))
     ct_cli_progress_part(&l->progress, d->text ? ct_text_size(d->text) : 0);
   else
     ct_cli_progress_step(&l->progress, d->text ? ct_text_size(d->text) : 0);
@@ -447,14 +436,15 @@ static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
 }
 
 /* Can a large file be read in pieces, and how large are they (0: no)?
-** The format must write documents apart, the input be plain text, and
+** The format f the run writes with (its selection's, when it has one)
+** must write documents apart, the input be plain text, and
 ** the rules keep no state a piece could not carry: no `when`, no policy
 ** (--require looks at a whole document). */
-static size_t piece_bytes(const ct_cli_run *r) {
+static size_t piece_bytes(const ct_cli_run *r, const ct_format *f) {
   const ct_cli_options *o = r->opt;
   const char *env = getenv("CLAUSETAG_PIECE_BYTES");
   size_t k, n = PIECE_BYTES;
-  if (!per_document(o->format) || o->npolicies > 0 || o->noutputs > 0 ||
+  if (!per_document(f) || o->npolicies > 0 || o->noutputs > 0 ||
       (o->input != CT_CLI_INPUT_AUTO && o->input != CT_CLI_INPUT_TEXT))
     return 0;
   for (k = 0; r->rs != NULL && k < ct_ruleset_nrules(r->rs); k++)
@@ -482,7 +472,7 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
   f.invalid = l->r->opt->invalid;
   f.max_bytes = l->r->opt->max_document_bytes;
-  f.piece_bytes = piece_bytes(l->r);
+  f.piece_bytes = piece_bytes(l->r, l->w.fmt);
   f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
   f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
   f.opt = l->r->opt;
@@ -525,19 +515,24 @@ static int open_extras(loop *l, const ct_writer_options *wo) {
   const ct_cli_options *o = l->r->opt;
   ct_writer_options xo = *wo;
   size_t k;
+  int failed = 0;
   if (o->noutputs == 0) return 0;
   if ((l->extras = calloc(o->noutputs, sizeof *l->extras)) == NULL) {
     fputs("clausetag: out of memory\n", stderr);
     return 2;
   }
   xo.flags &= ~CT_WRITE_COLOR;
-  for (k = 0; k < o->noutputs; k++) {
+  for (k = 0; !failed && k < o->noutputs; k++) {
     extra *x = &l->extras[k];
     if (ct_cli_outfile_open(&x->out, o->outputs[k].path) != 0) break;
     x->open = 1;
-    ct_writer_init_with(&x->w, o->outputs[k].format, x->out.f, &xo);
+    if (ct_writer_init_with(&x->w, o->outputs[k].format, x->out.f, &xo,
+                            &l->err) != CT_OK) {
+      fprintf(stderr, "clausetag: %s\n", l->err.msg);
+      failed = 1;
+    }
   }
-  if (k == o->noutputs) return 0;
+  if (!failed && k == o->noutputs) return 0;
   while (k-- > 0) ct_cli_outfile_fail(&l->extras[k].out, 0);
   return 2;
 }
@@ -563,20 +558,16 @@ static void free_extras(loop *l) {
   l->extras = NULL;
 }
 
-/* Writes everything to the opened output(s); the exit status.  The other
+/* Writes everything to the opened output(s) with the run's writer (set
+** up to no stream yet); the exit status.  The other
 ** outputs are written first and the run's own last, so a failure leaves
 ** none of them half written. */
 static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
-                  worker *wk, size_t n) {
+                  worker *wk, size_t n, const ct_writer_options *wo) {
   const ct_cli_options *o = l->r->opt;
-  ct_writer_options wo;
   size_t k;
-  memset(&wo, 0, sizeof wo);
-  wo.rules = l->r->rs;
-  wo.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
-  wo.policies = o->policies, wo.npolicies = o->npolicies;
-  if (open_extras(l, &wo) != 0) return ct_cli_outfile_fail(out, 0);
-  ct_writer_init_with(&l->w, o->format, out->f, &wo);
+  if (open_extras(l, wo) != 0) return ct_cli_outfile_fail(out, 0);
+  l->w.out = out->f;
   l->err.msg[0] = '\0';
   ct_cli_progress_init(&l->progress,
                        o->input == CT_CLI_INPUT_JSONL ? 0 : in->n,
@@ -600,12 +591,13 @@ static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
 }
 
 /* Workers: -j, but no more than there are files to read. */
-static size_t nworkers(const ct_cli_run *r, const ct_cli_input_list *in) {
+static size_t nworkers(const ct_cli_run *r, const ct_format *f,
+                       const ct_cli_input_list *in) {
   const ct_cli_options *o = r->opt;
   size_t k, piece;
   if (o->input == CT_CLI_INPUT_JSONL || in->n >= o->jobs) return o->jobs;
   /* a file read in pieces keeps every worker busy */
-  for (k = 0, piece = piece_bytes(r); piece > 0 && k < in->n; k++) {
+  for (k = 0, piece = piece_bytes(r, f); piece > 0 && k < in->n; k++) {
     struct stat st;
     if (stat(in->v[k].path, &st) == 0 && S_ISREG(st.st_mode) &&
         (unsigned long long)st.st_size > 8ull * piece)
@@ -617,18 +609,32 @@ static size_t nworkers(const ct_cli_run *r, const ct_cli_input_list *in) {
 /* With the inputs listed and the workers ready (a rule set that fails
 ** in an engine stops here, before the output is touched). */
 static int run_inputs(loop *l, const ct_cli_input_list *in) {
+  const ct_cli_options *o = l->r->opt;
+  ct_writer_options wo;
   ct_cli_outfile out;
   ct_error err;
-  size_t n = nworkers(l->r, in);
+  size_t n;
   worker *wk;
   int rc;
+  memset(&wo, 0, sizeof wo);
+  wo.rules = l->r->rs;
+  wo.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
+  wo.policies = o->policies, wo.npolicies = o->npolicies;
+  wo.labels = l->r->labels, wo.nlabels = l->r->nlabels;
   err.msg[0] = '\0';
-  if ((wk = new_workers(l->r, &l->w, n, &err)) == NULL) {
-    fprintf(stderr, "%s\n", err.msg);
+  if (ct_writer_init_with(&l->w, o->format, NULL, &wo, &err) != CT_OK) {
+    fprintf(stderr, "clausetag: %s\n", err.msg);
+    ct_writer_free(&l->w);
     return 2;
   }
-  rc = ct_cli_outfile_open(&out, l->r->opt->output);
-  if (rc == 0) rc = run_to(l, &out, in, wk, n);
+  n = nworkers(l->r, l->w.fmt, in);
+  if ((wk = new_workers(l->r, &l->w, n, &err)) == NULL) {
+    fprintf(stderr, "%s\n", err.msg);
+    ct_writer_free(&l->w);
+    return 2;
+  }
+  rc = ct_cli_outfile_open(&out, o->output);
+  if (rc == 0) rc = run_to(l, &out, in, wk, n, &wo);
   ct_writer_free(&l->w);
   free_extras(l);
   free_workers(l->r, wk, n);

@@ -35,9 +35,11 @@ typedef struct ct_cli_run {
   const ct_abbrevs *ab;        /* for segmenting documents */
   const ct_cli_step *step;     /* NULL: write the document as it is */
   const ct_ruleset *rs;        /* passed to the writer */
-  unsigned wflags;             /* CT_WRITE_* for the writer */
-  const unsigned char *want;   /* classify --label: per label, the clauses
-                               ** written have one; NULL: all written */
+  unsigned wflags;             /* CT_WRITE_* for the writer, selections
+                               ** (-c, -l, -q) included */
+  const char *const *labels;   /* classify --label: the clauses written
+                               ** have one of them; NULL: all written */
+  size_t nlabels;
 } ct_cli_run;
 
 /* Processes every operand (none: standard input) to the output the

@@ -65,7 +65,7 @@ static int wants_rules(const ct_cli_options *o) {
 static int run_with(const ct_cli_options *o, const ct_abbrevs *ab) {
   ct_cli_run r;
   r.opt = o, r.ab = ab, r.step = NULL, r.rs = NULL, r.wflags = 0;
-  r.want = NULL;
+  r.labels = NULL, r.nlabels = 0;
   return ct_cli_run_all(&r);
 }
 

@@ -47,10 +47,9 @@ static int is(const ct_format *f, const char *name) {
   return strcmp(f->name, name) == 0;
 }
 
-/* The format -c, -l, -q or --label asks for; 0, or 2 after a usage
-** error for a combination that means nothing. */
-static int choose(ct_cli_select *s, const ct_cli_options *o,
-                  const ct_format **format) {
+/* The writer's selection for -c, -l or -q; 0, or 2 after a usage error
+** for a combination that means nothing. */
+static int choose(ct_cli_select *s, const ct_cli_options *o) {
   const ct_format *f = o->format;
   const char *opt = o->count ? "-c" : o->names ? "-l" : "-q";
   int summary = is(f, "summary") || is(f, "summary-tsv");
@@ -72,35 +71,26 @@ static int choose(ct_cli_select *s, const ct_cli_options *o,
   if (o->count && (summary || report))
     return ct_cli_usage_error("classify", "-c writes text, tsv or jsonl, "
                               "not -f %s", f->name);
-  if (o->count)
-    ct_select_init(&s->fmt, CT_SELECT_COUNT,
-                   is(f, "tsv") ? CT_STYLE_TSV
-                   : is(f, "jsonl") ? CT_STYLE_JSONL : CT_STYLE_TEXT,
-                   NULL, s->want);
-  else if (o->names)
-    ct_select_init(&s->fmt, CT_SELECT_NAMES, CT_STYLE_TEXT, NULL, s->want);
-  else if (o->quiet)
-    ct_select_init(&s->fmt, CT_SELECT_QUIET, CT_STYLE_TEXT, NULL, s->want);
-  else if (summary && s->want != NULL)
-    ct_select_init(&s->fmt, CT_SELECT_SUMMARY,
-                   is(f, "summary-tsv") ? CT_STYLE_TSV : CT_STYLE_TEXT, NULL,
-                   s->want);
-  else if (s->want != NULL && !summary)
-    ct_select_init(&s->fmt, CT_SELECT_CLAUSES, CT_STYLE_TEXT, f, s->want);
-  else
-    return 0;
-  *format = &s->fmt.f;
+  s->flags = o->count ? CT_WRITE_COUNT : o->names ? CT_WRITE_NAMES
+             : o->quiet ? CT_WRITE_QUIET : 0;
   return 0;
 }
 
 int ct_cli_select_setup(ct_cli_select *s, const ct_cli_options *o,
-                        const ct_ruleset *rs, const ct_format **format) {
+                        const ct_ruleset *rs) {
   memset(s, 0, sizeof *s);
   atomic_init(&s->matched, 0);
-  *format = o->format;
   s->active = o->count || o->names || o->quiet || o->nlabels > 0;
   if (resolve(s, o, rs) != 0) return 2;
-  return choose(s, o, format);
+  return choose(s, o);
+}
+
+/* Does a clause with labels `has` have a selected one? */
+static int selected(const ct_cli_select *s, const unsigned char *has) {
+  size_t k;
+  for (k = 0; k < s->nlabels; k++)
+    if (has[k] && (s->want == NULL || s->want[k])) return 1;
+  return 0;
 }
 
 void ct_cli_select_note(ct_cli_select *s, const ct_cli_doc *d) {
@@ -108,7 +98,7 @@ void ct_cli_select_note(ct_cli_select *s, const ct_cli_doc *d) {
   size_t i;
   if (!s->active || r == NULL || atomic_load(&s->matched)) return;
   for (i = 0; i < d->n; i++)
-    if (ct_select_keeps(s->want, s->nlabels, &r[i])) {
+    if (selected(s, r[i].has)) {
       atomic_store(&s->matched, 1);
       return;
     }

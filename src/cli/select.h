@@ -1,7 +1,8 @@
 /*
 ** select.h -- classify's -c, -l, -q and --label: checked against -f and
-** the rule set's labels, turned into the format the run writes with
-** (output/select.h), and their exit status, as grep's: 0 when some
+** the rule set's labels, with a usage message naming the options, and
+** handed to the writer as its selection (CT_WRITE_COUNT, _NAMES, _QUIET
+** and ct_writer_options.labels); their exit status, as grep's: 0 when some
 ** clause of some document has a selected label (with no --label: any
 ** label), 1 when none has; an error's 2 wins, and a broken policy still
 ** makes it 1.
@@ -12,10 +13,10 @@
 #include <stdatomic.h>
 #include "cli/doc.h"
 #include "cli/options.h"
-#include "output/select.h"
 
 typedef struct ct_cli_select {
-  ct_select fmt;           /* the format, when one of them applies */
+  unsigned flags;          /* the writer's CT_WRITE_COUNT, _NAMES or
+                           ** _QUIET, or 0 */
   unsigned char *want;     /* per label: named by --label; NULL: none */
   size_t nlabels;
   int active;              /* -c, -l, -q or --label: the exit status says
@@ -23,11 +24,10 @@ typedef struct ct_cli_select {
   atomic_int matched;      /* set by the workers */
 } ct_cli_select;
 
-/* Checks the options against rs and sets s up; *format is what the run
-** writes with (o->format when none of them applies).  0, or 2 after a
-** usage error. */
+/* Checks the options against rs and sets s up.  0, or 2 after a usage
+** error. */
 int ct_cli_select_setup(ct_cli_select *s, const ct_cli_options *o,
-                        const ct_ruleset *rs, const ct_format **format);
+                        const ct_ruleset *rs);
 
 /* In a worker: notes a classified document that has a selected clause. */
 void ct_cli_select_note(ct_cli_select *s, const ct_cli_doc *d);

@@ -91,6 +91,12 @@ char *ct_buf_take(ct_buf *b) {
   return s;
 }
 
+char *ct_buf_take_if(ct_buf *b, ct_status s) {
+  if (s == CT_OK) return ct_buf_take(b);
+  ct_buf_free(b);
+  return NULL;
+}
+
 const char *ct_series_sep(size_t i, size_t n) {
   return i == 0 ? "" : i + 1 == n ? " and " : ", ";
 }

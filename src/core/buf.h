@@ -32,6 +32,11 @@ void ct_buf_clear(ct_buf *b);           /* len = 0, memory kept */
 void ct_buf_free(ct_buf *b);            /* back to {0} */
 char *ct_buf_take(ct_buf *b);           /* the string (owned), buffer reset */
 
+/* The end of a function that builds a string to hand out: b's string
+** (ct_buf_take) when s, the status of building it, is CT_OK; else NULL,
+** with b freed. */
+char *ct_buf_take_if(ct_buf *b, ct_status s);
+
 /* The separator before item i of n in a list for a message, "a, b and
 ** c": "", ", " or " and ". */
 const char *ct_series_sep(size_t i, size_t n);

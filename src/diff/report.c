@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/error.h"
 #include "diff/report.h"
 #include "text/utf8.h"
 #include "output/json.h"
@@ -634,4 +635,28 @@ ct_status ct_diff_html(ct_buf *b, const ct_diff *d) {
   e = e ? e : ct_buf_adds(b, "</script>\n</body>\n</html>\n");
   free(c);
   return e;
+}
+
+ct_status ct_diff_write(const char *format, const ct_diff *d, unsigned flags,
+                        char **out, size_t *len, ct_error *err) {
+  ct_buf b = {0};
+  ct_status s;
+  *out = NULL, *len = 0;
+  if (format != NULL && strcmp(format, "text") == 0)
+    s = ct_diff_text(&b, d, flags);
+  else if (format != NULL && strcmp(format, "jsonl") == 0)
+    s = ct_diff_jsonl(&b, d);
+  else if (format != NULL && strcmp(format, "html") == 0)
+    s = ct_diff_html(&b, d);
+  else
+    return ct_fail(err, CT_EUSAGE, "unknown format '%s' (known: text, "
+                   "jsonl and html)", format ? format : "(null)");
+  if (s != CT_OK) {
+    ct_buf_free(&b);
+    return ct_fail(err, s, "%s", ct_strerror(s));
+  }
+  *len = b.len;
+  if ((*out = ct_buf_take(&b)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "%s", ct_strerror(CT_ENOMEM));
+  return CT_OK;
 }

@@ -18,15 +18,8 @@
 #include "clausetag.h"
 #include "core/buf.h"
 
-/* One side of the comparison, classified. */
-typedef struct ct_diff_doc {
-  const char *name;            /* as given on the command line */
-  const ct_text *text;
-  const ct_clause *clauses;
-  const ct_result *results;    /* one per clause; NULL when n == 0 */
-  const char *const *texts;    /* each clause's text, collapsed */
-  size_t n;
-} ct_diff_doc;
+/* ct_diff_doc, ct_diff, ct_diff_write and ct_diff_differences are
+** public (clausetag.h). */
 
 typedef enum ct_diff_status {
   CT_DIFF_NEW,                 /* only in the new version */
@@ -36,25 +29,15 @@ typedef enum ct_diff_status {
   CT_DIFF_NSTATUS
 } ct_diff_status;
 
-typedef struct ct_diff {
-  const ct_ruleset *rs;
-  ct_diff_doc old_doc, new_doc;
-  const ct_align_pair *steps;  /* the alignment, in order */
-  size_t nsteps;
-} ct_diff;
-
 /* "new", "dropped", "changed", "unchanged". */
 const char *ct_diff_status_name(ct_diff_status s);
 
 ct_diff_status ct_diff_step_status(const ct_diff *d, size_t k);
 
-/* Steps that are not unchanged: 0 when the versions say the same. */
-size_t ct_diff_differences(const ct_diff *d);
-
 /* Text: the two files, the totals, then per label a line of counts and
 ** its steps in document order (+ new, - dropped, ~ changed with both
-** texts under it; = unchanged only with CT_DIFF_LIST_UNCHANGED). */
-#define CT_DIFF_LIST_UNCHANGED 1u
+** texts under it; = unchanged only with CT_DIFF_LIST_UNCHANGED, of
+** clausetag.h). */
 ct_status ct_diff_text(ct_buf *b, const ct_diff *d, unsigned flags);
 
 /* JSON Lines: one object per step, in document order. */

@@ -12,7 +12,7 @@
 #include <string.h>
 #include "core/buf.h"
 #include "core/error.h"
-#include "output/writer.h"
+#include "output/select.h"
 
 /* The writer with what the public one owns besides: w comes first, so a
 ** ct_writer * handed out is one to this. */
@@ -61,19 +61,21 @@ static ct_status copy_policies(owned *o, const ct_writer_options *opt,
 
 /* Reads neither o->write nor o->write_ud: the command line's writers
 ** write to a FILE or to their own buffer. */
-void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
-                         const ct_writer_options *o) {
+ct_status ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
+                              const ct_writer_options *o, ct_error *err) {
   ct_writer_init(w, fmt, out);
   w->rs = o->rules;
   w->flags = o->flags;
   w->policies = o->policies, w->npolicies = o->npolicies;
+  return ct_select_setup(w, o, err);
 }
 
+/* The model's selection is shared, not set up again. */
 void ct_writer_init_like(ct_writer *w, const ct_writer *model, FILE *out) {
-  ct_writer_options o;
-  o.rules = model->rs, o.flags = model->flags;
-  o.policies = model->policies, o.npolicies = model->npolicies;
-  ct_writer_init_with(w, model->fmt, out, &o);
+  ct_writer_init(w, model->fmt, out);
+  w->rs = model->rs, w->flags = model->flags;
+  w->policies = model->policies, w->npolicies = model->npolicies;
+  w->want = model->want;
 }
 
 static void destroy(owned *o) {
@@ -85,7 +87,8 @@ static void destroy(owned *o) {
 ct_status ct_writer_new(const char *format, FILE *out,
                         const ct_writer_options *opt, ct_writer **w,
                         ct_error *err) {
-  static const ct_writer_options none = {NULL, 0, NULL, 0, NULL, NULL};
+  static const ct_writer_options none = {NULL, 0, NULL, 0, NULL, NULL,
+                                         NULL, 0};
   const ct_format *fmt;
   owned *o;
   ct_status s;
@@ -97,10 +100,10 @@ ct_status ct_writer_new(const char *format, FILE *out,
   if ((s = find_format(format, opt->rules, &fmt, err)) != CT_OK) return s;
   if ((o = calloc(1, sizeof *o)) == NULL)
     return ct_fail(err, CT_ENOMEM, "out of memory");
-  ct_writer_init_with(&o->w, fmt, out, opt);
+  s = ct_writer_init_with(&o->w, fmt, out, opt, err);
   o->w.policies = NULL, o->w.npolicies = 0;   /* the copy's, resolved */
   if (out == NULL) o->w.sink = opt->write, o->w.sink_ud = opt->write_ud;
-  if ((s = copy_policies(o, opt, err)) != CT_OK ||
+  if (s != CT_OK || (s = copy_policies(o, opt, err)) != CT_OK ||
       (s = ct_writer_begin(&o->w, err)) != CT_OK) {
     destroy(o);
     return s;
@@ -111,6 +114,13 @@ ct_status ct_writer_new(const char *format, FILE *out,
 
 ct_status ct_writer_write(ct_writer *w, const ct_text *t, const ct_clause *c,
                           size_t n, const ct_results *r, ct_error *err) {
+  return ct_writer_write_doc(w, t, c, n, r, NULL, err);
+}
+
+ct_status ct_writer_write_doc(ct_writer *w, const ct_text *t,
+                              const ct_clause *c, size_t n,
+                              const ct_results *r, const ct_writer_doc *doc,
+                              ct_error *err) {
   owned *o = (owned *)w;
   ct_violation *v = NULL;
   size_t nv = 0;
@@ -122,6 +132,7 @@ ct_status ct_writer_write(ct_writer *w, const ct_text *t, const ct_clause *c,
                    "results of every clause (%zu for %zu clauses)",
                    ct_text_name(t), ct_results_count(r), n);
   info.results = w->rs != NULL ? ct_results_array(r) : NULL;
+  if (doc != NULL) info.id_json = doc->id_json, info.meta_json = doc->meta_json;
   if (w->npolicies > 0 &&
       (s = ct_policies_check(w->policies, w->npolicies, w->rs, r, &v, &nv,
                              err)) != CT_OK)

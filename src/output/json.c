@@ -135,3 +135,8 @@ ct_status ct_json_number_cached(ct_buf *b, double v, ct_numcache *c) {
   }
   return ct_buf_add(b, c->text[k], c->len[k]);
 }
+
+char *ct_json_quote(const char *s, size_t n) {
+  ct_buf b = {0};
+  return ct_buf_take_if(&b, ct_json_string(&b, s, n));
+}

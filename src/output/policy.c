@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/grow.h"
+#include "output/report.h"
 
 /* "a, b and c": the labels for a message. */
 static void list_labels(ct_buf *b, const ct_ruleset *rs) {
@@ -24,23 +25,30 @@ static void list_labels(ct_buf *b, const ct_ruleset *rs) {
   if (n == 0) ct_buf_adds(b, "none");
 }
 
-static ct_status find_label(ct_policy *p, const ct_ruleset *rs,
-                            ct_error *err) {
+ct_status ct_report_label_index(const ct_ruleset *rs, const char *name,
+                                const char *option, size_t *index,
+                                ct_error *err) {
   size_t i, n = ct_ruleset_nlabels(rs);
   ct_buf known = {0};
   ct_status s;
   for (i = 0; i < n; i++)
-    if (strcmp(ct_ruleset_label(rs, i)->name, p->label) == 0) {
-      p->label_index = i;
+    if (strcmp(ct_ruleset_label(rs, i)->name, name) == 0) {
+      *index = i;
       return CT_OK;
     }
   list_labels(&known, rs);
   s = ct_fail(err, CT_EUSAGE, "unknown label '%s' for --%s (known labels: "
-              "%s)", p->label,
-              p->kind == CT_POLICY_REQUIRE ? "require" : "forbid",
-              known.s ? known.s : "none");
+              "%s)", name, option, known.s ? known.s : "none");
   ct_buf_free(&known);
   return s;
+}
+
+static ct_status find_label(ct_policy *p, const ct_ruleset *rs,
+                            ct_error *err) {
+  return ct_report_label_index(rs, p->label,
+                               p->kind == CT_POLICY_REQUIRE ? "require"
+                                                            : "forbid",
+                               &p->label_index, err);
 }
 
 ct_status ct_policies_resolve(ct_policy *p, size_t n, const ct_ruleset *rs,

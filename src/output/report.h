@@ -51,4 +51,11 @@ extern const ct_format ct_sarif_format;
 extern const ct_format ct_junit_format;
 extern const ct_format ct_html_format;
 
+/* The index of the label called `name` in rs; CT_EUSAGE, "unknown label
+** 'NAME' for --OPTION (known labels: a, b and c)", when rs declares none
+** (policy.c: policies and --label selections). */
+ct_status ct_report_label_index(const ct_ruleset *rs, const char *name,
+                                const char *option, size_t *index,
+                                ct_error *err);
+
 #endif

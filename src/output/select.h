@@ -7,8 +7,10 @@
 **
 ** A ct_select is a format whose own settings travel with it: its
 ** ct_format comes first, so the hooks, which get the writer and through
-** it w->fmt, find the rest.  Nothing global, and the writer does not
-** know selections exist.  Labels are counted and listed in the rule
+** it w->fmt, find the rest.  Nothing global: the writer only holds the
+** block it was set up with (w->select, from the public options: labels,
+** CT_WRITE_COUNT, _NAMES, _QUIET) and the selected labels (w->want),
+** which its stream answers count by.  Labels are counted and listed in the rule
 ** set's declaration order, as every other format orders them.
 */
 #ifndef CT_OUTPUT_SELECT_H
@@ -38,6 +40,16 @@ typedef struct ct_select {
   const unsigned char *want; /* per label of the rule set: selected;
                              ** NULL: every label */
 } ct_select;
+
+/* Makes w, of format w->fmt and settings w->rs and w->flags, write the
+** selection o asks for (o->labels, CT_WRITE_COUNT, _NAMES, _QUIET):
+** w->fmt becomes the selection's format, w->want its labels, both owned
+** by w (w->select).  Nothing when o asks for none, or for every label
+** with a summary format (which counts every label anyway).  CT_EUSAGE
+** for one that does not apply (clausetag.h, ct_writer_new), or
+** CT_ENOMEM. */
+ct_status ct_select_setup(ct_writer *w, const ct_writer_options *o,
+                          ct_error *err);
 
 /* Sets s up as a format of the mode (inner: for CT_SELECT_CLAUSES). */
 void ct_select_init(ct_select *s, ct_select_mode mode, ct_select_style style,

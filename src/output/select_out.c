@@ -8,6 +8,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "core/error.h"
 #include "output/json.h"
 #include "output/report.h"
 #include "output/select.h"
@@ -212,4 +213,91 @@ void ct_select_init(ct_select *s, ct_select_mode mode, ct_select_style style,
       s->f.doc_end = ct_select_summary_doc;
       break;
   }
+}
+
+/* ---- what a writer's options ask for ---------------------------------- */
+
+static int is(const ct_format *f, const char *name) {
+  return strcmp(f->name, name) == 0;
+}
+
+/* CT_EUSAGE for a selection w's format cannot carry. */
+static ct_status check(const ct_writer *w, unsigned sel, size_t nlabels,
+                       ct_error *err) {
+  const ct_format *f = w->fmt;
+  int summary = is(f, "summary") || is(f, "summary-tsv");
+  int report = is(f, "sarif") || is(f, "junit") || is(f, "html");
+  if (w->rs == NULL)
+    return ct_fail(err, CT_EUSAGE, "a selection needs a rule set (classify "
+                   "formats)");
+  if (sel & (sel - 1))
+    return ct_fail(err, CT_EUSAGE, "count, names and quiet cannot be "
+                   "combined (choose one)");
+  if (nlabels > 0 && report)
+    return ct_fail(err, CT_EUSAGE, "labels do not apply to format '%s', a "
+                   "report of every clause", f->name);
+  if ((sel & (CT_WRITE_NAMES | CT_WRITE_QUIET)) && !is(f, "text"))
+    return ct_fail(err, CT_EUSAGE, "%s writes text, not format '%s'",
+                   sel & CT_WRITE_NAMES ? "names" : "quiet", f->name);
+  if ((sel & CT_WRITE_COUNT) && (summary || report))
+    return ct_fail(err, CT_EUSAGE, "count writes text, tsv or jsonl, not "
+                   "format '%s'", f->name);
+  return CT_OK;
+}
+
+/* s set up as what sel and want ask of format f; 0 when they ask for
+** nothing (a summary of every label is f itself). */
+static int choose(ct_select *s, const ct_format *f, unsigned sel,
+                  const unsigned char *want) {
+  int summary = is(f, "summary") || is(f, "summary-tsv");
+  if (sel & CT_WRITE_COUNT)
+    ct_select_init(s, CT_SELECT_COUNT,
+                   is(f, "tsv") ? CT_STYLE_TSV
+                   : is(f, "jsonl") ? CT_STYLE_JSONL : CT_STYLE_TEXT,
+                   NULL, want);
+  else if (sel & CT_WRITE_NAMES)
+    ct_select_init(s, CT_SELECT_NAMES, CT_STYLE_TEXT, NULL, want);
+  else if (sel & CT_WRITE_QUIET)
+    ct_select_init(s, CT_SELECT_QUIET, CT_STYLE_TEXT, NULL, want);
+  else if (want != NULL && summary)
+    ct_select_init(s, CT_SELECT_SUMMARY,
+                   is(f, "summary-tsv") ? CT_STYLE_TSV : CT_STYLE_TEXT, NULL,
+                   want);
+  else if (want != NULL)
+    ct_select_init(s, CT_SELECT_CLAUSES, CT_STYLE_TEXT, f, want);
+  else
+    return 0;
+  return 1;
+}
+
+ct_status ct_select_setup(ct_writer *w, const ct_writer_options *o,
+                          ct_error *err) {
+  unsigned sel = o->flags & (CT_WRITE_COUNT | CT_WRITE_NAMES | CT_WRITE_QUIET);
+  size_t i, k, n, nlabels = o->labels != NULL ? o->nlabels : 0;
+  unsigned char *want = NULL;
+  ct_select *s;
+  ct_status st;
+  if (sel == 0 && nlabels == 0) return CT_OK;
+  if ((st = check(w, sel, nlabels, err)) != CT_OK) return st;
+  n = ct_ruleset_nlabels(w->rs);
+  /* one block: the format, then a flag per label */
+  if ((s = calloc(1, sizeof *s + n + 1)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  if (nlabels > 0) want = (unsigned char *)(s + 1);
+  for (i = 0; i < nlabels; i++) {
+    if ((st = ct_report_label_index(w->rs, o->labels[i], "label", &k,
+                                    err)) != CT_OK) {
+      free(s);
+      return st;
+    }
+    want[k] = 1;
+  }
+  if (!choose(s, w->fmt, sel, want)) {
+    free(s);
+    return CT_OK;
+  }
+  w->select = s;
+  w->fmt = &s->f;
+  w->want = want;
+  return CT_OK;
 }

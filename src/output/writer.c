@@ -36,6 +36,8 @@ void ct_writer_free(ct_writer *w) {
   w->nums = NULL;
   free(w->state);
   w->state = NULL;
+  free(w->select);
+  w->select = NULL;
 }
 
 ct_numcache *ct_writer_nums(ct_writer *w) {
@@ -64,6 +66,10 @@ static ct_status flush_buf(ct_writer *w, ct_error *err) {
   }
   ct_buf_clear(&w->buf);
   return CT_OK;
+}
+
+ct_status ct_writer_flush(ct_writer *w, ct_error *err) {
+  return flush_buf(w, err);
 }
 
 /* A format hook's status as a ct_status with a message. */

@@ -80,6 +80,11 @@ struct ct_writer {
   ct_write_fn *sink;      /* where bytes go instead of `out` (the public
                           ** writer's callback), or NULL */
   void *sink_ud;
+  const unsigned char *want;  /* per label: selected by --label (only
+                              ** those clauses are written); NULL: all */
+  void *select;           /* the selection format fmt points to, and
+                          ** want, in one malloc'ed block that this writer
+                          ** owns (select.h), or NULL */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
@@ -97,13 +102,17 @@ const ct_format *ct_format_find(const ct_format *const *table,
 void ct_writer_init(ct_writer *w, const ct_format *fmt, FILE *out);
 
 /* The same with the settings of the public ct_writer_options (rule set,
-** flags, policies, which must be resolved and outlive w): how the
-** command line sets up its writers (api.c). */
-void ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
-                         const ct_writer_options *o);
+** flags, policies, which must be resolved and outlive w; labels and the
+** selection flags, which make fmt the selection's format): how the
+** command line sets up its writers (api.c).  CT_EUSAGE for a selection
+** that does not apply (clausetag.h, ct_writer_new), or CT_ENOMEM; w is
+** then still to be freed. */
+ct_status ct_writer_init_with(ct_writer *w, const ct_format *fmt, FILE *out,
+                              const ct_writer_options *o, ct_error *err);
 
 /* A writer of model's format and settings to out: a worker's, which
-** formats documents apart into its own buffer (out NULL). */
+** formats documents apart into its own buffer (out NULL).  The selection
+** is model's, which must outlive w. */
 void ct_writer_init_like(ct_writer *w, const ct_writer *model, FILE *out);
 ct_status ct_writer_begin(ct_writer *w, ct_error *err);
 
@@ -116,6 +125,10 @@ ct_status ct_writer_document(ct_writer *w, const ct_text *t,
 ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
                                   const ct_clause *c, size_t n,
                                   const ct_docinfo *doc, ct_error *err);
+
+/* Hands what w->buf holds to the stream (no fflush); CT_EIO after any
+** write error. */
+ct_status ct_writer_flush(ct_writer *w, ct_error *err);
 
 /* Runs the end hook and flushes everything to the stream (fflush
 ** included), reporting any write error of the whole run. */

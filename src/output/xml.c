@@ -60,3 +60,8 @@ ct_status ct_xml_cstr(ct_buf *b, const char *s) {
   if (s == NULL) return CT_OK;
   return ct_xml_string(b, s, strlen(s));
 }
+
+char *ct_xml_escape(const char *s, size_t n) {
+  ct_buf b = {0};
+  return ct_buf_take_if(&b, ct_xml_string(&b, s, n));
+}

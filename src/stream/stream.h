@@ -36,29 +36,8 @@
 #include "clausetag.h"
 #include "text/plan.h"
 
-/* What the pieces so far leave for the next one. */
-typedef struct ct_carry {
-  size_t cut;              /* the plan cut the next piece starts at */
-  size_t run_from;         /* a start whose run reaches the cut as the
-                           ** whole document's does: the last run's */
-  size_t run_line;         /* lines before run_from */
-  size_t clauses;          /* clauses so far */
-  size_t heading;          /* the section heading at the cut, or 0 */
-  int sentence;            /* a sentence or list item has come */
-} ct_carry;
-
-/* The carry before the first piece. */
-void ct_carry_init(ct_carry *c);
-
-/* The piece that starts at c->cut (< p->ncuts): its text (base: the file
-** offset of its first byte) and its clauses, numbered as in the whole
-** document (index, heading, line; col as is), offsets into the text.  c
-** is updated for the next piece (c->cut == p->ncuts after the last).
-** `max` bounds a piece (--max-document-bytes): one longer fails with
-** CT_ETOOBIG and the cap's message.  Read errors as ct_plan_read. */
-ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
-                          const ct_abbrevs *ab, size_t max, ct_carry *c,
-                          ct_text **text, ct_clause **clauses, size_t *n,
-                          ct_error *err);
+/* ct_carry, ct_carry_init and ct_stream_piece are public (clausetag.h,
+** "Large text files in pieces"), as are ct_plan_open, _pieces, _name and
+** _free over text/plan.h's plan. */
 
 #endif

@@ -237,7 +237,7 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
   if ((f = fopen(path, "rb")) == NULL) {
     st = ct_fail(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
-    ct_plan_free(out);
+    ct_plan_clear(out);
     return st;
   }
   ct_file_state_of(f, &out->state);
@@ -267,11 +267,11 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   else if (st == CT_OK && ps.bad.found && mode == CT_INVALID_ERROR)
     st = fail_at(out, &ps.bad, CT_EUTF8, err);
   out->invalid = ps.bad.found;
-  if (st != CT_OK) ct_plan_free(out);
+  if (st != CT_OK) ct_plan_clear(out);
   return st;
 }
 
-void ct_plan_free(ct_plan *p) {
+void ct_plan_clear(ct_plan *p) {
   if (p == NULL) return;
   free(p->name);
   free(p->cuts);
@@ -313,3 +313,29 @@ ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
   if (st == CT_OK) (*out)->base = from;
   return st;
 }
+
+/* ---- the public plan: one malloc'ed ct_plan ---------------------------- */
+
+ct_status ct_plan_open(const char *path, ct_invalid mode, size_t piece,
+                       size_t max, ct_plan **out, ct_error *err) {
+  ct_plan *p = malloc(sizeof *p);
+  ct_status s;
+  *out = NULL;
+  if (p == NULL) return ct_fail(err, CT_ENOMEM, "out of memory");
+  if ((s = ct_plan_file(path, mode, piece, max, p, err)) != CT_OK) {
+    free(p);
+    return s;
+  }
+  *out = p;
+  return CT_OK;
+}
+
+void ct_plan_free(ct_plan *p) {
+  if (p == NULL) return;
+  ct_plan_clear(p);
+  free(p);
+}
+
+size_t ct_plan_pieces(const ct_plan *p) { return p->ncuts; }
+
+const char *ct_plan_name(const ct_plan *p) { return p->name; }

@@ -53,7 +53,9 @@ typedef struct ct_plan {
 ** ct_text_read_file_max. */
 ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
                        size_t max, ct_plan *out, ct_error *err);
-void ct_plan_free(ct_plan *p);
+/* Frees what p holds (not p: a plan of ct_plan_file is the caller's
+** struct; ct_plan_open's is freed by ct_plan_free). */
+void ct_plan_clear(ct_plan *p);
 
 /* The bytes [from, to) of the planned file as a text of their own, named
 ** as the file, whose reported offsets are the file's (base = from).  from

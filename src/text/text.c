@@ -331,6 +331,25 @@ ct_status ct_text_from_buffer(const char *name, const void *data, size_t len,
   return text_build(name, copy, len, mode, out, err);
 }
 
+/* Offsets stay t's: the copy reports them with t's base. */
+ct_status ct_text_extend(const ct_text *t, const void *data, size_t len,
+                         ct_invalid mode, ct_text **out, ct_error *err) {
+  unsigned char *copy;
+  ct_status s;
+  *out = NULL;
+  if (t->src != NULL)
+    return ct_fail(err, CT_EUSAGE, "%s: only a plain text can be extended",
+                   t->name);
+  if (len > (size_t)-2 - t->len || (copy = malloc(t->len + len + 1)) == NULL)
+    return oom(err, t->name);
+  memcpy(copy, t->data, t->len);
+  if (len) memcpy(copy + t->len, data, len);
+  copy[t->len + len] = '\0';
+  s = text_build(t->name, copy, t->len + len, mode, out, err);
+  if (s == CT_OK) (*out)->base = t->base;
+  return s;
+}
+
 /* ---- reading files --------------------------------------------------- */
 
 void ct_file_state_of(FILE *f, ct_file_state *fs) {
