@@ -329,15 +329,16 @@ static int ends_korean_sentence(int32_t cp) {
 }
 
 /* No white space after the stop: a boundary only after a CJK full stop,
-** between CJK characters (between Hangul, only after a sentence ending),
-** or where a space was lost. */
+** between CJK characters (a lone "." between Hangul only after a
+** sentence ending), or where a space was lost. */
 static int glued(const seg *g, const walk *w, size_t i, size_t end,
                  const stop *st) {
   size_t len;
   int32_t prev = i > 0 ? cp_before(g, 0, i) : ' ';
   int32_t next = cp_at(g, st->end, end, &len);
   if (st->cjk) return 1;
-  if (is_hangul(prev) && is_hangul(next)) return ends_korean_sentence(prev);
+  if (is_hangul(prev) && is_hangul(next) && st->dots == 1 && st->others == 0)
+    return ends_korean_sentence(prev);
   if (ct_cp_iscjk(prev) && ct_cp_iscjk(next)) return 1;
   return st->dots == 1 && st->others == 0 && st->end == i + 1 &&
          run_together(g, w, i, end);
