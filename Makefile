@@ -287,7 +287,8 @@ quality: deps
 	@echo "== held-out documents: $(REAL)/heldout.jsonl"
 	$(BIN) eval --gold $(REAL)/heldout.jsonl --bootstrap 1000 --errors 0
 	@echo "== held-out modern Korean documents (1998-2022), part of the above"
-	@grep -e '-joint-press-remarks"' $(REAL)/heldout.jsonl > $(BUILD)/heldout-ko-modern.jsonl
+	@grep -E '"doc": "ko-(1998|20)[0-9]*-[^"]*-joint-press-remarks"' \
+	  $(REAL)/heldout.jsonl > $(BUILD)/heldout-ko-modern.jsonl
 	$(BIN) eval --gold $(BUILD)/heldout-ko-modern.jsonl --bootstrap 1000 --errors 0
 	@echo "== development documents, cross-validated by document"
 	$(BIN) eval --gold $(REAL)/dev.jsonl --folds 5 --l2 $(QUALITY_L2) --errors 0
