@@ -18,11 +18,11 @@
 #include "cli/commands.h"
 #include "cli/fired.h"
 #include "cli/lineclass.h"
+#include "cli/memtext.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 #include "cli/testreport.h"
-#include "core/buf.h"
 
 enum { OPT_EXACT = 600 };
 
@@ -67,29 +67,29 @@ typedef struct test_args {
 } test_args;
 
 /* "[a,b]": the labels set in `has` among those in `check`. */
-static void label_list(ct_buf *b, const ct_ruleset *rs,
+static void label_list(FILE *f, const ct_ruleset *rs,
                        const unsigned char *has, const unsigned char *check) {
   size_t k;
   int first = 1;
-  ct_buf_addc(b, '[');
+  putc('[', f);
   for (k = 0; k < ct_ruleset_nlabels(rs); k++)
     if (has[k] && check[k]) {
-      ct_buf_printf(b, "%s%s", first ? "" : ",", ct_ruleset_label(rs, k)->name);
+      fprintf(f, "%s%s", first ? "" : ",", ct_ruleset_label(rs, k)->name);
       first = 0;
     }
-  ct_buf_addc(b, ']');
+  putc(']', f);
 }
 
 /* The first 60 characters of s, with an ellipsis when cut. */
-static void short_text(ct_buf *b, const char *s) {
+static void short_text(FILE *f, const char *s) {
   size_t i = 0, chars = 0;
   while (s[i] && chars < 60) {
     i++;
     while (((unsigned char)s[i] & 0xC0) == 0x80) i++;
     chars++;
   }
-  ct_buf_add(b, s, i);
-  if (s[i]) ct_buf_adds(b, "…");
+  fwrite(s, 1, i, f);
+  if (s[i]) fputs("…", f);
 }
 
 /* The labels example ex checks (see the top of the file). */
@@ -113,19 +113,22 @@ static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
                     const ct_cli_lines *l, const ct_result *r,
                     const unsigned char *want, const unsigned char *got,
                     const unsigned char *check) {
-  ct_buf sum = {0}, det = {0};
-  ct_buf_adds(&sum, "expected ");
-  label_list(&sum, rs, want, check);
-  ct_buf_adds(&sum, " got ");
-  label_list(&sum, rs, got, check);
-  ct_buf_printf(&det, "%s:%d: example %s: \"", o->ex->file, o->ex->line,
-                sum.s ? sum.s : "");
-  short_text(&det, o->ex->text);
-  ct_buf_adds(&det, "\"\n");
-  ct_cli_fired_text(&det, rs, l->text, r);
-  o->summary = sum.s;
-  o->detail = det.s;
-  return o->summary && o->detail ? 0 : -1;
+  ct_cli_memtext sum = {0}, det = {0};
+  FILE *f;
+  if ((f = ct_cli_memtext_file(&sum)) != NULL) {
+    fputs("expected ", f);
+    label_list(f, rs, want, check);
+    fputs(" got ", f);
+    label_list(f, rs, got, check);
+  }
+  if ((o->summary = ct_cli_memtext_take(&sum)) == NULL ||
+      (f = ct_cli_memtext_file(&det)) == NULL)
+    return -1;
+  fprintf(f, "%s:%d: example %s: \"", o->ex->file, o->ex->line, o->summary);
+  short_text(f, o->ex->text);
+  fputs("\"\n", f);
+  ct_cli_fired_text(f, rs, l->text, r);
+  return (o->detail = ct_cli_memtext_take(&det)) != NULL ? 0 : -1;
 }
 
 /* Runs example i into o; -1 when out of memory. */
@@ -138,12 +141,12 @@ static int run_example(ct_engine *e, const ct_ruleset *rs, size_t i,
   ct_error err;
   const ct_result *r;
   const unsigned char *got;
-  ct_buf title = {0};
+  ct_cli_memtext title = {0};
   int rc = 0;
   o->ex = ex;
-  ct_buf_printf(&title, "%s:%d: ", ex->file, ex->line);
-  short_text(&title, ex->text);
-  if ((o->title = title.s) == NULL) return -1;
+  if (ct_cli_memtext_printf(&title, "%s:%d: ", ex->file, ex->line) == 0)
+    short_text(title.f, ex->text);
+  if ((o->title = ct_cli_memtext_take(&title)) == NULL) return -1;
   memset(want, 0, nl);
   for (k = 0; k < ex->nlabels; k++) want[ex->labels[k]] = 1;
   checked_labels(rs, ex, exact, check);

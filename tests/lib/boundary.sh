@@ -18,20 +18,13 @@ answer.c output/answer.h  -- the closing records of the stream contract are writ
 answer.c output/select.h  -- a --label selection decides which labels a document record lists
 chain.h stream/stream.h   -- pieces of a large file: ct_carry, ct_stream_piece (src/stream/ has no public API yet)
 diff.c diff/report.h      -- clausetag diff: its reports write into a ct_buf (no public writer for them yet)
-doc.h core/buf.h          -- messages and worker output gathered in ct_buf
-eval.c core/buf.h         -- report lines built in ct_buf
-fired.h core/buf.h        -- rule lines built in ct_buf
-jsonl_in.c core/buf.h     -- record text gathered in ct_buf
-jsonl_in.c core/error.h   -- ct_fail for record errors
+jsonl_in.c core/buf.h     -- ct_json_string writes the id into a ct_buf (goes with output/json.h)
 jsonl_in.c output/json.h  -- the id written back as JSON
-jsonl_in.h core/buf.h     -- the line buffer of a record reader
 options.h output/writer.h -- --format resolves to a ct_format of the formats tables
-profile.c core/buf.h      -- report text built in ct_buf
+profile.c core/buf.h      -- ct_json_cstr writes into a ct_buf (goes with output/json.h)
 profile.c output/json.h   -- JSON escaping of rule ids
-select.c core/buf.h       -- -c/-l lines built in ct_buf
 select.h output/select.h  -- --label/-c/-l/-q are formats that carry their settings (ct_select)
-test.c core/buf.h         -- report lines built in ct_buf
-testreport.c core/buf.h   -- report text built in ct_buf
+testreport.c core/buf.h   -- ct_xml_cstr writes into a ct_buf (goes with output/xml.h)
 testreport.c output/xml.h -- JUnit XML escaping
 '
 
