@@ -35,28 +35,13 @@ static void clean(char *s) {
   }
 }
 
-static ct_status vfail(ct_error *err, ct_status s, const char *fmt,
-                       va_list ap) {
-  if (err == NULL) return s;
-  err->status = s;
-  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-  clean(err->msg);
-  return s;
-}
-
-ct_status ct_fail(ct_error *err, ct_status s, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  vfail(err, s, fmt, ap);
-  va_end(ap);
-  return s;
-}
-
-/* The public name of ct_fail, for callers outside the library. */
 ct_status ct_error_set(ct_error *err, ct_status s, const char *fmt, ...) {
   va_list ap;
+  if (err == NULL) return s;
+  err->status = s;
   va_start(ap, fmt);
-  vfail(err, s, fmt, ap);
+  vsnprintf(err->msg, sizeof err->msg, fmt, ap);
   va_end(ap);
+  clean(err->msg);
   return s;
 }
