@@ -32,11 +32,7 @@ enum { OPT_GOLD = CT_OPT_OWN, OPT_FORMAT, OPT_ERRORS, OPT_FOLDS, OPT_L2,
 /* In the order of the help; the defaults of --errors, --l2 and
 ** --bootstrap (with --folds) are the table's. */
 static const ct_cli_option eval_options[] = {
-  {OPT_GOLD, 0, "gold", 1,
-   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL, NULL}},
-  {CT_OPT_RULES, 'r', "rules", 1,
-   {"PATH", "rule file or directory, repeatable (default:\n"
-            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}},
+  CT_CLI_GOLD_OPTIONS(OPT_GOLD),
   {OPT_FORMAT, 'f', "format", 1,
    {"F", "text (default) or json", 0, NULL, NULL}},
   {OPT_ERRORS, 0, "errors", 1,

@@ -209,6 +209,16 @@ typedef struct ct_cli_options {
     CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL, NULL}},                                \
   CT_CLI_CONFIG_OPTIONS
 
+/* --gold (the command's own key GOLD) and -r, as eval and train describe
+** them. */
+#define CT_CLI_GOLD_OPTIONS(GOLD)                                         \
+  {GOLD, 0, "gold", 1,                                                    \
+   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL,       \
+    NULL}},                                                               \
+  {CT_OPT_RULES, 'r', "rules", 1,                                         \
+   {"PATH", "rule file or directory, repeatable (default:\n"              \
+            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}}
+
 /* -h, as every command's help describes it. */
 #define CT_CLI_HELP_OPTION \
   {CT_OPT_HELP, 'h', "help", 0, {NULL, "show this help", 0, NULL, NULL}}

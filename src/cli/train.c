@@ -27,11 +27,7 @@ enum { OPT_GOLD = CT_OPT_OWN, OPT_L2, OPT_FOLDS, OPT_ROUNDS, OPT_THRESHOLDS,
 /* In the order of the help; the defaults of --folds and --rounds are
 ** the table's. */
 static const ct_cli_option train_options[] = {
-  {OPT_GOLD, 0, "gold", 1,
-   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL, NULL}},
-  {CT_OPT_RULES, 'r', "rules", 1,
-   {"PATH", "rule file or directory, repeatable (default:\n"
-            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}},
+  CT_CLI_GOLD_OPTIONS(OPT_GOLD),
   {OPT_OUTPUT, 'o', "output", 1,
    {"FILE", "write the weights there (default: stdout)", 0, NULL, NULL}},
   {OPT_L2, 0, "l2", 1,
