@@ -25,9 +25,9 @@ typedef struct ct_cli_doc {
   size_t nviolations;
   ct_cli_memtext msgs;   /* lines for stderr, printed before the output */
   char *out;             /* the document's output, when a worker
-                         ** formatted it (formatted set): the bytes of
-                         ** its writer, malloc'd and NUL-terminated */
-  size_t nout;
+                         ** formatted it (formatted set): its writer's
+                         ** bytes, malloc'd, handed over uncopied */
+  size_t nout;           /* how many */
   int formatted;
   /* A piece of a large file (chain.h): the chain, the plan cut it starts
   ** at, and what the pieces before left for its classification. */
