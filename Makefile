@@ -167,9 +167,11 @@ $(SO): $(SO_REAL)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(OPT) $(SAN) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS_ALL)
 
+# A test of a command-line module names its object as a prerequisite.
+$(BUILD)/tests/test_memtext: $(BUILD)/obj/src/cli/memtext.o
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(HELPER_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(OPT) $(SAN) -o $@ $< $(HELPER_OBJ) $(LIB) $(LDLIBS_ALL) $(CMOCKA_LIBS)
+	$(CC) $(OPT) $(SAN) -o $@ $(filter %.o,$^) $(LIB) $(LDLIBS_ALL) $(CMOCKA_LIBS)
 
 $(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
 	@mkdir -p $(dir $@)

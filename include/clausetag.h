@@ -78,6 +78,18 @@ typedef struct ct_error {
   char msg[1024];
 } ct_error;
 
+/* Fills err (when not NULL) as the library's own failures do: status s
+** and a printf-style message, cut to fit msg, every control character
+** made a space (a message is one line a terminal shows as it is).
+** Returns s, for `return ct_error_set(err, CT_EIO, "%s: ...", path);` in
+** a caller's own functions (a callback, a front end). */
+CT_API ct_status ct_error_set(ct_error *err, ct_status s, const char *fmt,
+                              ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* ---------------------------------------------------------------------
 ** Text: one input document as bytes, validated as UTF-8
 **

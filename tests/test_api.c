@@ -1,6 +1,6 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
-** clausetag.h gets (version, typed frees, results, alignment, policies,
+** clausetag.h gets (version, error messages, typed frees, results, alignment, policies,
 ** the writer, the rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
@@ -88,6 +88,24 @@ static char *write_all(const char *format, const ct_writer_options *o,
 static void test_version(void **state) {
   (void)state;
   assert_string_equal(ct_version(), CT_VERSION);
+}
+
+/* ct_error_set fills a ct_error as the library's own failures do: the
+** message made one line, cut to fit. */
+static void test_error_set(void **state) {
+  ct_error err = {0};
+  char big[2000];
+  (void)state;
+  assert_int_equal(ct_error_set(&err, CT_ESYNTAX, "%s:%d: bad\n\x1b[31m",
+                                "in.jsonl", 3), CT_ESYNTAX);
+  assert_int_equal(err.status, CT_ESYNTAX);
+  assert_string_equal(err.msg, "in.jsonl:3: bad  [31m");
+  memset(big, 'x', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  assert_int_equal(ct_error_set(&err, CT_EIO, "%s", big), CT_EIO);
+  assert_int_equal(strlen(err.msg), sizeof err.msg - 1);
+  assert_int_equal(ct_error_set(NULL, CT_ENOMEM, "no %s", "room"),
+                   CT_ENOMEM);
 }
 
 static void test_frees(void **state) {
@@ -674,6 +692,7 @@ static void test_text_extend(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version),
+      cmocka_unit_test(test_error_set),
       cmocka_unit_test(test_frees),
       cmocka_unit_test(test_results),
       cmocka_unit_test(test_align),

@@ -18,8 +18,9 @@ typedef struct ct_cli_help {
   const char *arg;              /* the argument's name in help ("N") */
   const char *text;             /* what the option does, lines split by
                                 ** '\n'; "%lu" stands for the default (a
-                                ** second one: the default in MiB) */
-  unsigned long deflt;          /* the default the text names */
+                                ** second one: the default in MiB), "%g"
+                                ** for a default that is not whole */
+  double deflt;                 /* the default the text names */
   const char *const *choices;   /* the values of the argument, the first
                                 ** 0 (NULL-ended); NULL: any */
   const char *names;            /* the name column as written, lines split

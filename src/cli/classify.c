@@ -125,8 +125,7 @@ static void keep_going(void *ud, const ct_error *err) {
   classify_worker *wk = ud;
   wk->doc->partial = 1;
   ct_cli_doc_message(wk->doc, "%s", err->msg);
-  if (ct_buf_adds(&wk->doc->errors, err->msg) != CT_OK ||
-      ct_buf_addc(&wk->doc->errors, '\n') != CT_OK)
+  if (ct_cli_memtext_printf(&wk->doc->errors, "%s\n", err->msg) != 0)
     wk->doc->failed = 1;
 }
 

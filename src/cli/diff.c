@@ -48,8 +48,8 @@ static const ct_cli_option diff_options[] = {
     NULL, NULL}},
   {OPT_THRESHOLD, 0, "threshold", 1,
    {"X", "the least share of words two clauses have in common\n"
-         "to pair (Dice coefficient, 0 < X <= 1; default 0.5)", 0, NULL,
-    NULL}},
+         "to pair (Dice coefficient, 0 < X <= 1; default %g)",
+    CT_ALIGN_THRESHOLD, NULL, NULL}},
   {OPT_UNCHANGED, 0, "unchanged", 0,
    {NULL, "text: list the unchanged clauses too", 0, NULL, NULL}},
   {CT_OPT_RULES, 'r', "rules", 1,

@@ -8,11 +8,7 @@
 #include "cli/doc.h"
 
 ct_status ct_cli_fail(ct_error *err, ct_status s) {
-  if (err != NULL) {
-    err->status = s;
-    snprintf(err->msg, sizeof err->msg, "%s", ct_strerror(s));
-  }
-  return s;
+  return ct_error_set(err, s, "%s", ct_strerror(s));
 }
 
 ct_cli_doc *ct_cli_doc_new(const char *path) {
@@ -34,9 +30,9 @@ void ct_cli_doc_free(ct_cli_doc *d) {
   free(d->id_json);
   free(d->meta_json);
   free(d->path);
-  ct_buf_free(&d->msgs);
-  ct_buf_free(&d->errors);
-  ct_buf_free(&d->out);
+  ct_cli_memtext_free(&d->msgs);
+  ct_cli_memtext_free(&d->errors);
+  free(d->out);
   ct_cli_context_free(&d->ctx);
   ct_cli_chain_release(d->chain);
   free(d);
@@ -49,9 +45,7 @@ void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...) {
   vsnprintf(line, sizeof line, fmt, ap);
   va_end(ap);
   /* Out of memory for a message: the document still fails. */
-  if (ct_buf_adds(&d->msgs, line) != CT_OK ||
-      ct_buf_addc(&d->msgs, '\n') != CT_OK)
-    d->failed = 1;
+  if (ct_cli_memtext_printf(&d->msgs, "%s\n", line) != 0) d->failed = 1;
 }
 
 void ct_cli_doc_input_failed(ct_cli_doc *d, const char *name, ct_status s,

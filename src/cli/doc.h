@@ -10,7 +10,7 @@
 #define CT_CLI_DOC_H
 
 #include "cli/chain.h"
-#include "core/buf.h"
+#include "cli/memtext.h"
 
 /* One document on its way through the workers; everything owned. */
 typedef struct ct_cli_doc {
@@ -23,9 +23,11 @@ typedef struct ct_cli_doc {
   ct_results *results;   /* classify: one per clause */
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
-  ct_buf msgs;           /* lines for stderr, printed before the output */
-  ct_buf out;            /* the document's output, when a worker
-                         ** formatted it (formatted set) */
+  ct_cli_memtext msgs;   /* lines for stderr, printed before the output */
+  char *out;             /* the document's output, when a worker
+                         ** formatted it (formatted set): its writer's
+                         ** bytes, malloc'd, handed over uncopied */
+  size_t nout;           /* how many */
   int formatted;
   /* A piece of a large file (chain.h): the chain, the plan cut it starts
   ** at, and what the pieces before left for its classification. */
@@ -44,7 +46,7 @@ typedef struct ct_cli_doc {
   ** (answer.h), failed or not: */
   int record;
   size_t line;           /* its line in its stream */
-  ct_buf errors;         /* what failed in it with --keep-going, a line
+  ct_cli_memtext errors; /* what failed in it with --keep-going, a line
                          ** each */
 } ct_cli_doc;
 

@@ -19,10 +19,10 @@
 #include "cli/commands.h"
 #include "cli/crossval.h"
 #include "cli/fired.h"
+#include "cli/memtext.h"
 #include "cli/options.h"
 #include "cli/rulefiles.h"
 #include "cli/scores.h"
-#include "core/buf.h"
 
 /* eval's own options (-f is its own too: text or json, not a writer's
 ** formats); -r and -h are the shared ones. */
@@ -32,11 +32,7 @@ enum { OPT_GOLD = CT_OPT_OWN, OPT_FORMAT, OPT_ERRORS, OPT_FOLDS, OPT_L2,
 /* In the order of the help; the defaults of --errors, --l2 and
 ** --bootstrap (with --folds) are the table's. */
 static const ct_cli_option eval_options[] = {
-  {OPT_GOLD, 0, "gold", 1,
-   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL, NULL}},
-  {CT_OPT_RULES, 'r', "rules", 1,
-   {"PATH", "rule file or directory, repeatable (default:\n"
-            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}},
+  CT_CLI_GOLD_OPTIONS(OPT_GOLD),
   {OPT_FORMAT, 'f', "format", 1,
    {"F", "text (default) or json", 0, NULL, NULL}},
   {OPT_ERRORS, 0, "errors", 1,
@@ -136,16 +132,16 @@ static totals total(const evalrun *ev) {
 ** Reports
 ** ====================================================================== */
 
-static void labels_text(ct_buf *b, const evalrun *ev, const unsigned char *v) {
+static void labels_text(FILE *f, const evalrun *ev, const unsigned char *v) {
   size_t k;
   int first = 1;
-  ct_buf_addc(b, '[');
+  putc('[', f);
   for (k = 0; k < ev->gd.nlabels; k++)
     if (v[k]) {
-      ct_buf_printf(b, "%s%s", first ? "" : ",", ct_gold_label_name(&ev->gd, k));
+      fprintf(f, "%s%s", first ? "" : ",", ct_gold_label_name(&ev->gd, k));
       first = 0;
     }
-  ct_buf_addc(b, ']');
+  putc(']', f);
 }
 
 static json_t *labels_json(const evalrun *ev, const unsigned char *v) {
@@ -178,7 +174,6 @@ static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
                          const ct_result *r) {
   const ct_gold_clause *g = &ev->gd.g[i];
   const unsigned char *got = ev->got + i * ev->gd.nlabels;
-  ct_buf b = {0};
   el->shown++;
   if (el->arr) {
     json_array_append_new(el->arr, json_pack("{s:s,s:I,s:s?,s:s,s:o,s:o,s:o}",
@@ -187,14 +182,12 @@ static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
         labels_json(ev, got), "rules", fired_json(ev->rs, r)));
     return;
   }
-  ct_buf_printf(&b, "%s:%zu: gold ", g->path, g->line);
-  labels_text(&b, ev, g->want);
-  ct_buf_adds(&b, " predicted ");
-  labels_text(&b, ev, got);
-  ct_buf_printf(&b, "\n    \"%s\"\n", g->text);
-  if (t) ct_cli_fired_text(&b, ev->rs, t, r);
-  fputs(b.s, stdout);
-  ct_buf_free(&b);
+  printf("%s:%zu: gold ", g->path, g->line);
+  labels_text(stdout, ev, g->want);
+  fputs(" predicted ", stdout);
+  labels_text(stdout, ev, got);
+  printf("\n    \"%s\"\n", g->text);
+  if (t) ct_cli_fired_text(stdout, ev->rs, t, r);
 }
 
 /* The first misclassified clauses, with what fired when the weights in
@@ -337,12 +330,12 @@ static int report(evalrun *ev) {
 /* }===================================================================== */
 
 /* "a, b and c": the labels of the gold, for a message. */
-static void list_labels(ct_buf *b, const ct_gold *gd) {
+static void list_labels(ct_cli_memtext *m, const ct_gold *gd) {
   size_t k;
   for (k = 0; k < gd->nlabels; k++)
-    ct_buf_printf(b, "%s%s", ct_series_sep(k, gd->nlabels),
-                  ct_gold_label_name(gd, k));
-  if (gd->nlabels == 0) ct_buf_adds(b, "none");
+    ct_cli_memtext_printf(m, "%s%s", ct_cli_series_sep(k, gd->nlabels),
+                          ct_gold_label_name(gd, k));
+  if (gd->nlabels == 0) ct_cli_memtext_printf(m, "none");
 }
 
 /* --labels: the labels to score.  The others are cleared from the gold
@@ -360,7 +353,7 @@ static int select_labels(evalrun *ev) {
           memcmp(ct_gold_label_name(&ev->gd, k), p, len) == 0)
         break;
     if (k == nl) {
-      ct_buf known = {0};
+      ct_cli_memtext known = {0};
       int rc;
       list_labels(&known, &ev->gd);
       rc = len == 0 ? ct_cli_usage_error("eval", "empty label name in "
@@ -369,7 +362,7 @@ static int select_labels(evalrun *ev) {
                                          "--labels (known labels: %s)",
                                          (int)len, p,
                                          known.s ? known.s : "none");
-      ct_buf_free(&known);
+      ct_cli_memtext_free(&known);
       return rc;
     }
     ev->keep[k] = 1;

@@ -12,12 +12,12 @@
 #ifndef CT_CLI_FIRED_H
 #define CT_CLI_FIRED_H
 
+#include <stdio.h>
 #include "clausetag.h"
-#include "core/buf.h"
 
-/* Appends the lines for result r of a clause of text t ("    no rule
-** fired" when none did, or r is NULL). */
-void ct_cli_fired_text(ct_buf *b, const ct_ruleset *rs, const ct_text *t,
+/* Writes the lines for result r of a clause of text t to f ("    no
+** rule fired" when none did, or r is NULL). */
+void ct_cli_fired_text(FILE *f, const ct_ruleset *rs, const ct_text *t,
                        const ct_result *r);
 
 #endif

@@ -11,8 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/jsonl_in.h"
-#include "core/buf.h"
-#include "core/error.h"
 
 #define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
 
@@ -29,13 +27,13 @@ ct_status ct_cli_jsonl_open(ct_cli_jsonl *j, const char *path,
   j->name = path;
   j->f = fopen(path, "r");
   if (j->f == NULL)
-    return ct_fail(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
+    return ct_error_set(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
   return CT_OK;
 }
 
 void ct_cli_jsonl_close(ct_cli_jsonl *j) {
   if (j->f != NULL && j->f != stdin) fclose(j->f);
-  ct_buf_free(&j->line);
+  free(j->line);
   memset(j, 0, sizeof *j);
 }
 
@@ -55,7 +53,7 @@ static int blank(const char *s, size_t n) {
 
 static ct_status bad_line(const ct_cli_jsonl *j, ct_error *err,
                           const char *what) {
-  return ct_fail(err, CT_ESYNTAX, "%s:%zu: %s", j->name, j->lineno, what);
+  return ct_error_set(err, CT_ESYNTAX, "%s:%zu: %s", j->name, j->lineno, what);
 }
 
 /* The id as JSON, and as the document's name (*name borrows from the
@@ -83,7 +81,7 @@ static ct_status take_names(const ct_cli_jsonl *j, json_t *root,
        (d->id_json = id_json(id, name)) == NULL) ||
       (json_is_object(meta) &&
        (d->meta_json = json_dumps(meta, DUMP_FLAGS)) == NULL))
-    return ct_fail(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
+    return ct_error_set(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
                    j->lineno);
   return CT_OK;
 }
@@ -147,11 +145,11 @@ static void salvage_id(const char *s, size_t n, ct_cli_jsonl_doc *d) {
 static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
                             ct_cli_jsonl_doc *d, ct_error *err) {
   json_error_t jerr;
-  json_t *root = json_loadb(j->line.s, len, 0, &jerr);
+  json_t *root = json_loadb(j->line, len, 0, &jerr);
   ct_status st;
   if (root == NULL) {
-    salvage_id(j->line.s, len, d);
-    return ct_fail(err, CT_ESYNTAX, "%s:%zu: invalid JSON: %s", j->name,
+    salvage_id(j->line, len, d);
+    return ct_error_set(err, CT_ESYNTAX, "%s:%zu: invalid JSON: %s", j->name,
                    j->lineno, jerr.text);
   }
   if (!json_is_object(root))
@@ -178,13 +176,24 @@ typedef enum line_end {
   LINE_ERROR     /* reading failed, errno says why */
 } line_end;
 
+/* Room for another byte and the NUL after it.  The line's own doubling
+** buffer, not a memory stream: it is filled a byte at a time, emptied
+** for every line and bounded by j->max, which open_memstream would make
+** harder to keep, not easier. */
+static int grow_line(ct_cli_jsonl *j) {
+  size_t cap = j->cap ? j->cap * 2 : 64;
+  char *p = realloc(j->line, cap);
+  if (p == NULL) return -1;
+  j->line = p, j->cap = cap;
+  return 0;
+}
+
 /* Reads to the end of the line, into j->line with `keep` (a line of more
 ** than j->max bytes stops there), or dropping the bytes.  Byte by byte
 ** rather than getline, which would hold a line of any length: a stream
 ** that never sends '\n' would take all memory.  getc reads what the pipe
 ** has, so a record is answered without waiting for the next. */
 static line_end read_line(ct_cli_jsonl *j, int keep) {
-  ct_buf *b = &j->line;
   line_end r = LINE_EOF;
   int c;
   flockfile(j->f);
@@ -195,19 +204,19 @@ static line_end read_line(ct_cli_jsonl *j, int keep) {
       break;
     }
     if (!keep) continue;
-    if (b->len == j->max) {
+    if (j->len == j->max) {
       r = LINE_LONG;
       break;
     }
-    if (b->len + 1 >= b->cap && ct_buf_reserve(b, 1) != CT_OK) {
+    if (j->len + 1 >= j->cap && grow_line(j) != 0) {
       r = LINE_NOMEM;
       break;
     }
-    b->s[b->len++] = (char)c;
+    j->line[j->len++] = (char)c;
   }
   if (c == EOF && ferror(j->f)) r = LINE_ERROR;
   funlockfile(j->f);
-  if (b->s != NULL) b->s[b->len] = '\0';
+  if (j->line != NULL) j->line[j->len] = '\0';
   return r;
 }
 
@@ -217,19 +226,19 @@ static ct_status line_failed(ct_cli_jsonl *j, line_end r,
                              ct_cli_jsonl_doc *d, ct_error *err) {
   int e = errno;
   d->lineno = j->lineno;
-  if (r != LINE_ERROR && j->line.s != NULL)
-    salvage_id(j->line.s, j->line.len, d);
+  if (r != LINE_ERROR && j->line != NULL)
+    salvage_id(j->line, j->len, d);
   if (r == LINE_NUL)
-    return ct_fail(err, CT_EBINARY, "%s:%zu: binary file (NUL byte)",
+    return ct_error_set(err, CT_EBINARY, "%s:%zu: binary file (NUL byte)",
                    j->name, j->lineno);
   if (r == LINE_ERROR)
-    return ct_fail(err, CT_EIO, "%s: cannot read: %s", j->name,
+    return ct_error_set(err, CT_EIO, "%s: cannot read: %s", j->name,
                    strerror(e ? e : EIO));
   j->skip = 1;
   if (r == LINE_NOMEM)
-    return ct_fail(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
+    return ct_error_set(err, CT_ENOMEM, "%s:%zu: out of memory", j->name,
                    j->lineno);
-  return ct_fail(err, CT_ETOOBIG, "%s:%zu: record larger than %zu bytes, "
+  return ct_error_set(err, CT_ETOOBIG, "%s:%zu: record larger than %zu bytes, "
                  "the document size cap", j->name, j->lineno, j->max);
 }
 
@@ -237,7 +246,7 @@ static ct_status line_failed(ct_cli_jsonl *j, line_end r,
 static ct_status skip_rest(ct_cli_jsonl *j, ct_cli_jsonl_doc *d,
                            ct_error *err) {
   line_end r;
-  ct_buf_clear(&j->line);
+  j->len = 0;
   r = read_line(j, 0);
   j->skip = 0;
   if (r == LINE_NUL || r == LINE_ERROR) return line_failed(j, r, d, err);
@@ -252,14 +261,14 @@ ct_status ct_cli_jsonl_next(ct_cli_jsonl *j, ct_cli_jsonl_doc *d, int *more,
   *more = 0;
   if (j->skip && (st = skip_rest(j, d, err)) != CT_OK) return st;
   for (;;) {
-    ct_buf_clear(&j->line);
+    j->len = 0;
     r = read_line(j, 1);
-    if (r == LINE_EOF && j->line.len == 0) return CT_OK;
+    if (r == LINE_EOF && j->len == 0) return CT_OK;
     j->lineno++;
     if (r != LINE_NL && r != LINE_EOF) return line_failed(j, r, d, err);
-    if (!blank(j->line.s, j->line.len)) break;
+    if (!blank(j->line, j->len)) break;
   }
   *more = 1;
   d->lineno = j->lineno;
-  return parse_line(j, j->line.len, d, err);
+  return parse_line(j, j->len, d, err);
 }

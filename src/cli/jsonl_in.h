@@ -14,12 +14,13 @@
 
 #include <stdio.h>
 #include "clausetag.h"
-#include "core/buf.h"
 
 typedef struct ct_cli_jsonl {
   FILE *f;
   const char *name;     /* for messages: the path, or "<stdin>" */
-  ct_buf line;          /* the line being read, without its '\n' */
+  char *line;           /* the line being read, without its '\n',
+                        ** NUL-terminated once a byte was read */
+  size_t len, cap;      /* its bytes; what line holds */
   size_t lineno;
   size_t max;           /* the longest line kept (--max-document-bytes) */
   int skip;             /* the rest of a line that was not kept is next */

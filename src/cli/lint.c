@@ -16,15 +16,26 @@
 #include "cli/options.h"
 #include "cli/rulefiles.h"
 
+/* In the order of the help. */
 static const ct_cli_option lint_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  {CT_OPT_STRICT, 0, "strict", 0, {0}},
-  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
-  CT_CLI_RULE_LIMIT_OPTIONS,
-  CT_CLI_CONFIG_OPTIONS,
-  {CT_OPT_HELP, 'h', "help", 0, {0}},
+  {CT_OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or directory (repeatable)", 0, NULL, NULL}},
+  {CT_OPT_STRICT, 0, "strict", 0,
+   {NULL, "warnings fail the check too (exit status 1)", 0, NULL, NULL}},
+  {CT_OPT_DEBUG, 0, "debug", 0,
+   {NULL, "print ct.log lines of the files' top level", 0, NULL, NULL}},
+  CT_CLI_RULE_LIMIT_OPTIONS_TOGETHER(
+      "--rule-budget N, --rule-memory MIB, --rule-time MS",
+      "the limits of a rule file's load, as for classify"),
+  CT_CLI_CONFIG_OPTIONS_TEXT(
+      "read settings from FILE (default: .clausetag.conf\n"
+      "here or in the nearest directory above)"),
+  CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
+
+/* lint's help puts the text from this column. */
+#define LINT_HELP_COLUMN 21
 
 /* lint writes no clauses: a name for the parser's default format. */
 static const ct_format lint_text = {"text", NULL, NULL, NULL, NULL, NULL};
@@ -51,16 +62,9 @@ void ct_cli_lint_help(FILE *out) {
 "words all copy another's of the same label and scope; a regex that\n"
 "can match the empty string; an 'unless' that cancels every word of its\n"
 "own rule.\n"
-"\n"
-"  -r, --rules PATH   a rule file or directory (repeatable)\n"
-"      --strict       warnings fail the check too (exit status 1)\n"
-"      --debug        print ct.log lines of the files' top level\n"
-"      --rule-budget N, --rule-memory MIB, --rule-time MS\n"
-"                     the limits of a rule file's load, as for classify\n"
-"      --config FILE  read settings from FILE (default: .clausetag.conf\n"
-"                     here or in the nearest directory above)\n"
-"      --no-config    read no settings file\n"
-"  -h, --help         show this help\n"
+"\n", out);
+  ct_cli_options_help(out, lint_options, LINT_HELP_COLUMN);
+  fputs(
 "\n"
 "Exit status: 0 the rules load (with warnings, unless --strict); 1\n"
 "warnings under --strict; 2 errors, or a usage error.\n", out);

@@ -18,7 +18,8 @@ const char *const ct_cli_invalid_choices[] = {"error", "replace", NULL};
 const char *const ct_cli_color_choices[] = {"auto", "always", "never", NULL};
 
 /* One line of an option's text after `indent` spaces: "%lu" is the
-** default (a second one, the default in MiB). */
+** default (a second one, the default in MiB), "%g" the default as it is
+** (diff's --threshold). */
 static void help_line(FILE *out, int indent, const ct_cli_help *h,
                       const char *line, size_t len) {
   char fmt[256];
@@ -26,8 +27,14 @@ static void help_line(FILE *out, int indent, const ct_cli_help *h,
   memcpy(fmt, line, len);
   fmt[len] = '\0';
   fprintf(out, "%*s", indent, "");
-  if (strstr(fmt, "%lu") != NULL) fprintf(out, fmt, h->deflt, h->deflt >> 20);
-  else fputs(fmt, out);
+  if (strstr(fmt, "%lu") != NULL) {
+    unsigned long v = (unsigned long)h->deflt;
+    fprintf(out, fmt, v, v >> 20);
+  } else if (strstr(fmt, "%g") != NULL) {
+    fprintf(out, fmt, h->deflt);
+  } else {
+    fputs(fmt, out);
+  }
   fputc('\n', out);
 }
 
@@ -78,7 +85,7 @@ static const ct_cli_option *option_of(const ct_cli_option *t, int key) {
 
 unsigned long ct_cli_option_default(const ct_cli_option *t, int key) {
   const ct_cli_option *o = option_of(t, key);
-  return o != NULL ? o->help.deflt : 0;
+  return o != NULL ? (unsigned long)o->help.deflt : 0;
 }
 
 int ct_cli_usage_error(const char *command, const char *fmt, ...) {

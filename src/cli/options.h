@@ -80,14 +80,17 @@ enum {
     CT_DEFAULT_MAX_CLAUSE_BYTES, NULL, NULL}}
 
 /* The settings file's options (config.h), in every command that reads
-** the shared options. */
-#define CT_CLI_CONFIG_OPTIONS                                             \
-  {CT_OPT_CONFIG, 0, "config", 1,                                         \
-   {"FILE", "read settings from FILE (default: .clausetag.conf\n"         \
-            "here or in the nearest directory above); options\n"          \
-            "given here win over the file's", 0, NULL, NULL}},                  \
+** the shared options; CONFIG_TEXT: --config's help in a command's own
+** words (lint's is shorter). */
+#define CT_CLI_CONFIG_OPTIONS_TEXT(CONFIG_TEXT)                           \
+  {CT_OPT_CONFIG, 0, "config", 1, {"FILE", CONFIG_TEXT, 0, NULL, NULL}},  \
   {CT_OPT_NO_CONFIG, 0, "no-config", 0,                                   \
    {NULL, "read no settings file", 0, NULL, NULL}}
+#define CT_CLI_CONFIG_OPTIONS                                             \
+  CT_CLI_CONFIG_OPTIONS_TEXT(                                             \
+      "read settings from FILE (default: .clausetag.conf\n"               \
+      "here or in the nearest directory above); options\n"                \
+      "given here win over the file's")
 
 /* The values of --input, --invalid and --color, in the order of their
 ** enums (ct_cli_input from CT_CLI_INPUT_TEXT, ct_invalid, ct_cli_color). */
@@ -205,6 +208,16 @@ typedef struct ct_cli_options {
          "lines, and it is the pieces that may not be larger",            \
     CT_DEFAULT_MAX_DOCUMENT_BYTES, NULL, NULL}},                                \
   CT_CLI_CONFIG_OPTIONS
+
+/* --gold (the command's own key GOLD) and -r, as eval and train describe
+** them. */
+#define CT_CLI_GOLD_OPTIONS(GOLD)                                         \
+  {GOLD, 0, "gold", 1,                                                    \
+   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL,       \
+    NULL}},                                                               \
+  {CT_OPT_RULES, 'r', "rules", 1,                                         \
+   {"PATH", "rule file or directory, repeatable (default:\n"              \
+            "CLAUSETAG_RULES, else the shipped rules)", 0, NULL, NULL}}
 
 /* -h, as every command's help describes it. */
 #define CT_CLI_HELP_OPTION \

@@ -26,11 +26,11 @@
 #include "cli/commands.h"
 #include "cli/crossval.h"
 #include "cli/gold.h"
+#include "cli/memtext.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 #include "cli/run.h"
-#include "core/buf.h"
 
 enum { OPT_GOLD = CT_OPT_OWN };
 
@@ -283,8 +283,8 @@ static void precision_cell(char *buf, size_t n, const rule_stat *s) {
   else snprintf(buf, n, "%.3f", (double)s->agreed / (double)s->fired);
 }
 
-static ct_status report_text(ct_buf *b, const ct_ruleset *rs,
-                             const tally *t, int gold) {
+static void report_text(FILE *b, const ct_ruleset *rs, const tally *t,
+                        int gold) {
   size_t i, n = ct_ruleset_nrules(rs), wr = 4, wl = 5, never = 0;
   double total = 0;
   for (i = 0; i < n; i++) {
@@ -293,101 +293,112 @@ static ct_status report_text(ct_buf *b, const ct_ruleset *rs,
     if (a > wr) wr = a;
     if (l > wl) wl = l;
   }
-  ct_buf_printf(b, "%-*s  %-*s  %7s  %7s  ", (int)wr, "RULE", (int)wl, "LABEL",
+  fprintf(b, "%-*s  %-*s  %7s  %7s  ", (int)wr, "RULE", (int)wl, "LABEL",
                 "FIRED", "DECIDED");
-  if (gold) ct_buf_printf(b, "%9s  ", "PRECISION");
-  ct_buf_printf(b, "%7s  %9s\n", "WHEN", "MS");
+  if (gold) fprintf(b, "%9s  ", "PRECISION");
+  fprintf(b, "%7s  %9s\n", "WHEN", "MS");
   for (i = 0; i < n; i++) {
     const ct_rule_info *ri = ct_ruleset_rule(rs, i);
     const rule_stat *s = &t->rules[i];
     char p[32];
-    ct_buf_printf(b, "%-*s  %-*s  %7zu  %7zu  ", (int)wr, ri->id, (int)wl,
-                  ct_ruleset_label(rs, ri->label)->name, s->fired, s->decided);
+    fprintf(b, "%-*s  %-*s  %7zu  %7zu  ", (int)wr, ri->id, (int)wl,
+            ct_ruleset_label(rs, ri->label)->name, s->fired, s->decided);
     if (gold) {
       precision_cell(p, sizeof p, s);
-      ct_buf_printf(b, "%9s  ", p);
+      fprintf(b, "%9s  ", p);
     }
-    ct_buf_printf(b, "%7lu  %9.3f\n", t->costs[i].when_calls,
-                  t->costs[i].seconds * 1e3);
+    fprintf(b, "%7lu  %9.3f\n", t->costs[i].when_calls,
+            t->costs[i].seconds * 1e3);
     total += t->costs[i].seconds;
     never += s->fired == 0;
   }
-  ct_buf_printf(b, "\nnever fired (%zu of %zu %s):", never, n,
-                n == 1 ? "rule" : "rules");
+  fprintf(b, "\nnever fired (%zu of %zu %s):", never, n,
+          n == 1 ? "rule" : "rules");
   for (i = 0; i < n; i++)
     if (t->rules[i].fired == 0)
-      ct_buf_printf(b, " %s", ct_ruleset_rule(rs, i)->id);
-  if (never == 0) ct_buf_adds(b, " none");
-  return ct_buf_printf(b, "\n%zu %s, %zu %s; %.3f ms in regexes and when "
-                       "functions\n", t->docs,
-                       t->docs == 1 ? "document" : "documents", t->clauses,
-                       t->clauses == 1 ? "clause" : "clauses", total * 1e3);
+      fprintf(b, " %s", ct_ruleset_rule(rs, i)->id);
+  if (never == 0) fputs(" none", b);
+  fprintf(b, "\n%zu %s, %zu %s; %.3f ms in regexes and when functions\n",
+          t->docs, t->docs == 1 ? "document" : "documents", t->clauses,
+          t->clauses == 1 ? "clause" : "clauses", total * 1e3);
 }
 
-/* Appends s as a JSON string (NULL: null), escaped as the writers do. */
-static ct_status json_cstr(ct_buf *b, const char *s) {
+/* Writes s as a JSON string (NULL: null), escaped as the writers do;
+** *oom set when the escape could not be made. */
+static void json_cstr(FILE *b, int *oom, const char *s) {
   char *q;
-  ct_status st;
-  if (s == NULL) return ct_buf_adds(b, "null");
-  if ((q = ct_json_quote(s, strlen(s))) == NULL) return CT_ENOMEM;
-  st = ct_buf_adds(b, q);
+  if (s == NULL) {
+    fputs("null", b);
+    return;
+  }
+  if ((q = ct_json_quote(s, strlen(s))) == NULL) {
+    *oom = 1;
+    return;
+  }
+  fputs(q, b);
   ct_string_free(q);
-  return st;
 }
 
-static ct_status report_jsonl(ct_buf *b, const ct_ruleset *rs,
-                              const tally *t, int gold) {
+static void report_jsonl(FILE *b, int *oom, const ct_ruleset *rs,
+                         const tally *t, int gold) {
   size_t i, n = ct_ruleset_nrules(rs), never = 0;
   double total = 0;
   for (i = 0; i < n; i++) {
     const ct_rule_info *ri = ct_ruleset_rule(rs, i);
     const rule_stat *s = &t->rules[i];
-    ct_buf_adds(b, "{\"type\":\"rule\",\"rule\":");
-    json_cstr(b, ri->id);
-    ct_buf_adds(b, ",\"label\":");
-    json_cstr(b, ct_ruleset_label(rs, ri->label)->name);
-    ct_buf_adds(b, ",\"file\":");
-    json_cstr(b, ri->file);
-    ct_buf_printf(b, ",\"line\":%d,\"fired\":%zu,\"decided\":%zu,"
-                  "\"precision\":", ri->line, s->fired, s->decided);
+    fputs("{\"type\":\"rule\",\"rule\":", b);
+    json_cstr(b, oom, ri->id);
+    fputs(",\"label\":", b);
+    json_cstr(b, oom, ct_ruleset_label(rs, ri->label)->name);
+    fputs(",\"file\":", b);
+    json_cstr(b, oom, ri->file);
+    fprintf(b, ",\"line\":%d,\"fired\":%zu,\"decided\":%zu,\"precision\":",
+            ri->line, s->fired, s->decided);
     if (gold && s->fired > 0)
-      ct_buf_printf(b, "%.6g", (double)s->agreed / (double)s->fired);
+      fprintf(b, "%.6g", (double)s->agreed / (double)s->fired);
     else
-      ct_buf_adds(b, "null");
-    ct_buf_printf(b, ",\"when_calls\":%lu,\"ms\":%.6f}\n",
-                  t->costs[i].when_calls, t->costs[i].seconds * 1e3);
+      fputs("null", b);
+    fprintf(b, ",\"when_calls\":%lu,\"ms\":%.6f}\n", t->costs[i].when_calls,
+            t->costs[i].seconds * 1e3);
     total += t->costs[i].seconds;
   }
-  ct_buf_printf(b, "{\"type\":\"summary\",\"documents\":%zu,\"clauses\":%zu,"
-                "\"rules\":%zu,\"never_fired\":[", t->docs, t->clauses, n);
+  fprintf(b, "{\"type\":\"summary\",\"documents\":%zu,\"clauses\":%zu,"
+          "\"rules\":%zu,\"never_fired\":[", t->docs, t->clauses, n);
   for (i = 0; i < n; i++)
     if (t->rules[i].fired == 0) {
-      if (never++) ct_buf_addc(b, ',');
-      json_cstr(b, ct_ruleset_rule(rs, i)->id);
+      if (never++) fputc(',', b);
+      json_cstr(b, oom, ct_ruleset_rule(rs, i)->id);
     }
-  return ct_buf_printf(b, "],\"ms\":%.6f}\n", total * 1e3);
+  fprintf(b, "],\"ms\":%.6f}\n", total * 1e3);
 }
 
 static int write_report(const ct_cli_options *o, const ct_ruleset *rs,
                         const tally *t, int gold) {
-  ct_buf b = {0};
+  ct_cli_memtext m = {0};
   ct_cli_outfile out;
-  ct_status st = o->format == &profile_jsonl ? report_jsonl(&b, rs, t, gold)
-                                             : report_text(&b, rs, t, gold);
-  int rc;
-  if (st != CT_OK) {
-    ct_buf_free(&b);
+  FILE *f = ct_cli_memtext_file(&m);
+  size_t len;
+  char *text;
+  int rc, oom = 0;
+  if (f != NULL) {
+    if (o->format == &profile_jsonl) report_jsonl(f, &oom, rs, t, gold);
+    else report_text(f, rs, t, gold);
+    fflush(f);
+  }
+  len = m.len;
+  if ((text = ct_cli_memtext_take(&m)) == NULL || oom) {
+    free(text);
     fputs("clausetag: out of memory\n", stderr);
     return 2;
   }
   if ((rc = ct_cli_outfile_open(&out, o->output)) == 0) {
     errno = 0;
-    if (fwrite(b.s, 1, b.len, out.f) != b.len)
+    if (fwrite(text, 1, len, out.f) != len)
       rc = ct_cli_outfile_fail(&out, errno ? errno : EIO);
     else
       rc = ct_cli_outfile_commit(&out);
   }
-  ct_buf_free(&b);
+  free(text);
   return rc;
 }
 

@@ -105,6 +105,14 @@ static int per_document(const ct_format *f) {
   return f->doc_begin == NULL && f->doc_end == NULL && f->end == NULL;
 }
 
+/* What a worker's writer w holds becomes d's output, w's buffer then
+** empty: the bytes are handed over, not copied. */
+static void take_output(ct_cli_doc *d, ct_writer *w) {
+  d->out = w->buf.s, d->nout = w->buf.len;
+  d->formatted = 1;
+  memset(&w->buf, 0, sizeof w->buf);
+}
+
 /* In a worker: the document's output into d->out, through the format's
 ** clause hook with a writer of its own.  Out of memory, it is left to the
 ** main thread, which formats it as it would anyway. */
@@ -121,11 +129,7 @@ static void format_doc(const worker *wk, ct_cli_doc *d) {
   doc_info(d, &info);
   r.text = d->text, r.clauses = d->clauses, r.nclauses = d->n, r.doc = &info;
   for (r.i = 0; s == CT_OK && r.i < d->n; r.i++) s = w.fmt->clause(&w, &r);
-  if (s == CT_OK) {
-    d->out = w.buf;
-    d->formatted = 1;
-    memset(&w.buf, 0, sizeof w.buf);
-  }
+  if (s == CT_OK) take_output(d, &w);
   ct_writer_free(&w);
 }
 
@@ -197,9 +201,7 @@ static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
     s = format_group(&w, d, t ? t : d->text, &before, from,
                      from + GROUP < d->n ? from + GROUP : d->n, gc, gr);
   if (s == CT_OK) {
-    d->out = w.buf;
-    d->formatted = 1;
-    memset(&w.buf, 0, sizeof w.buf);
+    take_output(d, &w);
   } else {
     ct_cli_fail(err, s);
   }
@@ -305,10 +307,11 @@ static void print_messages(loop *l, const char *msgs) {
 static ct_status write_formatted(loop *l, ct_cli_doc *d,
                                  const ct_docinfo *info) {
   if (l->w.buf.len == 0) {
-    ct_buf empty = l->w.buf;
-    l->w.buf = d->out;
-    d->out = empty;
-  } else if (ct_buf_add(&l->w.buf, d->out.s, d->out.len) != CT_OK) {
+    free(l->w.buf.s);
+    l->w.buf.s = d->out, l->w.buf.len = d->nout;
+    l->w.buf.cap = d->out != NULL ? d->nout + 1 : 0;   /* at least */
+    d->out = NULL, d->nout = 0;
+  } else if (ct_buf_add(&l->w.buf, d->out, d->nout) != CT_OK) {
     return ct_cli_fail(&l->err, CT_ENOMEM);
   }
   l->w.records += d->n;

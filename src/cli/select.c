@@ -4,15 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/select.h"
-#include "core/buf.h"
+#include "cli/memtext.h"
 
 /* "a, b and c": the labels for a message. */
-static void list_labels(ct_buf *b, const ct_ruleset *rs) {
+static void list_labels(ct_cli_memtext *m, const ct_ruleset *rs) {
   size_t i, n = ct_ruleset_nlabels(rs);
   for (i = 0; i < n; i++)
-    ct_buf_printf(b, "%s%s", ct_series_sep(i, n),
-                  ct_ruleset_label(rs, i)->name);
-  if (n == 0) ct_buf_adds(b, "none");
+    ct_cli_memtext_printf(m, "%s%s", ct_cli_series_sep(i, n),
+                          ct_ruleset_label(rs, i)->name);
+  if (n == 0) ct_cli_memtext_printf(m, "none");
 }
 
 /* want[k] for every --label; 0, or 2 after naming an unknown one. */
@@ -29,13 +29,13 @@ static int resolve(ct_cli_select *s, const ct_cli_options *o,
     for (k = 0; k < n; k++)
       if (strcmp(ct_ruleset_label(rs, k)->name, o->labels[i]) == 0) break;
     if (k == n) {
-      ct_buf known = {0};
+      ct_cli_memtext known = {0};
       int rc;
       list_labels(&known, rs);
       rc = ct_cli_usage_error("classify", "unknown label '%s' for --label "
                               "(known labels: %s)", o->labels[i],
                               known.s ? known.s : "none");
-      ct_buf_free(&known);
+      ct_cli_memtext_free(&known);
       return rc;
     }
     s->want[k] = 1;

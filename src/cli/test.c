@@ -18,23 +18,41 @@
 #include "cli/commands.h"
 #include "cli/fired.h"
 #include "cli/lineclass.h"
+#include "cli/memtext.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 #include "cli/testreport.h"
-#include "core/buf.h"
 
-enum { OPT_EXACT = 600 };
+/* test's own options (ct_cli_own_fn): -r is too, so that RULES operands
+** and -r paths load in the order given. */
+enum { OPT_EXACT = CT_OPT_OWN, OPT_RULES, OPT_OUTPUT };
 
+/* In the order of the help. */
 static const ct_cli_option test_options[] = {
-  {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  {OPT_EXACT, 0, "exact", 0, {0}},
-  {CT_OPT_FORMAT, 'f', "format", 1, {0}},
-  {CT_OPT_OUTPUT, 'o', "output", 1, {0}},
-  {CT_OPT_DEBUG, 0, "debug", 0, {0}},
-  {CT_OPT_HELP, 'h', "help", 0, {0}},
+  {OPT_RULES, 'r', "rules", 1,
+   {"PATH", "a rule file or directory (repeatable)", 0, NULL, NULL}},
+  {OPT_EXACT, 0, "exact", 0,
+   {NULL, "every example checks every label of the set", 0, NULL, NULL}},
+  {CT_OPT_FORMAT, 'f', "format", 1,
+   {"F", "text (default) or junit (JUnit XML, a testcase\n"
+         "per example, a testsuite per rule file)", 0, NULL, NULL}},
+  {OPT_OUTPUT, 'o', "output", 1,
+   {"FILE", "write to FILE instead of standard output", 0, NULL, NULL}},
+  {CT_OPT_DEBUG, 0, "debug", 0,
+   {NULL, "print what rule code passes to ct.log", 0, NULL, NULL}},
+  CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
+
+/* test's help puts the text from this column. */
+#define TEST_HELP_COLUMN 21
+
+/* The values of -f: names only, testreport.c writes the reports. */
+static const ct_format test_text = {"text", NULL, NULL, NULL, NULL, NULL};
+static const ct_format test_junit = {"junit", NULL, NULL, NULL, NULL, NULL};
+static const ct_format *const test_formats[] = {&test_text, &test_junit,
+                                                NULL};
 
 void ct_cli_test_help(FILE *out) {
   fputs("Usage: clausetag test [--exact] [-f text|junit] [-o FILE] [RULES]...\n"
@@ -48,48 +66,44 @@ void ct_cli_test_help(FILE *out) {
         "\n"
         "Prints each failure as FILE:LINE: example expected [...] got [...],\n"
         "with the rules and words that fired, then 'N passed, M failed'.\n"
-        "\n"
-        "  -r, --rules PATH   a rule file or directory (repeatable)\n"
-        "      --exact        every example checks every label of the set\n"
-        "  -f, --format F     text (default) or junit (JUnit XML, a testcase\n"
-        "                     per example, a testsuite per rule file)\n"
-        "  -o, --output FILE  write to FILE instead of standard output\n"
-        "      --debug        print what rule code passes to ct.log\n"
-        "  -h, --help         show this help\n"
-        "\n"
+        "\n", out);
+  ct_cli_options_help(out, test_options, TEST_HELP_COLUMN);
+  fputs("\n"
         "Exit status: 0 all passed, 1 a failure, 2 the rules did not load\n"
         "or an example could not be run.\n", out);
 }
 
 typedef struct test_args {
-  int exact, junit, help;
+  int exact, junit;
   const char *output;
+  const char **rules;     /* -r and RULES, in order (calloc'd, argc + 1) */
+  size_t nrules;
 } test_args;
 
 /* "[a,b]": the labels set in `has` among those in `check`. */
-static void label_list(ct_buf *b, const ct_ruleset *rs,
+static void label_list(FILE *f, const ct_ruleset *rs,
                        const unsigned char *has, const unsigned char *check) {
   size_t k;
   int first = 1;
-  ct_buf_addc(b, '[');
+  putc('[', f);
   for (k = 0; k < ct_ruleset_nlabels(rs); k++)
     if (has[k] && check[k]) {
-      ct_buf_printf(b, "%s%s", first ? "" : ",", ct_ruleset_label(rs, k)->name);
+      fprintf(f, "%s%s", first ? "" : ",", ct_ruleset_label(rs, k)->name);
       first = 0;
     }
-  ct_buf_addc(b, ']');
+  putc(']', f);
 }
 
 /* The first 60 characters of s, with an ellipsis when cut. */
-static void short_text(ct_buf *b, const char *s) {
+static void short_text(FILE *f, const char *s) {
   size_t i = 0, chars = 0;
   while (s[i] && chars < 60) {
     i++;
     while (((unsigned char)s[i] & 0xC0) == 0x80) i++;
     chars++;
   }
-  ct_buf_add(b, s, i);
-  if (s[i]) ct_buf_adds(b, "…");
+  fwrite(s, 1, i, f);
+  if (s[i]) fputs("…", f);
 }
 
 /* The labels example ex checks (see the top of the file). */
@@ -113,19 +127,22 @@ static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
                     const ct_cli_lines *l, const ct_result *r,
                     const unsigned char *want, const unsigned char *got,
                     const unsigned char *check) {
-  ct_buf sum = {0}, det = {0};
-  ct_buf_adds(&sum, "expected ");
-  label_list(&sum, rs, want, check);
-  ct_buf_adds(&sum, " got ");
-  label_list(&sum, rs, got, check);
-  ct_buf_printf(&det, "%s:%d: example %s: \"", o->ex->file, o->ex->line,
-                sum.s ? sum.s : "");
-  short_text(&det, o->ex->text);
-  ct_buf_adds(&det, "\"\n");
-  ct_cli_fired_text(&det, rs, l->text, r);
-  o->summary = sum.s;
-  o->detail = det.s;
-  return o->summary && o->detail ? 0 : -1;
+  ct_cli_memtext sum = {0}, det = {0};
+  FILE *f;
+  if ((f = ct_cli_memtext_file(&sum)) != NULL) {
+    fputs("expected ", f);
+    label_list(f, rs, want, check);
+    fputs(" got ", f);
+    label_list(f, rs, got, check);
+  }
+  if ((o->summary = ct_cli_memtext_take(&sum)) == NULL ||
+      (f = ct_cli_memtext_file(&det)) == NULL)
+    return -1;
+  fprintf(f, "%s:%d: example %s: \"", o->ex->file, o->ex->line, o->summary);
+  short_text(f, o->ex->text);
+  fputs("\"\n", f);
+  ct_cli_fired_text(f, rs, l->text, r);
+  return (o->detail = ct_cli_memtext_take(&det)) != NULL ? 0 : -1;
 }
 
 /* Runs example i into o; -1 when out of memory. */
@@ -138,12 +155,12 @@ static int run_example(ct_engine *e, const ct_ruleset *rs, size_t i,
   ct_error err;
   const ct_result *r;
   const unsigned char *got;
-  ct_buf title = {0};
+  ct_cli_memtext title = {0};
   int rc = 0;
   o->ex = ex;
-  ct_buf_printf(&title, "%s:%d: ", ex->file, ex->line);
-  short_text(&title, ex->text);
-  if ((o->title = title.s) == NULL) return -1;
+  if (ct_cli_memtext_printf(&title, "%s:%d: ", ex->file, ex->line) == 0)
+    short_text(title.f, ex->text);
+  if ((o->title = ct_cli_memtext_take(&title)) == NULL) return -1;
   memset(want, 0, nl);
   for (k = 0; k < ex->nlabels; k++) want[ex->labels[k]] = 1;
   checked_labels(rs, ex, exact, check);
@@ -216,54 +233,42 @@ static int run_examples(const ct_ruleset *rs, const test_args *ta,
   return rc;
 }
 
-/* One option into ta and o; 0, or 2 after a usage error. */
-static int test_option(int key, const ct_cli_args *a, test_args *ta,
-                       ct_cli_options *o) {
+/* One of test's own options into ta (ct_cli_own_fn); 0, or 2 after a
+** usage error. */
+static int test_option(void *ud, int key, const ct_cli_args *a) {
+  test_args *ta = ud;
   switch (key) {
-  case CT_CLI_ARG_OPERAND:
-  case CT_OPT_RULES:
+  case OPT_EXACT: ta->exact = 1; return 0;
+  case OPT_OUTPUT: return ct_cli_output_arg("test", a->arg, &ta->output);
+  default:   /* -r, and CT_CLI_ARG_OPERAND */
     if (a->arg[0] == '\0')
       return ct_cli_usage_error("test", "empty path for --rules");
-    o->rules[o->nrules++] = a->arg;
+    ta->rules[ta->nrules++] = a->arg;
     return 0;
-  case CT_OPT_HELP: ta->help = 1; return 0;
-  case OPT_EXACT: ta->exact = 1; return 0;
-  case CT_OPT_DEBUG: o->debug = 1; return 0;
-  case CT_OPT_OUTPUT: return ct_cli_output_arg("test", a->arg, &ta->output);
-  case CT_OPT_FORMAT:
-    if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "junit") == 0) {
-      ta->junit = strcmp(a->arg, "junit") == 0;
-      return 0;
-    }
-    return ct_cli_usage_error("test", "invalid argument '%s' for --format "
-                              "(expected text or junit)", a->arg);
-  default:
-    return ct_cli_usage_error("test", "%s", a->msg);
   }
 }
 
 int ct_cli_test(int argc, char **argv) {
+  ct_cli_command_spec spec = {"test", test_options, test_formats, 0,
+                              test_option, NULL, 1};
   ct_cli_options o;
-  ct_cli_args a;
   test_args ta;
   ct_ruleset *rs;
-  int key, status = 0;
-  memset(&o, 0, sizeof o);
+  int status;
   memset(&ta, 0, sizeof ta);
-  ct_limits_default(&o.limits);
-  o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
-  if (o.rules == NULL) return 2;
-  ct_cli_args_init(&a, argc, argv);
-  while (status == 0 &&
-         (key = ct_cli_args_next(&a, test_options)) != CT_CLI_ARG_END)
-    status = test_option(key, &a, &ta, &o);
-  if (status == 0 && ta.help) {
+  if ((ta.rules = calloc((size_t)argc + 1, sizeof *ta.rules)) == NULL)
+    return 2;
+  spec.own_ud = &ta;
+  status = ct_cli_options_parse(&o, &spec, argc, argv);
+  o.rules = ta.rules, o.nrules = ta.nrules;   /* o owns them now */
+  ta.junit = o.format == &test_junit;
+  if (status == 0 && o.help) {
     ct_cli_test_help(stdout);
   } else if (status == 0) {
     rs = ct_cli_rules_load(&o);
     status = rs ? run_examples(rs, &ta, o.debug) : 2;
     ct_ruleset_free(rs);
   }
-  free(o.rules);
+  ct_cli_options_free(&o);
   return status;
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/testreport.h"
-#include "core/buf.h"
+#include "cli/memtext.h"
 
 void ct_cli_outcome_free(ct_cli_outcome *o) {
   free(o->title);
@@ -30,43 +30,51 @@ int ct_cli_test_text(FILE *out, const ct_cli_outcome *v, size_t n) {
   return 0;
 }
 
-/* Appends s escaped as the junit writer escapes (NULL: nothing). */
-static ct_status xml_cstr(ct_buf *b, const char *s) {
+/* The report is built in memory first, so that a failure to build it
+** (memory) leaves out nothing half-written.  f writes into the memory
+** text; *oom is set when an escape could not be made. */
+typedef struct report {
+  FILE *f;
+  int oom;
+} report;
+
+/* Writes s escaped as the junit writer escapes (NULL: nothing). */
+static void xml_cstr(report *r, const char *s) {
   char *e;
-  ct_status st;
-  if (s == NULL) return CT_OK;
-  if ((e = ct_xml_escape(s, strlen(s))) == NULL) return CT_ENOMEM;
-  st = ct_buf_adds(b, e);
+  if (s == NULL) return;
+  if ((e = ct_xml_escape(s, strlen(s))) == NULL) {
+    r->oom = 1;
+    return;
+  }
+  fputs(e, r->f);
   ct_string_free(e);
-  return st;
 }
 
-static ct_status attr(ct_buf *b, const char *name, const char *value) {
-  if (ct_buf_printf(b, " %s=\"", name) != CT_OK ||
-      xml_cstr(b, value) != CT_OK)
-    return CT_ENOMEM;
-  return ct_buf_addc(b, '"');
+static void attr(report *r, const char *name, const char *value) {
+  fprintf(r->f, " %s=\"", name);
+  xml_cstr(r, value);
+  fputc('"', r->f);
 }
 
-static ct_status testcase(ct_buf *b, const ct_cli_outcome *o) {
+static void testcase(report *r, const ct_cli_outcome *o) {
   const char *tag = o->passed < 0 ? "error" : "failure";
-  if (ct_buf_adds(b, "    <testcase") != CT_OK ||
-      attr(b, "name", o->title) != CT_OK ||
-      ct_buf_adds(b, " classname=\"clausetag.example\"") != CT_OK)
-    return CT_ENOMEM;
-  if (o->passed > 0) return ct_buf_adds(b, "/>\n");
-  if (ct_buf_printf(b, ">\n      <%s", tag) != CT_OK ||
-      attr(b, "message", o->summary) != CT_OK ||
-      ct_buf_printf(b, " type=\"example\">") != CT_OK ||
-      xml_cstr(b, o->detail ? o->detail : o->summary) != CT_OK ||
-      ct_buf_printf(b, "</%s>\n    </testcase>\n", tag) != CT_OK)
-    return CT_ENOMEM;
-  return CT_OK;
+  fputs("    <testcase", r->f);
+  attr(r, "name", o->title);
+  fputs(" classname=\"clausetag.example\"", r->f);
+  if (o->passed > 0) {
+    fputs("/>\n", r->f);
+    return;
+  }
+  fprintf(r->f, ">\n      <%s", tag);
+  attr(r, "message", o->summary);
+  fputs(" type=\"example\">", r->f);
+  xml_cstr(r, o->detail ? o->detail : o->summary);
+  fprintf(r->f, "</%s>\n    </testcase>\n", tag);
 }
 
 /* The suite of the examples of one file: v[from..] with that file. */
-static ct_status suite(ct_buf *b, const ct_cli_outcome *v, size_t n,
-                       size_t from, unsigned char *done) {
+static void suite(report *r, const ct_cli_outcome *v, size_t n, size_t from,
+                  unsigned char *done) {
   const char *file = v[from].ex->file;
   size_t i, tests = 0, failures = 0, errors = 0;
   for (i = from; i < n; i++)
@@ -75,43 +83,49 @@ static ct_status suite(ct_buf *b, const ct_cli_outcome *v, size_t n,
       failures += v[i].passed == 0;
       errors += v[i].passed < 0;
     }
-  if (ct_buf_adds(b, "  <testsuite") != CT_OK ||
-      attr(b, "name", file) != CT_OK ||
-      ct_buf_printf(b, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
-                    "skipped=\"0\">\n", tests, failures, errors) != CT_OK)
-    return CT_ENOMEM;
+  fputs("  <testsuite", r->f);
+  attr(r, "name", file);
+  fprintf(r->f, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+          "skipped=\"0\">\n", tests, failures, errors);
   for (i = from; i < n; i++)
     if (!done[i] && strcmp(v[i].ex->file, file) == 0) {
       done[i] = 1;
-      if (testcase(b, &v[i]) != CT_OK) return CT_ENOMEM;
+      testcase(r, &v[i]);
     }
-  return ct_buf_adds(b, "  </testsuite>\n");
+  fputs("  </testsuite>\n", r->f);
 }
 
 int ct_cli_test_junit(FILE *out, const ct_cli_outcome *v, size_t n) {
   unsigned char *done = calloc(n + 1, 1);
-  ct_buf b = {0};
-  size_t i, errors = 0;
-  ct_status st = done ? CT_OK : CT_ENOMEM;
+  ct_cli_memtext m = {0};
+  report r = {NULL, 0};
+  size_t i, len, errors = 0;
+  char *text;
+  if (done == NULL || (r.f = ct_cli_memtext_file(&m)) == NULL) {
+    free(done);
+    ct_cli_memtext_free(&m);
+    return ENOMEM;
+  }
   for (i = 0; i < n; i++) errors += v[i].passed < 0;
-  if (st == CT_OK)
-    st = ct_buf_printf(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                       "<testsuites name=\"clausetag test\" tests=\"%zu\" "
-                       "failures=\"%zu\" errors=\"%zu\">\n", n,
-                       count(v, n, 0) - errors, errors);
-  for (i = 0; st == CT_OK && i < n; i++)
-    if (!done[i]) st = suite(&b, v, n, i, done);
-  if (st == CT_OK) st = ct_buf_adds(&b, "</testsuites>\n");
+  fprintf(r.f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<testsuites name=\"clausetag test\" tests=\"%zu\" "
+          "failures=\"%zu\" errors=\"%zu\">\n", n, count(v, n, 0) - errors,
+          errors);
+  for (i = 0; i < n; i++)
+    if (!done[i]) suite(&r, v, n, i, done);
+  fputs("</testsuites>\n", r.f);
   free(done);
-  if (st != CT_OK) {
-    ct_buf_free(&b);
+  fflush(r.f);
+  len = m.len;
+  if ((text = ct_cli_memtext_take(&m)) == NULL || r.oom) {
+    free(text);
     return ENOMEM;
   }
   errno = 0;
-  if (fwrite(b.s, 1, b.len, out) != b.len || fflush(out) != 0) {
-    ct_buf_free(&b);
+  if (fwrite(text, 1, len, out) != len || fflush(out) != 0) {
+    free(text);
     return errno ? errno : EIO;
   }
-  ct_buf_free(&b);
+  free(text);
   return 0;
 }

@@ -21,15 +21,33 @@
 #include "cli/rulefiles.h"
 #include "cli/scores.h"
 
-enum { OPT_GOLD = 400, OPT_L2, OPT_FOLDS, OPT_ROUNDS, OPT_THRESHOLDS };
+enum { OPT_GOLD = CT_OPT_OWN, OPT_L2, OPT_FOLDS, OPT_ROUNDS, OPT_THRESHOLDS,
+       OPT_OUTPUT };
 
+/* In the order of the help; the defaults of --folds and --rounds are
+** the table's. */
 static const ct_cli_option train_options[] = {
-  {OPT_GOLD, 0, "gold", 1, {0}},        {CT_OPT_RULES, 'r', "rules", 1, {0}},
-  {CT_OPT_OUTPUT, 'o', "output", 1, {0}}, {OPT_L2, 0, "l2", 1, {0}},
-  {OPT_FOLDS, 0, "folds", 1, {0}},      {OPT_ROUNDS, 0, "rounds", 1, {0}},
-  {OPT_THRESHOLDS, 0, "thresholds", 1, {0}},
-  {CT_OPT_HELP, 'h', "help", 0, {0}},   {0, 0, NULL, 0, {0}}
+  CT_CLI_GOLD_OPTIONS(OPT_GOLD),
+  {OPT_OUTPUT, 'o', "output", 1,
+   {"FILE", "write the weights there (default: stdout)", 0, NULL, NULL}},
+  {OPT_L2, 0, "l2", 1,
+   {"X", "pull toward the declared weights (default:\n"
+         "chosen by cross-validation by document)", 0, NULL, NULL}},
+  {OPT_FOLDS, 0, "folds", 1,
+   {"K", "folds of documents for choosing --l2 (default %lu)", 5, NULL,
+    NULL}},
+  {OPT_ROUNDS, 0, "rounds", 1,
+   {"N", "classify-and-fit rounds (default %lu)", 2, NULL, NULL}},
+  {OPT_THRESHOLDS, 0, "thresholds", 1,
+   {"T", "f1 (default): where F1 on the training clauses\n"
+         "is highest; probability: where the fitted\n"
+         "probability is one half", 0, NULL, NULL}},
+  CT_CLI_HELP_OPTION,
+  {0, 0, NULL, 0, {0}}
 };
+
+/* train's help puts the text from this column. */
+#define TRAIN_HELP_COLUMN 21
 
 /* The candidates for --l2 when it is not given. */
 static const double l2_grid[] = {0.1, 0.3, 1, 3, 10, 30};
@@ -43,19 +61,8 @@ void ct_cli_train_help(FILE *out) {
         "clauses (the format of eval) and write them as a rule file,\n"
         "weights { rules = {...}, thresholds = {...} }, to load with the\n"
         "rules (put it in the rules directory, or pass it with -r).\n"
-        "\n"
-        "      --gold FILE    labelled clauses, repeatable (at least one)\n"
-        "  -r, --rules PATH   rule file or directory, repeatable (default:\n"
-        "                     CLAUSETAG_RULES, else the shipped rules)\n"
-        "  -o, --output FILE  write the weights there (default: stdout)\n"
-        "      --l2 X         pull toward the declared weights (default:\n"
-        "                     chosen by cross-validation by document)\n"
-        "      --folds K      folds of documents for choosing --l2 (default 5)\n"
-        "      --rounds N     classify-and-fit rounds (default 2)\n"
-        "      --thresholds T f1 (default): where F1 on the training clauses\n"
-        "                     is highest; probability: where the fitted\n"
-        "                     probability is one half\n"
-        "  -h, --help         show this help\n", out);
+        "\n", out);
+  ct_cli_options_help(out, train_options, TRAIN_HELP_COLUMN);
 }
 
 typedef struct train_args {
@@ -63,7 +70,7 @@ typedef struct train_args {
   size_t ngold, folds;
   const char *output;
   ct_train_options to;
-  int l2_given, help;
+  int l2_given;
 } train_args;
 
 /* Cross-validated micro-F1 of every candidate l2; *best gets the best. */
@@ -155,14 +162,14 @@ static int number_arg(const ct_cli_args *a, double *v) {
                             a->name);
 }
 
-static int train_option(int key, const ct_cli_args *a, train_args *ta,
-                        ct_cli_options *o) {
+/* One of train's own options into ta (ct_cli_own_fn); 0, or 2 after a
+** usage error. */
+static int train_option(void *ud, int key, const ct_cli_args *a) {
+  train_args *ta = ud;
   double v;
   switch (key) {
   case OPT_GOLD: ta->gold[ta->ngold++] = a->arg; return 0;
-  case CT_OPT_RULES: o->rules[o->nrules++] = a->arg; return 0;
-  case CT_OPT_OUTPUT: return ct_cli_output_arg("train", a->arg, &ta->output);
-  case CT_OPT_HELP: ta->help = 1; return 0;
+  case OPT_OUTPUT: return ct_cli_output_arg("train", a->arg, &ta->output);
   case OPT_L2:
     ta->l2_given = 1;
     return number_arg(a, &ta->to.l2);
@@ -184,32 +191,28 @@ static int train_option(int key, const ct_cli_args *a, train_args *ta,
     return ct_cli_usage_error("train", "invalid argument '%s' for "
                               "--thresholds (expected f1 or probability)",
                               a->arg);
-  case CT_CLI_ARG_OPERAND:
+  default:   /* CT_CLI_ARG_OPERAND */
     return ct_cli_usage_error("train", "unexpected operand '%s' (gold files "
                               "go after --gold)", a->arg);
-  default:
-    return ct_cli_usage_error("train", "%s", a->msg);
   }
 }
 
 int ct_cli_train(int argc, char **argv) {
+  ct_cli_command_spec spec = {"train", train_options, NULL, 0, train_option,
+                              NULL, 1};
   ct_cli_options o;
-  ct_cli_args a;
   train_args ta;
   ct_ruleset *rs = NULL;
-  int key, status = 0;
-  memset(&o, 0, sizeof o);
+  int status;
   memset(&ta, 0, sizeof ta);
   ct_train_options_default(&ta.to);
-  ta.folds = 5;
-  ct_limits_default(&o.limits);
-  o.rules = calloc((size_t)argc + 1, sizeof *o.rules);
-  ta.gold = calloc((size_t)argc + 1, sizeof *ta.gold);
-  if (o.rules == NULL || ta.gold == NULL) return 2;
-  ct_cli_args_init(&a, argc, argv);
-  while (status == 0 && (key = ct_cli_args_next(&a, train_options)) != CT_CLI_ARG_END)
-    status = train_option(key, &a, &ta, &o);
-  if (status == 0 && ta.help) {
+  ta.folds = ct_cli_option_default(train_options, OPT_FOLDS);
+  ta.to.rounds = (unsigned)ct_cli_option_default(train_options, OPT_ROUNDS);
+  if ((ta.gold = calloc((size_t)argc + 1, sizeof *ta.gold)) == NULL)
+    return 2;
+  spec.own_ud = &ta;
+  status = ct_cli_options_parse(&o, &spec, argc, argv);
+  if (status == 0 && o.help) {
     ct_cli_train_help(stdout);
   } else if (status == 0 && ta.ngold == 0) {
     status = ct_cli_usage_error("train", "--gold FILE is required");
@@ -218,7 +221,7 @@ int ct_cli_train(int argc, char **argv) {
     status = rs ? run(rs, &ta) : 2;
   }
   ct_ruleset_free(rs);
-  free(o.rules);
+  ct_cli_options_free(&o);
   free(ta.gold);
   return status;
 }

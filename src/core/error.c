@@ -35,7 +35,7 @@ static void clean(char *s) {
   }
 }
 
-ct_status ct_fail(ct_error *err, ct_status s, const char *fmt, ...) {
+ct_status ct_error_set(ct_error *err, ct_status s, const char *fmt, ...) {
   va_list ap;
   if (err == NULL) return s;
   err->status = s;

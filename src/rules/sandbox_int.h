@@ -1,12 +1,21 @@
 /*
-** sandbox_int.h -- the inside of a sandbox, shared by its three files:
-** sandbox.c (the policed state), sandbox_lib.c (the standard library rule
-** code sees) and sandbox_load.c (loading rule files).  Nothing outside
-** src/rules/sandbox*.c includes it.
+** sandbox_int.h -- the inside of a sandbox, shared by its files, one a
+** concern: the policed state in sandbox_state.c (making and ending it),
+** sandbox_memory.c (the allocator and the cap), sandbox_budget.c (the
+** instruction budget, the clock and kills), sandbox_call.c (protected
+** calls) and sandbox_where.c (where a failure happened, for messages);
+** sandbox_lib.c (the standard library rule code sees); sandbox_load.c
+** (loading rule files).  Nothing outside src/rules/sandbox*.c includes
+** it.
+**
+** The Lua-facing code uses only the official API of lua.h, lauxlib.h and
+** lualib.h.  It relies on one fact about Lua's internals, explained at
+** 'refuse' in sandbox_memory.c and guarded by a version check.
 */
 #ifndef CT_SANDBOX_INT_H
 #define CT_SANDBOX_INT_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <time.h>
 #include <lua.h>
@@ -50,14 +59,30 @@ typedef struct ct_sb_global {
   lua_CFunction push;
 } ct_sb_global;
 
-/* sandbox.c */
+/* a + b, or ULONG_MAX when that overflows: steps spent never wrap. */
+static inline unsigned long ct_sb_addsat(unsigned long a, unsigned long b) {
+  return b > ULONG_MAX - a ? ULONG_MAX : a + b;
+}
+
+/* sandbox_where.c */
 void ct_sb_fmtsize(char *out, size_t n, size_t bytes);   /* "64 MiB" */
 void ct_sb_withpath(char *out, size_t n, const char *msg, const char *path);
 const char *ct_sb_objmsg(lua_State *L, int idx, char *buf, size_t n);
+void ct_sb_where(lua_State *L, int level, char *out, size_t n);
+int ct_sb_haslocation(const char *msg);
+int ct_sb_relocate(lua_State *L, const char *msg, char *out, size_t n);
+
+/* sandbox_memory.c: the lua_Alloc of every sandbox (ud: the sandbox) */
+void *ct_sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* sandbox_budget.c */
+void ct_sb_hook_on(ct_sandbox *sb);
 void ct_sb_kill_memory(lua_State *L, ct_sandbox *sb);
 void ct_sb_killmsg(const ct_sandbox *sb, char *out, size_t n);
 void ct_sb_fresh_budget(ct_sandbox *sb);
 void ct_sb_settle(ct_sandbox *sb);
+
+/* sandbox_call.c */
 ct_status ct_sb_call(ct_sandbox *sb, int nargs, int nresults, int fresh,
                      ct_error *err);
 

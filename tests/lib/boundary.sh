@@ -14,17 +14,7 @@ dir=${1:-src/cli}
 
 # FILE HEADER -- why
 allow='
-doc.h core/buf.h          -- messages and worker output gathered in ct_buf
-eval.c core/buf.h         -- report lines built in ct_buf
-fired.h core/buf.h        -- rule lines built in ct_buf
-jsonl_in.c core/buf.h     -- record text gathered in ct_buf
-jsonl_in.c core/error.h   -- ct_fail for record errors
-jsonl_in.h core/buf.h     -- the line buffer of a record reader
 options.h output/writer.h -- --format resolves to a ct_format of the formats tables
-profile.c core/buf.h      -- report text built in ct_buf
-select.c core/buf.h       -- -c/-l lines built in ct_buf
-test.c core/buf.h         -- report lines built in ct_buf
-testreport.c core/buf.h   -- report text built in ct_buf
 '
 
 tmp=$(mktemp)
