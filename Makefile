@@ -292,6 +292,10 @@ quality: deps
 	@grep -E '"doc": "ko-(1998|20)[0-9]*-[^"]*-joint-press-remarks"' \
 	  $(REAL)/heldout.jsonl > $(BUILD)/heldout-ko-modern.jsonl
 	$(BIN) eval --gold $(BUILD)/heldout-ko-modern.jsonl --bootstrap 1000 --errors 0
+	@echo "== held-out older Korean documents (1953-1997), part of the above"
+	@grep -E '"doc": "ko-(19[5-8][0-9]|199[0-7])' \
+	  $(REAL)/heldout.jsonl > $(BUILD)/heldout-ko-older.jsonl
+	$(BIN) eval --gold $(BUILD)/heldout-ko-older.jsonl --bootstrap 1000 --errors 0
 	@echo "== development documents, cross-validated by document"
 	$(BIN) eval --gold $(REAL)/dev.jsonl --folds 5 --l2 $(QUALITY_L2) --errors 0
 	@echo "== annotators' agreement"
