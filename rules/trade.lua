@@ -192,7 +192,10 @@ rule "trade.not_meeting_names" {
   description = "economic words inside the names of meetings and bodies",
   words = { "asia-pacific economic cooperation", "apec summit",
             "economic and social council", "아시아태평양경제협력체*",
-            "economic empowerment", "경제적 역량*" },
+            "economic empowerment", "경제적 역량*",
+            -- officials named by their titles (delegation lists)
+            "경제기획원장관*", "경제기획원 장관*", "상공부장관*", "상공부 장관*",
+            "경제조정상*", "기획개발상*", "통상관광상*", "재무장관*", "재무부장관*" },
   weight = -1.0,
 }
 
