@@ -49,7 +49,9 @@
 #define PAGE (1u << PAGE_SHIFT)   /* columns in a page of the table */
 #define NOCOL UINT32_MAX          /* no byte's column */
 #define SPLIT_MIN 4096            /* bytes: a text this long has two lanes */
-#define NOEDGE UINT32_MAX         /* a missing trie edge while building */
+#define NOEDGE 0u                 /* a missing trie edge while building (no
+                                     edge leads to the root, state 0) */
+#define NOCOPY UINT32_MAX         /* a trie state without that copy */
 #define ROOT_B 0u                 /* the empty state at a word start */
 #define ROOT_W 1u                 /* the empty state inside a word */
 
@@ -106,9 +108,8 @@ struct ct_phrases {
   uint32_t *d32;                  /* or 32-bit cells */
   int32_t *out;                   /* while compiling: state -> keyword it
                                      ends, or -1 */
-  uint32_t *dict;                 /* while compiling: state -> next output
-                                     state on the fail chain, 0 for none */
-  outlink *links;                 /* compiled: both, side by side, as the
+  outlink *links;                 /* compiled: each state's output and
+                                     dictionary link, side by side, as the
                                      scan reads them together */
   /* while compiling, per trie state (see "Word starts") */
   const char **skw;               /* a phrase the state's text begins */
@@ -428,24 +429,22 @@ static ct_status alloc_states(ct_phrases *p) {
   for (i = 0; i < p->nadd; i++) max += p->add[i].len;
   if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
   cells = max * p->nclass;
-  p->bytes = cells * sizeof *p->delta + max * (sizeof *p->out + sizeof *p->dict)
+  p->bytes = cells * sizeof *p->delta + max * (sizeof *p->out + sizeof(uint32_t))
              + (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
   if (p->max_bytes && p->bytes > p->max_bytes) return CT_ERULE;
-  p->delta = malloc(cells * sizeof *p->delta);
+  p->delta = calloc(cells, sizeof *p->delta);     /* all NOEDGE */
   p->out = malloc(max * sizeof *p->out);
-  p->dict = calloc(max, sizeof *p->dict);
   p->kws = malloc((p->nadd ? p->nadd : 1) * sizeof *p->kws);
   p->ids = malloc((p->nadd ? p->nadd : 1) * sizeof *p->ids);
   p->skw = malloc(max * sizeof *p->skw);
   p->depth = malloc(max * sizeof *p->depth);
   p->free_start = calloc(max, 1);
-  if (p->delta == NULL || p->out == NULL || p->dict == NULL ||
+  if (p->delta == NULL || p->out == NULL ||
       p->kws == NULL || p->ids == NULL || p->skw == NULL ||
       p->depth == NULL || p->free_start == NULL)
     return CT_ENOMEM;
   p->skw[0] = NULL;
   p->depth[0] = 0;
-  memset(p->delta, 0xFF, cells * sizeof *p->delta);   /* all NOEDGE */
   for (i = 0; i < max; i++) p->out[i] = -1;
   p->nstates = 1;
   return CT_OK;
@@ -579,7 +578,7 @@ static void mark_free_starts(ct_phrases *p) {
 ** breadth first (a trie state's "may begin" copy, then its "inside a
 ** word" copy if it has one: ROOT_B is 0, ROOT_W 1). */
 typedef struct wsa {
-  uint32_t *idb, *idw;            /* trie state -> its copies (idw: NOEDGE
+  uint32_t *idb, *idw;            /* trie state -> its copies (idw: NOCOPY
                                      when it has none) */
   uint32_t *back;                 /* trie state -> the state a scan falls
                                      back to when it cannot go on */
@@ -612,7 +611,7 @@ static ct_status wsa_build(const ct_phrases *p, const uint32_t *order,
   for (k = 0; k < n; k++) {
     uint32_t u = order[k];
     w->idb[u] = w->n++;
-    w->idw[u] = u == 0 || p->free_start[u] ? w->n++ : NOEDGE;
+    w->idw[u] = u == 0 || p->free_start[u] ? w->n++ : NOCOPY;
   }
   w->back[0] = ROOT_B;
   w->dnode[0] = 0;
@@ -632,81 +631,6 @@ static ct_status wsa_build(const ct_phrases *p, const uint32_t *order,
     if (y == 0) w->back[u] = nonword_before(s, d) ? ROOT_B : ROOT_W;
     w->dnode[u] = y == 0 ? 0 : p->out[y] >= 0 ? y : w->dnode[y];
   }
-  return CT_OK;
-}
-
-/* The scan table of the word-start automaton (full: every state has a
-** move on every class), with its outputs and dictionary links; it takes
-** the place of the trie's arrays.  Rows are filled in state order, and a
-** state falls back to one numbered before it. */
-static ct_status word_start_dfa(ct_phrases *p, const uint32_t *order,
-                                const uint32_t *fail) {
-  wsa w;
-  uint32_t k, c, nc = p->nclass, *d = NULL, *dict = NULL;
-  int32_t *out = NULL;
-  ct_status st;
-  memset(&w, 0, sizeof w);
-  if ((st = wsa_build(p, order, fail, &w)) != CT_OK) goto done;
-  st = CT_ELIMIT;
-  if (w.n > (HASOUT - 1) / nc) goto done;
-  st = CT_ERULE;
-  if (p->max_bytes && (size_t)w.n * nc * sizeof *d > p->max_bytes) goto done;
-  st = CT_ENOMEM;
-  d = malloc((size_t)w.n * nc * sizeof *d);
-  out = malloc(w.n * sizeof *out);
-  dict = malloc(w.n * sizeof *dict);
-  if (d == NULL || out == NULL || dict == NULL) goto done;
-  for (k = 0; k < p->nstates; k++) {
-    uint32_t u = order[k], copy;
-    for (copy = 0; copy < 2; copy++) {
-      uint32_t id = copy ? w.idw[u] : w.idb[u], *row;
-      if (id == NOEDGE) continue;
-      row = &d[(size_t)id * nc];
-      out[id] = p->out[u];
-      dict[id] = w.idb[w.dnode[u]];
-      for (c = 0; c < nc; c++) {
-        uint32_t v = p->delta[(size_t)u * nc + c];
-        if (v != NOEDGE && (!copy || p->free_start[v]))
-          row[c] = copy ? w.idw[v] : w.idb[v];
-        else if (u == 0)
-          row[c] = p->word_class[c] ? ROOT_W : ROOT_B;
-        else
-          row[c] = d[(size_t)w.back[u] * nc + c];
-      }
-    }
-  }
-  free(p->delta);
-  free(p->out);
-  free(p->dict);
-  p->delta = d;
-  p->out = out;
-  p->dict = dict;
-  p->nstates = w.n;
-  d = dict = NULL;
-  out = NULL;
-  st = CT_OK;
-done:
-  if (st == CT_ERULE) p->bytes = (size_t)w.n * nc * sizeof *d;
-  free(d);
-  free(out);
-  free(dict);
-  wsa_free(&w);
-  return st;
-}
-
-/* A run of white space is fed as one space: a state entered on the
-** space stays put on the next one.  (The state it would go to is the
-** root, as no phrase holds two spaces in a row or begins with one, and a
-** state entered on a space ends no phrase, so staying reports nothing.) */
-static ct_status space_runs(ct_phrases *p) {
-  uint32_t u, nc = p->nclass, spc = p->spc;
-  unsigned char *after = spc ? calloc(p->nstates, 1) : NULL;
-  if (spc == 0) return CT_OK;
-  if (after == NULL) return CT_ENOMEM;
-  for (u = 0; u < p->nstates; u++) after[p->delta[(size_t)u * nc + spc]] = 1;
-  for (u = 0; u < p->nstates; u++)
-    if (after[u]) p->delta[(size_t)u * nc + spc] = u;
-  free(after);
   return CT_OK;
 }
 
@@ -730,58 +654,144 @@ static uint32_t class_column(const ct_phrases *p, uint32_t c) {
 static void free_trie(ct_phrases *p) {
   free(p->delta);
   free(p->out);
-  free(p->dict);
   free(p->skw);
   free(p->depth);
   free(p->free_start);
   p->delta = NULL;
   p->out = NULL;
-  p->dict = NULL;
   p->skw = NULL;
   p->depth = NULL;
   p->free_start = NULL;
 }
 
-/* The word-start automaton becomes the scan table (see the top), its
-** states in the order they are numbered; the building arrays freed. */
-static ct_status pack(ct_phrases *p) {
-  uint32_t u, c, n = p->nstates;
-  outlink *links = malloc(n * sizeof *links);
-  size_t cells = 0, size;
-  void *table = NULL;
-  ct_status st = table_shape(p, &cells);
-  size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
-  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
-  if (st == CT_OK && (table = aligned_alloc(ROW_ALIGN, size)) == NULL)
-    st = CT_ENOMEM;
-  if (st != CT_OK || links == NULL) {
-    free(links);
-    free(table);
-    return st != CT_OK ? st : CT_ENOMEM;
-  }
-  memset(table, 0, size);
-  for (u = 0; u < n; u++) {
-    links[u].out = p->out[u];
-    links[u].dict = p->dict[u];
-    for (c = 0; c < p->nclass; c++) {
-      uint32_t v = p->delta[(size_t)u * p->nclass + c];
-      size_t at = ((size_t)u << PAGE_SHIFT) + class_column(p, c);
-      int flag = p->out[v] >= 0 || p->dict[v] != 0;
-      if (p->wide)
-        ((uint32_t *)table)[at] = v | (flag ? HASOUT : 0);
-      else
-        ((uint16_t *)table)[at] = (uint16_t)(v | (flag ? HASOUT16 : 0));
+/* A cell of the scan table, and a cell set. */
+static uint32_t cell_get(const ct_phrases *p, const void *table, size_t at) {
+  return p->wide ? ((const uint32_t *)table)[at]
+                 : ((const uint16_t *)table)[at];
+}
+
+static void cell_set(const ct_phrases *p, void *table, size_t at,
+                     uint32_t v) {
+  if (p->wide) ((uint32_t *)table)[at] = v;
+  else ((uint16_t *)table)[at] = (uint16_t)v;
+}
+
+/* The outputs and dictionary links of the automaton's states, and the
+** cell flag of each as a target. */
+static void fill_links(const ct_phrases *p, const uint32_t *order,
+                       uint32_t ntrie, const wsa *w, outlink *links,
+                       uint32_t *flag) {
+  uint32_t k, copy, fl = p->wide ? HASOUT : HASOUT16;
+  for (k = 0; k < ntrie; k++) {
+    uint32_t u = order[k];
+    for (copy = 0; copy < 2; copy++) {
+      uint32_t id = copy ? w->idw[u] : w->idb[u];
+      if (id == NOCOPY) continue;
+      links[id].out = p->out[u];
+      links[id].dict = w->idb[w->dnode[u]];
+      flag[id] = links[id].out >= 0 || links[id].dict != 0 ? fl : 0;
     }
   }
-  for (c = 0; c < 256; c++) p->col[c] = class_column(p, p->cls[c]);
-  p->spcol = class_column(p, p->spc);
+}
+
+/* The rows of the scan table (full: every state has a move on every
+** class), in state order: a state falls back to one numbered before it,
+** whose row is done and is read back. */
+static void fill_rows(const ct_phrases *p, const uint32_t *order,
+                      uint32_t ntrie, const wsa *w, const uint32_t *flag,
+                      void *table) {
+  uint32_t k, c, copy, nc = p->nclass, col[256];
+  for (c = 0; c < nc; c++) col[c] = class_column(p, c);
+  for (k = 0; k < ntrie; k++) {
+    uint32_t u = order[k];
+    for (copy = 0; copy < 2; copy++) {
+      uint32_t id = copy ? w->idw[u] : w->idb[u];
+      size_t row;
+      if (id == NOCOPY) continue;
+      row = (size_t)id << PAGE_SHIFT;
+      for (c = 0; c < nc; c++) {
+        uint32_t v = p->delta[(size_t)u * nc + c], to;
+        if (v != NOEDGE && (!copy || p->free_start[v])) {
+          to = copy ? w->idw[v] : w->idb[v];
+          to |= flag[to];
+        } else if (u == 0) {
+          to = p->word_class[c] ? ROOT_W : ROOT_B;
+        } else {
+          to = cell_get(p, table,
+                        ((size_t)w->back[u] << PAGE_SHIFT) + col[c]);
+        }
+        cell_set(p, table, row + col[c], to);
+      }
+    }
+  }
+}
+
+/* A run of white space is fed as one space: a state entered on the
+** space stays put on the next one.  (The state it would go to is the
+** root, as no phrase holds two spaces in a row or begins with one, and a
+** state entered on a space ends no phrase, so staying reports nothing.) */
+static ct_status space_runs(ct_phrases *p, void *table, const uint32_t *flag,
+                            uint32_t n) {
+  uint32_t u, fl = p->wide ? HASOUT : HASOUT16;
+  size_t col = class_column(p, p->spc);
+  unsigned char *after;
+  if (p->spc == 0) return CT_OK;
+  if ((after = calloc(n, 1)) == NULL) return CT_ENOMEM;
+  for (u = 0; u < n; u++)
+    after[cell_get(p, table, ((size_t)u << PAGE_SHIFT) + col) & ~fl] = 1;
+  for (u = 0; u < n; u++)
+    if (after[u])
+      cell_set(p, table, ((size_t)u << PAGE_SHIFT) + col, u | flag[u]);
+  free(after);
+  return CT_OK;
+}
+
+/* The word-start automaton made straight into the scan table (see the
+** top), which takes the place of the trie. */
+static ct_status pack(ct_phrases *p, const uint32_t *order,
+                      const uint32_t *fail) {
+  wsa w;
+  uint32_t c, ntrie = p->nstates, *flag = NULL;
+  outlink *links = NULL;
+  void *table = NULL;
+  size_t cells = 0, size = 0;
+  ct_status st;
+  memset(&w, 0, sizeof w);
+  if ((st = wsa_build(p, order, fail, &w)) != CT_OK) goto done;
+  p->nstates = w.n;                 /* from here on, the table's states */
+  if ((st = table_shape(p, &cells)) != CT_OK) goto done;
+  size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
+  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  if (p->max_bytes && size > p->max_bytes) {
+    p->bytes = size;
+    st = CT_ERULE;
+    goto done;
+  }
+  links = malloc(w.n * sizeof *links);
+  flag = malloc(w.n * sizeof *flag);
+  table = aligned_alloc(ROW_ALIGN, size);
+  st = CT_ENOMEM;
+  if (links == NULL || flag == NULL || table == NULL) goto done;
+  memset(table, 0, size);
+  fill_links(p, order, ntrie, &w, links, flag);
+  fill_rows(p, order, ntrie, &w, flag, table);
+  if ((st = space_runs(p, table, flag, w.n)) != CT_OK) goto done;
   free_trie(p);
   p->links = links;
   if (p->wide) p->d32 = table;
   else p->d16 = table;
-  p->bytes = size + n * sizeof *links +
+  links = NULL;
+  table = NULL;
+  for (c = 0; c < 256; c++) p->col[c] = class_column(p, p->cls[c]);
+  p->spcol = class_column(p, p->spc);
+  p->bytes = size + w.n * sizeof *p->links +
              (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
-  return CT_OK;
+done:
+  free(links);
+  free(flag);
+  free(table);
+  wsa_free(&w);
+  return st;
 }
 
 static void free_compiled(ct_phrases *p) {
@@ -826,12 +836,10 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
     st = order == NULL || fail == NULL ? CT_ENOMEM : CT_OK;
     if (st == CT_OK) {
       trie_order(p, order, fail);
-      st = word_start_dfa(p, order, fail);
+      st = pack(p, order, fail);
     }
     free(order);
     free(fail);
-    if (st == CT_OK) st = space_runs(p);
-    if (st == CT_OK) st = pack(p);
   }
   if (st != CT_OK) {
     free_compiled(p);          /* the added phrases stay: compile may retry */
