@@ -695,12 +695,15 @@ static void fill_links(const ct_phrases *p, const uint32_t *order,
 }
 
 /* The rows of the scan table (full: every state has a move on every
-** class), in state order: a state falls back to one numbered before it,
-** whose row is done and is read back. */
+** class), in state order.  A state's row is the row of the state it
+** falls back to, numbered before it and so done, but for its own edges. */
 static void fill_rows(const ct_phrases *p, const uint32_t *order,
                       uint32_t ntrie, const wsa *w, const uint32_t *flag,
                       void *table) {
-  uint32_t k, c, copy, nc = p->nclass, col[256];
+  uint32_t k, c, g, copy, nc = p->nclass, col[256];
+  size_t cell = p->wide ? sizeof(uint32_t) : sizeof(uint16_t);
+  size_t page = (size_t)p->nstates * PAGE;      /* cells in a page */
+  unsigned char *t = table;
   for (c = 0; c < nc; c++) col[c] = class_column(p, c);
   for (k = 0; k < ntrie; k++) {
     uint32_t u = order[k];
@@ -709,18 +712,22 @@ static void fill_rows(const ct_phrases *p, const uint32_t *order,
       size_t row;
       if (id == NOCOPY) continue;
       row = (size_t)id << PAGE_SHIFT;
+      if (u == 0) {
+        for (c = 0; c < nc; c++)
+          cell_set(p, table, row + col[c],
+                   p->word_class[c] ? ROOT_W : ROOT_B);
+      } else {
+        size_t from = (size_t)w->back[u] << PAGE_SHIFT;
+        for (g = 0; g < p->npages; g++)
+          memcpy(t + (g * page + row) * cell, t + (g * page + from) * cell,
+                 PAGE * cell);
+      }
       for (c = 0; c < nc; c++) {
-        uint32_t v = p->delta[(size_t)u * nc + c], to;
+        uint32_t v = p->delta[(size_t)u * nc + c];
         if (v != NOEDGE && (!copy || p->free_start[v])) {
-          to = copy ? w->idw[v] : w->idb[v];
-          to |= flag[to];
-        } else if (u == 0) {
-          to = p->word_class[c] ? ROOT_W : ROOT_B;
-        } else {
-          to = cell_get(p, table,
-                        ((size_t)w->back[u] << PAGE_SHIFT) + col[c]);
+          uint32_t to = copy ? w->idw[v] : w->idb[v];
+          cell_set(p, table, row + col[c], to | flag[to]);
         }
-        cell_set(p, table, row + col[c], to);
       }
     }
   }
