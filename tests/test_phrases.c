@@ -384,7 +384,11 @@ static void ref_parse(refp *r, const char *phrase, int id);
 /* A substring: no boundaries, '*' a character like any other. */
 static void ref_parse_raw(refp *r, const char *text, int id) {
   char tmp[256];
-  snprintf(tmp, sizeof tmp, "%s_", text);   /* no trailing '*' to read */
+  size_t n = strlen(text);
+  assert_true(n + 1 < sizeof tmp);
+  memcpy(tmp, text, n);              /* with '_' after it, so that no */
+  tmp[n] = '_';                      /* trailing '*' is read as one */
+  tmp[n + 1] = '\0';
   ref_parse(r, tmp, id);
   r->words[r->nwords - 1][strlen(r->words[r->nwords - 1]) - 1] = '\0';
   r->star = 0;
