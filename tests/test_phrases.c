@@ -171,6 +171,44 @@ static void test_substring(void **state) {
   ct_phrases_free(p);
 }
 
+/* Matches begin only where the character before allows them (the scan's
+** automaton knows it, see "Word starts" in phrases.c): after
+** punctuation, white space and characters outside ASCII that are no
+** letters; never inside a word, unless the phrase may begin there (kana,
+** CJK, a Hangul phrase of three syllables or more, a substring). */
+static void test_word_starts(void **state) {
+  static const pid trade[] = {{"trade", 1}};
+  static const pid marks[] = {{".net", 2}, {"c++", 3}};
+  static const pid accents[] = {{"énergie", 4}};
+  static const pid scripts[] = {{"기후변화", 5}, {"중립", 6}, {"気候", 7}};
+  static const pid digits[] = {{"g7", 10}, {"co2 emission*", 11}};
+  ct_phrases *p = ct_phrases_new();
+  ct_error err;
+  char *got;
+  (void)state;
+  expect(trade, N(trade), "(trade)/trade;trade's untrade trade",
+         "1:1-6 1:8-13 1:14-19 1:30-35");
+  expect(marks, N(marks), "asp.net a .net,c++11 (c++) abc++",
+         "2:10-14 3:22-25");
+  /* after an apostrophe and an em dash, not after a letter */
+  expect(accents, N(accents), "l'énergie xénergie —énergie",
+         "4:2-10 4:24-32");
+  expect(scripts, N(scripts), "abc기후변화에 x중립 중립을 abc気候",
+         "5:3-15 6:27-33 7:40-46");
+  expect(digits, N(digits), "the g7 summit, 2g7 g77 g7.",
+         "10:4-6 10:23-25");
+  expect(digits, N(digits), "reco2 emissions co2-emissions", "11:16-29");
+  /* a substring inside a word, beside a phrase that shares its start */
+  assert_non_null(p);
+  assert_int_equal(ct_phrases_add_substring(p, "ment", 8, &err), CT_OK);
+  assert_int_equal(ct_phrases_add(p, "men", 9, &err), CT_OK);
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  got = scan_str(p, "agreement men");
+  assert_string_equal(got, "8:5-9 9:10-13");
+  free(got);
+  ct_phrases_free(p);
+}
+
 static void test_same_phrase_ids(void **state) {
   static const pid ps[] = {{"climate", 2}, {"climate", 1}, {"climate", 2},
                            {"climate*", 1}, {"climates", 1}};
@@ -340,6 +378,23 @@ typedef struct refp {          /* a phrase split into its words */
   size_t nwords;
   int star, id, lfree, rfree, rhangul;
 } refp;
+
+static void ref_parse(refp *r, const char *phrase, int id);
+
+/* A substring: no boundaries, '*' a character like any other. */
+static void ref_parse_raw(refp *r, const char *text, int id) {
+  char tmp[256];
+  size_t n = strlen(text);
+  assert_true(n + 1 < sizeof tmp);
+  memcpy(tmp, text, n);              /* with '_' after it, so that no */
+  tmp[n] = '_';                      /* trailing '*' is read as one */
+  tmp[n + 1] = '\0';
+  ref_parse(r, tmp, id);
+  r->words[r->nwords - 1][strlen(r->words[r->nwords - 1]) - 1] = '\0';
+  r->star = 0;
+  r->lfree = r->rfree = 1;
+  r->rhangul = 0;
+}
 
 /* What may follow a Hangul phrase inside a word: its particles and
 ** endings, written out again here as the reference. */
@@ -610,10 +665,10 @@ static void test_wide_cells_same_hits(void **state) {
   ct_phrases_free(wide);
 }
 
-/* Eight phrases of 4,095 bytes with no prefix in common make 32,761
-** states with the root; a ninth of 7 bytes makes 2^15 (the most 16-bit
-** cells hold), of 8 bytes one more (32-bit cells).  Both find the same
-** phrases in the same text. */
+/* Eight phrases of 4,095 bytes with no prefix in common make 32,762
+** states with the two roots (at a word start, inside a word); a ninth of
+** 6 bytes makes 2^15 (the most 16-bit cells hold), of 7 bytes one more
+** (32-bit cells).  Both find the same phrases in the same text. */
 static ct_phrases *boundary_matcher(size_t last_len, char **text,
                                     size_t *len) {
   ct_phrases *p = ct_phrases_new();
@@ -645,12 +700,12 @@ static ct_phrases *boundary_matcher(size_t last_len, char **text,
 static void test_cells_at_the_boundary(void **state) {
   size_t last;
   (void)state;
-  for (last = 7; last <= 8; last++) {
+  for (last = 6; last <= 7; last++) {
     char *text;
     size_t len, n;
     ct_phrase_hit *h;
     ct_phrases *p = boundary_matcher(last, &text, &len);
-    assert_int_equal(ct_phrases_cell_bits(p), last == 7 ? 16 : 32);
+    assert_int_equal(ct_phrases_cell_bits(p), last == 6 ? 16 : 32);
     assert_int_equal(ct_phrases_scan(p, text, len, &h, &n), CT_OK);
     assert_int_equal(n, 2);
     assert_int_equal(h[0].id, 2);
@@ -705,6 +760,68 @@ static void test_lanes_against_reference(void **state) {
   ct_phrases_free(p);
 }
 
+/* A fragment of a vocabulary word (or all of it), as a substring. */
+static void gen_fragment(char *out) {
+  const char *w = vocab[next_rand() % N(vocab)];
+  size_t n = strlen(w), i, a = 0, b = n;
+  int ascii = 1;
+  for (i = 0; i < n; i++) ascii &= (unsigned char)w[i] < 0x80;
+  if (ascii && n >= 4) {
+    a = next_rand() % (n - 2);
+    b = a + 2 + next_rand() % (n - a - 1);
+  }
+  while (b > a + 1 && w[b - 1] == '-') b--;  /* no hyphen at an end: */
+  while (a + 1 < b && w[a] == '-') a++;      /* it would be trimmed */
+  memcpy(out, w + a, b - a);
+  out[b - a] = '\0';
+}
+
+/* Phrases and substrings (fragments of words) together, so that matches
+** begin inside words too: the hits are the reference's. */
+static void test_substrings_against_reference(void **state) {
+  enum { NPHRASES = 300 };
+  static char phrases[NPHRASES][256];
+  refp *rs = malloc(NPHRASES * sizeof *rs);
+  ct_phrases *p = ct_phrases_new();
+  const ct_phrase_hit *h;
+  ct_phrases_scratch *s = ct_phrases_scratch_new();
+  ct_phrase_hit *want;
+  size_t len, n, nwant, i;
+  char *text;
+  ct_error err;
+  (void)state;
+  assert_non_null(rs);
+  for (i = 0; i < NPHRASES; i++) {
+    int id = (int)(next_rand() % 200);
+    if (i % 3 == 0) {
+      gen_fragment(phrases[i]);
+      if (ct_phrases_add_substring(p, phrases[i], id, &err) != CT_OK)
+        fail_msg("%s", err.msg);
+      ref_parse_raw(&rs[i], phrases[i], id);
+    } else {
+      gen_phrase(phrases[i]);
+      if (ct_phrases_add(p, phrases[i], id, &err) != CT_OK)
+        fail_msg("%s", err.msg);
+      ref_parse(&rs[i], phrases[i], id);
+    }
+  }
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  text = gen_text(1 << 18, &len);
+  assert_int_equal(ct_phrases_scan_with(p, s, text, len, &h, &n), CT_OK);
+  want = ref_scan(rs, NPHRASES, text, len, &nwant);
+  for (i = 0; i < n && i < nwant; i++)
+    if (cmp_ref_hit(&h[i], &want[i]) != 0)
+      fail_msg("hit %zu: got %d:%zu-%zu, reference %d:%zu-%zu", i, h[i].id,
+               h[i].start, h[i].end, want[i].id, want[i].start, want[i].end);
+  assert_int_equal(n, nwant);
+  assert_true(n > 10000);
+  free(want);
+  free(text);
+  free(rs);
+  ct_phrases_scratch_free(s);
+  ct_phrases_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ascii),
@@ -716,6 +833,7 @@ int main(void) {
     cmocka_unit_test(test_cjk),
     cmocka_unit_test(test_overlapping),
     cmocka_unit_test(test_substring),
+    cmocka_unit_test(test_word_starts),
     cmocka_unit_test(test_same_phrase_ids),
     cmocka_unit_test(test_replacement_and_invalid),
     cmocka_unit_test(test_empty),
@@ -728,6 +846,7 @@ int main(void) {
     cmocka_unit_test(test_wide_cells_same_hits),
     cmocka_unit_test(test_cells_at_the_boundary),
     cmocka_unit_test(test_lanes_against_reference),
+    cmocka_unit_test(test_substrings_against_reference),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,13 +12,21 @@
 **   - states are numbered breadth first, so the shallow states a scan
 **     spends most of its time in sit together at the top;
 **   - classes are numbered with the space and the letters a-z first, so
-**     what prose needs of a row is its first 64 bytes;
-**   - a row is a power of two of cells long, aligned, so a row starts a
-**     cache line and is found with a shift;
+**     that prose reads little more than the first 32 columns;
+**   - the table is cut into pages of 32 columns, each page a state's
+**     cells side by side, a page's row a cache line (16-bit cells) found
+**     with a shift: the first page holds what prose reads, and its rows
+**     lie next to each other, so that the hot rows use every set of the
+**     caches (rows of all the columns, a power of two of bytes apart,
+**     would put the hot lines in a quarter of them);
 **   - a cell is 16 bits (a state number, and a flag for "this state
 **     ends a phrase") while there are fewer than 2^15 states, else 32
-**     bits (the row's offset in the table, and the flag in the top bit).
-** The flag lets the loop test a bit instead of loading a second array.
+**     bits (the state number, and the flag in the top bit);
+**   - states know where a match may begin ("Word starts" below), so
+**     that inside a word that begins no phrase the scan stays in one
+**     state instead of wandering through the trie.
+** The flag lets the loop test a bit instead of loading a second array;
+** a byte maps straight to its class's column offset in the table.
 **
 ** White space is folded on the fly: a run of white space and hyphens in
 ** the text is fed to the DFA as a single ' '.  A ring of the last input
@@ -36,10 +44,16 @@
 #define MAX_PHRASE 4096           /* bytes, after compaction */
 #define HASOUT 0x80000000u        /* 32-bit cell flag: target ends a phrase */
 #define HASOUT16 0x8000u          /* the same in a 16-bit cell */
-#define NOCLASS 256u              /* no byte's class */
-#define ROW_ALIGN 64
-#define SPLIT_MIN 4096            /* bytes: a text this long has two lanes */              /* bytes: a row starts a cache line */
-#define NOEDGE UINT32_MAX         /* a missing trie edge while building */
+#define ROW_ALIGN 64              /* bytes: a row starts a cache line */
+#define PAGE_SHIFT 5
+#define PAGE (1u << PAGE_SHIFT)   /* columns in a page of the table */
+#define NOCOL UINT32_MAX          /* no byte's column */
+#define SPLIT_MIN 4096            /* bytes: a text this long has two lanes */
+#define NOEDGE 0u                 /* a missing trie edge while building (no
+                                     edge leads to the root, state 0) */
+#define NOCOPY UINT32_MAX         /* a trie state without that copy */
+#define ROOT_B 0u                 /* the empty state at a word start */
+#define ROOT_W 1u                 /* the empty state inside a word */
 
 typedef struct entry {            /* one added (phrase, id) */
   char *kw;                       /* compacted phrase, '*' removed */
@@ -85,18 +99,25 @@ struct ct_phrases {
   uint32_t nstates;
   uint32_t *delta;                /* the trie while compiling: nstates *
                                      nclass state numbers, NOEDGE */
-  uint32_t stride;                /* cells in a row */
-  uint32_t shift;                 /* 16-bit cells: stride == 1 << shift */
+  uint32_t npages;                /* pages of PAGE columns */
+  uint32_t col[256];              /* byte -> its class's column offset */
+  uint32_t spcol;                 /* the space's */
   int wide;                       /* cells of 32 bits, else 16 */
   int force_wide;                 /* tests: 32-bit cells however small */
   uint16_t *d16;                  /* the DFA, 16-bit cells, see the top */
   uint32_t *d32;                  /* or 32-bit cells */
   int32_t *out;                   /* while compiling: state -> keyword it
                                      ends, or -1 */
-  uint32_t *dict;                 /* while compiling: state -> next output
-                                     state on the fail chain, 0 for none */
-  outlink *links;                 /* compiled: both, side by side, as the
+  outlink *links;                 /* compiled: each state's output and
+                                     dictionary link, side by side, as the
                                      scan reads them together */
+  /* while compiling, per trie state (see "Word starts") */
+  const char **skw;               /* a phrase the state's text begins */
+  uint32_t *depth;                /* its length in bytes */
+  unsigned char *free_start;      /* a prefix of a phrase that may start
+                                     inside a word */
+  unsigned char word_class[256];  /* class -> its bytes are ASCII letters,
+                                     digits or '_' */
   keyword *kws;
   uint32_t nkws;
   idref *ids;
@@ -397,6 +418,9 @@ static void build_classes(ct_phrases *p) {
   p->spc = p->cls[' '];
   for (i = 0; i < 0x80; i++)
     if (space_lead((unsigned)i)) p->cls[i] = p->spc;
+  memset(p->word_class, 0, sizeof p->word_class);
+  for (i = 0; i < 0x80; i++)          /* a used byte has a class of its own */
+    if (p->cls[i] != 0 && is_word((int32_t)i)) p->word_class[p->cls[i]] = 1;
 }
 
 /* Room for the trie: at most one state per phrase byte, plus the root. */
@@ -405,18 +429,22 @@ static ct_status alloc_states(ct_phrases *p) {
   for (i = 0; i < p->nadd; i++) max += p->add[i].len;
   if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
   cells = max * p->nclass;
-  p->bytes = cells * sizeof *p->delta + max * (sizeof *p->out + sizeof *p->dict)
+  p->bytes = cells * sizeof *p->delta + max * (sizeof *p->out + sizeof(uint32_t))
              + (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
   if (p->max_bytes && p->bytes > p->max_bytes) return CT_ERULE;
-  p->delta = malloc(cells * sizeof *p->delta);
+  p->delta = calloc(cells, sizeof *p->delta);     /* all NOEDGE */
   p->out = malloc(max * sizeof *p->out);
-  p->dict = calloc(max, sizeof *p->dict);
   p->kws = malloc((p->nadd ? p->nadd : 1) * sizeof *p->kws);
   p->ids = malloc((p->nadd ? p->nadd : 1) * sizeof *p->ids);
-  if (p->delta == NULL || p->out == NULL || p->dict == NULL ||
-      p->kws == NULL || p->ids == NULL)
+  p->skw = malloc(max * sizeof *p->skw);
+  p->depth = malloc(max * sizeof *p->depth);
+  p->free_start = calloc(max, 1);
+  if (p->delta == NULL || p->out == NULL ||
+      p->kws == NULL || p->ids == NULL || p->skw == NULL ||
+      p->depth == NULL || p->free_start == NULL)
     return CT_ENOMEM;
-  memset(p->delta, 0xFF, cells * sizeof *p->delta);   /* all NOEDGE */
+  p->skw[0] = NULL;
+  p->depth[0] = 0;
   for (i = 0; i < max; i++) p->out[i] = -1;
   p->nstates = 1;
   return CT_OK;
@@ -429,7 +457,11 @@ static keyword *insert_keyword(ct_phrases *p, const entry *e) {
   keyword *kw = &p->kws[k];
   for (j = 0; j < e->len; j++) {
     uint32_t *t = &p->delta[s * p->nclass + p->cls[(unsigned char)e->kw[j]]];
-    if (*t == NOEDGE) *t = p->nstates++;
+    if (*t == NOEDGE) {
+      *t = p->nstates++;
+      p->skw[*t] = e->kw;
+      p->depth[*t] = (uint32_t)j + 1;
+    }
     s = *t;
   }
   p->out[s] = (int32_t)k;
@@ -471,119 +503,302 @@ static void shrink_trie(ct_phrases *p) {
   if (d != NULL) p->delta = d;
 }
 
-/* Breadth first: fail links, dictionary links, and the missing
-** transitions borrowed from the fail state, which is shallower and so
-** already complete.  order[] gets the states breadth first. */
-static ct_status link_trie(ct_phrases *p, uint32_t *order) {
-  uint32_t *fail = malloc(p->nstates * sizeof *fail);
+/* Breadth first over the trie: order[] gets the states, fail[] the
+** Aho-Corasick fail links (the longest proper suffix of a state's text
+** that is a state too). */
+static void trie_order(const ct_phrases *p, uint32_t *order, uint32_t *fail) {
   uint32_t head = 0, tail = 0, c, nc = p->nclass;
-  if (fail == NULL) return CT_ENOMEM;
+  const uint32_t *d = p->delta;
   fail[0] = 0;
   order[tail++] = 0;
   while (head < tail) {
     uint32_t r = order[head++];
     for (c = 0; c < nc; c++) {
-      uint32_t u = p->delta[r * nc + c];
-      uint32_t via = r == 0 ? 0 : p->delta[fail[r] * nc + c];
-      if (u == NOEDGE) {
-        p->delta[r * nc + c] = via;
-        continue;
-      }
-      fail[u] = via;
-      p->dict[u] = p->out[via] >= 0 ? via : p->dict[via];
+      uint32_t u = d[(size_t)r * nc + c], x = fail[r];
+      if (u == NOEDGE) continue;
+      while (r != 0 && x != 0 && d[(size_t)x * nc + c] == NOEDGE) x = fail[x];
+      fail[u] = r != 0 && d[(size_t)x * nc + c] != NOEDGE
+                    ? d[(size_t)x * nc + c] : 0;
       order[tail++] = u;
     }
   }
-  free(fail);
+}
+
+/* ---------------------------------------------------------------------
+** Word starts
+**
+** Most phrases must begin a word, yet a plain Aho-Corasick automaton
+** follows every phrase prefix wherever it begins: inside "contract" it
+** walks "con", "on", "tra", "act", each step a table load that waits on
+** the one before, for matches emit() then refuses.  So the scan table's
+** states know where a match may begin.  Each trie state S comes as "S
+** may begin where it does" (the character before it is no word
+** character, or may not be) and, when S is a prefix of a phrase that may
+** begin inside a word (a substring, or a phrase whose first character
+** needs no boundary: kana, CJK, most Hangul), as "S began inside a word",
+** which goes on only along such phrases.  The empty state comes as both:
+** ROOT_B and ROOT_W, inside a word, where the scan stays on ASCII
+** letters and digits that begin no phrase that may begin there: one hot
+** row.  (Skipping such bytes without the table, in a loop of its own, was
+** slower: the branch into it is taken at random, and a mispredicted one
+** throws away the other lane's work.)
+**
+** The hits are the same: the state always holds the longest suffix of
+** the text read that is a phrase prefix and may have begun where it
+** begins, and every match emit() accepts begins so.  Where a class does
+** not tell (a byte of a character outside ASCII), the judgement is "may
+** begin", which only makes the state longer and leaves it to emit() to
+** refuse what does not fit.
+** ------------------------------------------------------------------- */
+
+/* Is the character that ends at kw[pos] no word character, or possibly
+** none?  (A character cut short or invalid is none.) */
+static int nonword_before(const char *kw, size_t pos) {
+  const unsigned char *s = (const unsigned char *)kw;
+  if (s[pos - 1] < 0x80) return !is_word(s[pos - 1]);
+  return !is_word(cp_before(s, pos, pos));
+}
+
+/* Marks the states on the path of every phrase that may begin inside a
+** word: substrings, and phrases that need no boundary before them. */
+static void mark_free_starts(ct_phrases *p) {
+  size_t i, j;
+  for (i = 0; i < p->nadd; i++) {
+    const entry *e = &p->add[i];
+    uint32_t s = 0;
+    if (!e->raw && left_check(e->kw, e->len)) continue;
+    for (j = 0; j < e->len; j++) {
+      s = p->delta[(size_t)s * p->nclass + p->cls[(unsigned char)e->kw[j]]];
+      p->free_start[s] = 1;
+    }
+  }
+}
+
+/* The word-start automaton as arrays indexed by its states: numbers
+** breadth first (a trie state's "may begin" copy, then its "inside a
+** word" copy if it has one: ROOT_B is 0, ROOT_W 1). */
+typedef struct wsa {
+  uint32_t *idb, *idw;            /* trie state -> its copies (idw: NOCOPY
+                                     when it has none) */
+  uint32_t *back;                 /* trie state -> the state a scan falls
+                                     back to when it cannot go on */
+  uint32_t *dnode;                /* trie state -> the next trie state on
+                                     that chain that ends a phrase, 0 */
+  uint32_t n;                     /* states */
+} wsa;
+
+static void wsa_free(wsa *w) {
+  free(w->idb);
+  free(w->idw);
+  free(w->back);
+  free(w->dnode);
+}
+
+/* Numbers the states and finds, for each trie state u, the longest
+** proper suffix of its text that is a state and may begin where it does
+** within u's text (after a character that is no word character, or a
+** prefix of a phrase that may begin anywhere), or else the root of the
+** kind u's last character asks for. */
+static ct_status wsa_build(const ct_phrases *p, const uint32_t *order,
+                           const uint32_t *fail, wsa *w) {
+  uint32_t k, n = p->nstates;
+  w->idb = malloc(n * sizeof *w->idb);
+  w->idw = malloc(n * sizeof *w->idw);
+  w->back = malloc(n * sizeof *w->back);
+  w->dnode = malloc(n * sizeof *w->dnode);
+  if (!w->idb || !w->idw || !w->back || !w->dnode) return CT_ENOMEM;
+  w->n = 0;
+  for (k = 0; k < n; k++) {
+    uint32_t u = order[k];
+    w->idb[u] = w->n++;
+    w->idw[u] = u == 0 || p->free_start[u] ? w->n++ : NOCOPY;
+  }
+  w->back[0] = ROOT_B;
+  w->dnode[0] = 0;
+  for (k = 1; k < n; k++) {
+    uint32_t u = order[k], y = fail[u], d = p->depth[u];
+    const char *s = p->skw[u];
+    for (; y != 0; y = fail[y]) {
+      if (nonword_before(s, d - p->depth[y])) {
+        w->back[u] = w->idb[y];
+        break;
+      }
+      if (p->free_start[y]) {
+        w->back[u] = w->idw[y];
+        break;
+      }
+    }
+    if (y == 0) w->back[u] = nonword_before(s, d) ? ROOT_B : ROOT_W;
+    w->dnode[u] = y == 0 ? 0 : p->out[y] >= 0 ? y : w->dnode[y];
+  }
   return CT_OK;
 }
 
-/* A run of white space is fed as one space: a state entered on the
-** space stays put on the next one.  (The state it would go to is the
-** root, as no phrase holds two spaces in a row or begins with one, and a
-** state entered on a space ends no phrase, so staying reports nothing.) */
-static ct_status space_runs(ct_phrases *p) {
-  uint32_t u, nc = p->nclass, spc = p->spc;
-  unsigned char *after = spc ? calloc(p->nstates, 1) : NULL;
-  if (spc == 0) return CT_OK;
-  if (after == NULL) return CT_ENOMEM;
-  for (u = 0; u < p->nstates; u++) after[p->delta[(size_t)u * nc + spc]] = 1;
-  for (u = 0; u < p->nstates; u++)
-    if (after[u]) p->delta[(size_t)u * nc + spc] = u;
-  free(after);
-  return CT_OK;
-}
-
-/* The scan table's shape: 16-bit cells and a power-of-two row while
-** state numbers fit in 15 bits, else 32-bit cells (row offsets, which
-** must stay below the flag) and rows padded to whole cache lines. */
+/* The scan table's shape (see the top): 16-bit cells while state
+** numbers fit in 15 bits, else 32-bit cells; pages of PAGE columns. */
 static ct_status table_shape(ct_phrases *p, size_t *cells) {
   p->wide = p->force_wide || p->nstates > HASOUT16;
-  if (!p->wide) {
-    for (p->shift = 0; (1u << p->shift) < p->nclass; p->shift++) {}
-    p->stride = 1u << p->shift;
-  } else {
-    size_t per_line = ROW_ALIGN / sizeof(uint32_t);
-    p->stride = (uint32_t)((p->nclass + per_line - 1) / per_line * per_line);
-    if (p->nstates > (HASOUT - 1) / p->stride) return CT_ELIMIT;
-  }
-  *cells = (size_t)p->nstates * p->stride;
+  p->npages = (p->nclass + PAGE - 1) / PAGE;
+  if (p->nstates > (HASOUT - 1) / (PAGE * p->npages)) return CT_ELIMIT;
+  *cells = (size_t)p->nstates * PAGE * p->npages;
   return CT_OK;
+}
+
+/* Where class c's column starts in the table: its page, then its place
+** in a row of the page. */
+static uint32_t class_column(const ct_phrases *p, uint32_t c) {
+  return c / PAGE * p->nstates * PAGE + c % PAGE;
 }
 
 /* What only compiling needs. */
 static void free_trie(ct_phrases *p) {
   free(p->delta);
   free(p->out);
-  free(p->dict);
+  free(p->skw);
+  free(p->depth);
+  free(p->free_start);
   p->delta = NULL;
   p->out = NULL;
-  p->dict = NULL;
+  p->skw = NULL;
+  p->depth = NULL;
+  p->free_start = NULL;
 }
 
-/* The trie becomes the scan table (see the top): states renumbered in
-** the order given, out and dict with them, the trie freed. */
-static ct_status pack(ct_phrases *p, const uint32_t *order) {
-  uint32_t *rank = malloc(p->nstates * sizeof *rank), u, c, n = p->nstates;
-  outlink *links = malloc(n * sizeof *links);
-  size_t cells = 0, size;
-  void *table = NULL;
-  ct_status st = table_shape(p, &cells);
-  size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
-  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
-  if (st == CT_OK && (table = aligned_alloc(ROW_ALIGN, size)) == NULL)
-    st = CT_ENOMEM;
-  if (st != CT_OK || rank == NULL || links == NULL) {
-    free(rank);
-    free(links);
-    free(table);
-    return st != CT_OK ? st : CT_ENOMEM;
-  }
-  memset(table, 0, size);
-  for (u = 0; u < n; u++) rank[order[u]] = u;
-  for (u = 0; u < n; u++) {
-    uint32_t r = rank[u];
-    links[r].out = p->out[u];
-    links[r].dict = rank[p->dict[u]];
-    for (c = 0; c < p->nclass; c++) {
-      uint32_t v = p->delta[(size_t)u * p->nclass + c];
-      int flag = p->out[v] >= 0 || p->dict[v] != 0;
-      if (p->wide)
-        ((uint32_t *)table)[(size_t)r * p->stride + c] =
-            rank[v] * p->stride | (flag ? HASOUT : 0);
-      else
-        ((uint16_t *)table)[(size_t)r * p->stride + c] =
-            (uint16_t)(rank[v] | (flag ? HASOUT16 : 0));
+/* A cell of the scan table, and a cell set. */
+static uint32_t cell_get(const ct_phrases *p, const void *table, size_t at) {
+  return p->wide ? ((const uint32_t *)table)[at]
+                 : ((const uint16_t *)table)[at];
+}
+
+static void cell_set(const ct_phrases *p, void *table, size_t at,
+                     uint32_t v) {
+  if (p->wide) ((uint32_t *)table)[at] = v;
+  else ((uint16_t *)table)[at] = (uint16_t)v;
+}
+
+/* The outputs and dictionary links of the automaton's states, and the
+** cell flag of each as a target. */
+static void fill_links(const ct_phrases *p, const uint32_t *order,
+                       uint32_t ntrie, const wsa *w, outlink *links,
+                       uint32_t *flag) {
+  uint32_t k, copy, fl = p->wide ? HASOUT : HASOUT16;
+  for (k = 0; k < ntrie; k++) {
+    uint32_t u = order[k];
+    for (copy = 0; copy < 2; copy++) {
+      uint32_t id = copy ? w->idw[u] : w->idb[u];
+      if (id == NOCOPY) continue;
+      links[id].out = p->out[u];
+      links[id].dict = w->idb[w->dnode[u]];
+      flag[id] = links[id].out >= 0 || links[id].dict != 0 ? fl : 0;
     }
   }
-  free(rank);
+}
+
+/* The rows of the scan table (full: every state has a move on every
+** class), in state order.  A state's row is the row of the state it
+** falls back to, numbered before it and so done, but for its own edges. */
+static void fill_rows(const ct_phrases *p, const uint32_t *order,
+                      uint32_t ntrie, const wsa *w, const uint32_t *flag,
+                      void *table) {
+  uint32_t k, c, g, copy, nc = p->nclass, col[256];
+  size_t cell = p->wide ? sizeof(uint32_t) : sizeof(uint16_t);
+  size_t page = (size_t)p->nstates * PAGE;      /* cells in a page */
+  unsigned char *t = table;
+  for (c = 0; c < nc; c++) col[c] = class_column(p, c);
+  for (k = 0; k < ntrie; k++) {
+    uint32_t u = order[k];
+    for (copy = 0; copy < 2; copy++) {
+      uint32_t id = copy ? w->idw[u] : w->idb[u];
+      size_t row;
+      if (id == NOCOPY) continue;
+      row = (size_t)id << PAGE_SHIFT;
+      if (u == 0) {
+        for (c = 0; c < nc; c++)
+          cell_set(p, table, row + col[c],
+                   p->word_class[c] ? ROOT_W : ROOT_B);
+      } else {
+        size_t from = (size_t)w->back[u] << PAGE_SHIFT;
+        for (g = 0; g < p->npages; g++)
+          memcpy(t + (g * page + row) * cell, t + (g * page + from) * cell,
+                 PAGE * cell);
+      }
+      for (c = 0; c < nc; c++) {
+        uint32_t v = p->delta[(size_t)u * nc + c];
+        if (v != NOEDGE && (!copy || p->free_start[v])) {
+          uint32_t to = copy ? w->idw[v] : w->idb[v];
+          cell_set(p, table, row + col[c], to | flag[to]);
+        }
+      }
+    }
+  }
+}
+
+/* A run of white space is fed as one space: a state entered on the
+** space stays put on the next one.  (The state it would go to is the
+** root, as no phrase holds two spaces in a row or begins with one, and a
+** state entered on a space ends no phrase, so staying reports nothing.) */
+static ct_status space_runs(ct_phrases *p, void *table, const uint32_t *flag,
+                            uint32_t n) {
+  uint32_t u, fl = p->wide ? HASOUT : HASOUT16;
+  size_t col = class_column(p, p->spc);
+  unsigned char *after;
+  if (p->spc == 0) return CT_OK;
+  if ((after = calloc(n, 1)) == NULL) return CT_ENOMEM;
+  for (u = 0; u < n; u++)
+    after[cell_get(p, table, ((size_t)u << PAGE_SHIFT) + col) & ~fl] = 1;
+  for (u = 0; u < n; u++)
+    if (after[u])
+      cell_set(p, table, ((size_t)u << PAGE_SHIFT) + col, u | flag[u]);
+  free(after);
+  return CT_OK;
+}
+
+/* The word-start automaton made straight into the scan table (see the
+** top), which takes the place of the trie. */
+static ct_status pack(ct_phrases *p, const uint32_t *order,
+                      const uint32_t *fail) {
+  wsa w;
+  uint32_t c, ntrie = p->nstates, *flag = NULL;
+  outlink *links = NULL;
+  void *table = NULL;
+  size_t cells = 0, size = 0;
+  ct_status st;
+  memset(&w, 0, sizeof w);
+  if ((st = wsa_build(p, order, fail, &w)) != CT_OK) goto done;
+  p->nstates = w.n;                 /* from here on, the table's states */
+  if ((st = table_shape(p, &cells)) != CT_OK) goto done;
+  size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
+  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  if (p->max_bytes && size > p->max_bytes) {
+    p->bytes = size;
+    st = CT_ERULE;
+    goto done;
+  }
+  links = malloc(w.n * sizeof *links);
+  flag = malloc(w.n * sizeof *flag);
+  table = aligned_alloc(ROW_ALIGN, size);
+  st = CT_ENOMEM;
+  if (links == NULL || flag == NULL || table == NULL) goto done;
+  memset(table, 0, size);
+  fill_links(p, order, ntrie, &w, links, flag);
+  fill_rows(p, order, ntrie, &w, flag, table);
+  if ((st = space_runs(p, table, flag, w.n)) != CT_OK) goto done;
   free_trie(p);
   p->links = links;
   if (p->wide) p->d32 = table;
   else p->d16 = table;
-  p->bytes = size + n * sizeof *links +
+  links = NULL;
+  table = NULL;
+  for (c = 0; c < 256; c++) p->col[c] = class_column(p, p->cls[c]);
+  p->spcol = class_column(p, p->spc);
+  p->bytes = size + w.n * sizeof *p->links +
              (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
-  return CT_OK;
+done:
+  free(links);
+  free(flag);
+  free(table);
+  wsa_free(&w);
+  return st;
 }
 
 static void free_compiled(ct_phrases *p) {
@@ -619,14 +834,19 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
     return ct_fail(err, CT_EUSAGE, "phrase matcher already compiled");
   build_classes(p);
   if ((st = alloc_states(p)) == CT_OK) {
-    uint32_t *order;
+    uint32_t *order, *fail;
     build_keywords(p);
     shrink_trie(p);
+    mark_free_starts(p);
     order = malloc(p->nstates * sizeof *order);
-    st = order == NULL ? CT_ENOMEM : link_trie(p, order);
-    if (st == CT_OK) st = space_runs(p);
-    if (st == CT_OK) st = pack(p, order);
+    fail = malloc(p->nstates * sizeof *fail);
+    st = order == NULL || fail == NULL ? CT_ENOMEM : CT_OK;
+    if (st == CT_OK) {
+      trie_order(p, order, fail);
+      st = pack(p, order, fail);
+    }
     free(order);
+    free(fail);
   }
   if (st != CT_OK) {
     free_compiled(p);          /* the added phrases stay: compile may retry */
@@ -798,78 +1018,74 @@ static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
     emit(sc, (uint32_t)l->out, fed, end);
 }
 
-/* The class of the character at *i that is not ASCII, moving *i past
-** it: a white-space or hyphen character is the space's class. */
-static unsigned wide_symbol(const unsigned char *t, size_t len, size_t *i,
-                            const unsigned char *cls, unsigned spc) {
+/* The column of the character at *i that is not ASCII, moving *i past
+** it: a white-space or hyphen character is the space's column. */
+static uint32_t wide_symbol(const unsigned char *t, size_t len, size_t *i,
+                            const uint32_t *col, uint32_t spc) {
   size_t k = space_lead(t[*i]) ? space_len(t + *i, len - *i) : 0;
   if (k > 0) {
     *i += k;
     return spc;
   }
-  return cls[t[(*i)++]];
+  return col[t[(*i)++]];
 }
 
-/* The class to feed for the text at *i, moving *i past it. */
-static inline unsigned next_symbol(const unsigned char *t, size_t len,
-                                   size_t *i, const unsigned char *cls,
-                                   unsigned spc) {
+/* The column to feed for the text at *i (its class's), moving *i past
+** it. */
+static inline uint32_t next_symbol(const unsigned char *t, size_t len,
+                                   size_t *i, const uint32_t *col,
+                                   uint32_t spc) {
   unsigned b = t[*i];
   if (b < 0x80) {
     (*i)++;
-    return cls[b];
+    return col[b];
   }
-  return wide_symbol(t, len, i, cls, spc);
+  return wide_symbol(t, len, i, col, spc);
 }
 
 /* Feeds one symbol to a lane (its state st, text offset i, symbols fed,
-** previous class), reporting what the new state ends.  A run of white
+** previous column), reporting what the new state ends.  A run of white
 ** space is one symbol: the DFA stays put on its second space (see
 ** space_runs) and the ring does not move, so `fed` counts symbols.  A
 ** macro, so that two lanes keep their state in registers. */
-#define FEED(sc, ring, i, fed, prev, st, NEXT, FLAG, STATE)              \
+#define FEED(sc, ring, i, fed, prev, st, FLAG)                          \
   do {                                                                  \
     size_t at_ = (i);                                                   \
-    unsigned c_ = next_symbol(t, len, &(i), cls, spc);                  \
+    uint32_t c_ = next_symbol(t, len, &(i), col, spc);                  \
     (ring)[(fed) & mask] = at_;                                         \
     (fed) += c_ != spc || (prev) != spc;                                \
     (prev) = c_;                                                        \
-    (st) = NEXT((st), c_);                                              \
+    (st) = delta[((size_t)(st) << PAGE_SHIFT) + c_];                    \
     if ((st) & (FLAG)) {                                                \
       (st) &= ~(FLAG);                                                  \
-      report((sc), STATE(st), (fed), (i));                              \
+      report((sc), (st), (fed), (i));                                   \
     }                                                                   \
   } while (0)
 
 /* The scan loop for one kind of cell (see the top of the file): lane a
 ** over [0, mid), lane b (if any) from b_from to the end, side by side
 ** while both have text. */
-#define RUN_DFA(name, cell, table, NEXT, FLAG, STATE)                    \
+#define RUN_DFA(name, cell, table, FLAG)                                 \
   static void name(scan *a, scan *b, size_t mid, size_t b_from) {       \
     const ct_phrases *p = a->p;                                         \
-    const unsigned char *t = a->t, *cls = p->cls;                       \
+    const unsigned char *t = a->t;                                      \
+    const uint32_t *col = p->col, spc = p->spcol;                       \
     const cell *delta = p->table;                                       \
     size_t len = a->len, mask = a->mask, ia = 0, fa = 0, ib = b_from;   \
     size_t fb = 0, *ra = a->ring, *rb = b ? b->ring : NULL;             \
-    unsigned spc = p->spc, shift = p->shift, pa = NOCLASS, pb = NOCLASS; \
-    cell sa = 0, sb = 0;                                                \
-    (void)shift;                                                        \
+    uint32_t pa = NOCOL, pb = NOCOL;                                    \
+    cell sa = ROOT_B, sb = ROOT_B;                                      \
     if (b != NULL)                                                      \
       while (ia < mid && ib < len) {                                    \
-        FEED(a, ra, ia, fa, pa, sa, NEXT, FLAG, STATE);                 \
-        FEED(b, rb, ib, fb, pb, sb, NEXT, FLAG, STATE);                 \
+        FEED(a, ra, ia, fa, pa, sa, FLAG);                              \
+        FEED(b, rb, ib, fb, pb, sb, FLAG);                              \
       }                                                                 \
-    while (ia < mid) FEED(a, ra, ia, fa, pa, sa, NEXT, FLAG, STATE);    \
-    while (b != NULL && ib < len)                                       \
-      FEED(b, rb, ib, fb, pb, sb, NEXT, FLAG, STATE);                   \
+    while (ia < mid) FEED(a, ra, ia, fa, pa, sa, FLAG);                 \
+    while (b != NULL && ib < len) FEED(b, rb, ib, fb, pb, sb, FLAG);    \
   }
 
-#define NEXT16(st, c) delta[((size_t)(st) << shift) + (c)]
-#define STATE16(st) (st)
-#define NEXT32(st, c) delta[(st) + (c)]
-#define STATE32(st) ((st) / p->stride)
-RUN_DFA(run_dfa16, uint16_t, d16, NEXT16, HASOUT16, STATE16)
-RUN_DFA(run_dfa32, uint32_t, d32, NEXT32, HASOUT, STATE32)
+RUN_DFA(run_dfa16, uint16_t, d16, HASOUT16)
+RUN_DFA(run_dfa32, uint32_t, d32, HASOUT)
 
 /* Where a second lane may start to be in step by `mid`: maxlen bytes
 ** before mid that are each a symbol of their own however the text before
