@@ -258,7 +258,7 @@ int ct_cli_test(int argc, char **argv) {
   spec.own_ud = &ta;
   status = ct_cli_options_parse(&o, &spec, argc, argv);
   o.rules = ta.rules, o.nrules = ta.nrules;   /* o owns them now */
-  ta.junit = strcmp(o.format, "junit") == 0;
+  ta.junit = o.format != NULL && strcmp(o.format, "junit") == 0;
   if (status == 0 && o.help) {
     ct_cli_test_help(stdout);
   } else if (status == 0) {
