@@ -79,7 +79,6 @@ typedef struct extra {
   ct_writer *w;
   sink sink;
   ct_cli_outfile out;
-  int open;
 } extra;
 
 /* The state of one run, the main thread's own. */
@@ -485,7 +484,6 @@ static int open_extras(loop *l, const ct_writer_options *wo) {
   for (k = 0; !failed && k < o->noutputs; k++) {
     extra *x = &l->extras[k];
     if (ct_cli_outfile_open(&x->out, o->outputs[k].path) != 0) break;
-    x->open = 1;
     x->sink.f = x->out.f;
     xo.write_ud = &x->sink;
     if (ct_writer_new(o->outputs[k].format, NULL, &xo, &x->w, &l->err) !=
