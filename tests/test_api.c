@@ -308,10 +308,10 @@ static int to_sink(void *ud, const void *data, size_t len) {
 }
 
 /* The same bytes through a write function as through a FILE; its
-** failure is the writer's. */
+** failure is the writer's, and a join's after it. */
 static void test_writer_callback(void **state) {
   ct_writer_options o;
-  ct_writer *w = NULL;
+  ct_writer *w = NULL, *a = NULL;
   ct_error err = {0};
   char *want, *got = NULL;
   size_t len = 0;
@@ -333,6 +333,12 @@ static void test_writer_callback(void **state) {
   k.f = open_memstream(&got, &len), k.room = 10;
   assert_int_equal(ct_writer_new("jsonl", NULL, &o, &w, &err), CT_OK);
   assert_int_equal(ct_writer_write(w, d.t, d.c, d.n, d.r, &err), CT_EIO);
+  assert_string_equal(err.msg, "write error: Broken pipe");
+  /* a join after it reports it too, and frees the fork all the same */
+  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
+  assert_int_equal(ct_writer_write(a, d.t, d.c, d.n, d.r, &err), CT_OK);
+  err.msg[0] = '\0';
+  assert_int_equal(ct_writer_join(w, a, &err), CT_EIO);
   assert_string_equal(err.msg, "write error: Broken pipe");
   assert_int_equal(ct_writer_close(w, &err), CT_EIO);
   fclose(k.f);
@@ -450,37 +456,6 @@ static void test_writer_fork_join(void **state) {
   fclose(devnull);
   doc_free(&d[0]);
   doc_free(&d[1]);
-}
-
-/* A join after a write error reports it and frees the fork all the
-** same. */
-static void test_writer_join_error(void **state) {
-  ct_writer_options o;
-  ct_writer *w = NULL, *a = NULL;
-  ct_error err = {0};
-  char *got = NULL;
-  size_t len = 0;
-  sink k;
-  doc d;
-  (void)state;
-  doc_make(&d, "a.txt", "An alpha clause.\n\nA beta one.\n");
-  memset(&o, 0, sizeof o);
-  o.rules = rules;
-  k.f = open_memstream(&got, &len), k.room = 10;
-  o.write = to_sink, o.write_ud = &k;
-  assert_int_equal(ct_writer_new("jsonl", NULL, &o, &w, &err), CT_OK);
-  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
-  assert_int_equal(ct_writer_write(a, d.t, d.c, d.n, d.r, &err), CT_OK);
-  assert_int_equal(ct_writer_join(w, a, &err), CT_EIO);
-  assert_string_equal(err.msg, "write error: Broken pipe");
-  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
-  err.msg[0] = '\0';
-  assert_int_equal(ct_writer_join(w, a, &err), CT_EIO);
-  assert_string_equal(err.msg, "write error: Broken pipe");
-  assert_int_equal(ct_writer_close(w, &err), CT_EIO);
-  fclose(k.f);
-  free(got);
-  doc_free(&d);
 }
 
 /* The clauses of a piece, with the heading before it as the run's pieces
@@ -954,7 +929,6 @@ int main(void) {
       cmocka_unit_test(test_writer_callback),
       cmocka_unit_test(test_writer_format_names),
       cmocka_unit_test(test_writer_fork_join),
-      cmocka_unit_test(test_writer_join_error),
       cmocka_unit_test(test_writer_write_part),
       cmocka_unit_test(test_listing),
       cmocka_unit_test(test_escapes),
