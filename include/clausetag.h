@@ -17,7 +17,8 @@
 ** from and lives as long as that object.  The exceptions, by name: the
 ** FILE a writer writes to and the costs array of ct_engine_set_costs stay
 ** the caller's; a rule set must outlive the engines and writers made
-** with it; ct_writer_close, not a _free, releases a writer.
+** with it, and a writer must outlive its forks; ct_writer_close, not a
+** _free, releases a writer, and ct_writer_join a fork too.
 **
 ** Functions that can fail return a ct_status and, when given a ct_error,
 ** fill it with a message the user can act on ("FILE:LINE:COL: what is
@@ -883,6 +884,53 @@ CT_API size_t ct_writer_violations(const ct_writer *w);
 ** report's summary), flushes it to the stream and frees the writer;
 ** CT_EIO when any write of the run failed.  NULL does nothing. */
 CT_API ct_status ct_writer_close(ct_writer *w, ct_error *err);
+
+/* The format names ct_writer_new takes with a rule set (classify
+** nonzero: "text", "jsonl", "tsv", "sarif", "junit", "html", "summary",
+** "summary-tsv") or without ("text", "lines", "jsonl", "tsv"), the
+** command line's default first; NULL-ended and static. */
+CT_API const char *const *ct_writer_formats(int classify);
+
+/* Does w write each document apart from the others: nothing around or
+** between documents but what it wrote when made (a tsv header), as
+** "text", "lines", "jsonl" and "tsv" do, and -c (CT_WRITE_COUNT) with
+** "text" does not?  Then documents can be formatted in parallel by forks
+** and a document in parts (ct_writer_write_part). */
+CT_API int ct_writer_apart(const ct_writer *w);
+
+/* Parallel writing, for a writer that writes documents apart: a fork is
+** a writer of w's format and settings (policies included) that keeps
+** the bytes of the documents written to it in memory; ct_writer_join
+** then writes them to w's output as if w had written those documents,
+** and adds its counts (clauses, violations) to w's.  Each thread writes
+** to its own fork; forks are joined in the order their documents are to
+** appear, from w's thread.  ct_writer_fork reads only w's settings, so it
+** may be called from another thread while w is written.
+** ct_writer_fork fails with CT_EUSAGE ("cannot fork a writer of format
+** 'sarif': it does not write documents apart") or CT_ENOMEM.
+** ct_writer_join frees the fork (ct_writer_close frees one unjoined,
+** writing nothing), except when it fails with CT_EUSAGE ("cannot join a
+** writer that is not a fork of this one"), and else fails like
+** ct_writer_write: CT_EIO ("write error: ...") or CT_ENOMEM. */
+CT_API ct_status ct_writer_fork(const ct_writer *w, ct_writer **fork,
+                                ct_error *err);
+CT_API ct_status ct_writer_join(ct_writer *w, ct_writer *fork,
+                                ct_error *err);
+
+/* Writes part of a document: clauses c[0..n) of a piece that continues
+** the document written before it (ct_stream_piece's clauses, with
+** ct_engine_classify_part's results r for classify formats), exactly as
+** writing the whole document writes them.  `heading` is the clause
+** before c[0] that clauses of c name as their heading (.heading is its
+** .index), with offsets into t (which holds its bytes too); NULL when
+** none does.  Fails with CT_EUSAGE ("cannot write part of a document in
+** format 'sarif': it does not write documents apart", "cannot write part
+** of a document with policies: they look at whole documents", or results
+** missing as for ct_writer_write), CT_EIO or CT_ENOMEM. */
+CT_API ct_status ct_writer_write_part(ct_writer *w, const ct_text *t,
+                                      const ct_clause *heading,
+                                      const ct_clause *c, size_t n,
+                                      const ct_results *r, ct_error *err);
 
 /* ---------------------------------------------------------------------
 ** Escaping: strings as the writers write them

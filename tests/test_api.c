@@ -1,7 +1,7 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
 ** clausetag.h gets (version, error messages, typed frees, results, alignment, policies,
-** the writer, the rule listing).
+** the writer and its forks, the rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
 ** header is enough for what it promises.  The rule set is
@@ -308,10 +308,10 @@ static int to_sink(void *ud, const void *data, size_t len) {
 }
 
 /* The same bytes through a write function as through a FILE; its
-** failure is the writer's. */
+** failure is the writer's, and a join's after it. */
 static void test_writer_callback(void **state) {
   ct_writer_options o;
-  ct_writer *w = NULL;
+  ct_writer *w = NULL, *a = NULL;
   ct_error err = {0};
   char *want, *got = NULL;
   size_t len = 0;
@@ -334,6 +334,12 @@ static void test_writer_callback(void **state) {
   assert_int_equal(ct_writer_new("jsonl", NULL, &o, &w, &err), CT_OK);
   assert_int_equal(ct_writer_write(w, d.t, d.c, d.n, d.r, &err), CT_EIO);
   assert_string_equal(err.msg, "write error: Broken pipe");
+  /* a join after it reports it too, and frees the fork all the same */
+  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
+  assert_int_equal(ct_writer_write(a, d.t, d.c, d.n, d.r, &err), CT_OK);
+  err.msg[0] = '\0';
+  assert_int_equal(ct_writer_join(w, a, &err), CT_EIO);
+  assert_string_equal(err.msg, "write error: Broken pipe");
   assert_int_equal(ct_writer_close(w, &err), CT_EIO);
   fclose(k.f);
   free(got);
@@ -341,6 +347,226 @@ static void test_writer_callback(void **state) {
   assert_int_equal(ct_writer_new("jsonl", NULL, &o, &w, &err), CT_EUSAGE);
   free(want);
   doc_free(&d);
+}
+
+/* The names ct_writer_new takes, the default first; which of them write
+** documents apart. */
+static void test_writer_format_names(void **state) {
+  static const char *const seg[] = {"text", "lines", "jsonl", "tsv", NULL};
+  static const char *const cls[] = {"text", "jsonl", "tsv", "sarif",
+                                    "junit", "html", "summary",
+                                    "summary-tsv", NULL};
+  static const int cls_apart[] = {1, 1, 1, 0, 0, 0, 0, 0};
+  const char *const *names;
+  ct_writer_options o;
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  size_t i;
+  FILE *devnull = fopen("/dev/null", "w");
+  (void)state;
+  assert_non_null(devnull);
+  memset(&o, 0, sizeof o);
+  for (names = ct_writer_formats(0), i = 0; seg[i] != NULL; i++) {
+    assert_string_equal(names[i], seg[i]);
+    assert_int_equal(ct_writer_new(names[i], devnull, NULL, &w, &err), CT_OK);
+    assert_true(ct_writer_apart(w));
+    assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  }
+  assert_null(names[i]);
+  o.rules = rules;
+  for (names = ct_writer_formats(1), i = 0; cls[i] != NULL; i++) {
+    assert_string_equal(names[i], cls[i]);
+    assert_int_equal(ct_writer_new(names[i], devnull, &o, &w, &err), CT_OK);
+    assert_int_equal(ct_writer_apart(w), cls_apart[i]);
+    assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  }
+  assert_null(names[i]);
+  /* a selection is the writer's format: -c writes a line per document */
+  o.flags = CT_WRITE_COUNT;
+  assert_int_equal(ct_writer_new("text", devnull, &o, &w, &err), CT_OK);
+  assert_false(ct_writer_apart(w));
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  o.flags = CT_WRITE_QUIET;
+  assert_int_equal(ct_writer_new("text", devnull, &o, &w, &err), CT_OK);
+  assert_true(ct_writer_apart(w));
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(devnull);
+}
+
+/* Documents written to forks and joined in order are the bytes and
+** counts of the same documents written to the writer itself. */
+static void test_writer_fork_join(void **state) {
+  ct_policy p = {CT_POLICY_FORBID, "alpha", 0};
+  ct_writer_options o;
+  ct_writer *w = NULL, *a = NULL, *b = NULL, *other = NULL;
+  ct_error err = {0};
+  char *want, *got = NULL;
+  size_t len = 0, nv = 0;
+  FILE *f, *devnull = fopen("/dev/null", "w");
+  doc d[2];
+  (void)state;
+  assert_non_null(devnull);
+  doc_make(&d[0], "a.txt", "An alpha clause.\n\nA beta one.\n");
+  doc_make(&d[1], "b.txt", "Another alpha.\n");
+  memset(&o, 0, sizeof o);
+  o.rules = rules, o.policies = &p, o.npolicies = 1;
+  want = write_all("tsv", &o, d, 2, &nv);
+  assert_int_equal(nv, 2);
+  f = open_memstream(&got, &len);
+  assert_int_equal(ct_writer_new("tsv", f, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
+  assert_int_equal(ct_writer_fork(w, &b, &err), CT_OK);
+  /* written out of order, joined in order */
+  assert_int_equal(ct_writer_write(b, d[1].t, d[1].c, d[1].n, d[1].r, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_write(a, d[0].t, d[0].c, d[0].n, d[0].r, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_violations(w), 0);
+  assert_int_equal(ct_writer_join(w, a, &err), CT_OK);
+  assert_int_equal(ct_writer_join(w, b, &err), CT_OK);
+  assert_int_equal(ct_writer_violations(w), 2);
+  /* a fork closed unjoined writes nothing */
+  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
+  assert_int_equal(ct_writer_write(a, d[0].t, d[0].c, d[0].n, d[0].r, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_close(a, &err), CT_OK);
+  /* only a fork of this writer joins it; nothing is freed then */
+  assert_int_equal(ct_writer_new("tsv", devnull, &o, &other, &err), CT_OK);
+  assert_int_equal(ct_writer_join(w, other, &err), CT_EUSAGE);
+  assert_string_equal(err.msg, "cannot join a writer that is not a fork of "
+                               "this one");
+  assert_int_equal(ct_writer_fork(other, &b, &err), CT_OK);
+  assert_int_equal(ct_writer_join(w, b, &err), CT_EUSAGE);
+  assert_int_equal(ct_writer_close(b, &err), CT_OK);
+  assert_int_equal(ct_writer_close(other, &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  assert_string_equal(got, want);
+  free(got);
+  free(want);
+  /* a writer of a format that wraps its documents has no forks */
+  o.npolicies = 0;
+  assert_int_equal(ct_writer_new("sarif", devnull, &o, &w, &err), CT_OK);
+  a = w;
+  assert_int_equal(ct_writer_fork(w, &a, &err), CT_EUSAGE);
+  assert_null(a);
+  assert_string_equal(err.msg, "cannot fork a writer of format 'sarif': it "
+                               "does not write documents apart");
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(devnull);
+  doc_free(&d[0]);
+  doc_free(&d[1]);
+}
+
+/* The clauses of a piece, with the heading before it as the run's pieces
+** have it: the text extended by the heading's bytes, the heading clause
+** pointing there. */
+static void write_piece(ct_writer *w, const ct_text *whole,
+                        const ct_clause *all, const ct_text *pt,
+                        const ct_clause *c, size_t n) {
+  ct_clause h;
+  ct_text *x = NULL;
+  ct_error err = {0};
+  size_t i, head = 0;
+  for (i = 0; i < n; i++)
+    if (c[i].heading != 0 && c[i].heading < c[0].index) head = c[i].heading;
+  if (head == 0) {
+    assert_int_equal(ct_writer_write_part(w, pt, NULL, c, n, NULL, &err),
+                     CT_OK);
+    return;
+  }
+  h = all[head - all[0].index];
+  assert_int_equal(ct_text_extend(pt, ct_text_data(whole) + h.start,
+                                  h.end - h.start, CT_INVALID_ERROR, &x,
+                                  &err), CT_OK);
+  h.end = ct_text_size(pt) + (h.end - h.start);
+  h.start = ct_text_size(pt);
+  assert_int_equal(ct_writer_write_part(w, x, &h, c, n, NULL, &err), CT_OK);
+  ct_text_free(x);
+}
+
+/* A large file written in pieces is the whole document's output. */
+static void test_writer_write_part(void **state) {
+  char path[] = "/tmp/ct_api_partXXXXXX";
+  ct_clause *whole = NULL, *c = NULL;
+  ct_text *t = NULL, *pt = NULL;
+  ct_plan *p = NULL;
+  ct_carry carry;
+  ct_writer *w = NULL, *f = NULL;
+  ct_writer_options o;
+  ct_policy pol = {CT_POLICY_FORBID, "alpha", 0};
+  ct_error err = {0};
+  char *want = NULL, *got = NULL, want_msg[128];
+  size_t nwhole = 0, n = 0, wlen = 0, glen = 0, i;
+  FILE *wf, *gf, *devnull = fopen("/dev/null", "w");
+  int fd = mkstemp(path);
+  (void)state;
+  assert_true(fd >= 0);
+  wf = fdopen(fd, "w");
+  for (i = 0; i < 40; i++)
+    fprintf(wf, "# Part %zu\n\nParagraph %zu has a clause. And a second "
+                "one.\n\nMore text here. And more.\n\n", i, i);
+  fclose(wf);
+  assert_int_equal(ct_text_read_file(path, CT_INVALID_ERROR, &t, &err),
+                   CT_OK);
+  assert_int_equal(ct_segment(t, NULL, &whole, &nwhole, &err), CT_OK);
+  wf = open_memstream(&want, &wlen);
+  assert_int_equal(ct_writer_new("jsonl", wf, NULL, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write(w, t, whole, nwhole, NULL, &err), CT_OK);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(wf);
+  gf = open_memstream(&got, &glen);
+  assert_int_equal(ct_writer_new("jsonl", gf, NULL, &w, &err), CT_OK);
+  assert_int_equal(ct_plan_open(path, CT_INVALID_ERROR, 300, (size_t)-1, &p,
+                                &err), CT_OK);
+  assert_true(ct_plan_pieces(p) > 5);
+  ct_carry_init(&carry);
+  for (i = 0; carry.cut < ct_plan_pieces(p); i++) {
+    assert_int_equal(ct_stream_piece(p, CT_INVALID_ERROR, NULL, (size_t)-1,
+                                     &carry, &pt, &c, &n, &err), CT_OK);
+    if (i % 2 == 0) {           /* to w itself, or through a fork */
+      write_piece(w, t, whole, pt, c, n);
+    } else {
+      assert_int_equal(ct_writer_fork(w, &f, &err), CT_OK);
+      write_piece(f, t, whole, pt, c, n);
+      assert_int_equal(ct_writer_join(w, f, &err), CT_OK);
+    }
+    ct_clauses_free(c);
+    ct_text_free(pt);
+  }
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(gf);
+  assert_string_equal(got, want);
+  free(got);
+  free(want);
+  ct_plan_free(p);
+  remove(path);
+  /* what cannot be written in parts */
+  memset(&o, 0, sizeof o);
+  o.rules = rules;
+  assert_int_equal(ct_writer_new("sarif", devnull, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write_part(w, t, NULL, whole, 1, NULL, &err),
+                   CT_EUSAGE);
+  assert_string_equal(err.msg, "cannot write part of a document in format "
+                               "'sarif': it does not write documents apart");
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  assert_int_equal(ct_writer_new("jsonl", devnull, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write_part(w, t, NULL, whole, 2, NULL, &err),
+                   CT_EUSAGE);
+  snprintf(want_msg, sizeof want_msg, "%s: a classify format needs the "
+           "results of every clause (0 for 2 clauses)", path);
+  assert_string_equal(err.msg, want_msg);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  o.policies = &pol, o.npolicies = 1;
+  assert_int_equal(ct_writer_new("jsonl", devnull, &o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_write_part(w, t, NULL, whole, 1, NULL, &err),
+                   CT_EUSAGE);
+  assert_string_equal(err.msg, "cannot write part of a document with "
+                               "policies: they look at whole documents");
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(devnull);
+  ct_clauses_free(whole);
+  ct_text_free(t);
 }
 
 /* The listing of `clausetag rules`. */
@@ -701,6 +927,9 @@ int main(void) {
       cmocka_unit_test(test_policies),
       cmocka_unit_test(test_writer_policies),
       cmocka_unit_test(test_writer_callback),
+      cmocka_unit_test(test_writer_format_names),
+      cmocka_unit_test(test_writer_fork_join),
+      cmocka_unit_test(test_writer_write_part),
       cmocka_unit_test(test_listing),
       cmocka_unit_test(test_escapes),
       cmocka_unit_test(test_diff_write),

@@ -174,6 +174,21 @@ static void test_format_find(void **state) {
   assert_null(ct_format_find(ct_segment_formats, ""));
 }
 
+/* The names ct_writer_formats hands out are the tables', in order. */
+static void check_names(const ct_format *const *t, const char *const *names) {
+  for (; *t != NULL; t++, names++) {
+    assert_non_null(*names);
+    assert_string_equal((*t)->name, *names);
+  }
+  assert_null(*names);
+}
+
+static void test_format_names(void **state) {
+  (void)state;
+  check_names(ct_segment_formats, ct_segment_format_names);
+  check_names(ct_classify_formats, ct_classify_format_names);
+}
+
 /* ---- the segment formats --------------------------------------------- */
 
 static const char doc[] =
@@ -386,6 +401,7 @@ int main(void) {
     cmocka_unit_test(test_json_number),
     cmocka_unit_test(test_json_appends),
     cmocka_unit_test(test_format_find),
+      cmocka_unit_test(test_format_names),
     cmocka_unit_test(test_text_format),
     cmocka_unit_test(test_lines_format),
     cmocka_unit_test(test_jsonl_format),

@@ -6,7 +6,7 @@
 
 int ct_cli_answers(const ct_cli_options *o) {
   return o->input == CT_CLI_INPUT_JSONL && !o->clauses_only && !o->count &&
-         strcmp(o->format->name, "jsonl") == 0;
+         strcmp(o->format, "jsonl") == 0;
 }
 
 /* The writer's info on d: its record's id, meta, line and the errors

@@ -79,8 +79,9 @@ static const ct_cli_option classify_options[] = {
   {0, 0, NULL, 0, {0}}
 };
 
+/* -f takes the writer's classify formats (ct_writer_formats). */
 static const ct_cli_command_spec classify_spec = {
-  "classify", classify_options, ct_classify_formats, 1, NULL, NULL, 0
+  "classify", classify_options, NULL, 1, NULL, NULL, 0
 };
 
 void ct_cli_classify_help(FILE *out) {
@@ -187,7 +188,7 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
 ** (https://no-color.org) unless the user asked for it outright. */
 static int want_color(const ct_cli_options *o) {
   const char *no = getenv("NO_COLOR");
-  if (strcmp(o->format->name, "text") != 0 || o->count || o->names ||
+  if (strcmp(o->format, "text") != 0 || o->count || o->names ||
       o->quiet || o->color == CT_CLI_COLOR_NEVER)
     return 0;
   if (o->color == CT_CLI_COLOR_ALWAYS) return 1;
@@ -223,7 +224,10 @@ static int run_with(const ct_cli_options *o, const ct_ruleset *rs) {
 int ct_cli_classify(int argc, char **argv) {
   ct_cli_options o;
   ct_ruleset *rs;
-  int rc = ct_cli_options_parse(&o, &classify_spec, argc, argv);
+  ct_cli_command_spec spec = classify_spec;
+  int rc;
+  spec.formats = ct_writer_formats(1);
+  rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc != 0 || o.help) {
     if (rc == 0) ct_cli_classify_help(stdout);
     ct_cli_options_free(&o);

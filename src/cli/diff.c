@@ -20,18 +20,8 @@
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 
-/* The formats are names for -f: the report is written whole at the end,
-** not clause by clause. */
-static ct_status no_clause(ct_writer *w, const ct_record *r) {
-  (void)w, (void)r;
-  return CT_OK;
-}
-static const ct_format diff_text = {"text", NULL, no_clause, NULL, NULL, NULL};
-static const ct_format diff_jsonl = {"jsonl", NULL, no_clause, NULL, NULL,
-                                     NULL};
-static const ct_format diff_html = {"html", NULL, no_clause, NULL, NULL, NULL};
-static const ct_format *const diff_formats[] = {&diff_text, &diff_jsonl,
-                                                &diff_html, NULL};
+/* The values of -f: ct_diff_write's formats. */
+static const char *const diff_formats[] = {"text", "jsonl", "html", NULL};
 
 enum { OPT_THRESHOLD = CT_OPT_OWN, OPT_UNCHANGED };
 
@@ -245,7 +235,7 @@ static int compare(const ct_cli_options *o, const diff_args *da,
   d.rs = rs, d.steps = steps, d.nsteps = nsteps;
   doc_of(old_s, &d.old_doc);
   doc_of(new_s, &d.new_doc);
-  s = ct_diff_write(o->format->name, &d, da->flags, &report, &len, &err);
+  s = ct_diff_write(o->format, &d, da->flags, &report, &len, &err);
   if (s != CT_OK) {
     fprintf(stderr, "clausetag: %s\n", err.msg);
     rc = 2;

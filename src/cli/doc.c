@@ -32,7 +32,7 @@ void ct_cli_doc_free(ct_cli_doc *d) {
   free(d->path);
   ct_cli_memtext_free(&d->msgs);
   ct_cli_memtext_free(&d->errors);
-  free(d->out);
+  ct_writer_close(d->formatted, NULL);
   ct_cli_context_free(&d->ctx);
   ct_cli_chain_release(d->chain);
   free(d);

@@ -24,11 +24,9 @@ typedef struct ct_cli_doc {
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
   ct_cli_memtext msgs;   /* lines for stderr, printed before the output */
-  char *out;             /* the document's output, when a worker
-                         ** formatted it (formatted set): its writer's
-                         ** bytes, malloc'd, handed over uncopied */
-  size_t nout;           /* how many */
-  int formatted;
+  ct_writer *formatted;  /* the document's output, when a worker
+                         ** formatted it: a fork of the run's writer
+                         ** (ct_writer_fork), or NULL */
   /* A piece of a large file (chain.h): the chain, the plan cut it starts
   ** at, and what the pieces before left for its classification. */
   ct_cli_chain *chain;

@@ -37,9 +37,8 @@ static const ct_cli_option lint_options[] = {
 /* lint's help puts the text from this column. */
 #define LINT_HELP_COLUMN 21
 
-/* lint writes no clauses: a name for the parser's default format. */
-static const ct_format lint_text = {"text", NULL, NULL, NULL, NULL, NULL};
-static const ct_format *const lint_formats[] = {&lint_text, NULL};
+/* lint's one format, the parser's default. */
+static const char *const lint_formats[] = {"text", NULL};
 
 static const ct_cli_command_spec lint_spec = {
   "lint", lint_options, lint_formats, 0, NULL, NULL, 0

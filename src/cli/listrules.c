@@ -40,12 +40,8 @@ static const ct_cli_option rules_options[] = {
   {0, 0, NULL, 0, {0}}
 };
 
-/* The listing is not made of clauses, so these formats are names for -f
-** only; ct_ruleset_write_listing does the writing. */
-static const ct_format list_text = {"text", NULL, NULL, NULL, NULL, NULL};
-static const ct_format list_jsonl = {"jsonl", NULL, NULL, NULL, NULL, NULL};
-static const ct_format *const list_formats[] = {&list_text, &list_jsonl,
-                                                NULL};
+/* The values of -f: ct_ruleset_write_listing's formats. */
+static const char *const list_formats[] = {"text", "jsonl", NULL};
 
 static const ct_cli_command_spec rules_spec = {
   "rules", rules_options, list_formats, 0, NULL, NULL, 0
@@ -78,7 +74,7 @@ static int write_listing(const ct_cli_options *o, const ct_ruleset *rs) {
   ct_status st;
   int rc = ct_cli_outfile_open(&out, o->output);
   if (rc != 0) return rc;
-  st = ct_ruleset_write_listing(rs, o->format->name, out.f, &err);
+  st = ct_ruleset_write_listing(rs, o->format, out.f, &err);
   if (st == CT_EIO) return ct_cli_outfile_fail(&out, errno ? errno : EIO);
   if (st != CT_OK) {
     ct_cli_outfile_fail(&out, 0);

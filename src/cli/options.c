@@ -113,25 +113,23 @@ static void list_names(char *out, size_t size, const char *const *names) {
   }
 }
 
-static void list_formats(char *out, size_t size, const ct_format *const *f) {
-  const char *names[32];
-  size_t n = 0;
-  for (; *f != NULL && n + 1 < sizeof names / sizeof *names; f++)
-    names[n++] = (*f)->name;
-  names[n] = NULL;
-  list_names(out, size, names);
+/* The entry of a NULL-ended list of names equal to name, or NULL. */
+static const char *find_name(const char *const *names, const char *name) {
+  for (; *names != NULL; names++)
+    if (strcmp(*names, name) == 0) return *names;
+  return NULL;
 }
 
 static int set_format(ct_cli_options *o, const ct_cli_command_spec *spec,
                       const char *arg) {
   char choices[128];
-  o->format = ct_format_find(spec->formats, arg);
+  o->format = find_name(spec->formats, arg);
   /* one spelling across commands: "json" is the JSON Lines format of the
   ** commands that write one JSON record a line */
   if (o->format == NULL && strcmp(arg, "json") == 0)
-    o->format = ct_format_find(spec->formats, "jsonl");
+    o->format = find_name(spec->formats, "jsonl");
   if (o->format != NULL) return 0;
-  list_formats(choices, sizeof choices, spec->formats);
+  list_names(choices, sizeof choices, spec->formats);
   return ct_cli_usage_error(spec->command,
                             "invalid argument '%s' for --format "
                             "(expected %s)", arg, choices);
@@ -314,16 +312,16 @@ static int push(const char ***arr, size_t *n, const char *s) {
 
 /* "FORMAT:FILE" with FORMAT one of the command's formats ("json" too):
 ** the format, and *path the file; NULL for a plain file name. */
-static const ct_format *format_prefix(const ct_cli_command_spec *spec,
-                                      const char *arg, const char **path) {
+static const char *format_prefix(const ct_cli_command_spec *spec,
+                                const char *arg, const char **path) {
   const char *colon = strchr(arg, ':');
   char name[32];
-  const ct_format *f;
+  const char *f;
   size_t n = colon ? (size_t)(colon - arg) : 0;
   if (n == 0 || n >= sizeof name || colon[1] == '\0') return NULL;
   memcpy(name, arg, n);
   name[n] = '\0';
-  f = ct_format_find(spec->formats, strcmp(name, "json") ? name : "jsonl");
+  f = find_name(spec->formats, strcmp(name, "json") ? name : "jsonl");
   if (f != NULL) *path = colon + 1;
   return f;
 }
@@ -334,7 +332,7 @@ static const ct_format *format_prefix(const ct_cli_command_spec *spec,
 static int add_output(ct_cli_options *o, const ct_cli_command_spec *spec,
                       const char *arg) {
   const char *path = arg, *p;
-  const ct_format *f = format_prefix(spec, arg, &path);
+  const char *f = format_prefix(spec, arg, &path);
   ct_cli_output *grown;
   int rc;
   if (!o->have_output) {

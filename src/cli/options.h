@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "cli/args.h"
-#include "output/writer.h"
+#include "clausetag.h"
 
 /* Option keys: the short name where there is one. */
 enum {
@@ -133,14 +133,14 @@ typedef enum ct_cli_color {
 
 /* One more output of the run: -o FORMAT:FILE after the first -o. */
 typedef struct ct_cli_output {
-  const ct_format *format;
+  const char *format;      /* a name of the command's formats */
   const char *path;        /* NULL: standard output */
 } ct_cli_output;
 
 typedef struct ct_cli_options {
-  const ct_format *format;
+  const char *format;      /* -f: a name of the command's formats */
   const char *output;      /* NULL: standard output */
-  const ct_format *output_format;   /* the first -o's FORMAT:, or NULL */
+  const char *output_format;        /* the first -o's FORMAT:, or NULL */
   ct_cli_output *outputs;  /* the other -o FORMAT:FILE (array owned) */
   size_t noutputs;
   ct_cli_input input;
@@ -256,8 +256,9 @@ typedef int ct_cli_own_fn(void *ud, int key, const ct_cli_args *a);
 typedef struct ct_cli_command_spec {
   const char *command;                 /* "segment" */
   const ct_cli_option *options;        /* accepted options */
-  const ct_format *const *formats;     /* values of -f; the first is default;
-                                       ** NULL: -f is the command's own */
+  const char *const *formats;          /* values of -f, NULL-ended; the first
+                                       ** is default; NULL: -f is the
+                                       ** command's own */
   int several_outputs;                 /* -o FORMAT:FILE more than once (the
                                        ** run loop's commands, run.h) */
   ct_cli_own_fn *own;                  /* the command's own options, or NULL */

@@ -14,16 +14,18 @@
 ** used 1.06 times the CPU of -j1, now 1.00).
 **
 ** Formatting a clause costs about as much as classifying it, so when the
-** format writes each document on its own (text, jsonl, tsv, lines: no
-** document or end hooks), the workers also format the documents they did
-** into a buffer of their own, and this thread only hands the bytes on:
-** otherwise it is the one serial step, and a second worker waits on it.
+** writer writes each document apart (text, jsonl, tsv, lines:
+** ct_writer_apart), the workers also format the documents they did with
+** a fork of it (ct_writer_fork), and this thread only joins the forks
+** in order: otherwise it is the one serial step, and a second worker
+** waits on it.  Everything goes through the public writer.
 **
 ** With such a format, and rules without `when` and no policies, a large
 ** plain text file is read in pieces (chain.h, src/stream/): memory then
 ** stays that of a few pieces whatever the file's size, both workers work
 ** on one file, and the output is the whole document's.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,31 +55,37 @@
 ** cut the ones before: at most WINDOW_PER_WORKER a worker are held. */
 #define READ_AHEAD_MAX ((size_t)1 << 20)
 
-/* Clauses of a piece formatted together: the heading of the first ones
-** may lie before them, and the writer finds a heading among the clauses
-** it is given by looking through them. */
-#define GROUP 64
-
 /* What a worker thread holds. */
 typedef struct worker {
   const ct_cli_run *r;
   void *state;            /* the step's, e.g. an engine */
-  const ct_writer *w;     /* the run's writer: its format and settings,
-                          ** set before any document is worked on */
+  const ct_writer *w;     /* the run's writer, which it forks: set up
+                          ** before any document is worked on */
+  int apart;              /* w writes documents apart (ct_writer_apart) */
 } worker;
+
+/* Where a writer's bytes go (its ct_write_fn): the stream is opened
+** after the writer is set up, so that a usage error leaves the output
+** untouched, and once the run failed nothing more is written. */
+typedef struct sink {
+  FILE *f;
+  int live;               /* write to f; else the bytes are dropped */
+  int errnum;             /* errno of the first failed write; 0: none */
+} sink;
 
 /* An output besides the run's own (-o FORMAT:FILE): the main thread
 ** writes every document to it too. */
 typedef struct extra {
-  ct_writer w;
+  ct_writer *w;
+  sink sink;
   ct_cli_outfile out;
-  int open;
 } extra;
 
 /* The state of one run, the main thread's own. */
 typedef struct loop {
   const ct_cli_run *r;
-  ct_writer w;
+  ct_writer *w;
+  sink sink;
   extra *extras;          /* opt->noutputs of them */
   ct_cli_progress progress;
   int status;             /* 2 once anything failed */
@@ -92,45 +100,49 @@ static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
   return ct_segment(d->text, r->ab, &d->clauses, &d->n, err);
 }
 
-static void doc_info(const ct_cli_doc *d, ct_docinfo *info) {
-  memset(info, 0, sizeof *info);
-  info->id_json = d->id_json, info->meta_json = d->meta_json;
-  info->results = ct_results_array(d->results);
-  info->violations = d->violations, info->nviolations = d->nviolations;
+static int to_sink(void *ud, const void *data, size_t len) {
+  sink *k = ud;
+  if (!k->live) return 0;
+  errno = 0;
+  if (fwrite(data, 1, len, k->f) == len) return 0;
+  if (k->errnum == 0) k->errnum = errno ? errno : EIO;
+  return k->errnum;
 }
 
-/* Does the format write each document on its own, so that a worker can
-** format one apart from the others? */
-static int per_document(const ct_format *f) {
-  return f->doc_begin == NULL && f->doc_end == NULL && f->end == NULL;
+/* Closes *w (NULL then) and flushes its stream; CT_EIO as the writer
+** reports a write error. */
+static ct_status end_writer(ct_writer **w, sink *k, ct_error *err) {
+  ct_status s = ct_writer_close(*w, err);
+  *w = NULL;
+  if (s != CT_OK || !k->live) return s;
+  errno = 0;
+  if (fflush(k->f) == 0 && !ferror(k->f)) return CT_OK;
+  if (k->errnum == 0) k->errnum = errno ? errno : EIO;
+  return ct_error_set(err, CT_EIO, "write error: %s", strerror(k->errnum));
 }
 
-/* What a worker's writer w holds becomes d's output, w's buffer then
-** empty: the bytes are handed over, not copied. */
-static void take_output(ct_cli_doc *d, ct_writer *w) {
-  d->out = w->buf.s, d->nout = w->buf.len;
-  d->formatted = 1;
-  memset(&w->buf, 0, sizeof w->buf);
+/* What the writer writes of d's record besides its text. */
+static void record_of(const ct_cli_doc *d, ct_writer_doc *rec) {
+  memset(rec, 0, sizeof *rec);
+  rec->id_json = d->id_json, rec->meta_json = d->meta_json;
 }
 
-/* In a worker: the document's output into d->out, through the format's
-** clause hook with a writer of its own.  Out of memory, it is left to the
-** main thread, which formats it as it would anyway. */
+/* In a worker: the document's output, into a fork of the run's writer.
+** Out of memory, it is left to the main thread, which formats it as it
+** would anyway. */
 static void format_doc(const worker *wk, ct_cli_doc *d) {
-  const ct_writer *main_w = wk->w;
-  ct_writer w;
-  ct_docinfo info;
-  ct_record r;
-  ct_status s = CT_OK;
-  if (!per_document(main_w->fmt) ||
-      (d->text && ct_text_size(d->text) > FORMAT_IN_WORKER_MAX))
+  ct_writer_doc rec;
+  ct_writer *f;
+  if (!wk->apart ||
+      (d->text && ct_text_size(d->text) > FORMAT_IN_WORKER_MAX) ||
+      ct_writer_fork(wk->w, &f, NULL) != CT_OK)
     return;
-  ct_writer_init_like(&w, main_w, NULL);
-  doc_info(d, &info);
-  r.text = d->text, r.clauses = d->clauses, r.nclauses = d->n, r.doc = &info;
-  for (r.i = 0; s == CT_OK && r.i < d->n; r.i++) s = w.fmt->clause(&w, &r);
-  if (s == CT_OK) take_output(d, &w);
-  ct_writer_free(&w);
+  record_of(d, &rec);
+  if (ct_writer_write_doc(f, d->text, d->clauses, d->n, d->results, &rec,
+                          NULL) == CT_OK)
+    d->formatted = f;
+  else
+    ct_writer_close(f, NULL);
 }
 
 /* The text a piece is formatted from: its own bytes, and after them the
@@ -152,62 +164,21 @@ static ct_status piece_text(const ct_cli_doc *d, ct_clause *h,
   return s;
 }
 
-/* Formats clauses c[from..to) of a piece as one record set: with the
-** heading they name before them first (not written) when it lies before
-** them. */
-static ct_status format_group(ct_writer *w, const ct_cli_doc *d,
-                              const ct_text *t, const ct_clause *before,
-                              size_t from, size_t to, ct_clause *gc,
-                              ct_result *gr) {
-  ct_docinfo info;
-  ct_record r;
-  size_t i, k = 0, first = d->clauses[from].index;
-  ct_status s = CT_OK;
-  for (i = from; i < to; i++) {
-    size_t h = d->clauses[i].heading;
-    if (h == 0 || h >= first || k > 0) continue;
-    if (h >= d->clauses[0].index) gc[0] = d->clauses[h - d->clauses[0].index];
-    else gc[0] = *before;
-    memset(&gr[0], 0, sizeof gr[0]);
-    k = 1;
-  }
-  for (i = from; i < to; i++, k++) {
-    gc[k] = d->clauses[i];
-    if (d->results) gr[k] = *ct_results_get(d->results, i);
-  }
-  doc_info(d, &info);
-  info.results = d->results ? gr : NULL;
-  r.text = t, r.clauses = gc, r.nclauses = k, r.doc = &info;
-  for (r.i = k - (to - from); s == CT_OK && r.i < k; r.i++)
-    s = w->fmt->clause(w, &r);
-  return s;
-}
-
-/* In a worker: a piece's output into d->out, in groups. */
+/* In a worker: a piece's output, into a fork of the run's writer. */
 static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
-  const ct_writer *main_w = wk->w;
-  ct_clause before, *gc = NULL;
-  ct_result *gr = NULL;
+  ct_clause before;
   ct_text *t = NULL;
-  ct_writer w;
+  ct_writer *f = NULL;
   ct_status s;
-  size_t from;
   if ((s = piece_text(d, &before, &t, err)) != CT_OK) return s;
-  gc = malloc((GROUP + 1) * sizeof *gc);
-  gr = malloc((GROUP + 1) * sizeof *gr);
-  ct_writer_init_like(&w, main_w, NULL);
-  s = gc && gr ? CT_OK : CT_ENOMEM;
-  for (from = 0; s == CT_OK && from < d->n; from += GROUP)
-    s = format_group(&w, d, t ? t : d->text, &before, from,
-                     from + GROUP < d->n ? from + GROUP : d->n, gc, gr);
-  if (s == CT_OK) {
-    take_output(d, &w);
-  } else {
-    ct_cli_fail(err, s);
+  if ((s = ct_writer_fork(wk->w, &f, err)) == CT_OK &&
+      (s = ct_writer_write_part(f, t ? t : d->text,
+                                before.index ? &before : NULL, d->clauses,
+                                d->n, d->results, err)) == CT_OK) {
+    d->formatted = f;
+    f = NULL;
   }
-  ct_writer_free(&w);
-  free(gc);
-  free(gr);
+  ct_writer_close(f, NULL);
   ct_text_free(t);
   return s;
 }
@@ -294,29 +265,9 @@ static void work(void *state, void *item, int cancelled) {
 
 /* Prints lines on stderr in order with what stdout already got. */
 static void print_messages(loop *l, const char *msgs) {
-  if (l->w.out == stdout) fflush(stdout);   /* keep terminal order */
+  if (l->sink.f == stdout) fflush(stdout);   /* keep terminal order */
   ct_cli_progress_clear(&l->progress);
   fputs(msgs, stderr);
-}
-
-/* A document a worker formatted: its bytes become the writer's, which
-** writes them as it writes any document (no clause hook runs for n = 0;
-** the format has no document hooks) and keeps the first write error.
-** The writer's buffer is empty but before the first document (a tsv
-** header): then the bytes go after what it holds. */
-static ct_status write_formatted(loop *l, ct_cli_doc *d,
-                                 const ct_docinfo *info) {
-  if (l->w.buf.len == 0) {
-    free(l->w.buf.s);
-    l->w.buf.s = d->out, l->w.buf.len = d->nout;
-    l->w.buf.cap = d->out != NULL ? d->nout + 1 : 0;   /* at least */
-    d->out = NULL, d->nout = 0;
-  } else if (ct_buf_add(&l->w.buf, d->out, d->nout) != CT_OK) {
-    return ct_cli_fail(&l->err, CT_ENOMEM);
-  }
-  l->w.records += d->n;
-  return ct_writer_document_info(&l->w, d->text, d->clauses, 0, info,
-                                 &l->err);
 }
 
 /* The record that closes a --input jsonl record's answer (answer.h),
@@ -324,26 +275,30 @@ static ct_status write_formatted(loop *l, ct_cli_doc *d,
 ** the run does not answer records. */
 static ct_status write_answer(loop *l, const ct_cli_doc *d) {
   if (!d->record || !ct_cli_answers(l->r->opt)) return CT_OK;
-  return ct_cli_answer(&l->w, d, &l->err);
+  return ct_cli_answer(l->w, d, &l->err);
 }
 
 /* A stream's reader waits for each answer. */
 static void flush_answer(loop *l) {
-  if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->w.out == stdout)
+  if (l->r->opt->input == CT_CLI_INPUT_JSONL && l->sink.f == stdout)
     fflush(stdout);
 }
 
+/* A document a worker formatted is joined: its fork's bytes are handed
+** on uncopied when the writer holds none. */
 static void write_doc(loop *l, ct_cli_doc *d) {
-  ct_docinfo info;
+  ct_writer *f = d->formatted;
+  ct_writer_doc rec;
   ct_status s;
   size_t k;
-  doc_info(d, &info);
-  if (d->formatted) s = write_formatted(l, d, &info);
-  else s = ct_writer_document_info(&l->w, d->text, d->clauses, d->n, &info,
-                                   &l->err);
+  record_of(d, &rec);
+  d->formatted = NULL;
+  if (f != NULL) s = ct_writer_join(l->w, f, &l->err);
+  else s = ct_writer_write_doc(l->w, d->text, d->clauses, d->n, d->results,
+                               &rec, &l->err);
   for (k = 0; s == CT_OK && k < l->r->opt->noutputs; k++)
-    s = ct_writer_document_info(&l->extras[k].w, d->text, d->clauses, d->n,
-                                &info, &l->err);
+    s = ct_writer_write_doc(l->extras[k].w, d->text, d->clauses, d->n,
+                            d->results, &rec, &l->err);
   if (s == CT_OK) s = write_answer(l, d);
   if (s != CT_OK)
     l->fatal = 1;
@@ -396,8 +351,8 @@ static void free_workers(const ct_cli_run *r, worker *wk, size_t n) {
 
 /* n workers with their states; NULL after a message.  w is the run's
 ** writer, set up before the first document reaches a worker. */
-static worker *new_workers(const ct_cli_run *r, const ct_writer *w, size_t n,
-                           ct_error *err) {
+static worker *new_workers(const ct_cli_run *r, const ct_writer *w, int apart,
+                           size_t n, ct_error *err) {
   worker *wk = calloc(n, sizeof *wk);
   size_t i;
   if (wk == NULL) {
@@ -407,6 +362,7 @@ static worker *new_workers(const ct_cli_run *r, const ct_writer *w, size_t n,
   for (i = 0; i < n; i++) {
     wk[i].r = r;
     wk[i].w = w;
+    wk[i].apart = apart;
     if (r->step != NULL && r->step->worker_new != NULL &&
         r->step->worker_new(r->step->ud, &wk[i].state, err) != CT_OK) {
       free_workers(r, wk, i);
@@ -439,15 +395,15 @@ static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
 }
 
 /* Can a large file be read in pieces, and how large are they (0: no)?
-** The format f the run writes with (its selection's, when it has one)
-** must write documents apart, the input be plain text, and
+** The run's writer must write documents apart (its selection too, when
+** it has one: `apart`), the input be plain text, and
 ** the rules keep no state a piece could not carry: no `when`, no policy
 ** (--require looks at a whole document). */
-static size_t piece_bytes(const ct_cli_run *r, const ct_format *f) {
+static size_t piece_bytes(const ct_cli_run *r, int apart) {
   const ct_cli_options *o = r->opt;
   const char *env = getenv("CLAUSETAG_PIECE_BYTES");
   size_t k, n = PIECE_BYTES;
-  if (!per_document(f) || o->npolicies > 0 || o->noutputs > 0 ||
+  if (!apart || o->npolicies > 0 || o->noutputs > 0 ||
       (o->input != CT_CLI_INPUT_AUTO && o->input != CT_CLI_INPUT_TEXT))
     return 0;
   for (k = 0; r->rs != NULL && k < ct_ruleset_nrules(r->rs); k++)
@@ -475,7 +431,7 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
   f.invalid = l->r->opt->invalid;
   f.max_bytes = l->r->opt->max_document_bytes;
-  f.piece_bytes = piece_bytes(l->r, l->w.fmt);
+  f.piece_bytes = piece_bytes(l->r, ct_writer_apart(l->w));
   f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
   f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
   f.opt = l->r->opt;
@@ -493,9 +449,9 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
 
 /* Why the run stopped, unless the output's own failure says it. */
 static void report_fatal(loop *l) {
-  if (l->w.errnum != 0 || l->err.msg[0] == '\0') return;
+  if (l->sink.errnum != 0 || l->err.msg[0] == '\0') return;
   ct_cli_progress_clear(&l->progress);
-  if (l->w.out == stdout) fflush(stdout);
+  if (l->sink.f == stdout) fflush(stdout);
   if (l->err.status == CT_ERULE || l->err.status == CT_ELIMIT)
     fprintf(stderr, "%s\n", l->err.msg);
   else
@@ -528,9 +484,10 @@ static int open_extras(loop *l, const ct_writer_options *wo) {
   for (k = 0; !failed && k < o->noutputs; k++) {
     extra *x = &l->extras[k];
     if (ct_cli_outfile_open(&x->out, o->outputs[k].path) != 0) break;
-    x->open = 1;
-    if (ct_writer_init_with(&x->w, o->outputs[k].format, x->out.f, &xo,
-                            &l->err) != CT_OK) {
+    x->sink.f = x->out.f;
+    xo.write_ud = &x->sink;
+    if (ct_writer_new(o->outputs[k].format, NULL, &xo, &x->w, &l->err) !=
+        CT_OK) {
       fprintf(stderr, "clausetag: %s\n", l->err.msg);
       failed = 1;
     }
@@ -547,46 +504,49 @@ static int close_extras(loop *l, int fail) {
   int rc = 0;
   for (k = 0; k < l->r->opt->noutputs; k++) {
     extra *x = &l->extras[k];
-    if (fail || rc != 0) ct_cli_outfile_fail(&x->out, x->w.errnum);
+    if (fail || rc != 0) ct_cli_outfile_fail(&x->out, x->sink.errnum);
     else rc = ct_cli_outfile_commit(&x->out);
   }
   return rc;
 }
 
+/* What was not closed is dropped (the run failed). */
 static void free_extras(loop *l) {
   size_t k;
-  for (k = 0; l->extras != NULL && k < l->r->opt->noutputs; k++)
-    if (l->extras[k].open) ct_writer_free(&l->extras[k].w);
+  for (k = 0; l->extras != NULL && k < l->r->opt->noutputs; k++) {
+    l->extras[k].sink.live = 0;
+    ct_writer_close(l->extras[k].w, NULL);
+  }
   free(l->extras);
   l->extras = NULL;
 }
 
 /* Writes everything to the opened output(s) with the run's writer (set
-** up to no stream yet); the exit status.  The other
+** up to drop its bytes so far); the exit status.  The other
 ** outputs are written first and the run's own last, so a failure leaves
 ** none of them half written. */
 static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
                   worker *wk, size_t n, const ct_writer_options *wo) {
   const ct_cli_options *o = l->r->opt;
   size_t k;
-  if (open_extras(l, wo) != 0) return ct_cli_outfile_fail(out, 0);
-  l->w.out = out->f;
   l->err.msg[0] = '\0';
+  if (open_extras(l, wo) != 0) return ct_cli_outfile_fail(out, 0);
+  l->sink.f = out->f, l->sink.live = 1;
+  for (k = 0; k < o->noutputs; k++) l->extras[k].sink.live = 1;
   ct_cli_progress_init(&l->progress,
                        o->input == CT_CLI_INPUT_JSONL ? 0 : in->n,
                        out->f == stdout);
-  if (ct_writer_begin(&l->w, &l->err) != CT_OK) l->fatal = 1;
+  run_batch(l, in, wk, n);
+  if (!l->fatal && end_writer(&l->w, &l->sink, &l->err) != CT_OK)
+    l->fatal = 1;
   for (k = 0; !l->fatal && k < o->noutputs; k++)
-    if (ct_writer_begin(&l->extras[k].w, &l->err) != CT_OK) l->fatal = 1;
-  if (!l->fatal) run_batch(l, in, wk, n);
-  if (!l->fatal && ct_writer_end(&l->w, &l->err) != CT_OK) l->fatal = 1;
-  for (k = 0; !l->fatal && k < o->noutputs; k++)
-    if (ct_writer_end(&l->extras[k].w, &l->err) != CT_OK) l->fatal = 1;
+    if (end_writer(&l->extras[k].w, &l->extras[k].sink, &l->err) != CT_OK)
+      l->fatal = 1;
   ct_cli_progress_clear(&l->progress);
   if (l->fatal) {
     report_fatal(l);
     close_extras(l, 1);
-    return ct_cli_outfile_fail(out, l->w.errnum);
+    return ct_cli_outfile_fail(out, l->sink.errnum);
   }
   if (close_extras(l, 0) != 0) return ct_cli_outfile_fail(out, 0);
   if (ct_cli_outfile_commit(out) != 0) return 2;
@@ -594,13 +554,13 @@ static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
 }
 
 /* Workers: -j, but no more than there are files to read. */
-static size_t nworkers(const ct_cli_run *r, const ct_format *f,
+static size_t nworkers(const ct_cli_run *r, int apart,
                        const ct_cli_input_list *in) {
   const ct_cli_options *o = r->opt;
   size_t k, piece;
   if (o->input == CT_CLI_INPUT_JSONL || in->n >= o->jobs) return o->jobs;
   /* a file read in pieces keeps every worker busy */
-  for (k = 0, piece = piece_bytes(r, f); piece > 0 && k < in->n; k++) {
+  for (k = 0, piece = piece_bytes(r, apart); piece > 0 && k < in->n; k++) {
     struct stat st;
     if (stat(in->v[k].path, &st) == 0 && S_ISREG(st.st_mode) &&
         (unsigned long long)st.st_size > 8ull * piece)
@@ -618,27 +578,29 @@ static int run_inputs(loop *l, const ct_cli_input_list *in) {
   ct_error err;
   size_t n;
   worker *wk;
-  int rc;
+  int rc, apart;
   memset(&wo, 0, sizeof wo);
   wo.rules = l->r->rs;
   wo.flags = l->r->wflags | (reads_pdf(o, in) ? CT_WRITE_PAGES : 0);
   wo.policies = o->policies, wo.npolicies = o->npolicies;
   wo.labels = l->r->labels, wo.nlabels = l->r->nlabels;
+  wo.write = to_sink, wo.write_ud = &l->sink;
   err.msg[0] = '\0';
-  if (ct_writer_init_with(&l->w, o->format, NULL, &wo, &err) != CT_OK) {
+  if (ct_writer_new(o->format, NULL, &wo, &l->w, &err) != CT_OK) {
     fprintf(stderr, "clausetag: %s\n", err.msg);
-    ct_writer_free(&l->w);
     return 2;
   }
-  n = nworkers(l->r, l->w.fmt, in);
-  if ((wk = new_workers(l->r, &l->w, n, &err)) == NULL) {
+  apart = ct_writer_apart(l->w);
+  n = nworkers(l->r, apart, in);
+  if ((wk = new_workers(l->r, l->w, apart, n, &err)) == NULL) {
     fprintf(stderr, "%s\n", err.msg);
-    ct_writer_free(&l->w);
+    ct_writer_close(l->w, NULL);
     return 2;
   }
   rc = ct_cli_outfile_open(&out, o->output);
   if (rc == 0) rc = run_to(l, &out, in, wk, n, &wo);
-  ct_writer_free(&l->w);
+  l->sink.live = 0;              /* what was not closed is dropped */
+  ct_writer_close(l->w, NULL);
   free_extras(l);
   free_workers(l->r, wk, n);
   return rc;

@@ -30,8 +30,9 @@ static const ct_cli_option segment_options[] = {
   {0, 0, NULL, 0, {0}}
 };
 
+/* -f takes the writer's segment formats (ct_writer_formats). */
 static const ct_cli_command_spec segment_spec = {
-  "segment", segment_options, ct_segment_formats, 1, NULL, NULL, 0
+  "segment", segment_options, NULL, 1, NULL, NULL, 0
 };
 
 void ct_cli_segment_help(FILE *out) {
@@ -73,7 +74,10 @@ int ct_cli_segment(int argc, char **argv) {
   ct_cli_options o;
   ct_ruleset *rs = NULL;
   ct_abbrevs *ab = NULL;
-  int rc = ct_cli_options_parse(&o, &segment_spec, argc, argv);
+  ct_cli_command_spec spec = segment_spec;
+  int rc;
+  spec.formats = ct_writer_formats(0);
+  rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc != 0 || o.help) {
     if (rc == 0) ct_cli_segment_help(stdout);
     ct_cli_options_free(&o);

@@ -43,14 +43,14 @@ static int resolve(ct_cli_select *s, const ct_cli_options *o,
   return 0;
 }
 
-static int is(const ct_format *f, const char *name) {
-  return strcmp(f->name, name) == 0;
+static int is(const char *f, const char *name) {
+  return strcmp(f, name) == 0;
 }
 
 /* The writer's selection for -c, -l or -q; 0, or 2 after a usage error
 ** for a combination that means nothing. */
 static int choose(ct_cli_select *s, const ct_cli_options *o) {
-  const ct_format *f = o->format;
+  const char *f = o->format;
   const char *opt = o->count ? "-c" : o->names ? "-l" : "-q";
   int summary = is(f, "summary") || is(f, "summary-tsv");
   int report = is(f, "sarif") || is(f, "junit") || is(f, "html");
@@ -59,18 +59,18 @@ static int choose(ct_cli_select *s, const ct_cli_options *o) {
                               "(choose one)");
   if (o->nlabels > 0 && report)
     return ct_cli_usage_error("classify", "--label does not apply to -f %s, "
-                              "a report of every clause", f->name);
+                              "a report of every clause", f);
   if ((o->names || o->quiet) && !is(f, "text"))
     return ct_cli_usage_error("classify", "%s writes %s, not -f %s", opt,
                               o->names ? "document names" : "nothing",
-                              f->name);
+                              f);
   if (o->explain && (o->count || o->names || o->quiet || summary))
     return ct_cli_usage_error("classify", "--explain adds the rule hits of "
                               "each clause; %s%s writes no clauses",
-                              summary ? "-f " : "", summary ? f->name : opt);
+                              summary ? "-f " : "", summary ? f : opt);
   if (o->count && (summary || report))
     return ct_cli_usage_error("classify", "-c writes text, tsv or jsonl, "
-                              "not -f %s", f->name);
+                              "not -f %s", f);
   s->flags = o->count ? CT_WRITE_COUNT : o->names ? CT_WRITE_NAMES
              : o->quiet ? CT_WRITE_QUIET : 0;
   return 0;

@@ -20,7 +20,12 @@ typedef struct owned {
   ct_writer w;
   ct_policy *policies;
   size_t violations;
+  const ct_writer *parent;    /* a fork's (ct_writer_fork), else NULL */
 } owned;
+
+const char *const *ct_writer_formats(int classify) {
+  return classify ? ct_classify_format_names : ct_segment_format_names;
+}
 
 /* "text, lines and jsonl": a table's names for a message. */
 static void list_formats(ct_buf *b, const ct_format *const *t) {
@@ -142,6 +147,62 @@ ct_status ct_writer_write_doc(ct_writer *w, const ct_text *t,
   s = ct_writer_document_info(w, t, c, n, &info, err);
   ct_violations_free(v, nv);
   return s;
+}
+
+/* No hooks around a document or at the end: a begin hook writes before
+** any document, so a document's bytes are its own. */
+int ct_writer_apart(const ct_writer *w) {
+  const ct_format *f = w->fmt;
+  return f->doc_begin == NULL && f->doc_end == NULL && f->end == NULL;
+}
+
+/* The fork shares the parent's settings, selection and resolved
+** policies (owned by the parent) and has no stream: its bytes stay in
+** its buffer (writer.c) until ct_writer_join takes them. */
+ct_status ct_writer_fork(const ct_writer *w, ct_writer **fork,
+                         ct_error *err) {
+  owned *o;
+  *fork = NULL;
+  if (!ct_writer_apart(w))
+    return ct_fail(err, CT_EUSAGE, "cannot fork a writer of format '%s': "
+                   "it does not write documents apart", w->fmt->name);
+  if ((o = calloc(1, sizeof *o)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "out of memory");
+  ct_writer_init_like(&o->w, w, NULL);
+  o->parent = w;
+  *fork = &o->w;
+  return CT_OK;
+}
+
+ct_status ct_writer_join(ct_writer *w, ct_writer *fork, ct_error *err) {
+  owned *o = (owned *)w, *f = (owned *)fork;
+  ct_status s;
+  if (f->parent != w)
+    return ct_fail(err, CT_EUSAGE, "cannot join a writer that is not a "
+                   "fork of this one");
+  o->violations += f->violations;
+  s = ct_writer_take(w, fork, err);
+  destroy(f);
+  return s;
+}
+
+ct_status ct_writer_write_part(ct_writer *w, const ct_text *t,
+                               const ct_clause *heading, const ct_clause *c,
+                               size_t n, const ct_results *r,
+                               ct_error *err) {
+  if (!ct_writer_apart(w))
+    return ct_fail(err, CT_EUSAGE, "cannot write part of a document in "
+                   "format '%s': it does not write documents apart",
+                   w->fmt->name);
+  if (w->npolicies > 0)
+    return ct_fail(err, CT_EUSAGE, "cannot write part of a document with "
+                   "policies: they look at whole documents");
+  if (w->rs != NULL && ct_results_count(r) != n)
+    return ct_fail(err, CT_EUSAGE, "%s: a classify format needs the "
+                   "results of every clause (%zu for %zu clauses)",
+                   ct_text_name(t), ct_results_count(r), n);
+  return ct_writer_part(w, t, heading, c, n,
+                        w->rs != NULL ? ct_results_array(r) : NULL, err);
 }
 
 size_t ct_writer_violations(const ct_writer *w) {

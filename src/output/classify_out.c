@@ -254,3 +254,8 @@ const ct_format *const ct_classify_formats[] = {
   &ct_sarif_format, &ct_junit_format, &ct_html_format,
   &ct_summary_text.f, &ct_summary_tsv.f, NULL
 };
+
+const char *const ct_classify_format_names[] = {
+  "text", "jsonl", "tsv", "sarif", "junit", "html", "summary",
+  "summary-tsv", NULL
+};

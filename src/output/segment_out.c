@@ -57,3 +57,7 @@ static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL, NULL, 
 const ct_format *const ct_segment_formats[] = {
   &text_format, &lines_format, &jsonl_format, &tsv_format, NULL
 };
+
+const char *const ct_segment_format_names[] = {
+  "text", "lines", "jsonl", "tsv", NULL
+};

@@ -53,7 +53,7 @@ static ct_status write_failed(ct_writer *w, ct_error *err) {
 static ct_status flush_buf(ct_writer *w, ct_error *err) {
   size_t len = w->buf.len;
   if (w->errnum) return write_failed(w, err);
-  if (len == 0) return CT_OK;
+  if (len == 0 || (w->out == NULL && w->sink == NULL)) return CT_OK;
   errno = 0;
   if (w->sink != NULL) {
     int e = w->sink(w->sink_ud, w->buf.s, len);
@@ -109,6 +109,89 @@ ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
   }
   if (w->fmt->doc_end && (s = w->fmt->doc_end(w, &r)) != CT_OK)
     return hook_status(s, err);
+  return flush_buf(w, err);
+}
+
+/* Clauses of a part formatted together: the heading of the first ones
+** may lie before them, and a format finds a heading among the clauses
+** it is given by looking back through them, so a group bounds the look. */
+#define GROUP 64
+
+/* Formats clauses c[from..to) as one record set, in gc and gr (GROUP + 1
+** each): with the heading they name first (not written) when it lies
+** before them. */
+static ct_status part_group(ct_writer *w, const ct_text *t,
+                            const ct_clause *heading, const ct_clause *c,
+                            size_t from, size_t to,
+                            const ct_result *results, ct_clause *gc,
+                            ct_result *gr, ct_error *err) {
+  ct_docinfo info;
+  ct_record r;
+  size_t i, k = 0, first = c[from].index;
+  ct_status s;
+  for (i = from; i < to; i++) {
+    size_t h = c[i].heading;
+    if (h == 0 || h >= first || k > 0) continue;
+    if (h >= c[0].index) gc[0] = c[h - c[0].index];
+    else gc[0] = *heading;
+    memset(&gr[0], 0, sizeof gr[0]);
+    k = 1;
+  }
+  for (i = from; i < to; i++, k++) {
+    gc[k] = c[i];
+    if (results) gr[k] = results[i];
+  }
+  memset(&info, 0, sizeof info);
+  info.results = results ? gr : NULL;
+  r.text = t, r.clauses = gc, r.nclauses = k, r.doc = &info;
+  for (r.i = k - (to - from); r.i < k; r.i++) {
+    if ((s = w->fmt->clause(w, &r)) != CT_OK) return hook_status(s, err);
+    w->records++;
+    if (w->buf.len >= FLUSH_AT && flush_buf(w, err) != CT_OK) return CT_EIO;
+  }
+  return CT_OK;
+}
+
+ct_status ct_writer_part(ct_writer *w, const ct_text *t,
+                         const ct_clause *heading, const ct_clause *c,
+                         size_t n, const ct_result *results, ct_error *err) {
+  ct_clause none, *gc;
+  ct_result *gr;
+  size_t from;
+  ct_status s = CT_OK;
+  if (w->errnum) return write_failed(w, err);
+  if (heading == NULL) {
+    memset(&none, 0, sizeof none);
+    heading = &none;
+  }
+  w->have_doc_json = 0;             /* a new text: nothing shared yet */
+  w->have_doc_name = 0;
+  w->head = 0;
+  gc = malloc((GROUP + 1) * sizeof *gc);
+  gr = malloc((GROUP + 1) * sizeof *gr);
+  if (gc == NULL || gr == NULL) s = ct_fail(err, CT_ENOMEM, "%s",
+                                            ct_strerror(CT_ENOMEM));
+  for (from = 0; s == CT_OK && from < n; from += GROUP)
+    s = part_group(w, t, heading, c, from, from + GROUP < n ? from + GROUP : n,
+                   results, gc, gr, err);
+  free(gc);
+  free(gr);
+  return s == CT_OK ? flush_buf(w, err) : s;
+}
+
+/* The bytes are handed over, not copied, when w holds none. */
+ct_status ct_writer_take(ct_writer *w, ct_writer *part, ct_error *err) {
+  if (w->errnum) return write_failed(w, err);
+  if (w->buf.len == 0) {
+    ct_buf b = w->buf;
+    w->buf = part->buf;
+    part->buf = b;
+  } else if (ct_buf_add(&w->buf, part->buf.s, part->buf.len) != CT_OK) {
+    return ct_fail(err, CT_ENOMEM, "%s", ct_strerror(CT_ENOMEM));
+  }
+  ct_buf_clear(&part->buf);
+  w->records += part->records;
+  part->records = 0;
   return flush_buf(w, err);
 }
 

@@ -95,6 +95,10 @@ extern const ct_format *const ct_segment_formats[];
 ** They need w->rs and every document's results. */
 extern const ct_format *const ct_classify_formats[];
 
+/* Their names, in the same order: the public ct_writer_formats. */
+extern const char *const ct_segment_format_names[];
+extern const char *const ct_classify_format_names[];
+
 /* The format called `name` in a NULL-ended table, or NULL. */
 const ct_format *ct_format_find(const ct_format *const *table,
                                 const char *name);
@@ -126,8 +130,24 @@ ct_status ct_writer_document_info(ct_writer *w, const ct_text *t,
                                   const ct_clause *c, size_t n,
                                   const ct_docinfo *doc, ct_error *err);
 
+/* Writes clauses c[0..n) of a part of a document that continues the
+** one written before (formats that write documents apart only,
+** clausetag.h's ct_writer_apart): in groups of
+** clauses, each with the heading its first clauses name before it as
+** context, not written (`heading`, the clause before c[0], or one of
+** c).  results: one per clause, or NULL.  CT_EIO or CT_ENOMEM. */
+ct_status ct_writer_part(ct_writer *w, const ct_text *t,
+                         const ct_clause *heading, const ct_clause *c,
+                         size_t n, const ct_result *results, ct_error *err);
+
+/* Appends what `part` holds (written with no stream: its bytes and
+** record count) to w as if w had written it, then flushes w; `part` is
+** left empty.  CT_EIO after a write error of w, or CT_ENOMEM. */
+ct_status ct_writer_take(ct_writer *w, ct_writer *part, ct_error *err);
+
 /* Hands what w->buf holds to the stream (no fflush); CT_EIO after any
-** write error. */
+** write error.  A writer with neither stream nor sink (a fork) keeps
+** its bytes. */
 ct_status ct_writer_flush(ct_writer *w, ct_error *err);
 
 /* Runs the end hook and flushes everything to the stream (fflush
