@@ -585,6 +585,23 @@ static void gen_phrase(char *out) {
   }
 }
 
+/* The hits h[0..n) of a scan of text are the reference matcher's for
+** rs[0..nr), and many; frees the text, the phrases and the reference. */
+static void expect_reference(const ct_phrase_hit *h, size_t n, refp *rs,
+                             size_t nr, char *text, size_t len) {
+  size_t i, nwant;
+  ct_phrase_hit *want = ref_scan(rs, nr, text, len, &nwant);
+  for (i = 0; i < n && i < nwant; i++)
+    if (cmp_ref_hit(&h[i], &want[i]) != 0)
+      fail_msg("hit %zu: got %d:%zu-%zu, reference %d:%zu-%zu", i, h[i].id,
+               h[i].start, h[i].end, want[i].id, want[i].start, want[i].end);
+  assert_int_equal(n, nwant);
+  assert_true(n > 10000);
+  free(want);
+  free(text);
+  free(rs);
+}
+
 static void test_random_against_reference(void **state) {
   enum { NPHRASES = 500 };
   static char phrases[NPHRASES][256];
@@ -592,8 +609,7 @@ static void test_random_against_reference(void **state) {
   ct_phrases *p = ct_phrases_new();
   ct_phrases_scratch *s = ct_phrases_scratch_new();
   const ct_phrase_hit *h;
-  ct_phrase_hit *want;
-  size_t len, n, nwant, i;
+  size_t len, n, i;
   char *text;
   ct_error err;
   clock_t t0;
@@ -612,16 +628,7 @@ static void test_random_against_reference(void **state) {
   assert_int_equal(ct_phrases_scan_with(p, s, text, len, &h, &n), CT_OK);
   print_message("   1 MiB, %d phrases: %zu hits in %.3f s\n", NPHRASES, n,
                 (double)(clock() - t0) / CLOCKS_PER_SEC);
-  want = ref_scan(rs, NPHRASES, text, len, &nwant);
-  for (i = 0; i < n && i < nwant; i++)
-    if (cmp_ref_hit(&h[i], &want[i]) != 0)
-      fail_msg("hit %zu: got %d:%zu-%zu, reference %d:%zu-%zu", i, h[i].id,
-               h[i].start, h[i].end, want[i].id, want[i].start, want[i].end);
-  assert_int_equal(n, nwant);
-  assert_true(n > 10000);
-  free(want);
-  free(text);
-  free(rs);
+  expect_reference(h, n, rs, NPHRASES, text, len);
   ct_phrases_scratch_free(s);
   ct_phrases_free(p);
 }
@@ -785,8 +792,7 @@ static void test_substrings_against_reference(void **state) {
   ct_phrases *p = ct_phrases_new();
   const ct_phrase_hit *h;
   ct_phrases_scratch *s = ct_phrases_scratch_new();
-  ct_phrase_hit *want;
-  size_t len, n, nwant, i;
+  size_t len, n, i;
   char *text;
   ct_error err;
   (void)state;
@@ -808,16 +814,7 @@ static void test_substrings_against_reference(void **state) {
   assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
   text = gen_text(1 << 18, &len);
   assert_int_equal(ct_phrases_scan_with(p, s, text, len, &h, &n), CT_OK);
-  want = ref_scan(rs, NPHRASES, text, len, &nwant);
-  for (i = 0; i < n && i < nwant; i++)
-    if (cmp_ref_hit(&h[i], &want[i]) != 0)
-      fail_msg("hit %zu: got %d:%zu-%zu, reference %d:%zu-%zu", i, h[i].id,
-               h[i].start, h[i].end, want[i].id, want[i].start, want[i].end);
-  assert_int_equal(n, nwant);
-  assert_true(n > 10000);
-  free(want);
-  free(text);
-  free(rs);
+  expect_reference(h, n, rs, NPHRASES, text, len);
   ct_phrases_scratch_free(s);
   ct_phrases_free(p);
 }
