@@ -79,7 +79,8 @@ def layout(s):
     s = s.replace('\r', '')
     s = re.sub(r'[ \t\u00a0]+\n', '\n', s)
     s = re.sub(r'([다요까음임][.?!])(?=[^\s.?!\'"’”)\]])', r'\1\n\n', s)
-    s = re.sub(r'(?<=[.?!])\s*(?=(?:[1-9]|1[0-9])\.\s)', '\n\n', s)   # numbered paragraphs
+    # numbered paragraphs, not the day of a date ("1983.9. 1.")
+    s = re.sub(r'(?<=\D[.?!])\s*(?=(?:[1-9]|1[0-9])\.\s)', '\n\n', s)
     lines = [l.strip() for l in s.split('\n')]
     out, blank = [], False
     for l in lines:
