@@ -836,8 +836,10 @@ CT_API ct_status ct_writer_write(ct_writer *w, const ct_text *t,
                                  const ct_clause *c, size_t n,
                                  const ct_results *r, ct_error *err);
 
-/* A document of a JSON Lines stream (`--input jsonl`): what its record
-** brought and where it was. */
+/* What the caller knows of a document besides its clauses: what its
+** record brought in a JSON Lines stream (`--input jsonl`) and where it
+** was, and the violations of the writer's policies if the caller has
+** checked them already.  Zeroed, it brings nothing. */
 typedef struct ct_writer_doc {
   const char *id_json;      /* the record's "id" as JSON text, which the
                             ** JSON formats write instead of "file"; NULL:
@@ -846,6 +848,12 @@ typedef struct ct_writer_doc {
   size_t line;              /* its line in the stream (answers) */
   const char *errors;       /* what failed in it and was passed over
                             ** (`--keep-going`), a line each, or NULL */
+  int checked;              /* nonzero: violations[0..nviolations) are
+                            ** ct_policies_check's for the writer's
+                            ** policies and these results, and the writer
+                            ** does not check them again */
+  const ct_violation *violations;
+  size_t nviolations;
 } ct_writer_doc;
 
 /* ct_writer_write for a document of a stream: the same, with the

@@ -292,6 +292,47 @@ static void test_writer_policies(void **state) {
   doc_free(&d[1]);
 }
 
+/* A document whose record says its policies were checked brings its
+** violations: the writer reports those and does not check again. */
+static void test_writer_checked_doc(void **state) {
+  ct_policy p = {CT_POLICY_FORBID, "alpha", 0};
+  ct_writer_options o;
+  ct_writer_doc rec;
+  ct_writer *w = NULL;
+  ct_error err = {0};
+  ct_violation *v = NULL;
+  size_t nv = 0;
+  FILE *f = fopen("/dev/null", "w");
+  doc d;
+  (void)state;
+  assert_non_null(f);
+  doc_make(&d, "a.txt", "An alpha clause.\n\nAnother alpha.\n");
+  memset(&o, 0, sizeof o);
+  o.rules = rules, o.policies = &p, o.npolicies = 1;
+  assert_int_equal(ct_writer_new("jsonl", f, &o, &w, &err), CT_OK);
+  memset(&rec, 0, sizeof rec);
+  rec.checked = 1;                        /* checked, nothing found */
+  assert_int_equal(ct_writer_write_doc(w, d.t, d.c, d.n, d.r, &rec, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_violations(w), 0);
+  assert_int_equal(ct_policies_resolve(&p, 1, rules, &err), CT_OK);
+  assert_int_equal(ct_policies_check(&p, 1, rules, d.r, &v, &nv, &err),
+                   CT_OK);
+  assert_int_equal(nv, 2);
+  rec.violations = v, rec.nviolations = nv;
+  assert_int_equal(ct_writer_write_doc(w, d.t, d.c, d.n, d.r, &rec, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_violations(w), 2);
+  rec.checked = 0;                        /* not checked: the writer does */
+  assert_int_equal(ct_writer_write_doc(w, d.t, d.c, d.n, d.r, &rec, &err),
+                   CT_OK);
+  assert_int_equal(ct_writer_violations(w), 4);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  ct_violations_free(v, nv);
+  doc_free(&d);
+}
+
 /* A write function: appends to a memstream, or fails with EPIPE after
 ** `room` bytes. */
 typedef struct sink {
@@ -774,8 +815,8 @@ static void test_writer_select_segment(void **state) {
 static void test_writer_answers(void **state) {
   const char *label = "alpha";
   ct_writer_options o;
-  ct_writer_doc rec = {"\"d1\"", "{\"k\":1}", 1, NULL};
-  ct_writer_doc bad = {"2", NULL, 2, NULL};
+  ct_writer_doc rec = {"\"d1\"", "{\"k\":1}", 1, NULL, 0, NULL, 0};
+  ct_writer_doc bad = {"2", NULL, 2, NULL, 0, NULL, 0};
   ct_writer *w = NULL;
   ct_error err = {0};
   char *buf = NULL;
@@ -926,6 +967,7 @@ int main(void) {
       cmocka_unit_test(test_writer_unknown_format),
       cmocka_unit_test(test_policies),
       cmocka_unit_test(test_writer_policies),
+      cmocka_unit_test(test_writer_checked_doc),
       cmocka_unit_test(test_writer_callback),
       cmocka_unit_test(test_writer_format_names),
       cmocka_unit_test(test_writer_fork_join),

@@ -9,18 +9,9 @@ int ct_cli_answers(const ct_cli_options *o) {
          strcmp(o->format, "jsonl") == 0;
 }
 
-/* The writer's info on d: its record's id, meta, line and the errors
-** passed over in it. */
-static void record_of(const ct_cli_doc *d, ct_writer_doc *out) {
-  memset(out, 0, sizeof *out);
-  out->id_json = d->id_json, out->meta_json = d->meta_json;
-  out->line = d->line;
-  out->errors = d->errors.s;
-}
-
 ct_status ct_cli_answer(ct_writer *w, const ct_cli_doc *d, ct_error *err) {
   ct_writer_doc rec;
-  record_of(d, &rec);
+  ct_cli_doc_record(d, &rec);
   if (d->failed || d->fatal)
     return ct_writer_answer_error(w, &rec,
                                   d->fatal ? d->err.msg : d->msgs.s, err);

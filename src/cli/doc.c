@@ -38,6 +38,15 @@ void ct_cli_doc_free(ct_cli_doc *d) {
   free(d);
 }
 
+void ct_cli_doc_record(const ct_cli_doc *d, ct_writer_doc *rec) {
+  memset(rec, 0, sizeof *rec);
+  rec->id_json = d->id_json, rec->meta_json = d->meta_json;
+  rec->line = d->line;
+  rec->errors = d->errors.s;
+  rec->checked = d->checked;
+  rec->violations = d->violations, rec->nviolations = d->nviolations;
+}
+
 void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...) {
   char line[1200];
   va_list ap;

@@ -23,6 +23,8 @@ typedef struct ct_cli_doc {
   ct_results *results;   /* classify: one per clause */
   ct_violation *violations;   /* classify: broken policies */
   size_t nviolations;
+  int checked;           /* the policies were checked (violations holds
+                         ** what they found, maybe nothing) */
   ct_cli_memtext msgs;   /* lines for stderr, printed before the output */
   ct_writer *formatted;  /* the document's output, when a worker
                          ** formatted it: a fork of the run's writer
@@ -56,6 +58,11 @@ void ct_cli_doc_free(ct_cli_doc *d);
 /* Fills err (when not NULL) with status s and its phrase, ct_strerror's
 ** ("out of memory"); returns s. */
 ct_status ct_cli_fail(ct_error *err, ct_status s);
+
+/* What the writer is told of d besides its clauses: its record's id,
+** meta, line and the errors passed over in it, and the policies'
+** violations when they were checked. */
+void ct_cli_doc_record(const ct_cli_doc *d, ct_writer_doc *rec);
 
 /* Adds a line to what is printed on stderr for the document. */
 void ct_cli_doc_message(ct_cli_doc *d, const char *fmt, ...)

@@ -38,6 +38,7 @@ ct_status ct_cli_policies_check(const ct_policy *p, size_t n,
   size_t i;
   ct_status s = ct_policies_check(p, n, rs, d->results, &d->violations,
                                   &d->nviolations, err);
+  d->checked = s == CT_OK;
   for (i = 0; s == CT_OK && i < d->nviolations; i++)
     message(d, &d->violations[i]);
   return s;

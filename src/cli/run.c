@@ -121,12 +121,6 @@ static ct_status end_writer(ct_writer **w, sink *k, ct_error *err) {
   return ct_error_set(err, CT_EIO, "write error: %s", strerror(k->errnum));
 }
 
-/* What the writer writes of d's record besides its text. */
-static void record_of(const ct_cli_doc *d, ct_writer_doc *rec) {
-  memset(rec, 0, sizeof *rec);
-  rec->id_json = d->id_json, rec->meta_json = d->meta_json;
-}
-
 /* In a worker: the document's output, into a fork of the run's writer.
 ** Out of memory, it is left to the main thread, which formats it as it
 ** would anyway. */
@@ -137,7 +131,7 @@ static void format_doc(const worker *wk, ct_cli_doc *d) {
       (d->text && ct_text_size(d->text) > FORMAT_IN_WORKER_MAX) ||
       ct_writer_fork(wk->w, &f, NULL) != CT_OK)
     return;
-  record_of(d, &rec);
+  ct_cli_doc_record(d, &rec);
   if (ct_writer_write_doc(f, d->text, d->clauses, d->n, d->results, &rec,
                           NULL) == CT_OK)
     d->formatted = f;
@@ -291,7 +285,7 @@ static void write_doc(loop *l, ct_cli_doc *d) {
   ct_writer_doc rec;
   ct_status s;
   size_t k;
-  record_of(d, &rec);
+  ct_cli_doc_record(d, &rec);
   d->formatted = NULL;
   if (f != NULL) s = ct_writer_join(l->w, f, &l->err);
   else s = ct_writer_write_doc(l->w, d->text, d->clauses, d->n, d->results,

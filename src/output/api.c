@@ -138,12 +138,15 @@ ct_status ct_writer_write_doc(ct_writer *w, const ct_text *t,
                    ct_text_name(t), ct_results_count(r), n);
   info.results = w->rs != NULL ? ct_results_array(r) : NULL;
   if (doc != NULL) info.id_json = doc->id_json, info.meta_json = doc->meta_json;
-  if (w->npolicies > 0 &&
-      (s = ct_policies_check(w->policies, w->npolicies, w->rs, r, &v, &nv,
-                             err)) != CT_OK)
+  if (doc != NULL && doc->checked)
+    info.violations = doc->violations, info.nviolations = doc->nviolations;
+  else if (w->npolicies > 0 &&
+           (s = ct_policies_check(w->policies, w->npolicies, w->rs, r, &v,
+                                  &nv, err)) != CT_OK)
     return s;
-  info.violations = v, info.nviolations = nv;
-  o->violations += nv;
+  else
+    info.violations = v, info.nviolations = nv;
+  o->violations += info.nviolations;
   s = ct_writer_document_info(w, t, c, n, &info, err);
   ct_violations_free(v, nv);
   return s;
