@@ -35,8 +35,7 @@ rule "people.core" {
     "alumni", "fellows", "cohort*", "school*", "teachers", "english language",
     "upskilling", "reskilling", "skill development", "skills development",
     "talent", "international visitors", "ivlp", "consulate*",
-    "sustainable development goals", "sdgs", "financing for development",
-    "development finance institutions", "concessional",
+    "concessional",
     "korea international cooperation agency", "srhr",
     "sexual and reproductive health and rights", "internet freedom",
     "freedom online", "free and open internet", "open government",
@@ -44,8 +43,8 @@ rule "people.core" {
     "exchange visitor*", "sports", "olympic*", "arts", "museum*", "heritage",
     "creative industries", "abductee*", "detainee*", "separated famil*",
     "family reunion*", "remains recovery", "pow/mia", "prisoners of war",
-    "인적 교류*", "교류*", "유학생*", "청년*", "교육*", "비자*", "여성*", "젠더*",
-    "인권*", "민주*", "의회*", "문화*", "관광*", "인력*", "새마을*", "체육*",
+    "인적 교류*", "유학생*", "청년*", "교육*", "비자*", "여성*", "젠더*",
+    "인권*", "의회*", "문화*", "관광*", "인력*", "새마을*", "체육*",
     "올림픽*", "스포츠*", "예술*", "연수*", "이산가족*", "납북자*", "국군포로*",
     "유해 발굴*", "유해발굴*", "노동*", "근로자*", "인도적", "인도주의*",
     "박물관*", "인종차별*", "빈곤*", "기아*", "문맹*", "지역사회 개발*",
@@ -53,7 +52,7 @@ rule "people.core" {
     "인력훈련*", "기술훈련*", "숙련공*", "인적자원*", "한국학*", "미국학*",
     "학생*", "학술*", "청소년*", "언론 자유*", "언론의 자유*", "언론인*", "친선*", "억류자*", "비전향*",
     "장기수*", "고향방문*", "상봉*", "인적교류*", "민간교류*",
-    "사회문화*", "사회·문화*", "법치*", "자유민주주의*",
+    "사회문화*", "사회·문화*", "법치*",
     "문화교류*", "교육교류*", "청년 교류*",
     "국민의 우호*", "국민 간 우호*", "국민 간의 우호*", "직항*", "한국어*",
     "성평등*", "양성평등*", "가족정책*", "개발협력*", "개발 협력*",
@@ -67,6 +66,37 @@ rule "people.core" {
              "exchange rate*", "exchange market*", "democratic people's republic",
              "technical exchanges" },
   weight = 1.0,
+}
+
+-- 교류 (exchange) and 민주 (democracy) are people only when people are
+-- what the clause is about: "교류와 협력" is relations in general, and
+-- democracy named with market economy or a unification plan is praise
+-- or a security proposal.
+rule "people.exchange_ko" {
+  label = "people",
+  description = "exchanges, not relations in general",
+  words = { "교류*", "상호교류*" },
+  unless = { "교류와 협력*", "교류협력*", "교류·협력*", "교류, 협력*",
+             "교류와 접촉*", "경제교류*", "경제 교류*", "기술교류*",
+             "고위급 교류*", "고위인사 교류*", "정부 간 교류*",
+             "전략적인 교류*" },
+  weight = 1.0,
+}
+
+rule "people.democracy_ko" {
+  label = "people",
+  description = "democracy, not a unification plan or shared values",
+  words = { "민주*", "자유민주주의*" },
+  unless = { "민주통일*", "민주주의와 시장경제*", "시장경제와 민주주의*",
+             "민주주의라는 공통*" },
+  weight = 1.0,
+}
+
+rule "people.field_list" {
+  label = "people",
+  description = "culture as one item of a list of fields",
+  regex = [[(?:경제|사회|정치)\s*[,·ㆍ・]?\s*(?:및\s*|등\s*)?문화|문화\s*[,·ㆍ・]?\s*(?:및\s*|등\s*)?(?:경제|정치)]],
+  weight = -1.0,
 }
 
 rule "people.labor" {
@@ -115,7 +145,8 @@ rule "people.weak" {
             "training", "researchers", "professionals", "citizens",
             "communities", "governance", "young", "usaid", "workers",
             "civil society", "democratic", "humanitarian", "development",
-            "rights", "skills",
+            "rights", "skills", "sustainable development goals", "sdgs",
+            "financing for development", "development finance institutions",
             "연구자*", "전문*" },
   unless = { "exchange of views", "exchanged views", "foreign exchange",
              "exchange information", "exchange rate*", "technical exchanges",

@@ -222,6 +222,20 @@ rule "security.weak_order" {
   weight = 0.5,
 }
 
+-- The regional conflicts and the questions of international order that
+-- the joint statements of the Cold War years take positions on.
+rule "security.affairs_ko" {
+  label = "security",
+  description = "regional conflicts and the UN question in Korean texts",
+  words = {
+    "캄푸챠*", "캄보디아 문제*", "팔레스타인*", "팔레스티나*", "나미비아*",
+    "중동평화*", "중동 평화*", "중동문제*", "아프가니스탄*", "레바논*",
+    "비동맹*", "국제연합*", "상호방위*", "방위조약*", "자주국방*",
+    "국군현대화*", "군수지원*",
+  },
+  weight = 1.0,
+}
+
 rule "security.weak_context" {
   label = "security",
   description = "words that lean to security: threats, allies, strategic ties",

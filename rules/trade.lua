@@ -21,6 +21,7 @@ rule "trade.commerce" {
     "excess capacity", "non-market", "economic coercion",
     -- Korean
     "무역*", "교역*", "관세*", "자유무역협정*", "수출*", "통상*", "시장 접근*",
+    "환율*", "환화*", "외환*", "전자상거래*",
   },
   unless = { "unimpeded commerce", "trade measures", "sanctions and trade" },
   weight = 1.0,
@@ -61,6 +62,7 @@ rule "trade.industry" {
     "원자력 협력*", "원전*", "디지털*", "바이오*", "첨단*", "무역역조*", "기술협력*",
     "과학기술*", "과학 및 기술*", "스마트시티*", "스타트업*", "벤처*",
     "경제동반자협정*", "포괄적경제동반자*", "농기계*", "방산*",
+    "industrializ*", "industrialis*", "성장동력*", "성장 동력*",
   },
   weight = 1.0,
 }
@@ -72,7 +74,7 @@ rule "trade.economy" {
     "economic cooperation", "economic ties", "economic relations",
     "economic partnership", "economic growth", "economic development",
     "economic integration", "economic prosperity", "economic opportunit*",
-    "economic security", "reconstruction",
+    "economic security", "economic resilience", "reconstruction",
     "markets", "competitiveness", "procurement",
     "경제*", "기업*", "시장", "민간부문*", "차관*",
   },
@@ -137,7 +139,7 @@ rule "trade.weak" {
     "financial", "finance", "regulatory", "subsidies", "vehicle*",
     "reactor*", "recovery", "produce",
     "번영*", "성장*", "경제발전*", "투자 이행*", "개발*", "민간*", "협정 체결*", "기술*", "과학*",
-    "금융*",
+    "금융*", "실질협력*", "실질 협력*", "실질적인 협력*", "협력사업*",
   },
   unless = { "social and economic", "economic and social",
              "climate-related financial" },
@@ -176,6 +178,23 @@ rule "trade.not_defense_spending" {
   label = "trade",
   description = "spending on defense is not investment in the economy",
   regex = [[\b(?:defen[cs]e (?:spending|budgets?|investment)|(?:%|percent) of (?:gdp|gross domestic product)\b.{0,30}\bdefen[cs]e)\b]],
+  weight = -1.0,
+}
+
+-- Korean names fields in a list ("정치, 경제, 사회, 문화 등 다방면에서"):
+-- the economy is one item of it, not the clause's topic.
+rule "trade.field_list" {
+  label = "trade",
+  description = "the economy as one item of a list of fields",
+  regex = [[(?:정치|안보)\s*[,·ㆍ・]?\s*(?:및\s*|등\s*)?경제|경제\s*[,·ㆍ・]?\s*(?:및\s*|등\s*)?(?:사회|문화|정치)]],
+  weight = -1.0,
+}
+
+-- Words that hold a trade word but mean something else.
+rule "trade.lookalikes" {
+  label = "trade",
+  description = "건설적 (constructive) is not 건설 (construction)",
+  words = { "건설적*" },
   weight = -1.0,
 }
 
