@@ -45,6 +45,17 @@ rule "health.weak" {
   weight = 0.5,
 }
 
+rule "health.setting" {
+  label = "health",
+  description = "the pandemic as the time or setting of another topic",
+  words = { "despite the pandemic", "despite the covid-19 pandemic",
+            "since the pandemic", "post-pandemic", "post-covid",
+            "코로나19에도*", "코로나에도*", "코로나19 이후*", "코로나 이후*",
+            "포스트코로나*", "포스트 코로나*", "코로나19 속*", "코로나 속*",
+            "코로나19 상황*", "코로나19 사태에도*", "코로나19로 인한*" },
+  weight = -1.0,
+}
+
 example { "We pledge to expand coordination under the Global Health Security Agenda and to bolster pandemic prevention and response.", labels = { "health" } }
 example { "Establish a comprehensive Global Vaccine Partnership to strengthen joint response capabilities for infectious disease.", labels = { "health" } }
 example { "The United States and Korea will work to expand the production of vaccines that have been demonstrated safe and effective.", labels = { "trade", "health" } }

@@ -132,7 +132,8 @@ rule "security.dprk" {
     "판문점선언*", "판문점 선언*", "남북정상회담*", "남북 정상회담*",
     "6자회담*", "4자회담*", "종전선언*",
     "유엔가입*", "유엔 가입*", "국제연합 가입*", "통일방안*", "최고당국자회담*",
-    "대화정책*", "평화노력*", "평화 노력*"
+    "대화정책*", "평화노력*", "평화 노력*", "남북한 관계*", "남북한관계*",
+    "방북*", "지하시설*",
   },
   weight = 1.0,
 }
@@ -244,7 +245,7 @@ rule "security.weak_context" {
     "allies", "ukraine", "russia", "forces", "condemn*",
     "middle east", "gaza", "israel", "sudan", "myanmar", "haiti",
     "afghanistan", "somalia", "information sharing", "trafficking",
-    "동맹*", "위협*", "훈련*", "공격*", "유엔*",
+    "동맹*", "위협*", "훈련*", "공격*", "유엔*", "정세*",
   },
   weight = 0.5,
 }
