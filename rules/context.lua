@@ -3,7 +3,9 @@
 -- previous one ("This pilot builds on ...", "In this regard, ...") takes
 -- that clause's topics.  Both are context rules, worked out in C: they
 -- never carry a label into a clause whose own words give it another one,
--- and their strength is learned (weights.lua, clausetag train).
+-- and their strength is learned (weights.lua, clausetag train).  The
+-- genre's own furniture is no topic either: a document's title, a lead-in
+-- line, a list of the officials present, a visit's itinerary.
 
 local labels = { "security", "trade", "health", "climate", "people" }
 
@@ -32,6 +34,12 @@ local genre = {
   "공동 언론 발표*", "공동언론발표*", "언론 발표*", "공동기자회견*", "기자회견*",
 }
 
+-- What a visit's itinerary says was done: the places and plants visited
+-- are no topic of the talks.
+local itinerary = {
+  "시찰하였*", "헌화하*", "관광하였*", "접견하였*", "예방하였*", "방문하였*",
+}
+
 for _, l in ipairs(labels) do
   rule ("context.document_title." .. l) {
     label = l,
@@ -57,6 +65,18 @@ for _, l in ipairs(labels) do
     regex = [[:\s*$]], scope = "body", weight = -0.5,
   }
 
+  rule ("context.delegation." .. l) {
+    label = l,
+    description = "a list of officials (three ministers' titles or more) names no topic",
+    regex = [[장관.{0,400}?장관.{0,400}?장관]], needs = "장관", weight = -2,
+  }
+
+  rule ("context.itinerary." .. l) {
+    label = l,
+    description = "a visit's itinerary (places visited, wreaths laid) names no topic",
+    words = itinerary, weight = -2,
+  }
+
   rule ("context.refers." .. l) {
     label = l,
     description = "points back to a previous clause labelled " .. l,
@@ -68,3 +88,5 @@ example { "Joint Statement on the High-Level Security and Economic Dialogue", la
 example { "FACT SHEET: Strengthening Trade and Investment Ties", labels = {} }
 example { "한미 정상회담 공동성명", labels = {} }
 example { "Strengthening Trade and Investment Ties", labels = { "trade" } }
+example { "대통령은 국립묘지에 헌화하고 산업시설을 시찰하였다.", labels = {} }
+example { "한국측에서 경제기획원장관, 국방부장관, 상공부장관 및 과학기술처장관이 배석하였다.", labels = {} }
