@@ -22,6 +22,7 @@ rule "people.core" {
     "rule of law", "parliament*", "baggage",
     "two-way exchange", "leaders exchange*", "indigenous", "first nations",
     "migration", "migrant*", "refugee*", "asylum", "civic space",
+    "immigrant*", "citizenship", "naturaliz*",
     "independent media", "anti-corruption", "labor rights", "labour rights",
     "smallholder*", "farmers", "human smuggling",
     "이주*", "난민*", "장학*", "권익*", "피해자*",

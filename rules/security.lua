@@ -82,6 +82,8 @@ rule "security.conflict" {
     "full-scale invasion", "peace process", "peace agreement",
     "conflict prevention", "stabilization", "crisis in myanmar",
     "price cap", "seizure of territory",
+    "truce", "truces", "palestinian*", "two-state solution", "coup",
+    "reconciliation",
     "분쟁*", "전쟁*", "테러*", "인질*", "긴장 완화*", "긴장완화*", "긴장을 완화*",
   },
   unless = { "conflict of interest*", "conflict minerals",

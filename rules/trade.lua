@@ -45,7 +45,8 @@ rule "trade.industry" {
   description = "industry, manufacturing, supply chains, jobs",
   words = {
     "supply chain*", "manufactur*", "factory", "factories", "industry",
-    "industries", "industrial", "shipbuilding", "shipyard*", "semiconductor*",
+    "industries", "industrial", "shipbuilding", "shipyard*", "ship repair*",
+    "semiconductor*",
     "chips", "batteries", "battery", "automotive", "autos", "auto industry",
     "jobs", "mining", "food supply", "food security", "agricultur*",
     "critical minerals", "rare earth*", "lng", "energy exports",
