@@ -138,6 +138,7 @@ ct_cli_pool *ct_cli_pool_new(size_t nworkers, size_t window,
 }
 
 int ct_cli_pool_submit(ct_cli_pool *p, void *item, int large) {
+  pthread_cond_t *wake = NULL;
   int rc = -1;
   pthread_mutex_lock(&p->mu);
   while ((p->tail - p->head == p->window ||
@@ -149,11 +150,12 @@ int ct_cli_pool_submit(ct_cli_pool *p, void *item, int large) {
     p->ring[p->tail % p->window].large = large != 0;
     p->nlarge += large != 0;
     p->tail++;
-    if (p->idle > 0) pthread_cond_signal(&p->work);
-    else if (p->caller_waits) pthread_cond_signal(&p->ready);
+    if (p->idle > 0) wake = &p->work;
+    else if (p->caller_waits) wake = &p->ready;
     rc = 0;
   }
   pthread_mutex_unlock(&p->mu);
+  if (wake != NULL) pthread_cond_signal(wake);
   return rc;
 }
 
@@ -167,14 +169,14 @@ void ct_cli_pool_close(ct_cli_pool *p) {
 
 void *ct_cli_pool_next(ct_cli_pool *p) {
   void *item = NULL;
+  int wake = 0;
   pthread_mutex_lock(&p->mu);
   for (;;) {
     if (p->head != p->tail && p->ring[p->head % p->window].done) {
       slot *s = &p->ring[p->head++ % p->window];
       item = s->item;
       p->nlarge -= s->large;
-      if (s->large || 4 * (p->tail - p->head) <= 3 * p->window)
-        pthread_cond_signal(&p->space);
+      wake = s->large || 4 * (p->tail - p->head) <= 3 * p->window;
       break;
     }
     if (p->head == p->tail && p->closed) break;
@@ -187,6 +189,7 @@ void *ct_cli_pool_next(ct_cli_pool *p) {
     }
   }
   pthread_mutex_unlock(&p->mu);
+  if (wake) pthread_cond_signal(&p->space);
   return item;
 }
 
