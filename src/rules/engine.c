@@ -1035,9 +1035,9 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
 /* Is it known without a call that rule r adds nothing to clause c?  The
 ** tests eval_rule makes first, for a rule with no regex (which could
 ** fail): an `unless` phrase vetoed it, its scope or context does not
-** hold, or it is a focus rule whose label has no own evidence.  Most
-** rules a clause runs are the ungated focus and context ones, and most
-** of them stop here. */
+** hold, or it is a focus rule whose label has no own evidence.  A rule
+** that the `cond` sets let through, or one whose words are in the clause,
+** often stops here, without the call. */
 static int adds_nothing(const ct_engine *e, size_t r, const ct_rule_info *ri,
                         const ct_clause *c, const verdict *v) {
   if (ri->regex) return 0;
