@@ -7,7 +7,10 @@
 ** this is the proof that nothing was lost: two rule sets, one with the
 ** declarations and one with their `when` equivalents, classify generated
 ** documents (cut as text and as lines) to the same labels, scores and
-** firing rules, clause by clause.
+** firing rules, clause by clause.  Rules with no words (y.*) are run on
+** a clause only when its own evidence (focus) or the previous clause's
+** labels (context) for their label allow (the engine's `cond` sets): they
+** must still fire wherever their `when`s do.
 */
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,7 +43,9 @@ static const char declared[] = OWN
   "rule \"x.focus\" { label = \"a\", focus = true, weight = 0.5 }\n"
   "rule \"x.section\" { label = \"a\", context = \"section\", weight = 0.5 }\n"
   "rule \"x.prev\" { label = \"a\", context = \"previous\","
-  " words = \"this effort\" }\n";
+  " words = \"this effort\" }\n"
+  "rule \"y.focus\" { label = \"b\", focus = true, weight = 0.25 }\n"
+  "rule \"y.prev\" { label = \"b\", context = \"previous\", weight = 0.25 }\n";
 
 /* The same in Lua, as context.lua used to say it.  A `when` runs with the
 ** clause's own rules, so the ones that must know the clause's own labels
@@ -68,7 +73,17 @@ static const char with_when[] = OWN
   "    and not own_b(c) and 0.5 end }\n"
   "rule \"x.prev\" { label = \"a\", when = function(c)\n"
   "  return not c.title and c:has('this effort') and c.prev ~= nil\n"
-  "    and c.prev.labels.a and not own_b(c) end }\n";
+  "    and c.prev.labels.a and not own_b(c) end }\n"
+  "local function has_a(c)\n"
+  "  local a, b = own_a(c), evidence_b(c)\n"
+  "  return a + (a > 0 and 0.5 * a / (a + b) or 0) >= 1 - 1e-9\n"
+  "end\n"
+  "rule \"y.focus\" { label = \"b\", weight = 0.25, when = function(c)\n"
+  "  local a, b = own_a(c), evidence_b(c)\n"
+  "  return b > 0 and 0.25 * b / (a + b) end }\n"
+  "rule \"y.prev\" { label = \"b\", weight = 0.25, when = function(c)\n"
+  "  return not c.title and c.prev ~= nil and c.prev.labels.b\n"
+  "    and not has_a(c) and 0.25 end }\n";
 
 static ct_ruleset *load(const char *src) {
   FILE *f = fopen(TMP, "w");

@@ -212,6 +212,64 @@ static void structure_any_offset(void **state) {
   }
 }
 
+/* A text is looked at once for the bytes Markdown structure begins with
+** (ct_text_md_bytes, when it is read): no_md must say none is there
+** exactly when none is, whichever byte and wherever, against a byte
+** loop; and with no_md set, a clause's text is its span as it was. */
+static void structure_whole_text(void **state) {
+  static const char md[] = "*_[]<>";
+  char buf[64];
+  size_t len, at, b;
+  unsigned seed = 99;
+  (void)state;
+  for (len = 0; len <= 48; len++)
+    for (at = 0; at <= len; at++)
+      for (b = 0; b < sizeof md; b++) {     /* b == 6: no such byte */
+        ct_text *t;
+        ct_error err;
+        size_t i;
+        int want = 0;
+        for (i = 0; i < len; i++) {
+          seed = seed * 1103515245u + 12345u;
+          buf[i] = (char)(' ' + (seed >> 16) % 95);
+          if (strchr(md, buf[i]) != NULL) buf[i] = 'x';
+        }
+        if (at < len && b < 6) buf[at] = md[b];
+        for (i = 0; i < len; i++) want |= strchr(md, buf[i]) != NULL;
+        assert_int_equal(ct_text_md_bytes((const unsigned char *)buf, len),
+                         want);
+        assert_int_equal(ct_text_from_buffer("md", buf, len,
+                                             CT_INVALID_REPLACE, &t, &err),
+                         CT_OK);
+        assert_int_equal(t->no_md, !want);
+        ct_text_free(t);
+      }
+  {
+    static const char doc[] = "A plain first sentence here. And a second "
+                              "one, plainer still.\n";
+    ct_text *t;
+    ct_clause *c;
+    size_t n, k;
+    ct_error err;
+    assert_int_equal(ct_text_from_buffer("plain", doc, strlen(doc),
+                                         CT_INVALID_REPLACE, &t, &err),
+                     CT_OK);
+    assert_true(t->no_md);
+    assert_int_equal(ct_segment(t, abbrevs, &c, &n, &err), CT_OK);
+    assert_int_equal(n, 2);
+    for (k = 0; k < n; k++) {
+      char *got = ct_clause_text(t, &c[k], 1);
+      assert_non_null(got);
+      assert_int_equal(strlen(got), c[k].end - c[k].start);
+      assert_memory_equal(got, doc + c[k].start, c[k].end - c[k].start);
+      assert_int_equal(ct_clause_mask(t, &c[k], NULL), 0);
+      free(got);
+    }
+    free(c);
+    ct_text_free(t);
+  }
+}
+
 /* ---- text: columns, line starts, spans ------------------------------- */
 
 /* Line starts after LF, CR or CRLF; column: sequences from the line's
@@ -472,6 +530,7 @@ int main(void) {
     cmocka_unit_test(segment_files),
     cmocka_unit_test(segment_generated),
     cmocka_unit_test(structure_any_offset),
+    cmocka_unit_test(structure_whole_text),
     cmocka_unit_test(text_generated),
     cmocka_unit_test(text_long_lines),
     cmocka_unit_test(escaping_generated),

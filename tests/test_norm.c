@@ -533,6 +533,43 @@ static void test_random_agree(void **state) {
   }
 }
 
+/* ASCII runs of every length from 0 to 40 (sixteen bytes a step and the
+** bytes after), at every alignment, around what is not ASCII: an accented
+** letter, a combining mark that composes with the last ASCII letter, a
+** ligature.  The runs hold every ASCII byte, the neighbours of A-Z ('@',
+** '[', '`', '{') among them.  Each must fold as utf8proc folds the whole,
+** and every ASCII byte map to itself. */
+static void test_ascii_blocks(void **state) {
+  static const char *const others[] = { "\xC3\x89", "\xCC\x81",
+                                        "\xEF\xAC\x81", "" };
+  char s[160];
+  size_t run, lead, o;
+  (void)state;
+  for (run = 0; run <= 40; run++)
+    for (lead = 0; lead < 17; lead++)
+      for (o = 0; o < sizeof others / sizeof others[0]; o++) {
+        size_t n = 0, k, q = strlen(others[o]);
+        ct_norm nm;
+        for (k = 0; k < lead; k++) s[n++] = (char)('Z' - k % 3);
+        memcpy(s + n, others[o], q);
+        n += q;
+        for (k = 0; k < run; k++)
+          s[n++] = (char)(1 + (k * 37 + run * 11 + lead) % 127);
+        memcpy(s + n, others[o], q);
+        n += q;
+        s[n] = '\0';
+        check_agrees(s, n);
+        build(&nm, s, n, 7);
+        for (k = 0; k < nm.len; k++)
+          if ((unsigned char)nm.s[k] < 0x80 &&
+              (unsigned char)s[ct_norm_to_input(&nm, k) - 7] < 0x80) {
+            char c = s[ct_norm_to_input(&nm, k) - 7];
+            assert_int_equal(nm.s[k], c >= 'A' && c <= 'Z' ? c + 32 : c);
+          }
+        ct_norm_free(&nm);
+      }
+}
+
 /* Real text in many scripts, with decomposed and compatibility forms. */
 static void test_file_agrees(void **state) {
   size_t n;
@@ -565,6 +602,7 @@ int main(void) {
     cmocka_unit_test(test_mark_flood),
     cmocka_unit_test(test_runs),
     cmocka_unit_test(test_large),
+    cmocka_unit_test(test_ascii_blocks),
     cmocka_unit_test(test_agrees_with_utf8proc),
     cmocka_unit_test(test_clusters_agree),
     cmocka_unit_test(test_random_agree),

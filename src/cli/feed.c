@@ -9,14 +9,16 @@
 #include "cli/jsonl_in.h"
 
 /* Queues d; 0, or -1 when the run stopped (d is freed).  Large for the
-** pool's bound: all but a file read ahead and a failure's message. */
+** pool's bound: all but a small file read ahead and a failure's
+** message. */
 static int submit(ct_cli_feed *f, ct_cli_doc *d) {
   int large;
   if (d == NULL) {
     f->oom = 1;
     return -1;
   }
-  large = d->record || d->chain != NULL || (d->text == NULL && !d->failed);
+  large = d->record || d->chain != NULL || (d->text == NULL && !d->failed) ||
+          (d->text != NULL && ct_text_size(d->text) > f->small_bytes);
   if (ct_cli_pool_submit(f->pool, d, large) == 0) return 0;
   ct_cli_doc_free(d);
   return -1;

@@ -35,6 +35,9 @@ typedef struct ct_cli_feed {
   size_t read_ahead;       /* 0, or files up to this size are read here,
                            ** while the one worker works on the ones
                            ** before (the window bounds what is held) */
+  size_t small_bytes;      /* a file read ahead up to this size is one of
+                           ** the pool's small items (its wide window),
+                           ** a larger one is large (its tight bound) */
   ct_cli_pool *pool;       /* closed by the feeder when it is done */
   int oom;                 /* ran out of memory: read after join */
   pthread_t thread;

@@ -58,6 +58,18 @@ static inline ct_v16 ct_white16(ct_v16 x) {
                                     _mm_cmplt_epi8(x, _mm_set1_epi8(0x0E))));
 }
 
+/* x with the ASCII capitals A-Z made lowercase, every other byte as it
+** was. */
+static inline ct_v16 ct_lower16(ct_v16 x) {
+  ct_v16 up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                            _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+  return _mm_add_epi8(x, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+}
+
+static inline void ct_store16(unsigned char *p, ct_v16 x) {
+  _mm_storeu_si128((__m128i *)(void *)p, x);
+}
+
 /* Bit k set for a marked byte k (or, for ct_high16, a byte from 0x80). */
 static inline unsigned ct_mask16(ct_v16 m) {
   return (unsigned)_mm_movemask_epi8(m);

@@ -75,6 +75,7 @@ struct ct_engine {
   size_t *order;               /* rules by phase: own, focus, context */
   size_t phase[2];             /* where the focus and context rules start */
   double *own;                 /* per label: positive own evidence */
+  unsigned char *owns;         /* per label: own > 0 */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
@@ -86,7 +87,12 @@ struct ct_engine {
                                ** clause (not gated, or a word or need of
                                ** theirs is in it), so that a clause costs
                                ** what its hits ask, not the rule count */
-  size_t nwords;               /* of always and live */
+  uint64_t *cond;              /* bits by place, per condition (COND_*)
+                               ** and label: the ungated rules that can
+                               ** fire on a clause only when it holds for
+                               ** their label, added to `live` when it
+                               ** does instead of being in `always` */
+  size_t nwords;               /* of always, live and each cond set */
   size_t *same_re;             /* per rule: the first rule with the same
                                ** regex pattern (itself, or none) */
   struct re_memo *re_memo;     /* per such first rule: its last result */
@@ -612,6 +618,37 @@ static ct_status make_state(ct_engine *e, ct_error *err) {
                      : CT_OK;
 }
 
+/* What an ungated rule needs of a clause's label before it can fire:
+** the label in the section heading's or the previous clause's labels (a
+** context rule: applies() asks it before anything else), or own
+** evidence for it (a focus rule without a regex, which eval_rule asks
+** before a `when`; with a regex, the regex runs first and may fail). */
+enum { COND_SECTION, COND_PREVIOUS, COND_FOCUS, NCONDS, COND_NONE = NCONDS };
+
+static int cond_of(const ct_rule_info *ri) {
+  if (ri->context == CT_CONTEXT_SECTION) return COND_SECTION;
+  if (ri->context == CT_CONTEXT_PREVIOUS) return COND_PREVIOUS;
+  if (ri->focus && !ri->regex) return COND_FOCUS;
+  return COND_NONE;
+}
+
+/* The rules of condition k and label l (bits by place). */
+static uint64_t *cond_set(const ct_engine *e, int k, size_t l) {
+  return e->cond + ((size_t)k * e->rs->nlabels + l) * e->nwords;
+}
+
+/* Adds the rules of condition k to `live` for every label set in has
+** (NULL: none). */
+static void add_cond(ct_engine *e, int k, const unsigned char *has) {
+  size_t l, w;
+  if (has == NULL) return;
+  for (l = 0; l < e->rs->nlabels; l++)
+    if (has[l]) {
+      const uint64_t *set = cond_set(e, k, l);
+      for (w = 0; w < e->nwords; w++) e->live[w] |= set[w];
+    }
+}
+
 /* Can rule r fire only where the document scan saw one of its words or
 ** needs?  Most rules are words alone: a clause without a hit of theirs
 ** skips them without a call. */
@@ -658,16 +695,24 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->nwords = rs->nrules / 64 + 1;
   e->always = calloc(e->nwords, sizeof *e->always);
   e->live = calloc(e->nwords, sizeof *e->live);
+  e->cond = calloc((size_t)NCONDS * (rs->nlabels + 1) * e->nwords,
+                   sizeof *e->cond);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
+  e->owns = calloc(rs->nlabels + 1, 1);
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
       !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
-      !e->live)
+      !e->live || !e->cond || !e->owns)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
-  for (i = 0; i < rs->nrules; i++)
-    if (!(e->gated[i] = gated(&rs->rules[i]))) set_bit(e->always, e->pos[i]);
+  for (i = 0; i < rs->nrules; i++) {
+    const ct_rule_info *ri = &rs->rules[i].info;
+    int k = cond_of(ri);
+    if ((e->gated[i] = gated(&rs->rules[i]))) continue;
+    if (k == COND_NONE) set_bit(e->always, e->pos[i]);
+    else set_bit(cond_set(e, k, ri->label), e->pos[i]);
+  }
   same_patterns(e);
   for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
   return make_state(e, err);
@@ -718,6 +763,8 @@ void ct_engine_free(ct_engine *e) {
   free(e->pos);
   free(e->always);
   free(e->live);
+  free(e->cond);
+  free(e->owns);
   free(e->own);
   free(e);
 }
@@ -985,6 +1032,19 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   return CT_OK;
 }
 
+/* Is it known without a call that rule r adds nothing to clause c?  The
+** tests eval_rule makes first, for a rule with no regex (which could
+** fail): an `unless` phrase vetoed it, its scope or context does not
+** hold, or it is a focus rule whose label has no own evidence.  A rule
+** that the `cond` sets let through, or one whose words are in the clause,
+** often stops here, without the call. */
+static int adds_nothing(const ct_engine *e, size_t r, const ct_rule_info *ri,
+                        const ct_clause *c, const verdict *v) {
+  if (ri->regex) return 0;
+  if (e->vetoed[r] || (ri->focus && !(v->own[ri->label] > 0))) return 1;
+  return !applies(e, ri, c, v);
+}
+
 /* eval_rule with the time it took added to the rule's cost: a profile
 ** (ct_engine_set_costs) of the rules that run code per clause. */
 static ct_status eval_rule_timed(ct_engine *e, size_t r, const ct_clause *c,
@@ -1015,6 +1075,7 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
     double strength, w;
     ct_status st;
     if (e->gated[r] && !e->word_at[r] && !e->needed[r]) continue;
+    if (adds_nothing(e, r, ri, c, v)) continue;
     st = e->costs && (ri->regex || ri->when)
                        ? eval_rule_timed(e, r, c, v, &strength, &ms, &me, err)
                        : eval_rule(e, r, c, v, &strength, &ms, &me, err);
@@ -1055,6 +1116,7 @@ static void sort_hits(ct_hit *h, size_t n) {
 ** context rules (which must know the clause's own labels). */
 static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   docstate *d = e->doc;
+  const ct_clause *c = &d->c[i];
   size_t nl = e->rs->nlabels, k;
   unsigned char *has = d->has + i * nl;
   verdict v = {d->scores + i * nl, e->own, 0, has};
@@ -1062,9 +1124,17 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   d->first_hit[i] = d->nhits;
   memset(e->own, 0, nl * sizeof *e->own);
   st = run_rules(e, i, 0, e->phase[0], &v, e->own, err);
-  for (k = 0; k < nl; k++) v.total += e->own[k];
+  for (k = 0; k < nl; k++) {
+    v.total += e->own[k];
+    e->owns[k] = e->own[k] > 0;
+  }
+  add_cond(e, COND_FOCUS, e->owns);
   if (st == CT_OK) st = run_rules(e, i, e->phase[0], e->phase[1], &v, NULL, err);
   decide(e->rs, v.score, has);
+  if (!c->title) {
+    add_cond(e, COND_SECTION, labels_of(d, c->heading, nl));
+    add_cond(e, COND_PREVIOUS, labels_of(d, c->index - 1, nl));
+  }
   if (st == CT_OK) st = run_rules(e, i, e->phase[1], e->rs->nrules, &v, NULL, err);
   decide(e->rs, v.score, has);
   if (d->nhits > d->first_hit[i])     /* d->hits is NULL before the first */

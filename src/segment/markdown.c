@@ -270,33 +270,6 @@ static size_t structure_at(const seg *g, size_t lo, size_t i, size_t end) {
   return 0;
 }
 
-/* The bytes structure_at can find structure at. */
-static const unsigned char md_byte[256] = {
-  ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1
-};
-
-/* Sixteen bytes a test where the machine can (bytes16.h: '<' '>' and
-** ']' '_' are two apart, one compare each), four bytes a test while four
-** remain, then one by one. */
-static int may_be_structure(const unsigned char *p, size_t n) {
-  size_t i = 0;
-#if CT_BYTES16
-  for (; n - i >= 16; i += 16) {
-    ct_v16 x = ct_load16(p + i);
-    if (ct_mask16(ct_or16(ct_or16(ct_eq_or16(x, 0x02, '>'),
-                                  ct_eq_or16(x, 0x02, '_')),
-                          ct_or16(ct_eq16(x, '['), ct_eq16(x, '*')))))
-      return 1;
-  }
-#endif
-  while (n - i >= 4 &&
-         (md_byte[p[i]] | md_byte[p[i + 1]] | md_byte[p[i + 2]] |
-          md_byte[p[i + 3]]) == 0)
-    i += 4;
-  while (i < n && !md_byte[p[i]]) i++;
-  return i < n;
-}
-
 /* Appends the text of [a, b) to b (a piece between structure), putting
 ** one space before it where white space was, when both it and what came
 ** before it since `from` are not empty. */
@@ -318,8 +291,8 @@ size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
                       unsigned char *buf) {
   seg g;
   size_t i, k, len, masked = 0;
-  if (t->nblocks > 0 || !may_be_structure(t->data + c->start,
-                                           c->end - c->start))
+  if (t->nblocks > 0 || t->no_md ||
+      !ct_text_md_bytes(t->data + c->start, c->end - c->start))
     return 0;
   memset(&g, 0, sizeof g);
   g.t = t;
@@ -344,8 +317,8 @@ ct_status ct_clause_text_add(ct_buf *b, const ct_text *t,
   seg g;
   size_t i, piece, len, from = b->len;
   int space = 0;
-  if (t->nblocks > 0 || !may_be_structure(t->data + c->start,
-                                           c->end - c->start))
+  if (t->nblocks > 0 || t->no_md ||
+      !ct_text_md_bytes(t->data + c->start, c->end - c->start))
     return ct_text_span_add(b, t, c->start, c->end, collapse);
   memset(&g, 0, sizeof g);
   g.t = t;

@@ -72,6 +72,36 @@ static int plain8(const unsigned char *p) {
   return ((x | (x - CT_ONES * 0x0E)) & CT_HIGHS) == 0;
 }
 
+/* ---- Markdown's bytes ------------------------------------------------- */
+
+/* The bytes Markdown structure begins with (segment/markdown.c's
+** structure_at finds structure only at them). */
+static const unsigned char md_byte[256] = {
+  ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1
+};
+
+/* Sixteen bytes a test where the machine can (bytes16.h: '<' '>' and
+** ']' '_' are two apart, one compare each), four bytes a test while four
+** remain, then one by one. */
+int ct_text_md_bytes(const unsigned char *p, size_t n) {
+  size_t i = 0;
+#if CT_BYTES16
+  for (; n - i >= 16; i += 16) {
+    ct_v16 x = ct_load16(p + i);
+    if (ct_mask16(ct_or16(ct_or16(ct_eq_or16(x, 0x02, '>'),
+                                  ct_eq_or16(x, 0x02, '_')),
+                          ct_or16(ct_eq16(x, '['), ct_eq16(x, '*')))))
+      return 1;
+  }
+#endif
+  while (n - i >= 4 &&
+         (md_byte[p[i]] | md_byte[p[i + 1]] | md_byte[p[i + 2]] |
+          md_byte[p[i + 3]]) == 0)
+    i += 4;
+  while (i < n && !md_byte[p[i]]) i++;
+  return i < n;
+}
+
 /* ---- line index ------------------------------------------------------ */
 
 /* Index of the line holding `off`: the last line starting at or before. */
@@ -316,6 +346,8 @@ static ct_status text_build(const char *name, unsigned char *data, size_t len,
     text_release(t);
     return st;
   }
+  /* here, in the reading thread, once for every clause */
+  t->no_md = !ct_text_md_bytes(data, len);
   *out = t;
   return CT_OK;
 }

@@ -34,6 +34,9 @@ struct ct_text {
   ct_mark *marks;       /* marks[k] for block k; marks[0] is at body */
   size_t nmarks;
   int invalid;          /* holds invalid UTF-8 (only under CT_INVALID_REPLACE) */
+  int no_md;            /* none of the bytes Markdown structure begins with
+                        ** (ct_text_md_bytes) is in data: no clause needs
+                        ** looking at for it */
   /* A document read from another format (srcmap.h): data is the text
   ** extracted from it, src the source every offset is reported in. */
   ct_input_format format;
@@ -77,6 +80,10 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
 struct ct_buf;
 ct_status ct_read_bytes(const char *path, size_t max, struct ct_buf *out,
                         ct_error *err);
+
+/* Does p[0..n) hold one of the bytes Markdown structure begins with:
+** * _ [ ] < > (sixteen bytes a test)? */
+int ct_text_md_bytes(const unsigned char *p, size_t n);
 
 /* Where ct_text_linecol_next left off; zeroed to start. */
 typedef struct ct_linecol {
