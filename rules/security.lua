@@ -46,7 +46,7 @@ rule "security.defense" {
     "joint exercise*", "defense ministers", "defence ministers",
     "2+2", "aukus", "nuclear-powered", "nuclear umbrella",
     "confidence-building", "military tension*",
-    "global posture", "force structure", "military readiness",
+    "global posture", "force structure",
     "combat readiness", "operational readiness",
     "military education", "military training", "f-414", "article v",
     "senkaku*", "ipmda", "aggressive", "dangerous and aggressive",
