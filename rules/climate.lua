@@ -39,7 +39,8 @@ rule "climate.core" {
     "청정에너지*", "청정수소*", "수소*", "탈탄소*", "해양쓰레기*", "플라스틱*",
     "환경*", "폭염*", "오염*", "공해*", "자연보호*", "환경재난*", "생태계*",
     "녹색성장*", "녹색*", "미세먼지*", "산림*", "생물다양성*", "수자원*",
-    "친환경*", "그린에너지*", "그린뉴딜*",
+    "친환경*", "그린에너지*", "그린뉴딜*", "대기오염*", "대기 오염*", "p4g*",
+    "sea-level rise", "resource efficiency",
   },
   unless = { "investment climate", "business climate", "political climate",
              "climate of trust", "environmental health",
@@ -61,7 +62,8 @@ rule "climate.weak" {
             "disaster*", "sustainable development", "energy security",
             "reactor*",
             "2050", "2030 target*", "sustainab*", "forests", "oceans",
-            "energy policy", "에너지*", "전기차*" },
+            "energy policy", "greener", "greening", "power generation",
+            "에너지*", "전기차*" },
   weight = 0.5,
 }
 

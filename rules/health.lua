@@ -47,12 +47,16 @@ rule "health.weak" {
 
 rule "health.setting" {
   label = "health",
-  description = "the pandemic as the time or setting of another topic",
+  description = "health words that only set the scene (the pandemic as a time)",
   words = { "despite the pandemic", "despite the covid-19 pandemic",
             "since the pandemic", "post-pandemic", "post-covid",
+            "after the pandemic", "during the pandemic",
+            "impact of the pandemic", "impact of covid-19",
+            "impact of the global pandemic", "soil health",
+            "코로나19로*", "의료지원단*", "의료지원부대*",
             "코로나19에도*", "코로나에도*", "코로나19 이후*", "코로나 이후*",
             "포스트코로나*", "포스트 코로나*", "코로나19 속*", "코로나 속*",
-            "코로나19 상황*", "코로나19 사태에도*", "코로나19로 인한*" },
+            "코로나19 상황*", "코로나19 사태에도*" },
   weight = -1.0,
 }
 
