@@ -23,6 +23,8 @@ rule "people.core" {
     "two-way exchange", "leaders exchange*", "indigenous", "first nations",
     "migration", "migrant*", "refugee*", "asylum", "civic space",
     "immigrant*", "citizenship", "naturaliz*",
+    "children", "aid workers", "creative econom*", "직업훈련*", "체류*",
+    "이재민*",
     "independent media", "anti-corruption", "labor rights", "labour rights",
     "smallholder*", "farmers", "human smuggling",
     "이주*", "난민*", "장학*", "권익*", "피해자*",

@@ -240,6 +240,14 @@ rule "security.affairs_ko" {
   weight = 1.0,
 }
 
+rule "security.in_names" {
+  label = "security",
+  description = "security inside the name of an office or a programme of another topic",
+  words = { "national security advisor*", "national security adviser*",
+            "minerals security partnership", "women, peace, and security" },
+  weight = -1.0,
+}
+
 rule "security.weak_context" {
   label = "security",
   description = "words that lean to security: threats, allies, strategic ties",
