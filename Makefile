@@ -169,6 +169,8 @@ $(BIN): $(CLI_OBJ) $(LIB)
 
 # A test of a command-line module names its object as a prerequisite.
 $(BUILD)/tests/test_memtext: $(BUILD)/obj/src/cli/memtext.o
+$(BUILD)/tests/test_inputs: $(BUILD)/obj/src/cli/inputs.o \
+                            $(BUILD)/obj/src/cli/paths.o
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(HELPER_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) $(SAN) -o $@ $(filter %.o,$^) $(LIB) $(LDLIBS_ALL) $(CMOCKA_LIBS)

@@ -681,6 +681,18 @@ static void test_cap_stdin(void **state) {
   free(raw);
 }
 
+/* The changed-file tests run twice: through the stream reader (standard
+** input, pipes) and through the descriptor reader regular files take
+** (ct_text_read_fd: one read of the size fstat gave, no read to see 0). */
+static int by_fd;
+
+static ct_status read_open(FILE *f, const char *path, const ct_file_state *fs,
+                           size_t max, ct_text **t, ct_error *err) {
+  if (by_fd)
+    return ct_text_read_fd(fileno(f), path, fs, CT_INVALID_ERROR, max, t, err);
+  return ct_text_read_stream(f, path, fs, CT_INVALID_ERROR, max, t, err);
+}
+
 /* Reads path as if its state when opened had been off by the deltas: a
 ** file that shrank, grew or was rewritten while it was read. */
 static ct_status read_changed(const char *path, long long dsize,
@@ -695,7 +707,7 @@ static ct_status read_changed(const char *path, long long dsize,
   fs.size = (unsigned long long)((long long)fs.size + dsize);
   if (left_too) fs.left = (size_t)((long long)fs.left + dsize);
   fs.mtime_s += dmtime;
-  st = ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, SIZE_MAX, t, err);
+  st = read_open(f, path, &fs, SIZE_MAX, t, err);
   fclose(f);
   return st;
 }
@@ -769,16 +781,16 @@ static void test_changed_for_real(void **state) {
   assert_int_equal(ftruncate(fd, 8), 0);
   snprintf(want, sizeof want, "%s: changed while being read (expected 20 "
            "bytes, read 8)", path);
-  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
-                                       &t, &err), CT_EIO, &t, &err, want);
+  expect_read_fail(read_open(f, path, &fs, 100, &t, &err), CT_EIO, &t, &err,
+                   want);
   changed_done(f, fd, path);
 
   f = changed_file(path, text, &fs, &fd);
   assert_int_equal(write(fd, " and more", 9), 9);
   snprintf(want, sizeof want, "%s: changed while being read (expected 20 "
            "bytes, read 29)", path);
-  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
-                                       &t, &err), CT_EIO, &t, &err, want);
+  expect_read_fail(read_open(f, path, &fs, 100, &t, &err), CT_EIO, &t, &err,
+                   want);
   changed_done(f, fd, path);
 
   f = changed_file(path, text, &fs, &fd);
@@ -786,9 +798,62 @@ static void test_changed_for_real(void **state) {
   assert_int_equal(futimens(fd, later), 0);
   snprintf(want, sizeof want, "%s: changed while being read (modified "
            "during the read)", path);
-  expect_read_fail(ct_text_read_stream(f, path, &fs, CT_INVALID_ERROR, 100,
-                                       &t, &err), CT_EIO, &t, &err, want);
+  expect_read_fail(read_open(f, path, &fs, 100, &t, &err), CT_EIO, &t, &err,
+                   want);
   changed_done(f, fd, path);
+}
+
+static void test_changed_while_read_fd(void **state) {
+  by_fd = 1;
+  test_changed_while_read(state);
+  by_fd = 0;
+}
+
+static void test_changed_for_real_fd(void **state) {
+  by_fd = 1;
+  test_changed_for_real(state);
+  by_fd = 0;
+}
+
+/* The descriptor reader gives the bytes of files of 0 to 300 bytes (its
+** buffer's room around the size, the padding after), and a file larger
+** than its state said is read to its end, then reported as changed. */
+static void test_read_fd_sizes(void **state) {
+  char path[] = "/tmp/clausetag-fd.XXXXXX", buf[300], want[256];
+  ct_file_state fs;
+  ct_text *t = NULL;
+  ct_error err = {0};
+  size_t n, i;
+  int fd;
+  (void)state;
+  for (i = 0; i < sizeof buf; i++) buf[i] = (char)('a' + i % 26);
+  assert_true((fd = mkstemp(path)) >= 0);
+  for (n = 0; n <= sizeof buf; n++) {
+    struct stat st;
+    assert_int_equal(ftruncate(fd, 0), 0);
+    assert_int_equal(pwrite(fd, buf, n, 0), (ssize_t)n);
+    assert_int_equal(fstat(fd, &st), 0);
+    memset(&fs, 0, sizeof fs);
+    fs.known = 1, fs.size = n, fs.left = n;
+    fs.mtime_s = st.st_mtim.tv_sec, fs.mtime_ns = st.st_mtim.tv_nsec;
+    assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+    assert_int_equal(ct_text_read_fd(fd, path, &fs, CT_INVALID_ERROR, 1000,
+                                     &t, &err), CT_OK);
+    assert_int_equal(ct_text_size(t), n);
+    assert_memory_equal(ct_text_data(t), buf, n);
+    assert_int_equal(ct_text_data(t)[n], '\0');
+    ct_text_free(t);
+    if (n >= 1) {   /* said one byte shorter: read whole, then refused */
+      fs.size = n - 1, fs.left = n - 1;
+      assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+      snprintf(want, sizeof want, "%s: changed while being read (expected "
+               "%zu bytes, read %zu)", path, n - 1, n);
+      expect_read_fail(ct_text_read_fd(fd, path, &fs, CT_INVALID_ERROR, 1000,
+                                       &t, &err), CT_EIO, &t, &err, want);
+    }
+  }
+  close(fd);
+  unlink(path);
 }
 
 /* Files under /proc say they hold 0 bytes and hold more: the size alone
@@ -861,6 +926,9 @@ int main(void) {
     cmocka_unit_test(test_cap_stdin),
     cmocka_unit_test(test_changed_while_read),
     cmocka_unit_test(test_changed_for_real),
+    cmocka_unit_test(test_changed_while_read_fd),
+    cmocka_unit_test(test_changed_for_real_fd),
+    cmocka_unit_test(test_read_fd_sizes),
     cmocka_unit_test(test_proc_file),
     cmocka_unit_test(test_span),
   };

@@ -81,16 +81,25 @@ static int feed_jsonl(ct_cli_feed *f, const char *path) {
   return f->oom ? -1 : rc;
 }
 
-/* Is the file at path read in pieces?  A regular file, plain text,
-** larger than 8 pieces or than the size cap. */
-static int in_pieces(const ct_cli_feed *f, const char *path) {
+/* Is `in` a regular file, and of what size?  The listing's stat when it
+** made one (inputs.h), else one now.  -1: not a regular file. */
+static long long regular_size(const ct_cli_source *in) {
   struct stat st;
-  if (f->piece_bytes == 0 || strcmp(path, "-") == 0 ||
-      (f->by_name && ct_input_format_of(path) != CT_INPUT_TEXT) ||
-      stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+  if (in->regular) return (long long)in->size;
+  if (strcmp(in->path, "-") == 0 || stat(in->path, &st) != 0 ||
+      !S_ISREG(st.st_mode) || st.st_size < 0)
+    return -1;
+  return (long long)st.st_size;
+}
+
+/* Is the file read in pieces?  A regular file (of `size` bytes), plain
+** text, larger than 8 pieces or than the size cap. */
+static int in_pieces(const ct_cli_feed *f, const char *path, long long size) {
+  if (f->piece_bytes == 0 || size < 0 ||
+      (f->by_name && ct_input_format_of(path) != CT_INPUT_TEXT))
     return 0;
-  return (unsigned long long)st.st_size > 8ull * f->piece_bytes ||
-         (unsigned long long)st.st_size > f->max_bytes;
+  return (unsigned long long)size > 8ull * f->piece_bytes ||
+         (unsigned long long)size > f->max_bytes;
 }
 
 /* A large file: planned, then queued piece by piece, every item holding
@@ -131,16 +140,16 @@ static int feed_pieces(ct_cli_feed *f, const char *path) {
   return rc;
 }
 
-/* A file to read: with read_ahead, a small regular file is read now, or
-** is a document that failed as the worker would have found it. */
-static ct_cli_doc *file_doc(const ct_cli_feed *f, const char *path) {
+/* A file to read: with read_ahead, a small regular file (of `size`
+** bytes) is read now, or is a document that failed as the worker would
+** have found it. */
+static ct_cli_doc *file_doc(const ct_cli_feed *f, const char *path,
+                            long long size) {
   ct_cli_doc *d = ct_cli_doc_new(path);
-  struct stat st;
   ct_error err;
   ct_status s;
-  if (d == NULL || f->read_ahead == 0 || strcmp(path, "-") == 0 ||
-      stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-      (unsigned long long)st.st_size > f->read_ahead)
+  if (d == NULL || f->read_ahead == 0 || size < 0 ||
+      (unsigned long long)size > f->read_ahead)
     return d;
   err.msg[0] = '\0';
   s = ct_text_read_format(path, ct_cli_input_format(f->opt, path),
@@ -153,6 +162,7 @@ static ct_cli_doc *file_doc(const ct_cli_feed *f, const char *path) {
 ** that could not be listed. */
 static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
   ct_cli_doc *d;
+  long long size;
   if (in->errnum != 0) {
     if ((d = ct_cli_doc_new(NULL)) != NULL) {
       ct_cli_doc_message(d, "%s: cannot read: %s", in->path,
@@ -162,8 +172,9 @@ static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
     return submit(f, d);
   }
   if (f->jsonl) return feed_jsonl(f, in->path);
-  if (in_pieces(f, in->path)) return feed_pieces(f, in->path);
-  return submit(f, file_doc(f, in->path));
+  size = regular_size(in);
+  if (in_pieces(f, in->path, size)) return feed_pieces(f, in->path);
+  return submit(f, file_doc(f, in->path, size));
 }
 
 static void *feed(void *arg) {

@@ -17,8 +17,11 @@ void ct_cli_inputs_free(ct_cli_input_list *l) {
   memset(l, 0, sizeof *l);
 }
 
-/* Appends path (taken, even on failure); 0 or ENOMEM. */
-static int push(ct_cli_input_list *l, char *path, int errnum) {
+/* Appends path (taken, even on failure), with what st says of it when
+** not NULL; 0 or ENOMEM. */
+static int push_st(ct_cli_input_list *l, char *path, int errnum,
+                   const struct stat *st) {
+  ct_cli_source *src;
   if (path == NULL) return ENOMEM;
   if (l->n == l->cap) {
     size_t cap = l->cap ? l->cap * 2 : 16;
@@ -29,9 +32,16 @@ static int push(ct_cli_input_list *l, char *path, int errnum) {
     }
     l->v = v, l->cap = cap;
   }
-  l->v[l->n].path = path;
-  l->v[l->n++].errnum = errnum;
+  src = &l->v[l->n++];
+  src->path = path;
+  src->errnum = errnum;
+  src->regular = st != NULL && S_ISREG(st->st_mode) && st->st_size >= 0;
+  src->size = src->regular ? (unsigned long long)st->st_size : 0;
   return 0;
+}
+
+static int push(ct_cli_input_list *l, char *path, int errnum) {
+  return push_st(l, path, errnum, NULL);
 }
 
 static int any_match(const char *const *globs, size_t n, const char *name) {
@@ -70,7 +80,7 @@ static int entry(const char *dir, const char *name, const ct_cli_filter *f,
   } else if ((S_ISREG(st.st_mode) ||
               (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
                !S_ISDIR(st.st_mode))) && wanted(f, name)) {
-    return push(out, path, 0);
+    return push_st(out, path, 0, &st);
   }
   free(path);
   return rc;
@@ -101,8 +111,10 @@ static int expand(const char *op, const ct_cli_filter *f,
   struct stat st;
   size_t first = out->n;
   int rc;
-  if (strcmp(op, "-") == 0 || stat(op, &st) != 0 || !S_ISDIR(st.st_mode))
-    return push(out, strdup(op), 0);   /* reading reports what is wrong */
+  if (strcmp(op, "-") == 0) return push(out, strdup(op), 0);
+  if (stat(op, &st) != 0) return push(out, strdup(op), 0);  /* reading
+                                                 ** reports what is wrong */
+  if (!S_ISDIR(st.st_mode)) return push_st(out, strdup(op), 0, &st);
   rc = walk(op, f, out);
   qsort(out->v + first, out->n - first, sizeof *out->v, by_path);
   return rc;

@@ -24,10 +24,17 @@ typedef struct ct_cli_filter {
 } ct_cli_filter;
 
 /* One input: a path to read, or a directory that could not be listed
-** (errnum != 0), reported in its place in the order. */
+** (errnum != 0), reported in its place in the order.  What the listing
+** learnt of a file (one stat) travels with it: the reader decides how
+** to read it (whole, ahead, in pieces) from that, and the read itself
+** still checks the open file. */
 typedef struct ct_cli_source {
   char *path;
   int errnum;
+  int regular;                /* a regular file when listed (a link
+                              ** followed), of `size` bytes then: the
+                              ** reader need not stat it again */
+  unsigned long long size;
 } ct_cli_source;
 
 typedef struct ct_cli_input_list {

@@ -74,6 +74,13 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
                               const ct_file_state *before, ct_invalid mode,
                               size_t max, ct_text **out, ct_error *err);
 
+/* ct_text_read_stream on an open regular file (read from its start,
+** as ct_text_read_file_max reads one), with read(2): a file of known
+** size in one read.  fd is not closed. */
+ct_status ct_text_read_fd(int fd, const char *name,
+                          const ct_file_state *before, ct_invalid mode,
+                          size_t max, ct_text **out, ct_error *err);
+
 /* The bytes of path ("-": standard input) into out, as they are (NUL
 ** bytes and all: a PDF), with the size cap and the change check of
 ** ct_text_read_file_max; out is empty after a failure. */
