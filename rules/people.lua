@@ -24,7 +24,7 @@ rule "people.core" {
     "migration", "migrant*", "refugee*", "asylum", "civic space",
     "immigrant*", "citizenship", "naturaliz*",
     "children", "aid workers", "creative econom*", "직업훈련*", "체류*",
-    "이재민*",
+    "이재민*", "한인*", "동포*",
     "independent media", "anti-corruption", "labor rights", "labour rights",
     "smallholder*", "farmers", "human smuggling",
     "이주*", "난민*", "장학*", "권익*", "피해자*",
@@ -67,7 +67,7 @@ rule "people.core" {
   },
   unless = { "exchange of views", "exchanged views", "foreign exchange",
              "exchange rate*", "exchange market*", "democratic people's republic",
-             "technical exchanges" },
+             "technical exchanges", "언론인 여러분*" },
   weight = 1.0,
 }
 
