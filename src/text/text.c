@@ -412,20 +412,60 @@ void ct_file_state_of(FILE *f, ct_file_state *fs) {
 ** or one byte past the cap. */
 typedef enum read_end { READ_EOF, READ_NUL, READ_OVER } read_end;
 
-/* Reads f into b until one of the read_ends: into the room b has, then
-** a block of READ_CHUNK bytes at a time.  Returns 0 or the errno of the failure (ENOMEM when
-** the buffer cannot grow). */
-static int read_capped(FILE *f, size_t max, int binary, ct_buf *b,
-                       read_end *how) {
+/* Where bytes come from: a stream (standard input, a pipe, anything not
+** a regular file), or the descriptor of a regular file read with read(2)
+** (no stdio buffer, no lseek, no read to see 0 after a file of known
+** size). */
+typedef struct source {
+  FILE *f;       /* NULL: read fd */
+  int fd;
+} source;
+
+/* Up to want bytes at p; *got is how many (some, from a stream, even
+** when it then failed).  Returns 0 or an errno. */
+static int source_read(const source *src, void *p, size_t want, size_t *got) {
+  ssize_t n;
+  if (src->f != NULL) {
+    errno = 0;
+    *got = fread(p, 1, want, src->f);
+    return *got < want && ferror(src->f) ? (errno ? errno : EIO) : 0;
+  }
+  *got = 0;
+  while ((n = read(src->fd, p, want)) < 0)
+    if (errno != EINTR) return errno ? errno : EIO;
+  *got = (size_t)n;
+  return 0;
+}
+
+/* The source's state now (for the check after the read). */
+static void source_state(const source *src, ct_file_state *fs) {
+  struct stat st;
+  if (src->f != NULL) {
+    ct_file_state_of(src->f, fs);
+    return;
+  }
+  memset(fs, 0, sizeof *fs);
+  if (fstat(src->fd, &st) == 0) state_from(&st, 0, fs);
+}
+
+/* Reads src into b until one of the read_ends: into the room b has, then
+** a block of READ_CHUNK bytes at a time.  A short fread is the end; a
+** short read(2) is when it brings b to `expect` bytes (the size fstat
+** gave; NONE: not known), or when it gives nothing (a file that grew
+** meanwhile gives more, and the check after the read sees any change).
+** Returns 0 or the errno of the failure (ENOMEM when the buffer cannot
+** grow). */
+static int read_capped(const source *src, size_t max, int binary,
+                       size_t expect, ct_buf *b, read_end *how) {
   for (;;) {
     size_t want = READ_CHUNK, got, left = max - b->len;
     size_t room = b->cap > b->len + 1 ? b->cap - b->len - 1 : 0;
+    int e;
     /* first the room a file of known size was given, then blocks */
     if (room > 0 && (b->len == 0 || room >= READ_CHUNK / 16)) want = room;
     else if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
     if (left < want) want = left + 1;   /* the byte past the cap tells */
-    errno = 0;
-    got = fread(b->s + b->len, 1, want, f);
+    e = source_read(src, b->s + b->len, want, &got);
     *how = !binary && memchr(b->s + b->len, '\0', got) ? READ_NUL : READ_EOF;
     b->len += got;
     b->s[b->len] = '\0';
@@ -434,37 +474,10 @@ static int read_capped(FILE *f, size_t max, int binary, ct_buf *b,
       *how = READ_OVER;
       return 0;
     }
-    if (got < want) return ferror(f) ? (errno ? errno : EIO) : 0;
-  }
-}
-
-/* read_capped on a file descriptor.  A regular file of `expect` bytes
-** (NONE: not known) asked for more than that and given exactly that is
-** at its end, without one more read to see 0 (a file that grew meanwhile
-** gives more, and the check after the read sees any change). */
-static int read_capped_fd(int fd, size_t max, size_t expect, ct_buf *b,
-                          read_end *how) {
-  for (;;) {
-    size_t want = READ_CHUNK, got, left = max - b->len;
-    size_t room = b->cap > b->len + 1 ? b->cap - b->len - 1 : 0;
-    ssize_t n;
-    if (room > 0 && (b->len == 0 || room >= READ_CHUNK / 16)) want = room;
-    else if (ct_buf_reserve(b, READ_CHUNK) != CT_OK) return ENOMEM;
-    if (left < want) want = left + 1;   /* the byte past the cap tells */
-    if ((n = read(fd, b->s + b->len, want)) < 0) {
-      if (errno == EINTR) continue;
-      return errno ? errno : EIO;
-    }
-    got = (size_t)n;
-    *how = memchr(b->s + b->len, '\0', got) ? READ_NUL : READ_EOF;
-    b->len += got;
-    b->s[b->len] = '\0';
-    if (*how == READ_NUL) return 0;
-    if (b->len > max) {
-      *how = READ_OVER;
+    if (e != 0) return e;
+    if (got == 0 ||
+        (got < want && (src->f != NULL || b->len == expect)))
       return 0;
-    }
-    if (got == 0 || (b->len == expect && got < want)) return 0;
   }
 }
 
@@ -479,34 +492,28 @@ static ct_status too_big(ct_error *err, const char *name, size_t max) {
 ** modification time after the read must be those before it.  Bytes read
 ** against the size are not enough alone: files under /proc say 0 bytes
 ** and have more, and they do not change. */
-static ct_status unchanged(const ct_file_state *now, const char *name,
-                           const ct_file_state *before, size_t got,
-                           ct_error *err) {
+static ct_status check_unchanged(const source *src, const char *name,
+                                 const ct_file_state *before, size_t got,
+                                 ct_error *err) {
+  ct_file_state now;
+  source_state(src, &now);
   if (!before->known ||
-      (now->known && now->size == before->size &&
-       now->mtime_s == before->mtime_s && now->mtime_ns == before->mtime_ns))
+      (now.known && now.size == before->size &&
+       now.mtime_s == before->mtime_s && now.mtime_ns == before->mtime_ns))
     return CT_OK;
   if (got != before->left)
     return ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
                    "bytes, read %zu)", name, before->left, got);
-  if (now->known && now->size != before->size)
+  if (now.known && now.size != before->size)
     return ct_fail(err, CT_EIO, "%s: changed while being read (%llu bytes "
-                   "when opened, %llu after)", name, before->size, now->size);
+                   "when opened, %llu after)", name, before->size, now.size);
   return ct_fail(err, CT_EIO, "%s: changed while being read (modified during "
                  "the read)", name);
 }
 
-static ct_status check_unchanged(FILE *f, const char *name,
-                                 const ct_file_state *before, size_t got,
-                                 ct_error *err) {
-  ct_file_state now;
-  ct_file_state_of(f, &now);
-  return unchanged(&now, name, before, got, err);
-}
-
-ct_status ct_text_read_stream(FILE *f, const char *name,
-                              const ct_file_state *before, ct_invalid mode,
-                              size_t max, ct_text **out, ct_error *err) {
+static ct_status read_text(const source *src, const char *name,
+                           const ct_file_state *before, ct_invalid mode,
+                           size_t max, ct_text **out, ct_error *err) {
   ct_buf b = {0};
   read_end how;
   ct_status st;
@@ -521,12 +528,12 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
     b.cap = before->left + 2 + CT_TEXT_PAD;
     if ((b.s = malloc(b.cap)) == NULL) return oom(err, name);
   }
-  e = read_capped(f, max, 0, &b, &how);
+  e = read_capped(src, max, 0, before->known ? before->left : NONE, &b, &how);
   if (e == ENOMEM) st = oom(err, name);
   else if (e != 0)
     st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
   else if (how == READ_OVER) st = too_big(err, name, max);
-  else if (how == READ_EOF) st = check_unchanged(f, name, before, b.len, err);
+  else if (how == READ_EOF) st = check_unchanged(src, name, before, b.len, err);
   else st = CT_OK;   /* a NUL byte: the scan says where */
   if (st != CT_OK) {
     ct_buf_free(&b);
@@ -536,38 +543,18 @@ ct_status ct_text_read_stream(FILE *f, const char *name,
   return text_build(name, (unsigned char *)ct_buf_take(&b), len, mode, out, err);
 }
 
+ct_status ct_text_read_stream(FILE *f, const char *name,
+                              const ct_file_state *before, ct_invalid mode,
+                              size_t max, ct_text **out, ct_error *err) {
+  source src = {f, -1};
+  return read_text(&src, name, before, mode, max, out, err);
+}
+
 ct_status ct_text_read_fd(int fd, const char *name,
                           const ct_file_state *before, ct_invalid mode,
                           size_t max, ct_text **out, ct_error *err) {
-  ct_buf b = {0};
-  read_end how;
-  ct_status st;
-  size_t len;
-  int e;
-  *out = NULL;
-  if (before->known && before->left > max) return too_big(err, name, max);
-  if (before->known) {   /* as ct_text_read_stream: one allocation */
-    b.cap = before->left + 2 + CT_TEXT_PAD;
-    if ((b.s = malloc(b.cap)) == NULL) return oom(err, name);
-  }
-  e = read_capped_fd(fd, max, before->known ? before->left : NONE, &b, &how);
-  if (e == ENOMEM) st = oom(err, name);
-  else if (e != 0)
-    st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
-  else if (how == READ_OVER) st = too_big(err, name, max);
-  else if (how == READ_EOF) {
-    struct stat now_st;
-    ct_file_state now;
-    memset(&now, 0, sizeof now);
-    if (fstat(fd, &now_st) == 0) state_from(&now_st, 0, &now);
-    st = unchanged(&now, name, before, b.len, err);
-  } else st = CT_OK;   /* a NUL byte: the scan says where */
-  if (st != CT_OK) {
-    ct_buf_free(&b);
-    return st;
-  }
-  len = b.len;
-  return text_build(name, (unsigned char *)ct_buf_take(&b), len, mode, out, err);
+  source src = {NULL, fd};
+  return read_text(&src, name, before, mode, max, out, err);
 }
 
 ct_status ct_read_bytes(const char *path, size_t max, ct_buf *out,
@@ -577,17 +564,19 @@ ct_status ct_read_bytes(const char *path, size_t max, ct_buf *out,
   ct_file_state before;
   ct_status st = CT_OK;
   read_end how;
+  source src = {NULL, -1};
   FILE *f = is_stdin ? stdin : fopen(path, "rb");
   if (f == NULL)
     return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(errno));
+  src.f = f;
   ct_file_state_of(f, &before);
   if (before.known && before.left > max) st = too_big(err, name, max);
-  else if ((e = read_capped(f, max, 1, out, &how)) == ENOMEM)
+  else if ((e = read_capped(&src, max, 1, NONE, out, &how)) == ENOMEM)
     st = oom(err, name);
   else if (e != 0)
     st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
   else if (how == READ_OVER) st = too_big(err, name, max);
-  else st = check_unchanged(f, name, &before, out->len, err);
+  else st = check_unchanged(&src, name, &before, out->len, err);
   if (!is_stdin) fclose(f);
   if (st != CT_OK) ct_buf_free(out);
   return st;
