@@ -142,7 +142,7 @@ rule "trade.weak" {
     "financial", "finance", "regulatory", "subsidies", "vehicle*",
     "reactor*", "recovery", "produce", "innovation",
     "번영*", "성장*", "경제발전*", "투자 이행*", "개발*", "민간*", "협정 체결*", "기술*", "과학*",
-    "금융*", "실질협력*", "실질 협력*", "실질적인 협력*", "협력사업*",
+    "금융*", "협력사업*",
   },
   unless = { "social and economic", "economic and social",
              "climate-related financial", "fuel economy", "circular economy",
