@@ -42,6 +42,8 @@ rule "people.core" {
     "korea international cooperation agency", "srhr",
     "sexual and reproductive health and rights", "internet freedom",
     "freedom online", "free and open internet", "open government",
+    "disinformation", "misinformation", "information manipulation",
+    "media literacy", "information integrity",
     "language learning", "peace corps", "yseali", "yali", "ylai",
     "exchange visitor*", "sports", "olympic*", "arts", "museum*", "heritage",
     "creative industries", "abductee*", "detainee*", "separated famil*",
@@ -170,9 +172,8 @@ rule "people.training" {
 
 rule "people.values" {
   label = "people",
-  description = "shared values in praise of a partnership are not a commitment",
-  words = { "shared values", "common values", "shared democratic values",
-            "democratic values", "공동의 가치*", "가치 동맹*" },
+  description = "values a partnership is founded on are praise, not a commitment",
+  regex = [[\b(?:based|grounded|anchored|rooted|founded|built|guided|united|bound|reflect)\s+(?:\w+\s+){0,2}?(?:by|in|on|upon)?\s*(?:our\s+|the\s+|these\s+|their\s+|its\s+)?(?:shared|common|democratic)\s+(?:democratic\s+)?values\b|공동의\s*가치[를와]?\s*(?:바탕|기반|공유)|가치\s*동맹]],
   weight = -1.0,
 }
 
@@ -213,3 +214,5 @@ example { "한미 양국은 청년 지도자 교류 프로그램을 신설하기
 example { "양측은 여성의 역량 강화와 젠더 기반 폭력 근절을 위해 협력할 것이다.", labels = { "people" } }
 example { "양국은 민주주의와 인권 증진을 위한 협의체를 출범시키기로 하였다.", labels = { "people" } }
 example { "인적 교류 확대", labels = { "people" } }
+example { "Together we will build media literacy to counter disinformation.", labels = { "people" } }
+example { "Our partnership is anchored in shared democratic values.", labels = {} }

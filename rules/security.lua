@@ -81,6 +81,7 @@ rule "security.conflict" {
     "war crimes", "atrocit*", "genocide", "humanitarian law",
     "russia's war", "russia’s war", "russian aggression",
     "full-scale invasion", "peace process", "peace agreement",
+    "good friday agreement", "belfast agreement",
     "conflict prevention", "stabilization", "crisis in myanmar",
     "price cap", "seizure of territory",
     "truce", "truces", "palestinian*", "two-state solution", "coup",
@@ -237,6 +238,8 @@ rule "security.affairs_ko" {
     "비동맹*", "국제연합*", "상호방위*", "방위조약*", "자주국방*",
     "국군현대화*", "군수지원*",
   },
+  -- both Koreas' admission to the UN, written 「유엔」가입 as often as not
+  regex = [[유엔\W{0,2}\s*(?:동시\s*)?가입|유엔에\s*(?:동시\s*)?가입]],
   weight = 1.0,
 }
 
@@ -322,3 +325,4 @@ example { "양국 군은 연합훈련을 정례적으로 실시할 것이다.", 
 example { "한미동맹은 인도·태평양 지역 평화와 번영의 핵심축이다.", labels = {} }
 example { "양측은 글로벌보건안보구상(GHSA)의 이행을 지원할 것이다.", labels = { "health" } }
 example { "양국 정상은 남북대화를 통한 한반도 긴장완화가 중요하다는 데 의견을 같이하였다.", labels = { "security" } }
+example { "양국 대통령은 남북한의 「유엔」가입 실현 노력을 지지하였다.", labels = { "security" } }
