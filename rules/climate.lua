@@ -68,6 +68,21 @@ rule "climate.weak" {
   weight = 0.5,
 }
 
+-- "environment" and "ecosystem" as a setting (of a market, space, the
+-- information sphere, start-ups) are no environment: a negative rule, so
+-- that a clause that also names the climate keeps it.
+rule "climate.lookalikes" {
+  label = "climate",
+  description = "an environment for investment, space or information; a start-up ecosystem",
+  words = { "environment for", "environment that", "predictable environment",
+            "space environment", "information environment",
+            "operating environment", "technology ecosystem*",
+            "innovation ecosystem*", "투자 환경*", "투자환경*", "경제 환경*",
+            "경제환경*", "경영환경*", "환경의 변화*", "환경정비*",
+            "창업생태계*", "창업 생태계*" },
+  weight = -1.0,
+}
+
 rule "climate.heading" {
   label = "climate",
   description = "section titles about the environment and energy",
@@ -90,3 +105,4 @@ example { "한미 양국은 재생에너지 보급을 확대하고 청정수소 
 example { "양국은 해양쓰레기와 플라스틱 오염 문제 해결을 위해 공조할 것이다.", labels = { "climate" } }
 example { "양국은 청정에너지 전환을 위해 미국 내 전기차 배터리 제조 협력을 확대할 것이다.", labels = { "trade", "climate" } }
 example { "기후변화 대응 및 청정에너지 협력", labels = { "climate" } }
+example { "The agreement will create a predictable environment for trade and investment.", labels = { "trade" } }
