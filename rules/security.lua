@@ -151,6 +151,9 @@ rule "security.cyber_law" {
     "malicious cyber", "law enforcement", "homeland security",
     "counterterrorism", "counter terrorism",
     "terrorism", "terrorist*", "violent extremis*", "extremist*",
+    "gun violence", "radicalization", "radicalisation", "christchurch call",
+    "uav", "uavs", "unmanned aerial", "drones", "outbound investment",
+    "immobilized", "immobilised", "sovereign assets",
     "transnational crime", "organized crime", "criminal organizations",
     "cartel*", "illicit", "drug trafficking", "arms trafficking",
     "maritime security", "coast guard", "illegal, unreported and unregulated",
@@ -326,3 +329,4 @@ example { "한미동맹은 인도·태평양 지역 평화와 번영의 핵심�
 example { "양측은 글로벌보건안보구상(GHSA)의 이행을 지원할 것이다.", labels = { "health" } }
 example { "양국 정상은 남북대화를 통한 한반도 긴장완화가 중요하다는 데 의견을 같이하였다.", labels = { "security" } }
 example { "양국 대통령은 남북한의 「유엔」가입 실현 노력을 지지하였다.", labels = { "security" } }
+example { "We will work together to counter online radicalization to violence.", labels = { "security" } }

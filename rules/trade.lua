@@ -78,7 +78,8 @@ rule "trade.economy" {
     "economic partnership", "economic growth", "economic development",
     "economic integration", "economic prosperity", "economic opportunit*",
     "economic security", "economic resilience", "reconstruction",
-    "markets", "competitiveness", "procurement",
+    "markets", "competitiveness", "procurement", "inflation",
+    "creditor*", "personal data", "cross-border data",
     "경제*", "기업*", "시장", "민간부문*", "차관*",
   },
   unless = { "economy-wide", "carbon markets", "carbon market" },
@@ -242,3 +243,4 @@ example { "한미 양국은 자유무역협정을 토대로 호혜적인 교역 
 example { "양측은 핵심광물과 반도체 공급망의 안정성을 높일 것이다.", labels = { "trade" } }
 example { "양국은 조선 산업 협력을 확대하기로 합의하였다.", labels = { "trade" } }
 example { "양국 정상은 경제협력과 통상 증진 방안을 협의하였다.", labels = { "trade" } }
+example { "Rising inflation requires strong and concerted action by both governments.", labels = { "trade" } }
