@@ -65,7 +65,9 @@ rule "people.core" {
     "젊은이*", "복지*", "사회안전망*", "포용사회*", "포용적 사회*", "워킹 홀리데이*",
     "워킹홀리데이*", "출입국*", "여권*", "국민 간 유대*", "국민 간의 유대*",
     "농촌*", "문화유산*", "한복*", "전통음악*", "영화*", "수형자이송*",
-    "항공 노선*", "항공노선*",
+    "항공 노선*", "항공노선*", "차별받*", "차별을*", "차별과*", "차별의*",
+    "차별 없*", "차별없*", "차별 철폐*", "소외*", "공공행정*", "공정사회*",
+    "포용적인 사회*",
   },
   unless = { "exchange of views", "exchanged views", "foreign exchange",
              "exchange rate*", "exchange market*", "democratic people's republic",
@@ -216,3 +218,4 @@ example { "양국은 민주주의와 인권 증진을 위한 협의체를 출범
 example { "인적 교류 확대", labels = { "people" } }
 example { "Together we will build media literacy to counter disinformation.", labels = { "people" } }
 example { "Our partnership is anchored in shared democratic values.", labels = {} }
+example { "우리는 누구도 차별받지 않는 공정사회로 나아가는 방안을 논의했습니다.", labels = { "people" } }
