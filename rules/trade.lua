@@ -205,6 +205,16 @@ rule "trade.lookalikes" {
   weight = -1.0,
 }
 
+-- Money a government gives (aid, grants, a programme's funding) is the
+-- programme's topic, not trade: "CDC funding", "$139 million in assistance".
+rule "trade.aid" {
+  label = "trade",
+  description = "funding, grants and assistance are the funded topic's",
+  words = { "funding", "funds", "grant", "grants", "donor*", "in assistance",
+            "bilateral assistance", "foreign assistance", "assistance to" },
+  weight = -1.0,
+}
+
 rule "trade.heading" {
   label = "trade",
   description = "section titles about prosperity and the economy",
@@ -244,3 +254,4 @@ example { "양측은 핵심광물과 반도체 공급망의 안정성을 높일 
 example { "양국은 조선 산업 협력을 확대하기로 합의하였다.", labels = { "trade" } }
 example { "양국 정상은 경제협력과 통상 증진 방안을 협의하였다.", labels = { "trade" } }
 example { "Rising inflation requires strong and concerted action by both governments.", labels = { "trade" } }
+example { "With $10 million in funding, the program will invest in health facilities.", labels = { "health" } }
