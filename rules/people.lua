@@ -175,7 +175,7 @@ rule "people.training" {
 rule "people.values" {
   label = "people",
   description = "values a partnership is founded on are praise, not a commitment",
-  regex = [[\b(?:based|grounded|anchored|rooted|founded|built|guided|united|bound|reflect)\s+(?:\w+\s+){0,2}?(?:by|in|on|upon)?\s*(?:our\s+|the\s+|these\s+|their\s+|its\s+)?(?:shared|common|democratic)\s+(?:democratic\s+)?values\b|공동의\s*가치[를와]?\s*(?:바탕|기반|공유)|가치\s*동맹]],
+  regex = [[\b(?:based|grounded|anchored|rooted|founded|built|guided|united|bound)\s+(?:in|on|upon|by)\b[^.;:]{0,60}?\b(?:democra\w*|human rights|rule of law|freedoms?|values|principles|equality)\b|\b(?:reflect|share)\s+(?:our\s+|the\s+)?(?:shared|common|democratic)\s+(?:democratic\s+)?values\b|공동의\s*가치[를와]?\s*(?:바탕|기반|공유)|가치\s*동맹]],
   weight = -1.0,
 }
 
@@ -219,3 +219,4 @@ example { "인적 교류 확대", labels = { "people" } }
 example { "Together we will build media literacy to counter disinformation.", labels = { "people" } }
 example { "Our partnership is anchored in shared democratic values.", labels = {} }
 example { "우리는 누구도 차별받지 않는 공정사회로 나아가는 방안을 논의했습니다.", labels = { "people" } }
+example { "Our ties are grounded in respect for human rights and the rule of law.", labels = {} }
