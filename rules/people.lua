@@ -148,7 +148,7 @@ rule "people.rights" {
 rule "people.weak" {
   label = "people",
   description = "words that lean to people without settling it",
-  words = { "exchange", "friendship", "experts", "expert", "train",
+  words = { "exchange", "train",
             "training", "researchers", "professionals", "citizens",
             "communities", "governance", "young", "usaid", "workers",
             "civil society", "democratic", "humanitarian", "development",

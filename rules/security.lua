@@ -211,7 +211,7 @@ rule "security.weak_peace" {
   label = "security",
   description = "peace and stability: with another sign of security, or the section, they settle it",
   words = {
-    "peace", "peaceful", "stability", "stable", "instability", "tensions",
+    "peace", "peaceful", "stability", "instability", "tensions",
     "crisis", "평화*", "안정*", "안전*", "긴장*", "세계평화*", "국제평화*",
   },
   weight = 0.5,
