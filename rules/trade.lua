@@ -31,7 +31,7 @@ rule "trade.investment" {
   label = "trade",
   description = "investment by companies and countries",
   words = {
-    "investment*", "invest", "invests", "invested", "investing",
+    "investment*", "invest", "invests",
     "investor*", "joint venture*", "foreign direct investment",
     "private capital", "private sector investment",
     "투자*", "합작*",
