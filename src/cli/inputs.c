@@ -116,7 +116,8 @@ static int expand(const char *op, const ct_cli_filter *f,
                                                  ** reports what is wrong */
   if (!S_ISDIR(st.st_mode)) return push_st(out, strdup(op), 0, &st);
   rc = walk(op, f, out);
-  qsort(out->v + first, out->n - first, sizeof *out->v, by_path);
+  if (out->n - first > 1)   /* none: v may be NULL, which qsort refuses */
+    qsort(out->v + first, out->n - first, sizeof *out->v, by_path);
   return rc;
 }
 
