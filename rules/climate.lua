@@ -69,8 +69,10 @@ rule "climate.weak" {
 }
 
 -- "environment" and "ecosystem" as a setting (of a market, space, the
--- information sphere, start-ups) are no environment: a negative rule, so
--- that a clause that also names the climate keeps it.
+-- information sphere, start-ups) are no environment: a negative rule
+-- rather than `unless`, so that training weighs it.  It takes back
+-- climate.core's one hit, whichever of its words gave it, so a clause
+-- that also names the climate keeps the label only by another rule.
 rule "climate.lookalikes" {
   label = "climate",
   description = "an environment for investment, space or information; a start-up ecosystem",
