@@ -455,6 +455,8 @@ typedef struct ct_rule_info {
   int learned;                     /* weight comes from weights {...} */
   int words, regex, unless, when;  /* which matchers the rule has */
   int focus;                       /* fires with its label's evidence share */
+  int vocabulary;                  /* its words are learned: weights {
+                                   ** vocabulary = ...}, clausetag train */
   ct_context context;
   ct_scope scope;
   const char *file;
@@ -1104,13 +1106,17 @@ typedef struct ct_train_options {
   int f1_thresholds;      /* 1 (default): each threshold is then moved to
                           ** where F1 on the training clauses is highest;
                           ** 0: where the fitted probability is 1/2 */
+  double vocabulary_l2;   /* vocabulary rules: pull of each term's weight
+                          ** toward 0, divided by the clauses that hold
+                          ** the term (default 5) */
 } ct_train_options;
 
 CT_API void ct_train_options_default(ct_train_options *o);
 
 /* Fits the weights and thresholds to docs[0..ndocs) and sets them in rs
 ** (ct_ruleset_set_weights), starting from the declared ones whatever is in
-** effect.  Learned values are rounded to 4 decimals.  No engine may be
+** effect; then the terms of the vocabulary rules (`vocabulary = true`),
+** to what the others leave.  Learned values are rounded to 4 decimals.  No engine may be
 ** classifying with rs meanwhile.  A failing rule fails training (its
 ** message names the rule and clause). */
 CT_API ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs,

@@ -150,7 +150,7 @@ static void load_errors(void **state) {
              "closing parenthesis");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\" }\n", CT_ESYNTAX,
              TMP ":2:1: rule 'a': needs at least one of 'words', 'regex', 'when', "
-             "'context' or 'focus'");
+             "'context', 'focus' or 'vocabulary'");
   load_fails(CLIMATE "rule \"a\" { label = \"climate\", words = \"x*y\" }\n",
              CT_ESYNTAX, TMP ":2:39: rule 'a': phrase \"x*y\": '*' is allowed only "
              "at the end");

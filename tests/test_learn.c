@@ -188,12 +188,142 @@ static void set_weights_checks(void **state) {
   ct_ruleset_free(rs);
 }
 
+/* -- vocabulary rules ------------------------------------------------- */
+
+#define VDOCS 16
+
+/* Label a is said by "alpha" (a word of its rule) or by "tuna" and
+** "quotas" (words no rule has); each document holds every sentence once,
+** in another order. */
+static const char *const vsentences[] = {
+  "The alpha plan starts.", "Tuna quotas were agreed.", "A beta note follows.",
+  "Nothing here at all.", "The quotas for tuna rose.", "The beta case is closed.",
+};
+static const unsigned char vgold[] = {1, 1, 0, 0, 1, 0};
+
+typedef struct vcorpus {
+  ct_text *t[VDOCS];
+  ct_clause *c[VDOCS];
+  ct_labelled docs[VDOCS];
+  unsigned char gold[VDOCS][6];
+} vcorpus;
+
+static void vcorpus_make(vcorpus *cp) {
+  char buf[512];
+  ct_error err;
+  size_t d, i, n;
+  memset(cp, 0, sizeof *cp);
+  for (d = 0; d < VDOCS; d++) {
+    buf[0] = '\0';
+    for (i = 0; i < 6; i++) {
+      strcat(buf, vsentences[(i + d) % 6]);
+      strcat(buf, "\n");
+      cp->gold[d][i] = vgold[(i + d) % 6];
+    }
+    assert_int_equal(ct_text_from_buffer("doc", buf, strlen(buf),
+                                         CT_INVALID_ERROR, &cp->t[d], &err),
+                     CT_OK);
+    assert_int_equal(ct_segment_lines(cp->t[d], &cp->c[d], &n, &err), CT_OK);
+    assert_int_equal(n, 6);
+    cp->docs[d].text = cp->t[d];
+    cp->docs[d].clauses = cp->c[d];
+    cp->docs[d].n = 6;
+    cp->docs[d].gold = cp->gold[d];
+  }
+}
+
+static void vcorpus_free(vcorpus *cp) {
+  size_t d;
+  for (d = 0; d < VDOCS; d++) {
+    free(cp->c[d]);
+    ct_text_free(cp->t[d]);
+  }
+}
+
+/* Errors on the last two documents, which training does not see. */
+static int verrors(const ct_ruleset *rs, vcorpus *cp) {
+  ct_engine *e;
+  ct_error err;
+  int wrong = 0;
+  size_t d, i;
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  for (d = VDOCS - 2; d < VDOCS; d++) {
+    ct_results *res = NULL;
+    const ct_result *r;
+    assert_int_equal(ct_engine_classify(e, cp->t[d], cp->c[d], 6, NULL, &res,
+                                        &err), CT_OK);
+    r = ct_results_array(res);
+    for (i = 0; i < 6; i++) wrong += r[i].has[0] != cp->gold[d][i];
+    ct_results_free(res);
+  }
+  ct_engine_free(e);
+  return wrong;
+}
+
+static void vocabulary_learns_missing_words(void **state) {
+  const char *paths[] = {RULES};
+  FILE *f = fopen(RULES, "w"), *out;
+  ct_ruleset *rs, *again;
+  ct_error err;
+  vcorpus cp;
+  ct_train_options o;
+  char *text = NULL;
+  size_t len = 0;
+  (void)state;
+  assert_non_null(f);
+  fputs("label \"a\" {}\n"
+        "rule \"a.alpha\" { label = \"a\", words = \"alpha\" }\n"
+        "rule \"a.learned\" { label = \"a\", vocabulary = true }\n", f);
+  fclose(f);
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  assert_true(ct_ruleset_rule(rs, 1)->vocabulary);
+  vcorpus_make(&cp);
+  assert_int_equal(verrors(rs, &cp), 4);          /* the tuna clauses */
+  ct_train_options_default(&o);
+  assert_int_equal(ct_train(rs, cp.docs, VDOCS - 2, &o, &err), CT_OK);
+  assert_int_equal(verrors(rs, &cp), 0);
+  out = open_memstream(&text, &len);
+  assert_int_equal(ct_ruleset_write_weights(rs, out, NULL, &err), CT_OK);
+  fclose(out);
+  assert_non_null(strstr(text, "  vocabulary = {\n    [\"a.learned\"] = {\n"));
+  assert_non_null(strstr(text, "      [\"tuna\"] = 0."));
+  /* the file loads back and classifies the same */
+  f = fopen("build/test-learn-weights.lua", "w");
+  fputs(text, f);
+  fclose(f);
+  {
+    const char *both[] = {RULES, "build/test-learn-weights.lua"};
+    assert_int_equal(ct_ruleset_load(both, 2, NULL, &again, &err), CT_OK);
+  }
+  assert_int_equal(verrors(again, &cp), 0);
+  /* training again starts from no vocabulary: the same file */
+  assert_int_equal(ct_train(rs, cp.docs, VDOCS - 2, &o, &err), CT_OK);
+  {
+    char *text2 = NULL;
+    size_t len2 = 0;
+    out = open_memstream(&text2, &len2);
+    assert_int_equal(ct_ruleset_write_weights(rs, out, NULL, &err), CT_OK);
+    fclose(out);
+    assert_string_equal(text, text2);
+    free(text2);
+  }
+  o.vocabulary_l2 = 0;
+  assert_int_equal(ct_train(rs, cp.docs, VDOCS - 2, &o, &err), CT_EUSAGE);
+  assert_string_equal(err.msg, "train: the vocabulary's l2 must be a number "
+                      "greater than 0");
+  free(text);
+  vcorpus_free(&cp);
+  ct_ruleset_free(again);
+  ct_ruleset_free(rs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(fit_finds_the_signal),
     cmocka_unit_test(fit_pull_toward_prior),
     cmocka_unit_test(train_beats_declared),
     cmocka_unit_test(set_weights_checks),
+    cmocka_unit_test(vocabulary_learns_missing_words),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,7 +27,7 @@
 /* eval's own options (-f is its own too: text or json, not a writer's
 ** formats); -r and -h are the shared ones. */
 enum { OPT_GOLD = CT_OPT_OWN, OPT_FORMAT, OPT_ERRORS, OPT_FOLDS, OPT_L2,
-       OPT_BOOTSTRAP, OPT_LABELS };
+       OPT_VOCAB_L2, OPT_BOOTSTRAP, OPT_LABELS };
 
 /* In the order of the help; the defaults of --errors, --l2 and
 ** --bootstrap (with --folds) are the table's. */
@@ -45,6 +45,9 @@ static const ct_cli_option eval_options[] = {
   {OPT_L2, 0, "l2", 1,
    {"X", "with --folds: the training's pull toward the\n"
          "declared weights (default %lu)", 1, NULL, NULL}},
+  {OPT_VOCAB_L2, 0, "vocabulary-l2", 1,
+   {"X", "with --folds: the pull of learned terms'\n"
+         "weights toward 0 (default %lu)", 5, NULL, NULL}},
   {OPT_BOOTSTRAP, 0, "bootstrap", 1,
    {"N", "resamplings of documents for the 95% intervals\n"
          "of the summary (default %lu with --folds)", 1000, NULL, NULL}},
@@ -60,8 +63,8 @@ static const ct_cli_option eval_options[] = {
 
 void ct_cli_eval_help(FILE *out) {
   fputs("Usage: clausetag eval --gold GOLD.jsonl... [-r RULES]... [-f text|json]\n"
-        "                      [--errors N] [--folds K [--l2 X]] [--bootstrap N]\n"
-        "                      [--labels L,...]\n"
+        "                      [--errors N] [--folds K [--l2 X] [--vocabulary-l2 X]]\n"
+        "                      [--bootstrap N] [--labels L,...]\n"
         "\n"
         "Score the rules against labelled clauses, one JSON object per line:\n"
         "{\"doc\": \"d1\", \"text\": \"...\", \"labels\": [\"trade\"]}.  Clauses\n"
@@ -76,7 +79,7 @@ typedef struct eval_args {
   size_t ngold;
   const char *labels;    /* --labels, or NULL: all */
   size_t max_errors, folds, bootstrap;
-  double l2;
+  double l2, vocab_l2;
   int json;
 } eval_args;
 
@@ -387,6 +390,7 @@ static int run(evalrun *ev) {
   if (ev->got == NULL) return 2;
   ct_train_options_default(&to);
   to.l2 = ev->ea->l2;
+  to.vocabulary_l2 = ev->ea->vocab_l2;
   if (ev->ea->folds) ct_corpus_deal(&ev->corpus, ev->ea->folds);
   st = ct_corpus_predict(&ev->corpus, ev->ea->folds, &to, ev->got);
   if (st == 0) st = select_labels(ev);
@@ -416,6 +420,7 @@ static int count_arg(const ct_cli_args *a, size_t min, size_t *v) {
 static int eval_option(void *ud, int key, const ct_cli_args *a) {
   eval_args *ea = ud;
   char *end;
+  double v;
   switch (key) {
   case OPT_GOLD: ea->gold[ea->ngold++] = a->arg; return 0;
   case OPT_FORMAT:
@@ -431,11 +436,15 @@ static int eval_option(void *ud, int key, const ct_cli_args *a) {
   case OPT_BOOTSTRAP: return count_arg(a, 0, &ea->bootstrap);
   case OPT_LABELS: ea->labels = a->arg; return 0;
   case OPT_L2:
-    ea->l2 = strtod(a->arg, &end);
-    if (end != a->arg && *end == '\0' && ea->l2 > 0 && isfinite(ea->l2))
+  case OPT_VOCAB_L2:
+    v = strtod(a->arg, &end);
+    if (end != a->arg && *end == '\0' && v > 0 && isfinite(v)) {
+      *(key == OPT_L2 ? &ea->l2 : &ea->vocab_l2) = v;
       return 0;
-    return ct_cli_usage_error("eval", "invalid argument '%s' for --l2 "
-                              "(expected a number greater than 0)", a->arg);
+    }
+    return ct_cli_usage_error("eval", "invalid argument '%s' for %s "
+                              "(expected a number greater than 0)", a->arg,
+                              a->name);
   default:   /* CT_CLI_ARG_OPERAND */
     return ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
                               "file goes after --gold)", a->arg);
@@ -453,6 +462,7 @@ int ct_cli_eval(int argc, char **argv) {
   memset(&ea, 0, sizeof ea);
   ea.max_errors = ct_cli_option_default(eval_options, OPT_ERRORS);
   ea.l2 = (double)ct_cli_option_default(eval_options, OPT_L2);
+  ea.vocab_l2 = (double)ct_cli_option_default(eval_options, OPT_VOCAB_L2);
   ea.bootstrap = (size_t)-1;
   ea.gold = calloc((size_t)argc + 1, sizeof *ea.gold);
   if (ea.gold == NULL) return 2;

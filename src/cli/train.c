@@ -22,7 +22,7 @@
 #include "cli/scores.h"
 
 enum { OPT_GOLD = CT_OPT_OWN, OPT_L2, OPT_FOLDS, OPT_ROUNDS, OPT_THRESHOLDS,
-       OPT_OUTPUT };
+       OPT_OUTPUT, OPT_VOCAB_L2 };
 
 /* In the order of the help; the defaults of --folds and --rounds are
 ** the table's. */
@@ -42,6 +42,9 @@ static const ct_cli_option train_options[] = {
    {"T", "f1 (default): where F1 on the training clauses\n"
          "is highest; probability: where the fitted\n"
          "probability is one half", 0, NULL, NULL}},
+  {OPT_VOCAB_L2, 0, "vocabulary-l2", 1,
+   {"X", "vocabulary rules: pull of each learned term's\n"
+         "weight toward 0 (default %lu)", 5, NULL, NULL}},
   CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
@@ -56,11 +59,14 @@ void ct_cli_train_help(FILE *out) {
   fputs("Usage: clausetag train --gold GOLD.jsonl... [-r RULES]... [-o FILE]\n"
         "                       [--l2 X] [--folds K] [--rounds N]\n"
         "                       [--thresholds f1|probability]\n"
+        "                       [--vocabulary-l2 X]\n"
         "\n"
         "Learn every rule's weight and every label's threshold from labelled\n"
         "clauses (the format of eval) and write them as a rule file,\n"
         "weights { rules = {...}, thresholds = {...} }, to load with the\n"
-        "rules (put it in the rules directory, or pass it with -r).\n"
+        "rules (put it in the rules directory, or pass it with -r).  The\n"
+        "rules declared with vocabulary = true learn their words too:\n"
+        "weights { vocabulary = {...} }.\n"
         "\n", out);
   ct_cli_options_help(out, train_options, TRAIN_HELP_COLUMN);
 }
@@ -96,19 +102,33 @@ static int choose_l2(ct_corpus *c, const ct_gold *gd, train_args *ta) {
   return st;
 }
 
+/* ", vocabulary l2 X" when the rule set has vocabulary rules. */
+static const char *vocab_note(const ct_ruleset *rs, double l2, char *buf,
+                              size_t n) {
+  size_t i, k = ct_ruleset_nrules(rs);
+  for (i = 0; i < k; i++)
+    if (ct_ruleset_rule(rs, i)->vocabulary) {
+      snprintf(buf, n, ", vocabulary l2 %g", l2);
+      return buf;
+    }
+  return "";
+}
+
 /* The comment that heads the weights file. */
 static void comment(char *buf, size_t n, const train_args *ta,
-                    const ct_gold *gd) {
+                    const ct_ruleset *rs, const ct_gold *gd) {
+  char note[64];
   size_t i, used;
   used = (size_t)snprintf(buf, n, "Learned by clausetag train from %zu "
                           "clauses in %zu documents:\n", gd->n, gd->ndocs);
   for (i = 0; i < ta->ngold && used < n; i++)
     used += (size_t)snprintf(buf + used, n - used, "  %s\n", ta->gold[i]);
   if (used < n)
-    snprintf(buf + used, n - used, "l2 %g, %u round%s, %s thresholds.  "
+    snprintf(buf + used, n - used, "l2 %g, %u round%s, %s thresholds%s.  "
              "Edit the rules, not this file: train again.", ta->to.l2,
              ta->to.rounds, ta->to.rounds == 1 ? "" : "s",
-             ta->to.f1_thresholds ? "F1" : "probability");
+             ta->to.f1_thresholds ? "F1" : "probability",
+             vocab_note(rs, ta->to.vocabulary_l2, note, sizeof note));
 }
 
 static int write_weights(const ct_ruleset *rs, const train_args *ta,
@@ -118,7 +138,7 @@ static int write_weights(const ct_ruleset *rs, const train_args *ta,
   char text[4096];
   int st = ct_cli_outfile_open(&of, ta->output);
   if (st != 0) return st;
-  comment(text, sizeof text, ta, gd);
+  comment(text, sizeof text, ta, rs, gd);
   if (ct_ruleset_write_weights(rs, of.f, text, &err) != CT_OK ||
       fflush(of.f) != 0 || ferror(of.f))
     return ct_cli_outfile_fail(&of, errno ? errno : EIO);
@@ -173,6 +193,7 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
   case OPT_L2:
     ta->l2_given = 1;
     return number_arg(a, &ta->to.l2);
+  case OPT_VOCAB_L2: return number_arg(a, &ta->to.vocabulary_l2);
   case OPT_FOLDS:
   case OPT_ROUNDS:
     if (number_arg(a, &v) != 0) return 2;
@@ -208,6 +229,8 @@ int ct_cli_train(int argc, char **argv) {
   ct_train_options_default(&ta.to);
   ta.folds = ct_cli_option_default(train_options, OPT_FOLDS);
   ta.to.rounds = (unsigned)ct_cli_option_default(train_options, OPT_ROUNDS);
+  ta.to.vocabulary_l2 =
+      (double)ct_cli_option_default(train_options, OPT_VOCAB_L2);
   if ((ta.gold = calloc((size_t)argc + 1, sizeof *ta.gold)) == NULL)
     return 2;
   spec.own_ud = &ta;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "core/error.h"
 #include "learn/logreg.h"
+#include "learn/vocabulary.h"
 #include "rules/rules.h"
 
 #define BETA 4.0            /* logit per unit of score */
@@ -22,12 +23,14 @@ void ct_train_options_default(ct_train_options *o) {
   o->l2 = 1.0;
   o->rounds = 2;
   o->f1_thresholds = 1;
+  o->vocabulary_l2 = 5.0;
 }
 
 /* What the rules did on every clause of every document. */
 typedef struct table {
   size_t n, nrules, nlabels;
   double *x;                /* n * nrules: strengths */
+  double *score;            /* n * nlabels: scores */
   unsigned char *y;         /* n * nlabels: gold */
 } table;
 
@@ -37,6 +40,8 @@ static ct_status record_doc(table *tb, size_t row, const ct_labelled *d,
   for (i = 0; i < d->n; i++) {
     double *x = tb->x + (row + i) * tb->nrules;
     for (h = 0; h < r[i].nhits; h++) x[r[i].hits[h].rule] = r[i].hits[h].strength;
+    memcpy(tb->score + (row + i) * tb->nlabels, r[i].scores,
+           tb->nlabels * sizeof *tb->score);
     memcpy(tb->y + (row + i) * tb->nlabels, d->gold + i * tb->nlabels,
            tb->nlabels);
   }
@@ -99,7 +104,8 @@ static ct_status fit_label(const ct_ruleset *rs, const table *tb, size_t l,
   ct_status st = CT_ENOMEM;
   if (cols == NULL) return CT_ENOMEM;
   for (r = 0; r < tb->nrules; r++)
-    if (rs->rules[r].info.label == l) cols[k++] = r;
+    if (rs->rules[r].info.label == l && !rs->rules[r].info.vocabulary)
+      cols[k++] = r;
   x = calloc(tb->n * k + 1, sizeof *x);
   w0 = calloc(k + 1, sizeof *w0);
   wk = calloc(k + 1, sizeof *wk);
@@ -174,13 +180,19 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
   if (!(o->l2 > 0) || !isfinite(o->l2))
     return ct_fail(err, CT_EUSAGE, "train: l2 must be a number greater "
                    "than 0");
+  if (!(o->vocabulary_l2 > 0) || !isfinite(o->vocabulary_l2))
+    return ct_fail(err, CT_EUSAGE, "train: the vocabulary's l2 must be a "
+                   "number greater than 0");
   memset(&tb, 0, sizeof tb);
   tb.nrules = rs->nrules;
   tb.nlabels = rs->nlabels;
   for (k = 0; k < ndocs; k++) tb.n += docs[k].n;
   tb.x = calloc(tb.n * tb.nrules + 1, sizeof *tb.x);
   tb.y = calloc(tb.n * tb.nlabels + 1, 1);
-  if (tb.x == NULL || tb.y == NULL) {
+  tb.score = calloc(tb.n * tb.nlabels + 1, sizeof *tb.score);
+  ct_vocab_free(rs->vocab);          /* the rules are fitted without it */
+  rs->vocab = NULL;
+  if (tb.x == NULL || tb.y == NULL || tb.score == NULL) {
     st = ct_fail(err, CT_ENOMEM, "train: out of memory");
   } else {
     st = declared(rs, err);
@@ -188,8 +200,13 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
       st = observe(rs, docs, ndocs, &tb, err);
       if (st == CT_OK) st = fit_all(rs, &tb, o, err);
     }
+    if (st == CT_OK && rs->nvcols > 0) st = observe(rs, docs, ndocs, &tb, err);
+    if (st == CT_OK && rs->nvcols > 0)
+      st = ct_fit_vocabulary(rs, docs, ndocs, tb.score, BETA,
+                             o->vocabulary_l2, err);
   }
   free(tb.x);
   free(tb.y);
+  free(tb.score);
   return st;
 }

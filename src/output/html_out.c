@@ -484,7 +484,7 @@ static ct_status hits(ct_writer *w, const ct_record *r, const ct_result *res) {
 ** the whole clause and a context rule's lies in another. */
 static int markable(const ct_writer *w, const ct_clause *c, const ct_hit *h) {
   const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
-  return (ri->words || ri->regex) && h->start < h->end &&
+  return (ri->words || ri->regex || ri->vocabulary) && h->start < h->end &&
          h->start >= c->start && h->end <= c->end;
 }
 

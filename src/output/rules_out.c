@@ -76,8 +76,8 @@ static ct_status table_print(ct_buf *b, const table *t) {
 }
 
 /* What a rule matches and where it looks: "words,unless",
-** "context=section", "scope=title", "focus". */
-#define NMATCHERS 7
+** "context=section", "scope=title", "focus", "vocabulary". */
+#define NMATCHERS 8
 
 static const char *matcher_name(const ct_rule_info *r, int k) {
   static const char *const contexts[] = {NULL, "context=section",
@@ -90,7 +90,8 @@ static const char *matcher_name(const ct_rule_info *r, int k) {
   case 3: return r->when ? "when" : NULL;
   case 4: return contexts[r->context];
   case 5: return scopes[r->scope];
-  default: return r->focus ? "focus" : NULL;
+  case 6: return r->focus ? "focus" : NULL;
+  default: return r->vocabulary ? "vocabulary" : NULL;
   }
 }
 

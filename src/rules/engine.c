@@ -72,8 +72,10 @@ struct ct_engine {
   unsigned serial;             /* which document clause objects belong to */
   size_t clause_made;          /* clause whose object the registry holds */
   unsigned clause_serial;      /* ... and of which document */
-  size_t *order;               /* rules by phase: own, focus, context */
-  size_t phase[2];             /* where the focus and context rules start */
+  size_t *order;               /* rules by phase: own, focus, context,
+                               ** vocabulary */
+  size_t phase[3];             /* where the focus, context and vocabulary
+                               ** rules start */
   double *own;                 /* per label: positive own evidence */
   unsigned char *owns;         /* per label: own > 0 */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
@@ -97,6 +99,11 @@ struct ct_engine {
                                ** regex pattern (itself, or none) */
   struct re_memo *re_memo;     /* per such first rule: its last result */
   ct_strmap phrases;           /* c:has phrases */
+  ct_vocab_tally *vt;          /* what the learned terms of clause vclause
+                               ** of document vserial add up to, for
+                               ** every vocabulary rule */
+  size_t vclause;
+  unsigned vserial;
 };
 
 /* The last result of a regex on a clause.  Rule files made by a loop
@@ -537,22 +544,24 @@ static int setup_state(lua_State *L) {
   return 0;
 }
 
-/* The phase of a rule: own evidence, focus, context. */
+/* The phase of a rule: own evidence, focus, context, and last the
+** learned vocabulary, which was fitted to what the others leave. */
 static int phase_of(const ct_rule_info *ri) {
-  return ri->context != CT_CONTEXT_NONE ? 2 : ri->focus ? 1 : 0;
+  return ri->vocabulary ? 3 : ri->context != CT_CONTEXT_NONE ? 2
+         : ri->focus ? 1 : 0;
 }
 
 /* Rules in phase order, each phase in rule order. */
 static void order_rules(ct_engine *e) {
   size_t r, n = 0;
   int ph;
-  for (ph = 0; ph < 3; ph++) {
+  for (ph = 0; ph < 4; ph++) {
     for (r = 0; r < e->rs->nrules; r++)
       if (phase_of(&e->rs->rules[r].info) == ph) {
         e->pos[r] = n;
         e->order[n++] = r;
       }
-    if (ph < 2) e->phase[ph] = n;
+    if (ph < 3) e->phase[ph] = n;
   }
 }
 
@@ -699,11 +708,12 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
                    sizeof *e->cond);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->owns = calloc(rs->nlabels + 1, 1);
+  e->vt = ct_vocab_tally_new();
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
       !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
-      !e->live || !e->cond || !e->owns)
+      !e->live || !e->cond || !e->owns || !e->vt)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) {
@@ -766,6 +776,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->cond);
   free(e->owns);
   free(e->own);
+  ct_vocab_tally_free(e->vt);
   free(e);
 }
 
@@ -979,6 +990,22 @@ static int applies(const ct_engine *e, const ct_rule_info *ri,
   return 1;
 }
 
+/* A vocabulary rule's strength: its learned weights summed over the
+** clause's terms, on the span of the term that counts most toward the
+** sum.  The terms are tallied once per clause for all such rules. */
+static ct_status vocab_strength(ct_engine *e, const ct_rule *rule,
+                                const ct_clause *c, double *strength,
+                                size_t *ms, size_t *me, ct_error *err) {
+  if (e->vclause != c->index || e->vserial != e->serial) {
+    if (ct_vocab_scan(e->rs->vocab, e->vt, (const char *)e->doc->s + c->start,
+                      c->end - c->start, c->start) != CT_OK)
+      return ct_fail(err, CT_ENOMEM, "%s: out of memory", e->doc->t->name);
+    e->vclause = c->index, e->vserial = e->serial;
+  }
+  *strength = ct_vocab_sum(e->vt, rule->vcol, ms, me);
+  return CT_OK;
+}
+
 /* Does rule r fire on clause c, and how strongly, on which span? */
 static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
                            const verdict *v, double *strength, size_t *ms,
@@ -988,6 +1015,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   int fired = 0;
   *strength = 0;
   if (e->vetoed[r] || !applies(e, &rule->info, c, v)) return CT_OK;
+  if (rule->info.vocabulary)
+    return vocab_strength(e, rule, c, strength, ms, me, err);
   if (!rule->info.regex && rule->nneeds > 0 && !e->needed[r])
     return CT_OK;             /* a `when` whose needs the clause lacks */
   if (e->word_at[r]) {
@@ -1113,7 +1142,8 @@ static void sort_hits(ct_hit *h, size_t n) {
 }
 
 /* Own rules first, then focus rules (which weigh the own evidence), then
-** context rules (which must know the clause's own labels). */
+** context rules (which must know the clause's own labels), then the
+** learned vocabulary. */
 static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   docstate *d = e->doc;
   const ct_clause *c = &d->c[i];
@@ -1135,8 +1165,12 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
     add_cond(e, COND_SECTION, labels_of(d, c->heading, nl));
     add_cond(e, COND_PREVIOUS, labels_of(d, c->index - 1, nl));
   }
-  if (st == CT_OK) st = run_rules(e, i, e->phase[1], e->rs->nrules, &v, NULL, err);
+  if (st == CT_OK) st = run_rules(e, i, e->phase[1], e->phase[2], &v, NULL, err);
   decide(e->rs, v.score, has);
+  if (st == CT_OK && e->phase[2] < e->rs->nrules) {
+    st = run_rules(e, i, e->phase[2], e->rs->nrules, &v, NULL, err);
+    decide(e->rs, v.score, has);
+  }
   if (d->nhits > d->first_hit[i])     /* d->hits is NULL before the first */
     sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
   return st;

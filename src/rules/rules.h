@@ -16,6 +16,7 @@
 #include "rules/phrases.h"
 #include "rules/regex.h"
 #include "rules/sandbox.h"
+#include "rules/vocab.h"
 
 /* Phrase ids in the automaton: the rule index and which list. */
 enum { CT_LIST_WORDS, CT_LIST_UNLESS, CT_LIST_NEEDS };
@@ -39,6 +40,7 @@ typedef struct ct_rule {
   ct_regex *regex;       /* NULL without regex */
   ct_rule_phrase *phrases;   /* words, then unless, in file order */
   size_t nphrases;
+  size_t vcol;           /* a vocabulary rule's column in rs->vocab */
   size_t nneeds;         /* needles of the regex (declared `needs`, else
                          ** found in the pattern: needles.h); 0: none,
                          ** the regex runs on every clause */
@@ -54,6 +56,7 @@ typedef struct ct_example {
 ** declared its labels and rules. */
 typedef struct ct_weight_decl {
   char *name;            /* rule id, or label name */
+  char *term;            /* a term of the rule's vocabulary, or NULL */
   int label;             /* 1: a label's threshold */
   double value;
   char *file;
@@ -74,6 +77,9 @@ struct ct_ruleset {
   ct_phrases *phrases;   /* words and unless of every rule */
   ct_weight_decl *weights;
   size_t nweights;
+  ct_vocab *vocab;       /* learned terms, a column per vocabulary rule
+                         ** (NULL: none learned) */
+  size_t nvcols;         /* the vocabulary rules */
 };
 
 struct ct_diags;

@@ -303,7 +303,7 @@ static int label_decl(lua_State *L) {
 static const char *const rule_keys[] = {"label", "words", "regex", "unless",
                                         "needs", "when", "weight",
                                         "description", "context", "scope",
-                                        "focus", NULL};
+                                        "focus", "vocabulary", NULL};
 
 typedef struct phrase_ctx {
   ct_ruleset *rs;
@@ -428,6 +428,20 @@ static void rule_kind(lua_State *L, ct_site *s, ct_rule *r) {
   r->info.focus = ct_opt_flag(L, s, 1, "focus");
   if (r->info.focus && r->info.context != CT_CONTEXT_NONE)
     ct_key_err(s, "focus", "'focus' and 'context' cannot be combined");
+  r->info.vocabulary = ct_opt_flag(L, s, 1, "vocabulary");
+}
+
+/* A vocabulary rule's words are the ones `clausetag train` learns: it
+** matches nothing of its own. */
+static void rule_vocabulary(ct_site *s, ct_ruleset *rs, ct_rule *r) {
+  const ct_rule_info *ri = &r->info;
+  if (!ri->vocabulary) return;
+  if (ri->words || ri->unless || ri->regex || ri->when || ri->focus ||
+      ri->context != CT_CONTEXT_NONE)
+    ct_key_err(s, "vocabulary", "a 'vocabulary' rule learns its words "
+               "(clausetag train): it takes no 'words', 'unless', 'regex', "
+               "'when', 'context' or 'focus'");
+  r->vcol = rs->nvcols++;
 }
 
 static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
@@ -454,10 +468,11 @@ static void rule_fields(lua_State *L, ct_site *s, loader *ld, ct_rule *r) {
   r->info.when = t == LUA_TFUNCTION;
   lua_pop(L, 1);
   rule_regex(L, s, rs, r);
+  rule_vocabulary(s, rs, r);
   if (!r->info.words && !r->info.regex && !r->info.when && !r->info.focus &&
-      r->info.context == CT_CONTEXT_NONE && !s->bad)
+      r->info.context == CT_CONTEXT_NONE && !r->info.vocabulary && !s->bad)
     ct_site_err(s, "needs at least one of 'words', 'regex', 'when', "
-                "'context' or 'focus'");
+                "'context', 'focus' or 'vocabulary'");
 }
 
 /* Instantiating an engine: keep the `when` function, nothing else. */
@@ -581,13 +596,30 @@ static int example_decl(lua_State *L) {
   return 0;
 }
 
-/* weights { rules = { [id] = w, ... }, thresholds = { [label] = t } }:
-** what `clausetag train` writes. */
-static const char *const weights_keys[] = {"rules", "thresholds", NULL};
+/* weights { rules = { [id] = w, ... }, thresholds = { [label] = t },
+** vocabulary = { [id] = { [term] = w, ... } } }: what `clausetag train`
+** writes. */
+static const char *const weights_keys[] = {"rules", "thresholds",
+                                           "vocabulary", NULL};
+
+static void add_weight(lua_State *L, ct_site *s, loader *ld, const char *name,
+                       const char *term, int label, double value) {
+  ct_ruleset *rs = ld->rs;
+  ct_weight_decl *w;
+  rs->weights = grow(L, rs->weights, rs->nweights, sizeof *rs->weights);
+  w = &rs->weights[rs->nweights];
+  memset(w, 0, sizeof *w);
+  rs->nweights++;
+  w->name = xstrdup(L, name);
+  w->file = xstrdup(L, s->file);
+  w->term = term ? xstrdup(L, term) : NULL;
+  w->line = s->line;
+  w->label = label;
+  w->value = value;
+}
 
 static void weights_table(lua_State *L, ct_site *s, loader *ld, const char *key,
                           int label) {
-  ct_ruleset *rs = ld->rs;
   int t = lua_getfield(L, 1, key);
   if (t == LUA_TNIL) {
     lua_pop(L, 1);
@@ -601,7 +633,6 @@ static void weights_table(lua_State *L, ct_site *s, loader *ld, const char *key,
   }
   lua_pushnil(L);
   while (lua_next(L, -2)) {
-    ct_weight_decl *w;
     if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER) {
       if (lua_type(L, -2) == LUA_TSTRING && ld->diags) {
         ct_srcref at;
@@ -620,15 +651,63 @@ static void weights_table(lua_State *L, ct_site *s, loader *ld, const char *key,
       lua_pop(L, 1);
       continue;
     }
-    rs->weights = grow(L, rs->weights, rs->nweights, sizeof *rs->weights);
-    w = &rs->weights[rs->nweights];
-    memset(w, 0, sizeof *w);
-    rs->nweights++;
-    w->name = xstrdup(L, lua_tostring(L, -2));
-    w->file = xstrdup(L, s->file);
-    w->line = s->line;
-    w->label = label;
-    w->value = lua_tonumber(L, -1);
+    add_weight(L, s, ld, lua_tostring(L, -2), NULL, label,
+               lua_tonumber(L, -1));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* A term of rule `id` whose key or weight has the wrong type, located
+** at the rule's entry in `vocabulary` when the file can be read. */
+static void term_err(lua_State *L, ct_site *s, loader *ld, const char *id) {
+  ct_srcref at;
+  if (ld->diags == NULL) {
+    ct_value_err(s, "vocabulary", "'vocabulary': rule '%s' must map terms "
+                 "to numbers", id);
+    return;
+  }
+  memset(&at, 0, sizeof at);
+  at.file = s->file, at.line = s->line, at.decl = "weights";
+  at.key = "vocabulary", at.subkey = id;
+  if (lua_type(L, -2) == LUA_TSTRING)
+    ct_diags_at(ld->diags, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: "
+                "'vocabulary': rule '%s': term '%s' must map to a number, "
+                "not %s", id, lua_tostring(L, -2), ct_given(L, -1));
+  else
+    ct_diags_at(ld->diags, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: "
+                "'vocabulary': rule '%s' must map terms (strings) to "
+                "numbers", id);
+  s->bad = 1;
+}
+
+/* vocabulary = { [rule id] = { [term] = weight, ... }, ... } */
+static void vocabulary_table(lua_State *L, ct_site *s, loader *ld) {
+  int t = lua_getfield(L, 1, "vocabulary");
+  if (t != LUA_TNIL && t != LUA_TTABLE)
+    ct_value_err(s, "vocabulary", "'vocabulary' must be a table of rule "
+                 "ids and tables of terms, not %s", ct_given(L, -1));
+  if (t != LUA_TTABLE) {
+    lua_pop(L, 1);
+    return;
+  }
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    const char *id = lua_tostring(L, -2);
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE) {
+      ct_value_err(s, "vocabulary", "'vocabulary' must map rule ids to "
+                   "tables of terms and numbers");
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+        term_err(L, s, ld, id);
+      else
+        add_weight(L, s, ld, id, lua_tostring(L, -2), 0, lua_tonumber(L, -1));
+      lua_pop(L, 1);
+    }
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -648,6 +727,7 @@ static int weights_decl(lua_State *L) {
   ct_check_keys(L, &s, 1, weights_keys, 0);
   weights_table(L, &s, ld, "rules", 0);
   weights_table(L, &s, ld, "thresholds", 1);
+  vocabulary_table(L, &s, ld);
   return 0;
 }
 
@@ -1037,7 +1117,9 @@ void ct_ruleset_free(ct_ruleset *rs) {
   for (i = 0; i < rs->nweights; i++) {
     free(rs->weights[i].name);
     free(rs->weights[i].file);
+    free(rs->weights[i].term);
   }
+  ct_vocab_free(rs->vocab);
   free(rs->weights);
   free(rs->files); free(rs->labels); free(rs->rules); free(rs->examples);
   ct_abbrevs_free(rs->abbrevs);

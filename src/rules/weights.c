@@ -70,7 +70,7 @@ static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
       rs->labels[i].learned = 1;
     } else {
       rs->rules[i].info.weight = w->value;
-      rs->rules[i].info.learned = 1;
+      rs->rules[i].info.learned = w->value != rs->rules[i].info.declared;
     }
     return;
   }
@@ -79,17 +79,51 @@ static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
               "weights: %s '%s' is not declared%s", what, w->name, hint);
 }
 
+/* A term of a vocabulary rule's learned words. */
+static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
+                            ct_diags *d) {
+  const char *bad = ct_weight_problem(w->value, 0);
+  char hint[200] = "";
+  ct_srcref at;
+  size_t i;
+  memset(&at, 0, sizeof at);
+  at.file = w->file, at.line = w->line, at.decl = "weights";
+  at.key = "vocabulary", at.subkey = w->name;
+  for (i = 0; i < rs->nrules; i++)
+    if (strcmp(rs->rules[i].info.id, w->name) == 0) break;
+  if (i == rs->nrules) {
+    suggest_name(rs, 0, w->name, hint, sizeof hint);
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s' "
+                "is not declared%s", w->name, hint);
+  } else if (!rs->rules[i].info.vocabulary) {
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s' "
+                "has no vocabulary to learn (declare it with vocabulary = "
+                "true)", w->name);
+  } else if (bad != NULL) {
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s', "
+                "term '%s': a weight %s", w->name, w->term, bad);
+  } else {
+    if (rs->vocab == NULL && (rs->vocab = ct_vocab_new(rs->nvcols)) == NULL)
+      return CT_ENOMEM;
+    return ct_vocab_set(rs->vocab, w->term, strlen(w->term),
+                        rs->rules[i].vcol, w->value);
+  }
+  return CT_OK;
+}
+
 ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   size_t n = rs->nrules + rs->nlabels + 1, i;
   const ct_weight_decl **given;
+  ct_status st = CT_OK;
   if (rs->nweights == 0) return CT_OK;
   if ((given = calloc(n, sizeof *given)) == NULL) return CT_ENOMEM;
-  for (i = 0; i < rs->nweights; i++) {
+  for (i = 0; st == CT_OK && i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
-    apply_one(rs, w, given + (w->label ? rs->nrules : 0), d);
+    if (w->term != NULL) st = apply_term(rs, w, d);
+    else apply_one(rs, w, given + (w->label ? rs->nrules : 0), d);
   }
   free(given);
-  return CT_OK;
+  return st;
 }
 
 ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
@@ -116,17 +150,49 @@ ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
   return CT_OK;
 }
 
-/* A Lua string literal for a name: ["a.b"] keys need no escapes beyond
-** quotes and backslashes, as ids are plain text. */
-static void put_key(FILE *out, const char *name) {
+/* A Lua string literal for a name, as a key: quotes, backslashes and
+** control bytes escaped. */
+static void put_key(FILE *out, const char *indent, const char *name) {
   const char *p;
-  fputs("    [\"", out);
+  fprintf(out, "%s[\"", indent);
   for (p = name; *p; p++) {
     if (*p == '"' || *p == '\\') fputc('\\', out);
     if ((unsigned char)*p < 0x20) fprintf(out, "\\%03d", (unsigned char)*p);
     else fputc(*p, out);
   }
   fputs("\"] = ", out);
+}
+
+static int by_term(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Each vocabulary rule's terms with a weight, in byte order of term. */
+static ct_status write_vocabulary(const ct_ruleset *rs, FILE *out) {
+  size_t n = ct_vocab_rows(rs->vocab), i, k;
+  const char **terms;
+  if (n == 0) return CT_OK;
+  if ((terms = malloc(n * sizeof *terms)) == NULL) return CT_ENOMEM;
+  for (k = 0; k < n; k++) terms[k] = ct_vocab_term(rs->vocab, k);
+  qsort(terms, n, sizeof *terms, by_term);
+  fputs("  vocabulary = {\n", out);
+  for (i = 0; i < rs->nrules; i++) {
+    const ct_rule *r = &rs->rules[i];
+    if (!r->info.vocabulary) continue;
+    put_key(out, "    ", r->info.id);
+    fputs("{\n", out);
+    for (k = 0; k < n; k++) {
+      size_t row = ct_vocab_find(rs->vocab, terms[k], strlen(terms[k]));
+      double w = ct_vocab_weight(rs->vocab, row, r->vcol);
+      if (w == 0) continue;
+      put_key(out, "      ", terms[k]);
+      fprintf(out, "%.4f,\n", w);
+    }
+    fputs("    },\n", out);
+  }
+  fputs("  },\n", out);
+  free(terms);
+  return CT_OK;
 }
 
 ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
@@ -141,15 +207,18 @@ ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
   }
   fputs("weights {\n  thresholds = {\n", out);
   for (i = 0; i < rs->nlabels; i++) {
-    put_key(out, rs->labels[i].name);
+    put_key(out, "    ", rs->labels[i].name);
     fprintf(out, "%.4f,\n", rs->labels[i].threshold);
   }
   fputs("  },\n  rules = {\n", out);
   for (i = 0; i < rs->nrules; i++) {
-    put_key(out, rs->rules[i].info.id);
+    put_key(out, "    ", rs->rules[i].info.id);
     fprintf(out, "%.4f,\n", rs->rules[i].info.weight);
   }
-  fputs("  },\n}\n", out);
+  fputs("  },\n", out);
+  if (write_vocabulary(rs, out) != CT_OK)
+    return ct_fail(err, CT_ENOMEM, "cannot write the weights: out of memory");
+  fputs("}\n", out);
   if (ferror(out))
     return ct_fail(err, CT_EIO, "cannot write the weights: %s",
                    "write error");

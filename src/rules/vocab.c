@@ -1,0 +1,435 @@
+/*
+** vocab.c -- the terms of a text, and the table of learned weights.
+**
+** Terms are cut in one pass, with the previous character kept for the
+** Hangul pairs: no allocation, so a clause of any size costs what its
+** bytes do.  The table maps a term to a row by open addressing and
+** keeps the rows' weights in one array, a row's columns side by side,
+** so that every vocabulary rule of a rule set reads a clause's terms
+** once.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "rules/vocab.h"
+#include "text/utf8.h"
+
+static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+/* ASCII bytes: 0 ends a word, else a word character folded to itself
+** (lowercase letters, digits) or to its lowercase. */
+static const unsigned char ascii_fold[128] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
+  0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+  'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+  0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+  'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+};
+
+/* The word being walked. */
+typedef struct word {
+  char buf[CT_TERM_MAX];
+  size_t len, chars, start;
+  int digits, hangul;
+  char prev[4];                  /* the previous character, folded */
+  size_t prevlen, prevstart;
+  int prevhangul;
+} word;
+
+static void word_begin(word *w, size_t at) {
+  w->len = w->chars = 0;
+  w->start = at;
+  w->digits = 1;
+  w->hangul = 0;
+  w->prevlen = 0;
+}
+
+/* The whole word as a term, when it is one. */
+static int word_end(const word *w, size_t at, ct_term_fn *fn, void *ud) {
+  if (w->chars < 3 || w->digits || w->hangul || w->len > CT_TERM_MAX)
+    return 0;
+  return fn(ud, w->buf, w->len, w->start, at);
+}
+
+/* Adds a character that is not ASCII (folded into f[0..flen)) at
+** [at, end) to the word, calling fn for the Hangul pair it ends. */
+static int word_add(word *w, int32_t cp, const char *f, size_t flen,
+                    size_t at, size_t end, ct_term_fn *fn, void *ud) {
+  int h = is_hangul(cp), r = 0;
+  if (w->prevlen > 0 && (h || w->prevhangul)) {
+    char pair[8];
+    memcpy(pair, w->prev, w->prevlen);
+    memcpy(pair + w->prevlen, f, flen);
+    r = fn(ud, pair, w->prevlen + flen, w->prevstart, end);
+  }
+  if (w->len + flen <= CT_TERM_MAX) memcpy(w->buf + w->len, f, flen);
+  w->len += flen;
+  w->chars++;
+  w->digits &= ct_cp_isdigit(cp);
+  w->hangul |= h;
+  memcpy(w->prev, f, flen);
+  w->prevlen = flen, w->prevstart = at, w->prevhangul = h;
+  return r;
+}
+
+/* The ASCII word characters from s[i], added to w: most text is these,
+** so they take a path of their own.  Returns where they end. */
+static size_t ascii_run(word *w, const unsigned char *u, size_t i, size_t n,
+                        ct_term_fn *fn, void *ud, int *r) {
+  if (w->prevhangul && i < n && u[i] < 0x80 && ascii_fold[u[i]]) {
+    char f = (char)ascii_fold[u[i]];     /* the pair a Hangul word ends */
+    *r = word_add(w, u[i], &f, 1, i, i + 1, fn, ud);
+    i++;
+  }
+  if (*r == 0) {
+    size_t from = i, k;
+    int digits = 1;
+    while (i < n && u[i] < 0x80 && ascii_fold[u[i]]) i++;
+    if (i == from) return i;
+    for (k = from; k < i; k++) {
+      unsigned char c = ascii_fold[u[k]];
+      if (w->len + k - from < CT_TERM_MAX) w->buf[w->len + k - from] = (char)c;
+      digits &= c <= '9';
+    }
+    w->len += i - from;
+    w->chars += i - from;
+    w->digits &= digits;
+    w->prev[0] = (char)ascii_fold[u[i - 1]];
+    w->prevlen = 1, w->prevstart = i - 1, w->prevhangul = 0;
+  }
+  return i;
+}
+
+/* The walk itself, inline so that each caller's fn is called directly:
+** a scan makes one call per word of the text. */
+static inline int walk(const char *s, size_t n, ct_term_fn *fn, void *ud) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  int in = 0, r = 0;
+  word w;
+  while (i < n && r == 0) {
+    int32_t cp;
+    size_t len;
+    char f[4];
+    if (u[i] < 0x80 && ascii_fold[u[i]]) {
+      if (!in) word_begin(&w, i), in = 1;
+      i = ascii_run(&w, u, i, n, fn, ud, &r);
+      continue;
+    }
+    if (u[i] < 0x80) cp = -1, len = 1;
+    else len = ct_utf8_decode(u + i, n - i, &cp);
+    if (cp < 0 || !(ct_cp_isalnum(cp) || ct_cp_ismark(cp))) {
+      if (in) r = word_end(&w, i, fn, ud);
+      in = 0;
+      i += len;
+      continue;
+    }
+    if (!in) word_begin(&w, i), in = 1;
+    r = word_add(&w, cp, f, ct_utf8_encode(utf8proc_tolower(cp), f), i,
+                 i + len, fn, ud);
+    i += len;
+  }
+  if (in && r == 0) r = word_end(&w, n, fn, ud);
+  return r;
+}
+
+int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
+  return walk(s, n, fn, ud);
+}
+
+/* {=====================================================================
+** The table
+** ====================================================================== */
+
+/* A row: its term's first bytes, hash and length, compared in that
+** order, then its weights, in one cache line for the usual handful of
+** columns, so that a lookup that finds its term costs one miss. */
+typedef struct vrow {
+  uint64_t head;             /* head8 of the term */
+  uint32_t hash, len;
+} vrow;
+
+#define ROW_ALIGN 64
+
+#define FILTER_BITS 65536    /* 8 KiB: stays in the first cache level */
+
+struct ct_vocab {
+  uint64_t filter[FILTER_BITS / 64];  /* a bit per hash's high bits: most
+                             ** words of a text are no term of the table,
+                             ** and this answers them without a probe */
+  uint32_t *slots;           /* open addressing: 1 + row, or 0 */
+  size_t nslots;             /* a power of two, at least twice nrows */
+  unsigned char *rows;       /* nrows rows of `stride` bytes */
+  size_t stride;             /* sizeof (vrow) + ncols doubles, aligned */
+  char **terms;              /* per row, NUL-terminated */
+  size_t nrows, cap, ncols;
+};
+
+static vrow *row_at(const ct_vocab *v, size_t r) {
+  return (vrow *)(void *)(v->rows + r * v->stride);
+}
+
+static double *weights_at(const ct_vocab *v, size_t r) {
+  return (double *)(void *)(v->rows + r * v->stride + sizeof (vrow));
+}
+
+ct_vocab *ct_vocab_new(size_t ncols) {
+  ct_vocab *v = calloc(1, sizeof *v);
+  size_t bytes = sizeof (vrow) + ncols * sizeof (double);
+  if (v == NULL) return NULL;
+  v->ncols = ncols;
+  v->stride = bytes <= ROW_ALIGN ? ROW_ALIGN
+              : (bytes + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  return v;
+}
+
+void ct_vocab_free(ct_vocab *v) {
+  size_t i;
+  if (v == NULL) return;
+  for (i = 0; i < v->nrows; i++) free(v->terms[i]);
+  free(v->slots);
+  free(v->rows);
+  free(v->terms);
+  free(v);
+}
+
+size_t ct_vocab_rows(const ct_vocab *v) { return v ? v->nrows : 0; }
+size_t ct_vocab_cols(const ct_vocab *v) { return v ? v->ncols : 0; }
+
+const char *ct_vocab_term(const ct_vocab *v, size_t r) {
+  return v->terms[r];
+}
+
+double ct_vocab_weight(const ct_vocab *v, size_t r, size_t col) {
+  return weights_at(v, r)[col];
+}
+
+/* The first 8 bytes of a term, zero-padded: most terms are no longer,
+** so comparing these settles most lookups without reaching the string. */
+static uint64_t head8(const char *s, size_t n) {
+  uint64_t k = 0;
+  size_t i;
+  if (n >= 8) {
+    memcpy(&k, s, 8);          /* a fixed size: one load, not a call */
+    return k;
+  }
+  for (i = 0; i < n; i++) k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  return k;
+}
+
+/* A multiplicative hash over 8-byte chunks, the first of which is
+** `head` (head8 of the term). */
+static uint32_t hash(const char *s, size_t n, uint64_t head) {
+  uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15);
+  size_t i;
+  for (i = 0; i < n; i += 8) {
+    h = (h ^ (i ? head8(s + i, n - i) : head)) * UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 31;
+  }
+  return (uint32_t)(h ^ h >> 32);
+}
+
+/* The slot of term[0..n) (whose head8 is k, whose hash is h): where it
+** is, or the empty one it would take. */
+static size_t slot_of(const ct_vocab *v, const char *term, size_t n,
+                      uint64_t k, uint32_t h) {
+  size_t i = h & (v->nslots - 1);
+  uint32_t r;
+  while ((r = v->slots[i]) != 0) {
+    const vrow *x = row_at(v, r - 1);
+    if (x->head == k && x->hash == h && x->len == n &&
+        (n <= 8 || memcmp(v->terms[r - 1] + 8, term + 8, n - 8) == 0))
+      break;
+    i = (i + 1) & (v->nslots - 1);
+  }
+  return i;
+}
+
+static size_t filter_bit(uint32_t h) { return h >> 16; }
+
+size_t ct_vocab_find(const ct_vocab *v, const char *term, size_t n) {
+  uint32_t r, h;
+  uint64_t k;
+  size_t b;
+  if (v == NULL || v->nslots == 0 || n > UINT32_MAX) return (size_t)-1;
+  k = head8(term, n);
+  h = hash(term, n, k);
+  b = filter_bit(h);
+  if (!(v->filter[b / 64] >> (b % 64) & 1)) return (size_t)-1;
+  r = v->slots[slot_of(v, term, n, k, h)];
+  return r ? r - 1 : (size_t)-1;
+}
+
+static ct_status rehash(ct_vocab *v, size_t nslots) {
+  uint32_t *old = v->slots;
+  size_t oldn = v->nslots, i;
+  if ((v->slots = calloc(nslots, sizeof *v->slots)) == NULL) {
+    v->slots = old;
+    return CT_ENOMEM;
+  }
+  v->nslots = nslots;
+  for (i = 0; i < oldn; i++)
+    if (old[i]) {
+      size_t r = old[i] - 1;
+      v->slots[slot_of(v, v->terms[r], row_at(v, r)->len,
+                       row_at(v, r)->head, row_at(v, r)->hash)] = old[i];
+    }
+  free(old);
+  return CT_OK;
+}
+
+/* Room for twice the rows: aligned, so a row is one cache line. */
+static ct_status grow_rows(ct_vocab *v) {
+  size_t cap = v->cap ? v->cap * 2 : 256;
+  char **t;
+  unsigned char *rows;
+  if (cap >= UINT32_MAX / 2 || cap > SIZE_MAX / v->stride) return CT_ENOMEM;
+  if ((t = realloc(v->terms, cap * sizeof *t)) == NULL) return CT_ENOMEM;
+  v->terms = t;
+  if ((rows = aligned_alloc(ROW_ALIGN, cap * v->stride)) == NULL)
+    return CT_ENOMEM;
+  if (v->nrows > 0) memcpy(rows, v->rows, v->nrows * v->stride);
+  free(v->rows);
+  v->rows = rows;
+  v->cap = cap;
+  return CT_OK;
+}
+
+static ct_status add_row(ct_vocab *v, const char *term, size_t n,
+                         size_t *r) {
+  char *copy;
+  vrow *x;
+  if (n > UINT32_MAX) return CT_ENOMEM;
+  if (v->nrows == v->cap && grow_rows(v) != CT_OK) return CT_ENOMEM;
+  if (2 * (v->nrows + 1) > v->nslots &&
+      rehash(v, v->nslots ? v->nslots * 2 : 512) != CT_OK)
+    return CT_ENOMEM;
+  if ((copy = malloc(n + 1)) == NULL) return CT_ENOMEM;
+  memcpy(copy, term, n);
+  copy[n] = '\0';
+  *r = v->nrows++;
+  v->terms[*r] = copy;
+  x = row_at(v, *r);
+  memset(x, 0, v->stride);
+  x->head = head8(term, n);
+  x->hash = hash(term, n, x->head);
+  x->len = (uint32_t)n;
+  v->slots[slot_of(v, term, n, x->head, x->hash)] = (uint32_t)(*r + 1);
+  v->filter[filter_bit(x->hash) / 64] |= (uint64_t)1 << (filter_bit(x->hash) % 64);
+  return CT_OK;
+}
+
+ct_status ct_vocab_set(ct_vocab *v, const char *term, size_t n, size_t col,
+                       double w) {
+  size_t r = ct_vocab_find(v, term, n);
+  if (r == (size_t)-1 && add_row(v, term, n, &r) != CT_OK)
+    return CT_ENOMEM;
+  if (col < v->ncols) weights_at(v, r)[col] = w;
+  return CT_OK;
+}
+
+/* {=====================================================================
+** A clause's terms in the table
+** ====================================================================== */
+
+struct ct_vocab_tally {
+  uint32_t *seen;            /* per row: the scan that last counted it */
+  size_t nseen;
+  uint32_t stamp;            /* this scan's */
+  size_t ncols;
+  double *sum, *hi, *lo;     /* per column: the sum, the largest and the
+                             ** smallest weight counted */
+  size_t *span;              /* per column: start, end of hi, of lo */
+};
+
+ct_vocab_tally *ct_vocab_tally_new(void) {
+  return calloc(1, sizeof (ct_vocab_tally));
+}
+
+void ct_vocab_tally_free(ct_vocab_tally *t) {
+  if (t == NULL) return;
+  free(t->seen);
+  free(t->sum);
+  free(t->span);
+  free(t);
+}
+
+/* Room in t for v's rows and columns, and a fresh stamp. */
+static ct_status tally_fit(ct_vocab_tally *t, const ct_vocab *v) {
+  if (v->nrows > t->nseen) {
+    uint32_t *s = realloc(t->seen, v->nrows * sizeof *s);
+    if (s == NULL) return CT_ENOMEM;
+    memset(s, 0, v->nrows * sizeof *s);
+    t->seen = s, t->nseen = v->nrows, t->stamp = 0;
+  }
+  if (v->ncols > t->ncols) {
+    double *d = realloc(t->sum, 3 * v->ncols * sizeof *d);
+    size_t *sp;
+    if (d == NULL) return CT_ENOMEM;
+    t->sum = d;
+    if ((sp = realloc(t->span, 4 * v->ncols * sizeof *sp)) == NULL)
+      return CT_ENOMEM;
+    t->span = sp, t->ncols = v->ncols;
+  }
+  t->hi = t->sum + t->ncols, t->lo = t->hi + t->ncols;
+  if (++t->stamp == 0) {                    /* wrapped: forget every mark */
+    memset(t->seen, 0, t->nseen * sizeof *t->seen);
+    t->stamp = 1;
+  }
+  memset(t->sum, 0, 3 * t->ncols * sizeof *t->sum);
+  return CT_OK;
+}
+
+typedef struct scan {
+  const ct_vocab *v;
+  ct_vocab_tally *t;
+  size_t base;
+} scan;
+
+/* A term of the text: counted once, into every column. */
+static int scan_term(void *ud, const char *term, size_t n, size_t start,
+                     size_t end) {
+  scan *sc = ud;
+  ct_vocab_tally *t = sc->t;
+  size_t r = ct_vocab_find(sc->v, term, n), c;
+  const double *w;
+  if (r == (size_t)-1 || t->seen[r] == t->stamp) return 0;
+  t->seen[r] = t->stamp;
+  w = weights_at(sc->v, r);
+  for (c = 0; c < sc->v->ncols; c++) {
+    t->sum[c] += w[c];
+    if (w[c] > t->hi[c]) {
+      t->hi[c] = w[c];
+      t->span[4 * c] = sc->base + start, t->span[4 * c + 1] = sc->base + end;
+    }
+    if (w[c] < t->lo[c]) {
+      t->lo[c] = w[c];
+      t->span[4 * c + 2] = sc->base + start, t->span[4 * c + 3] = sc->base + end;
+    }
+  }
+  return 0;
+}
+
+ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
+                        size_t n, size_t base) {
+  scan sc;
+  if (v == NULL) {
+    if (t->sum != NULL) memset(t->sum, 0, 3 * t->ncols * sizeof *t->sum);
+    return CT_OK;
+  }
+  if (tally_fit(t, v) != CT_OK) return CT_ENOMEM;
+  sc.v = v, sc.t = t, sc.base = base;
+  walk(s, n, scan_term, &sc);
+  return CT_OK;
+}
+
+double ct_vocab_sum(const ct_vocab_tally *t, size_t col, size_t *start,
+                    size_t *end) {
+  double sum = col < t->ncols ? t->sum[col] : 0;
+  const size_t *sp = sum > 0 ? &t->span[4 * col] : &t->span[4 * col + 2];
+  if (sum != 0) *start = sp[0], *end = sp[1];
+  return sum;
+}

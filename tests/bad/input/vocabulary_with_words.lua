@@ -1,0 +1,2 @@
+label "x" {}
+rule "x.learned" { label = "x", vocabulary = true, words = { "climate" } }
