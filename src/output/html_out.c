@@ -481,10 +481,11 @@ static ct_status hits(ct_writer *w, const ct_record *r, const ct_result *res) {
 /* ---- the words that fired, marked in the text ------------------------ */
 
 /* The bytes of a words or regex hit inside the clause; a `when`'s hit is
-** the whole clause and a context rule's lies in another. */
+** the whole clause, a context rule's lies in another, and a vocabulary
+** rule's is one term of the many it summed (often a common word). */
 static int markable(const ct_writer *w, const ct_clause *c, const ct_hit *h) {
   const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
-  return (ri->words || ri->regex || ri->vocabulary) && h->start < h->end &&
+  return (ri->words || ri->regex) && h->start < h->end &&
          h->start >= c->start && h->end <= c->end;
 }
 

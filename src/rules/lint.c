@@ -63,7 +63,7 @@ static void lint_labels(const ct_ruleset *rs, ct_diags *d) {
       const ct_rule_info *ri = &rs->rules[i].info;
       if (ri->label != k) continue;
       nrules++;
-      unbounded |= ri->when;
+      unbounded |= ri->when || ri->vocabulary;   /* strengths, not 1 */
       if (ri->weight > 0) most += ri->weight;
     }
     if (nrules == 0) {
@@ -77,6 +77,19 @@ static void lint_labels(const ct_ruleset *rs, ct_diags *d) {
                   "can get it", lb->name, most, lb->threshold);
     }
   }
+}
+
+/* A vocabulary rule without learned terms adds nothing until trained. */
+static void lint_vocabulary(const ct_ruleset *rs, const ct_rule *r,
+                            ct_diags *d) {
+  size_t k, n = ct_vocab_rows(rs->vocab);
+  ct_srcref at;
+  for (k = 0; k < n; k++)
+    if (ct_vocab_weight(rs->vocab, k, r->vcol) != 0) return;
+  at_rule(&at, r, "vocabulary", 0);
+  ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': no learned "
+              "terms, so it adds nothing (clausetag train learns them)",
+              r->info.id);
 }
 
 /* A phrase as the automaton reads it, keyed by its label: runs of
@@ -306,6 +319,7 @@ void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
                   "clause", r->info.id);
     }
     if (r->info.unless && r->info.words) st = lint_unless(rs, r, sc, d);
+    if (r->info.vocabulary) lint_vocabulary(rs, r, d);
   }
   ct_phrases_scratch_free(sc);
   keys_free(keys, rs->nrules);
