@@ -69,8 +69,10 @@ void ct_cli_profile_help(FILE *out) {
 "Classify a corpus and report, for each rule: FIRED, the clauses it\n"
 "fired on; DECIDED, the clauses whose label would have come out the\n"
 "other way without it; WHEN, its `when` calls; MS, the milliseconds in\n"
-"its regex and `when`; with --gold, PRECISION, the share of its firings\n"
-"the gold agrees with (its label there; for a negative rule, not).\n"
+"its regex, `when` or vocabulary (the first vocabulary rule of a clause\n"
+"reads the clause's terms for all of them); with --gold, PRECISION, the\n"
+"share of its firings the gold agrees with (its label there; for a\n"
+"negative rule, not).\n"
 "Then the rules that never fired.\n"
 "\n"
 "Options:\n", out);
@@ -309,7 +311,7 @@ static void report_text(FILE *b, const ct_ruleset *rs, const tally *t,
     if (t->rules[i].fired == 0)
       fprintf(b, " %s", ct_ruleset_rule(rs, i)->id);
   if (never == 0) fputs(" none", b);
-  fprintf(b, "\n%zu %s, %zu %s; %.3f ms in regexes and when functions\n",
+  fprintf(b, "\n%zu %s, %zu %s; %.3f ms in regexes, when functions and vocabularies\n",
           t->docs, t->docs == 1 ? "document" : "documents", t->clauses,
           t->clauses == 1 ? "clause" : "clauses", total * 1e3);
 }

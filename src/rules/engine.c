@@ -1105,7 +1105,7 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
     ct_status st;
     if (e->gated[r] && !e->word_at[r] && !e->needed[r]) continue;
     if (adds_nothing(e, r, ri, c, v)) continue;
-    st = e->costs && (ri->regex || ri->when)
+    st = e->costs && (ri->regex || ri->when || ri->vocabulary)
                        ? eval_rule_timed(e, r, c, v, &strength, &ms, &me, err)
                        : eval_rule(e, r, c, v, &strength, &ms, &me, err);
     if (st == CT_ENOMEM) return st;

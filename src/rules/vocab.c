@@ -3,10 +3,12 @@
 **
 ** Terms are cut in one pass, with the previous character kept for the
 ** Hangul pairs: no allocation, so a clause of any size costs what its
-** bytes do.  The table maps a term to a row by open addressing and
-** keeps the rows' weights in one array, a row's columns side by side,
-** so that every vocabulary rule of a rule set reads a clause's terms
-** once.
+** bytes do.  The table maps a term to a row by open addressing (a
+** small bit filter first: most words of a text are no term); a row holds
+** what the lookup compares and the weights of every column in one cache
+** line, so that every vocabulary rule of a rule set is served by one
+** lookup per word.  A tally (per engine) sums a clause's distinct terms
+** into every column in the same pass.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -29,83 +31,75 @@ static const unsigned char ascii_fold[128] = {
   'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
 };
 
-/* The word being walked. */
+/* The word being walked.  ASCII characters, most of any text, only
+** append to buf; what a Hangul pair needs of the character before it is
+** kept by the other characters (prev) or read back from the text. */
 typedef struct word {
   char buf[CT_TERM_MAX];
-  size_t len, chars, start;
+  size_t len;                    /* folded bytes (buf holds at most
+                                 ** CT_TERM_MAX of them) */
+  size_t extra;                  /* len minus the characters */
+  size_t start;
   int digits, hangul;
-  char prev[4];                  /* the previous character, folded */
-  size_t prevlen, prevstart;
+  char prev[4];                  /* the last non-ASCII character, folded */
+  size_t prevlen, prevstart, prevend;
   int prevhangul;
 } word;
 
 static void word_begin(word *w, size_t at) {
-  w->len = w->chars = 0;
+  w->len = w->extra = 0;
   w->start = at;
   w->digits = 1;
   w->hangul = 0;
-  w->prevlen = 0;
+  w->prevend = (size_t)-1;
 }
 
 /* The whole word as a term, when it is one. */
 static int word_end(const word *w, size_t at, ct_term_fn *fn, void *ud) {
-  if (w->chars < 3 || w->digits || w->hangul || w->len > CT_TERM_MAX)
+  if (w->len - w->extra < 3 || w->digits || w->hangul ||
+      w->len > CT_TERM_MAX)
     return 0;
   return fn(ud, w->buf, w->len, w->start, at);
 }
 
-/* Adds a character that is not ASCII (folded into f[0..flen)) at
-** [at, end) to the word, calling fn for the Hangul pair it ends. */
-static int word_add(word *w, int32_t cp, const char *f, size_t flen,
-                    size_t at, size_t end, ct_term_fn *fn, void *ud) {
-  int h = is_hangul(cp), r = 0;
-  if (w->prevlen > 0 && (h || w->prevhangul)) {
-    char pair[8];
-    memcpy(pair, w->prev, w->prevlen);
-    memcpy(pair + w->prevlen, f, flen);
-    r = fn(ud, pair, w->prevlen + flen, w->prevstart, end);
+/* The pair of the character before `at` (in u, inside the word) and the
+** one folded in f[0..flen), ending at `end`. */
+static int pair(const word *w, const unsigned char *u, size_t at,
+                const char *f, size_t flen, size_t end, ct_term_fn *fn,
+                void *ud) {
+  char two[8];
+  size_t plen = 1, pstart = at - 1;
+  if (w->prevend == at) {
+    memcpy(two, w->prev, w->prevlen);
+    plen = w->prevlen, pstart = w->prevstart;
+  } else {
+    two[0] = (char)ascii_fold[u[at - 1]];
   }
+  memcpy(two + plen, f, flen);
+  return fn(ud, two, plen + flen, pstart, end);
+}
+
+/* Adds the non-ASCII character cp at [at, end) of u, folded into
+** f[0..flen), to the word, calling fn for the Hangul pair it ends. */
+static int word_add(word *w, const unsigned char *u, int32_t cp,
+                    const char *f, size_t flen, size_t at, size_t end,
+                    ct_term_fn *fn, void *ud) {
+  int h = is_hangul(cp), r = 0;
+  int prev_hangul = w->prevend == at && w->prevhangul;
+  if (at > w->start && (h || prev_hangul))
+    r = pair(w, u, at, f, flen, end, fn, ud);
   if (w->len + flen <= CT_TERM_MAX) memcpy(w->buf + w->len, f, flen);
   w->len += flen;
-  w->chars++;
+  w->extra += flen - 1;
   w->digits &= ct_cp_isdigit(cp);
   w->hangul |= h;
   memcpy(w->prev, f, flen);
-  w->prevlen = flen, w->prevstart = at, w->prevhangul = h;
+  w->prevlen = flen, w->prevstart = at, w->prevend = end;
+  w->prevhangul = h;
   return r;
 }
 
-/* The ASCII word characters from s[i], added to w: most text is these,
-** so they take a path of their own.  Returns where they end. */
-static size_t ascii_run(word *w, const unsigned char *u, size_t i, size_t n,
-                        ct_term_fn *fn, void *ud, int *r) {
-  if (w->prevhangul && i < n && u[i] < 0x80 && ascii_fold[u[i]]) {
-    char f = (char)ascii_fold[u[i]];     /* the pair a Hangul word ends */
-    *r = word_add(w, u[i], &f, 1, i, i + 1, fn, ud);
-    i++;
-  }
-  if (*r == 0) {
-    size_t from = i, k;
-    int digits = 1;
-    while (i < n && u[i] < 0x80 && ascii_fold[u[i]]) i++;
-    if (i == from) return i;
-    for (k = from; k < i; k++) {
-      unsigned char c = ascii_fold[u[k]];
-      if (w->len + k - from < CT_TERM_MAX) w->buf[w->len + k - from] = (char)c;
-      digits &= c <= '9';
-    }
-    w->len += i - from;
-    w->chars += i - from;
-    w->digits &= digits;
-    w->prev[0] = (char)ascii_fold[u[i - 1]];
-    w->prevlen = 1, w->prevstart = i - 1, w->prevhangul = 0;
-  }
-  return i;
-}
-
-/* The walk itself, inline so that each caller's fn is called directly:
-** a scan makes one call per word of the text. */
-static inline int walk(const char *s, size_t n, ct_term_fn *fn, void *ud) {
+int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   int in = 0, r = 0;
@@ -114,13 +108,22 @@ static inline int walk(const char *s, size_t n, ct_term_fn *fn, void *ud) {
     int32_t cp;
     size_t len;
     char f[4];
-    if (u[i] < 0x80 && ascii_fold[u[i]]) {
-      if (!in) word_begin(&w, i), in = 1;
-      i = ascii_run(&w, u, i, n, fn, ud, &r);
+    if (u[i] < 0x80) {               /* one pass, one lookup a byte */
+      unsigned char c = ascii_fold[u[i]];
+      if (c == 0) {
+        if (in) r = word_end(&w, i, fn, ud), in = 0;
+      } else {
+        if (!in) word_begin(&w, i), in = 1;
+        else if (w.prevend == i && w.prevhangul)     /* a Hangul pair */
+          r = pair(&w, u, i, (const char *)&c, 1, i + 1, fn, ud);
+        if (w.len < CT_TERM_MAX) w.buf[w.len] = (char)c;
+        w.len++;
+        w.digits &= c <= '9';
+      }
+      i++;
       continue;
     }
-    if (u[i] < 0x80) cp = -1, len = 1;
-    else len = ct_utf8_decode(u + i, n - i, &cp);
+    len = ct_utf8_decode(u + i, n - i, &cp);
     if (cp < 0 || !(ct_cp_isalnum(cp) || ct_cp_ismark(cp))) {
       if (in) r = word_end(&w, i, fn, ud);
       in = 0;
@@ -128,16 +131,12 @@ static inline int walk(const char *s, size_t n, ct_term_fn *fn, void *ud) {
       continue;
     }
     if (!in) word_begin(&w, i), in = 1;
-    r = word_add(&w, cp, f, ct_utf8_encode(utf8proc_tolower(cp), f), i,
+    r = word_add(&w, u, cp, f, ct_utf8_encode(utf8proc_tolower(cp), f), i,
                  i + len, fn, ud);
     i += len;
   }
   if (in && r == 0) r = word_end(&w, n, fn, ud);
   return r;
-}
-
-int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
-  return walk(s, n, fn, ud);
 }
 
 /* {=====================================================================
@@ -374,12 +373,12 @@ static ct_status tally_fit(ct_vocab_tally *t, const ct_vocab *v) {
       return CT_ENOMEM;
     t->span = sp, t->ncols = v->ncols;
   }
-  t->hi = t->sum + t->ncols, t->lo = t->hi + t->ncols;
+  if (t->sum != NULL) t->hi = t->sum + t->ncols, t->lo = t->hi + t->ncols;
   if (++t->stamp == 0) {                    /* wrapped: forget every mark */
     memset(t->seen, 0, t->nseen * sizeof *t->seen);
     t->stamp = 1;
   }
-  memset(t->sum, 0, 3 * t->ncols * sizeof *t->sum);
+  if (t->sum != NULL) memset(t->sum, 0, 3 * t->ncols * sizeof *t->sum);
   return CT_OK;
 }
 
@@ -422,14 +421,16 @@ ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
   }
   if (tally_fit(t, v) != CT_OK) return CT_ENOMEM;
   sc.v = v, sc.t = t, sc.base = base;
-  walk(s, n, scan_term, &sc);
+  ct_vocab_terms(s, n, scan_term, &sc);
   return CT_OK;
 }
 
 double ct_vocab_sum(const ct_vocab_tally *t, size_t col, size_t *start,
                     size_t *end) {
   double sum = col < t->ncols ? t->sum[col] : 0;
-  const size_t *sp = sum > 0 ? &t->span[4 * col] : &t->span[4 * col + 2];
-  if (sum != 0) *start = sp[0], *end = sp[1];
+  if (sum != 0) {
+    const size_t *sp = &t->span[4 * col + (sum > 0 ? 0 : 2)];
+    *start = sp[0], *end = sp[1];
+  }
   return sum;
 }
