@@ -175,13 +175,16 @@ static double *weights_at(const ct_vocab *v, size_t r) {
   return (double *)(void *)(v->rows + r * v->stride + sizeof (vrow));
 }
 
+size_t ct_vocab_row_bytes(size_t ncols) {
+  size_t bytes = sizeof (vrow) + ncols * sizeof (double);
+  return (bytes + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+}
+
 ct_vocab *ct_vocab_new(size_t ncols) {
   ct_vocab *v = calloc(1, sizeof *v);
-  size_t bytes = sizeof (vrow) + ncols * sizeof (double);
   if (v == NULL) return NULL;
   v->ncols = ncols;
-  v->stride = bytes <= ROW_ALIGN ? ROW_ALIGN
-              : (bytes + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  v->stride = ct_vocab_row_bytes(ncols);
   return v;
 }
 

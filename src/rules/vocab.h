@@ -40,6 +40,8 @@ ct_status ct_vocab_set(ct_vocab *v, const char *term, size_t n, size_t col,
                        double w);
 
 size_t ct_vocab_rows(const ct_vocab *v);
+/* The bytes a row of a vocabulary of ncols columns takes. */
+size_t ct_vocab_row_bytes(size_t ncols);
 size_t ct_vocab_cols(const ct_vocab *v);
 const char *ct_vocab_term(const ct_vocab *v, size_t row);
 double ct_vocab_weight(const ct_vocab *v, size_t row, size_t col);

@@ -79,9 +79,21 @@ static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
               "weights: %s '%s' is not declared%s", what, w->name, hint);
 }
 
-/* A term of a vocabulary rule's learned words. */
+/* Would one more term take the vocabulary past the rule memory limit?
+** Its table lives outside the Lua state, and a rule file can make it
+** rows times vocabulary rules large: the same cap bounds both. */
+static int vocab_full(const ct_ruleset *rs, const ct_weight_decl *w) {
+  size_t rows = ct_vocab_rows(rs->vocab), row = ct_vocab_row_bytes(rs->nvcols);
+  if (rs->vocab != NULL && ct_vocab_find(rs->vocab, w->term,
+                                         strlen(w->term)) != (size_t)-1)
+    return 0;
+  return rows + 1 > rs->lim.rule_memory / row;
+}
+
+/* A term of a vocabulary rule's learned words.  *full: the vocabulary
+** reached the limit (reported once). */
 static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
-                            ct_diags *d) {
+                            ct_diags *d, int *full) {
   const char *bad = ct_weight_problem(w->value, 0);
   char hint[200] = "";
   ct_srcref at;
@@ -102,6 +114,14 @@ static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
   } else if (bad != NULL) {
     ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s', "
                 "term '%s': a weight %s", w->name, w->term, bad);
+  } else if (*full || vocab_full(rs, w)) {
+    if (!*full)
+      ct_diags_at(d, CT_SEVERITY_ERROR, CT_ELIMIT, &at, "weights: the "
+                  "vocabulary of %zu vocabulary rules reaches the limit of "
+                  "%zu MiB at its term %zu (raise it with --rule-memory)",
+                  rs->nvcols, rs->lim.rule_memory >> 20,
+                  ct_vocab_rows(rs->vocab) + 1);
+    *full = 1;
   } else {
     if (rs->vocab == NULL && (rs->vocab = ct_vocab_new(rs->nvcols)) == NULL)
       return CT_ENOMEM;
@@ -115,11 +135,12 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   size_t n = rs->nrules + rs->nlabels + 1, i;
   const ct_weight_decl **given;
   ct_status st = CT_OK;
+  int full = 0;
   if (rs->nweights == 0) return CT_OK;
   if ((given = calloc(n, sizeof *given)) == NULL) return CT_ENOMEM;
   for (i = 0; st == CT_OK && i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
-    if (w->term != NULL) st = apply_term(rs, w, d);
+    if (w->term != NULL) st = apply_term(rs, w, d, &full);
     else apply_one(rs, w, given + (w->label ? rs->nrules : 0), d);
   }
   free(given);
