@@ -693,13 +693,16 @@ static void vocabulary_table(lua_State *L, ct_site *s, loader *ld) {
   }
   lua_pushnil(L);
   while (lua_next(L, -2)) {
-    const char *id = lua_tostring(L, -2);
+    const char *id;
+    /* lua_tostring would turn a number key into a string in place and
+    ** lose lua_next its place: the type first */
     if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE) {
       ct_value_err(s, "vocabulary", "'vocabulary' must map rule ids to "
                    "tables of terms and numbers");
       lua_pop(L, 1);
       continue;
     }
+    id = lua_tostring(L, -2);
     lua_pushnil(L);
     while (lua_next(L, -2)) {
       if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
