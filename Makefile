@@ -222,6 +222,14 @@ valgrind: $(BIN)
 	$(VALGRIND) $(BIN) eval --gold tests/corpus/korean.jsonl > /dev/null
 	$(VALGRIND) $(BIN) lint rules tests/rules/lint/warnings.lua > /dev/null 2>&1
 	$(VALGRIND) $(BIN) profile --gold tests/corpus/korean.jsonl > /dev/null
+	@# learning vocabulary rules' terms, per fold and for a file
+	$(VALGRIND) $(BIN) eval -r tests/data/train-vocab/rules.lua --gold \
+	  tests/data/train-vocab/train.jsonl --folds 4 --l2 1 --bootstrap 10 > /dev/null
+	$(VALGRIND) $(BIN) train -r tests/data/train-vocab/rules.lua --gold \
+	  tests/data/train-vocab/train.jsonl --l2 1 -o $(BUILD)/vg-weights.lua 2> /dev/null
+	@# a vocabulary past the limit: the rules do not load (exit 2, not 9)
+	$(VALGRIND) $(BIN) classify -r tests/bad/input/vocabulary_columns.lua \
+	  samples/ > /dev/null 2>&1; test $$? -eq 2
 	$(VALGRIND) $(BIN) test -f junit rules tests/rules/compose/space.lua > /dev/null
 	$(VALGRIND) $(BIN) classify --explain -f jsonl tests/data/html_page.html > /dev/null
 	$(VALGRIND) $(BIN) classify -f sarif tests/docs/ > /dev/null
