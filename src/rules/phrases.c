@@ -83,6 +83,20 @@ enum {
   RIGHT_HANGUL       /* a word boundary, or a particle or ending */
 };
 
+/* The trie while compiling, sparse: the dense table of the scan is made
+** from it once, and a dense trie of every phrase byte times every class
+** would be most of the memory compiling touches, and its time. */
+typedef struct trie {
+  uint32_t *parent;               /* per state: the state it hangs from */
+  unsigned char *cls;             /* the class of the edge into it */
+  uint32_t *kid, *sib;            /* its first child and next sibling, in
+                                     class order: the order a breadth-first
+                                     numbering visits them in */
+  uint32_t *slot;                 /* (parent, class) -> 1 + state, open
+                                     addressing; 0 is empty */
+  size_t mask;                    /* slots - 1, slots a power of two */
+} trie;
+
 struct ct_phrases {
   entry *add;                     /* phrases as added, until compile */
   size_t nadd, capadd;
@@ -97,8 +111,7 @@ struct ct_phrases {
                                      space) */
   uint32_t nclass;
   uint32_t nstates;
-  uint32_t *delta;                /* the trie while compiling: nstates *
-                                     nclass state numbers, NOEDGE */
+  trie trie;                      /* while compiling */
   uint32_t npages;                /* pages of PAGE columns */
   uint32_t col[256];              /* byte -> its class's column offset */
   uint32_t spcol;                 /* the space's */
@@ -423,26 +436,69 @@ static void build_classes(ct_phrases *p) {
     if (p->cls[i] != 0 && is_word((int32_t)i)) p->word_class[p->cls[i]] = 1;
 }
 
+/* The slot of the edge (s, c): where it is, or the empty one it would
+** take. */
+static size_t edge_slot(const trie *t, uint32_t s, uint32_t c) {
+  uint64_t h = ((uint64_t)s << 8 | c) * UINT64_C(0x9E3779B97F4A7C15);
+  size_t i = (size_t)(h >> 32) & t->mask;
+  uint32_t v;
+  while ((v = t->slot[i]) != 0 &&
+         (t->parent[v - 1] != s || t->cls[v - 1] != c))
+    i = (i + 1) & t->mask;
+  return i;
+}
+
+/* The state the edge (s, c) leads to, or NOEDGE. */
+static uint32_t edge(const trie *t, uint32_t s, uint32_t c) {
+  uint32_t v = t->slot[edge_slot(t, s, c)];
+  return v ? v - 1 : NOEDGE;
+}
+
+/* Adds the edge (s, c) to the new state u, in s's children by class. */
+static void edge_add(trie *t, uint32_t s, uint32_t c, uint32_t u) {
+  uint32_t *at = &t->kid[s];
+  t->parent[u] = s;
+  t->cls[u] = (unsigned char)c;
+  t->slot[edge_slot(t, s, c)] = u + 1;
+  while (*at != NOEDGE && t->cls[*at] < c) at = &t->sib[*at];
+  t->sib[u] = *at;
+  t->kid[u] = NOEDGE;
+  *at = u;
+}
+
+/* What compiling needs per trie state, and per slot of its edges. */
+static size_t trie_bytes(size_t max) {
+  return max * (3 * sizeof(uint32_t) + 1 + sizeof(int32_t) + sizeof(char *) +
+                sizeof(uint32_t) + 1) + 2 * max * sizeof(uint32_t);
+}
+
 /* Room for the trie: at most one state per phrase byte, plus the root. */
 static ct_status alloc_states(ct_phrases *p) {
-  size_t i, max = 1, cells;
+  trie *t = &p->trie;
+  size_t i, max = 1, slots = 2;
   for (i = 0; i < p->nadd; i++) max += p->add[i].len;
   if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
-  cells = max * p->nclass;
-  p->bytes = cells * sizeof *p->delta + max * (sizeof *p->out + sizeof(uint32_t))
-             + (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
+  while (slots < 2 * max) slots *= 2;
+  p->bytes = trie_bytes(max) + (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
   if (p->max_bytes && p->bytes > p->max_bytes) return CT_ERULE;
-  p->delta = calloc(cells, sizeof *p->delta);     /* all NOEDGE */
+  t->parent = malloc(max * sizeof *t->parent);
+  t->cls = malloc(max);
+  t->kid = malloc(max * sizeof *t->kid);
+  t->sib = malloc(max * sizeof *t->sib);
+  t->slot = calloc(slots, sizeof *t->slot);
+  t->mask = slots - 1;
   p->out = malloc(max * sizeof *p->out);
   p->kws = malloc((p->nadd ? p->nadd : 1) * sizeof *p->kws);
   p->ids = malloc((p->nadd ? p->nadd : 1) * sizeof *p->ids);
   p->skw = malloc(max * sizeof *p->skw);
   p->depth = malloc(max * sizeof *p->depth);
   p->free_start = calloc(max, 1);
-  if (p->delta == NULL || p->out == NULL ||
+  if (t->parent == NULL || t->cls == NULL || t->kid == NULL ||
+      t->sib == NULL || t->slot == NULL || p->out == NULL ||
       p->kws == NULL || p->ids == NULL || p->skw == NULL ||
       p->depth == NULL || p->free_start == NULL)
     return CT_ENOMEM;
+  t->kid[0] = NOEDGE;
   p->skw[0] = NULL;
   p->depth[0] = 0;
   for (i = 0; i < max; i++) p->out[i] = -1;
@@ -456,13 +512,14 @@ static keyword *insert_keyword(ct_phrases *p, const entry *e) {
   size_t j;
   keyword *kw = &p->kws[k];
   for (j = 0; j < e->len; j++) {
-    uint32_t *t = &p->delta[s * p->nclass + p->cls[(unsigned char)e->kw[j]]];
-    if (*t == NOEDGE) {
-      *t = p->nstates++;
-      p->skw[*t] = e->kw;
-      p->depth[*t] = (uint32_t)j + 1;
+    uint32_t c = p->cls[(unsigned char)e->kw[j]], u = edge(&p->trie, s, c);
+    if (u == NOEDGE) {
+      u = p->nstates++;
+      edge_add(&p->trie, s, c, u);
+      p->skw[u] = e->kw;
+      p->depth[u] = (uint32_t)j + 1;
     }
-    s = *t;
+    s = u;
   }
   p->out[s] = (int32_t)k;
   kw->len = (uint32_t)e->len;
@@ -494,31 +551,20 @@ static void build_keywords(ct_phrases *p) {
   }
 }
 
-/* The trie was sized for one state per phrase byte; shared prefixes
-** leave the end of it unused, given back before the scan table is made
-** beside it (should the shrink fail, the larger block is kept). */
-static void shrink_trie(ct_phrases *p) {
-  uint32_t *d = realloc(p->delta,
-                        (size_t)p->nstates * p->nclass * sizeof *p->delta);
-  if (d != NULL) p->delta = d;
-}
-
 /* Breadth first over the trie: order[] gets the states, fail[] the
 ** Aho-Corasick fail links (the longest proper suffix of a state's text
 ** that is a state too). */
 static void trie_order(const ct_phrases *p, uint32_t *order, uint32_t *fail) {
-  uint32_t head = 0, tail = 0, c, nc = p->nclass;
-  const uint32_t *d = p->delta;
+  const trie *t = &p->trie;
+  uint32_t head = 0, tail = 0, u;
   fail[0] = 0;
   order[tail++] = 0;
   while (head < tail) {
     uint32_t r = order[head++];
-    for (c = 0; c < nc; c++) {
-      uint32_t u = d[(size_t)r * nc + c], x = fail[r];
-      if (u == NOEDGE) continue;
-      while (r != 0 && x != 0 && d[(size_t)x * nc + c] == NOEDGE) x = fail[x];
-      fail[u] = r != 0 && d[(size_t)x * nc + c] != NOEDGE
-                    ? d[(size_t)x * nc + c] : 0;
+    for (u = t->kid[r]; u != NOEDGE; u = t->sib[u]) {
+      uint32_t x = fail[r], c = t->cls[u], v = NOEDGE;
+      while (r != 0 && (v = edge(t, x, c)) == NOEDGE && x != 0) x = fail[x];
+      fail[u] = r != 0 ? v : 0;
       order[tail++] = u;
     }
   }
@@ -568,7 +614,7 @@ static void mark_free_starts(ct_phrases *p) {
     uint32_t s = 0;
     if (!e->raw && left_check(e->kw, e->len)) continue;
     for (j = 0; j < e->len; j++) {
-      s = p->delta[(size_t)s * p->nclass + p->cls[(unsigned char)e->kw[j]]];
+      s = edge(&p->trie, s, p->cls[(unsigned char)e->kw[j]]);
       p->free_start[s] = 1;
     }
   }
@@ -652,12 +698,16 @@ static uint32_t class_column(const ct_phrases *p, uint32_t c) {
 
 /* What only compiling needs. */
 static void free_trie(ct_phrases *p) {
-  free(p->delta);
+  free(p->trie.parent);
+  free(p->trie.cls);
+  free(p->trie.kid);
+  free(p->trie.sib);
+  free(p->trie.slot);
+  memset(&p->trie, 0, sizeof p->trie);
   free(p->out);
   free(p->skw);
   free(p->depth);
   free(p->free_start);
-  p->delta = NULL;
   p->out = NULL;
   p->skw = NULL;
   p->depth = NULL;
@@ -700,7 +750,7 @@ static void fill_links(const ct_phrases *p, const uint32_t *order,
 static void fill_rows(const ct_phrases *p, const uint32_t *order,
                       uint32_t ntrie, const wsa *w, const uint32_t *flag,
                       void *table) {
-  uint32_t k, c, g, copy, nc = p->nclass, col[256];
+  uint32_t k, c, g, v, copy, nc = p->nclass, col[256];
   size_t cell = p->wide ? sizeof(uint32_t) : sizeof(uint16_t);
   size_t page = (size_t)p->nstates * PAGE;      /* cells in a page */
   unsigned char *t = table;
@@ -722,13 +772,11 @@ static void fill_rows(const ct_phrases *p, const uint32_t *order,
           memcpy(t + (g * page + row) * cell, t + (g * page + from) * cell,
                  PAGE * cell);
       }
-      for (c = 0; c < nc; c++) {
-        uint32_t v = p->delta[(size_t)u * nc + c];
-        if (v != NOEDGE && (!copy || p->free_start[v])) {
+      for (v = p->trie.kid[u]; v != NOEDGE; v = p->trie.sib[v])
+        if (!copy || p->free_start[v]) {
           uint32_t to = copy ? w->idw[v] : w->idb[v];
-          cell_set(p, table, row + col[c], to | flag[to]);
+          cell_set(p, table, row + col[p->trie.cls[v]], to | flag[to]);
         }
-      }
     }
   }
 }
@@ -836,7 +884,6 @@ ct_status ct_phrases_compile(ct_phrases *p, ct_error *err) {
   if ((st = alloc_states(p)) == CT_OK) {
     uint32_t *order, *fail;
     build_keywords(p);
-    shrink_trie(p);
     mark_free_starts(p);
     order = malloc(p->nstates * sizeof *order);
     fail = malloc(p->nstates * sizeof *fail);

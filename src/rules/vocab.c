@@ -99,6 +99,22 @@ static int word_add(word *w, const unsigned char *u, int32_t cp,
   return r;
 }
 
+/* Appends the run of ASCII word characters at u[i] (folded: c is the
+** first) to w, and returns where it ends.  Locals, not w's fields, in
+** the loop: w's address escapes, so its fields would be memory. */
+static size_t ascii_run(word *w, const unsigned char *u, size_t i, size_t n,
+                        unsigned char c) {
+  size_t len = w->len;
+  int digits = w->digits;
+  do {
+    if (len < CT_TERM_MAX) w->buf[len] = (char)c;
+    len++;
+    digits &= c <= '9';
+  } while (++i < n && u[i] < 0x80 && (c = ascii_fold[u[i]]) != 0);
+  w->len = len, w->digits = digits;
+  return i;
+}
+
 int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
@@ -112,15 +128,13 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
       unsigned char c = ascii_fold[u[i]];
       if (c == 0) {
         if (in) r = word_end(&w, i, fn, ud), in = 0;
-      } else {
-        if (!in) word_begin(&w, i), in = 1;
-        else if (w.prevend == i && w.prevhangul)     /* a Hangul pair */
-          r = pair(&w, u, i, (const char *)&c, 1, i + 1, fn, ud);
-        if (w.len < CT_TERM_MAX) w.buf[w.len] = (char)c;
-        w.len++;
-        w.digits &= c <= '9';
+        i++;
+        continue;
       }
-      i++;
+      if (!in) word_begin(&w, i), in = 1;
+      else if (w.prevend == i && w.prevhangul)       /* a Hangul pair */
+        r = pair(&w, u, i, (const char *)&c, 1, i + 1, fn, ud);
+      i = ascii_run(&w, u, i, n, c);
       continue;
     }
     len = ct_utf8_decode(u + i, n - i, &cp);
