@@ -49,12 +49,18 @@ FUZZ_CC   ?= clang
 # code, not for GLib's.
 PKG_CFLAGS = $(patsubst -I%,-isystem %,\
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# poppler-glib is opened when the first PDF is read (src/input/popplerlib.c),
+# not linked: its headers only, and the soname it was built as.
+LINK_PKGS  := $(filter-out poppler-glib,$(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS) 2>/dev/null)
+POPPLER_SONAME = $(shell objdump -p $$(pkg-config --variable=libdir \
+                   poppler-glib 2>/dev/null)/libpoppler-glib.so 2>/dev/null | \
+                   awk '/SONAME/ { print $$2 }')
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc
 CFLAGS_ALL = $(WARN) $(OPT) $(SAN) $(CPPFLAGS) $(PKG_CFLAGS) -MMD -MP
-LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
+LDLIBS_ALL = $(PKG_LIBS) -ldl -lpthread -lm
 
 # Library: every module under src/ except the command-line front end.
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/text/*.c src/segment/*.c \
@@ -133,6 +139,8 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(LIB_OBJ): CFLAGS_ALL += $(LIB_CFLAGS)
+$(BUILD)/obj/src/input/popplerlib.o: CFLAGS_ALL += \
+  -DCT_POPPLER_SONAME='"$(POPPLER_SONAME)"'
 
 # Objects built before LIB_CFLAGS was what it is are built again.
 # (The stamp is written while the Makefile is read: .SECONDARY would keep
@@ -406,7 +414,7 @@ PC       := $(BUILD)/clausetag.pc
 $(PC): clausetag.pc.in include/clausetag.h Makefile
 	@mkdir -p $(dir $@)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(PC_LIBDIR)|' \
-	  -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< > $@
+	  -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(LINK_PKGS)|' $< > $@
 
 # The .pc file names the prefix: written again for every install.
 install: all

@@ -34,10 +34,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poppler.h>
 #include "core/buf.h"
 #include "core/error.h"
 #include "input/input.h"
+#include "input/popplerlib.h"
 #include "text/srcmap.h"
 #include "text/utf8.h"
 #include "core/grow.h"
@@ -71,6 +71,7 @@ typedef struct pline {
 
 typedef struct pdf {
   const char *name;
+  const ct_popplerlib *pl;
   ct_buf layer;             /* the pages' text, each followed by '\f' */
   size_t *pages;            /* where each page starts in the layer */
   size_t npages;
@@ -123,6 +124,13 @@ static int jumps(const PopplerRectangle *r, guint k, double size) {
          fabs(r[k].y2 - r[k - 1].y2) > 1.5 * size;
 }
 
+/* The character after the one at q (poppler's text is UTF-8): never
+** past the terminating NUL. */
+static const char *next_char(const char *q) {
+  do q++; while (((unsigned char)*q & 0xC0) == 0x80);
+  return q;
+}
+
 /* Splits a page's text (at `base` in the layer) into lines, each with
 ** the box of its first character (rects: one per character). */
 static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
@@ -131,7 +139,7 @@ static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
   guint k = 0, first = 0;
   int split = 0;
   double size = 0;
-  for (;; q = g_utf8_next_char(q), k++) {
+  for (;; q = next_char(q), k++) {
     int cut = *q != '\n' && *q != '\0' && k > first && k < nr &&
               q[-1] != ' ' && *q != ' ' && jumps(r, k, size);
     if (*q == '\n' || *q == '\0' || cut) {
@@ -162,7 +170,8 @@ static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
 
 static ct_status read_page(pdf *p, PopplerDocument *doc, int i,
                            ct_error *err) {
-  PopplerPage *page = poppler_document_get_page(doc, i);
+  const ct_popplerlib *pl = p->pl;
+  PopplerPage *page = pl->document_get_page(doc, i);
   PopplerRectangle *rects = NULL;
   guint nr = 0;
   char *t;
@@ -171,7 +180,7 @@ static ct_status read_page(pdf *p, PopplerDocument *doc, int i,
   if (page == NULL)
     return ct_fail(err, CT_ESYNTAX, "%s: page %d: cannot be read", p->name,
                    i + 1);
-  t = poppler_page_get_text(page);
+  t = pl->page_get_text(page);
   n = t ? strlen(t) : 0;
   if (n > CT_PDF_MAX_PAGE_BYTES)
     st = ct_fail(err, CT_ETOOBIG, "%s: page %d: more than %zu bytes of text",
@@ -181,44 +190,46 @@ static ct_status read_page(pdf *p, PopplerDocument *doc, int i,
     st = ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
   if (st == CT_OK && n > 0) {
     sizes z;
-    z.runs = z.at = poppler_page_get_text_attributes(page);
-    poppler_page_get_text_layout(page, &rects, &nr);
+    z.runs = z.at = pl->page_get_text_attributes(page);
+    pl->page_get_text_layout(page, &rects, &nr);
     if (page_lines(p, (size_t)i, p->layer.s + base, base, rects, nr, &z)
         != CT_OK)
       st = ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
-    poppler_page_free_text_attributes(z.runs);
+    pl->page_free_text_attributes(z.runs);
   }
-  g_free(rects);
-  g_free(t);
-  g_object_unref(page);
+  pl->gfree(rects);
+  pl->gfree(t);
+  pl->object_unref(page);
   return st;
 }
 
-static ct_status open_failed(const char *name, GError *e, ct_error *err) {
+static ct_status open_failed(const pdf *p, GError *e, ct_error *err) {
+  const char *name = p->name;
   ct_status st;
-  if (e != NULL && e->domain == POPPLER_ERROR &&
+  if (e != NULL && e->domain == p->pl->error_quark() &&
       e->code == POPPLER_ERROR_ENCRYPTED)
     st = ct_fail(err, CT_ESYNTAX, "%s: encrypted PDF (it needs a password;"
                  " decrypt it first, e.g. with qpdf --decrypt)", name);
   else
     st = ct_fail(err, CT_ESYNTAX, "%s: not a PDF poppler can read (%.200s)",
                  name, e && e->message ? e->message : "unknown error");
-  if (e != NULL) g_error_free(e);
+  if (e != NULL) p->pl->error_free(e);
   return st;
 }
 
 static ct_status read_pages(pdf *p, const void *data, size_t len,
                             size_t max_bytes, ct_error *err) {
-  GBytes *bytes = g_bytes_new_static(data, len);
+  const ct_popplerlib *pl = p->pl;
+  GBytes *bytes = pl->bytes_new_static(data, len);
   GError *e = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &e);
+  PopplerDocument *doc = pl->document_new_from_bytes(bytes, NULL, &e);
   ct_status st = CT_OK;
   int i, n;
   if (doc == NULL) {
-    g_bytes_unref(bytes);
-    return open_failed(p->name, e, err);
+    pl->bytes_unref(bytes);
+    return open_failed(p, e, err);
   }
-  n = poppler_document_get_n_pages(doc);
+  n = pl->document_get_n_pages(doc);
   if (n > CT_PDF_MAX_PAGES)
     st = ct_fail(err, CT_ETOOBIG, "%s: %d pages, more than %d", p->name, n,
                  CT_PDF_MAX_PAGES);
@@ -232,8 +243,8 @@ static ct_status read_pages(pdf *p, const void *data, size_t len,
       st = ct_fail(err, CT_ETOOBIG, "%s: page %d: the text passes %zu bytes,"
                    " the document size cap", p->name, i + 1, max_bytes);
   }
-  g_object_unref(doc);
-  g_bytes_unref(bytes);
+  pl->object_unref(doc);
+  pl->bytes_unref(bytes);
   return st;
 }
 
@@ -560,6 +571,7 @@ ct_status ct_pdf_extract(const char *name, const void *data, size_t len,
   *out = NULL;
   memset(&p, 0, sizeof p);
   p.name = name;
+  if ((st = ct_popplerlib_get(name, &p.pl, err)) != CT_OK) return st;
   pthread_mutex_lock(&poppler_lock);
   st = read_pages(&p, data, len, max_bytes, err);
   pthread_mutex_unlock(&poppler_lock);
