@@ -115,6 +115,19 @@ static void table(void **state) {
                               0) == 7);
   assert_int_equal(ct_vocab_find(v, "long-term-number-30000", 22), (size_t)-1);
   assert_int_equal(ct_vocab_find(v, "nuclear", 7), 0);
+  /* terms that differ only in bytes 8-15 (compared in the row) and only
+  ** after byte 16 (compared in the string) */
+  assert_int_equal(ct_vocab_set(v, "cooperations-abc", 16, 1, 1.0), CT_OK);
+  assert_int_equal(ct_vocab_set(v, "cooperations-abd", 16, 1, 2.0), CT_OK);
+  assert_int_equal(ct_vocab_set(v, "international-law-a", 19, 1, 3.0), CT_OK);
+  assert_int_equal(ct_vocab_set(v, "international-law-b", 19, 1, 4.0), CT_OK);
+  assert_true(ct_vocab_weight(v, ct_vocab_find(v, "cooperations-abd", 16), 1)
+              == 2.0);
+  assert_true(ct_vocab_weight(v, ct_vocab_find(v, "international-law-b", 19),
+                              1) == 4.0);
+  assert_int_equal(ct_vocab_find(v, "cooperations-abe", 16), (size_t)-1);
+  assert_int_equal(ct_vocab_find(v, "international-law-c", 19), (size_t)-1);
+  assert_int_equal(ct_vocab_rows(v), 3006);
   ct_vocab_free(v);
 }
 

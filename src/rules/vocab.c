@@ -157,11 +157,12 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
 ** The table
 ** ====================================================================== */
 
-/* A row: its term's first bytes, hash and length, compared in that
-** order, then its weights, in one cache line for the usual handful of
-** columns, so that a lookup that finds its term costs one miss. */
+/* A row: its term's first sixteen bytes, hash and length, compared in
+** that order, then its weights, in one cache line for up to five
+** columns, so that a lookup that finds a term of up to sixteen bytes
+** (most words) costs one miss and no string compare. */
 typedef struct vrow {
-  uint64_t head;             /* head8 of the term */
+  uint64_t head, head2;      /* head8 of the term, of its bytes from 8 */
   uint32_t hash, len;
 } vrow;
 
@@ -236,28 +237,39 @@ static uint64_t head8(const char *s, size_t n) {
   return k;
 }
 
-/* A multiplicative hash over 8-byte chunks, the first of which is
-** `head` (head8 of the term). */
-static uint32_t hash(const char *s, size_t n, uint64_t head) {
+/* What a lookup compares: the first two head8s of a term, its hash. */
+typedef struct key {
+  uint64_t head, head2;
+  uint32_t hash;
+} key;
+
+/* A multiplicative hash over 8-byte chunks. */
+static key key_of(const char *s, size_t n) {
   uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15);
   size_t i;
+  key k;
+  k.head = head8(s, n);
+  k.head2 = n > 8 ? head8(s + 8, n - 8) : 0;
   for (i = 0; i < n; i += 8) {
-    h = (h ^ (i ? head8(s + i, n - i) : head)) * UINT64_C(0xBF58476D1CE4E5B9);
+    h = (h ^ (i == 0 ? k.head : i == 8 ? k.head2 : head8(s + i, n - i))) *
+        UINT64_C(0xBF58476D1CE4E5B9);
     h ^= h >> 31;
   }
-  return (uint32_t)(h ^ h >> 32);
+  k.hash = (uint32_t)(h ^ h >> 32);
+  return k;
 }
 
-/* The slot of term[0..n) (whose head8 is k, whose hash is h): where it
-** is, or the empty one it would take. */
+/* The slot of term[0..n) (whose key is k): where it is, or the empty one
+** it would take. */
 static size_t slot_of(const ct_vocab *v, const char *term, size_t n,
-                      uint64_t k, uint32_t h) {
-  size_t i = h & (v->nslots - 1);
+                      const key *k) {
+  size_t i = k->hash & (v->nslots - 1);
   uint32_t r;
   while ((r = v->slots[i]) != 0) {
     const vrow *x = row_at(v, r - 1);
-    if (x->head == k && x->hash == h && x->len == n &&
-        (n <= 8 || memcmp(v->terms[r - 1] + 8, term + 8, n - 8) == 0))
+    if (x->head == k->head && x->hash == k->hash && x->len == n &&
+        x->head2 == k->head2 &&
+        (n <= 16 || memcmp(v->terms[r - 1] + 16, term + 16, n - 16) == 0))
       break;
     i = (i + 1) & (v->nslots - 1);
   }
@@ -267,15 +279,14 @@ static size_t slot_of(const ct_vocab *v, const char *term, size_t n,
 static size_t filter_bit(uint32_t h) { return h >> 16; }
 
 size_t ct_vocab_find(const ct_vocab *v, const char *term, size_t n) {
-  uint32_t r, h;
-  uint64_t k;
+  uint32_t r;
+  key k;
   size_t b;
   if (v == NULL || v->nslots == 0 || n > UINT32_MAX) return (size_t)-1;
-  k = head8(term, n);
-  h = hash(term, n, k);
-  b = filter_bit(h);
+  k = key_of(term, n);
+  b = filter_bit(k.hash);
   if (!(v->filter[b / 64] >> (b % 64) & 1)) return (size_t)-1;
-  r = v->slots[slot_of(v, term, n, k, h)];
+  r = v->slots[slot_of(v, term, n, &k)];
   return r ? r - 1 : (size_t)-1;
 }
 
@@ -290,8 +301,10 @@ static ct_status rehash(ct_vocab *v, size_t nslots) {
   for (i = 0; i < oldn; i++)
     if (old[i]) {
       size_t r = old[i] - 1;
-      v->slots[slot_of(v, v->terms[r], row_at(v, r)->len,
-                       row_at(v, r)->head, row_at(v, r)->hash)] = old[i];
+      const vrow *x = row_at(v, r);
+      key k;
+      k.head = x->head, k.head2 = x->head2, k.hash = x->hash;
+      v->slots[slot_of(v, v->terms[r], x->len, &k)] = old[i];
     }
   free(old);
   return CT_OK;
@@ -318,6 +331,7 @@ static ct_status add_row(ct_vocab *v, const char *term, size_t n,
                          size_t *r) {
   char *copy;
   vrow *x;
+  key k = key_of(term, n);
   if (n > UINT32_MAX) return CT_ENOMEM;
   if (v->nrows == v->cap && grow_rows(v) != CT_OK) return CT_ENOMEM;
   if (2 * (v->nrows + 1) > v->nslots &&
@@ -330,11 +344,10 @@ static ct_status add_row(ct_vocab *v, const char *term, size_t n,
   v->terms[*r] = copy;
   x = row_at(v, *r);
   memset(x, 0, v->stride);
-  x->head = head8(term, n);
-  x->hash = hash(term, n, x->head);
+  x->head = k.head, x->head2 = k.head2, x->hash = k.hash;
   x->len = (uint32_t)n;
-  v->slots[slot_of(v, term, n, x->head, x->hash)] = (uint32_t)(*r + 1);
-  v->filter[filter_bit(x->hash) / 64] |= (uint64_t)1 << (filter_bit(x->hash) % 64);
+  v->slots[slot_of(v, term, n, &k)] = (uint32_t)(*r + 1);
+  v->filter[filter_bit(k.hash) / 64] |= (uint64_t)1 << (filter_bit(k.hash) % 64);
   return CT_OK;
 }
 
