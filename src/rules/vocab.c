@@ -423,21 +423,20 @@ static int scan_term(void *ud, const char *term, size_t n, size_t start,
                      size_t end) {
   scan *sc = ud;
   ct_vocab_tally *t = sc->t;
-  size_t r = ct_vocab_find(sc->v, term, n), c;
+  size_t r = ct_vocab_find(sc->v, term, n), c, ncols = sc->v->ncols;
   const double *w;
+  double *sum = t->sum, *hi = t->hi, *lo = t->lo;
+  size_t *span = t->span;
   if (r == (size_t)-1 || t->seen[r] == t->stamp) return 0;
   t->seen[r] = t->stamp;
   w = weights_at(sc->v, r);
-  for (c = 0; c < sc->v->ncols; c++) {
-    t->sum[c] += w[c];
-    if (w[c] > t->hi[c]) {
-      t->hi[c] = w[c];
-      t->span[4 * c] = sc->base + start, t->span[4 * c + 1] = sc->base + end;
-    }
-    if (w[c] < t->lo[c]) {
-      t->lo[c] = w[c];
-      t->span[4 * c + 2] = sc->base + start, t->span[4 * c + 3] = sc->base + end;
-    }
+  start += sc->base, end += sc->base;
+  for (c = 0; c < ncols; c++) {          /* locals: the stores would make
+                                         ** the compiler reload the fields */
+    double x = w[c];
+    sum[c] += x;
+    if (x > hi[c]) hi[c] = x, span[4 * c] = start, span[4 * c + 1] = end;
+    if (x < lo[c]) lo[c] = x, span[4 * c + 2] = start, span[4 * c + 3] = end;
   }
   return 0;
 }
