@@ -12,9 +12,12 @@
 #include "core/error.h"
 #include "input/popplerlib.h"
 
+/* The build passes the soname it compiled against; an empty one (the
+** Makefile could not read it) falls back to Debian 12's. */
 #ifndef CT_POPPLER_SONAME
-#define CT_POPPLER_SONAME "libpoppler-glib.so.8"
+#define CT_POPPLER_SONAME ""
 #endif
+#define DEFAULT_SONAME "libpoppler-glib.so.8"
 
 static ct_popplerlib lib;
 static int opened;
@@ -43,6 +46,7 @@ static void open_lib(void) {
   void *h;
   int ok = 1;
   if (path == NULL || path[0] == '\0') path = CT_POPPLER_SONAME;
+  if (path[0] == '\0') path = DEFAULT_SONAME;
   if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL) {
     snprintf(why, sizeof why, "%.280s", dlerror());
     return;
