@@ -369,8 +369,9 @@ struct ct_vocab_tally {
   size_t nseen;
   uint32_t stamp;            /* this scan's */
   size_t ncols;
-  double *sum, *hi, *lo;     /* per column: the sum, the largest and the
-                             ** smallest weight counted */
+  double *sum;               /* three runs of ncols: per column the sum,
+                             ** then the largest (hi), then the smallest
+                             ** (lo) weight counted */
   size_t *span;              /* per column: start, end of hi, of lo */
 };
 
@@ -403,7 +404,6 @@ static ct_status tally_fit(ct_vocab_tally *t, const ct_vocab *v) {
       return CT_ENOMEM;
     t->span = sp, t->ncols = v->ncols;
   }
-  if (t->sum != NULL) t->hi = t->sum + t->ncols, t->lo = t->hi + t->ncols;
   if (++t->stamp == 0) {                    /* wrapped: forget every mark */
     memset(t->seen, 0, t->nseen * sizeof *t->seen);
     t->stamp = 1;
@@ -425,7 +425,7 @@ static int scan_term(void *ud, const char *term, size_t n, size_t start,
   ct_vocab_tally *t = sc->t;
   size_t r = ct_vocab_find(sc->v, term, n), c, ncols = sc->v->ncols;
   const double *w;
-  double *sum = t->sum, *hi = t->hi, *lo = t->lo;
+  double *sum = t->sum, *hi = sum + t->ncols, *lo = hi + t->ncols;
   size_t *span = t->span;
   if (r == (size_t)-1 || t->seen[r] == t->stamp) return 0;
   t->seen[r] = t->stamp;

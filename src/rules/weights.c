@@ -184,18 +184,24 @@ static void put_key(FILE *out, const char *indent, const char *name) {
   fputs("\"] = ", out);
 }
 
+/* A row of the vocabulary, to be sorted by its term. */
+typedef struct termrow {
+  const char *term;
+  size_t row;
+} termrow;
+
 static int by_term(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  return strcmp(((const termrow *)a)->term, ((const termrow *)b)->term);
 }
 
 /* Each vocabulary rule's terms with a weight, in byte order of term. */
 static ct_status write_vocabulary(const ct_ruleset *rs, FILE *out) {
   size_t n = ct_vocab_rows(rs->vocab), i, k;
-  const char **terms;
+  termrow *t;
   if (n == 0) return CT_OK;
-  if ((terms = malloc(n * sizeof *terms)) == NULL) return CT_ENOMEM;
-  for (k = 0; k < n; k++) terms[k] = ct_vocab_term(rs->vocab, k);
-  qsort(terms, n, sizeof *terms, by_term);
+  if ((t = malloc(n * sizeof *t)) == NULL) return CT_ENOMEM;
+  for (k = 0; k < n; k++) t[k].term = ct_vocab_term(rs->vocab, k), t[k].row = k;
+  qsort(t, n, sizeof *t, by_term);
   fputs("  vocabulary = {\n", out);
   for (i = 0; i < rs->nrules; i++) {
     const ct_rule *r = &rs->rules[i];
@@ -203,16 +209,15 @@ static ct_status write_vocabulary(const ct_ruleset *rs, FILE *out) {
     put_key(out, "    ", r->info.id);
     fputs("{\n", out);
     for (k = 0; k < n; k++) {
-      size_t row = ct_vocab_find(rs->vocab, terms[k], strlen(terms[k]));
-      double w = ct_vocab_weight(rs->vocab, row, r->vcol);
+      double w = ct_vocab_weight(rs->vocab, t[k].row, r->vcol);
       if (w == 0) continue;
-      put_key(out, "      ", terms[k]);
+      put_key(out, "      ", t[k].term);
       fprintf(out, "%.4f,\n", w);
     }
     fputs("    },\n", out);
   }
   fputs("  },\n", out);
-  free(terms);
+  free(t);
   return CT_OK;
 }
 
