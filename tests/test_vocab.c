@@ -12,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <utf8proc.h>
 #include "rules/vocab.h"
+#include "text/utf8.h"
 
 typedef struct collect {
-  char out[2048];
+  char out[8192];
   size_t used;
   int stop_after;          /* > 0: stop the walk at this many terms */
   int seen;
@@ -86,6 +88,139 @@ static void long_word_is_no_term(void **state) {
   memset(&c, 0, sizeof c);
   ct_vocab_terms(text, strlen(text), add, &c);
   assert_string_equal(c.out, "end@66-69 ");
+}
+
+/* Words in a long text, where most are read sixteen bytes at a time:
+** the same terms as one at a time, at every kind of word end. */
+static void words_in_long_text(void **state) {
+  (void)state;
+  terms_are("Trade and PEACE, 2024 talks; ab 12345 x9y on AI matters.",
+            "trade@0-5 and@6-9 peace@10-15 talks@22-27 x9y@38-41 "
+            "matters@48-55 ");
+  /* 15 and 16 bytes: the longer one is walked byte by byte */
+  terms_are("abcdefghijklmno abcdefghijklmnop and more words here",
+            "abcdefghijklmno@0-15 abcdefghijklmnop@16-32 and@33-36 "
+            "more@37-41 words@42-47 here@48-52 ");
+  /* a word that runs into a letter or a mark from 0x80 goes on with it */
+  terms_are("caf\xc3\xa9 societ\xc3\xa9 and cafe\xcc\x81s in town today",
+            "caf\xc3\xa9@0-5 societ\xc3\xa9@6-14 and@15-18 "
+            "cafe\xcc\x81s@19-26 town@30-34 today@35-40 ");
+  /* ... and an ASCII word that runs into Hangul is a Hangul word */
+  terms_are("talks abc\xea\xb5\xad\xeb\xb0\xa9 on the peninsula",
+            "talks@0-5 c\xea\xb5\xad@8-12 \xea\xb5\xad\xeb\xb0\xa9@9-15 "
+            "the@19-22 peninsula@23-32 ");
+  /* a word that ends at a byte from 0x80 that is no letter */
+  terms_are("trade\xe2\x80\x94peace and security",
+            "trade@0-5 peace@8-13 and@14-17 security@18-26 ");
+}
+
+/* {=====================================================================
+** A reference walk, character by character, to hold the walk to
+** ====================================================================== */
+
+static int ref_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+
+static int ref_word_char(int32_t cp) {
+  if (cp < 0) return 0;
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                        (cp >= 'A' && cp <= 'Z');
+  return ct_cp_isalnum(cp) || ct_cp_ismark(cp);
+}
+
+typedef struct ref_char {
+  int32_t cp;
+  size_t start, end;
+  char f[4];
+  size_t flen;
+} ref_char;
+
+/* The terms of one word w[0..n), as the walk should give them. */
+static void ref_word(collect *c, const ref_char *w, size_t n) {
+  size_t k, bytes = 0;
+  int digits = 1, hangul = 0;
+  for (k = 0; k < n; k++) {
+    if (k > 0 && (ref_hangul(w[k].cp) || ref_hangul(w[k - 1].cp))) {
+      char two[8];
+      memcpy(two, w[k - 1].f, w[k - 1].flen);
+      memcpy(two + w[k - 1].flen, w[k].f, w[k].flen);
+      add(c, two, w[k - 1].flen + w[k].flen, w[k - 1].start, w[k].end);
+    }
+    bytes += w[k].flen;
+    digits &= w[k].cp < 0x80 ? w[k].cp <= '9' : ct_cp_isdigit(w[k].cp);
+    hangul |= ref_hangul(w[k].cp);
+  }
+  if (n >= 3 && !digits && !hangul && bytes <= CT_TERM_MAX) {
+    char buf[4 * 512];
+    size_t used = 0;
+    for (k = 0; k < n; k++) memcpy(buf + used, w[k].f, w[k].flen), used += w[k].flen;
+    add(c, buf, used, w[0].start, w[n - 1].end);
+  }
+}
+
+static void ref_terms(const char *s, size_t n, collect *c) {
+  ref_char w[512];
+  size_t i = 0, nw = 0;
+  while (i < n) {
+    ref_char ch;
+    size_t len = ct_utf8_decode((const unsigned char *)s + i, n - i, &ch.cp);
+    ch.start = i, ch.end = i + len;
+    if (ref_word_char(ch.cp)) {
+      int32_t low = ch.cp < 0x80 ? (ch.cp >= 'A' && ch.cp <= 'Z' ? ch.cp + 32
+                                                                  : ch.cp)
+                                 : utf8proc_tolower(ch.cp);
+      ch.flen = ct_utf8_encode(low, ch.f);
+      w[nw++] = ch;
+    } else {
+      if (nw > 0) ref_word(c, w, nw);
+      nw = 0;
+    }
+    i += len;
+  }
+  if (nw > 0) ref_word(c, w, nw);
+}
+
+/* Random texts of ASCII words of every length and case, digits,
+** punctuation, accented letters, marks, Hangul, CJK and invalid bytes:
+** the walk gives what the reference gives. */
+static void walk_matches_reference(void **state) {
+  static const char *const bits[] = {
+    " ", " ", " ", ",", ".", "-", "(", ")", "'", "\n", "2024", "7",
+    "\xc3\xa9", "\xc3\x89", "\xc3\xbc", "\xcc\x81", "\xea\xb5\xad",
+    "\xeb\xb0\xa9", "\xec\x9d\x84", "\xe4\xb8\xad", "\xff",
+    "\xe2\x80\x94", "\xd9\xa3",
+  };
+  uint32_t seed = 12345;
+  int round;
+  (void)state;
+  for (round = 0; round < 3000; round++) {
+    char text[400];
+    size_t n = 0, want = (size_t)(seed >> 8) % 300;
+    collect got, ref;
+    while (n < want) {
+      seed = seed * 1103515245u + 12345u;
+      if ((seed >> 16) % 3 == 0) {             /* an ASCII word */
+        size_t len = 1 + (seed >> 4) % 20, k;
+        for (k = 0; k < len && n < sizeof text - 8; k++) {
+          seed = seed * 1103515245u + 12345u;
+          text[n++] = (char)((seed >> 16) % 4 == 0 ? 'A' + (seed >> 8) % 26
+                             : (seed >> 16) % 9 == 1 ? '0' + (seed >> 8) % 10
+                                                      : 'a' + (seed >> 8) % 26);
+        }
+      } else {
+        const char *b = bits[(seed >> 8) % (sizeof bits / sizeof *bits)];
+        size_t len = strlen(b);
+        if (n + len >= sizeof text) break;
+        memcpy(text + n, b, len);
+        n += len;
+      }
+    }
+    memset(&got, 0, sizeof got);
+    memset(&ref, 0, sizeof ref);
+    assert_int_equal(ct_vocab_terms(text, n, add, &got), 0);
+    ref_terms(text, n, &ref);
+    if (strcmp(got.out, ref.out) != 0)
+      fail_msg("text %.*s\ngot  %s\nwant %s", (int)n, text, got.out, ref.out);
+  }
 }
 
 static void table(void **state) {
@@ -181,6 +316,8 @@ int main(void) {
     cmocka_unit_test(invalid_bytes_end_words),
     cmocka_unit_test(walk_stops),
     cmocka_unit_test(long_word_is_no_term),
+    cmocka_unit_test(words_in_long_text),
+    cmocka_unit_test(walk_matches_reference),
     cmocka_unit_test(table),
     cmocka_unit_test(scan_tallies),
   };

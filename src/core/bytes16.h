@@ -44,6 +44,13 @@ static inline ct_v16 ct_above16(ct_v16 x, unsigned char c) {
   return _mm_cmpgt_epi8(x, _mm_set1_epi8((char)c));
 }
 
+/* The bytes in [lo, hi] (0 < lo <= hi < 0x80; a byte from 0x80 compares
+** negative: none). */
+static inline ct_v16 ct_range16(ct_v16 x, unsigned char lo, unsigned char hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)(lo - 1))),
+                       _mm_cmplt_epi8(x, _mm_set1_epi8((char)(hi + 1))));
+}
+
 /* Printable ASCII, 0x21 to 0x7E (a byte from 0x80 compares negative). */
 static inline ct_v16 ct_print16(ct_v16 x) {
   return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x20)),

@@ -13,14 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "core/bytes16.h"
 #include "rules/vocab.h"
 #include "text/utf8.h"
 
 static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 /* ASCII bytes: 0 ends a word, else a word character folded to itself
-** (lowercase letters, digits) or to its lowercase. */
-static const unsigned char ascii_fold[128] = {
+** (lowercase letters, digits) or to its lowercase.  Bytes from 0x80 are
+** 0 too, so that one load tells whether an ASCII run goes on. */
+static const unsigned char ascii_fold[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -67,7 +69,7 @@ static int word_end(const word *w, size_t at, ct_term_fn *fn, void *ud) {
 static int pair(const word *w, const unsigned char *u, size_t at,
                 const char *f, size_t flen, size_t end, ct_term_fn *fn,
                 void *ud) {
-  char two[8];
+  char two[CT_TERM_READ] = { 0 };
   size_t plen = 1, pstart = at - 1;
   if (w->prevend == at) {
     memcpy(two, w->prev, w->prevlen);
@@ -101,25 +103,58 @@ static int word_add(word *w, const unsigned char *u, int32_t cp,
 
 /* Appends the run of ASCII word characters at u[i] (folded: c is the
 ** first) to w, and returns where it ends.  Locals, not w's fields, in
-** the loop: w's address escapes, so its fields would be memory. */
+** the loops: w's address escapes, so its fields would be memory.  The
+** first loop stores while the buffer has room, the second only counts
+** (a word that long is no term); whether the word is all digits is
+** settled after the run, at its first letter, not byte by byte. */
 static size_t ascii_run(word *w, const unsigned char *u, size_t i, size_t n,
                         unsigned char c) {
-  size_t len = w->len;
-  int digits = w->digits;
-  do {
-    if (len < CT_TERM_MAX) w->buf[len] = (char)c;
-    len++;
-    digits &= c <= '9';
-  } while (++i < n && u[i] < 0x80 && (c = ascii_fold[u[i]]) != 0);
-  w->len = len, w->digits = digits;
+  size_t from = i, len = w->len, k;
+  size_t room = len < CT_TERM_MAX ? CT_TERM_MAX - len : 0;
+  size_t lim = n - i > room ? i + room : n;
+  if (i < lim)
+    do w->buf[len++] = (char)c;
+    while (++i < lim && (c = ascii_fold[u[i]]) != 0);
+  for (; i < n && ascii_fold[u[i]] != 0; i++) len++;
+  if (w->digits) {
+    for (k = from; k < i && u[k] <= '9'; k++) {}
+    w->digits = k == i;
+  }
+  w->len = len;
   return i;
 }
+
+#if CT_BYTES16
+/* The word at u (16 bytes readable) when it is ASCII, shorter than 16
+** bytes and ended by an ASCII byte that is no word character, as most
+** words are: its length, its bytes folded into buf (16 bytes written),
+** *digits whether it is all digits.  0 for any other word (longer, or
+** running into a byte from 0x80, which may go on with it): the byte
+** walk takes it.  One load and a few compares instead of a branch a
+** byte. */
+static size_t short_word(const unsigned char *u, char *buf, int *digits) {
+  ct_v16 x = ct_load16(u);
+  unsigned dig = ct_mask16(ct_range16(x, '0', '9'));
+  unsigned alpha = ct_mask16(ct_range16(ct_or16(x, _mm_set1_epi8(0x20)),
+                                        'a', 'z'));
+  unsigned stop = ~(dig | alpha) & 0xFFFFu, len, all;
+  if (stop == 0) return 0;
+  len = ct_first16(stop);
+  if (u[len] >= 0x80) return 0;
+  all = (1u << len) - 1;
+  *digits = (dig & all) == all;
+  ct_store16((unsigned char *)buf, ct_lower16(x));
+  return len;
+}
+#endif
 
 int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
   int in = 0, r = 0;
   word w;
+  memset(w.buf, 0, CT_TERM_READ);    /* the bytes a lookup reads past a
+                                     ** short first word are defined */
   while (i < n && r == 0) {
     int32_t cp;
     size_t len;
@@ -131,9 +166,20 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
         i++;
         continue;
       }
-      if (!in) word_begin(&w, i), in = 1;
-      else if (w.prevend == i && w.prevhangul)       /* a Hangul pair */
+      if (!in) {
+#if CT_BYTES16
+        size_t k;
+        int digits;
+        if (n - i >= 16 && (k = short_word(u + i, w.buf, &digits)) > 0) {
+          if (k >= 3 && !digits) r = fn(ud, w.buf, k, i, i + k);
+          i += k;
+          continue;
+        }
+#endif
+        word_begin(&w, i), in = 1;
+      } else if (w.prevend == i && w.prevhangul) {   /* a Hangul pair */
         r = pair(&w, u, i, (const char *)&c, 1, i + 1, fn, ud);
+      }
       i = ascii_run(&w, u, i, n, c);
       continue;
     }
@@ -243,19 +289,45 @@ typedef struct key {
   uint32_t hash;
 } key;
 
-/* A multiplicative hash over 8-byte chunks. */
-static key key_of(const char *s, size_t n) {
+/* A multiplicative hash over 8-byte chunks, of which the first two are
+** head and head2. */
+static inline uint32_t hash_of(uint64_t head, uint64_t head2, const char *s,
+                               size_t n) {
   uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15);
   size_t i;
-  key k;
-  k.head = head8(s, n);
-  k.head2 = n > 8 ? head8(s + 8, n - 8) : 0;
   for (i = 0; i < n; i += 8) {
-    h = (h ^ (i == 0 ? k.head : i == 8 ? k.head2 : head8(s + i, n - i))) *
+    h = (h ^ (i == 0 ? head : i == 8 ? head2 : head8(s + i, n - i))) *
         UINT64_C(0xBF58476D1CE4E5B9);
     h ^= h >> 31;
   }
-  k.hash = (uint32_t)(h ^ h >> 32);
+  return (uint32_t)(h ^ h >> 32);
+}
+
+static key key_of(const char *s, size_t n) {
+  key k;
+  k.head = head8(s, n);
+  k.head2 = n > 8 ? head8(s + 8, n - 8) : 0;
+  k.hash = hash_of(k.head, k.head2, s, n);
+  return k;
+}
+
+/* key_of() for a term that may be read CT_TERM_READ bytes far (every
+** term a walk passes on): two loads and masks, no loop over bytes. */
+static inline key key_of_term(const char *s, size_t n) {
+  /* the bytes of a head8 that a term of n bytes keeps, n up to 8: a
+  ** table, not a branch on the length, which words vary at random */
+  static const uint64_t keep[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
+    0xFFFFFFFFFFFFFF, UINT64_MAX
+  };
+  uint64_t a, b;
+  key k;
+  memcpy(&a, s, 8);
+  memcpy(&b, s + 8, 8);
+  size_t m = n < 16 ? n : 16, m1 = m < 8 ? m : 8;
+  k.head = a & keep[m1];
+  k.head2 = b & keep[m - m1];
+  k.hash = hash_of(k.head, k.head2, s, n);
   return k;
 }
 
@@ -267,8 +339,8 @@ static size_t slot_of(const ct_vocab *v, const char *term, size_t n,
   uint32_t r;
   while ((r = v->slots[i]) != 0) {
     const vrow *x = row_at(v, r - 1);
-    if (x->head == k->head && x->hash == k->hash && x->len == n &&
-        x->head2 == k->head2 &&
+    if (((x->head == k->head) & (x->hash == k->hash) & (x->len == n) &
+         (x->head2 == k->head2)) &&          /* one branch, not four */
         (n <= 16 || memcmp(v->terms[r - 1] + 16, term + 16, n - 16) == 0))
       break;
     i = (i + 1) & (v->nslots - 1);
@@ -278,16 +350,21 @@ static size_t slot_of(const ct_vocab *v, const char *term, size_t n,
 
 static size_t filter_bit(uint32_t h) { return h >> 16; }
 
-size_t ct_vocab_find(const ct_vocab *v, const char *term, size_t n) {
+/* The row of the term whose key is k, or (size_t)-1. */
+static size_t find_key(const ct_vocab *v, const char *term, size_t n,
+                       const key *k) {
+  size_t b = filter_bit(k->hash);
   uint32_t r;
+  if (!(v->filter[b / 64] >> (b % 64) & 1)) return (size_t)-1;
+  r = v->slots[slot_of(v, term, n, k)];
+  return r ? r - 1 : (size_t)-1;
+}
+
+size_t ct_vocab_find(const ct_vocab *v, const char *term, size_t n) {
   key k;
-  size_t b;
   if (v == NULL || v->nslots == 0 || n > UINT32_MAX) return (size_t)-1;
   k = key_of(term, n);
-  b = filter_bit(k.hash);
-  if (!(v->filter[b / 64] >> (b % 64) & 1)) return (size_t)-1;
-  r = v->slots[slot_of(v, term, n, &k)];
-  return r ? r - 1 : (size_t)-1;
+  return find_key(v, term, n, &k);
 }
 
 static ct_status rehash(ct_vocab *v, size_t nslots) {
@@ -364,15 +441,24 @@ ct_status ct_vocab_set(ct_vocab *v, const char *term, size_t n, size_t col,
 ** A clause's terms in the table
 ** ====================================================================== */
 
+/* A distinct term of the last scan: its row and where it first is. */
+typedef struct seen_term {
+  uint32_t row;
+  size_t start, end;
+} seen_term;
+
+/* The sums are added as the terms come (no branch per column); which
+** term counts most toward a sum is found when the sum is asked for,
+** among the clause's distinct terms, so that a scan does not compare
+** every weight of every term. */
 struct ct_vocab_tally {
   uint32_t *seen;            /* per row: the scan that last counted it */
-  size_t nseen;
+  seen_term *terms;          /* the last scan's distinct terms, in order */
+  size_t nseen, nterms;      /* both arrays have nseen entries */
   uint32_t stamp;            /* this scan's */
+  const ct_vocab *v;         /* the last scan's vocabulary */
   size_t ncols;
-  double *sum;               /* three runs of ncols: per column the sum,
-                             ** then the largest (hi), then the smallest
-                             ** (lo) weight counted */
-  size_t *span;              /* per column: start, end of hi, of lo */
+  double *sum;               /* per column */
 };
 
 ct_vocab_tally *ct_vocab_tally_new(void) {
@@ -382,8 +468,8 @@ ct_vocab_tally *ct_vocab_tally_new(void) {
 void ct_vocab_tally_free(ct_vocab_tally *t) {
   if (t == NULL) return;
   free(t->seen);
+  free(t->terms);
   free(t->sum);
-  free(t->span);
   free(t);
 }
 
@@ -391,24 +477,26 @@ void ct_vocab_tally_free(ct_vocab_tally *t) {
 static ct_status tally_fit(ct_vocab_tally *t, const ct_vocab *v) {
   if (v->nrows > t->nseen) {
     uint32_t *s = realloc(t->seen, v->nrows * sizeof *s);
+    seen_term *st;
     if (s == NULL) return CT_ENOMEM;
     memset(s, 0, v->nrows * sizeof *s);
-    t->seen = s, t->nseen = v->nrows, t->stamp = 0;
+    t->seen = s, t->stamp = 0;
+    if ((st = realloc(t->terms, v->nrows * sizeof *st)) == NULL)
+      return CT_ENOMEM;
+    t->terms = st, t->nseen = v->nrows;
   }
   if (v->ncols > t->ncols) {
-    double *d = realloc(t->sum, 3 * v->ncols * sizeof *d);
-    size_t *sp;
+    double *d = realloc(t->sum, v->ncols * sizeof *d);
     if (d == NULL) return CT_ENOMEM;
-    t->sum = d;
-    if ((sp = realloc(t->span, 4 * v->ncols * sizeof *sp)) == NULL)
-      return CT_ENOMEM;
-    t->span = sp, t->ncols = v->ncols;
+    t->sum = d, t->ncols = v->ncols;
   }
   if (++t->stamp == 0) {                    /* wrapped: forget every mark */
     memset(t->seen, 0, t->nseen * sizeof *t->seen);
     t->stamp = 1;
   }
-  if (t->sum != NULL) memset(t->sum, 0, 3 * t->ncols * sizeof *t->sum);
+  if (t->sum != NULL) memset(t->sum, 0, t->ncols * sizeof *t->sum);
+  t->nterms = 0;
+  t->v = v;
   return CT_OK;
 }
 
@@ -423,21 +511,18 @@ static int scan_term(void *ud, const char *term, size_t n, size_t start,
                      size_t end) {
   scan *sc = ud;
   ct_vocab_tally *t = sc->t;
-  size_t r = ct_vocab_find(sc->v, term, n), c, ncols = sc->v->ncols;
+  key k = key_of_term(term, n);
+  size_t r = find_key(sc->v, term, n, &k), c, ncols = sc->v->ncols;
   const double *w;
-  double *sum = t->sum, *hi = sum + t->ncols, *lo = hi + t->ncols;
-  size_t *span = t->span;
+  double *sum = t->sum;
+  seen_term *st;
   if (r == (size_t)-1 || t->seen[r] == t->stamp) return 0;
   t->seen[r] = t->stamp;
+  st = &t->terms[t->nterms++];         /* at most one per row */
+  st->row = (uint32_t)r, st->start = start + sc->base;
+  st->end = end + sc->base;
   w = weights_at(sc->v, r);
-  start += sc->base, end += sc->base;
-  for (c = 0; c < ncols; c++) {          /* locals: the stores would make
-                                         ** the compiler reload the fields */
-    double x = w[c];
-    sum[c] += x;
-    if (x > hi[c]) hi[c] = x, span[4 * c] = start, span[4 * c + 1] = end;
-    if (x < lo[c]) lo[c] = x, span[4 * c + 2] = start, span[4 * c + 3] = end;
-  }
+  for (c = 0; c < ncols; c++) sum[c] += w[c];
   return 0;
 }
 
@@ -445,7 +530,8 @@ ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
                         size_t n, size_t base) {
   scan sc;
   if (v == NULL) {
-    if (t->sum != NULL) memset(t->sum, 0, 3 * t->ncols * sizeof *t->sum);
+    if (t->sum != NULL) memset(t->sum, 0, t->ncols * sizeof *t->sum);
+    t->nterms = 0;
     return CT_OK;
   }
   if (tally_fit(t, v) != CT_OK) return CT_ENOMEM;
@@ -454,12 +540,25 @@ ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
   return CT_OK;
 }
 
+/* The first of the last scan's terms with the largest weight in column
+** col (the smallest, when neg), which is not 0. */
+static const seen_term *strongest(const ct_vocab_tally *t, size_t col,
+                                  int neg) {
+  double sign = neg ? -1 : 1, top = 0;
+  size_t k, best = SIZE_MAX;
+  for (k = 0; k < t->nterms; k++) {     /* selects, not branches */
+    double x = sign * weights_at(t->v, t->terms[k].row)[col];
+    int more = x > top;
+    top = more ? x : top;
+    best = more ? k : best;
+  }
+  return best == SIZE_MAX ? NULL : &t->terms[best];
+}
+
 double ct_vocab_sum(const ct_vocab_tally *t, size_t col, size_t *start,
                     size_t *end) {
   double sum = col < t->ncols ? t->sum[col] : 0;
-  if (sum != 0) {
-    const size_t *sp = &t->span[4 * col + (sum > 0 ? 0 : 2)];
-    *start = sp[0], *end = sp[1];
-  }
+  const seen_term *st = sum != 0 ? strongest(t, col, sum < 0) : NULL;
+  if (st != NULL) *start = st->start, *end = st->end;
   return sum;
 }

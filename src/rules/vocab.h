@@ -20,8 +20,14 @@
 /* Longest term kept, in bytes: a longer word is no term. */
 #define CT_TERM_MAX 64
 
-/* Called with each term of a text in order: its folded bytes and where
-** it is (offsets into the text).  Nonzero stops the walk. */
+/* Bytes that may be read at a term a walk passes on, whatever its length
+** (the buffer it lies in is that long), so that a lookup loads whole
+** words instead of looping over bytes. */
+#define CT_TERM_READ 16
+
+/* Called with each term of a text in order: its folded bytes (readable
+** CT_TERM_READ bytes far) and where it is (offsets into the text).
+** Nonzero stops the walk. */
 typedef int ct_term_fn(void *ud, const char *term, size_t n, size_t start,
                        size_t end);
 
