@@ -21,6 +21,11 @@ static inline ct_v16 ct_load16(const unsigned char *p) {
   return _mm_loadu_si128((const __m128i *)(const void *)p);
 }
 
+/* Sixteen copies of c. */
+static inline ct_v16 ct_set16(unsigned char c) {
+  return _mm_set1_epi8((char)c);
+}
+
 /* The bytes equal to c. */
 static inline ct_v16 ct_eq16(ct_v16 x, unsigned char c) {
   return _mm_cmpeq_epi8(x, _mm_set1_epi8((char)c));

@@ -135,7 +135,7 @@ static size_t ascii_run(word *w, const unsigned char *u, size_t i, size_t n,
 static size_t short_word(const unsigned char *u, char *buf, int *digits) {
   ct_v16 x = ct_load16(u);
   unsigned dig = ct_mask16(ct_range16(x, '0', '9'));
-  unsigned alpha = ct_mask16(ct_range16(ct_or16(x, _mm_set1_epi8(0x20)),
+  unsigned alpha = ct_mask16(ct_range16(ct_or16(x, ct_set16(0x20)),
                                         'a', 'z'));
   unsigned stop = ~(dig | alpha) & 0xFFFFu, len, all;
   if (stop == 0) return 0;
