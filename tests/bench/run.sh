@@ -13,6 +13,9 @@
 # Timed, BENCH_RUNS times each (default 5), in rounds (every command once,
 # then again), so that a slow minute of a shared machine hits all alike:
 #   clausetag classify -j1, -j2     the rule set, default (text) output
+#   two classify -j1 at once        two processes on the corpus each: what
+#                                   the machine gives two copies of this
+#                                   work, the ceiling for -j2's speed-up
 #   clausetag segment -j1           UTF-8 check + segmentation + output
 #   clausetag classify words only   the words as one rule per label: the
 #                                   C matching path, no Lua, no regex
@@ -77,6 +80,7 @@ commands() {
   echo "cj1	$bytes	$CT classify -j1 $RULES_ARGS corpus"
   echo "y1	$bytes	yara -w -p 1 -r words.yar corpus"
   echo "cj2	$bytes	$CT classify -j2 $RULES_ARGS corpus"
+  echo "pj1	$((2 * bytes))	$CT classify -j1 $RULES_ARGS corpus & $CT classify -j1 $RULES_ARGS corpus; wait"
   echo "y2	$bytes	yara -w -p 2 -r words.yar corpus"
   echo "wj1	$bytes	$CT classify -j1 -r words.lua corpus"
   echo "rg	$bytes	rg -j1 --no-ignore -c -i -w -f words.rg corpus"
@@ -100,6 +104,7 @@ awk -F'\t' '
   BEGIN {
     name["cj1"] = "clausetag classify -j1"
     name["cj2"] = "clausetag classify -j2"
+    name["pj1"] = "two classify -j1 at once (2x the bytes)"
     name["sj1"] = "clausetag segment -j1"
     name["wj1"] = "clausetag classify -j1, words only"
     name["y1"] = "yara -p 1, same words"
@@ -107,7 +112,7 @@ awk -F'\t' '
     name["rg"] = "rg -j1 -c -i -w, same words"
     name["naive"] = "lua5.4 naive.lua, same words"
     name["cat"] = "cat (read floor)"
-    order = "cj1 cj2 sj1 wj1 y1 y2 rg naive cat"
+    order = "cj1 cj2 pj1 sj1 wj1 y1 y2 rg naive cat"
     printf "%-39s %7s %9s %15s %7s %10s\n", "command", "MiB/s", "median s",
            "min-max s", "cpu s", "peak RSS"
   }
@@ -162,6 +167,8 @@ awk -F'\t' '
          "(clausetag faster by this; target >= 50)")
     line("classify -j2 speed-up over -j1", sprintf("%7.2f", ratio("cj1", "cj2")),
          "(target >= 1.8)")
+    line("two -j1 processes over one", sprintf("%7.2f", ratio("cj1", "pj1")),
+         "(the ceiling of the machine for it)")
     split(row["sj1"], f, "\t")
     line("segment -j1, MB/s (10^6 bytes)", sprintf("%7.1f", f[2] / f[3] / 1e6),
          "(median; target >= 200)")
