@@ -320,11 +320,11 @@ static inline key key_of_term(const char *s, size_t n) {
     0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
     0xFFFFFFFFFFFFFF, UINT64_MAX
   };
+  size_t m = n < 16 ? n : 16, m1 = m < 8 ? m : 8;
   uint64_t a, b;
   key k;
   memcpy(&a, s, 8);
   memcpy(&b, s + 8, 8);
-  size_t m = n < 16 ? n : 16, m1 = m < 8 ? m : 8;
   k.head = a & keep[m1];
   k.head2 = b & keep[m - m1];
   k.hash = hash_of(k.head, k.head2, s, n);
