@@ -3,7 +3,9 @@
 **
 ** Terms are cut in one pass, with the previous character kept for the
 ** Hangul pairs: no allocation, so a clause of any size costs what its
-** bytes do.  The table maps a term to a row by open addressing (a
+** bytes do.  Most words (ASCII, shorter than sixteen bytes) are cut with
+** one 16-byte load where the machine has SSE2; the byte walk takes the
+** rest and is what the fast path is held to.  The table maps a term to a row by open addressing (a
 ** small bit filter first: most words of a text are no term); a row holds
 ** what the lookup compares and the weights of every column in one cache
 ** line, so that every vocabulary rule of a rule set is served by one
@@ -103,24 +105,17 @@ static int word_add(word *w, const unsigned char *u, int32_t cp,
 
 /* Appends the run of ASCII word characters at u[i] (folded: c is the
 ** first) to w, and returns where it ends.  Locals, not w's fields, in
-** the loops: w's address escapes, so its fields would be memory.  The
-** first loop stores while the buffer has room, the second only counts
-** (a word that long is no term); whether the word is all digits is
-** settled after the run, at its first letter, not byte by byte. */
+** the loop: w's address escapes, so its fields would be memory. */
 static size_t ascii_run(word *w, const unsigned char *u, size_t i, size_t n,
                         unsigned char c) {
-  size_t from = i, len = w->len, k;
-  size_t room = len < CT_TERM_MAX ? CT_TERM_MAX - len : 0;
-  size_t lim = n - i > room ? i + room : n;
-  if (i < lim)
-    do w->buf[len++] = (char)c;
-    while (++i < lim && (c = ascii_fold[u[i]]) != 0);
-  for (; i < n && ascii_fold[u[i]] != 0; i++) len++;
-  if (w->digits) {
-    for (k = from; k < i && u[k] <= '9'; k++) {}
-    w->digits = k == i;
-  }
-  w->len = len;
+  size_t len = w->len;
+  int digits = w->digits;
+  do {
+    if (len < CT_TERM_MAX) w->buf[len] = (char)c;
+    len++;
+    digits &= c <= '9';
+  } while (++i < n && (c = ascii_fold[u[i]]) != 0);
+  w->len = len, w->digits = digits;
   return i;
 }
 
@@ -208,7 +203,7 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
 ** columns, so that a lookup that finds a term of up to sixteen bytes
 ** (most words) costs one miss and no string compare. */
 typedef struct vrow {
-  uint64_t head, head2;      /* head8 of the term, of its bytes from 8 */
+  uint64_t head, head2;      /* the key's (below) */
   uint32_t hash, len;
 } vrow;
 
@@ -270,8 +265,8 @@ double ct_vocab_weight(const ct_vocab *v, size_t r, size_t col) {
   return weights_at(v, r)[col];
 }
 
-/* The first 8 bytes of a term, zero-padded: most terms are no longer,
-** so comparing these settles most lookups without reaching the string. */
+/* The 8 bytes of s[0..n) from its start, zero-padded past n: a chunk
+** of the hash beyond the first sixteen bytes. */
 static uint64_t head8(const char *s, size_t n) {
   uint64_t k = 0;
   size_t i;
@@ -283,7 +278,9 @@ static uint64_t head8(const char *s, size_t n) {
   return k;
 }
 
-/* What a lookup compares: the first two head8s of a term, its hash. */
+/* What a lookup compares: a term's first sixteen bytes as two 8-byte
+** words, zero-padded (most terms are no longer, so comparing these
+** settles most lookups without reaching the string), and its hash. */
 typedef struct key {
   uint64_t head, head2;
   uint32_t hash;
@@ -303,17 +300,9 @@ static inline uint32_t hash_of(uint64_t head, uint64_t head2, const char *s,
   return (uint32_t)(h ^ h >> 32);
 }
 
-static key key_of(const char *s, size_t n) {
-  key k;
-  k.head = head8(s, n);
-  k.head2 = n > 8 ? head8(s + 8, n - 8) : 0;
-  k.hash = hash_of(k.head, k.head2, s, n);
-  return k;
-}
-
-/* key_of() for a term that may be read CT_TERM_READ bytes far (every
-** term a walk passes on): two loads and masks, no loop over bytes. */
-static inline key key_of_term(const char *s, size_t n) {
+/* The key of term s[0..n), whose first sixteen bytes are read at first16
+** (readable that far): two loads and masks, no loop over bytes. */
+static inline key key_from(const char *first16, const char *s, size_t n) {
   /* the bytes of a head8 that a term of n bytes keeps, n up to 8: a
   ** table, not a branch on the length, which words vary at random */
   static const uint64_t keep[9] = {
@@ -323,12 +312,22 @@ static inline key key_of_term(const char *s, size_t n) {
   size_t m = n < 16 ? n : 16, m1 = m < 8 ? m : 8;
   uint64_t a, b;
   key k;
-  memcpy(&a, s, 8);
-  memcpy(&b, s + 8, 8);
+  memcpy(&a, first16, 8);
+  memcpy(&b, first16 + 8, 8);
   k.head = a & keep[m1];
   k.head2 = b & keep[m - m1];
   k.hash = hash_of(k.head, k.head2, s, n);
   return k;
+}
+
+/* The key of a term a walk passed on (readable CT_TERM_READ bytes far). */
+static key key_of_term(const char *s, size_t n) { return key_from(s, s, n); }
+
+/* The key of any term: its first bytes copied where they can be read. */
+static key key_of(const char *s, size_t n) {
+  char first16[16] = { 0 };
+  memcpy(first16, s, n < 16 ? n : 16);
+  return key_from(first16, s, n);
 }
 
 /* The slot of term[0..n) (whose key is k): where it is, or the empty one
