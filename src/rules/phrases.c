@@ -33,9 +33,11 @@
 ** offsets, one per byte fed, turns "the phrase is L fed bytes long" back
 ** into the input offset where the match starts.
 */
+#define _DEFAULT_SOURCE 1         /* MADV_HUGEPAGE, a Linux extension */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <utf8proc.h>
 #include "core/error.h"
 #include "rules/phrases.h"
@@ -45,6 +47,7 @@
 #define HASOUT 0x80000000u        /* 32-bit cell flag: target ends a phrase */
 #define HASOUT16 0x8000u          /* the same in a 16-bit cell */
 #define ROW_ALIGN 64              /* bytes: a row starts a cache line */
+#define HUGE_PAGE ((size_t)2 << 20)  /* bytes: a huge page (x86-64, arm64) */
 #define PAGE_SHIFT 5
 #define PAGE (1u << PAGE_SHIFT)   /* columns in a page of the table */
 #define NOCOL UINT32_MAX          /* no byte's column */
@@ -726,6 +729,23 @@ static void cell_set(const ct_phrases *p, void *table, size_t at,
   else ((uint16_t *)table)[at] = (uint16_t)v;
 }
 
+/* The scan table.  One of 2 MiB or more (the shipped rules' is 4.5 MiB)
+** is laid on whole huge pages and the kernel asked to back it with them
+** (where it can, and does so on request: Linux's usual setting):
+** building it then takes a page fault per 2 MiB instead of per 4 KiB,
+** which was a third of the time a run with the shipped rules took to
+** start.  The advice is only advice: refused, the table works the same. */
+static void *table_alloc(size_t size) {
+  size_t whole = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+  void *t;
+  if (size < HUGE_PAGE) return aligned_alloc(ROW_ALIGN, size);
+  if ((t = aligned_alloc(HUGE_PAGE, whole)) == NULL) return NULL;
+#ifdef MADV_HUGEPAGE
+  (void)madvise(t, whole, MADV_HUGEPAGE);
+#endif
+  return t;
+}
+
 /* The outputs and dictionary links of the automaton's states, and the
 ** cell flag of each as a target. */
 static void fill_links(const ct_phrases *p, const uint32_t *order,
@@ -824,7 +844,7 @@ static ct_status pack(ct_phrases *p, const uint32_t *order,
   }
   links = malloc(w.n * sizeof *links);
   flag = malloc(w.n * sizeof *flag);
-  table = aligned_alloc(ROW_ALIGN, size);
+  table = table_alloc(size);
   st = CT_ENOMEM;
   if (links == NULL || flag == NULL || table == NULL) goto done;
   memset(table, 0, size);
