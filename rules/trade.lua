@@ -164,6 +164,19 @@ rule "trade.health_production" {
   weight = 1.0,
 }
 
+rule "trade.clean_production" {
+  label = "trade",
+  description = "making clean-energy goods is industry too",
+  words = { "solar panel factory", "solar panel factories", "solar module factory",
+            "solar factory", "solar manufacturing", "solar panel manufactur*",
+            "solar module manufactur*", "battery manufactur*", "battery factory",
+            "battery factories", "battery plant", "battery plants",
+            "clean energy manufactur*", "clean energy supply chain*",
+            "ev manufactur*", "electric vehicle manufactur*",
+            "wind turbine manufactur*", "heat pump manufactur*" },
+  weight = 1.0,
+}
+
 rule "trade.not_health" {
   label = "trade",
   description = "research and programs framed as health",
