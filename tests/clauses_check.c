@@ -23,6 +23,15 @@ static int is_space_at(const unsigned char *s, size_t n, size_t i,
   return ct_cp_isspace(cp);
 }
 
+/* White space, or a format character (a zero-width space, a byte order
+** mark): nothing a reader sees, so a line of only these is blank. */
+static int is_blank_at(const unsigned char *s, size_t n, size_t i,
+                       size_t *len) {
+  int32_t cp;
+  *len = ct_utf8_decode(s + i, n - i, &cp);
+  return ct_cp_isspace(cp) || ct_cp_isformat(cp);
+}
+
 /* A token shaped like a list marker: one symbol (a bullet, "①"), or a
 ** label of at most four letters or digits, or one Hangul syllable, closed
 ** as "1." "1)" "1.)" "(1)", a bullet possibly before it ("⁃9."). */
@@ -194,7 +203,7 @@ static int check_each(const ct_text *t, const ct_clause *c, size_t n,
   return 1;
 }
 
-/* Lossless: every run of non-space bytes outside the clauses and HTML
+/* Lossless: every run of visible bytes outside the clauses and HTML
 ** comments is a list marker or Markdown structure. */
 static int check_coverage(const ct_text *t, const unsigned char *covered,
                           const unsigned char *comment, char *msg,
@@ -206,12 +215,12 @@ static int check_coverage(const ct_text *t, const unsigned char *covered,
   x.body = ct_text_body(t);
   x.comment = comment;
   for (i = x.body; i < x.n;) {
-    if (covered[i] || comment[i] || is_space_at(x.s, x.n, i, &step)) {
+    if (covered[i] || comment[i] || is_blank_at(x.s, x.n, i, &step)) {
       i += covered[i] || comment[i] ? 1 : step;
       continue;
     }
     for (j = i; j < x.n && !covered[j] && !comment[j] &&
-                !is_space_at(x.s, x.n, j, &step);)
+                !is_blank_at(x.s, x.n, j, &step);)
       j += step;
     if (!is_marker_run(&x, i, j))
       return failed(msg, cap, "bytes %zu..%zu (\"%.*s\") are in no clause",

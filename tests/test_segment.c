@@ -60,6 +60,13 @@ static void check(const char *input, const char *expected) {
 /* -- structure: blocks, headings, paragraphs ------------------------- */
 CASE(blank_line_blocks, "One is here.\n\nTwo is there.\n",
      "S0 One is here.\nS0 Two is there.")
+/* A line of nothing visible (zero-width spaces, a byte order mark, a word
+** joiner) is blank: it was a clause, and a heading over the next ones. */
+CASE(invisible_line_is_blank,
+     "One is here.\n\n\xe2\x80\x8b\n\nTwo is there.\n"
+     "Three is here.\n\xef\xbb\xbf\xe2\x81\xa0 \nFour is there.\n",
+     "S0 One is here.\nS0 Two is there.\nS0 Three is here.\n"
+     "S0 Four is there.")
 CASE(heading_alone, "Commitment to Peace\n\nWe keep the peace.\n",
      "H0 Commitment to Peace\nS0 We keep the peace.")
 CASE(heading_before_bullets, "Commitment to Peace\n  • We keep the peace.\n",
@@ -766,6 +773,7 @@ static void structure_mask(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(blank_line_blocks),
+    cmocka_unit_test(invisible_line_is_blank),
     cmocka_unit_test(heading_alone),
     cmocka_unit_test(heading_before_bullets),
     cmocka_unit_test(heading_first_line_of_block),

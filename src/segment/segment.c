@@ -387,6 +387,19 @@ static ct_status structure_line(seg *g, const line *l) {
   return emit_block(g);
 }
 
+/* Does [a, b) hold nothing visible, only spaces and format characters?
+** A page's zero-width spaces or byte order mark on a line of their own
+** are a blank line, not a clause (nor, short and unpunctuated, a
+** heading that gives the clauses after it their section). */
+static int invisible(const seg *g, size_t a, size_t b) {
+  size_t len;
+  int32_t cp;
+  for (; a < b; a += len)
+    if (!cp_isspace(cp = cp_at(g, a, b, &len)) && !ct_cp_isformat(cp))
+      return 0;
+  return 1;
+}
+
 /* Adds input line [a, b) to the block, or ends the block at a blank line.
 ** A date a site put before the first sentence ("date 2025-11-20 The
 ** ...") is a line of its own. */
@@ -397,7 +410,9 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
   int in_table = g->nlines > 0 && g->lines[g->nlines - 1].table;
   if (!uncomment(g, &a, &b)) return g->in_comment ? CT_OK : emit_block(g);
   scan_line(g, a, b, &l);
-  if (l.start == l.end) return emit_block(g);
+  if (l.start == l.end ||
+      (g->s[l.start] >= 0x80 && invisible(g, l.start, l.end)))
+    return emit_block(g);
   if (!l.title && ct_md_rule(g, l.start, l.end)) return structure_line(g, &l);
   if (!l.title && ct_md_table_row(g, l.start, l.end, in_table)) {
     l.table = 1;

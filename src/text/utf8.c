@@ -79,6 +79,10 @@ static utf8proc_category_t category(int32_t cp) {
   return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
 }
 
+int ct_cp_isformat(int32_t cp) {
+  return cp >= 0x80 && category(cp) == UTF8PROC_CATEGORY_CF;
+}
+
 int ct_cp_isupper(int32_t cp) {
   utf8proc_category_t c;
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';

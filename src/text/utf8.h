@@ -33,6 +33,8 @@ int ct_cp_isalpha(int32_t cp);   /* any letter L* */
 int ct_cp_isdigit(int32_t cp);   /* Nd */
 int ct_cp_isalnum(int32_t cp);
 int ct_cp_ismark(int32_t cp);    /* combining marks M* */
+int ct_cp_isformat(int32_t cp);  /* Cf: zero-width space, joiners, BOM,
+                                 ** bidi controls, soft hyphen */
 int ct_cp_iscjk(int32_t cp);     /* Hangul, kana, CJK ideographs */
 
 #endif
