@@ -429,6 +429,10 @@ typedef struct ct_label_info {
   double threshold;                /* in effect: learned, else declared */
   double declared_threshold;       /* as written in the label {...} */
   int learned;                     /* threshold comes from weights {...} */
+  double prior;                    /* the share of the training clauses
+                                   ** that have the label (weights {
+                                   ** priors }, clausetag train), or -1
+                                   ** when none is known */
   const char *file;
   int line;
 } ct_label_info;
@@ -437,7 +441,8 @@ typedef struct ct_label_info {
 typedef enum ct_context {
   CT_CONTEXT_NONE,      /* the clause itself */
   CT_CONTEXT_SECTION,   /* fires when the section heading has the label */
-  CT_CONTEXT_PREVIOUS   /* fires when the previous clause has the label */
+  CT_CONTEXT_PREVIOUS,  /* fires when the previous clause has the label */
+  CT_CONTEXT_RECENT     /* fires with the label's recent share (ct_recent_add) */
 } ct_context;
 
 /* Which clauses a rule applies to (`scope`). */
@@ -586,6 +591,15 @@ CT_API ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
                                         const double *thresholds,
                                         ct_error *err);
 
+/* Sets every label's prior (priors[0..nlabels), each from 0 to 1, or -1
+** for none known; else CT_EUSAGE), as weights { priors = {...} } does;
+** NULL: none known.
+** Where the rule set knows its priors, a document starts as if a clause
+** with the average labels came before it (ct_recent_start).  Call it
+** while no engine classifies with the rule set. */
+CT_API ct_status ct_ruleset_set_priors(ct_ruleset *rs, const double *priors,
+                                       ct_error *err);
+
 /* Writes what `clausetag rules -f FORMAT` writes for rs: "text", two
 ** aligned tables (labels: name, threshold, title; rules: id, label,
 ** weight, matchers, FILE:LINE), or "jsonl", one object per label, then
@@ -703,7 +717,31 @@ typedef struct ct_part {
                                      ** .has), or NULL */
   const unsigned char *prev_has;     /* the labels of clause `before`, or
                                      ** NULL when before == 0 */
+  const double *recent;              /* what clauses 1..before left for
+                                     ** `context = "recent"` (ct_recent_add),
+                                     ** or NULL when before == 0 */
 } ct_part;
+
+/* `context = "recent"` reads how much of what came just before a clause
+** had the rule's label: over the document's earlier clauses that are not
+** titles, each counting half as much as the one after it, the share that
+** had the label.  Its state is nlabels + 1 numbers: per label the
+** weighted count of clauses with it, then the weighted count of all.
+** ct_recent_start sets the state a document
+** starts with: all 0, or, when the rule set knows its labels' priors
+** (ct_label_info.prior), one clause with those shares, so that the first
+** clauses lean as much as an average clause does.  ct_recent_add adds a
+** classified clause (a title changes nothing), as the engine does after
+** each clause; whoever classifies a document part by part keeps the
+** state for ct_part.recent. */
+CT_API void ct_recent_start(const ct_ruleset *rs, double *recent);
+CT_API void ct_recent_add(double *recent, size_t nlabels, const ct_clause *c,
+                          const unsigned char *has);
+
+/* The share of label l in a recent state, 0 for a share under 1% (a
+** label last seen seven such clauses back or more). */
+CT_API double ct_recent_share(const double *recent, size_t nlabels,
+                              size_t l);
 
 /* Classifies clauses c[0..n) of a part: their index and heading are the
 ** document's numbers, their offsets point into t (the part's text, which
@@ -1115,7 +1153,8 @@ CT_API void ct_train_options_default(ct_train_options *o);
 
 /* Fits the weights and thresholds to docs[0..ndocs) and sets them in rs
 ** (ct_ruleset_set_weights), starting from the declared ones whatever is in
-** effect; then the terms of the vocabulary rules (`vocabulary = true`),
+** effect, and each label's prior, its share of the clauses that are not
+** titles (ct_ruleset_set_priors); then the terms of the vocabulary rules (`vocabulary = true`),
 ** to what the others leave.  Learned values are rounded to 4 decimals.  No engine may be
 ** classifying with rs meanwhile.  A failing rule fails training (its
 ** message names the rule and clause). */

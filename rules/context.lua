@@ -3,7 +3,9 @@
 -- previous one ("This pilot builds on ...", "In this regard, ...") takes
 -- that clause's topics.  Both are context rules, worked out in C: they
 -- never carry a label into a clause whose own words give it another one,
--- and their strength is learned (weights.lua, clausetag train).  The
+-- and their strength is learned (weights.lua, clausetag train).  What
+-- came just before leans too, as a prior the clause's own words confirm
+-- or outweigh (context = "recent").  The
 -- genre's own furniture is no topic either: a document's title, a lead-in
 -- line, a list of the officials present, a visit's itinerary.
 
@@ -81,6 +83,12 @@ for _, l in ipairs(labels) do
     label = l,
     description = "points back to a previous clause labelled " .. l,
     context = "previous", words = refers, weight = 1.0,
+  }
+
+  rule ("context.recent." .. l) {
+    label = l,
+    description = "how much of what came just before was " .. l,
+    context = "recent", weight = 1.0,
   }
 end
 

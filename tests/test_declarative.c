@@ -1,7 +1,7 @@
 /*
 ** test_declarative.c -- every declarative context feature of a rule
-** (`scope`, `context = "section"`, `context = "previous"`, `focus`, and
-** `needs` on a `when`) fires exactly where a `when` function that says
+** (`scope`, `context = "section"`, `context = "previous"`,
+** `context = "recent"`, `focus`, and `needs` on a `when`) fires exactly where a `when` function that says
 ** the same thing in Lua does.  The shipped rules once had such `when`s
 ** (rules/context.lua); they are declarations now, worked out in C, and
 ** this is the proof that nothing was lost: two rule sets, one with the
@@ -45,21 +45,42 @@ static const char declared[] = OWN
   "rule \"x.prev\" { label = \"a\", context = \"previous\","
   " words = \"this effort\" }\n"
   "rule \"y.focus\" { label = \"b\", focus = true, weight = 0.25 }\n"
-  "rule \"y.prev\" { label = \"b\", context = \"previous\", weight = 0.25 }\n";
+  "rule \"y.prev\" { label = \"b\", context = \"previous\", weight = 0.25 }\n"
+  "rule \"z.recent\" { label = \"a\", context = \"recent\", weight = 0.5 }\n"
+  "rule \"z.recentb\" { label = \"b\", context = \"recent\", weight = 0.25 }\n";
 
 /* The same in Lua, as context.lua used to say it.  A `when` runs with the
 ** clause's own rules, so the ones that must know the clause's own labels
 ** (context rules never go against them) or its own evidence (focus) work
 ** them out from its words. */
 static const char with_when[] = OWN
+  "local ra, rb, rt, last = 0, 0, 0, 0\n"
+  "local function recent(c)\n"     /* each earlier body clause half the next */
+  "  if c.index ~= last then\n"
+  "    local p = c.prev\n"
+  "    if p ~= nil and not p.title then\n"
+  "      ra = ra / 2 + (p.labels.a and 1 or 0)\n"
+  "      rb = rb / 2 + (p.labels.b and 1 or 0)\n"
+  "      rt = rt / 2 + 1\n"
+  "    end\n"
+  "    last = c.index\n"
+  "  end\n"
+  "end\n"
+  "local function share(c, r)\n"
+  "  recent(c)\n"
+  "  if c.title or rt == 0 or (r == 'a' and ra or rb) / rt < 0.01 then\n"
+  "    return 0 end\n"
+  "  return (r == 'a' and ra or rb) / rt\n"
+  "end\n"
   "local function own_b(c) return c:has('beta') or"
   " (not c.title and c:has('gamma')) end\n"
   "local function own_a(c)\n"
   "  return (c:has('alpha', 'apple*') and 1 or 0) + (c:has('ant') and 0.5 or 0)\n"
+  "    + 0.5 * share(c, 'a')\n"
   "end\n"
   "local function evidence_b(c)\n"
   "  return (c:has('beta') and 1 or 0)\n"
-  "    + ((not c.title and c:has('gamma')) and 1 or 0)\n"
+  "    + ((not c.title and c:has('gamma')) and 1 or 0) + 0.25 * share(c, 'b')\n"
   "end\n"
   "rule \"x.body\" { label = \"b\", when = function(c)\n"
   "  return not c.title and c:has('gamma') end }\n"
@@ -83,7 +104,13 @@ static const char with_when[] = OWN
   "  return b > 0 and 0.25 * b / (a + b) end }\n"
   "rule \"y.prev\" { label = \"b\", weight = 0.25, when = function(c)\n"
   "  return not c.title and c.prev ~= nil and c.prev.labels.b\n"
-  "    and not has_a(c) and 0.25 end }\n";
+  "    and not has_a(c) and 0.25 end }\n"
+  "rule \"z.recent\" { label = \"a\", weight = 0.5, when = function(c)\n"
+  "  local s = share(c, 'a')\n"
+  "  return s > 0 and 0.5 * s end }\n"
+  "rule \"z.recentb\" { label = \"b\", weight = 0.25, when = function(c)\n"
+  "  local s = share(c, 'b')\n"
+  "  return s > 0 and 0.25 * s end }\n";
 
 static ct_ruleset *load(const char *src) {
   FILE *f = fopen(TMP, "w");

@@ -464,6 +464,115 @@ static void has_keeps_document_hits(void **state) {
     doc, "|\nclimate trade | c=1:climate t=1:trade\n");
 }
 
+/* context = "recent": the share of the label over the earlier clauses
+** that are not titles, each half the one after it; under 1% it is none.
+** "Climate." then "Other." then "Next.": the second clause sees 1 of 1,
+** the third (1/2 + 0) / (1/2 + 1) = 1/3. */
+static void recent_share(void **state) {
+  (void)state;
+  classify_is(CLIMATE
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"r\" { label = \"climate\", context = \"recent\", weight = 0.6 }\n",
+    "Climate.\nOther.\nNext.\n",
+    "climate | c=1:Climate\n| r=0.6:Other.\n| r=0.2:Next.\n");
+}
+
+/* A title neither leans nor counts; a share under 1% does not fire. */
+static void recent_titles_and_floor(void **state) {
+  char doc[512] = "Climate.\n\nA Heading\n\n";
+  int i;
+  (void)state;
+  for (i = 0; i < 7; i++) strcat(doc, "Other.\n");
+  classify_is(CLIMATE
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"r\" { label = \"climate\", context = \"recent\", weight = 0.5 }\n",
+    doc,
+    "climate | c=1:Climate\n|\n| r=0.5:Other.\n| r=0.166667:Other.\n"
+    "| r=0.0714286:Other.\n| r=0.0333333:Other.\n| r=0.016129:Other.\n"
+    "| r=0.00793651:Other.\n|\n");
+}
+
+/* With priors (weights { priors }), a document starts as if a clause with
+** those shares came before it: the first clause leans by the prior. */
+static void recent_starts_from_priors(void **state) {
+  ct_ruleset *rs;
+  ct_error err;
+  double st[3];
+  (void)state;
+  classify_is(CLIMATE "label \"trade\" {}\n"
+    "rule \"r\" { label = \"climate\", context = \"recent\" }\n"
+    "weights { priors = { climate = 0.25 } }\n",
+    "Other.\nNext.\n", "| r=0.25:Other.\n| r=0.0833333:Next.\n");
+  assert_int_equal(load(CLIMATE "label \"trade\" {}\n"
+                        "weights { priors = { trade = 0.5 } }\n", &rs, &err),
+                   CT_OK);
+  assert_true(ct_ruleset_label(rs, 0)->prior == -1);
+  assert_true(ct_ruleset_label(rs, 1)->prior == 0.5);
+  ct_recent_start(rs, st);
+  assert_true(st[0] == 0 && st[1] == 0.5 && st[2] == 1);
+  assert_true(ct_recent_share(st, 2, 1) == 0.5);
+  ct_ruleset_free(rs);
+  load_fails(CLIMATE "weights { priors = { climate = 1.5 } }\n", CT_ESYNTAX,
+             TMP ":2:32: weights: label 'climate': a prior must be a number "
+             "from 0 to 1");
+  load_fails(CLIMATE "weights { priors = { climat = 0.5 } }\n", CT_ESYNTAX,
+             TMP ":2:22: weights: label 'climat' is not declared (did you "
+             "mean 'climate'?)");
+}
+
+/* A document classified in two parts, the second given what the first
+** left (ct_recent_add over its results), gets the scores it gets whole. */
+static void recent_across_parts(void **state) {
+  static const char doc[] = "Climate.\nOther.\nClimate again.\nNext.\n"
+                            "More.\nLast.\n";
+  ct_ruleset *rs;
+  ct_engine *e;
+  ct_text *t;
+  ct_clause *c;
+  ct_results *whole, *p1, *p2;
+  ct_part part;
+  ct_error err;
+  double st[2];
+  size_t n, i, cut = 3;
+  (void)state;
+  assert_int_equal(load(CLIMATE
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"r\" { label = \"climate\", context = \"recent\", weight = 0.7 }\n"
+    "weights { priors = { climate = 0.4 } }\n", &rs, &err), CT_OK);
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 6);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &whole, &err), CT_OK);
+  memset(&part, 0, sizeof part);
+  assert_int_equal(ct_engine_classify_part(e, t, c, cut, NULL, &part, &p1,
+                                           &err), CT_OK);
+  ct_recent_start(rs, st);
+  for (i = 0; i < cut; i++)
+    ct_recent_add(st, 1, &c[i], ct_results_get(p1, i)->has);
+  part.before = cut;
+  part.prev_has = ct_results_get(p1, cut - 1)->has;
+  part.recent = st;
+  assert_int_equal(ct_engine_classify_part(e, t, c + cut, n - cut, NULL,
+                                           &part, &p2, &err), CT_OK);
+  for (i = 0; i < n; i++) {
+    const ct_result *a = ct_results_get(whole, i),
+                    *b = i < cut ? ct_results_get(p1, i)
+                                 : ct_results_get(p2, i - cut);
+    assert_true(a->scores[0] == b->scores[0]);
+    assert_int_equal(a->has[0], b->has[0]);
+  }
+  assert_true(ct_results_get(whole, 4)->scores[0] > 0);
+  ct_results_free(whole);
+  ct_results_free(p1);
+  ct_results_free(p2);
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  ct_ruleset_free(rs);
+}
+
 static void empty_document(void **state) {
   (void)state;
   classify_is(CLIMATE "rule \"c\" { label = \"climate\", words = \"x\" }\n",
@@ -491,6 +600,10 @@ int main(void) {
     cmocka_unit_test(error_message_shape),
     cmocka_unit_test(keep_going),
     cmocka_unit_test(has_keeps_document_hits),
+    cmocka_unit_test(recent_share),
+    cmocka_unit_test(recent_titles_and_floor),
+    cmocka_unit_test(recent_starts_from_priors),
+    cmocka_unit_test(recent_across_parts),
     cmocka_unit_test(empty_document),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

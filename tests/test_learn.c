@@ -155,6 +155,7 @@ static void train_beats_declared(void **state) {
   assert_true(ct_ruleset_rule(rs, 0)->learned);
   assert_true(ct_ruleset_rule(rs, 0)->weight > ct_ruleset_rule(rs, 1)->weight);
   assert_true(ct_ruleset_rule(rs, 0)->declared == 0.5);
+  assert_true(ct_ruleset_label(rs, 0)->prior == 0.5);   /* 8 of 16 clauses */
   corpus_free(&cp);
   ct_ruleset_free(rs);
 }
@@ -162,7 +163,7 @@ static void train_beats_declared(void **state) {
 static void set_weights_checks(void **state) {
   const char *paths[] = {RULES};
   FILE *f = fopen(RULES, "w");
-  double w[1] = {NAN}, t[1] = {0};
+  double w[1] = {NAN}, t[1] = {0}, p[1];
   ct_ruleset *rs;
   ct_error err;
   char *text = NULL;
@@ -185,6 +186,23 @@ static void set_weights_checks(void **state) {
                       "    [\"a\"] = 0.5000,\n  },\n  rules = {\n"
                       "    [\"a.x\"] = 2.0000,\n  },\n}\n");
   free(text);
+  p[0] = 1.25;
+  assert_int_equal(ct_ruleset_set_priors(rs, p, &err), CT_EUSAGE);
+  assert_string_equal(err.msg, "label 'a': a prior must be a number from 0 "
+                      "to 1");
+  assert_true(ct_ruleset_label(rs, 0)->prior == -1);
+  p[0] = 0.125;
+  assert_int_equal(ct_ruleset_set_priors(rs, p, &err), CT_OK);
+  out = open_memstream(&text, &len);
+  assert_int_equal(ct_ruleset_write_weights(rs, out, NULL, &err), CT_OK);
+  fclose(out);
+  assert_string_equal(text, "weights {\n  thresholds = {\n"
+                      "    [\"a\"] = 0.5000,\n  },\n  priors = {\n"
+                      "    [\"a\"] = 0.1250,\n  },\n  rules = {\n"
+                      "    [\"a.x\"] = 2.0000,\n  },\n}\n");
+  free(text);
+  assert_int_equal(ct_ruleset_set_priors(rs, NULL, &err), CT_OK);
+  assert_true(ct_ruleset_label(rs, 0)->prior == -1);
   ct_ruleset_free(rs);
 }
 

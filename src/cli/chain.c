@@ -9,7 +9,8 @@
 #include <string.h>
 #include "cli/chain.h"
 
-ct_cli_chain *ct_cli_chain_new(ct_plan *plan, size_t nlabels) {
+ct_cli_chain *ct_cli_chain_new(ct_plan *plan, const ct_ruleset *rs) {
+  size_t nlabels = rs ? ct_ruleset_nlabels(rs) : 0;
   ct_cli_chain *c = calloc(1, sizeof *c);
   if (c == NULL) {
     ct_plan_free(plan);
@@ -17,11 +18,13 @@ ct_cli_chain *ct_cli_chain_new(ct_plan *plan, size_t nlabels) {
   }
   c->heading_has = calloc(nlabels + 1, 1);
   c->prev_has = calloc(nlabels + 1, 1);
-  if (c->heading_has == NULL || c->prev_has == NULL) {
-    free(c->heading_has), free(c->prev_has), free(c);
+  c->recent = calloc(nlabels + 1, sizeof *c->recent);
+  if (c->heading_has == NULL || c->prev_has == NULL || c->recent == NULL) {
+    free(c->heading_has), free(c->prev_has), free(c->recent), free(c);
     ct_plan_free(plan);
     return NULL;
   }
+  if (rs) ct_recent_start(rs, c->recent);
   pthread_mutex_init(&c->mu, NULL);
   pthread_cond_init(&c->turn, NULL);
   c->refs = 1;
@@ -50,12 +53,14 @@ void ct_cli_chain_release(ct_cli_chain *c) {
   free(c->heading_text);
   free(c->heading_has);
   free(c->prev_has);
+  free(c->recent);
   free(c);
 }
 
 void ct_cli_context_free(ct_cli_context *x) {
   free(x->heading_text);
   free(x->has);
+  free(x->recent);
   memset(x, 0, sizeof *x);
 }
 
@@ -99,13 +104,16 @@ int ct_cli_chain_label_turn(ct_cli_chain *c, size_t k, size_t before,
   while (c->label_turn < k && !c->failed)
     pthread_cond_wait(&c->turn, &c->mu);
   ok = !c->failed;
-  if (ok && (x->has = malloc(2 * nl + 1)) == NULL) ok = -1;
+  if (ok && ((x->has = malloc(2 * nl + 1)) == NULL ||
+             (x->recent = malloc((nl + 1) * sizeof *x->recent)) == NULL))
+    ok = -1;
   if (ok > 0 && c->heading.index != 0 &&
       (x->heading_text = malloc(c->heading_len + 1)) == NULL)
     ok = -1;
   if (ok > 0) {
     memcpy(x->has, c->heading_has, nl);
     memcpy(x->has + nl, c->prev_has, nl);
+    memcpy(x->recent, c->recent, (nl + 1) * sizeof *x->recent);
     x->heading = c->heading;
     x->heading_len = c->heading_len;
     if (x->heading_text) memcpy(x->heading_text, c->heading_text,
@@ -114,6 +122,7 @@ int ct_cli_chain_label_turn(ct_cli_chain *c, size_t k, size_t before,
     x->part.heading = c->heading.index;
     x->part.heading_has = c->heading.index ? x->has : NULL;
     x->part.prev_has = before ? x->has + nl : NULL;
+    x->part.recent = before ? x->recent : NULL;
   } else {
     c->failed = 1;
     pthread_cond_broadcast(&c->turn);
@@ -156,6 +165,8 @@ int ct_cli_chain_label_done(ct_cli_chain *c, size_t next, const ct_text *t,
                                                           : NULL))
     ok = 0;
   if (ok && n > 0 && res) memcpy(c->prev_has, res[n - 1].has, c->nlabels);
+  for (i = 0; ok && res && i < n; i++)
+    ct_recent_add(c->recent, c->nlabels, &cl[i], res[i].has);
   if (ok) c->label_turn = next;
   else c->failed = 1;
   pthread_cond_broadcast(&c->turn);

@@ -5,7 +5,8 @@
 ** the chain is what the items share.  A piece needs two things from the
 ** pieces before it, at two moments: to be cut, where the segmenter's run
 ** stands (ct_carry); to be classified, the labels of the section
-** heading and of the clause before it.  So each item waits twice for the
+** heading and of the clause before it, and the recent labels
+** (ct_recent_add).  So each item waits twice for the
 ** item before it, and publishes twice: after cutting (the next piece can
 ** be cut while this one is classified) and after classifying (the next
 ** can be classified while this one is formatted).  Cutting and
@@ -41,11 +42,13 @@ typedef struct ct_cli_chain {
   size_t heading_len;
   unsigned char *heading_has;   /* its labels */
   unsigned char *prev_has;      /* the labels of the last clause */
+  double *recent;               /* ct_recent_add's state */
 } ct_cli_chain;
 
-/* A chain for `plan` (taken over: freed with the chain); refs 1 (the
-** feeder's).  NULL when out of memory (the plan is freed). */
-ct_cli_chain *ct_cli_chain_new(ct_plan *plan, size_t nlabels);
+/* A chain for `plan` (taken over: freed with the chain) and the labels
+** of rs (NULL: none, for segment); refs 1 (the feeder's).  NULL when out
+** of memory (the plan is freed). */
+ct_cli_chain *ct_cli_chain_new(ct_plan *plan, const ct_ruleset *rs);
 void ct_cli_chain_hold(ct_cli_chain *c);
 void ct_cli_chain_release(ct_cli_chain *c);
 
@@ -57,6 +60,7 @@ typedef struct ct_cli_context {
   char *heading_text;       /* owned copy */
   size_t heading_len;
   unsigned char *has;       /* owned: heading_has then prev_has */
+  double *recent;           /* owned: the chain's recent state */
 } ct_cli_context;
 
 void ct_cli_context_free(ct_cli_context *x);

@@ -140,22 +140,26 @@ static int train_without(ct_corpus *c, size_t f, const ct_train_options *o) {
   return st;
 }
 
-/* The weights and thresholds in effect, to put back. */
-typedef struct saved { double *w, *t; } saved;
+/* The weights, thresholds and priors in effect, to put back. */
+typedef struct saved { double *w, *t, *p; } saved;
 
 static int save(const ct_ruleset *rs, saved *s) {
   size_t i;
   s->w = calloc(ct_ruleset_nrules(rs) + 1, sizeof *s->w);
   s->t = calloc(ct_ruleset_nlabels(rs) + 1, sizeof *s->t);
-  if (!s->w || !s->t) return 2;
+  s->p = calloc(ct_ruleset_nlabels(rs) + 1, sizeof *s->p);
+  if (!s->w || !s->t || !s->p) return 2;
   for (i = 0; i < ct_ruleset_nrules(rs); i++) s->w[i] = ct_ruleset_rule(rs, i)->weight;
-  for (i = 0; i < ct_ruleset_nlabels(rs); i++) s->t[i] = ct_ruleset_label(rs, i)->threshold;
+  for (i = 0; i < ct_ruleset_nlabels(rs); i++) {
+    s->t[i] = ct_ruleset_label(rs, i)->threshold;
+    s->p[i] = ct_ruleset_label(rs, i)->prior;
+  }
   return 0;
 }
 
 int ct_corpus_predict(ct_corpus *c, size_t folds, const ct_train_options *o,
                       unsigned char *got) {
-  saved s = {NULL, NULL};
+  saved s = {NULL, NULL, NULL};
   size_t f;
   int st;
   if (folds == 0) return classify_fold(c, (size_t)-1, got);
@@ -164,8 +168,12 @@ int ct_corpus_predict(ct_corpus *c, size_t folds, const ct_train_options *o,
     st = train_without(c, f, o);
     if (st == 0) st = classify_fold(c, f, got);
   }
-  if (s.w && s.t) ct_ruleset_set_weights(c->rs, s.w, s.t, NULL);
+  if (s.w && s.t && s.p) {
+    ct_ruleset_set_weights(c->rs, s.w, s.t, NULL);
+    ct_ruleset_set_priors(c->rs, s.p, NULL);
+  }
   free(s.w);
   free(s.t);
+  free(s.p);
   return st;
 }

@@ -121,7 +121,7 @@ static int feed_pieces(ct_cli_feed *f, const char *path) {
       return submit(f, ct_cli_doc_new(path));
   }
   if (s != CT_OK) return submit(f, failed(path, s, &err));
-  if ((chain = ct_cli_chain_new(plan, f->nlabels)) == NULL) {
+  if ((chain = ct_cli_chain_new(plan, f->rs)) == NULL) {
     f->oom = 1;
     return -1;
   }

@@ -30,7 +30,8 @@ typedef struct ct_cli_feed {
                            ** this many bytes (chain.h) */
   int by_name;             /* a file is plain text only by its name
                            ** (--input auto), else every file is */
-  size_t nlabels;          /* of the rule set, for the pieces' context */
+  const ct_ruleset *rs;    /* the run's (NULL: none), for the pieces'
+                           ** context */
   const ct_cli_options *opt;  /* for the input format of a file */
   size_t read_ahead;       /* 0, or files up to this size are read here,
                            ** while the one worker works on the ones

@@ -434,7 +434,7 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   f.max_bytes = l->r->opt->max_document_bytes;
   f.piece_bytes = piece_bytes(l->r, ct_writer_apart(l->w));
   f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
-  f.nlabels = l->r->rs ? ct_ruleset_nlabels(l->r->rs) : 0;
+  f.rs = l->r->rs;
   f.opt = l->r->opt;
   f.read_ahead = READ_AHEAD_MAX;
   f.small_bytes = READ_AHEAD_SMALL;

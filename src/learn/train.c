@@ -151,6 +151,28 @@ static ct_status fit_all(ct_ruleset *rs, const table *tb,
   return st;
 }
 
+/* Each label's prior: the share of the training clauses, titles aside,
+** that have it (what a clause of recent context leans toward before any
+** came before it: ct_recent_start). */
+static ct_status set_priors(ct_ruleset *rs, const ct_labelled *docs,
+                            size_t ndocs, ct_error *err) {
+  double *p = calloc(rs->nlabels + 1, sizeof *p), body = 0;
+  size_t d, i, l;
+  ct_status st;
+  if (p == NULL) return ct_fail(err, CT_ENOMEM, "train: out of memory");
+  for (d = 0; d < ndocs; d++)
+    for (i = 0; i < docs[d].n; i++) {
+      if (docs[d].clauses[i].title) continue;
+      body++;
+      for (l = 0; l < rs->nlabels; l++)
+        p[l] += docs[d].gold[i * rs->nlabels + l] != 0;
+    }
+  for (l = 0; l < rs->nlabels; l++) p[l] = body > 0 ? round4(p[l] / body) : 0;
+  st = ct_ruleset_set_priors(rs, p, err);
+  free(p);
+  return st;
+}
+
 /* The declared weights and thresholds back in effect. */
 static ct_status declared(ct_ruleset *rs, ct_error *err) {
   double *w = calloc(rs->nrules + 1, sizeof *w);
@@ -196,6 +218,7 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
     st = ct_fail(err, CT_ENOMEM, "train: out of memory");
   } else {
     st = declared(rs, err);
+    if (st == CT_OK) st = set_priors(rs, docs, ndocs, err);
     for (round = 0; st == CT_OK && round < (o->rounds ? o->rounds : 1); round++) {
       st = observe(rs, docs, ndocs, &tb, err);
       if (st == CT_OK) st = fit_all(rs, &tb, o, err);

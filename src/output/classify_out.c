@@ -75,7 +75,8 @@ static ct_status add_signed(ct_writer *w, double v) {
 ** explain nothing, so the reason is named instead.  NULL otherwise (a
 ** vocabulary rule's hit is the term that counts most in its sum). */
 static const char *judged_whole(const ct_writer *w, const ct_hit *h) {
-  static const char *const context[] = {NULL, " (section)", " (previous)"};
+  static const char *const context[] = {NULL, " (section)", " (previous)",
+                                        " (recent)"};
   const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
   if (ri == NULL || ri->words || ri->regex || ri->vocabulary) return NULL;
   if (ri->context != CT_CONTEXT_NONE) return context[ri->context];

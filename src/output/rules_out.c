@@ -81,7 +81,8 @@ static ct_status table_print(ct_buf *b, const table *t) {
 
 static const char *matcher_name(const ct_rule_info *r, int k) {
   static const char *const contexts[] = {NULL, "context=section",
-                                         "context=previous"};
+                                         "context=previous",
+                                         "context=recent"};
   static const char *const scopes[] = {NULL, "scope=title", "scope=body"};
   switch (k) {
   case 0: return r->words ? "words" : NULL;

@@ -78,6 +78,10 @@ struct ct_engine {
                                ** rules start */
   double *own;                 /* per label: positive own evidence */
   unsigned char *owns;         /* per label: own > 0 */
+  double *recent;              /* what the clauses before the current one
+                               ** left for `context = "recent"`:
+                               ** ct_recent_add's nlabels + 1 numbers */
+  unsigned char *recents;      /* per label: a recent share > 0 */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
@@ -545,8 +549,14 @@ static int setup_state(lua_State *L) {
 }
 
 /* The phase of a rule: own evidence, focus, context, and last the
-** learned vocabulary, which was fitted to what the others leave. */
+** learned vocabulary, which was fitted to what the others leave.  A
+** recent share is weighed with the own evidence, as a prior the clause's
+** words confirm or outweigh: so it counts in a focus rule's total and a
+** label it gives keeps section context of another one out (on the
+** development documents, cross-validated, 0.846 against 0.839 as a
+** context rule of the later phase). */
 static int phase_of(const ct_rule_info *ri) {
+  if (ri->context == CT_CONTEXT_RECENT) return 0;
   return ri->vocabulary ? 3 : ri->context != CT_CONTEXT_NONE ? 2
          : ri->focus ? 1 : 0;
 }
@@ -628,15 +638,18 @@ static ct_status make_state(ct_engine *e, ct_error *err) {
 }
 
 /* What an ungated rule needs of a clause's label before it can fire:
-** the label in the section heading's or the previous clause's labels (a
-** context rule: applies() asks it before anything else), or own
+** the label in the section heading's or the previous clause's labels, or
+** a recent share of it (a context rule: applies() asks it before
+** anything else), or own
 ** evidence for it (a focus rule without a regex, which eval_rule asks
 ** before a `when`; with a regex, the regex runs first and may fail). */
-enum { COND_SECTION, COND_PREVIOUS, COND_FOCUS, NCONDS, COND_NONE = NCONDS };
+enum { COND_SECTION, COND_PREVIOUS, COND_RECENT, COND_FOCUS, NCONDS,
+       COND_NONE = NCONDS };
 
 static int cond_of(const ct_rule_info *ri) {
   if (ri->context == CT_CONTEXT_SECTION) return COND_SECTION;
   if (ri->context == CT_CONTEXT_PREVIOUS) return COND_PREVIOUS;
+  if (ri->context == CT_CONTEXT_RECENT) return COND_RECENT;
   if (ri->focus && !ri->regex) return COND_FOCUS;
   return COND_NONE;
 }
@@ -708,12 +721,15 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
                    sizeof *e->cond);
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->owns = calloc(rs->nlabels + 1, 1);
+  e->recent = calloc(rs->nlabels + 1, sizeof *e->recent);
+  e->recents = calloc(rs->nlabels + 1, 1);
   e->vt = ct_vocab_tally_new();
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
       !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
-      !e->live || !e->cond || !e->owns || !e->vt)
+      !e->live || !e->cond || !e->owns || !e->recent || !e->recents ||
+      !e->vt)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) {
@@ -776,6 +792,8 @@ void ct_engine_free(ct_engine *e) {
   free(e->cond);
   free(e->owns);
   free(e->own);
+  free(e->recent);
+  free(e->recents);
   ct_vocab_tally_free(e->vt);
   free(e);
 }
@@ -971,7 +989,8 @@ static const unsigned char *labels_of(const docstate *d, size_t index,
 
 /* Does the clause meet rule r's scope and context?  A context rule takes
 ** the label of the section heading or the previous clause, and never
-** into a clause whose own evidence gives it another label. */
+** into a clause whose own evidence gives it another label; a recent
+** share is weighed before there is a verdict (phase_of). */
 static int applies(const ct_engine *e, const ct_rule_info *ri,
                    const ct_clause *c, const verdict *v) {
   const docstate *d = e->doc;
@@ -982,6 +1001,7 @@ static int applies(const ct_engine *e, const ct_rule_info *ri,
     return 0;
   if (ri->context == CT_CONTEXT_NONE) return 1;
   if (c->title) return 0;
+  if (ri->context == CT_CONTEXT_RECENT) return e->recents[ri->label];
   from = ri->context == CT_CONTEXT_SECTION ? c->heading : c->index - 1;
   from_has = labels_of(d, from, nl);
   if (from_has == NULL || !from_has[ri->label]) return 0;
@@ -1049,6 +1069,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   if (rule->info.focus) {
     if (!(v->own[rule->info.label] > 0)) return CT_OK;
     *strength = v->own[rule->info.label] / v->total;
+  } else if (rule->info.context == CT_CONTEXT_RECENT) {
+    *strength = ct_recent_share(e->recent, e->rs->nlabels, rule->info.label);
   } else {
     *strength = 1;
   }
@@ -1153,6 +1175,11 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   ct_status st;
   d->first_hit[i] = d->nhits;
   memset(e->own, 0, nl * sizeof *e->own);
+  if (!c->title) {
+    for (k = 0; k < nl; k++)
+      e->recents[k] = ct_recent_share(e->recent, nl, k) > 0;
+    add_cond(e, COND_RECENT, e->recents);
+  }
   st = run_rules(e, i, 0, e->phase[0], &v, e->own, err);
   for (k = 0; k < nl; k++) {
     v.total += e->own[k];
@@ -1173,6 +1200,7 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   }
   if (d->nhits > d->first_hit[i])     /* d->hits is NULL before the first */
     sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
+  ct_recent_add(e->recent, nl, c, has);
   return st;
 }
 
@@ -1274,6 +1302,10 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
   d.id = doc_id;
   st = fresh_state(e, err);
   e->doc = &d;
+  if (part != NULL && part->recent != NULL)
+    memcpy(e->recent, part->recent, (e->rs->nlabels + 1) * sizeof *e->recent);
+  else
+    ct_recent_start(e->rs, e->recent);
   e->serial++;
   if (st == CT_OK) st = alloc_results(&d, e->rs->nlabels, &res);
   if (st == CT_OK) st = mask_document(&d);
@@ -1318,6 +1350,34 @@ ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                    "%zu, not %zu", ct_text_name(t), c[0].index,
                    part->before + 1);
   return classify(e, t, c, n, part->before, part, doc_id, out, err);
+}
+
+/* A label whose prior is not known starts at 0. */
+void ct_recent_start(const ct_ruleset *rs, double *recent) {
+  size_t k, any = 0;
+  for (k = 0; k < rs->nlabels; k++) {
+    recent[k] = rs->labels[k].prior >= 0 ? rs->labels[k].prior : 0;
+    any += rs->labels[k].prior >= 0;
+  }
+  recent[rs->nlabels] = any > 0;
+}
+
+/* Each earlier clause counts half as much as the one after it: the
+** weights sum to less than 2, so a share is at most 1 and the state
+** never grows. */
+void ct_recent_add(double *recent, size_t nlabels, const ct_clause *c,
+                   const unsigned char *has) {
+  size_t k;
+  if (c->title) return;
+  for (k = 0; k < nlabels; k++) recent[k] = recent[k] / 2 + (has[k] != 0);
+  recent[nlabels] = recent[nlabels] / 2 + 1;
+}
+
+double ct_recent_share(const double *recent, size_t nlabels, size_t l) {
+  double share;
+  if (!(recent[nlabels] > 0)) return 0;
+  share = recent[l] / recent[nlabels];
+  return share >= 0.01 ? share : 0;
 }
 
 size_t ct_results_count(const ct_results *r) {

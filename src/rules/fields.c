@@ -185,14 +185,18 @@ size_t ct_each_string(lua_State *L, ct_site *s, int idx, const char *key,
 int ct_opt_choice(lua_State *L, ct_site *s, int idx, const char *key,
                   const char *const *names, int dflt) {
   const char *v = ct_opt_string(L, s, idx, key);
-  char hint[160] = "";
+  char hint[160] = "", list[200] = "";
+  size_t used = 0;
   int i;
   if (v == NULL) return dflt;
   for (i = 1; names[i]; i++)
     if (strcmp(v, names[i]) == 0) return i;
+  for (i = 1; names[i] && used < sizeof list; i++)   /* "a, b or c" */
+    used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                             i == 1 ? "" : names[i + 1] ? ", " : " or ",
+                             names[i]);
   ct_diags_suggest(hint, sizeof hint, v, names + 1, (size_t)-1);
-  ct_value_err(s, key, "'%s' must be %s or %s, not '%s'%s", key, names[1],
-            names[2], v, hint);
+  ct_value_err(s, key, "'%s' must be %s, not '%s'%s", key, list, v, hint);
   return dflt;
 }
 

@@ -57,7 +57,7 @@ typedef struct ct_example {
 typedef struct ct_weight_decl {
   char *name;            /* rule id, or label name */
   char *term;            /* a term of the rule's vocabulary, or NULL */
-  int label;             /* 1: a label's threshold */
+  int label;             /* what it sets: CT_WEIGHT_... */
   double value;
   char *file;
   int line;
@@ -96,9 +96,13 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, struct ct_diags *d);
 ** cancels every word of its rule.  Needs the phrases the loader keeps when asked. */
 void ct_ruleset_lint(const ct_ruleset *rs, struct ct_diags *d);
 
-/* What a rule's weight (threshold: a label's threshold) must be, for a
-** message ("must be a number ..."), or NULL when v is one. */
-const char *ct_weight_problem(double v, int threshold);
+/* What a weights {...} entry sets. */
+enum { CT_WEIGHT_RULE, CT_WEIGHT_THRESHOLD, CT_WEIGHT_PRIOR };
+
+/* What a value of that kind (a rule's weight, a label's threshold or
+** prior) must be, for a message ("must be a number ..."), or NULL when v
+** is one. */
+const char *ct_weight_problem(double v, int kind);
 
 /* A sandbox for this rule set: its limits, and the `ct` library as a
 ** global of every rule file. */

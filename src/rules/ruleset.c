@@ -224,6 +224,7 @@ static int label_body(lua_State *L) {
     lb->threshold = 1.0;
   }
   lb->declared_threshold = lb->threshold;
+  lb->prior = -1;
   return 0;
 }
 
@@ -421,7 +422,8 @@ static void rule_regex(lua_State *L, ct_site *s, ct_ruleset *rs, ct_rule *r) {
 /* How a rule may fire besides its matchers: where it looks, on which
 ** clauses, and whether it weighs its label's share of the evidence. */
 static void rule_kind(lua_State *L, ct_site *s, ct_rule *r) {
-  static const char *const contexts[] = {"", "section", "previous", NULL};
+  static const char *const contexts[] = {"", "section", "previous",
+                                         "recent", NULL};
   static const char *const scopes[] = {"", "title", "body", NULL};
   r->info.context = (ct_context)ct_opt_choice(L, s, 1, "context", contexts, 0);
   r->info.scope = (ct_scope)ct_opt_choice(L, s, 1, "scope", scopes, 0);
@@ -597,9 +599,9 @@ static int example_decl(lua_State *L) {
 }
 
 /* weights { rules = { [id] = w, ... }, thresholds = { [label] = t },
-** vocabulary = { [id] = { [term] = w, ... } } }: what `clausetag train`
-** writes. */
-static const char *const weights_keys[] = {"rules", "thresholds",
+** priors = { [label] = p }, vocabulary = { [id] = { [term] = w, ... } } }:
+** what `clausetag train` writes. */
+static const char *const weights_keys[] = {"rules", "thresholds", "priors",
                                            "vocabulary", NULL};
 
 static void add_weight(lua_State *L, ct_site *s, loader *ld, const char *name,
@@ -641,12 +643,13 @@ static void weights_table(lua_State *L, ct_site *s, loader *ld, const char *key,
         at.key = key, at.subkey = lua_tostring(L, -2), at.at_value = 1;
         ct_diags_at(ld->diags, CT_SEVERITY_ERROR, CT_ESYNTAX, &at,
                     "weights: '%s' must map %s names to numbers; '%s' is %s",
-                    key, label ? "label" : "rule", lua_tostring(L, -2),
+                    key, label != CT_WEIGHT_RULE ? "label" : "rule",
+                    lua_tostring(L, -2),
                     ct_given(L, -1));
         s->bad = 1;
       } else {
         ct_value_err(s, key, "'%s' must map %s names to numbers", key,
-                  label ? "label" : "rule");
+                     label != CT_WEIGHT_RULE ? "label" : "rule");
       }
       lua_pop(L, 1);
       continue;
@@ -708,7 +711,8 @@ static void vocabulary_table(lua_State *L, ct_site *s, loader *ld) {
       if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
         term_err(L, s, ld, id);
       else
-        add_weight(L, s, ld, id, lua_tostring(L, -2), 0, lua_tonumber(L, -1));
+        add_weight(L, s, ld, id, lua_tostring(L, -2), CT_WEIGHT_RULE,
+                   lua_tonumber(L, -1));
       lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -728,8 +732,9 @@ static int weights_decl(lua_State *L) {
   }
   if (ld->refs) return 0;
   ct_check_keys(L, &s, 1, weights_keys, 0);
-  weights_table(L, &s, ld, "rules", 0);
-  weights_table(L, &s, ld, "thresholds", 1);
+  weights_table(L, &s, ld, "rules", CT_WEIGHT_RULE);
+  weights_table(L, &s, ld, "thresholds", CT_WEIGHT_THRESHOLD);
+  weights_table(L, &s, ld, "priors", CT_WEIGHT_PRIOR);
   vocabulary_table(L, &s, ld);
   return 0;
 }

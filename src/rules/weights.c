@@ -1,7 +1,8 @@
 /*
 ** weights.c -- weights and thresholds in effect: declared in the rule
 ** files, learned (`weights {...}`, which `clausetag train` writes), or set
-** by a program that learns them.
+** by a program that learns them; and the labels' priors, which only
+** training gives.
 **
 ** A rule's weight in effect scales everything the rule adds: words and
 ** regex rules add it, a `when` that returns n adds n times (weight in
@@ -18,8 +19,10 @@
 #include "rules/diag.h"
 #include "rules/rules.h"
 
-const char *ct_weight_problem(double v, int threshold) {
-  if (threshold)
+const char *ct_weight_problem(double v, int kind) {
+  if (kind == CT_WEIGHT_PRIOR)
+    return v >= 0 && v <= 1 ? NULL : "must be a number from 0 to 1";
+  if (kind == CT_WEIGHT_THRESHOLD)
     return v > 0 && v <= CT_WEIGHT_MAX ? NULL
            : "must be a number greater than 0 and at most 1000000";
   return v >= -CT_WEIGHT_MAX && v <= CT_WEIGHT_MAX ? NULL
@@ -41,13 +44,16 @@ static void suggest_name(const ct_ruleset *rs, int label, const char *name,
 
 static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
                       const ct_weight_decl **given, ct_diags *d) {
+  static const char *const keys[] = {"rules", "thresholds", "priors"};
+  static const char *const values[] = {"a weight", "a threshold",
+                                       "a prior"};
   size_t i, n = w->label ? rs->nlabels : rs->nrules;
   const char *what = w->label ? "label" : "rule", *bad;
   char hint[200] = "";
   ct_srcref at;
   memset(&at, 0, sizeof at);
   at.file = w->file, at.line = w->line, at.decl = "weights";
-  at.key = w->label ? "thresholds" : "rules", at.subkey = w->name;
+  at.key = keys[w->label], at.subkey = w->name;
   for (i = 0; i < n; i++) {
     const char *name = w->label ? rs->labels[i].name : rs->rules[i].info.id;
     if (strcmp(name, w->name) != 0) continue;
@@ -61,11 +67,12 @@ static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
     at.at_value = 1;
     if ((bad = ct_weight_problem(w->value, w->label)) != NULL) {
       ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: %s '%s': "
-                  "%s %s", what, w->name, w->label ? "a threshold" : "a weight",
-                  bad);
+                  "%s %s", what, w->name, values[w->label], bad);
       return;
     }
-    if (w->label) {
+    if (w->label == CT_WEIGHT_PRIOR) {
+      rs->labels[i].prior = w->value;
+    } else if (w->label == CT_WEIGHT_THRESHOLD) {
       rs->labels[i].threshold = w->value;
       rs->labels[i].learned = 1;
     } else {
@@ -132,7 +139,7 @@ static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
 }
 
 ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
-  size_t n = rs->nrules + rs->nlabels + 1, i;
+  size_t n = rs->nrules + 2 * rs->nlabels + 1, i;
   const ct_weight_decl **given;
   ct_status st = CT_OK;
   int full = 0;
@@ -141,7 +148,9 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   for (i = 0; st == CT_OK && i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
     if (w->term != NULL) st = apply_term(rs, w, d, &full);
-    else apply_one(rs, w, given + (w->label ? rs->nrules : 0), d);
+    else apply_one(rs, w, given + (w->label == CT_WEIGHT_RULE ? 0
+                                   : w->label == CT_WEIGHT_THRESHOLD
+                                   ? rs->nrules : rs->nrules + rs->nlabels), d);
   }
   free(given);
   return st;
@@ -168,6 +177,20 @@ ct_status ct_ruleset_set_weights(ct_ruleset *rs, const double *rule_w,
     rs->labels[i].learned =
         thresholds[i] != rs->labels[i].declared_threshold;
   }
+  return CT_OK;
+}
+
+ct_status ct_ruleset_set_priors(ct_ruleset *rs, const double *priors,
+                                ct_error *err) {
+  size_t i;
+  const char *bad;
+  for (i = 0; priors && i < rs->nlabels; i++)
+    if (priors[i] != -1 &&
+        (bad = ct_weight_problem(priors[i], CT_WEIGHT_PRIOR)) != NULL)
+      return ct_fail(err, CT_EUSAGE, "label '%s': a prior %s",
+                     rs->labels[i].name, bad);
+  for (i = 0; i < rs->nlabels; i++)
+    rs->labels[i].prior = priors ? priors[i] : -1;
   return CT_OK;
 }
 
@@ -221,6 +244,20 @@ static ct_status write_vocabulary(const ct_ruleset *rs, FILE *out) {
   return CT_OK;
 }
 
+/* The priors known, if any. */
+static void write_priors(const ct_ruleset *rs, FILE *out) {
+  size_t i, any = 0;
+  for (i = 0; i < rs->nlabels; i++) any += rs->labels[i].prior >= 0;
+  if (any == 0) return;
+  fputs("  priors = {\n", out);
+  for (i = 0; i < rs->nlabels; i++)
+    if (rs->labels[i].prior >= 0) {
+      put_key(out, "    ", rs->labels[i].name);
+      fprintf(out, "%.4f,\n", rs->labels[i].prior);
+    }
+  fputs("  },\n", out);
+}
+
 ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
                                    const char *comment, ct_error *err) {
   size_t i;
@@ -236,7 +273,9 @@ ct_status ct_ruleset_write_weights(const ct_ruleset *rs, FILE *out,
     put_key(out, "    ", rs->labels[i].name);
     fprintf(out, "%.4f,\n", rs->labels[i].threshold);
   }
-  fputs("  },\n  rules = {\n", out);
+  fputs("  },\n", out);
+  write_priors(rs, out);
+  fputs("  rules = {\n", out);
   for (i = 0; i < rs->nrules; i++) {
     put_key(out, "    ", rs->rules[i].info.id);
     fprintf(out, "%.4f,\n", rs->rules[i].info.weight);
