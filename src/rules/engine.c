@@ -57,6 +57,7 @@ struct ct_engine {
   ct_sandbox *sb;
   int *refs;                   /* `when` function per rule, or LUA_NOREF */
   int any_when;
+  int any_recent;              /* a rule has context = "recent" */
   int dirty;                   /* a `when` ran since the state was made */
   ct_rematch *rm;
   ct_phrases_scratch *ps;      /* the document scan: holds its phrase hits */
@@ -81,7 +82,9 @@ struct ct_engine {
   double *recent;              /* what the clauses before the current one
                                ** left for `context = "recent"`:
                                ** ct_recent_add's nlabels + 1 numbers */
-  unsigned char *recents;      /* per label: a recent share > 0 */
+  double *shares;              /* per label: its recent share for the
+                               ** current clause (ct_recent_share) */
+  unsigned char *recents;      /* per label: shares > 0 */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
@@ -722,13 +725,15 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->own = calloc(rs->nlabels + 1, sizeof *e->own);
   e->owns = calloc(rs->nlabels + 1, 1);
   e->recent = calloc(rs->nlabels + 1, sizeof *e->recent);
+  e->shares = calloc(rs->nlabels + 1, sizeof *e->shares);
   e->recents = calloc(rs->nlabels + 1, 1);
   e->vt = ct_vocab_tally_new();
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
       !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
-      !e->live || !e->cond || !e->owns || !e->recent || !e->recents ||
+      !e->live || !e->cond || !e->owns || !e->recent || !e->shares ||
+      !e->recents ||
       !e->vt)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
@@ -740,7 +745,10 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
     else set_bit(cond_set(e, k, ri->label), e->pos[i]);
   }
   same_patterns(e);
-  for (i = 0; i < rs->nrules; i++) e->any_when |= rs->rules[i].info.when;
+  for (i = 0; i < rs->nrules; i++) {
+    e->any_when |= rs->rules[i].info.when;
+    e->any_recent |= rs->rules[i].info.context == CT_CONTEXT_RECENT;
+  }
   return make_state(e, err);
 }
 
@@ -793,6 +801,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->owns);
   free(e->own);
   free(e->recent);
+  free(e->shares);
   free(e->recents);
   ct_vocab_tally_free(e->vt);
   free(e);
@@ -1070,7 +1079,7 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     if (!(v->own[rule->info.label] > 0)) return CT_OK;
     *strength = v->own[rule->info.label] / v->total;
   } else if (rule->info.context == CT_CONTEXT_RECENT) {
-    *strength = ct_recent_share(e->recent, e->rs->nlabels, rule->info.label);
+    *strength = e->shares[rule->info.label];
   } else {
     *strength = 1;
   }
@@ -1175,9 +1184,9 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   ct_status st;
   d->first_hit[i] = d->nhits;
   memset(e->own, 0, nl * sizeof *e->own);
-  if (!c->title) {
+  if (!c->title && e->any_recent) {
     for (k = 0; k < nl; k++)
-      e->recents[k] = ct_recent_share(e->recent, nl, k) > 0;
+      e->recents[k] = (e->shares[k] = ct_recent_share(e->recent, nl, k)) > 0;
     add_cond(e, COND_RECENT, e->recents);
   }
   st = run_rules(e, i, 0, e->phase[0], &v, e->own, err);
