@@ -660,7 +660,8 @@ typedef struct ct_hit {
                         ** strength times the rule's weight */
   double strength;      /* how strongly it fired: 1 for words and regex;
                         ** a `when`'s number over the declared weight;
-                        ** a focus rule's evidence share */
+                        ** a focus rule's evidence share; a recent
+                        ** rule's recent share (ct_recent_share) */
   size_t start, end;    /* input bytes that fired it (a `when`-only rule:
                         ** the whole clause) */
 } ct_hit;

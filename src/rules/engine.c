@@ -29,6 +29,7 @@
 #include "text/text.h"
 
 #define CACHE_MAX 4096              /* c:has phrases cached per engine */
+#define RECENT_FLOOR 0.01           /* a recent share below it is none */
 #define HAS_MAX_PHRASE 1024         /* bytes of a c:has phrase, folded */
 #define CLAUSE_MT "clausetag.clause"
 
@@ -1386,7 +1387,7 @@ double ct_recent_share(const double *recent, size_t nlabels, size_t l) {
   double share;
   if (!(recent[nlabels] > 0)) return 0;
   share = recent[l] / recent[nlabels];
-  return share >= 0.01 ? share : 0;
+  return share >= RECENT_FLOOR ? share : 0;
 }
 
 size_t ct_results_count(const ct_results *r) {
