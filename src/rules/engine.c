@@ -834,7 +834,7 @@ static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
                          double strength, size_t start, size_t end) {
   ct_hit *h;
   if (d->nhits == d->hcap) {
-    size_t cap = d->hcap ? d->hcap * 2 : 64;
+    size_t cap = d->hcap ? d->hcap * 2 : 16 * d->n + 64;  /* ~15 a clause */
     ct_hit *v = realloc(d->hits, cap * sizeof *v);
     if (v == NULL) return CT_ENOMEM;
     d->hits = v;
@@ -1036,7 +1036,8 @@ static ct_status vocab_strength(ct_engine *e, const ct_rule *rule,
   return CT_OK;
 }
 
-/* Does rule r fire on clause c, and how strongly, on which span? */
+/* Does rule r fire on clause c, and how strongly, on which span?  Called
+** only where adds_nothing said the rule may add something. */
 static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
                            const verdict *v, double *strength, size_t *ms,
                            size_t *me, ct_error *err) {
@@ -1044,7 +1045,9 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   const docstate *d = e->doc;
   int fired = 0;
   *strength = 0;
-  if (e->vetoed[r] || !applies(e, &rule->info, c, v)) return CT_OK;
+  /* adds_nothing asked it of the others */
+  if (rule->info.regex && (e->vetoed[r] || !applies(e, &rule->info, c, v)))
+    return CT_OK;
   if (rule->info.vocabulary)
     return vocab_strength(e, rule, c, strength, ms, me, err);
   if (!rule->info.regex && rule->nneeds > 0 && !e->needed[r])
