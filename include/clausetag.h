@@ -442,7 +442,8 @@ typedef enum ct_context {
   CT_CONTEXT_NONE,      /* the clause itself */
   CT_CONTEXT_SECTION,   /* fires when the section heading has the label */
   CT_CONTEXT_PREVIOUS,  /* fires when the previous clause has the label */
-  CT_CONTEXT_RECENT     /* fires with the label's recent share (ct_recent_add) */
+  CT_CONTEXT_RECENT     /* fires with the label's recent share
+                        ** (ct_recent_share) */
 } ct_context;
 
 /* Which clauses a rule applies to (`scope`). */
@@ -1155,8 +1156,8 @@ CT_API void ct_train_options_default(ct_train_options *o);
 /* Fits the weights and thresholds to docs[0..ndocs) and sets them in rs
 ** (ct_ruleset_set_weights), starting from the declared ones whatever is in
 ** effect, and each label's prior, its share of the clauses that are not
-** titles (ct_ruleset_set_priors); then the terms of the vocabulary rules (`vocabulary = true`),
-** to what the others leave.  Learned values are rounded to 4 decimals.  No engine may be
+** titles (ct_ruleset_set_priors); then the terms of the vocabulary
+** rules (`vocabulary = true`), to what the others leave.  Learned values are rounded to 4 decimals.  No engine may be
 ** classifying with rs meanwhile.  A failing rule fails training (its
 ** message names the rule and clause). */
 CT_API ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs,

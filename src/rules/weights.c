@@ -138,6 +138,13 @@ static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
   return CT_OK;
 }
 
+/* Where the entries of a kind start in the `given` array: the rules',
+** then the labels' thresholds, then their priors. */
+static size_t given_at(const ct_ruleset *rs, int kind) {
+  return kind == CT_WEIGHT_RULE ? 0
+         : kind == CT_WEIGHT_THRESHOLD ? rs->nrules : rs->nrules + rs->nlabels;
+}
+
 ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   size_t n = rs->nrules + 2 * rs->nlabels + 1, i;
   const ct_weight_decl **given;
@@ -148,9 +155,7 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   for (i = 0; st == CT_OK && i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
     if (w->term != NULL) st = apply_term(rs, w, d, &full);
-    else apply_one(rs, w, given + (w->label == CT_WEIGHT_RULE ? 0
-                                   : w->label == CT_WEIGHT_THRESHOLD
-                                   ? rs->nrules : rs->nrules + rs->nlabels), d);
+    else apply_one(rs, w, given + given_at(rs, w->label), d);
   }
   free(given);
   return st;
