@@ -1157,8 +1157,9 @@ CT_API void ct_train_options_default(ct_train_options *o);
 ** (ct_ruleset_set_weights), starting from the declared ones whatever is in
 ** effect, and each label's prior, its share of the clauses that are not
 ** titles (ct_ruleset_set_priors); then the terms of the vocabulary
-** rules (`vocabulary = true`), to what the others leave.  Learned values are rounded to 4 decimals.  No engine may be
-** classifying with rs meanwhile.  A failing rule fails training (its
+** rules (`vocabulary = true`), to what the others leave.  Learned values
+** are rounded to 4 decimals.  No engine may be classifying with rs
+** meanwhile.  A failing rule fails training (its
 ** message names the rule and clause). */
 CT_API ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs,
                           size_t ndocs, const ct_train_options *o,

@@ -82,7 +82,8 @@ struct ct_engine {
   unsigned char *owns;         /* per label: own > 0 */
   double *recent;              /* what the clauses before the current one
                                ** left for `context = "recent"`:
-                               ** ct_recent_add's nlabels + 1 numbers */
+                               ** ct_recent_add's nlabels + 1 numbers,
+                               ** kept only when a rule reads it */
   double *shares;              /* per label: its recent share for the
                                ** current clause (ct_recent_share) */
   unsigned char *recents;      /* per label: shares > 0 */
@@ -560,9 +561,8 @@ static int setup_state(lua_State *L) {
 ** development documents, cross-validated, 0.846 against 0.839 as a
 ** context rule of the later phase). */
 static int phase_of(const ct_rule_info *ri) {
-  if (ri->context == CT_CONTEXT_RECENT) return 0;
-  return ri->vocabulary ? 3 : ri->context != CT_CONTEXT_NONE ? 2
-         : ri->focus ? 1 : 0;
+  return ri->vocabulary ? 3 : ri->context == CT_CONTEXT_RECENT ? 0
+         : ri->context != CT_CONTEXT_NONE ? 2 : ri->focus ? 1 : 0;
 }
 
 /* Rules in phase order, each phase in rule order. */
@@ -734,8 +734,7 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
       !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
       !e->live || !e->cond || !e->owns || !e->recent || !e->shares ||
-      !e->recents ||
-      !e->vt)
+      !e->recents || !e->vt)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) {
@@ -834,7 +833,8 @@ static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
                          double strength, size_t start, size_t end) {
   ct_hit *h;
   if (d->nhits == d->hcap) {
-    size_t cap = d->hcap ? d->hcap * 2 : 16 * d->n + 64;  /* ~15 a clause */
+    /* the shipped rules leave about 15 hits a clause: one allocation */
+    size_t cap = d->hcap ? d->hcap * 2 : 16 * d->n + 64;
     ct_hit *v = realloc(d->hits, cap * sizeof *v);
     if (v == NULL) return CT_ENOMEM;
     d->hits = v;
@@ -1213,7 +1213,7 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
   }
   if (d->nhits > d->first_hit[i])     /* d->hits is NULL before the first */
     sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
-  ct_recent_add(e->recent, nl, c, has);
+  if (e->any_recent) ct_recent_add(e->recent, nl, c, has);
   return st;
 }
 
