@@ -235,6 +235,11 @@ CASE(country_form_then_lowercase, "U.S. exports grew last year.\n",
 CASE(country_form_ends_sentence,
      "They met in the U.S. The talks went well.\n",
      "S0 They met in the U.S.\nS0 The talks went well.")
+CASE(opener_begins_a_name,
+     "The U.S. First Lady met the U.S. Most Favored Nation team. They met "
+     "in the U.S. Most of them left.\n",
+     "S0 The U.S. First Lady met the U.S. Most Favored Nation team.\n"
+     "S0 They met in the U.S.\nS0 Most of them left.")
 CASE(country_form_at_end, "Trade between the United States and the R.O.K.\n",
      "S0 Trade between the United States and the R.O.K.")
 CASE(country_forms_uk_dprk,
@@ -824,6 +829,7 @@ int main(void) {
     cmocka_unit_test(country_forms_before_names),
     cmocka_unit_test(country_form_then_lowercase),
     cmocka_unit_test(country_form_ends_sentence),
+    cmocka_unit_test(opener_begins_a_name),
     cmocka_unit_test(country_form_at_end),
     cmocka_unit_test(country_forms_uk_dprk),
     cmocka_unit_test(hyphenated_country_forms),

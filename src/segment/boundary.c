@@ -58,15 +58,37 @@ static const char *const openers[] = {
   "While", "Who", "With", "Yet", NULL
 };
 
+/* Openers that also begin names in title case: "U.S. First Lady", "U.S.
+** Most Favored Nation", "the U.S. Last Mile Initiative".  Followed by a
+** capitalized word they go on the name; "U.S. The United States" still
+** opens a sentence. */
+static const char *const name_openers[] = {
+  "First", "Last", "Most", "One", NULL
+};
+
+static int word_in(const char *const *list, const unsigned char *p,
+                   size_t n) {
+  for (; *list; list++)
+    if (word_is(*list, p, n)) return 1;
+  return 0;
+}
+
+/* Does a capitalized word follow s[k] after one space? */
+static int capital_next(const seg *g, size_t k, size_t end) {
+  size_t len;
+  return k + 1 < end && g->s[k] == ' ' &&
+         ct_cp_isupper(cp_at(g, k + 1, end, &len));
+}
+
 static int is_opener_word(const seg *g, size_t i, size_t end) {
   size_t j = i, len, k;
   while (j < end && is_opener(cp_at(g, j, end, &len))) j += len;
   for (k = j; k < end && ct_cp_isalpha(g->s[k] < 0x80 ? g->s[k] : -1); k++)
     ;
   if (k == j || (k < end && g->s[k] >= 0x80)) return 0;
-  for (const char *const *w = openers; *w; w++)
-    if (word_is(*w, g->s + j, k - j)) return 1;
-  return 0;
+  if (word_in(name_openers, g->s + j, k - j) && capital_next(g, k, end))
+    return 0;
+  return word_in(openers, g->s + j, k - j);
 }
 
 /* Dotted initialisms by shape: U.S, R.O.K, e.g, a.m, Ph.D (the final
@@ -350,13 +372,6 @@ static const char *const speech[] = {
   "argued", "insisted", "replied", "remarked", "warned", "declared",
   "announced", "recalled", "observed", "concluded", NULL
 };
-
-static int word_in(const char *const *list, const unsigned char *p,
-                   size_t n) {
-  for (; *list; list++)
-    if (word_is(*list, p, n)) return 1;
-  return 0;
-}
 
 /* End of the word at i: letters, digits, hyphens, apostrophes and inner
 ** periods (Jr., Lee Jae-myung's). */
