@@ -2,7 +2,8 @@
 ** classify_out.c -- the output formats of `clausetag classify`.
 **
 **   text   FILE:LINE:COL: LABELS: TEXT      grep-style; --explain adds
-**              + RULE -> LABEL +W "MATCH" [START-END]   per hit
+**              + RULE -> LABEL +W "MATCH" [START-END]   per hit, then
+**              = LABEL +SCORE >= THRESHOLD, ...        (or <)
 **   jsonl  the clause object of segment's jsonl without "depth", plus
 **          "labels", "scores" and (--explain) "hits"
 **   tsv    a header line, then one row per clause (--explain: "hits")
@@ -124,6 +125,25 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
   return ct_buf_addc(b, '\n');
 }
 
+/* "    = security +1.5 >= 0.8, trade +0.3 < 0.7": every label the hits
+** gave a score, against its threshold, so that the sum and the bar it
+** had to reach (learned ones are rarely 1) explain the verdict. */
+static ct_status text_scores(ct_writer *w, const ct_result *res) {
+  size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  ct_buf *b = &w->buf;
+  for (k = 0; k < n; k++) {
+    if (res->scores[k] == 0) continue;
+    if (ct_buf_adds(b, written++ ? ", " : "    = ") != CT_OK ||
+        add_label(w, k, colored(w)) != CT_OK || ct_buf_addc(b, ' ') != CT_OK ||
+        add_signed(w, res->scores[k]) != CT_OK ||
+        ct_buf_adds(b, res->has[k] ? " >= " : " < ") != CT_OK ||
+        ct_json_number_cached(b, ct_ruleset_label(w->rs, k)->threshold,
+                              ct_writer_nums(w)) != CT_OK)
+      return CT_ENOMEM;
+  }
+  return written ? ct_buf_addc(b, '\n') : CT_OK;
+}
+
 /* Collapsed clause text has no line break or control character: it goes
 ** into the line as it is (ct_record_text_add). */
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
@@ -135,9 +155,10 @@ static ct_status text_clause(ct_writer *w, const ct_record *r) {
       ct_buf_add(&w->buf, ": ", 2) == CT_OK &&
       ct_record_text_add(&w->buf, r, 1) == CT_OK)
     st = ct_buf_addc(&w->buf, '\n');
-  for (k = 0; st == CT_OK && explained(w) && k < res->nhits; k++)
+  if (!explained(w)) return st;
+  for (k = 0; st == CT_OK && k < res->nhits; k++)
     st = text_hit(w, r, &res->hits[k]);
-  return st;
+  return st == CT_OK ? text_scores(w, res) : st;
 }
 
 /* ---- jsonl ------------------------------------------------------------ */
