@@ -21,7 +21,9 @@ rule "security.defense" {
     "military exercises", "exercises and training", "military readiness",
     "mutual defense treaty", "missile*", "nuclear weapon*", "warship*",
     "submarine*", "fighter jets", "strike fighters", "f 35*", "weapon*",
-    "arms sales", "military sales", "defense industr*",
+    "arms sales", "military sales", "defense industr*", "defence industr*",
+    "uxo", "unexploded ordnance", "explosive remnants of war", "demining",
+    "landmine*", "mine action",
     "u.s. forces korea", "usfk", "united nations command", "nato",
     "korean peninsula", "the peninsula", "dmz", "demilitarized zone",
     "alliance modernization", "multi-domain", "combat aircraft",
@@ -64,7 +66,9 @@ rule "security.defense" {
     "해양안보*", "해양 안보*", "우주안보*",
     "육군*", "병력*", "안전보장*", "무기*", "화학생물무기*", "전력증강*",
     "국방비*", "억지*", "평화정착*", "평화 정착*", "적대*", "평화와 안전*",
-    "군비경쟁*", "안보상*",
+    "군비경쟁*", "안보상*", "확장억지*", "핵우산*", "안보태세*", "안보동맹*",
+    "방위공약*", "공동방위*", "지뢰*", "불발탄*", "중립국감독위원회*",
+    "통항의 자유*",
   },
   weight = 1.0,
 }
@@ -86,7 +90,7 @@ rule "security.conflict" {
     "price cap", "seizure of territory",
     "truce", "truces", "palestinian*", "two-state solution", "coup",
     "reconciliation",
-    "분쟁*", "전쟁*", "테러*", "인질*", "긴장 완화*", "긴장완화*", "긴장을 완화*",
+    "분쟁*", "전쟁*", "테러*", "인질*", "격추*", "암살*", "피격*", "긴장 완화*", "긴장완화*", "긴장을 완화*",
   },
   unless = { "conflict of interest*", "conflict minerals",
              "post-conflict reconstruction", "sexual violence in conflict",
@@ -155,6 +159,8 @@ rule "security.cyber_law" {
     "uav", "uavs", "unmanned aerial", "drones", "outbound investment",
     "immobilized", "immobilised", "sovereign assets",
     "transnational crime", "organized crime", "criminal organizations",
+    "transborder crime", "cross-border crime", "criminal investigations",
+    "arrests", "prosecutions", "border management", "securing borders",
     "cartel*", "illicit", "drug trafficking", "arms trafficking",
     "maritime security", "coast guard", "illegal, unreported and unregulated",
     "iuu", "illegal fishing", "unregulated fishing", "export control*",
@@ -330,3 +336,5 @@ example { "양측은 글로벌보건안보구상(GHSA)의 이행을 지원할 �
 example { "양국 정상은 남북대화를 통한 한반도 긴장완화가 중요하다는 데 의견을 같이하였다.", labels = { "security" } }
 example { "양국 대통령은 남북한의 「유엔」가입 실현 노력을 지지하였다.", labels = { "security" } }
 example { "We will work together to counter online radicalization to violence.", labels = { "security" } }
+example { "양국 정상은 핵우산과 확장억지력을 포함한 굳건한 연합 안보태세를 재확인하였다.", labels = { "security" } }
+example { "The United States will fund the clearance of unexploded ordnance in the province.", labels = { "security" } }

@@ -79,6 +79,8 @@ rule "trade.economy" {
     "economic integration", "economic prosperity", "economic opportunit*",
     "economic security", "economic resilience", "reconstruction",
     "markets", "competitiveness", "procurement", "inflation",
+    "economic relationship*", "economic engagement", "economic leadership",
+    "economic powerhouse", "reindustrializ*", "section 232", "energy market*",
     "creditor*", "personal data", "cross-border data",
     "경제*", "기업*", "시장", "민간부문*", "차관*",
   },
@@ -112,7 +114,8 @@ rule "trade.technology" {
   words = {
     "technology cooperation", "critical and emerging technologies",
     "emerging technolog*", "advanced technolog*", "artificial intelligence",
-    "ai", "quantum", "6g", "5g", "open ran", "biotechnology",
+    "ai", "quantum", "6g", "5g", "open ran", "biotechnolog*",
+    "advanced computing", "high-performance computing", "supercomput*",
     "information communications technolog*", "telecommunication*",
     "research and development", "r&d", "high tech",
     "space exploration", "space industry", "satellite*", "artemis",
@@ -268,3 +271,4 @@ example { "양국은 조선 산업 협력을 확대하기로 합의하였다.", 
 example { "양국 정상은 경제협력과 통상 증진 방안을 협의하였다.", labels = { "trade" } }
 example { "Rising inflation requires strong and concerted action by both governments.", labels = { "trade" } }
 example { "With $10 million in funding, the program will invest in health facilities.", labels = { "health" } }
+example { "The two countries will cooperate on advanced computing and biotechnologies.", labels = { "trade" } }
