@@ -7,7 +7,10 @@
 **     + trade.core -> trade +1 "tariffs"
 **
 ** one line per hit in rule order, with the text that fired a words or
-** regex rule (a `when`-only rule judged the whole clause and shows none).
+** regex rule (a `when`-only rule judged the whole clause and shows none),
+** then each scored label against its threshold, as classify --explain:
+**
+**     = trade +0.5 < 1
 */
 #ifndef CT_CLI_FIRED_H
 #define CT_CLI_FIRED_H
