@@ -1037,7 +1037,8 @@ static ct_status vocab_strength(ct_engine *e, const ct_rule *rule,
 }
 
 /* Does rule r fire on clause c, and how strongly, on which span?  Called
-** only where adds_nothing said the rule may add something. */
+** only where adds_nothing said the rule may add something: not vetoed,
+** its scope and context hold. */
 static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
                            const verdict *v, double *strength, size_t *ms,
                            size_t *me, ct_error *err) {
@@ -1045,9 +1046,6 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   const docstate *d = e->doc;
   int fired = 0;
   *strength = 0;
-  /* adds_nothing asked it of the others */
-  if (rule->info.regex && (e->vetoed[r] || !applies(e, &rule->info, c, v)))
-    return CT_OK;
   if (rule->info.vocabulary)
     return vocab_strength(e, rule, c, strength, ms, me, err);
   if (!rule->info.regex && rule->nneeds > 0 && !e->needed[r])
@@ -1096,17 +1094,16 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
   return CT_OK;
 }
 
-/* Is it known without a call that rule r adds nothing to clause c?  The
-** tests eval_rule makes first, for a rule with no regex (which could
-** fail): an `unless` phrase vetoed it, its scope or context does not
-** hold, or it is a focus rule whose label has no own evidence.  A rule
-** that the `cond` sets let through, or one whose words are in the clause,
-** often stops here, without the call. */
+/* Is it known without a call that rule r adds nothing to clause c?  An
+** `unless` phrase vetoed it, its scope or context does not hold, or it
+** is a focus rule whose label has no own evidence (not asked of a regex
+** rule: its regex runs first, and a failing one must still fail).  A
+** rule that the `cond` sets let through, or one whose words are in the
+** clause, often stops here, without the call. */
 static int adds_nothing(const ct_engine *e, size_t r, const ct_rule_info *ri,
                         const ct_clause *c, const verdict *v) {
-  if (ri->regex) return 0;
-  if (e->vetoed[r] || (ri->focus && !(v->own[ri->label] > 0))) return 1;
-  return !applies(e, ri, c, v);
+  if (e->vetoed[r] || !applies(e, ri, c, v)) return 1;
+  return !ri->regex && ri->focus && !(v->own[ri->label] > 0);
 }
 
 /* eval_rule with the time it took added to the rule's cost: a profile
