@@ -25,9 +25,10 @@ typedef struct ct_cli_filter {
 
 /* One input: a path to read, or a directory that could not be listed
 ** (errnum != 0), reported in its place in the order.  What the listing
-** learnt of a file (one stat) travels with it: the reader decides how
-** to read it (whole, ahead, in pieces) from that, and the read itself
-** still checks the open file. */
+** learnt of a file (when it had to stat it: a link, or a file system
+** that does not give d_type) travels with it: the reader decides how
+** to read it (whole, ahead, in pieces) from that, or stats it itself,
+** and the read still checks the open file. */
 typedef struct ct_cli_source {
   char *path;
   int errnum;

@@ -97,19 +97,37 @@ static int vocab_full(const ct_ruleset *rs, const ct_weight_decl *w) {
   return rows + 1 > rs->lim.rule_memory / row;
 }
 
-/* A term of a vocabulary rule's learned words.  *full: the vocabulary
-** reached the limit (reported once). */
+/* Where the terms read so far stand: the vocabulary reached the limit
+** (reported once); the rule of the last term, which the next one most
+** likely shares (a weights file lists a rule's terms together, and a
+** search of every rule id per term was a third of start-up). */
+typedef struct termstate {
+  int full;
+  size_t rule;
+} termstate;
+
+static size_t rule_named(const ct_ruleset *rs, const char *name,
+                         size_t guess) {
+  size_t i;
+  if (guess < rs->nrules && strcmp(rs->rules[guess].info.id, name) == 0)
+    return guess;
+  for (i = 0; i < rs->nrules; i++)
+    if (strcmp(rs->rules[i].info.id, name) == 0) break;
+  return i;
+}
+
+/* A term of a vocabulary rule's learned words. */
 static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
-                            ct_diags *d, int *full) {
+                            ct_diags *d, termstate *ts) {
   const char *bad = ct_weight_problem(w->value, 0);
+  int *full = &ts->full;
   char hint[200] = "";
   ct_srcref at;
   size_t i;
   memset(&at, 0, sizeof at);
   at.file = w->file, at.line = w->line, at.decl = "weights";
   at.key = "vocabulary", at.subkey = w->name;
-  for (i = 0; i < rs->nrules; i++)
-    if (strcmp(rs->rules[i].info.id, w->name) == 0) break;
+  i = ts->rule = rule_named(rs, w->name, ts->rule);
   if (i == rs->nrules) {
     suggest_name(rs, 0, w->name, hint, sizeof hint);
     ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s' "
@@ -149,12 +167,12 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   size_t n = rs->nrules + 2 * rs->nlabels + 1, i;
   const ct_weight_decl **given;
   ct_status st = CT_OK;
-  int full = 0;
+  termstate ts = {0, 0};
   if (rs->nweights == 0) return CT_OK;
   if ((given = calloc(n, sizeof *given)) == NULL) return CT_ENOMEM;
   for (i = 0; st == CT_OK && i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
-    if (w->term != NULL) st = apply_term(rs, w, d, &full);
+    if (w->term != NULL) st = apply_term(rs, w, d, &ts);
     else apply_one(rs, w, given + given_at(rs, w->label), d);
   }
   free(given);
