@@ -16,6 +16,7 @@
 ** not depend on which rule fired first.  Text formats collapse white
 ** space; jsonl keeps exact spans, so offsets can be checked.
 */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "output/json.h"
@@ -127,12 +128,14 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
 
 /* "    = security +1.5 >= 0.8, trade +0.3 < 0.7": every label the hits
 ** gave a score, against its threshold, so that the sum and the bar it
-** had to reach (learned ones are rarely 1) explain the verdict. */
+** had to reach (learned ones are rarely 1) explain the verdict; the
+** labels given first, as the hits above. */
 static ct_status text_scores(ct_writer *w, const ct_result *res) {
-  size_t k, n = ct_ruleset_nlabels(w->rs), written = 0;
+  size_t j, k, n = ct_ruleset_nlabels(w->rs), written = 0;
   ct_buf *b = &w->buf;
-  for (k = 0; k < n; k++) {
-    if (res->scores[k] == 0) continue;
+  for (j = 0; j < 2 * n; j++) {
+    k = j % n;
+    if (res->scores[k] == 0 || !res->has[k] != (j >= n)) continue;
     if (ct_buf_adds(b, written++ ? ", " : "    = ") != CT_OK ||
         add_label(w, k, colored(w)) != CT_OK || ct_buf_addc(b, ' ') != CT_OK ||
         add_signed(w, res->scores[k]) != CT_OK ||
@@ -142,6 +145,37 @@ static ct_status text_scores(ct_writer *w, const ct_result *res) {
       return CT_ENOMEM;
   }
   return written ? ct_buf_addc(b, '\n') : CT_OK;
+}
+
+/* Does hit a come before hit b for a reader?  The labels the clause got
+** first, then label by label, and within a label the hits that counted
+** most: the reason for a label is under the clause, not among the small
+** leanings of every label (each a line in rule order, it was lost). */
+static int read_before(const ct_result *res, size_t a, size_t b) {
+  const ct_hit *x = &res->hits[a], *y = &res->hits[b];
+  double wx = fabs(x->weight), wy = fabs(y->weight);
+  if (res->has[x->label] != res->has[y->label]) return res->has[x->label];
+  if (x->label != y->label) return x->label < y->label;
+  if (wx != wy) return wx > wy;
+  return a < b;
+}
+
+/* res's hits in reading order, in w->order (a clause has tens of hits:
+** insertion sort). */
+static ct_status order_hits(ct_writer *w, const ct_result *res) {
+  size_t i, j;
+  if (res->nhits > w->order_cap) {
+    size_t cap = res->nhits < 64 ? 64 : res->nhits;
+    size_t *o = realloc(w->order, cap * sizeof *o);
+    if (o == NULL) return CT_ENOMEM;
+    w->order = o, w->order_cap = cap;
+  }
+  for (i = 0; i < res->nhits; i++) {
+    for (j = i; j > 0 && read_before(res, i, w->order[j - 1]); j--)
+      w->order[j] = w->order[j - 1];
+    w->order[j] = i;
+  }
+  return CT_OK;
 }
 
 /* Collapsed clause text has no line break or control character: it goes
@@ -156,8 +190,9 @@ static ct_status text_clause(ct_writer *w, const ct_record *r) {
       ct_record_text_add(&w->buf, r, 1) == CT_OK)
     st = ct_buf_addc(&w->buf, '\n');
   if (!explained(w)) return st;
+  if (st == CT_OK) st = order_hits(w, res);
   for (k = 0; st == CT_OK && k < res->nhits; k++)
-    st = text_hit(w, r, &res->hits[k]);
+    st = text_hit(w, r, &res->hits[w->order[k]]);
   return st == CT_OK ? text_scores(w, res) : st;
 }
 

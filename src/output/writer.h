@@ -85,6 +85,9 @@ struct ct_writer {
   void *select;           /* the selection format fmt points to, and
                           ** want, in one malloc'ed block that this writer
                           ** owns (select.h), or NULL */
+  size_t *order;          /* text --explain: a clause's hits in the order
+                          ** written (reused, grown as needed) */
+  size_t order_cap;
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
