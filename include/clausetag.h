@@ -442,9 +442,18 @@ typedef enum ct_context {
   CT_CONTEXT_NONE,      /* the clause itself */
   CT_CONTEXT_SECTION,   /* fires when the section heading has the label */
   CT_CONTEXT_PREVIOUS,  /* fires when the previous clause has the label */
-  CT_CONTEXT_RECENT     /* fires with the label's recent share
+  CT_CONTEXT_RECENT,    /* fires with the label's recent share
                         ** (ct_recent_share) */
+  CT_CONTEXT_NEXT       /* fires when the next clause has the label (its
+                        ** labels before any such rule ran), also on a
+                        ** heading; weighed after every other rule, and
+                        ** seen by none; a rule set with one classifies
+                        ** whole documents only */
 } ct_context;
+
+/* A context's name as rule files write it ("section", "previous",
+** "recent", "next"); NULL for CT_CONTEXT_NONE and unknown values. */
+CT_API const char *ct_context_name(ct_context c);
 
 /* Which clauses a rule applies to (`scope`). */
 typedef enum ct_scope {
@@ -750,8 +759,10 @@ CT_API double ct_recent_share(const double *recent, size_t nlabels,
 ** holds at least their bytes; hit offsets in the results point into it
 ** too).  Given the labels the earlier parts got, the results are those of
 ** the same clauses when the whole document is classified at once.  Only
-** for rule sets without `when` (CT_EUSAGE otherwise): a `when` may look
-** at any clause of the document and keep state from one to the next. */
+** for rule sets without `when` and without `context = "next"` (CT_EUSAGE
+** otherwise): a `when` may look at any clause of the document and keep
+** state from one to the next, and a part's last clause would need the
+** next part's first. */
 CT_API ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                                          const ct_clause *c, size_t n,
                                          const char *doc_id,

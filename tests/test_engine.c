@@ -573,6 +573,55 @@ static void recent_across_parts(void **state) {
   ct_ruleset_free(rs);
 }
 
+/* A `next` rule reads the next clause's labels as the other rules left
+** them: a heading and a lead-in take the topic after them, a label never
+** travels back two clauses, a clause with another label of its own
+** keeps it, and the last clause has nothing after it. */
+static void next_clause(void **state) {
+  (void)state;
+  classify_is(CLIMATE "label \"trade\" {}\n"
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"t\" { label = \"trade\", words = \"trade\" }\n"
+    "rule \"n\" { label = \"climate\", context = \"next\" }\n",
+    "Energy\n\nClimate first.\n\nOne.\n\nTwo.\n\nClimate again.\n\n"
+    "Trade.\n\nClimate last.\n",
+    "climate | n=1:Energy\nclimate | c=1:Climate\n|\nclimate | n=1:Two.\n"
+    "climate | c=1:Climate\ntrade | t=1:Trade\nclimate | c=1:Climate\n");
+}
+
+/* A rule set that looks ahead is classified whole: a part's last clause
+** would need the next part. */
+static void next_clause_whole_only(void **state) {
+  static const char doc[] = "One.\nClimate.\n";
+  ct_ruleset *rs;
+  ct_engine *e;
+  ct_text *t;
+  ct_clause *c;
+  ct_results *p1 = NULL;
+  ct_part part;
+  ct_error err;
+  size_t n;
+  (void)state;
+  assert_int_equal(load(CLIMATE
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"n\" { label = \"climate\", context = \"next\" }\n", &rs, &err),
+    CT_OK);
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
+                                       CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+  memset(&part, 0, sizeof part);
+  assert_int_equal(ct_engine_classify_part(e, t, c, 1, NULL, &part, &p1,
+                                           &err), CT_EUSAGE);
+  assert_null(p1);
+  assert_string_equal(err.msg, "doc.txt: a rule set with 'context = \"next\"' "
+                      "rules classifies whole documents only");
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  ct_ruleset_free(rs);
+}
+
 static void empty_document(void **state) {
   (void)state;
   classify_is(CLIMATE "rule \"c\" { label = \"climate\", words = \"x\" }\n",
@@ -604,6 +653,8 @@ int main(void) {
     cmocka_unit_test(recent_titles_and_floor),
     cmocka_unit_test(recent_starts_from_priors),
     cmocka_unit_test(recent_across_parts),
+    cmocka_unit_test(next_clause),
+    cmocka_unit_test(next_clause_whole_only),
     cmocka_unit_test(empty_document),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

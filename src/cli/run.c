@@ -398,8 +398,9 @@ static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
 /* Can a large file be read in pieces, and how large are they (0: no)?
 ** The run's writer must write documents apart (its selection too, when
 ** it has one: `apart`), the input be plain text, and
-** the rules keep no state a piece could not carry: no `when`, no policy
-** (--require looks at a whole document). */
+** the rules keep no state a piece could not carry: no `when`, no rule
+** that looks at the next clause, no policy (--require looks at a whole
+** document). */
 static size_t piece_bytes(const ct_cli_run *r, int apart) {
   const ct_cli_options *o = r->opt;
   const char *env = getenv("CLAUSETAG_PIECE_BYTES");
@@ -408,7 +409,9 @@ static size_t piece_bytes(const ct_cli_run *r, int apart) {
       (o->input != CT_CLI_INPUT_AUTO && o->input != CT_CLI_INPUT_TEXT))
     return 0;
   for (k = 0; r->rs != NULL && k < ct_ruleset_nrules(r->rs); k++)
-    if (ct_ruleset_rule(r->rs, k)->when) return 0;
+    if (ct_ruleset_rule(r->rs, k)->when ||
+        ct_ruleset_rule(r->rs, k)->context == CT_CONTEXT_NEXT)
+      return 0;
   if (env != NULL && env[0] != '\0') {
     char *e;
     unsigned long long v = strtoull(env, &e, 10);

@@ -77,12 +77,10 @@ static ct_status add_signed(ct_writer *w, double v) {
 ** explain nothing, so the reason is named instead.  NULL otherwise (a
 ** vocabulary rule's hit is the term that counts most in its sum). */
 static const char *judged_whole(const ct_writer *w, const ct_hit *h) {
-  static const char *const context[] = {NULL, " (section)", " (previous)",
-                                        " (recent)"};
   const ct_rule_info *ri = ct_ruleset_rule(w->rs, h->rule);
   if (ri == NULL || ri->words || ri->regex || ri->vocabulary) return NULL;
-  if (ri->context != CT_CONTEXT_NONE) return context[ri->context];
-  return ri->focus ? " (focus)" : " (when)";
+  if (ri->context != CT_CONTEXT_NONE) return ct_context_name(ri->context);
+  return ri->focus ? "focus" : "when";
 }
 
 /* " (learned; declared +0.6)" after the weight a hit added, when the
@@ -122,8 +120,9 @@ static ct_status text_hit(ct_writer *w, const ct_record *r,
       add_learned(w, ct_ruleset_rule(w->rs, h->rule)) != CT_OK)
     return CT_ENOMEM;
   if (whole == NULL) return add_match(w, r, h);
-  if (ct_buf_adds(b, whole) != CT_OK) return CT_ENOMEM;
-  return ct_buf_addc(b, '\n');
+  if (ct_buf_add(b, " (", 2) != CT_OK || ct_buf_adds(b, whole) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_add(b, ")\n", 2);
 }
 
 /* "    = security +1.5 >= 0.8, trade +0.3 < 0.7": every label the hits

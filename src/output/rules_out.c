@@ -80,16 +80,13 @@ static ct_status table_print(ct_buf *b, const table *t) {
 #define NMATCHERS 8
 
 static const char *matcher_name(const ct_rule_info *r, int k) {
-  static const char *const contexts[] = {NULL, "context=section",
-                                         "context=previous",
-                                         "context=recent"};
-  static const char *const scopes[] = {NULL, "scope=title", "scope=body"};
+  static const char *const scopes[] = {NULL, "title", "body"};
   switch (k) {
   case 0: return r->words ? "words" : NULL;
   case 1: return r->regex ? "regex" : NULL;
   case 2: return r->unless ? "unless" : NULL;
   case 3: return r->when ? "when" : NULL;
-  case 4: return contexts[r->context];
+  case 4: return ct_context_name(r->context);
   case 5: return scopes[r->scope];
   case 6: return r->focus ? "focus" : NULL;
   default: return r->vocabulary ? "vocabulary" : NULL;
@@ -101,7 +98,9 @@ static char *matchers(const ct_rule_info *r) {
   int k, n = 0;
   for (k = 0; k < NMATCHERS; k++)
     if (matcher_name(r, k) &&
-        ct_buf_printf(&b, "%s%s", n++ ? "," : "", matcher_name(r, k)) != CT_OK)
+        ct_buf_printf(&b, "%s%s%s", n++ ? "," : "",
+                      k == 4 ? "context=" : k == 5 ? "scope=" : "",
+                      matcher_name(r, k)) != CT_OK)
       break;
   if (k < NMATCHERS || (n == 0 && ct_buf_adds(&b, "-") != CT_OK)) {
     ct_buf_free(&b);

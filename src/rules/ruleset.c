@@ -419,11 +419,17 @@ static void rule_regex(lua_State *L, ct_site *s, ct_ruleset *rs, ct_rule *r) {
   if (r->nneeds == 0) find_needles(L, rs, r, pat);
 }
 
+/* The values of `context`, in ct_context order ("" for none). */
+static const char *const contexts[] = {"", "section", "previous", "recent",
+                                       "next", NULL};
+
+const char *ct_context_name(ct_context c) {
+  return c > CT_CONTEXT_NONE && c <= CT_CONTEXT_NEXT ? contexts[c] : NULL;
+}
+
 /* How a rule may fire besides its matchers: where it looks, on which
 ** clauses, and whether it weighs its label's share of the evidence. */
 static void rule_kind(lua_State *L, ct_site *s, ct_rule *r) {
-  static const char *const contexts[] = {"", "section", "previous",
-                                         "recent", NULL};
   static const char *const scopes[] = {"", "title", "body", NULL};
   r->info.context = (ct_context)ct_opt_choice(L, s, 1, "context", contexts, 0);
   r->info.scope = (ct_scope)ct_opt_choice(L, s, 1, "scope", scopes, 0);
