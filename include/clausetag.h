@@ -681,6 +681,9 @@ typedef struct ct_result {
   const unsigned char *has; /* one per label: 1 when score >= threshold */
   const ct_hit *hits;       /* in rule order */
   size_t nhits;
+  const unsigned char *context_has;  /* the labels other clauses' context
+                            ** rules read: `has` before any `context =
+                            ** "next"` rule (`has` itself without one) */
 } ct_result;
 
 /* The results of classifying clauses: one ct_result per clause, in
@@ -725,12 +728,18 @@ typedef struct ct_part {
   size_t heading;                    /* a heading before the part that its
                                      ** clauses name (c[i].heading), or 0 */
   const unsigned char *heading_has;  /* that heading's labels (ct_result
-                                     ** .has), or NULL */
-  const unsigned char *prev_has;     /* the labels of clause `before`, or
-                                     ** NULL when before == 0 */
+                                     ** .context_has), or NULL */
+  const unsigned char *prev_has;     /* the labels of clause `before`
+                                     ** (.context_has), or NULL when
+                                     ** before == 0 */
   const double *recent;              /* what clauses 1..before left for
                                      ** `context = "recent"` (ct_recent_add),
                                      ** or NULL when before == 0 */
+  size_t ahead;                      /* the last `ahead` clauses of c are
+                                     ** the next part's first, given only
+                                     ** to be looked ahead to (`context =
+                                     ** "next"`) and not in the results;
+                                     ** 0 when the part ends the document */
 } ct_part;
 
 /* `context = "recent"` reads how much of what came just before a clause
@@ -744,7 +753,7 @@ typedef struct ct_part {
 ** clauses lean as much as an average clause does.  ct_recent_add adds a
 ** classified clause (a title changes nothing), as the engine does after
 ** each clause; whoever classifies a document part by part keeps the
-** state for ct_part.recent. */
+** state for ct_part.recent, adding each result's context_has. */
 CT_API void ct_recent_start(const ct_ruleset *rs, double *recent);
 CT_API void ct_recent_add(double *recent, size_t nlabels, const ct_clause *c,
                           const unsigned char *has);
@@ -757,12 +766,12 @@ CT_API double ct_recent_share(const double *recent, size_t nlabels,
 /* Classifies clauses c[0..n) of a part: their index and heading are the
 ** document's numbers, their offsets point into t (the part's text, which
 ** holds at least their bytes; hit offsets in the results point into it
-** too).  Given the labels the earlier parts got, the results are those of
-** the same clauses when the whole document is classified at once.  Only
-** for rule sets without `when` and without `context = "next"` (CT_EUSAGE
-** otherwise): a `when` may look at any clause of the document and keep
-** state from one to the next, and a part's last clause would need the
-** next part's first. */
+** too).  Given the labels the earlier parts got, and with `context =
+** "next"` rules the next part's first clause (ct_part.ahead, its bytes in
+** t too), the results are those of the same clauses when the whole
+** document is classified at once.  Only for rule sets without `when`
+** (CT_EUSAGE otherwise): a `when` may look at any clause of the document
+** and keep state from one to the next. */
 CT_API ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                                          const ct_clause *c, size_t n,
                                          const char *doc_id,

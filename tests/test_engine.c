@@ -589,33 +589,77 @@ static void next_clause(void **state) {
     "climate | c=1:Climate\ntrade | t=1:Trade\nclimate | c=1:Climate\n");
 }
 
-/* A rule set that looks ahead is classified whole: a part's last clause
-** would need the next part. */
-static void next_clause_whole_only(void **state) {
-  static const char doc[] = "One.\nClimate.\n";
+/* A document with `next` rules classified in two parts, wherever it is
+** cut: the first part given the second's first clause to look ahead to
+** (ct_part.ahead), the second what the first left (context_has: the
+** labels before the next rules), gets what it gets whole. */
+static void next_across_parts(void **state) {
+  static const char doc[] = "Energy\nClimate first.\nOne.\nTwo.\n"
+                            "Climate again.\nTrade.\nClimate last.\n";
   ct_ruleset *rs;
   ct_engine *e;
   ct_text *t;
   ct_clause *c;
-  ct_results *p1 = NULL;
+  ct_results *whole, *p1, *p2;
   ct_part part;
   ct_error err;
-  size_t n;
+  double st[3];
+  size_t n, i, cut, nl = 2;
   (void)state;
-  assert_int_equal(load(CLIMATE
+  assert_int_equal(load(CLIMATE "label \"trade\" {}\n"
     "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
-    "rule \"n\" { label = \"climate\", context = \"next\" }\n", &rs, &err),
-    CT_OK);
+    "rule \"t\" { label = \"trade\", words = \"trade\" }\n"
+    "rule \"n\" { label = \"climate\", context = \"next\" }\n"
+    "rule \"r\" { label = \"climate\", context = \"recent\", weight = 0.3 }\n"
+    "rule \"s\" { label = \"climate\", context = \"section\", weight = 0.2 }\n",
+    &rs, &err), CT_OK);
   assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
   assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
                                        CT_INVALID_ERROR, &t, &err), CT_OK);
   assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 7);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &whole, &err), CT_OK);
+  assert_true(ct_results_get(whole, 0)->has[0]);        /* by its next */
+  assert_false(ct_results_get(whole, 0)->context_has[0]);
+  for (cut = 1; cut < n; cut++) {
+    memset(&part, 0, sizeof part);
+    part.ahead = 1;
+    assert_int_equal(ct_engine_classify_part(e, t, c, cut + 1, NULL, &part,
+                                             &p1, &err), CT_OK);
+    assert_int_equal(ct_results_count(p1), cut);
+    ct_recent_start(rs, st);
+    for (i = 0; i < cut; i++)
+      ct_recent_add(st, nl, &c[i], ct_results_get(p1, i)->context_has);
+    memset(&part, 0, sizeof part);
+    part.before = cut;
+    part.prev_has = ct_results_get(p1, cut - 1)->context_has;
+    part.recent = st;
+    if (c[cut].heading > 0 && c[cut].heading <= cut) {
+      part.heading = c[cut].heading;
+      part.heading_has = ct_results_get(p1, part.heading - 1)->context_has;
+    }
+    assert_int_equal(ct_engine_classify_part(e, t, c + cut, n - cut, NULL,
+                                             &part, &p2, &err), CT_OK);
+    for (i = 0; i < n; i++) {
+      const ct_result *a = ct_results_get(whole, i),
+                      *b = i < cut ? ct_results_get(p1, i)
+                                   : ct_results_get(p2, i - cut);
+      assert_true(a->scores[0] == b->scores[0]);
+      assert_true(a->scores[1] == b->scores[1]);
+      assert_int_equal(a->has[0], b->has[0]);
+      assert_int_equal(a->context_has[0], b->context_has[0]);
+      assert_int_equal(a->nhits, b->nhits);
+    }
+    ct_results_free(p1);
+    ct_results_free(p2);
+  }
   memset(&part, 0, sizeof part);
+  part.ahead = 2;
   assert_int_equal(ct_engine_classify_part(e, t, c, 1, NULL, &part, &p1,
                                            &err), CT_EUSAGE);
-  assert_null(p1);
-  assert_string_equal(err.msg, "doc.txt: a rule set with 'context = \"next\"' "
-                      "rules classifies whole documents only");
+  assert_string_equal(err.msg, "doc.txt: the part looks ahead to 2 clauses "
+                      "of its 1");
+  ct_results_free(whole);
   free(c);
   ct_text_free(t);
   ct_engine_free(e);
@@ -654,7 +698,7 @@ int main(void) {
     cmocka_unit_test(recent_starts_from_priors),
     cmocka_unit_test(recent_across_parts),
     cmocka_unit_test(next_clause),
-    cmocka_unit_test(next_clause_whole_only),
+    cmocka_unit_test(next_across_parts),
     cmocka_unit_test(empty_document),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

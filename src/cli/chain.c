@@ -161,12 +161,13 @@ int ct_cli_chain_label_done(ct_cli_chain *c, size_t next, const ct_text *t,
   size_t i = n;
   pthread_mutex_lock(&c->mu);
   while (ok && i > 0 && cl[i - 1].kind != CT_KIND_HEADING) i--;
-  if (ok && i > 0 && !keep_heading(c, t, &cl[i - 1], res ? res[i - 1].has
-                                                          : NULL))
+  if (ok && i > 0 &&
+      !keep_heading(c, t, &cl[i - 1], res ? res[i - 1].context_has : NULL))
     ok = 0;
-  if (ok && n > 0 && res) memcpy(c->prev_has, res[n - 1].has, c->nlabels);
+  if (ok && n > 0 && res)
+    memcpy(c->prev_has, res[n - 1].context_has, c->nlabels);
   for (i = 0; ok && res && i < n; i++)
-    ct_recent_add(c->recent, c->nlabels, &cl[i], res[i].has);
+    ct_recent_add(c->recent, c->nlabels, &cl[i], res[i].context_has);
   if (ok) c->label_turn = next;
   else c->failed = 1;
   pthread_cond_broadcast(&c->turn);

@@ -48,6 +48,8 @@ typedef struct docstate {
   size_t nph;
   double *scores;              /* n * nlabels */
   unsigned char *has;          /* n * nlabels */
+  unsigned char *has1;         /* the same before any `next` rule (NULL:
+                               ** none ran) */
   ct_hit *hits;                /* all hits, clause after clause */
   size_t nhits, hcap;
   size_t *first_hit;           /* n + 1: where each clause's hits start */
@@ -1242,14 +1244,17 @@ static ct_status next_rules(ct_engine *e, size_t i, size_t *h,
 /* The second pass of a rule set with `context = "next"` rules: each
 ** clause's hits so far, then those of its next rules, into a new array
 ** (a clause's hits stay together, in rule order). */
-static ct_status look_ahead(ct_engine *e, ct_error *err) {
+static ct_status look_ahead(ct_engine *e, size_t keep, ct_error *err) {
   docstate *d = e->doc;
   ct_hit *old = d->hits;
-  size_t i, k, h = 0;
+  size_t i, k, h = 0, cells = d->n * e->rs->nlabels + 1;
   ct_status st = CT_OK;
+  if ((d->has1 = malloc(cells)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
+  memcpy(d->has1, d->has, cells);
   d->first_hit[d->n] = d->nhits;
   d->hits = NULL, d->nhits = d->hcap = 0;
-  for (i = 0; st == CT_OK && i < d->n; i++) {
+  for (i = 0; st == CT_OK && i < keep; i++) {
     size_t from = d->first_hit[i], to = d->first_hit[i + 1];
     d->first_hit[i] = d->nhits;       /* [i + 1] is read before it moves */
     for (k = from; st == CT_OK && k < to; k++)
@@ -1260,8 +1265,15 @@ static ct_status look_ahead(ct_engine *e, ct_error *err) {
     if (d->nhits > d->first_hit[i])
       sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
   }
+  d->first_hit[keep] = d->nhits;
   free(old);
   return st;
+}
+
+/* Keeps the first `keep` clauses: the others were only looked ahead to. */
+static void drop_ahead(docstate *d, size_t keep) {
+  if (keep < d->n && d->has1 == NULL) d->nhits = d->first_hit[keep];
+  d->n = keep;
 }
 
 /* The bytes the rules match: the text's own, or, when clauses hold
@@ -1311,7 +1323,7 @@ struct ct_results {
   ct_result *items;         /* n entries (one more, so never empty) */
   size_t n;
   double *scores;           /* the blocks the items point into */
-  unsigned char *has;
+  unsigned char *has, *has1;
   ct_hit *hits;
 };
 
@@ -1336,11 +1348,13 @@ static void fill_results(docstate *d, size_t nl, ct_results *r) {
   for (i = 0; i < d->n; i++) {
     res[i].scores = d->scores + i * nl;
     res[i].has = d->has + i * nl;
+    res[i].context_has = (d->has1 ? d->has1 : d->has) + i * nl;
     res[i].hits = d->hits ? d->hits + d->first_hit[i] : NULL;
     res[i].nhits = d->first_hit[i + 1] - d->first_hit[i];
   }
   r->n = d->n;
   r->scores = d->scores, r->has = d->has, r->hits = d->hits;
+  r->has1 = d->has1;
 }
 
 /* Classifies c[0..n), the clauses after the document's first `first`;
@@ -1351,7 +1365,7 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
                           ct_error *err) {
   docstate d;
   ct_results *res = NULL;
-  size_t i, h = 0;
+  size_t i, h = 0, ahead = part != NULL ? part->ahead : 0;
   ct_status st;
   memset(&d, 0, sizeof d);
   d.t = t;
@@ -1375,7 +1389,8 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
     bucket_hits(e, &c[i], &h);
     st = classify_clause(e, i, err);
   }
-  if (st == CT_OK && e->any_next) st = look_ahead(e, err);
+  if (st == CT_OK && e->any_next) st = look_ahead(e, n - ahead, err);
+  if (st == CT_OK) drop_ahead(&d, n - ahead);
   e->doc = NULL;
   ct_norm_free(&d.norm);
   free(d.masked);
@@ -1385,7 +1400,7 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
     *out = res;
     return CT_OK;
   }
-  free(d.scores); free(d.has); free(d.hits); free(d.first_hit);
+  free(d.scores); free(d.has); free(d.has1); free(d.hits); free(d.first_hit);
   if (res != NULL) free(res->items);
   free(res);
   return st;
@@ -1403,10 +1418,12 @@ ct_status ct_engine_classify_part(ct_engine *e, const ct_text *t,
                                   const char *doc_id, const ct_part *part,
                                   ct_results **out, ct_error *err) {
   *out = NULL;
-  if (e->any_when || e->any_next)
-    return ct_fail(err, CT_EUSAGE, "%s: a rule set with '%s' rules "
-                   "classifies whole documents only", ct_text_name(t),
-                   e->any_when ? "when" : "context = \"next\"");
+  if (e->any_when)
+    return ct_fail(err, CT_EUSAGE, "%s: a rule set with 'when' rules "
+                   "classifies whole documents only", ct_text_name(t));
+  if (part->ahead > n)
+    return ct_fail(err, CT_EUSAGE, "%s: the part looks ahead to %zu "
+                   "clauses of its %zu", ct_text_name(t), part->ahead, n);
   if (n > 0 && c[0].index != part->before + 1)
     return ct_fail(err, CT_EUSAGE, "%s: the part's first clause is number "
                    "%zu, not %zu", ct_text_name(t), c[0].index,
@@ -1458,6 +1475,7 @@ void ct_results_free(ct_results *r) {
   if (r == NULL) return;
   free(r->scores);
   free(r->has);
+  free(r->has1);
   free(r->hits);
   free(r->items);
   free(r);
