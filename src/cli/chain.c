@@ -54,6 +54,8 @@ void ct_cli_chain_release(ct_cli_chain *c) {
   free(c->heading_has);
   free(c->prev_has);
   free(c->recent);
+  ct_text_free(c->ahead_text);
+  free(c->ahead_clauses);
   free(c);
 }
 

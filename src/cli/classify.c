@@ -169,7 +169,10 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
   const char *id = d->id_json ? ct_text_name(d->text) : NULL;
   ct_status s;
   wk->doc = d;
-  if (d->n > 0 && d->part != NULL)
+  if (d->n > 0 && d->part != NULL && d->ahead_text != NULL)
+    s = ct_engine_classify_part(wk->engine, d->ahead_text, d->ahead_clauses,
+                                d->n + 1, id, d->part, &d->results, err);
+  else if (d->n > 0 && d->part != NULL)
     s = ct_engine_classify_part(wk->engine, d->text, d->clauses, d->n, id,
                                 d->part, &d->results, err);
   else if (d->n > 0)

@@ -27,6 +27,8 @@ void ct_cli_doc_free(ct_cli_doc *d) {
   ct_results_free(d->results);
   free(d->clauses);
   ct_text_free(d->text);
+  free(d->ahead_clauses);
+  ct_text_free(d->ahead_text);
   free(d->id_json);
   free(d->meta_json);
   free(d->path);

@@ -35,6 +35,11 @@ typedef struct ct_cli_doc {
   size_t cut;
   ct_cli_context ctx;
   const ct_part *part;   /* &ctx.part once it is known, for the step */
+  ct_text *ahead_text;   /* with `context = "next"` rules: the piece's
+                         ** text with the next piece's first clause after
+                         ** it, and its clauses with that one (part->ahead
+                         ** is 1); NULL when the piece ends the file */
+  ct_clause *ahead_clauses;
   int pass;              /* an item with nothing to write (taken in by the
                          ** piece before, or after a failure) */
   int failed;            /* the input failed: not written, exit 2 */

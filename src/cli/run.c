@@ -184,25 +184,105 @@ static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
   return s;
 }
 
+/* Do the rules read the clause after a clause (`context = "next"`)? */
+static int looks_ahead(const ct_ruleset *rs) {
+  size_t k;
+  for (k = 0; rs != NULL && k < ct_ruleset_nrules(rs); k++)
+    if (ct_ruleset_rule(rs, k)->context == CT_CONTEXT_NEXT) return 1;
+  return 0;
+}
+
+/* In the cut turn: the piece the item before read ahead, or the piece
+** read now. */
+static ct_status take_or_cut(const worker *wk, ct_cli_chain *ch,
+                             ct_cli_doc *d, ct_carry *carry, ct_error *err) {
+  const ct_cli_options *o = wk->r->opt;
+  if (ch->ahead_text != NULL && ch->ahead_cut == d->cut) {
+    d->text = ch->ahead_text, d->clauses = ch->ahead_clauses;
+    d->n = ch->ahead_n, *carry = ch->ahead_carry;
+    ch->ahead_text = NULL, ch->ahead_clauses = NULL, ch->ahead_cut = 0;
+    return CT_OK;
+  }
+  return ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
+                         o->max_document_bytes, carry, &d->text, &d->clauses,
+                         &d->n, err);
+}
+
+/* The piece's text with clause c of text t after it (from the start of
+** its line, as the engine may read a list marker before it), and the
+** piece's clauses with c moved there. */
+static ct_status put_ahead(ct_cli_doc *d, const ct_text *t,
+                           const ct_clause *c) {
+  const char *s = ct_text_data(t);
+  size_t from = c->start, at = ct_text_size(d->text);
+  ct_error err;
+  while (from > 0 && s[from - 1] != '\n') from--;
+  if ((d->ahead_clauses = malloc((d->n + 1) * sizeof *c)) == NULL ||
+      ct_text_extend(d->text, s + from, c->end - from, CT_INVALID_REPLACE,
+                     &d->ahead_text, &err) != CT_OK)
+    return CT_ENOMEM;
+  memcpy(d->ahead_clauses, d->clauses, d->n * sizeof *c);
+  d->ahead_clauses[d->n] = *c;
+  d->ahead_clauses[d->n].start = at + (c->start - from);
+  d->ahead_clauses[d->n].end = at + (c->end - from);
+  return CT_OK;
+}
+
+/* In the cut turn, after the piece: the first clause after it, from the
+** pieces that follow (the first of them kept for its item).  A piece
+** that fails to read gives none: its own item reads it again and says
+** why.  CT_ENOMEM, else CT_OK. */
+static ct_status read_ahead(const worker *wk, ct_cli_chain *ch,
+                            ct_cli_doc *d, const ct_carry *after) {
+  const ct_cli_options *o = wk->r->opt;
+  ct_carry c = *after;
+  ct_status s = CT_OK;
+  int kept = 0;
+  while (s == CT_OK && d->ahead_text == NULL &&
+         c.cut < ct_plan_pieces(ch->plan)) {
+    size_t at = c.cut, n;
+    ct_text *t;
+    ct_clause *cl;
+    ct_error err;
+    if (ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
+                        o->max_document_bytes, &c, &t, &cl, &n, &err) != CT_OK)
+      break;
+    if (n > 0) s = put_ahead(d, t, &cl[0]);
+    if (!kept) {
+      ch->ahead_cut = at, ch->ahead_text = t, ch->ahead_clauses = cl;
+      ch->ahead_n = n, ch->ahead_carry = c;
+      kept = 1;
+    } else {
+      ct_text_free(t);
+      free(cl);
+    }
+  }
+  return s;
+}
+
 /* In a worker: one piece of a large file, in its turns (chain.h). */
 static void work_piece(worker *wk, ct_cli_doc *d) {
-  const ct_cli_options *o = wk->r->opt;
   ct_cli_chain *ch = d->chain;
   ct_carry carry;
   ct_error err;
   ct_status s;
   size_t before;
-  int ok;
+  int ok, oom;
   if (!ct_cli_chain_cut_turn(ch, d->cut, &carry)) {
     d->pass = 1;
     return;
   }
   before = carry.clauses;
   err.msg[0] = '\0';
-  s = ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
-                      o->max_document_bytes, &carry, &d->text, &d->clauses,
-                      &d->n, &err);
-  ct_cli_chain_cut_done(ch, d->cut, &carry, s == CT_OK);
+  s = take_or_cut(wk, ch, d, &carry, &err);
+  oom = s == CT_OK && looks_ahead(wk->r->rs) &&
+        read_ahead(wk, ch, d, &carry) != CT_OK;
+  ct_cli_chain_cut_done(ch, d->cut, &carry, s == CT_OK && !oom);
+  if (oom) {
+    d->fatal = 1;
+    ct_cli_fail(&d->err, CT_ENOMEM);
+    return;
+  }
   if (s != CT_OK) {
     ct_cli_doc_input_failed(d, ct_plan_name(ch->plan), s, &err);
     return;
@@ -213,6 +293,7 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
     ct_cli_fail(&d->err, CT_ENOMEM);
     return;
   }
+  d->ctx.part.ahead = d->ahead_text != NULL;
   d->part = &d->ctx.part;
   d->err.msg[0] = '\0';
   if (wk->r->step != NULL &&
@@ -398,9 +479,9 @@ static ct_cli_pool *new_pool(worker *wk, size_t n, int jsonl) {
 /* Can a large file be read in pieces, and how large are they (0: no)?
 ** The run's writer must write documents apart (its selection too, when
 ** it has one: `apart`), the input be plain text, and
-** the rules keep no state a piece could not carry: no `when`, no rule
-** that looks at the next clause, no policy (--require looks at a whole
-** document). */
+** the rules keep no state a piece could not carry: no `when`, no policy
+** (--require looks at a whole document).  A rule that looks at the next
+** clause is given it (read_ahead). */
 static size_t piece_bytes(const ct_cli_run *r, int apart) {
   const ct_cli_options *o = r->opt;
   const char *env = getenv("CLAUSETAG_PIECE_BYTES");
@@ -409,9 +490,7 @@ static size_t piece_bytes(const ct_cli_run *r, int apart) {
       (o->input != CT_CLI_INPUT_AUTO && o->input != CT_CLI_INPUT_TEXT))
     return 0;
   for (k = 0; r->rs != NULL && k < ct_ruleset_nrules(r->rs); k++)
-    if (ct_ruleset_rule(r->rs, k)->when ||
-        ct_ruleset_rule(r->rs, k)->context == CT_CONTEXT_NEXT)
-      return 0;
+    if (ct_ruleset_rule(r->rs, k)->when) return 0;
   if (env != NULL && env[0] != '\0') {
     char *e;
     unsigned long long v = strtoull(env, &e, 10);
