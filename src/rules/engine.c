@@ -53,6 +53,9 @@ typedef struct docstate {
   ct_hit *hits;                /* all hits, clause after clause */
   size_t nhits, hcap;
   size_t *first_hit;           /* n + 1: where each clause's hits start */
+  size_t *hit_n;               /* after `next` rules ran (look_ahead): how
+                               ** many each has, which may then lie
+                               ** elsewhere; NULL: up to the next one's */
 } docstate;
 
 struct ct_engine {
@@ -62,6 +65,9 @@ struct ct_engine {
   int any_when;
   int any_recent;              /* a rule has context = "recent" */
   int any_next;                /* a rule has context = "next" */
+  int next_words;              /* ... and one of them words, needs or
+                               ** `unless` of its own */
+  size_t nnext;                /* how many such rules */
   int dirty;                   /* a `when` ran since the state was made */
   ct_rematch *rm;
   ct_phrases_scratch *ps;      /* the document scan: holds its phrase hits */
@@ -754,6 +760,9 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
     e->any_when |= rs->rules[i].info.when;
     e->any_recent |= rs->rules[i].info.context == CT_CONTEXT_RECENT;
     e->any_next |= rs->rules[i].info.context == CT_CONTEXT_NEXT;
+    e->nnext += rs->rules[i].info.context == CT_CONTEXT_NEXT;
+    e->next_words |= rs->rules[i].info.context == CT_CONTEXT_NEXT &&
+                     (e->gated[i] || rs->rules[i].info.unless);
   }
   return make_state(e, err);
 }
@@ -835,17 +844,24 @@ void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud) {
 ** Classifying
 ** ====================================================================== */
 
-static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
-                         double strength, size_t start, size_t end) {
-  ct_hit *h;
-  if (d->nhits == d->hcap) {
+/* Room for k more hits. */
+static ct_status reserve_hits(docstate *d, size_t k) {
+  if (d->nhits + k > d->hcap) {
     /* the shipped rules leave about 15 hits a clause: one allocation */
     size_t cap = d->hcap ? d->hcap * 2 : 16 * d->n + 64;
-    ct_hit *v = realloc(d->hits, cap * sizeof *v);
-    if (v == NULL) return CT_ENOMEM;
+    ct_hit *v;
+    if (cap < d->nhits + k) cap = d->nhits + k;
+    if ((v = realloc(d->hits, cap * sizeof *v)) == NULL) return CT_ENOMEM;
     d->hits = v;
     d->hcap = cap;
   }
+  return CT_OK;
+}
+
+static ct_status add_hit(docstate *d, size_t rule, size_t label, double w,
+                         double strength, size_t start, size_t end) {
+  ct_hit *h;
+  if (reserve_hits(d, 1) != CT_OK) return CT_ENOMEM;
   h = &d->hits[d->nhits++];
   h->rule = rule;
   h->label = label;
@@ -1226,7 +1242,9 @@ static ct_status classify_clause(ct_engine *e, size_t i, ct_error *err) {
 
 /* The rules that look at the next clause, on clause i: they read its
 ** labels as the other rules left them, so they run once every clause
-** has those (look_ahead), and what they add is seen by no other rule. */
+** has those (look_ahead), and what they add is seen by no other rule.
+** The clause's phrase hits are gone through again only when such a rule
+** has words, needs or `unless` of its own. */
 static ct_status next_rules(ct_engine *e, size_t i, size_t *h,
                             ct_error *err) {
   docstate *d = e->doc;
@@ -1234,45 +1252,45 @@ static ct_status next_rules(ct_engine *e, size_t i, size_t *h,
   unsigned char *has = d->has + i * nl;
   verdict v = {d->scores + i * nl, e->own, 0, has};
   ct_status st;
-  bucket_hits(e, &d->c[i], h);
+  if (e->next_words) bucket_hits(e, &d->c[i], h);
+  else memcpy(e->live, e->always, e->nwords * sizeof *e->live);
   add_cond(e, COND_NEXT, labels_of(d, d->c[i].index + 1, nl));
   st = run_rules(e, i, e->phase[3], e->rs->nrules, &v, NULL, err);
   decide(e->rs, v.score, has);
   return st;
 }
 
-/* The second pass of a rule set with `context = "next"` rules: each
-** clause's hits so far, then those of its next rules, into a new array
-** (a clause's hits stay together, in rule order). */
+/* The second pass of a rule set with `context = "next"` rules, over the
+** first `keep` clauses.  Each clause's hits are followed by room for one
+** hit of each next rule, left in the first pass (classify), so its next
+** rules add theirs in place; d->hit_n says how many each has then. */
 static ct_status look_ahead(ct_engine *e, size_t keep, ct_error *err) {
   docstate *d = e->doc;
-  ct_hit *old = d->hits;
-  size_t i, k, h = 0, cells = d->n * e->rs->nlabels + 1;
+  size_t i, h = 0, total = d->nhits, cells = d->n * e->rs->nlabels + 1;
   ct_status st = CT_OK;
-  if ((d->has1 = malloc(cells)) == NULL)
+  d->first_hit[d->n] = total;
+  if ((d->has1 = malloc(cells)) == NULL ||
+      (d->hit_n = malloc((d->n + 1) * sizeof *d->hit_n)) == NULL)
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
   memcpy(d->has1, d->has, cells);
-  d->first_hit[d->n] = d->nhits;
-  d->hits = NULL, d->nhits = d->hcap = 0;
   for (i = 0; st == CT_OK && i < keep; i++) {
-    size_t from = d->first_hit[i], to = d->first_hit[i + 1];
-    d->first_hit[i] = d->nhits;       /* [i + 1] is read before it moves */
-    for (k = from; st == CT_OK && k < to; k++)
-      if (add_hit(d, old[k].rule, old[k].label, old[k].weight,
-                  old[k].strength, old[k].start, old[k].end) != CT_OK)
-        st = ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
-    if (st == CT_OK) st = next_rules(e, i, &h, err);
-    if (d->nhits > d->first_hit[i])
-      sort_hits(d->hits + d->first_hit[i], d->nhits - d->first_hit[i]);
+    size_t at = d->first_hit[i];
+    d->nhits = d->first_hit[i + 1] - e->nnext;
+    d->hit_n[i] = d->nhits - at;
+    st = next_rules(e, i, &h, err);
+    if (d->nhits - at > d->hit_n[i]) {
+      d->hit_n[i] = d->nhits - at;
+      sort_hits(d->hits + at, d->hit_n[i]);
+    }
   }
-  d->first_hit[keep] = d->nhits;
-  free(old);
+  d->nhits = total;
   return st;
 }
 
-/* Keeps the first `keep` clauses: the others were only looked ahead to. */
+/* Keeps the first `keep` clauses: the others were only looked ahead to
+** (after look_ahead, hit_n says what each kept clause has). */
 static void drop_ahead(docstate *d, size_t keep) {
-  if (keep < d->n && d->has1 == NULL) d->nhits = d->first_hit[keep];
+  if (keep < d->n && d->hit_n == NULL) d->nhits = d->first_hit[keep];
   d->n = keep;
 }
 
@@ -1350,7 +1368,7 @@ static void fill_results(docstate *d, size_t nl, ct_results *r) {
     res[i].has = d->has + i * nl;
     res[i].context_has = (d->has1 ? d->has1 : d->has) + i * nl;
     res[i].hits = d->hits ? d->hits + d->first_hit[i] : NULL;
-    res[i].nhits = d->first_hit[i + 1] - d->first_hit[i];
+    res[i].nhits = d->hit_n ? d->hit_n[i] : d->first_hit[i + 1] - d->first_hit[i];
   }
   r->n = d->n;
   r->scores = d->scores, r->has = d->has, r->hits = d->hits;
@@ -1388,14 +1406,20 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
   for (i = 0; st == CT_OK && i < n; i++) {
     bucket_hits(e, &c[i], &h);
     st = classify_clause(e, i, err);
+    if (st == CT_OK && e->any_next) {       /* room for its next rules */
+      if (reserve_hits(&d, e->nnext) != CT_OK)
+        st = ct_fail(err, CT_ENOMEM, "%s: out of memory", t->name);
+      d.nhits += e->nnext;
+    }
   }
   if (st == CT_OK && e->any_next) st = look_ahead(e, n - ahead, err);
   if (st == CT_OK) drop_ahead(&d, n - ahead);
   e->doc = NULL;
   ct_norm_free(&d.norm);
   free(d.masked);
+  if (st == CT_OK) fill_results(&d, e->rs->nlabels, res);
+  free(d.hit_n);
   if (st == CT_OK) {
-    fill_results(&d, e->rs->nlabels, res);
     d.first_hit = (free(d.first_hit), NULL);
     *out = res;
     return CT_OK;
