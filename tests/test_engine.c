@@ -587,6 +587,12 @@ static void next_clause(void **state) {
     "Trade.\n\nClimate last.\n",
     "climate | n=1:Energy\nclimate | c=1:Climate\n|\nclimate | n=1:Two.\n"
     "climate | c=1:Climate\ntrade | t=1:Trade\nclimate | c=1:Climate\n");
+  /* after the last clause, as if an average one followed: the prior */
+  classify_is(CLIMATE "label \"trade\" {}\n"
+    "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
+    "rule \"n\" { label = \"climate\", context = \"next\", weight = 2 }\n"
+    "weights { priors = { climate = 0.25, trade = 0.5 } }\n",
+    "Climate.\nOther.\n", "climate | c=1:Climate\n| n=0.5:Other.\n");
 }
 
 /* A document with `next` rules classified in two parts, wherever it is

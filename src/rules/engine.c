@@ -68,6 +68,8 @@ struct ct_engine {
   int next_words;              /* ... and one of them words, needs or
                                ** `unless` of its own */
   size_t nnext;                /* how many such rules */
+  unsigned char *primed;       /* per label: a prior above 0 is known
+                               ** (what a next rule reads at the end) */
   int dirty;                   /* a `when` ran since the state was made */
   ct_rematch *rm;
   ct_phrases_scratch *ps;      /* the document scan: holds its phrase hits */
@@ -739,14 +741,16 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   e->recent = calloc(rs->nlabels + 1, sizeof *e->recent);
   e->shares = calloc(rs->nlabels + 1, sizeof *e->shares);
   e->recents = calloc(rs->nlabels + 1, 1);
+  e->primed = calloc(rs->nlabels + 1, 1);
   e->vt = ct_vocab_tally_new();
   e->phrases.max = CACHE_MAX;
   if (!e->rm || !e->ps || !e->has_ps || !e->refs || !e->word_at ||
       !e->vetoed || !e->needed || !e->gated || !e->same_re ||
       !e->re_memo || !e->order || !e->own || !e->pos || !e->always ||
       !e->live || !e->cond || !e->owns || !e->recent || !e->shares ||
-      !e->recents || !e->vt)
+      !e->recents || !e->primed || !e->vt)
     return ct_fail(err, CT_ENOMEM, "rules: out of memory");
+  for (i = 0; i < rs->nlabels; i++) e->primed[i] = rs->labels[i].prior > 0;
   order_rules(e);
   for (i = 0; i < rs->nrules; i++) {
     const ct_rule_info *ri = &rs->rules[i].info;
@@ -818,6 +822,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->recent);
   free(e->shares);
   free(e->recents);
+  free(e->primed);
   ct_vocab_tally_free(e->vt);
   free(e);
 }
@@ -1019,6 +1024,19 @@ static const unsigned char *labels_of(const docstate *d, size_t index,
   return NULL;
 }
 
+/* What a next rule of label l reads on clause c: 1 when the next clause
+** has the label, else 0; after the last clause, the label's prior (as if
+** an average clause followed, as `recent` starts a document as if one
+** came before: so the last clause, and a clause classified alone, lean
+** as much as an average one does), 0 when no prior is known. */
+static double next_strength(const ct_engine *e, const ct_clause *c,
+                            size_t l) {
+  const ct_ruleset *rs = e->rs;
+  const unsigned char *nx = labels_of(e->doc, c->index + 1, rs->nlabels);
+  if (nx != NULL) return nx[l] != 0;
+  return rs->labels[l].prior > 0 ? rs->labels[l].prior : 0;
+}
+
 /* Does the clause meet rule r's scope and context?  A context rule takes
 ** the label of the section heading, the previous clause or the next one,
 ** and never into a clause whose own evidence gives it another label; a
@@ -1037,10 +1055,13 @@ static int applies(const ct_engine *e, const ct_rule_info *ri,
   if (ri->context == CT_CONTEXT_NONE) return 1;
   if (c->title && ri->context != CT_CONTEXT_NEXT) return 0;
   if (ri->context == CT_CONTEXT_RECENT) return e->recents[ri->label];
-  from = ri->context == CT_CONTEXT_SECTION ? c->heading
-         : ri->context == CT_CONTEXT_NEXT ? c->index + 1 : c->index - 1;
-  from_has = labels_of(d, from, nl);
-  if (from_has == NULL || !from_has[ri->label]) return 0;
+  if (ri->context == CT_CONTEXT_NEXT) {
+    if (!(next_strength(e, c, ri->label) > 0)) return 0;
+  } else {
+    from = ri->context == CT_CONTEXT_SECTION ? c->heading : c->index - 1;
+    from_has = labels_of(d, from, nl);
+    if (from_has == NULL || !from_has[ri->label]) return 0;
+  }
   for (k = 0; k < nl; k++)
     if (k != ri->label && v->has[k]) return 0;
   return 1;
@@ -1108,6 +1129,8 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     *strength = v->own[rule->info.label] / v->total;
   } else if (rule->info.context == CT_CONTEXT_RECENT) {
     *strength = e->shares[rule->info.label];
+  } else if (rule->info.context == CT_CONTEXT_NEXT) {
+    *strength = next_strength(e, c, rule->info.label);
   } else {
     *strength = 1;
   }
@@ -1251,10 +1274,12 @@ static ct_status next_rules(ct_engine *e, size_t i, size_t *h,
   size_t nl = e->rs->nlabels;
   unsigned char *has = d->has + i * nl;
   verdict v = {d->scores + i * nl, e->own, 0, has};
+  const unsigned char *nx;
   ct_status st;
   if (e->next_words) bucket_hits(e, &d->c[i], h);
   else memcpy(e->live, e->always, e->nwords * sizeof *e->live);
-  add_cond(e, COND_NEXT, labels_of(d, d->c[i].index + 1, nl));
+  nx = labels_of(d, d->c[i].index + 1, nl);
+  add_cond(e, COND_NEXT, nx ? nx : e->primed);
   st = run_rules(e, i, e->phase[3], e->rs->nrules, &v, NULL, err);
   decide(e->rs, v.score, has);
   return st;
