@@ -93,13 +93,17 @@ static const char *matcher_name(const ct_rule_info *r, int k) {
   }
 }
 
+/* What comes before matcher k's name: the key, for a key's value. */
+static const char *matcher_key(int k) {
+  return k == 4 ? "context=" : k == 5 ? "scope=" : "";
+}
+
 static char *matchers(const ct_rule_info *r) {
   ct_buf b = {0};
   int k, n = 0;
   for (k = 0; k < NMATCHERS; k++)
     if (matcher_name(r, k) &&
-        ct_buf_printf(&b, "%s%s%s", n++ ? "," : "",
-                      k == 4 ? "context=" : k == 5 ? "scope=" : "",
+        ct_buf_printf(&b, "%s%s%s", n++ ? "," : "", matcher_key(k),
                       matcher_name(r, k)) != CT_OK)
       break;
   if (k < NMATCHERS || (n == 0 && ct_buf_adds(&b, "-") != CT_OK)) {
@@ -197,8 +201,8 @@ static ct_status json_matchers(ct_buf *b, const ct_rule_info *r) {
   if (ct_buf_adds(b, ",\"matchers\":[") != CT_OK) return CT_ENOMEM;
   for (k = 0; k < NMATCHERS; k++)
     if (matcher_name(r, k) &&
-        ct_buf_printf(b, "%s\"%s\"", n++ ? "," : "", matcher_name(r, k))
-            != CT_OK)
+        ct_buf_printf(b, "%s\"%s%s\"", n++ ? "," : "", matcher_key(k),
+                      matcher_name(r, k)) != CT_OK)
       return CT_ENOMEM;
   return ct_buf_addc(b, ']');
 }
