@@ -520,6 +520,27 @@ static void recent_starts_from_priors(void **state) {
              "mean 'climate'?)");
 }
 
+/* A rule set, an engine and a document of lines (ct_segment_lines), for
+** the tests that classify it in parts; close_lines frees them. */
+static void open_lines(const char *rules, const char *doc, ct_ruleset **rs,
+                       ct_engine **e, ct_text **t, ct_clause **c,
+                       size_t *n) {
+  ct_error err;
+  assert_int_equal(load(rules, rs, &err), CT_OK);
+  assert_int_equal(ct_engine_new(*rs, e, &err), CT_OK);
+  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
+                                       CT_INVALID_ERROR, t, &err), CT_OK);
+  assert_int_equal(ct_segment_lines(*t, c, n, &err), CT_OK);
+}
+
+static void close_lines(ct_ruleset *rs, ct_engine *e, ct_text *t,
+                        ct_clause *c) {
+  free(c);
+  ct_text_free(t);
+  ct_engine_free(e);
+  ct_ruleset_free(rs);
+}
+
 /* A document classified in two parts, the second given what the first
 ** left (ct_recent_add over its results), gets the scores it gets whole. */
 static void recent_across_parts(void **state) {
@@ -535,14 +556,10 @@ static void recent_across_parts(void **state) {
   double st[2];
   size_t n, i, cut = 3;
   (void)state;
-  assert_int_equal(load(CLIMATE
+  open_lines(CLIMATE
     "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
     "rule \"r\" { label = \"climate\", context = \"recent\", weight = 0.7 }\n"
-    "weights { priors = { climate = 0.4 } }\n", &rs, &err), CT_OK);
-  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
-  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
-                                       CT_INVALID_ERROR, &t, &err), CT_OK);
-  assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+    "weights { priors = { climate = 0.4 } }\n", doc, &rs, &e, &t, &c, &n);
   assert_int_equal(n, 6);
   assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &whole, &err), CT_OK);
   memset(&part, 0, sizeof part);
@@ -567,10 +584,7 @@ static void recent_across_parts(void **state) {
   ct_results_free(whole);
   ct_results_free(p1);
   ct_results_free(p2);
-  free(c);
-  ct_text_free(t);
-  ct_engine_free(e);
-  ct_ruleset_free(rs);
+  close_lines(rs, e, t, c);
 }
 
 /* A `next` rule reads the next clause's labels as the other rules left
@@ -612,17 +626,13 @@ static void next_across_parts(void **state) {
   double st[3];
   size_t n, i, cut, nl = 2;
   (void)state;
-  assert_int_equal(load(CLIMATE "label \"trade\" {}\n"
+  open_lines(CLIMATE "label \"trade\" {}\n"
     "rule \"c\" { label = \"climate\", words = \"climate\" }\n"
     "rule \"t\" { label = \"trade\", words = \"trade\" }\n"
     "rule \"n\" { label = \"climate\", context = \"next\" }\n"
     "rule \"r\" { label = \"climate\", context = \"recent\", weight = 0.3 }\n"
     "rule \"s\" { label = \"climate\", context = \"section\", weight = 0.2 }\n",
-    &rs, &err), CT_OK);
-  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
-  assert_int_equal(ct_text_from_buffer("doc.txt", doc, strlen(doc),
-                                       CT_INVALID_ERROR, &t, &err), CT_OK);
-  assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+    doc, &rs, &e, &t, &c, &n);
   assert_int_equal(n, 7);
   assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &whole, &err), CT_OK);
   assert_true(ct_results_get(whole, 0)->has[0]);        /* by its next */
@@ -666,10 +676,7 @@ static void next_across_parts(void **state) {
   assert_string_equal(err.msg, "doc.txt: the part looks ahead to 2 clauses "
                       "of its 1");
   ct_results_free(whole);
-  free(c);
-  ct_text_free(t);
-  ct_engine_free(e);
-  ct_ruleset_free(rs);
+  close_lines(rs, e, t, c);
 }
 
 static void empty_document(void **state) {

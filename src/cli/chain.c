@@ -10,7 +10,7 @@
 #include "cli/chain.h"
 
 ct_cli_chain *ct_cli_chain_new(ct_plan *plan, const ct_ruleset *rs) {
-  size_t nlabels = rs ? ct_ruleset_nlabels(rs) : 0;
+  size_t nlabels = rs ? ct_ruleset_nlabels(rs) : 0, k;
   ct_cli_chain *c = calloc(1, sizeof *c);
   if (c == NULL) {
     ct_plan_free(plan);
@@ -25,6 +25,8 @@ ct_cli_chain *ct_cli_chain_new(ct_plan *plan, const ct_ruleset *rs) {
     return NULL;
   }
   if (rs) ct_recent_start(rs, c->recent);
+  for (k = 0; rs != NULL && k < ct_ruleset_nrules(rs); k++)
+    c->looks_ahead |= ct_ruleset_rule(rs, k)->context == CT_CONTEXT_NEXT;
   pthread_mutex_init(&c->mu, NULL);
   pthread_cond_init(&c->turn, NULL);
   c->refs = 1;

@@ -43,10 +43,11 @@ typedef struct ct_cli_chain {
   unsigned char *heading_has;   /* its labels */
   unsigned char *prev_has;      /* the labels of the last clause */
   double *recent;               /* ct_recent_add's state */
-  /* With `context = "next"` rules a piece is classified with the next
-  ** piece's first clause after it, so the item that cuts a piece reads
-  ** the next one too; it keeps it here for that one's item, which takes
-  ** it instead of reading it again (only in the cut turns): */
+  /* With `context = "next"` rules (looks_ahead) a piece is classified
+  ** with the next piece's first clause after it, so the item that cuts a
+  ** piece reads the next one too; it keeps it here for that one's item,
+  ** which takes it instead of reading it again (only in the cut turns): */
+  int looks_ahead;
   size_t ahead_cut;             /* the stored piece's cut (0: none) */
   ct_text *ahead_text;
   ct_clause *ahead_clauses;

@@ -169,12 +169,12 @@ static ct_status classify_doc(void *w, ct_cli_doc *d, ct_error *err) {
   const char *id = d->id_json ? ct_text_name(d->text) : NULL;
   ct_status s;
   wk->doc = d;
-  if (d->n > 0 && d->part != NULL && d->ahead_text != NULL)
-    s = ct_engine_classify_part(wk->engine, d->ahead_text, d->ahead_clauses,
-                                d->n + 1, id, d->part, &d->results, err);
-  else if (d->n > 0 && d->part != NULL)
-    s = ct_engine_classify_part(wk->engine, d->text, d->clauses, d->n, id,
-                                d->part, &d->results, err);
+  if (d->n > 0 && d->part != NULL)     /* with the clause looked ahead to */
+    s = ct_engine_classify_part(wk->engine,
+                                d->ahead_text ? d->ahead_text : d->text,
+                                d->ahead_text ? d->ahead_clauses : d->clauses,
+                                d->n + d->part->ahead, id, d->part,
+                                &d->results, err);
   else if (d->n > 0)
     s = ct_engine_classify(wk->engine, d->text, d->clauses, d->n, id,
                            &d->results, err);

@@ -184,28 +184,26 @@ static ct_status format_piece(const worker *wk, ct_cli_doc *d, ct_error *err) {
   return s;
 }
 
-/* Do the rules read the clause after a clause (`context = "next"`)? */
-static int looks_ahead(const ct_ruleset *rs) {
-  size_t k;
-  for (k = 0; rs != NULL && k < ct_ruleset_nrules(rs); k++)
-    if (ct_ruleset_rule(rs, k)->context == CT_CONTEXT_NEXT) return 1;
-  return 0;
+/* Reads and cuts the piece at carry (ct_stream_piece). */
+static ct_status cut_piece(const worker *wk, const ct_cli_chain *ch,
+                           ct_carry *carry, ct_text **t, ct_clause **c,
+                           size_t *n, ct_error *err) {
+  const ct_cli_options *o = wk->r->opt;
+  return ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
+                         o->max_document_bytes, carry, t, c, n, err);
 }
 
 /* In the cut turn: the piece the item before read ahead, or the piece
 ** read now. */
 static ct_status take_or_cut(const worker *wk, ct_cli_chain *ch,
                              ct_cli_doc *d, ct_carry *carry, ct_error *err) {
-  const ct_cli_options *o = wk->r->opt;
   if (ch->ahead_text != NULL && ch->ahead_cut == d->cut) {
     d->text = ch->ahead_text, d->clauses = ch->ahead_clauses;
     d->n = ch->ahead_n, *carry = ch->ahead_carry;
     ch->ahead_text = NULL, ch->ahead_clauses = NULL, ch->ahead_cut = 0;
     return CT_OK;
   }
-  return ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
-                         o->max_document_bytes, carry, &d->text, &d->clauses,
-                         &d->n, err);
+  return cut_piece(wk, ch, carry, &d->text, &d->clauses, &d->n, err);
 }
 
 /* The piece's text with clause c of text t after it (from the start of
@@ -234,7 +232,6 @@ static ct_status put_ahead(ct_cli_doc *d, const ct_text *t,
 ** why.  CT_ENOMEM, else CT_OK. */
 static ct_status read_ahead(const worker *wk, ct_cli_chain *ch,
                             ct_cli_doc *d, const ct_carry *after) {
-  const ct_cli_options *o = wk->r->opt;
   ct_carry c = *after;
   ct_status s = CT_OK;
   int kept = 0;
@@ -244,9 +241,7 @@ static ct_status read_ahead(const worker *wk, ct_cli_chain *ch,
     ct_text *t;
     ct_clause *cl;
     ct_error err;
-    if (ct_stream_piece(ch->plan, o->invalid, wk->r->ab,
-                        o->max_document_bytes, &c, &t, &cl, &n, &err) != CT_OK)
-      break;
+    if (cut_piece(wk, ch, &c, &t, &cl, &n, &err) != CT_OK) break;
     if (n > 0) s = put_ahead(d, t, &cl[0]);
     if (!kept) {
       ch->ahead_cut = at, ch->ahead_text = t, ch->ahead_clauses = cl;
@@ -275,7 +270,7 @@ static void work_piece(worker *wk, ct_cli_doc *d) {
   before = carry.clauses;
   err.msg[0] = '\0';
   s = take_or_cut(wk, ch, d, &carry, &err);
-  oom = s == CT_OK && looks_ahead(wk->r->rs) &&
+  oom = s == CT_OK && ch->looks_ahead &&
         read_ahead(wk, ch, d, &carry) != CT_OK;
   ct_cli_chain_cut_done(ch, d->cut, &carry, s == CT_OK && !oom);
   if (oom) {

@@ -64,10 +64,9 @@ struct ct_engine {
   int *refs;                   /* `when` function per rule, or LUA_NOREF */
   int any_when;
   int any_recent;              /* a rule has context = "recent" */
-  int any_next;                /* a rule has context = "next" */
-  int next_words;              /* ... and one of them words, needs or
+  size_t nnext;                /* rules with context = "next" */
+  int next_words;              /* ... one of them with words, needs or
                                ** `unless` of its own */
-  size_t nnext;                /* how many such rules */
   unsigned char *primed;       /* per label: a prior above 0 is known
                                ** (what a next rule reads at the end) */
   int dirty;                   /* a `when` ran since the state was made */
@@ -763,7 +762,6 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   for (i = 0; i < rs->nrules; i++) {
     e->any_when |= rs->rules[i].info.when;
     e->any_recent |= rs->rules[i].info.context == CT_CONTEXT_RECENT;
-    e->any_next |= rs->rules[i].info.context == CT_CONTEXT_NEXT;
     e->nnext += rs->rules[i].info.context == CT_CONTEXT_NEXT;
     e->next_words |= rs->rules[i].info.context == CT_CONTEXT_NEXT &&
                      (e->gated[i] || rs->rules[i].info.unless);
@@ -1431,13 +1429,14 @@ static ct_status classify(ct_engine *e, const ct_text *t, const ct_clause *c,
   for (i = 0; st == CT_OK && i < n; i++) {
     bucket_hits(e, &c[i], &h);
     st = classify_clause(e, i, err);
-    if (st == CT_OK && e->any_next) {       /* room for its next rules */
+    if (st == CT_OK && e->nnext > 0) {      /* room for its next rules */
       if (reserve_hits(&d, e->nnext) != CT_OK)
         st = ct_fail(err, CT_ENOMEM, "%s: out of memory", t->name);
-      d.nhits += e->nnext;
+      else
+        d.nhits += e->nnext;
     }
   }
-  if (st == CT_OK && e->any_next) st = look_ahead(e, n - ahead, err);
+  if (st == CT_OK && e->nnext > 0) st = look_ahead(e, n - ahead, err);
   if (st == CT_OK) drop_ahead(&d, n - ahead);
   e->doc = NULL;
   ct_norm_free(&d.norm);
