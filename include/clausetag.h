@@ -716,6 +716,20 @@ CT_API const ct_result *ct_results_array(const ct_results *r);
 ** call with everything they point to; NULL does nothing. */
 CT_API void ct_results_free(ct_results *r);
 
+/* Why result r, of a clause of text t classified with rs, has its
+** labels, as `clausetag classify --explain` writes it under the clause:
+** a line per hit in reading order (the labels given first, the largest
+** weights first within a label), "    + RULE -> LABEL +W "MATCH"" (a
+** rule without words or regex names its reason instead: "(when)",
+** "(focus)", "(section)", ...), then "    = LABEL +SCORE >= THRESHOLD,
+** ..." for every label with a score.  With CT_EXPLAIN_SPANS a match is
+** followed by its input bytes, " [START-END]" (ct_text_source_span).
+** "" when no rule fired; NULL when out of memory.  Freed with
+** ct_string_free. */
+#define CT_EXPLAIN_SPANS 1u
+CT_API char *ct_result_explain(const ct_ruleset *rs, const ct_text *t,
+                               const ct_result *r, unsigned flags);
+
 /* A document can also be classified part by part, so that memory does
 ** not grow with its size (clausetag reads a large text file in pieces
 ** so).  A part is a run of the document's clauses, in order, with what

@@ -1,6 +1,7 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
-** clausetag.h gets (version, error messages, typed frees, results, alignment, policies,
+** clausetag.h gets (version, error messages, typed frees, results and
+** their explanation, alignment, policies,
 ** the writer and its forks, the rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
@@ -165,6 +166,35 @@ static void test_results(void **state) {
                                "of every clause (1 for 2 clauses)");
   assert_int_equal(ct_writer_close(w, &err), CT_OK);
   doc_free(&one);
+  doc_free(&d);
+}
+
+/* ct_result_explain is classify --explain's text under a clause: the
+** labels given first, the larger weight first within a label, spans
+** only when asked for; "" for a clause no rule fired on. */
+static void test_result_explain(void **state) {
+  doc d;
+  char *s;
+  (void)state;
+  doc_make(&d, "e.txt", "A strong alpha and beta.\n\nNothing here.\n");
+  assert_int_equal(ct_results_count(d.r), 2);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), CT_EXPLAIN_SPANS);
+  assert_string_equal(s,
+      "    + alpha.strong -> alpha +2.0 \"strong alpha\" [2-14]\n"
+      "    + alpha.words -> alpha +1.0 \"alpha\" [9-14]\n"
+      "    + beta.word -> beta +0.5 \"beta\" [19-23]\n"
+      "    = alpha +3.0 >= 1.0, beta +0.5 < 1.0\n");
+  ct_string_free(s);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), 0);
+  assert_string_equal(s,
+      "    + alpha.strong -> alpha +2.0 \"strong alpha\"\n"
+      "    + alpha.words -> alpha +1.0 \"alpha\"\n"
+      "    + beta.word -> beta +0.5 \"beta\"\n"
+      "    = alpha +3.0 >= 1.0, beta +0.5 < 1.0\n");
+  ct_string_free(s);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 1), 0);
+  assert_string_equal(s, "");
+  ct_string_free(s);
   doc_free(&d);
 }
 
@@ -962,6 +992,7 @@ int main(void) {
       cmocka_unit_test(test_error_set),
       cmocka_unit_test(test_frees),
       cmocka_unit_test(test_results),
+      cmocka_unit_test(test_result_explain),
       cmocka_unit_test(test_align),
       cmocka_unit_test(test_writer_formats),
       cmocka_unit_test(test_writer_unknown_format),

@@ -2,15 +2,13 @@
 ** fired.h -- the rules that fired on a clause, as lines for a person.
 **
 ** `eval` shows them under a misclassified gold clause and `test` under a
-** failing example, in the same words:
+** failing example, in the words of classify --explain (the public
+** ct_result_explain):
 **
-**     + trade.core -> trade +1 "tariffs"
+**     + trade.core -> trade +1.0 "tariffs"
+**     = trade +1.0 >= 1.0
 **
-** one line per hit in rule order, with the text that fired a words or
-** regex rule (a `when`-only rule judged the whole clause and shows none),
-** then each scored label against its threshold, as classify --explain:
-**
-**     = trade +0.5 < 1
+** or "no rule fired" when none did.
 */
 #ifndef CT_CLI_FIRED_H
 #define CT_CLI_FIRED_H

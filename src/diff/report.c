@@ -371,13 +371,6 @@ static const char script[] =
   "  apply();\n"
   "})();\n";
 
-static size_t color_of(const ct_diff *d, size_t k) {
-  ct_writer w;
-  memset(&w, 0, sizeof w);
-  w.rs = d->rs;
-  return ct_report_color(&w, k);
-}
-
 static ct_status html_head(ct_buf *b, const ct_diff *d, const size_t *tot) {
   size_t k;
   ct_status e = ct_buf_adds(
@@ -391,7 +384,7 @@ static ct_status html_head(ct_buf *b, const ct_diff *d, const size_t *tot) {
   e = e ? e : ct_buf_adds(b, "</title>\n<style>\n");
   e = e ? e : ct_buf_adds(b, style);
   for (k = 0; e == CT_OK && k < nlabels(d); k++)
-    e = ct_buf_printf(b, ".l%zu{--c:%s}\n", k, color_hex[color_of(d, k)]);
+    e = ct_buf_printf(b, ".l%zu{--c:%s}\n", k, color_hex[ct_report_color(d->rs, k)]);
   e = e ? e : ct_buf_adds(b, "</style>\n</head>\n<body>\n"
                              "<h1>clausetag diff</h1>\n<p class=\"files\">"
                              "old: <code id=\"old\">");

@@ -144,7 +144,7 @@ static ct_status html_begin(ct_writer *w) {
     return CT_ENOMEM;
   for (k = 0; k < n; k++)
     if (ct_buf_printf(b, ".l%zu{--c:%s}\n", k,
-                      color_hex[ct_report_color(w, k)]) != CT_OK)
+                      color_hex[ct_report_color(w->rs, k)]) != CT_OK)
       return CT_ENOMEM;
   return ct_buf_adds(b, "</style>\n</head>\n<body>\n<h1>clausetag report</h1>"
                         "\n<div id=\"report\">\n<main id=\"docs\">\n");
@@ -192,7 +192,7 @@ static ct_status chart_bar(ct_writer *w, size_t k, size_t count, size_t max) {
   return ct_buf_printf(b, "</text><rect x=\"%d\" y=\"%zu\" width=\"%zu\" "
                           "height=\"%d\" rx=\"2\" fill=\"%s\"/><text x=\"%zu\" "
                           "y=\"%zu\">%zu</text></g>\n", BAR_X, y, width, BAR_H,
-                       color_hex[ct_report_color(w, k)], BAR_X + width + 6,
+                       color_hex[ct_report_color(w->rs, k)], BAR_X + width + 6,
                        y + 15, count);
 }
 

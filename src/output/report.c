@@ -32,12 +32,25 @@ const char *const ct_color_names[CT_NCOLORS] = {"red", "green", "yellow",
 
 static const unsigned char palette[CT_NCOLORS] = {1, 2, 3, 4, 5, 0};
 
-size_t ct_report_color(const ct_writer *w, size_t label) {
-  const char *want = ct_ruleset_label(w->rs, label)->color;
+size_t ct_report_color(const ct_ruleset *rs, size_t label) {
+  const char *want = ct_ruleset_label(rs, label)->color;
   size_t k;
   for (k = 0; want != NULL && k < CT_NCOLORS; k++)
     if (strcmp(want, ct_color_names[k]) == 0) return k;
   return palette[label % CT_NCOLORS];
+}
+
+/* ANSI codes of ct_color_names, in the same order. */
+static const char *const color_codes[CT_NCOLORS] = {
+  "\033[31m", "\033[32m", "\033[33m", "\033[34m", "\033[35m", "\033[36m"
+};
+
+ct_status ct_report_add_label(ct_buf *b, const ct_ruleset *rs, size_t label,
+                              int color) {
+  const char *name = ct_ruleset_label(rs, label)->name;
+  if (!color) return ct_buf_adds(b, name);
+  return ct_buf_printf(b, "%s%s\033[0m", color_codes[ct_report_color(rs, label)],
+                       name);
 }
 
 /* ---- the rule that counts most ---------------------------------------- */

@@ -25,7 +25,11 @@ int ct_report_labelled(const ct_writer *w, const ct_result *res);
 ** (the calm colours first, red last, since red reads as an error). */
 #define CT_NCOLORS 6
 extern const char *const ct_color_names[CT_NCOLORS];
-size_t ct_report_color(const ct_writer *w, size_t label);
+size_t ct_report_color(const ct_ruleset *rs, size_t label);
+
+/* Appends a label's name, in its ANSI colour when `color` is on. */
+ct_status ct_report_add_label(ct_buf *b, const ct_ruleset *rs, size_t label,
+                              int color);
 
 /* The rule that added most weight to the clause's labels (ties: the
 ** first in rule order).  0 when no hit counts towards a label it has. */

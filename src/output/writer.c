@@ -38,9 +38,7 @@ void ct_writer_free(ct_writer *w) {
   w->state = NULL;
   free(w->select);
   w->select = NULL;
-  free(w->order);
-  w->order = NULL;
-  w->order_cap = 0;
+  ct_explain_free(&w->explain);
 }
 
 ct_numcache *ct_writer_nums(ct_writer *w) {

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include "core/buf.h"
+#include "output/explain.h"
 #include "output/json.h"
 
 /* What a document brings besides its text and clauses; NULL fields are
@@ -85,9 +86,7 @@ struct ct_writer {
   void *select;           /* the selection format fmt points to, and
                           ** want, in one malloc'ed block that this writer
                           ** owns (select.h), or NULL */
-  size_t *order;          /* text --explain: a clause's hits in the order
-                          ** written (reused, grown as needed) */
-  size_t order_cap;
+  ct_explain explain;     /* text --explain: its scratch, reused */
 };
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
