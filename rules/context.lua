@@ -7,7 +7,8 @@
 -- came just before leans too, as a prior the clause's own words confirm
 -- or outweigh (context = "recent").  The
 -- genre's own furniture is no topic either: a document's title, a lead-in
--- line, a list of the officials present, a visit's itinerary.
+-- line, a list of the officials present, a visit's itinerary, the banner
+-- of the web page it was copied from.
 
 local labels = { "security", "trade", "health", "climate", "people" }
 
@@ -34,6 +35,14 @@ local genre = {
   "communiqué", "joint vision statement", "press release", "readout",
   "공동성명*", "팩트시트*", "보도자료*", "공동선언*",
   "공동 언론 발표*", "공동언론발표*", "언론 발표*", "공동기자회견*", "기자회견*",
+}
+
+-- The banner of a government web page copied with its text ("An official
+-- website of the United States government", "Secure .gov websites use
+-- HTTPS", an archive's notice) is the page's, not the document's.
+local webpage = {
+  "official website", "official websites", "gov website", "gov websites",
+  "secure websites", "https", "archived content", "archive site",
 }
 
 -- What a visit's itinerary says was done: the places and plants visited
@@ -79,6 +88,12 @@ for _, l in ipairs(labels) do
     words = itinerary, weight = -2,
   }
 
+  rule ("context.webpage." .. l) {
+    label = l,
+    description = "a web page's banner (.gov, HTTPS, archive notices) names no topic",
+    words = webpage, weight = -2,
+  }
+
   rule ("context.refers." .. l) {
     label = l,
     description = "points back to a previous clause labelled " .. l,
@@ -97,4 +112,6 @@ example { "FACT SHEET: Strengthening Trade and Investment Ties", labels = {} }
 example { "한미 정상회담 공동성명", labels = {} }
 example { "Strengthening Trade and Investment Ties", labels = { "trade" } }
 example { "대통령은 국립묘지에 헌화하고 산업시설을 시찰하였다.", labels = {} }
+example { "Secure .gov websites use HTTPS", labels = {} }
+example { "Share sensitive information only on official, secure websites.", labels = {} }
 example { "한국측에서 경제기획원장관, 국방부장관, 상공부장관 및 과학기술처장관이 배석하였다.", labels = {} }
