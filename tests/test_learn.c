@@ -278,6 +278,21 @@ static int verrors(const ct_ruleset *rs, vcorpus *cp) {
   return wrong;
 }
 
+/* Label a, said by "alpha" or by the terms training learns. */
+static ct_ruleset *vrules(void) {
+  const char *paths[] = {RULES};
+  FILE *f = fopen(RULES, "w");
+  ct_ruleset *rs = NULL;
+  ct_error err;
+  assert_non_null(f);
+  fputs("label \"a\" {}\n"
+        "rule \"a.alpha\" { label = \"a\", words = \"alpha\" }\n"
+        "rule \"a.learned\" { label = \"a\", vocabulary = true }\n", f);
+  fclose(f);
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  return rs;
+}
+
 /* F1 of label a on the first ndocs documents at threshold t, and the
 ** best F1 of any threshold among their scores, by the rule set as it is
 ** (learned vocabulary included). */
@@ -322,20 +337,12 @@ static double vf1(const ct_ruleset *rs, vcorpus *cp, size_t ndocs, double t,
 ** "quotas" to the rules' own threshold, and a threshold left there
 ** missed them all (F1 0.5 instead of 1). */
 static void thresholds_fit_final_scores(void **state) {
-  const char *paths[] = {RULES};
-  FILE *f = fopen(RULES, "w");
-  ct_ruleset *rs;
+  ct_ruleset *rs = vrules();
   ct_error err;
   vcorpus cp;
   ct_train_options o;
   double best, at;
   (void)state;
-  assert_non_null(f);
-  fputs("label \"a\" {}\n"
-        "rule \"a.alpha\" { label = \"a\", words = \"alpha\" }\n"
-        "rule \"a.learned\" { label = \"a\", vocabulary = true }\n", f);
-  fclose(f);
-  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
   vcorpus_make(&cp);
   ct_train_options_default(&o);
   o.vocabulary_l2 = 100;
@@ -349,21 +356,14 @@ static void thresholds_fit_final_scores(void **state) {
 }
 
 static void vocabulary_learns_missing_words(void **state) {
-  const char *paths[] = {RULES};
-  FILE *f = fopen(RULES, "w"), *out;
-  ct_ruleset *rs, *again;
+  FILE *f, *out;
+  ct_ruleset *rs = vrules(), *again;
   ct_error err;
   vcorpus cp;
   ct_train_options o;
   char *text = NULL;
   size_t len = 0;
   (void)state;
-  assert_non_null(f);
-  fputs("label \"a\" {}\n"
-        "rule \"a.alpha\" { label = \"a\", words = \"alpha\" }\n"
-        "rule \"a.learned\" { label = \"a\", vocabulary = true }\n", f);
-  fclose(f);
-  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
   assert_true(ct_ruleset_rule(rs, 1)->vocabulary);
   vcorpus_make(&cp);
   assert_int_equal(verrors(rs, &cp), 4);          /* the tuna clauses */
