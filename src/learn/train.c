@@ -77,6 +77,30 @@ static ct_status observe(const ct_ruleset *rs, const ct_labelled *docs,
   return st;
 }
 
+/* A candidate threshold: a clause's score, whether the clause has the
+** label, and the F1 of the threshold at that score. */
+typedef struct cand {
+  double s, f1;
+  unsigned char y;
+} cand;
+
+static int score_down(const void *a, const void *b) {
+  double x = ((const cand *)a)->s, z = ((const cand *)b)->s;
+  return (x < z) - (x > z);
+}
+
+/* F1 at every score of c[0..n), sorted down: a clause counts as given
+** the label at threshold t when its score is at least t - 1e-9.  One
+** sweep, so that training on many clauses is not quadratic. */
+static void f1_all(cand *c, size_t n) {
+  size_t i, k = 0, tp = 0, fp = 0, pos = 0;
+  for (i = 0; i < n; i++) pos += c[i].y;
+  for (i = 0; i < n; i++) {
+    while (k < n && c[k].s >= c[i].s - 1e-9) tp += c[k].y, fp += !c[k].y, k++;
+    c[i].f1 = tp ? 2.0 * tp / (double)(tp + fp + pos) : 0;
+  }
+}
+
 /* F1 of the scores s[0..n) against y at threshold t. */
 static double f1_at(const double *s, const unsigned char *y, size_t n,
                     size_t stride, double t) {
@@ -88,26 +112,30 @@ static double f1_at(const double *s, const unsigned char *y, size_t n,
   return tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
 }
 
-/* The threshold in [MIN_THRESHOLD, inf) nearest `near` whose F1 of the
-** scores s[0..n) against y is within `slack` of the best (0: the best,
-** ties to the nearest). */
-static double f1_threshold(const double *s, const unsigned char *y,
-                           size_t n, size_t stride, double near,
-                           double slack) {
-  double best = near, bestf = -1;
+/* *t (on entry the threshold to stay near): the threshold in
+** [MIN_THRESHOLD, inf), among the scores s[0..n) and *t itself, nearest
+** *t whose F1 against y is within `slack` of the best (0: the best, ties
+** to the nearest). */
+static ct_status f1_threshold(const double *s, const unsigned char *y,
+                              size_t n, size_t stride, double slack,
+                              double *t) {
+  cand *c = malloc((n + 1) * sizeof *c);
+  double near = *t, bestf;
   size_t i;
-  int found = 0;
-  for (i = 0; i <= n; i++) {
-    double t = i < n ? s[i] : near;
-    if (t >= MIN_THRESHOLD) bestf = fmax(bestf, f1_at(s, y, n, stride, t));
-  }
-  for (i = 0; i <= n; i++) {
-    double t = i < n ? s[i] : near;
-    if (t >= MIN_THRESHOLD && (!found || fabs(t - near) < fabs(best - near)) &&
-        f1_at(s, y, n, stride, t) >= bestf - slack - 1e-12)
-      best = t, found = 1;
-  }
-  return best;
+  if (c == NULL) return CT_ENOMEM;
+  for (i = 0; i < n; i++) c[i].s = s[i], c[i].y = y[i * stride] != 0;
+  qsort(c, n, sizeof *c, score_down);
+  f1_all(c, n);
+  c[n].s = near, c[n].f1 = f1_at(s, y, n, stride, near);
+  bestf = -1;
+  for (i = 0; i <= n; i++)
+    if (c[i].s >= MIN_THRESHOLD) bestf = fmax(bestf, c[i].f1);
+  for (i = 0; i <= n; i++)
+    if (c[i].s >= MIN_THRESHOLD && c[i].f1 >= bestf - slack - 1e-12 &&
+        (*t == near || fabs(c[i].s - near) < fabs(*t - near)))
+      *t = c[i].s;
+  free(c);
+  return CT_OK;
 }
 
 static double round4(double v) { return round(v * 1e4) / 1e4; }
@@ -150,7 +178,7 @@ static ct_status fit_label(const ct_ruleset *rs, const table *tb, size_t l,
     for (i = 0; i < tb->n; i++)
       for (r = 0; r < k; r++) score[i] += wk[r] * x[i * k + r];
     if (*t < MIN_THRESHOLD) *t = MIN_THRESHOLD;
-    if (o->f1_thresholds) *t = f1_threshold(score, y, tb->n, 1, *t, 0);
+    if (o->f1_thresholds) st = f1_threshold(score, y, tb->n, 1, 0, t);
     *t = round4(*t);
     if (*t < MIN_THRESHOLD) *t = MIN_THRESHOLD;
   }
@@ -190,10 +218,12 @@ static ct_status final_thresholds(ct_ruleset *rs, const ct_labelled *docs,
                         : ct_fail(err, CT_ENOMEM, "train: out of memory");
   for (l = 0; st == CT_OK && l < rs->nlabels; l++) {
     for (i = 0; i < tb->n; i++) s[i] = tb->score[i * tb->nlabels + l];
-    t[l] = floor4(f1_threshold(s, tb->y + l, tb->n, tb->nlabels,
-                               rs->labels[l].threshold, F1_SLACK));
+    t[l] = rs->labels[l].threshold;
+    st = f1_threshold(s, tb->y + l, tb->n, tb->nlabels, F1_SLACK, &t[l]);
+    t[l] = floor4(t[l]);
     if (t[l] < MIN_THRESHOLD) t[l] = MIN_THRESHOLD;
   }
+  if (st == CT_ENOMEM) ct_fail(err, st, "train: out of memory");
   if (st == CT_OK) st = ct_ruleset_set_weights(rs, NULL, t, err);
   free(s);
   free(t);
