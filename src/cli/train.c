@@ -40,7 +40,8 @@ static const ct_cli_option train_options[] = {
    {"N", "classify-and-fit rounds (default %lu)", 2, NULL, NULL}},
   {OPT_THRESHOLDS, 0, "thresholds", 1,
    {"T", "f1 (default): where F1 on the training clauses\n"
-         "is highest; probability: where the fitted\n"
+         "is highest (with vocabulary rules: on the\n"
+         "final scores); probability: where the fitted\n"
          "probability is one half", 0, NULL, NULL}},
   {OPT_VOCAB_L2, 0, "vocabulary-l2", 1,
    {"X", "vocabulary rules: pull of each learned term's\n"
