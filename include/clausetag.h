@@ -724,8 +724,8 @@ CT_API void ct_results_free(ct_results *r);
 ** "(focus)", "(section)", ...), then "    = LABEL +SCORE >= THRESHOLD,
 ** ..." for every label with a score.  With CT_EXPLAIN_SPANS a match is
 ** followed by its input bytes, " [START-END]" (ct_text_source_span).
-** "" when no rule fired; NULL when out of memory.  Freed with
-** ct_string_free. */
+** "" when no rule fired (or r is NULL); NULL when out of memory.  Freed
+** with ct_string_free. */
 #define CT_EXPLAIN_SPANS 1u
 CT_API char *ct_result_explain(const ct_ruleset *rs, const ct_text *t,
                                const ct_result *r, unsigned flags);

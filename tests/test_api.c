@@ -195,6 +195,9 @@ static void test_result_explain(void **state) {
   s = ct_result_explain(rules, d.t, ct_results_get(d.r, 1), 0);
   assert_string_equal(s, "");
   ct_string_free(s);
+  s = ct_result_explain(rules, d.t, NULL, CT_EXPLAIN_SPANS);
+  assert_string_equal(s, "");
+  ct_string_free(s);
   doc_free(&d);
 }
 

@@ -143,7 +143,7 @@ char *ct_result_explain(const ct_ruleset *rs, const ct_text *t,
   ct_status st;
   x.rs = rs;
   x.spans = (flags & CT_EXPLAIN_SPANS) != 0;
-  st = ct_explain_add(&x, &b, t, r);
+  st = r != NULL ? ct_explain_add(&x, &b, t, r) : CT_OK;
   ct_explain_free(&x);
   return ct_buf_take_if(&b, st);
 }
