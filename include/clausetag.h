@@ -722,13 +722,16 @@ CT_API void ct_results_free(ct_results *r);
 ** weights first within a label), "    + RULE -> LABEL +W "MATCH"" (a
 ** rule without words or regex names its reason instead: "(when)",
 ** "(focus)", "(section)", ...), then "    = LABEL +SCORE >= THRESHOLD,
-** ..." for every label with a score.  With CT_EXPLAIN_SPANS a match is
-** followed by its input bytes, " [START-END]" (ct_text_source_span).
-** "" when no rule fired (or r is NULL); NULL when out of memory.  Freed
-** with ct_string_free. */
+** ..." for every label with a score.  With `labels` (one flag per label
+** of rs; NULL: all), only the hits and scores of the flagged labels, as
+** `clausetag test` shows the labels an example got wrong.  With
+** CT_EXPLAIN_SPANS a match is followed by its input bytes, " [START-END]"
+** (ct_text_source_span).  "" when no rule fired for them (or r is NULL);
+** NULL when out of memory.  Freed with ct_string_free. */
 #define CT_EXPLAIN_SPANS 1u
 CT_API char *ct_result_explain(const ct_ruleset *rs, const ct_text *t,
-                               const ct_result *r, unsigned flags);
+                               const ct_result *r,
+                               const unsigned char *labels, unsigned flags);
 
 /* A document can also be classified part by part, so that memory does
 ** not grow with its size (clausetag reads a large text file in pieces

@@ -171,31 +171,41 @@ static void test_results(void **state) {
 
 /* ct_result_explain is classify --explain's text under a clause: the
 ** labels given first, the larger weight first within a label, spans
-** only when asked for; "" for a clause no rule fired on. */
+** only when asked for, the labels asked for only; "" for a clause no
+** rule fired on (for those labels). */
 static void test_result_explain(void **state) {
+  static const unsigned char beta[] = {0, 1, 0}, gamma[] = {0, 0, 1};
   doc d;
   char *s;
   (void)state;
   doc_make(&d, "e.txt", "A strong alpha and beta.\n\nNothing here.\n");
   assert_int_equal(ct_results_count(d.r), 2);
-  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), CT_EXPLAIN_SPANS);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), NULL,
+                        CT_EXPLAIN_SPANS);
   assert_string_equal(s,
       "    + alpha.strong -> alpha +2.0 \"strong alpha\" [2-14]\n"
       "    + alpha.words -> alpha +1.0 \"alpha\" [9-14]\n"
       "    + beta.word -> beta +0.5 \"beta\" [19-23]\n"
       "    = alpha +3.0 >= 1.0, beta +0.5 < 1.0\n");
   ct_string_free(s);
-  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), 0);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), NULL, 0);
   assert_string_equal(s,
       "    + alpha.strong -> alpha +2.0 \"strong alpha\"\n"
       "    + alpha.words -> alpha +1.0 \"alpha\"\n"
       "    + beta.word -> beta +0.5 \"beta\"\n"
       "    = alpha +3.0 >= 1.0, beta +0.5 < 1.0\n");
   ct_string_free(s);
-  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 1), 0);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), beta, 0);
+  assert_string_equal(s, "    + beta.word -> beta +0.5 \"beta\"\n"
+                         "    = beta +0.5 < 1.0\n");
+  ct_string_free(s);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 0), gamma, 0);
   assert_string_equal(s, "");
   ct_string_free(s);
-  s = ct_result_explain(rules, d.t, NULL, CT_EXPLAIN_SPANS);
+  s = ct_result_explain(rules, d.t, ct_results_get(d.r, 1), NULL, 0);
+  assert_string_equal(s, "");
+  ct_string_free(s);
+  s = ct_result_explain(rules, d.t, NULL, NULL, CT_EXPLAIN_SPANS);
   assert_string_equal(s, "");
   ct_string_free(s);
   doc_free(&d);

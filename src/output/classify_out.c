@@ -61,6 +61,7 @@ static ct_status text_clause(ct_writer *w, const ct_record *r) {
   w->explain.rs = w->rs;
   w->explain.color = colored(w);
   w->explain.spans = 1;
+  w->explain.only = NULL;
   w->explain.nums = ct_writer_nums(w);
   return ct_explain_add(&w->explain, &w->buf, r->text, res);
 }

@@ -53,10 +53,15 @@ static ct_status add_match(const ct_explain *x, ct_buf *b, const ct_text *t,
   return ct_buf_addc(b, '\n');
 }
 
+static int shown(const ct_explain *x, size_t label) {
+  return x->only == NULL || x->only[label];
+}
+
 static ct_status add_hit(ct_explain *x, ct_buf *b, const ct_text *t,
                          const ct_hit *h) {
   const ct_rule_info *ri = ct_ruleset_rule(x->rs, h->rule);
   const char *whole = judged_whole(ri);
+  if (!shown(x, h->label)) return CT_OK;
   if (ct_buf_add(b, "    + ", 6) != CT_OK || ct_buf_adds(b, ri->id) != CT_OK ||
       ct_buf_add(b, " -> ", 4) != CT_OK ||
       ct_report_add_label(b, x->rs, h->label, x->color) != CT_OK ||
@@ -77,7 +82,8 @@ static ct_status add_scores(ct_explain *x, ct_buf *b, const ct_result *res) {
   size_t j, k, n = ct_ruleset_nlabels(x->rs), written = 0;
   for (j = 0; j < 2 * n; j++) {
     k = j % n;
-    if (res->scores[k] == 0 || !res->has[k] != (j >= n)) continue;
+    if (res->scores[k] == 0 || !res->has[k] != (j >= n) || !shown(x, k))
+      continue;
     if (ct_buf_adds(b, written++ ? ", " : "    = ") != CT_OK ||
         ct_report_add_label(b, x->rs, k, x->color) != CT_OK ||
         ct_buf_addc(b, ' ') != CT_OK ||
@@ -137,12 +143,14 @@ void ct_explain_free(ct_explain *x) {
 }
 
 char *ct_result_explain(const ct_ruleset *rs, const ct_text *t,
-                        const ct_result *r, unsigned flags) {
+                        const ct_result *r, const unsigned char *labels,
+                        unsigned flags) {
   ct_explain x = {0};
   ct_buf b = {0};
   ct_status st;
   x.rs = rs;
   x.spans = (flags & CT_EXPLAIN_SPANS) != 0;
+  x.only = labels;
   st = r != NULL ? ct_explain_add(&x, &b, t, r) : CT_OK;
   ct_explain_free(&x);
   return ct_buf_take_if(&b, st);

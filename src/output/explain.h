@@ -29,6 +29,7 @@ typedef struct ct_explain {
   const ct_ruleset *rs;
   int color;              /* labels in their ANSI colours */
   int spans;              /* " [START-END]" after a match */
+  const unsigned char *only;  /* per label: explain it; NULL: all */
   ct_numcache *nums;      /* numbers last written, or NULL */
   size_t *order;          /* scratch: a result's hits in the order
                           ** written, grown as needed */
@@ -36,7 +37,8 @@ typedef struct ct_explain {
 } ct_explain;
 
 /* Appends the lines for result res of a clause of text t (offsets as
-** ct_text_source_span gives them); nothing when no rule fired. */
+** ct_text_source_span gives them); nothing when no rule fired for the
+** labels explained. */
 ct_status ct_explain_add(ct_explain *x, ct_buf *b, const ct_text *t,
                          const ct_result *res);
 
