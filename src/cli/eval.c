@@ -171,18 +171,6 @@ typedef struct errlist {
   json_t *arr;           /* JSON: the errors, else NULL */
 } errlist;
 
-/* The rules that fired for the labels the clause got wrong (the rule
-** set's: a gold label it does not declare has no rule to show). */
-static void fired_wrong(const evalrun *ev, const unsigned char *want,
-                        const unsigned char *got, const ct_text *t,
-                        const ct_result *r) {
-  size_t k, nl = ct_ruleset_nlabels(ev->rs);
-  unsigned char *wrong = calloc(nl + 1, 1);
-  for (k = 0; wrong && k < nl; k++) wrong[k] = want[k] != got[k];
-  ct_cli_fired_text(stdout, ev->rs, t, r, wrong);
-  free(wrong);
-}
-
 /* Gold clause i, misclassified; r is its result (NULL: not available,
 ** as with --folds, where the weights differ from fold to fold). */
 static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
@@ -202,7 +190,7 @@ static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
   fputs(" predicted ", stdout);
   labels_text(stdout, ev, got);
   printf("\n    \"%s\"\n", g->text);
-  if (t) fired_wrong(ev, g->want, got, t, r);
+  if (t) ct_cli_fired_text(stdout, ev->rs, t, r, g->want, got, NULL);
 }
 
 /* The first misclassified clauses, with what fired when the weights in

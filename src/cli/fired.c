@@ -2,6 +2,7 @@
 ** fired.c -- the rules that fired on a clause, and the scores they made,
 ** as lines (see fired.h).
 */
+#include <stdlib.h>
 #include "cli/fired.h"
 
 /* "    no rule fired for a, b": the labels flagged in wrong (all for
@@ -17,10 +18,17 @@ static void none_fired(FILE *f, const ct_ruleset *rs,
 }
 
 /* Without spans: the clause is a gold line or an example, whose bytes
-** the text the rules saw does not share. */
+** the text the rules saw does not share.  Out of memory for the labels'
+** flags, every label is shown. */
 void ct_cli_fired_text(FILE *f, const ct_ruleset *rs, const ct_text *t,
-                       const ct_result *r, const unsigned char *wrong) {
-  char *lines = r ? ct_result_explain(rs, t, r, wrong, 0) : NULL;
+                       const ct_result *r, const unsigned char *want,
+                       const unsigned char *got, const unsigned char *check) {
+  size_t k, nl = ct_ruleset_nlabels(rs);
+  unsigned char *wrong = calloc(nl + 1, 1);
+  char *lines;
+  for (k = 0; wrong != NULL && k < nl; k++)
+    wrong[k] = (check == NULL || check[k]) && want[k] != got[k];
+  lines = r ? ct_result_explain(rs, t, r, wrong, 0) : NULL;
   if (r != NULL && lines == NULL)
     fputs("    (out of memory: the rules that fired are not shown)\n", f);
   else if (lines == NULL || lines[0] == '\0')
@@ -28,4 +36,5 @@ void ct_cli_fired_text(FILE *f, const ct_ruleset *rs, const ct_text *t,
   else
     fputs(lines, f);
   ct_string_free(lines);
+  free(wrong);
 }

@@ -17,9 +17,11 @@
 #include "clausetag.h"
 
 /* Writes the lines for result r of a clause of text t to f, for the
-** labels flagged in `wrong` (one flag per label of rs; NULL: all):
-** "    no rule fired for a, b" when none fired for them. */
+** labels of rs that `want` and `got` disagree on (one flag per label,
+** from rs's first), among those `check` flags (NULL: all): "    no rule
+** fired for a, b" when none fired for them. */
 void ct_cli_fired_text(FILE *f, const ct_ruleset *rs, const ct_text *t,
-                       const ct_result *r, const unsigned char *wrong);
+                       const ct_result *r, const unsigned char *want,
+                       const unsigned char *got, const unsigned char *check);
 
 #endif

@@ -125,11 +125,7 @@ static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
                     const unsigned char *want, const unsigned char *got,
                     const unsigned char *check) {
   ct_cli_memtext sum = {0}, det = {0};
-  size_t k, nl = ct_ruleset_nlabels(rs);
-  unsigned char *wrong = calloc(nl + 1, 1);
   FILE *f;
-  if (wrong == NULL) return -1;
-  for (k = 0; k < nl; k++) wrong[k] = check[k] && want[k] != got[k];
   if ((f = ct_cli_memtext_file(&sum)) != NULL) {
     fputs("expected ", f);
     label_list(f, rs, want, check);
@@ -137,15 +133,12 @@ static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
     label_list(f, rs, got, check);
   }
   if ((o->summary = ct_cli_memtext_take(&sum)) == NULL ||
-      (f = ct_cli_memtext_file(&det)) == NULL) {
-    free(wrong);
+      (f = ct_cli_memtext_file(&det)) == NULL)
     return -1;
-  }
   fprintf(f, "%s:%d: example %s: \"", o->ex->file, o->ex->line, o->summary);
   short_text(f, o->ex->text);
   fputs("\"\n", f);
-  ct_cli_fired_text(f, rs, l->text, r, wrong);
-  free(wrong);
+  ct_cli_fired_text(f, rs, l->text, r, want, got, check);
   return (o->detail = ct_cli_memtext_take(&det)) != NULL ? 0 : -1;
 }
 
