@@ -732,6 +732,36 @@ static void lines_mode(void **state) {
   ct_text_free(t);
 }
 
+/* The first line may be a document's headline, longer than a heading,
+** as the first line of a document is judged: the gold corpora's clauses
+** are read this way, and their first is the document's title.  A line as
+** long further down is a clause. */
+static void lines_mode_headline(void **state) {
+  const char *head = "Fact Sheet: President Donald J. Trump Secures Historic "
+                     "Deals with China, Delivering for American Workers, "
+                     "Farmers, and Industry";
+  char in[1024];
+  ct_text *t;
+  ct_clause *c;
+  size_t n;
+  ct_error err;
+  (void)state;
+  assert_true(strlen(head) > 100);       /* longer than a heading may be */
+  snprintf(in, sizeof in, "%s\n%s\nChina will buy soybeans.\n%s\n", head,
+           head, head);
+  assert_int_equal(ct_text_from_buffer("l", in, strlen(in), CT_INVALID_ERROR,
+                                       &t, &err), CT_OK);
+  assert_int_equal(ct_segment_lines(t, &c, &n, &err), CT_OK);
+  assert_int_equal(n, 4);
+  assert_int_equal(c[0].title, 1);        /* the headline */
+  assert_int_equal(c[1].title, 1);        /* no clause yet: still one */
+  assert_int_equal(c[2].title, 0);
+  assert_int_equal(c[3].title, 0);        /* after a clause: a long line */
+  assert_int_equal(c[2].heading, 2);
+  free(c);
+  ct_text_free(t);
+}
+
 static void kind_names(void **state) {
   (void)state;
   assert_string_equal(ct_kind_name(CT_KIND_HEADING), "heading");
@@ -925,6 +955,7 @@ int main(void) {
     cmocka_unit_test(no_abbreviation_list),
     cmocka_unit_test(abbreviation_file),
     cmocka_unit_test(lines_mode),
+    cmocka_unit_test(lines_mode_headline),
     cmocka_unit_test(kind_names),
     cmocka_unit_test(structure_mask),
   };

@@ -510,20 +510,33 @@ static ct_status run_blocks(seg *g) {
 
 /* }===================================================================== */
 
+/* A line that reads as a title: a heading, or, before the first line
+** that is none, the document's headline, which may be longer (as the
+** first line of a document is judged). */
+static int title_line(const seg *g, const line *l) {
+  return ct_seg_is_heading(g, l) ||
+         (g->top && ct_seg_is_headline(g, l) &&
+          ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE);
+}
+
 /* Every line one clause, a title line heading the lines below. */
 static ct_status run_lines(seg *g) {
   size_t k;
   ct_status st = CT_OK;
+  g->top = 1;
   for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
     line l;
     size_t before = g->nv;
     scan_line(g, k == 0 ? g->t->body : g->t->lines[k], line_stop(g->t, k),
               &l);
     st = emit(g, l.start, l.end, CT_KIND_LINE, 0);
-    if (st == CT_OK && g->nv > before && ct_seg_is_heading(g, &l)) {
+    if (st != CT_OK || g->nv == before) continue;
+    if (title_line(g, &l)) {
       g->v[g->nv - 1].heading = 0;   /* a title line heads the lines below */
       g->v[g->nv - 1].title = 1;
       g->heading = g->nv;
+    } else {
+      g->top = 0;
     }
   }
   return st;
