@@ -25,6 +25,8 @@ rule "health.core" {
     "neglected tropical", "antimicrobial resistance", "amr",
     "active pharmaceutical ingredients", "health products", "medicines",
     "medical products", "medical supplies",
+    "drug prices", "drug pricing", "prescription drug*", "medicaid",
+    "medicare", "drug poisoning",
     "보건*", "백신*", "감염병*", "팬데믹*", "코로나*", "방역*", "세계보건기구*",
     "바이오의학*", "치료제*", "건강*", "의료*", "생물학적 위협*", "생물테러*",
     "의약품*", "질병*", "전염병*", "위생*", "보건의료*", "의료진*",

@@ -170,6 +170,8 @@ rule "security.cyber_law" {
     "narcotics", "counternarcotics", "smuggling", "human trafficking",
     "firearms trafficking", "firearms",
     "hybrid threats", "disinformation", "arms control", "border security",
+    "illegal aliens", "illegal immigration", "illegal migration",
+    "illegal immigrants", "illegal border crossings", "seal the border",
     "critical infrastructure protection", "chemical and biological",
     "security support mission", "마약*", "밀수*", "스캠*", "경비함정*",
     "money laundering", "cyber-exploitation", "information manipulation",
