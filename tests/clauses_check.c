@@ -76,13 +76,15 @@ static int line_start(const src *x, size_t a, int quotes) {
   return 1;
 }
 
-/* Is every byte of the line around a one of `set` or white space? */
+/* Is every byte of the line around a one of `set`, white space or in a
+** comment (which the segmenter reads as nothing, as line_start does)? */
 static int line_of(const src *x, size_t a, const char *set) {
   const unsigned char *s = x->s;
   size_t i = a;
   while (i > x->body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
   for (; i < x->n && s[i] != '\n' && s[i] != '\r'; i++)
-    if (s[i] != ' ' && s[i] != '\t' && (!s[i] || !strchr(set, s[i])))
+    if (s[i] != ' ' && s[i] != '\t' && !x->comment[i] &&
+        (!s[i] || !strchr(set, s[i])))
       return 0;
   return 1;
 }

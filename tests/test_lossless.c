@@ -116,11 +116,28 @@ static void generated(void **state) {
   }
 }
 
+/* A line of Markdown structure ("---", "***") whose line holds a comment
+** ("<!-- ... -->", read as nothing) is structure too: the property once
+** judged the comment's bytes part of the line (a fuzz_segment finding,
+** tests/fuzz/regress/fuzz_segment/structure-line-after-comment.txt). */
+static void structure_after_comment(void **state) {
+  static const char *const docs[] = {
+    "Text one. <!--\nx -->---\n",
+    "Text one.\n<!-- c -->**********************\n",
+    "<!-- a\nb -->***\nText two.\n",
+  };
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof docs / sizeof *docs; k++)
+    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(samples),
     cmocka_unit_test(fixtures),
     cmocka_unit_test(generated),
+    cmocka_unit_test(structure_after_comment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
