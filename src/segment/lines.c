@@ -65,20 +65,23 @@ static int title_shape(const seg *g, const line *l, size_t maxcps,
   return !has_inner_stop(g, l->start, l->end);
 }
 
-/* A one-line paragraph that reads as a heading: short, no final
-** punctuation, one sentence, not page furniture (a byline, a date). */
-int ct_seg_is_heading(const seg *g, const line *l) {
-  return ct_seg_heading_shape(g, l) &&
-         ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE;
-}
-
 int ct_seg_heading_shape(const seg *g, const line *l) {
   return title_shape(g, l, HEADING_MAX_CPS, HEADING_MAX_WORDS, 0);
 }
 
-int ct_seg_is_headline(const seg *g, const line *l) {
+/* The document's headline: a heading however long, '?' or '!' allowed. */
+static int headline_shape(const seg *g, const line *l) {
   return title_shape(g, l, HEADLINE_MAX_CPS, HEADLINE_MAX_WORDS, 1) &&
          ct_seg_sentence_end(g, l->start, l->end) == l->end;
+}
+
+int ct_seg_title_shape(const seg *g, const line *l) {
+  return ct_seg_heading_shape(g, l) || (g->top && headline_shape(g, l));
+}
+
+int ct_seg_is_title(const seg *g, const line *l) {
+  return ct_seg_title_shape(g, l) &&
+         ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE;
 }
 
 /* "Washington, D.C. – The": a place, then a dash opening the story. */

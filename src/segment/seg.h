@@ -199,17 +199,18 @@ int ct_seg_is_marker_label(const unsigned char *p, size_t n);
 /* lines.c: is p[0..n) a month or a day of the week ("Nov.", "Friday")? */
 int ct_seg_is_month(const unsigned char *p, size_t n);
 
-/* lines.c: does the one-line paragraph l read as a heading? */
-int ct_seg_is_heading(const seg *g, const line *l);
-
-/* lines.c: the shape alone: short, no final punctuation, one sentence
-** (the caller has ruled out page furniture). */
+/* lines.c: a heading's shape alone: short, no final punctuation, one
+** sentence (the caller has ruled out page furniture). */
 int ct_seg_heading_shape(const seg *g, const line *l);
 
-/* lines.c: could the one-line paragraph l, not page furniture, be the
-** document's headline (a heading however long, when no sentence came
-** before it)? */
-int ct_seg_is_headline(const seg *g, const line *l);
+/* lines.c: the shape of a title: a heading's, or, while g->top (no
+** sentence or line of text yet), the document's headline's, which may
+** be longer (the caller has ruled out page furniture). */
+int ct_seg_title_shape(const seg *g, const line *l);
+
+/* lines.c: does the one-line paragraph l read as a title: its shape,
+** and not page furniture (a byline, a date)? */
+int ct_seg_is_title(const seg *g, const line *l);
 
 /* furniture.c: the kind of page furniture [a, b) is (CT_FURN_*), or
 ** CT_FURN_NONE; with `alone` (a one-line paragraph) photo credits too. */

@@ -109,8 +109,7 @@ static int line_unit(const seg *g, const line *l) {
       ct_seg_is_caps_name(g, l->start, l->end))
     f = CT_FURN_BYLINE;
   if (f != CT_FURN_NONE) return f;
-  if (ct_seg_heading_shape(g, l) || (g->top && ct_seg_is_headline(g, l)))
-    return -1;
+  if (ct_seg_title_shape(g, l)) return -1;
   return 0;
 }
 
@@ -510,16 +509,9 @@ static ct_status run_blocks(seg *g) {
 
 /* }===================================================================== */
 
-/* A line that reads as a title: a heading, or, before the first line
-** that is none, the document's headline, which may be longer (as the
-** first line of a document is judged). */
-static int title_line(const seg *g, const line *l) {
-  return ct_seg_is_heading(g, l) ||
-         (g->top && ct_seg_is_headline(g, l) &&
-          ct_seg_furniture(g, l->start, l->end, 1) == CT_FURN_NONE);
-}
-
-/* Every line one clause, a title line heading the lines below. */
+/* Every line one clause, a title line heading the lines below; before
+** the first line that is none, the document's headline is one too, as
+** in a document. */
 static ct_status run_lines(seg *g) {
   size_t k;
   ct_status st = CT_OK;
@@ -531,7 +523,7 @@ static ct_status run_lines(seg *g) {
               &l);
     st = emit(g, l.start, l.end, CT_KIND_LINE, 0);
     if (st != CT_OK || g->nv == before) continue;
-    if (title_line(g, &l)) {
+    if (ct_seg_is_title(g, &l)) {
       g->v[g->nv - 1].heading = 0;   /* a title line heads the lines below */
       g->v[g->nv - 1].title = 1;
       g->heading = g->nv;
