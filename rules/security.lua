@@ -291,6 +291,14 @@ rule "security.praise" {
   weight = -1.0,
 }
 
+rule "security.praise_ties" {
+  label = "security",
+  description = "an alliance or partnership praised as the linchpin or cornerstone of peace and security is praise, not a commitment",
+  regex = [[\b(?:alliance|partnership|relationship|friendship|ties)\b[^.;:]{0,60}?\b(?:linchpin|cornerstone|bedrock|anchor|pillar)\b|\b(?:linchpin|cornerstone|bedrock)\b[^.;:]{0,60}?\b(?:alliance|partnership|relationship)\b]],
+  needs = { "linchpin", "cornerstone", "bedrock", "anchor", "pillar" },
+  weight = -1.0,
+}
+
 rule "security.heading" {
   label = "security",
   description = "section titles about peace and the alliance",
@@ -323,6 +331,7 @@ example { "Establish a cyber-working group to combat ransomware attacks against 
 example { "The United States reaffirmed its extended deterrence commitment using the full range of its military capabilities.", labels = { "security" } }
 example { "The alliance supports peace and stability on the Korean Peninsula.", labels = { "security" } }
 example { "The strong alliance is the linchpin of peace and security in the Indo-Pacific.", labels = {} }
+example { "Our partnership remains a cornerstone of regional peace and security.", labels = {} }
 example { "We pledge to expand coordination under the Global Health Security Agenda.", labels = { "health" } }
 example { "The two sides will strengthen energy security through LNG exports.", labels = { "trade" } }
 example { "Commitment to Peace", labels = { "security" } }
