@@ -65,7 +65,8 @@ static int title_shape(const seg *g, const line *l, size_t maxcps,
   return !has_inner_stop(g, l->start, l->end);
 }
 
-int ct_seg_heading_shape(const seg *g, const line *l) {
+/* A heading: short, no final punctuation, one sentence. */
+static int heading_shape(const seg *g, const line *l) {
   return title_shape(g, l, HEADING_MAX_CPS, HEADING_MAX_WORDS, 0);
 }
 
@@ -76,7 +77,7 @@ static int headline_shape(const seg *g, const line *l) {
 }
 
 int ct_seg_title_shape(const seg *g, const line *l) {
-  return ct_seg_heading_shape(g, l) || (g->top && headline_shape(g, l));
+  return heading_shape(g, l) || (g->top && headline_shape(g, l));
 }
 
 int ct_seg_is_title(const seg *g, const line *l) {

@@ -199,10 +199,6 @@ int ct_seg_is_marker_label(const unsigned char *p, size_t n);
 /* lines.c: is p[0..n) a month or a day of the week ("Nov.", "Friday")? */
 int ct_seg_is_month(const unsigned char *p, size_t n);
 
-/* lines.c: a heading's shape alone: short, no final punctuation, one
-** sentence (the caller has ruled out page furniture). */
-int ct_seg_heading_shape(const seg *g, const line *l);
-
 /* lines.c: the shape of a title: a heading's, or, while g->top (no
 ** sentence or line of text yet), the document's headline's, which may
 ** be longer (the caller has ruled out page furniture). */
