@@ -77,15 +77,20 @@ static int line_start(const src *x, size_t a, int quotes) {
 }
 
 /* Is every byte of the line around a one of `set`, white space or in a
-** comment (which the segmenter reads as nothing, as line_start does)? */
+** comment (which the segmenter reads as nothing, as line_start does)?
+** Any white space counts, not only ' ' and '\t': the segmenter trims a
+** line's edges of all of it ("---\v"). */
 static int line_of(const src *x, size_t a, const char *set) {
   const unsigned char *s = x->s;
-  size_t i = a;
+  size_t i = a, len = 1;
   while (i > x->body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
-  for (; i < x->n && s[i] != '\n' && s[i] != '\r'; i++)
-    if (s[i] != ' ' && s[i] != '\t' && !x->comment[i] &&
-        (!s[i] || !strchr(set, s[i])))
-      return 0;
+  for (; i < x->n && s[i] != '\n' && s[i] != '\r'; i += len) {
+    if (x->comment[i] || (s[i] && strchr(set, s[i]))) {
+      len = 1;
+      continue;
+    }
+    if (!is_space_at(s, x->n, i, &len)) return 0;
+  }
   return 1;
 }
 

@@ -119,12 +119,16 @@ static void generated(void **state) {
 /* A line of Markdown structure ("---", "***") whose line holds a comment
 ** ("<!-- ... -->", read as nothing) is structure too: the property once
 ** judged the comment's bytes part of the line (a fuzz_segment finding,
-** tests/fuzz/regress/fuzz_segment/structure-line-after-comment.txt). */
+** tests/fuzz/regress/fuzz_segment/structure-line-after-comment.txt), and
+** white space other than ' ' and '\t' at its end ("---\v") too (CI's
+** fuzz_segment, structure-line-vertical-tab.txt). */
 static void structure_after_comment(void **state) {
   static const char *const docs[] = {
     "Text one. <!--\nx -->---\n",
     "Text one.\n<!-- c -->**********************\n",
     "<!-- a\nb -->***\nText two.\n",
+    "Text one.\n---\v\nText two.\n",      /* any white space at its end */
+    "Text one. <!--\nx -->---\v\n",
   };
   size_t k;
   (void)state;
