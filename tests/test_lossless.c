@@ -136,12 +136,30 @@ static void structure_after_comment(void **state) {
     check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
 }
 
+/* A link's "](url)" outside a clause is structure only when the URL has
+** no white space: "](https:\t/x.org)" once lost "/x.org)" (a
+** fuzz_segment finding, tests/fuzz/regress/fuzz_segment/
+** link-url-with-tab.txt). */
+static void link_url_with_blank(void **state) {
+  static const char *const docs[] = {
+    "Words and [link](https:\t/x.org/a.b.) A label ends it!\n",
+    "Words and [link](https:\xc2\xa0/x.org/a.b.) A label ends it!\n",
+    "Words and [link](https:\xe2\x80\x8b/x.org/a.b.) A label ends it!\n",
+    "Words and [link](https://x.org/a.b. \"t\") A label ends it!\n",
+  };
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof docs / sizeof *docs; k++)
+    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(samples),
     cmocka_unit_test(fixtures),
     cmocka_unit_test(generated),
     cmocka_unit_test(structure_after_comment),
+    cmocka_unit_test(link_url_with_blank),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,6 +147,13 @@ CASE(markdown_links,
      "S0 They met in Seoul.\nS0 See the photo here.\n"
      "S0 Read the fact sheet.\nS0 Then more.\nL0 Related Article\n"
      "H0 Korea finalizes the fact sheet")
+/* A URL has no white space: with a tab (or a no-break space) in it, the
+** "link" is text, kept in the clause (fuzz_segment, link-url-with-tab). */
+CASE(markdown_link_blank_url,
+     "Words and [link](https:\t/x.org/a.b.) A label ends it!\n"
+     "A [b](x\xc2\xa0y) c d.\n",
+     "S0 Words and [link](https: /x.org/a.b.)\nS0 A label ends it!\n"
+     "S0 A [b](x y) c d.")
 CASE(markdown_blockquote,
      "> The two leaders met. They agreed.\n> A second quoted line.\n>\n"
      "> > Nested quote here.\n",
@@ -829,6 +836,7 @@ int main(void) {
     cmocka_unit_test(markdown_emphasis),
     cmocka_unit_test(markdown_emphasis_not_in_words),
     cmocka_unit_test(markdown_links),
+    cmocka_unit_test(markdown_link_blank_url),
     cmocka_unit_test(markdown_blockquote),
     cmocka_unit_test(markdown_table),
     cmocka_unit_test(markdown_comments),

@@ -33,7 +33,17 @@ static int is_alnum_byte(unsigned char c) {
   return c >= 0x80 || (c < 0x80 && ct_cp_isalnum(c));
 }
 
-/* "](url)" or "](url "title")" at j: the position after it, or 0. */
+/* Is the code point at i white space or invisible (a tab, a no-break or
+** zero-width space)?  Nothing a URL holds. */
+static int blank_at(const seg *g, size_t i, size_t end) {
+  size_t len;
+  int32_t cp = cp_at(g, i, end, &len);
+  return cp_isspace(cp) || ct_cp_isformat(cp);
+}
+
+/* "](url)" or "](url "title")" at j: the position after it, or 0.  A
+** URL has no white space: "](https:\t/x.org)" is text, so that the clause
+** keeps it (outside a clause, only structure may be left). */
 size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
   size_t i, lim = j + LINK_MAX < end ? j + LINK_MAX : end;
   int quoted = 0;
@@ -42,9 +52,11 @@ size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
   for (i = j + 2; i < lim; i++) {
     unsigned char c = g->s[i];
     if (c == '"') quoted = !quoted;
-    else if (c == ')' && !quoted) return i + 1;
-    else if ((c == '\n' || c == '\r' || c == '(') && !quoted) return 0;
-    else if (c == ' ' && !quoted && !(i + 1 < lim && g->s[i + 1] == '"'))
+    else if (quoted) continue;
+    else if (c == ')') return i + 1;
+    else if (c == '(') return 0;
+    else if (c == ' ' && i + 1 < lim && g->s[i + 1] == '"') continue;
+    else if ((c < 0x80 && cp_isspace(c)) || (c >= 0x80 && blank_at(g, i, lim)))
       return 0;
   }
   return 0;
