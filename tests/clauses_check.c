@@ -104,14 +104,18 @@ static int all_of(const unsigned char *s, size_t a, size_t b,
 
 /* Markdown structure the segmenter leaves out of clauses: emphasis runs
 ** and a link's "[" or "](url)" at a clause's edge, heading hashes and
-** blockquote markers where a line begins, table pipes, lines of
-** structure only ("---", "|--|:-:|"). */
+** blockquote markers where a line begins, table pipes and the cells
+** between them that hold only emphasis markers (of any length: the
+** segmenter trims a cell of them all), lines of structure only ("---",
+** "|--|:-:|"). */
 static int is_structure_run(const src *x, size_t a, size_t b) {
   const unsigned char *s = x->s;
   size_t k = a;
   while (k < b && k - a < 8 && s[k] && strchr("*_[!|", s[k])) k++;
   if (k == b) return 1;                          /* emphasis, "[", pipes */
   if (b - k >= 2 && s[k] == ']' && s[k + 1] == '(') return 1;   /* "](url)" */
+  if (all_of(s, a, b, "|*_") && memchr(s + a, '|', b - a) != NULL)
+    return 1;                      /* table cells of emphasis only, "|*||" */
   if (all_of(s, a, b, "#") && line_start(x, a, 1)) return 1;
   if (all_of(s, a, b, ">") && line_start(x, a, 1)) return 1;
   if (all_of(s, a, b, "|-:"))

@@ -153,6 +153,21 @@ static void link_url_with_blank(void **state) {
     check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
 }
 
+/* A table row's cells that hold only emphasis markers are structure, of
+** any length: the property once allowed eight such bytes in a run, the
+** segmenter trims them all (a fuzz_segment finding, tests/fuzz/regress/
+** fuzz_segment/table-cells-of-emphasis.txt). */
+static void table_cells_of_emphasis(void **state) {
+  static const char *const docs[] = {
+    "|*||||||||", "Text one.\n|*****************|\n",
+    "| a | b |\n|*|*|*|*|*|*|*|*| c |\n", "||||||||||||*\nText two.\n",
+  };
+  size_t k;
+  (void)state;
+  for (k = 0; k < sizeof docs / sizeof *docs; k++)
+    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(samples),
@@ -160,6 +175,7 @@ int main(void) {
     cmocka_unit_test(generated),
     cmocka_unit_test(structure_after_comment),
     cmocka_unit_test(link_url_with_blank),
+    cmocka_unit_test(table_cells_of_emphasis),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
