@@ -341,7 +341,7 @@ weights: all
 # target runs anyway, and make fuzz fails at the end.
 FUZZ_SECONDS ?= 60
 FUZZ_DIR     := build/fuzz
-FUZZ_TARGETS := fuzz_segment fuzz_classify fuzz_rules fuzz_jsonl
+FUZZ_TARGETS := fuzz_segment fuzz_classify fuzz_rules fuzz_jsonl fuzz_html
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fsanitize-recover=pointer-overflow \
                 -fno-omit-frame-pointer

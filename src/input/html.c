@@ -569,7 +569,11 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
     /* the line after a bold title line and its <br>: a new block when
     ** it starts as a new line would, else the sentence runs on */
     r->bold_break = 0;
-    if (starts_line(ch + k, (size_t)(len - k))) end_block(r);
+    if (starts_line(ch + k, (size_t)(len - k))) {
+      r->pos = lo;          /* the break goes before the text, not past it */
+      end_block(r);
+      r->pos = hi;
+    }
   }
   need_block(r);
   if (r->bold == 0 && k < len) r->all_bold = 0;
@@ -720,6 +724,8 @@ static ct_status parse(reader *r, const ct_text *src, ct_error *err) {
   if (src->len > INT_MAX)
     return ct_fail(err, CT_ETOOBIG, "%s: larger than %d bytes, the HTML "
                    "parser's limit", src->name, INT_MAX);
+  if (r->len == 0) return CT_OK;   /* libxml2 makes no context for nothing:
+                                   ** an empty page is an empty text */
   ctxt = htmlCreateMemoryParserCtxt((const char *)r->s, (int)r->len);
   if (ctxt == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
                                    src->name);
