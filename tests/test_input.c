@@ -496,6 +496,23 @@ static void test_html_map_monotonic(void **state) {
   }
 }
 
+/* Text that opens a page before any tag maps to its own bytes: the
+** parser implies html, body and p only once it has read past it, and
+** their events once moved the position there ("Hello" at 1:25, not 1:1). */
+static void test_html_map_implied(void **state) {
+  static const char page[] = "Hello world. Second one.<p>Next</p>";
+  ct_text *t = html(page);
+  size_t a, b, line, col;
+  (void)state;
+  ct_text_source_span(t, 0, 5, &a, &b);
+  assert_int_equal(a, 0);
+  assert_int_equal(b, 5);
+  ct_text_linecol(t, 13, &line, &col);
+  assert_int_equal(line, 1);
+  assert_int_equal(col, 14);
+  ct_text_free(t);
+}
+
 static void test_html_entities(void **state) {
   static const char *const want[] = {
     "AT&T said “yes” — café ok.", NULL
@@ -1087,6 +1104,7 @@ int main(void) {
     cmocka_unit_test(test_html_br),
     cmocka_unit_test(test_html_bold_title_block),
     cmocka_unit_test(test_html_map_monotonic),
+    cmocka_unit_test(test_html_map_implied),
     cmocka_unit_test(test_html_entities),
     cmocka_unit_test(test_html_charset_ignored),
     cmocka_unit_test(test_html_invalid),

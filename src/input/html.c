@@ -615,10 +615,24 @@ static void push(reader *r, const elem *e) {
   r->bold += e->bold;
 }
 
+/* Where a start tag's event leaves the source position: at the end of
+** its tag (the parser reports it at the '>', or the "/>", or past it).
+** An element the parser implies (html, body, p before text that opens a
+** page) has no tag there, and the parser has by then read on past the
+** text it wraps: the position stays, or that text could not be found. */
+static size_t start_pos(reader *r) {
+  size_t c = consumed(r);
+  const unsigned char *s = r->s;
+  int at_tag = (c < r->len && (s[c] == '>' || (s[c] == '/' && c + 1 < r->len &&
+                                                s[c + 1] == '>'))) ||
+               (c > 0 && s[c - 1] == '>');
+  return c > r->pos && at_tag ? c : r->pos;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   reader *r = reader_of(ctx);
   elem e;
-  r->pos = consumed(r);
+  r->pos = start_pos(r);
   classify(&e, (const char *)name, atts);
   if (strcmp(e.name, "br") == 0) {
     /* a line break; a second one in a row (white space aside) ends the
