@@ -116,6 +116,13 @@ static void generated(void **state) {
   }
 }
 
+/* Each of docs[0..n), named by its own text. */
+static void check_docs(const char *const *docs, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+}
+
 /* A line of Markdown structure ("---", "***") whose line holds a comment
 ** ("<!-- ... -->", read as nothing) is structure too: the property once
 ** judged the comment's bytes part of the line (a fuzz_segment finding,
@@ -130,10 +137,8 @@ static void structure_after_comment(void **state) {
     "Text one.\n---\v\nText two.\n",      /* any white space at its end */
     "Text one. <!--\nx -->---\v\n",
   };
-  size_t k;
   (void)state;
-  for (k = 0; k < sizeof docs / sizeof *docs; k++)
-    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+  check_docs(docs, sizeof docs / sizeof *docs);
 }
 
 /* A link's "](url)" outside a clause is structure only when the URL has
@@ -147,10 +152,8 @@ static void link_url_with_blank(void **state) {
     "Words and [link](https:\xe2\x80\x8b/x.org/a.b.) A label ends it!\n",
     "Words and [link](https://x.org/a.b. \"t\") A label ends it!\n",
   };
-  size_t k;
   (void)state;
-  for (k = 0; k < sizeof docs / sizeof *docs; k++)
-    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+  check_docs(docs, sizeof docs / sizeof *docs);
 }
 
 /* A table row's cells that hold only emphasis markers are structure, of
@@ -162,10 +165,8 @@ static void table_cells_of_emphasis(void **state) {
     "|*||||||||", "Text one.\n|*****************|\n",
     "| a | b |\n|*|*|*|*|*|*|*|*| c |\n", "||||||||||||*\nText two.\n",
   };
-  size_t k;
   (void)state;
-  for (k = 0; k < sizeof docs / sizeof *docs; k++)
-    check_properties(docs[k], docs[k], strlen(docs[k]), CT_INVALID_REPLACE);
+  check_docs(docs, sizeof docs / sizeof *docs);
 }
 
 int main(void) {

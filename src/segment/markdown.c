@@ -38,7 +38,7 @@ static int is_alnum_byte(unsigned char c) {
 static int blank_at(const seg *g, size_t i, size_t end) {
   size_t len;
   int32_t cp = cp_at(g, i, end, &len);
-  return cp_isspace(cp) || ct_cp_isformat(cp);
+  return cp_isspace(cp) || (cp >= 0x80 && ct_cp_isformat(cp));
 }
 
 /* "](url)" or "](url "title")" at j: the position after it, or 0.  A
@@ -56,8 +56,7 @@ size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
     else if (c == ')') return i + 1;
     else if (c == '(') return 0;
     else if (c == ' ' && i + 1 < lim && g->s[i + 1] == '"') continue;
-    else if ((c < 0x80 && cp_isspace(c)) || (c >= 0x80 && blank_at(g, i, lim)))
-      return 0;
+    else if (blank_at(g, i, lim)) return 0;
   }
   return 0;
 }
