@@ -129,11429 +129,11429 @@ weights {
     ["vocabulary.people"] = 1.0000,
   },
   vocabulary = {
-    ["vocabulary.security"] = {
-      ["0년"] = -0.0358,
-      ["1990s"] = -0.0320,
-      ["2030s"] = 0.0253,
-      ["21pas"] = 0.0731,
-      ["21st"] = 0.0319,
-      ["3rditech"] = 0.0335,
-      ["3국"] = -0.0391,
-      ["5년"] = -0.0261,
-      ["5만"] = -0.0458,
-      ["65th"] = -0.0375,
-      ["6년"] = -0.0275,
-      ["75th"] = -0.0428,
-      ["80th"] = -0.0263,
-      ["ability"] = 0.1443,
-      ["abraham"] = 0.0698,
-      ["absolutely"] = -0.0335,
-      ["abuse"] = -0.0509,
-      ["academic"] = -0.0272,
-      ["academics"] = -0.0328,
-      ["academy"] = -0.0420,
-      ["acceleration"] = 0.0313,
-      ["accelerator"] = 0.0368,
-      ["accept"] = 0.0630,
-      ["access"] = -0.0714,
-      ["accessibility"] = -0.0298,
-      ["accessible"] = -0.0290,
-      ["accord"] = 0.0467,
-      ["according"] = 0.1697,
-      ["accords"] = 0.0425,
-      ["account"] = -0.0351,
-      ["accountability"] = -0.0354,
-      ["accountable"] = -0.0409,
-      ["accounting"] = -0.0429,
-      ["achieve"] = -0.0683,
-      ["achieved"] = -0.0253,
-      ["achievements"] = -0.0376,
-      ["acknowledge"] = -0.0932,
-      ["acknowledged"] = 0.0482,
-      ["acquire"] = 0.0417,
-      ["acquisition"] = 0.0758,
-      ["across"] = 0.0914,
-      ["action"] = 0.0699,
-      ["actions"] = 0.0772,
-      ["activists"] = -0.0299,
-      ["activity"] = 0.1017,
-      ["adaptation"] = -0.0634,
-      ["adapting"] = 0.0564,
-      ["add"] = -0.0510,
-      ["added"] = -0.0618,
-      ["adding"] = 0.0288,
-      ["additionally"] = 0.0542,
-      ["addresses"] = -0.0512,
-      ["addressing"] = 0.0764,
-      ["adhering"] = -0.0388,
-      ["adjust"] = 0.0269,
-      ["adjusting"] = -0.0718,
-      ["adm"] = -0.0401,
-      ["administration"] = -0.0632,
-      ["administrations"] = 0.0713,
-      ["administrative"] = -0.0275,
-      ["adoption"] = 0.0568,
-      ["advance"] = 0.0283,
-      ["advanced"] = 0.1358,
-      ["advancement"] = 0.0362,
-      ["advantage"] = 0.0359,
-      ["adversaries"] = 0.0399,
-      ["advisor"] = -0.0841,
-      ["advisors"] = 0.0911,
-      ["advisory"] = -0.0402,
-      ["aeronautics"] = 0.0417,
-      ["affairs"] = -0.0746,
-      ["affected"] = -0.0411,
-      ["affirm"] = -0.1047,
-      ["affordable"] = -0.0310,
-      ["afghan"] = 0.0426,
-      ["afghanistan"] = -0.0370,
-      ["africa"] = -0.0790,
-      ["african"] = -0.0394,
-      ["after"] = -0.0562,
-      ["agencies"] = -0.0577,
-      ["agency"] = -0.0722,
-      ["agenda"] = -0.1348,
-      ["aggression"] = -0.1463,
-      ["ago"] = -0.0487,
-      ["agree"] = -0.0448,
-      ["agreed"] = -0.0345,
-      ["agreements"] = 0.0389,
-      ["agricultural"] = -0.1066,
-      ["agriculture"] = -0.1221,
-      ["aid"] = -0.0524,
-      ["aids"] = -0.0278,
-      ["aim"] = 0.0910,
-      ["aimed"] = 0.0532,
-      ["air"] = 0.0774,
-      ["albania"] = -0.0390,
-      ["alfa"] = 0.0508,
-      ["align"] = 0.0646,
-      ["aligning"] = -0.0321,
-      ["allied"] = 0.0465,
-      ["allow"] = 0.0553,
-      ["ally"] = 0.0293,
-      ["almost"] = -0.0558,
-      ["also"] = 0.0845,
-      ["alternatives"] = 0.0648,
-      ["aluminum"] = -0.0716,
-      ["amazon"] = -0.0718,
-      ["ambassador"] = -0.0843,
-      ["ambassadors"] = -0.0614,
-      ["ambition"] = -0.0682,
-      ["ambitious"] = -0.1394,
-      ["amended"] = -0.0529,
-      ["america"] = -0.1307,
-      ["american"] = -0.0754,
-      ["americans"] = -0.0873,
-      ["americas"] = -0.0589,
-      ["amid"] = -0.0341,
-      ["among"] = -0.0518,
-      ["amounts"] = 0.0275,
-      ["analysis"] = 0.1108,
-      ["anchored"] = -0.0441,
-      ["and"] = -0.0429,
-      ["angeles"] = 0.0266,
-      ["angola"] = 0.0743,
-      ["annex"] = -0.0497,
-      ["anniversary"] = -0.1167,
-      ["announce"] = 0.0419,
-      ["announced"] = 0.0574,
-      ["annually"] = -0.0283,
-      ["antigua"] = 0.0631,
-      ["antisemitism"] = -0.0527,
-      ["any"] = 0.1199,
-      ["aoip"] = -0.0411,
-      ["apl"] = 0.0901,
-      ["apnsa"] = 0.0267,
-      ["applauded"] = -0.0367,
-      ["applied"] = -0.0573,
-      ["appropriate"] = 0.0875,
-      ["appropriated"] = 0.0262,
-      ["appropriately"] = -0.0321,
-      ["approved"] = -0.0701,
-      ["april"] = -0.0390,
-      ["apulia"] = 0.0377,
-      ["arabia"] = -0.0285,
-      ["arbitrarily"] = -0.0364,
-      ["architecture"] = -0.0683,
-      ["ardern"] = -0.0322,
-      ["are"] = -0.0302,
-      ["areas"] = -0.0557,
-      ["argentina"] = -0.0295,
-      ["arising"] = -0.0439,
-      ["army"] = 0.0382,
-      ["around"] = 0.0272,
-      ["arrangement"] = -0.0348,
-      ["arsenal"] = 0.0487,
-      ["art"] = 0.0414,
-      ["artemis"] = -0.0334,
-      ["ascent"] = 0.0320,
-      ["asean"] = -0.0319,
-      ["asia"] = -0.1036,
-      ["ask"] = -0.0540,
-      ["assault"] = 0.0261,
-      ["assesses"] = 0.0280,
-      ["assessing"] = -0.0353,
-      ["assessments"] = 0.0951,
-      ["assets"] = 0.0923,
-      ["assistance"] = -0.0616,
-      ["assistant"] = -0.0943,
-      ["assisting"] = -0.0282,
-      ["assistive"] = -0.0300,
-      ["associated"] = 0.0648,
-      ["astronauts"] = -0.0305,
-      ["atlantic"] = -0.0359,
-      ["atomics"] = 0.0682,
-      ["atrocities"] = 0.0549,
-      ["attack"] = 0.1266,
-      ["attacks"] = 0.0631,
-      ["attempt"] = -0.0405,
-      ["attention"] = 0.0364,
-      ["attorney"] = -0.0499,
-      ["august"] = 0.0288,
-      ["auspices"] = 0.0260,
-      ["austin"] = -0.0907,
-      ["australia"] = 0.0584,
-      ["australian"] = 0.0572,
-      ["austria"] = -0.0473,
-      ["authorities"] = 0.0333,
-      ["authority"] = 0.0678,
-      ["automobile"] = -0.0342,
-      ["automobiles"] = -0.0267,
-      ["automotive"] = -0.0407,
-      ["autonomous"] = 0.0411,
-      ["autonomy"] = 0.0641,
-      ["available"] = -0.0476,
-      ["aviation"] = 0.0291,
-      ["awards"] = -0.0295,
-      ["awareness"] = 0.0708,
-      ["bab"] = 0.0270,
-      ["back"] = 0.0296,
-      ["backbone"] = 0.0318,
-      ["backed"] = -0.0285,
-      ["bahamas"] = 0.0407,
-      ["balkans"] = 0.0647,
-      ["bangladesh"] = -0.0319,
-      ["banking"] = 0.0506,
-      ["barbuda"] = 0.0631,
-      ["barriers"] = -0.1119,
-      ["bars"] = -0.0275,
-      ["base"] = 0.0872,
-      ["based"] = -0.0422,
-      ["baseline"] = 0.0433,
-      ["bases"] = -0.0479,
-      ["basin"] = 0.0279,
-      ["basis"] = -0.0900,
-      ["batteries"] = -0.0756,
-      ["battery"] = -0.0809,
-      ["bear"] = 0.0264,
-      ["became"] = 0.0464,
-      ["because"] = 0.0752,
-      ["bedrock"] = 0.0577,
-      ["been"] = -0.0708,
-      ["before"] = 0.0859,
-      ["began"] = 0.0294,
-      ["begin"] = 0.0337,
-      ["beginning"] = 0.0504,
-      ["behavior"] = 0.0275,
-      ["belarus"] = 0.0409,
-      ["believes"] = -0.0390,
-      ["below"] = -0.0722,
-      ["benefit"] = -0.0790,
-      ["benefits"] = -0.0809,
-      ["benin"] = 0.0595,
-      ["berlin"] = -0.0348,
-      ["better"] = -0.0714,
-      ["between"] = -0.0946,
-      ["beyond"] = -0.0280,
-      ["bharat"] = 0.0330,
-      ["bicentennial"] = 0.0652,
-      ["biden"] = -0.0534,
-      ["big"] = 0.0268,
-      ["bilaterally"] = 0.0486,
-      ["billion"] = -0.0427,
-      ["binational"] = -0.0284,
-      ["biodiversity"] = -0.0256,
-      ["bipartisan"] = -0.0299,
-      ["black"] = -0.0554,
-      ["blinken"] = -0.0469,
-      ["block"] = 0.0438,
-      ["blueprint"] = 0.0269,
-      ["bodies"] = -0.0400,
-      ["body"] = -0.0335,
-      ["bold"] = -0.0270,
-      ["bolster"] = -0.0781,
-      ["bond"] = 0.0504,
-      ["border"] = 0.1522,
-      ["borders"] = 0.0877,
-      ["bridge"] = -0.0255,
-      ["bridges"] = 0.0343,
-      ["bridging"] = 0.0256,
-      ["bring"] = -0.0283,
-      ["bringing"] = 0.0404,
-      ["broad"] = 0.0426,
-      ["broadband"] = -0.0342,
-      ["broaden"] = -0.0458,
-      ["broader"] = 0.1129,
-      ["broadly"] = 0.0447,
-      ["brussels"] = -0.0653,
-      ["brutal"] = 0.0308,
-      ["bsgi"] = 0.0480,
-      ["budget"] = -0.0655,
-      ["built"] = -0.1179,
-      ["bulgaria"] = -0.0473,
-      ["burden"] = 0.0571,
-      ["burdens"] = 0.0375,
-      ["bureau"] = -0.0254,
-      ["burkina"] = 0.0508,
-      ["burma"] = -0.0584,
-      ["businesses"] = -0.0377,
-      ["but"] = -0.0911,
-      ["cable"] = 0.0435,
-      ["cables"] = 0.0824,
-      ["cairo"] = 0.0457,
-      ["call"] = -0.1423,
-      ["calls"] = -0.0328,
-      ["calm"] = 0.0309,
-      ["cameroon"] = 0.0335,
-      ["campaigns"] = -0.0424,
-      ["can"] = -0.0607,
-      ["canada"] = 0.0436,
-      ["canadian"] = -0.0865,
-      ["cancer"] = -0.0505,
-      ["cannot"] = 0.0332,
-      ["cap"] = 0.0556,
-      ["capabilities"] = 0.1862,
-      ["capability"] = 0.1487,
-      ["capable"] = 0.0278,
-      ["capacity"] = 0.0452,
-      ["carbon"] = -0.0709,
-      ["care"] = -0.0715,
-      ["caribbean"] = -0.0631,
-      ["carry"] = 0.0414,
-      ["cars"] = -0.0438,
-      ["case"] = 0.0286,
-      ["cases"] = 0.0416,
-      ["catalyzed"] = 0.0419,
-      ["cause"] = -0.0413,
-      ["caused"] = -0.0763,
-      ["causes"] = -0.0259,
-      ["causing"] = 0.0351,
-      ["cdc"] = -0.1116,
-      ["ceasefire"] = 0.1426,
-      ["celebrate"] = -0.0702,
-      ["celebrated"] = -0.0554,
-      ["censorship"] = -0.0735,
-      ["center"] = -0.1214,
-      ["centered"] = -0.0349,
-      ["central"] = -0.0462,
-      ["centrality"] = -0.1282,
-      ["centre"] = 0.0339,
-      ["centuries"] = -0.0413,
-      ["certain"] = -0.0754,
-      ["certification"] = 0.0335,
-      ["cessation"] = 0.0273,
-      ["chain"] = -0.0517,
-      ["chains"] = -0.0477,
-      ["chair"] = 0.0710,
-      ["chairman"] = -0.1180,
-      ["challenge"] = -0.0516,
-      ["challenging"] = -0.0266,
-      ["championing"] = -0.0475,
-      ["change"] = 0.0553,
-      ["changed"] = 0.0631,
-      ["chapter"] = -0.0428,
-      ["chemical"] = 0.0884,
-      ["chicago"] = -0.0290,
-      ["chief"] = -0.1384,
-      ["chiefs"] = -0.1317,
-      ["child"] = -0.0494,
-      ["children"] = -0.0457,
-      ["china"] = -0.0400,
-      ["chips"] = -0.0347,
-      ["choose"] = 0.0443,
-      ["christchurch"] = 0.0299,
-      ["circumstances"] = 0.0384,
-      ["cities"] = 0.0425,
-      ["citizen"] = 0.0347,
-      ["citizens"] = -0.1230,
-      ["citizenship"] = 0.0414,
-      ["civic"] = -0.0459,
-      ["civil"] = 0.0806,
-      ["civilian"] = 0.0727,
-      ["civilians"] = 0.0279,
-      ["claims"] = 0.0255,
-      ["clean"] = -0.1028,
-      ["close"] = -0.0457,
-      ["closely"] = 0.0791,
-      ["closest"] = -0.0267,
-      ["co2"] = 0.0313,
-      ["coal"] = -0.0291,
-      ["coalition"] = 0.1851,
-      ["coca"] = 0.0395,
-      ["cold"] = 0.0264,
-      ["collaborate"] = -0.0392,
-      ["collaboration"] = 0.0561,
-      ["collaborations"] = -0.0512,
-      ["collaborative"] = -0.0261,
-      ["collective"] = 0.0394,
-      ["collectively"] = 0.0432,
-      ["combat"] = 0.0912,
-      ["combating"] = 0.0313,
-      ["combatting"] = -0.0316,
-      ["combination"] = 0.0256,
-      ["combining"] = 0.0311,
-      ["coming"] = 0.0378,
-      ["command"] = 0.0766,
-      ["commander"] = -0.0670,
-      ["commended"] = -0.0598,
-      ["commitments"] = -0.0579,
-      ["commits"] = -0.0500,
-      ["committed"] = -0.0616,
-      ["committee"] = -0.0457,
-      ["committing"] = -0.0325,
-      ["commodities"] = 0.0266,
-      ["commodity"] = -0.0299,
-      ["common"] = -0.0266,
-      ["communication"] = -0.0251,
-      ["community"] = -0.0582,
-      ["compact"] = -0.0923,
-      ["companies"] = 0.0316,
-      ["company"] = -0.0341,
-      ["competition"] = 0.0887,
-      ["competitors"] = 0.0321,
-      ["complete"] = 0.0342,
-      ["comply"] = 0.0283,
-      ["components"] = -0.0436,
-      ["comprehensive"] = -0.0991,
-      ["comprised"] = 0.0271,
-      ["compromise"] = 0.0466,
-      ["concentration"] = 0.0256,
-      ["concern"] = 0.0851,
-      ["concerned"] = 0.0312,
-      ["concerns"] = 0.0388,
-      ["concerted"] = 0.0435,
-      ["condemn"] = 0.0295,
-      ["condemnation"] = 0.0400,
-      ["conditions"] = -0.0418,
-      ["conducive"] = 0.0277,
-      ["conduct"] = 0.1580,
-      ["conducting"] = 0.0410,
-      ["conference"] = -0.0636,
-      ["confidence"] = 0.0341,
-      ["confirm"] = 0.0310,
-      ["confirmed"] = 0.0424,
-      ["confirms"] = 0.0597,
-      ["conflict"] = 0.0436,
-      ["conformity"] = -0.0311,
-      ["confront"] = 0.0325,
-      ["congo"] = 0.0261,
-      ["congress"] = 0.0439,
-      ["connections"] = -0.0456,
-      ["connectivity"] = 0.0315,
-      ["consecutive"] = -0.0376,
-      ["consensus"] = 0.1058,
-      ["consent"] = 0.0343,
-      ["consequence"] = -0.0254,
-      ["consequences"] = 0.0432,
-      ["considerations"] = 0.0474,
-      ["considered"] = -0.0349,
-      ["consistent"] = 0.0785,
-      ["consolidate"] = -0.0290,
-      ["construction"] = 0.0433,
-      ["construed"] = -0.0396,
-      ["consult"] = 0.0344,
-      ["consultation"] = 0.0445,
-      ["consultations"] = -0.0856,
-      ["consulting"] = 0.0327,
-      ["contact"] = -0.0292,
-      ["contacts"] = -0.0405,
-      ["contemporary"] = -0.0365,
-      ["contested"] = 0.0600,
-      ["context"] = -0.0267,
-      ["continually"] = -0.0379,
-      ["continued"] = -0.0618,
-      ["continues"] = -0.0563,
-      ["continuing"] = -0.0295,
-      ["continuously"] = 0.0312,
-      ["contract"] = 0.0424,
-      ["contribution"] = -0.0614,
-      ["controlled"] = -0.0503,
-      ["controls"] = 0.0632,
-      ["convene"] = -0.1087,
-      ["convened"] = 0.0950,
-      ["cooperate"] = 0.0385,
-      ["cooperated"] = 0.0254,
-      ["cooperating"] = 0.0348,
-      ["coordinate"] = 0.0498,
-      ["coordinated"] = 0.0822,
-      ["coordination"] = 0.0356,
-      ["cop26"] = -0.0305,
-      ["copper"] = -0.0328,
-      ["core"] = 0.0463,
-      ["corporate"] = -0.0268,
-      ["corporation"] = -0.0557,
-      ["corps"] = -0.1267,
-      ["corridor"] = -0.0778,
-      ["corrupt"] = -0.0294,
-      ["corruption"] = 0.0594,
-      ["costa"] = -0.0372,
-      ["costs"] = 0.0676,
-      ["cote"] = 0.0516,
-      ["counter"] = 0.0502,
-      ["countering"] = 0.0748,
-      ["counterparts"] = -0.1272,
-      ["country"] = 0.0368,
-      ["coup"] = -0.0322,
-      ["courage"] = -0.0428,
-      ["covax"] = -0.0257,
-      ["covering"] = 0.0320,
-      ["covid"] = -0.1775,
-      ["create"] = -0.0481,
-      ["creates"] = 0.0337,
-      ["creating"] = 0.0541,
-      ["creation"] = -0.0500,
-      ["credible"] = -0.0673,
-      ["cri"] = 0.0729,
-      ["crime"] = 0.1040,
-      ["crimes"] = 0.0620,
-      ["criminal"] = 0.1384,
-      ["crisis"] = -0.1236,
-      ["croatia"] = -0.0284,
-      ["crops"] = 0.0310,
-      ["cross"] = -0.0423,
-      ["csp"] = 0.0602,
-      ["cultural"] = -0.0968,
-      ["curb"] = 0.0355,
-      ["cuts"] = 0.0265,
-      ["cutting"] = 0.0312,
-      ["cyber"] = 0.0391,
-      ["cybersecurity"] = 0.0788,
-      ["cyberspace"] = 0.0827,
-      ["czech"] = -0.0314,
-      ["daily"] = -0.0354,
-      ["damage"] = 0.0390,
-      ["danger"] = 0.0454,
-      ["dangerous"] = 0.0378,
-      ["date"] = -0.0407,
-      ["david"] = -0.0578,
-      ["day"] = -0.0792,
-      ["days"] = -0.0520,
-      ["dcra"] = 0.0871,
-      ["deal"] = 0.0273,
-      ["death"] = 0.0265,
-      ["deaths"] = -0.0787,
-      ["debris"] = 0.0479,
-      ["decade"] = -0.0289,
-      ["decades"] = -0.0422,
-      ["decarbonisation"] = 0.0355,
-      ["decarbonization"] = -0.0383,
-      ["december"] = -0.1240,
-      ["decided"] = -0.0364,
-      ["decision"] = 0.0327,
-      ["decisions"] = 0.0319,
-      ["declaration"] = -0.0606,
-      ["declared"] = -0.0282,
-      ["decoupling"] = -0.0399,
-      ["deep"] = -0.0392,
-      ["deepened"] = 0.0318,
-      ["deepening"] = 0.0340,
-      ["defcom"] = 0.0381,
-      ["defeat"] = 0.0287,
-      ["defence"] = 0.1021,
-      ["defend"] = 0.0833,
-      ["defense"] = 0.1499,
-      ["defensive"] = 0.0289,
-      ["delay"] = 0.0562,
-      ["delegation"] = -0.0858,
-      ["delegations"] = -0.0369,
-      ["delivers"] = -0.0582,
-      ["delivery"] = 0.0346,
-      ["demand"] = -0.0778,
-      ["demanding"] = -0.0362,
-      ["demining"] = 0.0415,
-      ["democratic"] = -0.1030,
-      ["demonstrated"] = 0.0648,
-      ["demonstrates"] = -0.0545,
-      ["demonstrating"] = -0.0265,
-      ["demonstration"] = 0.0387,
-      ["denmark"] = -0.0425,
-      ["denounce"] = -0.0428,
-      ["denuclearization"] = 0.0331,
-      ["deny"] = -0.0366,
-      ["departments"] = -0.0349,
-      ["deploy"] = -0.0412,
-      ["deployed"] = 0.0903,
-      ["deployment"] = -0.0548,
-      ["deputy"] = -0.1152,
-      ["der"] = -0.0540,
-      ["descent"] = 0.0267,
-      ["described"] = -0.0278,
-      ["design"] = -0.0437,
-      ["designated"] = -0.0331,
-      ["despite"] = -0.0615,
-      ["destabilizing"] = 0.0271,
-      ["destruction"] = 0.0280,
-      ["destructive"] = 0.0364,
-      ["detainees"] = 0.0382,
-      ["deteriorating"] = -0.0484,
-      ["determine"] = 0.0356,
-      ["determined"] = 0.0388,
-      ["deterrence"] = 0.1150,
-      ["develop"] = 0.0886,
-      ["developed"] = -0.0445,
-      ["developing"] = -0.0446,
-      ["development"] = -0.0693,
-      ["developments"] = 0.0908,
-      ["devices"] = -0.0394,
-      ["dfc"] = -0.0581,
-      ["dhs"] = 0.1006,
-      ["diaspora"] = 0.0327,
-      ["difficulties"] = 0.0318,
-      ["digital"] = -0.0259,
-      ["digitalisation"] = -0.0328,
-      ["diligence"] = -0.0279,
-      ["diplomacy"] = -0.0350,
-      ["diplomatic"] = -0.1074,
-      ["dire"] = -0.0434,
-      ["directed"] = 0.0423,
-      ["direction"] = 0.0369,
-      ["directly"] = 0.0672,
-      ["director"] = -0.0430,
-      ["disability"] = -0.0562,
-      ["disadvantage"] = -0.0343,
-      ["disarmament"] = 0.0429,
-      ["disaster"] = -0.0712,
-      ["discrimination"] = -0.0326,
-      ["discuss"] = 0.0390,
-      ["discussed"] = 0.0425,
-      ["discussion"] = -0.0300,
-      ["discussions"] = -0.0781,
-      ["disease"] = -0.0830,
-      ["diseases"] = -0.0279,
-      ["disinformation"] = -0.1465,
-      ["displaced"] = -0.0278,
-      ["disputes"] = -0.0746,
-      ["disrupt"] = 0.1030,
-      ["disrupted"] = 0.0423,
-      ["disrupting"] = 0.0363,
-      ["disruptions"] = -0.0744,
-      ["distortions"] = -0.0335,
-      ["diverse"] = -0.0282,
-      ["diversified"] = -0.0598,
-      ["diversify"] = -0.0321,
-      ["diversifying"] = -0.0294,
-      ["diversion"] = 0.0454,
-      ["divide"] = -0.0313,
-      ["documentation"] = -0.0395,
-      ["documents"] = 0.1578,
-      ["dod"] = 0.1552,
-      ["does"] = -0.0322,
-      ["doha"] = 0.0407,
-      ["doing"] = 0.0724,
-      ["doj"] = 0.0430,
-      ["domain"] = 0.1319,
-      ["domains"] = 0.1058,
-      ["domestic"] = -0.0520,
-      ["dominica"] = 0.0775,
-      ["donald"] = 0.0385,
-      ["donfried"] = -0.0292,
-      ["donor"] = -0.0427,
-      ["donors"] = -0.0511,
-      ["doses"] = -0.0387,
-      ["doval"] = 0.0267,
-      ["dprk"] = -0.0269,
-      ["draining"] = 0.0353,
-      ["drc"] = -0.0595,
-      ["driven"] = 0.0535,
-      ["driver"] = -0.0446,
-      ["drone"] = -0.0288,
-      ["drones"] = -0.0947,
-      ["drop"] = 0.0322,
-      ["drugs"] = 0.0705,
-      ["dual"] = 0.0866,
-      ["durable"] = 0.0562,
-      ["each"] = -0.0694,
-      ["earlier"] = 0.0461,
-      ["earth"] = -0.0741,
-      ["east"] = -0.0982,
-      ["easy"] = 0.0724,
-      ["economic"] = -0.1014,
-      ["economics"] = 0.0317,
-      ["economy"] = -0.0839,
-      ["ecosystem"] = 0.0593,
-      ["edca"] = 0.0285,
-      ["education"] = -0.0260,
-      ["educational"] = -0.0410,
-      ["effect"] = -0.0255,
-      ["effects"] = -0.0367,
-      ["efficient"] = 0.0600,
-      ["egypt"] = -0.0271,
-      ["either"] = -0.0256,
-      ["electric"] = -0.0661,
-      ["electronics"] = -0.0557,
-      ["elements"] = 0.0300,
-      ["elevate"] = 0.0485,
-      ["eligible"] = -0.0260,
-      ["eliminate"] = -0.0746,
-      ["eliminating"] = -0.0393,
-      ["elizabeth"] = -0.0502,
-      ["embarked"] = 0.0274,
-      ["embassy"] = -0.0810,
-      ["emergencies"] = 0.0412,
-      ["emergency"] = 0.0540,
-      ["emerging"] = 0.0722,
-      ["emirates"] = -0.0574,
-      ["emission"] = -0.0295,
-      ["emissions"] = -0.0752,
-      ["emphasizing"] = -0.0282,
-      ["employment"] = -0.0513,
-      ["enable"] = 0.0269,
-      ["enabled"] = 0.0899,
-      ["enabling"] = 0.0673,
-      ["encompasses"] = -0.0333,
-      ["encourage"] = 0.0343,
-      ["encouraging"] = 0.0653,
-      ["end"] = 0.0796,
-      ["endangered"] = 0.0259,
-      ["endorse"] = 0.0409,
-      ["endorsed"] = 0.0767,
-      ["energy"] = -0.0840,
-      ["enforce"] = 0.0378,
-      ["enforcement"] = 0.0842,
-      ["engagement"] = 0.0564,
-      ["engines"] = 0.0560,
-      ["english"] = -0.0745,
-      ["enhanced"] = 0.0470,
-      ["enhancement"] = -0.0331,
-      ["enriched"] = 0.0340,
-      ["enshrined"] = -0.0421,
-      ["ensure"] = 0.0641,
-      ["ensuring"] = 0.0499,
-      ["enterprise"] = -0.0279,
-      ["enterprises"] = -0.0280,
-      ["entirety"] = -0.0335,
-      ["entities"] = 0.0756,
-      ["entity"] = -0.0581,
-      ["entrepreneurs"] = -0.0467,
-      ["entry"] = 0.1559,
-      ["environmental"] = -0.0594,
-      ["environments"] = 0.0614,
-      ["envoy"] = 0.0445,
-      ["epidemic"] = 0.0294,
-      ["eps"] = 0.0285,
-      ["equal"] = -0.0483,
-      ["equality"] = -0.0262,
-      ["equipment"] = 0.0808,
-      ["equity"] = -0.0577,
-      ["eritrean"] = -0.0394,
-      ["escalation"] = 0.0515,
-      ["established"] = -0.0349,
-      ["establishes"] = 0.0404,
-      ["establishing"] = -0.0345,
-      ["esteban"] = -0.0276,
-      ["estimate"] = 0.1059,
-      ["estimated"] = -0.0351,
-      ["estimates"] = -0.0318,
-      ["estonia"] = -0.0295,
-      ["ethical"] = -0.0425,
-      ["ethiopia"] = -0.0659,
-      ["ethiopian"] = -0.0428,
-      ["europe"] = 0.0274,
-      ["evasion"] = 0.0533,
-      ["even"] = -0.0442,
-      ["event"] = -0.0432,
-      ["evidence"] = -0.0350,
-      ["evolving"] = -0.0445,
-      ["exacerbated"] = 0.0278,
-      ["example"] = -0.0423,
-      ["exceed"] = 0.0289,
-      ["excellence"] = 0.0256,
-      ["except"] = 0.0299,
-      ["excessive"] = -0.0387,
-      ["exchange"] = 0.0279,
-      ["exchanges"] = -0.0384,
-      ["execute"] = 0.0494,
-      ["executive"] = 0.0264,
-      ["executives"] = 0.0421,
-      ["exemptions"] = 0.0252,
-      ["exercise"] = 0.1144,
-      ["exim"] = -0.0466,
-      ["existential"] = -0.0634,
-      ["existing"] = -0.0258,
-      ["exit"] = 0.0386,
-      ["expand"] = 0.0299,
-      ["expanded"] = 0.0601,
-      ["expands"] = -0.0456,
-      ["expansion"] = -0.0344,
-      ["expected"] = -0.0638,
-      ["expedited"] = 0.0668,
-      ["expeditiously"] = 0.0484,
-      ["experienced"] = -0.0253,
-      ["experiences"] = 0.0537,
-      ["experimentation"] = 0.0483,
-      ["expert"] = -0.0754,
-      ["experts"] = -0.0617,
-      ["exploit"] = 0.0462,
-      ["exploitation"] = -0.0481,
-      ["exploited"] = -0.0303,
-      ["exploration"] = -0.1222,
-      ["explore"] = -0.0495,
-      ["export"] = -0.0301,
-      ["exporters"] = -0.0559,
-      ["exports"] = -0.0475,
-      ["exposure"] = 0.0288,
-      ["express"] = -0.0413,
-      ["expression"] = -0.0464,
-      ["extension"] = -0.0355,
-      ["external"] = -0.0613,
-      ["face"] = -0.0889,
-      ["facilitate"] = -0.0578,
-      ["facilitated"] = -0.0662,
-      ["facilitating"] = 0.0444,
-      ["facilitation"] = -0.0509,
-      ["facility"] = -0.0304,
-      ["fact"] = 0.0460,
-      ["factory"] = -0.0416,
-      ["failed"] = 0.0794,
-      ["fairness"] = -0.0364,
-      ["fall"] = -0.0376,
-      ["falling"] = 0.0331,
-      ["families"] = -0.0694,
-      ["famine"] = -0.0290,
-      ["fao"] = -0.0369,
-      ["far"] = -0.0386,
-      ["farmers"] = -0.0615,
-      ["faso"] = 0.0508,
-      ["fauna"] = 0.0323,
-      ["feasible"] = 0.0683,
-      ["february"] = 0.0639,
-      ["federal"] = -0.0632,
-      ["federation"] = 0.2264,
-      ["feed"] = -0.0390,
-      ["fentanyl"] = -0.0384,
-      ["fertilizer"] = -0.0779,
-      ["fields"] = -0.0343,
-      ["fight"] = 0.0782,
-      ["fighter"] = 0.0350,
-      ["fighting"] = 0.0541,
-      ["finance"] = -0.0820,
-      ["financing"] = -0.0750,
-      ["find"] = 0.0404,
-      ["findings"] = 0.0316,
-      ["finer"] = -0.0293,
-      ["firmly"] = -0.0499,
-      ["first"] = 0.0470,
-      ["fiscal"] = -0.0601,
-      ["fisheries"] = 0.0704,
-      ["fishing"] = 0.0623,
-      ["five"] = 0.0585,
-      ["flank"] = 0.0253,
-      ["fleet"] = 0.0823,
-      ["flora"] = 0.0323,
-      ["flow"] = 0.0361,
-      ["focal"] = 0.0846,
-      ["follow"] = -0.0381,
-      ["following"] = -0.0961,
-      ["food"] = -0.2570,
-      ["fora"] = -0.0403,
-      ["force"] = 0.0996,
-      ["forced"] = -0.0497,
-      ["forces"] = 0.0626,
-      ["forcibly"] = -0.0336,
-      ["forecasting"] = -0.0270,
-      ["forensic"] = 0.0815,
-      ["forged"] = 0.0281,
-      ["form"] = -0.0435,
-      ["formalizing"] = -0.0467,
-      ["format"] = 0.0503,
-      ["formation"] = -0.0344,
-      ["forms"] = -0.0473,
-      ["forth"] = -0.0374,
-      ["forum"] = -0.0600,
-      ["forums"] = 0.0359,
-      ["fossil"] = 0.0430,
-      ["foster"] = -0.0570,
-      ["fostering"] = -0.0254,
-      ["foundation"] = -0.0764,
-      ["foundations"] = -0.0294,
-      ["founded"] = -0.0702,
-      ["founding"] = -0.0401,
-      ["four"] = -0.0321,
-      ["framework"] = 0.0788,
-      ["fraud"] = 0.0371,
-      ["free"] = -0.0914,
-      ["freedom"] = 0.0449,
-      ["freedoms"] = -0.0321,
-      ["freer"] = -0.0369,
-      ["freeze"] = 0.0279,
-      ["fresh"] = -0.0301,
-      ["friday"] = 0.0535,
-      ["friends"] = -0.0635,
-      ["friendship"] = -0.0573,
-      ["front"] = -0.0537,
-      ["fueled"] = 0.0300,
-      ["fuels"] = 0.0420,
-      ["full"] = 0.0433,
-      ["fully"] = -0.0517,
-      ["fund"] = -0.0617,
-      ["fundamental"] = -0.0543,
-      ["funding"] = -0.1204,
-      ["funds"] = 0.0341,
-      ["further"] = 0.0401,
-      ["furthering"] = -0.0492,
-      ["furthermore"] = -0.0471,
-      ["fusion"] = 0.0647,
-      ["gabon"] = 0.0609,
-      ["gambia"] = 0.0781,
-      ["gang"] = 0.0419,
-      ["gap"] = -0.0308,
-      ["gaps"] = 0.0401,
-      ["gas"] = -0.1254,
-      ["gathering"] = 0.0254,
-      ["gave"] = 0.0263,
-      ["gaza"] = -0.0843,
-      ["gcc"] = -0.0275,
-      ["gdp"] = 0.0264,
-      ["gen"] = -0.0847,
-      ["gender"] = -0.0780,
-      ["gendered"] = -0.0872,
-      ["generate"] = -0.0444,
-      ["generated"] = -0.0261,
-      ["generation"] = -0.0404,
-      ["generators"] = 0.0568,
-      ["geneva"] = 0.0491,
-      ["geopolitical"] = 0.0402,
-      ["getting"] = 0.0591,
-      ["girls"] = -0.1011,
-      ["global"] = -0.1190,
-      ["globalist"] = -0.0472,
-      ["globe"] = -0.0835,
-      ["goals"] = -0.0685,
-      ["good"] = 0.0435,
-      ["goods"] = -0.0394,
-      ["gov"] = 0.0388,
-      ["governance"] = 0.0748,
-      ["government"] = 0.0409,
-      ["governmental"] = -0.0258,
-      ["governments"] = 0.0395,
-      ["grade"] = 0.0260,
-      ["grant"] = -0.0707,
-      ["grants"] = -0.0369,
-      ["great"] = -0.0443,
-      ["greater"] = -0.0871,
-      ["greatest"] = -0.0274,
-      ["greece"] = -0.0419,
-      ["green"] = -0.0988,
-      ["grid"] = -0.0482,
-      ["ground"] = -0.0548,
-      ["groundbreaking"] = -0.0266,
-      ["grounded"] = -0.0656,
-      ["groundwork"] = -0.0278,
-      ["group"] = 0.0337,
-      ["groups"] = 0.0502,
-      ["growing"] = -0.0273,
-      ["growth"] = -0.1330,
-      ["guard"] = 0.0369,
-      ["guardrails"] = 0.0332,
-      ["guide"] = 0.0340,
-      ["hackers"] = 0.0674,
-      ["had"] = 0.2002,
-      ["haiti"] = -0.0598,
-      ["haitians"] = 0.0605,
-      ["hands"] = 0.0483,
-      ["hardware"] = -0.0370,
-      ["harm"] = 0.0512,
-      ["harmful"] = 0.0355,
-      ["harnessing"] = -0.0540,
-      ["harvest"] = -0.0325,
-      ["hatred"] = -0.0432,
-      ["have"] = -0.0334,
-      ["having"] = -0.0297,
-      ["hazards"] = 0.0432,
-      ["head"] = -0.1092,
-      ["heads"] = -0.0355,
-      ["health"] = -0.0740,
-      ["healthcare"] = -0.0447,
-      ["heart"] = -0.0275,
-      ["held"] = -0.0392,
-      ["help"] = -0.0324,
-      ["helped"] = 0.0469,
-      ["helping"] = -0.0357,
-      ["her"] = -0.0396,
-      ["heritage"] = -0.0414,
-      ["highest"] = -0.0796,
-      ["highlight"] = -0.0728,
-      ["hindustan"] = 0.0590,
-      ["his"] = -0.0751,
-      ["historic"] = -0.0278,
-      ["historically"] = 0.1423,
-      ["hiv"] = -0.0576,
-      ["hnp"] = 0.1089,
-      ["hold"] = 0.0329,
-      ["holding"] = -0.0741,
-      ["holistic"] = 0.0260,
-      ["home"] = -0.0527,
-      ["homeland"] = -0.1316,
-      ["honduras"] = 0.0271,
-      ["hong"] = -0.0428,
-      ["honor"] = -0.0511,
-      ["hope"] = -0.0561,
-      ["horizon"] = 0.0356,
-      ["hormuz"] = 0.0304,
-      ["hospitality"] = -0.0498,
-      ["hostages"] = 0.0293,
-      ["hostilities"] = 0.0433,
-      ["house"] = -0.0350,
-      ["housing"] = -0.0261,
-      ["houthis"] = 0.0550,
-      ["how"] = 0.0600,
-      ["however"] = 0.0462,
-      ["https"] = 0.0392,
-      ["human"] = -0.0893,
-      ["humane"] = 0.0551,
-      ["humanitarian"] = 0.0741,
-      ["humanity"] = -0.0261,
-      ["icet"] = 0.0314,
-      ["icts"] = 0.0299,
-      ["identification"] = 0.0321,
-      ["identity"] = 0.0299,
-      ["ieepa"] = 0.0432,
-      ["illegal"] = 0.1914,
-      ["illicit"] = 0.0282,
-      ["imf"] = -0.0276,
-      ["immediate"] = 0.0321,
-      ["immediately"] = 0.0463,
-      ["immigrants"] = 0.0682,
-      ["impact"] = -0.0486,
-      ["impacted"] = -0.0892,
-      ["impactful"] = 0.0353,
-      ["impacts"] = -0.0444,
-      ["impairing"] = -0.0472,
-      ["imperative"] = 0.0251,
-      ["implementation"] = 0.1038,
-      ["implementing"] = 0.0673,
-      ["implications"] = 0.0755,
-      ["importance"] = -0.0445,
-      ["important"] = -0.0484,
-      ["importantly"] = 0.0467,
-      ["imported"] = -0.0287,
-      ["imports"] = -0.0481,
-      ["impose"] = 0.1181,
-      ["imposed"] = -0.0496,
-      ["imposes"] = -0.0806,
-      ["imposing"] = 0.0950,
-      ["improved"] = 0.0423,
-      ["improves"] = 0.0271,
-      ["improving"] = 0.0350,
-      ["inaugural"] = 0.0281,
-      ["inaugurated"] = -0.0355,
-      ["inbound"] = 0.0758,
-      ["incentives"] = -0.0357,
-      ["incident"] = 0.0380,
-      ["include"] = -0.0747,
-      ["included"] = -0.1496,
-      ["inclusion"] = 0.0460,
-      ["inclusive"] = -0.1401,
-      ["inclusivity"] = -0.0417,
-      ["incorporating"] = 0.0318,
-      ["increase"] = -0.0439,
-      ["increasingly"] = 0.0524,
-      ["india"] = -0.0888,
-      ["indigenous"] = -0.0514,
-      ["indirectly"] = 0.0429,
-      ["indispensable"] = -0.0266,
-      ["individual"] = -0.0702,
-      ["individually"] = -0.0663,
-      ["individuals"] = 0.0567,
-      ["indonesia"] = -0.0828,
-      ["indonesian"] = -0.0583,
-      ["induced"] = 0.0290,
-      ["indus"] = 0.0498,
-      ["industrial"] = 0.0521,
-      ["industries"] = -0.0458,
-      ["infection"] = -0.0322,
-      ["infectious"] = -0.0491,
-      ["inflation"] = -0.0317,
-      ["influence"] = 0.0301,
-      ["inform"] = 0.0750,
-      ["initially"] = -0.0264,
-      ["initiated"] = 0.0672,
-      ["initiative"] = -0.0617,
-      ["innovation"] = -0.0630,
-      ["innovative"] = 0.0373,
-      ["innovators"] = 0.0352,
-      ["inputs"] = -0.0310,
-      ["inspection"] = 0.0327,
-      ["instability"] = 0.0617,
-      ["installations"] = 0.0450,
-      ["institute"] = -0.0404,
-      ["institution"] = 0.0264,
-      ["institutions"] = 0.0416,
-      ["integrate"] = 0.0473,
-      ["integrated"] = -0.0282,
-      ["integrating"] = 0.0316,
-      ["integrity"] = -0.0497,
-      ["intelligence"] = 0.1095,
-      ["intelligent"] = -0.0585,
-      ["intend"] = -0.1441,
-      ["intends"] = -0.0257,
-      ["intensified"] = 0.0487,
-      ["intent"] = 0.0297,
-      ["intention"] = 0.0360,
-      ["interactions"] = -0.0441,
-      ["interagency"] = -0.0627,
-      ["interconnected"] = -0.0371,
-      ["interest"] = -0.0303,
-      ["interfere"] = 0.0259,
-      ["interference"] = 0.0492,
-      ["interior"] = -0.0459,
-      ["internal"] = 0.0390,
-      ["internally"] = -0.0251,
-      ["internationally"] = -0.0286,
-      ["interoperable"] = -0.0272,
-      ["interpol"] = -0.0335,
-      ["into"] = 0.0515,
-      ["invasion"] = -0.1382,
-      ["inventory"] = 0.0267,
-      ["invest"] = -0.0411,
-      ["investigate"] = 0.0677,
-      ["investigating"] = 0.0353,
-      ["investigations"] = 0.0514,
-      ["investing"] = 0.0288,
-      ["investments"] = -0.0627,
-      ["ireland"] = 0.1590,
-      ["ironclad"] = 0.0869,
-      ["irregular"] = 0.1123,
-      ["irresponsible"] = -0.0286,
-      ["isis"] = 0.0412,
-      ["islamic"] = 0.0277,
-      ["island"] = 0.0296,
-      ["islands"] = -0.0496,
-      ["isolate"] = 0.0410,
-      ["isolation"] = 0.0274,
-      ["israeli"] = -0.0360,
-      ["issuance"] = 0.0325,
-      ["issue"] = 0.0447,
-      ["issues"] = -0.0405,
-      ["itsi"] = -0.0253,
-      ["ivoire"] = 0.0423,
-      ["jake"] = -0.0373,
-      ["january"] = -0.0757,
-      ["jens"] = -0.0432,
-      ["jet"] = 0.0509,
-      ["job"] = -0.0368,
-      ["jobs"] = -0.0667,
-      ["join"] = -0.0668,
-      ["joined"] = -0.0904,
-      ["joint"] = -0.0525,
-      ["jordan"] = -0.0555,
-      ["journalists"] = -0.0566,
-      ["july"] = -0.1108,
-      ["june"] = 0.0418,
-      ["jurisdiction"] = 0.0346,
-      ["justice"] = 0.0727,
-      ["justification"] = 0.0728,
-      ["keep"] = 0.0498,
-      ["keir"] = -0.0277,
-      ["ken"] = -0.0597,
-      ["kenya"] = -0.0494,
-      ["kenyan"] = -0.0306,
-      ["key"] = -0.1072,
-      ["kind"] = 0.0451,
-      ["kiribati"] = 0.0346,
-      ["know"] = -0.0440,
-      ["kong"] = -0.0428,
-      ["korea"] = -0.0548,
-      ["lab"] = -0.0272,
-      ["labor"] = -0.1387,
-      ["laboratories"] = 0.0512,
-      ["laboratory"] = -0.0327,
-      ["lack"] = -0.0472,
-      ["land"] = 0.0777,
-      ["landmark"] = 0.0292,
-      ["lands"] = -0.0255,
-      ["landscape"] = 0.0399,
-      ["lanes"] = -0.0380,
-      ["language"] = -0.0732,
-      ["laos"] = 0.0638,
-      ["large"] = 0.0362,
-      ["larger"] = -0.0285,
-      ["lasso"] = 0.0614,
-      ["last"] = 0.0511,
-      ["lasting"] = 0.0605,
-      ["later"] = -0.0633,
-      ["launch"] = -0.0409,
-      ["launches"] = -0.0358,
-      ["laundering"] = 0.0641,
-      ["law"] = 0.0440,
-      ["lawful"] = -0.0481,
-      ["lay"] = -0.0358,
-      ["lead"] = -0.0300,
-      ["leadership"] = -0.1172,
-      ["leading"] = 0.0359,
-      ["leakage"] = 0.0499,
-      ["learn"] = 0.0341,
-      ["leave"] = -0.0479,
-      ["leaves"] = 0.0332,
-      ["lebanese"] = 0.0251,
-      ["lebanon"] = 0.1090,
-      ["left"] = 0.0481,
-      ["legacies"] = -0.0383,
-      ["legacy"] = -0.0761,
-      ["legal"] = 0.0628,
-      ["legislation"] = -0.0685,
-      ["legitimate"] = 0.0535,
-      ["lending"] = 0.0430,
-      ["leone"] = 0.0490,
-      ["lessons"] = 0.0377,
-      ["let"] = 0.0307,
-      ["lethal"] = 0.0281,
-      ["level"] = -0.0297,
-      ["leverage"] = 0.0365,
-      ["leyen"] = -0.0496,
-      ["lgbtqi"] = -0.0301,
-      ["liberation"] = -0.0575,
-      ["liberties"] = 0.0470,
-      ["liberty"] = -0.0428,
-      ["libya"] = 0.1038,
-      ["life"] = -0.1218,
-      ["light"] = 0.0643,
-      ["likely"] = 0.0327,
-      ["likeminded"] = 0.0264,
-      ["likewise"] = 0.0283,
-      ["limit"] = 0.1068,
-      ["list"] = -0.0511,
-      ["literacy"] = 0.0556,
-      ["livelihood"] = 0.0386,
-      ["livelihoods"] = -0.0445,
-      ["living"] = -0.0404,
-      ["lng"] = -0.0599,
-      ["loan"] = -0.0262,
-      ["loans"] = 0.0547,
-      ["located"] = 0.0286,
-      ["locations"] = 0.0407,
-      ["logistics"] = 0.0258,
-      ["longstanding"] = -0.0252,
-      ["look"] = -0.0829,
-      ["looks"] = 0.0331,
-      ["los"] = 0.0266,
-      ["loss"] = 0.0385,
-      ["lópez"] = -0.0258,
-      ["machinery"] = -0.0398,
-      ["macron"] = -0.0276,
-      ["made"] = -0.0520,
-      ["madrid"] = -0.0671,
-      ["maintain"] = 0.0880,
-      ["maintained"] = 0.0268,
-      ["maitri"] = 0.0287,
-      ["majesty"] = -0.0312,
-      ["major"] = 0.0618,
-      ["make"] = -0.0484,
-      ["makers"] = -0.0540,
-      ["malaria"] = -0.0301,
-      ["malawi"] = 0.0405,
-      ["mali"] = 0.0432,
-      ["malicious"] = -0.0264,
-      ["malnutrition"] = -0.0369,
-      ["manage"] = 0.0484,
-      ["managed"] = -0.0406,
-      ["mandab"] = 0.0270,
-      ["manipulation"] = 0.0653,
-      ["manner"] = 0.0269,
-      ["manufacturing"] = -0.0891,
-      ["many"] = -0.0320,
-      ["marginalized"] = 0.0284,
-      ["marine"] = -0.0538,
-      ["maritime"] = 0.0949,
-      ["mark"] = -0.0378,
-      ["marked"] = -0.0319,
-      ["market"] = -0.0485,
-      ["marketing"] = 0.0265,
-      ["markets"] = -0.1144,
-      ["mass"] = 0.0421,
-      ["masterplan"] = -0.0365,
-      ["match"] = 0.0357,
-      ["material"] = 0.0257,
-      ["matters"] = 0.0435,
-      ["mauritania"] = 0.0772,
-      ["maximize"] = 0.0426,
-      ["may"] = -0.0627,
-      ["mcc"] = -0.0489,
-      ["means"] = -0.0306,
-      ["measures"] = 0.1477,
-      ["mechanisms"] = 0.0442,
-      ["media"] = -0.1417,
-      ["mediation"] = 0.0410,
-      ["medical"] = -0.0380,
-      ["meet"] = 0.0299,
-      ["meeting"] = -0.0674,
-      ["meetings"] = -0.0466,
-      ["mekong"] = -0.0255,
-      ["meloni"] = 0.0257,
-      ["member"] = -0.0411,
-      ["members"] = 0.0401,
-      ["membership"] = -0.0440,
-      ["memorandum"] = -0.0546,
-      ["men"] = -0.0322,
-      ["message"] = 0.0294,
-      ["metals"] = -0.0409,
-      ["methamphetamine"] = -0.0392,
-      ["methane"] = -0.0616,
-      ["mexico"] = -0.0637,
-      ["microsoft"] = 0.0506,
-      ["mid"] = 0.0284,
-      ["middle"] = -0.0607,
-      ["migration"] = 0.0868,
-      ["militaries"] = 0.0386,
-      ["military"] = 0.1270,
-      ["milley"] = -0.1313,
-      ["million"] = -0.0623,
-      ["millions"] = -0.0390,
-      ["mine"] = 0.0473,
-      ["mineral"] = -0.0745,
-      ["minerals"] = -0.1318,
-      ["mining"] = 0.0808,
-      ["minister"] = -0.1014,
-      ["ministerial"] = -0.0548,
-      ["ministries"] = -0.0275,
-      ["ministry"] = -0.0481,
-      ["minority"] = -0.0377,
-      ["missile"] = 0.0327,
-      ["missiles"] = 0.0482,
-      ["misuse"] = 0.0454,
-      ["mitigating"] = 0.0607,
-      ["mobile"] = -0.0324,
-      ["mobility"] = -0.0332,
-      ["mobilizing"] = -0.0428,
-      ["moctezuma"] = -0.0276,
-      ["model"] = -0.0380,
-      ["modern"] = 0.0484,
-      ["modernization"] = -0.0357,
-      ["modernize"] = 0.0288,
-      ["modernizing"] = 0.0274,
-      ["modi"] = 0.1065,
-      ["modular"] = -0.0463,
-      ["moment"] = -0.0607,
-      ["monetary"] = -0.0433,
-      ["money"] = 0.0521,
-      ["mongolia"] = -0.0454,
-      ["monitor"] = 0.0369,
-      ["monitoring"] = 0.0723,
-      ["months"] = -0.0341,
-      ["moon"] = -0.0551,
-      ["moraes"] = -0.0306,
-      ["most"] = -0.0778,
-      ["mostly"] = 0.0251,
-      ["mss"] = 0.0893,
-      ["multinational"] = 0.0524,
-      ["myanmar"] = 0.0883,
-      ["nasa"] = -0.0580,
-      ["nation"] = 0.0561,
-      ["national"] = -0.0282,
-      ["nationals"] = 0.1313,
-      ["nations"] = -0.0348,
-      ["nato"] = -0.2586,
-      ["natural"] = -0.0687,
-      ["nature"] = -0.0774,
-      ["naval"] = 0.0733,
-      ["navigation"] = 0.0490,
-      ["navy"] = 0.0643,
-      ["near"] = -0.0392,
-      ["necessity"] = 0.0547,
-      ["need"] = -0.0267,
-      ["needed"] = 0.0261,
-      ["needs"] = -0.0443,
-      ["negative"] = 0.0286,
-      ["negotiated"] = 0.0901,
-      ["negotiations"] = 0.0308,
-      ["neighbor"] = -0.0612,
-      ["neighbors"] = -0.0549,
-      ["neighbouring"] = -0.0849,
-      ["net"] = -0.0663,
-      ["netherlands"] = -0.0548,
-      ["network"] = 0.0711,
-      ["networks"] = 0.0579,
-      ["neutrality"] = -0.0403,
-      ["never"] = -0.0251,
-      ["newly"] = -0.0391,
-      ["nie"] = 0.1463,
-      ["niger"] = 0.0405,
-      ["non"] = -0.0778,
-      ["norad"] = 0.0390,
-      ["nordic"] = -0.0385,
-      ["north"] = 0.0693,
-      ["northern"] = 0.1255,
-      ["not"] = 0.0605,
-      ["noted"] = 0.1033,
-      ["nothing"] = -0.0691,
-      ["november"] = -0.1722,
-      ["nsa"] = 0.0267,
-      ["nsf"] = -0.0938,
-      ["nuclear"] = 0.0795,
-      ["nutrition"] = -0.0616,
-      ["objective"] = 0.0940,
-      ["objectives"] = -0.0258,
-      ["obrador"] = -0.0275,
-      ["occasion"] = -0.0618,
-      ["ocean"] = -0.0419,
-      ["october"] = 0.1125,
-      ["odni"] = 0.1059,
-      ["off"] = 0.0386,
-      ["office"] = -0.1210,
-      ["official"] = -0.0329,
-      ["officially"] = -0.0296,
-      ["officials"] = -0.0333,
-      ["offline"] = 0.0276,
-      ["oil"] = 0.0975,
-      ["one"] = -0.0264,
-      ["ongoing"] = -0.0345,
-      ["onshoring"] = -0.0307,
-      ["open"] = -0.0698,
-      ["operate"] = 0.0990,
-      ["operated"] = 0.0485,
-      ["operational"] = 0.0946,
-      ["operations"] = 0.0628,
-      ["operator"] = -0.0484,
-      ["opioid"] = 0.0613,
-      ["opportunities"] = -0.0745,
-      ["opportunity"] = -0.0447,
-      ["orderly"] = -0.0417,
-      ["organization"] = -0.0344,
-      ["organizations"] = -0.0373,
-      ["orientation"] = -0.0264,
-      ["original"] = 0.0256,
-      ["osce"] = -0.0352,
-      ["others"] = -0.0386,
-      ["otherwise"] = -0.0514,
-      ["ourselves"] = -0.0499,
-      ["out"] = -0.0339,
-      ["outbound"] = 0.0349,
-      ["outbreaks"] = -0.0422,
-      ["outcomes"] = -0.1136,
-      ["outer"] = -0.0480,
-      ["outlets"] = -0.0593,
-      ["outline"] = 0.0325,
-      ["outlined"] = -0.0735,
-      ["outlines"] = 0.0391,
-      ["outlook"] = -0.1062,
-      ["over"] = 0.0476,
-      ["overdose"] = -0.0437,
-      ["oversight"] = 0.0443,
-      ["overstay"] = 0.1788,
-      ["own"] = 0.0502,
-      ["owners"] = 0.0422,
-      ["pacific"] = -0.1453,
-      ["package"] = 0.0728,
-      ["paid"] = 0.0301,
-      ["palestinian"] = -0.0393,
-      ["palestinians"] = -0.0253,
-      ["panama"] = 0.0419,
-      ["pandemic"] = -0.2167,
-      ["pandemics"] = -0.0309,
-      ["papua"] = 0.0326,
-      ["parameters"] = 0.0419,
-      ["paris"] = -0.0363,
-      ["parliamentary"] = -0.0253,
-      ["parole"] = -0.0464,
-      ["part"] = 0.0327,
-      ["partial"] = 0.0537,
-      ["participant"] = 0.0279,
-      ["participate"] = -0.0404,
-      ["participated"] = -0.0282,
-      ["participating"] = -0.0399,
-      ["participation"] = 0.0322,
-      ["particular"] = -0.0338,
-      ["parties"] = -0.0590,
-      ["partner"] = 0.0417,
-      ["partnering"] = 0.0458,
-      ["partnership"] = -0.1585,
-      ["partnerships"] = 0.0703,
-      ["party"] = -0.1105,
-      ["passage"] = -0.0283,
-      ["passing"] = -0.0327,
-      ["pathway"] = 0.0813,
-      ["pathways"] = -0.0497,
-      ["patients"] = -0.0306,
-      ["pave"] = 0.0375,
-      ["payloads"] = 0.0277,
-      ["payments"] = 0.0457,
-      ["peace"] = 0.1510,
-      ["peacebuilding"] = 0.0275,
-      ["peaceful"] = -0.0337,
-      ["peacekeeping"] = 0.0509,
-      ["people"] = -0.0990,
-      ["peoples"] = -0.0617,
-      ["pepfar"] = -0.0383,
-      ["percent"] = 0.1159,
-      ["performance"] = 0.0254,
-      ["permanent"] = -0.0825,
-      ["persecution"] = -0.0451,
-      ["persistent"] = 0.0275,
-      ["personal"] = -0.0349,
-      ["personnel"] = 0.1299,
-      ["persons"] = 0.0261,
-      ["peru"] = 0.0738,
-      ["petroleum"] = 0.0256,
-      ["pharmaceutical"] = -0.0671,
-      ["phase"] = -0.0357,
-      ["phased"] = 0.0254,
-      ["philippine"] = -0.0557,
-      ["philippines"] = -0.0541,
-      ["physical"] = -0.0538,
-      ["pilot"] = 0.0659,
-      ["piloted"] = 0.0400,
-      ["pipeline"] = -0.0300,
-      ["place"] = 0.0545,
-      ["places"] = 0.0612,
-      ["plan"] = 0.0289,
-      ["planet"] = -0.0496,
-      ["planned"] = 0.0595,
-      ["planning"] = -0.0440,
-      ["plans"] = 0.0561,
-      ["platforms"] = 0.0713,
-      ["played"] = -0.0336,
-      ["playing"] = -0.0252,
-      ["plays"] = 0.0291,
-      ["pledge"] = -0.0251,
-      ["point"] = 0.0651,
-      ["points"] = 0.0658,
-      ["poland"] = -0.0411,
-      ["police"] = 0.1072,
-      ["policies"] = -0.0350,
-      ["polish"] = -0.0402,
-      ["political"] = -0.1302,
-      ["population"] = -0.0319,
-      ["populations"] = -0.0756,
-      ["port"] = 0.0798,
-      ["portugal"] = -0.0625,
-      ["posed"] = 0.0729,
-      ["position"] = -0.0302,
-      ["positions"] = 0.0640,
-      ["positive"] = -0.0753,
-      ["positively"] = 0.0409,
-      ["posture"] = 0.0652,
-      ["potential"] = -0.0413,
-      ["poverty"] = -0.0789,
-      ["powered"] = 0.0643,
-      ["practical"] = 0.0555,
-      ["practitioners"] = -0.0264,
-      ["prc"] = 0.0544,
-      ["preamble"] = 0.0332,
-      ["precursors"] = 0.0339,
-      ["predictability"] = 0.0294,
-      ["preferential"] = -0.0358,
-      ["premier"] = -0.0372,
-      ["present"] = -0.0999,
-      ["preserve"] = 0.0277,
-      ["preserving"] = 0.0657,
-      ["press"] = -0.0294,
-      ["prevail"] = 0.0400,
-      ["prevent"] = -0.0590,
-      ["preventing"] = 0.0337,
-      ["prevention"] = 0.0548,
-      ["previously"] = -0.0438,
-      ["prices"] = -0.1109,
-      ["principal"] = -0.0304,
-      ["principle"] = -0.0280,
-      ["principles"] = -0.0388,
-      ["prior"] = 0.0288,
-      ["priorities"] = 0.0560,
-      ["prioritizes"] = 0.0509,
-      ["prioritizing"] = 0.0309,
-      ["priority"] = 0.0355,
-      ["privacy"] = -0.0345,
-      ["private"] = -0.0310,
-      ["privately"] = 0.0447,
-      ["procedures"] = 0.0435,
-      ["proceedings"] = -0.0264,
-      ["proclamation"] = -0.0785,
-      ["procure"] = 0.0271,
-      ["procurement"] = 0.0469,
-      ["produce"] = 0.0291,
-      ["producers"] = -0.0715,
-      ["production"] = 0.0470,
-      ["productive"] = -0.0320,
-      ["productively"] = 0.0467,
-      ["products"] = -0.0284,
-      ["professional"] = -0.0295,
-      ["program"] = -0.0846,
-      ["programme"] = -0.0468,
-      ["programs"] = -0.0517,
-      ["progress"] = -0.1162,
-      ["prohibit"] = 0.0348,
-      ["prohibiting"] = 0.0397,
-      ["prohibition"] = 0.0370,
-      ["projects"] = -0.0420,
-      ["proliferation"] = -0.0500,
-      ["promise"] = -0.0255,
-      ["promotes"] = 0.0431,
-      ["promoting"] = 0.0422,
-      ["promotion"] = -0.0316,
-      ["property"] = -0.0311,
-      ["proposal"] = 0.1299,
-      ["prosecute"] = 0.0569,
-      ["prosecution"] = -0.0323,
-      ["prosecutors"] = 0.0433,
-      ["prosper"] = -0.0325,
-      ["prosperity"] = -0.1138,
-      ["prosperous"] = -0.1393,
-      ["protect"] = 0.1664,
-      ["protected"] = -0.0390,
-      ["protecting"] = -0.0392,
-      ["protections"] = 0.0697,
-      ["protective"] = 0.0330,
-      ["protocols"] = 0.0535,
-      ["provide"] = -0.0602,
-      ["provided"] = -0.0269,
-      ["providers"] = 0.0331,
-      ["providing"] = -0.0363,
-      ["provinces"] = -0.0364,
-      ["provision"] = -0.0307,
-      ["provisions"] = -0.0428,
-      ["public"] = -0.1027,
-      ["purchase"] = 0.0479,
-      ["purposes"] = -0.0274,
-      ["pursuant"] = -0.0376,
-      ["pursued"] = 0.0716,
-      ["pursuit"] = -0.0703,
-      ["pushed"] = -0.0266,
-      ["put"] = 0.0264,
-      ["qatar"] = 0.0610,
-      ["qatari"] = 0.0469,
-      ["quad"] = -0.0892,
-      ["qualified"] = 0.0298,
-      ["quality"] = -0.0754,
-      ["quantum"] = 0.0523,
-      ["quo"] = 0.0289,
-      ["race"] = -0.0489,
-      ["radicalization"] = 0.0321,
-      ["raising"] = 0.0294,
-      ["ran"] = 0.0761,
-      ["randall"] = -0.0509,
-      ["ranging"] = 0.0283,
-      ["rapid"] = 0.0252,
-      ["rate"] = 0.0618,
-      ["raytheon"] = 0.0269,
-      ["reached"] = 0.0397,
-      ["reactor"] = -0.0374,
-      ["readiness"] = 0.0298,
-      ["reaffirm"] = 0.0571,
-      ["realize"] = -0.0275,
-      ["realizing"] = -0.0334,
-      ["rebuild"] = -0.0418,
-      ["recall"] = -0.0558,
-      ["recalling"] = 0.0280,
-      ["recently"] = -0.0320,
-      ["reciprocal"] = -0.0923,
-      ["reciprocity"] = -0.0738,
-      ["recognising"] = -0.0347,
-      ["recognition"] = -0.0362,
-      ["recognizing"] = -0.0272,
-      ["recommit"] = -0.0498,
-      ["reconciliation"] = 0.0819,
-      ["reconstruction"] = -0.1060,
-      ["reconvene"] = 0.0292,
-      ["record"] = -0.0277,
-      ["recover"] = -0.0296,
-      ["recovery"] = -0.1137,
-      ["reduce"] = -0.1246,
-      ["reducing"] = 0.0686,
-      ["reduction"] = -0.0493,
-      ["reflecting"] = -0.0954,
-      ["reflects"] = 0.0583,
-      ["reform"] = -0.0815,
-      ["reformers"] = -0.0415,
-      ["reforms"] = -0.1095,
-      ["refugee"] = -0.0434,
-      ["refugees"] = -0.1046,
-      ["refused"] = 0.0303,
-      ["regard"] = -0.0533,
-      ["regime"] = 0.0437,
-      ["region"] = -0.0292,
-      ["regional"] = 0.0331,
-      ["regionally"] = 0.0514,
-      ["regular"] = -0.0424,
-      ["regularly"] = 0.0310,
-      ["regulations"] = 0.0571,
-      ["regulatory"] = 0.0616,
-      ["reinforced"] = -0.0324,
-      ["reinforcing"] = -0.0599,
-      ["reinvigorated"] = 0.0270,
-      ["relation"] = -0.0301,
-      ["relations"] = -0.1048,
-      ["reliance"] = -0.0298,
-      ["religion"] = -0.0316,
-      ["remain"] = -0.0338,
-      ["remarkable"] = 0.0289,
-      ["remotely"] = 0.0373,
-      ["removable"] = 0.0888,
-      ["removal"] = 0.0666,
-      ["renewable"] = -0.0725,
-      ["renewables"] = 0.0324,
-      ["renewal"] = -0.0422,
-      ["renewed"] = 0.0396,
-      ["repatriation"] = -0.0444,
-      ["repercussions"] = -0.0461,
-      ["replace"] = 0.0714,
-      ["replacing"] = 0.0322,
-      ["report"] = 0.0779,
-      ["repowereu"] = 0.0542,
-      ["represents"] = 0.0662,
-      ["repression"] = -0.0707,
-      ["republic"] = -0.0607,
-      ["requirements"] = 0.0335,
-      ["requires"] = -0.0552,
-      ["research"] = -0.1291,
-      ["residency"] = 0.0569,
-      ["resident"] = -0.0281,
-      ["residents"] = -0.0367,
-      ["resilience"] = 0.0961,
-      ["resilient"] = 0.0426,
-      ["resist"] = 0.0634,
-      ["resolution"] = 0.0921,
-      ["resolutions"] = 0.1023,
-      ["resolve"] = 0.0278,
-      ["resource"] = -0.0324,
-      ["resourced"] = -0.0345,
-      ["resources"] = 0.0355,
-      ["respect"] = -0.0510,
-      ["respectively"] = 0.0386,
-      ["respond"] = -0.0322,
-      ["responding"] = -0.0316,
-      ["response"] = -0.0459,
-      ["responses"] = 0.0649,
-      ["responsibilities"] = 0.0359,
-      ["responsible"] = 0.0439,
-      ["restoring"] = 0.0441,
-      ["restraint"] = 0.0356,
-      ["restricted"] = 0.0279,
-      ["restrictions"] = 0.1558,
-      ["restrictive"] = 0.0321,
-      ["result"] = -0.0310,
-      ["resumption"] = -0.0317,
-      ["returned"] = -0.0294,
-      ["returning"] = -0.0683,
-      ["reunification"] = -0.0439,
-      ["revenues"] = 0.0705,
-      ["reversed"] = -0.0384,
-      ["review"] = 0.0355,
-      ["reviewed"] = 0.0451,
-      ["revolutionized"] = -0.0472,
-      ["rica"] = -0.0372,
-      ["right"] = -0.0263,
-      ["rights"] = -0.0907,
-      ["rise"] = -0.0523,
-      ["rising"] = -0.0423,
-      ["risk"] = 0.0414,
-      ["risking"] = -0.0317,
-      ["risks"] = 0.1110,
-      ["roberto"] = -0.0267,
-      ["robinson"] = -0.0464,
-      ["robust"] = 0.0501,
-      ["rok"] = 0.0432,
-      ["romanian"] = -0.0251,
-      ["rules"] = -0.0643,
-      ["ruling"] = 0.0391,
-      ["rural"] = -0.0530,
-      ["russia"] = 0.1564,
-      ["russian"] = 0.2776,
-      ["rwanda"] = -0.0386,
-      ["safe"] = 0.1495,
-      ["safeguard"] = -0.0256,
-      ["safeguarding"] = -0.0904,
-      ["safely"] = 0.0324,
-      ["safety"] = 0.0842,
-      ["salazar"] = -0.0597,
-      ["sales"] = 0.0580,
-      ["salvador"] = 0.0461,
-      ["same"] = -0.0735,
-      ["samoa"] = -0.0300,
-      ["san"] = -0.0268,
-      ["sanctioned"] = -0.0408,
-      ["sanitary"] = -0.0263,
-      ["satcom"] = 0.0736,
-      ["satisfaction"] = -0.0264,
-      ["saudi"] = -0.0379,
-      ["saving"] = -0.0632,
-      ["sberbank"] = 0.0589,
-      ["scale"] = -0.1484,
-      ["scaled"] = 0.0274,
-      ["school"] = -0.0312,
-      ["science"] = -0.0943,
-      ["scientific"] = -0.0432,
-      ["scourge"] = -0.0280,
-      ["screening"] = 0.0961,
-      ["sdgs"] = -0.0327,
-      ["sea"] = -0.0629,
-      ["seas"] = 0.0449,
-      ["second"] = 0.0488,
-      ["secondary"] = -0.0328,
-      ["secretariat"] = -0.0257,
-      ["secretary"] = -0.2115,
-      ["sectoral"] = -0.0326,
-      ["sectors"] = -0.0844,
-      ["secure"] = 0.1635,
-      ["securing"] = 0.1218,
-      ["security"] = 0.1542,
-      ["seek"] = -0.0524,
-      ["seeking"] = 0.0320,
-      ["seeks"] = 0.0381,
-      ["seize"] = -0.0340,
-      ["selection"] = -0.0457,
-      ["self"] = -0.0680,
-      ["semiconductor"] = -0.0539,
-      ["semiconductors"] = -0.0413,
-      ["sends"] = 0.0268,
-      ["senegal"] = 0.0382,
-      ["sensitive"] = 0.0685,
-      ["sentinel"] = 0.0304,
-      ["series"] = -0.0263,
-      ["serve"] = -0.0395,
-      ["served"] = -0.0281,
-      ["serves"] = -0.0491,
-      ["services"] = -0.0992,
-      ["session"] = -0.0448,
-      ["setting"] = -0.0326,
-      ["seven"] = 0.0383,
-      ["several"] = 0.0671,
-      ["severe"] = -0.0297,
-      ["sexual"] = -0.0739,
-      ["shall"] = -0.1071,
-      ["share"] = -0.0803,
-      ["shared"] = -0.0581,
-      ["sharing"] = 0.0816,
-      ["she"] = 0.0654,
-      ["sheet"] = 0.0683,
-      ["shelter"] = -0.0252,
-      ["sherman"] = -0.0656,
-      ["sherwood"] = -0.0509,
-      ["shield"] = -0.0360,
-      ["shipbuilding"] = -0.0673,
-      ["shipments"] = 0.0258,
-      ["shipping"] = 0.0381,
-      ["shipyards"] = 0.0489,
-      ["shocks"] = -0.1159,
-      ["short"] = -0.0473,
-      ["shortages"] = -0.0677,
-      ["shoulder"] = -0.0467,
-      ["show"] = -0.0558,
-      ["showcase"] = -0.0331,
-      ["sierra"] = 0.0490,
-      ["sighted"] = -0.0472,
-      ["signaled"] = -0.0653,
-      ["signed"] = 0.0989,
-      ["significance"] = -0.0304,
-      ["singapore"] = -0.0560,
-      ["singaporean"] = 0.0253,
-      ["single"] = -0.0782,
-      ["situational"] = 0.0251,
-      ["six"] = -0.0297,
-      ["skill"] = -0.0335,
-      ["skilling"] = -0.0649,
-      ["skills"] = -0.0350,
-      ["slovakia"] = -0.0514,
-      ["small"] = -0.0556,
-      ["smaller"] = -0.0453,
-      ["smuggling"] = 0.0771,
-      ["social"] = -0.1167,
-      ["society"] = -0.0347,
-      ["software"] = 0.0695,
-      ["soil"] = -0.0336,
-      ["solarwinds"] = 0.0356,
-      ["soldiers"] = 0.0375,
-      ["solidarity"] = -0.0380,
-      ["solomon"] = 0.0297,
-      ["solution"] = 0.1036,
-      ["soon"] = 0.0392,
-      ["source"] = -0.0379,
-      ["sources"] = -0.0508,
-      ["south"] = 0.0372,
-      ["sovereignty"] = -0.0394,
-      ["space"] = 0.0269,
-      ["spain"] = -0.0540,
-      ["spc"] = -0.0369,
-      ["specialized"] = -0.0297,
-      ["species"] = 0.0645,
-      ["specific"] = 0.0353,
-      ["speech"] = -0.0256,
-      ["spending"] = 0.0418,
-      ["spirit"] = -0.0271,
-      ["spoken"] = -0.0679,
-      ["spp"] = 0.0297,
-      ["spur"] = 0.0253,
-      ["spurring"] = 0.0275,
-      ["spyware"] = 0.1507,
-      ["ssn"] = 0.0506,
-      ["ssns"] = 0.0361,
-      ["stabilization"] = 0.0645,
-      ["staff"] = -0.1413,
-      ["stake"] = 0.0591,
-      ["stakeholders"] = -0.0323,
-      ["stand"] = -0.0348,
-      ["standardization"] = 0.0371,
-      ["standing"] = -0.0771,
-      ["starmer"] = -0.0352,
-      ["started"] = 0.0271,
-      ["startups"] = 0.0341,
-      ["stated"] = 0.0459,
-      ["statement"] = -0.0488,
-      ["states"] = -0.0560,
-      ["stationing"] = 0.0254,
-      ["steel"] = -0.0354,
-      ["stem"] = -0.0769,
-      ["step"] = 0.0297,
-      ["steward"] = 0.0397,
-      ["stewardship"] = 0.0463,
-      ["still"] = -0.0572,
-      ["stoltenberg"] = -0.0731,
-      ["storage"] = 0.0251,
-      ["straight"] = -0.0285,
-      ["strait"] = 0.0683,
-      ["strategic"] = -0.1113,
-      ["strategies"] = -0.0555,
-      ["strategy"] = -0.0527,
-      ["strength"] = -0.0297,
-      ["strengthen"] = -0.0316,
-      ["strengthened"] = 0.0353,
-      ["strengthens"] = 0.0365,
-      ["stressed"] = 0.0512,
-      ["strive"] = -0.0279,
-      ["stronger"] = -0.0772,
-      ["structured"] = 0.0406,
-      ["structures"] = 0.0359,
-      ["students"] = -0.0399,
-      ["sub"] = -0.0264,
-      ["subianto"] = -0.0722,
-      ["submarines"] = 0.0398,
-      ["subsea"] = 0.0636,
-      ["subsequent"] = 0.0446,
-      ["substantive"] = 0.0264,
-      ["succeed"] = -0.0471,
-      ["success"] = -0.0576,
-      ["successfully"] = 0.0986,
-      ["such"] = 0.0764,
-      ["sudani"] = 0.0405,
-      ["sufficient"] = -0.0697,
-      ["suite"] = 0.0372,
-      ["sullivan"] = -0.0260,
-      ["summit"] = -0.0917,
-      ["summits"] = -0.0518,
-      ["suppliers"] = 0.0275,
-      ["supplies"] = -0.0537,
-      ["supply"] = -0.0395,
-      ["support"] = 0.0457,
-      ["supported"] = -0.0873,
-      ["supportive"] = 0.0448,
-      ["supports"] = 0.0311,
-      ["surveillance"] = -0.0684,
-      ["survey"] = -0.0476,
-      ["survivors"] = -0.0352,
-      ["suspension"] = 0.1102,
-      ["sustainable"] = -0.0785,
-      ["sustained"] = -0.0787,
-      ["sustaining"] = -0.0256,
-      ["sustainment"] = 0.0785,
-      ["svr"] = 0.0595,
-      ["swift"] = 0.0759,
-      ["switzerland"] = -0.0517,
-      ["synthetic"] = 0.1265,
-      ["syria"] = 0.1274,
-      ["system"] = -0.0869,
-      ["systems"] = 0.0291,
-      ["tackling"] = 0.0547,
-      ["tactical"] = 0.0453,
-      ["tailored"] = -0.0506,
-      ["taiwan"] = 0.0481,
-      ["take"] = 0.0551,
-      ["taken"] = -0.0339,
-      ["takes"] = 0.0336,
-      ["talent"] = -0.0295,
-      ["taliban"] = -0.0303,
-      ["targeted"] = -0.0618,
-      ["targeting"] = 0.0289,
-      ["tariff"] = -0.1030,
-      ["tariffs"] = -0.0674,
-      ["task"] = -0.0486,
-      ["telecommunication"] = -0.0303,
-      ["telecommunications"] = 0.1368,
-      ["temporary"] = -0.0648,
-      ["ten"] = 0.0335,
-      ["tensions"] = 0.0570,
-      ["term"] = -0.1223,
-      ["terms"] = 0.0354,
-      ["territories"] = -0.0601,
-      ["terrorism"] = 0.0276,
-      ["terrorist"] = 0.0418,
-      ["thailand"] = -0.0261,
-      ["thank"] = -0.0312,
-      ["the"] = -0.0308,
-      ["theft"] = 0.0437,
-      ["their"] = -0.0718,
-      ["them"] = -0.0377,
-      ["then"] = 0.0356,
-      ["therefore"] = -0.0269,
-      ["things"] = 0.0284,
-      ["this"] = -0.0608,
-      ["thought"] = -0.0277,
-      ["thousands"] = 0.0628,
-      ["threaten"] = -0.0340,
-      ["threatens"] = -0.0274,
-      ["threats"] = 0.0440,
-      ["three"] = 0.0567,
-      ["thriving"] = 0.0262,
-      ["throughout"] = 0.0278,
-      ["thus"] = -0.0350,
-      ["ties"] = -0.1553,
-      ["timber"] = 0.0893,
-      ["time"] = 0.0501,
-      ["timely"] = 0.0415,
-      ["times"] = -0.0615,
-      ["tirelessly"] = 0.0368,
-      ["today"] = 0.0848,
-      ["together"] = -0.0646,
-      ["took"] = 0.0461,
-      ["tool"] = 0.0348,
-      ["toolkit"] = 0.0282,
-      ["toolkits"] = 0.0429,
-      ["tools"] = 0.0498,
-      ["topics"] = -0.0619,
-      ["tourism"] = -0.0254,
-      ["tplf"] = -0.0344,
-      ["tps"] = -0.0258,
-      ["track"] = -0.0316,
-      ["trade"] = -0.0870,
-      ["traditional"] = 0.0402,
-      ["trafficking"] = 0.0361,
-      ["training"] = 0.1078,
-      ["tranche"] = 0.0337,
-      ["trans"] = 0.0333,
-      ["transactions"] = -0.0417,
-      ["transatlantic"] = -0.0318,
-      ["transfer"] = 0.0294,
-      ["transform"] = -0.0485,
-      ["transformation"] = -0.0389,
-      ["transit"] = 0.0308,
-      ["transition"] = -0.1028,
-      ["transitions"] = 0.0297,
-      ["transnational"] = 0.0318,
-      ["transparent"] = -0.0774,
-      ["travel"] = 0.0694,
-      ["traveled"] = -0.0418,
-      ["travelers"] = 0.0416,
-      ["treasury"] = 0.0766,
-      ["treat"] = -0.0436,
-      ["treatment"] = -0.0295,
-      ["treaty"] = -0.0727,
-      ["trials"] = 0.0376,
-      ["tribute"] = -0.0351,
-      ["trilateral"] = 0.0483,
-      ["trillion"] = -0.0399,
-      ["truce"] = 0.0397,
-      ["trust"] = 0.0476,
-      ["trusted"] = 0.0793,
-      ["trustworthy"] = -0.0477,
-      ["ttc"] = -0.0354,
-      ["tuberculosis"] = -0.0483,
-      ["turkmenistan"] = 0.1420,
-      ["turn"] = -0.0376,
-      ["turning"] = -0.0514,
-      ["twice"] = -0.0360,
-      ["two"] = -0.0282,
-      ["uae"] = -0.0704,
-      ["ukraine"] = -0.0737,
-      ["ukrainian"] = -0.0878,
-      ["unbreakable"] = 0.0296,
-      ["unclassified"] = 0.1007,
-      ["underline"] = -0.0414,
-      ["undermining"] = 0.0459,
-      ["underpinned"] = -0.0331,
-      ["underscoring"] = 0.0384,
-      ["undersea"] = 0.1349,
-      ["understand"] = -0.0254,
-      ["understanding"] = 0.0494,
-      ["undertake"] = -0.0588,
-      ["underwater"] = 0.0279,
-      ["unduly"] = 0.0267,
-      ["unequivocally"] = 0.0324,
-      ["unfair"] = -0.0447,
-      ["unfairly"] = -0.0604,
-      ["unilaterally"] = -0.0482,
-      ["unimpeded"] = 0.0541,
-      ["unions"] = -0.0256,
-      ["unique"] = 0.0446,
-      ["uniquely"] = -0.0377,
-      ["unit"] = 0.0841,
-      ["unity"] = 0.0352,
-      ["unjust"] = -0.0262,
-      ["unjustly"] = 0.0635,
-      ["unlawful"] = 0.0322,
-      ["unmanned"] = 0.0569,
-      ["unprovoked"] = 0.0859,
-      ["unregulated"] = 0.0621,
-      ["unreported"] = 0.0621,
-      ["unrest"] = 0.0434,
-      ["unsc"] = -0.0276,
-      ["unscrs"] = 0.0404,
-      ["unsustainable"] = -0.0288,
-      ["unusual"] = 0.0478,
-      ["unwavering"] = 0.0322,
-      ["updated"] = 0.0467,
-      ["upgraded"] = 0.0522,
-      ["upgrading"] = 0.0401,
-      ["uphold"] = -0.0328,
-      ["upholding"] = 0.0434,
-      ["uptake"] = -0.0287,
-      ["urged"] = 0.0325,
-      ["urgent"] = -0.0849,
-      ["uruguay"] = -0.0401,
-      ["usa"] = 0.0408,
-      ["usaid"] = -0.1409,
-      ["use"] = 0.0797,
-      ["used"] = 0.0470,
-      ["uses"] = 0.0493,
-      ["usg"] = -0.0531,
-      ["using"] = -0.0270,
-      ["ussf"] = 0.1049,
-      ["ustda"] = -0.0509,
-      ["utility"] = 0.0351,
-      ["utilize"] = -0.0321,
-      ["utilized"] = 0.0302,
-      ["utmost"] = 0.0769,
-      ["uzbekistan"] = 0.0347,
-      ["vaccination"] = -0.0280,
-      ["vaccine"] = -0.0531,
-      ["vaccines"] = -0.0571,
-      ["valorem"] = -0.0800,
-      ["value"] = -0.0527,
-      ["values"] = -0.1387,
-      ["variants"] = -0.0277,
-      ["vehicle"] = -0.0413,
-      ["velasco"] = -0.0267,
-      ["venezuelan"] = 0.0456,
-      ["ventures"] = 0.0406,
-      ["vessels"] = 0.0434,
-      ["vetted"] = 0.0293,
-      ["vetting"] = 0.0771,
-      ["via"] = 0.0297,
-      ["vice"] = 0.0308,
-      ["victims"] = 0.0331,
-      ["vietnam"] = -0.1343,
-      ["vietnamese"] = -0.0373,
-      ["view"] = 0.0274,
-      ["views"] = -0.0273,
-      ["vilnius"] = 0.0434,
-      ["violence"] = 0.0998,
-      ["virus"] = 0.0507,
-      ["visa"] = 0.1630,
-      ["visas"] = 0.0257,
-      ["vision"] = -0.0303,
-      ["visit"] = -0.0669,
-      ["visits"] = -0.0590,
-      ["volodymyr"] = 0.0257,
-      ["volunteers"] = -0.0459,
-      ["von"] = -0.0496,
-      ["vulnerabilities"] = -0.0269,
-      ["vulnerable"] = -0.1301,
-      ["want"] = 0.0274,
-      ["war"] = -0.1429,
-      ["warfare"] = 0.0329,
-      ["was"] = -0.0607,
-      ["waste"] = 0.0517,
-      ["water"] = -0.0303,
-      ["waterways"] = 0.0473,
-      ["weakening"] = 0.0429,
-      ["weaponry"] = -0.0280,
-      ["weapons"] = 0.0284,
-      ["weather"] = -0.0571,
-      ["web"] = -0.0265,
-      ["week"] = 0.0347,
-      ["weeks"] = -0.0478,
-      ["welcome"] = -0.0313,
-      ["welcomes"] = -0.0497,
-      ["welcoming"] = 0.0326,
-      ["welfare"] = -0.0378,
-      ["well"] = 0.0701,
-      ["wellbeing"] = -0.0350,
-      ["were"] = -0.0673,
-      ["west"] = 0.0330,
-      ["western"] = 0.0321,
-      ["what"] = 0.0254,
-      ["where"] = -0.0779,
-      ["whether"] = 0.0472,
-      ["while"] = 0.0512,
-      ["white"] = -0.0376,
-      ["who"] = 0.0670,
-      ["whole"] = -0.0491,
-      ["wider"] = -0.0374,
-      ["wild"] = 0.0308,
-      ["wildlife"] = 0.0503,
-      ["will"] = -0.0265,
-      ["wins"] = 0.0865,
-      ["winter"] = 0.0559,
-      ["wishing"] = -0.0281,
-      ["with"] = -0.0733,
-      ["withdraw"] = 0.0325,
-      ["within"] = -0.0492,
-      ["worked"] = -0.0536,
-      ["worker"] = -0.0465,
-      ["workers"] = -0.1462,
-      ["workforce"] = -0.0493,
-      ["working"] = -0.0368,
-      ["workshop"] = 0.0286,
-      ["world"] = -0.1078,
-      ["worldwide"] = 0.0334,
-      ["would"] = 0.0359,
-      ["wps"] = 0.1138,
-      ["written"] = -0.0282,
-      ["wto"] = -0.0400,
-      ["years"] = -0.1084,
-      ["yemen"] = 0.1123,
-      ["yermak"] = -0.0542,
-      ["yet"] = -0.0384,
-      ["young"] = -0.0611,
-      ["youth"] = 0.0448,
-      ["zaluzhny"] = -0.0647,
-      ["zealand"] = -0.0256,
-      ["zero"] = -0.0954,
-      ["zimbabwe"] = 0.0556,
-      ["가기"] = -0.0471,
-      ["가는"] = 0.0279,
-      ["가장"] = -0.0465,
-      ["가지"] = -0.0877,
-      ["가합"] = 0.0582,
-      ["각별"] = -0.0434,
-      ["간섭"] = 0.0514,
-      ["간의"] = -0.0299,
-      ["감사"] = -0.1359,
-      ["강조"] = 0.0351,
-      ["강화"] = 0.0420,
-      ["갖고"] = -0.0370,
-      ["개발"] = -0.0264,
-      ["개방"] = -0.0431,
-      ["거하"] = 0.0301,
-      ["건한"] = -0.0302,
-      ["걸쳐"] = 0.0325,
-      ["검토"] = -0.0437,
-      ["것으"] = 0.0458,
-      ["것을"] = 0.0928,
-      ["것이"] = -0.0557,
-      ["겪고"] = -0.0400,
-      ["결되"] = 0.0305,
-      ["결된"] = 0.0587,
-      ["결에"] = 0.0299,
-      ["결을"] = 0.0384,
-      ["결하"] = -0.0350,
-      ["결한"] = 0.0334,
-      ["경제"] = -0.1500,
-      ["경주"] = -0.0304,
-      ["계가"] = -0.0524,
-      ["계경"] = -0.0306,
-      ["계기"] = -0.0456,
-      ["계속"] = 0.0438,
-      ["고통"] = -0.0322,
-      ["고한"] = 0.0640,
-      ["고히"] = -0.0438,
-      ["공격"] = 0.0294,
-      ["공급"] = -0.0688,
-      ["공동"] = -0.0274,
-      ["공산"] = 0.0377,
-      ["공적"] = -0.0795,
-      ["과를"] = -0.0251,
-      ["과에"] = -0.0288,
-      ["과정"] = 0.0663,
-      ["관계"] = -0.0711,
-      ["관심"] = -0.0760,
-      ["관한"] = 0.0508,
-      ["관해"] = -0.0711,
-      ["괄적"] = -0.0450,
-      ["교역"] = -0.0409,
-      ["교환"] = -0.0265,
-      ["구축"] = -0.0692,
-      ["국과"] = -0.0721,
-      ["국내"] = 0.0381,
-      ["국문"] = 0.0322,
-      ["국민"] = -0.0480,
-      ["국방"] = 0.0855,
-      ["국빈"] = -0.0306,
-      ["국에"] = -0.0367,
-      ["국을"] = -0.0386,
-      ["국의"] = -0.0924,
-      ["국입"] = -0.0462,
-      ["군사"] = 0.0549,
-      ["권과"] = 0.0383,
-      ["규범"] = -0.0390,
-      ["균형"] = 0.0250,
-      ["극동"] = -0.0614,
-      ["극복"] = -0.0276,
-      ["급망"] = -0.0333,
-      ["기가"] = -0.0350,
-      ["기관"] = 0.0298,
-      ["기반"] = -0.0526,
-      ["기술"] = -0.0688,
-      ["기업"] = -0.0304,
-      ["기에"] = 0.0264,
-      ["기자"] = -0.0368,
-      ["기후"] = -0.0289,
-      ["긴급"] = -0.0284,
-      ["긴밀"] = 0.0768,
-      ["긴장"] = 0.0507,
-      ["김정"] = 0.0261,
-      ["깊은"] = 0.0753,
-      ["까지"] = 0.0281,
-      ["께서"] = -0.0312,
-      ["끌어"] = -0.0266,
-      ["끝난"] = 0.0281,
-      ["나는"] = 0.0556,
-      ["나라"] = -0.0971,
-      ["나아"] = 0.0443,
-      ["난민"] = -0.0422,
-      ["남북"] = 0.0630,
-      ["남아"] = 0.0574,
-      ["내문"] = 0.0397,
-      ["내에"] = -0.0360,
-      ["내외"] = -0.0476,
-      ["냉전"] = 0.0281,
-      ["네바"] = 0.0472,
-      ["노력"] = 0.0623,
-      ["높이"] = 0.0582,
-      ["누리"] = -0.0359,
-      ["능발"] = 0.0357,
-      ["능한"] = -0.0319,
-      ["니다"] = -0.1744,
-      ["님은"] = -0.0406,
-      ["다고"] = -0.0480,
-      ["다는"] = 0.0637,
-      ["다른"] = -0.0298,
-      ["다음"] = -0.0251,
-      ["다짐"] = 0.0396,
-      ["달러"] = -0.0319,
-      ["담이"] = 0.0286,
-      ["당국"] = 0.0342,
-      ["대를"] = -0.0366,
-      ["대에"] = -0.0631,
-      ["대응"] = 0.0610,
-      ["대통"] = -0.0730,
-      ["대표"] = 0.0521,
-      ["대해"] = 0.0310,
-      ["더불"] = -0.0443,
-      ["더욱"] = 0.0441,
-      ["데네"] = -0.0293,
-      ["도록"] = -0.0596,
-      ["도를"] = -0.0358,
-      ["도에"] = 0.0320,
-      ["도와"] = -0.0282,
-      ["도움"] = 0.0387,
-      ["도적"] = -0.0262,
-      ["독립"] = 0.0262,
-      ["동기"] = -0.0352,
-      ["동남"] = 0.0450,
-      ["동노"] = -0.0385,
-      ["동맹"] = -0.0357,
-      ["동반"] = -0.0592,
-      ["동번"] = -0.0443,
-      ["동의"] = 0.0298,
-      ["동참"] = 0.0259,
-      ["동하"] = 0.0429,
-      ["되고"] = -0.0449,
-      ["되도"] = -0.0579,
-      ["되어"] = 0.0369,
-      ["되었"] = 0.0261,
-      ["된다"] = -0.0311,
-      ["둘러"] = 0.0462,
-      ["둘째"] = -0.0327,
-      ["든든"] = -0.0271,
-      ["들에"] = -0.0315,
-      ["들을"] = -0.0462,
-      ["들이"] = 0.0617,
-      ["등으"] = -0.0313,
-      ["등의"] = -0.0261,
-      ["따뜻"] = -0.0565,
-      ["때문"] = -0.0255,
-      ["또한"] = -0.0314,
-      ["뜻한"] = -0.0412,
-      ["라룸"] = 0.0510,
-      ["라를"] = -0.0510,
-      ["라시"] = -0.0277,
-      ["랑스"] = -0.0444,
-      ["략적"] = 0.0582,
-      ["러분"] = -0.0499,
-      ["러시"] = -0.0256,
-      ["러싼"] = 0.0348,
-      ["러한"] = 0.0753,
-      ["럽과"] = -0.0347,
-      ["력과"] = 0.0301,
-      ["력도"] = 0.0423,
-      ["력에"] = 0.0305,
-      ["력을"] = 0.0520,
-      ["력이"] = -0.0273,
-      ["련한"] = 0.0389,
-      ["령과"] = 0.0292,
-      ["령께"] = -0.0259,
-      ["령은"] = -0.0387,
-      ["령의"] = 0.0307,
-      ["로서"] = -0.0321,
-      ["로세"] = 0.0252,
-      ["로에"] = -0.0327,
-      ["로와"] = 0.0319,
-      ["로운"] = -0.0401,
-      ["로했"] = 0.0330,
-      ["롭게"] = -0.0427,
-      ["롭고"] = -0.0525,
-      ["뢰더"] = 0.0337,
-      ["룩한"] = -0.0255,
-      ["룸풀"] = 0.0510,
-      ["류에"] = -0.0320,
-      ["르는"] = -0.0259,
-      ["리나"] = -0.0471,
-      ["리대"] = -0.0307,
-      ["리들"] = 0.0307,
-      ["립국"] = 0.0272,
-      ["립하"] = 0.0282,
-      ["마음"] = -0.0280,
-      ["많은"] = -0.1087,
-      ["말레"] = -0.0258,
-      ["맹으"] = -0.0262,
-      ["먼저"] = -0.0380,
-      ["면서"] = -0.0931,
-      ["면하"] = 0.0328,
-      ["명에"] = 0.0297,
-      ["명했"] = 0.0300,
-      ["모디"] = 0.0474,
-      ["모았"] = -0.0277,
-      ["모으"] = -0.0344,
-      ["무기"] = 0.0252,
-      ["무대"] = -0.0271,
-      ["무역"] = -0.0288,
-      ["문제"] = 0.0911,
-      ["문하"] = -0.0392,
-      ["문화"] = -0.0338,
-      ["물론"] = 0.0320,
-      ["미동"] = -0.0406,
-      ["미래"] = -0.0328,
-      ["미를"] = -0.0253,
-      ["미해"] = 0.0357,
-      ["민들"] = -0.0296,
-      ["민을"] = 0.0382,
-      ["민이"] = -0.0266,
-      ["민족"] = 0.0553,
-      ["믿습"] = 0.0352,
-      ["밀히"] = 0.1132,
-      ["바탕"] = 0.0533,
-      ["반자"] = -0.0563,
-      ["발전"] = -0.1376,
-      ["발표"] = -0.0251,
-      ["방국"] = -0.0266,
-      ["방문"] = -0.1115,
-      ["방법"] = 0.0362,
-      ["방산"] = 0.1085,
-      ["방위"] = 0.0503,
-      ["방정"] = -0.0350,
-      ["방지"] = 0.0336,
-      ["방한"] = -0.0369,
-      ["버마"] = 0.0356,
-      ["번에"] = 0.0320,
-      ["번영"] = -0.0435,
-      ["변화"] = -0.0253,
-      ["별정"] = -0.0437,
-      ["별한"] = -0.0743,
-      ["보건"] = -0.0289,
-      ["보를"] = -0.0256,
-      ["보스"] = 0.0256,
-      ["보여"] = 0.0569,
-      ["보장"] = -0.0623,
-      ["복하"] = -0.0512,
-      ["부가"] = -0.0345,
-      ["부시"] = -0.0304,
-      ["부의"] = 0.0526,
-      ["북관"] = 0.0275,
-      ["북정"] = 0.0250,
-      ["북한"] = 0.0652,
-      ["분께"] = -0.0292,
-      ["분야"] = 0.0573,
-      ["분을"] = -0.0290,
-      ["분쟁"] = 0.0268,
-      ["불안"] = 0.0268,
-      ["불어"] = -0.0443,
-      ["비극"] = 0.0489,
-      ["비상"] = -0.0383,
-      ["비전"] = -0.0571,
-      ["사건"] = 0.0491,
-      ["사고"] = 0.0346,
-      ["사국"] = -0.0439,
-      ["사드"] = -0.0347,
-      ["사를"] = -0.0328,
-      ["사법"] = 0.0638,
-      ["사업"] = -0.0441,
-      ["사한"] = 0.0339,
-      ["사합"] = -0.1426,
-      ["사회"] = -0.0609,
-      ["산업"] = -0.0255,
-      ["산주"] = 0.0276,
-      ["상과"] = 0.0274,
-      ["상세"] = 0.0351,
-      ["상은"] = 0.0652,
-      ["상의"] = 0.0271,
-      ["상임"] = -0.0363,
-      ["상태"] = 0.0348,
-      ["상황"] = 0.0312,
-      ["상회"] = -0.0314,
-      ["새로"] = -0.0277,
-      ["생된"] = 0.0393,
-      ["생물"] = 0.0367,
-      ["생활"] = -0.0494,
-      ["서는"] = -0.0783,
-      ["서도"] = -0.0301,
-      ["서두"] = -0.0269,
-      ["서로"] = 0.0297,
-      ["서울"] = -0.0322,
-      ["선을"] = 0.0297,
-      ["선하"] = -0.0345,
-      ["설명"] = 0.0467,
-      ["성공"] = -0.0495,
-      ["성과"] = -0.0440,
-      ["성원"] = 0.0478,
-      ["성의"] = 0.0262,
-      ["성하"] = -0.0261,
-      ["성화"] = -0.0380,
-      ["세력"] = 0.0365,
-      ["세를"] = 0.0332,
-      ["세스"] = 0.0252,
-      ["세히"] = 0.0258,
-      ["셋째"] = 0.0761,
-      ["소련"] = 0.0263,
-      ["속하"] = 0.0494,
-      ["속할"] = 0.0320,
-      ["속해"] = 0.0494,
-      ["수교"] = -0.0256,
-      ["수상"] = 0.0266,
-      ["수자"] = 0.0333,
-      ["수하"] = -0.0306,
-      ["수행"] = -0.0579,
-      ["술과"] = 0.0285,
-      ["술의"] = -0.0375,
-      ["슈뢰"] = 0.0337,
-      ["습니"] = -0.0441,
-      ["시대"] = -0.0297,
-      ["시아"] = -0.0488,
-      ["시켜"] = -0.0364,
-      ["시켰"] = -0.0324,
-      ["식을"] = 0.0436,
-      ["신뢰"] = -0.0284,
-      ["신은"] = -0.0257,
-      ["신합"] = -0.0489,
-      ["실입"] = -0.0281,
-      ["심으"] = -0.0866,
-      ["심을"] = -0.0359,
-      ["아ㆍ"] = 0.0290,
-      ["아가"] = -0.0513,
-      ["아시"] = 0.0285,
-      ["아울"] = -0.0665,
-      ["아의"] = 0.0810,
-      ["아이"] = 0.0254,
-      ["아직"] = 0.0280,
-      ["아프"] = 0.0342,
-      ["안을"] = 0.0487,
-      ["안전"] = 0.0445,
-      ["알라"] = 0.0510,
-      ["았습"] = -0.0289,
-      ["앙아"] = -0.0422,
-      ["애도"] = 0.0280,
-      ["애로"] = -0.0376,
-      ["야가"] = 0.0291,
-      ["약속"] = 0.0305,
-      ["양국"] = -0.0743,
-      ["양성"] = 0.0281,
-      ["양지"] = -0.0438,
-      ["양측"] = -0.0538,
-      ["양하"] = 0.0391,
-      ["어야"] = 0.0391,
-      ["어져"] = -0.0258,
-      ["업부"] = -0.0259,
-      ["업에"] = -0.0298,
-      ["없는"] = 0.0301,
-      ["었습"] = -0.0383,
-      ["에게"] = -0.0370,
-      ["엔을"] = -0.0314,
-      ["여러"] = -0.0352,
-      ["여사"] = 0.0329,
-      ["여준"] = 0.0348,
-      ["역내"] = 0.0852,
-      ["역에"] = 0.0491,
-      ["역으"] = 0.0331,
-      ["역의"] = 0.0539,
-      ["역할"] = -0.0433,
-      ["역협"] = -0.0317,
-      ["연구"] = -0.0495,
-      ["염원"] = 0.0275,
-      ["였다"] = -0.0874,
-      ["였습"] = -0.0392,
-      ["영과"] = -0.0253,
-      ["영국"] = -0.0274,
-      ["영을"] = 0.0602,
-      ["영의"] = -0.1109,
-      ["영하"] = -0.0286,
-      ["영합"] = -0.0253,
-      ["예와"] = -0.0293,
-      ["올해"] = -0.0551,
-      ["와르"] = -0.0302,
-      ["와히"] = 0.0273,
-      ["완적"] = 0.0251,
-      ["왔습"] = -0.0709,
-      ["외분"] = -0.0394,
-      ["요구"] = 0.0259,
-      ["요하"] = 0.0490,
-      ["요한"] = -0.0259,
-      ["우려"] = 0.0262,
-      ["우리"] = -0.0598,
-      ["우방"] = -0.0291,
-      ["우정"] = -0.0298,
-      ["우호"] = -0.0695,
-      ["울러"] = -0.0665,
-      ["울이"] = -0.0356,
-      ["원합"] = 0.0289,
-      ["위에"] = 0.0363,
-      ["위원"] = 0.0359,
-      ["위한"] = -0.0273,
-      ["위협"] = 0.0629,
-      ["유가"] = -0.0279,
-      ["유럽"] = -0.0350,
-      ["유엔"] = -0.0669,
-      ["유와"] = -0.0776,
-      ["유지"] = 0.0791,
-      ["으로"] = -0.0596,
-      ["으며"] = 0.0310,
-      ["응을"] = 0.0478,
-      ["응하"] = 0.0338,
-      ["의가"] = -0.0371,
-      ["의미"] = -0.0428,
-      ["의에"] = 0.0502,
-      ["의와"] = -0.0584,
-      ["의지"] = -0.0312,
-      ["의하"] = -0.0534,
-      ["이건"] = 0.0511,
-      ["이기"] = -0.0257,
-      ["이다"] = -0.0410,
-      ["이들"] = -0.0679,
-      ["이러"] = 0.0768,
-      ["이룩"] = -0.0336,
-      ["이를"] = -0.0631,
-      ["이며"] = 0.0403,
-      ["이미"] = 0.0663,
-      ["이시"] = -0.0258,
-      ["이어"] = -0.0521,
-      ["이정"] = -0.0405,
-      ["익을"] = 0.0323,
-      ["인권"] = 0.0298,
-      ["인도"] = -0.0253,
-      ["인식"] = 0.0298,
-      ["인적"] = -0.0306,
-      ["인정"] = -0.0253,
-      ["인종"] = -0.0336,
-      ["일원"] = 0.0266,
-      ["일을"] = 0.0273,
-      ["임과"] = -0.0306,
-      ["입니"] = -0.1068,
-      ["있게"] = 0.0257,
-      ["있기"] = 0.0441,
-      ["있습"] = -0.0267,
-      ["있었"] = -0.0581,
-      ["있음"] = -0.0343,
-      ["잊지"] = -0.0306,
-      ["자간"] = 0.0293,
-      ["자결"] = 0.0340,
-      ["자께"] = -0.0456,
-      ["자는"] = -0.0262,
-      ["자를"] = -0.0400,
-      ["자립"] = -0.0258,
-      ["자예"] = -0.0293,
-      ["자유"] = -0.0902,
-      ["자이"] = 0.0322,
-      ["장과"] = 0.0364,
-      ["장동"] = 0.0295,
-      ["장되"] = -0.0316,
-      ["장에"] = 0.0816,
-      ["장을"] = -0.0512,
-      ["장의"] = -0.0293,
-      ["재에"] = 0.0358,
-      ["재천"] = 0.0264,
-      ["재확"] = 0.0305,
-      ["쟁의"] = -0.0258,
-      ["적과"] = -0.0367,
-      ["적용"] = -0.0258,
-      ["적이"] = 0.0359,
-      ["전반"] = 0.0261,
-      ["전시"] = -0.0729,
-      ["전쟁"] = -0.0996,
-      ["전통"] = -0.0301,
-      ["전투"] = 0.0314,
-      ["전합"] = 0.0394,
-      ["점령"] = 0.0324,
-      ["점을"] = -0.0364,
-      ["정세"] = 0.0574,
-      ["정에"] = 0.0755,
-      ["정은"] = 0.0460,
-      ["정을"] = 0.0553,
-      ["정의"] = -0.0612,
-      ["정적"] = -0.0445,
-      ["정표"] = -0.0404,
-      ["정하"] = -0.0363,
-      ["제1"] = -0.0256,
-      ["제거"] = 0.0258,
-      ["제나"] = 0.0320,
-      ["제네"] = 0.0472,
-      ["제도"] = -0.0638,
-      ["제무"] = -0.0274,
-      ["제문"] = 0.0259,
-      ["제상"] = -0.0304,
-      ["제에"] = 0.0620,
-      ["제의"] = 0.0486,
-      ["졌습"] = 0.0261,
-      ["조성"] = 0.0439,
-      ["조속"] = 0.0336,
-      ["조약"] = 0.0537,
-      ["조하"] = 0.0349,
-      ["종차"] = -0.0336,
-      ["주권"] = 0.0341,
-      ["주민"] = -0.0281,
-      ["주시"] = 0.0319,
-      ["주신"] = -0.0321,
-      ["주요"] = 0.0376,
-      ["주주"] = -0.0362,
-      ["주한"] = -0.0477,
-      ["준수"] = -0.0252,
-      ["중동"] = 0.0266,
-      ["중립"] = 0.0281,
-      ["중앙"] = -0.0445,
-      ["중요"] = -0.0323,
-      ["중하"] = 0.0308,
-      ["중한"] = -0.0382,
-      ["지고"] = -0.0254,
-      ["지기"] = -0.0308,
-      ["지를"] = 0.0377,
-      ["지속"] = 0.0336,
-      ["지와"] = 0.0343,
-      ["지원"] = -0.0336,
-      ["지자"] = -0.0273,
-      ["지지"] = 0.0640,
-      ["지켜"] = -0.0325,
-      ["지하"] = 0.0496,
-      ["직면"] = 0.0306,
-      ["직접"] = 0.0355,
-      ["진시"] = 0.0367,
-      ["진심"] = -0.0700,
-      ["진출"] = -0.0278,
-      ["진하"] = -0.0443,
-      ["질적"] = 0.0265,
-      ["짐하"] = 0.0414,
-      ["차별"] = -0.0329,
-      ["찬양"] = 0.0283,
-      ["참여"] = -0.0307,
-      ["참전"] = -0.0275,
-      ["찾아"] = -0.0298,
-      ["책을"] = -0.0261,
-      ["철저"] = -0.0357,
-      ["첫째"] = 0.0510,
-      ["체결"] = 0.0659,
-      ["촉구"] = 0.0366,
-      ["총회"] = 0.0343,
-      ["최를"] = -0.0439,
-      ["축을"] = -0.0443,
-      ["축하"] = -0.0363,
-      ["취하"] = -0.0318,
-      ["측은"] = -0.0409,
-      ["치회"] = 0.0342,
-      ["칙을"] = -0.0373,
-      ["침략"] = 0.0523,
-      ["쿠알"] = 0.0510,
-      ["타국"] = 0.0285,
-      ["탕으"] = 0.0559,
-      ["태국"] = -0.0574,
-      ["태에"] = 0.0280,
-      ["터키"] = -0.0282,
-      ["토보"] = 0.0279,
-      ["토하"] = -0.0447,
-      ["통령"] = -0.0730,
-      ["통상"] = -0.0349,
-      ["통을"] = -0.0574,
-      ["통의"] = -0.0254,
-      ["통일"] = 0.0698,
-      ["투자"] = -0.0649,
-      ["특별"] = -0.0278,
-      ["평가"] = 0.0322,
-      ["평화"] = 0.1317,
-      ["포괄"] = -0.0455,
-      ["포럼"] = -0.0399,
-      ["표가"] = -0.0360,
-      ["표하"] = 0.0724,
-      ["표해"] = 0.0328,
-      ["풀선"] = 0.0510,
-      ["풍요"] = -0.0350,
-      ["프랑"] = -0.0439,
-      ["프리"] = 0.0346,
-      ["필요"] = 0.0406,
-      ["하게"] = -0.0422,
-      ["하나"] = -0.0434,
-      ["하는"] = -0.0436,
-      ["하며"] = 0.0256,
-      ["하면"] = -0.0371,
-      ["하시"] = -0.0262,
-      ["하신"] = -0.0293,
-      ["하였"] = -0.1011,
-      ["하자"] = -0.0388,
-      ["한국"] = -0.0622,
-      ["한미"] = -0.0793,
-      ["한이"] = 0.0311,
-      ["한항"] = 0.0328,
-      ["함께"] = -0.0762,
-      ["합니"] = -0.1249,
-      ["합의"] = -0.0432,
-      ["항공"] = 0.0280,
-      ["해결"] = 0.0736,
-      ["해서"] = 0.0333,
-      ["해양"] = 0.0539,
-      ["해하"] = -0.0405,
-      ["핵심"] = -0.0396,
-      ["했으"] = 0.0266,
-      ["행위"] = 0.0333,
-      ["향한"] = 0.0332,
-      ["협에"] = 0.0486,
-      ["호이"] = -0.0334,
-      ["화공"] = 0.0262,
-      ["화롭"] = -0.0413,
-      ["화를"] = 0.0289,
-      ["화에"] = -0.0400,
-      ["화의"] = 0.0374,
-      ["화하"] = 0.0567,
-      ["화할"] = 0.0296,
-      ["화합"] = 0.0283,
-      ["확대"] = -0.0920,
-      ["확보"] = -0.0325,
-      ["확산"] = 0.0270,
-      ["환경"] = 0.0510,
-      ["환대"] = -0.0319,
-      ["환영"] = -0.0803,
-      ["환율"] = -0.0379,
-      ["환화"] = -0.0304,
-      ["활동"] = 0.0294,
-      ["활성"] = -0.0377,
-      ["회견"] = -0.0308,
-      ["회의"] = 0.0506,
-      ["희생"] = 0.0326,
-      ["히드"] = 0.0273,
-      ["힘과"] = -0.0297,
-      ["힘이"] = 0.0981,
-    },
-    ["vocabulary.trade"] = {
-      ["0년"] = -0.0314,
-      ["0만"] = 0.0615,
-      ["0억"] = 0.0604,
-      ["10th"] = 0.0263,
-      ["2030s"] = -0.0281,
-      ["21st"] = 0.0282,
-      ["3국"] = -0.0299,
-      ["4차"] = 0.0774,
-      ["9개"] = 0.0388,
-      ["abate"] = 0.0281,
-      ["abatement"] = -0.0311,
-      ["ability"] = -0.1359,
-      ["about"] = -0.0281,
-      ["above"] = -0.0422,
-      ["abraham"] = -0.0254,
-      ["academia"] = -0.0305,
-      ["academics"] = 0.0336,
-      ["academy"] = 0.0522,
-      ["accelerate"] = -0.0878,
-      ["accelerated"] = -0.0443,
-      ["accelerating"] = -0.0698,
-      ["accelerator"] = 0.0494,
-      ["access"] = 0.0530,
-      ["accessed"] = -0.0342,
-      ["accomplishments"] = -0.0394,
-      ["accordance"] = -0.0455,
-      ["according"] = -0.0527,
-      ["accordingly"] = 0.0617,
-      ["accords"] = -0.0288,
-      ["accountable"] = -0.0845,
-      ["accounting"] = -0.0535,
-      ["achieve"] = -0.0850,
-      ["achieved"] = 0.0617,
-      ["achievement"] = -0.0829,
-      ["achievements"] = -0.0328,
-      ["achieving"] = -0.0764,
-      ["acknowledge"] = 0.0422,
-      ["acknowledged"] = -0.0402,
-      ["acquire"] = -0.0267,
-      ["acquisition"] = -0.0666,
-      ["act"] = -0.0699,
-      ["actions"] = -0.0795,
-      ["active"] = 0.0552,
-      ["activists"] = 0.0280,
-      ["activities"] = -0.0357,
-      ["activity"] = -0.0878,
-      ["actors"] = -0.1306,
-      ["acute"] = -0.0507,
-      ["adaptation"] = -0.0509,
-      ["adapted"] = -0.0554,
-      ["adapting"] = -0.0378,
-      ["add"] = 0.0298,
-      ["added"] = 0.0255,
-      ["adding"] = -0.0273,
-      ["addition"] = -0.0485,
-      ["additionally"] = -0.0474,
-      ["addresses"] = 0.0454,
-      ["ade"] = -0.0414,
-      ["administration"] = -0.1559,
-      ["administrator"] = -0.0343,
-      ["adopted"] = 0.0419,
-      ["adoption"] = 0.0691,
-      ["adult"] = -0.0281,
-      ["advance"] = 0.0573,
-      ["advancement"] = 0.0390,
-      ["advancements"] = -0.0313,
-      ["advances"] = 0.0296,
-      ["advancing"] = 0.0484,
-      ["advising"] = -0.0412,
-      ["advisor"] = 0.0337,
-      ["advisors"] = 0.0260,
-      ["aeronautics"] = 0.0285,
-      ["afcfta"] = 0.0284,
-      ["afdb"] = 0.0359,
-      ["affairs"] = -0.0368,
-      ["affecting"] = 0.0740,
-      ["affirm"] = 0.0327,
-      ["affirmed"] = 0.0574,
-      ["affirms"] = -0.0533,
-      ["affordable"] = -0.0545,
-      ["afghan"] = 0.0265,
-      ["africa"] = 0.0873,
-      ["after"] = -0.0439,
-      ["agencies"] = 0.0503,
-      ["agency"] = -0.1020,
-      ["agenda"] = -0.0419,
-      ["ago"] = 0.0627,
-      ["agreed"] = -0.0357,
-      ["agreements"] = 0.0694,
-      ["agricultural"] = -0.1703,
-      ["agriculture"] = -0.1589,
-      ["ahead"] = 0.0746,
-      ["aid"] = -0.0954,
-      ["aim"] = -0.0275,
-      ["air"] = -0.0793,
-      ["aircraft"] = -0.0543,
-      ["alignment"] = 0.0538,
-      ["all"] = -0.0383,
-      ["alleviate"] = 0.0282,
-      ["alliances"] = -0.0621,
-      ["allies"] = -0.0356,
-      ["ally"] = 0.0304,
-      ["almost"] = 0.0644,
-      ["along"] = -0.0700,
-      ["alternative"] = 0.0475,
-      ["alternatives"] = 0.0512,
-      ["aluminum"] = 0.0874,
-      ["alumni"] = -0.0426,
-      ["always"] = 0.0525,
-      ["amazon"] = -0.0601,
-      ["ambassador"] = -0.0308,
-      ["ambitions"] = -0.0688,
-      ["ambitious"] = -0.0329,
-      ["amea"] = 0.0674,
-      ["american"] = 0.0596,
-      ["americans"] = -0.0746,
-      ["americas"] = 0.0265,
-      ["amount"] = 0.0277,
-      ["analysis"] = -0.0711,
-      ["and"] = -0.0460,
-      ["angeles"] = -0.0615,
-      ["angola"] = -0.0587,
-      ["annex"] = -0.0363,
-      ["anniversary"] = -0.0310,
-      ["announced"] = 0.0280,
-      ["announcement"] = 0.0714,
-      ["announcements"] = 0.0500,
-      ["announcing"] = 0.0548,
-      ["annually"] = 0.0376,
-      ["another"] = -0.0319,
-      ["anti"] = -0.1033,
-      ["anticipated"] = -0.0388,
-      ["antigua"] = -0.0295,
-      ["antisemitism"] = -0.0491,
-      ["antony"] = -0.0507,
-      ["any"] = -0.0554,
-      ["apep"] = 0.0430,
-      ["apl"] = -0.0462,
-      ["applaud"] = 0.0338,
-      ["applauded"] = 0.0264,
-      ["applicable"] = 0.0264,
-      ["application"] = 0.0701,
-      ["applications"] = 0.0827,
-      ["appreciation"] = 0.0293,
-      ["approach"] = -0.0300,
-      ["approaches"] = 0.0940,
-      ["appropriate"] = 0.0380,
-      ["appropriately"] = 0.0282,
-      ["approval"] = 0.0681,
-      ["approved"] = 0.0614,
-      ["approximately"] = 0.0362,
-      ["apulia"] = 0.0478,
-      ["aquaculture"] = -0.0255,
-      ["arabia"] = 0.0753,
-      ["arca"] = -0.0310,
-      ["architecture"] = 0.0256,
-      ["architectures"] = 0.0293,
-      ["arctic"] = -0.0326,
-      ["ardern"] = 0.0352,
-      ["areas"] = 0.0326,
-      ["argentina"] = 0.0376,
-      ["arizona"] = 0.0429,
-      ["arm"] = -0.0411,
-      ["armed"] = -0.0504,
-      ["army"] = -0.0308,
-      ["around"] = -0.0863,
-      ["arrangements"] = -0.0314,
-      ["art"] = -0.0838,
-      ["article"] = 0.1111,
-      ["artificial"] = -0.0283,
-      ["arts"] = -0.0357,
-      ["ascent"] = -0.0808,
-      ["asean"] = -0.0311,
-      ["asem"] = -0.0346,
-      ["ask"] = 0.0704,
-      ["aspects"] = 0.0373,
-      ["aspirations"] = -0.0262,
-      ["assessed"] = 0.0333,
-      ["assessing"] = 0.0428,
-      ["assessment"] = 0.0869,
-      ["asset"] = 0.0283,
-      ["assets"] = 0.0748,
-      ["association"] = 0.0762,
-      ["assured"] = -0.0268,
-      ["astronaut"] = 0.0522,
-      ["atmospheric"] = -0.0501,
-      ["attack"] = -0.0586,
-      ["attacks"] = -0.0944,
-      ["attract"] = 0.0763,
-      ["augment"] = -0.0276,
-      ["august"] = 0.0377,
-      ["automobiles"] = 0.0268,
-      ["autonomous"] = -0.0347,
-      ["autonomy"] = -0.0305,
-      ["availability"] = 0.0316,
-      ["available"] = -0.0446,
-      ["avenues"] = 0.0401,
-      ["avert"] = -0.0428,
-      ["aviation"] = -0.0294,
-      ["avoiding"] = -0.0278,
-      ["awarded"] = 0.0390,
-      ["awareness"] = -0.0539,
-      ["away"] = -0.0769,
-      ["awep"] = 0.0346,
-      ["b3w"] = 0.0801,
-      ["back"] = 0.0410,
-      ["backed"] = 0.0647,
-      ["bahrain"] = -0.0734,
-      ["bangladesh"] = 0.0357,
-      ["bank"] = 0.0365,
-      ["bankability"] = 0.0483,
-      ["barbuda"] = -0.0295,
-      ["barriers"] = 0.0459,
-      ["base"] = 0.0434,
-      ["based"] = -0.0424,
-      ["bases"] = 0.0973,
-      ["basic"] = -0.0864,
-      ["basis"] = 0.0452,
-      ["bcm"] = 0.0257,
-      ["bearing"] = -0.0278,
-      ["became"] = -0.0318,
-      ["becoming"] = -0.0283,
-      ["bedrock"] = 0.0584,
-      ["been"] = -0.0409,
-      ["begin"] = 0.0862,
-      ["beginning"] = -0.1486,
-      ["begun"] = 0.0252,
-      ["behavior"] = -0.0363,
-      ["behind"] = -0.0921,
-      ["being"] = -0.0483,
-      ["below"] = -0.0582,
-      ["beneficial"] = 0.0321,
-      ["benefits"] = 0.1199,
-      ["berlin"] = 0.0281,
-      ["best"] = -0.0359,
-      ["beyond"] = -0.0441,
-      ["biden"] = -0.0772,
-      ["bilateral"] = 0.0327,
-      ["bilaterally"] = 0.0314,
-      ["billion"] = -0.0589,
-      ["bills"] = -0.0302,
-      ["biodiversity"] = -0.0479,
-      ["bioeconomy"] = 0.1430,
-      ["biofuels"] = 0.0722,
-      ["biomanufacturing"] = 0.0317,
-      ["biomedical"] = -0.0548,
-      ["biosafety"] = -0.0369,
-      ["biosecurity"] = -0.0369,
-      ["biotechnology"] = 0.0801,
-      ["bipartisan"] = -0.0861,
-      ["black"] = 0.0348,
-      ["blinken"] = -0.0940,
-      ["blocking"] = -0.0324,
-      ["blueprint"] = 0.0281,
-      ["board"] = 0.0724,
-      ["bodies"] = 0.0481,
-      ["boeing"] = 0.0541,
-      ["bolster"] = 0.0752,
-      ["bona"] = 0.0354,
-      ["bond"] = -0.0529,
-      ["bonds"] = -0.0783,
-      ["boom"] = 0.0289,
-      ["boost"] = 0.1160,
-      ["boosting"] = 0.0481,
-      ["border"] = -0.0428,
-      ["borders"] = 0.0539,
-      ["bound"] = -0.0276,
-      ["brazil"] = 0.0667,
-      ["breaking"] = 0.0338,
-      ["bridge"] = 0.0301,
-      ["bridging"] = 0.0256,
-      ["bringing"] = 0.0384,
-      ["brings"] = -0.0312,
-      ["broad"] = -0.0658,
-      ["brutal"] = -0.0673,
-      ["bsgi"] = 0.0602,
-      ["budgetary"] = 0.0603,
-      ["building"] = 0.0714,
-      ["buildings"] = -0.1177,
-      ["burden"] = -0.0746,
-      ["bureau"] = -0.0499,
-      ["business"] = 0.0509,
-      ["businesses"] = 0.2074,
-      ["buy"] = 0.0733,
-      ["buyers"] = 0.0582,
-      ["cabinet"] = -0.0593,
-      ["cable"] = -0.0360,
-      ["cables"] = -0.0280,
-      ["call"] = -0.0267,
-      ["campaigns"] = -0.0377,
-      ["can"] = -0.0394,
-      ["cancer"] = -0.1600,
-      ["cannot"] = -0.0502,
-      ["cap"] = 0.0496,
-      ["capabilities"] = -0.0507,
-      ["capability"] = -0.0468,
-      ["capable"] = -0.0328,
-      ["capacity"] = -0.0945,
-      ["capture"] = -0.0582,
-      ["carbon"] = -0.0700,
-      ["care"] = -0.1112,
-      ["career"] = -0.0340,
-      ["cargo"] = -0.0772,
-      ["caribbean"] = 0.0401,
-      ["caricom"] = -0.0489,
-      ["carriers"] = 0.0383,
-      ["carrinho"] = 0.0261,
-      ["cars"] = 0.0680,
-      ["cartel"] = -0.0360,
-      ["cartels"] = -0.0335,
-      ["casc"] = -0.0431,
-      ["case"] = 0.0346,
-      ["catalytic"] = 0.0300,
-      ["catalyze"] = -0.0453,
-      ["catalyzed"] = 0.0295,
-      ["caused"] = 0.0288,
-      ["causing"] = -0.0323,
-      ["cbp"] = -0.0323,
-      ["cdc"] = -0.0482,
-      ["cease"] = -0.0340,
-      ["cells"] = 0.0400,
-      ["cent"] = -0.0272,
-      ["center"] = -0.0520,
-      ["centrality"] = -0.0441,
-      ["certain"] = 0.0408,
-      ["certainty"] = 0.0579,
-      ["certification"] = -0.0631,
-      ["cervical"] = -0.0418,
-      ["cet"] = -0.0361,
-      ["chain"] = 0.0829,
-      ["chains"] = 0.1051,
-      ["chair"] = -0.0911,
-      ["chaired"] = -0.0389,
-      ["champ"] = -0.0583,
-      ["champion"] = -0.0363,
-      ["channeling"] = 0.0369,
-      ["channels"] = 0.0358,
-      ["charge"] = -0.0437,
-      ["charged"] = -0.0544,
-      ["chargers"] = -0.0383,
-      ["chemical"] = -0.0808,
-      ["chemicals"] = -0.0466,
-      ["chicago"] = 0.0300,
-      ["chief"] = -0.0793,
-      ["child"] = -0.0583,
-      ["children"] = -0.0864,
-      ["chile"] = -0.0783,
-      ["china"] = 0.0523,
-      ["chips"] = 0.0276,
-      ["choice"] = 0.0887,
-      ["chronic"] = 0.0290,
-      ["ciat"] = -0.0958,
-      ["cities"] = 0.1481,
-      ["citizen"] = -0.0357,
-      ["citizens"] = -0.0285,
-      ["city"] = -0.0463,
-      ["civic"] = -0.0539,
-      ["civilian"] = -0.0904,
-      ["class"] = 0.1008,
-      ["clean"] = -0.0714,
-      ["cleaner"] = 0.0454,
-      ["climate"] = -0.0330,
-      ["clinical"] = -0.0689,
-      ["close"] = -0.0664,
-      ["closely"] = -0.0333,
-      ["closer"] = -0.0405,
-      ["cloud"] = 0.0449,
-      ["coal"] = -0.0519,
-      ["coalition"] = 0.0342,
-      ["coastal"] = -0.0582,
-      ["code"] = 0.0479,
-      ["cohorts"] = 0.0290,
-      ["collaborate"] = -0.0466,
-      ["collaborating"] = -0.0301,
-      ["collaboration"] = 0.0511,
-      ["collaborations"] = 0.0605,
-      ["collaboratively"] = 0.0610,
-      ["collective"] = -0.0665,
-      ["collectively"] = -0.0771,
-      ["combat"] = 0.0316,
-      ["combating"] = 0.0722,
-      ["combatting"] = -0.0284,
-      ["combination"] = 0.0548,
-      ["combined"] = -0.0439,
-      ["come"] = -0.0628,
-      ["comes"] = 0.0339,
-      ["coming"] = 0.0388,
-      ["command"] = -0.0800,
-      ["commemorate"] = -0.0304,
-      ["commends"] = 0.0327,
-      ["commerce"] = -0.0334,
-      ["commercial"] = -0.1174,
-      ["commission"] = 0.0703,
-      ["commitment"] = -0.0610,
-      ["commitments"] = 0.0255,
-      ["commits"] = -0.0466,
-      ["committee"] = -0.1230,
-      ["committing"] = -0.0807,
-      ["commodities"] = -0.0369,
-      ["communication"] = -0.1055,
-      ["communications"] = 0.0497,
-      ["communities"] = -0.0451,
-      ["community"] = -0.1147,
-      ["comoros"] = -0.0604,
-      ["compact"] = 0.0607,
-      ["compacts"] = 0.0412,
-      ["companies"] = 0.0732,
-      ["company"] = 0.1865,
-      ["comparable"] = -0.0330,
-      ["comparative"] = 0.0271,
-      ["compatibility"] = 0.0454,
-      ["competition"] = 0.1195,
-      ["competitive"] = 0.0616,
-      ["competitiveness"] = 0.0908,
-      ["complement"] = 0.0459,
-      ["complemented"] = -0.0414,
-      ["completed"] = 0.0314,
-      ["completing"] = -0.0402,
-      ["completion"] = 0.0608,
-      ["comply"] = -0.0252,
-      ["component"] = -0.0387,
-      ["comprise"] = -0.0394,
-      ["compromise"] = -0.0540,
-      ["computing"] = 0.1034,
-      ["concerning"] = 0.0297,
-      ["concerns"] = 0.0871,
-      ["concert"] = 0.0461,
-      ["concerted"] = -0.0573,
-      ["conclude"] = 0.0291,
-      ["conclusion"] = 0.0344,
-      ["concrete"] = 0.0289,
-      ["concurred"] = 0.0271,
-      ["condemn"] = -0.0698,
-      ["conditions"] = 0.0488,
-      ["conducive"] = 0.0254,
-      ["conduct"] = -0.0562,
-      ["conducted"] = 0.0797,
-      ["conference"] = 0.0292,
-      ["conferences"] = 0.0563,
-      ["confirm"] = 0.0299,
-      ["confirms"] = 0.0307,
-      ["conformity"] = 0.0561,
-      ["congo"] = -0.0436,
-      ["congressional"] = 0.0315,
-      ["connect"] = 0.1200,
-      ["connecting"] = 0.0508,
-      ["connection"] = -0.0594,
-      ["connections"] = 0.0411,
-      ["connectivity"] = 0.1557,
-      ["consequences"] = 0.0457,
-      ["conservation"] = -0.0898,
-      ["consider"] = -0.0429,
-      ["consideration"] = -0.0435,
-      ["considered"] = -0.0321,
-      ["considering"] = -0.0651,
-      ["constitution"] = 0.0388,
-      ["construction"] = 0.0814,
-      ["consult"] = 0.0837,
-      ["consultation"] = 0.0421,
-      ["consultative"] = -0.0345,
-      ["consulting"] = 0.0564,
-      ["consumer"] = -0.0283,
-      ["contact"] = -0.0453,
-      ["contested"] = -0.0409,
-      ["contexts"] = -0.0594,
-      ["continent"] = 0.0526,
-      ["continue"] = 0.0396,
-      ["continues"] = 0.0339,
-      ["continuing"] = -0.0883,
-      ["continuously"] = -0.0525,
-      ["contracts"] = 0.0551,
-      ["contribute"] = -0.0401,
-      ["contributed"] = -0.0686,
-      ["contributing"] = -0.0299,
-      ["contribution"] = -0.0341,
-      ["contributions"] = -0.1090,
-      ["control"] = -0.1215,
-      ["controlled"] = 0.0416,
-      ["controls"] = -0.0988,
-      ["conventions"] = 0.0304,
-      ["conversation"] = -0.0286,
-      ["conveyed"] = -0.0258,
-      ["cook"] = -0.0253,
-      ["cooling"] = 0.0366,
-      ["cooperative"] = 0.0306,
-      ["coordinate"] = 0.1071,
-      ["coordination"] = 0.0430,
-      ["cop26"] = -0.0963,
-      ["coral"] = -0.0362,
-      ["corporation"] = 0.0503,
-      ["corps"] = -0.0461,
-      ["corridor"] = 0.0546,
-      ["corridors"] = -0.0455,
-      ["cost"] = 0.0448,
-      ["costs"] = -0.0672,
-      ["council"] = -0.0445,
-      ["counter"] = -0.1377,
-      ["countering"] = -0.0312,
-      ["countermeasures"] = -0.0626,
-      ["country"] = -0.0348,
-      ["coupled"] = 0.0448,
-      ["course"] = 0.1363,
-      ["covax"] = -0.0694,
-      ["cranes"] = 0.0472,
-      ["create"] = 0.0495,
-      ["creates"] = -0.0304,
-      ["creating"] = 0.0721,
-      ["creative"] = 0.0507,
-      ["credible"] = -0.0542,
-      ["credit"] = -0.0322,
-      ["cri"] = -0.0483,
-      ["crime"] = -0.0701,
-      ["criminal"] = -0.0675,
-      ["crisis"] = -0.0328,
-      ["crop"] = 0.0259,
-      ["crucial"] = 0.0902,
-      ["cten"] = 0.0274,
-      ["cultural"] = -0.0920,
-      ["culture"] = -0.0796,
-      ["current"] = -0.0318,
-      ["cut"] = -0.0429,
-      ["cutting"] = -0.0339,
-      ["cyber"] = -0.1470,
-      ["cybersecurity"] = -0.0604,
-      ["cyberspace"] = -0.0839,
-      ["cycle"] = -0.0286,
-      ["côte"] = 0.0291,
-      ["dangerous"] = -0.0348,
-      ["data"] = -0.0427,
-      ["date"] = 0.0738,
-      ["day"] = -0.0336,
-      ["deal"] = -0.0765,
-      ["deals"] = 0.0591,
-      ["deaths"] = -0.0627,
-      ["debt"] = 0.1142,
-      ["decade"] = -0.0351,
-      ["decades"] = -0.0684,
-      ["decarbonisation"] = -0.0333,
-      ["decarbonised"] = -0.0478,
-      ["decarbonize"] = -0.0352,
-      ["decarbonizing"] = 0.0313,
-      ["december"] = -0.0420,
-      ["decent"] = 0.1166,
-      ["decisions"] = -0.0333,
-      ["declaration"] = -0.0337,
-      ["decoupling"] = 0.0877,
-      ["deep"] = -0.0778,
-      ["deepened"] = 0.0631,
-      ["deepening"] = -0.0295,
-      ["defcom"] = -0.0412,
-      ["defend"] = -0.0724,
-      ["defenders"] = -0.0348,
-      ["defending"] = -0.0538,
-      ["defends"] = 0.0281,
-      ["defense"] = -0.0760,
-      ["defenses"] = -0.0367,
-      ["define"] = -0.0759,
-      ["definitions"] = 0.0326,
-      ["deforestation"] = -0.0464,
-      ["degree"] = 0.0325,
-      ["delegation"] = -0.0466,
-      ["delhi"] = 0.0904,
-      ["deliver"] = -0.0345,
-      ["delivered"] = 0.0379,
-      ["delivering"] = 0.0262,
-      ["delivers"] = -0.0269,
-      ["delivery"] = -0.0382,
-      ["demand"] = -0.0738,
-      ["democracies"] = -0.1135,
-      ["democracy"] = -0.0253,
-      ["democratic"] = -0.0268,
-      ["demonstrate"] = -0.0429,
-      ["demonstrating"] = 0.0265,
-      ["demonstration"] = -0.1134,
-      ["dengue"] = 0.0323,
-      ["denmark"] = -0.0313,
-      ["department"] = -0.0478,
-      ["departments"] = 0.0362,
-      ["dependence"] = 0.1122,
-      ["dependency"] = 0.0599,
-      ["depends"] = -0.0364,
-      ["deploying"] = 0.0790,
-      ["deployment"] = -0.0814,
-      ["derivatives"] = 0.0292,
-      ["descent"] = -0.0503,
-      ["described"] = -0.0419,
-      ["designate"] = 0.0576,
-      ["desiring"] = -0.0410,
-      ["destructive"] = -0.0659,
-      ["detect"] = -0.0583,
-      ["detection"] = -0.0617,
-      ["determine"] = -0.0599,
-      ["deterrence"] = 0.0623,
-      ["deterring"] = -0.0272,
-      ["develop"] = -0.0400,
-      ["developing"] = 0.0556,
-      ["development"] = 0.0267,
-      ["developments"] = 0.0289,
-      ["devices"] = 0.0295,
-      ["dfc"] = -0.0293,
-      ["dfis"] = -0.0724,
-      ["diagnostics"] = -0.0373,
-      ["dialogue"] = 0.0266,
-      ["difficult"] = 0.0326,
-      ["digifemmes"] = 0.0746,
-      ["digital"] = 0.1553,
-      ["digitalisation"] = 0.0259,
-      ["dignified"] = 0.0329,
-      ["dioxide"] = -0.0361,
-      ["diplomacy"] = -0.0749,
-      ["diplomatic"] = -0.0636,
-      ["direct"] = 0.0598,
-      ["directive"] = -0.0341,
-      ["directly"] = -0.0454,
-      ["disabilities"] = -0.0851,
-      ["disarmament"] = -0.0400,
-      ["disaster"] = -0.0686,
-      ["disasters"] = -0.0506,
-      ["discount"] = -0.0509,
-      ["discrimination"] = 0.0494,
-      ["discuss"] = 0.0399,
-      ["discussed"] = 0.1294,
-      ["discussion"] = -0.0275,
-      ["disease"] = -0.0648,
-      ["diseases"] = -0.0793,
-      ["disinformation"] = -0.0688,
-      ["dismantle"] = -0.0319,
-      ["displaced"] = -0.0538,
-      ["disproportionate"] = 0.0472,
-      ["disproportionately"] = 0.0299,
-      ["dispute"] = 0.0315,
-      ["disputes"] = -0.0328,
-      ["disrupt"] = -0.1121,
-      ["disrupted"] = 0.0572,
-      ["distinguished"] = -0.0270,
-      ["distribute"] = 0.0296,
-      ["distribution"] = 0.0438,
-      ["diverse"] = -0.0461,
-      ["diversification"] = 0.0582,
-      ["diversified"] = 0.1114,
-      ["diversify"] = 0.0524,
-      ["diversifying"] = 0.0501,
-      ["diversion"] = -0.0268,
-      ["divide"] = -0.0849,
-      ["documents"] = -0.0341,
-      ["dod"] = -0.0780,
-      ["doing"] = -0.0693,
-      ["dole"] = -0.0361,
-      ["dollars"] = 0.0797,
-      ["domain"] = 0.0454,
-      ["domains"] = -0.1178,
-      ["dominican"] = -0.0731,
-      ["donald"] = 0.0553,
-      ["donated"] = -0.0533,
-      ["donating"] = 0.0301,
-      ["donors"] = 0.0401,
-      ["doses"] = -0.0424,
-      ["dot"] = 0.0667,
-      ["double"] = 0.0759,
-      ["down"] = 0.0520,
-      ["dprk"] = -0.0439,
-      ["drawing"] = 0.0414,
-      ["drawn"] = 0.0313,
-      ["draws"] = 0.0251,
-      ["drone"] = 0.0478,
-      ["drones"] = 0.0364,
-      ["drug"] = -0.1342,
-      ["drugs"] = -0.0951,
-      ["dual"] = 0.0273,
-      ["due"] = -0.0772,
-      ["during"] = -0.0506,
-      ["earlier"] = -0.0388,
-      ["earth"] = 0.1129,
-      ["eastern"] = 0.0277,
-      ["ebola"] = -0.0288,
-      ["eco"] = 0.0290,
-      ["ecological"] = -0.0613,
-      ["economic"] = 0.1716,
-      ["economically"] = 0.0341,
-      ["economics"] = 0.0292,
-      ["economies"] = 0.0393,
-      ["economy"] = 0.1113,
-      ["ecosystem"] = 0.0430,
-      ["ecosystems"] = -0.0554,
-      ["ecuador"] = 0.0956,
-      ["edca"] = -0.0251,
-      ["edge"] = 0.1018,
-      ["education"] = -0.0781,
-      ["educational"] = -0.0545,
-      ["effect"] = 0.0351,
-      ["effectively"] = 0.0311,
-      ["effects"] = 0.0977,
-      ["efficiency"] = -0.1534,
-      ["effort"] = 0.0944,
-      ["efforts"] = -0.0294,
-      ["egyptian"] = 0.0514,
-      ["electrical"] = 0.0625,
-      ["electrification"] = -0.0643,
-      ["eliminate"] = -0.0339,
-      ["elmau"] = -0.0325,
-      ["emirates"] = 0.0627,
-      ["emission"] = -0.0933,
-      ["emissions"] = -0.1825,
-      ["emitting"] = -0.0560,
-      ["emphasize"] = -0.0406,
-      ["emphasized"] = -0.0298,
-      ["employ"] = 0.0386,
-      ["employer"] = 0.0259,
-      ["employers"] = -0.0393,
-      ["employment"] = -0.0342,
-      ["empower"] = -0.0670,
-      ["enable"] = 0.0577,
-      ["enabled"] = -0.1080,
-      ["enablers"] = -0.0430,
-      ["enabling"] = 0.0571,
-      ["encourage"] = 0.0823,
-      ["encouraged"] = -0.0476,
-      ["encourages"] = -0.0285,
-      ["encouraging"] = 0.0366,
-      ["end"] = 0.0272,
-      ["endangered"] = -0.0440,
-      ["ending"] = -0.0325,
-      ["endorsed"] = -0.0587,
-      ["enduring"] = -0.1331,
-      ["energy"] = 0.1667,
-      ["enforce"] = 0.0374,
-      ["enforcement"] = -0.0696,
-      ["engage"] = 0.0282,
-      ["engaging"] = -0.0823,
-      ["engine"] = 0.0385,
-      ["engineers"] = 0.0449,
-      ["english"] = -0.0880,
-      ["enhance"] = -0.0365,
-      ["enhanced"] = -0.1630,
-      ["enrichment"] = 0.0405,
-      ["enslaved"] = -0.0416,
-      ["ensure"] = 0.0968,
-      ["ensures"] = 0.0661,
-      ["ensuring"] = 0.0967,
-      ["enterprise"] = 0.0540,
-      ["enterprises"] = 0.0718,
-      ["entity"] = 0.0683,
-      ["entrepreneurs"] = 0.1308,
-      ["entrepreneurship"] = 0.0538,
-      ["entry"] = -0.0365,
-      ["environment"] = 0.1197,
-      ["environments"] = -0.0441,
-      ["eps"] = -0.0450,
-      ["equal"] = -0.0300,
-      ["equally"] = 0.0325,
-      ["equipment"] = 0.0374,
-      ["equity"] = -0.0374,
-      ["equivalent"] = 0.0386,
-      ["escalation"] = -0.0292,
-      ["especially"] = 0.0329,
-      ["establish"] = 0.1111,
-      ["established"] = -0.0883,
-      ["estimated"] = 0.0409,
-      ["ettf"] = 0.0817,
-      ["euro"] = -0.0568,
-      ["europe"] = 0.1571,
-      ["european"] = 0.1331,
-      ["evasion"] = -0.0393,
-      ["ever"] = -0.1043,
-      ["every"] = 0.0255,
-      ["evolution"] = -0.0252,
-      ["evolve"] = 0.0426,
-      ["evolving"] = 0.0296,
-      ["evs"] = 0.0344,
-      ["exacerbating"] = 0.0771,
-      ["exceed"] = -0.0284,
-      ["excellence"] = 0.0699,
-      ["exchange"] = 0.0448,
-      ["exchanged"] = 0.0256,
-      ["excluded"] = 0.0250,
-      ["exclusion"] = 0.0331,
-      ["executive"] = 0.0322,
-      ["exercise"] = -0.0705,
-      ["exercises"] = -0.0253,
-      ["exim"] = 0.0752,
-      ["existing"] = -0.0346,
-      ["expand"] = 0.0569,
-      ["expanded"] = -0.0363,
-      ["expanding"] = 0.0515,
-      ["expansion"] = 0.1070,
-      ["expect"] = 0.0468,
-      ["expected"] = 0.0618,
-      ["expedite"] = -0.0267,
-      ["expeditiously"] = 0.0385,
-      ["expenditures"] = -0.0363,
-      ["experience"] = 0.0528,
-      ["experimentation"] = -0.0403,
-      ["expertise"] = -0.0756,
-      ["experts"] = -0.1041,
-      ["exploitation"] = -0.0617,
-      ["exploited"] = -0.0266,
-      ["exploration"] = 0.0910,
-      ["explore"] = 0.0347,
-      ["expo"] = -0.0426,
-      ["export"] = -0.0694,
-      ["exports"] = 0.0559,
-      ["expressing"] = 0.0294,
-      ["expression"] = -0.0352,
-      ["extend"] = 0.0366,
-      ["extended"] = 0.0290,
-      ["extends"] = -0.0261,
-      ["extension"] = 0.0559,
-      ["extensive"] = 0.0551,
-      ["external"] = 0.0302,
-      ["extortion"] = 0.0338,
-      ["extractive"] = -0.0747,
-      ["extraordinary"] = 0.0438,
-      ["extremism"] = -0.0254,
-      ["facilitate"] = 0.0647,
-      ["facilitated"] = -0.0381,
-      ["facilitates"] = -0.0376,
-      ["facilitation"] = 0.0403,
-      ["facilities"] = -0.1809,
-      ["facing"] = -0.0500,
-      ["fact"] = 0.0296,
-      ["fail"] = 0.0519,
-      ["fair"] = 0.0777,
-      ["fairness"] = -0.0326,
-      ["fall"] = 0.0367,
-      ["falling"] = 0.0368,
-      ["familial"] = -0.0300,
-      ["farm"] = -0.0551,
-      ["farmers"] = 0.0932,
-      ["farming"] = 0.0305,
-      ["fast"] = -0.0421,
-      ["faster"] = -0.0488,
-      ["feasibility"] = 0.0971,
-      ["feature"] = -0.0297,
-      ["featured"] = -0.0697,
-      ["features"] = -0.0301,
-      ["february"] = -0.0973,
-      ["federal"] = -0.0378,
-      ["federation"] = -0.0350,
-      ["feed"] = -0.0299,
-      ["fees"] = 0.0343,
-      ["fellowship"] = 0.0915,
-      ["fellowships"] = 0.0279,
-      ["fentanyl"] = -0.1035,
-      ["fertilizer"] = 0.0701,
-      ["few"] = -0.0398,
-      ["fide"] = 0.0354,
-      ["field"] = 0.0996,
-      ["fields"] = 0.0918,
-      ["fight"] = -0.0272,
-      ["fighting"] = -0.0688,
-      ["final"] = -0.0268,
-      ["finalization"] = 0.0362,
-      ["finalized"] = -0.0530,
-      ["finance"] = 0.0452,
-      ["financed"] = 0.0575,
-      ["financial"] = -0.0837,
-      ["financing"] = 0.0752,
-      ["fines"] = 0.0330,
-      ["fire"] = -0.0549,
-      ["firm"] = 0.0430,
-      ["firms"] = 0.0770,
-      ["first"] = -0.0360,
-      ["fiscal"] = -0.1185,
-      ["fisheries"] = 0.0820,
-      ["fleet"] = -0.0293,
-      ["flexibility"] = -0.0360,
-      ["flow"] = 0.0679,
-      ["flows"] = -0.0260,
-      ["fly"] = 0.0389,
-      ["focused"] = 0.0851,
-      ["focuses"] = -0.0269,
-      ["follow"] = -0.0603,
-      ["following"] = -0.0321,
-      ["follows"] = -0.1004,
-      ["food"] = -0.2378,
-      ["for"] = -0.0533,
-      ["fora"] = -0.0379,
-      ["force"] = -0.0458,
-      ["forced"] = 0.0338,
-      ["forces"] = -0.1110,
-      ["forest"] = -0.0932,
-      ["forests"] = -0.0430,
-      ["form"] = 0.0332,
-      ["formal"] = 0.0308,
-      ["formed"] = -0.0710,
-      ["forum"] = -0.0325,
-      ["forums"] = 0.0273,
-      ["forward"] = 0.0480,
-      ["foster"] = 0.0359,
-      ["fostered"] = -0.0260,
-      ["fostering"] = -0.0849,
-      ["found"] = -0.0334,
-      ["foundational"] = -0.0515,
-      ["four"] = 0.0295,
-      ["fourth"] = -0.0741,
-      ["fragility"] = 0.0272,
-      ["framework"] = 0.0372,
-      ["frameworks"] = 0.0553,
-      ["france"] = 0.0385,
-      ["francisco"] = -0.0806,
-      ["freedom"] = 0.0757,
-      ["french"] = 0.0890,
-      ["fresh"] = 0.0327,
-      ["friends"] = 0.0362,
-      ["friendship"] = -0.0749,
-      ["from"] = 0.0317,
-      ["frontiers"] = 0.0538,
-      ["frontlines"] = -0.0497,
-      ["fruits"] = -0.0318,
-      ["fuel"] = -0.0658,
-      ["fulbright"] = -0.0255,
-      ["fulfilling"] = -0.0418,
-      ["full"] = -0.0509,
-      ["fully"] = 0.0373,
-      ["function"] = 0.0316,
-      ["fundamental"] = 0.0366,
-      ["fundamentally"] = 0.0352,
-      ["funded"] = -0.0432,
-      ["funding"] = 0.0472,
-      ["furthering"] = 0.0331,
-      ["furthermore"] = 0.0397,
-      ["fusion"] = 0.0371,
-      ["g20"] = 0.0561,
-      ["gabon"] = -0.0286,
-      ["gafsp"] = -0.1547,
-      ["gain"] = -0.0377,
-      ["gained"] = 0.0486,
-      ["gambia"] = 0.0400,
-      ["gas"] = -0.0414,
-      ["gates"] = 0.0319,
-      ["gateway"] = -0.0325,
-      ["gaza"] = -0.0791,
-      ["gender"] = -0.1529,
-      ["general"] = -0.0408,
-      ["generating"] = 0.0526,
-      ["generation"] = -0.0291,
-      ["generations"] = 0.0309,
-      ["generators"] = -0.0386,
-      ["generous"] = -0.0441,
-      ["geneva"] = -0.0565,
-      ["geographic"] = 0.0580,
-      ["geothermal"] = 0.0414,
-      ["germany"] = -0.0332,
-      ["get"] = -0.0369,
-      ["gina"] = -0.0457,
-      ["girls"] = -0.0561,
-      ["given"] = -0.0292,
-      ["glasgow"] = -0.0379,
-      ["globally"] = -0.0446,
-      ["globe"] = -0.0371,
-      ["gmp"] = -0.0280,
-      ["goal"] = -0.0963,
-      ["goals"] = -0.0582,
-      ["going"] = -0.0344,
-      ["golden"] = -0.0339,
-      ["goods"] = 0.1518,
-      ["google"] = 0.0459,
-      ["governance"] = 0.0751,
-      ["governing"] = -0.0361,
-      ["government"] = -0.0586,
-      ["governments"] = -0.0709,
-      ["graduate"] = 0.1058,
-      ["grain"] = 0.0880,
-      ["grant"] = 0.0728,
-      ["grassroots"] = -0.0766,
-      ["greater"] = 0.1041,
-      ["green"] = -0.0571,
-      ["greenco"] = 0.0420,
-      ["greener"] = 0.0443,
-      ["greenfield"] = 0.0336,
-      ["greenhouse"] = -0.0750,
-      ["grid"] = 0.0362,
-      ["grids"] = -0.0289,
-      ["groundbreaking"] = 0.0319,
-      ["groundwork"] = 0.0260,
-      ["groups"] = -0.0369,
-      ["grow"] = 0.0668,
-      ["grown"] = -0.0276,
-      ["growth"] = 0.0973,
-      ["guard"] = -0.0384,
-      ["guatemala"] = -0.0532,
-      ["guidance"] = -0.0791,
-      ["guided"] = 0.0553,
-      ["guidelines"] = -0.0537,
-      ["guiding"] = -0.0341,
-      ["habitat"] = -0.0252,
-      ["hackers"] = -0.0551,
-      ["hailed"] = 0.0315,
-      ["haiti"] = 0.0282,
-      ["half"] = -0.0289,
-      ["halve"] = -0.0265,
-      ["hand"] = 0.0418,
-      ["harms"] = -0.0322,
-      ["harness"] = 0.0378,
-      ["has"] = -0.0309,
-      ["hashemite"] = -0.0427,
-      ["haven"] = 0.0411,
-      ["headroom"] = -0.0493,
-      ["health"] = -0.0334,
-      ["heart"] = -0.0472,
-      ["heat"] = -0.0410,
-      ["heating"] = -0.0457,
-      ["heavy"] = -0.0347,
-      ["hectares"] = 0.0424,
-      ["held"] = -0.0389,
-      ["help"] = -0.0664,
-      ["helped"] = -0.0545,
-      ["hemisphere"] = -0.0572,
-      ["hemispheric"] = -0.0343,
-      ["here"] = -0.0709,
-      ["heritage"] = -0.0257,
-      ["higher"] = -0.0863,
-      ["highest"] = 0.0273,
-      ["highlights"] = -0.0424,
-      ["highly"] = 0.0258,
-      ["hiroshima"] = -0.0366,
-      ["historical"] = -0.0512,
-      ["historically"] = -0.0507,
-      ["history"] = -0.1394,
-      ["hiv"] = -0.0581,
-      ["hled"] = -0.0450,
-      ["hold"] = -0.0335,
-      ["holds"] = -0.0451,
-      ["homes"] = -0.0301,
-      ["honduras"] = -0.0405,
-      ["hope"] = 0.0351,
-      ["hopes"] = 0.0339,
-      ["hospitality"] = -0.0327,
-      ["host"] = -0.1040,
-      ["hosted"] = -0.0738,
-      ["hosting"] = -0.0537,
-      ["housing"] = 0.0466,
-      ["how"] = 0.0999,
-      ["however"] = -0.0358,
-      ["hub"] = 0.1073,
-      ["human"] = -0.1200,
-      ["humanitarian"] = -0.1032,
-      ["humanity"] = 0.0576,
-      ["hungary"] = 0.0367,
-      ["hunger"] = -0.0675,
-      ["hybrid"] = -0.0459,
-      ["hydrogen"] = -0.0665,
-      ["iaf"] = -0.0423,
-      ["icet"] = 0.0663,
-      ["ict"] = 0.0379,
-      ["icts"] = 0.0443,
-      ["ida"] = -0.0295,
-      ["idb"] = -0.0304,
-      ["identification"] = -0.0950,
-      ["identify"] = -0.0596,
-      ["iea"] = -0.0611,
-      ["ifis"] = 0.0368,
-      ["iii"] = 0.0333,
-      ["iit"] = 0.0338,
-      ["illegal"] = -0.0698,
-      ["illicit"] = -0.0709,
-      ["ilo"] = -0.0290,
-      ["imf"] = 0.0515,
-      ["immediate"] = -0.0367,
-      ["immediately"] = -0.0252,
-      ["immense"] = -0.0487,
-      ["immigrant"] = -0.0363,
-      ["immigration"] = -0.0358,
-      ["immobilized"] = 0.0393,
-      ["impact"] = 0.1261,
-      ["imperative"] = 0.0328,
-      ["implement"] = -0.0489,
-      ["implementation"] = -0.0494,
-      ["implementing"] = -0.0363,
-      ["importance"] = 0.0478,
-      ["importantly"] = -0.0331,
-      ["importation"] = 0.0546,
-      ["importers"] = -0.0441,
-      ["imports"] = 0.0366,
-      ["impose"] = -0.0450,
-      ["imposed"] = -0.0363,
-      ["imposes"] = 0.0282,
-      ["improved"] = -0.0819,
-      ["improves"] = -0.0409,
-      ["inaction"] = 0.0712,
-      ["inappropriate"] = 0.0371,
-      ["inaugural"] = 0.0857,
-      ["inc"] = 0.0277,
-      ["incentive"] = 0.0395,
-      ["incentives"] = 0.0758,
-      ["incident"] = -0.0445,
-      ["incidents"] = -0.0267,
-      ["included"] = -0.1023,
-      ["includes"] = -0.0544,
-      ["including"] = 0.0349,
-      ["inclusion"] = 0.0361,
-      ["income"] = 0.0632,
-      ["incomes"] = 0.0398,
-      ["incorporating"] = -0.0270,
-      ["increase"] = 0.0590,
-      ["increased"] = 0.0598,
-      ["increases"] = -0.0360,
-      ["increasing"] = -0.0511,
-      ["increasingly"] = -0.0641,
-      ["incredible"] = 0.0283,
-      ["independent"] = -0.0723,
-      ["india"] = 0.1049,
-      ["indian"] = 0.1624,
-      ["indigenous"] = 0.0311,
-      ["indirect"] = 0.0297,
-      ["indispensable"] = -0.0318,
-      ["individuals"] = -0.1272,
-      ["indus"] = 0.0477,
-      ["industrialization"] = 0.0776,
-      ["industries"] = -0.0506,
-      ["industry"] = -0.1104,
-      ["inefficient"] = -0.0482,
-      ["inequality"] = -0.0308,
-      ["infectious"] = -0.0554,
-      ["influenza"] = -0.0290,
-      ["inform"] = -0.0498,
-      ["information"] = -0.0364,
-      ["informed"] = -0.0396,
-      ["infrastructure"] = -0.0527,
-      ["ingredients"] = 0.0286,
-      ["initial"] = 0.0514,
-      ["initiative"] = -0.0416,
-      ["initiatives"] = -0.0371,
-      ["innovations"] = 0.0321,
-      ["innovative"] = -0.0392,
-      ["input"] = -0.0666,
-      ["inputs"] = 0.0768,
-      ["instability"] = -0.0507,
-      ["installation"] = -0.0415,
-      ["instead"] = -0.0398,
-      ["institutions"] = -0.0541,
-      ["instrumental"] = 0.0321,
-      ["integral"] = -0.0522,
-      ["integrate"] = -0.0434,
-      ["integrating"] = -0.0648,
-      ["integration"] = 0.0627,
-      ["intellectual"] = -0.0446,
-      ["intelligence"] = -0.0570,
-      ["intend"] = 0.0540,
-      ["intends"] = 0.0560,
-      ["intensified"] = 0.0410,
-      ["intensify"] = 0.0318,
-      ["intensifying"] = 0.0510,
-      ["intensity"] = 0.0307,
-      ["intensively"] = -0.0270,
-      ["intention"] = 0.0332,
-      ["interdependent"] = -0.0769,
-      ["interest"] = 0.0356,
-      ["interested"] = -0.0548,
-      ["interests"] = -0.0447,
-      ["internal"] = -0.0261,
-      ["internally"] = -0.0647,
-      ["international"] = -0.0289,
-      ["internationally"] = -0.0804,
-      ["internet"] = 0.0858,
-      ["interoperability"] = 0.0327,
-      ["interventions"] = -0.0496,
-      ["into"] = -0.0378,
-      ["invest"] = -0.0841,
-      ["investment"] = 0.0796,
-      ["investments"] = -0.0864,
-      ["investors"] = 0.0813,
-      ["invests"] = -0.0822,
-      ["invite"] = -0.0428,
-      ["involved"] = -0.0409,
-      ["iot"] = -0.0270,
-      ["iraq"] = 0.1397,
-      ["iraqi"] = 0.0920,
-      ["isolation"] = -0.0382,
-      ["isro"] = 0.0768,
-      ["iss"] = 0.0260,
-      ["issued"] = -0.0251,
-      ["issues"] = 0.0476,
-      ["italian"] = -0.0459,
-      ["items"] = -0.0252,
-      ["its"] = -0.0324,
-      ["itsi"] = 0.0429,
-      ["jalisco"] = -0.0385,
-      ["january"] = 0.0844,
-      ["japan"] = -0.0356,
-      ["jet"] = 0.0348,
-      ["jetp"] = 0.0379,
-      ["job"] = 0.1128,
-      ["jobs"] = 0.0798,
-      ["join"] = -0.0740,
-      ["joined"] = -0.0765,
-      ["joint"] = 0.1143,
-      ["jointly"] = 0.0917,
-      ["joseph"] = -0.0394,
-      ["journalism"] = -0.0433,
-      ["journalists"] = 0.0639,
-      ["judicial"] = -0.0254,
-      ["jurisdictions"] = -0.0289,
-      ["just"] = -0.1175,
-      ["justice"] = -0.0951,
-      ["kamala"] = 0.0590,
-      ["katherine"] = -0.0267,
-      ["keeping"] = -0.0718,
-      ["kill"] = -0.0302,
-      ["kind"] = 0.0392,
-      ["know"] = -0.0258,
-      ["knowledge"] = -0.0267,
-      ["korea"] = -0.1272,
-      ["korean"] = -0.0345,
-      ["kurdistan"] = -0.0400,
-      ["lab"] = 0.0540,
-      ["laboratories"] = -0.0254,
-      ["land"] = -0.0843,
-      ["landing"] = 0.0508,
-      ["landmark"] = 0.0920,
-      ["lands"] = -0.0569,
-      ["landscape"] = -0.0401,
-      ["language"] = -0.1102,
-      ["largest"] = 0.0323,
-      ["lasso"] = 0.0396,
-      ["lasting"] = 0.0308,
-      ["late"] = 0.0295,
-      ["later"] = -0.0431,
-      ["latest"] = -0.0408,
-      ["latin"] = 0.0620,
-      ["launch"] = 0.0633,
-      ["law"] = -0.0472,
-      ["laws"] = 0.0327,
-      ["lead"] = -0.0455,
-      ["leader"] = -0.1365,
-      ["leaders"] = -0.0412,
-      ["leadership"] = -0.1124,
-      ["leadit"] = -0.0386,
-      ["leads"] = -0.0316,
-      ["leakage"] = 0.0540,
-      ["learners"] = -0.0561,
-      ["learning"] = -0.0339,
-      ["least"] = 0.0482,
-      ["leaves"] = -0.0522,
-      ["leaving"] = -0.0289,
-      ["led"] = 0.0434,
-      ["legally"] = -0.0258,
-      ["lending"] = 0.0706,
-      ["letters"] = 0.0333,
-      ["levels"] = -0.0597,
-      ["leverage"] = 0.1050,
-      ["leveraged"] = 0.0637,
-      ["leveraging"] = -0.0394,
-      ["licensing"] = 0.0826,
-      ["life"] = -0.0940,
-      ["lifecycle"] = -0.0450,
-      ["lifesaving"] = -0.0516,
-      ["lift"] = 0.0648,
-      ["light"] = -0.0633,
-      ["likely"] = -0.0524,
-      ["likeminded"] = 0.0272,
-      ["limited"] = 0.1107,
-      ["linchpin"] = -0.0510,
-      ["link"] = 0.0259,
-      ["linkages"] = -0.0300,
-      ["liquefied"] = 0.0399,
-      ["liquidity"] = 0.0354,
-      ["listen"] = 0.0317,
-      ["livelihoods"] = -0.0314,
-      ["lives"] = -0.0717,
-      ["lng"] = 0.1029,
-      ["loan"] = 0.0535,
-      ["lobito"] = 0.0553,
-      ["locally"] = -0.0299,
-      ["located"] = 0.0253,
-      ["lock"] = -0.0281,
-      ["logistics"] = -0.0941,
-      ["longstanding"] = -0.0264,
-      ["look"] = 0.0303,
-      ["looked"] = -0.0437,
-      ["looks"] = -0.0268,
-      ["los"] = -0.0615,
-      ["loss"] = -0.0305,
-      ["losses"] = -0.0350,
-      ["lower"] = 0.0553,
-      ["ltd"] = 0.0534,
-      ["luis"] = -0.0292,
-      ["lula"] = -0.0328,
-      ["lunar"] = -0.0307,
-      ["lusaka"] = 0.0370,
-      ["luzon"] = 0.0457,
-      ["lópez"] = -0.0289,
-      ["madagascar"] = -0.0457,
-      ["made"] = 0.0909,
-      ["mainstream"] = -0.0402,
-      ["maintain"] = -0.0466,
-      ["maintaining"] = -0.0463,
-      ["maintenance"] = -0.0421,
-      ["major"] = -0.0777,
-      ["majority"] = 0.0278,
-      ["makers"] = -0.0388,
-      ["making"] = -0.0530,
-      ["malaria"] = -0.0283,
-      ["malawi"] = -0.0985,
-      ["malicious"] = -0.0666,
-      ["malnutrition"] = -0.0459,
-      ["manage"] = 0.0320,
-      ["management"] = -0.0382,
-      ["mandate"] = -0.0299,
-      ["mandela"] = -0.0336,
-      ["manner"] = 0.0310,
-      ["manufacture"] = 0.0997,
-      ["manufacturers"] = -0.0840,
-      ["manufacturing"] = 0.1247,
-      ["many"] = -0.0512,
-      ["map"] = 0.0434,
-      ["mapping"] = -0.0526,
-      ["margins"] = 0.0420,
-      ["marine"] = -0.0361,
-      ["maritime"] = 0.0347,
-      ["mark"] = 0.0451,
-      ["market"] = 0.1996,
-      ["marketplace"] = 0.0359,
-      ["markets"] = 0.0863,
-      ["martin"] = 0.0340,
-      ["mass"] = -0.0366,
-      ["master"] = 0.0311,
-      ["match"] = -0.0361,
-      ["materials"] = 0.0345,
-      ["mathematics"] = -0.0469,
-      ["matter"] = -0.0680,
-      ["matters"] = -0.0522,
-      ["maximize"] = 0.0562,
-      ["mayors"] = 0.0395,
-      ["mcc"] = 0.0461,
-      ["mcgovern"] = -0.0361,
-      ["mdbs"] = -0.0651,
-      ["meals"] = -0.0364,
-      ["meaningful"] = 0.0397,
-      ["measure"] = -0.0526,
-      ["measures"] = -0.0760,
-      ["measuring"] = -0.0324,
-      ["media"] = -0.0265,
-      ["medical"] = 0.0544,
-      ["meeting"] = -0.0759,
-      ["meetings"] = -0.0629,
-      ["meets"] = 0.0339,
-      ["mef"] = -0.0671,
-      ["megawatt"] = 0.0641,
-      ["mekong"] = 0.0322,
-      ["member"] = -0.1008,
-      ["members"] = -0.0258,
-      ["memoranda"] = 0.0331,
-      ["message"] = -0.0292,
-      ["met"] = -0.0618,
-      ["meta"] = -0.0273,
-      ["metals"] = 0.0660,
-      ["methane"] = -0.1754,
-      ["methods"] = -0.0270,
-      ["metric"] = -0.0520,
-      ["microsoft"] = 0.0292,
-      ["middle"] = 0.0456,
-      ["migrant"] = -0.0273,
-      ["migration"] = -0.0487,
-      ["milestones"] = 0.0282,
-      ["militaries"] = -0.0581,
-      ["military"] = -0.0878,
-      ["million"] = -0.0816,
-      ["minded"] = 0.0474,
-      ["mine"] = -0.0320,
-      ["mineral"] = 0.0715,
-      ["minerals"] = 0.1371,
-      ["minimum"] = -0.0582,
-      ["minister"] = -0.0312,
-      ["ministers"] = 0.0522,
-      ["ministries"] = 0.0730,
-      ["minorities"] = 0.0347,
-      ["minority"] = 0.0459,
-      ["missile"] = -0.0296,
-      ["mission"] = -0.0879,
-      ["missions"] = -0.0420,
-      ["misuse"] = -0.1149,
-      ["misused"] = -0.0314,
-      ["mitigate"] = -0.0264,
-      ["mitigating"] = -0.0349,
-      ["mitigation"] = -0.0521,
-      ["mobile"] = 0.0388,
-      ["mobilise"] = -0.0551,
-      ["mobilising"] = -0.0429,
-      ["mobility"] = 0.0684,
-      ["mobilization"] = -0.0581,
-      ["mobilize"] = 0.0748,
-      ["mobilizing"] = -0.0273,
-      ["model"] = -0.0489,
-      ["models"] = 0.0557,
-      ["modernize"] = 0.0598,
-      ["modes"] = -0.0496,
-      ["module"] = -0.0829,
-      ["momentum"] = 0.0355,
-      ["monetary"] = 0.0756,
-      ["money"] = -0.0318,
-      ["mongolia"] = 0.0508,
-      ["monitor"] = -0.0669,
-      ["monitoring"] = -0.0694,
-      ["moon"] = -0.0254,
-      ["moonshot"] = -0.0255,
-      ["most"] = -0.1092,
-      ["mou"] = 0.0326,
-      ["mounting"] = 0.0382,
-      ["mous"] = 0.0250,
-      ["move"] = 0.0895,
-      ["movement"] = 0.0823,
-      ["movers"] = 0.0473,
-      ["moving"] = -0.0420,
-      ["mozambique"] = 0.0267,
-      ["mss"] = -0.0319,
-      ["much"] = -0.0431,
-      ["multilateral"] = -0.0640,
-      ["multilaterally"] = 0.0256,
-      ["multiple"] = -0.0304,
-      ["multistakeholder"] = 0.0309,
-      ["municipal"] = -0.0325,
-      ["munitions"] = 0.0312,
-      ["murzuq"] = -0.0338,
-      ["muslim"] = 0.0268,
-      ["musp"] = 0.0382,
-      ["must"] = -0.0595,
-      ["mutual"] = 0.0621,
-      ["mutually"] = 0.0434,
-      ["myanmar"] = 0.0267,
-      ["nairobi"] = 0.0295,
-      ["nals"] = 0.0316,
-      ["name"] = -0.0324,
-      ["narcotics"] = -0.0354,
-      ["nasa"] = -0.1214,
-      ["nation"] = -0.0498,
-      ["nationally"] = -0.0357,
-      ["nationals"] = -0.0426,
-      ["nations"] = -0.1152,
-      ["nato"] = -0.1032,
-      ["natural"] = -0.0494,
-      ["nature"] = -0.1557,
-      ["naval"] = -0.1010,
-      ["navy"] = -0.0448,
-      ["near"] = -0.0306,
-      ["nearly"] = -0.0834,
-      ["need"] = 0.0372,
-      ["needs"] = -0.0325,
-      ["negotiate"] = 0.0397,
-      ["negotiated"] = 0.0350,
-      ["negotiations"] = 0.0788,
-      ["neighbor"] = 0.0313,
-      ["neighboring"] = 0.0578,
-      ["neighbors"] = -0.0525,
-      ["neighbouring"] = 0.0644,
-      ["net"] = -0.1284,
-      ["nets"] = -0.0358,
-      ["network"] = 0.0608,
-      ["networks"] = 0.0399,
-      ["new"] = 0.0258,
-      ["newly"] = -0.0359,
-      ["next"] = 0.0536,
-      ["ngos"] = -0.0382,
-      ["nigeria"] = 0.0329,
-      ["noaa"] = -0.0401,
-      ["non"] = -0.0339,
-      ["norms"] = 0.0826,
-      ["north"] = -0.0336,
-      ["northern"] = -0.0372,
-      ["norway"] = -0.0485,
-      ["not"] = 0.0797,
-      ["notably"] = -0.0561,
-      ["note"] = 0.0754,
-      ["noting"] = -0.0535,
-      ["november"] = 0.0264,
-      ["nrel"] = -0.0385,
-      ["nuclear"] = -0.0404,
-      ["numerous"] = -0.0336,
-      ["nutrition"] = -0.0926,
-      ["nutritious"] = -0.0304,
-      ["objective"] = 0.0341,
-      ["objectives"] = 0.0701,
-      ["obligations"] = 0.0547,
-      ["obrador"] = -0.0314,
-      ["observation"] = 0.0284,
-      ["observations"] = -0.0516,
-      ["occasion"] = -0.0460,
-      ["occupational"] = -0.0370,
-      ["ocean"] = -0.0648,
-      ["oceanic"] = -0.0364,
-      ["oceans"] = 0.0262,
-      ["october"] = 0.0275,
-      ["oecd"] = -0.0526,
-      ["off"] = -0.0369,
-      ["offering"] = 0.0284,
-      ["offers"] = 0.0343,
-      ["officials"] = -0.0343,
-      ["offshore"] = -0.0859,
-      ["one"] = -0.0611,
-      ["online"] = -0.0734,
-      ["only"] = -0.0743,
-      ["onshore"] = -0.0580,
-      ["open"] = 0.1139,
-      ["opening"] = -0.0311,
-      ["operating"] = -0.0460,
-      ["operational"] = -0.0767,
-      ["operationalized"] = -0.0338,
-      ["operations"] = -0.0582,
-      ["operators"] = -0.0348,
-      ["opportunity"] = 0.0726,
-      ["optimization"] = 0.0435,
-      ["options"] = -0.0369,
-      ["organic"] = 0.0422,
-      ["organisations"] = -0.0867,
-      ["organizations"] = -0.0790,
-      ["organized"] = 0.0355,
-      ["orientation"] = 0.0261,
-      ["origin"] = 0.0334,
-      ["other"] = -0.0898,
-      ["others"] = 0.0745,
-      ["our"] = -0.0378,
-      ["outbound"] = 0.0284,
-      ["outbreaks"] = -0.0561,
-      ["outcomes"] = -0.0373,
-      ["outer"] = 0.0603,
-      ["outlined"] = 0.0320,
-      ["outlines"] = 0.0333,
-      ["outreach"] = 0.0285,
-      ["outside"] = -0.0286,
-      ["over"] = -0.0477,
-      ["overall"] = -0.0440,
-      ["overcome"] = -0.0428,
-      ["overdose"] = -0.0263,
-      ["own"] = -0.0472,
-      ["owned"] = 0.0470,
-      ["owners"] = -0.0520,
-      ["oxygen"] = -0.0333,
-      ["pace"] = 0.0388,
-      ["pacific"] = -0.0288,
-      ["packaging"] = 0.0293,
-      ["panama"] = 0.0259,
-      ["pandemic"] = 0.0415,
-      ["panel"] = -0.0884,
-      ["paragraph"] = 0.0911,
-      ["park"] = 0.0323,
-      ["part"] = -0.0269,
-      ["participants"] = -0.0908,
-      ["participate"] = -0.0659,
-      ["participating"] = 0.0389,
-      ["particularly"] = -0.0341,
-      ["partner"] = -0.0718,
-      ["partnering"] = -0.0540,
-      ["partnership"] = 0.0309,
-      ["parts"] = 0.0401,
-      ["party"] = -0.0367,
-      ["pass"] = 0.0398,
-      ["pathway"] = -0.0802,
-      ["pay"] = -0.0780,
-      ["paying"] = 0.0429,
-      ["payloads"] = -0.0543,
-      ["payment"] = 0.0356,
-      ["payments"] = -0.0507,
-      ["peace"] = -0.1600,
-      ["pending"] = 0.0366,
-      ["pentagon"] = -0.0276,
-      ["people"] = -0.0612,
-      ["peoples"] = 0.0264,
-      ["per"] = -0.0381,
-      ["percent"] = -0.0909,
-      ["percentage"] = 0.0495,
-      ["perform"] = -0.0416,
-      ["period"] = 0.0630,
-      ["permanent"] = -0.0487,
-      ["persecution"] = 0.0291,
-      ["personal"] = 0.0343,
-      ["personnel"] = -0.0358,
-      ["pgii"] = 0.1313,
-      ["pharmaceutical"] = 0.0339,
-      ["phase"] = 0.0577,
-      ["philanthropic"] = 0.0457,
-      ["philippines"] = 0.0831,
-      ["physical"] = 0.0507,
-      ["pillar"] = -0.0512,
-      ["pilot"] = -0.0272,
-      ["piloted"] = -0.0377,
-      ["pipelines"] = -0.0354,
-      ["pittsburgh"] = -0.0350,
-      ["plan"] = -0.0537,
-      ["planet"] = -0.0754,
-      ["planned"] = -0.0894,
-      ["planning"] = -0.0728,
-      ["plant"] = 0.1206,
-      ["planting"] = 0.0277,
-      ["plants"] = 0.0434,
-      ["platform"] = 0.1147,
-      ["platforms"] = -0.0318,
-      ["playing"] = 0.0439,
-      ["plays"] = -0.0295,
-      ["pleased"] = 0.0262,
-      ["pledge"] = -0.0660,
-      ["pledged"] = 0.0834,
-      ["pmi"] = 0.0344,
-      ["point"] = -0.0395,
-      ["points"] = 0.0404,
-      ["policymakers"] = 0.0328,
-      ["polio"] = -0.0601,
-      ["political"] = -0.0919,
-      ["politics"] = -0.0299,
-      ["polluting"] = -0.0307,
-      ["pollution"] = -0.0517,
-      ["pool"] = 0.0395,
-      ["poor"] = 0.0250,
-      ["poorest"] = -0.0586,
-      ["population"] = -0.0509,
-      ["populations"] = -0.0504,
-      ["portal"] = 0.0428,
-      ["portfolio"] = -0.0276,
-      ["posed"] = -0.0361,
-      ["poses"] = -0.0364,
-      ["position"] = 0.0418,
-      ["positions"] = 0.0319,
-      ["post"] = 0.0391,
-      ["posture"] = -0.0536,
-      ["pounds"] = -0.0289,
-      ["powered"] = -0.0514,
-      ["powerful"] = -0.0296,
-      ["practice"] = 0.0585,
-      ["practices"] = -0.0251,
-      ["practitioners"] = 0.0264,
-      ["pre"] = -0.0605,
-      ["precision"] = 0.0555,
-      ["precursor"] = -0.0421,
-      ["precursors"] = -0.0464,
-      ["pregnancy"] = 0.0269,
-      ["premier"] = -0.0417,
-      ["preparation"] = 0.0464,
-      ["prepare"] = -0.0329,
-      ["prepared"] = -0.0277,
-      ["preparing"] = -0.0384,
-      ["presence"] = -0.0690,
-      ["present"] = -0.0253,
-      ["presented"] = -0.0256,
-      ["preserve"] = -0.0836,
-      ["presidency"] = 0.0412,
-      ["presidents"] = 0.0705,
-      ["pressing"] = 0.0951,
-      ["prevent"] = -0.0331,
-      ["prevention"] = -0.0763,
-      ["previous"] = 0.0522,
-      ["price"] = 0.0322,
-      ["prices"] = 0.0341,
-      ["pricing"] = -0.0397,
-      ["primarily"] = -0.0510,
-      ["primary"] = -0.0399,
-      ["principle"] = 0.0298,
-      ["priorities"] = 0.0310,
-      ["prioritising"] = -0.0302,
-      ["priority"] = -0.0390,
-      ["privacy"] = 0.1472,
-      ["private"] = 0.0284,
-      ["problem"] = -0.0313,
-      ["procedure"] = -0.0564,
-      ["procedures"] = 0.0679,
-      ["processes"] = -0.0487,
-      ["procure"] = -0.0461,
-      ["procured"] = 0.0659,
-      ["procurement"] = -0.0755,
-      ["produced"] = 0.0798,
-      ["producer"] = 0.0720,
-      ["producers"] = 0.1132,
-      ["producing"] = 0.0251,
-      ["production"] = 0.1226,
-      ["productivity"] = -0.0263,
-      ["products"] = 0.0749,
-      ["professional"] = 0.0388,
-      ["profits"] = -0.0317,
-      ["program"] = -0.0411,
-      ["programme"] = -0.0773,
-      ["programs"] = -0.0422,
-      ["progress"] = -0.0267,
-      ["project"] = 0.0756,
-      ["projected"] = -0.0356,
-      ["proliferation"] = -0.0509,
-      ["promote"] = 0.0755,
-      ["promoted"] = 0.0497,
-      ["promoting"] = 0.0857,
-      ["promotion"] = 0.0265,
-      ["promptly"] = 0.0371,
-      ["proper"] = -0.0257,
-      ["property"] = -0.0539,
-      ["proportion"] = -0.0341,
-      ["proposals"] = -0.0523,
-      ["proposed"] = 0.0319,
-      ["propulsion"] = -0.0519,
-      ["prosecution"] = 0.0268,
-      ["prosper"] = 0.0730,
-      ["prosperity"] = -0.0587,
-      ["protect"] = -0.0748,
-      ["protection"] = -0.1054,
-      ["protective"] = 0.0448,
-      ["proven"] = -0.0299,
-      ["provide"] = -0.0729,
-      ["provided"] = -0.1534,
-      ["providers"] = 0.0309,
-      ["providing"] = 0.0256,
-      ["provinces"] = 0.0299,
-      ["provocations"] = 0.0332,
-      ["publicly"] = -0.0468,
-      ["pumps"] = -0.0301,
-      ["purchase"] = 0.0946,
-      ["purchases"] = 0.0268,
-      ["purchasing"] = 0.0341,
-      ["purpose"] = -0.0742,
-      ["purposes"] = 0.0636,
-      ["pursuant"] = 0.0367,
-      ["pursue"] = 0.0505,
-      ["pursuing"] = 0.0446,
-      ["putin"] = -0.0915,
-      ["puts"] = 0.0307,
-      ["qatar"] = -0.1292,
-      ["qatari"] = -0.0453,
-      ["quality"] = 0.0979,
-      ["quarter"] = 0.0745,
-      ["quasi"] = -0.0321,
-      ["rail"] = 0.0843,
-      ["raimondo"] = -0.0457,
-      ["raise"] = -0.0301,
-      ["raising"] = -0.0351,
-      ["rally"] = 0.0256,
-      ["ran"] = 0.0639,
-      ["ransom"] = -0.0381,
-      ["ransomware"] = -0.0593,
-      ["rapid"] = -0.0729,
-      ["rapidly"] = -0.0301,
-      ["rates"] = 0.0297,
-      ["raw"] = 0.0370,
-      ["raytheon"] = -0.0257,
-      ["reach"] = -0.0892,
-      ["reaching"] = 0.0603,
-      ["reactor"] = 0.0730,
-      ["reactors"] = -0.0350,
-      ["readiness"] = -0.0623,
-      ["ready"] = 0.0333,
-      ["real"] = -0.0349,
-      ["realize"] = 0.0340,
-      ["reap"] = -0.0690,
-      ["reasonable"] = 0.0354,
-      ["rebuild"] = 0.0280,
-      ["receive"] = 0.0457,
-      ["receiving"] = -0.0294,
-      ["recent"] = -0.0443,
-      ["recently"] = 0.0675,
-      ["recipient"] = 0.0276,
-      ["reciprocal"] = 0.0771,
-      ["recognise"] = -0.0329,
-      ["recognition"] = 0.0954,
-      ["recognize"] = -0.0492,
-      ["recognizes"] = -0.0255,
-      ["recognizing"] = -0.0524,
-      ["recommendations"] = -0.0437,
-      ["recommended"] = -0.0316,
-      ["recommit"] = -0.0429,
-      ["reconnect"] = -0.0478,
-      ["reconvene"] = -0.0283,
-      ["record"] = 0.0297,
-      ["recovery"] = 0.1495,
-      ["recurring"] = 0.0322,
-      ["redouble"] = 0.0371,
-      ["reduces"] = -0.0678,
-      ["reduction"] = -0.0683,
-      ["reductions"] = 0.0416,
-      ["reflect"] = -0.0475,
-      ["reflected"] = -0.0342,
-      ["reflecting"] = -0.0649,
-      ["reforestation"] = 0.0512,
-      ["reforms"] = 0.0322,
-      ["refueling"] = -0.0590,
-      ["refugee"] = -0.0505,
-      ["regard"] = 0.0366,
-      ["regarding"] = 0.0486,
-      ["regimes"] = -0.0385,
-      ["region"] = 0.1167,
-      ["regionally"] = -0.0588,
-      ["regions"] = -0.0635,
-      ["regular"] = -0.0755,
-      ["regularization"] = -0.0286,
-      ["regularly"] = 0.0252,
-      ["regulate"] = -0.0294,
-      ["reinforcing"] = 0.0269,
-      ["reinvigorate"] = 0.0520,
-      ["reinvigorating"] = -0.0304,
-      ["reiterated"] = 0.0495,
-      ["reiterating"] = 0.0599,
-      ["related"] = 0.1369,
-      ["relating"] = 0.0407,
-      ["relationship"] = -0.0401,
-      ["relationships"] = -0.0989,
-      ["release"] = -0.0537,
-      ["released"] = -0.0460,
-      ["releasing"] = -0.0302,
-      ["relevant"] = -0.0547,
-      ["reliable"] = 0.0911,
-      ["reliance"] = 0.0693,
-      ["remain"] = -0.0265,
-      ["remaining"] = 0.0632,
-      ["remains"] = -0.0350,
-      ["remittances"] = 0.0326,
-      ["remotely"] = -0.0380,
-      ["removal"] = -0.0583,
-      ["renew"] = 0.0298,
-      ["renewable"] = -0.0439,
-      ["renewed"] = 0.0416,
-      ["reopen"] = 0.0411,
-      ["repair"] = 0.0354,
-      ["repercussions"] = 0.0825,
-      ["replenishment"] = -0.0581,
-      ["report"] = -0.0816,
-      ["reporting"] = -0.0519,
-      ["represent"] = -0.0516,
-      ["representation"] = -0.0555,
-      ["representatives"] = -0.0844,
-      ["representing"] = -0.0528,
-      ["represents"] = 0.0352,
-      ["repression"] = 0.0281,
-      ["republic"] = -0.1689,
-      ["require"] = -0.0474,
-      ["research"] = -0.1187,
-      ["researchers"] = 0.0337,
-      ["residential"] = -0.0266,
-      ["resolution"] = -0.0574,
-      ["resource"] = -0.0405,
-      ["resources"] = 0.0649,
-      ["respect"] = 0.0271,
-      ["respectively"] = 0.0526,
-      ["respond"] = -0.0657,
-      ["responding"] = 0.0790,
-      ["response"] = -0.0331,
-      ["responses"] = -0.0292,
-      ["responsibility"] = 0.0776,
-      ["responsive"] = -0.0347,
-      ["restoration"] = 0.0545,
-      ["restoring"] = -0.0256,
-      ["restrictions"] = -0.0367,
-      ["result"] = 0.0771,
-      ["resulting"] = -0.0476,
-      ["results"] = 0.0739,
-      ["return"] = -0.0345,
-      ["returns"] = 0.0306,
-      ["revenues"] = 0.1068,
-      ["reversed"] = 0.0349,
-      ["reviewing"] = 0.0329,
-      ["reviews"] = 0.0336,
-      ["revitalization"] = 0.0764,
-      ["revitalize"] = 0.0301,
-      ["right"] = -0.0373,
-      ["rio"] = -0.0634,
-      ["rise"] = -0.0349,
-      ["rising"] = 0.0426,
-      ["risk"] = -0.0880,
-      ["risks"] = 0.0699,
-      ["river"] = -0.0294,
-      ["riyadh"] = -0.0312,
-      ["road"] = 0.0564,
-      ["roadmap"] = -0.0457,
-      ["roadmaps"] = 0.0637,
-      ["robust"] = -0.0404,
-      ["rocket"] = 0.0453,
-      ["romania"] = 0.0313,
-      ["rooted"] = -0.0629,
-      ["roundtable"] = -0.0355,
-      ["routine"] = -0.0384,
-      ["royal"] = -0.0325,
-      ["rule"] = -0.0325,
-      ["rural"] = 0.0427,
-      ["russia"] = -0.0551,
-      ["russian"] = 0.1299,
-      ["safe"] = -0.1030,
-      ["safeguarding"] = 0.1091,
-      ["safeguards"] = 0.0536,
-      ["safely"] = 0.0363,
-      ["safer"] = 0.0655,
-      ["safety"] = -0.0591,
-      ["saharan"] = 0.0374,
-      ["said"] = 0.0382,
-      ["salman"] = -0.0361,
-      ["salvador"] = -0.0293,
-      ["same"] = 0.0500,
-      ["samoa"] = 0.0415,
-      ["san"] = -0.0912,
-      ["sanctioned"] = -0.0332,
-      ["sanctions"] = -0.1345,
-      ["satcom"] = -0.0597,
-      ["satellite"] = -0.1221,
-      ["satellites"] = -0.0615,
-      ["saudi"] = 0.0918,
-      ["save"] = -0.0906,
-      ["saving"] = -0.0915,
-      ["sberbank"] = -0.0294,
-      ["scheme"] = 0.0310,
-      ["schemes"] = -0.0428,
-      ["scholars"] = 0.0329,
-      ["school"] = -0.0396,
-      ["scientific"] = 0.0626,
-      ["scientists"] = 0.0569,
-      ["screening"] = 0.1367,
-      ["sea"] = -0.0553,
-      ["seamless"] = -0.0296,
-      ["secretariat"] = 0.0580,
-      ["secretary"] = -0.1501,
-      ["sectors"] = 0.0896,
-      ["secure"] = 0.0352,
-      ["securing"] = -0.0439,
-      ["seeking"] = -0.0891,
-      ["seeks"] = -0.0361,
-      ["seen"] = -0.0281,
-      ["seize"] = -0.0586,
-      ["self"] = -0.0353,
-      ["semiconductor"] = 0.1145,
-      ["semiconductors"] = 0.0549,
-      ["sends"] = -0.0280,
-      ["senior"] = -0.0746,
-      ["sensitive"] = 0.0782,
-      ["sentinel"] = -0.0710,
-      ["series"] = -0.0505,
-      ["serious"] = -0.0268,
-      ["serve"] = 0.0511,
-      ["service"] = -0.0497,
-      ["services"] = 0.0388,
-      ["serving"] = -0.0429,
-      ["set"] = 0.0462,
-      ["seventh"] = -0.0304,
-      ["several"] = -0.0329,
-      ["severe"] = -0.0539,
-      ["severely"] = 0.0774,
-      ["shall"] = -0.1106,
-      ["shape"] = 0.0373,
-      ["shared"] = -0.0814,
-      ["shares"] = -0.0486,
-      ["sharing"] = -0.1029,
-      ["she"] = -0.0319,
-      ["sheet"] = 0.0536,
-      ["shield"] = 0.0336,
-      ["ship"] = 0.0644,
-      ["shipping"] = -0.2140,
-      ["shipyards"] = 0.0357,
-      ["shocks"] = 0.0543,
-      ["shore"] = 0.0459,
-      ["shortages"] = 0.0703,
-      ["shortfalls"] = 0.0460,
-      ["should"] = -0.0359,
-      ["showcase"] = 0.0265,
-      ["shown"] = 0.0318,
-      ["side"] = -0.0841,
-      ["sids"] = -0.0403,
-      ["sign"] = 0.0332,
-      ["signaling"] = 0.0304,
-      ["signatories"] = -0.0456,
-      ["signature"] = 0.0307,
-      ["significant"] = 0.0629,
-      ["significantly"] = -0.0418,
-      ["signing"] = 0.1135,
-      ["similar"] = 0.0384,
-      ["similarly"] = 0.0324,
-      ["simultaneously"] = -0.0275,
-      ["since"] = -0.0587,
-      ["singapore"] = 0.0497,
-      ["sipa"] = -0.0387,
-      ["sisi"] = -0.0337,
-      ["sister"] = 0.0256,
-      ["situational"] = -0.0373,
-      ["six"] = 0.0314,
-      ["skies"] = 0.0251,
-      ["skilled"] = 0.0600,
-      ["skills"] = 0.0341,
-      ["small"] = 0.1032,
-      ["smallholder"] = 0.0673,
-      ["smart"] = 0.0398,
-      ["smr"] = 0.0605,
-      ["social"] = 0.0819,
-      ["societies"] = -0.0577,
-      ["society"] = -0.0898,
-      ["socio"] = 0.0314,
-      ["software"] = -0.1017,
-      ["solarwinds"] = -0.0501,
-      ["solid"] = 0.0392,
-      ["solidarity"] = 0.0912,
-      ["solomon"] = -0.0438,
-      ["solve"] = -0.0333,
-      ["somalia"] = -0.0257,
-      ["some"] = 0.0479,
-      ["soon"] = 0.0314,
-      ["sophisticated"] = -0.0408,
-      ["source"] = -0.0360,
-      ["sourced"] = 0.0432,
-      ["south"] = -0.0401,
-      ["southeast"] = 0.0515,
-      ["southern"] = 0.0821,
-      ["sovereign"] = 0.0758,
-      ["spaceflight"] = 0.0425,
-      ["spain"] = -0.0612,
-      ["special"] = -0.0363,
-      ["specific"] = -0.0385,
-      ["specifically"] = -0.0465,
-      ["speech"] = 0.0381,
-      ["speed"] = -0.0554,
-      ["spirit"] = -0.0689,
-      ["sports"] = -0.0335,
-      ["spread"] = -0.0280,
-      ["spur"] = 0.0407,
-      ["spurring"] = 0.0297,
-      ["spyware"] = -0.1270,
-      ["ssn"] = 0.0376,
-      ["stability"] = -0.0420,
-      ["stable"] = 0.0421,
-      ["stake"] = 0.0337,
-      ["stand"] = 0.0309,
-      ["standard"] = 0.0458,
-      ["standardization"] = 0.0472,
-      ["start"] = 0.0759,
-      ["starting"] = -0.0464,
-      ["startups"] = 0.0273,
-      ["state"] = -0.0741,
-      ["stated"] = 0.0550,
-      ["statement"] = -0.1317,
-      ["states"] = -0.0256,
-      ["station"] = 0.0314,
-      ["status"] = -0.0729,
-      ["stay"] = -0.0280,
-      ["steadfast"] = -0.0311,
-      ["steadily"] = -0.0262,
-      ["steel"] = 0.0988,
-      ["stem"] = 0.1108,
-      ["stemming"] = 0.0266,
-      ["steps"] = 0.0287,
-      ["stewardship"] = -0.0804,
-      ["still"] = 0.0441,
-      ["stimulate"] = -0.0376,
-      ["stock"] = 0.0296,
-      ["stockholm"] = -0.0860,
-      ["stop"] = -0.0468,
-      ["store"] = 0.0354,
-      ["storms"] = -0.0297,
-      ["strategic"] = 0.0311,
-      ["strategies"] = -0.0258,
-      ["strategy"] = -0.0982,
-      ["streamline"] = 0.0293,
-      ["strength"] = -0.1107,
-      ["strengthen"] = 0.0690,
-      ["strengthened"] = 0.0591,
-      ["strengthening"] = -0.0385,
-      ["strengthens"] = 0.0619,
-      ["strive"] = 0.0275,
-      ["stronger"] = -0.0894,
-      ["strongest"] = -0.0306,
-      ["students"] = -0.0413,
-      ["studies"] = 0.1131,
-      ["submarine"] = 0.0391,
-      ["submitted"] = 0.0368,
-      ["subnational"] = 0.0326,
-      ["subparagraph"] = 0.0381,
-      ["subsequent"] = 0.0290,
-      ["subsidies"] = -0.0346,
-      ["succeed"] = 0.0688,
-      ["success"] = -0.0339,
-      ["successful"] = -0.0816,
-      ["sudan"] = -0.0314,
-      ["sudani"] = 0.0275,
-      ["suffering"] = -0.0586,
-      ["sum"] = 0.0772,
-      ["summary"] = -0.0425,
-      ["summer"] = 0.0403,
-      ["summit"] = -0.0295,
-      ["summits"] = -0.0295,
-      ["sun"] = 0.0254,
-      ["supplied"] = 0.0433,
-      ["supplier"] = 0.0413,
-      ["suppliers"] = 0.0448,
-      ["supplies"] = 0.2384,
-      ["supply"] = 0.3630,
-      ["supporting"] = -0.0358,
-      ["supports"] = 0.0968,
-      ["surveillance"] = -0.0689,
-      ["sustain"] = 0.0557,
-      ["sustainability"] = 0.1453,
-      ["sustainable"] = 0.1312,
-      ["sustaining"] = 0.0347,
-      ["svr"] = -0.0544,
-      ["sweden"] = -0.0276,
-      ["swiftly"] = 0.0455,
-      ["symposium"] = 0.0470,
-      ["synergy"] = 0.0359,
-      ["synthetic"] = -0.0436,
-      ["system"] = -0.1086,
-      ["systems"] = -0.0289,
-      ["table"] = -0.0317,
-      ["tackle"] = 0.0386,
-      ["tai"] = -0.0267,
-      ["taken"] = -0.0569,
-      ["taking"] = 0.0989,
-      ["tanks"] = 0.0387,
-      ["taoiseach"] = 0.0341,
-      ["targeting"] = -0.0717,
-      ["targets"] = -0.0393,
-      ["tariff"] = 0.1538,
-      ["tariffs"] = 0.1094,
-      ["task"] = 0.0357,
-      ["taskforce"] = 0.0638,
-      ["tax"] = 0.0644,
-      ["team"] = 0.0382,
-      ["tech"] = 0.0911,
-      ["technical"] = 0.0420,
-      ["techniques"] = 0.0497,
-      ["technological"] = 0.0821,
-      ["telecom"] = 0.0332,
-      ["telecommunications"] = -0.0604,
-      ["tenders"] = 0.0698,
-      ["term"] = -0.0296,
-      ["terms"] = 0.0435,
-      ["territorial"] = -0.0405,
-      ["terrorist"] = -0.0483,
-      ["test"] = 0.0296,
-      ["testing"] = -0.0980,
-      ["texas"] = 0.0347,
-      ["than"] = -0.0338,
-      ["thanks"] = -0.0455,
-      ["the"] = -0.1071,
-      ["theft"] = -0.0440,
-      ["them"] = -0.0392,
-      ["theme"] = 0.0501,
-      ["themselves"] = -0.0286,
-      ["then"] = -0.0587,
-      ["therapeutics"] = -0.0620,
-      ["there"] = -0.0731,
-      ["thereby"] = 0.0261,
-      ["therefore"] = -0.0261,
-      ["thermal"] = 0.0252,
-      ["these"] = -0.0304,
-      ["they"] = -0.0377,
-      ["this"] = -0.0420,
-      ["threat"] = -0.1099,
-      ["threaten"] = 0.0377,
-      ["threats"] = -0.0253,
-      ["three"] = -0.0781,
-      ["threshold"] = 0.0719,
-      ["through"] = -0.0875,
-      ["throughout"] = 0.0785,
-      ["ties"] = -0.0765,
-      ["time"] = 0.0375,
-      ["timeline"] = -0.0299,
-      ["timely"] = 0.0536,
-      ["times"] = -0.0346,
-      ["title"] = 0.0255,
-      ["tobago"] = -0.0399,
-      ["today"] = -0.0326,
-      ["togo"] = 0.0353,
-      ["tokyo"] = -0.0270,
-      ["tonga"] = 0.0325,
-      ["took"] = 0.0276,
-      ["toolkits"] = 0.0451,
-      ["topics"] = 0.0266,
-      ["tour"] = 0.0334,
-      ["tourism"] = 0.1690,
-      ["toward"] = -0.0329,
-      ["towards"] = -0.0463,
-      ["tracking"] = 0.0278,
-      ["trade"] = 0.0947,
-      ["trading"] = 0.0355,
-      ["traditional"] = -0.0603,
-      ["traffic"] = 0.0506,
-      ["trafficking"] = -0.0865,
-      ["training"] = -0.0577,
-      ["trainings"] = -0.0362,
-      ["tranche"] = -0.0362,
-      ["trans"] = -0.0706,
-      ["transaction"] = 0.0444,
-      ["transactions"] = 0.0545,
-      ["transatlantic"] = 0.0549,
-      ["transfer"] = -0.0582,
-      ["transform"] = -0.0572,
-      ["transformation"] = 0.0800,
-      ["transformational"] = 0.0352,
-      ["transforming"] = -0.0400,
-      ["transition"] = -0.0739,
-      ["transitioning"] = -0.0362,
-      ["transnational"] = 0.0537,
-      ["transparently"] = 0.0355,
-      ["transportation"] = -0.1330,
-      ["travel"] = 0.0335,
-      ["treaty"] = 0.0448,
-      ["trees"] = -0.0282,
-      ["tremendous"] = 0.0355,
-      ["trends"] = -0.0267,
-      ["trials"] = -0.0664,
-      ["trilateral"] = -0.0360,
-      ["trillion"] = 0.0854,
-      ["trinidad"] = -0.0399,
-      ["trip"] = 0.0305,
-      ["trips"] = 0.0389,
-      ["tropical"] = -0.0432,
-      ["true"] = 0.0293,
-      ["trump"] = 0.1118,
-      ["trust"] = 0.0806,
-      ["trusted"] = 0.1183,
-      ["trustworthy"] = 0.0839,
-      ["tsa"] = -0.0260,
-      ["ttc"] = -0.1047,
-      ["tuberculosis"] = -0.0641,
-      ["turning"] = 0.0891,
-      ["tvet"] = -0.0640,
-      ["twenty"] = 0.0276,
-      ["uae"] = 0.0884,
-      ["ukraine"] = 0.1142,
-      ["ukrainian"] = 0.0664,
-      ["unabated"] = -0.0604,
-      ["unclos"] = -0.0306,
-      ["under"] = -0.0405,
-      ["undermines"] = 0.0339,
-      ["underpin"] = -0.0606,
-      ["underscore"] = -0.0628,
-      ["underscored"] = -0.0356,
-      ["understand"] = 0.0267,
-      ["understanding"] = -0.0540,
-      ["undertaking"] = -0.0363,
-      ["underwater"] = -0.0257,
-      ["unfair"] = 0.0341,
-      ["unified"] = 0.0286,
-      ["union"] = 0.0449,
-      ["unique"] = -0.0687,
-      ["unit"] = 0.0386,
-      ["universal"] = -0.0646,
-      ["universities"] = -0.0527,
-      ["unlawful"] = -0.0425,
-      ["unlocking"] = 0.0353,
-      ["unmanned"] = -0.0336,
-      ["unprovoked"] = -0.0413,
-      ["unscrs"] = -0.0377,
-      ["unsustainable"] = 0.0289,
-      ["untapped"] = 0.0653,
-      ["until"] = 0.0359,
-      ["unwavering"] = -0.0417,
-      ["update"] = 0.0260,
-      ["upholding"] = 0.0378,
-      ["upon"] = -0.0748,
-      ["ups"] = 0.0332,
-      ["urban"] = 0.0958,
-      ["uruguay"] = -0.0258,
-      ["usadf"] = 0.0803,
-      ["usage"] = -0.0254,
-      ["usascp"] = 0.0627,
-      ["usd"] = -0.0406,
-      ["usda"] = -0.0637,
-      ["use"] = -0.0760,
-      ["used"] = 0.0318,
-      ["user"] = 0.0408,
-      ["using"] = 0.0596,
-      ["usmca"] = 0.0403,
-      ["ussf"] = -0.0903,
-      ["ustda"] = 0.0367,
-      ["utilization"] = -0.0671,
-      ["uxo"] = -0.0369,
-      ["u에"] = 0.0362,
-      ["vaccination"] = -0.0338,
-      ["vaccine"] = -0.0514,
-      ["vacs"] = -0.0609,
-      ["valorem"] = 0.0438,
-      ["value"] = 0.0674,
-      ["valued"] = 0.0308,
-      ["variants"] = -0.0812,
-      ["vehicle"] = -0.0545,
-      ["vendors"] = 0.0425,
-      ["venezuelans"] = -0.0385,
-      ["venting"] = -0.0254,
-      ["ventures"] = 0.0621,
-      ["verify"] = -0.0336,
-      ["very"] = -0.0550,
-      ["vessel"] = -0.0301,
-      ["vetting"] = -0.0363,
-      ["viability"] = 0.0357,
-      ["viable"] = 0.0517,
-      ["victims"] = -0.0339,
-      ["vietnam"] = -0.0514,
-      ["vietnamese"] = -0.0308,
-      ["view"] = 0.0306,
-      ["views"] = 0.0325,
-      ["violation"] = -0.0443,
-      ["violence"] = -0.0907,
-      ["violent"] = -0.0325,
-      ["virginia"] = -0.0291,
-      ["virtually"] = 0.0261,
-      ["virus"] = -0.0538,
-      ["visa"] = -0.0446,
-      ["visas"] = 0.0419,
-      ["vision"] = 0.0499,
-      ["visit"] = 0.0626,
-      ["visitor"] = 0.0271,
-      ["vital"] = -0.0625,
-      ["vladimir"] = -0.0394,
-      ["vocational"] = -0.1255,
-      ["volunteers"] = 0.0360,
-      ["vulnerability"] = -0.0595,
-      ["w2af"] = 0.0348,
-      ["wages"] = -0.0345,
-      ["warfare"] = -0.0268,
-      ["warming"] = -0.0583,
-      ["warning"] = 0.0483,
-      ["washington"] = -0.0690,
-      ["wastewater"] = -0.0444,
-      ["water"] = -0.1220,
-      ["waterways"] = 0.0319,
-      ["way"] = 0.0903,
-      ["wealth"] = 0.0568,
-      ["weapon"] = 0.0482,
-      ["weapons"] = -0.0587,
-      ["weather"] = -0.0691,
-      ["web"] = 0.0464,
-      ["week"] = -0.0479,
-      ["weeks"] = 0.0319,
-      ["weight"] = 0.0339,
-      ["welcome"] = -0.0413,
-      ["welcomed"] = 0.0775,
-      ["welcomes"] = 0.0490,
-      ["welfare"] = -0.0432,
-      ["well"] = 0.0259,
-      ["were"] = -0.1243,
-      ["wheat"] = 0.0403,
-      ["when"] = -0.0339,
-      ["where"] = 0.0796,
-      ["whether"] = 0.0323,
-      ["while"] = 0.0504,
-      ["whilst"] = -0.0395,
-      ["who"] = -0.1003,
-      ["why"] = 0.0280,
-      ["wide"] = -0.0801,
-      ["widespread"] = 0.0282,
-      ["widodo"] = -0.0293,
-      ["wild"] = -0.0400,
-      ["wildlife"] = -0.0465,
-      ["willing"] = 0.0350,
-      ["willingness"] = 0.0439,
-      ["wind"] = -0.1021,
-      ["winter"] = 0.0273,
-      ["wireless"] = 0.0304,
-      ["wise"] = -0.0478,
-      ["withdrawal"] = 0.0403,
-      ["witnessed"] = 0.0256,
-      ["worked"] = -0.0574,
-      ["worker"] = -0.0300,
-      ["workers"] = -0.0305,
-      ["workforce"] = -0.0678,
-      ["working"] = -0.0428,
-      ["workshop"] = 0.0382,
-      ["world"] = -0.0451,
-      ["worldwide"] = -0.0791,
-      ["would"] = -0.0383,
-      ["wto"] = 0.0792,
-      ["xinjiang"] = 0.0259,
-      ["yali"] = -0.0583,
-      ["years"] = -0.0308,
-      ["yemen"] = -0.0327,
-      ["yet"] = -0.0428,
-      ["yseali"] = -0.0333,
-      ["zap"] = 0.0351,
-      ["zelenskyy"] = -0.0368,
-      ["zero"] = -0.1661,
-      ["zevs"] = -0.0305,
-      ["zone"] = -0.0461,
-      ["ㆍ경"] = 0.0365,
-      ["ㆍ과"] = 0.0366,
-      ["ㆍ문"] = 0.0285,
-      ["가는"] = -0.0275,
-      ["가능"] = 0.0598,
-      ["가들"] = -0.0346,
-      ["가속"] = 0.0363,
-      ["가스"] = 0.0416,
-      ["가에"] = 0.0376,
-      ["가운"] = -0.0297,
-      ["가장"] = -0.0408,
-      ["가진"] = 0.0296,
-      ["가하"] = 0.0373,
-      ["각서"] = 0.0363,
-      ["각종"] = 0.0285,
-      ["간에"] = -0.0520,
-      ["감비"] = -0.0676,
-      ["감사"] = -0.1265,
-      ["감염"] = -0.0540,
-      ["감축"] = -0.0263,
-      ["강점"] = -0.0362,
-      ["강화"] = 0.0271,
-      ["갖고"] = -0.0266,
-      ["같은"] = -0.0443,
-      ["개년"] = 0.0250,
-      ["개도"] = 0.0426,
-      ["개발"] = 0.0417,
-      ["개의"] = 0.0345,
-      ["건설"] = 0.0537,
-      ["건한"] = -0.0684,
-      ["걸친"] = -0.0321,
-      ["것도"] = -0.0487,
-      ["것에"] = 0.0284,
-      ["겠습"] = 0.0325,
-      ["결을"] = 0.0538,
-      ["결정"] = -0.0561,
-      ["결한"] = -0.0281,
-      ["결합"] = 0.0644,
-      ["경로"] = -0.0367,
-      ["경의"] = -0.0532,
-      ["경제"] = 0.2096,
-      ["계경"] = 0.0462,
-      ["계를"] = -0.0945,
-      ["계에"] = -0.0589,
-      ["계의"] = 0.0317,
-      ["계획"] = 0.0654,
-      ["고도"] = -0.0373,
-      ["고위"] = -0.0656,
-      ["공급"] = 0.0474,
-      ["공유"] = -0.0569,
-      ["공을"] = 0.0585,
-      ["공정"] = 0.0284,
-      ["공협"] = 0.0298,
-      ["공화"] = -0.0263,
-      ["과거"] = -0.0251,
-      ["관계"] = -0.0864,
-      ["관련"] = 0.0510,
-      ["관리"] = -0.0439,
-      ["관은"] = -0.0303,
-      ["관한"] = 0.0292,
-      ["관해"] = -0.0358,
-      ["괄적"] = 0.0431,
-      ["광범"] = -0.0257,
-      ["교류"] = -0.0361,
-      ["교역"] = 0.0986,
-      ["구체"] = 0.0781,
-      ["국가"] = -0.0790,
-      ["국간"] = 0.1129,
-      ["국과"] = -0.0604,
-      ["국교"] = 0.0280,
-      ["국기"] = 0.0672,
-      ["국내"] = -0.0584,
-      ["국민"] = -0.1691,
-      ["국방"] = -0.0676,
-      ["국에"] = 0.0459,
-      ["국왕"] = -0.0286,
-      ["국으"] = 0.0388,
-      ["국은"] = -0.0589,
-      ["국을"] = -0.0517,
-      ["국의"] = 0.1111,
-      ["국이"] = 0.0302,
-      ["국인"] = 0.0395,
-      ["국입"] = 0.0466,
-      ["국제"] = -0.0745,
-      ["군사"] = 0.0315,
-      ["굳건"] = -0.0712,
-      ["굴해"] = 0.0523,
-      ["균형"] = 0.0398,
-      ["그램"] = 0.0431,
-      ["극동"] = 0.0983,
-      ["극적"] = 0.0272,
-      ["글라"] = -0.0284,
-      ["금년"] = 0.0539,
-      ["금융"] = 0.0425,
-      ["급망"] = 0.0284,
-      ["급속"] = 0.0382,
-      ["기대"] = 0.0650,
-      ["기로"] = 0.0739,
-      ["기를"] = -0.0350,
-      ["기쁘"] = 0.0255,
-      ["기업"] = 0.1203,
-      ["기에"] = -0.0278,
-      ["기여"] = 0.0298,
-      ["기의"] = -0.0264,
-      ["기적"] = -0.0329,
-      ["기차"] = 0.0496,
-      ["기후"] = -0.0428,
-      ["긴급"] = 0.0303,
-      ["긴밀"] = -0.0594,
-      ["긴장"] = -0.0327,
-      ["까워"] = -0.0293,
-      ["께서"] = -0.0314,
-      ["나1"] = -0.0288,
-      ["나누"] = 0.0276,
-      ["나라"] = -0.0369,
-      ["나아"] = -0.0444,
-      ["나이"] = -0.0392,
-      ["남아"] = -0.0543,
-      ["내외"] = -0.0477,
-      ["너십"] = 0.0634,
-      ["너지"] = 0.0694,
-      ["념과"] = 0.0256,
-      ["념하"] = 0.0288,
-      ["노사"] = -0.0405,
-      ["논의"] = 0.0289,
-      ["놀라"] = -0.0347,
-      ["농촌"] = -0.0502,
-      ["높은"] = -0.0409,
-      ["눈부"] = -0.0276,
-      ["뉴질"] = 0.0454,
-      ["능한"] = 0.0736,
-      ["니다"] = -0.1591,
-      ["다리"] = 0.0347,
-      ["다시"] = -0.0435,
-      ["다양"] = -0.0669,
-      ["다음"] = -0.0458,
-      ["다자"] = 0.0501,
-      ["다져"] = 0.0329,
-      ["다하"] = 0.0286,
-      ["단과"] = -0.0369,
-      ["단하"] = -0.0269,
-      ["달러"] = 0.0684,
-      ["당사"] = -0.0573,
-      ["대가"] = -0.0284,
-      ["대되"] = 0.0368,
-      ["대비"] = 0.0356,
-      ["대신"] = 0.0317,
-      ["대에"] = -0.0407,
-      ["대응"] = -0.0614,
-      ["대통"] = -0.0510,
-      ["대폭"] = 0.0450,
-      ["대하"] = -0.0428,
-      ["대한"] = -0.0378,
-      ["대할"] = 0.0383,
-      ["대합"] = 0.0368,
-      ["대해"] = -0.0717,
-      ["대화"] = -0.0674,
-      ["더욱"] = -0.0491,
-      ["데시"] = -0.0276,
-      ["도국"] = 0.0403,
-      ["도시"] = -0.0311,
-      ["도체"] = 0.0290,
-      ["도하"] = -0.0457,
-      ["독립"] = -0.0444,
-      ["동과"] = -0.0395,
-      ["동남"] = -0.0344,
-      ["동력"] = 0.0293,
-      ["동맹"] = -0.0323,
-      ["동반"] = -0.0614,
-      ["동방"] = -0.0563,
-      ["동아"] = 0.0443,
-      ["동의"] = 0.0607,
-      ["동체"] = -0.0380,
-      ["되기"] = 0.0469,
-      ["되길"] = -0.0261,
-      ["되면"] = 0.0305,
-      ["되어"] = -0.0558,
-      ["된다"] = -0.0267,
-      ["드리"] = -0.0318,
-      ["드립"] = -0.0368,
-      ["들은"] = 0.0390,
-      ["들이"] = -0.0479,
-      ["등과"] = -0.0368,
-      ["등으"] = 0.0323,
-      ["디지"] = 0.0372,
-      ["또한"] = 0.0464,
-      ["뛰어"] = -0.0283,
-      ["라데"] = -0.0276,
-      ["라운"] = -0.0302,
-      ["란드"] = -0.0369,
-      ["람은"] = 0.0317,
-      ["람중"] = -0.0287,
-      ["랍니"] = -0.0471,
-      ["래성"] = 0.0268,
-      ["래세"] = -0.0344,
-      ["랜드"] = 0.0457,
-      ["략적"] = -0.0789,
-      ["러분"] = -0.0385,
-      ["러시"] = -0.0284,
-      ["러에"] = 0.0433,
-      ["렇게"] = 0.0300,
-      ["력강"] = 0.0356,
-      ["력도"] = 0.0562,
-      ["력사"] = 0.0480,
-      ["력의"] = 0.0399,
-      ["력증"] = -0.0277,
-      ["력체"] = 0.0401,
-      ["력하"] = 0.0416,
-      ["력할"] = -0.0541,
-      ["력해"] = -0.0369,
-      ["련하"] = 0.0606,
-      ["련한"] = -0.0253,
-      ["령각"] = -0.0323,
-      ["령과"] = 0.0482,
-      ["령님"] = -0.0250,
-      ["령에"] = -0.0618,
-      ["령의"] = -0.0495,
-      ["령이"] = -0.0428,
-      ["로그"] = 0.0336,
-      ["로나"] = -0.0278,
-      ["로를"] = -0.0376,
-      ["로서"] = -0.0454,
-      ["로운"] = -0.0533,
-      ["롭게"] = 0.0251,
-      ["롯해"] = -0.0448,
-      ["뢰를"] = -0.0370,
-      ["루었"] = -0.0275,
-      ["룩한"] = -0.0320,
-      ["류가"] = 0.0621,
-      ["류는"] = 0.0331,
-      ["류를"] = -0.0883,
-      ["류의"] = -0.0348,
-      ["리는"] = -0.0479,
-      ["리님"] = -0.0561,
-      ["리대"] = 0.0384,
-      ["리슨"] = 0.0308,
-      ["리의"] = 0.0573,
-      ["리카"] = -0.0278,
-      ["리핀"] = 0.0408,
-      ["린턴"] = 0.0339,
-      ["립니"] = -0.0369,
-      ["마련"] = 0.0404,
-      ["만나"] = -0.0273,
-      ["만들"] = 0.0323,
-      ["만찬"] = 0.0361,
-      ["많은"] = -0.0325,
-      ["명했"] = 0.0364,
-      ["모든"] = -0.0251,
-      ["모리"] = 0.0308,
-      ["모부"] = 0.0293,
-      ["목적"] = 0.0260,
-      ["무기"] = -0.0309,
-      ["무대"] = -0.0528,
-      ["무부"] = -0.0418,
-      ["무역"] = 0.1090,
-      ["문가"] = 0.0278,
-      ["문에"] = -0.0598,
-      ["문을"] = -0.0284,
-      ["문이"] = -0.0418,
-      ["문화"] = 0.0275,
-      ["물론"] = 0.0598,
-      ["물적"] = 0.0781,
-      ["미국"] = 0.0741,
-      ["민간"] = -0.0332,
-      ["민국"] = -0.0359,
-      ["민에"] = -0.0251,
-      ["민이"] = -0.0621,
-      ["민주"] = -0.0788,
-      ["밀히"] = -0.0689,
-      ["바랍"] = -0.0471,
-      ["바이"] = -0.0567,
-      ["반영"] = -0.0254,
-      ["반이"] = 0.0366,
-      ["반자"] = -0.0547,
-      ["받고"] = -0.0264,
-      ["받았"] = -0.0350,
-      ["발과"] = -0.0444,
-      ["발굴"] = 0.0486,
-      ["발기"] = 0.0301,
-      ["발에"] = -0.0350,
-      ["발전"] = -0.0803,
-      ["발한"] = -0.0260,
-      ["밝히"] = 0.0285,
-      ["방글"] = -0.0276,
-      ["방문"] = -0.1577,
-      ["방산"] = -0.0359,
-      ["방안"] = 0.0392,
-      ["방정"] = -0.0376,
-      ["방한"] = -0.0402,
-      ["배터"] = 0.0429,
-      ["백신"] = -0.0501,
-      ["번영"] = -0.0543,
-      ["번째"] = 0.0354,
-      ["베키"] = 0.0538,
-      ["별히"] = -0.0309,
-      ["보급"] = -0.0372,
-      ["보완"] = 0.0438,
-      ["보이"] = 0.0261,
-      ["보장"] = 0.0254,
-      ["보하"] = -0.0392,
-      ["복지"] = -0.0368,
-      ["부문"] = -0.0325,
-      ["부산"] = -0.0283,
-      ["부의"] = 0.0455,
-      ["부장"] = -0.0298,
-      ["부터"] = 0.0484,
-      ["부투"] = 0.0293,
-      ["북한"] = -0.0476,
-      ["북핵"] = 0.0272,
-      ["분야"] = 0.0589,
-      ["분은"] = -0.0340,
-      ["비서"] = -0.0320,
-      ["비아"] = -0.0708,
-      ["비에"] = -0.0412,
-      ["비전"] = -0.0271,
-      ["비해"] = 0.0425,
-      ["쁘게"] = 0.0278,
-      ["사관"] = -0.0261,
-      ["사드"] = -0.0269,
-      ["사람"] = -0.0465,
-      ["사업"] = 0.0318,
-      ["사와"] = -0.0305,
-      ["사의"] = -0.0404,
-      ["사자"] = -0.0534,
-      ["사하"] = 0.0335,
-      ["사합"] = -0.1249,
-      ["사회"] = -0.1218,
-      ["사히"] = 0.0291,
-      ["산업"] = 0.1724,
-      ["산에"] = -0.0314,
-      ["삶을"] = 0.0569,
-      ["상생"] = -0.0737,
-      ["상은"] = -0.0295,
-      ["상회"] = -0.0640,
-      ["새로"] = -0.0406,
-      ["새롭"] = -0.0301,
-      ["색하"] = 0.0449,
-      ["생각"] = 0.0609,
-      ["생번"] = -0.0364,
-      ["서가"] = -0.0514,
-      ["서도"] = -0.0501,
-      ["서로"] = -0.0574,
-      ["서를"] = 0.0476,
-      ["서명"] = 0.0915,
-      ["서실"] = -0.0300,
-      ["선린"] = -0.0352,
-      ["선을"] = 0.0393,
-      ["선진"] = 0.0263,
-      ["설립"] = 0.0472,
-      ["설을"] = -0.0366,
-      ["성과"] = 0.0470,
-      ["성숙"] = -0.0378,
-      ["성을"] = 0.0410,
-      ["세대"] = -0.0488,
-      ["세를"] = -0.0476,
-      ["세인"] = -0.0321,
-      ["센터"] = 0.0263,
-      ["소경"] = 0.0260,
-      ["속에"] = -0.0308,
-      ["속적"] = 0.0353,
-      ["속화"] = 0.0292,
-      ["수교"] = -0.0342,
-      ["수입"] = 0.0331,
-      ["수정"] = 0.0274,
-      ["숙한"] = -0.0303,
-      ["스웨"] = -0.0394,
-      ["스탄"] = 0.0358,
-      ["습니"] = -0.0717,
-      ["시기"] = -0.0263,
-      ["시너"] = 0.0313,
-      ["시로"] = -0.0308,
-      ["시설"] = -0.0266,
-      ["시아"] = -0.0429,
-      ["시이"] = -0.0474,
-      ["시장"] = 0.0526,
-      ["시켜"] = 0.0280,
-      ["시하"] = -0.0343,
-      ["신동"] = -0.0330,
-      ["신뢰"] = -0.0940,
-      ["신성"] = 0.0364,
-      ["신에"] = 0.0275,
-      ["신으"] = -0.0310,
-      ["신은"] = 0.0365,
-      ["신의"] = -0.0333,
-      ["실장"] = -0.0320,
-      ["실질"] = 0.0696,
-      ["실현"] = 0.0513,
-      ["실히"] = 0.0667,
-      ["심도"] = 0.0250,
-      ["심으"] = 0.0362,
-      ["심의"] = -0.0339,
-      ["아가"] = -0.0320,
-      ["아니"] = -0.0251,
-      ["아울"] = 0.0253,
-      ["안을"] = 0.0568,
-      ["안전"] = -0.0456,
-      ["야의"] = 0.0368,
-      ["양국"] = 0.0460,
-      ["양하"] = -0.0291,
-      ["양한"] = -0.0768,
-      ["양해"] = 0.0281,
-      ["어가"] = -0.0413,
-      ["어온"] = -0.0264,
-      ["어지"] = 0.0576,
-      ["업개"] = 0.0275,
-      ["업부"] = 0.0284,
-      ["업에"] = 0.0335,
-      ["업의"] = 0.0405,
-      ["업이"] = 0.0310,
-      ["업혁"] = 0.0612,
-      ["었다"] = 0.0333,
-      ["었습"] = -0.0609,
-      ["었음"] = 0.0300,
-      ["었지"] = -0.0257,
-      ["에게"] = -0.1001,
-      ["에너"] = 0.0433,
-      ["에는"] = -0.0396,
-      ["에도"] = 0.0374,
-      ["에서"] = -0.1287,
-      ["에이"] = -0.0414,
-      ["여건"] = 0.0381,
-      ["여를"] = 0.0283,
-      ["역내"] = -0.0677,
-      ["역사"] = -0.0727,
-      ["역액"] = 0.0716,
-      ["역을"] = 0.0719,
-      ["역협"] = 0.0372,
-      ["연결"] = 0.0479,
-      ["연계"] = 0.0486,
-      ["연구"] = 0.0489,
-      ["열어"] = -0.0384,
-      ["염병"] = -0.0540,
-      ["였다"] = -0.0909,
-      ["였습"] = 0.0892,
-      ["였으"] = 0.0617,
-      ["영과"] = 0.0260,
-      ["영도"] = -0.0299,
-      ["영사"] = -0.0259,
-      ["영에"] = 0.0417,
-      ["영은"] = 0.0506,
-      ["영을"] = -0.0713,
-      ["영의"] = -0.0582,
-      ["영향"] = -0.0255,
-      ["예방"] = -0.0250,
-      ["예정"] = 0.0302,
-      ["오늘"] = -0.0715,
-      ["와라"] = -0.0817,
-      ["왔습"] = -0.0923,
-      ["외교"] = -0.0603,
-      ["외국"] = 0.0359,
-      ["외무"] = -0.0448,
-      ["외분"] = -0.0426,
-      ["요하"] = -0.0311,
-      ["용의"] = 0.0273,
-      ["우선"] = 0.0452,
-      ["우의"] = -0.0443,
-      ["우정"] = -0.0298,
-      ["우주"] = 0.0581,
-      ["우즈"] = 0.0538,
-      ["우호"] = -0.1461,
-      ["울러"] = 0.0253,
-      ["워지"] = -0.0296,
-      ["원국"] = 0.0661,
-      ["원을"] = 0.0484,
-      ["원장"] = -0.0348,
-      ["웨덴"] = -0.0394,
-      ["위관"] = -0.0273,
-      ["위하"] = 0.0314,
-      ["위한"] = 0.0356,
-      ["유념"] = 0.0317,
-      ["유대"] = 0.0538,
-      ["유라"] = 0.0375,
-      ["유무"] = 0.0281,
-      ["유엔"] = -0.0403,
-      ["유지"] = -0.0500,
-      ["유하"] = -0.0348,
-      ["육성"] = 0.0330,
-      ["율적"] = 0.0348,
-      ["으로"] = -0.0913,
-      ["은행"] = 0.0324,
-      ["음에"] = 0.0410,
-      ["음이"] = 0.0480,
-      ["응을"] = -0.0302,
-      ["응하"] = 0.0276,
-      ["의가"] = 0.0303,
-      ["의는"] = -0.0358,
-      ["의료"] = -0.0898,
-      ["의를"] = -0.0393,
-      ["의의"] = 0.0271,
-      ["의장"] = -0.0263,
-      ["의하"] = 0.0386,
-      ["이끌"] = 0.0364,
-      ["이념"] = 0.0272,
-      ["이다"] = -0.0600,
-      ["이들"] = -0.0277,
-      ["이라"] = -0.0588,
-      ["이루"] = -0.0478,
-      ["이룩"] = -0.0454,
-      ["이뤄"] = 0.0391,
-      ["이뤘"] = -0.0282,
-      ["이를"] = 0.0434,
-      ["이미"] = 0.0343,
-      ["이버"] = -0.0345,
-      ["이어"] = 0.0305,
-      ["이에"] = 0.0275,
-      ["이오"] = -0.0368,
-      ["이와"] = 0.0573,
-      ["이익"] = 0.0419,
-      ["이있"] = 0.0292,
-      ["이정"] = -0.0310,
-      ["이지"] = -0.0305,
-      ["이하"] = 0.0428,
-      ["이해"] = -0.0606,
-      ["이행"] = 0.0313,
-      ["인권"] = -0.0378,
-      ["인도"] = -0.0358,
-      ["인사"] = -0.0391,
-      ["인적"] = 0.1050,
-      ["인프"] = 0.0252,
-      ["일자"] = -0.0300,
-      ["있게"] = 0.0542,
-      ["있는"] = 0.0387,
-      ["있다"] = -0.0308,
-      ["있습"] = -0.0318,
-      ["있어"] = 0.0283,
-      ["있을"] = -0.0339,
-      ["있음"] = 0.0254,
-      ["자가"] = 0.0350,
-      ["자국"] = 0.0740,
-      ["자는"] = -0.0498,
-      ["자리"] = -0.0374,
-      ["자립"] = 0.0658,
-      ["자와"] = -0.1046,
-      ["자원"] = 0.0364,
-      ["장경"] = 0.0281,
-      ["장관"] = -0.0525,
-      ["장동"] = 0.0283,
-      ["장학"] = -0.0335,
-      ["저히"] = 0.0270,
-      ["적극"] = 0.0342,
-      ["적에"] = 0.0417,
-      ["전기"] = 0.0602,
-      ["전략"] = -0.0303,
-      ["전력"] = 0.0298,
-      ["전문"] = 0.0254,
-      ["전은"] = 0.0338,
-      ["전을"] = -0.1162,
-      ["전이"] = 0.0326,
-      ["전하"] = -0.0272,
-      ["점을"] = -0.0431,
-      ["접촉"] = 0.0365,
-      ["정상"] = -0.1216,
-      ["정세"] = -0.0527,
-      ["정신"] = 0.0286,
-      ["정을"] = -0.0700,
-      ["정의"] = 0.0435,
-      ["정이"] = -0.0449,
-      ["정적"] = 0.0703,
-      ["정책"] = -0.0408,
-      ["정치"] = -0.0313,
-      ["정표"] = -0.0310,
-      ["정한"] = 0.0378,
-      ["제5"] = 0.0260,
-      ["제ㆍ"] = 0.0407,
-      ["제경"] = 0.0521,
-      ["제관"] = 0.0349,
-      ["제력"] = 0.0324,
-      ["제발"] = -0.1030,
-      ["제성"] = -0.0604,
-      ["제안"] = 0.0266,
-      ["제에"] = -0.0275,
-      ["제위"] = 0.0507,
-      ["제재"] = -0.0275,
-      ["제적"] = -0.0332,
-      ["제정"] = -0.0540,
-      ["제질"] = 0.0289,
-      ["제체"] = 0.0359,
-      ["제협"] = 0.1399,
-      ["졌다"] = 0.0292,
-      ["졌습"] = 0.0270,
-      ["조선"] = 0.0259,
-      ["조치"] = -0.0406,
-      ["조코"] = -0.0389,
-      ["조할"] = 0.0398,
-      ["조해"] = 0.0261,
-      ["종합"] = -0.0336,
-      ["주년"] = -0.0268,
-      ["주도"] = -0.0569,
-      ["주신"] = -0.0289,
-      ["주의"] = -0.0336,
-      ["주주"] = -0.0502,
-      ["주화"] = -0.0308,
-      ["중립"] = 0.0275,
-      ["중미"] = -0.0258,
-      ["중소"] = 0.0511,
-      ["중시"] = -0.0272,
-      ["중요"] = 0.0433,
-      ["즈베"] = 0.0538,
-      ["지고"] = 0.0436,
-      ["지난"] = 0.0561,
-      ["지능"] = 0.0263,
-      ["지도"] = -0.0414,
-      ["지리"] = -0.0311,
-      ["지만"] = -0.0264,
-      ["지원"] = 0.0562,
-      ["지털"] = 0.0372,
-      ["진단"] = -0.0556,
-      ["진되"] = -0.0321,
-      ["진시"] = -0.0344,
-      ["진을"] = 0.0447,
-      ["진출"] = 0.0456,
-      ["진하"] = 0.0253,
-      ["질랜"] = 0.0454,
-      ["질서"] = 0.0623,
-      ["째로"] = 0.0287,
-      ["차례"] = -0.0319,
-      ["차를"] = 0.0571,
-      ["차원"] = -0.0435,
-      ["착실"] = 0.0571,
-      ["찬양"] = -0.0276,
-      ["참석"] = 0.0409,
-      ["참여"] = 0.0900,
-      ["창출"] = 0.0324,
-      ["책이"] = -0.0315,
-      ["철도"] = 0.0417,
-      ["첫째"] = -0.0435,
-      ["청정"] = -0.0337,
-      ["체결"] = 0.0342,
-      ["체적"] = 0.0619,
-      ["체제"] = 0.0387,
-      ["초로"] = -0.0297,
-      ["초청"] = -0.0289,
-      ["총리"] = -0.0502,
-      ["최됩"] = 0.0250,
-      ["추세"] = 0.0448,
-      ["축해"] = -0.0442,
-      ["출하"] = 0.0292,
-      ["취임"] = 0.0396,
-      ["치들"] = -0.0271,
-      ["치료"] = -0.0519,
-      ["치를"] = -0.0259,
-      ["치와"] = -0.0266,
-      ["치적"] = -0.0305,
-      ["코로"] = -0.0278,
-      ["코스"] = -0.0265,
-      ["코위"] = -0.0327,
-      ["크게"] = -0.0318,
-      ["클린"] = 0.0339,
-      ["키기"] = 0.0289,
-      ["키는"] = -0.0267,
-      ["키스"] = 0.0538,
-      ["타트"] = 0.0335,
-      ["타협"] = -0.0467,
-      ["탄은"] = -0.0340,
-      ["탄의"] = 0.0629,
-      ["터리"] = 0.0429,
-      ["턴대"] = 0.0489,
-      ["통령"] = -0.0510,
-      ["통상"] = 0.0651,
-      ["투자"] = 0.1037,
-      ["트너"] = 0.0576,
-      ["트업"] = 0.0335,
-      ["특별"] = -0.0319,
-      ["티르"] = -0.0259,
-      ["파트"] = 0.0576,
-      ["평화"] = -0.1892,
-      ["포괄"] = 0.0450,
-      ["포용"] = -0.0535,
-      ["포함"] = -0.0346,
-      ["표를"] = -0.0725,
-      ["표시"] = -0.0461,
-      ["표하"] = -0.0428,
-      ["풀어"] = -0.0332,
-      ["풍요"] = 0.0495,
-      ["프라"] = 0.0314,
-      ["프레"] = 0.0525,
-      ["프로"] = 0.0491,
-      ["피력"] = 0.0331,
-      ["핀란"] = -0.0358,
-      ["필리"] = 0.0408,
-      ["필요"] = -0.0646,
-      ["하겠"] = 0.0498,
-      ["하는"] = -0.1082,
-      ["하다"] = -0.0259,
-      ["하도"] = 0.0285,
-      ["하며"] = -0.0676,
-      ["하에"] = -0.0518,
-      ["하여"] = 0.0286,
-      ["하티"] = -0.0259,
-      ["하하"] = -0.0327,
-      ["학과"] = 0.0402,
-      ["학기"] = -0.0540,
-      ["학생"] = -0.0330,
-      ["한민"] = -0.0359,
-      ["한반"] = -0.0258,
-      ["한번"] = -0.0298,
-      ["한이"] = -0.0325,
-      ["합니"] = -0.0683,
-      ["합한"] = 0.0326,
-      ["항공"] = 0.0545,
-      ["해각"] = 0.0363,
-      ["해를"] = -0.0294,
-      ["해서"] = -0.0457,
-      ["해와"] = -0.0457,
-      ["했고"] = 0.0425,
-      ["행을"] = 0.0343,
-      ["향에"] = -0.0433,
-      ["향하"] = -0.0289,
-      ["험과"] = 0.0325,
-      ["혁명"] = 0.0478,
-      ["현을"] = 0.0474,
-      ["현하"] = -0.0303,
-      ["협력"] = 0.0958,
-      ["협상"] = 0.0316,
-      ["협약"] = -0.0301,
-      ["협조"] = 0.0597,
-      ["협하"] = 0.0397,
-      ["호보"] = 0.0352,
-      ["호의"] = 0.0350,
-      ["호이"] = -0.0368,
-      ["호주"] = -0.0483,
-      ["호협"] = -0.0357,
-      ["화교"] = -0.0265,
-      ["화국"] = -0.0263,
-      ["화를"] = -0.0656,
-      ["화와"] = -0.0967,
-      ["화적"] = -0.0384,
-      ["화하"] = 0.0319,
-      ["화할"] = -0.0454,
-      ["화해"] = -0.0277,
-      ["확대"] = 0.0351,
-      ["환대"] = -0.0342,
-      ["활발"] = -0.0690,
-      ["회담"] = -0.0304,
-      ["회원"] = 0.0754,
-      ["회적"] = -0.0888,
-      ["효율"] = 0.0343,
-      ["후위"] = -0.0362,
-      ["훈련"] = -0.0257,
-      ["힘을"] = -0.0258,
-    },
-    ["vocabulary.health"] = {
-      ["ability"] = 0.0255,
-      ["aboard"] = 0.0325,
-      ["about"] = -0.0532,
-      ["above"] = 0.0383,
-      ["abroad"] = 0.0462,
-      ["abuse"] = 0.0377,
-      ["accelerate"] = 0.0777,
-      ["accelerating"] = 0.0255,
-      ["acceleration"] = 0.0267,
-      ["acceptable"] = -0.0493,
-      ["access"] = 0.1600,
-      ["accessible"] = -0.0321,
-      ["according"] = 0.0447,
-      ["accounting"] = 0.0284,
-      ["accurately"] = 0.0409,
-      ["achieve"] = -0.0286,
-      ["across"] = -0.0262,
-      ["action"] = 0.0439,
-      ["active"] = 0.0617,
-      ["activities"] = 0.1008,
-      ["adaptation"] = -0.0518,
-      ["addiction"] = 0.0570,
-      ["additional"] = 0.0712,
-      ["additionally"] = 0.0442,
-      ["addressing"] = -0.0284,
-      ["administration"] = -0.0326,
-      ["administrator"] = -0.0301,
-      ["adoption"] = 0.0279,
-      ["advancing"] = 0.0761,
-      ["advisers"] = 0.0807,
-      ["advisor"] = -0.0269,
-      ["advisors"] = 0.0310,
-      ["affairs"] = 0.0368,
-      ["affirmative"] = 0.0448,
-      ["affirmed"] = -0.0375,
-      ["afforded"] = -0.0377,
-      ["africa"] = -0.0805,
-      ["african"] = 0.0285,
-      ["against"] = -0.0679,
-      ["agency"] = 0.0457,
-      ["aggression"] = -0.0393,
-      ["aggressively"] = 0.0391,
-      ["agreement"] = -0.0531,
-      ["agricultural"] = -0.0725,
-      ["agriculture"] = -0.1332,
-      ["aids"] = 0.0254,
-      ["air"] = 0.0474,
-      ["aligned"] = 0.0355,
-      ["all"] = -0.0950,
-      ["almost"] = 0.0314,
-      ["alumni"] = 0.0261,
-      ["ambassador"] = -0.0457,
-      ["ambition"] = 0.0271,
-      ["ambitious"] = 0.0380,
-      ["american"] = -0.0811,
-      ["americans"] = 0.0548,
-      ["among"] = -0.0510,
-      ["amounts"] = 0.0377,
-      ["analyze"] = 0.0364,
-      ["and"] = 0.0967,
-      ["angola"] = -0.0476,
-      ["antony"] = 0.0295,
-      ["any"] = -0.0827,
-      ["applying"] = -0.0291,
-      ["approach"] = 0.0585,
-      ["approaches"] = 0.0403,
-      ["approved"] = 0.0330,
-      ["arab"] = -0.0328,
-      ["are"] = 0.0443,
-      ["areas"] = 0.0467,
-      ["armed"] = -0.0469,
-      ["arms"] = 0.0891,
-      ["around"] = -0.0731,
-      ["artificial"] = -0.0273,
-      ["asean"] = -0.0260,
-      ["asia"] = -0.0527,
-      ["aspect"] = -0.0360,
-      ["assessing"] = -0.0260,
-      ["assisting"] = -0.0364,
-      ["assistive"] = 0.0840,
-      ["associated"] = 0.0561,
-      ["attacks"] = -0.0546,
-      ["august"] = -0.0393,
-      ["awareness"] = 0.0649,
-      ["backed"] = 0.0288,
-      ["bahrain"] = -0.0347,
-      ["barriers"] = -0.0343,
-      ["base"] = -0.0381,
-      ["based"] = -0.0620,
-      ["bases"] = 0.0373,
-      ["basin"] = 0.0383,
-      ["been"] = -0.0463,
-      ["beginning"] = 0.0299,
-      ["begun"] = -0.0298,
-      ["behind"] = 0.0440,
-      ["benefits"] = -0.0585,
-      ["benin"] = 0.0266,
-      ["best"] = -0.0287,
-      ["better"] = -0.0473,
-      ["bilateral"] = 0.0769,
-      ["binational"] = 0.0412,
-      ["biomanufacturing"] = 0.0807,
-      ["biotechnology"] = 0.0775,
-      ["black"] = 0.0817,
-      ["blended"] = 0.0423,
-      ["bolster"] = 0.0361,
-      ["bolstering"] = 0.0310,
-      ["border"] = -0.0332,
-      ["borders"] = 0.0536,
-      ["both"] = -0.0378,
-      ["bottlenecks"] = 0.0324,
-      ["brazil"] = 0.0348,
-      ["breastfeeding"] = 0.0332,
-      ["budget"] = 0.0740,
-      ["builds"] = 0.0325,
-      ["built"] = -0.0504,
-      ["burden"] = 0.0447,
-      ["business"] = -0.1119,
-      ["but"] = -0.0336,
-      ["calling"] = -0.0270,
-      ["campaign"] = 0.0602,
-      ["canada"] = -0.0844,
-      ["cancer"] = 0.0349,
-      ["capacities"] = 0.0310,
-      ["capacity"] = 0.0736,
-      ["capital"] = -0.0666,
-      ["care"] = 0.0641,
-      ["caribbean"] = -0.0377,
-      ["cartels"] = -0.0403,
-      ["case"] = 0.0303,
-      ["catalytic"] = 0.0702,
-      ["catalyzing"] = -0.0353,
-      ["cdc"] = 0.0863,
-      ["celebrate"] = -0.0324,
-      ["centers"] = 0.0549,
-      ["central"] = -0.0443,
-      ["century"] = 0.0288,
-      ["certain"] = 0.0262,
-      ["certification"] = -0.0274,
-      ["chad"] = 0.0343,
-      ["chain"] = 0.0475,
-      ["challenges"] = -0.0439,
-      ["challenging"] = -0.0251,
-      ["charged"] = 0.0353,
-      ["chemicals"] = 0.0497,
-      ["child"] = 0.0625,
-      ["children"] = 0.1823,
-      ["china"] = -0.0639,
-      ["citizens"] = 0.0576,
-      ["civilian"] = -0.0287,
-      ["claims"] = 0.0348,
-      ["clark"] = -0.0293,
-      ["clean"] = 0.0635,
-      ["clinical"] = 0.0552,
-      ["closed"] = -0.0401,
-      ["closely"] = -0.0426,
-      ["closer"] = 0.0362,
-      ["coalition"] = 0.1823,
-      ["coast"] = -0.0258,
-      ["collaborated"] = 0.0622,
-      ["collaboration"] = 0.0743,
-      ["collaborative"] = 0.0380,
-      ["collectively"] = -0.0698,
-      ["combat"] = 0.0528,
-      ["combating"] = 0.0369,
-      ["combatting"] = 0.0317,
-      ["combined"] = -0.0384,
-      ["combining"] = 0.0413,
-      ["come"] = 0.0254,
-      ["commerce"] = -0.0455,
-      ["commercial"] = -0.0631,
-      ["commercially"] = -0.0295,
-      ["commission"] = -0.0745,
-      ["commitment"] = 0.0285,
-      ["commitments"] = 0.0284,
-      ["commits"] = -0.0301,
-      ["committed"] = 0.1232,
-      ["committee"] = -0.0254,
-      ["communication"] = 0.0316,
-      ["communities"] = 0.1008,
-      ["community"] = 0.0366,
-      ["companies"] = -0.0596,
-      ["competitiveness"] = -0.0345,
-      ["complete"] = -0.0253,
-      ["completion"] = 0.0316,
-      ["complex"] = -0.0455,
-      ["comprehensive"] = 0.0386,
-      ["comprised"] = 0.0394,
-      ["conditions"] = -0.0736,
-      ["conflict"] = -0.1091,
-      ["conflicts"] = -0.0306,
-      ["confronting"] = 0.0271,
-      ["congo"] = 0.0303,
-      ["congress"] = -0.0261,
-      ["connect"] = -0.0316,
-      ["connections"] = -0.0458,
-      ["consequences"] = -0.0357,
-      ["consortium"] = 0.0264,
-      ["construction"] = -0.0386,
-      ["consumption"] = 0.0437,
-      ["contexts"] = 0.0442,
-      ["continued"] = -0.0493,
-      ["contribute"] = -0.0422,
-      ["cooperating"] = 0.0343,
-      ["core"] = 0.0432,
-      ["corruption"] = -0.0350,
-      ["could"] = -0.0270,
-      ["council"] = 0.0266,
-      ["countermeasures"] = 0.0584,
-      ["counternarcotics"] = 0.0390,
-      ["countries"] = 0.0307,
-      ["country"] = 0.0842,
-      ["court"] = -0.0257,
-      ["covax"] = 0.0294,
-      ["coverage"] = 0.0695,
-      ["create"] = -0.0461,
-      ["creates"] = 0.0398,
-      ["creating"] = -0.0380,
-      ["creative"] = -0.0347,
-      ["crimes"] = 0.0346,
-      ["criminal"] = -0.0576,
-      ["criminals"] = 0.0400,
-      ["crises"] = -0.1166,
-      ["current"] = 0.0304,
-      ["cutting"] = 0.0393,
-      ["damage"] = -0.0480,
-      ["dangerous"] = -0.0410,
-      ["data"] = 0.0593,
-      ["days"] = 0.0388,
-      ["deal"] = 0.0299,
-      ["deaths"] = 0.0528,
-      ["debt"] = -0.0318,
-      ["decades"] = -0.0491,
-      ["declaration"] = -0.0300,
-      ["decrease"] = 0.0314,
-      ["deeper"] = 0.0283,
-      ["defense"] = -0.0407,
-      ["delegation"] = -0.0422,
-      ["deliver"] = 0.0532,
-      ["delivered"] = -0.0517,
-      ["delivers"] = 0.0273,
-      ["delivery"] = 0.0257,
-      ["democracies"] = -0.0471,
-      ["democracy"] = -0.0507,
-      ["demographic"] = -0.0349,
-      ["department"] = -0.0347,
-      ["dependence"] = -0.0444,
-      ["deploy"] = -0.0276,
-      ["deputy"] = -0.0314,
-      ["detection"] = -0.0289,
-      ["devastating"] = -0.0299,
-      ["developing"] = 0.0317,
-      ["development"] = 0.0274,
-      ["dfc"] = 0.0782,
-      ["dhs"] = -0.0354,
-      ["different"] = 0.0276,
-      ["digital"] = -0.0663,
-      ["directed"] = 0.0402,
-      ["directly"] = -0.0314,
-      ["disadvantaged"] = 0.0394,
-      ["discount"] = 0.0434,
-      ["disease"] = 0.0413,
-      ["disorder"] = 0.0465,
-      ["displacement"] = -0.0258,
-      ["disproportionate"] = -0.0402,
-      ["distortions"] = -0.0295,
-      ["diverse"] = -0.0309,
-      ["diversified"] = 0.0527,
-      ["diversify"] = -0.0459,
-      ["does"] = -0.0373,
-      ["domestic"] = -0.0541,
-      ["donor"] = 0.0508,
-      ["donors"] = 0.0943,
-      ["drawing"] = -0.0291,
-      ["drc"] = 0.0628,
-      ["drive"] = 0.0401,
-      ["drug"] = 0.1427,
-      ["drugs"] = 0.1417,
-      ["duty"] = 0.0358,
-      ["early"] = 0.0428,
-      ["earthquake"] = -0.0369,
-      ["economic"] = -0.1465,
-      ["economies"] = -0.0282,
-      ["economy"] = -0.0748,
-      ["edge"] = 0.0377,
-      ["education"] = -0.0805,
-      ["educational"] = 0.0388,
-      ["effect"] = 0.0339,
-      ["effectively"] = 0.0388,
-      ["effects"] = -0.0347,
-      ["eight"] = 0.0273,
-      ["electricity"] = -0.0589,
-      ["eliminate"] = -0.0253,
-      ["eliminating"] = -0.0423,
-      ["emirates"] = -0.0322,
-      ["emissions"] = -0.0475,
-      ["emphasized"] = -0.0636,
-      ["empowering"] = 0.0351,
-      ["end"] = 0.0507,
-      ["enduring"] = -0.0489,
-      ["energy"] = -0.2009,
-      ["enforcement"] = -0.0250,
-      ["engage"] = -0.0331,
-      ["engaged"] = -0.0354,
-      ["engagements"] = -0.0491,
-      ["enhance"] = 0.0366,
-      ["enhancement"] = -0.0303,
-      ["enjoy"] = 0.0264,
-      ["ensure"] = 0.0502,
-      ["entrepreneurs"] = -0.0378,
-      ["entry"] = -0.0420,
-      ["epidemic"] = 0.0267,
-      ["equality"] = 0.0270,
-      ["equitable"] = -0.0272,
-      ["equity"] = 0.0778,
-      ["essential"] = 0.1121,
-      ["establishes"] = 0.0402,
-      ["establishment"] = -0.0493,
-      ["estimated"] = 0.0447,
-      ["european"] = -0.0675,
-      ["evaluating"] = 0.0283,
-      ["ever"] = 0.0508,
-      ["every"] = -0.0340,
-      ["evolve"] = -0.0301,
-      ["exacerbated"] = -0.0977,
-      ["example"] = -0.0595,
-      ["examples"] = 0.0374,
-      ["exchange"] = 0.0263,
-      ["exchanges"] = -0.0322,
-      ["executive"] = 0.0451,
-      ["exim"] = -0.0406,
-      ["existing"] = -0.0502,
-      ["expand"] = 0.0431,
-      ["expanding"] = -0.0336,
-      ["expansion"] = 0.0740,
-      ["expectancy"] = 0.0267,
-      ["expertise"] = -0.0262,
-      ["explore"] = -0.0481,
-      ["export"] = -0.0562,
-      ["exports"] = -0.0398,
-      ["exposure"] = 0.0419,
-      ["extensive"] = 0.0373,
-      ["extraordinary"] = -0.0480,
-      ["face"] = 0.0598,
-      ["facilitate"] = -0.0445,
-      ["facilitated"] = -0.0370,
-      ["facilitating"] = -0.0368,
-      ["facilities"] = -0.0290,
-      ["facility"] = 0.0632,
-      ["factory"] = 0.0306,
-      ["failure"] = 0.0251,
-      ["families"] = 0.0263,
-      ["family"] = 0.0698,
-      ["farmers"] = -0.0380,
-      ["farming"] = -0.0408,
-      ["feasibility"] = 0.0308,
-      ["federal"] = -0.0282,
-      ["feedback"] = 0.0389,
-      ["fentanyl"] = 0.0921,
-      ["fertilizer"] = -0.0367,
-      ["field"] = -0.0251,
-      ["fields"] = -0.0348,
-      ["fighting"] = 0.0385,
-      ["finalize"] = 0.0316,
-      ["financial"] = -0.1101,
-      ["first"] = 0.0382,
-      ["five"] = 0.1127,
-      ["flow"] = 0.0547,
-      ["flows"] = -0.0267,
-      ["focused"] = -0.0354,
-      ["food"] = -0.2369,
-      ["for"] = -0.0287,
-      ["fora"] = 0.1028,
-      ["force"] = -0.0336,
-      ["forced"] = -0.0309,
-      ["forces"] = -0.0467,
-      ["foreign"] = -0.0334,
-      ["foremost"] = -0.0275,
-      ["forms"] = -0.0546,
-      ["forward"] = 0.0924,
-      ["fragility"] = -0.0541,
-      ["frameworks"] = -0.0553,
-      ["france"] = 0.0316,
-      ["free"] = -0.0450,
-      ["french"] = -0.0460,
-      ["fresh"] = 0.0398,
-      ["frontier"] = -0.0315,
-      ["full"] = -0.0294,
-      ["fully"] = 0.0358,
-      ["function"] = 0.0418,
-      ["fund"] = 0.1066,
-      ["funding"] = 0.0340,
-      ["further"] = 0.0532,
-      ["gafsp"] = -0.0306,
-      ["gain"] = 0.0620,
-      ["gap"] = -0.0309,
-      ["gas"] = -0.0408,
-      ["gavi"] = 0.0353,
-      ["gbv"] = -0.0260,
-      ["general"] = -0.0258,
-      ["generations"] = 0.0345,
-      ["german"] = 0.0302,
-      ["ghs"] = 0.0654,
-      ["girls"] = -0.0809,
-      ["global"] = 0.1312,
-      ["globally"] = 0.0833,
-      ["goal"] = 0.0429,
-      ["goals"] = 0.0367,
-      ["going"] = 0.0379,
-      ["goods"] = -0.0780,
-      ["governments"] = -0.0476,
-      ["grant"] = 0.0657,
-      ["greatest"] = -0.0488,
-      ["greenhouse"] = -0.0278,
-      ["grid"] = -0.0352,
-      ["groundbreaking"] = 0.0257,
-      ["groups"] = -0.0280,
-      ["guard"] = -0.0251,
-      ["guide"] = 0.0461,
-      ["gun"] = 0.0397,
-      ["half"] = 0.0261,
-      ["harms"] = 0.0374,
-      ["harris"] = -0.0718,
-      ["have"] = -0.0713,
-      ["havens"] = -0.0373,
-      ["having"] = 0.0370,
-      ["head"] = -0.0451,
-      ["health"] = 0.1923,
-      ["healthcare"] = -0.1363,
-      ["healthy"] = 0.0335,
-      ["heinous"] = 0.0411,
-      ["held"] = -0.0306,
-      ["help"] = -0.0861,
-      ["helped"] = 0.0334,
-      ["high"] = -0.0555,
-      ["highest"] = -0.0255,
-      ["highlighted"] = 0.0363,
-      ["highly"] = -0.0275,
-      ["hiroshima"] = -0.0358,
-      ["historic"] = -0.0502,
-      ["history"] = -0.0276,
-      ["holding"] = 0.0294,
-      ["holistic"] = 0.0514,
-      ["home"] = -0.0253,
-      ["honduras"] = -0.0255,
-      ["hope"] = 0.0531,
-      ["hospitals"] = -0.0457,
-      ["hosted"] = 0.0256,
-      ["hours"] = -0.0428,
-      ["housing"] = -0.0284,
-      ["human"] = 0.0414,
-      ["hunger"] = -0.0252,
-      ["hygiene"] = -0.0296,
-      ["ict"] = -0.0364,
-      ["identified"] = -0.0296,
-      ["illicit"] = 0.0276,
-      ["imbalances"] = -0.0288,
-      ["immediate"] = -0.0528,
-      ["impacted"] = -0.0417,
-      ["implementation"] = -0.0423,
-      ["implemented"] = -0.0380,
-      ["implementing"] = -0.0310,
-      ["import"] = -0.0344,
-      ["importance"] = -0.0596,
-      ["imports"] = -0.0534,
-      ["improve"] = 0.0589,
-      ["incident"] = -0.0334,
-      ["include"] = -0.0772,
-      ["included"] = -0.0565,
-      ["includes"] = -0.0589,
-      ["incomes"] = -0.0311,
-      ["increase"] = 0.0731,
-      ["increasingly"] = 0.0385,
-      ["india"] = -0.0434,
-      ["indian"] = -0.0562,
-      ["individuals"] = 0.0261,
-      ["indonesia"] = -0.0289,
-      ["industrial"] = -0.0414,
-      ["industries"] = -0.1054,
-      ["industry"] = -0.0327,
-      ["inequalities"] = -0.0512,
-      ["infants"] = 0.0339,
-      ["infectious"] = 0.0530,
-      ["information"] = -0.0379,
-      ["infrastructure"] = -0.0441,
-      ["initiative"] = 0.0340,
-      ["initiatives"] = 0.0586,
-      ["innovation"] = 0.0295,
-      ["innovations"] = -0.0593,
-      ["innovative"] = -0.0294,
-      ["instead"] = 0.0386,
-      ["institute"] = -0.0254,
-      ["institution"] = 0.0337,
-      ["institutions"] = -0.0842,
-      ["intelligence"] = -0.0416,
-      ["intent"] = 0.0325,
-      ["inter"] = -0.0255,
-      ["interest"] = -0.0380,
-      ["interested"] = 0.0396,
-      ["internal"] = -0.0266,
-      ["invasion"] = -0.0283,
-      ["investigations"] = 0.0356,
-      ["investing"] = 0.0866,
-      ["investments"] = -0.0332,
-      ["invite"] = 0.0284,
-      ["iraq"] = -0.0262,
-      ["islands"] = -0.0491,
-      ["issue"] = 0.0324,
-      ["issued"] = -0.0502,
-      ["issues"] = -0.0287,
-      ["italian"] = 0.0352,
-      ["italy"] = -0.0515,
-      ["jobs"] = -0.0871,
-      ["join"] = 0.0276,
-      ["joined"] = -0.0416,
-      ["july"] = -0.0404,
-      ["justice"] = -0.0281,
-      ["keep"] = 0.0281,
-      ["kenyan"] = 0.0353,
-      ["key"] = -0.0580,
-      ["kill"] = 0.0391,
-      ["kind"] = -0.0289,
-      ["kingdom"] = -0.0618,
-      ["labor"] = -0.0326,
-      ["laboratories"] = 0.0339,
-      ["land"] = -0.0256,
-      ["language"] = 0.0282,
-      ["last"] = 0.0444,
-      ["launch"] = 0.1033,
-      ["launching"] = 0.0285,
-      ["lead"] = 0.0278,
-      ["leaders"] = 0.0277,
-      ["leads"] = 0.0353,
-      ["learn"] = -0.0420,
-      ["learning"] = -0.0665,
-      ["least"] = 0.0482,
-      ["less"] = 0.0473,
-      ["lethal"] = -0.0353,
-      ["levels"] = 0.0287,
-      ["licensing"] = 0.0539,
-      ["life"] = -0.0544,
-      ["lifesaving"] = 0.0332,
-      ["likewise"] = 0.0374,
-      ["limited"] = 0.0457,
-      ["lines"] = 0.0319,
-      ["linked"] = -0.0434,
-      ["lives"] = -0.0512,
-      ["loans"] = -0.0343,
-      ["look"] = 0.0279,
-      ["looks"] = 0.0391,
-      ["loss"] = 0.0566,
-      ["losses"] = 0.0280,
-      ["lowering"] = -0.0549,
-      ["lucia"] = -0.0265,
-      ["lópez"] = 0.0330,
-      ["madagascar"] = 0.0416,
-      ["major"] = 0.0297,
-      ["making"] = -0.0268,
-      ["malaria"] = 0.0397,
-      ["malawi"] = 0.0271,
-      ["malnutrition"] = 0.1189,
-      ["managed"] = 0.0443,
-      ["management"] = -0.0483,
-      ["manufacturers"] = 0.0912,
-      ["manufacturing"] = 0.0361,
-      ["many"] = -0.0458,
-      ["maritime"] = 0.0390,
-      ["market"] = -0.1152,
-      ["mass"] = 0.0363,
-      ["meals"] = 0.0605,
-      ["mean"] = -0.0282,
-      ["measure"] = 0.0355,
-      ["measures"] = 0.0565,
-      ["measuring"] = -0.0322,
-      ["medicines"] = -0.0361,
-      ["meet"] = -0.0414,
-      ["meeting"] = -0.0660,
-      ["members"] = -0.0615,
-      ["met"] = -0.0259,
-      ["mexico"] = -0.0492,
-      ["migration"] = -0.0330,
-      ["miles"] = -0.0321,
-      ["military"] = 0.0477,
-      ["million"] = 0.1509,
-      ["millions"] = -0.0308,
-      ["minerals"] = -0.0480,
-      ["minimum"] = -0.0441,
-      ["ministerial"] = -0.0256,
-      ["mission"] = -0.0461,
-      ["mitigation"] = 0.0311,
-      ["mobility"] = -0.0354,
-      ["mobilizing"] = 0.0492,
-      ["money"] = 0.0348,
-      ["monitor"] = 0.0390,
-      ["monitoring"] = 0.0302,
-      ["moon"] = -0.0397,
-      ["more"] = -0.0273,
-      ["most"] = -0.0359,
-      ["mothers"] = 0.0469,
-      ["motor"] = -0.0267,
-      ["multi"] = 0.0525,
-      ["multilateral"] = 0.0417,
-      ["multiple"] = -0.0286,
-      ["must"] = -0.0416,
-      ["mutually"] = 0.0620,
-      ["name"] = 0.0279,
-      ["nasa"] = 0.0270,
-      ["national"] = -0.0273,
-      ["nations"] = 0.0922,
-      ["nato"] = -0.0458,
-      ["natural"] = 0.0267,
-      ["nearly"] = 0.1013,
-      ["need"] = -0.0401,
-      ["needs"] = -0.0353,
-      ["net"] = -0.0521,
-      ["network"] = 0.0316,
-      ["new"] = -0.0904,
-      ["next"] = -0.0684,
-      ["niger"] = 0.0307,
-      ["non"] = -0.0439,
-      ["north"] = -0.0601,
-      ["note"] = 0.0626,
-      ["noted"] = -0.0301,
-      ["nsf"] = 0.0368,
-      ["nsm"] = -0.0262,
-      ["nuclear"] = -0.0558,
-      ["numerous"] = -0.0429,
-      ["nutrition"] = -0.0748,
-      ["nutritious"] = 0.0373,
-      ["obrador"] = 0.0327,
-      ["occupational"] = -0.0673,
-      ["october"] = 0.0353,
-      ["off"] = 0.0258,
-      ["offer"] = 0.0371,
-      ["office"] = -0.0406,
-      ["officials"] = -0.0563,
-      ["offline"] = -0.0587,
-      ["ongoing"] = 0.0257,
-      ["online"] = -0.0477,
-      ["only"] = -0.0446,
-      ["open"] = 0.0461,
-      ["operated"] = -0.0309,
-      ["opioids"] = -0.1007,
-      ["opportunity"] = -0.0633,
-      ["order"] = 0.1003,
-      ["ordered"] = 0.0354,
-      ["organisations"] = 0.0328,
-      ["organization"] = 0.0322,
-      ["organizations"] = -0.0390,
-      ["oriented"] = -0.0313,
-      ["other"] = 0.1382,
-      ["outbreak"] = -0.0502,
-      ["outcome"] = 0.0269,
-      ["outcomes"] = -0.0629,
-      ["outlined"] = 0.0290,
-      ["over"] = -0.0365,
-      ["oxygen"] = 0.0718,
-      ["ozone"] = 0.0271,
-      ["pacific"] = -0.0300,
-      ["package"] = -0.0291,
-      ["pact"] = 0.0378,
-      ["pandemic"] = -0.0920,
-      ["pandemics"] = -0.0528,
-      ["paragraph"] = 0.0334,
-      ["participation"] = -0.0371,
-      ["particular"] = -0.0294,
-      ["parties"] = -0.0428,
-      ["partner"] = -0.0462,
-      ["partnering"] = 0.0539,
-      ["partners"] = 0.0257,
-      ["partnerships"] = 0.0401,
-      ["parts"] = -0.0268,
-      ["party"] = -0.0481,
-      ["passing"] = 0.0400,
-      ["patients"] = 0.0570,
-      ["pay"] = 0.0417,
-      ["payment"] = -0.0297,
-      ["pepfar"] = 0.0291,
-      ["per"] = 0.0451,
-      ["percent"] = 0.0544,
-      ["personal"] = 0.0386,
-      ["peru"] = 0.0332,
-      ["peruvian"] = 0.0336,
-      ["pharmaceutical"] = 0.1354,
-      ["phase"] = -0.0266,
-      ["physical"] = -0.0299,
-      ["pill"] = 0.0301,
-      ["pillar"] = -0.0452,
-      ["planning"] = 0.0799,
-      ["plant"] = -0.0396,
-      ["platform"] = -0.0281,
-      ["play"] = -0.0303,
-      ["playing"] = -0.0349,
-      ["pledge"] = 0.0638,
-      ["plus"] = -0.0254,
-      ["pmi"] = 0.0812,
-      ["policies"] = -0.0902,
-      ["policy"] = -0.0450,
-      ["political"] = -0.0373,
-      ["portal"] = 0.0348,
-      ["ports"] = -0.0409,
-      ["posed"] = -0.0365,
-      ["positive"] = 0.0568,
-      ["potential"] = 0.0427,
-      ["potentially"] = -0.0359,
-      ["poultry"] = -0.0361,
-      ["poverty"] = -0.0634,
-      ["power"] = -0.0433,
-      ["ppe"] = 0.0448,
-      ["practical"] = 0.0802,
-      ["practices"] = -0.0425,
-      ["pragmatic"] = 0.0329,
-      ["pre"] = 0.0364,
-      ["precursor"] = 0.0383,
-      ["preferential"] = -0.0276,
-      ["pregnant"] = 0.0358,
-      ["preparation"] = -0.0260,
-      ["preparedness"] = -0.0365,
-      ["pressing"] = 0.0571,
-      ["prevent"] = 0.0933,
-      ["prevention"] = 0.0473,
-      ["previously"] = 0.0278,
-      ["price"] = 0.0265,
-      ["prices"] = 0.0694,
-      ["procedures"] = -0.0307,
-      ["procurement"] = 0.0469,
-      ["producers"] = -0.0385,
-      ["products"] = 0.0488,
-      ["profits"] = 0.0310,
-      ["programmes"] = -0.0264,
-      ["progress"] = 0.0869,
-      ["promote"] = 0.0448,
-      ["proportion"] = 0.0306,
-      ["proposals"] = -0.0265,
-      ["prosecutions"] = 0.0403,
-      ["prosperity"] = 0.0266,
-      ["protection"] = -0.0666,
-      ["protective"] = 0.0602,
-      ["provided"] = 0.0727,
-      ["provision"] = -0.0662,
-      ["purpose"] = 0.0284,
-      ["pursuant"] = 0.0283,
-      ["pursued"] = 0.0261,
-      ["quantum"] = -0.0267,
-      ["questions"] = 0.0393,
-      ["quickly"] = 0.0364,
-      ["rail"] = -0.0339,
-      ["raise"] = 0.0302,
-      ["raising"] = -0.0254,
-      ["ransomware"] = -0.0318,
-      ["rapid"] = 0.0536,
-      ["rapidly"] = 0.0305,
-      ["rates"] = 0.0888,
-      ["reactors"] = -0.0303,
-      ["recent"] = 0.0502,
-      ["recently"] = -0.0529,
-      ["recognition"] = -0.0296,
-      ["recognized"] = -0.0648,
-      ["recovering"] = -0.0587,
-      ["reduction"] = -0.0366,
-      ["reforms"] = -0.0565,
-      ["region"] = -0.0321,
-      ["regionally"] = 0.0387,
-      ["regions"] = 0.0258,
-      ["regulations"] = -0.0288,
-      ["rehabilitation"] = 0.0644,
-      ["related"] = -0.0270,
-      ["relations"] = -0.0299,
-      ["released"] = 0.0338,
-      ["remain"] = -0.0470,
-      ["renewable"] = -0.0337,
-      ["replacing"] = 0.0430,
-      ["replenishment"] = 0.0582,
-      ["report"] = 0.0294,
-      ["requested"] = 0.0416,
-      ["require"] = -0.0425,
-      ["residents"] = -0.0263,
-      ["resilient"] = -0.0409,
-      ["resources"] = -0.0328,
-      ["respect"] = -0.0478,
-      ["respectively"] = 0.0325,
-      ["response"] = 0.1382,
-      ["restrictive"] = 0.0314,
-      ["resulting"] = -0.0275,
-      ["reversing"] = 0.0388,
-      ["right"] = -0.0311,
-      ["rise"] = -0.0271,
-      ["risk"] = 0.0291,
-      ["risks"] = -0.0574,
-      ["role"] = 0.0631,
-      ["roughly"] = 0.0294,
-      ["russia"] = -0.0632,
-      ["safe"] = 0.0390,
-      ["safeguarding"] = -0.0253,
-      ["safer"] = -0.0272,
-      ["safety"] = -0.1565,
-      ["saharan"] = 0.0263,
-      ["sale"] = -0.0271,
-      ["samantha"] = -0.0321,
-      ["sanitation"] = -0.0710,
-      ["saudi"] = -0.0564,
-      ["save"] = -0.0539,
-      ["say"] = 0.0408,
-      ["scale"] = 0.0283,
-      ["scaling"] = -0.0584,
-      ["scheduled"] = 0.0305,
-      ["school"] = 0.0723,
-      ["schools"] = -0.0810,
-      ["science"] = 0.0394,
-      ["sciences"] = -0.0297,
-      ["scientific"] = 0.0678,
-      ["sdg"] = -0.0319,
-      ["section"] = -0.0376,
-      ["sectoral"] = 0.0359,
-      ["sectors"] = -0.1051,
-      ["security"] = -0.0930,
-      ["see"] = 0.0365,
-      ["seek"] = 0.0509,
-      ["seized"] = -0.0368,
-      ["semiconductor"] = -0.0451,
-      ["semiconductors"] = -0.0454,
-      ["senegal"] = 0.0363,
-      ["service"] = -0.0444,
-      ["services"] = -0.0267,
-      ["seventh"] = 0.0272,
-      ["severe"] = 0.0461,
-      ["shall"] = -0.0327,
-      ["share"] = -0.0263,
-      ["shelter"] = -0.0593,
-      ["shocks"] = -0.0999,
-      ["shots"] = 0.0428,
-      ["sides"] = -0.0442,
-      ["sign"] = 0.0346,
-      ["significance"] = -0.0255,
-      ["signing"] = -0.0334,
-      ["since"] = -0.0263,
-      ["singapore"] = -0.0390,
-      ["single"] = -0.0408,
-      ["situation"] = -0.0267,
-      ["smallholder"] = -0.0295,
-      ["smuggling"] = 0.0358,
-      ["societies"] = 0.0370,
-      ["solar"] = -0.0574,
-      ["solutions"] = -0.0603,
-      ["solve"] = -0.0323,
-      ["some"] = 0.0261,
-      ["south"] = 0.0471,
-      ["southern"] = 0.0374,
-      ["spanning"] = -0.0342,
-      ["speed"] = 0.0345,
-      ["spend"] = 0.0363,
-      ["spur"] = -0.0261,
-      ["srhr"] = 0.1680,
-      ["staff"] = 0.0351,
-      ["stakeholders"] = -0.0534,
-      ["standard"] = -0.0525,
-      ["standards"] = -0.0317,
-      ["start"] = -0.0271,
-      ["starting"] = 0.0397,
-      ["state"] = -0.0465,
-      ["stated"] = 0.0537,
-      ["states"] = -0.0467,
-      ["statutes"] = -0.0270,
-      ["steady"] = -0.0328,
-      ["still"] = -0.0482,
-      ["storage"] = -0.0355,
-      ["strategically"] = -0.0384,
-      ["strategy"] = 0.1055,
-      ["strengthen"] = 0.0713,
-      ["strengthened"] = 0.0359,
-      ["strengthening"] = -0.0268,
-      ["strengths"] = -0.0300,
-      ["stress"] = -0.0403,
-      ["strives"] = 0.0384,
-      ["strong"] = -0.0483,
-      ["strongly"] = -0.0475,
-      ["studies"] = 0.0263,
-      ["substance"] = 0.0943,
-      ["such"] = -0.1109,
-      ["suffer"] = 0.0393,
-      ["suffered"] = 0.0417,
-      ["suffering"] = 0.0273,
-      ["summer"] = -0.0370,
-      ["summit"] = 0.0277,
-      ["supplemental"] = -0.0435,
-      ["supplies"] = -0.0834,
-      ["supply"] = 0.0276,
-      ["support"] = 0.0303,
-      ["supported"] = 0.0302,
-      ["supporting"] = 0.1339,
-      ["surveillance"] = 0.0379,
-      ["surveys"] = -0.0324,
-      ["survivor"] = -0.0326,
-      ["sustain"] = 0.0374,
-      ["sustainable"] = -0.0913,
-      ["sustaining"] = 0.0409,
-      ["swift"] = 0.0273,
-      ["systems"] = 0.0918,
-      ["tackle"] = 0.0460,
-      ["take"] = -0.0257,
-      ["tanzania"] = 0.0356,
-      ["tariffs"] = -0.0272,
-      ["taxpayers"] = 0.0309,
-      ["technical"] = 0.0477,
-      ["technologies"] = -0.1404,
-      ["tens"] = 0.0481,
-      ["terms"] = 0.0667,
-      ["terrorism"] = 0.0275,
-      ["thailand"] = -0.0274,
-      ["than"] = 0.1212,
-      ["that"] = 0.0319,
-      ["the"] = 0.0325,
-      ["them"] = -0.0422,
-      ["then"] = 0.0266,
-      ["thereby"] = -0.0303,
-      ["thereof"] = -0.0452,
-      ["these"] = 0.0384,
-      ["they"] = -0.0880,
-      ["thousands"] = 0.0334,
-      ["threat"] = -0.0805,
-      ["threatens"] = -0.0252,
-      ["threats"] = 0.0971,
-      ["thriving"] = 0.0422,
-      ["through"] = -0.0279,
-      ["ties"] = -0.0452,
-      ["timeframe"] = 0.0265,
-      ["times"] = 0.0614,
-      ["today"] = 0.0283,
-      ["tools"] = -0.0428,
-      ["top"] = -0.0406,
-      ["toward"] = 0.0478,
-      ["track"] = 0.0694,
-      ["trade"] = -0.0786,
-      ["training"] = -0.0343,
-      ["transfer"] = 0.0609,
-      ["transition"] = -0.0362,
-      ["transmission"] = 0.0348,
-      ["transnational"] = 0.0433,
-      ["transparency"] = 0.0262,
-      ["treated"] = 0.0408,
-      ["treatment"] = 0.1108,
-      ["treaty"] = 0.0266,
-      ["tremendous"] = 0.0358,
-      ["tribal"] = 0.0416,
-      ["trilateral"] = -0.0281,
-      ["trillion"] = -0.0383,
-      ["trips"] = -0.0293,
-      ["tuberculosis"] = 0.0251,
-      ["uganda"] = 0.0423,
-      ["ukraine"] = -0.1036,
-      ["ukrainian"] = -0.0405,
-      ["under"] = -0.0606,
-      ["underscored"] = -0.0306,
-      ["undertake"] = -0.0486,
-      ["universities"] = -0.0378,
-      ["unnecessary"] = 0.0402,
-      ["unparalleled"] = 0.0328,
-      ["upon"] = -0.0422,
-      ["urge"] = 0.0324,
-      ["usaid"] = 0.0678,
-      ["usda"] = -0.0309,
-      ["use"] = 0.0798,
-      ["usg"] = 0.0675,
-      ["using"] = 0.0275,
-      ["ustda"] = -0.0269,
-      ["utilities"] = -0.0263,
-      ["utilize"] = 0.0698,
-      ["vaccinations"] = 0.0262,
-      ["vaccine"] = 0.0937,
-      ["vaccines"] = 0.0600,
-      ["values"] = -0.0541,
-      ["various"] = -0.0252,
-      ["vehicles"] = -0.0510,
-      ["venture"] = -0.0309,
-      ["version"] = 0.0375,
-      ["veterans"] = 0.0423,
-      ["vice"] = -0.0360,
-      ["victim"] = -0.0334,
-      ["vietnam"] = -0.0318,
-      ["violence"] = -0.0499,
-      ["virus"] = -0.0289,
-      ["visit"] = -0.0397,
-      ["vital"] = -0.0710,
-      ["vocational"] = -0.0354,
-      ["voices"] = 0.0258,
-      ["volume"] = 0.0392,
-      ["voluntary"] = 0.0728,
-      ["vulnerable"] = -0.1152,
-      ["w2af"] = 0.1145,
-      ["wages"] = -0.0717,
-      ["warning"] = 0.0462,
-      ["was"] = 0.0380,
-      ["wasting"] = 0.1332,
-      ["water"] = -0.1153,
-      ["way"] = -0.0344,
-      ["weight"] = 0.0264,
-      ["welcome"] = -0.0400,
-      ["well"] = 0.0415,
-      ["were"] = -0.0612,
-      ["wfp"] = -0.0473,
-      ["which"] = -0.0937,
-      ["while"] = -0.0877,
-      ["who"] = 0.0874,
-      ["whole"] = 0.0530,
-      ["widespread"] = -0.0318,
-      ["will"] = 0.0547,
-      ["wind"] = 0.0323,
-      ["with"] = -0.0490,
-      ["without"] = -0.0359,
-      ["witnessed"] = 0.0283,
-      ["women"] = -0.0736,
-      ["work"] = -0.0329,
-      ["worked"] = -0.0272,
-      ["worker"] = -0.0316,
-      ["workshop"] = -0.0381,
-      ["world"] = -0.0577,
-      ["worth"] = 0.0322,
-      ["wto"] = 0.0282,
-      ["year"] = 0.0862,
-      ["years"] = -0.0644,
-      ["zambia"] = -0.0415,
-      ["zero"] = -0.0648,
-      ["zimbabwe"] = 0.0428,
-      ["zones"] = -0.0335,
-      ["가기"] = -0.0289,
-      ["감염"] = 0.0486,
-      ["건강"] = 0.0301,
-      ["것이"] = -0.0299,
-      ["공급"] = -0.0252,
-      ["관계"] = -0.0255,
-      ["교류"] = 0.0251,
-      ["국제"] = -0.0286,
-      ["그램"] = 0.0372,
-      ["극복"] = 0.0287,
-      ["급망"] = -0.0424,
-      ["기후"] = 0.0528,
-      ["긴밀"] = -0.0348,
-      ["나가"] = -0.0300,
-      ["니다"] = -0.0767,
-      ["대에"] = -0.0340,
-      ["대응"] = 0.0286,
-      ["대통"] = -0.0378,
-      ["대표"] = -0.0264,
-      ["데이"] = -0.0384,
-      ["둘째"] = -0.0258,
-      ["또한"] = -0.0285,
-      ["러한"] = 0.0334,
-      ["력도"] = -0.0256,
-      ["력사"] = 0.0440,
-      ["력해"] = -0.0261,
-      ["로그"] = 0.0372,
-      ["문가"] = 0.0283,
-      ["미래"] = -0.0329,
-      ["밀히"] = -0.0276,
-      ["반도"] = -0.0354,
-      ["백신"] = 0.0569,
-      ["변화"] = 0.0277,
-      ["보건"] = 0.0731,
-      ["분야"] = -0.0340,
-      ["빅데"] = -0.0379,
-      ["사업"] = 0.0507,
-      ["상은"] = 0.0265,
-      ["생각"] = -0.0255,
-      ["습니"] = -0.0443,
-      ["안정"] = -0.0297,
-      ["야의"] = -0.0327,
-      ["양국"] = -0.0410,
-      ["업을"] = 0.0422,
-      ["에서"] = -0.0266,
-      ["염병"] = 0.0486,
-      ["오늘"] = -0.0391,
-      ["이라"] = -0.0260,
-      ["이러"] = 0.0335,
-      ["이터"] = -0.0379,
-      ["인적"] = 0.0309,
-      ["있습"] = -0.0287,
-      ["전문"] = 0.0315,
-      ["제조"] = -0.0281,
-      ["채택"] = 0.0395,
-      ["첨단"] = -0.0443,
-      ["통령"] = -0.0378,
-      ["평화"] = -0.0258,
-      ["표단"] = -0.0250,
-      ["프레"] = 0.0390,
-      ["프로"] = 0.0354,
-      ["하고"] = -0.0750,
-      ["협하"] = 0.0256,
-      ["확대"] = 0.0437,
-      ["후변"] = 0.0287,
-      ["희망"] = -0.0261,
-    },
-    ["vocabulary.climate"] = {
-      ["ability"] = -0.0541,
-      ["able"] = -0.0300,
-      ["aboard"] = 0.0323,
-      ["abroad"] = 0.0544,
-      ["accelerating"] = 0.0515,
-      ["accordance"] = -0.0475,
-      ["accordingly"] = 0.0550,
-      ["accountable"] = -0.0292,
-      ["accra"] = 0.0360,
-      ["achieved"] = 0.0379,
-      ["acknowledging"] = 0.0390,
-      ["acre"] = 0.0682,
-      ["across"] = -0.0331,
-      ["act"] = 0.0444,
-      ["acting"] = -0.0380,
-      ["action"] = 0.1171,
-      ["actively"] = -0.0340,
-      ["activities"] = -0.0946,
-      ["adaptation"] = 0.0592,
-      ["adapted"] = 0.0559,
-      ["adding"] = -0.0415,
-      ["additional"] = 0.0404,
-      ["addressed"] = 0.0265,
-      ["addressing"] = 0.0448,
-      ["adequately"] = -0.0273,
-      ["adhering"] = -0.0706,
-      ["administrative"] = -0.0325,
-      ["adopt"] = 0.0308,
-      ["advance"] = 0.0816,
-      ["advanced"] = -0.0721,
-      ["advancing"] = 0.0454,
-      ["advisers"] = 0.0378,
-      ["advisor"] = -0.0643,
-      ["advisory"] = -0.0255,
-      ["advocates"] = 0.0359,
-      ["aerial"] = -0.0428,
-      ["affected"] = -0.0658,
-      ["affirm"] = 0.0465,
-      ["affirmative"] = -0.0284,
-      ["affordable"] = 0.0422,
-      ["afforded"] = 0.0262,
-      ["african"] = -0.0307,
-      ["after"] = -0.0666,
-      ["against"] = -0.0481,
-      ["agenda"] = -0.0849,
-      ["agendas"] = 0.0254,
-      ["agree"] = -0.0420,
-      ["agreed"] = -0.0406,
-      ["agreement"] = 0.0469,
-      ["agreements"] = 0.0506,
-      ["agriculture"] = 0.0446,
-      ["aims"] = -0.1037,
-      ["air"] = -0.0280,
-      ["airborne"] = 0.0354,
-      ["aircraft"] = -0.0302,
-      ["all"] = -0.0876,
-      ["alliances"] = 0.0337,
-      ["allied"] = 0.0348,
-      ["allies"] = -0.0717,
-      ["allowing"] = -0.0291,
-      ["along"] = 0.0388,
-      ["also"] = -0.0419,
-      ["alternative"] = 0.0495,
-      ["alumni"] = -0.0546,
-      ["amazon"] = 0.1443,
-      ["ambition"] = 0.0636,
-      ["ambitions"] = 0.0592,
-      ["ambitious"] = 0.1481,
-      ["american"] = -0.1437,
-      ["americas"] = -0.0955,
-      ["anchor"] = -0.0387,
-      ["angolans"] = 0.0276,
-      ["animal"] = -0.0315,
-      ["announcement"] = -0.0367,
-      ["announcing"] = 0.0860,
-      ["annual"] = 0.0269,
-      ["antony"] = -0.0417,
-      ["any"] = -0.0500,
-      ["applauded"] = -0.0305,
-      ["applications"] = 0.0773,
-      ["apply"] = -0.0534,
-      ["approach"] = -0.0424,
-      ["approximately"] = -0.0464,
-      ["arab"] = -0.0306,
-      ["arctic"] = 0.0313,
-      ["are"] = -0.0736,
-      ["area"] = 0.1085,
-      ["areas"] = 0.0402,
-      ["arising"] = -0.0490,
-      ["armed"] = -0.0381,
-      ["arrangement"] = 0.0291,
-      ["article"] = 0.2436,
-      ["articles"] = -0.0272,
-      ["artificially"] = -0.0285,
-      ["asia"] = -0.0398,
-      ["ask"] = 0.0278,
-      ["aspects"] = 0.0259,
-      ["assessments"] = 0.0778,
-      ["assist"] = 0.0254,
-      ["assistance"] = -0.0733,
-      ["assistant"] = -0.0340,
-      ["association"] = -0.0279,
-      ["associations"] = 0.0298,
-      ["asylum"] = -0.0265,
-      ["atlantic"] = -0.0355,
-      ["atmospheric"] = 0.0686,
-      ["attacks"] = -0.0434,
-      ["attempt"] = -0.0253,
-      ["attention"] = -0.0430,
-      ["australian"] = -0.0358,
-      ["automakers"] = 0.0282,
-      ["automotive"] = 0.0314,
-      ["avoid"] = -0.0275,
-      ["award"] = 0.0319,
-      ["backgrounds"] = -0.0257,
-      ["balanced"] = -0.0762,
-      ["bank"] = -0.1398,
-      ["banks"] = -0.0534,
-      ["barriers"] = -0.0779,
-      ["baseline"] = -0.0264,
-      ["basin"] = 0.0263,
-      ["basis"] = -0.0551,
-      ["battery"] = 0.0252,
-      ["become"] = -0.0566,
-      ["been"] = -0.0521,
-      ["before"] = -0.0534,
-      ["begin"] = 0.0307,
-      ["begun"] = -0.0303,
-      ["behind"] = -0.0688,
-      ["benefit"] = 0.0538,
-      ["benefits"] = -0.0751,
-      ["better"] = -0.0357,
-      ["beyond"] = -0.0263,
-      ["bilateral"] = 0.1020,
-      ["billions"] = -0.0512,
-      ["biodiversity"] = 0.0410,
-      ["bioeconomy"] = 0.0567,
-      ["biofuels"] = 0.0631,
-      ["biotechnology"] = -0.0358,
-      ["bipartisan"] = 0.0885,
-      ["björn"] = -0.0353,
-      ["blinken"] = -0.0524,
-      ["bodies"] = 0.0468,
-      ["bold"] = 0.0367,
-      ["bonds"] = 0.0406,
-      ["border"] = -0.0687,
-      ["brazil"] = 0.0444,
-      ["brazilian"] = 0.0495,
-      ["bring"] = 0.1004,
-      ["bringing"] = 0.0532,
-      ["broader"] = -0.0343,
-      ["broadly"] = -0.0499,
-      ["brought"] = -0.0260,
-      ["building"] = 0.1202,
-      ["built"] = -0.0557,
-      ["burden"] = -0.0415,
-      ["bureau"] = -0.0427,
-      ["business"] = -0.0465,
-      ["businesses"] = -0.0821,
-      ["but"] = 0.0457,
-      ["buy"] = 0.0366,
-      ["buyers"] = -0.0294,
-      ["call"] = 0.0466,
-      ["called"] = -0.0255,
-      ["campaign"] = 0.0252,
-      ["canada"] = 0.1231,
-      ["canadian"] = -0.0308,
-      ["capabilities"] = -0.0288,
-      ["capacities"] = 0.0362,
-      ["capacity"] = 0.0311,
-      ["capture"] = 0.0455,
-      ["capturing"] = 0.0295,
-      ["care"] = -0.0643,
-      ["cars"] = -0.0444,
-      ["catalyze"] = -0.0331,
-      ["catalyzed"] = -0.0403,
-      ["celebrate"] = -0.0639,
-      ["celebrating"] = -0.0297,
-      ["cells"] = 0.0422,
-      ["center"] = 0.0585,
-      ["centered"] = 0.0276,
-      ["ceo"] = 0.0288,
-      ["chains"] = 0.0520,
-      ["chaired"] = -0.0481,
-      ["chairs"] = 0.0299,
-      ["challenge"] = 0.0525,
-      ["challenging"] = 0.0366,
-      ["change"] = 0.1298,
-      ["chapter"] = -0.0780,
-      ["chargers"] = 0.0684,
-      ["charging"] = -0.0345,
-      ["cheap"] = -0.0317,
-      ["child"] = -0.0281,
-      ["children"] = -0.0576,
-      ["china"] = -0.0971,
-      ["chinese"] = -0.0396,
-      ["chips"] = -0.0574,
-      ["ciat"] = 0.0466,
-      ["cities"] = 0.0961,
-      ["citizens"] = -0.0445,
-      ["civic"] = -0.0506,
-      ["civilians"] = -0.0455,
-      ["class"] = 0.0322,
-      ["clean"] = 0.2874,
-      ["clear"] = -0.0259,
-      ["climate"] = 0.2104,
-      ["close"] = -0.0831,
-      ["closely"] = 0.0255,
-      ["closing"] = -0.0336,
-      ["coal"] = -0.0402,
-      ["coalition"] = 0.0494,
-      ["coercion"] = 0.0251,
-      ["coherent"] = -0.0376,
-      ["collaborate"] = 0.0872,
-      ["collaborated"] = 0.0348,
-      ["collaboration"] = 0.0251,
-      ["collection"] = 0.0342,
-      ["collective"] = 0.0282,
-      ["collectively"] = -0.0293,
-      ["combat"] = 0.1163,
-      ["combined"] = -0.0614,
-      ["commercial"] = -0.0575,
-      ["commission"] = -0.1129,
-      ["commitment"] = -0.0616,
-      ["commitments"] = 0.0634,
-      ["commits"] = -0.0483,
-      ["committed"] = 0.0368,
-      ["committee"] = -0.0602,
-      ["committing"] = 0.0588,
-      ["communities"] = 0.1412,
-      ["community"] = 0.0407,
-      ["companies"] = 0.0577,
-      ["company"] = 0.0258,
-      ["competition"] = -0.0399,
-      ["competitive"] = -0.0425,
-      ["complementary"] = -0.0329,
-      ["completion"] = -0.0251,
-      ["component"] = -0.0596,
-      ["compounding"] = -0.0380,
-      ["comprehensive"] = -0.0324,
-      ["comprise"] = -0.0457,
-      ["comprised"] = 0.0321,
-      ["concerns"] = -0.0587,
-      ["concluded"] = 0.0418,
-      ["concrete"] = -0.0285,
-      ["conduct"] = 0.0426,
-      ["conducted"] = -0.0412,
-      ["conference"] = 0.0426,
-      ["conflict"] = -0.1115,
-      ["conflicts"] = -0.0743,
-      ["congress"] = 0.0587,
-      ["connecting"] = 0.0398,
-      ["connections"] = -0.0338,
-      ["conservation"] = 0.0487,
-      ["conserving"] = 0.0370,
-      ["consider"] = 0.0297,
-      ["consistent"] = -0.0277,
-      ["consortium"] = 0.0594,
-      ["consultations"] = -0.1106,
-      ["consultative"] = 0.0391,
-      ["contact"] = -0.0594,
-      ["context"] = 0.0492,
-      ["continent"] = -0.0323,
-      ["continue"] = -0.0780,
-      ["continued"] = -0.0386,
-      ["continuing"] = 0.0390,
-      ["contributing"] = -0.0470,
-      ["contribution"] = -0.0550,
-      ["control"] = -0.0285,
-      ["convention"] = -0.0388,
-      ["convinced"] = -0.0333,
-      ["cook"] = 0.0278,
-      ["cooperate"] = 0.0562,
-      ["cooperation"] = 0.0310,
-      ["cooperative"] = 0.0316,
-      ["coordinate"] = 0.0538,
-      ["coordinated"] = -0.0393,
-      ["coordination"] = -0.0307,
-      ["coordinator"] = -0.0378,
-      ["cornwall"] = -0.0335,
-      ["corporation"] = -0.0566,
-      ["corridors"] = 0.0332,
-      ["cote"] = 0.0601,
-      ["council"] = -0.0373,
-      ["count"] = 0.0411,
-      ["counter"] = -0.0781,
-      ["course"] = 0.0445,
-      ["cover"] = 0.0278,
-      ["covid"] = -0.0343,
-      ["create"] = 0.0370,
-      ["creating"] = -0.0413,
-      ["creative"] = -0.0324,
-      ["credible"] = 0.0263,
-      ["credit"] = 0.0432,
-      ["credits"] = 0.0447,
-      ["cri"] = -0.0488,
-      ["criminal"] = -0.0378,
-      ["crisis"] = 0.0402,
-      ["criteria"] = -0.0251,
-      ["critical"] = -0.0280,
-      ["crops"] = 0.0445,
-      ["csa"] = -0.0489,
-      ["csddd"] = -0.0456,
-      ["cten"] = 0.0411,
-      ["culture"] = -0.0449,
-      ["cyber"] = -0.1024,
-      ["cybersecurity"] = -0.0855,
-      ["data"] = 0.0441,
-      ["date"] = -0.0411,
-      ["days"] = -0.0460,
-      ["dcat"] = 0.0404,
-      ["dcra"] = 0.0265,
-      ["debt"] = 0.0312,
-      ["decade"] = 0.0486,
-      ["decades"] = -0.0301,
-      ["decarbonization"] = 0.0277,
-      ["december"] = -0.0438,
-      ["decision"] = 0.0756,
-      ["decisions"] = -0.0357,
-      ["declared"] = 0.0329,
-      ["deem"] = -0.0254,
-      ["deepen"] = 0.0547,
-      ["defend"] = -0.0358,
-      ["defense"] = -0.0949,
-      ["define"] = -0.0282,
-      ["definitions"] = 0.0409,
-      ["deliver"] = -0.0279,
-      ["delivering"] = -0.0335,
-      ["delivers"] = -0.0507,
-      ["delivery"] = -0.0310,
-      ["democratic"] = -0.0270,
-      ["demonstrate"] = -0.0322,
-      ["demonstration"] = 0.0795,
-      ["department"] = -0.0321,
-      ["departments"] = 0.0290,
-      ["dependencies"] = -0.0646,
-      ["dependency"] = -0.0312,
-      ["deployment"] = 0.0938,
-      ["deputy"] = 0.0289,
-      ["derogate"] = 0.0558,
-      ["designated"] = -0.0264,
-      ["desiring"] = -0.0348,
-      ["detect"] = -0.0373,
-      ["determine"] = -0.0336,
-      ["determined"] = 0.0339,
-      ["devastating"] = -0.0322,
-      ["develop"] = 0.0462,
-      ["develops"] = -0.0306,
-      ["dfc"] = 0.0344,
-      ["dfis"] = 0.0554,
-      ["dialogue"] = -0.0753,
-      ["diaspora"] = -0.0402,
-      ["digital"] = -0.1141,
-      ["digitalisation"] = 0.0382,
-      ["diligence"] = -0.0453,
-      ["diplomacy"] = -0.0459,
-      ["dire"] = -0.0668,
-      ["direction"] = 0.0366,
-      ["directly"] = 0.0669,
-      ["director"] = -0.0485,
-      ["disarmament"] = -0.0444,
-      ["disaster"] = 0.0674,
-      ["discuss"] = -0.0266,
-      ["discussions"] = -0.0293,
-      ["diseases"] = -0.0389,
-      ["disrupt"] = -0.0267,
-      ["dissemination"] = 0.0301,
-      ["diverse"] = -0.0367,
-      ["diversified"] = -0.0318,
-      ["diversify"] = 0.0453,
-      ["divide"] = -0.0315,
-      ["documents"] = 0.0306,
-      ["dod"] = 0.0377,
-      ["does"] = 0.0689,
-      ["dollars"] = -0.0411,
-      ["domestic"] = -0.0272,
-      ["dominance"] = -0.0270,
-      ["dominica"] = 0.0277,
-      ["dominican"] = -0.0339,
-      ["donald"] = -0.0442,
-      ["donated"] = 0.0464,
-      ["done"] = -0.0331,
-      ["donor"] = -0.0572,
-      ["double"] = -0.0554,
-      ["drc"] = 0.0319,
-      ["drinking"] = 0.0278,
-      ["drought"] = -0.0855,
-      ["drug"] = -0.0505,
-      ["drugs"] = -0.0394,
-      ["due"] = -0.0388,
-      ["during"] = -0.0933,
-      ["earlier"] = 0.0399,
-      ["early"] = 0.0794,
-      ["earth"] = 0.1017,
-      ["east"] = -0.0466,
-      ["economic"] = -0.0537,
-      ["economies"] = 0.0797,
-      ["economy"] = -0.0257,
-      ["ecosystem"] = -0.0347,
-      ["education"] = -0.1070,
-      ["educational"] = 0.0333,
-      ["effectively"] = -0.0358,
-      ["effects"] = -0.0637,
-      ["efficiency"] = 0.0486,
-      ["efficient"] = 0.0541,
-      ["effort"] = -0.0286,
-      ["egypt"] = 0.0396,
-      ["either"] = -0.0467,
-      ["electric"] = -0.0328,
-      ["electrification"] = 0.0428,
-      ["emergency"] = -0.1015,
-      ["emission"] = 0.0326,
-      ["emissions"] = 0.1109,
-      ["emitter"] = 0.0411,
-      ["emphasized"] = -0.0959,
-      ["employed"] = -0.0305,
-      ["empowerment"] = -0.0314,
-      ["enable"] = 0.0357,
-      ["enabled"] = -0.0278,
-      ["enabling"] = 0.0464,
-      ["encompasses"] = -0.0275,
-      ["encourage"] = 0.0279,
-      ["encouraged"] = -0.0296,
-      ["encouragement"] = 0.0460,
-      ["endeavor"] = 0.0351,
-      ["energy"] = -0.0265,
-      ["engaged"] = -0.0251,
-      ["engagement"] = -0.0263,
-      ["enhance"] = 0.0392,
-      ["enhancing"] = 0.0617,
-      ["enrichment"] = -0.0353,
-      ["ensure"] = 0.0269,
-      ["ensures"] = -0.0280,
-      ["ensuring"] = -0.0686,
-      ["entering"] = -0.0395,
-      ["enterprises"] = -0.0264,
-      ["entrepreneurs"] = 0.0416,
-      ["entrepreneurship"] = -0.0620,
-      ["environment"] = -0.1134,
-      ["environmental"] = 0.0587,
-      ["equipped"] = -0.0307,
-      ["equity"] = -0.0419,
-      ["eradicate"] = -0.0305,
-      ["escalation"] = -0.0322,
-      ["especially"] = 0.0337,
-      ["essential"] = -0.0449,
-      ["establishment"] = -0.0448,
-      ["estimate"] = 0.0353,
-      ["estimates"] = 0.0261,
-      ["ettf"] = 0.0754,
-      ["europe"] = 0.0438,
-      ["european"] = -0.1087,
-      ["event"] = -0.0330,
-      ["events"] = 0.0598,
-      ["ever"] = -0.0374,
-      ["every"] = 0.0792,
-      ["evolution"] = -0.0328,
-      ["evs"] = -0.0424,
-      ["examine"] = 0.0293,
-      ["exchanges"] = -0.0269,
-      ["execute"] = -0.0251,
-      ["executive"] = 0.0286,
-      ["exercises"] = 0.0407,
-      ["exim"] = 0.0341,
-      ["existential"] = 0.0268,
-      ["expanded"] = -0.0544,
-      ["expanding"] = 0.0824,
-      ["expected"] = 0.0850,
-      ["expeditiously"] = -0.0298,
-      ["experience"] = -0.0315,
-      ["exploration"] = -0.0424,
-      ["exploring"] = -0.0265,
-      ["export"] = -0.0776,
-      ["exporting"] = 0.0254,
-      ["exports"] = -0.1169,
-      ["extension"] = 0.0274,
-      ["extensive"] = 0.0259,
-      ["extracted"] = 0.0405,
-      ["extreme"] = 0.0384,
-      ["facilitate"] = -0.0609,
-      ["facilitated"] = -0.0294,
-      ["facilitates"] = -0.0386,
-      ["facilitation"] = -0.0568,
-      ["facilities"] = 0.0605,
-      ["facility"] = 0.0601,
-      ["facing"] = 0.0308,
-      ["factor"] = -0.0273,
-      ["factory"] = -0.0342,
-      ["fail"] = -0.0355,
-      ["fair"] = 0.0417,
-      ["fairer"] = -0.0333,
-      ["falling"] = -0.0290,
-      ["farmer"] = 0.0436,
-      ["farmers"] = 0.0980,
-      ["farming"] = 0.0304,
-      ["faster"] = 0.0317,
-      ["feasibility"] = -0.0526,
-      ["featured"] = -0.0264,
-      ["february"] = 0.0376,
-      ["federal"] = 0.0277,
-      ["feed"] = -0.0394,
-      ["fews"] = 0.0601,
-      ["fight"] = -0.0503,
-      ["finance"] = 0.1060,
-      ["financial"] = -0.0493,
-      ["financially"] = 0.0322,
-      ["financing"] = -0.0762,
-      ["fire"] = 0.0753,
-      ["firms"] = -0.0809,
-      ["first"] = 0.0921,
-      ["fiscal"] = -0.0382,
-      ["fishing"] = 0.0654,
-      ["five"] = 0.0641,
-      ["flagship"] = -0.0422,
-      ["flaring"] = 0.0572,
-      ["flood"] = -0.0402,
-      ["flooding"] = -0.0317,
-      ["focus"] = -0.0560,
-      ["following"] = -0.1059,
-      ["fora"] = -0.0251,
-      ["force"] = -0.0253,
-      ["forces"] = -0.0341,
-      ["forecasts"] = 0.0375,
-      ["foreign"] = -0.0333,
-      ["forest"] = 0.0280,
-      ["forestry"] = -0.0709,
-      ["forests"] = -0.0307,
-      ["formalize"] = 0.0358,
-      ["format"] = 0.0251,
-      ["forth"] = -0.0503,
-      ["forward"] = 0.0448,
-      ["foster"] = 0.0376,
-      ["fostering"] = -0.0421,
-      ["foundation"] = -0.0541,
-      ["foundational"] = 0.0458,
-      ["founding"] = 0.0389,
-      ["four"] = 0.0634,
-      ["fragility"] = -0.0742,
-      ["framework"] = 0.0441,
-      ["france"] = 0.0510,
-      ["free"] = -0.0419,
-      ["freer"] = -0.0444,
-      ["friend"] = -0.0325,
-      ["from"] = -0.0667,
-      ["fuel"] = 0.0265,
-      ["fuels"] = 0.0356,
-      ["fulfill"] = 0.0278,
-      ["fully"] = 0.0307,
-      ["funded"] = -0.0364,
-      ["funding"] = 0.0252,
-      ["funds"] = 0.0546,
-      ["fusion"] = 0.0447,
-      ["future"] = 0.0447,
-      ["g20"] = -0.0761,
-      ["gap"] = -0.0432,
-      ["gas"] = 0.1176,
-      ["gender"] = -0.0518,
-      ["general"] = -0.0879,
-      ["generation"] = 0.0416,
-      ["generations"] = 0.0491,
-      ["genomic"] = -0.0316,
-      ["geoglows"] = 0.0658,
-      ["geothermal"] = 0.0969,
-      ["get"] = -0.0428,
-      ["ghana"] = 0.0477,
-      ["global"] = 0.0327,
-      ["goal"] = 0.1514,
-      ["goals"] = -0.0540,
-      ["goods"] = -0.0413,
-      ["gov"] = 0.0307,
-      ["government"] = -0.0719,
-      ["governmental"] = -0.0272,
-      ["graduates"] = -0.0252,
-      ["grant"] = -0.0461,
-      ["grants"] = -0.0300,
-      ["greater"] = -0.0398,
-      ["green"] = 0.1700,
-      ["greener"] = 0.0548,
-      ["greenfield"] = -0.0611,
-      ["greenhouse"] = 0.0503,
-      ["greening"] = 0.0813,
-      ["grid"] = -0.0445,
-      ["ground"] = -0.0289,
-      ["group"] = 0.0531,
-      ["grow"] = 0.0460,
-      ["grown"] = 0.0276,
-      ["growth"] = -0.0515,
-      ["guarantees"] = 0.0417,
-      ["haiti"] = -0.0346,
-      ["handshake"] = -0.0260,
-      ["harnessing"] = 0.0252,
-      ["has"] = -0.0406,
-      ["have"] = -0.0888,
-      ["having"] = -0.0396,
-      ["hazardous"] = 0.0287,
-      ["head"] = -0.0411,
-      ["headquartered"] = 0.0283,
-      ["held"] = 0.0323,
-      ["help"] = 0.0425,
-      ["helping"] = -0.0620,
-      ["hemisphere"] = -0.0735,
-      ["here"] = 0.0258,
-      ["higher"] = -0.0503,
-      ["highest"] = 0.0296,
-      ["highlighted"] = 0.0258,
-      ["highlights"] = 0.0312,
-      ["hiroshima"] = -0.0612,
-      ["historic"] = -0.0717,
-      ["hiv"] = -0.0276,
-      ["hosted"] = -0.0413,
-      ["house"] = -0.0516,
-      ["households"] = 0.0601,
-      ["housing"] = 0.0344,
-      ["how"] = -0.0295,
-      ["https"] = 0.0312,
-      ["humanitarian"] = -0.1079,
-      ["humanity"] = -0.0619,
-      ["hydrogen"] = 0.0279,
-      ["ict"] = -0.0291,
-      ["idb"] = -0.0391,
-      ["iea"] = 0.0677,
-      ["ifis"] = -0.0516,
-      ["imf"] = -0.0267,
-      ["immediate"] = -0.0792,
-      ["impact"] = -0.1048,
-      ["impactful"] = -0.0408,
-      ["implementation"] = -0.0455,
-      ["import"] = -0.0386,
-      ["importance"] = -0.0412,
-      ["importantly"] = 0.0291,
-      ["imports"] = -0.0554,
-      ["improve"] = 0.0543,
-      ["incentivize"] = 0.0324,
-      ["include"] = 0.1517,
-      ["includes"] = -0.0669,
-      ["including"] = -0.0449,
-      ["inclusion"] = -0.0303,
-      ["inclusive"] = -0.0362,
-      ["income"] = -0.0269,
-      ["increased"] = -0.0956,
-      ["independent"] = -0.0399,
-      ["index"] = 0.0339,
-      ["india"] = -0.0902,
-      ["indian"] = -0.1202,
-      ["indigenous"] = 0.1398,
-      ["individuals"] = -0.0270,
-      ["industrial"] = 0.0356,
-      ["industries"] = -0.0581,
-      ["inflation"] = 0.0876,
-      ["infrastructure"] = -0.0991,
-      ["initial"] = 0.0272,
-      ["initiated"] = -0.0470,
-      ["innovations"] = -0.0405,
-      ["innovative"] = 0.0474,
-      ["innovators"] = -0.0268,
-      ["inputs"] = 0.0277,
-      ["insecurity"] = -0.0389,
-      ["institute"] = -0.0439,
-      ["institutional"] = 0.0251,
-      ["institutions"] = -0.0286,
-      ["insurance"] = 0.0348,
-      ["integrate"] = 0.0423,
-      ["integrated"] = 0.0265,
-      ["integration"] = -0.0399,
-      ["intelligence"] = 0.0434,
-      ["intends"] = -0.0452,
-      ["intensity"] = 0.0289,
-      ["inter"] = -0.0696,
-      ["interagency"] = 0.0405,
-      ["internal"] = -0.0604,
-      ["internet"] = -0.0279,
-      ["interoperable"] = -0.0252,
-      ["invasion"] = -0.0506,
-      ["invested"] = 0.0482,
-      ["investments"] = -0.0694,
-      ["invite"] = 0.0336,
-      ["involving"] = 0.0334,
-      ["ira"] = 0.0274,
-      ["iraq"] = -0.0281,
-      ["island"] = -0.0440,
-      ["isolation"] = 0.0275,
-      ["isro"] = -0.0365,
-      ["issues"] = -0.0346,
-      ["italian"] = 0.0359,
-      ["its"] = 0.0460,
-      ["ivoire"] = 0.0436,
-      ["jake"] = -0.0402,
-      ["january"] = -0.0364,
-      ["japan"] = -0.0256,
-      ["japanese"] = -0.0257,
-      ["jetp"] = 0.0427,
-      ["jobs"] = 0.0393,
-      ["join"] = 0.0921,
-      ["joined"] = -0.0251,
-      ["joint"] = -0.1027,
-      ["jordan"] = 0.0310,
-      ["joseph"] = -0.0328,
-      ["june"] = -0.0759,
-      ["jurisdiction"] = 0.0270,
-      ["just"] = 0.0432,
-      ["justice"] = -0.0288,
-      ["kenya"] = 0.0608,
-      ["kind"] = 0.0392,
-      ["kingdom"] = -0.0736,
-      ["knowledge"] = 0.0694,
-      ["labor"] = -0.0543,
-      ["labour"] = -0.0339,
-      ["land"] = 0.0385,
-      ["landing"] = -0.0381,
-      ["landmark"] = -0.0265,
-      ["landscapes"] = 0.0470,
-      ["larger"] = 0.0264,
-      ["largest"] = 0.0853,
-      ["lauded"] = -0.0417,
-      ["launch"] = 0.0295,
-      ["launched"] = 0.0613,
-      ["launching"] = 0.0419,
-      ["law"] = 0.0607,
-      ["laws"] = 0.1314,
-      ["lays"] = 0.0322,
-      ["leaders"] = -0.0572,
-      ["leadership"] = 0.0279,
-      ["leading"] = -0.0273,
-      ["leadit"] = 0.0665,
-      ["leakage"] = 0.0340,
-      ["leaks"] = 0.0396,
-      ["least"] = -0.0273,
-      ["led"] = -0.0581,
-      ["left"] = -0.0808,
-      ["legacies"] = 0.0743,
-      ["legal"] = -0.0601,
-      ["legally"] = 0.0272,
-      ["lending"] = 0.0770,
-      ["letter"] = 0.0358,
-      ["level"] = 0.0456,
-      ["levels"] = 0.0742,
-      ["leverage"] = 0.0797,
-      ["leveraged"] = -0.0361,
-      ["leveraging"] = 0.0718,
-      ["licensing"] = -0.0257,
-      ["life"] = -0.0370,
-      ["like"] = -0.0437,
-      ["limited"] = -0.0960,
-      ["lines"] = 0.0883,
-      ["linking"] = -0.0487,
-      ["lithium"] = -0.0259,
-      ["lng"] = -0.0287,
-      ["loan"] = 0.0277,
-      ["loans"] = -0.0268,
-      ["lobito"] = -0.0326,
-      ["local"] = 0.0351,
-      ["locally"] = -0.0258,
-      ["longstanding"] = -0.0318,
-      ["look"] = 0.0386,
-      ["loss"] = 0.0293,
-      ["madagascar"] = 0.0454,
-      ["maintain"] = -0.0344,
-      ["maintenance"] = -0.0252,
-      ["makers"] = 0.0987,
-      ["making"] = 0.0877,
-      ["malnutrition"] = -0.0653,
-      ["management"] = 0.1082,
-      ["manner"] = -0.0406,
-      ["manufacturer"] = -0.0262,
-      ["manufacturing"] = -0.0641,
-      ["mapping"] = 0.0794,
-      ["maranhão"] = 0.0281,
-      ["march"] = -0.0558,
-      ["marine"] = 0.0877,
-      ["maritime"] = -0.0321,
-      ["market"] = -0.0634,
-      ["matter"] = -0.0732,
-      ["may"] = -0.1134,
-      ["meaningful"] = 0.0333,
-      ["mediation"] = -0.0267,
-      ["medical"] = -0.0441,
-      ["medicine"] = -0.0375,
-      ["medium"] = -0.0277,
-      ["meeting"] = -0.0306,
-      ["mef"] = 0.0835,
-      ["mekong"] = 0.0465,
-      ["membership"] = 0.0393,
-      ["memorandum"] = -0.0503,
-      ["met"] = -0.0524,
-      ["methane"] = 0.0578,
-      ["mexico"] = -0.0780,
-      ["microsoft"] = 0.0287,
-      ["mid"] = -0.0366,
-      ["might"] = 0.0302,
-      ["migration"] = -0.0272,
-      ["militaries"] = 0.0363,
-      ["military"] = -0.0393,
-      ["million"] = 0.0849,
-      ["mineral"] = -0.0672,
-      ["minerals"] = -0.1097,
-      ["minimizing"] = -0.0257,
-      ["ministries"] = 0.0380,
-      ["ministry"] = -0.0546,
-      ["mission"] = 0.0518,
-      ["missions"] = 0.0516,
-      ["mitigate"] = 0.0551,
-      ["mobilise"] = 0.0408,
-      ["mobilize"] = -0.0287,
-      ["mobilized"] = 0.0686,
-      ["models"] = -0.0408,
-      ["modi"] = -0.0263,
-      ["modular"] = 0.0627,
-      ["modules"] = 0.0391,
-      ["moment"] = -0.0405,
-      ["monitoring"] = 0.0646,
-      ["months"] = 0.0557,
-      ["moon"] = -0.0584,
-      ["most"] = -0.0352,
-      ["movers"] = 0.0300,
-      ["moving"] = -0.0320,
-      ["multi"] = -0.0632,
-      ["multilateral"] = -0.0700,
-      ["multilateralism"] = 0.0414,
-      ["multilaterally"] = -0.0380,
-      ["multiple"] = -0.0398,
-      ["municipal"] = 0.0423,
-      ["munitions"] = -0.0292,
-      ["museum"] = -0.0403,
-      ["mutual"] = -0.0651,
-      ["narcotics"] = -0.0254,
-      ["nasa"] = 0.1316,
-      ["nation"] = -0.0302,
-      ["national"] = 0.0382,
-      ["nationally"] = 0.0454,
-      ["nato"] = -0.0556,
-      ["natural"] = -0.0423,
-      ["nature"] = 0.1223,
-      ["ndc"] = 0.0408,
-      ["near"] = 0.0284,
-      ["nearly"] = -0.0373,
-      ["need"] = -0.0788,
-      ["needed"] = 0.0393,
-      ["needs"] = -0.0284,
-      ["net"] = 0.1049,
-      ["networks"] = -0.0337,
-      ["ngos"] = 0.0357,
-      ["nie"] = 0.0768,
-      ["niue"] = 0.0285,
-      ["noaa"] = 0.0753,
-      ["non"] = -0.0849,
-      ["nonproliferation"] = 0.0280,
-      ["north"] = -0.0418,
-      ["note"] = -0.0375,
-      ["noted"] = -0.0462,
-      ["noting"] = -0.0321,
-      ["november"] = -0.0487,
-      ["now"] = 0.0420,
-      ["nuclear"] = -0.0313,
-      ["number"] = 0.0714,
-      ["nutrition"] = -0.0750,
-      ["objectives"] = 0.0911,
-      ["obligations"] = -0.0871,
-      ["observation"] = 0.0536,
-      ["observations"] = 0.0977,
-      ["ocean"] = 0.1189,
-      ["oceanic"] = 0.0416,
-      ["october"] = 0.0836,
-      ["odni"] = 0.0353,
-      ["offer"] = 0.0532,
-      ["offered"] = -0.0256,
-      ["office"] = -0.0576,
-      ["offices"] = -0.0312,
-      ["officials"] = -0.0588,
-      ["oil"] = 0.0274,
-      ["once"] = -0.0559,
-      ["one"] = -0.1185,
-      ["ongoing"] = -0.0708,
-      ["only"] = -0.0440,
-      ["open"] = -0.0373,
-      ["opening"] = -0.0335,
-      ["operationalize"] = -0.0323,
-      ["opportunity"] = -0.0473,
-      ["oppose"] = 0.0257,
-      ["optimization"] = -0.0317,
-      ["options"] = 0.0280,
-      ["order"] = 0.0258,
-      ["organization"] = 0.0572,
-      ["organizations"] = 0.0375,
-      ["other"] = -0.0618,
-      ["others"] = -0.0653,
-      ["otherwise"] = 0.0510,
-      ["our"] = -0.0507,
-      ["out"] = -0.0821,
-      ["outcome"] = 0.0490,
-      ["outside"] = 0.0385,
-      ["overcome"] = -0.0372,
-      ["own"] = 0.0563,
-      ["pandemic"] = -0.0924,
-      ["pandemics"] = -0.0291,
-      ["panels"] = 0.0327,
-      ["paragraph"] = -0.0454,
-      ["parallel"] = -0.0436,
-      ["paris"] = 0.0983,
-      ["park"] = -0.0480,
-      ["parks"] = 0.0609,
-      ["particular"] = -0.0405,
-      ["particularly"] = -0.0270,
-      ["partnered"] = 0.0400,
-      ["partnering"] = 0.1087,
-      ["partners"] = -0.0371,
-      ["partnership"] = 0.0323,
-      ["partnerships"] = -0.0416,
-      ["parts"] = -0.0742,
-      ["party"] = 0.0466,
-      ["pass"] = 0.0437,
-      ["paying"] = 0.0542,
-      ["payment"] = 0.0266,
-      ["peace"] = -0.0357,
-      ["peaceful"] = -0.0381,
-      ["pending"] = -0.0371,
-      ["people"] = -0.1404,
-      ["peoples"] = 0.0567,
-      ["period"] = -0.0444,
-      ["permit"] = -0.0255,
-      ["person"] = -0.0401,
-      ["petro"] = -0.0350,
-      ["pgii"] = -0.0279,
-      ["pharmaceuticals"] = -0.0637,
-      ["philanthropies"] = 0.0369,
-      ["philippine"] = -0.0303,
-      ["philippines"] = 0.0421,
-      ["physical"] = -0.0328,
-      ["pillar"] = -0.0304,
-      ["pilot"] = 0.0477,
-      ["pilots"] = -0.0458,
-      ["pipeline"] = -0.0424,
-      ["pipelines"] = 0.0260,
-      ["place"] = -0.0319,
-      ["plan"] = 0.1046,
-      ["planet"] = -0.1046,
-      ["planning"] = 0.0550,
-      ["plans"] = -0.0484,
-      ["plant"] = 0.0299,
-      ["plants"] = 0.0649,
-      ["platforms"] = -0.0256,
-      ["play"] = -0.0561,
-      ["pledged"] = 0.0267,
-      ["point"] = -0.0430,
-      ["polar"] = -0.0373,
-      ["policies"] = -0.0312,
-      ["policymakers"] = 0.0273,
-      ["political"] = -0.0585,
-      ["pollutants"] = 0.0332,
-      ["potential"] = -0.0880,
-      ["poverty"] = -0.1183,
-      ["power"] = 0.1490,
-      ["practical"] = 0.0258,
-      ["practices"] = -0.0311,
-      ["prc"] = -0.0518,
-      ["precision"] = -0.0368,
-      ["prediction"] = 0.0349,
-      ["preparedness"] = -0.0723,
-      ["preparing"] = 0.0584,
-      ["present"] = -0.0415,
-      ["presents"] = 0.0309,
-      ["president"] = -0.0454,
-      ["presidential"] = -0.0417,
-      ["pressing"] = 0.0450,
-      ["prevent"] = -0.1025,
-      ["preventing"] = -0.0273,
-      ["previous"] = 0.0286,
-      ["price"] = -0.0353,
-      ["priced"] = -0.0460,
-      ["prices"] = -0.0809,
-      ["principles"] = -0.0924,
-      ["private"] = -0.0328,
-      ["procedural"] = 0.0448,
-      ["procedures"] = -0.0381,
-      ["proceedings"] = 0.0357,
-      ["process"] = -0.0276,
-      ["processed"] = 0.0366,
-      ["processes"] = 0.0449,
-      ["processing"] = -0.0453,
-      ["productive"] = 0.0460,
-      ["productively"] = 0.0347,
-      ["products"] = -0.1320,
-      ["professional"] = -0.0435,
-      ["profit"] = -0.0290,
-      ["program"] = 0.1154,
-      ["progress"] = -0.0630,
-      ["project"] = -0.0321,
-      ["projected"] = 0.0380,
-      ["projects"] = 0.1244,
-      ["promote"] = -0.0338,
-      ["promoting"] = 0.0534,
-      ["propose"] = -0.0332,
-      ["prosecutors"] = -0.0383,
-      ["prosperity"] = -0.0593,
-      ["protecting"] = 0.0427,
-      ["protection"] = 0.1747,
-      ["protections"] = 0.0574,
-      ["provide"] = 0.0586,
-      ["provisions"] = -0.0590,
-      ["public"] = 0.0731,
-      ["purchase"] = -0.0723,
-      ["purchasing"] = 0.0269,
-      ["purpose"] = 0.0812,
-      ["pursuant"] = -0.0585,
-      ["pursue"] = 0.0402,
-      ["quad"] = -0.0656,
-      ["quality"] = -0.1042,
-      ["quantum"] = -0.0389,
-      ["quarter"] = 0.0360,
-      ["quickly"] = -0.0275,
-      ["quin"] = -0.0480,
-      ["rail"] = -0.0294,
-      ["raise"] = 0.1069,
-      ["raising"] = 0.0361,
-      ["range"] = -0.0463,
-      ["ransomware"] = -0.0316,
-      ["rate"] = -0.0834,
-      ["raw"] = -0.0433,
-      ["reaffirm"] = -0.0265,
-      ["reaffirmed"] = -0.0359,
-      ["real"] = 0.0500,
-      ["reap"] = 0.0251,
-      ["received"] = 0.0372,
-      ["receiving"] = 0.0364,
-      ["recent"] = 0.0256,
-      ["recognised"] = 0.0402,
-      ["recognizes"] = -0.0548,
-      ["recommendations"] = -0.0650,
-      ["reconstruction"] = -0.0296,
-      ["recourse"] = -0.0259,
-      ["recycling"] = 0.0307,
-      ["reduce"] = 0.0594,
-      ["reduction"] = 0.0813,
-      ["referred"] = 0.0434,
-      ["reforestation"] = 0.0349,
-      ["reform"] = -0.0453,
-      ["reforms"] = -0.0291,
-      ["regard"] = -0.0615,
-      ["regards"] = 0.0327,
-      ["regime"] = -0.0465,
-      ["region"] = -0.0542,
-      ["regional"] = -0.1176,
-      ["regulate"] = 0.0398,
-      ["regulatory"] = -0.0465,
-      ["reinforcing"] = 0.0379,
-      ["reinvigorating"] = 0.0284,
-      ["relations"] = -0.0372,
-      ["relationships"] = -0.0257,
-      ["relevant"] = 0.0362,
-      ["reliable"] = 0.0301,
-      ["remain"] = -0.0916,
-      ["remote"] = 0.0361,
-      ["renewable"] = 0.0750,
-      ["renewables"] = 0.0257,
-      ["renewal"] = 0.0305,
-      ["replacing"] = 0.0545,
-      ["replicate"] = -0.0482,
-      ["repowereu"] = 0.0429,
-      ["represent"] = -0.0320,
-      ["representation"] = -0.0423,
-      ["representative"] = -0.0718,
-      ["republic"] = -0.1148,
-      ["request"] = -0.1099,
-      ["requests"] = -0.0379,
-      ["require"] = -0.0507,
-      ["required"] = -0.0303,
-      ["requirement"] = -0.0386,
-      ["requirements"] = 0.0511,
-      ["reserves"] = -0.0276,
-      ["reshape"] = -0.0303,
-      ["residents"] = 0.0250,
-      ["resistant"] = -0.0297,
-      ["resource"] = 0.0556,
-      ["resources"] = -0.0417,
-      ["respect"] = 0.0274,
-      ["respecting"] = -0.0290,
-      ["respective"] = 0.0335,
-      ["respond"] = -0.0338,
-      ["response"] = -0.0250,
-      ["responses"] = -0.0660,
-      ["restoration"] = -0.0251,
-      ["restore"] = 0.0451,
-      ["result"] = -0.0368,
-      ["resulting"] = 0.0540,
-      ["results"] = 0.0369,
-      ["revenue"] = -0.0414,
-      ["revitalizing"] = 0.0347,
-      ["rio"] = 0.0487,
-      ["rising"] = -0.0503,
-      ["river"] = 0.0374,
-      ["roadmap"] = 0.0266,
-      ["role"] = -0.0584,
-      ["rooftop"] = -0.0432,
-      ["roughly"] = 0.0281,
-      ["routes"] = -0.0418,
-      ["rules"] = -0.0491,
-      ["rural"] = -0.0376,
-      ["russia"] = -0.1268,
-      ["russian"] = -0.0610,
-      ["safe"] = -0.0403,
-      ["safeguards"] = -0.0370,
-      ["safely"] = -0.0388,
-      ["saharan"] = -0.0476,
-      ["said"] = -0.0419,
-      ["saint"] = 0.0291,
-      ["sais"] = -0.0348,
-      ["sales"] = 0.0289,
-      ["same"] = -0.0609,
-      ["sanitation"] = -0.0267,
-      ["satellite"] = 0.0710,
-      ["saudi"] = -0.0268,
-      ["scarce"] = -0.0313,
-      ["schemes"] = 0.0365,
-      ["schools"] = -0.0266,
-      ["science"] = 0.0723,
-      ["scientific"] = 0.0322,
-      ["scientists"] = 0.0352,
-      ["scope"] = 0.0451,
-      ["sdg"] = -0.0473,
-      ["sdgs"] = -0.0586,
-      ["sea"] = -0.0266,
-      ["seas"] = -0.0339,
-      ["secretariat"] = 0.0479,
-      ["secretary"] = -0.0355,
-      ["section"] = 0.1312,
-      ["sector"] = 0.0425,
-      ["sectors"] = -0.0837,
-      ["secure"] = -0.1237,
-      ["secured"] = 0.0308,
-      ["security"] = -0.0585,
-      ["seeds"] = -0.0305,
-      ["seek"] = -0.0274,
-      ["seeks"] = 0.0344,
-      ["seibert"] = -0.0372,
-      ["select"] = 0.0560,
-      ["semiconductor"] = -0.0454,
-      ["semiconductors"] = -0.1557,
-      ["senior"] = -0.0455,
-      ["sensing"] = 0.0303,
-      ["september"] = -0.0458,
-      ["sequencing"] = -0.0289,
-      ["series"] = -0.0406,
-      ["serve"] = -0.0683,
-      ["session"] = -0.0312,
-      ["set"] = 0.0714,
-      ["setting"] = -0.0442,
-      ["seven"] = -0.0328,
-      ["several"] = -0.0485,
-      ["sexual"] = -0.0299,
-      ["shared"] = -0.0266,
-      ["sharing"] = -0.0440,
-      ["shipbuilding"] = -0.0259,
-      ["shipping"] = 0.0463,
-      ["shoring"] = -0.0309,
-      ["should"] = -0.0380,
-      ["signed"] = -0.0287,
-      ["significance"] = -0.0375,
-      ["significantly"] = -0.0458,
-      ["signing"] = 0.0354,
-      ["singapore"] = -0.0739,
-      ["sister"] = 0.0302,
-      ["six"] = -0.0262,
-      ["sized"] = -0.0678,
-      ["skilling"] = -0.0271,
-      ["skills"] = -0.0268,
-      ["slavery"] = -0.0387,
-      ["smallholder"] = 0.0926,
-      ["smelter"] = 0.0323,
-      ["social"] = -0.0435,
-      ["socially"] = 0.0309,
-      ["societal"] = 0.0533,
-      ["soils"] = 0.0414,
-      ["solar"] = 0.0350,
-      ["solomon"] = -0.0286,
-      ["solve"] = -0.0279,
-      ["somalia"] = -0.0306,
-      ["sourced"] = 0.0319,
-      ["sources"] = 0.1362,
-      ["sourcing"] = 0.0580,
-      ["southeast"] = -0.0333,
-      ["sovereign"] = 0.0370,
-      ["space"] = -0.0652,
-      ["spaces"] = 0.0299,
-      ["special"] = -0.0525,
-      ["specialist"] = 0.0482,
-      ["specific"] = -0.0553,
-      ["specifically"] = -0.0436,
-      ["speed"] = 0.0353,
-      ["spend"] = 0.0320,
-      ["spur"] = 0.0791,
-      ["stable"] = -0.0509,
-      ["stage"] = 0.0616,
-      ["stakeholders"] = 0.0482,
-      ["standard"] = 0.0501,
-      ["standardization"] = -0.0264,
-      ["standardized"] = 0.0373,
-      ["standards"] = -0.1013,
-      ["stands"] = -0.0330,
-      ["start"] = 0.0384,
-      ["startups"] = -0.0302,
-      ["state"] = 0.0777,
-      ["stated"] = 0.0416,
-      ["states"] = -0.0321,
-      ["station"] = 0.0516,
-      ["statute"] = 0.0374,
-      ["steel"] = 0.0967,
-      ["steps"] = 0.0634,
-      ["storage"] = -0.0562,
-      ["store"] = -0.0337,
-      ["strategic"] = -0.1220,
-      ["strategies"] = 0.0347,
-      ["strategy"] = -0.0794,
-      ["strength"] = -0.0562,
-      ["strengthening"] = -0.0707,
-      ["strengthens"] = 0.0311,
-      ["strive"] = 0.0806,
-      ["strong"] = -0.0614,
-      ["strongly"] = -0.0541,
-      ["studies"] = -0.0342,
-      ["subcommittee"] = -0.1392,
-      ["subject"] = 0.0599,
-      ["subnational"] = 0.0464,
-      ["subsidies"] = -0.0270,
-      ["success"] = 0.0424,
-      ["successful"] = 0.0269,
-      ["suite"] = 0.0395,
-      ["sullivan"] = -0.0466,
-      ["summer"] = 0.0589,
-      ["summit"] = -0.0618,
-      ["sun"] = 0.1262,
-      ["supplied"] = 0.0296,
-      ["supply"] = -0.0253,
-      ["support"] = 0.0579,
-      ["supported"] = 0.0396,
-      ["supporting"] = 0.0617,
-      ["surveillance"] = -0.0751,
-      ["sustainability"] = 0.0770,
-      ["sustainably"] = 0.0417,
-      ["sweden"] = 0.0322,
-      ["tackling"] = -0.0411,
-      ["tailored"] = -0.0586,
-      ["take"] = -0.0418,
-      ["taking"] = -0.0321,
-      ["tangible"] = 0.0602,
-      ["target"] = -0.0524,
-      ["targeted"] = 0.0320,
-      ["targeting"] = -0.0270,
-      ["targets"] = 0.0494,
-      ["tariff"] = -0.0447,
-      ["tax"] = 0.0567,
-      ["tech"] = -0.0332,
-      ["technologies"] = -0.0362,
-      ["technology"] = 0.0313,
-      ["telecom"] = -0.0353,
-      ["telecommunications"] = -0.0440,
-      ["telecoms"] = 0.0405,
-      ["temporary"] = -0.0335,
-      ["term"] = -0.0412,
-      ["than"] = -0.0466,
-      ["that"] = -0.0251,
-      ["the"] = 0.0684,
-      ["their"] = -0.0305,
-      ["them"] = 0.0559,
-      ["then"] = 0.0322,
-      ["thereof"] = 0.0658,
-      ["these"] = 0.0497,
-      ["they"] = -0.0252,
-      ["third"] = -0.0440,
-      ["this"] = 0.0627,
-      ["those"] = -0.0315,
-      ["threat"] = 0.0264,
-      ["threatens"] = 0.0380,
-      ["three"] = -0.0446,
-      ["ties"] = -0.0339,
-      ["time"] = -0.0303,
-      ["times"] = -0.0422,
-      ["together"] = 0.0351,
-      ["tomorrow"] = 0.0286,
-      ["tools"] = -0.0620,
-      ["topics"] = -0.0273,
-      ["tour"] = 0.0284,
-      ["tourism"] = -0.0331,
-      ["toward"] = -0.0480,
-      ["toxic"] = 0.0273,
-      ["trafficking"] = -0.0804,
-      ["transaction"] = -0.0392,
-      ["transformation"] = 0.1000,
-      ["transformative"] = 0.0514,
-      ["transforming"] = 0.0265,
-      ["transition"] = 0.0401,
-      ["transitions"] = 0.1138,
-      ["transparency"] = -0.0378,
-      ["transport"] = 0.0629,
-      ["transportation"] = 0.0783,
-      ["treasury"] = -0.0861,
-      ["treatment"] = 0.0283,
-      ["trees"] = 0.0626,
-      ["tropical"] = 0.0315,
-      ["trump"] = -0.0743,
-      ["trust"] = -0.0515,
-      ["trustworthy"] = -0.0262,
-      ["ttc"] = -0.0345,
-      ["two"] = -0.0534,
-      ["uae"] = -0.0439,
-      ["uganda"] = -0.0293,
-      ["ukraine"] = -0.1861,
-      ["ukrainian"] = -0.0297,
-      ["ultimately"] = -0.0309,
-      ["unclassified"] = 0.0331,
-      ["unclos"] = -0.0752,
-      ["under"] = -0.0776,
-      ["understanding"] = -0.0610,
-      ["undertake"] = -0.0415,
-      ["underway"] = -0.0431,
-      ["unea"] = 0.0459,
-      ["unequivocal"] = 0.0380,
-      ["unfair"] = -0.0520,
-      ["unified"] = 0.0269,
-      ["unique"] = 0.0499,
-      ["united"] = -0.0764,
-      ["unless"] = -0.0599,
-      ["unlock"] = -0.0662,
-      ["unmanned"] = -0.0287,
-      ["unregulated"] = 0.0699,
-      ["unreported"] = 0.0699,
-      ["unsustainable"] = 0.0373,
-      ["untapped"] = -0.0418,
-      ["upcoming"] = 0.0258,
-      ["upgrade"] = 0.0351,
-      ["upgrades"] = 0.0331,
-      ["upgrading"] = -0.0386,
-      ["uptake"] = 0.0362,
-      ["urban"] = 0.0837,
-      ["usage"] = 0.0413,
-      ["usaid"] = 0.0290,
-      ["usascp"] = 0.0350,
-      ["usda"] = -0.0329,
-      ["use"] = 0.0979,
-      ["used"] = 0.0698,
-      ["user"] = 0.0267,
-      ["using"] = 0.0531,
-      ["ustda"] = -0.0547,
-      ["vaccine"] = -0.0353,
-      ["vaccines"] = -0.0256,
-      ["vacs"] = 0.0564,
-      ["value"] = -0.0259,
-      ["valued"] = 0.0252,
-      ["vcci"] = 0.0270,
-      ["vehicle"] = 0.0453,
-      ["venting"] = 0.0553,
-      ["verification"] = 0.0297,
-      ["vessel"] = 0.1022,
-      ["via"] = -0.0609,
-      ["vietnam"] = -0.0370,
-      ["violence"] = -0.0537,
-      ["vision"] = -0.0320,
-      ["visit"] = -0.0306,
-      ["visited"] = 0.0668,
-      ["vital"] = 0.0376,
-      ["voluntary"] = 0.0254,
-      ["vulnerable"] = -0.0802,
-      ["waive"] = 0.0558,
-      ["war"] = -0.0304,
-      ["warning"] = 0.0392,
-      ["was"] = -0.0351,
-      ["wastewater"] = 0.1212,
-      ["water"] = 0.1286,
-      ["way"] = 0.0298,
-      ["weapon"] = -0.0364,
-      ["weather"] = 0.1009,
-      ["week"] = -0.0529,
-      ["weeks"] = 0.0306,
-      ["welcome"] = -0.0772,
-      ["well"] = 0.0875,
-      ["wellbeing"] = 0.0274,
-      ["western"] = -0.0620,
-      ["westinghouse"] = -0.0253,
-      ["wetlands"] = 0.0384,
-      ["when"] = -0.1414,
-      ["where"] = 0.0308,
-      ["wherever"] = -0.0362,
-      ["which"] = -0.0736,
-      ["while"] = -0.0636,
-      ["white"] = -0.0514,
-      ["wildlife"] = -0.0588,
-      ["will"] = 0.0776,
-      ["willing"] = -0.0260,
-      ["willingness"] = 0.0450,
-      ["wind"] = 0.0417,
-      ["winter"] = -0.0440,
-      ["worked"] = -0.0261,
-      ["worker"] = 0.0460,
-      ["workers"] = -0.0955,
-      ["workforce"] = -0.0689,
-      ["working"] = 0.0377,
-      ["workshop"] = 0.0331,
-      ["would"] = 0.0446,
-      ["written"] = -0.0257,
-      ["yali"] = 0.0367,
-      ["years"] = -0.0726,
-      ["yields"] = 0.0436,
-      ["young"] = 0.0469,
-      ["yseali"] = -0.0317,
-      ["zambia"] = 0.0309,
-      ["zap"] = 0.0549,
-      ["zealand"] = 0.0384,
-      ["zero"] = 0.0694,
-      ["zevs"] = 0.0858,
-      ["zones"] = 0.0380,
-      ["zoonotic"] = -0.0544,
-      ["가하"] = -0.0363,
-      ["감비"] = 0.0628,
-      ["감사"] = -0.0301,
-      ["강화"] = -0.0359,
-      ["것을"] = -0.0274,
-      ["공급"] = -0.0360,
-      ["관계"] = -0.0441,
-      ["관해"] = 0.0553,
-      ["국민"] = -0.0405,
-      ["국에"] = -0.0280,
-      ["그린"] = 0.0252,
-      ["급망"] = -0.0294,
-      ["기로"] = 0.0275,
-      ["기후"] = 0.1107,
-      ["나1"] = -0.0256,
-      ["나가"] = 0.0412,
-      ["너지"] = 0.0379,
-      ["노력"] = 0.0356,
-      ["농업"] = 0.0619,
-      ["높이"] = -0.0351,
-      ["니다"] = -0.0794,
-      ["대응"] = 0.0424,
-      ["대통"] = -0.0465,
-      ["대한"] = -0.0316,
-      ["대화"] = -0.0345,
-      ["동으"] = 0.0440,
-      ["동참"] = 0.0377,
-      ["들에"] = 0.0254,
-      ["러한"] = 0.0471,
-      ["령에"] = 0.0331,
-      ["명하"] = 0.0298,
-      ["미치"] = 0.0429,
-      ["민국"] = -0.0287,
-      ["바이"] = -0.0388,
-      ["반도"] = -0.0281,
-      ["받고"] = 0.0284,
-      ["발과"] = 0.0643,
-      ["발이"] = 0.0369,
-      ["변화"] = 0.0606,
-      ["보건"] = 0.0394,
-      ["보호"] = 0.0487,
-      ["비아"] = 0.0608,
-      ["사업"] = 0.0351,
-      ["산림"] = 0.0373,
-      ["산을"] = 0.0267,
-      ["생산"] = 0.0258,
-      ["서도"] = 0.0560,
-      ["서의"] = -0.0327,
-      ["설명"] = 0.0521,
-      ["소중"] = 0.0321,
-      ["속에"] = -0.0274,
-      ["습니"] = -0.0385,
-      ["시아"] = -0.0300,
-      ["신산"] = -0.0292,
-      ["아의"] = 0.0283,
-      ["야의"] = -0.0407,
-      ["양국"] = -0.0516,
-      ["양성"] = 0.0349,
-      ["업을"] = 0.0561,
-      ["에너"] = 0.0368,
-      ["에서"] = -0.0550,
-      ["였다"] = -0.0502,
-      ["영향"] = 0.0688,
-      ["와라"] = 0.0624,
-      ["우리"] = -0.0296,
-      ["원전"] = 0.0285,
-      ["으로"] = 0.0349,
-      ["응하"] = 0.0353,
-      ["의를"] = -0.0282,
-      ["이러"] = 0.0473,
-      ["이번"] = -0.0356,
-      ["이오"] = -0.0257,
-      ["있는"] = 0.0352,
-      ["자와"] = 0.0597,
-      ["전에"] = 0.0264,
-      ["정상"] = -0.0294,
-      ["제에"] = 0.0341,
-      ["중립"] = 0.0342,
-      ["증대"] = 0.0253,
-      ["증진"] = -0.0265,
-      ["질서"] = -0.0295,
-      ["총리"] = -0.0257,
-      ["취하"] = 0.0267,
-      ["치는"] = 0.0414,
-      ["치들"] = 0.0288,
-      ["탄소"] = 0.0411,
-      ["통령"] = -0.0465,
-      ["평가"] = -0.0341,
-      ["평화"] = -0.0416,
-      ["하기"] = 0.0372,
-      ["하였"] = -0.0586,
-      ["한국"] = -0.0393,
-      ["한민"] = -0.0287,
-      ["한반"] = -0.0260,
-      ["함께"] = 0.0372,
-      ["합니"] = -0.0383,
-      ["해결"] = 0.0259,
-      ["해서"] = 0.0464,
-      ["해양"] = 0.0557,
-      ["향에"] = 0.0377,
-      ["향으"] = 0.0287,
-      ["협력"] = 0.0358,
-      ["호를"] = 0.0296,
-      ["화를"] = -0.0278,
-      ["화하"] = -0.0301,
-      ["환경"] = 0.1051,
-      ["회담"] = -0.0260,
-      ["후변"] = 0.0670,
-      ["힘을"] = 0.0272,
-    },
-    ["vocabulary.people"] = {
-      ["0만"] = 0.0376,
-      ["0여"] = 0.0592,
-      ["12th"] = 0.0289,
-      ["1년"] = 0.0267,
-      ["1세"] = 0.0337,
-      ["21pas"] = -0.0837,
-      ["21st"] = -0.0634,
-      ["26th"] = 0.0260,
-      ["3국"] = -0.0456,
-      ["4차"] = 0.0312,
-      ["65th"] = -0.0844,
-      ["8년"] = 0.0407,
-      ["abductions"] = 0.0539,
-      ["ability"] = -0.0717,
-      ["aboard"] = -0.0290,
-      ["about"] = -0.0735,
-      ["above"] = -0.0418,
-      ["abroad"] = 0.0762,
-      ["abuse"] = -0.0547,
-      ["academia"] = 0.0297,
-      ["academic"] = 0.0555,
-      ["academy"] = 0.0575,
-      ["accelerator"] = -0.0700,
-      ["accept"] = 0.0515,
-      ["accession"] = -0.0499,
-      ["accordance"] = -0.0315,
-      ["according"] = -0.0496,
-      ["accordingly"] = 0.0431,
-      ["accords"] = -0.0273,
-      ["account"] = -0.0253,
-      ["accountability"] = 0.0815,
-      ["accountable"] = 0.1485,
-      ["accurate"] = -0.0255,
-      ["achieve"] = 0.0451,
-      ["achieved"] = -0.0364,
-      ["achievements"] = -0.0442,
-      ["achieving"] = -0.0395,
-      ["acknowledged"] = -0.0453,
-      ["act"] = 0.0656,
-      ["acting"] = -0.0456,
-      ["action"] = -0.0627,
-      ["actions"] = -0.0899,
-      ["activists"] = 0.0309,
-      ["activities"] = -0.0287,
-      ["activity"] = -0.1003,
-      ["acts"] = -0.0511,
-      ["acute"] = 0.0639,
-      ["adaptation"] = -0.0573,
-      ["adapted"] = 0.0506,
-      ["adapting"] = -0.0261,
-      ["adaptive"] = 0.0423,
-      ["added"] = 0.0252,
-      ["addiction"] = -0.0777,
-      ["adding"] = 0.0378,
-      ["addition"] = -0.0562,
-      ["additionally"] = 0.0977,
-      ["address"] = -0.0466,
-      ["addressing"] = 0.1245,
-      ["adds"] = 0.0311,
-      ["ade"] = 0.0343,
-      ["adequately"] = -0.0472,
-      ["administration"] = -0.0453,
-      ["administrations"] = -0.0523,
-      ["administrator"] = 0.0289,
-      ["adopt"] = -0.0279,
-      ["advance"] = 0.0284,
-      ["advanced"] = -0.0376,
-      ["advancement"] = -0.0276,
-      ["advances"] = -0.0260,
-      ["advising"] = 0.0333,
-      ["advisory"] = -0.0673,
-      ["advocate"] = 0.0353,
-      ["afc"] = -0.0456,
-      ["affect"] = 0.0337,
-      ["affected"] = 0.0403,
-      ["affirm"] = -0.0352,
-      ["affirmative"] = 0.0500,
-      ["affirms"] = 0.0557,
-      ["affordable"] = -0.0739,
-      ["afghanistan"] = 0.0368,
-      ["afghans"] = 0.0264,
-      ["africa"] = 0.0351,
-      ["african"] = 0.0988,
-      ["africans"] = 0.0401,
-      ["again"] = 0.0323,
-      ["against"] = -0.0456,
-      ["age"] = 0.0279,
-      ["agencies"] = -0.0656,
-      ["agenda"] = 0.1230,
-      ["ago"] = -0.0368,
-      ["agree"] = -0.0504,
-      ["agreed"] = -0.0582,
-      ["agreement"] = -0.1374,
-      ["agricultural"] = 0.1155,
-      ["agriculture"] = -0.0328,
-      ["agro"] = -0.0256,
-      ["ahead"] = -0.0442,
-      ["aid"] = 0.0460,
-      ["aids"] = -0.0514,
-      ["aim"] = 0.0565,
-      ["aimed"] = 0.0610,
-      ["aiming"] = 0.0254,
-      ["aims"] = -0.0791,
-      ["air"] = 0.0352,
-      ["airlines"] = 0.0318,
-      ["aliens"] = 0.0881,
-      ["all"] = -0.0695,
-      ["alliance"] = -0.0852,
-      ["allies"] = -0.0674,
-      ["allocation"] = 0.0292,
-      ["allows"] = 0.0410,
-      ["almost"] = -0.0751,
-      ["alone"] = -0.0766,
-      ["alongside"] = -0.0359,
-      ["already"] = -0.0411,
-      ["alternative"] = -0.0342,
-      ["alternatives"] = -0.0417,
-      ["aluminum"] = -0.0416,
-      ["amazon"] = -0.0499,
-      ["ambassador"] = -0.0364,
-      ["ambitions"] = -0.0401,
-      ["americans"] = 0.0759,
-      ["among"] = 0.0619,
-      ["and"] = -0.0311,
-      ["angeles"] = 0.0543,
-      ["angola"] = 0.0340,
-      ["angolan"] = 0.0429,
-      ["anniversary"] = -0.0965,
-      ["announce"] = 0.0587,
-      ["announced"] = 0.0444,
-      ["anti"] = -0.0701,
-      ["anticipate"] = 0.0577,
-      ["antigua"] = 0.0596,
-      ["antisemitism"] = 0.2088,
-      ["antony"] = -0.0815,
-      ["any"] = -0.0394,
-      ["apl"] = -0.0362,
-      ["applauded"] = -0.0411,
-      ["applicable"] = -0.0342,
-      ["applicants"] = 0.0342,
-      ["appreciation"] = 0.0475,
-      ["approach"] = -0.0365,
-      ["approval"] = 0.0286,
-      ["approximately"] = -0.0850,
-      ["arab"] = 0.0273,
-      ["arbitrarily"] = 0.0470,
-      ["arca"] = -0.0462,
-      ["architecture"] = 0.0348,
-      ["are"] = -0.0270,
-      ["area"] = -0.0419,
-      ["areas"] = -0.0261,
-      ["arizona"] = -0.0325,
-      ["arms"] = -0.0447,
-      ["around"] = 0.0259,
-      ["arrest"] = -0.0620,
-      ["arrival"] = 0.0265,
-      ["arrived"] = 0.0339,
-      ["artemis"] = -0.0351,
-      ["article"] = 0.2581,
-      ["artificial"] = 0.0325,
-      ["arts"] = 0.0505,
-      ["asean"] = -0.0557,
-      ["asia"] = -0.0425,
-      ["ask"] = 0.0355,
-      ["aspect"] = -0.0294,
-      ["aspects"] = 0.1134,
-      ["assembly"] = 0.0859,
-      ["assess"] = -0.0465,
-      ["assessment"] = 0.0632,
-      ["assessments"] = 0.0272,
-      ["assets"] = -0.0404,
-      ["assist"] = 0.0779,
-      ["assistance"] = 0.1883,
-      ["assisting"] = 0.0726,
-      ["assistive"] = 0.0761,
-      ["associated"] = -0.0809,
-      ["association"] = 0.0369,
-      ["assumption"] = -0.0330,
-      ["astronaut"] = -0.0615,
-      ["astronauts"] = -0.0417,
-      ["atmospheric"] = -0.0388,
-      ["atrocities"] = 0.0861,
-      ["attack"] = -0.0593,
-      ["attacks"] = -0.0418,
-      ["attempts"] = 0.0317,
-      ["attorney"] = -0.0332,
-      ["august"] = -0.0714,
-      ["aukus"] = -0.0547,
-      ["australia"] = -0.0367,
-      ["australian"] = -0.1680,
-      ["authoritarianism"] = 0.0443,
-      ["authority"] = 0.0629,
-      ["authorizations"] = 0.0255,
-      ["authorized"] = -0.0841,
-      ["available"] = -0.0524,
-      ["avert"] = 0.0581,
-      ["aviation"] = -0.0397,
-      ["avoid"] = -0.0375,
-      ["awareness"] = -0.0683,
-      ["away"] = -0.0330,
-      ["backgrounds"] = 0.0268,
-      ["bahamas"] = -0.0257,
-      ["bahrain"] = 0.1267,
-      ["balanced"] = -0.0619,
-      ["ballistic"] = -0.0327,
-      ["ban"] = 0.0452,
-      ["bank"] = -0.0590,
-      ["banks"] = 0.0363,
-      ["barbados"] = -0.0562,
-      ["barbuda"] = 0.0596,
-      ["bargaining"] = 0.0358,
-      ["barriers"] = -0.0379,
-      ["base"] = -0.0401,
-      ["based"] = -0.0349,
-      ["basic"] = 0.1052,
-      ["basis"] = -0.0722,
-      ["begin"] = 0.0394,
-      ["beginning"] = -0.0738,
-      ["begun"] = 0.0521,
-      ["behind"] = 0.0384,
-      ["being"] = 0.0429,
-      ["believes"] = 0.0322,
-      ["beneficial"] = -0.0418,
-      ["beneficiaries"] = 0.0324,
-      ["benefited"] = 0.0260,
-      ["benefits"] = -0.0765,
-      ["benefitting"] = 0.0485,
-      ["bengaluru"] = 0.0379,
-      ["benin"] = 0.0415,
-      ["berlin"] = 0.0253,
-      ["best"] = -0.1203,
-      ["better"] = -0.0963,
-      ["between"] = 0.0724,
-      ["beyond"] = 0.0302,
-      ["bicentennial"] = -0.0303,
-      ["biggest"] = -0.0354,
-      ["bilateral"] = -0.1003,
-      ["billions"] = 0.0378,
-      ["binational"] = -0.0446,
-      ["bio"] = 0.0339,
-      ["biodiversity"] = -0.1159,
-      ["biomedical"] = 0.0379,
-      ["biotechnology"] = 0.0397,
-      ["bipartisan"] = 0.0733,
-      ["black"] = -0.0521,
-      ["blinken"] = -0.0853,
-      ["blocking"] = 0.0274,
-      ["blue"] = -0.0314,
-      ["body"] = 0.0257,
-      ["bold"] = -0.0386,
-      ["bolstering"] = 0.0566,
-      ["boosting"] = 0.0294,
-      ["border"] = 0.0940,
-      ["borders"] = -0.0863,
-      ["both"] = -0.0347,
-      ["bound"] = -0.0267,
-      ["brazil"] = 0.0354,
-      ["breastfeeding"] = -0.0334,
-      ["bridge"] = -0.0260,
-      ["bridges"] = 0.0271,
-      ["bridging"] = 0.0594,
-      ["bring"] = -0.0391,
-      ["bringing"] = -0.0611,
-      ["brings"] = -0.0643,
-      ["broaden"] = 0.0430,
-      ["broader"] = -0.0419,
-      ["broadly"] = 0.0607,
-      ["brought"] = -0.0645,
-      ["brutal"] = 0.0362,
-      ["budget"] = -0.0773,
-      ["budgets"] = -0.0358,
-      ["build"] = 0.0540,
-      ["building"] = 0.0302,
-      ["buildings"] = 0.0409,
-      ["built"] = 0.0282,
-      ["burden"] = -0.0666,
-      ["bureau"] = 0.0493,
-      ["burkina"] = 0.0492,
-      ["burma"] = 0.0498,
-      ["businesses"] = -0.1173,
-      ["buyers"] = -0.0368,
-      ["caadp"] = 0.0520,
-      ["cad"] = -0.0260,
-      ["caf"] = -0.0551,
-      ["cairo"] = 0.0355,
-      ["california"] = 0.0355,
-      ["call"] = 0.0465,
-      ["called"] = 0.0385,
-      ["calling"] = -0.0589,
-      ["calls"] = -0.0296,
-      ["campaign"] = -0.1362,
-      ["can"] = 0.0456,
-      ["canada"] = -0.0341,
-      ["cancer"] = -0.0757,
-      ["capabilities"] = -0.0926,
-      ["capability"] = -0.0366,
-      ["capable"] = -0.0289,
-      ["capacities"] = -0.0550,
-      ["cape"] = -0.0377,
-      ["capital"] = -0.0696,
-      ["capture"] = -0.0290,
-      ["carbon"] = -0.1521,
-      ["care"] = -0.0503,
-      ["caricom"] = 0.0303,
-      ["carried"] = -0.0354,
-      ["carrinho"] = -0.0267,
-      ["cartels"] = -0.0264,
-      ["casc"] = 0.0832,
-      ["case"] = 0.0420,
-      ["cases"] = 0.0689,
-      ["cash"] = 0.0252,
-      ["catalyze"] = -0.0636,
-      ["catalyzing"] = -0.0279,
-      ["cause"] = -0.0254,
-      ["cdc"] = -0.0641,
-      ["ceasefire"] = -0.0841,
-      ["celebrate"] = -0.0926,
-      ["celebrating"] = 0.0777,
-      ["censor"] = 0.0330,
-      ["censorship"] = 0.0713,
-      ["center"] = 0.0820,
-      ["centrality"] = -0.0645,
-      ["centre"] = 0.0523,
-      ["century"] = -0.0433,
-      ["ceo"] = 0.0383,
-      ["certain"] = -0.0411,
-      ["cervical"] = -0.0322,
-      ["cessation"] = 0.0354,
-      ["chains"] = -0.0928,
-      ["challenged"] = -0.0328,
-      ["challenges"] = -0.0339,
-      ["championing"] = -0.0286,
-      ["chancellor"] = -0.0305,
-      ["change"] = 0.0322,
-      ["changes"] = -0.0743,
-      ["changing"] = -0.0261,
-      ["charge"] = 0.0550,
-      ["chemical"] = -0.0279,
-      ["chemicals"] = -0.0254,
-      ["chief"] = -0.0574,
-      ["child"] = -0.0816,
-      ["children"] = -0.1210,
-      ["chile"] = -0.0658,
-      ["china"] = -0.0302,
-      ["circular"] = -0.0301,
-      ["cities"] = 0.0586,
-      ["citizenship"] = 0.0303,
-      ["city"] = 0.0615,
-      ["civic"] = 0.0273,
-      ["civil"] = 0.0488,
-      ["civilian"] = 0.0649,
-      ["civilians"] = 0.0862,
-      ["claims"] = 0.0350,
-      ["clear"] = -0.0279,
-      ["clearance"] = 0.0370,
-      ["climate"] = -0.0495,
-      ["clinics"] = -0.0741,
-      ["close"] = -0.0712,
-      ["closer"] = 0.0539,
-      ["coal"] = -0.0457,
-      ["coalition"] = -0.0939,
-      ["coast"] = -0.0314,
-      ["coastal"] = -0.0418,
-      ["code"] = -0.0320,
-      ["coercion"] = -0.0730,
-      ["coherent"] = 0.0282,
-      ["cohorts"] = -0.0452,
-      ["collaborate"] = -0.0347,
-      ["collaborating"] = -0.0627,
-      ["collaboration"] = -0.0575,
-      ["collection"] = -0.0304,
-      ["collective"] = -0.0280,
-      ["colleges"] = -0.0295,
-      ["colombia"] = -0.0321,
-      ["combat"] = 0.0738,
-      ["combatting"] = 0.0908,
-      ["combination"] = 0.0345,
-      ["commenced"] = 0.0305,
-      ["commencement"] = -0.0250,
-      ["commended"] = 0.0695,
-      ["commerce"] = -0.0480,
-      ["commercial"] = -0.0301,
-      ["commit"] = -0.0303,
-      ["commitments"] = -0.0393,
-      ["committed"] = -0.0603,
-      ["committee"] = -0.0430,
-      ["committees"] = 0.0592,
-      ["commodities"] = 0.0441,
-      ["commodity"] = 0.0356,
-      ["communication"] = -0.0784,
-      ["communities"] = -0.0689,
-      ["compact"] = 0.0501,
-      ["companies"] = 0.0347,
-      ["company"] = -0.1071,
-      ["competencies"] = 0.0299,
-      ["competition"] = -0.1119,
-      ["competitiveness"] = -0.0516,
-      ["complement"] = -0.0374,
-      ["complements"] = -0.0356,
-      ["compliance"] = 0.0290,
-      ["comprise"] = -0.0334,
-      ["comprised"] = -0.0423,
-      ["concerned"] = -0.0267,
-      ["concerns"] = -0.0461,
-      ["conclusion"] = -0.0640,
-      ["concrete"] = 0.0731,
-      ["condemning"] = 0.0418,
-      ["conditions"] = 0.1343,
-      ["conferences"] = 0.0358,
-      ["confined"] = 0.0358,
-      ["confirm"] = 0.0391,
-      ["confirming"] = -0.0455,
-      ["conflict"] = -0.0732,
-      ["conflicts"] = 0.0402,
-      ["conformity"] = -0.0527,
-      ["congress"] = 0.0511,
-      ["congressional"] = 0.0681,
-      ["connecting"] = -0.0382,
-      ["connection"] = 0.0375,
-      ["connections"] = 0.1368,
-      ["connectivity"] = -0.0733,
-      ["consensus"] = 0.0325,
-      ["consequences"] = -0.0385,
-      ["consider"] = 0.0599,
-      ["considerations"] = -0.0274,
-      ["considers"] = -0.0502,
-      ["consortium"] = -0.0411,
-      ["constitute"] = -0.0343,
-      ["constraints"] = 0.0279,
-      ["constructive"] = 0.0424,
-      ["consultations"] = -0.0876,
-      ["consumer"] = -0.0286,
-      ["consumers"] = -0.0524,
-      ["contact"] = 0.0584,
-      ["context"] = 0.0592,
-      ["continent"] = -0.0813,
-      ["continually"] = 0.0308,
-      ["continue"] = -0.1426,
-      ["continuous"] = 0.0337,
-      ["contrary"] = 0.0385,
-      ["contribute"] = 0.0457,
-      ["contributed"] = 0.0417,
-      ["contributing"] = 0.0280,
-      ["contribution"] = 0.0742,
-      ["contributions"] = 0.0302,
-      ["contributor"] = -0.0337,
-      ["control"] = -0.0568,
-      ["controlled"] = 0.0518,
-      ["convene"] = 0.0346,
-      ["convened"] = -0.0887,
-      ["convention"] = -0.0490,
-      ["conventional"] = -0.0489,
-      ["conventions"] = 0.0337,
-      ["conveyed"] = 0.0344,
-      ["cooperation"] = -0.1148,
-      ["coordinated"] = -0.0655,
-      ["coordinating"] = -0.0830,
-      ["coordination"] = 0.0750,
-      ["cop"] = -0.0338,
-      ["cop26"] = -0.0343,
-      ["cornerstone"] = -0.0372,
-      ["corporation"] = 0.0428,
-      ["corruption"] = 0.0580,
-      ["cost"] = -0.0857,
-      ["cote"] = 0.0278,
-      ["could"] = -0.0917,
-      ["council"] = -0.0669,
-      ["counter"] = -0.0688,
-      ["counterparts"] = -0.0476,
-      ["countries"] = 0.0425,
-      ["country"] = 0.0773,
-      ["coup"] = 0.0697,
-      ["courses"] = 0.0516,
-      ["court"] = 0.0458,
-      ["covax"] = -0.0379,
-      ["coverage"] = -0.0747,
-      ["covered"] = -0.0395,
-      ["covering"] = -0.0495,
-      ["covid"] = -0.0522,
-      ["create"] = -0.0422,
-      ["created"] = -0.0270,
-      ["creates"] = -0.0336,
-      ["creating"] = -0.0532,
-      ["cri"] = -0.0371,
-      ["crime"] = -0.1280,
-      ["criminals"] = -0.0271,
-      ["crises"] = 0.0590,
-      ["crisis"] = -0.0263,
-      ["criteria"] = 0.0304,
-      ["critical"] = -0.0467,
-      ["crop"] = -0.0509,
-      ["crops"] = 0.0603,
-      ["crown"] = 0.0255,
-      ["cuba"] = 0.0287,
-      ["cultural"] = 0.0582,
-      ["cultures"] = 0.0427,
-      ["current"] = -0.0464,
-      ["currently"] = -0.0330,
-      ["curricula"] = 0.0556,
-      ["cutting"] = -0.0304,
-      ["cyber"] = -0.1189,
-      ["cybersecurity"] = -0.0529,
-      ["cyberspace"] = -0.0391,
-      ["damage"] = -0.0277,
-      ["data"] = -0.0841,
-      ["date"] = -0.0636,
-      ["day"] = -0.0261,
-      ["days"] = -0.0762,
-      ["deadly"] = 0.0272,
-      ["deal"] = -0.0741,
-      ["deals"] = -0.0806,
-      ["deaths"] = -0.0584,
-      ["debt"] = -0.0549,
-      ["decarbonization"] = -0.0285,
-      ["december"] = -0.0960,
-      ["decent"] = 0.0734,
-      ["declaration"] = 0.0688,
-      ["declared"] = -0.0319,
-      ["decrease"] = -0.0436,
-      ["deem"] = -0.0340,
-      ["deep"] = -0.0549,
-      ["deepen"] = 0.0876,
-      ["deepest"] = -0.0380,
-      ["defend"] = -0.0257,
-      ["defenders"] = 0.0425,
-      ["defending"] = 0.0448,
-      ["defense"] = -0.1733,
-      ["deficit"] = -0.0290,
-      ["definitions"] = 0.0306,
-      ["deforestation"] = -0.0378,
-      ["deia"] = 0.0321,
-      ["delegation"] = -0.1026,
-      ["deliverables"] = 0.0264,
-      ["delivered"] = 0.0463,
-      ["delivering"] = 0.0324,
-      ["delta"] = 0.0259,
-      ["demand"] = -0.0474,
-      ["democracies"] = -0.0777,
-      ["democracy"] = -0.0256,
-      ["democratic"] = 0.0513,
-      ["demonstrate"] = -0.0803,
-      ["demonstrates"] = -0.0347,
-      ["department"] = 0.0473,
-      ["departments"] = -0.0666,
-      ["deploy"] = -0.0468,
-      ["deployed"] = -0.0336,
-      ["deployment"] = -0.0871,
-      ["deputy"] = -0.0391,
-      ["derogate"] = 0.0386,
-      ["descendants"] = 0.0356,
-      ["descent"] = 0.0833,
-      ["deserve"] = -0.0355,
-      ["design"] = 0.0269,
-      ["designation"] = 0.0901,
-      ["designing"] = 0.0498,
-      ["desire"] = -0.0395,
-      ["destruction"] = -0.0450,
-      ["detained"] = 0.0571,
-      ["detainees"] = 0.0608,
-      ["detect"] = -0.0274,
-      ["detection"] = -0.0440,
-      ["deteriorating"] = 0.0381,
-      ["determination"] = 0.0252,
-      ["determine"] = 0.0546,
-      ["develop"] = 0.0452,
-      ["developed"] = -0.1228,
-      ["developing"] = 0.0872,
-      ["development"] = 0.0378,
-      ["developments"] = 0.0453,
-      ["devices"] = 0.0623,
-      ["dfc"] = -0.1235,
-      ["dialogue"] = -0.0556,
-      ["diaspora"] = 0.0937,
-      ["difficulties"] = -0.0283,
-      ["digifemmes"] = 0.0332,
-      ["digital"] = 0.0514,
-      ["digitalization"] = -0.0250,
-      ["dimensions"] = 0.0265,
-      ["diplomatic"] = -0.0765,
-      ["directly"] = -0.0721,
-      ["disabilities"] = 0.0349,
-      ["disability"] = 0.0532,
-      ["disabled"] = 0.0478,
-      ["disaster"] = 0.0858,
-      ["disasters"] = 0.0474,
-      ["discrimination"] = -0.0414,
-      ["discussed"] = -0.0677,
-      ["discussion"] = -0.0602,
-      ["discussions"] = -0.0370,
-      ["disease"] = -0.0964,
-      ["diseases"] = -0.0543,
-      ["disinformation"] = -0.0647,
-      ["disorder"] = -0.0549,
-      ["displaced"] = 0.0279,
-      ["disrupt"] = -0.0871,
-      ["disruptions"] = -0.0563,
-      ["distributed"] = 0.0379,
-      ["diverse"] = 0.0337,
-      ["diversification"] = -0.0488,
-      ["diversified"] = 0.0539,
-      ["diversity"] = 0.0699,
-      ["divide"] = 0.0303,
-      ["documents"] = 0.0328,
-      ["doe"] = 0.0378,
-      ["does"] = 0.0424,
-      ["doha"] = 0.0554,
-      ["dollars"] = -0.0664,
-      ["domestic"] = -0.0278,
-      ["dominica"] = 0.0455,
-      ["donald"] = 0.0447,
-      ["donated"] = 0.0342,
-      ["done"] = -0.0789,
-      ["donor"] = 0.0254,
-      ["doses"] = -0.0895,
-      ["double"] = 0.0353,
-      ["dpi"] = -0.0331,
-      ["dprk"] = -0.0596,
-      ["drc"] = -0.0830,
-      ["driver"] = 0.0317,
-      ["driving"] = 0.0679,
-      ["drones"] = -0.0580,
-      ["drought"] = 0.0466,
-      ["drug"] = -0.0786,
-      ["dta"] = 0.0712,
-      ["duplicate"] = -0.0830,
-      ["durable"] = 0.0320,
-      ["each"] = 0.0429,
-      ["earlier"] = 0.0439,
-      ["earliest"] = -0.0327,
-      ["early"] = -0.0462,
-      ["earth"] = -0.0745,
-      ["earthquake"] = -0.0268,
-      ["eastern"] = 0.0502,
-      ["ebola"] = -0.0315,
-      ["ecco"] = 0.0279,
-      ["economics"] = 0.0571,
-      ["economies"] = -0.0292,
-      ["education"] = 0.1326,
-      ["educational"] = 0.1101,
-      ["effect"] = 0.1007,
-      ["effective"] = -0.0274,
-      ["effects"] = 0.0354,
-      ["efficient"] = 0.0342,
-      ["efficiently"] = 0.0355,
-      ["either"] = -0.0403,
-      ["elect"] = 0.0347,
-      ["elected"] = 0.0599,
-      ["electricity"] = -0.0448,
-      ["electrification"] = 0.0283,
-      ["element"] = 0.0715,
-      ["elevate"] = 0.0254,
-      ["elevated"] = 0.0411,
-      ["eligible"] = 0.0467,
-      ["eliminating"] = 0.0377,
-      ["elmau"] = 0.0285,
-      ["embassies"] = -0.0259,
-      ["embassy"] = 0.0310,
-      ["embedded"] = -0.0488,
-      ["emergencies"] = -0.0564,
-      ["emerging"] = -0.0351,
-      ["emirati"] = -0.0402,
-      ["emission"] = -0.0501,
-      ["emissions"] = -0.1508,
-      ["emphasize"] = -0.0287,
-      ["employed"] = -0.0375,
-      ["employees"] = -0.0364,
-      ["employment"] = 0.0491,
-      ["empower"] = 0.0488,
-      ["empowerment"] = 0.0642,
-      ["enables"] = -0.0284,
-      ["enabling"] = 0.0297,
-      ["encourages"] = 0.0282,
-      ["endeavor"] = -0.0488,
-      ["endorsed"] = 0.0712,
-      ["endorsing"] = -0.0291,
-      ["energies"] = 0.0358,
-      ["energy"] = -0.0381,
-      ["enforce"] = 0.0260,
-      ["enforceable"] = -0.0434,
-      ["engagement"] = 0.0369,
-      ["engagements"] = -0.0542,
-      ["engaging"] = -0.0360,
-      ["engineers"] = 0.0777,
-      ["english"] = -0.0581,
-      ["enjoy"] = -0.0964,
-      ["enormous"] = 0.0507,
-      ["enough"] = -0.0274,
-      ["enrich"] = 0.0427,
-      ["enslaved"] = 0.1255,
-      ["ensure"] = 0.0718,
-      ["ensures"] = -0.0278,
-      ["ensuring"] = -0.0644,
-      ["enter"] = 0.0537,
-      ["enterprise"] = -0.0302,
-      ["enterprises"] = -0.0378,
-      ["entity"] = 0.0472,
-      ["entrepreneurial"] = -0.0422,
-      ["entrepreneurship"] = 0.0566,
-      ["entry"] = 0.2043,
-      ["environment"] = -0.0504,
-      ["environments"] = 0.0409,
-      ["envoy"] = 0.0339,
-      ["epa"] = -0.0424,
-      ["epidemiology"] = -0.0498,
-      ["equality"] = -0.0782,
-      ["equally"] = -0.0642,
-      ["equipment"] = -0.0789,
-      ["equity"] = -0.0665,
-      ["equivalent"] = -0.0317,
-      ["eradication"] = -0.0298,
-      ["eritrean"] = -0.0666,
-      ["escalating"] = 0.0644,
-      ["essential"] = 0.0705,
-      ["established"] = -0.0652,
-      ["establishment"] = 0.0397,
-      ["estimated"] = -0.0479,
-      ["ethical"] = 0.0320,
-      ["ethiopia"] = 0.0626,
-      ["ethiopian"] = 0.0611,
-      ["ethnic"] = 0.1511,
-      ["europe"] = -0.1216,
-      ["european"] = -0.0703,
-      ["events"] = -0.0728,
-      ["ever"] = -0.0675,
-      ["every"] = -0.0411,
-      ["evolution"] = 0.0742,
-      ["exacerbated"] = 0.0645,
-      ["exacerbating"] = -0.0324,
-      ["example"] = -0.0592,
-      ["exceeded"] = 0.0439,
-      ["excellence"] = 0.0393,
-      ["excessive"] = -0.0488,
-      ["exchanges"] = 0.0459,
-      ["exclusion"] = 0.0457,
-      ["execute"] = -0.0264,
-      ["executives"] = 0.0655,
-      ["exercise"] = -0.0363,
-      ["exim"] = -0.0625,
-      ["existing"] = 0.0252,
-      ["exit"] = 0.0682,
-      ["expand"] = 0.0803,
-      ["expanded"] = -0.0557,
-      ["expanding"] = 0.0707,
-      ["expands"] = 0.0412,
-      ["expansion"] = 0.0294,
-      ["expedited"] = 0.0346,
-      ["experiences"] = -0.0281,
-      ["expertise"] = 0.0432,
-      ["experts"] = 0.1363,
-      ["exploitation"] = 0.0682,
-      ["exploration"] = -0.0359,
-      ["explored"] = 0.0277,
-      ["export"] = -0.0477,
-      ["exporters"] = -0.0305,
-      ["exports"] = -0.1121,
-      ["exposure"] = -0.0279,
-      ["express"] = 0.0639,
-      ["expressed"] = 0.0370,
-      ["expresses"] = -0.0564,
-      ["extractive"] = 0.0626,
-      ["extremism"] = -0.0264,
-      ["face"] = -0.0818,
-      ["facilitate"] = 0.0507,
-      ["facilitated"] = 0.0352,
-      ["facilitates"] = 0.0332,
-      ["facilitating"] = -0.0371,
-      ["facilities"] = -0.0333,
-      ["facility"] = 0.0448,
-      ["facing"] = 0.0584,
-      ["fair"] = 0.0290,
-      ["fairer"] = 0.0253,
-      ["fall"] = -0.0320,
-      ["falling"] = -0.0323,
-      ["familial"] = 0.0444,
-      ["families"] = -0.0377,
-      ["famine"] = 0.0778,
-      ["far"] = -0.0501,
-      ["farmer"] = -0.0690,
-      ["farmers"] = -0.2632,
-      ["farms"] = -0.0323,
-      ["faso"] = 0.0492,
-      ["feasibility"] = -0.0569,
-      ["feature"] = 0.0351,
-      ["federal"] = 0.0273,
-      ["feed"] = 0.1694,
-      ["fellows"] = 0.0395,
-      ["fellowship"] = 0.0473,
-      ["fellowships"] = 0.0320,
-      ["fentanyl"] = -0.0478,
-      ["fertilizer"] = -0.0545,
-      ["fertilizers"] = -0.0559,
-      ["field"] = -0.0382,
-      ["fields"] = 0.0416,
-      ["fighters"] = -0.0250,
-      ["fighting"] = -0.0436,
-      ["fiji"] = 0.0711,
-      ["finalize"] = -0.0310,
-      ["finance"] = -0.1017,
-      ["financing"] = -0.1028,
-      ["find"] = 0.0316,
-      ["fines"] = 0.0393,
-      ["finland"] = -0.0325,
-      ["fire"] = 0.0385,
-      ["firearms"] = -0.0482,
-      ["firm"] = 0.0281,
-      ["firmly"] = -0.0305,
-      ["fishing"] = -0.0294,
-      ["five"] = -0.0850,
-      ["flights"] = 0.0803,
-      ["flow"] = 0.0749,
-      ["flows"] = 0.0660,
-      ["fly"] = -0.0258,
-      ["follow"] = 0.0652,
-      ["follows"] = -0.0561,
-      ["food"] = 0.4006,
-      ["footing"] = -0.0358,
-      ["fora"] = -0.0766,
-      ["force"] = -0.0794,
-      ["forced"] = 0.0912,
-      ["forces"] = -0.0361,
-      ["forcibly"] = 0.0669,
-      ["forecast"] = -0.0289,
-      ["forest"] = -0.0507,
-      ["forge"] = -0.0358,
-      ["forged"] = -0.0295,
-      ["form"] = -0.0286,
-      ["formed"] = 0.0267,
-      ["forum"] = -0.1010,
-      ["forward"] = -0.0742,
-      ["fostering"] = -0.0818,
-      ["foundation"] = 0.0563,
-      ["foundational"] = 0.0607,
-      ["founded"] = -0.0307,
-      ["fourth"] = -0.0538,
-      ["framework"] = -0.0753,
-      ["free"] = 0.0254,
-      ["freight"] = 0.0322,
-      ["french"] = 0.0340,
-      ["frequent"] = -0.0293,
-      ["friendly"] = -0.0371,
-      ["from"] = 0.0337,
-      ["front"] = 0.0334,
-      ["frontiers"] = 0.0260,
-      ["fruits"] = 0.0390,
-      ["fuel"] = -0.0623,
-      ["fueled"] = 0.0318,
-      ["fuels"] = -0.0533,
-      ["fulbright"] = 0.0457,
-      ["fulfilling"] = -0.0259,
-      ["fully"] = -0.0515,
-      ["fund"] = -0.0520,
-      ["fundamental"] = -0.0486,
-      ["funding"] = 0.0763,
-      ["funds"] = 0.0390,
-      ["further"] = 0.0365,
-      ["furthermore"] = 0.0512,
-      ["future"] = 0.0570,
-      ["g20"] = -0.0864,
-      ["gafsp"] = 0.2287,
-      ["gambia"] = 0.0376,
-      ["gas"] = -0.0873,
-      ["gaza"] = 0.0384,
-      ["geac"] = 0.0464,
-      ["gender"] = 0.1136,
-      ["general"] = -0.0413,
-      ["generate"] = -0.0976,
-      ["generations"] = -0.0474,
-      ["geological"] = -0.0255,
-      ["geostrategic"] = -0.0286,
-      ["german"] = -0.0686,
-      ["germany"] = 0.0762,
-      ["gina"] = -0.0382,
-      ["girls"] = 0.0790,
-      ["given"] = 0.0816,
-      ["goal"] = -0.0353,
-      ["good"] = -0.1162,
-      ["goods"] = -0.0540,
-      ["governance"] = 0.0728,
-      ["government"] = 0.0776,
-      ["graduate"] = 0.0443,
-      ["grain"] = 0.0572,
-      ["grants"] = 0.0288,
-      ["grassroots"] = 0.0720,
-      ["gratitude"] = -0.0313,
-      ["great"] = -0.0313,
-      ["greatest"] = -0.0311,
-      ["green"] = -0.0473,
-      ["greener"] = -0.0334,
-      ["greenhouse"] = -0.0308,
-      ["grid"] = -0.0475,
-      ["grosso"] = -0.0264,
-      ["grounded"] = -0.0336,
-      ["group"] = -0.0358,
-      ["growth"] = -0.0791,
-      ["guarantees"] = 0.0318,
-      ["guard"] = -0.0322,
-      ["guatemala"] = 0.0546,
-      ["guidance"] = 0.0612,
-      ["guide"] = 0.0251,
-      ["guided"] = -0.0308,
-      ["guidelines"] = 0.0260,
-      ["guinea"] = 0.0440,
-      ["gun"] = -0.0378,
-      ["gustavo"] = 0.0342,
-      ["habitat"] = -0.0270,
-      ["had"] = 0.1000,
-      ["hadr"] = 0.0512,
-      ["haitians"] = -0.0479,
-      ["half"] = 0.0411,
-      ["hamas"] = -0.0335,
-      ["hampton"] = 0.0665,
-      ["harmful"] = -0.0260,
-      ["harmonious"] = -0.0424,
-      ["harris"] = 0.0302,
-      ["has"] = -0.0268,
-      ["hatred"] = 0.0645,
-      ["have"] = -0.0435,
-      ["haven"] = 0.0275,
-      ["hazards"] = -0.0273,
-      ["head"] = -0.0406,
-      ["headroom"] = 0.0305,
-      ["heads"] = -0.0341,
-      ["health"] = -0.1540,
-      ["healthcare"] = -0.0414,
-      ["healthy"] = -0.0913,
-      ["heart"] = 0.0518,
-      ["heavy"] = -0.0258,
-      ["hectares"] = -0.0455,
-      ["heights"] = -0.0692,
-      ["help"] = 0.0409,
-      ["helping"] = -0.0349,
-      ["hemisphere"] = -0.0296,
-      ["her"] = -0.0618,
-      ["here"] = -0.0511,
-      ["highlighted"] = 0.0355,
-      ["highlighting"] = -0.0439,
-      ["highly"] = 0.0712,
-      ["his"] = 0.0712,
-      ["historic"] = -0.0407,
-      ["historical"] = -0.0721,
-      ["history"] = -0.0723,
-      ["hiv"] = -0.1079,
-      ["hled"] = -0.0696,
-      ["hnp"] = -0.0823,
-      ["holders"] = 0.0303,
-      ["holding"] = 0.0661,
-      ["holistic"] = -0.0358,
-      ["home"] = 0.0761,
-      ["homes"] = 0.0736,
-      ["honduras"] = 0.0816,
-      ["hong"] = 0.0653,
-      ["hope"] = -0.0464,
-      ["hopes"] = -0.0273,
-      ["horn"] = 0.0453,
-      ["horrors"] = 0.0412,
-      ["hospitality"] = -0.0273,
-      ["hospitals"] = -0.0287,
-      ["host"] = 0.0558,
-      ["hosted"] = -0.0266,
-      ["hostilities"] = -0.0271,
-      ["hosting"] = -0.0627,
-      ["households"] = -0.0270,
-      ["how"] = -0.0287,
-      ["human"] = 0.0806,
-      ["humane"] = 0.1048,
-      ["humanitarian"] = 0.0823,
-      ["hundred"] = 0.0588,
-      ["hundreds"] = -0.0255,
-      ["hungary"] = -0.0263,
-      ["hunger"] = 0.0936,
-      ["hybrid"] = -0.0434,
-      ["hydrogen"] = -0.0423,
-      ["iaf"] = 0.0712,
-      ["ict"] = -0.0296,
-      ["ida"] = 0.0379,
-      ["idb"] = -0.0605,
-      ["ideals"] = -0.0375,
-      ["identify"] = -0.1122,
-      ["identity"] = -0.0335,
-      ["ieepa"] = 0.0547,
-      ["iii"] = 0.0321,
-      ["iit"] = 0.0430,
-      ["illegal"] = 0.0408,
-      ["illicit"] = -0.0737,
-      ["ilo"] = 0.0346,
-      ["immediate"] = 0.0657,
-      ["immediately"] = -0.0351,
-      ["immigration"] = 0.0429,
-      ["impacts"] = -0.0364,
-      ["imperative"] = 0.0591,
-      ["implement"] = 0.0336,
-      ["implementation"] = 0.0571,
-      ["implemented"] = 0.0738,
-      ["implementing"] = 0.1173,
-      ["importance"] = 0.0431,
-      ["important"] = -0.0319,
-      ["imports"] = -0.0349,
-      ["imposed"] = -0.0330,
-      ["imposing"] = -0.0283,
-      ["improve"] = 0.0643,
-      ["improvements"] = 0.0391,
-      ["improving"] = 0.0401,
-      ["impunity"] = 0.0330,
-      ["inaugural"] = -0.0643,
-      ["inaugurated"] = 0.0393,
-      ["incident"] = 0.0262,
-      ["incidents"] = 0.0546,
-      ["include"] = -0.0347,
-      ["included"] = -0.0365,
-      ["includes"] = -0.0593,
-      ["inclusion"] = -0.2224,
-      ["inclusive"] = 0.0534,
-      ["incomes"] = 0.0303,
-      ["increase"] = -0.0308,
-      ["increased"] = -0.1064,
-      ["increasing"] = 0.0654,
-      ["increasingly"] = -0.0508,
-      ["incredible"] = -0.0370,
-      ["independent"] = 0.0564,
-      ["india"] = -0.1246,
-      ["indian"] = -0.0341,
-      ["indigenous"] = -0.0850,
-      ["indirect"] = -0.0372,
-      ["individually"] = 0.0347,
-      ["individuals"] = 0.0738,
-      ["indo"] = -0.1055,
-      ["indonesia"] = -0.1215,
-      ["indonesian"] = 0.0704,
-      ["industrial"] = -0.0994,
-      ["industry"] = -0.0568,
-      ["inequalities"] = 0.0260,
-      ["inequality"] = 0.0831,
-      ["inequities"] = 0.0378,
-      ["infants"] = -0.0304,
-      ["infection"] = -0.0286,
-      ["infectious"] = -0.0361,
-      ["inflation"] = -0.0368,
-      ["influence"] = -0.0603,
-      ["information"] = -0.0575,
-      ["informed"] = 0.0464,
-      ["infrastructure"] = -0.1069,
-      ["initial"] = 0.0761,
-      ["initiate"] = 0.0258,
-      ["initiated"] = 0.0306,
-      ["initiating"] = 0.0269,
-      ["initiative"] = 0.0796,
-      ["inland"] = 0.0369,
-      ["innovation"] = -0.0919,
-      ["innovations"] = -0.0687,
-      ["innovators"] = -0.0380,
-      ["input"] = -0.0471,
-      ["insecure"] = 0.0269,
-      ["insecurity"] = 0.0888,
-      ["install"] = -0.0363,
-      ["institutes"] = 0.0282,
-      ["institutions"] = 0.0370,
-      ["instrumental"] = -0.0333,
-      ["integral"] = 0.0747,
-      ["integrate"] = 0.0448,
-      ["integrating"] = -0.0275,
-      ["integration"] = -0.0330,
-      ["integrity"] = 0.0340,
-      ["intellectual"] = -0.0661,
-      ["intelligence"] = -0.0637,
-      ["intend"] = -0.0664,
-      ["intensify"] = -0.0359,
-      ["inter"] = 0.0322,
-      ["interconnected"] = -0.0370,
-      ["interest"] = -0.0837,
-      ["interested"] = -0.0312,
-      ["interests"] = -0.1011,
-      ["interference"] = 0.0538,
-      ["interior"] = 0.0371,
-      ["internationally"] = 0.0590,
-      ["internet"] = 0.0936,
-      ["interoperability"] = -0.0546,
-      ["intervening"] = -0.0415,
-      ["into"] = -0.0539,
-      ["introduce"] = 0.0374,
-      ["invasion"] = 0.0270,
-      ["invest"] = -0.0413,
-      ["invested"] = -0.0891,
-      ["investigate"] = -0.0478,
-      ["investing"] = 0.0437,
-      ["investment"] = -0.0761,
-      ["invests"] = 0.0680,
-      ["invitation"] = -0.0392,
-      ["involving"] = 0.0268,
-      ["ion"] = 0.0269,
-      ["iraq"] = -0.0571,
-      ["iraqi"] = -0.0425,
-      ["ireland"] = -0.0607,
-      ["iron"] = -0.0258,
-      ["irregular"] = 0.0363,
-      ["irresponsible"] = -0.0300,
-      ["isis"] = -0.0387,
-      ["island"] = -0.0251,
-      ["israel"] = -0.0741,
-      ["issue"] = 0.0626,
-      ["issued"] = 0.0712,
-      ["issues"] = 0.0544,
-      ["issuing"] = 0.0365,
-      ["italian"] = 0.0385,
-      ["italy"] = -0.0320,
-      ["january"] = -0.0377,
-      ["japan"] = -0.1419,
-      ["jerusalem"] = -0.0333,
-      ["job"] = -0.0627,
-      ["jobs"] = -0.0738,
-      ["johnson"] = -0.0481,
-      ["joined"] = -0.0423,
-      ["joining"] = -0.0413,
-      ["joint"] = -0.0536,
-      ["jointly"] = 0.0592,
-      ["jordan"] = -0.0334,
-      ["joseph"] = -0.0511,
-      ["journalism"] = 0.0265,
-      ["judicial"] = 0.0310,
-      ["jurisdictions"] = 0.0344,
-      ["justice"] = 0.0487,
-      ["justification"] = 0.0350,
-      ["keep"] = -0.0432,
-      ["kenya"] = -0.1225,
-      ["kenyans"] = 0.0451,
-      ["kenyatta"] = 0.0346,
-      ["key"] = -0.0746,
-      ["kill"] = -0.0277,
-      ["kim"] = 0.0284,
-      ["kind"] = 0.0725,
-      ["kingdom"] = -0.0960,
-      ["kong"] = 0.0653,
-      ["korea"] = -0.0640,
-      ["kurdistan"] = 0.0424,
-      ["laboratories"] = 0.0706,
-      ["labour"] = 0.0757,
-      ["lack"] = -0.0317,
-      ["landmines"] = -0.0396,
-      ["landscape"] = -0.0488,
-      ["lao"] = -0.0333,
-      ["laos"] = 0.0714,
-      ["largest"] = -0.1103,
-      ["lasting"] = -0.0613,
-      ["latin"] = -0.0422,
-      ["launch"] = -0.0548,
-      ["launched"] = 0.0588,
-      ["launches"] = -0.0307,
-      ["launching"] = 0.0504,
-      ["law"] = -0.0380,
-      ["lawful"] = 0.0326,
-      ["laws"] = 0.0423,
-      ["lawyers"] = 0.0370,
-      ["laying"] = 0.0353,
-      ["lays"] = 0.0258,
-      ["leaders"] = 0.0307,
-      ["leadership"] = 0.0255,
-      ["leads"] = -0.0573,
-      ["learned"] = -0.0271,
-      ["learners"] = 0.0326,
-      ["learning"] = 0.1020,
-      ["least"] = -0.0438,
-      ["leaving"] = 0.0554,
-      ["lebanon"] = 0.0252,
-      ["led"] = 0.0471,
-      ["left"] = 0.0343,
-      ["legacies"] = 0.1163,
-      ["legacy"] = 0.0610,
-      ["legal"] = 0.0845,
-      ["legislation"] = 0.0585,
-      ["legislative"] = 0.0505,
-      ["leone"] = 0.0484,
-      ["less"] = -0.0314,
-      ["lessons"] = -0.0358,
-      ["level"] = -0.0469,
-      ["levels"] = -0.0620,
-      ["leverage"] = 0.0471,
-      ["life"] = 0.0470,
-      ["lifesaving"] = 0.0418,
-      ["lift"] = -0.0362,
-      ["lima"] = 0.0375,
-      ["limitations"] = 0.0674,
-      ["line"] = -0.0517,
-      ["linkages"] = 0.0251,
-      ["links"] = -0.0822,
-      ["list"] = 0.0413,
-      ["literacy"] = 0.1804,
-      ["livelihoods"] = 0.0833,
-      ["living"] = 0.0355,
-      ["lobito"] = -0.0917,
-      ["local"] = 0.0349,
-      ["locally"] = 0.0529,
-      ["logistics"] = -0.0265,
-      ["long"] = -0.0325,
-      ["longstanding"] = 0.0251,
-      ["looking"] = 0.0380,
-      ["looks"] = -0.0338,
-      ["los"] = 0.0543,
-      ["lost"] = -0.0611,
-      ["low"] = -0.1061,
-      ["lower"] = -0.0436,
-      ["lusaka"] = -0.0399,
-      ["macron"] = -0.0280,
-      ["made"] = -0.0639,
-      ["maf"] = -0.0606,
-      ["maintain"] = -0.1217,
-      ["maintaining"] = -0.0385,
-      ["major"] = -0.0919,
-      ["majority"] = -0.0777,
-      ["make"] = 0.0500,
-      ["makers"] = 0.0406,
-      ["making"] = -0.0751,
-      ["malaria"] = -0.1027,
-      ["malawi"] = 0.0890,
-      ["malicious"] = -0.0424,
-      ["manage"] = -0.0502,
-      ["managed"] = 0.0436,
-      ["management"] = -0.0576,
-      ["manipulation"] = 0.0361,
-      ["manufacture"] = -0.0264,
-      ["manufacturing"] = -0.0592,
-      ["many"] = -0.0676,
-      ["margins"] = -0.0316,
-      ["marine"] = -0.0801,
-      ["maritime"] = -0.0860,
-      ["marked"] = -0.0683,
-      ["market"] = -0.0944,
-      ["markets"] = -0.0922,
-      ["marks"] = 0.0325,
-      ["marshall"] = 0.0795,
-      ["match"] = 0.0606,
-      ["material"] = -0.0679,
-      ["materials"] = -0.0270,
-      ["maternal"] = -0.0424,
-      ["mato"] = -0.0264,
-      ["matter"] = -0.0333,
-      ["matters"] = 0.0694,
-      ["maximum"] = 0.0261,
-      ["mayors"] = 0.0402,
-      ["mcc"] = 0.0449,
-      ["mdbs"] = 0.0451,
-      ["meals"] = -0.0346,
-      ["meaningful"] = -0.0257,
-      ["means"] = -0.0403,
-      ["measures"] = -0.0563,
-      ["media"] = 0.1026,
-      ["medical"] = -0.0466,
-      ["medicine"] = -0.0281,
-      ["medicines"] = -0.0288,
-      ["mediterranean"] = 0.0403,
-      ["medium"] = 0.0533,
-      ["meet"] = -0.0276,
-      ["meetings"] = -0.0551,
-      ["meloni"] = 0.0535,
-      ["member"] = -0.0288,
-      ["membership"] = -0.0469,
-      ["mentorship"] = -0.0378,
-      ["met"] = -0.0485,
-      ["methane"] = -0.0582,
-      ["metric"] = 0.0424,
-      ["mexican"] = -0.0409,
-      ["microfinance"] = 0.0287,
-      ["migrants"] = 0.0534,
-      ["migration"] = 0.1580,
-      ["mile"] = 0.0499,
-      ["milestone"] = -0.0576,
-      ["militaries"] = -0.0435,
-      ["military"] = -0.1382,
-      ["millennium"] = 0.0624,
-      ["mine"] = 0.0295,
-      ["minerals"] = -0.0917,
-      ["mines"] = 0.0379,
-      ["minimum"] = 0.0275,
-      ["mining"] = 0.0571,
-      ["ministerial"] = -0.0536,
-      ["ministers"] = -0.0377,
-      ["ministries"] = 0.0440,
-      ["ministry"] = -0.0704,
-      ["minority"] = 0.0401,
-      ["missile"] = -0.0419,
-      ["mission"] = -0.0526,
-      ["mitigate"] = 0.1236,
-      ["mitigating"] = -0.0540,
-      ["mitigation"] = -0.0725,
-      ["mobilization"] = 0.0625,
-      ["mobilize"] = -0.0880,
-      ["mobilized"] = 0.0376,
-      ["model"] = -0.1042,
-      ["models"] = -0.0384,
-      ["modernize"] = -0.0445,
-      ["modernized"] = -0.0257,
-      ["modi"] = -0.0440,
-      ["moment"] = 0.0628,
-      ["mongolia"] = 0.0358,
-      ["monitoring"] = -0.0368,
-      ["month"] = 0.0525,
-      ["months"] = -0.0268,
-      ["moon"] = -0.0307,
-      ["moraes"] = 0.0293,
-      ["more"] = 0.0817,
-      ["mothers"] = -0.0734,
-      ["motivated"] = 0.0624,
-      ["movement"] = -0.0534,
-      ["mozambique"] = -0.0403,
-      ["msmes"] = -0.0345,
-      ["mss"] = -0.0256,
-      ["multi"] = 0.0456,
-      ["multinational"] = -0.0427,
-      ["multiplier"] = 0.0273,
-      ["municipal"] = 0.0476,
-      ["murzuq"] = 0.0536,
-      ["museum"] = 0.0276,
-      ["muslim"] = 0.0348,
-      ["musp"] = -0.0281,
-      ["mutual"] = -0.0799,
-      ["mutually"] = -0.0700,
-      ["myanmar"] = 0.0815,
-      ["nairobi"] = -0.0374,
-      ["nals"] = -0.0419,
-      ["narcotics"] = -0.0354,
-      ["nasa"] = -0.0511,
-      ["nation"] = -0.0752,
-      ["national"] = -0.1074,
-      ["nationally"] = -0.0386,
-      ["nationals"] = 0.2082,
-      ["natural"] = 0.0580,
-      ["nature"] = -0.0664,
-      ["naval"] = -0.0455,
-      ["navy"] = -0.0472,
-      ["necessity"] = 0.0261,
-      ["need"] = 0.0681,
-      ["needs"] = 0.1642,
-      ["negotiations"] = -0.0880,
-      ["neighbor"] = -0.0381,
-      ["neighbouring"] = 0.0411,
-      ["net"] = -0.0701,
-      ["netherlands"] = 0.0310,
-      ["network"] = -0.0731,
-      ["never"] = -0.0454,
-      ["niger"] = 0.0600,
-      ["noaa"] = -0.0560,
-      ["non"] = -0.1674,
-      ["norms"] = -0.0423,
-      ["north"] = -0.1051,
-      ["northern"] = 0.0495,
-      ["note"] = -0.0325,
-      ["noted"] = 0.0436,
-      ["notes"] = -0.0309,
-      ["notice"] = 0.0539,
-      ["notification"] = -0.0713,
-      ["november"] = -0.0412,
-      ["now"] = -0.0461,
-      ["nsf"] = -0.0279,
-      ["nsm"] = -0.0354,
-      ["nuclear"] = -0.1050,
-      ["number"] = 0.0724,
-      ["nurses"] = 0.0324,
-      ["nutrition"] = -0.0551,
-      ["obligated"] = 0.0255,
-      ["obligations"] = -0.0519,
-      ["observer"] = 0.0335,
-      ["occupational"] = 0.0321,
-      ["oceanic"] = -0.0284,
-      ["off"] = 0.0286,
-      ["office"] = -0.0638,
-      ["officers"] = -0.0473,
-      ["officially"] = 0.0500,
-      ["officials"] = 0.0493,
-      ["offset"] = 0.0274,
-      ["often"] = -0.0267,
-      ["oil"] = -0.0260,
-      ["once"] = -0.0423,
-      ["onebeat"] = 0.0289,
-      ["ones"] = 0.0365,
-      ["online"] = 0.1158,
-      ["only"] = -0.0964,
-      ["open"] = -0.0992,
-      ["opening"] = 0.0464,
-      ["openness"] = -0.0472,
-      ["operate"] = -0.0362,
-      ["operation"] = -0.0701,
-      ["operations"] = -0.0737,
-      ["operators"] = 0.0482,
-      ["opioid"] = -0.0388,
-      ["opportunity"] = -0.0335,
-      ["order"] = 0.0414,
-      ["orders"] = 0.0443,
-      ["organic"] = -0.0389,
-      ["organisations"] = -0.0511,
-      ["organization"] = -0.0345,
-      ["organizations"] = 0.0362,
-      ["organized"] = -0.0276,
-      ["organizing"] = 0.0362,
-      ["oriented"] = 0.0450,
-      ["original"] = 0.0411,
-      ["originally"] = -0.0287,
-      ["originating"] = 0.0314,
-      ["others"] = -0.0395,
-      ["otherwise"] = 0.0505,
-      ["out"] = 0.0389,
-      ["outbreak"] = 0.0322,
-      ["outbreaks"] = -0.0722,
-      ["outcome"] = -0.0418,
-      ["outcomes"] = -0.0271,
-      ["outlets"] = 0.0337,
-      ["outlines"] = -0.0423,
-      ["outlook"] = -0.0254,
-      ["outside"] = -0.0367,
-      ["over"] = 0.0868,
-      ["oversight"] = 0.0262,
-      ["overstay"] = 0.0442,
-      ["own"] = -0.0871,
-      ["pace"] = -0.0426,
-      ["pacific"] = -0.0715,
-      ["package"] = -0.0451,
-      ["packaging"] = -0.0316,
-      ["pact"] = 0.0299,
-      ["palestinian"] = 0.0694,
-      ["palestinians"] = 0.0293,
-      ["pan"] = 0.0284,
-      ["panama"] = -0.0937,
-      ["panel"] = -0.0516,
-      ["papua"] = 0.0654,
-      ["parallel"] = 0.0409,
-      ["paris"] = -0.0571,
-      ["parliamentary"] = 0.0470,
-      ["parole"] = 0.0326,
-      ["part"] = 0.0695,
-      ["partial"] = 0.0444,
-      ["participants"] = -0.0322,
-      ["participate"] = 0.0553,
-      ["particularly"] = -0.0503,
-      ["partner"] = -0.0351,
-      ["partners"] = -0.0626,
-      ["partnership"] = -0.1010,
-      ["partnerships"] = 0.0642,
-      ["pass"] = -0.0632,
-      ["passport"] = 0.0575,
-      ["path"] = 0.0792,
-      ["pathways"] = 0.0730,
-      ["pave"] = 0.0271,
-      ["paying"] = -0.0415,
-      ["payment"] = -0.0600,
-      ["pca"] = -0.0322,
-      ["pdr"] = -0.0333,
-      ["peer"] = 0.0373,
-      ["peninsula"] = -0.0613,
-      ["people"] = 0.2344,
-      ["peoples"] = 0.0681,
-      ["pepfar"] = -0.0666,
-      ["percent"] = -0.0428,
-      ["percentage"] = -0.0421,
-      ["performance"] = -0.0599,
-      ["period"] = -0.0475,
-      ["perpetrators"] = -0.0466,
-      ["personnel"] = -0.2822,
-      ["persons"] = 0.1135,
-      ["peru"] = -0.0292,
-      ["petro"] = 0.0461,
-      ["pgii"] = -0.0341,
-      ["pharmaceutical"] = -0.0435,
-      ["philanthropic"] = 0.0674,
-      ["philippines"] = 0.0297,
-      ["pillar"] = 0.0714,
-      ["pilot"] = 0.0321,
-      ["pilots"] = 0.0272,
-      ["pipeline"] = -0.0358,
-      ["planned"] = -0.0284,
-      ["planning"] = -0.0462,
-      ["plant"] = -0.0678,
-      ["plants"] = -0.0363,
-      ["platforms"] = -0.0410,
-      ["play"] = 0.0339,
-      ["players"] = 0.0329,
-      ["plays"] = 0.0474,
-      ["pledged"] = -0.0757,
-      ["plus"] = 0.0394,
-      ["pmi"] = -0.0469,
-      ["poetry"] = 0.0818,
-      ["points"] = -0.0437,
-      ["poland"] = -0.0313,
-      ["police"] = -0.0682,
-      ["policies"] = 0.0858,
-      ["policymakers"] = 0.0694,
-      ["polio"] = -0.0372,
-      ["political"] = 0.1039,
-      ["politics"] = 0.0370,
-      ["pollution"] = -0.0422,
-      ["pool"] = 0.0254,
-      ["poorest"] = 0.0346,
-      ["populations"] = 0.0903,
-      ["port"] = -0.0500,
-      ["portal"] = 0.0370,
-      ["portfolio"] = 0.0328,
-      ["pose"] = 0.0311,
-      ["posed"] = 0.0297,
-      ["position"] = 0.0486,
-      ["positions"] = -0.0278,
-      ["positive"] = -0.0639,
-      ["post"] = -0.0632,
-      ["powder"] = -0.0337,
-      ["power"] = -0.0436,
-      ["powered"] = 0.0398,
-      ["powers"] = 0.0812,
-      ["practice"] = -0.0255,
-      ["practices"] = -0.0322,
-      ["practitioners"] = 0.0257,
-      ["pre"] = 0.0259,
-      ["preferences"] = -0.0308,
-      ["pregnant"] = -0.0327,
-      ["premier"] = -0.0271,
-      ["prepare"] = -0.0585,
-      ["prepared"] = -0.0566,
-      ["preparedness"] = -0.1138,
-      ["presidencies"] = 0.0573,
-      ["presidency"] = -0.0465,
-      ["president"] = -0.0800,
-      ["presidential"] = -0.0445,
-      ["pressing"] = 0.0521,
-      ["prevail"] = -0.0577,
-      ["prevent"] = -0.0779,
-      ["preventing"] = -0.0759,
-      ["prevention"] = -0.1407,
-      ["prevents"] = 0.0319,
-      ["previous"] = 0.0846,
-      ["previously"] = -0.0256,
-      ["price"] = -0.0262,
-      ["prince"] = 0.0484,
-      ["prior"] = -0.0548,
-      ["prioritize"] = -0.0296,
-      ["prisoners"] = 0.0528,
-      ["privacy"] = 0.0256,
-      ["private"] = -0.0355,
-      ["problem"] = 0.0691,
-      ["procedural"] = 0.0275,
-      ["procedure"] = -0.0296,
-      ["procedures"] = -0.0590,
-      ["proceedings"] = 0.0763,
-      ["process"] = 0.0755,
-      ["processes"] = 0.0526,
-      ["proclamation"] = 0.0731,
-      ["procure"] = 0.0495,
-      ["procurement"] = 0.0370,
-      ["produce"] = -0.0376,
-      ["produced"] = -0.0322,
-      ["producer"] = -0.0335,
-      ["producers"] = -0.0754,
-      ["product"] = -0.0271,
-      ["production"] = -0.0471,
-      ["productivity"] = 0.0728,
-      ["products"] = -0.0925,
-      ["professionals"] = 0.0583,
-      ["profit"] = -0.0361,
-      ["profoundly"] = -0.0388,
-      ["program"] = 0.1305,
-      ["programme"] = 0.0851,
-      ["programmes"] = -0.0355,
-      ["programming"] = 0.0966,
-      ["programs"] = 0.1311,
-      ["prohibiting"] = 0.0371,
-      ["project"] = -0.0479,
-      ["projected"] = -0.0341,
-      ["projects"] = -0.0811,
-      ["prolonged"] = -0.0459,
-      ["promote"] = 0.1326,
-      ["promoting"] = 0.0441,
-      ["promulgated"] = -0.0439,
-      ["property"] = -0.0591,
-      ["proportion"] = -0.0466,
-      ["proposal"] = 0.0476,
-      ["proposals"] = 0.0317,
-      ["prosecute"] = -0.0571,
-      ["prosecution"] = 0.0265,
-      ["prosecutor"] = 0.0528,
-      ["prosecutors"] = 0.0339,
-      ["prosper"] = -0.0751,
-      ["prosperity"] = -0.0278,
-      ["prosperous"] = -0.0625,
-      ["protect"] = -0.0323,
-      ["protected"] = 0.0442,
-      ["protecting"] = 0.0888,
-      ["protection"] = 0.1678,
-      ["protective"] = -0.0310,
-      ["protracted"] = 0.0250,
-      ["proud"] = -0.0793,
-      ["provide"] = 0.0250,
-      ["provided"] = 0.0350,
-      ["provider"] = -0.0258,
-      ["providing"] = 0.0616,
-      ["provinces"] = 0.0333,
-      ["provision"] = -0.0641,
-      ["public"] = 0.1284,
-      ["published"] = 0.0369,
-      ["purchase"] = -0.0550,
-      ["purpose"] = -0.1000,
-      ["pursuant"] = -0.0348,
-      ["pursued"] = 0.0349,
-      ["pursuing"] = 0.0851,
-      ["push"] = 0.0320,
-      ["putin"] = -0.0761,
-      ["qatar"] = -0.0272,
-      ["quad"] = 0.0451,
-      ["qualified"] = 0.0330,
-      ["quantum"] = 0.0514,
-      ["questions"] = -0.0620,
-      ["race"] = -0.0430,
-      ["raimondo"] = -0.0382,
-      ["raise"] = -0.0259,
-      ["ransomware"] = -0.0567,
-      ["rapid"] = -0.0879,
-      ["rapidly"] = 0.0597,
-      ["rate"] = -0.0328,
-      ["reaching"] = -0.0616,
-      ["readiness"] = -0.0472,
-      ["ready"] = 0.0255,
-      ["reaffirm"] = -0.1185,
-      ["reaffirmed"] = -0.0371,
-      ["reaffirms"] = 0.0482,
-      ["real"] = -0.0751,
-      ["realize"] = -0.0378,
-      ["realizing"] = 0.0315,
-      ["rebuilding"] = 0.0322,
-      ["receiving"] = 0.0353,
-      ["recent"] = 0.0483,
-      ["reciprocity"] = -0.0415,
-      ["recognise"] = 0.0410,
-      ["recognition"] = 0.0357,
-      ["recognized"] = -0.0271,
-      ["recognizing"] = -0.0277,
-      ["recommendations"] = 0.0265,
-      ["recommended"] = -0.0319,
-      ["reconciliation"] = 0.0488,
-      ["reconfirm"] = 0.0556,
-      ["reconnect"] = 0.0443,
-      ["reconstruction"] = 0.1261,
-      ["reconvene"] = 0.0305,
-      ["recovering"] = 0.0401,
-      ["recovery"] = 0.1038,
-      ["recurrence"] = 0.0375,
-      ["reduce"] = -0.0726,
-      ["reducing"] = -0.0662,
-      ["reduction"] = -0.0660,
-      ["reflect"] = -0.0686,
-      ["reflected"] = -0.0537,
-      ["reflects"] = -0.0362,
-      ["reform"] = 0.0396,
-      ["reformed"] = -0.0319,
-      ["reformers"] = 0.0340,
-      ["reforms"] = 0.1493,
-      ["refugees"] = 0.1032,
-      ["refused"] = 0.0463,
-      ["regard"] = -0.0388,
-      ["regime"] = -0.0631,
-      ["regimes"] = -0.0342,
-      ["region"] = -0.0630,
-      ["regions"] = -0.0617,
-      ["regular"] = -0.0646,
-      ["regularization"] = 0.0269,
-      ["regulate"] = 0.0274,
-      ["regulation"] = -0.0477,
-      ["regulators"] = 0.0302,
-      ["regulatory"] = 0.0560,
-      ["rehabilitation"] = -0.0264,
-      ["reinvigorate"] = -0.0386,
-      ["reiterated"] = 0.0332,
-      ["related"] = 0.0505,
-      ["relating"] = -0.0352,
-      ["relationship"] = -0.0529,
-      ["relationships"] = 0.0257,
-      ["relevant"] = -0.0474,
-      ["reliable"] = -0.0859,
-      ["relief"] = 0.0981,
-      ["relies"] = 0.0260,
-      ["religion"] = 0.0294,
-      ["remain"] = 0.0347,
-      ["remaining"] = 0.0438,
-      ["remarkable"] = -0.0250,
-      ["remittances"] = -0.0548,
-      ["removable"] = 0.0348,
-      ["renewable"] = -0.0587,
-      ["renewal"] = 0.0481,
-      ["renewed"] = 0.0372,
-      ["repatriation"] = 0.0331,
-      ["replenishment"] = -0.0335,
-      ["report"] = 0.0620,
-      ["reported"] = -0.0305,
-      ["represent"] = -0.0711,
-      ["representation"] = -0.0502,
-      ["representatives"] = -0.0576,
-      ["represented"] = 0.0373,
-      ["represents"] = -0.0321,
-      ["repression"] = 0.0740,
-      ["reproductive"] = -0.0777,
-      ["republic"] = -0.0350,
-      ["request"] = -0.0460,
-      ["requests"] = -0.0453,
-      ["require"] = -0.0576,
-      ["requiring"] = 0.0261,
-      ["rescue"] = -0.0596,
-      ["research"] = -0.0759,
-      ["researchers"] = 0.0330,
-      ["resettlement"] = 0.0271,
-      ["reshape"] = -0.0346,
-      ["residency"] = 0.0273,
-      ["residents"] = 0.0271,
-      ["resilient"] = -0.0292,
-      ["resolution"] = -0.0272,
-      ["resolve"] = 0.0760,
-      ["resolving"] = 0.0339,
-      ["resource"] = -0.0321,
-      ["resources"] = 0.0311,
-      ["respect"] = -0.0341,
-      ["respecting"] = -0.0641,
-      ["respective"] = -0.0257,
-      ["respects"] = -0.0507,
-      ["respond"] = 0.0475,
-      ["responders"] = -0.0343,
-      ["responding"] = -0.0315,
-      ["response"] = -0.0328,
-      ["responses"] = 0.0388,
-      ["responsibilities"] = -0.0468,
-      ["responsive"] = 0.0385,
-      ["responsiveness"] = 0.0446,
-      ["restore"] = 0.0524,
-      ["restoring"] = -0.0290,
-      ["restrictions"] = 0.0603,
-      ["result"] = -0.0848,
-      ["resulted"] = -0.0290,
-      ["resulting"] = 0.0277,
-      ["results"] = -0.0534,
-      ["resume"] = 0.0304,
-      ["retain"] = -0.0311,
-      ["return"] = 0.1215,
-      ["returned"] = 0.0568,
-      ["returning"] = 0.0326,
-      ["reunification"] = 0.0510,
-      ["revenue"] = -0.0674,
-      ["reverse"] = -0.0350,
-      ["reversed"] = 0.0425,
-      ["review"] = 0.0902,
-      ["rice"] = 0.0372,
-      ["rising"] = 0.0426,
-      ["risks"] = -0.0855,
-      ["river"] = -0.0264,
-      ["roadmap"] = 0.0571,
-      ["rok"] = -0.0785,
-      ["root"] = 0.0284,
-      ["rules"] = -0.0693,
-      ["run"] = -0.0303,
-      ["rural"] = 0.1388,
-      ["russia"] = -0.0940,
-      ["russian"] = -0.0643,
-      ["rwanda"] = 0.0340,
-      ["sacrifice"] = -0.0375,
-      ["safe"] = -0.0312,
-      ["safeguarding"] = 0.0458,
-      ["safely"] = 0.0477,
-      ["safer"] = -0.0262,
-      ["saharan"] = -0.0251,
-      ["sailors"] = -0.0321,
-      ["salvador"] = 0.0800,
-      ["same"] = -0.0275,
-      ["sanctioned"] = -0.0466,
-      ["sanctions"] = -0.0948,
-      ["sanitation"] = 0.0288,
-      ["satellite"] = -0.0428,
-      ["satisfactory"] = -0.0438,
-      ["saudi"] = -0.0394,
-      ["save"] = 0.0506,
-      ["saving"] = 0.0334,
-      ["say"] = 0.0369,
-      ["scaled"] = 0.0256,
-      ["scaling"] = 0.0313,
-      ["scarce"] = 0.0305,
-      ["scheduled"] = -0.0274,
-      ["schemes"] = 0.0348,
-      ["schools"] = -0.0420,
-      ["sciences"] = 0.0672,
-      ["scientific"] = 0.0626,
-      ["scientists"] = 0.0947,
-      ["scope"] = 0.0624,
-      ["scourge"] = 0.0396,
-      ["sdg"] = 0.0835,
-      ["sdgs"] = 0.0695,
-      ["sea"] = -0.0389,
-      ["second"] = -0.1354,
-      ["secretary"] = -0.1031,
-      ["section"] = -0.0736,
-      ["sectoral"] = 0.0280,
-      ["sectors"] = -0.0377,
-      ["secure"] = -0.0920,
-      ["securing"] = -0.0441,
-      ["security"] = 0.0361,
-      ["seeking"] = -0.0269,
-      ["seeks"] = 0.0561,
-      ["self"] = 0.0301,
-      ["serve"] = -0.0311,
-      ["serves"] = 0.0343,
-      ["service"] = 0.0537,
-      ["services"] = -0.0583,
-      ["serving"] = 0.0454,
-      ["set"] = 0.0770,
-      ["seven"] = -0.0517,
-      ["several"] = 0.0274,
-      ["severe"] = -0.0310,
-      ["sexual"] = 0.0339,
-      ["shall"] = -0.0989,
-      ["share"] = 0.0342,
-      ["shareholders"] = -0.0472,
-      ["shares"] = -0.0322,
-      ["sharing"] = -0.1019,
-      ["shelter"] = 0.0257,
-      ["shoulder"] = -0.0323,
-      ["shutdowns"] = 0.0692,
-      ["side"] = -0.0371,
-      ["sides"] = -0.0878,
-      ["sids"] = 0.0897,
-      ["sierra"] = 0.0484,
-      ["signals"] = -0.0254,
-      ["significant"] = -0.0841,
-      ["signifies"] = -0.0351,
-      ["similarly"] = 0.0299,
-      ["simultaneously"] = -0.0272,
-      ["since"] = 0.1236,
-      ["singapore"] = -0.0633,
-      ["sitting"] = -0.0320,
-      ["situation"] = 0.1281,
-      ["sized"] = -0.0571,
-      ["skies"] = 0.0279,
-      ["skilled"] = 0.0881,
-      ["skills"] = 0.0632,
-      ["slavery"] = 0.0375,
-      ["small"] = 0.0734,
-      ["smallholder"] = -0.1518,
-      ["smuggling"] = -0.0338,
-      ["social"] = 0.1794,
-      ["socially"] = -0.0256,
-      ["societal"] = -0.0453,
-      ["software"] = -0.0796,
-      ["soil"] = 0.0362,
-      ["soldiers"] = -0.0436,
-      ["solid"] = 0.0366,
-      ["solidarity"] = -0.0253,
-      ["somalia"] = 0.0648,
-      ["some"] = 0.0329,
-      ["sourced"] = -0.0411,
-      ["sources"] = -0.0553,
-      ["south"] = 0.0743,
-      ["southeast"] = 0.0410,
-      ["southern"] = 0.1061,
-      ["sovereign"] = -0.0379,
-      ["sovereignty"] = -0.0587,
-      ["space"] = -0.0976,
-      ["spaceflight"] = -0.0383,
-      ["spain"] = 0.0433,
-      ["spanning"] = 0.0333,
-      ["spc"] = 0.0268,
-      ["special"] = 0.0269,
-      ["specialized"] = 0.0665,
-      ["species"] = -0.0342,
-      ["specific"] = 0.0572,
-      ["specifically"] = 0.0302,
-      ["spectrum"] = -0.0273,
-      ["speech"] = 0.0685,
-      ["speed"] = -0.0529,
-      ["spread"] = -0.0318,
-      ["spur"] = -0.0505,
-      ["spyware"] = 0.0263,
-      ["srhr"] = -0.0718,
-      ["ssn"] = -0.0272,
-      ["ssns"] = -0.0387,
-      ["stability"] = -0.0761,
-      ["staff"] = 0.0464,
-      ["stage"] = -0.0253,
-      ["stakeholders"] = -0.0329,
-      ["stand"] = -0.0731,
-      ["standard"] = -0.0591,
-      ["standardization"] = -0.0330,
-      ["standardized"] = 0.0327,
-      ["standards"] = -0.0730,
-      ["standing"] = 0.0574,
-      ["state"] = -0.0733,
-      ["stated"] = 0.0427,
-      ["station"] = -0.0417,
-      ["status"] = 0.0311,
-      ["steel"] = -0.0698,
-      ["steering"] = 0.0629,
-      ["stem"] = 0.1012,
-      ["step"] = 0.0300,
-      ["steps"] = 0.0506,
-      ["stood"] = -0.0356,
-      ["stop"] = 0.0473,
-      ["storage"] = -0.0676,
-      ["straight"] = -0.0415,
-      ["strategies"] = 0.0638,
-      ["strategy"] = -0.0350,
-      ["strength"] = -0.0309,
-      ["strengthened"] = -0.0309,
-      ["strengthening"] = -0.0295,
-      ["strides"] = 0.0264,
-      ["stringent"] = 0.0305,
-      ["striving"] = 0.0333,
-      ["strong"] = -0.1072,
-      ["strongly"] = -0.0393,
-      ["students"] = 0.0833,
-      ["studying"] = 0.0302,
-      ["sub"] = -0.0622,
-      ["subject"] = 0.1007,
-      ["submarine"] = -0.0742,
-      ["submarines"] = -0.0562,
-      ["subnational"] = -0.0260,
-      ["substance"] = -0.0760,
-      ["substances"] = -0.0404,
-      ["substantially"] = -0.0267,
-      ["success"] = -0.0837,
-      ["successful"] = 0.0852,
-      ["successfully"] = -0.0269,
-      ["such"] = 0.0588,
-      ["sudan"] = 0.1320,
-      ["sudanese"] = 0.0260,
-      ["suffer"] = -0.0678,
-      ["summer"] = 0.0286,
-      ["supply"] = -0.0656,
-      ["supporting"] = -0.0735,
-      ["supports"] = -0.0276,
-      ["surveillance"] = -0.0697,
-      ["survivor"] = 0.0426,
-      ["survivors"] = 0.0587,
-      ["suspension"] = 0.0443,
-      ["sustain"] = 0.0293,
-      ["sustainability"] = -0.0469,
-      ["sustainable"] = -0.0256,
-      ["sustainably"] = 0.0329,
-      ["sustainment"] = -0.0353,
-      ["synergy"] = -0.0335,
-      ["synthetic"] = -0.0944,
-      ["system"] = -0.0402,
-      ["systems"] = -0.0464,
-      ["table"] = -0.0435,
-      ["tackle"] = 0.0349,
-      ["tackling"] = 0.0326,
-      ["tactical"] = -0.0277,
-      ["taiwan"] = -0.0920,
-      ["take"] = -0.0427,
-      ["taken"] = -0.0659,
-      ["talent"] = 0.0838,
-      ["tangible"] = -0.0642,
-      ["tanzania"] = 0.0490,
-      ["target"] = 0.0288,
-      ["targeting"] = -0.0467,
-      ["tariff"] = -0.0497,
-      ["tariffs"] = -0.0757,
-      ["taskforce"] = -0.0518,
-      ["tasks"] = 0.0337,
-      ["teachers"] = 0.0251,
-      ["teaching"] = 0.0395,
-      ["tech"] = 0.0539,
-      ["technical"] = 0.0399,
-      ["techniques"] = -0.0497,
-      ["technologies"] = -0.0285,
-      ["telecommunication"] = -0.0387,
-      ["temporary"] = 0.1179,
-      ["term"] = 0.0368,
-      ["terminate"] = -0.0301,
-      ["territory"] = -0.0278,
-      ["terrorism"] = -0.1129,
-      ["terrorist"] = -0.0613,
-      ["test"] = 0.0363,
-      ["testing"] = -0.0353,
-      ["text"] = -0.0822,
-      ["than"] = -0.0455,
-      ["thank"] = 0.0353,
-      ["that"] = -0.0485,
-      ["their"] = 0.0916,
-      ["them"] = 0.0858,
-      ["themselves"] = 0.0311,
-      ["then"] = 0.0455,
-      ["therapeutics"] = -0.0420,
-      ["thermal"] = -0.0277,
-      ["these"] = -0.0260,
-      ["they"] = 0.0805,
-      ["those"] = 0.0418,
-      ["threatens"] = 0.0688,
-      ["threats"] = -0.0998,
-      ["three"] = -0.0401,
-      ["threshold"] = -0.0313,
-      ["thrive"] = -0.0251,
-      ["thriving"] = -0.0613,
-      ["throughout"] = -0.0897,
-      ["ties"] = 0.0388,
-      ["time"] = -0.0475,
-      ["titled"] = 0.0388,
-      ["today"] = -0.0323,
-      ["tokyo"] = -0.0262,
-      ["tomorrow"] = -0.0284,
-      ["tonga"] = 0.0899,
-      ["took"] = -0.0267,
-      ["topics"] = 0.0448,
-      ["totaling"] = -0.0358,
-      ["tour"] = 0.0265,
-      ["tourism"] = 0.0265,
-      ["toward"] = 0.0258,
-      ["town"] = -0.0344,
-      ["tplf"] = -0.0524,
-      ["tps"] = 0.1835,
-      ["trade"] = -0.0762,
-      ["trading"] = -0.0275,
-      ["tradition"] = -0.0294,
-      ["traditional"] = -0.0473,
-      ["traditions"] = -0.0274,
-      ["traffickers"] = -0.0254,
-      ["trafficking"] = -0.0428,
-      ["tragic"] = -0.0418,
-      ["training"] = -0.0777,
-      ["trainings"] = 0.1074,
-      ["transborder"] = -0.0295,
-      ["transfer"] = -0.0338,
-      ["transfers"] = -0.0443,
-      ["transform"] = 0.0742,
-      ["transformation"] = 0.0608,
-      ["transformational"] = 0.0332,
-      ["transformations"] = -0.0407,
-      ["transformative"] = -0.0654,
-      ["transition"] = 0.0309,
-      ["transmission"] = -0.0899,
-      ["transnational"] = -0.0844,
-      ["transparency"] = 0.0661,
-      ["transparent"] = 0.0386,
-      ["transport"] = 0.0824,
-      ["transportation"] = 0.0377,
-      ["travel"] = 0.0707,
-      ["traveled"] = -0.0425,
-      ["treasury"] = -0.0666,
-      ["treat"] = -0.0380,
-      ["treatment"] = -0.0734,
-      ["treaty"] = -0.0309,
-      ["trees"] = -0.0413,
-      ["tribal"] = -0.0389,
-      ["trilateral"] = -0.0749,
-      ["trip"] = -0.0344,
-      ["trust"] = -0.0343,
-      ["trustworthy"] = -0.0731,
-      ["ttc"] = -0.0714,
-      ["tuberculosis"] = -0.0770,
-      ["tunisia"] = -0.0257,
-      ["twenty"] = -0.0279,
-      ["typhoon"] = 0.0254,
-      ["ukraine"] = -0.0591,
-      ["ultimately"] = -0.0637,
-      ["unabated"] = -0.0300,
-      ["unacceptable"] = 0.0291,
-      ["unclos"] = -0.0484,
-      ["undermine"] = -0.0373,
-      ["undermining"] = -0.0479,
-      ["underrepresented"] = 0.0464,
-      ["underscored"] = 0.0905,
-      ["underserved"] = 0.0346,
-      ["understanding"] = 0.0637,
-      ["undertaking"] = -0.0382,
-      ["unequivocal"] = 0.0380,
-      ["unfair"] = -0.0255,
-      ["union"] = 0.0272,
-      ["unique"] = -0.0596,
-      ["unite"] = 0.0280,
-      ["united"] = 0.0251,
-      ["units"] = -0.0391,
-      ["unity"] = -0.0893,
-      ["university"] = -0.0517,
-      ["unjustifiable"] = -0.0412,
-      ["unjustified"] = 0.0468,
-      ["unlock"] = -0.0296,
-      ["unlocking"] = -0.0659,
-      ["unrest"] = -0.0654,
-      ["unsc"] = -0.0333,
-      ["unsustainable"] = -0.0308,
-      ["until"] = 0.0317,
-      ["unwavering"] = -0.0791,
-      ["upcoming"] = -0.0834,
-      ["update"] = -0.0421,
-      ["uphold"] = -0.0363,
-      ["upholding"] = 0.0304,
-      ["upon"] = -0.0906,
-      ["upskilling"] = 0.0582,
-      ["uptake"] = -0.0379,
-      ["urban"] = -0.0541,
-      ["urgent"] = 0.0640,
-      ["urgently"] = 0.0293,
-      ["uruguay"] = -0.0603,
-      ["usascp"] = -0.0378,
-      ["usd"] = 0.0254,
-      ["usda"] = 0.0280,
-      ["users"] = 0.0302,
-      ["using"] = 0.0352,
-      ["ustda"] = -0.0329,
-      ["vaccine"] = -0.0792,
-      ["vaccines"] = -0.0982,
-      ["vacs"] = 0.1024,
-      ["vehicles"] = -0.0850,
-      ["vendors"] = -0.0444,
-      ["venezuela"] = 0.0553,
-      ["venture"] = -0.0490,
-      ["version"] = 0.0379,
-      ["very"] = -0.0317,
-      ["vessels"] = -0.0518,
-      ["veterans"] = 0.0376,
-      ["via"] = -0.0564,
-      ["vibrant"] = 0.0795,
-      ["victim"] = 0.0642,
-      ["victims"] = 0.1034,
-      ["vietnam"] = -0.0484,
-      ["vietnamese"] = 0.0424,
-      ["views"] = -0.1038,
-      ["violate"] = -0.0337,
-      ["violation"] = 0.0401,
-      ["violence"] = 0.0797,
-      ["violent"] = -0.0352,
-      ["virginia"] = 0.0322,
-      ["virtual"] = 0.0392,
-      ["visa"] = 0.0657,
-      ["visas"] = 0.0646,
-      ["visit"] = -0.0425,
-      ["visitor"] = 0.0379,
-      ["visits"] = -0.0817,
-      ["volatility"] = 0.0313,
-      ["volunteerism"] = -0.0432,
-      ["volunteers"] = -0.0333,
-      ["voters"] = 0.0276,
-      ["vulnerabilities"] = -0.0368,
-      ["vulnerability"] = 0.0852,
-      ["w2af"] = -0.0394,
-      ["waive"] = 0.0386,
-      ["want"] = -0.0540,
-      ["war"] = 0.0810,
-      ["warehousing"] = -0.0288,
-      ["warfare"] = -0.0255,
-      ["warning"] = -0.0410,
-      ["was"] = -0.1530,
-      ["waste"] = 0.0385,
-      ["wastewater"] = 0.0403,
-      ["wasting"] = -0.1077,
-      ["way"] = 0.0261,
-      ["ways"] = 0.0304,
-      ["weapons"] = -0.1059,
-      ["weather"] = -0.0402,
-      ["week"] = 0.0966,
-      ["weeks"] = -0.0542,
-      ["welcomed"] = 0.0298,
-      ["were"] = 0.1104,
-      ["west"] = -0.0543,
-      ["wfp"] = 0.0635,
-      ["when"] = 0.0897,
-      ["wherever"] = 0.0308,
-      ["whether"] = -0.0371,
-      ["which"] = -0.0697,
-      ["while"] = -0.0851,
-      ["white"] = -0.0252,
-      ["who"] = 0.0600,
-      ["whole"] = -0.0671,
-      ["whom"] = -0.0484,
-      ["widespread"] = -0.0397,
-      ["wild"] = -0.0335,
-      ["wildlife"] = -0.0682,
-      ["will"] = -0.0292,
-      ["win"] = -0.0290,
-      ["wishing"] = 0.0324,
-      ["women"] = 0.2032,
-      ["worked"] = 0.0273,
-      ["workforce"] = 0.2760,
-      ["workforces"] = 0.0394,
-      ["works"] = -0.0629,
-      ["workshops"] = 0.0407,
-      ["worldwide"] = 0.0307,
-      ["worse"] = -0.0271,
-      ["worst"] = 0.0363,
-      ["worth"] = -0.0361,
-      ["would"] = -0.0458,
-      ["wps"] = 0.0511,
-      ["written"] = -0.0397,
-      ["wto"] = -0.0917,
-      ["xinjiang"] = 0.0506,
-      ["year"] = 0.0328,
-      ["years"] = -0.0257,
-      ["yemen"] = 0.0380,
-      ["yesterday"] = -0.0396,
-      ["yet"] = -0.0460,
-      ["yields"] = -0.0327,
-      ["young"] = -0.0321,
-      ["youth"] = 0.0358,
-      ["yseali"] = 0.0418,
-      ["zealand"] = -0.0405,
-      ["zelenskyy"] = -0.0293,
-      ["zero"] = -0.0911,
-      ["zimbabwe"] = 0.0445,
-      ["zones"] = -0.0261,
-      ["ㆍ문"] = 0.0250,
-      ["가공"] = 0.0263,
-      ["가는"] = 0.0493,
-      ["가능"] = -0.0421,
-      ["가들"] = -0.0402,
-      ["가를"] = -0.0515,
-      ["가일"] = 0.0410,
-      ["가입"] = -0.0255,
-      ["가지"] = 0.0479,
-      ["가치"] = -0.0322,
-      ["가할"] = 0.0526,
-      ["가합"] = 0.0428,
-      ["가했"] = -0.0314,
-      ["각서"] = 0.0612,
-      ["간다"] = -0.0291,
-      ["간부"] = -0.0310,
-      ["감사"] = -0.1022,
-      ["강과"] = -0.0276,
-      ["강조"] = 0.0539,
-      ["같이"] = -0.0722,
-      ["개막"] = -0.0396,
-      ["개발"] = 0.0744,
-      ["개선"] = 0.0363,
-      ["개최"] = -0.0454,
-      ["개혁"] = -0.0417,
-      ["거나"] = 0.0350,
-      ["거하"] = 0.0267,
-      ["건강"] = -0.0315,
-      ["겠다"] = -0.0675,
-      ["격차"] = 0.0344,
-      ["겪고"] = 0.0682,
-      ["결의"] = 0.0300,
-      ["결정"] = -0.0509,
-      ["결합"] = 0.0299,
-      ["경과"] = 0.0393,
-      ["경기"] = 0.0593,
-      ["경쟁"] = -0.0307,
-      ["경험"] = -0.0289,
-      ["계올"] = -0.0276,
-      ["고위"] = -0.0333,
-      ["고히"] = -0.0340,
-      ["공고"] = -0.0514,
-      ["공식"] = -0.0273,
-      ["공유"] = -0.0492,
-      ["공지"] = -0.0285,
-      ["공통"] = 0.0280,
-      ["공할"] = 0.0358,
-      ["공화"] = -0.0473,
-      ["과제"] = -0.0319,
-      ["과학"] = 0.0322,
-      ["관계"] = -0.0497,
-      ["관들"] = 0.0282,
-      ["관심"] = -0.0356,
-      ["관하"] = -0.0319,
-      ["관해"] = 0.0419,
-      ["괄적"] = -0.0450,
-      ["교류"] = 0.0950,
-      ["교역"] = -0.0644,
-      ["교육"] = 0.0937,
-      ["교정"] = 0.0348,
-      ["구기"] = 0.0362,
-      ["구성"] = 0.0312,
-      ["구의"] = 0.0314,
-      ["구조"] = -0.0261,
-      ["구해"] = 0.0336,
-      ["국가"] = 0.0403,
-      ["국간"] = -0.0345,
-      ["국과"] = -0.0475,
-      ["국관"] = 0.0429,
-      ["국교"] = 0.0281,
-      ["국민"] = 0.1038,
-      ["국왕"] = -0.0382,
-      ["국은"] = -0.0728,
-      ["국을"] = 0.0566,
-      ["국이"] = -0.1067,
-      ["국인"] = 0.0673,
-      ["국입"] = -0.0429,
-      ["국정"] = 0.0510,
-      ["국제"] = -0.0695,
-      ["그간"] = -0.0417,
-      ["그라"] = 0.0715,
-      ["극동"] = -0.0290,
-      ["극복"] = 0.0266,
-      ["극적"] = -0.0311,
-      ["글로"] = -0.0274,
-      ["금번"] = -0.0471,
-      ["금융"] = -0.0276,
-      ["금을"] = 0.0335,
-      ["기간"] = -0.0380,
-      ["기관"] = 0.0313,
-      ["기금"] = 0.0625,
-      ["기꺼"] = -0.0324,
-      ["기념"] = 0.0533,
-      ["기대"] = -0.0575,
-      ["기로"] = 0.0417,
-      ["기를"] = -0.0588,
-      ["기반"] = 0.0276,
-      ["기쁘"] = 0.0271,
-      ["기쁩"] = -0.0318,
-      ["기술"] = 0.0849,
-      ["기업"] = -0.0270,
-      ["기여"] = 0.0400,
-      ["기울"] = -0.0290,
-      ["기의"] = 0.0382,
-      ["기타"] = -0.0261,
-      ["기회"] = 0.0510,
-      ["긴밀"] = -0.0711,
-      ["긴장"] = -0.0283,
-      ["길을"] = -0.0270,
-      ["깊은"] = -0.0868,
-      ["까라"] = -0.0298,
-      ["까운"] = -0.0589,
-      ["까워"] = 0.0812,
-      ["까지"] = -0.0262,
-      ["꺼이"] = -0.0324,
-      ["끌어"] = -0.0363,
-      ["끼지"] = 0.0257,
-      ["나갈"] = 0.0416,
-      ["나누"] = -0.0496,
-      ["난민"] = 0.0659,
-      ["난해"] = 0.0498,
-      ["남아"] = 0.0461,
-      ["내외"] = -0.0650,
-      ["년에"] = -0.0519,
-      ["념과"] = 0.0283,
-      ["노력"] = 0.0873,
-      ["논의"] = -0.0573,
-      ["농업"] = 0.0586,
-      ["농촌"] = 0.0516,
-      ["누었"] = -0.0278,
-      ["는다"] = 0.0295,
-      ["늘날"] = 0.0333,
-      ["니다"] = -0.0789,
-      ["니라"] = -0.0268,
-      ["님께"] = 0.0335,
-      ["님의"] = -0.0355,
-      ["다른"] = 0.0414,
-      ["다시"] = -0.0267,
-      ["다음"] = -0.0337,
-      ["단과"] = 0.0305,
-      ["달성"] = -0.0281,
-      ["달하"] = 0.0321,
-      ["담에"] = -0.0373,
-      ["답방"] = -0.0366,
-      ["당사"] = -0.0276,
-      ["대가"] = 0.0277,
-      ["대관"] = -0.0281,
-      ["대되"] = 0.0338,
-      ["대를"] = -0.0585,
-      ["대에"] = -0.0510,
-      ["대통"] = -0.0445,
-      ["대한"] = -0.0280,
-      ["대할"] = 0.0300,
-      ["대합"] = -0.0417,
-      ["대해"] = -0.0818,
-      ["대화"] = -0.1013,
-      ["도록"] = 0.1114,
-      ["도적"] = 0.0736,
-      ["도하"] = -0.0341,
-      ["도화"] = -0.0252,
-      ["동맹"] = -0.0427,
-      ["동반"] = -0.0271,
-      ["동성"] = 0.0264,
-      ["동으"] = 0.0371,
-      ["동이"] = 0.0568,
-      ["동체"] = 0.0379,
-      ["되기"] = -0.0344,
-      ["되도"] = 0.0633,
-      ["되리"] = -0.0269,
-      ["됩니"] = -0.0362,
-      ["두환"] = -0.0529,
-      ["드립"] = -0.0354,
-      ["드의"] = -0.0330,
-      ["들간"] = 0.0341,
-      ["들과"] = -0.0362,
-      ["들은"] = -0.0418,
-      ["들의"] = -0.0593,
-      ["들이"] = 0.0517,
-      ["등과"] = 0.0264,
-      ["등에"] = 0.0383,
-      ["따뜻"] = -0.0466,
-      ["또한"] = 0.0354,
-      ["뜻깊"] = -0.0299,
-      ["뜻한"] = -0.0293,
-      ["라가"] = -0.0276,
-      ["라고"] = 0.0362,
-      ["라는"] = -0.0265,
-      ["라드"] = 0.0715,
-      ["라소"] = -0.0298,
-      ["라의"] = 0.0334,
-      ["락하"] = -0.0426,
-      ["랑스"] = 0.0375,
-      ["래세"] = 0.0308,
-      ["래에"] = -0.0401,
-      ["략동"] = -0.0325,
-      ["략적"] = -0.0352,
-      ["러분"] = -0.0476,
-      ["러시"] = -0.0446,
-      ["러한"] = 0.0437,
-      ["럽과"] = 0.0407,
-      ["렇게"] = 0.0346,
-      ["려에"] = -0.0298,
-      ["력과"] = 0.0341,
-      ["력관"] = -0.0287,
-      ["력도"] = -0.0419,
-      ["력하"] = 0.0875,
-      ["력해"] = -0.0263,
-      ["련하"] = 0.0472,
-      ["령각"] = -0.0357,
-      ["령간"] = -0.0343,
-      ["령님"] = -0.0443,
-      ["령의"] = -0.0990,
-      ["로그"] = 0.0486,
-      ["로벌"] = -0.0274,
-      ["로서"] = -0.0280,
-      ["로에"] = 0.0519,
-      ["로운"] = -0.0429,
-      ["류를"] = 0.0539,
-      ["류와"] = 0.0634,
-      ["류의"] = 0.0268,
-      ["르그"] = -0.0255,
-      ["리가"] = 0.0332,
-      ["리님"] = -0.0393,
-      ["리더"] = 0.0275,
-      ["리모"] = 0.0264,
-      ["리의"] = -0.0595,
-      ["리카"] = 0.0387,
-      ["리한"] = -0.0424,
-      ["림픽"] = 0.0429,
-      ["립니"] = -0.0357,
-      ["마련"] = 0.0309,
-      ["마을"] = 0.0497,
-      ["마음"] = 0.0401,
-      ["만족"] = -0.0362,
-      ["만찬"] = 0.0331,
-      ["많이"] = 0.0532,
-      ["망을"] = 0.0544,
-      ["망이"] = -0.0314,
-      ["매우"] = -0.0312,
-      ["맹으"] = -0.0325,
-      ["면서"] = -0.0268,
-      ["명에"] = 0.0434,
-      ["명이"] = 0.0348,
-      ["명하"] = 0.0714,
-      ["모두"] = 0.0262,
-      ["모든"] = 0.0428,
-      ["모부"] = -0.0410,
-      ["모색"] = -0.0260,
-      ["모프"] = 0.0264,
-      ["몽헤"] = -0.0330,
-      ["문가"] = 0.0355,
-      ["문이"] = -0.1022,
-      ["문제"] = 0.0716,
-      ["문했"] = 0.0372,
-      ["문화"] = 0.1236,
-      ["물적"] = 0.0491,
-      ["미동"] = -0.0353,
-      ["민간"] = 0.0498,
-      ["민국"] = -0.0870,
-      ["민들"] = 0.0445,
-      ["민에"] = 0.0332,
-      ["민의"] = 0.0311,
-      ["민이"] = 0.0390,
-      ["민주"] = 0.0306,
-      ["밀히"] = -0.0588,
-      ["바마"] = -0.0297,
-      ["바탕"] = 0.0295,
-      ["밖에"] = 0.0297,
-      ["반공"] = 0.0540,
-      ["반대"] = 0.0255,
-      ["반도"] = -0.0475,
-      ["반을"] = 0.0681,
-      ["반한"] = -0.0486,
-      ["받는"] = 0.0281,
-      ["받아"] = 0.0458,
-      ["받았"] = -0.0415,
-      ["발과"] = 0.0379,
-      ["발사"] = -0.0297,
-      ["발을"] = 0.0299,
-      ["발전"] = -0.0548,
-      ["발한"] = 0.0466,
-      ["방문"] = -0.0407,
-      ["방법"] = -0.0319,
-      ["방안"] = 0.0412,
-      ["방을"] = 0.0333,
-      ["방이"] = -0.0257,
-      ["방한"] = -0.0488,
-      ["번에"] = 0.0514,
-      ["번영"] = 0.0291,
-      ["베르"] = -0.0275,
-      ["별한"] = 0.0347,
-      ["보건"] = -0.0310,
-      ["보내"] = -0.0289,
-      ["보다"] = -0.0292,
-      ["보완"] = -0.0361,
-      ["보의"] = -0.0316,
-      ["보장"] = 0.0402,
-      ["복을"] = -0.0271,
-      ["복지"] = -0.0682,
-      ["부가"] = 0.0514,
-      ["부문"] = -0.0404,
-      ["부투"] = -0.0410,
-      ["북한"] = -0.0288,
-      ["분과"] = -0.0349,
-      ["분께"] = -0.0261,
-      ["분야"] = 0.0578,
-      ["분은"] = -0.0280,
-      ["비세"] = 0.0715,
-      ["비자"] = 0.0296,
-      ["비전"] = -0.0337,
-      ["쁘게"] = 0.0280,
-      ["쁩니"] = -0.0318,
-      ["사람"] = 0.0542,
-      ["사를"] = -0.0392,
-      ["사무"] = -0.0354,
-      ["사업"] = -0.0483,
-      ["사자"] = -0.0273,
-      ["사적"] = -0.0380,
-      ["사합"] = -0.0879,
-      ["사회"] = 0.0741,
-      ["상호"] = -0.1110,
-      ["상회"] = -0.1101,
-      ["새로"] = -0.0505,
-      ["새마"] = 0.0497,
-      ["샤가"] = -0.0284,
-      ["샤드"] = 0.0350,
-      ["서로"] = 0.0638,
-      ["서를"] = 0.0335,
-      ["서명"] = 0.0376,
-      ["서의"] = 0.0336,
-      ["선물"] = 0.0407,
-      ["설립"] = 0.0414,
-      ["설치"] = -0.0434,
-      ["성되"] = -0.0309,
-      ["성숙"] = -0.0329,
-      ["성의"] = 0.0263,
-      ["성화"] = 0.0616,
-      ["세계"] = -0.0455,
-      ["세그"] = 0.0715,
-      ["세기"] = 0.0462,
-      ["세방"] = -0.0352,
-      ["셋째"] = -0.0312,
-      ["소기"] = 0.0555,
-      ["속하"] = -0.0307,
-      ["솔베"] = -0.0255,
-      ["송환"] = 0.0434,
-      ["수교"] = -0.0558,
-      ["수락"] = -0.0493,
-      ["술분"] = -0.0491,
-      ["술이"] = 0.0256,
-      ["술자"] = 0.0374,
-      ["술협"] = 0.0539,
-      ["숭고"] = 0.0536,
-      ["스타"] = -0.0659,
-      ["스포"] = 0.0277,
-      ["시는"] = 0.0255,
-      ["시대"] = -0.0653,
-      ["시에"] = 0.0308,
-      ["시켜"] = 0.0362,
-      ["시킬"] = -0.0447,
-      ["시하"] = -0.0283,
-      ["시한"] = -0.0328,
-      ["식민"] = 0.0405,
-      ["신뢰"] = -0.0367,
-      ["신산"] = -0.0261,
-      ["신설"] = 0.0263,
-      ["신합"] = -0.0257,
-      ["실질"] = -0.0756,
-      ["심으"] = -0.0470,
-      ["심한"] = 0.0258,
-      ["싱가"] = -0.0315,
-      ["아가"] = -0.0398,
-      ["아끼"] = 0.0257,
-      ["아는"] = -0.0410,
-      ["아니"] = -0.0274,
-      ["아세"] = -0.0251,
-      ["아시"] = 0.0400,
-      ["아에"] = 0.0418,
-      ["아울"] = -0.0260,
-      ["아프"] = 0.0448,
-      ["안에"] = -0.0303,
-      ["안을"] = 0.0720,
-      ["않을"] = 0.0298,
-      ["야에"] = 0.0874,
-      ["양해"] = 0.0583,
-      ["어와"] = -0.0429,
-      ["어준"] = -0.0331,
-      ["업개"] = 0.0589,
-      ["업과"] = -0.0284,
-      ["업들"] = -0.0302,
-      ["업분"] = 0.0323,
-      ["업에"] = -0.0468,
-      ["업을"] = -0.0392,
-      ["업인"] = 0.0322,
-      ["업혁"] = 0.0347,
-      ["었던"] = 0.0341,
-      ["었습"] = -0.0368,
-      ["었으"] = -0.0339,
-      ["에게"] = -0.0438,
-      ["에서"] = 0.0924,
-      ["엘샤"] = 0.0350,
-      ["여건"] = -0.0281,
-      ["여하"] = 0.0665,
-      ["여함"] = -0.0404,
-      ["여해"] = 0.0276,
-      ["역내"] = -0.0386,
-      ["역사"] = -0.0466,
-      ["역을"] = -0.0289,
-      ["역이"] = -0.0297,
-      ["연구"] = 0.0499,
-      ["연방"] = -0.0260,
-      ["염원"] = 0.0476,
-      ["였다"] = -0.0345,
-      ["였습"] = 0.0470,
-      ["였음"] = -0.0423,
-      ["영과"] = -0.0260,
-      ["영도"] = -0.0498,
-      ["영을"] = -0.0250,
-      ["영의"] = -0.0251,
-      ["영합"] = -0.0270,
-      ["오늘"] = 0.0454,
-      ["오바"] = -0.0296,
-      ["올림"] = 0.0429,
-      ["완적"] = -0.0277,
-      ["왔습"] = -0.0475,
-      ["왕폐"] = -0.0251,
-      ["외교"] = -0.0519,
-      ["외분"] = -0.0579,
-      ["외에"] = 0.0301,
-      ["요성"] = 0.0363,
-      ["요한"] = 0.0260,
-      ["요함"] = 0.0278,
-      ["요합"] = -0.0264,
-      ["용국"] = -0.0284,
-      ["용의"] = 0.0341,
-      ["용한"] = 0.0285,
-      ["우방"] = -0.0312,
-      ["운동"] = 0.0505,
-      ["울러"] = -0.0260,
-      ["울에"] = 0.0347,
-      ["울이"] = -0.0325,
-      ["워지"] = 0.0968,
-      ["원과"] = -0.0255,
-      ["원단"] = 0.0388,
-      ["원을"] = 0.0331,
-      ["원의"] = -0.0293,
-      ["원이"] = 0.0307,
-      ["위기"] = -0.0339,
-      ["위원"] = 0.0258,
-      ["위한"] = -0.0321,
-      ["유산"] = 0.0282,
-      ["유엔"] = -0.0681,
-      ["유일"] = -0.0284,
-      ["유하"] = -0.0433,
-      ["으로"] = -0.0557,
-      ["을운"] = 0.0504,
-      ["음에"] = -0.0600,
-      ["의료"] = -0.0302,
-      ["의를"] = 0.0514,
-      ["의미"] = -0.0427,
-      ["의안"] = -0.0389,
-      ["의에"] = -0.0517,
-      ["의와"] = 0.0289,
-      ["의제"] = 0.0376,
-      ["의하"] = 0.0260,
-      ["의한"] = -0.0485,
-      ["의했"] = 0.0361,
-      ["이고"] = -0.0879,
-      ["이는"] = -0.0282,
-      ["이들"] = 0.0683,
-      ["이러"] = 0.0434,
-      ["이룩"] = -0.0295,
-      ["이를"] = 0.0299,
-      ["이오"] = -0.0288,
-      ["이와"] = 0.0373,
-      ["이익"] = -0.0291,
-      ["이정"] = -0.0292,
-      ["이하"] = -0.0503,
-      ["이해"] = -0.0272,
-      ["이행"] = -0.0400,
-      ["이후"] = -0.0747,
-      ["익한"] = 0.0284,
-      ["인공"] = -0.0280,
-      ["인도"] = 0.0494,
-      ["인들"] = 0.0420,
-      ["인력"] = 0.0538,
-      ["인식"] = -0.0307,
-      ["인의"] = 0.0301,
-      ["인적"] = 0.0636,
-      ["인종"] = 0.0691,
-      ["일자"] = -0.0709,
-      ["일층"] = 0.0358,
-      ["일행"] = -0.0395,
-      ["입니"] = -0.0388,
-      ["있게"] = -0.0368,
-      ["있는"] = 0.0576,
-      ["있습"] = -0.0866,
-      ["있음"] = -0.0333,
-      ["자가"] = -0.0298,
-      ["자리"] = -0.0346,
-      ["자유"] = 0.0442,
-      ["자이"] = -0.0254,
-      ["작년"] = -0.0454,
-      ["장경"] = 0.0518,
-      ["장과"] = -0.0270,
-      ["장기"] = 0.0460,
-      ["장래"] = -0.0327,
-      ["장려"] = -0.0270,
-      ["장이"] = -0.0343,
-      ["재를"] = 0.0374,
-      ["재확"] = -0.0362,
-      ["쟁력"] = -0.0345,
-      ["적으"] = -0.0472,
-      ["적을"] = -0.0270,
-      ["적이"] = -0.0386,
-      ["적인"] = -0.0788,
-      ["적자"] = 0.0281,
-      ["전과"] = -0.0434,
-      ["전기"] = -0.0305,
-      ["전달"] = 0.0284,
-      ["전대"] = -0.0481,
-      ["전되"] = 0.0320,
-      ["전두"] = -0.0529,
-      ["전략"] = -0.0702,
-      ["전문"] = 0.0501,
-      ["전에"] = 0.0280,
-      ["전을"] = -0.0772,
-      ["전의"] = 0.0563,
-      ["전하"] = 0.0256,
-      ["점검"] = -0.0326,
-      ["점령"] = -0.0273,
-      ["점을"] = -0.0294,
-      ["정권"] = -0.0307,
-      ["정기"] = -0.0273,
-      ["정된"] = -0.0274,
-      ["정상"] = -0.0765,
-      ["정신"] = 0.0436,
-      ["정은"] = -0.0819,
-      ["정중"] = -0.0259,
-      ["정표"] = -0.0293,
-      ["정하"] = 0.0263,
-      ["제2"] = 0.0321,
-      ["제개"] = -0.0310,
-      ["제거"] = 0.0250,
-      ["제공"] = 0.0458,
-      ["제교"] = 0.0358,
-      ["제는"] = 0.0263,
-      ["제도"] = 0.0984,
-      ["제라"] = 0.0354,
-      ["제를"] = 0.0426,
-      ["제시"] = -0.0299,
-      ["제의"] = -0.0367,
-      ["제재"] = 0.0402,
-      ["제조"] = -0.0288,
-      ["조직"] = 0.0285,
-      ["조치"] = -0.0371,
-      ["조코"] = -0.0307,
-      ["조하"] = 0.0378,
-      ["조할"] = -0.0322,
-      ["존중"] = -0.0288,
-      ["종차"] = 0.0691,
-      ["주민"] = 0.0698,
-      ["주하"] = 0.0582,
-      ["주한"] = -0.0253,
-      ["중동"] = -0.0358,
-      ["중앙"] = -0.0300,
-      ["중요"] = 0.0743,
-      ["지게"] = 0.0542,
-      ["지금"] = 0.0265,
-      ["지난"] = 0.0301,
-      ["지는"] = 0.0330,
-      ["지능"] = -0.0296,
-      ["지도"] = 0.0383,
-      ["지를"] = -0.0614,
-      ["지방"] = 0.0276,
-      ["지사"] = -0.0296,
-      ["지역"] = -0.0592,
-      ["지원"] = 0.0852,
-      ["지혜"] = 0.0303,
-      ["직면"] = 0.0448,
-      ["직업"] = 0.0510,
-      ["진심"] = -0.0383,
-      ["진에"] = -0.0259,
-      ["진전"] = -0.0288,
-      ["진출"] = -0.0313,
-      ["진해"] = -0.0299,
-      ["질적"] = -0.0423,
-      ["집행"] = -0.0292,
-      ["차별"] = 0.0852,
-      ["참가"] = 0.0483,
-      ["창설"] = -0.0298,
-      ["창업"] = -0.0306,
-      ["창출"] = 0.0355,
-      ["천명"] = 0.0281,
-      ["청을"] = -0.0335,
-      ["청하"] = -0.0540,
-      ["체결"] = 0.0366,
-      ["체육"] = 0.0480,
-      ["체코"] = -0.0268,
-      ["초청"] = -0.0452,
-      ["촉진"] = 0.0309,
-      ["총회"] = -0.0364,
-      ["최근"] = -0.0417,
-      ["추후"] = -0.0275,
-      ["취할"] = 0.0280,
-      ["치에"] = -0.0529,
-      ["친선"] = -0.0386,
-      ["카리"] = 0.0271,
-      ["케냐"] = -0.0297,
-      ["코위"] = -0.0284,
-      ["코자"] = 0.0347,
-      ["크게"] = -0.0426,
-      ["키고"] = 0.0434,
-      ["타트"] = -0.0436,
-      ["탕으"] = 0.0452,
-      ["태국"] = 0.0595,
-      ["태평"] = -0.0302,
-      ["토대"] = 0.0258,
-      ["통령"] = -0.0445,
-      ["투자"] = -0.0678,
-      ["투쟁"] = 0.0460,
-      ["트업"] = -0.0436,
-      ["페르"] = 0.0441,
-      ["편리"] = -0.0376,
-      ["편적"] = -0.0255,
-      ["평화"] = -0.0960,
-      ["포괄"] = -0.0469,
-      ["포로"] = 0.0641,
-      ["포츠"] = 0.0277,
-      ["포함"] = 0.0665,
-      ["표가"] = -0.0287,
-      ["표시"] = 0.0367,
-      ["표하"] = -0.0330,
-      ["프리"] = 0.0472,
-      ["피력"] = 0.0561,
-      ["피해"] = 0.0333,
-      ["픽정"] = 0.0356,
-      ["하가"] = -0.0264,
-      ["하게"] = -0.0278,
-      ["하고"] = -0.0742,
-      ["하는"] = -0.0319,
-      ["하도"] = 0.0450,
-      ["하여"] = -0.0429,
-      ["하자"] = 0.0598,
-      ["학생"] = 0.0347,
-      ["한국"] = 0.0250,
-      ["한민"] = -0.0870,
-      ["한반"] = -0.0479,
-      ["한차"] = 0.0390,
-      ["한편"] = -0.0462,
-      ["함께"] = 0.0708,
-      ["함이"] = 0.0257,
-      ["합과"] = 0.0295,
-      ["합니"] = -0.0765,
-      ["합의"] = -0.0476,
-      ["해각"] = 0.0612,
-      ["해를"] = -0.0278,
-      ["해방"] = 0.0443,
-      ["해서"] = -0.0321,
-      ["해양"] = -0.0563,
-      ["해입"] = -0.0263,
-      ["했습"] = 0.0389,
-      ["했으"] = 0.0359,
-      ["행사"] = 0.0685,
-      ["향해"] = -0.0270,
-      ["혁신"] = -0.0431,
-      ["혁정"] = -0.0345,
-      ["현재"] = -0.0289,
-      ["협력"] = -0.1060,
-      ["협약"] = 0.0330,
-      ["협정"] = -0.0516,
-      ["협조"] = -0.0307,
-      ["형태"] = 0.0435,
-      ["혜적"] = -0.0256,
-      ["호방"] = 0.0373,
-      ["호와"] = 0.0483,
-      ["호이"] = -0.0488,
-      ["호협"] = -0.0424,
-      ["호혜"] = -0.0266,
-      ["화교"] = 0.0534,
-      ["화국"] = -0.0473,
-      ["화를"] = -0.0542,
-      ["화와"] = -0.1031,
-      ["화의"] = 0.0412,
-      ["화적"] = -0.0716,
-      ["화하"] = -0.0392,
-      ["화할"] = 0.0301,
-      ["화협"] = 0.0387,
-      ["확대"] = -0.0293,
-      ["확산"] = 0.0254,
-      ["확신"] = -0.0506,
-      ["확인"] = -0.0310,
-      ["환경"] = -0.0365,
-      ["환대"] = -0.0655,
-      ["환영"] = -0.0328,
-      ["환하"] = -0.0268,
-      ["활발"] = 0.0566,
-      ["활성"] = 0.0584,
-      ["회가"] = 0.0547,
-      ["회담"] = -0.1022,
-      ["회보"] = 0.0300,
-      ["회복"] = -0.0321,
-      ["회에"] = 0.0282,
-      ["회의"] = -0.0836,
-      ["획이"] = 0.0254,
-      ["훈련"] = 0.0431,
-    },
+    ["vocabulary.security"] = [[
+0년 -0.0358
+1990s -0.0320
+2030s 0.0253
+21pas 0.0731
+21st 0.0319
+3rditech 0.0335
+3국 -0.0391
+5년 -0.0261
+5만 -0.0458
+65th -0.0375
+6년 -0.0275
+75th -0.0428
+80th -0.0263
+ability 0.1443
+abraham 0.0698
+absolutely -0.0335
+abuse -0.0509
+academic -0.0272
+academics -0.0328
+academy -0.0420
+acceleration 0.0313
+accelerator 0.0368
+accept 0.0630
+access -0.0714
+accessibility -0.0298
+accessible -0.0290
+accord 0.0467
+according 0.1697
+accords 0.0425
+account -0.0351
+accountability -0.0354
+accountable -0.0409
+accounting -0.0429
+achieve -0.0683
+achieved -0.0253
+achievements -0.0376
+acknowledge -0.0932
+acknowledged 0.0482
+acquire 0.0417
+acquisition 0.0758
+across 0.0914
+action 0.0699
+actions 0.0772
+activists -0.0299
+activity 0.1017
+adaptation -0.0634
+adapting 0.0564
+add -0.0510
+added -0.0618
+adding 0.0288
+additionally 0.0542
+addresses -0.0512
+addressing 0.0764
+adhering -0.0388
+adjust 0.0269
+adjusting -0.0718
+adm -0.0401
+administration -0.0632
+administrations 0.0713
+administrative -0.0275
+adoption 0.0568
+advance 0.0283
+advanced 0.1358
+advancement 0.0362
+advantage 0.0359
+adversaries 0.0399
+advisor -0.0841
+advisors 0.0911
+advisory -0.0402
+aeronautics 0.0417
+affairs -0.0746
+affected -0.0411
+affirm -0.1047
+affordable -0.0310
+afghan 0.0426
+afghanistan -0.0370
+africa -0.0790
+african -0.0394
+after -0.0562
+agencies -0.0577
+agency -0.0722
+agenda -0.1348
+aggression -0.1463
+ago -0.0487
+agree -0.0448
+agreed -0.0345
+agreements 0.0389
+agricultural -0.1066
+agriculture -0.1221
+aid -0.0524
+aids -0.0278
+aim 0.0910
+aimed 0.0532
+air 0.0774
+albania -0.0390
+alfa 0.0508
+align 0.0646
+aligning -0.0321
+allied 0.0465
+allow 0.0553
+ally 0.0293
+almost -0.0558
+also 0.0845
+alternatives 0.0648
+aluminum -0.0716
+amazon -0.0718
+ambassador -0.0843
+ambassadors -0.0614
+ambition -0.0682
+ambitious -0.1394
+amended -0.0529
+america -0.1307
+american -0.0754
+americans -0.0873
+americas -0.0589
+amid -0.0341
+among -0.0518
+amounts 0.0275
+analysis 0.1108
+anchored -0.0441
+and -0.0429
+angeles 0.0266
+angola 0.0743
+annex -0.0497
+anniversary -0.1167
+announce 0.0419
+announced 0.0574
+annually -0.0283
+antigua 0.0631
+antisemitism -0.0527
+any 0.1199
+aoip -0.0411
+apl 0.0901
+apnsa 0.0267
+applauded -0.0367
+applied -0.0573
+appropriate 0.0875
+appropriated 0.0262
+appropriately -0.0321
+approved -0.0701
+april -0.0390
+apulia 0.0377
+arabia -0.0285
+arbitrarily -0.0364
+architecture -0.0683
+ardern -0.0322
+are -0.0302
+areas -0.0557
+argentina -0.0295
+arising -0.0439
+army 0.0382
+around 0.0272
+arrangement -0.0348
+arsenal 0.0487
+art 0.0414
+artemis -0.0334
+ascent 0.0320
+asean -0.0319
+asia -0.1036
+ask -0.0540
+assault 0.0261
+assesses 0.0280
+assessing -0.0353
+assessments 0.0951
+assets 0.0923
+assistance -0.0616
+assistant -0.0943
+assisting -0.0282
+assistive -0.0300
+associated 0.0648
+astronauts -0.0305
+atlantic -0.0359
+atomics 0.0682
+atrocities 0.0549
+attack 0.1266
+attacks 0.0631
+attempt -0.0405
+attention 0.0364
+attorney -0.0499
+august 0.0288
+auspices 0.0260
+austin -0.0907
+australia 0.0584
+australian 0.0572
+austria -0.0473
+authorities 0.0333
+authority 0.0678
+automobile -0.0342
+automobiles -0.0267
+automotive -0.0407
+autonomous 0.0411
+autonomy 0.0641
+available -0.0476
+aviation 0.0291
+awards -0.0295
+awareness 0.0708
+bab 0.0270
+back 0.0296
+backbone 0.0318
+backed -0.0285
+bahamas 0.0407
+balkans 0.0647
+bangladesh -0.0319
+banking 0.0506
+barbuda 0.0631
+barriers -0.1119
+bars -0.0275
+base 0.0872
+based -0.0422
+baseline 0.0433
+bases -0.0479
+basin 0.0279
+basis -0.0900
+batteries -0.0756
+battery -0.0809
+bear 0.0264
+became 0.0464
+because 0.0752
+bedrock 0.0577
+been -0.0708
+before 0.0859
+began 0.0294
+begin 0.0337
+beginning 0.0504
+behavior 0.0275
+belarus 0.0409
+believes -0.0390
+below -0.0722
+benefit -0.0790
+benefits -0.0809
+benin 0.0595
+berlin -0.0348
+better -0.0714
+between -0.0946
+beyond -0.0280
+bharat 0.0330
+bicentennial 0.0652
+biden -0.0534
+big 0.0268
+bilaterally 0.0486
+billion -0.0427
+binational -0.0284
+biodiversity -0.0256
+bipartisan -0.0299
+black -0.0554
+blinken -0.0469
+block 0.0438
+blueprint 0.0269
+bodies -0.0400
+body -0.0335
+bold -0.0270
+bolster -0.0781
+bond 0.0504
+border 0.1522
+borders 0.0877
+bridge -0.0255
+bridges 0.0343
+bridging 0.0256
+bring -0.0283
+bringing 0.0404
+broad 0.0426
+broadband -0.0342
+broaden -0.0458
+broader 0.1129
+broadly 0.0447
+brussels -0.0653
+brutal 0.0308
+bsgi 0.0480
+budget -0.0655
+built -0.1179
+bulgaria -0.0473
+burden 0.0571
+burdens 0.0375
+bureau -0.0254
+burkina 0.0508
+burma -0.0584
+businesses -0.0377
+but -0.0911
+cable 0.0435
+cables 0.0824
+cairo 0.0457
+call -0.1423
+calls -0.0328
+calm 0.0309
+cameroon 0.0335
+campaigns -0.0424
+can -0.0607
+canada 0.0436
+canadian -0.0865
+cancer -0.0505
+cannot 0.0332
+cap 0.0556
+capabilities 0.1862
+capability 0.1487
+capable 0.0278
+capacity 0.0452
+carbon -0.0709
+care -0.0715
+caribbean -0.0631
+carry 0.0414
+cars -0.0438
+case 0.0286
+cases 0.0416
+catalyzed 0.0419
+cause -0.0413
+caused -0.0763
+causes -0.0259
+causing 0.0351
+cdc -0.1116
+ceasefire 0.1426
+celebrate -0.0702
+celebrated -0.0554
+censorship -0.0735
+center -0.1214
+centered -0.0349
+central -0.0462
+centrality -0.1282
+centre 0.0339
+centuries -0.0413
+certain -0.0754
+certification 0.0335
+cessation 0.0273
+chain -0.0517
+chains -0.0477
+chair 0.0710
+chairman -0.1180
+challenge -0.0516
+challenging -0.0266
+championing -0.0475
+change 0.0553
+changed 0.0631
+chapter -0.0428
+chemical 0.0884
+chicago -0.0290
+chief -0.1384
+chiefs -0.1317
+child -0.0494
+children -0.0457
+china -0.0400
+chips -0.0347
+choose 0.0443
+christchurch 0.0299
+circumstances 0.0384
+cities 0.0425
+citizen 0.0347
+citizens -0.1230
+citizenship 0.0414
+civic -0.0459
+civil 0.0806
+civilian 0.0727
+civilians 0.0279
+claims 0.0255
+clean -0.1028
+close -0.0457
+closely 0.0791
+closest -0.0267
+co2 0.0313
+coal -0.0291
+coalition 0.1851
+coca 0.0395
+cold 0.0264
+collaborate -0.0392
+collaboration 0.0561
+collaborations -0.0512
+collaborative -0.0261
+collective 0.0394
+collectively 0.0432
+combat 0.0912
+combating 0.0313
+combatting -0.0316
+combination 0.0256
+combining 0.0311
+coming 0.0378
+command 0.0766
+commander -0.0670
+commended -0.0598
+commitments -0.0579
+commits -0.0500
+committed -0.0616
+committee -0.0457
+committing -0.0325
+commodities 0.0266
+commodity -0.0299
+common -0.0266
+communication -0.0251
+community -0.0582
+compact -0.0923
+companies 0.0316
+company -0.0341
+competition 0.0887
+competitors 0.0321
+complete 0.0342
+comply 0.0283
+components -0.0436
+comprehensive -0.0991
+comprised 0.0271
+compromise 0.0466
+concentration 0.0256
+concern 0.0851
+concerned 0.0312
+concerns 0.0388
+concerted 0.0435
+condemn 0.0295
+condemnation 0.0400
+conditions -0.0418
+conducive 0.0277
+conduct 0.1580
+conducting 0.0410
+conference -0.0636
+confidence 0.0341
+confirm 0.0310
+confirmed 0.0424
+confirms 0.0597
+conflict 0.0436
+conformity -0.0311
+confront 0.0325
+congo 0.0261
+congress 0.0439
+connections -0.0456
+connectivity 0.0315
+consecutive -0.0376
+consensus 0.1058
+consent 0.0343
+consequence -0.0254
+consequences 0.0432
+considerations 0.0474
+considered -0.0349
+consistent 0.0785
+consolidate -0.0290
+construction 0.0433
+construed -0.0396
+consult 0.0344
+consultation 0.0445
+consultations -0.0856
+consulting 0.0327
+contact -0.0292
+contacts -0.0405
+contemporary -0.0365
+contested 0.0600
+context -0.0267
+continually -0.0379
+continued -0.0618
+continues -0.0563
+continuing -0.0295
+continuously 0.0312
+contract 0.0424
+contribution -0.0614
+controlled -0.0503
+controls 0.0632
+convene -0.1087
+convened 0.0950
+cooperate 0.0385
+cooperated 0.0254
+cooperating 0.0348
+coordinate 0.0498
+coordinated 0.0822
+coordination 0.0356
+cop26 -0.0305
+copper -0.0328
+core 0.0463
+corporate -0.0268
+corporation -0.0557
+corps -0.1267
+corridor -0.0778
+corrupt -0.0294
+corruption 0.0594
+costa -0.0372
+costs 0.0676
+cote 0.0516
+counter 0.0502
+countering 0.0748
+counterparts -0.1272
+country 0.0368
+coup -0.0322
+courage -0.0428
+covax -0.0257
+covering 0.0320
+covid -0.1775
+create -0.0481
+creates 0.0337
+creating 0.0541
+creation -0.0500
+credible -0.0673
+cri 0.0729
+crime 0.1040
+crimes 0.0620
+criminal 0.1384
+crisis -0.1236
+croatia -0.0284
+crops 0.0310
+cross -0.0423
+csp 0.0602
+cultural -0.0968
+curb 0.0355
+cuts 0.0265
+cutting 0.0312
+cyber 0.0391
+cybersecurity 0.0788
+cyberspace 0.0827
+czech -0.0314
+daily -0.0354
+damage 0.0390
+danger 0.0454
+dangerous 0.0378
+date -0.0407
+david -0.0578
+day -0.0792
+days -0.0520
+dcra 0.0871
+deal 0.0273
+death 0.0265
+deaths -0.0787
+debris 0.0479
+decade -0.0289
+decades -0.0422
+decarbonisation 0.0355
+decarbonization -0.0383
+december -0.1240
+decided -0.0364
+decision 0.0327
+decisions 0.0319
+declaration -0.0606
+declared -0.0282
+decoupling -0.0399
+deep -0.0392
+deepened 0.0318
+deepening 0.0340
+defcom 0.0381
+defeat 0.0287
+defence 0.1021
+defend 0.0833
+defense 0.1499
+defensive 0.0289
+delay 0.0562
+delegation -0.0858
+delegations -0.0369
+delivers -0.0582
+delivery 0.0346
+demand -0.0778
+demanding -0.0362
+demining 0.0415
+democratic -0.1030
+demonstrated 0.0648
+demonstrates -0.0545
+demonstrating -0.0265
+demonstration 0.0387
+denmark -0.0425
+denounce -0.0428
+denuclearization 0.0331
+deny -0.0366
+departments -0.0349
+deploy -0.0412
+deployed 0.0903
+deployment -0.0548
+deputy -0.1152
+der -0.0540
+descent 0.0267
+described -0.0278
+design -0.0437
+designated -0.0331
+despite -0.0615
+destabilizing 0.0271
+destruction 0.0280
+destructive 0.0364
+detainees 0.0382
+deteriorating -0.0484
+determine 0.0356
+determined 0.0388
+deterrence 0.1150
+develop 0.0886
+developed -0.0445
+developing -0.0446
+development -0.0693
+developments 0.0908
+devices -0.0394
+dfc -0.0581
+dhs 0.1006
+diaspora 0.0327
+difficulties 0.0318
+digital -0.0259
+digitalisation -0.0328
+diligence -0.0279
+diplomacy -0.0350
+diplomatic -0.1074
+dire -0.0434
+directed 0.0423
+direction 0.0369
+directly 0.0672
+director -0.0430
+disability -0.0562
+disadvantage -0.0343
+disarmament 0.0429
+disaster -0.0712
+discrimination -0.0326
+discuss 0.0390
+discussed 0.0425
+discussion -0.0300
+discussions -0.0781
+disease -0.0830
+diseases -0.0279
+disinformation -0.1465
+displaced -0.0278
+disputes -0.0746
+disrupt 0.1030
+disrupted 0.0423
+disrupting 0.0363
+disruptions -0.0744
+distortions -0.0335
+diverse -0.0282
+diversified -0.0598
+diversify -0.0321
+diversifying -0.0294
+diversion 0.0454
+divide -0.0313
+documentation -0.0395
+documents 0.1578
+dod 0.1552
+does -0.0322
+doha 0.0407
+doing 0.0724
+doj 0.0430
+domain 0.1319
+domains 0.1058
+domestic -0.0520
+dominica 0.0775
+donald 0.0385
+donfried -0.0292
+donor -0.0427
+donors -0.0511
+doses -0.0387
+doval 0.0267
+dprk -0.0269
+draining 0.0353
+drc -0.0595
+driven 0.0535
+driver -0.0446
+drone -0.0288
+drones -0.0947
+drop 0.0322
+drugs 0.0705
+dual 0.0866
+durable 0.0562
+each -0.0694
+earlier 0.0461
+earth -0.0741
+east -0.0982
+easy 0.0724
+economic -0.1014
+economics 0.0317
+economy -0.0839
+ecosystem 0.0593
+edca 0.0285
+education -0.0260
+educational -0.0410
+effect -0.0255
+effects -0.0367
+efficient 0.0600
+egypt -0.0271
+either -0.0256
+electric -0.0661
+electronics -0.0557
+elements 0.0300
+elevate 0.0485
+eligible -0.0260
+eliminate -0.0746
+eliminating -0.0393
+elizabeth -0.0502
+embarked 0.0274
+embassy -0.0810
+emergencies 0.0412
+emergency 0.0540
+emerging 0.0722
+emirates -0.0574
+emission -0.0295
+emissions -0.0752
+emphasizing -0.0282
+employment -0.0513
+enable 0.0269
+enabled 0.0899
+enabling 0.0673
+encompasses -0.0333
+encourage 0.0343
+encouraging 0.0653
+end 0.0796
+endangered 0.0259
+endorse 0.0409
+endorsed 0.0767
+energy -0.0840
+enforce 0.0378
+enforcement 0.0842
+engagement 0.0564
+engines 0.0560
+english -0.0745
+enhanced 0.0470
+enhancement -0.0331
+enriched 0.0340
+enshrined -0.0421
+ensure 0.0641
+ensuring 0.0499
+enterprise -0.0279
+enterprises -0.0280
+entirety -0.0335
+entities 0.0756
+entity -0.0581
+entrepreneurs -0.0467
+entry 0.1559
+environmental -0.0594
+environments 0.0614
+envoy 0.0445
+epidemic 0.0294
+eps 0.0285
+equal -0.0483
+equality -0.0262
+equipment 0.0808
+equity -0.0577
+eritrean -0.0394
+escalation 0.0515
+established -0.0349
+establishes 0.0404
+establishing -0.0345
+esteban -0.0276
+estimate 0.1059
+estimated -0.0351
+estimates -0.0318
+estonia -0.0295
+ethical -0.0425
+ethiopia -0.0659
+ethiopian -0.0428
+europe 0.0274
+evasion 0.0533
+even -0.0442
+event -0.0432
+evidence -0.0350
+evolving -0.0445
+exacerbated 0.0278
+example -0.0423
+exceed 0.0289
+excellence 0.0256
+except 0.0299
+excessive -0.0387
+exchange 0.0279
+exchanges -0.0384
+execute 0.0494
+executive 0.0264
+executives 0.0421
+exemptions 0.0252
+exercise 0.1144
+exim -0.0466
+existential -0.0634
+existing -0.0258
+exit 0.0386
+expand 0.0299
+expanded 0.0601
+expands -0.0456
+expansion -0.0344
+expected -0.0638
+expedited 0.0668
+expeditiously 0.0484
+experienced -0.0253
+experiences 0.0537
+experimentation 0.0483
+expert -0.0754
+experts -0.0617
+exploit 0.0462
+exploitation -0.0481
+exploited -0.0303
+exploration -0.1222
+explore -0.0495
+export -0.0301
+exporters -0.0559
+exports -0.0475
+exposure 0.0288
+express -0.0413
+expression -0.0464
+extension -0.0355
+external -0.0613
+face -0.0889
+facilitate -0.0578
+facilitated -0.0662
+facilitating 0.0444
+facilitation -0.0509
+facility -0.0304
+fact 0.0460
+factory -0.0416
+failed 0.0794
+fairness -0.0364
+fall -0.0376
+falling 0.0331
+families -0.0694
+famine -0.0290
+fao -0.0369
+far -0.0386
+farmers -0.0615
+faso 0.0508
+fauna 0.0323
+feasible 0.0683
+february 0.0639
+federal -0.0632
+federation 0.2264
+feed -0.0390
+fentanyl -0.0384
+fertilizer -0.0779
+fields -0.0343
+fight 0.0782
+fighter 0.0350
+fighting 0.0541
+finance -0.0820
+financing -0.0750
+find 0.0404
+findings 0.0316
+finer -0.0293
+firmly -0.0499
+first 0.0470
+fiscal -0.0601
+fisheries 0.0704
+fishing 0.0623
+five 0.0585
+flank 0.0253
+fleet 0.0823
+flora 0.0323
+flow 0.0361
+focal 0.0846
+follow -0.0381
+following -0.0961
+food -0.2570
+fora -0.0403
+force 0.0996
+forced -0.0497
+forces 0.0626
+forcibly -0.0336
+forecasting -0.0270
+forensic 0.0815
+forged 0.0281
+form -0.0435
+formalizing -0.0467
+format 0.0503
+formation -0.0344
+forms -0.0473
+forth -0.0374
+forum -0.0600
+forums 0.0359
+fossil 0.0430
+foster -0.0570
+fostering -0.0254
+foundation -0.0764
+foundations -0.0294
+founded -0.0702
+founding -0.0401
+four -0.0321
+framework 0.0788
+fraud 0.0371
+free -0.0914
+freedom 0.0449
+freedoms -0.0321
+freer -0.0369
+freeze 0.0279
+fresh -0.0301
+friday 0.0535
+friends -0.0635
+friendship -0.0573
+front -0.0537
+fueled 0.0300
+fuels 0.0420
+full 0.0433
+fully -0.0517
+fund -0.0617
+fundamental -0.0543
+funding -0.1204
+funds 0.0341
+further 0.0401
+furthering -0.0492
+furthermore -0.0471
+fusion 0.0647
+gabon 0.0609
+gambia 0.0781
+gang 0.0419
+gap -0.0308
+gaps 0.0401
+gas -0.1254
+gathering 0.0254
+gave 0.0263
+gaza -0.0843
+gcc -0.0275
+gdp 0.0264
+gen -0.0847
+gender -0.0780
+gendered -0.0872
+generate -0.0444
+generated -0.0261
+generation -0.0404
+generators 0.0568
+geneva 0.0491
+geopolitical 0.0402
+getting 0.0591
+girls -0.1011
+global -0.1190
+globalist -0.0472
+globe -0.0835
+goals -0.0685
+good 0.0435
+goods -0.0394
+gov 0.0388
+governance 0.0748
+government 0.0409
+governmental -0.0258
+governments 0.0395
+grade 0.0260
+grant -0.0707
+grants -0.0369
+great -0.0443
+greater -0.0871
+greatest -0.0274
+greece -0.0419
+green -0.0988
+grid -0.0482
+ground -0.0548
+groundbreaking -0.0266
+grounded -0.0656
+groundwork -0.0278
+group 0.0337
+groups 0.0502
+growing -0.0273
+growth -0.1330
+guard 0.0369
+guardrails 0.0332
+guide 0.0340
+hackers 0.0674
+had 0.2002
+haiti -0.0598
+haitians 0.0605
+hands 0.0483
+hardware -0.0370
+harm 0.0512
+harmful 0.0355
+harnessing -0.0540
+harvest -0.0325
+hatred -0.0432
+have -0.0334
+having -0.0297
+hazards 0.0432
+head -0.1092
+heads -0.0355
+health -0.0740
+healthcare -0.0447
+heart -0.0275
+held -0.0392
+help -0.0324
+helped 0.0469
+helping -0.0357
+her -0.0396
+heritage -0.0414
+highest -0.0796
+highlight -0.0728
+hindustan 0.0590
+his -0.0751
+historic -0.0278
+historically 0.1423
+hiv -0.0576
+hnp 0.1089
+hold 0.0329
+holding -0.0741
+holistic 0.0260
+home -0.0527
+homeland -0.1316
+honduras 0.0271
+hong -0.0428
+honor -0.0511
+hope -0.0561
+horizon 0.0356
+hormuz 0.0304
+hospitality -0.0498
+hostages 0.0293
+hostilities 0.0433
+house -0.0350
+housing -0.0261
+houthis 0.0550
+how 0.0600
+however 0.0462
+https 0.0392
+human -0.0893
+humane 0.0551
+humanitarian 0.0741
+humanity -0.0261
+icet 0.0314
+icts 0.0299
+identification 0.0321
+identity 0.0299
+ieepa 0.0432
+illegal 0.1914
+illicit 0.0282
+imf -0.0276
+immediate 0.0321
+immediately 0.0463
+immigrants 0.0682
+impact -0.0486
+impacted -0.0892
+impactful 0.0353
+impacts -0.0444
+impairing -0.0472
+imperative 0.0251
+implementation 0.1038
+implementing 0.0673
+implications 0.0755
+importance -0.0445
+important -0.0484
+importantly 0.0467
+imported -0.0287
+imports -0.0481
+impose 0.1181
+imposed -0.0496
+imposes -0.0806
+imposing 0.0950
+improved 0.0423
+improves 0.0271
+improving 0.0350
+inaugural 0.0281
+inaugurated -0.0355
+inbound 0.0758
+incentives -0.0357
+incident 0.0380
+include -0.0747
+included -0.1496
+inclusion 0.0460
+inclusive -0.1401
+inclusivity -0.0417
+incorporating 0.0318
+increase -0.0439
+increasingly 0.0524
+india -0.0888
+indigenous -0.0514
+indirectly 0.0429
+indispensable -0.0266
+individual -0.0702
+individually -0.0663
+individuals 0.0567
+indonesia -0.0828
+indonesian -0.0583
+induced 0.0290
+indus 0.0498
+industrial 0.0521
+industries -0.0458
+infection -0.0322
+infectious -0.0491
+inflation -0.0317
+influence 0.0301
+inform 0.0750
+initially -0.0264
+initiated 0.0672
+initiative -0.0617
+innovation -0.0630
+innovative 0.0373
+innovators 0.0352
+inputs -0.0310
+inspection 0.0327
+instability 0.0617
+installations 0.0450
+institute -0.0404
+institution 0.0264
+institutions 0.0416
+integrate 0.0473
+integrated -0.0282
+integrating 0.0316
+integrity -0.0497
+intelligence 0.1095
+intelligent -0.0585
+intend -0.1441
+intends -0.0257
+intensified 0.0487
+intent 0.0297
+intention 0.0360
+interactions -0.0441
+interagency -0.0627
+interconnected -0.0371
+interest -0.0303
+interfere 0.0259
+interference 0.0492
+interior -0.0459
+internal 0.0390
+internally -0.0251
+internationally -0.0286
+interoperable -0.0272
+interpol -0.0335
+into 0.0515
+invasion -0.1382
+inventory 0.0267
+invest -0.0411
+investigate 0.0677
+investigating 0.0353
+investigations 0.0514
+investing 0.0288
+investments -0.0627
+ireland 0.1590
+ironclad 0.0869
+irregular 0.1123
+irresponsible -0.0286
+isis 0.0412
+islamic 0.0277
+island 0.0296
+islands -0.0496
+isolate 0.0410
+isolation 0.0274
+israeli -0.0360
+issuance 0.0325
+issue 0.0447
+issues -0.0405
+itsi -0.0253
+ivoire 0.0423
+jake -0.0373
+january -0.0757
+jens -0.0432
+jet 0.0509
+job -0.0368
+jobs -0.0667
+join -0.0668
+joined -0.0904
+joint -0.0525
+jordan -0.0555
+journalists -0.0566
+july -0.1108
+june 0.0418
+jurisdiction 0.0346
+justice 0.0727
+justification 0.0728
+keep 0.0498
+keir -0.0277
+ken -0.0597
+kenya -0.0494
+kenyan -0.0306
+key -0.1072
+kind 0.0451
+kiribati 0.0346
+know -0.0440
+kong -0.0428
+korea -0.0548
+lab -0.0272
+labor -0.1387
+laboratories 0.0512
+laboratory -0.0327
+lack -0.0472
+land 0.0777
+landmark 0.0292
+lands -0.0255
+landscape 0.0399
+lanes -0.0380
+language -0.0732
+laos 0.0638
+large 0.0362
+larger -0.0285
+lasso 0.0614
+last 0.0511
+lasting 0.0605
+later -0.0633
+launch -0.0409
+launches -0.0358
+laundering 0.0641
+law 0.0440
+lawful -0.0481
+lay -0.0358
+lead -0.0300
+leadership -0.1172
+leading 0.0359
+leakage 0.0499
+learn 0.0341
+leave -0.0479
+leaves 0.0332
+lebanese 0.0251
+lebanon 0.1090
+left 0.0481
+legacies -0.0383
+legacy -0.0761
+legal 0.0628
+legislation -0.0685
+legitimate 0.0535
+lending 0.0430
+leone 0.0490
+lessons 0.0377
+let 0.0307
+lethal 0.0281
+level -0.0297
+leverage 0.0365
+leyen -0.0496
+lgbtqi -0.0301
+liberation -0.0575
+liberties 0.0470
+liberty -0.0428
+libya 0.1038
+life -0.1218
+light 0.0643
+likely 0.0327
+likeminded 0.0264
+likewise 0.0283
+limit 0.1068
+list -0.0511
+literacy 0.0556
+livelihood 0.0386
+livelihoods -0.0445
+living -0.0404
+lng -0.0599
+loan -0.0262
+loans 0.0547
+located 0.0286
+locations 0.0407
+logistics 0.0258
+longstanding -0.0252
+look -0.0829
+looks 0.0331
+los 0.0266
+loss 0.0385
+lópez -0.0258
+machinery -0.0398
+macron -0.0276
+made -0.0520
+madrid -0.0671
+maintain 0.0880
+maintained 0.0268
+maitri 0.0287
+majesty -0.0312
+major 0.0618
+make -0.0484
+makers -0.0540
+malaria -0.0301
+malawi 0.0405
+mali 0.0432
+malicious -0.0264
+malnutrition -0.0369
+manage 0.0484
+managed -0.0406
+mandab 0.0270
+manipulation 0.0653
+manner 0.0269
+manufacturing -0.0891
+many -0.0320
+marginalized 0.0284
+marine -0.0538
+maritime 0.0949
+mark -0.0378
+marked -0.0319
+market -0.0485
+marketing 0.0265
+markets -0.1144
+mass 0.0421
+masterplan -0.0365
+match 0.0357
+material 0.0257
+matters 0.0435
+mauritania 0.0772
+maximize 0.0426
+may -0.0627
+mcc -0.0489
+means -0.0306
+measures 0.1477
+mechanisms 0.0442
+media -0.1417
+mediation 0.0410
+medical -0.0380
+meet 0.0299
+meeting -0.0674
+meetings -0.0466
+mekong -0.0255
+meloni 0.0257
+member -0.0411
+members 0.0401
+membership -0.0440
+memorandum -0.0546
+men -0.0322
+message 0.0294
+metals -0.0409
+methamphetamine -0.0392
+methane -0.0616
+mexico -0.0637
+microsoft 0.0506
+mid 0.0284
+middle -0.0607
+migration 0.0868
+militaries 0.0386
+military 0.1270
+milley -0.1313
+million -0.0623
+millions -0.0390
+mine 0.0473
+mineral -0.0745
+minerals -0.1318
+mining 0.0808
+minister -0.1014
+ministerial -0.0548
+ministries -0.0275
+ministry -0.0481
+minority -0.0377
+missile 0.0327
+missiles 0.0482
+misuse 0.0454
+mitigating 0.0607
+mobile -0.0324
+mobility -0.0332
+mobilizing -0.0428
+moctezuma -0.0276
+model -0.0380
+modern 0.0484
+modernization -0.0357
+modernize 0.0288
+modernizing 0.0274
+modi 0.1065
+modular -0.0463
+moment -0.0607
+monetary -0.0433
+money 0.0521
+mongolia -0.0454
+monitor 0.0369
+monitoring 0.0723
+months -0.0341
+moon -0.0551
+moraes -0.0306
+most -0.0778
+mostly 0.0251
+mss 0.0893
+multinational 0.0524
+myanmar 0.0883
+nasa -0.0580
+nation 0.0561
+national -0.0282
+nationals 0.1313
+nations -0.0348
+nato -0.2586
+natural -0.0687
+nature -0.0774
+naval 0.0733
+navigation 0.0490
+navy 0.0643
+near -0.0392
+necessity 0.0547
+need -0.0267
+needed 0.0261
+needs -0.0443
+negative 0.0286
+negotiated 0.0901
+negotiations 0.0308
+neighbor -0.0612
+neighbors -0.0549
+neighbouring -0.0849
+net -0.0663
+netherlands -0.0548
+network 0.0711
+networks 0.0579
+neutrality -0.0403
+never -0.0251
+newly -0.0391
+nie 0.1463
+niger 0.0405
+non -0.0778
+norad 0.0390
+nordic -0.0385
+north 0.0693
+northern 0.1255
+not 0.0605
+noted 0.1033
+nothing -0.0691
+november -0.1722
+nsa 0.0267
+nsf -0.0938
+nuclear 0.0795
+nutrition -0.0616
+objective 0.0940
+objectives -0.0258
+obrador -0.0275
+occasion -0.0618
+ocean -0.0419
+october 0.1125
+odni 0.1059
+off 0.0386
+office -0.1210
+official -0.0329
+officially -0.0296
+officials -0.0333
+offline 0.0276
+oil 0.0975
+one -0.0264
+ongoing -0.0345
+onshoring -0.0307
+open -0.0698
+operate 0.0990
+operated 0.0485
+operational 0.0946
+operations 0.0628
+operator -0.0484
+opioid 0.0613
+opportunities -0.0745
+opportunity -0.0447
+orderly -0.0417
+organization -0.0344
+organizations -0.0373
+orientation -0.0264
+original 0.0256
+osce -0.0352
+others -0.0386
+otherwise -0.0514
+ourselves -0.0499
+out -0.0339
+outbound 0.0349
+outbreaks -0.0422
+outcomes -0.1136
+outer -0.0480
+outlets -0.0593
+outline 0.0325
+outlined -0.0735
+outlines 0.0391
+outlook -0.1062
+over 0.0476
+overdose -0.0437
+oversight 0.0443
+overstay 0.1788
+own 0.0502
+owners 0.0422
+pacific -0.1453
+package 0.0728
+paid 0.0301
+palestinian -0.0393
+palestinians -0.0253
+panama 0.0419
+pandemic -0.2167
+pandemics -0.0309
+papua 0.0326
+parameters 0.0419
+paris -0.0363
+parliamentary -0.0253
+parole -0.0464
+part 0.0327
+partial 0.0537
+participant 0.0279
+participate -0.0404
+participated -0.0282
+participating -0.0399
+participation 0.0322
+particular -0.0338
+parties -0.0590
+partner 0.0417
+partnering 0.0458
+partnership -0.1585
+partnerships 0.0703
+party -0.1105
+passage -0.0283
+passing -0.0327
+pathway 0.0813
+pathways -0.0497
+patients -0.0306
+pave 0.0375
+payloads 0.0277
+payments 0.0457
+peace 0.1510
+peacebuilding 0.0275
+peaceful -0.0337
+peacekeeping 0.0509
+people -0.0990
+peoples -0.0617
+pepfar -0.0383
+percent 0.1159
+performance 0.0254
+permanent -0.0825
+persecution -0.0451
+persistent 0.0275
+personal -0.0349
+personnel 0.1299
+persons 0.0261
+peru 0.0738
+petroleum 0.0256
+pharmaceutical -0.0671
+phase -0.0357
+phased 0.0254
+philippine -0.0557
+philippines -0.0541
+physical -0.0538
+pilot 0.0659
+piloted 0.0400
+pipeline -0.0300
+place 0.0545
+places 0.0612
+plan 0.0289
+planet -0.0496
+planned 0.0595
+planning -0.0440
+plans 0.0561
+platforms 0.0713
+played -0.0336
+playing -0.0252
+plays 0.0291
+pledge -0.0251
+point 0.0651
+points 0.0658
+poland -0.0411
+police 0.1072
+policies -0.0350
+polish -0.0402
+political -0.1302
+population -0.0319
+populations -0.0756
+port 0.0798
+portugal -0.0625
+posed 0.0729
+position -0.0302
+positions 0.0640
+positive -0.0753
+positively 0.0409
+posture 0.0652
+potential -0.0413
+poverty -0.0789
+powered 0.0643
+practical 0.0555
+practitioners -0.0264
+prc 0.0544
+preamble 0.0332
+precursors 0.0339
+predictability 0.0294
+preferential -0.0358
+premier -0.0372
+present -0.0999
+preserve 0.0277
+preserving 0.0657
+press -0.0294
+prevail 0.0400
+prevent -0.0590
+preventing 0.0337
+prevention 0.0548
+previously -0.0438
+prices -0.1109
+principal -0.0304
+principle -0.0280
+principles -0.0388
+prior 0.0288
+priorities 0.0560
+prioritizes 0.0509
+prioritizing 0.0309
+priority 0.0355
+privacy -0.0345
+private -0.0310
+privately 0.0447
+procedures 0.0435
+proceedings -0.0264
+proclamation -0.0785
+procure 0.0271
+procurement 0.0469
+produce 0.0291
+producers -0.0715
+production 0.0470
+productive -0.0320
+productively 0.0467
+products -0.0284
+professional -0.0295
+program -0.0846
+programme -0.0468
+programs -0.0517
+progress -0.1162
+prohibit 0.0348
+prohibiting 0.0397
+prohibition 0.0370
+projects -0.0420
+proliferation -0.0500
+promise -0.0255
+promotes 0.0431
+promoting 0.0422
+promotion -0.0316
+property -0.0311
+proposal 0.1299
+prosecute 0.0569
+prosecution -0.0323
+prosecutors 0.0433
+prosper -0.0325
+prosperity -0.1138
+prosperous -0.1393
+protect 0.1664
+protected -0.0390
+protecting -0.0392
+protections 0.0697
+protective 0.0330
+protocols 0.0535
+provide -0.0602
+provided -0.0269
+providers 0.0331
+providing -0.0363
+provinces -0.0364
+provision -0.0307
+provisions -0.0428
+public -0.1027
+purchase 0.0479
+purposes -0.0274
+pursuant -0.0376
+pursued 0.0716
+pursuit -0.0703
+pushed -0.0266
+put 0.0264
+qatar 0.0610
+qatari 0.0469
+quad -0.0892
+qualified 0.0298
+quality -0.0754
+quantum 0.0523
+quo 0.0289
+race -0.0489
+radicalization 0.0321
+raising 0.0294
+ran 0.0761
+randall -0.0509
+ranging 0.0283
+rapid 0.0252
+rate 0.0618
+raytheon 0.0269
+reached 0.0397
+reactor -0.0374
+readiness 0.0298
+reaffirm 0.0571
+realize -0.0275
+realizing -0.0334
+rebuild -0.0418
+recall -0.0558
+recalling 0.0280
+recently -0.0320
+reciprocal -0.0923
+reciprocity -0.0738
+recognising -0.0347
+recognition -0.0362
+recognizing -0.0272
+recommit -0.0498
+reconciliation 0.0819
+reconstruction -0.1060
+reconvene 0.0292
+record -0.0277
+recover -0.0296
+recovery -0.1137
+reduce -0.1246
+reducing 0.0686
+reduction -0.0493
+reflecting -0.0954
+reflects 0.0583
+reform -0.0815
+reformers -0.0415
+reforms -0.1095
+refugee -0.0434
+refugees -0.1046
+refused 0.0303
+regard -0.0533
+regime 0.0437
+region -0.0292
+regional 0.0331
+regionally 0.0514
+regular -0.0424
+regularly 0.0310
+regulations 0.0571
+regulatory 0.0616
+reinforced -0.0324
+reinforcing -0.0599
+reinvigorated 0.0270
+relation -0.0301
+relations -0.1048
+reliance -0.0298
+religion -0.0316
+remain -0.0338
+remarkable 0.0289
+remotely 0.0373
+removable 0.0888
+removal 0.0666
+renewable -0.0725
+renewables 0.0324
+renewal -0.0422
+renewed 0.0396
+repatriation -0.0444
+repercussions -0.0461
+replace 0.0714
+replacing 0.0322
+report 0.0779
+repowereu 0.0542
+represents 0.0662
+repression -0.0707
+republic -0.0607
+requirements 0.0335
+requires -0.0552
+research -0.1291
+residency 0.0569
+resident -0.0281
+residents -0.0367
+resilience 0.0961
+resilient 0.0426
+resist 0.0634
+resolution 0.0921
+resolutions 0.1023
+resolve 0.0278
+resource -0.0324
+resourced -0.0345
+resources 0.0355
+respect -0.0510
+respectively 0.0386
+respond -0.0322
+responding -0.0316
+response -0.0459
+responses 0.0649
+responsibilities 0.0359
+responsible 0.0439
+restoring 0.0441
+restraint 0.0356
+restricted 0.0279
+restrictions 0.1558
+restrictive 0.0321
+result -0.0310
+resumption -0.0317
+returned -0.0294
+returning -0.0683
+reunification -0.0439
+revenues 0.0705
+reversed -0.0384
+review 0.0355
+reviewed 0.0451
+revolutionized -0.0472
+rica -0.0372
+right -0.0263
+rights -0.0907
+rise -0.0523
+rising -0.0423
+risk 0.0414
+risking -0.0317
+risks 0.1110
+roberto -0.0267
+robinson -0.0464
+robust 0.0501
+rok 0.0432
+romanian -0.0251
+rules -0.0643
+ruling 0.0391
+rural -0.0530
+russia 0.1564
+russian 0.2776
+rwanda -0.0386
+safe 0.1495
+safeguard -0.0256
+safeguarding -0.0904
+safely 0.0324
+safety 0.0842
+salazar -0.0597
+sales 0.0580
+salvador 0.0461
+same -0.0735
+samoa -0.0300
+san -0.0268
+sanctioned -0.0408
+sanitary -0.0263
+satcom 0.0736
+satisfaction -0.0264
+saudi -0.0379
+saving -0.0632
+sberbank 0.0589
+scale -0.1484
+scaled 0.0274
+school -0.0312
+science -0.0943
+scientific -0.0432
+scourge -0.0280
+screening 0.0961
+sdgs -0.0327
+sea -0.0629
+seas 0.0449
+second 0.0488
+secondary -0.0328
+secretariat -0.0257
+secretary -0.2115
+sectoral -0.0326
+sectors -0.0844
+secure 0.1635
+securing 0.1218
+security 0.1542
+seek -0.0524
+seeking 0.0320
+seeks 0.0381
+seize -0.0340
+selection -0.0457
+self -0.0680
+semiconductor -0.0539
+semiconductors -0.0413
+sends 0.0268
+senegal 0.0382
+sensitive 0.0685
+sentinel 0.0304
+series -0.0263
+serve -0.0395
+served -0.0281
+serves -0.0491
+services -0.0992
+session -0.0448
+setting -0.0326
+seven 0.0383
+several 0.0671
+severe -0.0297
+sexual -0.0739
+shall -0.1071
+share -0.0803
+shared -0.0581
+sharing 0.0816
+she 0.0654
+sheet 0.0683
+shelter -0.0252
+sherman -0.0656
+sherwood -0.0509
+shield -0.0360
+shipbuilding -0.0673
+shipments 0.0258
+shipping 0.0381
+shipyards 0.0489
+shocks -0.1159
+short -0.0473
+shortages -0.0677
+shoulder -0.0467
+show -0.0558
+showcase -0.0331
+sierra 0.0490
+sighted -0.0472
+signaled -0.0653
+signed 0.0989
+significance -0.0304
+singapore -0.0560
+singaporean 0.0253
+single -0.0782
+situational 0.0251
+six -0.0297
+skill -0.0335
+skilling -0.0649
+skills -0.0350
+slovakia -0.0514
+small -0.0556
+smaller -0.0453
+smuggling 0.0771
+social -0.1167
+society -0.0347
+software 0.0695
+soil -0.0336
+solarwinds 0.0356
+soldiers 0.0375
+solidarity -0.0380
+solomon 0.0297
+solution 0.1036
+soon 0.0392
+source -0.0379
+sources -0.0508
+south 0.0372
+sovereignty -0.0394
+space 0.0269
+spain -0.0540
+spc -0.0369
+specialized -0.0297
+species 0.0645
+specific 0.0353
+speech -0.0256
+spending 0.0418
+spirit -0.0271
+spoken -0.0679
+spp 0.0297
+spur 0.0253
+spurring 0.0275
+spyware 0.1507
+ssn 0.0506
+ssns 0.0361
+stabilization 0.0645
+staff -0.1413
+stake 0.0591
+stakeholders -0.0323
+stand -0.0348
+standardization 0.0371
+standing -0.0771
+starmer -0.0352
+started 0.0271
+startups 0.0341
+stated 0.0459
+statement -0.0488
+states -0.0560
+stationing 0.0254
+steel -0.0354
+stem -0.0769
+step 0.0297
+steward 0.0397
+stewardship 0.0463
+still -0.0572
+stoltenberg -0.0731
+storage 0.0251
+straight -0.0285
+strait 0.0683
+strategic -0.1113
+strategies -0.0555
+strategy -0.0527
+strength -0.0297
+strengthen -0.0316
+strengthened 0.0353
+strengthens 0.0365
+stressed 0.0512
+strive -0.0279
+stronger -0.0772
+structured 0.0406
+structures 0.0359
+students -0.0399
+sub -0.0264
+subianto -0.0722
+submarines 0.0398
+subsea 0.0636
+subsequent 0.0446
+substantive 0.0264
+succeed -0.0471
+success -0.0576
+successfully 0.0986
+such 0.0764
+sudani 0.0405
+sufficient -0.0697
+suite 0.0372
+sullivan -0.0260
+summit -0.0917
+summits -0.0518
+suppliers 0.0275
+supplies -0.0537
+supply -0.0395
+support 0.0457
+supported -0.0873
+supportive 0.0448
+supports 0.0311
+surveillance -0.0684
+survey -0.0476
+survivors -0.0352
+suspension 0.1102
+sustainable -0.0785
+sustained -0.0787
+sustaining -0.0256
+sustainment 0.0785
+svr 0.0595
+swift 0.0759
+switzerland -0.0517
+synthetic 0.1265
+syria 0.1274
+system -0.0869
+systems 0.0291
+tackling 0.0547
+tactical 0.0453
+tailored -0.0506
+taiwan 0.0481
+take 0.0551
+taken -0.0339
+takes 0.0336
+talent -0.0295
+taliban -0.0303
+targeted -0.0618
+targeting 0.0289
+tariff -0.1030
+tariffs -0.0674
+task -0.0486
+telecommunication -0.0303
+telecommunications 0.1368
+temporary -0.0648
+ten 0.0335
+tensions 0.0570
+term -0.1223
+terms 0.0354
+territories -0.0601
+terrorism 0.0276
+terrorist 0.0418
+thailand -0.0261
+thank -0.0312
+the -0.0308
+theft 0.0437
+their -0.0718
+them -0.0377
+then 0.0356
+therefore -0.0269
+things 0.0284
+this -0.0608
+thought -0.0277
+thousands 0.0628
+threaten -0.0340
+threatens -0.0274
+threats 0.0440
+three 0.0567
+thriving 0.0262
+throughout 0.0278
+thus -0.0350
+ties -0.1553
+timber 0.0893
+time 0.0501
+timely 0.0415
+times -0.0615
+tirelessly 0.0368
+today 0.0848
+together -0.0646
+took 0.0461
+tool 0.0348
+toolkit 0.0282
+toolkits 0.0429
+tools 0.0498
+topics -0.0619
+tourism -0.0254
+tplf -0.0344
+tps -0.0258
+track -0.0316
+trade -0.0870
+traditional 0.0402
+trafficking 0.0361
+training 0.1078
+tranche 0.0337
+trans 0.0333
+transactions -0.0417
+transatlantic -0.0318
+transfer 0.0294
+transform -0.0485
+transformation -0.0389
+transit 0.0308
+transition -0.1028
+transitions 0.0297
+transnational 0.0318
+transparent -0.0774
+travel 0.0694
+traveled -0.0418
+travelers 0.0416
+treasury 0.0766
+treat -0.0436
+treatment -0.0295
+treaty -0.0727
+trials 0.0376
+tribute -0.0351
+trilateral 0.0483
+trillion -0.0399
+truce 0.0397
+trust 0.0476
+trusted 0.0793
+trustworthy -0.0477
+ttc -0.0354
+tuberculosis -0.0483
+turkmenistan 0.1420
+turn -0.0376
+turning -0.0514
+twice -0.0360
+two -0.0282
+uae -0.0704
+ukraine -0.0737
+ukrainian -0.0878
+unbreakable 0.0296
+unclassified 0.1007
+underline -0.0414
+undermining 0.0459
+underpinned -0.0331
+underscoring 0.0384
+undersea 0.1349
+understand -0.0254
+understanding 0.0494
+undertake -0.0588
+underwater 0.0279
+unduly 0.0267
+unequivocally 0.0324
+unfair -0.0447
+unfairly -0.0604
+unilaterally -0.0482
+unimpeded 0.0541
+unions -0.0256
+unique 0.0446
+uniquely -0.0377
+unit 0.0841
+unity 0.0352
+unjust -0.0262
+unjustly 0.0635
+unlawful 0.0322
+unmanned 0.0569
+unprovoked 0.0859
+unregulated 0.0621
+unreported 0.0621
+unrest 0.0434
+unsc -0.0276
+unscrs 0.0404
+unsustainable -0.0288
+unusual 0.0478
+unwavering 0.0322
+updated 0.0467
+upgraded 0.0522
+upgrading 0.0401
+uphold -0.0328
+upholding 0.0434
+uptake -0.0287
+urged 0.0325
+urgent -0.0849
+uruguay -0.0401
+usa 0.0408
+usaid -0.1409
+use 0.0797
+used 0.0470
+uses 0.0493
+usg -0.0531
+using -0.0270
+ussf 0.1049
+ustda -0.0509
+utility 0.0351
+utilize -0.0321
+utilized 0.0302
+utmost 0.0769
+uzbekistan 0.0347
+vaccination -0.0280
+vaccine -0.0531
+vaccines -0.0571
+valorem -0.0800
+value -0.0527
+values -0.1387
+variants -0.0277
+vehicle -0.0413
+velasco -0.0267
+venezuelan 0.0456
+ventures 0.0406
+vessels 0.0434
+vetted 0.0293
+vetting 0.0771
+via 0.0297
+vice 0.0308
+victims 0.0331
+vietnam -0.1343
+vietnamese -0.0373
+view 0.0274
+views -0.0273
+vilnius 0.0434
+violence 0.0998
+virus 0.0507
+visa 0.1630
+visas 0.0257
+vision -0.0303
+visit -0.0669
+visits -0.0590
+volodymyr 0.0257
+volunteers -0.0459
+von -0.0496
+vulnerabilities -0.0269
+vulnerable -0.1301
+want 0.0274
+war -0.1429
+warfare 0.0329
+was -0.0607
+waste 0.0517
+water -0.0303
+waterways 0.0473
+weakening 0.0429
+weaponry -0.0280
+weapons 0.0284
+weather -0.0571
+web -0.0265
+week 0.0347
+weeks -0.0478
+welcome -0.0313
+welcomes -0.0497
+welcoming 0.0326
+welfare -0.0378
+well 0.0701
+wellbeing -0.0350
+were -0.0673
+west 0.0330
+western 0.0321
+what 0.0254
+where -0.0779
+whether 0.0472
+while 0.0512
+white -0.0376
+who 0.0670
+whole -0.0491
+wider -0.0374
+wild 0.0308
+wildlife 0.0503
+will -0.0265
+wins 0.0865
+winter 0.0559
+wishing -0.0281
+with -0.0733
+withdraw 0.0325
+within -0.0492
+worked -0.0536
+worker -0.0465
+workers -0.1462
+workforce -0.0493
+working -0.0368
+workshop 0.0286
+world -0.1078
+worldwide 0.0334
+would 0.0359
+wps 0.1138
+written -0.0282
+wto -0.0400
+years -0.1084
+yemen 0.1123
+yermak -0.0542
+yet -0.0384
+young -0.0611
+youth 0.0448
+zaluzhny -0.0647
+zealand -0.0256
+zero -0.0954
+zimbabwe 0.0556
+가기 -0.0471
+가는 0.0279
+가장 -0.0465
+가지 -0.0877
+가합 0.0582
+각별 -0.0434
+간섭 0.0514
+간의 -0.0299
+감사 -0.1359
+강조 0.0351
+강화 0.0420
+갖고 -0.0370
+개발 -0.0264
+개방 -0.0431
+거하 0.0301
+건한 -0.0302
+걸쳐 0.0325
+검토 -0.0437
+것으 0.0458
+것을 0.0928
+것이 -0.0557
+겪고 -0.0400
+결되 0.0305
+결된 0.0587
+결에 0.0299
+결을 0.0384
+결하 -0.0350
+결한 0.0334
+경제 -0.1500
+경주 -0.0304
+계가 -0.0524
+계경 -0.0306
+계기 -0.0456
+계속 0.0438
+고통 -0.0322
+고한 0.0640
+고히 -0.0438
+공격 0.0294
+공급 -0.0688
+공동 -0.0274
+공산 0.0377
+공적 -0.0795
+과를 -0.0251
+과에 -0.0288
+과정 0.0663
+관계 -0.0711
+관심 -0.0760
+관한 0.0508
+관해 -0.0711
+괄적 -0.0450
+교역 -0.0409
+교환 -0.0265
+구축 -0.0692
+국과 -0.0721
+국내 0.0381
+국문 0.0322
+국민 -0.0480
+국방 0.0855
+국빈 -0.0306
+국에 -0.0367
+국을 -0.0386
+국의 -0.0924
+국입 -0.0462
+군사 0.0549
+권과 0.0383
+규범 -0.0390
+균형 0.0250
+극동 -0.0614
+극복 -0.0276
+급망 -0.0333
+기가 -0.0350
+기관 0.0298
+기반 -0.0526
+기술 -0.0688
+기업 -0.0304
+기에 0.0264
+기자 -0.0368
+기후 -0.0289
+긴급 -0.0284
+긴밀 0.0768
+긴장 0.0507
+김정 0.0261
+깊은 0.0753
+까지 0.0281
+께서 -0.0312
+끌어 -0.0266
+끝난 0.0281
+나는 0.0556
+나라 -0.0971
+나아 0.0443
+난민 -0.0422
+남북 0.0630
+남아 0.0574
+내문 0.0397
+내에 -0.0360
+내외 -0.0476
+냉전 0.0281
+네바 0.0472
+노력 0.0623
+높이 0.0582
+누리 -0.0359
+능발 0.0357
+능한 -0.0319
+니다 -0.1744
+님은 -0.0406
+다고 -0.0480
+다는 0.0637
+다른 -0.0298
+다음 -0.0251
+다짐 0.0396
+달러 -0.0319
+담이 0.0286
+당국 0.0342
+대를 -0.0366
+대에 -0.0631
+대응 0.0610
+대통 -0.0730
+대표 0.0521
+대해 0.0310
+더불 -0.0443
+더욱 0.0441
+데네 -0.0293
+도록 -0.0596
+도를 -0.0358
+도에 0.0320
+도와 -0.0282
+도움 0.0387
+도적 -0.0262
+독립 0.0262
+동기 -0.0352
+동남 0.0450
+동노 -0.0385
+동맹 -0.0357
+동반 -0.0592
+동번 -0.0443
+동의 0.0298
+동참 0.0259
+동하 0.0429
+되고 -0.0449
+되도 -0.0579
+되어 0.0369
+되었 0.0261
+된다 -0.0311
+둘러 0.0462
+둘째 -0.0327
+든든 -0.0271
+들에 -0.0315
+들을 -0.0462
+들이 0.0617
+등으 -0.0313
+등의 -0.0261
+따뜻 -0.0565
+때문 -0.0255
+또한 -0.0314
+뜻한 -0.0412
+라룸 0.0510
+라를 -0.0510
+라시 -0.0277
+랑스 -0.0444
+략적 0.0582
+러분 -0.0499
+러시 -0.0256
+러싼 0.0348
+러한 0.0753
+럽과 -0.0347
+력과 0.0301
+력도 0.0423
+력에 0.0305
+력을 0.0520
+력이 -0.0273
+련한 0.0389
+령과 0.0292
+령께 -0.0259
+령은 -0.0387
+령의 0.0307
+로서 -0.0321
+로세 0.0252
+로에 -0.0327
+로와 0.0319
+로운 -0.0401
+로했 0.0330
+롭게 -0.0427
+롭고 -0.0525
+뢰더 0.0337
+룩한 -0.0255
+룸풀 0.0510
+류에 -0.0320
+르는 -0.0259
+리나 -0.0471
+리대 -0.0307
+리들 0.0307
+립국 0.0272
+립하 0.0282
+마음 -0.0280
+많은 -0.1087
+말레 -0.0258
+맹으 -0.0262
+먼저 -0.0380
+면서 -0.0931
+면하 0.0328
+명에 0.0297
+명했 0.0300
+모디 0.0474
+모았 -0.0277
+모으 -0.0344
+무기 0.0252
+무대 -0.0271
+무역 -0.0288
+문제 0.0911
+문하 -0.0392
+문화 -0.0338
+물론 0.0320
+미동 -0.0406
+미래 -0.0328
+미를 -0.0253
+미해 0.0357
+민들 -0.0296
+민을 0.0382
+민이 -0.0266
+민족 0.0553
+믿습 0.0352
+밀히 0.1132
+바탕 0.0533
+반자 -0.0563
+발전 -0.1376
+발표 -0.0251
+방국 -0.0266
+방문 -0.1115
+방법 0.0362
+방산 0.1085
+방위 0.0503
+방정 -0.0350
+방지 0.0336
+방한 -0.0369
+버마 0.0356
+번에 0.0320
+번영 -0.0435
+변화 -0.0253
+별정 -0.0437
+별한 -0.0743
+보건 -0.0289
+보를 -0.0256
+보스 0.0256
+보여 0.0569
+보장 -0.0623
+복하 -0.0512
+부가 -0.0345
+부시 -0.0304
+부의 0.0526
+북관 0.0275
+북정 0.0250
+북한 0.0652
+분께 -0.0292
+분야 0.0573
+분을 -0.0290
+분쟁 0.0268
+불안 0.0268
+불어 -0.0443
+비극 0.0489
+비상 -0.0383
+비전 -0.0571
+사건 0.0491
+사고 0.0346
+사국 -0.0439
+사드 -0.0347
+사를 -0.0328
+사법 0.0638
+사업 -0.0441
+사한 0.0339
+사합 -0.1426
+사회 -0.0609
+산업 -0.0255
+산주 0.0276
+상과 0.0274
+상세 0.0351
+상은 0.0652
+상의 0.0271
+상임 -0.0363
+상태 0.0348
+상황 0.0312
+상회 -0.0314
+새로 -0.0277
+생된 0.0393
+생물 0.0367
+생활 -0.0494
+서는 -0.0783
+서도 -0.0301
+서두 -0.0269
+서로 0.0297
+서울 -0.0322
+선을 0.0297
+선하 -0.0345
+설명 0.0467
+성공 -0.0495
+성과 -0.0440
+성원 0.0478
+성의 0.0262
+성하 -0.0261
+성화 -0.0380
+세력 0.0365
+세를 0.0332
+세스 0.0252
+세히 0.0258
+셋째 0.0761
+소련 0.0263
+속하 0.0494
+속할 0.0320
+속해 0.0494
+수교 -0.0256
+수상 0.0266
+수자 0.0333
+수하 -0.0306
+수행 -0.0579
+술과 0.0285
+술의 -0.0375
+슈뢰 0.0337
+습니 -0.0441
+시대 -0.0297
+시아 -0.0488
+시켜 -0.0364
+시켰 -0.0324
+식을 0.0436
+신뢰 -0.0284
+신은 -0.0257
+신합 -0.0489
+실입 -0.0281
+심으 -0.0866
+심을 -0.0359
+아ㆍ 0.0290
+아가 -0.0513
+아시 0.0285
+아울 -0.0665
+아의 0.0810
+아이 0.0254
+아직 0.0280
+아프 0.0342
+안을 0.0487
+안전 0.0445
+알라 0.0510
+았습 -0.0289
+앙아 -0.0422
+애도 0.0280
+애로 -0.0376
+야가 0.0291
+약속 0.0305
+양국 -0.0743
+양성 0.0281
+양지 -0.0438
+양측 -0.0538
+양하 0.0391
+어야 0.0391
+어져 -0.0258
+업부 -0.0259
+업에 -0.0298
+없는 0.0301
+었습 -0.0383
+에게 -0.0370
+엔을 -0.0314
+여러 -0.0352
+여사 0.0329
+여준 0.0348
+역내 0.0852
+역에 0.0491
+역으 0.0331
+역의 0.0539
+역할 -0.0433
+역협 -0.0317
+연구 -0.0495
+염원 0.0275
+였다 -0.0874
+였습 -0.0392
+영과 -0.0253
+영국 -0.0274
+영을 0.0602
+영의 -0.1109
+영하 -0.0286
+영합 -0.0253
+예와 -0.0293
+올해 -0.0551
+와르 -0.0302
+와히 0.0273
+완적 0.0251
+왔습 -0.0709
+외분 -0.0394
+요구 0.0259
+요하 0.0490
+요한 -0.0259
+우려 0.0262
+우리 -0.0598
+우방 -0.0291
+우정 -0.0298
+우호 -0.0695
+울러 -0.0665
+울이 -0.0356
+원합 0.0289
+위에 0.0363
+위원 0.0359
+위한 -0.0273
+위협 0.0629
+유가 -0.0279
+유럽 -0.0350
+유엔 -0.0669
+유와 -0.0776
+유지 0.0791
+으로 -0.0596
+으며 0.0310
+응을 0.0478
+응하 0.0338
+의가 -0.0371
+의미 -0.0428
+의에 0.0502
+의와 -0.0584
+의지 -0.0312
+의하 -0.0534
+이건 0.0511
+이기 -0.0257
+이다 -0.0410
+이들 -0.0679
+이러 0.0768
+이룩 -0.0336
+이를 -0.0631
+이며 0.0403
+이미 0.0663
+이시 -0.0258
+이어 -0.0521
+이정 -0.0405
+익을 0.0323
+인권 0.0298
+인도 -0.0253
+인식 0.0298
+인적 -0.0306
+인정 -0.0253
+인종 -0.0336
+일원 0.0266
+일을 0.0273
+임과 -0.0306
+입니 -0.1068
+있게 0.0257
+있기 0.0441
+있습 -0.0267
+있었 -0.0581
+있음 -0.0343
+잊지 -0.0306
+자간 0.0293
+자결 0.0340
+자께 -0.0456
+자는 -0.0262
+자를 -0.0400
+자립 -0.0258
+자예 -0.0293
+자유 -0.0902
+자이 0.0322
+장과 0.0364
+장동 0.0295
+장되 -0.0316
+장에 0.0816
+장을 -0.0512
+장의 -0.0293
+재에 0.0358
+재천 0.0264
+재확 0.0305
+쟁의 -0.0258
+적과 -0.0367
+적용 -0.0258
+적이 0.0359
+전반 0.0261
+전시 -0.0729
+전쟁 -0.0996
+전통 -0.0301
+전투 0.0314
+전합 0.0394
+점령 0.0324
+점을 -0.0364
+정세 0.0574
+정에 0.0755
+정은 0.0460
+정을 0.0553
+정의 -0.0612
+정적 -0.0445
+정표 -0.0404
+정하 -0.0363
+제1 -0.0256
+제거 0.0258
+제나 0.0320
+제네 0.0472
+제도 -0.0638
+제무 -0.0274
+제문 0.0259
+제상 -0.0304
+제에 0.0620
+제의 0.0486
+졌습 0.0261
+조성 0.0439
+조속 0.0336
+조약 0.0537
+조하 0.0349
+종차 -0.0336
+주권 0.0341
+주민 -0.0281
+주시 0.0319
+주신 -0.0321
+주요 0.0376
+주주 -0.0362
+주한 -0.0477
+준수 -0.0252
+중동 0.0266
+중립 0.0281
+중앙 -0.0445
+중요 -0.0323
+중하 0.0308
+중한 -0.0382
+지고 -0.0254
+지기 -0.0308
+지를 0.0377
+지속 0.0336
+지와 0.0343
+지원 -0.0336
+지자 -0.0273
+지지 0.0640
+지켜 -0.0325
+지하 0.0496
+직면 0.0306
+직접 0.0355
+진시 0.0367
+진심 -0.0700
+진출 -0.0278
+진하 -0.0443
+질적 0.0265
+짐하 0.0414
+차별 -0.0329
+찬양 0.0283
+참여 -0.0307
+참전 -0.0275
+찾아 -0.0298
+책을 -0.0261
+철저 -0.0357
+첫째 0.0510
+체결 0.0659
+촉구 0.0366
+총회 0.0343
+최를 -0.0439
+축을 -0.0443
+축하 -0.0363
+취하 -0.0318
+측은 -0.0409
+치회 0.0342
+칙을 -0.0373
+침략 0.0523
+쿠알 0.0510
+타국 0.0285
+탕으 0.0559
+태국 -0.0574
+태에 0.0280
+터키 -0.0282
+토보 0.0279
+토하 -0.0447
+통령 -0.0730
+통상 -0.0349
+통을 -0.0574
+통의 -0.0254
+통일 0.0698
+투자 -0.0649
+특별 -0.0278
+평가 0.0322
+평화 0.1317
+포괄 -0.0455
+포럼 -0.0399
+표가 -0.0360
+표하 0.0724
+표해 0.0328
+풀선 0.0510
+풍요 -0.0350
+프랑 -0.0439
+프리 0.0346
+필요 0.0406
+하게 -0.0422
+하나 -0.0434
+하는 -0.0436
+하며 0.0256
+하면 -0.0371
+하시 -0.0262
+하신 -0.0293
+하였 -0.1011
+하자 -0.0388
+한국 -0.0622
+한미 -0.0793
+한이 0.0311
+한항 0.0328
+함께 -0.0762
+합니 -0.1249
+합의 -0.0432
+항공 0.0280
+해결 0.0736
+해서 0.0333
+해양 0.0539
+해하 -0.0405
+핵심 -0.0396
+했으 0.0266
+행위 0.0333
+향한 0.0332
+협에 0.0486
+호이 -0.0334
+화공 0.0262
+화롭 -0.0413
+화를 0.0289
+화에 -0.0400
+화의 0.0374
+화하 0.0567
+화할 0.0296
+화합 0.0283
+확대 -0.0920
+확보 -0.0325
+확산 0.0270
+환경 0.0510
+환대 -0.0319
+환영 -0.0803
+환율 -0.0379
+환화 -0.0304
+활동 0.0294
+활성 -0.0377
+회견 -0.0308
+회의 0.0506
+희생 0.0326
+히드 0.0273
+힘과 -0.0297
+힘이 0.0981
+]],
+    ["vocabulary.trade"] = [[
+0년 -0.0314
+0만 0.0615
+0억 0.0604
+10th 0.0263
+2030s -0.0281
+21st 0.0282
+3국 -0.0299
+4차 0.0774
+9개 0.0388
+abate 0.0281
+abatement -0.0311
+ability -0.1359
+about -0.0281
+above -0.0422
+abraham -0.0254
+academia -0.0305
+academics 0.0336
+academy 0.0522
+accelerate -0.0878
+accelerated -0.0443
+accelerating -0.0698
+accelerator 0.0494
+access 0.0530
+accessed -0.0342
+accomplishments -0.0394
+accordance -0.0455
+according -0.0527
+accordingly 0.0617
+accords -0.0288
+accountable -0.0845
+accounting -0.0535
+achieve -0.0850
+achieved 0.0617
+achievement -0.0829
+achievements -0.0328
+achieving -0.0764
+acknowledge 0.0422
+acknowledged -0.0402
+acquire -0.0267
+acquisition -0.0666
+act -0.0699
+actions -0.0795
+active 0.0552
+activists 0.0280
+activities -0.0357
+activity -0.0878
+actors -0.1306
+acute -0.0507
+adaptation -0.0509
+adapted -0.0554
+adapting -0.0378
+add 0.0298
+added 0.0255
+adding -0.0273
+addition -0.0485
+additionally -0.0474
+addresses 0.0454
+ade -0.0414
+administration -0.1559
+administrator -0.0343
+adopted 0.0419
+adoption 0.0691
+adult -0.0281
+advance 0.0573
+advancement 0.0390
+advancements -0.0313
+advances 0.0296
+advancing 0.0484
+advising -0.0412
+advisor 0.0337
+advisors 0.0260
+aeronautics 0.0285
+afcfta 0.0284
+afdb 0.0359
+affairs -0.0368
+affecting 0.0740
+affirm 0.0327
+affirmed 0.0574
+affirms -0.0533
+affordable -0.0545
+afghan 0.0265
+africa 0.0873
+after -0.0439
+agencies 0.0503
+agency -0.1020
+agenda -0.0419
+ago 0.0627
+agreed -0.0357
+agreements 0.0694
+agricultural -0.1703
+agriculture -0.1589
+ahead 0.0746
+aid -0.0954
+aim -0.0275
+air -0.0793
+aircraft -0.0543
+alignment 0.0538
+all -0.0383
+alleviate 0.0282
+alliances -0.0621
+allies -0.0356
+ally 0.0304
+almost 0.0644
+along -0.0700
+alternative 0.0475
+alternatives 0.0512
+aluminum 0.0874
+alumni -0.0426
+always 0.0525
+amazon -0.0601
+ambassador -0.0308
+ambitions -0.0688
+ambitious -0.0329
+amea 0.0674
+american 0.0596
+americans -0.0746
+americas 0.0265
+amount 0.0277
+analysis -0.0711
+and -0.0460
+angeles -0.0615
+angola -0.0587
+annex -0.0363
+anniversary -0.0310
+announced 0.0280
+announcement 0.0714
+announcements 0.0500
+announcing 0.0548
+annually 0.0376
+another -0.0319
+anti -0.1033
+anticipated -0.0388
+antigua -0.0295
+antisemitism -0.0491
+antony -0.0507
+any -0.0554
+apep 0.0430
+apl -0.0462
+applaud 0.0338
+applauded 0.0264
+applicable 0.0264
+application 0.0701
+applications 0.0827
+appreciation 0.0293
+approach -0.0300
+approaches 0.0940
+appropriate 0.0380
+appropriately 0.0282
+approval 0.0681
+approved 0.0614
+approximately 0.0362
+apulia 0.0478
+aquaculture -0.0255
+arabia 0.0753
+arca -0.0310
+architecture 0.0256
+architectures 0.0293
+arctic -0.0326
+ardern 0.0352
+areas 0.0326
+argentina 0.0376
+arizona 0.0429
+arm -0.0411
+armed -0.0504
+army -0.0308
+around -0.0863
+arrangements -0.0314
+art -0.0838
+article 0.1111
+artificial -0.0283
+arts -0.0357
+ascent -0.0808
+asean -0.0311
+asem -0.0346
+ask 0.0704
+aspects 0.0373
+aspirations -0.0262
+assessed 0.0333
+assessing 0.0428
+assessment 0.0869
+asset 0.0283
+assets 0.0748
+association 0.0762
+assured -0.0268
+astronaut 0.0522
+atmospheric -0.0501
+attack -0.0586
+attacks -0.0944
+attract 0.0763
+augment -0.0276
+august 0.0377
+automobiles 0.0268
+autonomous -0.0347
+autonomy -0.0305
+availability 0.0316
+available -0.0446
+avenues 0.0401
+avert -0.0428
+aviation -0.0294
+avoiding -0.0278
+awarded 0.0390
+awareness -0.0539
+away -0.0769
+awep 0.0346
+b3w 0.0801
+back 0.0410
+backed 0.0647
+bahrain -0.0734
+bangladesh 0.0357
+bank 0.0365
+bankability 0.0483
+barbuda -0.0295
+barriers 0.0459
+base 0.0434
+based -0.0424
+bases 0.0973
+basic -0.0864
+basis 0.0452
+bcm 0.0257
+bearing -0.0278
+became -0.0318
+becoming -0.0283
+bedrock 0.0584
+been -0.0409
+begin 0.0862
+beginning -0.1486
+begun 0.0252
+behavior -0.0363
+behind -0.0921
+being -0.0483
+below -0.0582
+beneficial 0.0321
+benefits 0.1199
+berlin 0.0281
+best -0.0359
+beyond -0.0441
+biden -0.0772
+bilateral 0.0327
+bilaterally 0.0314
+billion -0.0589
+bills -0.0302
+biodiversity -0.0479
+bioeconomy 0.1430
+biofuels 0.0722
+biomanufacturing 0.0317
+biomedical -0.0548
+biosafety -0.0369
+biosecurity -0.0369
+biotechnology 0.0801
+bipartisan -0.0861
+black 0.0348
+blinken -0.0940
+blocking -0.0324
+blueprint 0.0281
+board 0.0724
+bodies 0.0481
+boeing 0.0541
+bolster 0.0752
+bona 0.0354
+bond -0.0529
+bonds -0.0783
+boom 0.0289
+boost 0.1160
+boosting 0.0481
+border -0.0428
+borders 0.0539
+bound -0.0276
+brazil 0.0667
+breaking 0.0338
+bridge 0.0301
+bridging 0.0256
+bringing 0.0384
+brings -0.0312
+broad -0.0658
+brutal -0.0673
+bsgi 0.0602
+budgetary 0.0603
+building 0.0714
+buildings -0.1177
+burden -0.0746
+bureau -0.0499
+business 0.0509
+businesses 0.2074
+buy 0.0733
+buyers 0.0582
+cabinet -0.0593
+cable -0.0360
+cables -0.0280
+call -0.0267
+campaigns -0.0377
+can -0.0394
+cancer -0.1600
+cannot -0.0502
+cap 0.0496
+capabilities -0.0507
+capability -0.0468
+capable -0.0328
+capacity -0.0945
+capture -0.0582
+carbon -0.0700
+care -0.1112
+career -0.0340
+cargo -0.0772
+caribbean 0.0401
+caricom -0.0489
+carriers 0.0383
+carrinho 0.0261
+cars 0.0680
+cartel -0.0360
+cartels -0.0335
+casc -0.0431
+case 0.0346
+catalytic 0.0300
+catalyze -0.0453
+catalyzed 0.0295
+caused 0.0288
+causing -0.0323
+cbp -0.0323
+cdc -0.0482
+cease -0.0340
+cells 0.0400
+cent -0.0272
+center -0.0520
+centrality -0.0441
+certain 0.0408
+certainty 0.0579
+certification -0.0631
+cervical -0.0418
+cet -0.0361
+chain 0.0829
+chains 0.1051
+chair -0.0911
+chaired -0.0389
+champ -0.0583
+champion -0.0363
+channeling 0.0369
+channels 0.0358
+charge -0.0437
+charged -0.0544
+chargers -0.0383
+chemical -0.0808
+chemicals -0.0466
+chicago 0.0300
+chief -0.0793
+child -0.0583
+children -0.0864
+chile -0.0783
+china 0.0523
+chips 0.0276
+choice 0.0887
+chronic 0.0290
+ciat -0.0958
+cities 0.1481
+citizen -0.0357
+citizens -0.0285
+city -0.0463
+civic -0.0539
+civilian -0.0904
+class 0.1008
+clean -0.0714
+cleaner 0.0454
+climate -0.0330
+clinical -0.0689
+close -0.0664
+closely -0.0333
+closer -0.0405
+cloud 0.0449
+coal -0.0519
+coalition 0.0342
+coastal -0.0582
+code 0.0479
+cohorts 0.0290
+collaborate -0.0466
+collaborating -0.0301
+collaboration 0.0511
+collaborations 0.0605
+collaboratively 0.0610
+collective -0.0665
+collectively -0.0771
+combat 0.0316
+combating 0.0722
+combatting -0.0284
+combination 0.0548
+combined -0.0439
+come -0.0628
+comes 0.0339
+coming 0.0388
+command -0.0800
+commemorate -0.0304
+commends 0.0327
+commerce -0.0334
+commercial -0.1174
+commission 0.0703
+commitment -0.0610
+commitments 0.0255
+commits -0.0466
+committee -0.1230
+committing -0.0807
+commodities -0.0369
+communication -0.1055
+communications 0.0497
+communities -0.0451
+community -0.1147
+comoros -0.0604
+compact 0.0607
+compacts 0.0412
+companies 0.0732
+company 0.1865
+comparable -0.0330
+comparative 0.0271
+compatibility 0.0454
+competition 0.1195
+competitive 0.0616
+competitiveness 0.0908
+complement 0.0459
+complemented -0.0414
+completed 0.0314
+completing -0.0402
+completion 0.0608
+comply -0.0252
+component -0.0387
+comprise -0.0394
+compromise -0.0540
+computing 0.1034
+concerning 0.0297
+concerns 0.0871
+concert 0.0461
+concerted -0.0573
+conclude 0.0291
+conclusion 0.0344
+concrete 0.0289
+concurred 0.0271
+condemn -0.0698
+conditions 0.0488
+conducive 0.0254
+conduct -0.0562
+conducted 0.0797
+conference 0.0292
+conferences 0.0563
+confirm 0.0299
+confirms 0.0307
+conformity 0.0561
+congo -0.0436
+congressional 0.0315
+connect 0.1200
+connecting 0.0508
+connection -0.0594
+connections 0.0411
+connectivity 0.1557
+consequences 0.0457
+conservation -0.0898
+consider -0.0429
+consideration -0.0435
+considered -0.0321
+considering -0.0651
+constitution 0.0388
+construction 0.0814
+consult 0.0837
+consultation 0.0421
+consultative -0.0345
+consulting 0.0564
+consumer -0.0283
+contact -0.0453
+contested -0.0409
+contexts -0.0594
+continent 0.0526
+continue 0.0396
+continues 0.0339
+continuing -0.0883
+continuously -0.0525
+contracts 0.0551
+contribute -0.0401
+contributed -0.0686
+contributing -0.0299
+contribution -0.0341
+contributions -0.1090
+control -0.1215
+controlled 0.0416
+controls -0.0988
+conventions 0.0304
+conversation -0.0286
+conveyed -0.0258
+cook -0.0253
+cooling 0.0366
+cooperative 0.0306
+coordinate 0.1071
+coordination 0.0430
+cop26 -0.0963
+coral -0.0362
+corporation 0.0503
+corps -0.0461
+corridor 0.0546
+corridors -0.0455
+cost 0.0448
+costs -0.0672
+council -0.0445
+counter -0.1377
+countering -0.0312
+countermeasures -0.0626
+country -0.0348
+coupled 0.0448
+course 0.1363
+covax -0.0694
+cranes 0.0472
+create 0.0495
+creates -0.0304
+creating 0.0721
+creative 0.0507
+credible -0.0542
+credit -0.0322
+cri -0.0483
+crime -0.0701
+criminal -0.0675
+crisis -0.0328
+crop 0.0259
+crucial 0.0902
+cten 0.0274
+cultural -0.0920
+culture -0.0796
+current -0.0318
+cut -0.0429
+cutting -0.0339
+cyber -0.1470
+cybersecurity -0.0604
+cyberspace -0.0839
+cycle -0.0286
+côte 0.0291
+dangerous -0.0348
+data -0.0427
+date 0.0738
+day -0.0336
+deal -0.0765
+deals 0.0591
+deaths -0.0627
+debt 0.1142
+decade -0.0351
+decades -0.0684
+decarbonisation -0.0333
+decarbonised -0.0478
+decarbonize -0.0352
+decarbonizing 0.0313
+december -0.0420
+decent 0.1166
+decisions -0.0333
+declaration -0.0337
+decoupling 0.0877
+deep -0.0778
+deepened 0.0631
+deepening -0.0295
+defcom -0.0412
+defend -0.0724
+defenders -0.0348
+defending -0.0538
+defends 0.0281
+defense -0.0760
+defenses -0.0367
+define -0.0759
+definitions 0.0326
+deforestation -0.0464
+degree 0.0325
+delegation -0.0466
+delhi 0.0904
+deliver -0.0345
+delivered 0.0379
+delivering 0.0262
+delivers -0.0269
+delivery -0.0382
+demand -0.0738
+democracies -0.1135
+democracy -0.0253
+democratic -0.0268
+demonstrate -0.0429
+demonstrating 0.0265
+demonstration -0.1134
+dengue 0.0323
+denmark -0.0313
+department -0.0478
+departments 0.0362
+dependence 0.1122
+dependency 0.0599
+depends -0.0364
+deploying 0.0790
+deployment -0.0814
+derivatives 0.0292
+descent -0.0503
+described -0.0419
+designate 0.0576
+desiring -0.0410
+destructive -0.0659
+detect -0.0583
+detection -0.0617
+determine -0.0599
+deterrence 0.0623
+deterring -0.0272
+develop -0.0400
+developing 0.0556
+development 0.0267
+developments 0.0289
+devices 0.0295
+dfc -0.0293
+dfis -0.0724
+diagnostics -0.0373
+dialogue 0.0266
+difficult 0.0326
+digifemmes 0.0746
+digital 0.1553
+digitalisation 0.0259
+dignified 0.0329
+dioxide -0.0361
+diplomacy -0.0749
+diplomatic -0.0636
+direct 0.0598
+directive -0.0341
+directly -0.0454
+disabilities -0.0851
+disarmament -0.0400
+disaster -0.0686
+disasters -0.0506
+discount -0.0509
+discrimination 0.0494
+discuss 0.0399
+discussed 0.1294
+discussion -0.0275
+disease -0.0648
+diseases -0.0793
+disinformation -0.0688
+dismantle -0.0319
+displaced -0.0538
+disproportionate 0.0472
+disproportionately 0.0299
+dispute 0.0315
+disputes -0.0328
+disrupt -0.1121
+disrupted 0.0572
+distinguished -0.0270
+distribute 0.0296
+distribution 0.0438
+diverse -0.0461
+diversification 0.0582
+diversified 0.1114
+diversify 0.0524
+diversifying 0.0501
+diversion -0.0268
+divide -0.0849
+documents -0.0341
+dod -0.0780
+doing -0.0693
+dole -0.0361
+dollars 0.0797
+domain 0.0454
+domains -0.1178
+dominican -0.0731
+donald 0.0553
+donated -0.0533
+donating 0.0301
+donors 0.0401
+doses -0.0424
+dot 0.0667
+double 0.0759
+down 0.0520
+dprk -0.0439
+drawing 0.0414
+drawn 0.0313
+draws 0.0251
+drone 0.0478
+drones 0.0364
+drug -0.1342
+drugs -0.0951
+dual 0.0273
+due -0.0772
+during -0.0506
+earlier -0.0388
+earth 0.1129
+eastern 0.0277
+ebola -0.0288
+eco 0.0290
+ecological -0.0613
+economic 0.1716
+economically 0.0341
+economics 0.0292
+economies 0.0393
+economy 0.1113
+ecosystem 0.0430
+ecosystems -0.0554
+ecuador 0.0956
+edca -0.0251
+edge 0.1018
+education -0.0781
+educational -0.0545
+effect 0.0351
+effectively 0.0311
+effects 0.0977
+efficiency -0.1534
+effort 0.0944
+efforts -0.0294
+egyptian 0.0514
+electrical 0.0625
+electrification -0.0643
+eliminate -0.0339
+elmau -0.0325
+emirates 0.0627
+emission -0.0933
+emissions -0.1825
+emitting -0.0560
+emphasize -0.0406
+emphasized -0.0298
+employ 0.0386
+employer 0.0259
+employers -0.0393
+employment -0.0342
+empower -0.0670
+enable 0.0577
+enabled -0.1080
+enablers -0.0430
+enabling 0.0571
+encourage 0.0823
+encouraged -0.0476
+encourages -0.0285
+encouraging 0.0366
+end 0.0272
+endangered -0.0440
+ending -0.0325
+endorsed -0.0587
+enduring -0.1331
+energy 0.1667
+enforce 0.0374
+enforcement -0.0696
+engage 0.0282
+engaging -0.0823
+engine 0.0385
+engineers 0.0449
+english -0.0880
+enhance -0.0365
+enhanced -0.1630
+enrichment 0.0405
+enslaved -0.0416
+ensure 0.0968
+ensures 0.0661
+ensuring 0.0967
+enterprise 0.0540
+enterprises 0.0718
+entity 0.0683
+entrepreneurs 0.1308
+entrepreneurship 0.0538
+entry -0.0365
+environment 0.1197
+environments -0.0441
+eps -0.0450
+equal -0.0300
+equally 0.0325
+equipment 0.0374
+equity -0.0374
+equivalent 0.0386
+escalation -0.0292
+especially 0.0329
+establish 0.1111
+established -0.0883
+estimated 0.0409
+ettf 0.0817
+euro -0.0568
+europe 0.1571
+european 0.1331
+evasion -0.0393
+ever -0.1043
+every 0.0255
+evolution -0.0252
+evolve 0.0426
+evolving 0.0296
+evs 0.0344
+exacerbating 0.0771
+exceed -0.0284
+excellence 0.0699
+exchange 0.0448
+exchanged 0.0256
+excluded 0.0250
+exclusion 0.0331
+executive 0.0322
+exercise -0.0705
+exercises -0.0253
+exim 0.0752
+existing -0.0346
+expand 0.0569
+expanded -0.0363
+expanding 0.0515
+expansion 0.1070
+expect 0.0468
+expected 0.0618
+expedite -0.0267
+expeditiously 0.0385
+expenditures -0.0363
+experience 0.0528
+experimentation -0.0403
+expertise -0.0756
+experts -0.1041
+exploitation -0.0617
+exploited -0.0266
+exploration 0.0910
+explore 0.0347
+expo -0.0426
+export -0.0694
+exports 0.0559
+expressing 0.0294
+expression -0.0352
+extend 0.0366
+extended 0.0290
+extends -0.0261
+extension 0.0559
+extensive 0.0551
+external 0.0302
+extortion 0.0338
+extractive -0.0747
+extraordinary 0.0438
+extremism -0.0254
+facilitate 0.0647
+facilitated -0.0381
+facilitates -0.0376
+facilitation 0.0403
+facilities -0.1809
+facing -0.0500
+fact 0.0296
+fail 0.0519
+fair 0.0777
+fairness -0.0326
+fall 0.0367
+falling 0.0368
+familial -0.0300
+farm -0.0551
+farmers 0.0932
+farming 0.0305
+fast -0.0421
+faster -0.0488
+feasibility 0.0971
+feature -0.0297
+featured -0.0697
+features -0.0301
+february -0.0973
+federal -0.0378
+federation -0.0350
+feed -0.0299
+fees 0.0343
+fellowship 0.0915
+fellowships 0.0279
+fentanyl -0.1035
+fertilizer 0.0701
+few -0.0398
+fide 0.0354
+field 0.0996
+fields 0.0918
+fight -0.0272
+fighting -0.0688
+final -0.0268
+finalization 0.0362
+finalized -0.0530
+finance 0.0452
+financed 0.0575
+financial -0.0837
+financing 0.0752
+fines 0.0330
+fire -0.0549
+firm 0.0430
+firms 0.0770
+first -0.0360
+fiscal -0.1185
+fisheries 0.0820
+fleet -0.0293
+flexibility -0.0360
+flow 0.0679
+flows -0.0260
+fly 0.0389
+focused 0.0851
+focuses -0.0269
+follow -0.0603
+following -0.0321
+follows -0.1004
+food -0.2378
+for -0.0533
+fora -0.0379
+force -0.0458
+forced 0.0338
+forces -0.1110
+forest -0.0932
+forests -0.0430
+form 0.0332
+formal 0.0308
+formed -0.0710
+forum -0.0325
+forums 0.0273
+forward 0.0480
+foster 0.0359
+fostered -0.0260
+fostering -0.0849
+found -0.0334
+foundational -0.0515
+four 0.0295
+fourth -0.0741
+fragility 0.0272
+framework 0.0372
+frameworks 0.0553
+france 0.0385
+francisco -0.0806
+freedom 0.0757
+french 0.0890
+fresh 0.0327
+friends 0.0362
+friendship -0.0749
+from 0.0317
+frontiers 0.0538
+frontlines -0.0497
+fruits -0.0318
+fuel -0.0658
+fulbright -0.0255
+fulfilling -0.0418
+full -0.0509
+fully 0.0373
+function 0.0316
+fundamental 0.0366
+fundamentally 0.0352
+funded -0.0432
+funding 0.0472
+furthering 0.0331
+furthermore 0.0397
+fusion 0.0371
+g20 0.0561
+gabon -0.0286
+gafsp -0.1547
+gain -0.0377
+gained 0.0486
+gambia 0.0400
+gas -0.0414
+gates 0.0319
+gateway -0.0325
+gaza -0.0791
+gender -0.1529
+general -0.0408
+generating 0.0526
+generation -0.0291
+generations 0.0309
+generators -0.0386
+generous -0.0441
+geneva -0.0565
+geographic 0.0580
+geothermal 0.0414
+germany -0.0332
+get -0.0369
+gina -0.0457
+girls -0.0561
+given -0.0292
+glasgow -0.0379
+globally -0.0446
+globe -0.0371
+gmp -0.0280
+goal -0.0963
+goals -0.0582
+going -0.0344
+golden -0.0339
+goods 0.1518
+google 0.0459
+governance 0.0751
+governing -0.0361
+government -0.0586
+governments -0.0709
+graduate 0.1058
+grain 0.0880
+grant 0.0728
+grassroots -0.0766
+greater 0.1041
+green -0.0571
+greenco 0.0420
+greener 0.0443
+greenfield 0.0336
+greenhouse -0.0750
+grid 0.0362
+grids -0.0289
+groundbreaking 0.0319
+groundwork 0.0260
+groups -0.0369
+grow 0.0668
+grown -0.0276
+growth 0.0973
+guard -0.0384
+guatemala -0.0532
+guidance -0.0791
+guided 0.0553
+guidelines -0.0537
+guiding -0.0341
+habitat -0.0252
+hackers -0.0551
+hailed 0.0315
+haiti 0.0282
+half -0.0289
+halve -0.0265
+hand 0.0418
+harms -0.0322
+harness 0.0378
+has -0.0309
+hashemite -0.0427
+haven 0.0411
+headroom -0.0493
+health -0.0334
+heart -0.0472
+heat -0.0410
+heating -0.0457
+heavy -0.0347
+hectares 0.0424
+held -0.0389
+help -0.0664
+helped -0.0545
+hemisphere -0.0572
+hemispheric -0.0343
+here -0.0709
+heritage -0.0257
+higher -0.0863
+highest 0.0273
+highlights -0.0424
+highly 0.0258
+hiroshima -0.0366
+historical -0.0512
+historically -0.0507
+history -0.1394
+hiv -0.0581
+hled -0.0450
+hold -0.0335
+holds -0.0451
+homes -0.0301
+honduras -0.0405
+hope 0.0351
+hopes 0.0339
+hospitality -0.0327
+host -0.1040
+hosted -0.0738
+hosting -0.0537
+housing 0.0466
+how 0.0999
+however -0.0358
+hub 0.1073
+human -0.1200
+humanitarian -0.1032
+humanity 0.0576
+hungary 0.0367
+hunger -0.0675
+hybrid -0.0459
+hydrogen -0.0665
+iaf -0.0423
+icet 0.0663
+ict 0.0379
+icts 0.0443
+ida -0.0295
+idb -0.0304
+identification -0.0950
+identify -0.0596
+iea -0.0611
+ifis 0.0368
+iii 0.0333
+iit 0.0338
+illegal -0.0698
+illicit -0.0709
+ilo -0.0290
+imf 0.0515
+immediate -0.0367
+immediately -0.0252
+immense -0.0487
+immigrant -0.0363
+immigration -0.0358
+immobilized 0.0393
+impact 0.1261
+imperative 0.0328
+implement -0.0489
+implementation -0.0494
+implementing -0.0363
+importance 0.0478
+importantly -0.0331
+importation 0.0546
+importers -0.0441
+imports 0.0366
+impose -0.0450
+imposed -0.0363
+imposes 0.0282
+improved -0.0819
+improves -0.0409
+inaction 0.0712
+inappropriate 0.0371
+inaugural 0.0857
+inc 0.0277
+incentive 0.0395
+incentives 0.0758
+incident -0.0445
+incidents -0.0267
+included -0.1023
+includes -0.0544
+including 0.0349
+inclusion 0.0361
+income 0.0632
+incomes 0.0398
+incorporating -0.0270
+increase 0.0590
+increased 0.0598
+increases -0.0360
+increasing -0.0511
+increasingly -0.0641
+incredible 0.0283
+independent -0.0723
+india 0.1049
+indian 0.1624
+indigenous 0.0311
+indirect 0.0297
+indispensable -0.0318
+individuals -0.1272
+indus 0.0477
+industrialization 0.0776
+industries -0.0506
+industry -0.1104
+inefficient -0.0482
+inequality -0.0308
+infectious -0.0554
+influenza -0.0290
+inform -0.0498
+information -0.0364
+informed -0.0396
+infrastructure -0.0527
+ingredients 0.0286
+initial 0.0514
+initiative -0.0416
+initiatives -0.0371
+innovations 0.0321
+innovative -0.0392
+input -0.0666
+inputs 0.0768
+instability -0.0507
+installation -0.0415
+instead -0.0398
+institutions -0.0541
+instrumental 0.0321
+integral -0.0522
+integrate -0.0434
+integrating -0.0648
+integration 0.0627
+intellectual -0.0446
+intelligence -0.0570
+intend 0.0540
+intends 0.0560
+intensified 0.0410
+intensify 0.0318
+intensifying 0.0510
+intensity 0.0307
+intensively -0.0270
+intention 0.0332
+interdependent -0.0769
+interest 0.0356
+interested -0.0548
+interests -0.0447
+internal -0.0261
+internally -0.0647
+international -0.0289
+internationally -0.0804
+internet 0.0858
+interoperability 0.0327
+interventions -0.0496
+into -0.0378
+invest -0.0841
+investment 0.0796
+investments -0.0864
+investors 0.0813
+invests -0.0822
+invite -0.0428
+involved -0.0409
+iot -0.0270
+iraq 0.1397
+iraqi 0.0920
+isolation -0.0382
+isro 0.0768
+iss 0.0260
+issued -0.0251
+issues 0.0476
+italian -0.0459
+items -0.0252
+its -0.0324
+itsi 0.0429
+jalisco -0.0385
+january 0.0844
+japan -0.0356
+jet 0.0348
+jetp 0.0379
+job 0.1128
+jobs 0.0798
+join -0.0740
+joined -0.0765
+joint 0.1143
+jointly 0.0917
+joseph -0.0394
+journalism -0.0433
+journalists 0.0639
+judicial -0.0254
+jurisdictions -0.0289
+just -0.1175
+justice -0.0951
+kamala 0.0590
+katherine -0.0267
+keeping -0.0718
+kill -0.0302
+kind 0.0392
+know -0.0258
+knowledge -0.0267
+korea -0.1272
+korean -0.0345
+kurdistan -0.0400
+lab 0.0540
+laboratories -0.0254
+land -0.0843
+landing 0.0508
+landmark 0.0920
+lands -0.0569
+landscape -0.0401
+language -0.1102
+largest 0.0323
+lasso 0.0396
+lasting 0.0308
+late 0.0295
+later -0.0431
+latest -0.0408
+latin 0.0620
+launch 0.0633
+law -0.0472
+laws 0.0327
+lead -0.0455
+leader -0.1365
+leaders -0.0412
+leadership -0.1124
+leadit -0.0386
+leads -0.0316
+leakage 0.0540
+learners -0.0561
+learning -0.0339
+least 0.0482
+leaves -0.0522
+leaving -0.0289
+led 0.0434
+legally -0.0258
+lending 0.0706
+letters 0.0333
+levels -0.0597
+leverage 0.1050
+leveraged 0.0637
+leveraging -0.0394
+licensing 0.0826
+life -0.0940
+lifecycle -0.0450
+lifesaving -0.0516
+lift 0.0648
+light -0.0633
+likely -0.0524
+likeminded 0.0272
+limited 0.1107
+linchpin -0.0510
+link 0.0259
+linkages -0.0300
+liquefied 0.0399
+liquidity 0.0354
+listen 0.0317
+livelihoods -0.0314
+lives -0.0717
+lng 0.1029
+loan 0.0535
+lobito 0.0553
+locally -0.0299
+located 0.0253
+lock -0.0281
+logistics -0.0941
+longstanding -0.0264
+look 0.0303
+looked -0.0437
+looks -0.0268
+los -0.0615
+loss -0.0305
+losses -0.0350
+lower 0.0553
+ltd 0.0534
+luis -0.0292
+lula -0.0328
+lunar -0.0307
+lusaka 0.0370
+luzon 0.0457
+lópez -0.0289
+madagascar -0.0457
+made 0.0909
+mainstream -0.0402
+maintain -0.0466
+maintaining -0.0463
+maintenance -0.0421
+major -0.0777
+majority 0.0278
+makers -0.0388
+making -0.0530
+malaria -0.0283
+malawi -0.0985
+malicious -0.0666
+malnutrition -0.0459
+manage 0.0320
+management -0.0382
+mandate -0.0299
+mandela -0.0336
+manner 0.0310
+manufacture 0.0997
+manufacturers -0.0840
+manufacturing 0.1247
+many -0.0512
+map 0.0434
+mapping -0.0526
+margins 0.0420
+marine -0.0361
+maritime 0.0347
+mark 0.0451
+market 0.1996
+marketplace 0.0359
+markets 0.0863
+martin 0.0340
+mass -0.0366
+master 0.0311
+match -0.0361
+materials 0.0345
+mathematics -0.0469
+matter -0.0680
+matters -0.0522
+maximize 0.0562
+mayors 0.0395
+mcc 0.0461
+mcgovern -0.0361
+mdbs -0.0651
+meals -0.0364
+meaningful 0.0397
+measure -0.0526
+measures -0.0760
+measuring -0.0324
+media -0.0265
+medical 0.0544
+meeting -0.0759
+meetings -0.0629
+meets 0.0339
+mef -0.0671
+megawatt 0.0641
+mekong 0.0322
+member -0.1008
+members -0.0258
+memoranda 0.0331
+message -0.0292
+met -0.0618
+meta -0.0273
+metals 0.0660
+methane -0.1754
+methods -0.0270
+metric -0.0520
+microsoft 0.0292
+middle 0.0456
+migrant -0.0273
+migration -0.0487
+milestones 0.0282
+militaries -0.0581
+military -0.0878
+million -0.0816
+minded 0.0474
+mine -0.0320
+mineral 0.0715
+minerals 0.1371
+minimum -0.0582
+minister -0.0312
+ministers 0.0522
+ministries 0.0730
+minorities 0.0347
+minority 0.0459
+missile -0.0296
+mission -0.0879
+missions -0.0420
+misuse -0.1149
+misused -0.0314
+mitigate -0.0264
+mitigating -0.0349
+mitigation -0.0521
+mobile 0.0388
+mobilise -0.0551
+mobilising -0.0429
+mobility 0.0684
+mobilization -0.0581
+mobilize 0.0748
+mobilizing -0.0273
+model -0.0489
+models 0.0557
+modernize 0.0598
+modes -0.0496
+module -0.0829
+momentum 0.0355
+monetary 0.0756
+money -0.0318
+mongolia 0.0508
+monitor -0.0669
+monitoring -0.0694
+moon -0.0254
+moonshot -0.0255
+most -0.1092
+mou 0.0326
+mounting 0.0382
+mous 0.0250
+move 0.0895
+movement 0.0823
+movers 0.0473
+moving -0.0420
+mozambique 0.0267
+mss -0.0319
+much -0.0431
+multilateral -0.0640
+multilaterally 0.0256
+multiple -0.0304
+multistakeholder 0.0309
+municipal -0.0325
+munitions 0.0312
+murzuq -0.0338
+muslim 0.0268
+musp 0.0382
+must -0.0595
+mutual 0.0621
+mutually 0.0434
+myanmar 0.0267
+nairobi 0.0295
+nals 0.0316
+name -0.0324
+narcotics -0.0354
+nasa -0.1214
+nation -0.0498
+nationally -0.0357
+nationals -0.0426
+nations -0.1152
+nato -0.1032
+natural -0.0494
+nature -0.1557
+naval -0.1010
+navy -0.0448
+near -0.0306
+nearly -0.0834
+need 0.0372
+needs -0.0325
+negotiate 0.0397
+negotiated 0.0350
+negotiations 0.0788
+neighbor 0.0313
+neighboring 0.0578
+neighbors -0.0525
+neighbouring 0.0644
+net -0.1284
+nets -0.0358
+network 0.0608
+networks 0.0399
+new 0.0258
+newly -0.0359
+next 0.0536
+ngos -0.0382
+nigeria 0.0329
+noaa -0.0401
+non -0.0339
+norms 0.0826
+north -0.0336
+northern -0.0372
+norway -0.0485
+not 0.0797
+notably -0.0561
+note 0.0754
+noting -0.0535
+november 0.0264
+nrel -0.0385
+nuclear -0.0404
+numerous -0.0336
+nutrition -0.0926
+nutritious -0.0304
+objective 0.0341
+objectives 0.0701
+obligations 0.0547
+obrador -0.0314
+observation 0.0284
+observations -0.0516
+occasion -0.0460
+occupational -0.0370
+ocean -0.0648
+oceanic -0.0364
+oceans 0.0262
+october 0.0275
+oecd -0.0526
+off -0.0369
+offering 0.0284
+offers 0.0343
+officials -0.0343
+offshore -0.0859
+one -0.0611
+online -0.0734
+only -0.0743
+onshore -0.0580
+open 0.1139
+opening -0.0311
+operating -0.0460
+operational -0.0767
+operationalized -0.0338
+operations -0.0582
+operators -0.0348
+opportunity 0.0726
+optimization 0.0435
+options -0.0369
+organic 0.0422
+organisations -0.0867
+organizations -0.0790
+organized 0.0355
+orientation 0.0261
+origin 0.0334
+other -0.0898
+others 0.0745
+our -0.0378
+outbound 0.0284
+outbreaks -0.0561
+outcomes -0.0373
+outer 0.0603
+outlined 0.0320
+outlines 0.0333
+outreach 0.0285
+outside -0.0286
+over -0.0477
+overall -0.0440
+overcome -0.0428
+overdose -0.0263
+own -0.0472
+owned 0.0470
+owners -0.0520
+oxygen -0.0333
+pace 0.0388
+pacific -0.0288
+packaging 0.0293
+panama 0.0259
+pandemic 0.0415
+panel -0.0884
+paragraph 0.0911
+park 0.0323
+part -0.0269
+participants -0.0908
+participate -0.0659
+participating 0.0389
+particularly -0.0341
+partner -0.0718
+partnering -0.0540
+partnership 0.0309
+parts 0.0401
+party -0.0367
+pass 0.0398
+pathway -0.0802
+pay -0.0780
+paying 0.0429
+payloads -0.0543
+payment 0.0356
+payments -0.0507
+peace -0.1600
+pending 0.0366
+pentagon -0.0276
+people -0.0612
+peoples 0.0264
+per -0.0381
+percent -0.0909
+percentage 0.0495
+perform -0.0416
+period 0.0630
+permanent -0.0487
+persecution 0.0291
+personal 0.0343
+personnel -0.0358
+pgii 0.1313
+pharmaceutical 0.0339
+phase 0.0577
+philanthropic 0.0457
+philippines 0.0831
+physical 0.0507
+pillar -0.0512
+pilot -0.0272
+piloted -0.0377
+pipelines -0.0354
+pittsburgh -0.0350
+plan -0.0537
+planet -0.0754
+planned -0.0894
+planning -0.0728
+plant 0.1206
+planting 0.0277
+plants 0.0434
+platform 0.1147
+platforms -0.0318
+playing 0.0439
+plays -0.0295
+pleased 0.0262
+pledge -0.0660
+pledged 0.0834
+pmi 0.0344
+point -0.0395
+points 0.0404
+policymakers 0.0328
+polio -0.0601
+political -0.0919
+politics -0.0299
+polluting -0.0307
+pollution -0.0517
+pool 0.0395
+poor 0.0250
+poorest -0.0586
+population -0.0509
+populations -0.0504
+portal 0.0428
+portfolio -0.0276
+posed -0.0361
+poses -0.0364
+position 0.0418
+positions 0.0319
+post 0.0391
+posture -0.0536
+pounds -0.0289
+powered -0.0514
+powerful -0.0296
+practice 0.0585
+practices -0.0251
+practitioners 0.0264
+pre -0.0605
+precision 0.0555
+precursor -0.0421
+precursors -0.0464
+pregnancy 0.0269
+premier -0.0417
+preparation 0.0464
+prepare -0.0329
+prepared -0.0277
+preparing -0.0384
+presence -0.0690
+present -0.0253
+presented -0.0256
+preserve -0.0836
+presidency 0.0412
+presidents 0.0705
+pressing 0.0951
+prevent -0.0331
+prevention -0.0763
+previous 0.0522
+price 0.0322
+prices 0.0341
+pricing -0.0397
+primarily -0.0510
+primary -0.0399
+principle 0.0298
+priorities 0.0310
+prioritising -0.0302
+priority -0.0390
+privacy 0.1472
+private 0.0284
+problem -0.0313
+procedure -0.0564
+procedures 0.0679
+processes -0.0487
+procure -0.0461
+procured 0.0659
+procurement -0.0755
+produced 0.0798
+producer 0.0720
+producers 0.1132
+producing 0.0251
+production 0.1226
+productivity -0.0263
+products 0.0749
+professional 0.0388
+profits -0.0317
+program -0.0411
+programme -0.0773
+programs -0.0422
+progress -0.0267
+project 0.0756
+projected -0.0356
+proliferation -0.0509
+promote 0.0755
+promoted 0.0497
+promoting 0.0857
+promotion 0.0265
+promptly 0.0371
+proper -0.0257
+property -0.0539
+proportion -0.0341
+proposals -0.0523
+proposed 0.0319
+propulsion -0.0519
+prosecution 0.0268
+prosper 0.0730
+prosperity -0.0587
+protect -0.0748
+protection -0.1054
+protective 0.0448
+proven -0.0299
+provide -0.0729
+provided -0.1534
+providers 0.0309
+providing 0.0256
+provinces 0.0299
+provocations 0.0332
+publicly -0.0468
+pumps -0.0301
+purchase 0.0946
+purchases 0.0268
+purchasing 0.0341
+purpose -0.0742
+purposes 0.0636
+pursuant 0.0367
+pursue 0.0505
+pursuing 0.0446
+putin -0.0915
+puts 0.0307
+qatar -0.1292
+qatari -0.0453
+quality 0.0979
+quarter 0.0745
+quasi -0.0321
+rail 0.0843
+raimondo -0.0457
+raise -0.0301
+raising -0.0351
+rally 0.0256
+ran 0.0639
+ransom -0.0381
+ransomware -0.0593
+rapid -0.0729
+rapidly -0.0301
+rates 0.0297
+raw 0.0370
+raytheon -0.0257
+reach -0.0892
+reaching 0.0603
+reactor 0.0730
+reactors -0.0350
+readiness -0.0623
+ready 0.0333
+real -0.0349
+realize 0.0340
+reap -0.0690
+reasonable 0.0354
+rebuild 0.0280
+receive 0.0457
+receiving -0.0294
+recent -0.0443
+recently 0.0675
+recipient 0.0276
+reciprocal 0.0771
+recognise -0.0329
+recognition 0.0954
+recognize -0.0492
+recognizes -0.0255
+recognizing -0.0524
+recommendations -0.0437
+recommended -0.0316
+recommit -0.0429
+reconnect -0.0478
+reconvene -0.0283
+record 0.0297
+recovery 0.1495
+recurring 0.0322
+redouble 0.0371
+reduces -0.0678
+reduction -0.0683
+reductions 0.0416
+reflect -0.0475
+reflected -0.0342
+reflecting -0.0649
+reforestation 0.0512
+reforms 0.0322
+refueling -0.0590
+refugee -0.0505
+regard 0.0366
+regarding 0.0486
+regimes -0.0385
+region 0.1167
+regionally -0.0588
+regions -0.0635
+regular -0.0755
+regularization -0.0286
+regularly 0.0252
+regulate -0.0294
+reinforcing 0.0269
+reinvigorate 0.0520
+reinvigorating -0.0304
+reiterated 0.0495
+reiterating 0.0599
+related 0.1369
+relating 0.0407
+relationship -0.0401
+relationships -0.0989
+release -0.0537
+released -0.0460
+releasing -0.0302
+relevant -0.0547
+reliable 0.0911
+reliance 0.0693
+remain -0.0265
+remaining 0.0632
+remains -0.0350
+remittances 0.0326
+remotely -0.0380
+removal -0.0583
+renew 0.0298
+renewable -0.0439
+renewed 0.0416
+reopen 0.0411
+repair 0.0354
+repercussions 0.0825
+replenishment -0.0581
+report -0.0816
+reporting -0.0519
+represent -0.0516
+representation -0.0555
+representatives -0.0844
+representing -0.0528
+represents 0.0352
+repression 0.0281
+republic -0.1689
+require -0.0474
+research -0.1187
+researchers 0.0337
+residential -0.0266
+resolution -0.0574
+resource -0.0405
+resources 0.0649
+respect 0.0271
+respectively 0.0526
+respond -0.0657
+responding 0.0790
+response -0.0331
+responses -0.0292
+responsibility 0.0776
+responsive -0.0347
+restoration 0.0545
+restoring -0.0256
+restrictions -0.0367
+result 0.0771
+resulting -0.0476
+results 0.0739
+return -0.0345
+returns 0.0306
+revenues 0.1068
+reversed 0.0349
+reviewing 0.0329
+reviews 0.0336
+revitalization 0.0764
+revitalize 0.0301
+right -0.0373
+rio -0.0634
+rise -0.0349
+rising 0.0426
+risk -0.0880
+risks 0.0699
+river -0.0294
+riyadh -0.0312
+road 0.0564
+roadmap -0.0457
+roadmaps 0.0637
+robust -0.0404
+rocket 0.0453
+romania 0.0313
+rooted -0.0629
+roundtable -0.0355
+routine -0.0384
+royal -0.0325
+rule -0.0325
+rural 0.0427
+russia -0.0551
+russian 0.1299
+safe -0.1030
+safeguarding 0.1091
+safeguards 0.0536
+safely 0.0363
+safer 0.0655
+safety -0.0591
+saharan 0.0374
+said 0.0382
+salman -0.0361
+salvador -0.0293
+same 0.0500
+samoa 0.0415
+san -0.0912
+sanctioned -0.0332
+sanctions -0.1345
+satcom -0.0597
+satellite -0.1221
+satellites -0.0615
+saudi 0.0918
+save -0.0906
+saving -0.0915
+sberbank -0.0294
+scheme 0.0310
+schemes -0.0428
+scholars 0.0329
+school -0.0396
+scientific 0.0626
+scientists 0.0569
+screening 0.1367
+sea -0.0553
+seamless -0.0296
+secretariat 0.0580
+secretary -0.1501
+sectors 0.0896
+secure 0.0352
+securing -0.0439
+seeking -0.0891
+seeks -0.0361
+seen -0.0281
+seize -0.0586
+self -0.0353
+semiconductor 0.1145
+semiconductors 0.0549
+sends -0.0280
+senior -0.0746
+sensitive 0.0782
+sentinel -0.0710
+series -0.0505
+serious -0.0268
+serve 0.0511
+service -0.0497
+services 0.0388
+serving -0.0429
+set 0.0462
+seventh -0.0304
+several -0.0329
+severe -0.0539
+severely 0.0774
+shall -0.1106
+shape 0.0373
+shared -0.0814
+shares -0.0486
+sharing -0.1029
+she -0.0319
+sheet 0.0536
+shield 0.0336
+ship 0.0644
+shipping -0.2140
+shipyards 0.0357
+shocks 0.0543
+shore 0.0459
+shortages 0.0703
+shortfalls 0.0460
+should -0.0359
+showcase 0.0265
+shown 0.0318
+side -0.0841
+sids -0.0403
+sign 0.0332
+signaling 0.0304
+signatories -0.0456
+signature 0.0307
+significant 0.0629
+significantly -0.0418
+signing 0.1135
+similar 0.0384
+similarly 0.0324
+simultaneously -0.0275
+since -0.0587
+singapore 0.0497
+sipa -0.0387
+sisi -0.0337
+sister 0.0256
+situational -0.0373
+six 0.0314
+skies 0.0251
+skilled 0.0600
+skills 0.0341
+small 0.1032
+smallholder 0.0673
+smart 0.0398
+smr 0.0605
+social 0.0819
+societies -0.0577
+society -0.0898
+socio 0.0314
+software -0.1017
+solarwinds -0.0501
+solid 0.0392
+solidarity 0.0912
+solomon -0.0438
+solve -0.0333
+somalia -0.0257
+some 0.0479
+soon 0.0314
+sophisticated -0.0408
+source -0.0360
+sourced 0.0432
+south -0.0401
+southeast 0.0515
+southern 0.0821
+sovereign 0.0758
+spaceflight 0.0425
+spain -0.0612
+special -0.0363
+specific -0.0385
+specifically -0.0465
+speech 0.0381
+speed -0.0554
+spirit -0.0689
+sports -0.0335
+spread -0.0280
+spur 0.0407
+spurring 0.0297
+spyware -0.1270
+ssn 0.0376
+stability -0.0420
+stable 0.0421
+stake 0.0337
+stand 0.0309
+standard 0.0458
+standardization 0.0472
+start 0.0759
+starting -0.0464
+startups 0.0273
+state -0.0741
+stated 0.0550
+statement -0.1317
+states -0.0256
+station 0.0314
+status -0.0729
+stay -0.0280
+steadfast -0.0311
+steadily -0.0262
+steel 0.0988
+stem 0.1108
+stemming 0.0266
+steps 0.0287
+stewardship -0.0804
+still 0.0441
+stimulate -0.0376
+stock 0.0296
+stockholm -0.0860
+stop -0.0468
+store 0.0354
+storms -0.0297
+strategic 0.0311
+strategies -0.0258
+strategy -0.0982
+streamline 0.0293
+strength -0.1107
+strengthen 0.0690
+strengthened 0.0591
+strengthening -0.0385
+strengthens 0.0619
+strive 0.0275
+stronger -0.0894
+strongest -0.0306
+students -0.0413
+studies 0.1131
+submarine 0.0391
+submitted 0.0368
+subnational 0.0326
+subparagraph 0.0381
+subsequent 0.0290
+subsidies -0.0346
+succeed 0.0688
+success -0.0339
+successful -0.0816
+sudan -0.0314
+sudani 0.0275
+suffering -0.0586
+sum 0.0772
+summary -0.0425
+summer 0.0403
+summit -0.0295
+summits -0.0295
+sun 0.0254
+supplied 0.0433
+supplier 0.0413
+suppliers 0.0448
+supplies 0.2384
+supply 0.3630
+supporting -0.0358
+supports 0.0968
+surveillance -0.0689
+sustain 0.0557
+sustainability 0.1453
+sustainable 0.1312
+sustaining 0.0347
+svr -0.0544
+sweden -0.0276
+swiftly 0.0455
+symposium 0.0470
+synergy 0.0359
+synthetic -0.0436
+system -0.1086
+systems -0.0289
+table -0.0317
+tackle 0.0386
+tai -0.0267
+taken -0.0569
+taking 0.0989
+tanks 0.0387
+taoiseach 0.0341
+targeting -0.0717
+targets -0.0393
+tariff 0.1538
+tariffs 0.1094
+task 0.0357
+taskforce 0.0638
+tax 0.0644
+team 0.0382
+tech 0.0911
+technical 0.0420
+techniques 0.0497
+technological 0.0821
+telecom 0.0332
+telecommunications -0.0604
+tenders 0.0698
+term -0.0296
+terms 0.0435
+territorial -0.0405
+terrorist -0.0483
+test 0.0296
+testing -0.0980
+texas 0.0347
+than -0.0338
+thanks -0.0455
+the -0.1071
+theft -0.0440
+them -0.0392
+theme 0.0501
+themselves -0.0286
+then -0.0587
+therapeutics -0.0620
+there -0.0731
+thereby 0.0261
+therefore -0.0261
+thermal 0.0252
+these -0.0304
+they -0.0377
+this -0.0420
+threat -0.1099
+threaten 0.0377
+threats -0.0253
+three -0.0781
+threshold 0.0719
+through -0.0875
+throughout 0.0785
+ties -0.0765
+time 0.0375
+timeline -0.0299
+timely 0.0536
+times -0.0346
+title 0.0255
+tobago -0.0399
+today -0.0326
+togo 0.0353
+tokyo -0.0270
+tonga 0.0325
+took 0.0276
+toolkits 0.0451
+topics 0.0266
+tour 0.0334
+tourism 0.1690
+toward -0.0329
+towards -0.0463
+tracking 0.0278
+trade 0.0947
+trading 0.0355
+traditional -0.0603
+traffic 0.0506
+trafficking -0.0865
+training -0.0577
+trainings -0.0362
+tranche -0.0362
+trans -0.0706
+transaction 0.0444
+transactions 0.0545
+transatlantic 0.0549
+transfer -0.0582
+transform -0.0572
+transformation 0.0800
+transformational 0.0352
+transforming -0.0400
+transition -0.0739
+transitioning -0.0362
+transnational 0.0537
+transparently 0.0355
+transportation -0.1330
+travel 0.0335
+treaty 0.0448
+trees -0.0282
+tremendous 0.0355
+trends -0.0267
+trials -0.0664
+trilateral -0.0360
+trillion 0.0854
+trinidad -0.0399
+trip 0.0305
+trips 0.0389
+tropical -0.0432
+true 0.0293
+trump 0.1118
+trust 0.0806
+trusted 0.1183
+trustworthy 0.0839
+tsa -0.0260
+ttc -0.1047
+tuberculosis -0.0641
+turning 0.0891
+tvet -0.0640
+twenty 0.0276
+uae 0.0884
+ukraine 0.1142
+ukrainian 0.0664
+unabated -0.0604
+unclos -0.0306
+under -0.0405
+undermines 0.0339
+underpin -0.0606
+underscore -0.0628
+underscored -0.0356
+understand 0.0267
+understanding -0.0540
+undertaking -0.0363
+underwater -0.0257
+unfair 0.0341
+unified 0.0286
+union 0.0449
+unique -0.0687
+unit 0.0386
+universal -0.0646
+universities -0.0527
+unlawful -0.0425
+unlocking 0.0353
+unmanned -0.0336
+unprovoked -0.0413
+unscrs -0.0377
+unsustainable 0.0289
+untapped 0.0653
+until 0.0359
+unwavering -0.0417
+update 0.0260
+upholding 0.0378
+upon -0.0748
+ups 0.0332
+urban 0.0958
+uruguay -0.0258
+usadf 0.0803
+usage -0.0254
+usascp 0.0627
+usd -0.0406
+usda -0.0637
+use -0.0760
+used 0.0318
+user 0.0408
+using 0.0596
+usmca 0.0403
+ussf -0.0903
+ustda 0.0367
+utilization -0.0671
+uxo -0.0369
+u에 0.0362
+vaccination -0.0338
+vaccine -0.0514
+vacs -0.0609
+valorem 0.0438
+value 0.0674
+valued 0.0308
+variants -0.0812
+vehicle -0.0545
+vendors 0.0425
+venezuelans -0.0385
+venting -0.0254
+ventures 0.0621
+verify -0.0336
+very -0.0550
+vessel -0.0301
+vetting -0.0363
+viability 0.0357
+viable 0.0517
+victims -0.0339
+vietnam -0.0514
+vietnamese -0.0308
+view 0.0306
+views 0.0325
+violation -0.0443
+violence -0.0907
+violent -0.0325
+virginia -0.0291
+virtually 0.0261
+virus -0.0538
+visa -0.0446
+visas 0.0419
+vision 0.0499
+visit 0.0626
+visitor 0.0271
+vital -0.0625
+vladimir -0.0394
+vocational -0.1255
+volunteers 0.0360
+vulnerability -0.0595
+w2af 0.0348
+wages -0.0345
+warfare -0.0268
+warming -0.0583
+warning 0.0483
+washington -0.0690
+wastewater -0.0444
+water -0.1220
+waterways 0.0319
+way 0.0903
+wealth 0.0568
+weapon 0.0482
+weapons -0.0587
+weather -0.0691
+web 0.0464
+week -0.0479
+weeks 0.0319
+weight 0.0339
+welcome -0.0413
+welcomed 0.0775
+welcomes 0.0490
+welfare -0.0432
+well 0.0259
+were -0.1243
+wheat 0.0403
+when -0.0339
+where 0.0796
+whether 0.0323
+while 0.0504
+whilst -0.0395
+who -0.1003
+why 0.0280
+wide -0.0801
+widespread 0.0282
+widodo -0.0293
+wild -0.0400
+wildlife -0.0465
+willing 0.0350
+willingness 0.0439
+wind -0.1021
+winter 0.0273
+wireless 0.0304
+wise -0.0478
+withdrawal 0.0403
+witnessed 0.0256
+worked -0.0574
+worker -0.0300
+workers -0.0305
+workforce -0.0678
+working -0.0428
+workshop 0.0382
+world -0.0451
+worldwide -0.0791
+would -0.0383
+wto 0.0792
+xinjiang 0.0259
+yali -0.0583
+years -0.0308
+yemen -0.0327
+yet -0.0428
+yseali -0.0333
+zap 0.0351
+zelenskyy -0.0368
+zero -0.1661
+zevs -0.0305
+zone -0.0461
+ㆍ경 0.0365
+ㆍ과 0.0366
+ㆍ문 0.0285
+가는 -0.0275
+가능 0.0598
+가들 -0.0346
+가속 0.0363
+가스 0.0416
+가에 0.0376
+가운 -0.0297
+가장 -0.0408
+가진 0.0296
+가하 0.0373
+각서 0.0363
+각종 0.0285
+간에 -0.0520
+감비 -0.0676
+감사 -0.1265
+감염 -0.0540
+감축 -0.0263
+강점 -0.0362
+강화 0.0271
+갖고 -0.0266
+같은 -0.0443
+개년 0.0250
+개도 0.0426
+개발 0.0417
+개의 0.0345
+건설 0.0537
+건한 -0.0684
+걸친 -0.0321
+것도 -0.0487
+것에 0.0284
+겠습 0.0325
+결을 0.0538
+결정 -0.0561
+결한 -0.0281
+결합 0.0644
+경로 -0.0367
+경의 -0.0532
+경제 0.2096
+계경 0.0462
+계를 -0.0945
+계에 -0.0589
+계의 0.0317
+계획 0.0654
+고도 -0.0373
+고위 -0.0656
+공급 0.0474
+공유 -0.0569
+공을 0.0585
+공정 0.0284
+공협 0.0298
+공화 -0.0263
+과거 -0.0251
+관계 -0.0864
+관련 0.0510
+관리 -0.0439
+관은 -0.0303
+관한 0.0292
+관해 -0.0358
+괄적 0.0431
+광범 -0.0257
+교류 -0.0361
+교역 0.0986
+구체 0.0781
+국가 -0.0790
+국간 0.1129
+국과 -0.0604
+국교 0.0280
+국기 0.0672
+국내 -0.0584
+국민 -0.1691
+국방 -0.0676
+국에 0.0459
+국왕 -0.0286
+국으 0.0388
+국은 -0.0589
+국을 -0.0517
+국의 0.1111
+국이 0.0302
+국인 0.0395
+국입 0.0466
+국제 -0.0745
+군사 0.0315
+굳건 -0.0712
+굴해 0.0523
+균형 0.0398
+그램 0.0431
+극동 0.0983
+극적 0.0272
+글라 -0.0284
+금년 0.0539
+금융 0.0425
+급망 0.0284
+급속 0.0382
+기대 0.0650
+기로 0.0739
+기를 -0.0350
+기쁘 0.0255
+기업 0.1203
+기에 -0.0278
+기여 0.0298
+기의 -0.0264
+기적 -0.0329
+기차 0.0496
+기후 -0.0428
+긴급 0.0303
+긴밀 -0.0594
+긴장 -0.0327
+까워 -0.0293
+께서 -0.0314
+나1 -0.0288
+나누 0.0276
+나라 -0.0369
+나아 -0.0444
+나이 -0.0392
+남아 -0.0543
+내외 -0.0477
+너십 0.0634
+너지 0.0694
+념과 0.0256
+념하 0.0288
+노사 -0.0405
+논의 0.0289
+놀라 -0.0347
+농촌 -0.0502
+높은 -0.0409
+눈부 -0.0276
+뉴질 0.0454
+능한 0.0736
+니다 -0.1591
+다리 0.0347
+다시 -0.0435
+다양 -0.0669
+다음 -0.0458
+다자 0.0501
+다져 0.0329
+다하 0.0286
+단과 -0.0369
+단하 -0.0269
+달러 0.0684
+당사 -0.0573
+대가 -0.0284
+대되 0.0368
+대비 0.0356
+대신 0.0317
+대에 -0.0407
+대응 -0.0614
+대통 -0.0510
+대폭 0.0450
+대하 -0.0428
+대한 -0.0378
+대할 0.0383
+대합 0.0368
+대해 -0.0717
+대화 -0.0674
+더욱 -0.0491
+데시 -0.0276
+도국 0.0403
+도시 -0.0311
+도체 0.0290
+도하 -0.0457
+독립 -0.0444
+동과 -0.0395
+동남 -0.0344
+동력 0.0293
+동맹 -0.0323
+동반 -0.0614
+동방 -0.0563
+동아 0.0443
+동의 0.0607
+동체 -0.0380
+되기 0.0469
+되길 -0.0261
+되면 0.0305
+되어 -0.0558
+된다 -0.0267
+드리 -0.0318
+드립 -0.0368
+들은 0.0390
+들이 -0.0479
+등과 -0.0368
+등으 0.0323
+디지 0.0372
+또한 0.0464
+뛰어 -0.0283
+라데 -0.0276
+라운 -0.0302
+란드 -0.0369
+람은 0.0317
+람중 -0.0287
+랍니 -0.0471
+래성 0.0268
+래세 -0.0344
+랜드 0.0457
+략적 -0.0789
+러분 -0.0385
+러시 -0.0284
+러에 0.0433
+렇게 0.0300
+력강 0.0356
+력도 0.0562
+력사 0.0480
+력의 0.0399
+력증 -0.0277
+력체 0.0401
+력하 0.0416
+력할 -0.0541
+력해 -0.0369
+련하 0.0606
+련한 -0.0253
+령각 -0.0323
+령과 0.0482
+령님 -0.0250
+령에 -0.0618
+령의 -0.0495
+령이 -0.0428
+로그 0.0336
+로나 -0.0278
+로를 -0.0376
+로서 -0.0454
+로운 -0.0533
+롭게 0.0251
+롯해 -0.0448
+뢰를 -0.0370
+루었 -0.0275
+룩한 -0.0320
+류가 0.0621
+류는 0.0331
+류를 -0.0883
+류의 -0.0348
+리는 -0.0479
+리님 -0.0561
+리대 0.0384
+리슨 0.0308
+리의 0.0573
+리카 -0.0278
+리핀 0.0408
+린턴 0.0339
+립니 -0.0369
+마련 0.0404
+만나 -0.0273
+만들 0.0323
+만찬 0.0361
+많은 -0.0325
+명했 0.0364
+모든 -0.0251
+모리 0.0308
+모부 0.0293
+목적 0.0260
+무기 -0.0309
+무대 -0.0528
+무부 -0.0418
+무역 0.1090
+문가 0.0278
+문에 -0.0598
+문을 -0.0284
+문이 -0.0418
+문화 0.0275
+물론 0.0598
+물적 0.0781
+미국 0.0741
+민간 -0.0332
+민국 -0.0359
+민에 -0.0251
+민이 -0.0621
+민주 -0.0788
+밀히 -0.0689
+바랍 -0.0471
+바이 -0.0567
+반영 -0.0254
+반이 0.0366
+반자 -0.0547
+받고 -0.0264
+받았 -0.0350
+발과 -0.0444
+발굴 0.0486
+발기 0.0301
+발에 -0.0350
+발전 -0.0803
+발한 -0.0260
+밝히 0.0285
+방글 -0.0276
+방문 -0.1577
+방산 -0.0359
+방안 0.0392
+방정 -0.0376
+방한 -0.0402
+배터 0.0429
+백신 -0.0501
+번영 -0.0543
+번째 0.0354
+베키 0.0538
+별히 -0.0309
+보급 -0.0372
+보완 0.0438
+보이 0.0261
+보장 0.0254
+보하 -0.0392
+복지 -0.0368
+부문 -0.0325
+부산 -0.0283
+부의 0.0455
+부장 -0.0298
+부터 0.0484
+부투 0.0293
+북한 -0.0476
+북핵 0.0272
+분야 0.0589
+분은 -0.0340
+비서 -0.0320
+비아 -0.0708
+비에 -0.0412
+비전 -0.0271
+비해 0.0425
+쁘게 0.0278
+사관 -0.0261
+사드 -0.0269
+사람 -0.0465
+사업 0.0318
+사와 -0.0305
+사의 -0.0404
+사자 -0.0534
+사하 0.0335
+사합 -0.1249
+사회 -0.1218
+사히 0.0291
+산업 0.1724
+산에 -0.0314
+삶을 0.0569
+상생 -0.0737
+상은 -0.0295
+상회 -0.0640
+새로 -0.0406
+새롭 -0.0301
+색하 0.0449
+생각 0.0609
+생번 -0.0364
+서가 -0.0514
+서도 -0.0501
+서로 -0.0574
+서를 0.0476
+서명 0.0915
+서실 -0.0300
+선린 -0.0352
+선을 0.0393
+선진 0.0263
+설립 0.0472
+설을 -0.0366
+성과 0.0470
+성숙 -0.0378
+성을 0.0410
+세대 -0.0488
+세를 -0.0476
+세인 -0.0321
+센터 0.0263
+소경 0.0260
+속에 -0.0308
+속적 0.0353
+속화 0.0292
+수교 -0.0342
+수입 0.0331
+수정 0.0274
+숙한 -0.0303
+스웨 -0.0394
+스탄 0.0358
+습니 -0.0717
+시기 -0.0263
+시너 0.0313
+시로 -0.0308
+시설 -0.0266
+시아 -0.0429
+시이 -0.0474
+시장 0.0526
+시켜 0.0280
+시하 -0.0343
+신동 -0.0330
+신뢰 -0.0940
+신성 0.0364
+신에 0.0275
+신으 -0.0310
+신은 0.0365
+신의 -0.0333
+실장 -0.0320
+실질 0.0696
+실현 0.0513
+실히 0.0667
+심도 0.0250
+심으 0.0362
+심의 -0.0339
+아가 -0.0320
+아니 -0.0251
+아울 0.0253
+안을 0.0568
+안전 -0.0456
+야의 0.0368
+양국 0.0460
+양하 -0.0291
+양한 -0.0768
+양해 0.0281
+어가 -0.0413
+어온 -0.0264
+어지 0.0576
+업개 0.0275
+업부 0.0284
+업에 0.0335
+업의 0.0405
+업이 0.0310
+업혁 0.0612
+었다 0.0333
+었습 -0.0609
+었음 0.0300
+었지 -0.0257
+에게 -0.1001
+에너 0.0433
+에는 -0.0396
+에도 0.0374
+에서 -0.1287
+에이 -0.0414
+여건 0.0381
+여를 0.0283
+역내 -0.0677
+역사 -0.0727
+역액 0.0716
+역을 0.0719
+역협 0.0372
+연결 0.0479
+연계 0.0486
+연구 0.0489
+열어 -0.0384
+염병 -0.0540
+였다 -0.0909
+였습 0.0892
+였으 0.0617
+영과 0.0260
+영도 -0.0299
+영사 -0.0259
+영에 0.0417
+영은 0.0506
+영을 -0.0713
+영의 -0.0582
+영향 -0.0255
+예방 -0.0250
+예정 0.0302
+오늘 -0.0715
+와라 -0.0817
+왔습 -0.0923
+외교 -0.0603
+외국 0.0359
+외무 -0.0448
+외분 -0.0426
+요하 -0.0311
+용의 0.0273
+우선 0.0452
+우의 -0.0443
+우정 -0.0298
+우주 0.0581
+우즈 0.0538
+우호 -0.1461
+울러 0.0253
+워지 -0.0296
+원국 0.0661
+원을 0.0484
+원장 -0.0348
+웨덴 -0.0394
+위관 -0.0273
+위하 0.0314
+위한 0.0356
+유념 0.0317
+유대 0.0538
+유라 0.0375
+유무 0.0281
+유엔 -0.0403
+유지 -0.0500
+유하 -0.0348
+육성 0.0330
+율적 0.0348
+으로 -0.0913
+은행 0.0324
+음에 0.0410
+음이 0.0480
+응을 -0.0302
+응하 0.0276
+의가 0.0303
+의는 -0.0358
+의료 -0.0898
+의를 -0.0393
+의의 0.0271
+의장 -0.0263
+의하 0.0386
+이끌 0.0364
+이념 0.0272
+이다 -0.0600
+이들 -0.0277
+이라 -0.0588
+이루 -0.0478
+이룩 -0.0454
+이뤄 0.0391
+이뤘 -0.0282
+이를 0.0434
+이미 0.0343
+이버 -0.0345
+이어 0.0305
+이에 0.0275
+이오 -0.0368
+이와 0.0573
+이익 0.0419
+이있 0.0292
+이정 -0.0310
+이지 -0.0305
+이하 0.0428
+이해 -0.0606
+이행 0.0313
+인권 -0.0378
+인도 -0.0358
+인사 -0.0391
+인적 0.1050
+인프 0.0252
+일자 -0.0300
+있게 0.0542
+있는 0.0387
+있다 -0.0308
+있습 -0.0318
+있어 0.0283
+있을 -0.0339
+있음 0.0254
+자가 0.0350
+자국 0.0740
+자는 -0.0498
+자리 -0.0374
+자립 0.0658
+자와 -0.1046
+자원 0.0364
+장경 0.0281
+장관 -0.0525
+장동 0.0283
+장학 -0.0335
+저히 0.0270
+적극 0.0342
+적에 0.0417
+전기 0.0602
+전략 -0.0303
+전력 0.0298
+전문 0.0254
+전은 0.0338
+전을 -0.1162
+전이 0.0326
+전하 -0.0272
+점을 -0.0431
+접촉 0.0365
+정상 -0.1216
+정세 -0.0527
+정신 0.0286
+정을 -0.0700
+정의 0.0435
+정이 -0.0449
+정적 0.0703
+정책 -0.0408
+정치 -0.0313
+정표 -0.0310
+정한 0.0378
+제5 0.0260
+제ㆍ 0.0407
+제경 0.0521
+제관 0.0349
+제력 0.0324
+제발 -0.1030
+제성 -0.0604
+제안 0.0266
+제에 -0.0275
+제위 0.0507
+제재 -0.0275
+제적 -0.0332
+제정 -0.0540
+제질 0.0289
+제체 0.0359
+제협 0.1399
+졌다 0.0292
+졌습 0.0270
+조선 0.0259
+조치 -0.0406
+조코 -0.0389
+조할 0.0398
+조해 0.0261
+종합 -0.0336
+주년 -0.0268
+주도 -0.0569
+주신 -0.0289
+주의 -0.0336
+주주 -0.0502
+주화 -0.0308
+중립 0.0275
+중미 -0.0258
+중소 0.0511
+중시 -0.0272
+중요 0.0433
+즈베 0.0538
+지고 0.0436
+지난 0.0561
+지능 0.0263
+지도 -0.0414
+지리 -0.0311
+지만 -0.0264
+지원 0.0562
+지털 0.0372
+진단 -0.0556
+진되 -0.0321
+진시 -0.0344
+진을 0.0447
+진출 0.0456
+진하 0.0253
+질랜 0.0454
+질서 0.0623
+째로 0.0287
+차례 -0.0319
+차를 0.0571
+차원 -0.0435
+착실 0.0571
+찬양 -0.0276
+참석 0.0409
+참여 0.0900
+창출 0.0324
+책이 -0.0315
+철도 0.0417
+첫째 -0.0435
+청정 -0.0337
+체결 0.0342
+체적 0.0619
+체제 0.0387
+초로 -0.0297
+초청 -0.0289
+총리 -0.0502
+최됩 0.0250
+추세 0.0448
+축해 -0.0442
+출하 0.0292
+취임 0.0396
+치들 -0.0271
+치료 -0.0519
+치를 -0.0259
+치와 -0.0266
+치적 -0.0305
+코로 -0.0278
+코스 -0.0265
+코위 -0.0327
+크게 -0.0318
+클린 0.0339
+키기 0.0289
+키는 -0.0267
+키스 0.0538
+타트 0.0335
+타협 -0.0467
+탄은 -0.0340
+탄의 0.0629
+터리 0.0429
+턴대 0.0489
+통령 -0.0510
+통상 0.0651
+투자 0.1037
+트너 0.0576
+트업 0.0335
+특별 -0.0319
+티르 -0.0259
+파트 0.0576
+평화 -0.1892
+포괄 0.0450
+포용 -0.0535
+포함 -0.0346
+표를 -0.0725
+표시 -0.0461
+표하 -0.0428
+풀어 -0.0332
+풍요 0.0495
+프라 0.0314
+프레 0.0525
+프로 0.0491
+피력 0.0331
+핀란 -0.0358
+필리 0.0408
+필요 -0.0646
+하겠 0.0498
+하는 -0.1082
+하다 -0.0259
+하도 0.0285
+하며 -0.0676
+하에 -0.0518
+하여 0.0286
+하티 -0.0259
+하하 -0.0327
+학과 0.0402
+학기 -0.0540
+학생 -0.0330
+한민 -0.0359
+한반 -0.0258
+한번 -0.0298
+한이 -0.0325
+합니 -0.0683
+합한 0.0326
+항공 0.0545
+해각 0.0363
+해를 -0.0294
+해서 -0.0457
+해와 -0.0457
+했고 0.0425
+행을 0.0343
+향에 -0.0433
+향하 -0.0289
+험과 0.0325
+혁명 0.0478
+현을 0.0474
+현하 -0.0303
+협력 0.0958
+협상 0.0316
+협약 -0.0301
+협조 0.0597
+협하 0.0397
+호보 0.0352
+호의 0.0350
+호이 -0.0368
+호주 -0.0483
+호협 -0.0357
+화교 -0.0265
+화국 -0.0263
+화를 -0.0656
+화와 -0.0967
+화적 -0.0384
+화하 0.0319
+화할 -0.0454
+화해 -0.0277
+확대 0.0351
+환대 -0.0342
+활발 -0.0690
+회담 -0.0304
+회원 0.0754
+회적 -0.0888
+효율 0.0343
+후위 -0.0362
+훈련 -0.0257
+힘을 -0.0258
+]],
+    ["vocabulary.health"] = [[
+ability 0.0255
+aboard 0.0325
+about -0.0532
+above 0.0383
+abroad 0.0462
+abuse 0.0377
+accelerate 0.0777
+accelerating 0.0255
+acceleration 0.0267
+acceptable -0.0493
+access 0.1600
+accessible -0.0321
+according 0.0447
+accounting 0.0284
+accurately 0.0409
+achieve -0.0286
+across -0.0262
+action 0.0439
+active 0.0617
+activities 0.1008
+adaptation -0.0518
+addiction 0.0570
+additional 0.0712
+additionally 0.0442
+addressing -0.0284
+administration -0.0326
+administrator -0.0301
+adoption 0.0279
+advancing 0.0761
+advisers 0.0807
+advisor -0.0269
+advisors 0.0310
+affairs 0.0368
+affirmative 0.0448
+affirmed -0.0375
+afforded -0.0377
+africa -0.0805
+african 0.0285
+against -0.0679
+agency 0.0457
+aggression -0.0393
+aggressively 0.0391
+agreement -0.0531
+agricultural -0.0725
+agriculture -0.1332
+aids 0.0254
+air 0.0474
+aligned 0.0355
+all -0.0950
+almost 0.0314
+alumni 0.0261
+ambassador -0.0457
+ambition 0.0271
+ambitious 0.0380
+american -0.0811
+americans 0.0548
+among -0.0510
+amounts 0.0377
+analyze 0.0364
+and 0.0967
+angola -0.0476
+antony 0.0295
+any -0.0827
+applying -0.0291
+approach 0.0585
+approaches 0.0403
+approved 0.0330
+arab -0.0328
+are 0.0443
+areas 0.0467
+armed -0.0469
+arms 0.0891
+around -0.0731
+artificial -0.0273
+asean -0.0260
+asia -0.0527
+aspect -0.0360
+assessing -0.0260
+assisting -0.0364
+assistive 0.0840
+associated 0.0561
+attacks -0.0546
+august -0.0393
+awareness 0.0649
+backed 0.0288
+bahrain -0.0347
+barriers -0.0343
+base -0.0381
+based -0.0620
+bases 0.0373
+basin 0.0383
+been -0.0463
+beginning 0.0299
+begun -0.0298
+behind 0.0440
+benefits -0.0585
+benin 0.0266
+best -0.0287
+better -0.0473
+bilateral 0.0769
+binational 0.0412
+biomanufacturing 0.0807
+biotechnology 0.0775
+black 0.0817
+blended 0.0423
+bolster 0.0361
+bolstering 0.0310
+border -0.0332
+borders 0.0536
+both -0.0378
+bottlenecks 0.0324
+brazil 0.0348
+breastfeeding 0.0332
+budget 0.0740
+builds 0.0325
+built -0.0504
+burden 0.0447
+business -0.1119
+but -0.0336
+calling -0.0270
+campaign 0.0602
+canada -0.0844
+cancer 0.0349
+capacities 0.0310
+capacity 0.0736
+capital -0.0666
+care 0.0641
+caribbean -0.0377
+cartels -0.0403
+case 0.0303
+catalytic 0.0702
+catalyzing -0.0353
+cdc 0.0863
+celebrate -0.0324
+centers 0.0549
+central -0.0443
+century 0.0288
+certain 0.0262
+certification -0.0274
+chad 0.0343
+chain 0.0475
+challenges -0.0439
+challenging -0.0251
+charged 0.0353
+chemicals 0.0497
+child 0.0625
+children 0.1823
+china -0.0639
+citizens 0.0576
+civilian -0.0287
+claims 0.0348
+clark -0.0293
+clean 0.0635
+clinical 0.0552
+closed -0.0401
+closely -0.0426
+closer 0.0362
+coalition 0.1823
+coast -0.0258
+collaborated 0.0622
+collaboration 0.0743
+collaborative 0.0380
+collectively -0.0698
+combat 0.0528
+combating 0.0369
+combatting 0.0317
+combined -0.0384
+combining 0.0413
+come 0.0254
+commerce -0.0455
+commercial -0.0631
+commercially -0.0295
+commission -0.0745
+commitment 0.0285
+commitments 0.0284
+commits -0.0301
+committed 0.1232
+committee -0.0254
+communication 0.0316
+communities 0.1008
+community 0.0366
+companies -0.0596
+competitiveness -0.0345
+complete -0.0253
+completion 0.0316
+complex -0.0455
+comprehensive 0.0386
+comprised 0.0394
+conditions -0.0736
+conflict -0.1091
+conflicts -0.0306
+confronting 0.0271
+congo 0.0303
+congress -0.0261
+connect -0.0316
+connections -0.0458
+consequences -0.0357
+consortium 0.0264
+construction -0.0386
+consumption 0.0437
+contexts 0.0442
+continued -0.0493
+contribute -0.0422
+cooperating 0.0343
+core 0.0432
+corruption -0.0350
+could -0.0270
+council 0.0266
+countermeasures 0.0584
+counternarcotics 0.0390
+countries 0.0307
+country 0.0842
+court -0.0257
+covax 0.0294
+coverage 0.0695
+create -0.0461
+creates 0.0398
+creating -0.0380
+creative -0.0347
+crimes 0.0346
+criminal -0.0576
+criminals 0.0400
+crises -0.1166
+current 0.0304
+cutting 0.0393
+damage -0.0480
+dangerous -0.0410
+data 0.0593
+days 0.0388
+deal 0.0299
+deaths 0.0528
+debt -0.0318
+decades -0.0491
+declaration -0.0300
+decrease 0.0314
+deeper 0.0283
+defense -0.0407
+delegation -0.0422
+deliver 0.0532
+delivered -0.0517
+delivers 0.0273
+delivery 0.0257
+democracies -0.0471
+democracy -0.0507
+demographic -0.0349
+department -0.0347
+dependence -0.0444
+deploy -0.0276
+deputy -0.0314
+detection -0.0289
+devastating -0.0299
+developing 0.0317
+development 0.0274
+dfc 0.0782
+dhs -0.0354
+different 0.0276
+digital -0.0663
+directed 0.0402
+directly -0.0314
+disadvantaged 0.0394
+discount 0.0434
+disease 0.0413
+disorder 0.0465
+displacement -0.0258
+disproportionate -0.0402
+distortions -0.0295
+diverse -0.0309
+diversified 0.0527
+diversify -0.0459
+does -0.0373
+domestic -0.0541
+donor 0.0508
+donors 0.0943
+drawing -0.0291
+drc 0.0628
+drive 0.0401
+drug 0.1427
+drugs 0.1417
+duty 0.0358
+early 0.0428
+earthquake -0.0369
+economic -0.1465
+economies -0.0282
+economy -0.0748
+edge 0.0377
+education -0.0805
+educational 0.0388
+effect 0.0339
+effectively 0.0388
+effects -0.0347
+eight 0.0273
+electricity -0.0589
+eliminate -0.0253
+eliminating -0.0423
+emirates -0.0322
+emissions -0.0475
+emphasized -0.0636
+empowering 0.0351
+end 0.0507
+enduring -0.0489
+energy -0.2009
+enforcement -0.0250
+engage -0.0331
+engaged -0.0354
+engagements -0.0491
+enhance 0.0366
+enhancement -0.0303
+enjoy 0.0264
+ensure 0.0502
+entrepreneurs -0.0378
+entry -0.0420
+epidemic 0.0267
+equality 0.0270
+equitable -0.0272
+equity 0.0778
+essential 0.1121
+establishes 0.0402
+establishment -0.0493
+estimated 0.0447
+european -0.0675
+evaluating 0.0283
+ever 0.0508
+every -0.0340
+evolve -0.0301
+exacerbated -0.0977
+example -0.0595
+examples 0.0374
+exchange 0.0263
+exchanges -0.0322
+executive 0.0451
+exim -0.0406
+existing -0.0502
+expand 0.0431
+expanding -0.0336
+expansion 0.0740
+expectancy 0.0267
+expertise -0.0262
+explore -0.0481
+export -0.0562
+exports -0.0398
+exposure 0.0419
+extensive 0.0373
+extraordinary -0.0480
+face 0.0598
+facilitate -0.0445
+facilitated -0.0370
+facilitating -0.0368
+facilities -0.0290
+facility 0.0632
+factory 0.0306
+failure 0.0251
+families 0.0263
+family 0.0698
+farmers -0.0380
+farming -0.0408
+feasibility 0.0308
+federal -0.0282
+feedback 0.0389
+fentanyl 0.0921
+fertilizer -0.0367
+field -0.0251
+fields -0.0348
+fighting 0.0385
+finalize 0.0316
+financial -0.1101
+first 0.0382
+five 0.1127
+flow 0.0547
+flows -0.0267
+focused -0.0354
+food -0.2369
+for -0.0287
+fora 0.1028
+force -0.0336
+forced -0.0309
+forces -0.0467
+foreign -0.0334
+foremost -0.0275
+forms -0.0546
+forward 0.0924
+fragility -0.0541
+frameworks -0.0553
+france 0.0316
+free -0.0450
+french -0.0460
+fresh 0.0398
+frontier -0.0315
+full -0.0294
+fully 0.0358
+function 0.0418
+fund 0.1066
+funding 0.0340
+further 0.0532
+gafsp -0.0306
+gain 0.0620
+gap -0.0309
+gas -0.0408
+gavi 0.0353
+gbv -0.0260
+general -0.0258
+generations 0.0345
+german 0.0302
+ghs 0.0654
+girls -0.0809
+global 0.1312
+globally 0.0833
+goal 0.0429
+goals 0.0367
+going 0.0379
+goods -0.0780
+governments -0.0476
+grant 0.0657
+greatest -0.0488
+greenhouse -0.0278
+grid -0.0352
+groundbreaking 0.0257
+groups -0.0280
+guard -0.0251
+guide 0.0461
+gun 0.0397
+half 0.0261
+harms 0.0374
+harris -0.0718
+have -0.0713
+havens -0.0373
+having 0.0370
+head -0.0451
+health 0.1923
+healthcare -0.1363
+healthy 0.0335
+heinous 0.0411
+held -0.0306
+help -0.0861
+helped 0.0334
+high -0.0555
+highest -0.0255
+highlighted 0.0363
+highly -0.0275
+hiroshima -0.0358
+historic -0.0502
+history -0.0276
+holding 0.0294
+holistic 0.0514
+home -0.0253
+honduras -0.0255
+hope 0.0531
+hospitals -0.0457
+hosted 0.0256
+hours -0.0428
+housing -0.0284
+human 0.0414
+hunger -0.0252
+hygiene -0.0296
+ict -0.0364
+identified -0.0296
+illicit 0.0276
+imbalances -0.0288
+immediate -0.0528
+impacted -0.0417
+implementation -0.0423
+implemented -0.0380
+implementing -0.0310
+import -0.0344
+importance -0.0596
+imports -0.0534
+improve 0.0589
+incident -0.0334
+include -0.0772
+included -0.0565
+includes -0.0589
+incomes -0.0311
+increase 0.0731
+increasingly 0.0385
+india -0.0434
+indian -0.0562
+individuals 0.0261
+indonesia -0.0289
+industrial -0.0414
+industries -0.1054
+industry -0.0327
+inequalities -0.0512
+infants 0.0339
+infectious 0.0530
+information -0.0379
+infrastructure -0.0441
+initiative 0.0340
+initiatives 0.0586
+innovation 0.0295
+innovations -0.0593
+innovative -0.0294
+instead 0.0386
+institute -0.0254
+institution 0.0337
+institutions -0.0842
+intelligence -0.0416
+intent 0.0325
+inter -0.0255
+interest -0.0380
+interested 0.0396
+internal -0.0266
+invasion -0.0283
+investigations 0.0356
+investing 0.0866
+investments -0.0332
+invite 0.0284
+iraq -0.0262
+islands -0.0491
+issue 0.0324
+issued -0.0502
+issues -0.0287
+italian 0.0352
+italy -0.0515
+jobs -0.0871
+join 0.0276
+joined -0.0416
+july -0.0404
+justice -0.0281
+keep 0.0281
+kenyan 0.0353
+key -0.0580
+kill 0.0391
+kind -0.0289
+kingdom -0.0618
+labor -0.0326
+laboratories 0.0339
+land -0.0256
+language 0.0282
+last 0.0444
+launch 0.1033
+launching 0.0285
+lead 0.0278
+leaders 0.0277
+leads 0.0353
+learn -0.0420
+learning -0.0665
+least 0.0482
+less 0.0473
+lethal -0.0353
+levels 0.0287
+licensing 0.0539
+life -0.0544
+lifesaving 0.0332
+likewise 0.0374
+limited 0.0457
+lines 0.0319
+linked -0.0434
+lives -0.0512
+loans -0.0343
+look 0.0279
+looks 0.0391
+loss 0.0566
+losses 0.0280
+lowering -0.0549
+lucia -0.0265
+lópez 0.0330
+madagascar 0.0416
+major 0.0297
+making -0.0268
+malaria 0.0397
+malawi 0.0271
+malnutrition 0.1189
+managed 0.0443
+management -0.0483
+manufacturers 0.0912
+manufacturing 0.0361
+many -0.0458
+maritime 0.0390
+market -0.1152
+mass 0.0363
+meals 0.0605
+mean -0.0282
+measure 0.0355
+measures 0.0565
+measuring -0.0322
+medicines -0.0361
+meet -0.0414
+meeting -0.0660
+members -0.0615
+met -0.0259
+mexico -0.0492
+migration -0.0330
+miles -0.0321
+military 0.0477
+million 0.1509
+millions -0.0308
+minerals -0.0480
+minimum -0.0441
+ministerial -0.0256
+mission -0.0461
+mitigation 0.0311
+mobility -0.0354
+mobilizing 0.0492
+money 0.0348
+monitor 0.0390
+monitoring 0.0302
+moon -0.0397
+more -0.0273
+most -0.0359
+mothers 0.0469
+motor -0.0267
+multi 0.0525
+multilateral 0.0417
+multiple -0.0286
+must -0.0416
+mutually 0.0620
+name 0.0279
+nasa 0.0270
+national -0.0273
+nations 0.0922
+nato -0.0458
+natural 0.0267
+nearly 0.1013
+need -0.0401
+needs -0.0353
+net -0.0521
+network 0.0316
+new -0.0904
+next -0.0684
+niger 0.0307
+non -0.0439
+north -0.0601
+note 0.0626
+noted -0.0301
+nsf 0.0368
+nsm -0.0262
+nuclear -0.0558
+numerous -0.0429
+nutrition -0.0748
+nutritious 0.0373
+obrador 0.0327
+occupational -0.0673
+october 0.0353
+off 0.0258
+offer 0.0371
+office -0.0406
+officials -0.0563
+offline -0.0587
+ongoing 0.0257
+online -0.0477
+only -0.0446
+open 0.0461
+operated -0.0309
+opioids -0.1007
+opportunity -0.0633
+order 0.1003
+ordered 0.0354
+organisations 0.0328
+organization 0.0322
+organizations -0.0390
+oriented -0.0313
+other 0.1382
+outbreak -0.0502
+outcome 0.0269
+outcomes -0.0629
+outlined 0.0290
+over -0.0365
+oxygen 0.0718
+ozone 0.0271
+pacific -0.0300
+package -0.0291
+pact 0.0378
+pandemic -0.0920
+pandemics -0.0528
+paragraph 0.0334
+participation -0.0371
+particular -0.0294
+parties -0.0428
+partner -0.0462
+partnering 0.0539
+partners 0.0257
+partnerships 0.0401
+parts -0.0268
+party -0.0481
+passing 0.0400
+patients 0.0570
+pay 0.0417
+payment -0.0297
+pepfar 0.0291
+per 0.0451
+percent 0.0544
+personal 0.0386
+peru 0.0332
+peruvian 0.0336
+pharmaceutical 0.1354
+phase -0.0266
+physical -0.0299
+pill 0.0301
+pillar -0.0452
+planning 0.0799
+plant -0.0396
+platform -0.0281
+play -0.0303
+playing -0.0349
+pledge 0.0638
+plus -0.0254
+pmi 0.0812
+policies -0.0902
+policy -0.0450
+political -0.0373
+portal 0.0348
+ports -0.0409
+posed -0.0365
+positive 0.0568
+potential 0.0427
+potentially -0.0359
+poultry -0.0361
+poverty -0.0634
+power -0.0433
+ppe 0.0448
+practical 0.0802
+practices -0.0425
+pragmatic 0.0329
+pre 0.0364
+precursor 0.0383
+preferential -0.0276
+pregnant 0.0358
+preparation -0.0260
+preparedness -0.0365
+pressing 0.0571
+prevent 0.0933
+prevention 0.0473
+previously 0.0278
+price 0.0265
+prices 0.0694
+procedures -0.0307
+procurement 0.0469
+producers -0.0385
+products 0.0488
+profits 0.0310
+programmes -0.0264
+progress 0.0869
+promote 0.0448
+proportion 0.0306
+proposals -0.0265
+prosecutions 0.0403
+prosperity 0.0266
+protection -0.0666
+protective 0.0602
+provided 0.0727
+provision -0.0662
+purpose 0.0284
+pursuant 0.0283
+pursued 0.0261
+quantum -0.0267
+questions 0.0393
+quickly 0.0364
+rail -0.0339
+raise 0.0302
+raising -0.0254
+ransomware -0.0318
+rapid 0.0536
+rapidly 0.0305
+rates 0.0888
+reactors -0.0303
+recent 0.0502
+recently -0.0529
+recognition -0.0296
+recognized -0.0648
+recovering -0.0587
+reduction -0.0366
+reforms -0.0565
+region -0.0321
+regionally 0.0387
+regions 0.0258
+regulations -0.0288
+rehabilitation 0.0644
+related -0.0270
+relations -0.0299
+released 0.0338
+remain -0.0470
+renewable -0.0337
+replacing 0.0430
+replenishment 0.0582
+report 0.0294
+requested 0.0416
+require -0.0425
+residents -0.0263
+resilient -0.0409
+resources -0.0328
+respect -0.0478
+respectively 0.0325
+response 0.1382
+restrictive 0.0314
+resulting -0.0275
+reversing 0.0388
+right -0.0311
+rise -0.0271
+risk 0.0291
+risks -0.0574
+role 0.0631
+roughly 0.0294
+russia -0.0632
+safe 0.0390
+safeguarding -0.0253
+safer -0.0272
+safety -0.1565
+saharan 0.0263
+sale -0.0271
+samantha -0.0321
+sanitation -0.0710
+saudi -0.0564
+save -0.0539
+say 0.0408
+scale 0.0283
+scaling -0.0584
+scheduled 0.0305
+school 0.0723
+schools -0.0810
+science 0.0394
+sciences -0.0297
+scientific 0.0678
+sdg -0.0319
+section -0.0376
+sectoral 0.0359
+sectors -0.1051
+security -0.0930
+see 0.0365
+seek 0.0509
+seized -0.0368
+semiconductor -0.0451
+semiconductors -0.0454
+senegal 0.0363
+service -0.0444
+services -0.0267
+seventh 0.0272
+severe 0.0461
+shall -0.0327
+share -0.0263
+shelter -0.0593
+shocks -0.0999
+shots 0.0428
+sides -0.0442
+sign 0.0346
+significance -0.0255
+signing -0.0334
+since -0.0263
+singapore -0.0390
+single -0.0408
+situation -0.0267
+smallholder -0.0295
+smuggling 0.0358
+societies 0.0370
+solar -0.0574
+solutions -0.0603
+solve -0.0323
+some 0.0261
+south 0.0471
+southern 0.0374
+spanning -0.0342
+speed 0.0345
+spend 0.0363
+spur -0.0261
+srhr 0.1680
+staff 0.0351
+stakeholders -0.0534
+standard -0.0525
+standards -0.0317
+start -0.0271
+starting 0.0397
+state -0.0465
+stated 0.0537
+states -0.0467
+statutes -0.0270
+steady -0.0328
+still -0.0482
+storage -0.0355
+strategically -0.0384
+strategy 0.1055
+strengthen 0.0713
+strengthened 0.0359
+strengthening -0.0268
+strengths -0.0300
+stress -0.0403
+strives 0.0384
+strong -0.0483
+strongly -0.0475
+studies 0.0263
+substance 0.0943
+such -0.1109
+suffer 0.0393
+suffered 0.0417
+suffering 0.0273
+summer -0.0370
+summit 0.0277
+supplemental -0.0435
+supplies -0.0834
+supply 0.0276
+support 0.0303
+supported 0.0302
+supporting 0.1339
+surveillance 0.0379
+surveys -0.0324
+survivor -0.0326
+sustain 0.0374
+sustainable -0.0913
+sustaining 0.0409
+swift 0.0273
+systems 0.0918
+tackle 0.0460
+take -0.0257
+tanzania 0.0356
+tariffs -0.0272
+taxpayers 0.0309
+technical 0.0477
+technologies -0.1404
+tens 0.0481
+terms 0.0667
+terrorism 0.0275
+thailand -0.0274
+than 0.1212
+that 0.0319
+the 0.0325
+them -0.0422
+then 0.0266
+thereby -0.0303
+thereof -0.0452
+these 0.0384
+they -0.0880
+thousands 0.0334
+threat -0.0805
+threatens -0.0252
+threats 0.0971
+thriving 0.0422
+through -0.0279
+ties -0.0452
+timeframe 0.0265
+times 0.0614
+today 0.0283
+tools -0.0428
+top -0.0406
+toward 0.0478
+track 0.0694
+trade -0.0786
+training -0.0343
+transfer 0.0609
+transition -0.0362
+transmission 0.0348
+transnational 0.0433
+transparency 0.0262
+treated 0.0408
+treatment 0.1108
+treaty 0.0266
+tremendous 0.0358
+tribal 0.0416
+trilateral -0.0281
+trillion -0.0383
+trips -0.0293
+tuberculosis 0.0251
+uganda 0.0423
+ukraine -0.1036
+ukrainian -0.0405
+under -0.0606
+underscored -0.0306
+undertake -0.0486
+universities -0.0378
+unnecessary 0.0402
+unparalleled 0.0328
+upon -0.0422
+urge 0.0324
+usaid 0.0678
+usda -0.0309
+use 0.0798
+usg 0.0675
+using 0.0275
+ustda -0.0269
+utilities -0.0263
+utilize 0.0698
+vaccinations 0.0262
+vaccine 0.0937
+vaccines 0.0600
+values -0.0541
+various -0.0252
+vehicles -0.0510
+venture -0.0309
+version 0.0375
+veterans 0.0423
+vice -0.0360
+victim -0.0334
+vietnam -0.0318
+violence -0.0499
+virus -0.0289
+visit -0.0397
+vital -0.0710
+vocational -0.0354
+voices 0.0258
+volume 0.0392
+voluntary 0.0728
+vulnerable -0.1152
+w2af 0.1145
+wages -0.0717
+warning 0.0462
+was 0.0380
+wasting 0.1332
+water -0.1153
+way -0.0344
+weight 0.0264
+welcome -0.0400
+well 0.0415
+were -0.0612
+wfp -0.0473
+which -0.0937
+while -0.0877
+who 0.0874
+whole 0.0530
+widespread -0.0318
+will 0.0547
+wind 0.0323
+with -0.0490
+without -0.0359
+witnessed 0.0283
+women -0.0736
+work -0.0329
+worked -0.0272
+worker -0.0316
+workshop -0.0381
+world -0.0577
+worth 0.0322
+wto 0.0282
+year 0.0862
+years -0.0644
+zambia -0.0415
+zero -0.0648
+zimbabwe 0.0428
+zones -0.0335
+가기 -0.0289
+감염 0.0486
+건강 0.0301
+것이 -0.0299
+공급 -0.0252
+관계 -0.0255
+교류 0.0251
+국제 -0.0286
+그램 0.0372
+극복 0.0287
+급망 -0.0424
+기후 0.0528
+긴밀 -0.0348
+나가 -0.0300
+니다 -0.0767
+대에 -0.0340
+대응 0.0286
+대통 -0.0378
+대표 -0.0264
+데이 -0.0384
+둘째 -0.0258
+또한 -0.0285
+러한 0.0334
+력도 -0.0256
+력사 0.0440
+력해 -0.0261
+로그 0.0372
+문가 0.0283
+미래 -0.0329
+밀히 -0.0276
+반도 -0.0354
+백신 0.0569
+변화 0.0277
+보건 0.0731
+분야 -0.0340
+빅데 -0.0379
+사업 0.0507
+상은 0.0265
+생각 -0.0255
+습니 -0.0443
+안정 -0.0297
+야의 -0.0327
+양국 -0.0410
+업을 0.0422
+에서 -0.0266
+염병 0.0486
+오늘 -0.0391
+이라 -0.0260
+이러 0.0335
+이터 -0.0379
+인적 0.0309
+있습 -0.0287
+전문 0.0315
+제조 -0.0281
+채택 0.0395
+첨단 -0.0443
+통령 -0.0378
+평화 -0.0258
+표단 -0.0250
+프레 0.0390
+프로 0.0354
+하고 -0.0750
+협하 0.0256
+확대 0.0437
+후변 0.0287
+희망 -0.0261
+]],
+    ["vocabulary.climate"] = [[
+ability -0.0541
+able -0.0300
+aboard 0.0323
+abroad 0.0544
+accelerating 0.0515
+accordance -0.0475
+accordingly 0.0550
+accountable -0.0292
+accra 0.0360
+achieved 0.0379
+acknowledging 0.0390
+acre 0.0682
+across -0.0331
+act 0.0444
+acting -0.0380
+action 0.1171
+actively -0.0340
+activities -0.0946
+adaptation 0.0592
+adapted 0.0559
+adding -0.0415
+additional 0.0404
+addressed 0.0265
+addressing 0.0448
+adequately -0.0273
+adhering -0.0706
+administrative -0.0325
+adopt 0.0308
+advance 0.0816
+advanced -0.0721
+advancing 0.0454
+advisers 0.0378
+advisor -0.0643
+advisory -0.0255
+advocates 0.0359
+aerial -0.0428
+affected -0.0658
+affirm 0.0465
+affirmative -0.0284
+affordable 0.0422
+afforded 0.0262
+african -0.0307
+after -0.0666
+against -0.0481
+agenda -0.0849
+agendas 0.0254
+agree -0.0420
+agreed -0.0406
+agreement 0.0469
+agreements 0.0506
+agriculture 0.0446
+aims -0.1037
+air -0.0280
+airborne 0.0354
+aircraft -0.0302
+all -0.0876
+alliances 0.0337
+allied 0.0348
+allies -0.0717
+allowing -0.0291
+along 0.0388
+also -0.0419
+alternative 0.0495
+alumni -0.0546
+amazon 0.1443
+ambition 0.0636
+ambitions 0.0592
+ambitious 0.1481
+american -0.1437
+americas -0.0955
+anchor -0.0387
+angolans 0.0276
+animal -0.0315
+announcement -0.0367
+announcing 0.0860
+annual 0.0269
+antony -0.0417
+any -0.0500
+applauded -0.0305
+applications 0.0773
+apply -0.0534
+approach -0.0424
+approximately -0.0464
+arab -0.0306
+arctic 0.0313
+are -0.0736
+area 0.1085
+areas 0.0402
+arising -0.0490
+armed -0.0381
+arrangement 0.0291
+article 0.2436
+articles -0.0272
+artificially -0.0285
+asia -0.0398
+ask 0.0278
+aspects 0.0259
+assessments 0.0778
+assist 0.0254
+assistance -0.0733
+assistant -0.0340
+association -0.0279
+associations 0.0298
+asylum -0.0265
+atlantic -0.0355
+atmospheric 0.0686
+attacks -0.0434
+attempt -0.0253
+attention -0.0430
+australian -0.0358
+automakers 0.0282
+automotive 0.0314
+avoid -0.0275
+award 0.0319
+backgrounds -0.0257
+balanced -0.0762
+bank -0.1398
+banks -0.0534
+barriers -0.0779
+baseline -0.0264
+basin 0.0263
+basis -0.0551
+battery 0.0252
+become -0.0566
+been -0.0521
+before -0.0534
+begin 0.0307
+begun -0.0303
+behind -0.0688
+benefit 0.0538
+benefits -0.0751
+better -0.0357
+beyond -0.0263
+bilateral 0.1020
+billions -0.0512
+biodiversity 0.0410
+bioeconomy 0.0567
+biofuels 0.0631
+biotechnology -0.0358
+bipartisan 0.0885
+björn -0.0353
+blinken -0.0524
+bodies 0.0468
+bold 0.0367
+bonds 0.0406
+border -0.0687
+brazil 0.0444
+brazilian 0.0495
+bring 0.1004
+bringing 0.0532
+broader -0.0343
+broadly -0.0499
+brought -0.0260
+building 0.1202
+built -0.0557
+burden -0.0415
+bureau -0.0427
+business -0.0465
+businesses -0.0821
+but 0.0457
+buy 0.0366
+buyers -0.0294
+call 0.0466
+called -0.0255
+campaign 0.0252
+canada 0.1231
+canadian -0.0308
+capabilities -0.0288
+capacities 0.0362
+capacity 0.0311
+capture 0.0455
+capturing 0.0295
+care -0.0643
+cars -0.0444
+catalyze -0.0331
+catalyzed -0.0403
+celebrate -0.0639
+celebrating -0.0297
+cells 0.0422
+center 0.0585
+centered 0.0276
+ceo 0.0288
+chains 0.0520
+chaired -0.0481
+chairs 0.0299
+challenge 0.0525
+challenging 0.0366
+change 0.1298
+chapter -0.0780
+chargers 0.0684
+charging -0.0345
+cheap -0.0317
+child -0.0281
+children -0.0576
+china -0.0971
+chinese -0.0396
+chips -0.0574
+ciat 0.0466
+cities 0.0961
+citizens -0.0445
+civic -0.0506
+civilians -0.0455
+class 0.0322
+clean 0.2874
+clear -0.0259
+climate 0.2104
+close -0.0831
+closely 0.0255
+closing -0.0336
+coal -0.0402
+coalition 0.0494
+coercion 0.0251
+coherent -0.0376
+collaborate 0.0872
+collaborated 0.0348
+collaboration 0.0251
+collection 0.0342
+collective 0.0282
+collectively -0.0293
+combat 0.1163
+combined -0.0614
+commercial -0.0575
+commission -0.1129
+commitment -0.0616
+commitments 0.0634
+commits -0.0483
+committed 0.0368
+committee -0.0602
+committing 0.0588
+communities 0.1412
+community 0.0407
+companies 0.0577
+company 0.0258
+competition -0.0399
+competitive -0.0425
+complementary -0.0329
+completion -0.0251
+component -0.0596
+compounding -0.0380
+comprehensive -0.0324
+comprise -0.0457
+comprised 0.0321
+concerns -0.0587
+concluded 0.0418
+concrete -0.0285
+conduct 0.0426
+conducted -0.0412
+conference 0.0426
+conflict -0.1115
+conflicts -0.0743
+congress 0.0587
+connecting 0.0398
+connections -0.0338
+conservation 0.0487
+conserving 0.0370
+consider 0.0297
+consistent -0.0277
+consortium 0.0594
+consultations -0.1106
+consultative 0.0391
+contact -0.0594
+context 0.0492
+continent -0.0323
+continue -0.0780
+continued -0.0386
+continuing 0.0390
+contributing -0.0470
+contribution -0.0550
+control -0.0285
+convention -0.0388
+convinced -0.0333
+cook 0.0278
+cooperate 0.0562
+cooperation 0.0310
+cooperative 0.0316
+coordinate 0.0538
+coordinated -0.0393
+coordination -0.0307
+coordinator -0.0378
+cornwall -0.0335
+corporation -0.0566
+corridors 0.0332
+cote 0.0601
+council -0.0373
+count 0.0411
+counter -0.0781
+course 0.0445
+cover 0.0278
+covid -0.0343
+create 0.0370
+creating -0.0413
+creative -0.0324
+credible 0.0263
+credit 0.0432
+credits 0.0447
+cri -0.0488
+criminal -0.0378
+crisis 0.0402
+criteria -0.0251
+critical -0.0280
+crops 0.0445
+csa -0.0489
+csddd -0.0456
+cten 0.0411
+culture -0.0449
+cyber -0.1024
+cybersecurity -0.0855
+data 0.0441
+date -0.0411
+days -0.0460
+dcat 0.0404
+dcra 0.0265
+debt 0.0312
+decade 0.0486
+decades -0.0301
+decarbonization 0.0277
+december -0.0438
+decision 0.0756
+decisions -0.0357
+declared 0.0329
+deem -0.0254
+deepen 0.0547
+defend -0.0358
+defense -0.0949
+define -0.0282
+definitions 0.0409
+deliver -0.0279
+delivering -0.0335
+delivers -0.0507
+delivery -0.0310
+democratic -0.0270
+demonstrate -0.0322
+demonstration 0.0795
+department -0.0321
+departments 0.0290
+dependencies -0.0646
+dependency -0.0312
+deployment 0.0938
+deputy 0.0289
+derogate 0.0558
+designated -0.0264
+desiring -0.0348
+detect -0.0373
+determine -0.0336
+determined 0.0339
+devastating -0.0322
+develop 0.0462
+develops -0.0306
+dfc 0.0344
+dfis 0.0554
+dialogue -0.0753
+diaspora -0.0402
+digital -0.1141
+digitalisation 0.0382
+diligence -0.0453
+diplomacy -0.0459
+dire -0.0668
+direction 0.0366
+directly 0.0669
+director -0.0485
+disarmament -0.0444
+disaster 0.0674
+discuss -0.0266
+discussions -0.0293
+diseases -0.0389
+disrupt -0.0267
+dissemination 0.0301
+diverse -0.0367
+diversified -0.0318
+diversify 0.0453
+divide -0.0315
+documents 0.0306
+dod 0.0377
+does 0.0689
+dollars -0.0411
+domestic -0.0272
+dominance -0.0270
+dominica 0.0277
+dominican -0.0339
+donald -0.0442
+donated 0.0464
+done -0.0331
+donor -0.0572
+double -0.0554
+drc 0.0319
+drinking 0.0278
+drought -0.0855
+drug -0.0505
+drugs -0.0394
+due -0.0388
+during -0.0933
+earlier 0.0399
+early 0.0794
+earth 0.1017
+east -0.0466
+economic -0.0537
+economies 0.0797
+economy -0.0257
+ecosystem -0.0347
+education -0.1070
+educational 0.0333
+effectively -0.0358
+effects -0.0637
+efficiency 0.0486
+efficient 0.0541
+effort -0.0286
+egypt 0.0396
+either -0.0467
+electric -0.0328
+electrification 0.0428
+emergency -0.1015
+emission 0.0326
+emissions 0.1109
+emitter 0.0411
+emphasized -0.0959
+employed -0.0305
+empowerment -0.0314
+enable 0.0357
+enabled -0.0278
+enabling 0.0464
+encompasses -0.0275
+encourage 0.0279
+encouraged -0.0296
+encouragement 0.0460
+endeavor 0.0351
+energy -0.0265
+engaged -0.0251
+engagement -0.0263
+enhance 0.0392
+enhancing 0.0617
+enrichment -0.0353
+ensure 0.0269
+ensures -0.0280
+ensuring -0.0686
+entering -0.0395
+enterprises -0.0264
+entrepreneurs 0.0416
+entrepreneurship -0.0620
+environment -0.1134
+environmental 0.0587
+equipped -0.0307
+equity -0.0419
+eradicate -0.0305
+escalation -0.0322
+especially 0.0337
+essential -0.0449
+establishment -0.0448
+estimate 0.0353
+estimates 0.0261
+ettf 0.0754
+europe 0.0438
+european -0.1087
+event -0.0330
+events 0.0598
+ever -0.0374
+every 0.0792
+evolution -0.0328
+evs -0.0424
+examine 0.0293
+exchanges -0.0269
+execute -0.0251
+executive 0.0286
+exercises 0.0407
+exim 0.0341
+existential 0.0268
+expanded -0.0544
+expanding 0.0824
+expected 0.0850
+expeditiously -0.0298
+experience -0.0315
+exploration -0.0424
+exploring -0.0265
+export -0.0776
+exporting 0.0254
+exports -0.1169
+extension 0.0274
+extensive 0.0259
+extracted 0.0405
+extreme 0.0384
+facilitate -0.0609
+facilitated -0.0294
+facilitates -0.0386
+facilitation -0.0568
+facilities 0.0605
+facility 0.0601
+facing 0.0308
+factor -0.0273
+factory -0.0342
+fail -0.0355
+fair 0.0417
+fairer -0.0333
+falling -0.0290
+farmer 0.0436
+farmers 0.0980
+farming 0.0304
+faster 0.0317
+feasibility -0.0526
+featured -0.0264
+february 0.0376
+federal 0.0277
+feed -0.0394
+fews 0.0601
+fight -0.0503
+finance 0.1060
+financial -0.0493
+financially 0.0322
+financing -0.0762
+fire 0.0753
+firms -0.0809
+first 0.0921
+fiscal -0.0382
+fishing 0.0654
+five 0.0641
+flagship -0.0422
+flaring 0.0572
+flood -0.0402
+flooding -0.0317
+focus -0.0560
+following -0.1059
+fora -0.0251
+force -0.0253
+forces -0.0341
+forecasts 0.0375
+foreign -0.0333
+forest 0.0280
+forestry -0.0709
+forests -0.0307
+formalize 0.0358
+format 0.0251
+forth -0.0503
+forward 0.0448
+foster 0.0376
+fostering -0.0421
+foundation -0.0541
+foundational 0.0458
+founding 0.0389
+four 0.0634
+fragility -0.0742
+framework 0.0441
+france 0.0510
+free -0.0419
+freer -0.0444
+friend -0.0325
+from -0.0667
+fuel 0.0265
+fuels 0.0356
+fulfill 0.0278
+fully 0.0307
+funded -0.0364
+funding 0.0252
+funds 0.0546
+fusion 0.0447
+future 0.0447
+g20 -0.0761
+gap -0.0432
+gas 0.1176
+gender -0.0518
+general -0.0879
+generation 0.0416
+generations 0.0491
+genomic -0.0316
+geoglows 0.0658
+geothermal 0.0969
+get -0.0428
+ghana 0.0477
+global 0.0327
+goal 0.1514
+goals -0.0540
+goods -0.0413
+gov 0.0307
+government -0.0719
+governmental -0.0272
+graduates -0.0252
+grant -0.0461
+grants -0.0300
+greater -0.0398
+green 0.1700
+greener 0.0548
+greenfield -0.0611
+greenhouse 0.0503
+greening 0.0813
+grid -0.0445
+ground -0.0289
+group 0.0531
+grow 0.0460
+grown 0.0276
+growth -0.0515
+guarantees 0.0417
+haiti -0.0346
+handshake -0.0260
+harnessing 0.0252
+has -0.0406
+have -0.0888
+having -0.0396
+hazardous 0.0287
+head -0.0411
+headquartered 0.0283
+held 0.0323
+help 0.0425
+helping -0.0620
+hemisphere -0.0735
+here 0.0258
+higher -0.0503
+highest 0.0296
+highlighted 0.0258
+highlights 0.0312
+hiroshima -0.0612
+historic -0.0717
+hiv -0.0276
+hosted -0.0413
+house -0.0516
+households 0.0601
+housing 0.0344
+how -0.0295
+https 0.0312
+humanitarian -0.1079
+humanity -0.0619
+hydrogen 0.0279
+ict -0.0291
+idb -0.0391
+iea 0.0677
+ifis -0.0516
+imf -0.0267
+immediate -0.0792
+impact -0.1048
+impactful -0.0408
+implementation -0.0455
+import -0.0386
+importance -0.0412
+importantly 0.0291
+imports -0.0554
+improve 0.0543
+incentivize 0.0324
+include 0.1517
+includes -0.0669
+including -0.0449
+inclusion -0.0303
+inclusive -0.0362
+income -0.0269
+increased -0.0956
+independent -0.0399
+index 0.0339
+india -0.0902
+indian -0.1202
+indigenous 0.1398
+individuals -0.0270
+industrial 0.0356
+industries -0.0581
+inflation 0.0876
+infrastructure -0.0991
+initial 0.0272
+initiated -0.0470
+innovations -0.0405
+innovative 0.0474
+innovators -0.0268
+inputs 0.0277
+insecurity -0.0389
+institute -0.0439
+institutional 0.0251
+institutions -0.0286
+insurance 0.0348
+integrate 0.0423
+integrated 0.0265
+integration -0.0399
+intelligence 0.0434
+intends -0.0452
+intensity 0.0289
+inter -0.0696
+interagency 0.0405
+internal -0.0604
+internet -0.0279
+interoperable -0.0252
+invasion -0.0506
+invested 0.0482
+investments -0.0694
+invite 0.0336
+involving 0.0334
+ira 0.0274
+iraq -0.0281
+island -0.0440
+isolation 0.0275
+isro -0.0365
+issues -0.0346
+italian 0.0359
+its 0.0460
+ivoire 0.0436
+jake -0.0402
+january -0.0364
+japan -0.0256
+japanese -0.0257
+jetp 0.0427
+jobs 0.0393
+join 0.0921
+joined -0.0251
+joint -0.1027
+jordan 0.0310
+joseph -0.0328
+june -0.0759
+jurisdiction 0.0270
+just 0.0432
+justice -0.0288
+kenya 0.0608
+kind 0.0392
+kingdom -0.0736
+knowledge 0.0694
+labor -0.0543
+labour -0.0339
+land 0.0385
+landing -0.0381
+landmark -0.0265
+landscapes 0.0470
+larger 0.0264
+largest 0.0853
+lauded -0.0417
+launch 0.0295
+launched 0.0613
+launching 0.0419
+law 0.0607
+laws 0.1314
+lays 0.0322
+leaders -0.0572
+leadership 0.0279
+leading -0.0273
+leadit 0.0665
+leakage 0.0340
+leaks 0.0396
+least -0.0273
+led -0.0581
+left -0.0808
+legacies 0.0743
+legal -0.0601
+legally 0.0272
+lending 0.0770
+letter 0.0358
+level 0.0456
+levels 0.0742
+leverage 0.0797
+leveraged -0.0361
+leveraging 0.0718
+licensing -0.0257
+life -0.0370
+like -0.0437
+limited -0.0960
+lines 0.0883
+linking -0.0487
+lithium -0.0259
+lng -0.0287
+loan 0.0277
+loans -0.0268
+lobito -0.0326
+local 0.0351
+locally -0.0258
+longstanding -0.0318
+look 0.0386
+loss 0.0293
+madagascar 0.0454
+maintain -0.0344
+maintenance -0.0252
+makers 0.0987
+making 0.0877
+malnutrition -0.0653
+management 0.1082
+manner -0.0406
+manufacturer -0.0262
+manufacturing -0.0641
+mapping 0.0794
+maranhão 0.0281
+march -0.0558
+marine 0.0877
+maritime -0.0321
+market -0.0634
+matter -0.0732
+may -0.1134
+meaningful 0.0333
+mediation -0.0267
+medical -0.0441
+medicine -0.0375
+medium -0.0277
+meeting -0.0306
+mef 0.0835
+mekong 0.0465
+membership 0.0393
+memorandum -0.0503
+met -0.0524
+methane 0.0578
+mexico -0.0780
+microsoft 0.0287
+mid -0.0366
+might 0.0302
+migration -0.0272
+militaries 0.0363
+military -0.0393
+million 0.0849
+mineral -0.0672
+minerals -0.1097
+minimizing -0.0257
+ministries 0.0380
+ministry -0.0546
+mission 0.0518
+missions 0.0516
+mitigate 0.0551
+mobilise 0.0408
+mobilize -0.0287
+mobilized 0.0686
+models -0.0408
+modi -0.0263
+modular 0.0627
+modules 0.0391
+moment -0.0405
+monitoring 0.0646
+months 0.0557
+moon -0.0584
+most -0.0352
+movers 0.0300
+moving -0.0320
+multi -0.0632
+multilateral -0.0700
+multilateralism 0.0414
+multilaterally -0.0380
+multiple -0.0398
+municipal 0.0423
+munitions -0.0292
+museum -0.0403
+mutual -0.0651
+narcotics -0.0254
+nasa 0.1316
+nation -0.0302
+national 0.0382
+nationally 0.0454
+nato -0.0556
+natural -0.0423
+nature 0.1223
+ndc 0.0408
+near 0.0284
+nearly -0.0373
+need -0.0788
+needed 0.0393
+needs -0.0284
+net 0.1049
+networks -0.0337
+ngos 0.0357
+nie 0.0768
+niue 0.0285
+noaa 0.0753
+non -0.0849
+nonproliferation 0.0280
+north -0.0418
+note -0.0375
+noted -0.0462
+noting -0.0321
+november -0.0487
+now 0.0420
+nuclear -0.0313
+number 0.0714
+nutrition -0.0750
+objectives 0.0911
+obligations -0.0871
+observation 0.0536
+observations 0.0977
+ocean 0.1189
+oceanic 0.0416
+october 0.0836
+odni 0.0353
+offer 0.0532
+offered -0.0256
+office -0.0576
+offices -0.0312
+officials -0.0588
+oil 0.0274
+once -0.0559
+one -0.1185
+ongoing -0.0708
+only -0.0440
+open -0.0373
+opening -0.0335
+operationalize -0.0323
+opportunity -0.0473
+oppose 0.0257
+optimization -0.0317
+options 0.0280
+order 0.0258
+organization 0.0572
+organizations 0.0375
+other -0.0618
+others -0.0653
+otherwise 0.0510
+our -0.0507
+out -0.0821
+outcome 0.0490
+outside 0.0385
+overcome -0.0372
+own 0.0563
+pandemic -0.0924
+pandemics -0.0291
+panels 0.0327
+paragraph -0.0454
+parallel -0.0436
+paris 0.0983
+park -0.0480
+parks 0.0609
+particular -0.0405
+particularly -0.0270
+partnered 0.0400
+partnering 0.1087
+partners -0.0371
+partnership 0.0323
+partnerships -0.0416
+parts -0.0742
+party 0.0466
+pass 0.0437
+paying 0.0542
+payment 0.0266
+peace -0.0357
+peaceful -0.0381
+pending -0.0371
+people -0.1404
+peoples 0.0567
+period -0.0444
+permit -0.0255
+person -0.0401
+petro -0.0350
+pgii -0.0279
+pharmaceuticals -0.0637
+philanthropies 0.0369
+philippine -0.0303
+philippines 0.0421
+physical -0.0328
+pillar -0.0304
+pilot 0.0477
+pilots -0.0458
+pipeline -0.0424
+pipelines 0.0260
+place -0.0319
+plan 0.1046
+planet -0.1046
+planning 0.0550
+plans -0.0484
+plant 0.0299
+plants 0.0649
+platforms -0.0256
+play -0.0561
+pledged 0.0267
+point -0.0430
+polar -0.0373
+policies -0.0312
+policymakers 0.0273
+political -0.0585
+pollutants 0.0332
+potential -0.0880
+poverty -0.1183
+power 0.1490
+practical 0.0258
+practices -0.0311
+prc -0.0518
+precision -0.0368
+prediction 0.0349
+preparedness -0.0723
+preparing 0.0584
+present -0.0415
+presents 0.0309
+president -0.0454
+presidential -0.0417
+pressing 0.0450
+prevent -0.1025
+preventing -0.0273
+previous 0.0286
+price -0.0353
+priced -0.0460
+prices -0.0809
+principles -0.0924
+private -0.0328
+procedural 0.0448
+procedures -0.0381
+proceedings 0.0357
+process -0.0276
+processed 0.0366
+processes 0.0449
+processing -0.0453
+productive 0.0460
+productively 0.0347
+products -0.1320
+professional -0.0435
+profit -0.0290
+program 0.1154
+progress -0.0630
+project -0.0321
+projected 0.0380
+projects 0.1244
+promote -0.0338
+promoting 0.0534
+propose -0.0332
+prosecutors -0.0383
+prosperity -0.0593
+protecting 0.0427
+protection 0.1747
+protections 0.0574
+provide 0.0586
+provisions -0.0590
+public 0.0731
+purchase -0.0723
+purchasing 0.0269
+purpose 0.0812
+pursuant -0.0585
+pursue 0.0402
+quad -0.0656
+quality -0.1042
+quantum -0.0389
+quarter 0.0360
+quickly -0.0275
+quin -0.0480
+rail -0.0294
+raise 0.1069
+raising 0.0361
+range -0.0463
+ransomware -0.0316
+rate -0.0834
+raw -0.0433
+reaffirm -0.0265
+reaffirmed -0.0359
+real 0.0500
+reap 0.0251
+received 0.0372
+receiving 0.0364
+recent 0.0256
+recognised 0.0402
+recognizes -0.0548
+recommendations -0.0650
+reconstruction -0.0296
+recourse -0.0259
+recycling 0.0307
+reduce 0.0594
+reduction 0.0813
+referred 0.0434
+reforestation 0.0349
+reform -0.0453
+reforms -0.0291
+regard -0.0615
+regards 0.0327
+regime -0.0465
+region -0.0542
+regional -0.1176
+regulate 0.0398
+regulatory -0.0465
+reinforcing 0.0379
+reinvigorating 0.0284
+relations -0.0372
+relationships -0.0257
+relevant 0.0362
+reliable 0.0301
+remain -0.0916
+remote 0.0361
+renewable 0.0750
+renewables 0.0257
+renewal 0.0305
+replacing 0.0545
+replicate -0.0482
+repowereu 0.0429
+represent -0.0320
+representation -0.0423
+representative -0.0718
+republic -0.1148
+request -0.1099
+requests -0.0379
+require -0.0507
+required -0.0303
+requirement -0.0386
+requirements 0.0511
+reserves -0.0276
+reshape -0.0303
+residents 0.0250
+resistant -0.0297
+resource 0.0556
+resources -0.0417
+respect 0.0274
+respecting -0.0290
+respective 0.0335
+respond -0.0338
+response -0.0250
+responses -0.0660
+restoration -0.0251
+restore 0.0451
+result -0.0368
+resulting 0.0540
+results 0.0369
+revenue -0.0414
+revitalizing 0.0347
+rio 0.0487
+rising -0.0503
+river 0.0374
+roadmap 0.0266
+role -0.0584
+rooftop -0.0432
+roughly 0.0281
+routes -0.0418
+rules -0.0491
+rural -0.0376
+russia -0.1268
+russian -0.0610
+safe -0.0403
+safeguards -0.0370
+safely -0.0388
+saharan -0.0476
+said -0.0419
+saint 0.0291
+sais -0.0348
+sales 0.0289
+same -0.0609
+sanitation -0.0267
+satellite 0.0710
+saudi -0.0268
+scarce -0.0313
+schemes 0.0365
+schools -0.0266
+science 0.0723
+scientific 0.0322
+scientists 0.0352
+scope 0.0451
+sdg -0.0473
+sdgs -0.0586
+sea -0.0266
+seas -0.0339
+secretariat 0.0479
+secretary -0.0355
+section 0.1312
+sector 0.0425
+sectors -0.0837
+secure -0.1237
+secured 0.0308
+security -0.0585
+seeds -0.0305
+seek -0.0274
+seeks 0.0344
+seibert -0.0372
+select 0.0560
+semiconductor -0.0454
+semiconductors -0.1557
+senior -0.0455
+sensing 0.0303
+september -0.0458
+sequencing -0.0289
+series -0.0406
+serve -0.0683
+session -0.0312
+set 0.0714
+setting -0.0442
+seven -0.0328
+several -0.0485
+sexual -0.0299
+shared -0.0266
+sharing -0.0440
+shipbuilding -0.0259
+shipping 0.0463
+shoring -0.0309
+should -0.0380
+signed -0.0287
+significance -0.0375
+significantly -0.0458
+signing 0.0354
+singapore -0.0739
+sister 0.0302
+six -0.0262
+sized -0.0678
+skilling -0.0271
+skills -0.0268
+slavery -0.0387
+smallholder 0.0926
+smelter 0.0323
+social -0.0435
+socially 0.0309
+societal 0.0533
+soils 0.0414
+solar 0.0350
+solomon -0.0286
+solve -0.0279
+somalia -0.0306
+sourced 0.0319
+sources 0.1362
+sourcing 0.0580
+southeast -0.0333
+sovereign 0.0370
+space -0.0652
+spaces 0.0299
+special -0.0525
+specialist 0.0482
+specific -0.0553
+specifically -0.0436
+speed 0.0353
+spend 0.0320
+spur 0.0791
+stable -0.0509
+stage 0.0616
+stakeholders 0.0482
+standard 0.0501
+standardization -0.0264
+standardized 0.0373
+standards -0.1013
+stands -0.0330
+start 0.0384
+startups -0.0302
+state 0.0777
+stated 0.0416
+states -0.0321
+station 0.0516
+statute 0.0374
+steel 0.0967
+steps 0.0634
+storage -0.0562
+store -0.0337
+strategic -0.1220
+strategies 0.0347
+strategy -0.0794
+strength -0.0562
+strengthening -0.0707
+strengthens 0.0311
+strive 0.0806
+strong -0.0614
+strongly -0.0541
+studies -0.0342
+subcommittee -0.1392
+subject 0.0599
+subnational 0.0464
+subsidies -0.0270
+success 0.0424
+successful 0.0269
+suite 0.0395
+sullivan -0.0466
+summer 0.0589
+summit -0.0618
+sun 0.1262
+supplied 0.0296
+supply -0.0253
+support 0.0579
+supported 0.0396
+supporting 0.0617
+surveillance -0.0751
+sustainability 0.0770
+sustainably 0.0417
+sweden 0.0322
+tackling -0.0411
+tailored -0.0586
+take -0.0418
+taking -0.0321
+tangible 0.0602
+target -0.0524
+targeted 0.0320
+targeting -0.0270
+targets 0.0494
+tariff -0.0447
+tax 0.0567
+tech -0.0332
+technologies -0.0362
+technology 0.0313
+telecom -0.0353
+telecommunications -0.0440
+telecoms 0.0405
+temporary -0.0335
+term -0.0412
+than -0.0466
+that -0.0251
+the 0.0684
+their -0.0305
+them 0.0559
+then 0.0322
+thereof 0.0658
+these 0.0497
+they -0.0252
+third -0.0440
+this 0.0627
+those -0.0315
+threat 0.0264
+threatens 0.0380
+three -0.0446
+ties -0.0339
+time -0.0303
+times -0.0422
+together 0.0351
+tomorrow 0.0286
+tools -0.0620
+topics -0.0273
+tour 0.0284
+tourism -0.0331
+toward -0.0480
+toxic 0.0273
+trafficking -0.0804
+transaction -0.0392
+transformation 0.1000
+transformative 0.0514
+transforming 0.0265
+transition 0.0401
+transitions 0.1138
+transparency -0.0378
+transport 0.0629
+transportation 0.0783
+treasury -0.0861
+treatment 0.0283
+trees 0.0626
+tropical 0.0315
+trump -0.0743
+trust -0.0515
+trustworthy -0.0262
+ttc -0.0345
+two -0.0534
+uae -0.0439
+uganda -0.0293
+ukraine -0.1861
+ukrainian -0.0297
+ultimately -0.0309
+unclassified 0.0331
+unclos -0.0752
+under -0.0776
+understanding -0.0610
+undertake -0.0415
+underway -0.0431
+unea 0.0459
+unequivocal 0.0380
+unfair -0.0520
+unified 0.0269
+unique 0.0499
+united -0.0764
+unless -0.0599
+unlock -0.0662
+unmanned -0.0287
+unregulated 0.0699
+unreported 0.0699
+unsustainable 0.0373
+untapped -0.0418
+upcoming 0.0258
+upgrade 0.0351
+upgrades 0.0331
+upgrading -0.0386
+uptake 0.0362
+urban 0.0837
+usage 0.0413
+usaid 0.0290
+usascp 0.0350
+usda -0.0329
+use 0.0979
+used 0.0698
+user 0.0267
+using 0.0531
+ustda -0.0547
+vaccine -0.0353
+vaccines -0.0256
+vacs 0.0564
+value -0.0259
+valued 0.0252
+vcci 0.0270
+vehicle 0.0453
+venting 0.0553
+verification 0.0297
+vessel 0.1022
+via -0.0609
+vietnam -0.0370
+violence -0.0537
+vision -0.0320
+visit -0.0306
+visited 0.0668
+vital 0.0376
+voluntary 0.0254
+vulnerable -0.0802
+waive 0.0558
+war -0.0304
+warning 0.0392
+was -0.0351
+wastewater 0.1212
+water 0.1286
+way 0.0298
+weapon -0.0364
+weather 0.1009
+week -0.0529
+weeks 0.0306
+welcome -0.0772
+well 0.0875
+wellbeing 0.0274
+western -0.0620
+westinghouse -0.0253
+wetlands 0.0384
+when -0.1414
+where 0.0308
+wherever -0.0362
+which -0.0736
+while -0.0636
+white -0.0514
+wildlife -0.0588
+will 0.0776
+willing -0.0260
+willingness 0.0450
+wind 0.0417
+winter -0.0440
+worked -0.0261
+worker 0.0460
+workers -0.0955
+workforce -0.0689
+working 0.0377
+workshop 0.0331
+would 0.0446
+written -0.0257
+yali 0.0367
+years -0.0726
+yields 0.0436
+young 0.0469
+yseali -0.0317
+zambia 0.0309
+zap 0.0549
+zealand 0.0384
+zero 0.0694
+zevs 0.0858
+zones 0.0380
+zoonotic -0.0544
+가하 -0.0363
+감비 0.0628
+감사 -0.0301
+강화 -0.0359
+것을 -0.0274
+공급 -0.0360
+관계 -0.0441
+관해 0.0553
+국민 -0.0405
+국에 -0.0280
+그린 0.0252
+급망 -0.0294
+기로 0.0275
+기후 0.1107
+나1 -0.0256
+나가 0.0412
+너지 0.0379
+노력 0.0356
+농업 0.0619
+높이 -0.0351
+니다 -0.0794
+대응 0.0424
+대통 -0.0465
+대한 -0.0316
+대화 -0.0345
+동으 0.0440
+동참 0.0377
+들에 0.0254
+러한 0.0471
+령에 0.0331
+명하 0.0298
+미치 0.0429
+민국 -0.0287
+바이 -0.0388
+반도 -0.0281
+받고 0.0284
+발과 0.0643
+발이 0.0369
+변화 0.0606
+보건 0.0394
+보호 0.0487
+비아 0.0608
+사업 0.0351
+산림 0.0373
+산을 0.0267
+생산 0.0258
+서도 0.0560
+서의 -0.0327
+설명 0.0521
+소중 0.0321
+속에 -0.0274
+습니 -0.0385
+시아 -0.0300
+신산 -0.0292
+아의 0.0283
+야의 -0.0407
+양국 -0.0516
+양성 0.0349
+업을 0.0561
+에너 0.0368
+에서 -0.0550
+였다 -0.0502
+영향 0.0688
+와라 0.0624
+우리 -0.0296
+원전 0.0285
+으로 0.0349
+응하 0.0353
+의를 -0.0282
+이러 0.0473
+이번 -0.0356
+이오 -0.0257
+있는 0.0352
+자와 0.0597
+전에 0.0264
+정상 -0.0294
+제에 0.0341
+중립 0.0342
+증대 0.0253
+증진 -0.0265
+질서 -0.0295
+총리 -0.0257
+취하 0.0267
+치는 0.0414
+치들 0.0288
+탄소 0.0411
+통령 -0.0465
+평가 -0.0341
+평화 -0.0416
+하기 0.0372
+하였 -0.0586
+한국 -0.0393
+한민 -0.0287
+한반 -0.0260
+함께 0.0372
+합니 -0.0383
+해결 0.0259
+해서 0.0464
+해양 0.0557
+향에 0.0377
+향으 0.0287
+협력 0.0358
+호를 0.0296
+화를 -0.0278
+화하 -0.0301
+환경 0.1051
+회담 -0.0260
+후변 0.0670
+힘을 0.0272
+]],
+    ["vocabulary.people"] = [[
+0만 0.0376
+0여 0.0592
+12th 0.0289
+1년 0.0267
+1세 0.0337
+21pas -0.0837
+21st -0.0634
+26th 0.0260
+3국 -0.0456
+4차 0.0312
+65th -0.0844
+8년 0.0407
+abductions 0.0539
+ability -0.0717
+aboard -0.0290
+about -0.0735
+above -0.0418
+abroad 0.0762
+abuse -0.0547
+academia 0.0297
+academic 0.0555
+academy 0.0575
+accelerator -0.0700
+accept 0.0515
+accession -0.0499
+accordance -0.0315
+according -0.0496
+accordingly 0.0431
+accords -0.0273
+account -0.0253
+accountability 0.0815
+accountable 0.1485
+accurate -0.0255
+achieve 0.0451
+achieved -0.0364
+achievements -0.0442
+achieving -0.0395
+acknowledged -0.0453
+act 0.0656
+acting -0.0456
+action -0.0627
+actions -0.0899
+activists 0.0309
+activities -0.0287
+activity -0.1003
+acts -0.0511
+acute 0.0639
+adaptation -0.0573
+adapted 0.0506
+adapting -0.0261
+adaptive 0.0423
+added 0.0252
+addiction -0.0777
+adding 0.0378
+addition -0.0562
+additionally 0.0977
+address -0.0466
+addressing 0.1245
+adds 0.0311
+ade 0.0343
+adequately -0.0472
+administration -0.0453
+administrations -0.0523
+administrator 0.0289
+adopt -0.0279
+advance 0.0284
+advanced -0.0376
+advancement -0.0276
+advances -0.0260
+advising 0.0333
+advisory -0.0673
+advocate 0.0353
+afc -0.0456
+affect 0.0337
+affected 0.0403
+affirm -0.0352
+affirmative 0.0500
+affirms 0.0557
+affordable -0.0739
+afghanistan 0.0368
+afghans 0.0264
+africa 0.0351
+african 0.0988
+africans 0.0401
+again 0.0323
+against -0.0456
+age 0.0279
+agencies -0.0656
+agenda 0.1230
+ago -0.0368
+agree -0.0504
+agreed -0.0582
+agreement -0.1374
+agricultural 0.1155
+agriculture -0.0328
+agro -0.0256
+ahead -0.0442
+aid 0.0460
+aids -0.0514
+aim 0.0565
+aimed 0.0610
+aiming 0.0254
+aims -0.0791
+air 0.0352
+airlines 0.0318
+aliens 0.0881
+all -0.0695
+alliance -0.0852
+allies -0.0674
+allocation 0.0292
+allows 0.0410
+almost -0.0751
+alone -0.0766
+alongside -0.0359
+already -0.0411
+alternative -0.0342
+alternatives -0.0417
+aluminum -0.0416
+amazon -0.0499
+ambassador -0.0364
+ambitions -0.0401
+americans 0.0759
+among 0.0619
+and -0.0311
+angeles 0.0543
+angola 0.0340
+angolan 0.0429
+anniversary -0.0965
+announce 0.0587
+announced 0.0444
+anti -0.0701
+anticipate 0.0577
+antigua 0.0596
+antisemitism 0.2088
+antony -0.0815
+any -0.0394
+apl -0.0362
+applauded -0.0411
+applicable -0.0342
+applicants 0.0342
+appreciation 0.0475
+approach -0.0365
+approval 0.0286
+approximately -0.0850
+arab 0.0273
+arbitrarily 0.0470
+arca -0.0462
+architecture 0.0348
+are -0.0270
+area -0.0419
+areas -0.0261
+arizona -0.0325
+arms -0.0447
+around 0.0259
+arrest -0.0620
+arrival 0.0265
+arrived 0.0339
+artemis -0.0351
+article 0.2581
+artificial 0.0325
+arts 0.0505
+asean -0.0557
+asia -0.0425
+ask 0.0355
+aspect -0.0294
+aspects 0.1134
+assembly 0.0859
+assess -0.0465
+assessment 0.0632
+assessments 0.0272
+assets -0.0404
+assist 0.0779
+assistance 0.1883
+assisting 0.0726
+assistive 0.0761
+associated -0.0809
+association 0.0369
+assumption -0.0330
+astronaut -0.0615
+astronauts -0.0417
+atmospheric -0.0388
+atrocities 0.0861
+attack -0.0593
+attacks -0.0418
+attempts 0.0317
+attorney -0.0332
+august -0.0714
+aukus -0.0547
+australia -0.0367
+australian -0.1680
+authoritarianism 0.0443
+authority 0.0629
+authorizations 0.0255
+authorized -0.0841
+available -0.0524
+avert 0.0581
+aviation -0.0397
+avoid -0.0375
+awareness -0.0683
+away -0.0330
+backgrounds 0.0268
+bahamas -0.0257
+bahrain 0.1267
+balanced -0.0619
+ballistic -0.0327
+ban 0.0452
+bank -0.0590
+banks 0.0363
+barbados -0.0562
+barbuda 0.0596
+bargaining 0.0358
+barriers -0.0379
+base -0.0401
+based -0.0349
+basic 0.1052
+basis -0.0722
+begin 0.0394
+beginning -0.0738
+begun 0.0521
+behind 0.0384
+being 0.0429
+believes 0.0322
+beneficial -0.0418
+beneficiaries 0.0324
+benefited 0.0260
+benefits -0.0765
+benefitting 0.0485
+bengaluru 0.0379
+benin 0.0415
+berlin 0.0253
+best -0.1203
+better -0.0963
+between 0.0724
+beyond 0.0302
+bicentennial -0.0303
+biggest -0.0354
+bilateral -0.1003
+billions 0.0378
+binational -0.0446
+bio 0.0339
+biodiversity -0.1159
+biomedical 0.0379
+biotechnology 0.0397
+bipartisan 0.0733
+black -0.0521
+blinken -0.0853
+blocking 0.0274
+blue -0.0314
+body 0.0257
+bold -0.0386
+bolstering 0.0566
+boosting 0.0294
+border 0.0940
+borders -0.0863
+both -0.0347
+bound -0.0267
+brazil 0.0354
+breastfeeding -0.0334
+bridge -0.0260
+bridges 0.0271
+bridging 0.0594
+bring -0.0391
+bringing -0.0611
+brings -0.0643
+broaden 0.0430
+broader -0.0419
+broadly 0.0607
+brought -0.0645
+brutal 0.0362
+budget -0.0773
+budgets -0.0358
+build 0.0540
+building 0.0302
+buildings 0.0409
+built 0.0282
+burden -0.0666
+bureau 0.0493
+burkina 0.0492
+burma 0.0498
+businesses -0.1173
+buyers -0.0368
+caadp 0.0520
+cad -0.0260
+caf -0.0551
+cairo 0.0355
+california 0.0355
+call 0.0465
+called 0.0385
+calling -0.0589
+calls -0.0296
+campaign -0.1362
+can 0.0456
+canada -0.0341
+cancer -0.0757
+capabilities -0.0926
+capability -0.0366
+capable -0.0289
+capacities -0.0550
+cape -0.0377
+capital -0.0696
+capture -0.0290
+carbon -0.1521
+care -0.0503
+caricom 0.0303
+carried -0.0354
+carrinho -0.0267
+cartels -0.0264
+casc 0.0832
+case 0.0420
+cases 0.0689
+cash 0.0252
+catalyze -0.0636
+catalyzing -0.0279
+cause -0.0254
+cdc -0.0641
+ceasefire -0.0841
+celebrate -0.0926
+celebrating 0.0777
+censor 0.0330
+censorship 0.0713
+center 0.0820
+centrality -0.0645
+centre 0.0523
+century -0.0433
+ceo 0.0383
+certain -0.0411
+cervical -0.0322
+cessation 0.0354
+chains -0.0928
+challenged -0.0328
+challenges -0.0339
+championing -0.0286
+chancellor -0.0305
+change 0.0322
+changes -0.0743
+changing -0.0261
+charge 0.0550
+chemical -0.0279
+chemicals -0.0254
+chief -0.0574
+child -0.0816
+children -0.1210
+chile -0.0658
+china -0.0302
+circular -0.0301
+cities 0.0586
+citizenship 0.0303
+city 0.0615
+civic 0.0273
+civil 0.0488
+civilian 0.0649
+civilians 0.0862
+claims 0.0350
+clear -0.0279
+clearance 0.0370
+climate -0.0495
+clinics -0.0741
+close -0.0712
+closer 0.0539
+coal -0.0457
+coalition -0.0939
+coast -0.0314
+coastal -0.0418
+code -0.0320
+coercion -0.0730
+coherent 0.0282
+cohorts -0.0452
+collaborate -0.0347
+collaborating -0.0627
+collaboration -0.0575
+collection -0.0304
+collective -0.0280
+colleges -0.0295
+colombia -0.0321
+combat 0.0738
+combatting 0.0908
+combination 0.0345
+commenced 0.0305
+commencement -0.0250
+commended 0.0695
+commerce -0.0480
+commercial -0.0301
+commit -0.0303
+commitments -0.0393
+committed -0.0603
+committee -0.0430
+committees 0.0592
+commodities 0.0441
+commodity 0.0356
+communication -0.0784
+communities -0.0689
+compact 0.0501
+companies 0.0347
+company -0.1071
+competencies 0.0299
+competition -0.1119
+competitiveness -0.0516
+complement -0.0374
+complements -0.0356
+compliance 0.0290
+comprise -0.0334
+comprised -0.0423
+concerned -0.0267
+concerns -0.0461
+conclusion -0.0640
+concrete 0.0731
+condemning 0.0418
+conditions 0.1343
+conferences 0.0358
+confined 0.0358
+confirm 0.0391
+confirming -0.0455
+conflict -0.0732
+conflicts 0.0402
+conformity -0.0527
+congress 0.0511
+congressional 0.0681
+connecting -0.0382
+connection 0.0375
+connections 0.1368
+connectivity -0.0733
+consensus 0.0325
+consequences -0.0385
+consider 0.0599
+considerations -0.0274
+considers -0.0502
+consortium -0.0411
+constitute -0.0343
+constraints 0.0279
+constructive 0.0424
+consultations -0.0876
+consumer -0.0286
+consumers -0.0524
+contact 0.0584
+context 0.0592
+continent -0.0813
+continually 0.0308
+continue -0.1426
+continuous 0.0337
+contrary 0.0385
+contribute 0.0457
+contributed 0.0417
+contributing 0.0280
+contribution 0.0742
+contributions 0.0302
+contributor -0.0337
+control -0.0568
+controlled 0.0518
+convene 0.0346
+convened -0.0887
+convention -0.0490
+conventional -0.0489
+conventions 0.0337
+conveyed 0.0344
+cooperation -0.1148
+coordinated -0.0655
+coordinating -0.0830
+coordination 0.0750
+cop -0.0338
+cop26 -0.0343
+cornerstone -0.0372
+corporation 0.0428
+corruption 0.0580
+cost -0.0857
+cote 0.0278
+could -0.0917
+council -0.0669
+counter -0.0688
+counterparts -0.0476
+countries 0.0425
+country 0.0773
+coup 0.0697
+courses 0.0516
+court 0.0458
+covax -0.0379
+coverage -0.0747
+covered -0.0395
+covering -0.0495
+covid -0.0522
+create -0.0422
+created -0.0270
+creates -0.0336
+creating -0.0532
+cri -0.0371
+crime -0.1280
+criminals -0.0271
+crises 0.0590
+crisis -0.0263
+criteria 0.0304
+critical -0.0467
+crop -0.0509
+crops 0.0603
+crown 0.0255
+cuba 0.0287
+cultural 0.0582
+cultures 0.0427
+current -0.0464
+currently -0.0330
+curricula 0.0556
+cutting -0.0304
+cyber -0.1189
+cybersecurity -0.0529
+cyberspace -0.0391
+damage -0.0277
+data -0.0841
+date -0.0636
+day -0.0261
+days -0.0762
+deadly 0.0272
+deal -0.0741
+deals -0.0806
+deaths -0.0584
+debt -0.0549
+decarbonization -0.0285
+december -0.0960
+decent 0.0734
+declaration 0.0688
+declared -0.0319
+decrease -0.0436
+deem -0.0340
+deep -0.0549
+deepen 0.0876
+deepest -0.0380
+defend -0.0257
+defenders 0.0425
+defending 0.0448
+defense -0.1733
+deficit -0.0290
+definitions 0.0306
+deforestation -0.0378
+deia 0.0321
+delegation -0.1026
+deliverables 0.0264
+delivered 0.0463
+delivering 0.0324
+delta 0.0259
+demand -0.0474
+democracies -0.0777
+democracy -0.0256
+democratic 0.0513
+demonstrate -0.0803
+demonstrates -0.0347
+department 0.0473
+departments -0.0666
+deploy -0.0468
+deployed -0.0336
+deployment -0.0871
+deputy -0.0391
+derogate 0.0386
+descendants 0.0356
+descent 0.0833
+deserve -0.0355
+design 0.0269
+designation 0.0901
+designing 0.0498
+desire -0.0395
+destruction -0.0450
+detained 0.0571
+detainees 0.0608
+detect -0.0274
+detection -0.0440
+deteriorating 0.0381
+determination 0.0252
+determine 0.0546
+develop 0.0452
+developed -0.1228
+developing 0.0872
+development 0.0378
+developments 0.0453
+devices 0.0623
+dfc -0.1235
+dialogue -0.0556
+diaspora 0.0937
+difficulties -0.0283
+digifemmes 0.0332
+digital 0.0514
+digitalization -0.0250
+dimensions 0.0265
+diplomatic -0.0765
+directly -0.0721
+disabilities 0.0349
+disability 0.0532
+disabled 0.0478
+disaster 0.0858
+disasters 0.0474
+discrimination -0.0414
+discussed -0.0677
+discussion -0.0602
+discussions -0.0370
+disease -0.0964
+diseases -0.0543
+disinformation -0.0647
+disorder -0.0549
+displaced 0.0279
+disrupt -0.0871
+disruptions -0.0563
+distributed 0.0379
+diverse 0.0337
+diversification -0.0488
+diversified 0.0539
+diversity 0.0699
+divide 0.0303
+documents 0.0328
+doe 0.0378
+does 0.0424
+doha 0.0554
+dollars -0.0664
+domestic -0.0278
+dominica 0.0455
+donald 0.0447
+donated 0.0342
+done -0.0789
+donor 0.0254
+doses -0.0895
+double 0.0353
+dpi -0.0331
+dprk -0.0596
+drc -0.0830
+driver 0.0317
+driving 0.0679
+drones -0.0580
+drought 0.0466
+drug -0.0786
+dta 0.0712
+duplicate -0.0830
+durable 0.0320
+each 0.0429
+earlier 0.0439
+earliest -0.0327
+early -0.0462
+earth -0.0745
+earthquake -0.0268
+eastern 0.0502
+ebola -0.0315
+ecco 0.0279
+economics 0.0571
+economies -0.0292
+education 0.1326
+educational 0.1101
+effect 0.1007
+effective -0.0274
+effects 0.0354
+efficient 0.0342
+efficiently 0.0355
+either -0.0403
+elect 0.0347
+elected 0.0599
+electricity -0.0448
+electrification 0.0283
+element 0.0715
+elevate 0.0254
+elevated 0.0411
+eligible 0.0467
+eliminating 0.0377
+elmau 0.0285
+embassies -0.0259
+embassy 0.0310
+embedded -0.0488
+emergencies -0.0564
+emerging -0.0351
+emirati -0.0402
+emission -0.0501
+emissions -0.1508
+emphasize -0.0287
+employed -0.0375
+employees -0.0364
+employment 0.0491
+empower 0.0488
+empowerment 0.0642
+enables -0.0284
+enabling 0.0297
+encourages 0.0282
+endeavor -0.0488
+endorsed 0.0712
+endorsing -0.0291
+energies 0.0358
+energy -0.0381
+enforce 0.0260
+enforceable -0.0434
+engagement 0.0369
+engagements -0.0542
+engaging -0.0360
+engineers 0.0777
+english -0.0581
+enjoy -0.0964
+enormous 0.0507
+enough -0.0274
+enrich 0.0427
+enslaved 0.1255
+ensure 0.0718
+ensures -0.0278
+ensuring -0.0644
+enter 0.0537
+enterprise -0.0302
+enterprises -0.0378
+entity 0.0472
+entrepreneurial -0.0422
+entrepreneurship 0.0566
+entry 0.2043
+environment -0.0504
+environments 0.0409
+envoy 0.0339
+epa -0.0424
+epidemiology -0.0498
+equality -0.0782
+equally -0.0642
+equipment -0.0789
+equity -0.0665
+equivalent -0.0317
+eradication -0.0298
+eritrean -0.0666
+escalating 0.0644
+essential 0.0705
+established -0.0652
+establishment 0.0397
+estimated -0.0479
+ethical 0.0320
+ethiopia 0.0626
+ethiopian 0.0611
+ethnic 0.1511
+europe -0.1216
+european -0.0703
+events -0.0728
+ever -0.0675
+every -0.0411
+evolution 0.0742
+exacerbated 0.0645
+exacerbating -0.0324
+example -0.0592
+exceeded 0.0439
+excellence 0.0393
+excessive -0.0488
+exchanges 0.0459
+exclusion 0.0457
+execute -0.0264
+executives 0.0655
+exercise -0.0363
+exim -0.0625
+existing 0.0252
+exit 0.0682
+expand 0.0803
+expanded -0.0557
+expanding 0.0707
+expands 0.0412
+expansion 0.0294
+expedited 0.0346
+experiences -0.0281
+expertise 0.0432
+experts 0.1363
+exploitation 0.0682
+exploration -0.0359
+explored 0.0277
+export -0.0477
+exporters -0.0305
+exports -0.1121
+exposure -0.0279
+express 0.0639
+expressed 0.0370
+expresses -0.0564
+extractive 0.0626
+extremism -0.0264
+face -0.0818
+facilitate 0.0507
+facilitated 0.0352
+facilitates 0.0332
+facilitating -0.0371
+facilities -0.0333
+facility 0.0448
+facing 0.0584
+fair 0.0290
+fairer 0.0253
+fall -0.0320
+falling -0.0323
+familial 0.0444
+families -0.0377
+famine 0.0778
+far -0.0501
+farmer -0.0690
+farmers -0.2632
+farms -0.0323
+faso 0.0492
+feasibility -0.0569
+feature 0.0351
+federal 0.0273
+feed 0.1694
+fellows 0.0395
+fellowship 0.0473
+fellowships 0.0320
+fentanyl -0.0478
+fertilizer -0.0545
+fertilizers -0.0559
+field -0.0382
+fields 0.0416
+fighters -0.0250
+fighting -0.0436
+fiji 0.0711
+finalize -0.0310
+finance -0.1017
+financing -0.1028
+find 0.0316
+fines 0.0393
+finland -0.0325
+fire 0.0385
+firearms -0.0482
+firm 0.0281
+firmly -0.0305
+fishing -0.0294
+five -0.0850
+flights 0.0803
+flow 0.0749
+flows 0.0660
+fly -0.0258
+follow 0.0652
+follows -0.0561
+food 0.4006
+footing -0.0358
+fora -0.0766
+force -0.0794
+forced 0.0912
+forces -0.0361
+forcibly 0.0669
+forecast -0.0289
+forest -0.0507
+forge -0.0358
+forged -0.0295
+form -0.0286
+formed 0.0267
+forum -0.1010
+forward -0.0742
+fostering -0.0818
+foundation 0.0563
+foundational 0.0607
+founded -0.0307
+fourth -0.0538
+framework -0.0753
+free 0.0254
+freight 0.0322
+french 0.0340
+frequent -0.0293
+friendly -0.0371
+from 0.0337
+front 0.0334
+frontiers 0.0260
+fruits 0.0390
+fuel -0.0623
+fueled 0.0318
+fuels -0.0533
+fulbright 0.0457
+fulfilling -0.0259
+fully -0.0515
+fund -0.0520
+fundamental -0.0486
+funding 0.0763
+funds 0.0390
+further 0.0365
+furthermore 0.0512
+future 0.0570
+g20 -0.0864
+gafsp 0.2287
+gambia 0.0376
+gas -0.0873
+gaza 0.0384
+geac 0.0464
+gender 0.1136
+general -0.0413
+generate -0.0976
+generations -0.0474
+geological -0.0255
+geostrategic -0.0286
+german -0.0686
+germany 0.0762
+gina -0.0382
+girls 0.0790
+given 0.0816
+goal -0.0353
+good -0.1162
+goods -0.0540
+governance 0.0728
+government 0.0776
+graduate 0.0443
+grain 0.0572
+grants 0.0288
+grassroots 0.0720
+gratitude -0.0313
+great -0.0313
+greatest -0.0311
+green -0.0473
+greener -0.0334
+greenhouse -0.0308
+grid -0.0475
+grosso -0.0264
+grounded -0.0336
+group -0.0358
+growth -0.0791
+guarantees 0.0318
+guard -0.0322
+guatemala 0.0546
+guidance 0.0612
+guide 0.0251
+guided -0.0308
+guidelines 0.0260
+guinea 0.0440
+gun -0.0378
+gustavo 0.0342
+habitat -0.0270
+had 0.1000
+hadr 0.0512
+haitians -0.0479
+half 0.0411
+hamas -0.0335
+hampton 0.0665
+harmful -0.0260
+harmonious -0.0424
+harris 0.0302
+has -0.0268
+hatred 0.0645
+have -0.0435
+haven 0.0275
+hazards -0.0273
+head -0.0406
+headroom 0.0305
+heads -0.0341
+health -0.1540
+healthcare -0.0414
+healthy -0.0913
+heart 0.0518
+heavy -0.0258
+hectares -0.0455
+heights -0.0692
+help 0.0409
+helping -0.0349
+hemisphere -0.0296
+her -0.0618
+here -0.0511
+highlighted 0.0355
+highlighting -0.0439
+highly 0.0712
+his 0.0712
+historic -0.0407
+historical -0.0721
+history -0.0723
+hiv -0.1079
+hled -0.0696
+hnp -0.0823
+holders 0.0303
+holding 0.0661
+holistic -0.0358
+home 0.0761
+homes 0.0736
+honduras 0.0816
+hong 0.0653
+hope -0.0464
+hopes -0.0273
+horn 0.0453
+horrors 0.0412
+hospitality -0.0273
+hospitals -0.0287
+host 0.0558
+hosted -0.0266
+hostilities -0.0271
+hosting -0.0627
+households -0.0270
+how -0.0287
+human 0.0806
+humane 0.1048
+humanitarian 0.0823
+hundred 0.0588
+hundreds -0.0255
+hungary -0.0263
+hunger 0.0936
+hybrid -0.0434
+hydrogen -0.0423
+iaf 0.0712
+ict -0.0296
+ida 0.0379
+idb -0.0605
+ideals -0.0375
+identify -0.1122
+identity -0.0335
+ieepa 0.0547
+iii 0.0321
+iit 0.0430
+illegal 0.0408
+illicit -0.0737
+ilo 0.0346
+immediate 0.0657
+immediately -0.0351
+immigration 0.0429
+impacts -0.0364
+imperative 0.0591
+implement 0.0336
+implementation 0.0571
+implemented 0.0738
+implementing 0.1173
+importance 0.0431
+important -0.0319
+imports -0.0349
+imposed -0.0330
+imposing -0.0283
+improve 0.0643
+improvements 0.0391
+improving 0.0401
+impunity 0.0330
+inaugural -0.0643
+inaugurated 0.0393
+incident 0.0262
+incidents 0.0546
+include -0.0347
+included -0.0365
+includes -0.0593
+inclusion -0.2224
+inclusive 0.0534
+incomes 0.0303
+increase -0.0308
+increased -0.1064
+increasing 0.0654
+increasingly -0.0508
+incredible -0.0370
+independent 0.0564
+india -0.1246
+indian -0.0341
+indigenous -0.0850
+indirect -0.0372
+individually 0.0347
+individuals 0.0738
+indo -0.1055
+indonesia -0.1215
+indonesian 0.0704
+industrial -0.0994
+industry -0.0568
+inequalities 0.0260
+inequality 0.0831
+inequities 0.0378
+infants -0.0304
+infection -0.0286
+infectious -0.0361
+inflation -0.0368
+influence -0.0603
+information -0.0575
+informed 0.0464
+infrastructure -0.1069
+initial 0.0761
+initiate 0.0258
+initiated 0.0306
+initiating 0.0269
+initiative 0.0796
+inland 0.0369
+innovation -0.0919
+innovations -0.0687
+innovators -0.0380
+input -0.0471
+insecure 0.0269
+insecurity 0.0888
+install -0.0363
+institutes 0.0282
+institutions 0.0370
+instrumental -0.0333
+integral 0.0747
+integrate 0.0448
+integrating -0.0275
+integration -0.0330
+integrity 0.0340
+intellectual -0.0661
+intelligence -0.0637
+intend -0.0664
+intensify -0.0359
+inter 0.0322
+interconnected -0.0370
+interest -0.0837
+interested -0.0312
+interests -0.1011
+interference 0.0538
+interior 0.0371
+internationally 0.0590
+internet 0.0936
+interoperability -0.0546
+intervening -0.0415
+into -0.0539
+introduce 0.0374
+invasion 0.0270
+invest -0.0413
+invested -0.0891
+investigate -0.0478
+investing 0.0437
+investment -0.0761
+invests 0.0680
+invitation -0.0392
+involving 0.0268
+ion 0.0269
+iraq -0.0571
+iraqi -0.0425
+ireland -0.0607
+iron -0.0258
+irregular 0.0363
+irresponsible -0.0300
+isis -0.0387
+island -0.0251
+israel -0.0741
+issue 0.0626
+issued 0.0712
+issues 0.0544
+issuing 0.0365
+italian 0.0385
+italy -0.0320
+january -0.0377
+japan -0.1419
+jerusalem -0.0333
+job -0.0627
+jobs -0.0738
+johnson -0.0481
+joined -0.0423
+joining -0.0413
+joint -0.0536
+jointly 0.0592
+jordan -0.0334
+joseph -0.0511
+journalism 0.0265
+judicial 0.0310
+jurisdictions 0.0344
+justice 0.0487
+justification 0.0350
+keep -0.0432
+kenya -0.1225
+kenyans 0.0451
+kenyatta 0.0346
+key -0.0746
+kill -0.0277
+kim 0.0284
+kind 0.0725
+kingdom -0.0960
+kong 0.0653
+korea -0.0640
+kurdistan 0.0424
+laboratories 0.0706
+labour 0.0757
+lack -0.0317
+landmines -0.0396
+landscape -0.0488
+lao -0.0333
+laos 0.0714
+largest -0.1103
+lasting -0.0613
+latin -0.0422
+launch -0.0548
+launched 0.0588
+launches -0.0307
+launching 0.0504
+law -0.0380
+lawful 0.0326
+laws 0.0423
+lawyers 0.0370
+laying 0.0353
+lays 0.0258
+leaders 0.0307
+leadership 0.0255
+leads -0.0573
+learned -0.0271
+learners 0.0326
+learning 0.1020
+least -0.0438
+leaving 0.0554
+lebanon 0.0252
+led 0.0471
+left 0.0343
+legacies 0.1163
+legacy 0.0610
+legal 0.0845
+legislation 0.0585
+legislative 0.0505
+leone 0.0484
+less -0.0314
+lessons -0.0358
+level -0.0469
+levels -0.0620
+leverage 0.0471
+life 0.0470
+lifesaving 0.0418
+lift -0.0362
+lima 0.0375
+limitations 0.0674
+line -0.0517
+linkages 0.0251
+links -0.0822
+list 0.0413
+literacy 0.1804
+livelihoods 0.0833
+living 0.0355
+lobito -0.0917
+local 0.0349
+locally 0.0529
+logistics -0.0265
+long -0.0325
+longstanding 0.0251
+looking 0.0380
+looks -0.0338
+los 0.0543
+lost -0.0611
+low -0.1061
+lower -0.0436
+lusaka -0.0399
+macron -0.0280
+made -0.0639
+maf -0.0606
+maintain -0.1217
+maintaining -0.0385
+major -0.0919
+majority -0.0777
+make 0.0500
+makers 0.0406
+making -0.0751
+malaria -0.1027
+malawi 0.0890
+malicious -0.0424
+manage -0.0502
+managed 0.0436
+management -0.0576
+manipulation 0.0361
+manufacture -0.0264
+manufacturing -0.0592
+many -0.0676
+margins -0.0316
+marine -0.0801
+maritime -0.0860
+marked -0.0683
+market -0.0944
+markets -0.0922
+marks 0.0325
+marshall 0.0795
+match 0.0606
+material -0.0679
+materials -0.0270
+maternal -0.0424
+mato -0.0264
+matter -0.0333
+matters 0.0694
+maximum 0.0261
+mayors 0.0402
+mcc 0.0449
+mdbs 0.0451
+meals -0.0346
+meaningful -0.0257
+means -0.0403
+measures -0.0563
+media 0.1026
+medical -0.0466
+medicine -0.0281
+medicines -0.0288
+mediterranean 0.0403
+medium 0.0533
+meet -0.0276
+meetings -0.0551
+meloni 0.0535
+member -0.0288
+membership -0.0469
+mentorship -0.0378
+met -0.0485
+methane -0.0582
+metric 0.0424
+mexican -0.0409
+microfinance 0.0287
+migrants 0.0534
+migration 0.1580
+mile 0.0499
+milestone -0.0576
+militaries -0.0435
+military -0.1382
+millennium 0.0624
+mine 0.0295
+minerals -0.0917
+mines 0.0379
+minimum 0.0275
+mining 0.0571
+ministerial -0.0536
+ministers -0.0377
+ministries 0.0440
+ministry -0.0704
+minority 0.0401
+missile -0.0419
+mission -0.0526
+mitigate 0.1236
+mitigating -0.0540
+mitigation -0.0725
+mobilization 0.0625
+mobilize -0.0880
+mobilized 0.0376
+model -0.1042
+models -0.0384
+modernize -0.0445
+modernized -0.0257
+modi -0.0440
+moment 0.0628
+mongolia 0.0358
+monitoring -0.0368
+month 0.0525
+months -0.0268
+moon -0.0307
+moraes 0.0293
+more 0.0817
+mothers -0.0734
+motivated 0.0624
+movement -0.0534
+mozambique -0.0403
+msmes -0.0345
+mss -0.0256
+multi 0.0456
+multinational -0.0427
+multiplier 0.0273
+municipal 0.0476
+murzuq 0.0536
+museum 0.0276
+muslim 0.0348
+musp -0.0281
+mutual -0.0799
+mutually -0.0700
+myanmar 0.0815
+nairobi -0.0374
+nals -0.0419
+narcotics -0.0354
+nasa -0.0511
+nation -0.0752
+national -0.1074
+nationally -0.0386
+nationals 0.2082
+natural 0.0580
+nature -0.0664
+naval -0.0455
+navy -0.0472
+necessity 0.0261
+need 0.0681
+needs 0.1642
+negotiations -0.0880
+neighbor -0.0381
+neighbouring 0.0411
+net -0.0701
+netherlands 0.0310
+network -0.0731
+never -0.0454
+niger 0.0600
+noaa -0.0560
+non -0.1674
+norms -0.0423
+north -0.1051
+northern 0.0495
+note -0.0325
+noted 0.0436
+notes -0.0309
+notice 0.0539
+notification -0.0713
+november -0.0412
+now -0.0461
+nsf -0.0279
+nsm -0.0354
+nuclear -0.1050
+number 0.0724
+nurses 0.0324
+nutrition -0.0551
+obligated 0.0255
+obligations -0.0519
+observer 0.0335
+occupational 0.0321
+oceanic -0.0284
+off 0.0286
+office -0.0638
+officers -0.0473
+officially 0.0500
+officials 0.0493
+offset 0.0274
+often -0.0267
+oil -0.0260
+once -0.0423
+onebeat 0.0289
+ones 0.0365
+online 0.1158
+only -0.0964
+open -0.0992
+opening 0.0464
+openness -0.0472
+operate -0.0362
+operation -0.0701
+operations -0.0737
+operators 0.0482
+opioid -0.0388
+opportunity -0.0335
+order 0.0414
+orders 0.0443
+organic -0.0389
+organisations -0.0511
+organization -0.0345
+organizations 0.0362
+organized -0.0276
+organizing 0.0362
+oriented 0.0450
+original 0.0411
+originally -0.0287
+originating 0.0314
+others -0.0395
+otherwise 0.0505
+out 0.0389
+outbreak 0.0322
+outbreaks -0.0722
+outcome -0.0418
+outcomes -0.0271
+outlets 0.0337
+outlines -0.0423
+outlook -0.0254
+outside -0.0367
+over 0.0868
+oversight 0.0262
+overstay 0.0442
+own -0.0871
+pace -0.0426
+pacific -0.0715
+package -0.0451
+packaging -0.0316
+pact 0.0299
+palestinian 0.0694
+palestinians 0.0293
+pan 0.0284
+panama -0.0937
+panel -0.0516
+papua 0.0654
+parallel 0.0409
+paris -0.0571
+parliamentary 0.0470
+parole 0.0326
+part 0.0695
+partial 0.0444
+participants -0.0322
+participate 0.0553
+particularly -0.0503
+partner -0.0351
+partners -0.0626
+partnership -0.1010
+partnerships 0.0642
+pass -0.0632
+passport 0.0575
+path 0.0792
+pathways 0.0730
+pave 0.0271
+paying -0.0415
+payment -0.0600
+pca -0.0322
+pdr -0.0333
+peer 0.0373
+peninsula -0.0613
+people 0.2344
+peoples 0.0681
+pepfar -0.0666
+percent -0.0428
+percentage -0.0421
+performance -0.0599
+period -0.0475
+perpetrators -0.0466
+personnel -0.2822
+persons 0.1135
+peru -0.0292
+petro 0.0461
+pgii -0.0341
+pharmaceutical -0.0435
+philanthropic 0.0674
+philippines 0.0297
+pillar 0.0714
+pilot 0.0321
+pilots 0.0272
+pipeline -0.0358
+planned -0.0284
+planning -0.0462
+plant -0.0678
+plants -0.0363
+platforms -0.0410
+play 0.0339
+players 0.0329
+plays 0.0474
+pledged -0.0757
+plus 0.0394
+pmi -0.0469
+poetry 0.0818
+points -0.0437
+poland -0.0313
+police -0.0682
+policies 0.0858
+policymakers 0.0694
+polio -0.0372
+political 0.1039
+politics 0.0370
+pollution -0.0422
+pool 0.0254
+poorest 0.0346
+populations 0.0903
+port -0.0500
+portal 0.0370
+portfolio 0.0328
+pose 0.0311
+posed 0.0297
+position 0.0486
+positions -0.0278
+positive -0.0639
+post -0.0632
+powder -0.0337
+power -0.0436
+powered 0.0398
+powers 0.0812
+practice -0.0255
+practices -0.0322
+practitioners 0.0257
+pre 0.0259
+preferences -0.0308
+pregnant -0.0327
+premier -0.0271
+prepare -0.0585
+prepared -0.0566
+preparedness -0.1138
+presidencies 0.0573
+presidency -0.0465
+president -0.0800
+presidential -0.0445
+pressing 0.0521
+prevail -0.0577
+prevent -0.0779
+preventing -0.0759
+prevention -0.1407
+prevents 0.0319
+previous 0.0846
+previously -0.0256
+price -0.0262
+prince 0.0484
+prior -0.0548
+prioritize -0.0296
+prisoners 0.0528
+privacy 0.0256
+private -0.0355
+problem 0.0691
+procedural 0.0275
+procedure -0.0296
+procedures -0.0590
+proceedings 0.0763
+process 0.0755
+processes 0.0526
+proclamation 0.0731
+procure 0.0495
+procurement 0.0370
+produce -0.0376
+produced -0.0322
+producer -0.0335
+producers -0.0754
+product -0.0271
+production -0.0471
+productivity 0.0728
+products -0.0925
+professionals 0.0583
+profit -0.0361
+profoundly -0.0388
+program 0.1305
+programme 0.0851
+programmes -0.0355
+programming 0.0966
+programs 0.1311
+prohibiting 0.0371
+project -0.0479
+projected -0.0341
+projects -0.0811
+prolonged -0.0459
+promote 0.1326
+promoting 0.0441
+promulgated -0.0439
+property -0.0591
+proportion -0.0466
+proposal 0.0476
+proposals 0.0317
+prosecute -0.0571
+prosecution 0.0265
+prosecutor 0.0528
+prosecutors 0.0339
+prosper -0.0751
+prosperity -0.0278
+prosperous -0.0625
+protect -0.0323
+protected 0.0442
+protecting 0.0888
+protection 0.1678
+protective -0.0310
+protracted 0.0250
+proud -0.0793
+provide 0.0250
+provided 0.0350
+provider -0.0258
+providing 0.0616
+provinces 0.0333
+provision -0.0641
+public 0.1284
+published 0.0369
+purchase -0.0550
+purpose -0.1000
+pursuant -0.0348
+pursued 0.0349
+pursuing 0.0851
+push 0.0320
+putin -0.0761
+qatar -0.0272
+quad 0.0451
+qualified 0.0330
+quantum 0.0514
+questions -0.0620
+race -0.0430
+raimondo -0.0382
+raise -0.0259
+ransomware -0.0567
+rapid -0.0879
+rapidly 0.0597
+rate -0.0328
+reaching -0.0616
+readiness -0.0472
+ready 0.0255
+reaffirm -0.1185
+reaffirmed -0.0371
+reaffirms 0.0482
+real -0.0751
+realize -0.0378
+realizing 0.0315
+rebuilding 0.0322
+receiving 0.0353
+recent 0.0483
+reciprocity -0.0415
+recognise 0.0410
+recognition 0.0357
+recognized -0.0271
+recognizing -0.0277
+recommendations 0.0265
+recommended -0.0319
+reconciliation 0.0488
+reconfirm 0.0556
+reconnect 0.0443
+reconstruction 0.1261
+reconvene 0.0305
+recovering 0.0401
+recovery 0.1038
+recurrence 0.0375
+reduce -0.0726
+reducing -0.0662
+reduction -0.0660
+reflect -0.0686
+reflected -0.0537
+reflects -0.0362
+reform 0.0396
+reformed -0.0319
+reformers 0.0340
+reforms 0.1493
+refugees 0.1032
+refused 0.0463
+regard -0.0388
+regime -0.0631
+regimes -0.0342
+region -0.0630
+regions -0.0617
+regular -0.0646
+regularization 0.0269
+regulate 0.0274
+regulation -0.0477
+regulators 0.0302
+regulatory 0.0560
+rehabilitation -0.0264
+reinvigorate -0.0386
+reiterated 0.0332
+related 0.0505
+relating -0.0352
+relationship -0.0529
+relationships 0.0257
+relevant -0.0474
+reliable -0.0859
+relief 0.0981
+relies 0.0260
+religion 0.0294
+remain 0.0347
+remaining 0.0438
+remarkable -0.0250
+remittances -0.0548
+removable 0.0348
+renewable -0.0587
+renewal 0.0481
+renewed 0.0372
+repatriation 0.0331
+replenishment -0.0335
+report 0.0620
+reported -0.0305
+represent -0.0711
+representation -0.0502
+representatives -0.0576
+represented 0.0373
+represents -0.0321
+repression 0.0740
+reproductive -0.0777
+republic -0.0350
+request -0.0460
+requests -0.0453
+require -0.0576
+requiring 0.0261
+rescue -0.0596
+research -0.0759
+researchers 0.0330
+resettlement 0.0271
+reshape -0.0346
+residency 0.0273
+residents 0.0271
+resilient -0.0292
+resolution -0.0272
+resolve 0.0760
+resolving 0.0339
+resource -0.0321
+resources 0.0311
+respect -0.0341
+respecting -0.0641
+respective -0.0257
+respects -0.0507
+respond 0.0475
+responders -0.0343
+responding -0.0315
+response -0.0328
+responses 0.0388
+responsibilities -0.0468
+responsive 0.0385
+responsiveness 0.0446
+restore 0.0524
+restoring -0.0290
+restrictions 0.0603
+result -0.0848
+resulted -0.0290
+resulting 0.0277
+results -0.0534
+resume 0.0304
+retain -0.0311
+return 0.1215
+returned 0.0568
+returning 0.0326
+reunification 0.0510
+revenue -0.0674
+reverse -0.0350
+reversed 0.0425
+review 0.0902
+rice 0.0372
+rising 0.0426
+risks -0.0855
+river -0.0264
+roadmap 0.0571
+rok -0.0785
+root 0.0284
+rules -0.0693
+run -0.0303
+rural 0.1388
+russia -0.0940
+russian -0.0643
+rwanda 0.0340
+sacrifice -0.0375
+safe -0.0312
+safeguarding 0.0458
+safely 0.0477
+safer -0.0262
+saharan -0.0251
+sailors -0.0321
+salvador 0.0800
+same -0.0275
+sanctioned -0.0466
+sanctions -0.0948
+sanitation 0.0288
+satellite -0.0428
+satisfactory -0.0438
+saudi -0.0394
+save 0.0506
+saving 0.0334
+say 0.0369
+scaled 0.0256
+scaling 0.0313
+scarce 0.0305
+scheduled -0.0274
+schemes 0.0348
+schools -0.0420
+sciences 0.0672
+scientific 0.0626
+scientists 0.0947
+scope 0.0624
+scourge 0.0396
+sdg 0.0835
+sdgs 0.0695
+sea -0.0389
+second -0.1354
+secretary -0.1031
+section -0.0736
+sectoral 0.0280
+sectors -0.0377
+secure -0.0920
+securing -0.0441
+security 0.0361
+seeking -0.0269
+seeks 0.0561
+self 0.0301
+serve -0.0311
+serves 0.0343
+service 0.0537
+services -0.0583
+serving 0.0454
+set 0.0770
+seven -0.0517
+several 0.0274
+severe -0.0310
+sexual 0.0339
+shall -0.0989
+share 0.0342
+shareholders -0.0472
+shares -0.0322
+sharing -0.1019
+shelter 0.0257
+shoulder -0.0323
+shutdowns 0.0692
+side -0.0371
+sides -0.0878
+sids 0.0897
+sierra 0.0484
+signals -0.0254
+significant -0.0841
+signifies -0.0351
+similarly 0.0299
+simultaneously -0.0272
+since 0.1236
+singapore -0.0633
+sitting -0.0320
+situation 0.1281
+sized -0.0571
+skies 0.0279
+skilled 0.0881
+skills 0.0632
+slavery 0.0375
+small 0.0734
+smallholder -0.1518
+smuggling -0.0338
+social 0.1794
+socially -0.0256
+societal -0.0453
+software -0.0796
+soil 0.0362
+soldiers -0.0436
+solid 0.0366
+solidarity -0.0253
+somalia 0.0648
+some 0.0329
+sourced -0.0411
+sources -0.0553
+south 0.0743
+southeast 0.0410
+southern 0.1061
+sovereign -0.0379
+sovereignty -0.0587
+space -0.0976
+spaceflight -0.0383
+spain 0.0433
+spanning 0.0333
+spc 0.0268
+special 0.0269
+specialized 0.0665
+species -0.0342
+specific 0.0572
+specifically 0.0302
+spectrum -0.0273
+speech 0.0685
+speed -0.0529
+spread -0.0318
+spur -0.0505
+spyware 0.0263
+srhr -0.0718
+ssn -0.0272
+ssns -0.0387
+stability -0.0761
+staff 0.0464
+stage -0.0253
+stakeholders -0.0329
+stand -0.0731
+standard -0.0591
+standardization -0.0330
+standardized 0.0327
+standards -0.0730
+standing 0.0574
+state -0.0733
+stated 0.0427
+station -0.0417
+status 0.0311
+steel -0.0698
+steering 0.0629
+stem 0.1012
+step 0.0300
+steps 0.0506
+stood -0.0356
+stop 0.0473
+storage -0.0676
+straight -0.0415
+strategies 0.0638
+strategy -0.0350
+strength -0.0309
+strengthened -0.0309
+strengthening -0.0295
+strides 0.0264
+stringent 0.0305
+striving 0.0333
+strong -0.1072
+strongly -0.0393
+students 0.0833
+studying 0.0302
+sub -0.0622
+subject 0.1007
+submarine -0.0742
+submarines -0.0562
+subnational -0.0260
+substance -0.0760
+substances -0.0404
+substantially -0.0267
+success -0.0837
+successful 0.0852
+successfully -0.0269
+such 0.0588
+sudan 0.1320
+sudanese 0.0260
+suffer -0.0678
+summer 0.0286
+supply -0.0656
+supporting -0.0735
+supports -0.0276
+surveillance -0.0697
+survivor 0.0426
+survivors 0.0587
+suspension 0.0443
+sustain 0.0293
+sustainability -0.0469
+sustainable -0.0256
+sustainably 0.0329
+sustainment -0.0353
+synergy -0.0335
+synthetic -0.0944
+system -0.0402
+systems -0.0464
+table -0.0435
+tackle 0.0349
+tackling 0.0326
+tactical -0.0277
+taiwan -0.0920
+take -0.0427
+taken -0.0659
+talent 0.0838
+tangible -0.0642
+tanzania 0.0490
+target 0.0288
+targeting -0.0467
+tariff -0.0497
+tariffs -0.0757
+taskforce -0.0518
+tasks 0.0337
+teachers 0.0251
+teaching 0.0395
+tech 0.0539
+technical 0.0399
+techniques -0.0497
+technologies -0.0285
+telecommunication -0.0387
+temporary 0.1179
+term 0.0368
+terminate -0.0301
+territory -0.0278
+terrorism -0.1129
+terrorist -0.0613
+test 0.0363
+testing -0.0353
+text -0.0822
+than -0.0455
+thank 0.0353
+that -0.0485
+their 0.0916
+them 0.0858
+themselves 0.0311
+then 0.0455
+therapeutics -0.0420
+thermal -0.0277
+these -0.0260
+they 0.0805
+those 0.0418
+threatens 0.0688
+threats -0.0998
+three -0.0401
+threshold -0.0313
+thrive -0.0251
+thriving -0.0613
+throughout -0.0897
+ties 0.0388
+time -0.0475
+titled 0.0388
+today -0.0323
+tokyo -0.0262
+tomorrow -0.0284
+tonga 0.0899
+took -0.0267
+topics 0.0448
+totaling -0.0358
+tour 0.0265
+tourism 0.0265
+toward 0.0258
+town -0.0344
+tplf -0.0524
+tps 0.1835
+trade -0.0762
+trading -0.0275
+tradition -0.0294
+traditional -0.0473
+traditions -0.0274
+traffickers -0.0254
+trafficking -0.0428
+tragic -0.0418
+training -0.0777
+trainings 0.1074
+transborder -0.0295
+transfer -0.0338
+transfers -0.0443
+transform 0.0742
+transformation 0.0608
+transformational 0.0332
+transformations -0.0407
+transformative -0.0654
+transition 0.0309
+transmission -0.0899
+transnational -0.0844
+transparency 0.0661
+transparent 0.0386
+transport 0.0824
+transportation 0.0377
+travel 0.0707
+traveled -0.0425
+treasury -0.0666
+treat -0.0380
+treatment -0.0734
+treaty -0.0309
+trees -0.0413
+tribal -0.0389
+trilateral -0.0749
+trip -0.0344
+trust -0.0343
+trustworthy -0.0731
+ttc -0.0714
+tuberculosis -0.0770
+tunisia -0.0257
+twenty -0.0279
+typhoon 0.0254
+ukraine -0.0591
+ultimately -0.0637
+unabated -0.0300
+unacceptable 0.0291
+unclos -0.0484
+undermine -0.0373
+undermining -0.0479
+underrepresented 0.0464
+underscored 0.0905
+underserved 0.0346
+understanding 0.0637
+undertaking -0.0382
+unequivocal 0.0380
+unfair -0.0255
+union 0.0272
+unique -0.0596
+unite 0.0280
+united 0.0251
+units -0.0391
+unity -0.0893
+university -0.0517
+unjustifiable -0.0412
+unjustified 0.0468
+unlock -0.0296
+unlocking -0.0659
+unrest -0.0654
+unsc -0.0333
+unsustainable -0.0308
+until 0.0317
+unwavering -0.0791
+upcoming -0.0834
+update -0.0421
+uphold -0.0363
+upholding 0.0304
+upon -0.0906
+upskilling 0.0582
+uptake -0.0379
+urban -0.0541
+urgent 0.0640
+urgently 0.0293
+uruguay -0.0603
+usascp -0.0378
+usd 0.0254
+usda 0.0280
+users 0.0302
+using 0.0352
+ustda -0.0329
+vaccine -0.0792
+vaccines -0.0982
+vacs 0.1024
+vehicles -0.0850
+vendors -0.0444
+venezuela 0.0553
+venture -0.0490
+version 0.0379
+very -0.0317
+vessels -0.0518
+veterans 0.0376
+via -0.0564
+vibrant 0.0795
+victim 0.0642
+victims 0.1034
+vietnam -0.0484
+vietnamese 0.0424
+views -0.1038
+violate -0.0337
+violation 0.0401
+violence 0.0797
+violent -0.0352
+virginia 0.0322
+virtual 0.0392
+visa 0.0657
+visas 0.0646
+visit -0.0425
+visitor 0.0379
+visits -0.0817
+volatility 0.0313
+volunteerism -0.0432
+volunteers -0.0333
+voters 0.0276
+vulnerabilities -0.0368
+vulnerability 0.0852
+w2af -0.0394
+waive 0.0386
+want -0.0540
+war 0.0810
+warehousing -0.0288
+warfare -0.0255
+warning -0.0410
+was -0.1530
+waste 0.0385
+wastewater 0.0403
+wasting -0.1077
+way 0.0261
+ways 0.0304
+weapons -0.1059
+weather -0.0402
+week 0.0966
+weeks -0.0542
+welcomed 0.0298
+were 0.1104
+west -0.0543
+wfp 0.0635
+when 0.0897
+wherever 0.0308
+whether -0.0371
+which -0.0697
+while -0.0851
+white -0.0252
+who 0.0600
+whole -0.0671
+whom -0.0484
+widespread -0.0397
+wild -0.0335
+wildlife -0.0682
+will -0.0292
+win -0.0290
+wishing 0.0324
+women 0.2032
+worked 0.0273
+workforce 0.2760
+workforces 0.0394
+works -0.0629
+workshops 0.0407
+worldwide 0.0307
+worse -0.0271
+worst 0.0363
+worth -0.0361
+would -0.0458
+wps 0.0511
+written -0.0397
+wto -0.0917
+xinjiang 0.0506
+year 0.0328
+years -0.0257
+yemen 0.0380
+yesterday -0.0396
+yet -0.0460
+yields -0.0327
+young -0.0321
+youth 0.0358
+yseali 0.0418
+zealand -0.0405
+zelenskyy -0.0293
+zero -0.0911
+zimbabwe 0.0445
+zones -0.0261
+ㆍ문 0.0250
+가공 0.0263
+가는 0.0493
+가능 -0.0421
+가들 -0.0402
+가를 -0.0515
+가일 0.0410
+가입 -0.0255
+가지 0.0479
+가치 -0.0322
+가할 0.0526
+가합 0.0428
+가했 -0.0314
+각서 0.0612
+간다 -0.0291
+간부 -0.0310
+감사 -0.1022
+강과 -0.0276
+강조 0.0539
+같이 -0.0722
+개막 -0.0396
+개발 0.0744
+개선 0.0363
+개최 -0.0454
+개혁 -0.0417
+거나 0.0350
+거하 0.0267
+건강 -0.0315
+겠다 -0.0675
+격차 0.0344
+겪고 0.0682
+결의 0.0300
+결정 -0.0509
+결합 0.0299
+경과 0.0393
+경기 0.0593
+경쟁 -0.0307
+경험 -0.0289
+계올 -0.0276
+고위 -0.0333
+고히 -0.0340
+공고 -0.0514
+공식 -0.0273
+공유 -0.0492
+공지 -0.0285
+공통 0.0280
+공할 0.0358
+공화 -0.0473
+과제 -0.0319
+과학 0.0322
+관계 -0.0497
+관들 0.0282
+관심 -0.0356
+관하 -0.0319
+관해 0.0419
+괄적 -0.0450
+교류 0.0950
+교역 -0.0644
+교육 0.0937
+교정 0.0348
+구기 0.0362
+구성 0.0312
+구의 0.0314
+구조 -0.0261
+구해 0.0336
+국가 0.0403
+국간 -0.0345
+국과 -0.0475
+국관 0.0429
+국교 0.0281
+국민 0.1038
+국왕 -0.0382
+국은 -0.0728
+국을 0.0566
+국이 -0.1067
+국인 0.0673
+국입 -0.0429
+국정 0.0510
+국제 -0.0695
+그간 -0.0417
+그라 0.0715
+극동 -0.0290
+극복 0.0266
+극적 -0.0311
+글로 -0.0274
+금번 -0.0471
+금융 -0.0276
+금을 0.0335
+기간 -0.0380
+기관 0.0313
+기금 0.0625
+기꺼 -0.0324
+기념 0.0533
+기대 -0.0575
+기로 0.0417
+기를 -0.0588
+기반 0.0276
+기쁘 0.0271
+기쁩 -0.0318
+기술 0.0849
+기업 -0.0270
+기여 0.0400
+기울 -0.0290
+기의 0.0382
+기타 -0.0261
+기회 0.0510
+긴밀 -0.0711
+긴장 -0.0283
+길을 -0.0270
+깊은 -0.0868
+까라 -0.0298
+까운 -0.0589
+까워 0.0812
+까지 -0.0262
+꺼이 -0.0324
+끌어 -0.0363
+끼지 0.0257
+나갈 0.0416
+나누 -0.0496
+난민 0.0659
+난해 0.0498
+남아 0.0461
+내외 -0.0650
+년에 -0.0519
+념과 0.0283
+노력 0.0873
+논의 -0.0573
+농업 0.0586
+농촌 0.0516
+누었 -0.0278
+는다 0.0295
+늘날 0.0333
+니다 -0.0789
+니라 -0.0268
+님께 0.0335
+님의 -0.0355
+다른 0.0414
+다시 -0.0267
+다음 -0.0337
+단과 0.0305
+달성 -0.0281
+달하 0.0321
+담에 -0.0373
+답방 -0.0366
+당사 -0.0276
+대가 0.0277
+대관 -0.0281
+대되 0.0338
+대를 -0.0585
+대에 -0.0510
+대통 -0.0445
+대한 -0.0280
+대할 0.0300
+대합 -0.0417
+대해 -0.0818
+대화 -0.1013
+도록 0.1114
+도적 0.0736
+도하 -0.0341
+도화 -0.0252
+동맹 -0.0427
+동반 -0.0271
+동성 0.0264
+동으 0.0371
+동이 0.0568
+동체 0.0379
+되기 -0.0344
+되도 0.0633
+되리 -0.0269
+됩니 -0.0362
+두환 -0.0529
+드립 -0.0354
+드의 -0.0330
+들간 0.0341
+들과 -0.0362
+들은 -0.0418
+들의 -0.0593
+들이 0.0517
+등과 0.0264
+등에 0.0383
+따뜻 -0.0466
+또한 0.0354
+뜻깊 -0.0299
+뜻한 -0.0293
+라가 -0.0276
+라고 0.0362
+라는 -0.0265
+라드 0.0715
+라소 -0.0298
+라의 0.0334
+락하 -0.0426
+랑스 0.0375
+래세 0.0308
+래에 -0.0401
+략동 -0.0325
+략적 -0.0352
+러분 -0.0476
+러시 -0.0446
+러한 0.0437
+럽과 0.0407
+렇게 0.0346
+려에 -0.0298
+력과 0.0341
+력관 -0.0287
+력도 -0.0419
+력하 0.0875
+력해 -0.0263
+련하 0.0472
+령각 -0.0357
+령간 -0.0343
+령님 -0.0443
+령의 -0.0990
+로그 0.0486
+로벌 -0.0274
+로서 -0.0280
+로에 0.0519
+로운 -0.0429
+류를 0.0539
+류와 0.0634
+류의 0.0268
+르그 -0.0255
+리가 0.0332
+리님 -0.0393
+리더 0.0275
+리모 0.0264
+리의 -0.0595
+리카 0.0387
+리한 -0.0424
+림픽 0.0429
+립니 -0.0357
+마련 0.0309
+마을 0.0497
+마음 0.0401
+만족 -0.0362
+만찬 0.0331
+많이 0.0532
+망을 0.0544
+망이 -0.0314
+매우 -0.0312
+맹으 -0.0325
+면서 -0.0268
+명에 0.0434
+명이 0.0348
+명하 0.0714
+모두 0.0262
+모든 0.0428
+모부 -0.0410
+모색 -0.0260
+모프 0.0264
+몽헤 -0.0330
+문가 0.0355
+문이 -0.1022
+문제 0.0716
+문했 0.0372
+문화 0.1236
+물적 0.0491
+미동 -0.0353
+민간 0.0498
+민국 -0.0870
+민들 0.0445
+민에 0.0332
+민의 0.0311
+민이 0.0390
+민주 0.0306
+밀히 -0.0588
+바마 -0.0297
+바탕 0.0295
+밖에 0.0297
+반공 0.0540
+반대 0.0255
+반도 -0.0475
+반을 0.0681
+반한 -0.0486
+받는 0.0281
+받아 0.0458
+받았 -0.0415
+발과 0.0379
+발사 -0.0297
+발을 0.0299
+발전 -0.0548
+발한 0.0466
+방문 -0.0407
+방법 -0.0319
+방안 0.0412
+방을 0.0333
+방이 -0.0257
+방한 -0.0488
+번에 0.0514
+번영 0.0291
+베르 -0.0275
+별한 0.0347
+보건 -0.0310
+보내 -0.0289
+보다 -0.0292
+보완 -0.0361
+보의 -0.0316
+보장 0.0402
+복을 -0.0271
+복지 -0.0682
+부가 0.0514
+부문 -0.0404
+부투 -0.0410
+북한 -0.0288
+분과 -0.0349
+분께 -0.0261
+분야 0.0578
+분은 -0.0280
+비세 0.0715
+비자 0.0296
+비전 -0.0337
+쁘게 0.0280
+쁩니 -0.0318
+사람 0.0542
+사를 -0.0392
+사무 -0.0354
+사업 -0.0483
+사자 -0.0273
+사적 -0.0380
+사합 -0.0879
+사회 0.0741
+상호 -0.1110
+상회 -0.1101
+새로 -0.0505
+새마 0.0497
+샤가 -0.0284
+샤드 0.0350
+서로 0.0638
+서를 0.0335
+서명 0.0376
+서의 0.0336
+선물 0.0407
+설립 0.0414
+설치 -0.0434
+성되 -0.0309
+성숙 -0.0329
+성의 0.0263
+성화 0.0616
+세계 -0.0455
+세그 0.0715
+세기 0.0462
+세방 -0.0352
+셋째 -0.0312
+소기 0.0555
+속하 -0.0307
+솔베 -0.0255
+송환 0.0434
+수교 -0.0558
+수락 -0.0493
+술분 -0.0491
+술이 0.0256
+술자 0.0374
+술협 0.0539
+숭고 0.0536
+스타 -0.0659
+스포 0.0277
+시는 0.0255
+시대 -0.0653
+시에 0.0308
+시켜 0.0362
+시킬 -0.0447
+시하 -0.0283
+시한 -0.0328
+식민 0.0405
+신뢰 -0.0367
+신산 -0.0261
+신설 0.0263
+신합 -0.0257
+실질 -0.0756
+심으 -0.0470
+심한 0.0258
+싱가 -0.0315
+아가 -0.0398
+아끼 0.0257
+아는 -0.0410
+아니 -0.0274
+아세 -0.0251
+아시 0.0400
+아에 0.0418
+아울 -0.0260
+아프 0.0448
+안에 -0.0303
+안을 0.0720
+않을 0.0298
+야에 0.0874
+양해 0.0583
+어와 -0.0429
+어준 -0.0331
+업개 0.0589
+업과 -0.0284
+업들 -0.0302
+업분 0.0323
+업에 -0.0468
+업을 -0.0392
+업인 0.0322
+업혁 0.0347
+었던 0.0341
+었습 -0.0368
+었으 -0.0339
+에게 -0.0438
+에서 0.0924
+엘샤 0.0350
+여건 -0.0281
+여하 0.0665
+여함 -0.0404
+여해 0.0276
+역내 -0.0386
+역사 -0.0466
+역을 -0.0289
+역이 -0.0297
+연구 0.0499
+연방 -0.0260
+염원 0.0476
+였다 -0.0345
+였습 0.0470
+였음 -0.0423
+영과 -0.0260
+영도 -0.0498
+영을 -0.0250
+영의 -0.0251
+영합 -0.0270
+오늘 0.0454
+오바 -0.0296
+올림 0.0429
+완적 -0.0277
+왔습 -0.0475
+왕폐 -0.0251
+외교 -0.0519
+외분 -0.0579
+외에 0.0301
+요성 0.0363
+요한 0.0260
+요함 0.0278
+요합 -0.0264
+용국 -0.0284
+용의 0.0341
+용한 0.0285
+우방 -0.0312
+운동 0.0505
+울러 -0.0260
+울에 0.0347
+울이 -0.0325
+워지 0.0968
+원과 -0.0255
+원단 0.0388
+원을 0.0331
+원의 -0.0293
+원이 0.0307
+위기 -0.0339
+위원 0.0258
+위한 -0.0321
+유산 0.0282
+유엔 -0.0681
+유일 -0.0284
+유하 -0.0433
+으로 -0.0557
+을운 0.0504
+음에 -0.0600
+의료 -0.0302
+의를 0.0514
+의미 -0.0427
+의안 -0.0389
+의에 -0.0517
+의와 0.0289
+의제 0.0376
+의하 0.0260
+의한 -0.0485
+의했 0.0361
+이고 -0.0879
+이는 -0.0282
+이들 0.0683
+이러 0.0434
+이룩 -0.0295
+이를 0.0299
+이오 -0.0288
+이와 0.0373
+이익 -0.0291
+이정 -0.0292
+이하 -0.0503
+이해 -0.0272
+이행 -0.0400
+이후 -0.0747
+익한 0.0284
+인공 -0.0280
+인도 0.0494
+인들 0.0420
+인력 0.0538
+인식 -0.0307
+인의 0.0301
+인적 0.0636
+인종 0.0691
+일자 -0.0709
+일층 0.0358
+일행 -0.0395
+입니 -0.0388
+있게 -0.0368
+있는 0.0576
+있습 -0.0866
+있음 -0.0333
+자가 -0.0298
+자리 -0.0346
+자유 0.0442
+자이 -0.0254
+작년 -0.0454
+장경 0.0518
+장과 -0.0270
+장기 0.0460
+장래 -0.0327
+장려 -0.0270
+장이 -0.0343
+재를 0.0374
+재확 -0.0362
+쟁력 -0.0345
+적으 -0.0472
+적을 -0.0270
+적이 -0.0386
+적인 -0.0788
+적자 0.0281
+전과 -0.0434
+전기 -0.0305
+전달 0.0284
+전대 -0.0481
+전되 0.0320
+전두 -0.0529
+전략 -0.0702
+전문 0.0501
+전에 0.0280
+전을 -0.0772
+전의 0.0563
+전하 0.0256
+점검 -0.0326
+점령 -0.0273
+점을 -0.0294
+정권 -0.0307
+정기 -0.0273
+정된 -0.0274
+정상 -0.0765
+정신 0.0436
+정은 -0.0819
+정중 -0.0259
+정표 -0.0293
+정하 0.0263
+제2 0.0321
+제개 -0.0310
+제거 0.0250
+제공 0.0458
+제교 0.0358
+제는 0.0263
+제도 0.0984
+제라 0.0354
+제를 0.0426
+제시 -0.0299
+제의 -0.0367
+제재 0.0402
+제조 -0.0288
+조직 0.0285
+조치 -0.0371
+조코 -0.0307
+조하 0.0378
+조할 -0.0322
+존중 -0.0288
+종차 0.0691
+주민 0.0698
+주하 0.0582
+주한 -0.0253
+중동 -0.0358
+중앙 -0.0300
+중요 0.0743
+지게 0.0542
+지금 0.0265
+지난 0.0301
+지는 0.0330
+지능 -0.0296
+지도 0.0383
+지를 -0.0614
+지방 0.0276
+지사 -0.0296
+지역 -0.0592
+지원 0.0852
+지혜 0.0303
+직면 0.0448
+직업 0.0510
+진심 -0.0383
+진에 -0.0259
+진전 -0.0288
+진출 -0.0313
+진해 -0.0299
+질적 -0.0423
+집행 -0.0292
+차별 0.0852
+참가 0.0483
+창설 -0.0298
+창업 -0.0306
+창출 0.0355
+천명 0.0281
+청을 -0.0335
+청하 -0.0540
+체결 0.0366
+체육 0.0480
+체코 -0.0268
+초청 -0.0452
+촉진 0.0309
+총회 -0.0364
+최근 -0.0417
+추후 -0.0275
+취할 0.0280
+치에 -0.0529
+친선 -0.0386
+카리 0.0271
+케냐 -0.0297
+코위 -0.0284
+코자 0.0347
+크게 -0.0426
+키고 0.0434
+타트 -0.0436
+탕으 0.0452
+태국 0.0595
+태평 -0.0302
+토대 0.0258
+통령 -0.0445
+투자 -0.0678
+투쟁 0.0460
+트업 -0.0436
+페르 0.0441
+편리 -0.0376
+편적 -0.0255
+평화 -0.0960
+포괄 -0.0469
+포로 0.0641
+포츠 0.0277
+포함 0.0665
+표가 -0.0287
+표시 0.0367
+표하 -0.0330
+프리 0.0472
+피력 0.0561
+피해 0.0333
+픽정 0.0356
+하가 -0.0264
+하게 -0.0278
+하고 -0.0742
+하는 -0.0319
+하도 0.0450
+하여 -0.0429
+하자 0.0598
+학생 0.0347
+한국 0.0250
+한민 -0.0870
+한반 -0.0479
+한차 0.0390
+한편 -0.0462
+함께 0.0708
+함이 0.0257
+합과 0.0295
+합니 -0.0765
+합의 -0.0476
+해각 0.0612
+해를 -0.0278
+해방 0.0443
+해서 -0.0321
+해양 -0.0563
+해입 -0.0263
+했습 0.0389
+했으 0.0359
+행사 0.0685
+향해 -0.0270
+혁신 -0.0431
+혁정 -0.0345
+현재 -0.0289
+협력 -0.1060
+협약 0.0330
+협정 -0.0516
+협조 -0.0307
+형태 0.0435
+혜적 -0.0256
+호방 0.0373
+호와 0.0483
+호이 -0.0488
+호협 -0.0424
+호혜 -0.0266
+화교 0.0534
+화국 -0.0473
+화를 -0.0542
+화와 -0.1031
+화의 0.0412
+화적 -0.0716
+화하 -0.0392
+화할 0.0301
+화협 0.0387
+확대 -0.0293
+확산 0.0254
+확신 -0.0506
+확인 -0.0310
+환경 -0.0365
+환대 -0.0655
+환영 -0.0328
+환하 -0.0268
+활발 0.0566
+활성 0.0584
+회가 0.0547
+회담 -0.1022
+회보 0.0300
+회복 -0.0321
+회에 0.0282
+회의 -0.0836
+획이 0.0254
+훈련 0.0431
+]],
   },
 }

@@ -121,6 +121,46 @@ static void locate_declarations(void **state) {
   AT(where(src, 2, "rule", NULL, NULL, NULL, 0, 0), 2, 1);  /* not there */
 }
 
+/* A line of a long string value: where a vocabulary rule's terms, a
+** line each, have a bad one. */
+static void locate_value_lines(void **state) {
+  const char *src =
+      "weights {\n"                                      /* 1 */
+      "  vocabulary = {\n"                               /* 2 */
+      "    [\"a.v\"] = [[\n"                             /* 3 */
+      "tuna 0.25\n"                                      /* 4 */
+      "  cod x\n"                                        /* 5 */
+      "]],\n"                                            /* 6 */
+      "    [\"b.v\"] = [==[tuna 1\n"                     /* 7 */
+      "cod 2]==], [\"c.v\"] = 'cod 2',\n"                /* 8 */
+      "  },\n"
+      "}\n";
+  ct_locate_query q;
+  ct_srcpos p;
+  (void)state;
+  memset(&q, 0, sizeof q);
+  q.line = 1, q.decl = "weights", q.at_value = 1;
+  q.keys[0] = "vocabulary", q.keys[1] = "a.v", q.nkeys = 2;
+  q.value_line = 2;                /* after the break Lua drops, blanks */
+  ct_locate(src, strlen(src), &q, &p);
+  AT(p, 5, 3);
+  q.value_line = 1;
+  ct_locate(src, strlen(src), &q, &p);
+  AT(p, 4, 1);
+  q.value_line = 9;                /* past its end: the value itself */
+  ct_locate(src, strlen(src), &q, &p);
+  AT(p, 3, 15);
+  q.keys[1] = "b.v", q.value_line = 1;    /* no break after the bracket */
+  ct_locate(src, strlen(src), &q, &p);
+  AT(p, 7, 19);
+  q.value_line = 2;
+  ct_locate(src, strlen(src), &q, &p);
+  AT(p, 8, 1);
+  q.keys[1] = "c.v", q.value_line = 1;    /* a short string: itself */
+  ct_locate(src, strlen(src), &q, &p);
+  AT(p, 8, 22);
+}
+
 static void locate_tokens(void **state) {
   const char *src = "label \"x\" {\n  title = 'a' 'b'\n";
   ct_srcpos p;
@@ -314,6 +354,7 @@ int main(void) {
     cmocka_unit_test(suggestions),
     cmocka_unit_test(locate_keys),
     cmocka_unit_test(locate_declarations),
+    cmocka_unit_test(locate_value_lines),
     cmocka_unit_test(locate_tokens),
     cmocka_unit_test(every_error),
     cmocka_unit_test(error_cap),

@@ -165,6 +165,7 @@ void ct_diags_at(ct_diags *d, ct_severity sev, ct_status st,
     if (ref->key && ref->subkey) q.keys[q.nkeys++] = ref->subkey;
     q.elem = ref->elem;
     q.at_value = ref->at_value;
+    q.value_line = ref->value_line;
     ct_locate(src, len, &q, &pos);
   }
   va_start(ap, fmt);

@@ -37,6 +37,8 @@ typedef struct ct_srcref {
   size_t elem;            /* > 0: that element of the (sub)key's list */
   int at_value;           /* the value rather than the key; without a
                           ** key, the declaration's name */
+  int value_line;         /* > 0, with at_value: that line of a value
+                          ** that is a long string (1: its first) */
 } ct_srcref;
 
 /* One problem, kept until ct_diags_flush. */

@@ -226,6 +226,28 @@ static void place(const lexer *lx, const token *t, ct_srcpos *pos) {
   pos->col = col;
 }
 
+/* Line `line` of long string t (1: its first, after the line break
+** that Lua drops after the opening bracket), at its first non-blank
+** character.  Nothing for another token, or a string with fewer lines. */
+static void place_line(const lexer *lx, const token *t, int line,
+                       ct_srcpos *pos) {
+  lexer sub = *lx;
+  token here;
+  if (t->type != T_STRING || lx->s[t->start] != '[') return;
+  sub.i = t->cstart, sub.n = t->cstart + t->clen;
+  sub.line = t->line, sub.linestart = t->linestart;
+  if (sub.i < sub.n && is_nl(at(&sub, 0))) newline(&sub);
+  while (line > 1 && sub.i < sub.n) {
+    if (is_nl(at(&sub, 0))) newline(&sub), line--;
+    else sub.i++;
+  }
+  if (line > 1) return;
+  while (sub.i < sub.n && (at(&sub, 0) == ' ' || at(&sub, 0) == '\t')) sub.i++;
+  memset(&here, 0, sizeof here);
+  here.start = sub.i, here.line = sub.line, here.linestart = sub.linestart;
+  place(&sub, &here, pos);
+}
+
 /* How a token changes the nesting: brackets, and a function body's
 ** blocks. */
 static int nesting(const lexer *lx, const token *t) {
@@ -392,6 +414,7 @@ int ct_locate(const char *src, size_t len, const ct_locate_query *q,
   if (q->at_value && q->nkeys > 0) {
     peek(&lx, &v);
     if (v.type != T_EOF) place(&lx, &v, pos);
+    if (q->value_line > 0) place_line(&lx, &v, q->value_line, pos);
     return 3;
   }
   return q->nkeys > 0 ? 2 : 1;

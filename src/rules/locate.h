@@ -39,6 +39,9 @@ typedef struct ct_locate_query {
                           ** declaration's own table) */
   int at_value;           /* the key's value rather than the key; without
                           ** a key, the declaration's name */
+  int value_line;         /* > 0, with at_value and a key: that line of
+                          ** the value when it is a long string (1: its
+                          ** first, after the line break Lua drops) */
 } ct_locate_query;
 
 /* The place q names in src[0..len): as deep as it could be found (the

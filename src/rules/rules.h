@@ -59,6 +59,9 @@ typedef struct ct_weight_decl {
   char *term;            /* a term of the rule's vocabulary, or NULL */
   int label;             /* what it sets: CT_WEIGHT_... */
   double value;
+  char *terms;           /* or a vocabulary rule's terms as text, a line
+                         ** each: "term weight" */
+  size_t termslen;
   char *file;
   int line;
 } ct_weight_decl;

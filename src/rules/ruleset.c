@@ -605,8 +605,9 @@ static int example_decl(lua_State *L) {
 }
 
 /* weights { rules = { [id] = w, ... }, thresholds = { [label] = t },
-** priors = { [label] = p }, vocabulary = { [id] = { [term] = w, ... } } }:
-** what `clausetag train` writes. */
+** priors = { [label] = p }, vocabulary = { [id] = [[ term w ... ]] } }:
+** what `clausetag train` writes (a rule's terms may also be a table,
+** { [term] = w, ... }). */
 static const char *const weights_keys[] = {"rules", "thresholds", "priors",
                                            "vocabulary", NULL};
 
@@ -690,37 +691,59 @@ static void term_err(lua_State *L, ct_site *s, loader *ld, const char *id) {
   s->bad = 1;
 }
 
-/* vocabulary = { [rule id] = { [term] = weight, ... }, ... } */
+/* A rule's terms as a table: { [term] = weight, ... }. */
+static void terms_table(lua_State *L, ct_site *s, loader *ld, const char *id) {
+  lua_pushnil(L);
+  while (lua_next(L, -2)) {
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+      term_err(L, s, ld, id);
+    else
+      add_weight(L, s, ld, id, lua_tostring(L, -2), CT_WEIGHT_RULE,
+                 lua_tonumber(L, -1));
+    lua_pop(L, 1);
+  }
+}
+
+/* A rule's terms as text, a line each ("tuna 0.25"), kept whole and read
+** when the weights are applied: Lua reads one long string far faster
+** than a table of thousands of fields, and one entry per rule instead of
+** one per term spares a copy of the rule's id and file for each. */
+static void terms_text(lua_State *L, ct_site *s, loader *ld, const char *id) {
+  size_t len;
+  const char *text = lua_tolstring(L, -1, &len);
+  ct_weight_decl *w;
+  add_weight(L, s, ld, id, NULL, CT_WEIGHT_RULE, 0);
+  w = &ld->rs->weights[ld->rs->nweights - 1];
+  if ((w->terms = malloc(len + 1)) == NULL) luaL_error(L, "not enough memory");
+  memcpy(w->terms, text, len);
+  w->terms[len] = '\0';
+  w->termslen = len;
+}
+
+/* vocabulary = { [rule id] = terms, ... }, the terms as text or a table. */
 static void vocabulary_table(lua_State *L, ct_site *s, loader *ld) {
   int t = lua_getfield(L, 1, "vocabulary");
   if (t != LUA_TNIL && t != LUA_TTABLE)
     ct_value_err(s, "vocabulary", "'vocabulary' must be a table of rule "
-                 "ids and tables of terms, not %s", ct_given(L, -1));
+                 "ids and their terms, not %s", ct_given(L, -1));
   if (t != LUA_TTABLE) {
     lua_pop(L, 1);
     return;
   }
   lua_pushnil(L);
   while (lua_next(L, -2)) {
-    const char *id;
     /* lua_tostring would turn a number key into a string in place and
     ** lose lua_next its place: the type first */
-    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TTABLE) {
+    int vt = lua_type(L, -1);
+    if (lua_type(L, -2) != LUA_TSTRING ||
+        (vt != LUA_TTABLE && vt != LUA_TSTRING))
       ct_value_err(s, "vocabulary", "'vocabulary' must map rule ids to "
-                   "tables of terms and numbers");
-      lua_pop(L, 1);
-      continue;
-    }
-    id = lua_tostring(L, -2);
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-      if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
-        term_err(L, s, ld, id);
-      else
-        add_weight(L, s, ld, id, lua_tostring(L, -2), CT_WEIGHT_RULE,
-                   lua_tonumber(L, -1));
-      lua_pop(L, 1);
-    }
+                   "their terms: lines of a term and a number, or a table "
+                   "of terms and numbers");
+    else if (vt == LUA_TSTRING)
+      terms_text(L, s, ld, lua_tostring(L, -2));
+    else
+      terms_table(L, s, ld, lua_tostring(L, -2));
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -1132,6 +1155,7 @@ void ct_ruleset_free(ct_ruleset *rs) {
     free(rs->weights[i].name);
     free(rs->weights[i].file);
     free(rs->weights[i].term);
+    free(rs->weights[i].terms);
   }
   ct_vocab_free(rs->vocab);
   free(rs->weights);

@@ -89,10 +89,9 @@ static void apply_one(ct_ruleset *rs, const ct_weight_decl *w,
 /* Would one more term take the vocabulary past the rule memory limit?
 ** Its table lives outside the Lua state, and a rule file can make it
 ** rows times vocabulary rules large: the same cap bounds both. */
-static int vocab_full(const ct_ruleset *rs, const ct_weight_decl *w) {
+static int vocab_full(const ct_ruleset *rs, const char *term, size_t n) {
   size_t rows = ct_vocab_rows(rs->vocab), row = ct_vocab_row_bytes(rs->nvcols);
-  if (rs->vocab != NULL && ct_vocab_find(rs->vocab, w->term,
-                                         strlen(w->term)) != (size_t)-1)
+  if (rs->vocab != NULL && ct_vocab_find(rs->vocab, term, n) != (size_t)-1)
     return 0;
   return rows + 1 > rs->lim.rule_memory / row;
 }
@@ -116,44 +115,152 @@ static size_t rule_named(const ct_ruleset *rs, const char *name,
   return i;
 }
 
-/* A term of a vocabulary rule's learned words. */
-static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
-                            ct_diags *d, termstate *ts) {
-  const char *bad = ct_weight_problem(w->value, 0);
-  int *full = &ts->full;
+/* The vocabulary rule that entry w gives terms to, else rs->nrules after
+** saying why it has none. */
+static size_t vocab_rule(const ct_ruleset *rs, const ct_weight_decl *w,
+                         ct_diags *d, termstate *ts, const ct_srcref *at) {
   char hint[200] = "";
-  ct_srcref at;
-  size_t i;
-  memset(&at, 0, sizeof at);
-  at.file = w->file, at.line = w->line, at.decl = "weights";
-  at.key = "vocabulary", at.subkey = w->name;
-  i = ts->rule = rule_named(rs, w->name, ts->rule);
+  size_t i = ts->rule = rule_named(rs, w->name, ts->rule);
   if (i == rs->nrules) {
     suggest_name(rs, 0, w->name, hint, sizeof hint);
-    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s' "
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, at, "weights: rule '%s' "
                 "is not declared%s", w->name, hint);
   } else if (!rs->rules[i].info.vocabulary) {
-    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s' "
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, at, "weights: rule '%s' "
                 "has no vocabulary to learn (declare it with vocabulary = "
                 "true)", w->name);
-  } else if (bad != NULL) {
-    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, &at, "weights: rule '%s', "
-                "term '%s': a weight %s", w->name, w->term, bad);
-  } else if (*full || vocab_full(rs, w)) {
-    if (!*full)
-      ct_diags_at(d, CT_SEVERITY_ERROR, CT_ELIMIT, &at, "weights: the "
+    i = rs->nrules;
+  }
+  return i;
+}
+
+/* Term t[0..n) of vocabulary rule i, weight v, written at `at`. */
+static ct_status set_term(ct_ruleset *rs, size_t i, const char *t, size_t n,
+                          double v, ct_diags *d, termstate *ts,
+                          const ct_srcref *at) {
+  const char *bad = ct_weight_problem(v, 0);
+  if (bad != NULL) {
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, at, "weights: rule '%s', "
+                "term '%.*s': a weight %s", rs->rules[i].info.id, (int)n, t,
+                bad);
+  } else if (ts->full || vocab_full(rs, t, n)) {
+    if (!ts->full)
+      ct_diags_at(d, CT_SEVERITY_ERROR, CT_ELIMIT, at, "weights: the "
                   "vocabulary of %zu vocabulary rules reaches the limit of "
                   "%zu MiB at its term %zu (raise it with --rule-memory)",
                   rs->nvcols, rs->lim.rule_memory >> 20,
                   ct_vocab_rows(rs->vocab) + 1);
-    *full = 1;
+    ts->full = 1;
   } else {
     if (rs->vocab == NULL && (rs->vocab = ct_vocab_new(rs->nvcols)) == NULL)
       return CT_ENOMEM;
-    return ct_vocab_set(rs->vocab, w->term, strlen(w->term),
-                        rs->rules[i].vcol, w->value);
+    return ct_vocab_set(rs->vocab, t, n, rs->rules[i].vcol, v);
   }
   return CT_OK;
+}
+
+static void term_at(ct_srcref *at, const ct_weight_decl *w) {
+  memset(at, 0, sizeof *at);
+  at->file = w->file, at->line = w->line, at->decl = "weights";
+  at->key = "vocabulary", at->subkey = w->name;
+}
+
+/* A term of a vocabulary rule's learned words, from a table. */
+static ct_status apply_term(ct_ruleset *rs, const ct_weight_decl *w,
+                            ct_diags *d, termstate *ts) {
+  ct_srcref at;
+  size_t i;
+  term_at(&at, w);
+  if ((i = vocab_rule(rs, w, d, ts, &at)) == rs->nrules) return CT_OK;
+  return set_term(rs, i, w->term, strlen(w->term), w->value, d, ts, &at);
+}
+
+static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+static const char *skip_blank(const char *p, const char *end) {
+  while (p < end && is_blank(*p)) p++;
+  return p;
+}
+
+/* The end of the run from p of bytes that are neither blank nor control
+** characters: a term, a number. */
+static const char *token_end(const char *p, const char *end) {
+  while (p < end && (unsigned char)*p > ' ' && *p != 0x7F) p++;
+  return p;
+}
+
+/* The number p[0..n), into *v; 0 if it is none.  A decimal of at most
+** 15 digits (what `clausetag train` writes) is an exact integer divided
+** by an exact power of ten, which IEEE division rounds as strtod does;
+** anything else goes to strtod (which reads the C locale's numerals: the
+** library never sets another). */
+static int read_number(const char *p, size_t n, double *v) {
+  static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                 1e15};
+  char buf[64], *end;
+  size_t i = p[0] == '-', digits = 0, frac = 0;
+  int point = 0;
+  double m = 0;
+  for (; i < n && digits <= 15; i++) {
+    if (p[i] == '.' && !point) point = 1;
+    else if (p[i] >= '0' && p[i] <= '9')
+      m = m * 10 + (p[i] - '0'), digits++, frac += (size_t)point;
+    else break;
+  }
+  if (i == n && digits > 0 && digits <= 15) {
+    *v = (p[0] == '-' ? -m : m) / pow10[frac];
+    return 1;
+  }
+  if (n >= sizeof buf) return 0;
+  memcpy(buf, p, n);
+  buf[n] = '\0';
+  *v = strtod(buf, &end);
+  return end == buf + n;
+}
+
+/* One line of a rule's terms as text, p[0..end): blank, or a term and
+** its weight apart by blanks. */
+static ct_status apply_line(ct_ruleset *rs, size_t i, const char *p,
+                            const char *end, ct_diags *d, termstate *ts,
+                            ct_srcref *at) {
+  const char *t0 = skip_blank(p, end), *t1 = token_end(t0, end);
+  const char *w0 = skip_blank(t1, end), *w1 = token_end(w0, end);
+  double v;
+  if (t0 == end) return CT_OK;
+  if (t1 == t0 || w0 == t1 || w1 == w0 || skip_blank(w1, end) != end)
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, at, "weights: rule '%s', "
+                "line %d of its terms: expected a term and its weight, "
+                "apart by blanks ('tuna 0.25')", rs->rules[i].info.id,
+                at->value_line);
+  else if (!read_number(w0, (size_t)(w1 - w0), &v))
+    ct_diags_at(d, CT_SEVERITY_ERROR, CT_ESYNTAX, at, "weights: rule '%s', "
+                "term '%.*s': its weight '%.*s' is not a number",
+                rs->rules[i].info.id, (int)(t1 - t0), t0, (int)(w1 - w0),
+                w0);
+  else
+    return set_term(rs, i, t0, (size_t)(t1 - t0), v, d, ts, at);
+  return CT_OK;
+}
+
+/* A vocabulary rule's terms as text, a line each. */
+static ct_status apply_text(ct_ruleset *rs, const ct_weight_decl *w,
+                            ct_diags *d, termstate *ts) {
+  const char *p = w->terms, *end = w->terms + w->termslen;
+  ct_srcref at;
+  ct_status st = CT_OK;
+  size_t i;
+  term_at(&at, w);
+  if ((i = vocab_rule(rs, w, d, ts, &at)) == rs->nrules) return CT_OK;
+  at.at_value = 1;
+  while (st == CT_OK && p < end) {
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (eol == NULL) eol = end;
+    at.value_line++;
+    st = apply_line(rs, i, p, eol, d, ts, &at);
+    p = eol + (eol < end);
+  }
+  return st;
 }
 
 /* Where the entries of a kind start in the `given` array: the rules',
@@ -172,7 +279,8 @@ ct_status ct_ruleset_apply_weights(ct_ruleset *rs, ct_diags *d) {
   if ((given = calloc(n, sizeof *given)) == NULL) return CT_ENOMEM;
   for (i = 0; st == CT_OK && i < rs->nweights; i++) {
     const ct_weight_decl *w = &rs->weights[i];
-    if (w->term != NULL) st = apply_term(rs, w, d, &ts);
+    if (w->terms != NULL) st = apply_text(rs, w, d, &ts);
+    else if (w->term != NULL) st = apply_term(rs, w, d, &ts);
     else apply_one(rs, w, given + given_at(rs, w->label), d);
   }
   free(given);
@@ -240,7 +348,22 @@ static int by_term(const void *a, const void *b) {
   return strcmp(((const termrow *)a)->term, ((const termrow *)b)->term);
 }
 
-/* Each vocabulary rule's terms with a weight, in byte order of term. */
+/* Whether a text could yield term t: no ASCII byte but a lowercase
+** letter or a digit (vocab.h).  Any other term, which only a table
+** written by hand could hold, matches nothing and is not written, so
+** that a term never has to be quoted in a line of text. */
+static int writable(const char *t) {
+  for (; *t != '\0'; t++) {
+    unsigned char c = (unsigned char)*t;
+    if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+      return 0;
+  }
+  return 1;
+}
+
+/* Each vocabulary rule's terms with a weight, in byte order of term, a
+** line each in one long string: Lua reads that far faster than a table
+** of thousands of fields (docs/rules.md, "weights"). */
 static ct_status write_vocabulary(const ct_ruleset *rs, FILE *out) {
   size_t n = ct_vocab_rows(rs->vocab), i, k;
   termrow *t;
@@ -253,14 +376,13 @@ static ct_status write_vocabulary(const ct_ruleset *rs, FILE *out) {
     const ct_rule *r = &rs->rules[i];
     if (!r->info.vocabulary) continue;
     put_key(out, "    ", r->info.id);
-    fputs("{\n", out);
+    fputs("[[\n", out);
     for (k = 0; k < n; k++) {
       double w = ct_vocab_weight(rs->vocab, t[k].row, r->vcol);
-      if (w == 0) continue;
-      put_key(out, "      ", t[k].term);
-      fprintf(out, "%.4f,\n", w);
+      if (w != 0 && writable(t[k].term))
+        fprintf(out, "%s %.4f\n", t[k].term, w);
     }
-    fputs("    },\n", out);
+    fputs("]],\n", out);
   }
   fputs("  },\n", out);
   free(t);
