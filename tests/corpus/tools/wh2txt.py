@@ -60,6 +60,11 @@ def blocks(body):
             flush()
             continue
         m = BULLET.match(line)
+        if m and cur is not None and re.match(r'\d{4,}[.)]$', m.group(2)):
+            m = None       # a year the line wrap put first is no item:
+                           # "... ending in FY\n2029. One of the ..."
+                           # (numbered paragraphs, "7. The United
+                           # States ...", keep their own block)
         if m and not re.match(r'^\s*\d+[.)]\s*$', line):
             flush()
             depth = 1 + len(m.group(1).expandtabs()) // 4
