@@ -68,7 +68,7 @@ static int line_start(const src *x, size_t a, int quotes) {
   while (a > x->body && s[a - 1] != '\n' && s[a - 1] != '\r') {
     size_t p = a - 1, len;
     while (p > x->body && a - p < 4 && (s[p] & 0xC0) == 0x80) p--;
-    if (!(is_space_at(s, x->n, p, &len) || x->comment[p] ||
+    if (!(is_blank_at(s, x->n, p, &len) || x->comment[p] ||
           (quotes && s[p] == '>')))
       return 0;
     a = p;
@@ -129,7 +129,7 @@ static int space_before(const src *x, size_t a) {
   size_t p = a, len;
   if (a <= x->body) return 1;
   do p--; while (p > x->body && a - p < 4 && (x->s[p] & 0xC0) == 0x80);
-  return (is_space_at(x->s, x->n, p, &len) && p + len == a) ||
+  return (is_blank_at(x->s, x->n, p, &len) && p + len == a) ||
          x->comment[a - 1];
 }
 
@@ -193,9 +193,10 @@ static int check_each(const ct_text *t, const ct_clause *c, size_t n,
                     k + 1, x->start, x->end);
     for (last = x->end - 1; !bound[last]; last--)
       ;
-    if (is_space_at(s, len, x->start, &l1) || is_space_at(s, len, last, &l2))
+    if (is_blank_at(s, len, x->start, &l1) || is_blank_at(s, len, last, &l2))
       return failed(msg, cap, "clause %zu: bytes %zu..%zu begin or end with "
-                    "white space", k + 1, x->start, x->end);
+                    "white space or a format character", k + 1, x->start,
+                    x->end);
     ct_text_linecol(t, x->start, &l1, &l2);
     if (x->line != l1 || x->col != l2)
       return failed(msg, cap, "clause %zu: at %zu:%zu, ct_text_linecol says "

@@ -411,6 +411,15 @@ static int attribution(const seg *g, size_t i, size_t end) {
   return 0;
 }
 
+/* Past format characters at i (a zero-width space after a stop, which
+** a reader does not see: the stop is followed by what follows it). */
+static size_t skip_format(const seg *g, size_t i, size_t end) {
+  size_t len;
+  while (i < end && g->s[i] >= 0x80 && ct_cp_isformat(cp_at(g, i, end, &len)))
+    i += len;
+  return i;
+}
+
 /* Decides whether the terminator at i ends the sentence: returns the end
 ** of the sentence (after closing quotes and brackets) or 0, and in
 ** *resume where the walk goes on when it does not. */
@@ -428,9 +437,11 @@ static size_t at_terminator(const seg *g, const walk *w, size_t i,
   }
   if (st.dots > 1 && st.others == 0) return ellipsis(g, w, i, end, &st);
   if (st.end >= end) return end;
-  if (!cp_isspace(cp_at(g, st.end, end, &len)))
+  ws = skip_format(g, st.end, end);            /* "tariffs.\u200b The" */
+  if (ws >= end) return st.end;
+  if (!cp_isspace(cp_at(g, ws, end, &len)))
     return glued(g, w, i, end, &st) ? st.end : 0;
-  ws = skip_space(g, st.end, end);
+  ws = skip_space(g, ws, end);
   if (ws >= end) return st.end;
   if (st.dots == 1 && st.others == 0 && !may_end(g, w, i, ws, end)) return 0;
   if (st.quote && attribution(g, ws, end)) return 0;

@@ -23,10 +23,34 @@
 ** Clauses
 ** ====================================================================== */
 
+/* Moves a past, and b back over, what a reader does not see: white
+** space and format characters (a zero-width space a page puts before a
+** paragraph, a byte order mark).  ASCII stops at once. */
+static void trim_invisible_slow(const seg *g, size_t *a, size_t *b) {
+  size_t len;
+  int32_t cp;
+  while (*a < *b && g->s[*a] >= 0x80 &&
+         (ct_cp_isformat(cp = cp_at(g, *a, *b, &len)) || cp_isspace(cp)))
+    *a = skip_space(g, *a + len, *b);
+  while (*b > *a && g->s[*b - 1] >= 0x80) {
+    size_t p = prev_start(g, *a, *b);
+    cp = cp_at(g, p, *b, &len);
+    if (!ct_cp_isformat(cp) && !cp_isspace(cp)) break;
+    *b = trim_end(g, *a, p);
+  }
+}
+
+static inline void trim_invisible(const seg *g, size_t *a, size_t *b) {
+  if (*a < *b && (g->s[*a] >= 0x80 || g->s[*b - 1] >= 0x80))
+    trim_invisible_slow(g, a, b);
+}
+
 static ct_status emit(seg *g, size_t start, size_t end, ct_kind kind,
                       int depth) {
   ct_clause *c;
+  trim_invisible(g, &start, &end);
   ct_md_trim(g, &start, &end);
+  trim_invisible(g, &start, &end);
   if (start >= end) return CT_OK;
   if (g->nv == g->cap) {
     ct_clause *v = ct_grow(g->v, g->nv, &g->cap, sizeof *v, 64);
@@ -314,6 +338,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
   }
   l->start = ct_md_quote_end(g, i, b);
   l->end = trim_end(g, l->start, b);
+  trim_invisible(g, &l->start, &l->end);
   l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
   l->marker = l->text != l->start;
   if (l->marker) l->text = skip_space(g, l->text, l->end);
