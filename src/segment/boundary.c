@@ -411,15 +411,6 @@ static int attribution(const seg *g, size_t i, size_t end) {
   return 0;
 }
 
-/* Past format characters at i (a zero-width space after a stop, which
-** a reader does not see: the stop is followed by what follows it). */
-static size_t skip_format(const seg *g, size_t i, size_t end) {
-  size_t len;
-  while (i < end && g->s[i] >= 0x80 && ct_cp_isformat(cp_at(g, i, end, &len)))
-    i += len;
-  return i;
-}
-
 /* Decides whether the terminator at i ends the sentence: returns the end
 ** of the sentence (after closing quotes and brackets) or 0, and in
 ** *resume where the walk goes on when it does not. */

@@ -174,7 +174,7 @@ static int ascii_alnum(unsigned char c) {
 }
 
 size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m) {
-  size_t j, len;
+  size_t j, k, len;
   int32_t cp, set, v;
   memset(m, 0, sizeof *m);
   if (i >= end) return i;
@@ -195,7 +195,8 @@ size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m) {
   }
   if (is_bullet(cp)) j = bullet_end(g, i + len, end, cp, m);
   else j = label_end(g, i, end, m);
-  if (j == i || j >= end || !cp_isspace(cp_at(g, j, end, &len))) {
+  k = skip_format(g, j, end);                           /* "1.\u200b The" */
+  if (j == i || k >= end || !cp_isspace(cp_at(g, k, end, &len))) {
     memset(m, 0, sizeof *m);
     return i;
   }

@@ -140,6 +140,15 @@ static inline int32_t cp_before(const seg *g, size_t lo, size_t i) {
   return cp_at(g, prev_start(g, lo, i), i, &len);
 }
 
+/* Past format characters at i (a zero-width space, a byte order mark):
+** nothing a reader sees, so what follows them follows what is before. */
+static inline size_t skip_format(const seg *g, size_t i, size_t end) {
+  size_t len;
+  while (i < end && g->s[i] >= 0x80 && ct_cp_isformat(cp_at(g, i, end, &len)))
+    i += len;
+  return i;
+}
+
 static inline size_t skip_space(const seg *g, size_t i, size_t end) {
   size_t len;
   while (i < end && cp_isspace(cp_at(g, i, end, &len))) i += len;
