@@ -144,13 +144,18 @@ static void structure_after_comment(void **state) {
 /* A link's "](url)" outside a clause is structure only when the URL has
 ** no white space: "](https:\t/x.org)" once lost "/x.org)" (a
 ** fuzz_segment finding, tests/fuzz/regress/fuzz_segment/
-** link-url-with-tab.txt). */
+** link-url-with-tab.txt); and a title is a quote after a space, with
+** nothing but ')' after it: "](htt\"Fig. \"ps://x)" once lost
+** "\"ps://x)" (link-quote-not-after-space.txt). */
 static void link_url_with_blank(void **state) {
   static const char *const docs[] = {
     "Words and [link](https:\t/x.org/a.b.) A label ends it!\n",
     "Words and [link](https:\xc2\xa0/x.org/a.b.) A label ends it!\n",
     "Words and [link](https:\xe2\x80\x8b/x.org/a.b.) A label ends it!\n",
     "Words and [link](https://x.org/a.b. \"t\") A label ends it!\n",
+    "Words and [link](htt\"Fig. \"ps://x.org/a.b.) A label ends it!\n",
+    "Words and [link](htt\"\"\"Fig. \"\"\"ps://x.org/a.b.) A label.\n",
+    "Words and [link](https://x.org/a \"two words\"  ) A label.\n",
   };
   (void)state;
   check_docs(docs, sizeof docs / sizeof *docs);

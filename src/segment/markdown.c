@@ -43,17 +43,19 @@ static int blank_at(const seg *g, size_t i, size_t end) {
 
 /* "](url)" or "](url "title")" at j: the position after it, or 0.  A
 ** URL has no white space: "](https:\t/x.org)" is text, so that the clause
-** keeps it (outside a clause, only structure may be left). */
+** keeps it (outside a clause, only structure may be left); a quote opens
+** a title only after a space ("](htt"Fig. "ps://x)" is no link). */
 size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
   size_t i, lim = j + LINK_MAX < end ? j + LINK_MAX : end;
-  int quoted = 0;
+  int title = 0;                 /* 1 inside a title, 2 after it */
   if (!g->md) return 0;
   if (j + 2 >= end || g->s[j] != ']' || g->s[j + 1] != '(') return 0;
   for (i = j + 2; i < lim; i++) {
     unsigned char c = g->s[i];
-    if (c == '"') quoted = !quoted;
-    else if (quoted) continue;
+    if (title == 1) title = c == '"' ? 2 : 1;  /* a title ends at its quote */
     else if (c == ')') return i + 1;
+    else if (title == 2) { if (c != ' ') return 0; } /* only ')' after it */
+    else if (c == '"' && g->s[i - 1] == ' ') title = 1;
     else if (c == '(') return 0;
     else if (c == ' ' && i + 1 < lim && g->s[i + 1] == '"') continue;
     else if (blank_at(g, i, lim)) return 0;
