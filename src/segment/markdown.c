@@ -38,7 +38,7 @@ static int is_alnum_byte(unsigned char c) {
 static int blank_at(const seg *g, size_t i, size_t end) {
   size_t len;
   int32_t cp = cp_at(g, i, end, &len);
-  return cp_isspace(cp) || (cp >= 0x80 && ct_cp_isformat(cp));
+  return cp_invisible(cp);
 }
 
 /* "](url)" or "](url "title")" at j: the position after it, or 0.  A

@@ -140,6 +140,12 @@ static inline int32_t cp_before(const seg *g, size_t lo, size_t i) {
   return cp_at(g, prev_start(g, lo, i), i, &len);
 }
 
+/* White space or a format character (a zero-width space, a byte order
+** mark): nothing a reader sees. */
+static inline int cp_invisible(int32_t cp) {
+  return cp_isspace(cp) || (cp >= 0x80 && ct_cp_isformat(cp));
+}
+
 /* Past format characters at i (a zero-width space, a byte order mark):
 ** nothing a reader sees, so what follows them follows what is before. */
 static inline size_t skip_format(const seg *g, size_t i, size_t end) {

@@ -28,14 +28,11 @@
 ** paragraph, a byte order mark).  ASCII stops at once. */
 static void trim_invisible_slow(const seg *g, size_t *a, size_t *b) {
   size_t len;
-  int32_t cp;
-  while (*a < *b && g->s[*a] >= 0x80 &&
-         (ct_cp_isformat(cp = cp_at(g, *a, *b, &len)) || cp_isspace(cp)))
+  while (*a < *b && g->s[*a] >= 0x80 && cp_invisible(cp_at(g, *a, *b, &len)))
     *a = skip_space(g, *a + len, *b);
   while (*b > *a && g->s[*b - 1] >= 0x80) {
     size_t p = prev_start(g, *a, *b);
-    cp = cp_at(g, p, *b, &len);
-    if (!ct_cp_isformat(cp) && !cp_isspace(cp)) break;
+    if (!cp_invisible(cp_at(g, p, *b, &len))) break;
     *b = trim_end(g, *a, p);
   }
 }
@@ -417,10 +414,8 @@ static ct_status structure_line(seg *g, const line *l) {
 ** heading that gives the clauses after it their section). */
 static int invisible(const seg *g, size_t a, size_t b) {
   size_t len;
-  int32_t cp;
   for (; a < b; a += len)
-    if (!cp_isspace(cp = cp_at(g, a, b, &len)) && !ct_cp_isformat(cp))
-      return 0;
+    if (!cp_invisible(cp_at(g, a, b, &len))) return 0;
   return 1;
 }
 
