@@ -663,6 +663,14 @@ typedef struct ct_rule_cost {
 ** `when`, so it is off unless asked for. */
 CT_API void ct_engine_set_costs(ct_engine *e, ct_rule_cost *costs);
 
+/* Whether the results carry their hits (the default) or only scores and
+** labels: with keep 0, every ct_result's nhits is 0 and the scores and
+** labels are the same as with hits.  Recording the hits, and finding the
+** term that counts most in a vocabulary sum, is about 5% of classifying
+** with the shipped rules, so a caller whose output shows no hits (see
+** ct_writer_reads_hits) turns them off. */
+CT_API void ct_engine_keep_hits(ct_engine *e, int keep);
+
 typedef struct ct_hit {
   size_t rule;          /* index into the rules */
   size_t label;         /* the rule's label */
@@ -984,6 +992,12 @@ CT_API const char *const *ct_writer_formats(int classify);
 ** "text" does not?  Then documents can be formatted in parallel by forks
 ** and a document in parts (ct_writer_write_part). */
 CT_API int ct_writer_apart(const ct_writer *w);
+
+/* Does w read the hits of the results it writes (--explain, sarif's and
+** summary's rule, html's marks)?  When it does not, the engine that
+** classifies for it may drop them (ct_engine_keep_hits) for the same
+** bytes, faster. */
+CT_API int ct_writer_reads_hits(const ct_writer *w);
 
 /* Parallel writing, for a writer that writes documents apart: a fork is
 ** a writer of w's format and settings (policies included) that keeps

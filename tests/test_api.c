@@ -1,7 +1,7 @@
 /*
 ** test_api.c -- the public API alone: what a program that includes only
 ** clausetag.h gets (version, error messages, typed frees, results and
-** their explanation, alignment, policies,
+** their explanation, results without hits, alignment, policies,
 ** the writer and its forks, the rule listing).
 **
 ** Only clausetag.h is included, so this suite also checks that the
@@ -167,6 +167,75 @@ static void test_results(void **state) {
   assert_int_equal(ct_writer_close(w, &err), CT_OK);
   doc_free(&one);
   doc_free(&d);
+}
+
+/* An engine told to keep no hits gives the same scores and labels, with
+** no hits; the shipped rules (context, focus, vocabulary) on the samples. */
+static void keep_hits_same(const ct_ruleset *rs, const char *path) {
+  ct_engine *e = NULL;
+  ct_text *t = NULL;
+  ct_clause *c = NULL;
+  ct_results *with = NULL, *without = NULL;
+  ct_error err = {0};
+  size_t n = 0, i, k, nl = ct_ruleset_nlabels(rs), hits = 0;
+  assert_int_equal(ct_text_read_file(path, CT_INVALID_ERROR, &t, &err), CT_OK);
+  assert_int_equal(ct_segment(t, ct_ruleset_abbrevs(rs), &c, &n, &err), CT_OK);
+  assert_int_equal(ct_engine_new(rs, &e, &err), CT_OK);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &with, &err), CT_OK);
+  ct_engine_keep_hits(e, 0);
+  assert_int_equal(ct_engine_classify(e, t, c, n, NULL, &without, &err),
+                   CT_OK);
+  for (i = 0; i < n; i++) {
+    const ct_result *a = ct_results_get(with, i), *b = ct_results_get(without, i);
+    for (k = 0; k < nl; k++) {
+      assert_true(a->scores[k] == b->scores[k]);
+      assert_int_equal(a->has[k], b->has[k]);
+      assert_int_equal(a->context_has[k], b->context_has[k]);
+    }
+    assert_int_equal(b->nhits, 0);
+    hits += a->nhits;
+  }
+  assert_true(n > 20 && hits > n);
+  ct_results_free(with);
+  ct_results_free(without);
+  ct_engine_free(e);
+  ct_clauses_free(c);
+  ct_text_free(t);
+}
+
+static void test_keep_hits(void **state) {
+  const char *path = "rules";
+  ct_ruleset *rs = NULL;
+  ct_error err = {0};
+  (void)state;
+  assert_int_equal(ct_ruleset_load(&path, 1, NULL, &rs, &err), CT_OK);
+  keep_hits_same(rs, "samples/us-rok-2019-factsheet.txt");
+  keep_hits_same(rs, "samples/us-rok-2021-partnership.txt");
+  ct_ruleset_free(rs);
+}
+
+/* Which writers read hits: --explain's, and the reports that name rules. */
+static void test_writer_reads_hits(void **state) {
+  static const struct { const char *format; unsigned flags; int reads; } t[] = {
+    {"text", 0, 0}, {"text", CT_WRITE_EXPLAIN, 1}, {"jsonl", 0, 0},
+    {"jsonl", CT_WRITE_EXPLAIN, 1}, {"tsv", 0, 0}, {"tsv", CT_WRITE_EXPLAIN, 1},
+    {"text", CT_WRITE_EXPLAIN | CT_WRITE_COUNT, 0}, {"sarif", 0, 1},
+    {"html", 0, 1}, {"summary", 0, 1}, {"summary-tsv", 0, 1}, {"junit", 0, 0},
+  };
+  size_t i;
+  (void)state;
+  for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+    ct_writer_options o;
+    ct_writer *w = NULL;
+    ct_error err = {0};
+    memset(&o, 0, sizeof o);
+    o.rules = rules, o.flags = t[i].flags;
+    assert_int_equal(ct_writer_new(t[i].format, stdout, &o, &w, &err), CT_OK);
+    if (ct_writer_reads_hits(w) != t[i].reads)
+      fail_msg("%s (flags %u): reads hits %d", t[i].format, t[i].flags,
+               ct_writer_reads_hits(w));
+    assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  }
 }
 
 /* ct_result_explain is classify --explain's text under a clause: the
@@ -1006,6 +1075,8 @@ int main(void) {
       cmocka_unit_test(test_frees),
       cmocka_unit_test(test_results),
       cmocka_unit_test(test_result_explain),
+      cmocka_unit_test(test_keep_hits),
+      cmocka_unit_test(test_writer_reads_hits),
       cmocka_unit_test(test_align),
       cmocka_unit_test(test_writer_formats),
       cmocka_unit_test(test_writer_unknown_format),

@@ -137,7 +137,7 @@ static void log_line(void *ud, const char *line) {
   ct_cli_doc_message(wk->doc, "%s", line);
 }
 
-static ct_status worker_new(void *ud, void **out, ct_error *err) {
+static ct_status worker_new(void *ud, int hits, void **out, ct_error *err) {
   classify_worker *wk = calloc(1, sizeof *wk);
   ct_status s;
   if (wk == NULL) {
@@ -150,6 +150,7 @@ static ct_status worker_new(void *ud, void **out, ct_error *err) {
     free(wk);
     return s;
   }
+  ct_engine_keep_hits(wk->engine, hits);
   if (wk->ctx->opt->keep_going) ct_engine_on_error(wk->engine, keep_going, wk);
   if (wk->ctx->opt->debug) ct_engine_on_log(wk->engine, log_line, wk);
   *out = wk;

@@ -170,10 +170,11 @@ static void worker_free(void *w) {
   free(wk);
 }
 
-static ct_status worker_new(void *ud, void **out, ct_error *err) {
+static ct_status worker_new(void *ud, int hits, void **out, ct_error *err) {
   profile_ctx *ctx = ud;
   profile_worker *wk = calloc(1, sizeof *wk);
   ct_status s;
+  (void)hits;                   /* a profile counts the hits itself */
   if (wk == NULL || tally_init(&wk->t, ct_ruleset_nrules(ctx->rs)) != 0) {
     if (wk) tally_free(&wk->t);
     free(wk);

@@ -429,7 +429,7 @@ static void free_workers(const ct_cli_run *r, worker *wk, size_t n) {
 /* n workers with their states; NULL after a message.  w is the run's
 ** writer, set up before the first document reaches a worker. */
 static worker *new_workers(const ct_cli_run *r, const ct_writer *w, int apart,
-                           size_t n, ct_error *err) {
+                           int hits, size_t n, ct_error *err) {
   worker *wk = calloc(n, sizeof *wk);
   size_t i;
   if (wk == NULL) {
@@ -441,7 +441,7 @@ static worker *new_workers(const ct_cli_run *r, const ct_writer *w, int apart,
     wk[i].w = w;
     wk[i].apart = apart;
     if (r->step != NULL && r->step->worker_new != NULL &&
-        r->step->worker_new(r->step->ud, &wk[i].state, err) != CT_OK) {
+        r->step->worker_new(r->step->ud, hits, &wk[i].state, err) != CT_OK) {
       free_workers(r, wk, i);
       return NULL;
     }
@@ -671,7 +671,11 @@ static int run_inputs(loop *l, const ct_cli_input_list *in) {
   }
   apart = ct_writer_apart(l->w);
   n = nworkers(l->r, apart, in);
-  if ((wk = new_workers(l->r, l->w, apart, n, &err)) == NULL) {
+  /* the other outputs (-o FORMAT=PATH) are made later: with any, the
+  ** hits are kept whatever their formats */
+  if ((wk = new_workers(l->r, l->w, apart,
+                        ct_writer_reads_hits(l->w) || o->noutputs > 0, n,
+                        &err)) == NULL) {
     fprintf(stderr, "%s\n", err.msg);
     ct_writer_close(l->w, NULL);
     return 2;

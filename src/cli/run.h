@@ -22,7 +22,9 @@
 ** read and cut.  Each worker has its own state (an engine, say). */
 typedef struct ct_cli_step {
   void *ud;
-  ct_status (*worker_new)(void *ud, void **worker, ct_error *err);
+  /* hits: whether the run's writers read the results' rule hits (a
+  ** step that classifies may leave them out when they do not) */
+  ct_status (*worker_new)(void *ud, int hits, void **worker, ct_error *err);
   void (*worker_free)(void *worker);
   /* CT_OK, or a failure that stops the run with err's message (CT_ERULE
   ** and CT_ELIMIT messages are printed as they are, others after

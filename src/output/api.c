@@ -159,6 +159,11 @@ int ct_writer_apart(const ct_writer *w) {
   return f->doc_begin == NULL && f->doc_end == NULL && f->end == NULL;
 }
 
+int ct_writer_reads_hits(const ct_writer *w) {
+  return w->fmt->hits == CT_HITS_ALL ||
+         (w->fmt->hits == CT_HITS_EXPLAIN && (w->flags & CT_WRITE_EXPLAIN));
+}
+
 /* The fork shares the parent's settings, selection and resolved
 ** policies (owned by the parent) and has no stream: its bytes stay in
 ** its buffer (writer.c) until ct_writer_join takes them. */

@@ -616,4 +616,4 @@ static ct_status html_clause(ct_writer *w, const ct_record *r) {
 }
 
 const ct_format ct_html_format = {"html", html_begin, html_clause, html_end,
-                                  html_doc_begin, html_doc_end};
+                                  html_doc_begin, html_doc_end, CT_HITS_ALL};

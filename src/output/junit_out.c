@@ -155,4 +155,5 @@ static ct_status junit_doc_end(ct_writer *w, const ct_record *r) {
 }
 
 const ct_format ct_junit_format = {"junit", junit_begin, junit_clause,
-                                   junit_end, junit_doc_begin, junit_doc_end};
+                                   junit_end, junit_doc_begin, junit_doc_end,
+                                   CT_HITS_NONE};

@@ -261,4 +261,4 @@ static ct_status sarif_doc_end(ct_writer *w, const ct_record *r) {
 }
 
 const ct_format ct_sarif_format = {"sarif", sarif_begin, sarif_clause,
-                                   sarif_end, NULL, sarif_doc_end};
+                                   sarif_end, NULL, sarif_doc_end, CT_HITS_ALL};

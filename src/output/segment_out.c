@@ -49,10 +49,14 @@ static ct_status tsv_clause(ct_writer *w, const ct_record *r) {
   return ct_buf_addc(&w->buf, '\n');
 }
 
-static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL};
-static const ct_format tsv_format = {"tsv", tsv_begin, tsv_clause, NULL, NULL, NULL};
-static const ct_format lines_format = {"lines", NULL, lines_clause, NULL, NULL, NULL};
-static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL, NULL, NULL};
+static const ct_format text_format = {"text", NULL, text_clause, NULL, NULL, NULL,
+                                      CT_HITS_NONE};
+static const ct_format tsv_format = {"tsv", tsv_begin, tsv_clause, NULL, NULL,
+                                     NULL, CT_HITS_NONE};
+static const ct_format lines_format = {"lines", NULL, lines_clause, NULL, NULL,
+                                       NULL, CT_HITS_NONE};
+static const ct_format jsonl_format = {"jsonl", NULL, jsonl_clause, NULL, NULL,
+                                       NULL, CT_HITS_NONE};
 
 const ct_format *const ct_segment_formats[] = {
   &text_format, &lines_format, &jsonl_format, &tsv_format, NULL

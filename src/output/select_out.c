@@ -194,6 +194,7 @@ void ct_select_init(ct_select *s, ct_select_mode mode, ct_select_style style,
       s->f.end = inner->end ? filter_end : NULL;
       s->f.doc_begin = inner->doc_begin ? filter_doc_begin : NULL;
       s->f.doc_end = inner->doc_end ? filter_doc_end : NULL;
+      s->f.hits = inner->hits;
       break;
     case CT_SELECT_COUNT:
       s->f.name = "count";
@@ -211,6 +212,7 @@ void ct_select_init(ct_select *s, ct_select_mode mode, ct_select_style style,
       s->f.name = style == CT_STYLE_TSV ? "summary-tsv" : "summary";
       s->f.begin = ct_select_summary_begin;
       s->f.doc_end = ct_select_summary_doc;
+      s->f.hits = CT_HITS_ALL;
       break;
   }
 }

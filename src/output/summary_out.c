@@ -175,12 +175,12 @@ ct_status ct_select_summary_doc(ct_writer *w, const ct_record *r) {
 
 const ct_select ct_summary_text = {
   {"summary", ct_select_summary_begin, ct_select_nothing, NULL, NULL,
-   ct_select_summary_doc},
+   ct_select_summary_doc, CT_HITS_ALL},
   CT_SELECT_SUMMARY, CT_STYLE_TEXT, NULL, NULL
 };
 
 const ct_select ct_summary_tsv = {
   {"summary-tsv", ct_select_summary_begin, ct_select_nothing, NULL, NULL,
-   ct_select_summary_doc},
+   ct_select_summary_doc, CT_HITS_ALL},
   CT_SELECT_SUMMARY, CT_STYLE_TSV, NULL, NULL
 };

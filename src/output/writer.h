@@ -44,6 +44,10 @@ typedef struct ct_record {
 ** clause for each clause, then doc_end (r->i == r->nclauses there), in
 ** the order of the inputs, from one thread.  Formats that wrap the run
 ** (SARIF, JUnit, HTML) can keep what they need and write it at end. */
+/* Which of a format's records read the rule hits of their results: none,
+** those of a writer with CT_WRITE_EXPLAIN, or all (ct_writer_reads_hits). */
+typedef enum ct_hits_use { CT_HITS_NONE, CT_HITS_EXPLAIN, CT_HITS_ALL } ct_hits_use;
+
 typedef struct ct_format {
   const char *name;                                        /* "jsonl" */
   ct_status (*begin)(ct_writer *w);                        /* may be NULL */
@@ -51,6 +55,7 @@ typedef struct ct_format {
   ct_status (*end)(ct_writer *w);                          /* may be NULL */
   ct_status (*doc_begin)(ct_writer *w, const ct_record *r); /* may be NULL */
   ct_status (*doc_end)(ct_writer *w, const ct_record *r);   /* may be NULL */
+  ct_hits_use hits;                        /* does it read results' hits */
 } ct_format;
 
 struct ct_writer {

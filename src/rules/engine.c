@@ -80,6 +80,7 @@ struct ct_engine {
   size_t log_rule;             /* the rule whose `when` runs ... */
   const ct_clause *log_clause; /* ... on this clause; NULL: none */
   ct_rule_cost *costs;         /* per rule, when a profile is taken */
+  int no_hits;                 /* results without hits (ct_engine_keep_hits) */
   docstate *doc;               /* NULL between documents */
   unsigned serial;             /* which document clause objects belong to */
   size_t clause_made;          /* clause whose object the registry holds */
@@ -834,6 +835,8 @@ void ct_engine_set_costs(ct_engine *e, ct_rule_cost *costs) {
   e->costs = costs;
 }
 
+void ct_engine_keep_hits(ct_engine *e, int keep) { e->no_hits = !keep; }
+
 void ct_engine_on_log(ct_engine *e, ct_log_fn *fn, void *ud) {
   e->onlog = fn;
   e->onlog_ud = ud;
@@ -1077,7 +1080,7 @@ static ct_status vocab_strength(ct_engine *e, const ct_rule *rule,
       return ct_fail(err, CT_ENOMEM, "%s: out of memory", e->doc->t->name);
     e->vclause = c->index, e->vserial = e->serial;
   }
-  *strength = ct_vocab_sum(e->vt, rule->vcol, ms, me);
+  *strength = ct_vocab_sum(e->vt, rule->vcol, e->no_hits ? NULL : ms, me);
   return CT_OK;
 }
 
@@ -1196,7 +1199,7 @@ static ct_status run_rules(ct_engine *e, size_t i, size_t from, size_t to,
     w = strength * ri->weight;
     scores[ri->label] += w;
     if (own && w > 0) own[ri->label] += w;
-    if (add_hit(d, r, ri->label, w, strength, ms, me) != CT_OK)
+    if (!e->no_hits && add_hit(d, r, ri->label, w, strength, ms, me) != CT_OK)
       return ct_fail(err, CT_ENOMEM, "%s: out of memory", d->t->name);
   }
   return CT_OK;

@@ -557,7 +557,8 @@ static const seen_term *strongest(const ct_vocab_tally *t, size_t col,
 double ct_vocab_sum(const ct_vocab_tally *t, size_t col, size_t *start,
                     size_t *end) {
   double sum = col < t->ncols ? t->sum[col] : 0;
-  const seen_term *st = sum != 0 ? strongest(t, col, sum < 0) : NULL;
+  const seen_term *st = sum != 0 && start != NULL ? strongest(t, col, sum < 0)
+                                                 : NULL;
   if (st != NULL) *start = st->start, *end = st->end;
   return sum;
 }

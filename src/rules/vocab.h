@@ -70,9 +70,11 @@ void ct_vocab_tally_free(ct_vocab_tally *t);
 ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
                         size_t n, size_t base);
 
-/* Column col's sum in the last scan; when it is not 0, *start and *end
-** get the span of the term whose weight counts most toward it (read
-** from the last scan's vocabulary, which must not have changed since). */
+/* Column col's sum in the last scan; when it is not 0 and start is not
+** NULL, *start and *end get the span of the term whose weight counts
+** most toward it (read from the last scan's vocabulary, which must not
+** have changed since; finding it is a pass over the clause's terms, so a
+** caller that shows no spans passes NULL). */
 double ct_vocab_sum(const ct_vocab_tally *t, size_t col, size_t *start,
                     size_t *end);
 
