@@ -13,6 +13,9 @@
 #include "helpers.h"
 #include "rules/regex.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -117,6 +120,73 @@ static void test_unicode_classes(void **state) {
   expect_find("(?<=a)b", "ab", 2, 1, "1-2");    /* lookbehind before from */
   expect_find("\\bb", "ab", 2, 1, "none");       /* \b sees before from */
   expect_find("a", "a", 1, 2, "none");           /* from past the end */
+}
+
+/* A subject of ASCII and the marks of U+2010..U+2027 runs the pattern
+** compiled without PCRE2_UCP (regex.c, compile_ascii): on random texts
+** of those characters and of ones it must not be used for (é, Hangul,
+** no-break and line separator spaces, Arabic-Indic digits, the Kelvin
+** sign), every first match is the one of the pattern compiled with it,
+** from the start or from any byte. */
+static void test_ucp_twin(void **state) {
+  static const char *const pats[] = {
+    "\\bsecur\\w*", "\\w+", "\\W+", "\\s+\\S", "\\d+\\b", "\\Bity\\b",
+    "\\bk\\w*", "[\\w’]+", "[^\\w\\s]+", "\\b(?:deepen|strengthen)(?:s|ed)?"
+    "\\s+(?:our\\s+)?security\\b", "\\b\\w{3}\\b[^.;:]{0,20}?\\bt",
+    "(?<=\\w)\\s(?=\\d)", "[[:alpha:]]+", "(*UCP)\\w+", "—\\s*\\w",
+    "é\\w*", "\\b한국\\w*",
+  };
+  static const char *const atoms[] = {
+    "a", "K", "k", "t", "y", "i", "_", "1", "7", " ", " ", "\t", "\n", ".",
+    ";", "'", "-", "secur", "ity", "deepen", "strengthen", "security",
+    "our", "\xe2\x80\x94", "\xe2\x80\x99", "\xe2\x80\x9c", "\xe2\x80\x90",
+    "\xe2\x80\xa6", "\xc3\xa9", "\xed\x95\x9c\xea\xb5\xad", "\xc2\xa0",
+    "\xe2\x80\xa8", "\xd9\xa2", "\xe2\x84\xaa",
+  };
+  size_t natoms = sizeof atoms / sizeof atoms[0], p, k;
+  unsigned seed = 20261204;
+  ct_rematch *m = ct_rematch_new(NULL);
+  pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+  (void)state;
+  assert_non_null(m);
+  for (p = 0; p < sizeof pats / sizeof pats[0]; p++) {
+    ct_regex *re = compile(pats[p]);
+    int code;
+    PCRE2_SIZE off;
+    pcre2_code *ref = pcre2_compile((PCRE2_SPTR)pats[p], PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                                    PCRE2_MATCH_INVALID_UTF, &code, &off, NULL);
+    assert_non_null(ref);
+    for (k = 0; k < 400; k++) {
+      char subj[400];
+      size_t len = 0, a, b, n, from;
+      ct_error err;
+      int rc, want;
+      /* half the texts only of characters the twin is used for */
+      size_t pool = k % 2 ? natoms : natoms - 6;
+      n = (seed = seed * 1103515245u + 12345u) >> 16 & 31;
+      while (n-- > 0) {
+        const char *x = atoms[((seed = seed * 1103515245u + 12345u) >> 16) % pool];
+        memcpy(subj + len, x, strlen(x));
+        len += strlen(x);
+      }
+      /* from anywhere, inside a character too, in a quarter of them */
+      from = k % 4 == 3 ? ((seed = seed * 1103515245u + 12345u) >> 16) %
+                          (len + 1) : 0;
+      rc = ct_regex_find(re, m, subj, len, from, &a, &b, &err);
+      want = pcre2_match(ref, (PCRE2_SPTR)subj, len, from, 0, md, NULL);
+      assert_true(want >= 0 || want == PCRE2_ERROR_NOMATCH);
+      if (rc != (want >= 0) ||
+          (rc == 1 && (a != pcre2_get_ovector_pointer(md)[0] ||
+                       b != pcre2_get_ovector_pointer(md)[1])))
+        fail_msg("/%s/ on \"%.*s\" from %zu: %d %zu-%zu, with PCRE2_UCP %d",
+                 pats[p], (int)len, subj, from, rc, a, b, want);
+    }
+    pcre2_code_free(ref);
+    ct_regex_free(re);
+  }
+  pcre2_match_data_free(md);
+  ct_rematch_free(m);
 }
 
 static void test_groups(void **state) {
@@ -394,6 +464,7 @@ int main(void) {
     cmocka_unit_test(test_info),
     cmocka_unit_test(test_caseless),
     cmocka_unit_test(test_unicode_classes),
+    cmocka_unit_test(test_ucp_twin),
     cmocka_unit_test(test_groups),
     cmocka_unit_test(test_many_groups),
     cmocka_unit_test(test_catastrophic),
