@@ -341,7 +341,7 @@ static ct_status count_end(ct_writer *w) {
 ** documents, with the record count known at the end. */
 static void test_begin_end_hooks(void **state) {
   static const ct_format wrap = {"wrap", count_begin, count_clause, count_end,
-                                 NULL, NULL};
+                                 NULL, NULL, CT_HITS_NONE};
   ct_text *t = load("w", "A. B.\n", CT_INVALID_ERROR);
   ct_clause c[2];
   ct_writer w;
