@@ -546,32 +546,51 @@ static int reads_pdf(const ct_cli_options *o, const ct_cli_input_list *in) {
   return 0;
 }
 
-/* The other outputs (-o FORMAT:FILE), opened and set up like the run's
-** writer with their own formats (never coloured); 0, or 2 after a
-** message, with what was opened given up. */
-static int open_extras(loop *l, const ct_writer_options *wo) {
+/* The writers of the other outputs (-o FORMAT:FILE), set up like the
+** run's writer with their own formats (never coloured), before any file
+** is touched (their bytes are dropped until open_extras); 0, or 2 after
+** a message. */
+static int make_extras(loop *l, const ct_writer_options *wo) {
   const ct_cli_options *o = l->r->opt;
   ct_writer_options xo = *wo;
   size_t k;
-  int failed = 0;
   if (o->noutputs == 0) return 0;
   if ((l->extras = calloc(o->noutputs, sizeof *l->extras)) == NULL) {
     fputs("clausetag: out of memory\n", stderr);
     return 2;
   }
   xo.flags &= ~CT_WRITE_COLOR;
-  for (k = 0; !failed && k < o->noutputs; k++) {
+  for (k = 0; k < o->noutputs; k++) {
+    xo.write_ud = &l->extras[k].sink;
+    if (ct_writer_new(o->outputs[k].format, NULL, &xo, &l->extras[k].w,
+                      &l->err) != CT_OK) {
+      fprintf(stderr, "clausetag: %s\n", l->err.msg);
+      return 2;
+    }
+  }
+  return 0;
+}
+
+/* Does any writer of the run read the results' hits? */
+static int reads_hits(const loop *l) {
+  size_t k;
+  if (ct_writer_reads_hits(l->w)) return 1;
+  for (k = 0; k < l->r->opt->noutputs; k++)
+    if (ct_writer_reads_hits(l->extras[k].w)) return 1;
+  return 0;
+}
+
+/* The other outputs' files; 0, or 2 after a message, with what was
+** opened given up. */
+static int open_extras(loop *l) {
+  const ct_cli_options *o = l->r->opt;
+  size_t k;
+  for (k = 0; k < o->noutputs; k++) {
     extra *x = &l->extras[k];
     if (ct_cli_outfile_open(&x->out, o->outputs[k].path) != 0) break;
     x->sink.f = x->out.f;
-    xo.write_ud = &x->sink;
-    if (ct_writer_new(o->outputs[k].format, NULL, &xo, &x->w, &l->err) !=
-        CT_OK) {
-      fprintf(stderr, "clausetag: %s\n", l->err.msg);
-      failed = 1;
-    }
   }
-  if (!failed && k == o->noutputs) return 0;
+  if (k == o->noutputs) return 0;
   while (k-- > 0) ct_cli_outfile_fail(&l->extras[k].out, 0);
   return 2;
 }
@@ -605,11 +624,11 @@ static void free_extras(loop *l) {
 ** outputs are written first and the run's own last, so a failure leaves
 ** none of them half written. */
 static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
-                  worker *wk, size_t n, const ct_writer_options *wo) {
+                  worker *wk, size_t n) {
   const ct_cli_options *o = l->r->opt;
   size_t k;
   l->err.msg[0] = '\0';
-  if (open_extras(l, wo) != 0) return ct_cli_outfile_fail(out, 0);
+  if (open_extras(l) != 0) return ct_cli_outfile_fail(out, 0);
   l->sink.f = out->f, l->sink.live = 1;
   for (k = 0; k < o->noutputs; k++) l->extras[k].sink.live = 1;
   ct_cli_progress_init(&l->progress,
@@ -671,17 +690,19 @@ static int run_inputs(loop *l, const ct_cli_input_list *in) {
   }
   apart = ct_writer_apart(l->w);
   n = nworkers(l->r, apart, in);
-  /* the other outputs (-o FORMAT=PATH) are made later: with any, the
-  ** hits are kept whatever their formats */
-  if ((wk = new_workers(l->r, l->w, apart,
-                        ct_writer_reads_hits(l->w) || o->noutputs > 0, n,
-                        &err)) == NULL) {
+  if (make_extras(l, &wo) != 0) {
+    ct_writer_close(l->w, NULL);
+    free_extras(l);
+    return 2;
+  }
+  if ((wk = new_workers(l->r, l->w, apart, reads_hits(l), n, &err)) == NULL) {
     fprintf(stderr, "%s\n", err.msg);
     ct_writer_close(l->w, NULL);
+    free_extras(l);
     return 2;
   }
   rc = ct_cli_outfile_open(&out, o->output);
-  if (rc == 0) rc = run_to(l, &out, in, wk, n, &wo);
+  if (rc == 0) rc = run_to(l, &out, in, wk, n);
   l->sink.live = 0;              /* what was not closed is dropped */
   ct_writer_close(l->w, NULL);
   free_extras(l);

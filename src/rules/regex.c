@@ -130,17 +130,18 @@ void ct_regex_free(ct_regex *re) {
 const char *ct_regex_pattern(const ct_regex *re) { return re->pattern; }
 int ct_regex_groups(const ct_regex *re) { return re->groups; }
 
-size_t ct_regex_size(const ct_regex *re) {
+/* The bytes of one compilation and its JIT code (0 for NULL). */
+static size_t code_size(const pcre2_code *c) {
   size_t code = 0, jit = 0;
-  pcre2_pattern_info(re->code, PCRE2_INFO_SIZE, &code);
-  pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &jit);
-  if (re->ascii != NULL) {
-    size_t acode = 0, ajit = 0;
-    pcre2_pattern_info(re->ascii, PCRE2_INFO_SIZE, &acode);
-    pcre2_pattern_info(re->ascii, PCRE2_INFO_JITSIZE, &ajit);
-    code += acode, jit += ajit;
-  }
-  return sizeof *re + strlen(re->pattern) + 1 + code + jit;
+  if (c == NULL) return 0;
+  pcre2_pattern_info(c, PCRE2_INFO_SIZE, &code);
+  pcre2_pattern_info(c, PCRE2_INFO_JITSIZE, &jit);
+  return code + jit;
+}
+
+size_t ct_regex_size(const ct_regex *re) {
+  return sizeof *re + strlen(re->pattern) + 1 + code_size(re->code) +
+         code_size(re->ascii);
 }
 
 size_t ct_regex_min_length(const ct_regex *re) {
