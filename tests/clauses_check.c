@@ -77,19 +77,22 @@ static int line_start(const src *x, size_t a, int quotes) {
 }
 
 /* Is every byte of the line around a one of `set`, white space or in a
-** comment (which the segmenter reads as nothing, as line_start does)?
-** Any white space counts, not only ' ' and '\t': the segmenter trims a
-** line's edges of all of it ("---\v"). */
+** comment (which the segmenter reads as nothing, as line_start does),
+** after the blockquote markers that begin it ("> ---")?  Any white space
+** counts, not only ' ' and '\t': the segmenter trims a line's edges of
+** all of it ("---\v"). */
 static int line_of(const src *x, size_t a, const char *set) {
   const unsigned char *s = x->s;
   size_t i = a, len = 1;
+  int quotes = 1;
   while (i > x->body && s[i - 1] != '\n' && s[i - 1] != '\r') i--;
   for (; i < x->n && s[i] != '\n' && s[i] != '\r'; i += len) {
-    if (x->comment[i] || (s[i] && strchr(set, s[i]))) {
-      len = 1;
-      continue;
-    }
-    if (!is_space_at(s, x->n, i, &len)) return 0;
+    len = 1;
+    if (x->comment[i] || (quotes && s[i] == '>')) continue;
+    if (is_space_at(s, x->n, i, &len)) continue;
+    quotes = 0;
+    if (!s[i] || !strchr(set, s[i])) return 0;
+    len = 1;
   }
   return 1;
 }

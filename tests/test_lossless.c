@@ -174,6 +174,19 @@ static void table_cells_of_emphasis(void **state) {
   check_docs(docs, sizeof docs / sizeof *docs);
 }
 
+/* A line of structure inside a blockquote ("> ----") is structure too:
+** the segmenter strips the quote marker, the property once read the '>'
+** as text on the line (CI's fuzz_segment, tests/fuzz/regress/
+** fuzz_segment/structure-line-in-quote.txt). */
+static void structure_in_quote(void **state) {
+  static const char *const docs[] = {
+    "Text one.\n> ----\n", "Text one.\n\n> > ***\nText two.\n",
+    "> Quoted text.\n>\t---\n", "Text one. <!--\nx --> > ___\n",
+  };
+  (void)state;
+  check_docs(docs, sizeof docs / sizeof *docs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(samples),
@@ -182,6 +195,7 @@ int main(void) {
     cmocka_unit_test(structure_after_comment),
     cmocka_unit_test(link_url_with_blank),
     cmocka_unit_test(table_cells_of_emphasis),
+    cmocka_unit_test(structure_in_quote),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
