@@ -110,7 +110,7 @@ static int all_of(const unsigned char *s, size_t a, size_t b,
 ** blockquote markers where a line begins, table pipes and the cells
 ** between them that hold only emphasis markers (of any length: the
 ** segmenter trims a cell of them all), lines of structure only ("---",
-** "|--|:-:|"). */
+** "|--|:-:|", "|===|": one kind of mark, with pipes). */
 static int is_structure_run(const src *x, size_t a, size_t b) {
   const unsigned char *s = x->s;
   size_t k = a;
@@ -123,7 +123,7 @@ static int is_structure_run(const src *x, size_t a, size_t b) {
   if (all_of(s, a, b, ">") && line_start(x, a, 1)) return 1;
   if (all_of(s, a, b, "|-:"))
     return memchr(s + a, '|', b - a) != NULL || line_of(x, a, "-*_=|:");
-  return all_of(s, a, b, "-*_=") && line_of(x, a, "-*_=|:");
+  return all_of(s, a, b, "-*_=|:") && line_of(x, a, "-*_=|:");
 }
 
 /* Does white space, a comment or the start of the body come just before

@@ -187,6 +187,20 @@ static void structure_in_quote(void **state) {
   check_docs(docs, sizeof docs / sizeof *docs);
 }
 
+/* A line of pipes and one kind of mark other than '-' ("|===|",
+** "||||======") is structure to the segmenter (ct_md_rule), as "|---|"
+** is; the property once allowed only '-' and ':' beside pipes (a 300-
+** second fuzz_segment run, tests/fuzz/regress/fuzz_segment/
+** table-rule-of-equals.txt). */
+static void table_rule_of_equals(void **state) {
+  static const char *const docs[] = {
+    "Text one.|||\n||||======\n", "| a | b |\n|===|===|\n| c | d |\n",
+    "Text one.\n| *** | *** |\n", "Text one.\n|:___:|\n",
+  };
+  (void)state;
+  check_docs(docs, sizeof docs / sizeof *docs);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(samples),
@@ -196,6 +210,7 @@ int main(void) {
     cmocka_unit_test(link_url_with_blank),
     cmocka_unit_test(table_cells_of_emphasis),
     cmocka_unit_test(structure_in_quote),
+    cmocka_unit_test(table_rule_of_equals),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
