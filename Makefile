@@ -8,6 +8,7 @@
 #                   again under ASan+UBSan
 #   make dask       the stream contract under a Dask LocalCluster
 #   make fuzz       libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each
+#   make fuzz-ci    the same from a fixed seed for a fixed count (CI)
 #   make bench      throughput and memory next to YARA, ripgrep, plain Lua
 #   make bench-scale  time and memory against input size and rule count
 #   make install    PREFIX=/usr/local (binary, libraries, header,
@@ -91,7 +92,7 @@ HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
 
 .PHONY: all deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
         bench-scale install uninstall installcheck clean echo quality weights \
-        fuzz fuzz-build
+        fuzz fuzz-build fuzz-ci
 
 all: $(BIN) $(SO)
 
@@ -352,6 +353,13 @@ FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
 # can silence known findings by file; halt_on_error keeps the rest fatal.
 FUZZ_ENV     := UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$(CURDIR)/tests/fuzz/ubsan.supp
 FUZZ_FLAGS   := -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_CORPUS  := $(FUZZ_DIR)/corpus
+# With FUZZ_RUNS, a run is bounded by a count of inputs from a fixed
+# seed (and reads no corpus back while it runs): the same commit meets
+# the same inputs on any machine, so a CI result can be reproduced.
+FUZZ_SEED    ?= 1
+FUZZ_BOUND    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -reload=0)
+FUZZ_HOW      = $(if $(FUZZ_RUNS),$(FUZZ_RUNS) inputs from seed $(FUZZ_SEED),$(FUZZ_SECONDS) s)
 FUZZ_CHECK_OBJ := $(BUILD)/obj/tests/clauses_check.o
 FUZZ_COMMON  := $(BUILD)/obj/tests/fuzz/results_check.o \
                 $(BUILD)/obj/tests/fuzz/output_check.o $(FUZZ_CHECK_OBJ)
@@ -370,16 +378,16 @@ fuzz: fuzz-deps
 	@$(MAKE) --no-print-directory fuzz-build BUILD=$(FUZZ_DIR) CC=$(FUZZ_CC) \
 	  OPT="-O1 -g" SAN="$(FUZZ_SAN)"
 	@fail=""; for t in $(FUZZ_TARGETS); do \
-	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
-	  mkdir -p $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/artifacts/$$t; \
+	  echo "== $$t ($(FUZZ_HOW))"; \
+	  mkdir -p $(FUZZ_CORPUS)/$$t $(FUZZ_DIR)/artifacts/$$t; \
 	  dirs=""; for d in tests/fuzz/corpus/$$t tests/fuzz/regress/$$t; do \
 	    [ -d $$d ] && dirs="$$dirs $$d"; \
 	  done; \
 	  dict=""; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
 	  $(FUZZ_ENV) $(FUZZ_DIR)/$$t $(FUZZ_FLAGS) $$dict \
-	    -max_total_time=$(FUZZ_SECONDS) \
+	    -max_total_time=$(FUZZ_SECONDS) $(FUZZ_BOUND) \
 	    -artifact_prefix=$(FUZZ_DIR)/artifacts/$$t/ \
-	    $(FUZZ_DIR)/corpus/$$t $$dirs > $(FUZZ_DIR)/$$t.log 2>&1 \
+	    $(FUZZ_CORPUS)/$$t $$dirs > $(FUZZ_DIR)/$$t.log 2>&1 \
 	    && grep -a '^Done [0-9]* runs' $(FUZZ_DIR)/$$t.log \
 	    || { fail="$$fail $$t"; grep -av '^0x' $(FUZZ_DIR)/$$t.log | tail -n 50; }; \
 	done; \
@@ -387,7 +395,22 @@ fuzz: fuzz-deps
 	  echo "make fuzz: FAILED:$$fail (logs: $(FUZZ_DIR)/TARGET.log, inputs: $(FUZZ_DIR)/artifacts/)"; \
 	  exit 1; \
 	fi; \
-	echo "make fuzz: $(words $(FUZZ_TARGETS)) targets, $(FUZZ_SECONDS) s each, no findings"
+	echo "make fuzz: $(words $(FUZZ_TARGETS)) targets, $(FUZZ_HOW) each, no findings"
+
+# CI's fuzzing: every target from its kept inputs only (a fresh corpus
+# directory), a fixed seed and a count of inputs per target (about 30 s
+# each on a CI machine); FUZZ_SECONDS is then only a guard against a
+# hang of the whole run.  Open-ended fuzzing is `make fuzz`.
+FUZZ_CI_RUNS := fuzz_segment:20000 fuzz_classify:4000 fuzz_rules:30000 \
+                fuzz_jsonl:2000000 fuzz_html:25000
+fuzz-ci: fuzz-deps
+	@rm -rf $(FUZZ_DIR)/ci-corpus
+	@fail=0; for tr in $(FUZZ_CI_RUNS); do \
+	  $(MAKE) --no-print-directory fuzz FUZZ_TARGETS=$${tr%%:*} \
+	    FUZZ_RUNS=$${tr#*:} FUZZ_SECONDS=900 \
+	    FUZZ_CORPUS=$(FUZZ_DIR)/ci-corpus || fail=1; \
+	done; \
+	[ $$fail = 0 ] || { echo "make fuzz-ci: FAILED (see above)"; exit 1; }
 
 # Benchmarks (docs/performance.md): a deterministic corpus from samples/
 # in $(BUILD)/bench, kept between runs.  bench: one table of clausetag and
