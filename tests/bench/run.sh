@@ -16,6 +16,10 @@
 #   two classify -j1 at once        two processes on the corpus each: what
 #                                   the machine gives two copies of this
 #                                   work, the ceiling for -j2's speed-up
+#   classify -j1 on CPU 0, on CPU 1 pinned with taskset (2 CPUs or more):
+#                                   whether the machine's CPUs are equal;
+#                                   when one is slower, -j2 cannot reach
+#                                   2x whatever the code does
 #   clausetag segment -j1           UTF-8 check + segmentation + output
 #   clausetag classify words only   the words as one rule per label: the
 #                                   C matching path, no Lua, no regex
@@ -41,6 +45,8 @@ RUNS=${BENCH_RUNS:-5}
 NAIVE_MB=${BENCH_NAIVE_MB:-16}
 DIR=${BENCH_DIR:-build/bench}
 RULES_ARGS=${BENCH_RULES:+-r $BENCH_RULES}
+PIN=
+if [ "$(nproc)" -ge 2 ] && taskset -c 1 true 2>/dev/null; then PIN=1; fi
 bench_need jq yara rg lua5.4 /usr/bin/time
 
 mkdir -p "$DIR/run" || bench_die "cannot create $DIR"
@@ -81,6 +87,10 @@ commands() {
   echo "y1	$bytes	yara -w -p 1 -r words.yar corpus"
   echo "cj2	$bytes	$CT classify -j2 $RULES_ARGS corpus"
   echo "pj1	$((2 * bytes))	$CT classify -j1 $RULES_ARGS corpus & $CT classify -j1 $RULES_ARGS corpus; wait"
+  if [ -n "$PIN" ]; then
+    echo "cpu0	$bytes	taskset -c 0 $CT classify -j1 $RULES_ARGS corpus"
+    echo "cpu1	$bytes	taskset -c 1 $CT classify -j1 $RULES_ARGS corpus"
+  fi
   echo "y2	$bytes	yara -w -p 2 -r words.yar corpus"
   echo "wj1	$bytes	$CT classify -j1 -r words.lua corpus"
   echo "rg	$bytes	rg -j1 --no-ignore -c -i -w -f words.rg corpus"
@@ -105,6 +115,8 @@ awk -F'\t' '
     name["cj1"] = "clausetag classify -j1"
     name["cj2"] = "clausetag classify -j2"
     name["pj1"] = "two classify -j1 at once (2x the bytes)"
+    name["cpu0"] = "classify -j1 pinned to CPU 0"
+    name["cpu1"] = "classify -j1 pinned to CPU 1"
     name["sj1"] = "clausetag segment -j1"
     name["wj1"] = "clausetag classify -j1, words only"
     name["y1"] = "yara -p 1, same words"
@@ -112,7 +124,7 @@ awk -F'\t' '
     name["rg"] = "rg -j1 -c -i -w, same words"
     name["naive"] = "lua5.4 naive.lua, same words"
     name["cat"] = "cat (read floor)"
-    order = "cj1 cj2 pj1 sj1 wj1 y1 y2 rg naive cat"
+    order = "cj1 cj2 pj1 cpu0 cpu1 sj1 wj1 y1 y2 rg naive cat"
     printf "%-39s %7s %9s %15s %7s %10s\n", "command", "MiB/s", "median s",
            "min-max s", "cpu s", "peak RSS"
   }
@@ -169,6 +181,12 @@ awk -F'\t' '
          "(target >= 1.8)")
     line("two -j1 processes over one", sprintf("%7.2f", ratio("cj1", "pj1")),
          "(the ceiling of the machine for it)")
+    if ("cpu0" in row && "cpu1" in row) {
+      q = ratio("cpu1", "cpu0")
+      line("CPU 1 over CPU 0, -j1 pinned", sprintf("%7.2f", q),
+           sprintf("(1: equal; -j2 over -j1 on the faster at most %.2f)",
+                   1 + (q >= 1 ? 1 / q : q)))
+    }
     split(row["sj1"], f, "\t")
     line("segment -j1, MB/s (10^6 bytes)", sprintf("%7.1f", f[2] / f[3] / 1e6),
          "(median; target >= 200)")
