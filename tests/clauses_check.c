@@ -92,7 +92,6 @@ static int line_of(const src *x, size_t a, const char *set) {
     if (is_space_at(s, x->n, i, &len)) continue;
     quotes = 0;
     if (!s[i] || !strchr(set, s[i])) return 0;
-    len = 1;
   }
   return 1;
 }
@@ -121,8 +120,8 @@ static int is_structure_run(const src *x, size_t a, size_t b) {
     return 1;                      /* table cells of emphasis only, "|*||" */
   if (all_of(s, a, b, "#") && line_start(x, a, 1)) return 1;
   if (all_of(s, a, b, ">") && line_start(x, a, 1)) return 1;
-  if (all_of(s, a, b, "|-:"))
-    return memchr(s + a, '|', b - a) != NULL || line_of(x, a, "-*_=|:");
+  if (all_of(s, a, b, "|-:") && memchr(s + a, '|', b - a) != NULL)
+    return 1;                                   /* a table's separator */
   return all_of(s, a, b, "-*_=|:") && line_of(x, a, "-*_=|:");
 }
 

@@ -28,6 +28,7 @@ deterministic, about a minute.
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,18 @@ def read_dev():
     return order, docs
 
 
+def thresholds(path):
+    """The label thresholds of a weights file written by clausetag train."""
+    with open(path) as f:
+        table = f.read().split("thresholds = {", 1)[1].split("}", 1)[0]
+    return {m.group(1): float(m.group(2))
+            for m in re.finditer(r'\["([^"]+)"\] = (-?[\d.]+)', table)}
+
+
 def classify_folds(binary, order, docs, tmp):
+    """Each fold's documents classified with weights trained on the other
+    four: per document, its classify jsonl records, each with the fold's
+    "thresholds"."""
     rules = sorted(os.path.join(ROOT, "rules", n)
                    for n in os.listdir(os.path.join(ROOT, "rules"))
                    if n.endswith(".lua") and n != "weights.lua")
@@ -73,12 +85,14 @@ def classify_folds(binary, order, docs, tmp):
                 for _, r in docs[d]:
                     f.write(r["text"].replace("\n", " ") + "\n")
             paths.append(p)
+        thr = thresholds(weights)
         res = subprocess.run([binary, "classify", "-j1"] + rflags +
                              ["-r", weights, "--input", "lines", "-f",
                               "jsonl"] + paths, check=True,
                              capture_output=True, text=True).stdout
         for line in res.splitlines():
             r = json.loads(line)
+            r["thresholds"] = thr
             d = os.path.basename(r["file"])[:-4]
             out.setdefault(d, []).append(r)
     return out
