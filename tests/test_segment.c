@@ -174,6 +174,12 @@ CASE(markdown_rules_and_setext,
      "Setext Heading\n==============\n\nText one.\n\n---\n\nSub Heading\n"
      "-----------\nText two.\n\n* * *\n",
      "H0 Setext Heading\nS0 Text one.\nH0 Sub Heading\nS0 Text two.")
+/* An underline in another blockquote than the line above it is a rule of
+** its own: the line stays a sentence.  Within one quote it underlines. */
+CASE(setext_underline_quote_depth,
+     "Text one.\n> ----\nMore text.\n\n> Quoted title\n> ---\n> Body.\n"
+     "\n> Outer.\n> > ===\n",
+     "S0 Text one.\nS0 More text.\nH0 Quoted title\nS0 Body.\nS0 Outer.")
 
 /* -- list items ------------------------------------------------------ */
 CASE(bullet_chars,
@@ -841,6 +847,7 @@ int main(void) {
     cmocka_unit_test(markdown_table),
     cmocka_unit_test(markdown_comments),
     cmocka_unit_test(markdown_rules_and_setext),
+    cmocka_unit_test(setext_underline_quote_depth),
     cmocka_unit_test(bullet_chars),
     cmocka_unit_test(numbered_dot),
     cmocka_unit_test(numbered_paren),

@@ -74,6 +74,7 @@ typedef struct line {
                        ** line is too long for furniture: it is no marker
                        ** or title line */
   int table;           /* a Markdown table row: each cell a unit */
+  size_t quote;        /* blockquote markers before it ("> > " is 2) */
   ct_marker mk;        /* the marker, when there is one */
 } line;
 

@@ -322,6 +322,12 @@ static void count_line(const seg *g, line *l) {
   l->words = words;
 }
 
+static size_t count_byte(const seg *g, size_t a, size_t b, unsigned char c) {
+  size_t n = 0;
+  for (; a < b; a++) n += g->s[a] == c;
+  return n;
+}
+
 /* Measures one input line [a, b) (line end excluded): its indentation,
 ** a blockquote marker, a list marker or heading hashes, the Markdown
 ** structure at its edges, what it is on its own. */
@@ -334,6 +340,7 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
     i += len;
   }
   l->start = ct_md_quote_end(g, i, b);
+  l->quote = count_byte(g, i, l->start, '>');
   l->end = trim_end(g, l->start, b);
   trim_invisible(g, &l->start, &l->end);
   l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
@@ -394,9 +401,12 @@ static int uncomment(seg *g, size_t *a, size_t *b) {
 
 /* A line of Markdown structure only ("---", "===", "|--|--|"): it ends
 ** the block, and makes a lone line above it a heading (setext) or the
-** row above it a table's header. */
+** row above it a table's header.  Only a line inside the same blockquote:
+** "Text.\n> ---" is a paragraph and a quoted rule, as in CommonMark. */
 static ct_status structure_line(seg *g, const line *l) {
-  line *prev = g->nlines > 0 ? &g->lines[g->nlines - 1] : NULL;
+  line *prev = g->nlines > 0 && g->lines[g->nlines - 1].quote == l->quote
+                   ? &g->lines[g->nlines - 1]
+                   : NULL;
   unsigned char c = g->s[l->start];
   int pipe = memchr(g->s + l->start, '|', l->end - l->start) != NULL;
   if (prev && (pipe || prev->table)) {
