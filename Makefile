@@ -366,7 +366,8 @@ FUZZ_PIN      = $(if $(FUZZ_RUNS),$(shell setarch $$(uname -m) -R true \
 FUZZ_HOW      = $(if $(FUZZ_RUNS),$(FUZZ_RUNS) inputs from seed $(FUZZ_SEED),$(FUZZ_SECONDS) s)
 FUZZ_CHECK_OBJ := $(BUILD)/obj/tests/clauses_check.o
 FUZZ_COMMON  := $(BUILD)/obj/tests/fuzz/results_check.o \
-                $(BUILD)/obj/tests/fuzz/output_check.o $(FUZZ_CHECK_OBJ)
+                $(BUILD)/obj/tests/fuzz/output_check.o \
+                $(BUILD)/obj/tests/fuzz/fixed_time.o $(FUZZ_CHECK_OBJ)
 
 $(BUILD)/fuzz_jsonl: $(BUILD)/obj/src/cli/jsonl_in.o
 $(BUILD)/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(FUZZ_COMMON) $(LIB)
