@@ -30,9 +30,10 @@
 #   cat                             reading every byte: the floor
 # Prints one table (median seconds, MiB/s of the median, min-max, median
 # CPU seconds, largest peak RSS), then the ratios: for each round the ratio
-# of the two commands' times per byte, and the median of those.  Medians
-# and ratios are what to quote: the absolute figures move with whatever
-# else the machine is doing.
+# of the two commands' times per byte, and the median of those (the -j2,
+# two-process and pinned ratios also with their range over the rounds
+# when it is wider than 5%).  Medians and ratios are what to quote: the
+# absolute figures move with whatever else the machine is doing.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -141,12 +142,21 @@ awk -F'\t' '
     return m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
   }
   # the median over rounds of wall (cpu: CPU) time per byte of a over
-  # that of p
-  function ratio(a, p, cpu,   m, r, v) {
+  # that of p; sets lo and hi, the least and largest ratio of a round
+  # (median sorts v)
+  function ratio(a, p, cpu,   m, r, v, x) {
     m = runs[a] < runs[p] ? runs[a] : runs[p]
     for (r = 1; r <= m; r++)
       v[r] = cpu ? (c[p, r] > 0 ? c[a, r] / c[p, r] : 0) : t[a, r] / t[p, r]
-    return median(v, m)
+    x = median(v, m)
+    lo = v[1]; hi = v[m]
+    return x
+  }
+  # A ratio of wall times, with the range over rounds when they differ by
+  # more than 5%: a machine whose speed changed during the run shows here.
+  function ranged(a, p,   q) {
+    q = sprintf("%7.2f", ratio(a, p, 0))
+    return hi > lo * 1.05 ? q sprintf(" (rounds %.2f-%.2f)", lo, hi) : q
   }
   function line(what, v, target) {
     printf "  %-34s %s%s\n", what, v, target == "" ? "" : "  " target
@@ -177,13 +187,14 @@ awk -F'\t' '
     both("classify -j1 / cat", "cj1", "cat", "")
     both("naive.lua / classify -j1", "naive", "cj1",
          "(clausetag faster by this; target >= 50)")
-    line("classify -j2 speed-up over -j1", sprintf("%7.2f", ratio("cj1", "cj2")),
+    line("classify -j2 speed-up over -j1", ranged("cj1", "cj2"),
          "(target >= 1.8)")
-    line("two -j1 processes over one", sprintf("%7.2f", ratio("cj1", "pj1")),
+    line("two -j1 processes over one", ranged("cj1", "pj1"),
          "(the ceiling of the machine for it)")
     if ("cpu0" in row && "cpu1" in row) {
+      v1 = ranged("cpu1", "cpu0")
       q = ratio("cpu1", "cpu0")
-      line("CPU 1 over CPU 0, -j1 pinned", sprintf("%7.2f", q),
+      line("CPU 1 over CPU 0, -j1 pinned", v1,
            sprintf("(1: equal; -j2 over -j1 on the faster at most %.2f)",
                    1 + (q >= 1 ? 1 / q : q)))
     }
