@@ -152,11 +152,11 @@ awk -F'\t' '
     lo = v[1]; hi = v[m]
     return x
   }
-  # A ratio of wall times, with the range over rounds when they differ by
-  # more than 5%: a machine whose speed changed during the run shows here.
-  function ranged(a, p,   q) {
-    q = sprintf("%7.2f", ratio(a, p, 0))
-    return hi > lo * 1.05 ? q sprintf(" (rounds %.2f-%.2f)", lo, hi) : q
+  # q, the ratio just computed, with the range over rounds when they
+  # differ by more than 5%: a machine whose speed changed shows here.
+  function ranged(q) {
+    return sprintf("%7.2f", q) \
+           (hi > lo * 1.05 ? sprintf(" (rounds %.2f-%.2f)", lo, hi) : "")
   }
   function line(what, v, target) {
     printf "  %-34s %s%s\n", what, v, target == "" ? "" : "  " target
@@ -187,14 +187,13 @@ awk -F'\t' '
     both("classify -j1 / cat", "cj1", "cat", "")
     both("naive.lua / classify -j1", "naive", "cj1",
          "(clausetag faster by this; target >= 50)")
-    line("classify -j2 speed-up over -j1", ranged("cj1", "cj2"),
+    line("classify -j2 speed-up over -j1", ranged(ratio("cj1", "cj2")),
          "(target >= 1.8)")
-    line("two -j1 processes over one", ranged("cj1", "pj1"),
+    line("two -j1 processes over one", ranged(ratio("cj1", "pj1")),
          "(the ceiling of the machine for it)")
     if ("cpu0" in row && "cpu1" in row) {
-      v1 = ranged("cpu1", "cpu0")
       q = ratio("cpu1", "cpu0")
-      line("CPU 1 over CPU 0, -j1 pinned", v1,
+      line("CPU 1 over CPU 0, -j1 pinned", ranged(q),
            sprintf("(1: equal; -j2 over -j1 on the faster at most %.2f)",
                    1 + (q >= 1 ? 1 / q : q)))
     }
