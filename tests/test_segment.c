@@ -180,6 +180,20 @@ CASE(setext_underline_quote_depth,
      "Text one.\n> ----\nMore text.\n\n> Quoted title\n> ---\n> Body.\n"
      "\n> Outer.\n> > ===\n",
      "S0 Text one.\nS0 More text.\nH0 Quoted title\nS0 Body.\nS0 Outer.")
+CASE(heading_not_dangling,
+     "Text.\n\nThe partners agreed to work with\n\nWhat We Stand For\n\n"
+     "Body.\n",
+     "S0 Text.\nS0 The partners agreed to work with\nH0 What We Stand For\n"
+     "S0 Body.")
+CASE(quote_opens_paragraph,
+     "Text.\n\nThe leaders agreed that their governments will\n"
+     "> cooperate on trade.\n\n"
+     "> Outer text goes on,\n> > and the inner one.\n\n"
+     "> Quoted text goes on,\nlazily, as here.\n",
+     "S0 Text.\nS0 The leaders agreed that their governments will\n"
+     "S0 cooperate on trade.\n"
+     "S0 Outer text goes on,\nS0 and the inner one.\n"
+     "S0 Quoted text goes on, lazily, as here.")
 
 /* -- list items ------------------------------------------------------ */
 CASE(bullet_chars,
@@ -848,6 +862,8 @@ int main(void) {
     cmocka_unit_test(markdown_comments),
     cmocka_unit_test(markdown_rules_and_setext),
     cmocka_unit_test(setext_underline_quote_depth),
+    cmocka_unit_test(quote_opens_paragraph),
+    cmocka_unit_test(heading_not_dangling),
     cmocka_unit_test(bullet_chars),
     cmocka_unit_test(numbered_dot),
     cmocka_unit_test(numbered_paren),

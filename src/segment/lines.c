@@ -49,8 +49,25 @@ static size_t count_words(const seg *g, size_t a, size_t b) {
   return words;
 }
 
+/* Does [a, b) end in a lowercase word that cannot end a title, one a
+** sentence goes on from ("... their governments will", "... and")?  A
+** title capitalizes its last word or ends in a content word. */
+int ct_seg_dangling_end(const seg *g, size_t a, size_t b) {
+  static const char *const words[] = {
+      "a",    "an",   "and",   "as",    "at",   "be",   "by",    "for",
+      "from", "in",   "into",  "is",    "are",  "of",   "on",    "or",
+      "shall", "than", "that", "the",   "to",   "which", "will", "with",
+      "would", NULL};
+  size_t w = b;
+  while (w > a && g->s[w - 1] != ' ') w--;
+  for (const char *const *p = words; *p; p++)
+    if (word_is(*p, g->s + w, b - w)) return 1;
+  return 0;
+}
+
 /* Shaped like a title: no final punctuation (but '?' or '!' when `ask`),
-** not starting lowercase, one sentence, within the limits. */
+** not starting lowercase, not ending in a word a sentence goes on from,
+** one sentence, within the limits. */
 static int title_shape(const seg *g, const line *l, size_t maxcps,
                        size_t maxwords, int ask) {
   int32_t last = cp_before(g, l->start, l->end), first;
@@ -58,6 +75,7 @@ static int title_shape(const seg *g, const line *l, size_t maxcps,
   if (l->cps > maxcps || (is_final_punct(last) && !(ask && (last == '?' ||
                                                             last == '!'))))
     return 0;
+  if (ct_seg_dangling_end(g, l->start, l->end)) return 0;
   first = cp_at(g, l->start, l->end, &len);
   if (ct_cp_islower(first) ||
       count_words(g, l->start, l->end) > maxwords)

@@ -215,6 +215,10 @@ int ct_seg_is_marker_label(const unsigned char *p, size_t n);
 /* lines.c: is p[0..n) a month or a day of the week ("Nov.", "Friday")? */
 int ct_seg_is_month(const unsigned char *p, size_t n);
 
+/* lines.c: does [a, b) end in a lowercase word a sentence goes on from
+** ("... will", "... and the")?  Such a line is no title, and no break. */
+int ct_seg_dangling_end(const seg *g, size_t a, size_t b);
+
 /* lines.c: the shape of a title: a heading's, or, while g->top (no
 ** sentence or line of text yet), the document's headline's, which may
 ** be longer (the caller has ruled out page furniture). */

@@ -173,7 +173,9 @@ static int hard_break(const seg *g, const line *a, const line *b,
                       size_t maxcps) {
   int32_t next;
   size_t len;
-  if (is_final_punct(cp_before(g, a->start, a->end))) return 0;
+  if (is_final_punct(cp_before(g, a->start, a->end)) ||
+      ct_seg_dangling_end(g, a->start, a->end))
+    return 0;
   next = cp_at(g, b->start, b->end, &len);
   if (!(ct_cp_isupper(next) || ct_cp_isdigit(next) || is_opener(next) ||
         ct_cp_iscjk(next)))
@@ -203,10 +205,14 @@ static int loose_break(const seg *g, const line *a, const line *b) {
   return !ct_cp_islower(next) || (a->words <= 4 && b->words <= 4);
 }
 
-/* Does line b go on the paragraph that line a is in? */
+/* Does line b go on the paragraph that line a is in?  A deeper
+** blockquote opens a block of its own ("We agree\n> to trade." is two
+** paragraphs, as in CommonMark); a shallower line is a lazy continuation
+** of the quoted paragraph ("> We agree\nto trade." is one). */
 static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
                  int punct) {
   if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
+  if (b->quote > a->quote) return 0;
   if (hard_break(g, a, b, maxcps)) return 0;
   return punct || !loose_break(g, a, b);
 }
