@@ -426,6 +426,19 @@ CASE(glued_heading_decodes_next,
 CASE(glued_heading_accented,
      "Technology and InnovationA\xC3\xA9roports are shared.\n",
      "H0 Technology and Innovation\nS0 A\xC3\xA9roports are shared.")
+/* A heading in capitals on its sentence's line: six letters in one of
+** its words, at least two words, no colon. */
+CASE(glued_caps_heading,
+     "NEW COMMITMENTS The following companies announced commitments.\n\n"
+     "ASEAN SME Academy 2.0 opened in April.\n\n"
+     "SUMMARY: The FAA proposes a rule.\n\n"
+     "WASHINGTON Today the leaders met.\n\n"
+     "G20 LEADERS' DECLARATION Leaders of the G20 met in Rome.\n",
+     "H0 NEW COMMITMENTS\nS0 The following companies announced commitments.\n"
+     "S0 ASEAN SME Academy 2.0 opened in April.\n"
+     "S0 SUMMARY: The FAA proposes a rule.\n"
+     "S0 WASHINGTON Today the leaders met.\n"
+     "H0 G20 LEADERS' DECLARATION\nS0 Leaders of the G20 met in Rome.")
 CASE(camel_case_name_not_glue, "McDonald and DeSantis met in LinkedIn.\n",
      "S0 McDonald and DeSantis met in LinkedIn.")
 CASE(dateline_in_sentence,
@@ -929,6 +942,7 @@ int main(void) {
     cmocka_unit_test(glued_dateline_kept),
     cmocka_unit_test(glued_heading_decodes_next),
     cmocka_unit_test(glued_heading_accented),
+    cmocka_unit_test(glued_caps_heading),
     cmocka_unit_test(camel_case_name_not_glue),
     cmocka_unit_test(dateline_in_sentence),
     cmocka_unit_test(byline_not_heading),

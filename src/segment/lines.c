@@ -128,15 +128,48 @@ static int is_small_word(const unsigned char *p, size_t n) {
   return 0;
 }
 
+/* A heading in capitals before the sentence on its line, where a page's
+** bold title and line break were lost: "NEW COMMITMENTS The following
+** companies ...".  Returns where the sentence starts, or 0.  At least
+** two words of capitals, digits, '-', '&' or '\'', one of them six
+** letters or more (acronyms are shorter: "ASEAN SME Academy" stays
+** whole), then a word opening a sentence: a capital and a lowercase
+** letter.  A colon keeps a run-in heading with its text, as the label
+** conventions do ("SUMMARY: The FAA ..."). */
+static size_t caps_heading(const seg *g, const line *l) {
+  size_t i, w = l->start, words = 0, letters = 0, longest = 0, len;
+  const unsigned char *s = g->s;
+  for (i = l->start; i < l->end && i - l->start < HEADING_MAX_CPS; i++) {
+    if (s[i] == ' ') {
+      if (i == w || letters == 0) return 0;
+      if (letters > longest) longest = letters;
+      words++;
+      w = i + 1;
+      letters = 0;
+      if (i + 2 < l->end && ct_cp_isupper(s[w]) &&
+          ct_cp_islower(cp_at(g, w + 1, l->end, &len)))
+        return words >= 2 && longest >= 6 ? w : 0;
+    } else if (s[i] >= 'A' && s[i] <= 'Z') {
+      letters++;
+    } else if (!(ct_cp_isdigit(s[i]) || s[i] == '-' || s[i] == '&' ||
+                 s[i] == '\'')) {
+      return 0;
+    }
+  }
+  return 0;
+}
+
 /* A heading glued to the next sentence by a lost line break:
-** "Technology and InnovationAs global leaders ...".  Returns the glue
-** position or 0.  The words before it must read as a title (capitalized
-** but for small words, at least two), the last one long enough not to be
-** a name like "McDonald", and what follows must not be a dateline (those
-** stay with their sentence). */
+** "Technology and InnovationAs global leaders ...", or a heading in
+** capitals (caps_heading).  Returns the glue position or 0.  The words
+** before it must read as a title (capitalized but for small words, at
+** least two), the last one long enough not to be a name like
+** "McDonald", and what follows must not be a dateline (those stay with
+** their sentence). */
 size_t ct_seg_glued_heading(const seg *g, const line *l) {
   size_t i, w = l->start, words = 0, len;
   const unsigned char *s = g->s;
+  if ((i = caps_heading(g, l)) != 0) return i;   /* stops at a lowercase */
   for (i = l->start; i < l->end && i - l->start < 200; i++) {
     if (s[i] == ' ') {
       if (i > w && !ct_cp_isupper(s[w]) && !is_small_word(s + w, i - w))

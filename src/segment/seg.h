@@ -253,8 +253,8 @@ int ct_seg_is_place(const seg *g, size_t a, size_t b);
 int ct_seg_is_caps_name(const seg *g, size_t a, size_t b);
 
 /* lines.c: a heading glued to its first sentence by a lost line break
-** ("Technology and InnovationAs global leaders ..."): where the sentence
-** starts, or 0. */
+** ("Technology and InnovationAs global leaders ...", "NEW COMMITMENTS
+** The following ..."): where the sentence starts, or 0. */
 size_t ct_seg_glued_heading(const seg *g, const line *l);
 
 /* markdown.c: is c an emphasis character ('*', '_')? */

@@ -144,7 +144,9 @@ static ct_status emit_paragraph(seg *g, const line *first, size_t end,
   if (u < 0) return emit(g, first->start, first->end, CT_KIND_HEADING, 0);
   glue = ct_seg_glued_heading(g, first);
   if (glue) {
-    if ((st = emit(g, first->start, glue, CT_KIND_HEADING, 0)) != CT_OK)
+    st = emit(g, first->start, trim_end(g, first->start, glue),
+              CT_KIND_HEADING, 0);
+    if (st != CT_OK)
       return st;
     return emit_sentences(g, glue, end, CT_KIND_SENTENCE, 0);
   }
