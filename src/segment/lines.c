@@ -146,7 +146,7 @@ static size_t caps_heading(const seg *g, const line *l) {
       words++;
       w = i + 1;
       letters = 0;
-      if (i + 2 < l->end && ct_cp_isupper(s[w]) &&
+      if (i + 2 < l->end && s[w] >= 'A' && s[w] <= 'Z' &&  /* one byte */
           ct_cp_islower(cp_at(g, w + 1, l->end, &len)))
         return words >= 2 && longest >= 6 ? w : 0;
     } else if (s[i] >= 'A' && s[i] <= 'Z') {
