@@ -221,6 +221,15 @@ CASE(bullet_two_sentences,
 CASE(bullet_continuation_line,
      "• Item that wraps\n  onto the next line.\n",
      "B1 Item that wraps onto the next line.")
+/* A line not indented under its item goes on it when the item's
+** sentence is broken off (a PDF's or a mail's wrapping). */
+CASE(item_lazy_continuation,
+     "• Secretary of State Clinton, Secretary\nof Foreign Affairs met.\n"
+     "• It is dated June 12,\n2020, and it applies.\n• Item.\n"
+     "Paragraph text follows.\n",
+     "B1 Secretary of State Clinton, Secretary of Foreign Affairs met.\n"
+     "B1 It is dated June 12, 2020, and it applies.\nB1 Item.\n"
+     "S0 Paragraph text follows.")
 CASE(paragraph_after_bullet, "• Item.\nParagraph text follows.\n",
      "B1 Item.\nS0 Paragraph text follows.")
 CASE(list_depth_resets_after_paragraph,
@@ -888,6 +897,7 @@ int main(void) {
     cmocka_unit_test(bullet_two_sentences),
     cmocka_unit_test(bullet_continuation_line),
     cmocka_unit_test(paragraph_after_bullet),
+    cmocka_unit_test(item_lazy_continuation),
     cmocka_unit_test(list_depth_resets_after_paragraph),
     cmocka_unit_test(blank_lines_between_items_keep_depth),
     cmocka_unit_test(dash_inside_text_is_not_marker),

@@ -219,6 +219,22 @@ static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
   return punct || !loose_break(g, a, b);
 }
 
+/* Does line k go on the list item that line `item` starts?  A line
+** indented under the marker does; so does a line that is not (a lazy
+** continuation, as in CommonMark) when the item's sentence is broken
+** off, without final punctuation or at a comma, and the line reads as
+** its rest ("• Secretary of State Clinton, Secretary" / "of Foreign
+** Affairs"): after "• Item." an unindented line is a paragraph. */
+static int item_goes_on(const seg *g, const line *item, size_t k,
+                        size_t maxcps, int punct) {
+  const line *a = &g->lines[k - 1], *b = &g->lines[k];
+  int32_t last = cp_before(g, a->start, a->end);
+  if (b->marker || b->title || b->table) return 0;
+  if (b->indent > item->indent) return 1;
+  return (last == ',' || !is_final_punct(last)) &&
+         joins(g, a, b, maxcps, punct);
+}
+
 /* A block of a few short lines, none of them a sentence, with an e-mail
 ** address: a contact ("Audrey L. Ishii, Chief of ... / U.S.G.S. Illinois
 ** Water Science Center / alishii@usgs.gov"), whose lines are page
@@ -265,9 +281,7 @@ static ct_status emit_block(seg *g) {
       st = emit(g, l->start, l->end, CT_KIND_HEADING, 0);
     } else if (l->marker) {
       int depth = item_depth(g, l->indent);
-      while (k < g->nlines && !g->lines[k].marker && !g->lines[k].title &&
-             !g->lines[k].table && g->lines[k].indent > l->indent)
-        k++;
+      while (k < g->nlines && item_goes_on(g, l, k, maxcps, punct)) k++;
       st = emit_items(g, l, g->lines[k - 1].end, depth);
     } else {
       while (k < g->nlines &&
