@@ -90,6 +90,18 @@ CASE(wrapped_paragraph_uppercase_continuation,
 CASE(short_line_lowercase_continuation,
      "The parties agree to\ncooperate on trade.\n",
      "S0 The parties agree to cooperate on trade.")
+/* A narrow column under a long line: a wrapped line as long as the one
+** above it is no title, though it is short for the block. */
+CASE(narrow_column_in_wide_block,
+     "• A long item line that goes on for well over a hundred characters, "
+     "so that the block's longest line is long.\n"
+     "The leaders signed the declaration; it reaffirms both\n"
+     "countries' obligations under the Mutual Defense\n"
+     "Treaty and charts a vision.\n",
+     "B1 A long item line that goes on for well over a hundred characters, "
+     "so that the block's longest line is long.\n"
+     "S0 The leaders signed the declaration; it reaffirms both countries' "
+     "obligations under the Mutual Defense Treaty and charts a vision.")
 CASE(lead_in_colon_is_sentence,
      "Together, the two countries will:\n  • Expand trade.\n",
      "S0 Together, the two countries will:\nB1 Expand trade.")
@@ -864,6 +876,7 @@ int main(void) {
     cmocka_unit_test(wrapped_paragraph_not_heading),
     cmocka_unit_test(wrapped_paragraph_uppercase_continuation),
     cmocka_unit_test(short_line_lowercase_continuation),
+    cmocka_unit_test(narrow_column_in_wide_block),
     cmocka_unit_test(lead_in_colon_is_sentence),
     cmocka_unit_test(sentence_over_lines),
     cmocka_unit_test(long_line_without_punct_is_sentence),

@@ -170,9 +170,13 @@ static ct_status emit_items(seg *g, const line *l, size_t end, int depth) {
 
 /* Does a paragraph break after line a, though no blank line follows?  A
 ** short line without final punctuation before a capitalized line is a
-** heading or a title line, not a wrapped sentence. */
-static int hard_break(const seg *g, const line *a, const line *b,
-                      size_t maxcps) {
+** heading or a title line, not a wrapped sentence.  Short is measured
+** against the block's longest line (maxcps) when a starts its unit, and
+** against the line before it (`before`) when a is inside one: a line as
+** long as the one above it is wrapped text, however narrow the column
+** ("... the Mutual Defense" / "Treaty and charts ..."). */
+static int hard_break(const seg *g, const line *before, const line *a,
+                      const line *b, size_t maxcps) {
   int32_t next;
   size_t len;
   if (is_final_punct(cp_before(g, a->start, a->end)) ||
@@ -182,6 +186,7 @@ static int hard_break(const seg *g, const line *a, const line *b,
   if (!(ct_cp_isupper(next) || ct_cp_isdigit(next) || is_opener(next) ||
         ct_cp_iscjk(next)))
     return 0;
+  if (before != NULL) maxcps = before->cps;
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
 
@@ -211,11 +216,11 @@ static int loose_break(const seg *g, const line *a, const line *b) {
 ** blockquote opens a block of its own ("We agree\n> to trade." is two
 ** paragraphs, as in CommonMark); a shallower line is a lazy continuation
 ** of the quoted paragraph ("> We agree\nto trade." is one). */
-static int joins(const seg *g, const line *a, const line *b, size_t maxcps,
-                 int punct) {
+static int joins(const seg *g, const line *before, const line *a,
+                 const line *b, size_t maxcps, int punct) {
   if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
   if (b->quote > a->quote) return 0;
-  if (hard_break(g, a, b, maxcps)) return 0;
+  if (hard_break(g, before, a, b, maxcps)) return 0;
   return punct || !loose_break(g, a, b);
 }
 
@@ -232,7 +237,7 @@ static int item_goes_on(const seg *g, const line *item, size_t k,
   if (b->marker || b->title || b->table) return 0;
   if (b->indent > item->indent) return 1;
   return (last == ',' || !is_final_punct(last)) &&
-         joins(g, a, b, maxcps, punct);
+         joins(g, a > item ? a - 1 : NULL, a, b, maxcps, punct);
 }
 
 /* A block of a few short lines, none of them a sentence, with an e-mail
@@ -285,7 +290,8 @@ static ct_status emit_block(seg *g) {
       st = emit_items(g, l, g->lines[k - 1].end, depth);
     } else {
       while (k < g->nlines &&
-             joins(g, &g->lines[k - 1], &g->lines[k], maxcps, punct))
+             joins(g, k - 1 > first ? &g->lines[k - 2] : NULL,
+                   &g->lines[k - 1], &g->lines[k], maxcps, punct))
         k++;
       st = emit_paragraph(g, l, g->lines[k - 1].end, k - first == 1);
     }
@@ -525,7 +531,8 @@ static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
   }
   for (k = 1; st == CT_OK && k <= g->nlines; k++) {
     if (k < g->nlines &&
-        !hard_break(g, &g->lines[k - 1], &g->lines[k], maxcps))
+        !hard_break(g, k - 1 > first ? &g->lines[k - 2] : NULL,
+                    &g->lines[k - 1], &g->lines[k], maxcps))
       continue;
     furn = k - 1 == first
                ? ct_seg_furniture(g, g->lines[first].start,
