@@ -102,6 +102,17 @@ CASE(narrow_column_in_wide_block,
      "so that the block's longest line is long.\n"
      "S0 The leaders signed the declaration; it reaffirms both countries' "
      "obligations under the Mutual Defense Treaty and charts a vision.")
+/* Text copied with a line per paragraph and no blank lines: a title
+** after a sentence's end is a heading; after "Dr." no sentence ends. */
+CASE(heading_after_sentence_line,
+     "Economic Security\nThe leaders agreed to strengthen supply chains.\n"
+     "Health Cooperation\nThe leaders committed to expand vaccine "
+     "production.\n\nThe talks were held with Dr.\nKim Jong Su in Seoul\n"
+     "in the spring of that year.\n",
+     "H0 Economic Security\nS0 The leaders agreed to strengthen supply "
+     "chains.\nH0 Health Cooperation\nS0 The leaders committed to expand "
+     "vaccine production.\nS0 The talks were held with Dr. Kim Jong Su in "
+     "Seoul in the spring of that year.")
 CASE(lead_in_colon_is_sentence,
      "Together, the two countries will:\n  • Expand trade.\n",
      "S0 Together, the two countries will:\nB1 Expand trade.")
@@ -877,6 +888,7 @@ int main(void) {
     cmocka_unit_test(wrapped_paragraph_uppercase_continuation),
     cmocka_unit_test(short_line_lowercase_continuation),
     cmocka_unit_test(narrow_column_in_wide_block),
+    cmocka_unit_test(heading_after_sentence_line),
     cmocka_unit_test(lead_in_colon_is_sentence),
     cmocka_unit_test(sentence_over_lines),
     cmocka_unit_test(long_line_without_punct_is_sentence),

@@ -84,7 +84,7 @@ static int title_shape(const seg *g, const line *l, size_t maxcps,
 }
 
 /* A heading: short, no final punctuation, one sentence. */
-static int heading_shape(const seg *g, const line *l) {
+int ct_seg_heading_shape(const seg *g, const line *l) {
   return title_shape(g, l, HEADING_MAX_CPS, HEADING_MAX_WORDS, 0);
 }
 
@@ -95,7 +95,7 @@ static int headline_shape(const seg *g, const line *l) {
 }
 
 int ct_seg_title_shape(const seg *g, const line *l) {
-  return heading_shape(g, l) || (g->top && headline_shape(g, l));
+  return ct_seg_heading_shape(g, l) || (g->top && headline_shape(g, l));
 }
 
 int ct_seg_is_title(const seg *g, const line *l) {

@@ -219,6 +219,10 @@ int ct_seg_is_month(const unsigned char *p, size_t n);
 ** ("... will", "... and the")?  Such a line is no title, and no break. */
 int ct_seg_dangling_end(const seg *g, size_t a, size_t b);
 
+/* lines.c: the shape of a heading: short, no final punctuation, one
+** sentence, not lowercase, no dangling last word. */
+int ct_seg_heading_shape(const seg *g, const line *l);
+
 /* lines.c: the shape of a title: a heading's, or, while g->top (no
 ** sentence or line of text yet), the document's headline's, which may
 ** be longer (the caller has ruled out page furniture). */

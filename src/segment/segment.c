@@ -212,6 +212,18 @@ static int loose_break(const seg *g, const line *a, const line *b) {
   return !ct_cp_islower(next) || (a->words <= 4 && b->words <= 4);
 }
 
+/* Does a sentence end where line a ends, by the sentence rules (not
+** after "U.S.")?  Then a line after it may start a unit of its own. */
+static int ends_sentence(const seg *g, const line *a, const line *b) {
+  size_t p = a->start, e;
+  if (!is_terminator(cp_before(g, a->start, a->end))) return 0;
+  while ((e = ct_seg_sentence_end(g, p, b->end)) < a->end) {
+    if (e <= p) return 0;
+    p = skip_space(g, e, a->end);
+  }
+  return e == a->end;
+}
+
 /* Does line b go on the paragraph that line a is in?  A deeper
 ** blockquote opens a block of its own ("We agree\n> to trade." is two
 ** paragraphs, as in CommonMark); a shallower line is a lazy continuation
@@ -220,6 +232,7 @@ static int joins(const seg *g, const line *before, const line *a,
                  const line *b, size_t maxcps, int punct) {
   if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
   if (b->quote > a->quote) return 0;
+  if (ct_seg_heading_shape(g, b) && ends_sentence(g, a, b)) return 0;
   if (hard_break(g, before, a, b, maxcps)) return 0;
   return punct || !loose_break(g, a, b);
 }
