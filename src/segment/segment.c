@@ -216,7 +216,6 @@ static int loose_break(const seg *g, const line *a, const line *b) {
 ** after "U.S.")?  Then a line after it may start a unit of its own. */
 static int ends_sentence(const seg *g, const line *a, const line *b) {
   size_t p = a->start, e;
-  if (!is_terminator(cp_before(g, a->start, a->end))) return 0;
   while ((e = ct_seg_sentence_end(g, p, b->end)) < a->end) {
     if (e <= p) return 0;
     p = skip_space(g, e, a->end);
@@ -232,7 +231,9 @@ static int joins(const seg *g, const line *before, const line *a,
                  const line *b, size_t maxcps, int punct) {
   if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
   if (b->quote > a->quote) return 0;
-  if (ct_seg_heading_shape(g, b) && ends_sentence(g, a, b)) return 0;
+  if (is_terminator(cp_before(g, a->start, a->end)) &&   /* cheap first */
+      ct_seg_heading_shape(g, b) && ends_sentence(g, a, b))
+    return 0;
   if (hard_break(g, before, a, b, maxcps)) return 0;
   return punct || !loose_break(g, a, b);
 }
