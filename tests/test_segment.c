@@ -248,10 +248,12 @@ CASE(bullet_continuation_line,
 ** sentence is broken off (a PDF's or a mail's wrapping). */
 CASE(item_lazy_continuation,
      "• Secretary of State Clinton, Secretary\nof Foreign Affairs met.\n"
-     "• It is dated June 12,\n2020, and it applies.\n• Item.\n"
+     "• It is dated June 12,\n2020, and it applies.\n"
+     "• Open between 9 a.m.\nand 5 p.m. on weekdays.\n• Item.\n"
      "Paragraph text follows.\n",
      "B1 Secretary of State Clinton, Secretary of Foreign Affairs met.\n"
-     "B1 It is dated June 12, 2020, and it applies.\nB1 Item.\n"
+     "B1 It is dated June 12, 2020, and it applies.\n"
+     "B1 Open between 9 a.m. and 5 p.m. on weekdays.\nB1 Item.\n"
      "S0 Paragraph text follows.")
 CASE(paragraph_after_bullet, "• Item.\nParagraph text follows.\n",
      "B1 Item.\nS0 Paragraph text follows.")

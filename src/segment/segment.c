@@ -241,17 +241,20 @@ static int joins(const seg *g, const line *before, const line *a,
 /* Does line k go on the list item that line `item` starts?  A line
 ** indented under the marker does; so does a line that is not (a lazy
 ** continuation, as in CommonMark) when the item's sentence is broken
-** off, without final punctuation or at a comma, and the line reads as
-** its rest ("• Secretary of State Clinton, Secretary" / "of Foreign
-** Affairs"): after "• Item." an unindented line is a paragraph. */
+** off (no final punctuation, a comma, or a period that ends no sentence:
+** "... between 9 a.m." / "and 5 p.m.") and the line reads as its rest
+** ("• Secretary of State Clinton, Secretary" / "of Foreign Affairs"):
+** after "• Item." an unindented line is a paragraph. */
 static int item_goes_on(const seg *g, const line *item, size_t k,
                         size_t maxcps, int punct) {
   const line *a = &g->lines[k - 1], *b = &g->lines[k];
   int32_t last = cp_before(g, a->start, a->end);
   if (b->marker || b->title || b->table) return 0;
   if (b->indent > item->indent) return 1;
-  return (last == ',' || !is_final_punct(last)) &&
-         joins(g, a > item ? a - 1 : NULL, a, b, maxcps, punct);
+  if (is_terminator(last) ? ends_sentence(g, a, b)
+                          : last != ',' && is_final_punct(last))
+    return 0;
+  return joins(g, a > item ? a - 1 : NULL, a, b, maxcps, punct);
 }
 
 /* A block of a few short lines, none of them a sentence, with an e-mail
