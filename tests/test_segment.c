@@ -113,6 +113,13 @@ CASE(heading_after_sentence_line,
      "chains.\nH0 Health Cooperation\nS0 The leaders committed to expand "
      "vaccine production.\nS0 The talks were held with Dr. Kim Jong Su in "
      "Seoul in the spring of that year.")
+/* The document's first line, a title, before text on the next line. */
+CASE(headline_before_text_line,
+     "FACT SHEET: United States and Vietnam Partnership\n"
+     "The two leaders met today in Hanoi.\nThey agreed on new projects.\n",
+     "H0 FACT SHEET: United States and Vietnam Partnership\n"
+     "S0 The two leaders met today in Hanoi.\n"
+     "S0 They agreed on new projects.")
 CASE(lead_in_colon_is_sentence,
      "Together, the two countries will:\n  • Expand trade.\n",
      "S0 Together, the two countries will:\nB1 Expand trade.")
@@ -891,6 +898,7 @@ int main(void) {
     cmocka_unit_test(short_line_lowercase_continuation),
     cmocka_unit_test(narrow_column_in_wide_block),
     cmocka_unit_test(heading_after_sentence_line),
+    cmocka_unit_test(headline_before_text_line),
     cmocka_unit_test(lead_in_colon_is_sentence),
     cmocka_unit_test(sentence_over_lines),
     cmocka_unit_test(long_line_without_punct_is_sentence),

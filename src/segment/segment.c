@@ -186,6 +186,8 @@ static int hard_break(const seg *g, const line *before, const line *a,
   if (!(ct_cp_isupper(next) || ct_cp_isdigit(next) || is_opener(next) ||
         ct_cp_iscjk(next)))
     return 0;
+  if (before == NULL && g->top && ct_seg_title_shape(g, a))
+    return 1;                   /* the headline, however long, before text */
   if (before != NULL) maxcps = before->cps;
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
