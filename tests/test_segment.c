@@ -262,6 +262,13 @@ CASE(item_lazy_continuation,
      "B1 It is dated June 12, 2020, and it applies.\n"
      "B1 Open between 9 a.m. and 5 p.m. on weekdays.\nB1 Item.\n"
      "S0 Paragraph text follows.")
+/* A numbered section title over its text is a heading; an item among
+** items, or a last item before a paragraph, stays an item. */
+CASE(numbered_section_title,
+     "Intro text.\nII. Common Strategic Objectives\nThe two sides agree.\n\n"
+     "We will:\n1. Expand trade\n2. Build ties\nThe leaders also met.\n",
+     "S0 Intro text.\nH0 Common Strategic Objectives\nS0 The two sides agree.\n"
+     "S0 We will:\nB1 Expand trade\nB1 Build ties\nS0 The leaders also met.")
 CASE(paragraph_after_bullet, "• Item.\nParagraph text follows.\n",
      "B1 Item.\nS0 Paragraph text follows.")
 CASE(list_depth_resets_after_paragraph,
@@ -932,6 +939,7 @@ int main(void) {
     cmocka_unit_test(bullet_two_sentences),
     cmocka_unit_test(bullet_continuation_line),
     cmocka_unit_test(paragraph_after_bullet),
+    cmocka_unit_test(numbered_section_title),
     cmocka_unit_test(item_lazy_continuation),
     cmocka_unit_test(list_depth_resets_after_paragraph),
     cmocka_unit_test(blank_lines_between_items_keep_depth),

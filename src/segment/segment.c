@@ -240,6 +240,20 @@ static int joins(const seg *g, const line *before, const line *a,
   return punct || !loose_break(g, a, b);
 }
 
+/* Is the item a numbered title ("II. Common Strategic Objectives",
+** "(c) Applicability") before a capitalized line?  Then that line is not
+** its lazy continuation but the text under it.  A bullet is never one:
+** "• Boeing Special Attention Service" / "Bulletin 737-31-1860 ..." is
+** an item's wrapped name. */
+static int titled_item(const seg *g, const line *item, const line *b) {
+  line t = *item;
+  size_t len;
+  if (item->mk.kind == CT_MK_BULLET) return 0;
+  t.start = t.text;
+  return ct_cp_isupper(cp_at(g, b->start, b->end, &len)) &&
+         ct_seg_heading_shape(g, &t);
+}
+
 /* Does line k go on the list item that line `item` starts?  A line
 ** indented under the marker does; so does a line that is not (a lazy
 ** continuation, as in CommonMark) when the item's sentence is broken
@@ -256,7 +270,20 @@ static int item_goes_on(const seg *g, const line *item, size_t k,
   if (is_terminator(last) ? ends_sentence(g, a, b)
                           : last != ',' && is_final_punct(last))
     return 0;
+  if (a == item && titled_item(g, item, b)) return 0;
   return joins(g, a > item ? a - 1 : NULL, a, b, maxcps, punct);
+}
+
+/* Is the item of lines [first, k) a numbered section title ("II. Common
+** Strategic Objectives" over its text): one line whose text reads as a
+** heading, alone (no item line just before or after it) and followed
+** in its block by a paragraph line? */
+static int numbered_title(const seg *g, size_t first, size_t k) {
+  if (k != first + 1 || k >= g->nlines) return 0;
+  if (first > 0 && g->lines[first - 1].marker) return 0;
+  if (g->lines[k].marker || g->lines[k].title || g->lines[k].table)
+    return 0;
+  return titled_item(g, &g->lines[first], &g->lines[k]);
 }
 
 /* A block of a few short lines, none of them a sentence, with an e-mail
@@ -306,7 +333,12 @@ static ct_status emit_block(seg *g) {
     } else if (l->marker) {
       int depth = item_depth(g, l->indent);
       while (k < g->nlines && item_goes_on(g, l, k, maxcps, punct)) k++;
-      st = emit_items(g, l, g->lines[k - 1].end, depth);
+      if (numbered_title(g, first, k)) {
+        g->nind = 0;
+        st = emit(g, l->text, l->end, CT_KIND_HEADING, 0);
+      } else {
+        st = emit_items(g, l, g->lines[k - 1].end, depth);
+      }
     } else {
       while (k < g->nlines &&
              joins(g, k - 1 > first ? &g->lines[k - 2] : NULL,
