@@ -49,18 +49,27 @@ static size_t count_words(const seg *g, size_t a, size_t b) {
   return words;
 }
 
+static int is_small_word(const unsigned char *p, size_t n) {
+  static const char *const small[] = {"a", "an", "and", "at", "by", "for",
+                                      "in", "of", "on", "or", "the", "to",
+                                      "with", NULL};
+  for (const char *const *w = small; *w; w++)
+    if (word_is(*w, p, n)) return 1;
+  return 0;
+}
+
 /* Does [a, b) end in a lowercase word that cannot end a title, one a
 ** sentence goes on from ("... their governments will", "... and")?  A
-** title capitalizes its last word or ends in a content word. */
+** title capitalizes its last word or ends in a content word: the small
+** words of a title, and these. */
 int ct_seg_dangling_end(const seg *g, size_t a, size_t b) {
-  static const char *const words[] = {
-      "a",    "an",   "and",   "as",    "at",   "be",   "by",    "for",
-      "from", "in",   "into",  "is",    "are",  "of",   "on",    "or",
-      "shall", "than", "that", "the",   "to",   "which", "will", "with",
-      "would", NULL};
+  static const char *const more[] = {
+      "are", "as", "be", "from", "into", "is", "shall", "than", "that",
+      "which", "will", "would", NULL};
   size_t w = b;
   while (w > a && g->s[w - 1] != ' ') w--;
-  for (const char *const *p = words; *p; p++)
+  if (is_small_word(g->s + w, b - w)) return 1;
+  for (const char *const *p = more; *p; p++)
     if (word_is(*p, g->s + w, b - w)) return 1;
   return 0;
 }
@@ -116,15 +125,6 @@ static int is_dateline(const seg *g, size_t i, size_t end) {
       return 0;
     i += len;
   }
-  return 0;
-}
-
-static int is_small_word(const unsigned char *p, size_t n) {
-  static const char *const small[] = {"a", "an", "and", "at", "by", "for",
-                                      "in", "of", "on", "or", "the", "to",
-                                      "with", NULL};
-  for (const char *const *w = small; *w; w++)
-    if (word_is(*w, p, n)) return 1;
   return 0;
 }
 

@@ -146,8 +146,7 @@ static ct_status emit_paragraph(seg *g, const line *first, size_t end,
   if (glue) {
     st = emit(g, first->start, trim_end(g, first->start, glue),
               CT_KIND_HEADING, 0);
-    if (st != CT_OK)
-      return st;
+    if (st != CT_OK) return st;
     return emit_sentences(g, glue, end, CT_KIND_SENTENCE, 0);
   }
   return emit_sentences(g, first->start, end, CT_KIND_SENTENCE, 0);
@@ -171,24 +170,24 @@ static ct_status emit_items(seg *g, const line *l, size_t end, int depth) {
 /* Does a paragraph break after line a, though no blank line follows?  A
 ** short line without final punctuation before a capitalized line is a
 ** heading or a title line, not a wrapped sentence.  Short is measured
-** against the block's longest line (maxcps) when a starts its unit, and
-** against the line before it (`before`) when a is inside one: a line as
-** long as the one above it is wrapped text, however narrow the column
-** ("... the Mutual Defense" / "Treaty and charts ..."). */
-static int hard_break(const seg *g, const line *before, const line *a,
+** against the block's longest line (maxcps) when a starts its unit (the
+** unit's lines run from `unit` to a in g->lines), and against the line
+** before it when a is inside one: a line as long as the one above it is
+** wrapped text, however narrow the column ("... the Mutual Defense" /
+** "Treaty and charts ..."). */
+static int hard_break(const seg *g, const line *unit, const line *a,
                       const line *b, size_t maxcps) {
   int32_t next;
   size_t len;
-  if (is_final_punct(cp_before(g, a->start, a->end)) ||
-      ct_seg_dangling_end(g, a->start, a->end))
-    return 0;
+  if (is_final_punct(cp_before(g, a->start, a->end))) return 0;
   next = cp_at(g, b->start, b->end, &len);
   if (!(ct_cp_isupper(next) || ct_cp_isdigit(next) || is_opener(next) ||
-        ct_cp_iscjk(next)))
+        ct_cp_iscjk(next)) ||
+      ct_seg_dangling_end(g, a->start, a->end))
     return 0;
-  if (before == NULL && g->top && ct_seg_title_shape(g, a))
+  if (a == unit && g->top && ct_seg_title_shape(g, a))
     return 1;                   /* the headline, however long, before text */
-  if (before != NULL) maxcps = before->cps;
+  if (a > unit) maxcps = a[-1].cps;
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
 
@@ -229,14 +228,14 @@ static int ends_sentence(const seg *g, const line *a, const line *b) {
 ** blockquote opens a block of its own ("We agree\n> to trade." is two
 ** paragraphs, as in CommonMark); a shallower line is a lazy continuation
 ** of the quoted paragraph ("> We agree\nto trade." is one). */
-static int joins(const seg *g, const line *before, const line *a,
+static int joins(const seg *g, const line *unit, const line *a,
                  const line *b, size_t maxcps, int punct) {
   if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
   if (b->quote > a->quote) return 0;
   if (is_terminator(cp_before(g, a->start, a->end)) &&   /* cheap first */
       ct_seg_heading_shape(g, b) && ends_sentence(g, a, b))
     return 0;
-  if (hard_break(g, before, a, b, maxcps)) return 0;
+  if (hard_break(g, unit, a, b, maxcps)) return 0;
   return punct || !loose_break(g, a, b);
 }
 
@@ -271,7 +270,7 @@ static int item_goes_on(const seg *g, const line *item, size_t k,
                           : last != ',' && is_final_punct(last))
     return 0;
   if (a == item && titled_item(g, item, b)) return 0;
-  return joins(g, a > item ? a - 1 : NULL, a, b, maxcps, punct);
+  return joins(g, item, a, b, maxcps, punct);
 }
 
 /* Is the item of lines [first, k) a numbered section title ("II. Common
@@ -341,8 +340,7 @@ static ct_status emit_block(seg *g) {
       }
     } else {
       while (k < g->nlines &&
-             joins(g, k - 1 > first ? &g->lines[k - 2] : NULL,
-                   &g->lines[k - 1], &g->lines[k], maxcps, punct))
+             joins(g, l, &g->lines[k - 1], &g->lines[k], maxcps, punct))
         k++;
       st = emit_paragraph(g, l, g->lines[k - 1].end, k - first == 1);
     }
@@ -582,8 +580,8 @@ static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
   }
   for (k = 1; st == CT_OK && k <= g->nlines; k++) {
     if (k < g->nlines &&
-        !hard_break(g, k - 1 > first ? &g->lines[k - 2] : NULL,
-                    &g->lines[k - 1], &g->lines[k], maxcps))
+        !hard_break(g, &g->lines[first], &g->lines[k - 1], &g->lines[k],
+                    maxcps))
       continue;
     furn = k - 1 == first
                ? ct_seg_furniture(g, g->lines[first].start,
