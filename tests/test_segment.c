@@ -269,6 +269,23 @@ CASE(numbered_section_title,
      "We will:\n1. Expand trade\n2. Build ties\nThe leaders also met.\n",
      "S0 Intro text.\nH0 Common Strategic Objectives\nS0 The two sides agree.\n"
      "S0 We will:\nB1 Expand trade\nB1 Build ties\nS0 The leaders also met.")
+CASE(wrapped_title,
+     "Intro text.\n\nCooperation on Clean Energy and\n"
+     "Critical Minerals Supply Chains\n\nThe two will invest.\n\n"
+     "Joint Statement of the United States\nand the Republic of Korea\n\n"
+     "The leaders met.\n",
+     "S0 Intro text.\n"
+     "H0 Cooperation on Clean Energy and Critical Minerals Supply Chains\n"
+     "S0 The two will invest.\n"
+     "H0 Joint Statement of the United States and the Republic of Korea\n"
+     "S0 The leaders met.")
+CASE(wrapped_sentence_is_no_title,
+     "Intro text.\n\nThe updated FCC software would also limit\n"
+     "the magnitude of any MCAS\n\nNote 2 to paragraph (i): The MEL\n"
+     "provisions apply\n",
+     "S0 Intro text.\n"
+     "S0 The updated FCC software would also limit the magnitude of any MCAS\n"
+     "S0 Note 2 to paragraph (i): The MEL provisions apply")
 CASE(paragraph_after_bullet, "• Item.\nParagraph text follows.\n",
      "B1 Item.\nS0 Paragraph text follows.")
 CASE(list_depth_resets_after_paragraph,
@@ -572,7 +589,7 @@ CASE(short_lines_without_punctuation,
 CASE(wrapped_title_stays_together,
      "Joint Statement on the Strategic Third Neighbor Partnership\n"
      "between the United States of America and Mongolia\n",
-     "S0 Joint Statement on the Strategic Third Neighbor Partnership between "
+     "H0 Joint Statement on the Strategic Third Neighbor Partnership between "
      "the United States of America and Mongolia")
 
 /* -- Hangul and CJK -------------------------------------------------- */
@@ -940,6 +957,8 @@ int main(void) {
     cmocka_unit_test(bullet_continuation_line),
     cmocka_unit_test(paragraph_after_bullet),
     cmocka_unit_test(numbered_section_title),
+    cmocka_unit_test(wrapped_title),
+    cmocka_unit_test(wrapped_sentence_is_no_title),
     cmocka_unit_test(item_lazy_continuation),
     cmocka_unit_test(list_depth_resets_after_paragraph),
     cmocka_unit_test(blank_lines_between_items_keep_depth),

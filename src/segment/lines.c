@@ -74,6 +74,32 @@ int ct_seg_dangling_end(const seg *g, size_t a, size_t b) {
   return 0;
 }
 
+/* Is every word of [a, b) capitalized, but for the small words of a
+** title ("Explanation of Certain Provisions for Alternative Methods")?
+** A word is read from its first letter or digit ("(Lion" is
+** capitalized); a script without case passes. */
+int ct_seg_title_case(const seg *g, size_t a, size_t b) {
+  static const char *const small[] = {
+      "against", "among", "between", "from", "into", "over", "per",
+      "through", "toward", "towards", "under", "upon", "via", NULL};
+  size_t i = a, len;
+  while (i < b) {
+    size_t w, e;
+    int32_t cp = 0;
+    while (i < b && cp_isspace(cp_at(g, i, b, &len))) i += len;
+    for (w = e = i; e < b && !cp_isspace(cp_at(g, e, b, &len)); e += len)
+      ;
+    while (i < e && !ct_cp_isalnum(cp = cp_at(g, i, e, &len))) i += len;
+    if (i < e && ct_cp_islower(cp) && !is_small_word(g->s + w, e - w)) {
+      const char *const *p = small;
+      while (*p != NULL && !word_is(*p, g->s + w, e - w)) p++;
+      if (*p == NULL) return 0;
+    }
+    i = e;
+  }
+  return 1;
+}
+
 /* Shaped like a title: no final punctuation (but '?' or '!' when `ask`),
 ** not starting lowercase, not ending in a word a sentence goes on from,
 ** one sentence, within the limits. */

@@ -219,6 +219,10 @@ int ct_seg_is_month(const unsigned char *p, size_t n);
 ** ("... will", "... and the")?  Such a line is no title, and no break. */
 int ct_seg_dangling_end(const seg *g, size_t a, size_t b);
 
+/* lines.c: are the words of [a, b) capitalized but for a title's small
+** words ("of", "and", "between")? */
+int ct_seg_title_case(const seg *g, size_t a, size_t b);
+
 /* lines.c: the shape of a heading: short, no final punctuation, one
 ** sentence, not lowercase, no dangling last word. */
 int ct_seg_heading_shape(const seg *g, const line *l);

@@ -134,14 +134,35 @@ static int line_unit(const seg *g, const line *l) {
   return 0;
 }
 
-static ct_status emit_paragraph(seg *g, const line *first, size_t end,
-                                int one_line) {
-  size_t glue;
+/* Does a paragraph of lines first..last (more than one) read as one
+** title wrapped over them ("Cooperation on Clean Energy and" / "Critical
+** Minerals Supply Chains")?  Joined, they must have a title's shape,
+** its capitals ("The updated FCC software would" / "limit ..." is a
+** sentence broken off) and be one sentence, and no line may end in
+** punctuation. */
+static int wrapped_title(const seg *g, const line *first, const line *last) {
+  line t = *first;
+  const line *l;
+  t.end = last->end;
+  t.cps = 0;
+  for (l = first; l <= last; l++) {
+    if (l < last && is_final_punct(cp_before(g, l->start, l->end))) return 0;
+    t.cps += l->cps + 1;
+  }
+  t.cps--;                                 /* the line ends, as spaces */
+  return ct_seg_title_shape(g, &t) && ct_seg_title_case(g, t.start, t.end) &&
+         ct_seg_sentence_end(g, t.start, t.end) == t.end;
+}
+
+/* The paragraph of lines first..last of the block. */
+static ct_status emit_paragraph(seg *g, const line *first, const line *last) {
+  size_t glue, end = last->end;
   ct_status st;
-  int u = one_line ? line_unit(g, first) : 0;
+  int u = first == last ? line_unit(g, first)
+          : wrapped_title(g, first, last) ? -1 : 0;
   g->nind = 0;
   if (u > 0) return emit_furniture(g, first->start, first->end, u);
-  if (u < 0) return emit(g, first->start, first->end, CT_KIND_HEADING, 0);
+  if (u < 0) return emit(g, first->start, end, CT_KIND_HEADING, 0);
   glue = ct_seg_glued_heading(g, first);
   if (glue) {
     st = emit(g, first->start, trim_end(g, first->start, glue),
@@ -206,10 +227,13 @@ static ct_status emit_cells(seg *g, const line *l) {
 /* In a block where no line ends in final punctuation (a title over two
 ** lines, "60.5 F / Los Angeles / Friday, November 14, 2025", a list of
 ** short lines), a line is its own unit before a capitalized line, and
-** between two lines of a few words. */
+** between two lines of a few words; but not when it ends in a word a
+** sentence goes on from ("Cooperation on Clean Energy and" / "Critical
+** Minerals"): that is one title wrapped, and wrapped_title reads it. */
 static int loose_break(const seg *g, const line *a, const line *b) {
   size_t len;
   int32_t next = cp_at(g, b->start, b->end, &len);
+  if (ct_seg_dangling_end(g, a->start, a->end)) return 0;  /* goes on */
   return !ct_cp_islower(next) || (a->words <= 4 && b->words <= 4);
 }
 
@@ -342,7 +366,7 @@ static ct_status emit_block(seg *g) {
       while (k < g->nlines &&
              joins(g, l, &g->lines[k - 1], &g->lines[k], maxcps, punct))
         k++;
-      st = emit_paragraph(g, l, g->lines[k - 1].end, k - first == 1);
+      st = emit_paragraph(g, l, &g->lines[k - 1]);
     }
   }
   g->nlines = 0;
