@@ -286,6 +286,56 @@ CASE(wrapped_sentence_is_no_title,
      "S0 Intro text.\n"
      "S0 The updated FCC software would also limit the magnitude of any MCAS\n"
      "S0 Note 2 to paragraph (i): The MEL provisions apply")
+/* text hard-wrapped at 72 columns: each case reads as its unwrapped
+** source does (tests/corpus/docs, folded with `fold -s -w 72`) */
+CASE(wrapped_filled_lines,
+     "Intro.\n\nRECALLING the wish of the Parties to establish the closest possible\n"
+     "relationship between South Africa and the countries of the ACP-EC Lome\n"
+     "Convention as reflected in the signing, on 24 April 1997, of the\n"
+     "Protocol governing the accession of South Africa to the fourth ACP-EC\n"
+     "Convention of Lome, as amended by the Agreement signed in Mauritius on\n"
+     "4 November 1995;\n",
+     "S0 Intro.\n"
+     "S0 RECALLING the wish of the Parties to establish the closest possible "
+     "relationship between South Africa and the countries of the ACP-EC Lome "
+     "Convention as reflected in the signing, on 24 April 1997, of the "
+     "Protocol governing the accession of South Africa to the fourth ACP-EC "
+     "Convention of Lome, as amended by the Agreement signed in Mauritius on "
+     "4 November 1995;")
+CASE(wrapped_date_after_comma,
+     "Intro.\n\nPresident Lopez Obrador signed historic labor reform legislation into law on May 1,\n"
+     "2019.\n",
+     "S0 Intro.\n"
+     "S0 President Lopez Obrador signed historic labor reform legislation into "
+     "law on May 1, 2019.")
+CASE(wrapped_headline,
+     "Readout of President Biden's Meeting with Prime Minister Suga\n"
+     "Yoshihide of Japan\n\n"
+     "President Joseph R. Biden, Jr. spoke today with President of Finland\n"
+     "Sauli Niinisto.\n",
+     "H0 Readout of President Biden's Meeting with Prime Minister Suga "
+     "Yoshihide of Japan\n"
+     "S0 President Joseph R. Biden, Jr. spoke today with President of Finland "
+     "Sauli Niinisto.")
+CASE(wrapped_items,
+     "Intro.\n\n"
+     "  2. Possible areas of cooperation will be developed through Implementing\n"
+     "Arrangements.\n\n"
+     "  (b) the Parties declare their readiness to foster economic cooperation;\n"
+     "and\n\n"
+     "  4. SUPPORT CONSERVATION, CLIMATE ADAPTATION, AND A JUST ENERGY\n"
+     "TRANSITION\n\n"
+     "  • Launching a U.S.-Singapore Partnership for Growth and Innovation:\n"
+     "The U.S. Department of Commerce and Singapore Ministry of Trade and\n"
+     "Industry are creating a new Partnership.\n",
+     "S0 Intro.\n"
+     "B1 Possible areas of cooperation will be developed through Implementing "
+     "Arrangements.\n"
+     "B1 the Parties declare their readiness to foster economic cooperation; and\n"
+     "B1 SUPPORT CONSERVATION, CLIMATE ADAPTATION, AND A JUST ENERGY TRANSITION\n"
+     "B1 Launching a U.S.-Singapore Partnership for Growth and Innovation: The "
+     "U.S. Department of Commerce and Singapore Ministry of Trade and Industry "
+     "are creating a new Partnership.")
 CASE(paragraph_after_bullet, "• Item.\nParagraph text follows.\n",
      "B1 Item.\nS0 Paragraph text follows.")
 CASE(list_depth_resets_after_paragraph,
@@ -959,6 +1009,10 @@ int main(void) {
     cmocka_unit_test(numbered_section_title),
     cmocka_unit_test(wrapped_title),
     cmocka_unit_test(wrapped_sentence_is_no_title),
+    cmocka_unit_test(wrapped_filled_lines),
+    cmocka_unit_test(wrapped_date_after_comma),
+    cmocka_unit_test(wrapped_headline),
+    cmocka_unit_test(wrapped_items),
     cmocka_unit_test(item_lazy_continuation),
     cmocka_unit_test(list_depth_resets_after_paragraph),
     cmocka_unit_test(blank_lines_between_items_keep_depth),

@@ -81,7 +81,8 @@ int ct_seg_dangling_end(const seg *g, size_t a, size_t b) {
 int ct_seg_title_case(const seg *g, size_t a, size_t b) {
   static const char *const small[] = {
       "against", "among", "between", "from", "into", "over", "per",
-      "through", "toward", "towards", "under", "upon", "via", NULL};
+      "through", "toward", "towards", "under", "upon", "via", "al", "bin",
+      "da", "de", "del", "der", "du", "la", "le", "van", "von", NULL};
   size_t i = a, len;
   while (i < b) {
     size_t w, e;

@@ -35,6 +35,7 @@
 #define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
 #define HEADLINE_MAX_WORDS 40
 #define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
+#define WRAP_MIN_CPS 40         /* shorter lines are not hard-wrapped text */
 #define CONTACT_MAX_LINES 6     /* a contact block: name, post, office, ... */
 
 /* A list marker as items.c reads it: its kind and the label's value, so
@@ -90,6 +91,9 @@ typedef struct seg {
   int nind;
   line *lines;                 /* the current block, reused */
   size_t nlines, lcap;
+  size_t width;                /* the block's width when its text looks
+                               ** wrapped (two lines or more within a
+                               ** tenth of the longest), else 0 */
   int top;                     /* no sentence yet: a headline may come */
   int in_comment;              /* inside an HTML comment over lines */
   int after;                   /* the furniture just emitted (CT_FURN_*) */

@@ -188,6 +188,53 @@ static ct_status emit_items(seg *g, const line *l, size_t end, int depth) {
   }
 }
 
+/* Does line a break off a sentence: end in a comma or a word a sentence
+** goes on from?  Then the next line is its rest, whatever it looks like
+** on its own ("... into law on May 1," / "2019."). */
+static int broken_off(const seg *g, const line *a) {
+  return cp_before(g, a->start, a->end) == ',' ||
+         ct_seg_dangling_end(g, a->start, a->end);
+}
+
+/* Is line a full, as a line that text wrapped at the block's width is:
+** long, and the first word of line b would not have fitted after it?
+** Then b goes on a's sentence, whatever their punctuation and capitals
+** ("... the countries of the ACP-EC Lome" / "Convention as reflected
+** ...", from a text wrapped at 72 columns).  Only a block with a width
+** tells: the longest line of two says nothing (a headline over its
+** source line). */
+static int filled(const seg *g, const line *a, const line *b) {
+  size_t i = b->start, len, word = 0;
+  if (g->width == 0 || a->cps < WRAP_MIN_CPS) return 0;
+  while (i < b->end && !cp_isspace(cp_at(g, i, b->end, &len)))
+    i += len, word++;
+  return a->cps + 1 + word > g->width;
+}
+
+/* The block's width (seg.width). */
+static size_t block_width(const seg *g, size_t maxcps) {
+  size_t k, near = 0;
+  for (k = 0; k < g->nlines; k++)
+    near += g->lines[k].cps * 10 >= maxcps * 9;
+  return near >= 2 ? maxcps : 0;
+}
+
+/* Does line b go on a title above it ("Agreement between the United
+** States of America and the Hashemite" / "Kingdom of Jordan on the
+** Establishment of a Free Trade Area"): title capitals, no punctuation
+** at its end? */
+static int title_goes_on(const seg *g, const line *b) {
+  return !is_final_punct(cp_before(g, b->start, b->end)) &&
+         ct_seg_title_case(g, b->start, b->end);
+}
+
+/* Is line b the rest of a long title on line a ("Readout of President
+** Biden's Meeting with Prime Minister Suga" / "Yoshihide of Japan")? */
+static int title_wraps(const seg *g, const line *a, const line *b) {
+  return a->cps >= WRAP_MIN_CPS && ct_seg_title_case(g, a->start, a->end) &&
+         title_goes_on(g, b);
+}
+
 /* Does a paragraph break after line a, though no blank line follows?  A
 ** short line without final punctuation before a capitalized line is a
 ** heading or a title line, not a wrapped sentence.  Short is measured
@@ -195,7 +242,11 @@ static ct_status emit_items(seg *g, const line *l, size_t end, int depth) {
 ** unit's lines run from `unit` to a in g->lines), and against the line
 ** before it when a is inside one: a line as long as the one above it is
 ** wrapped text, however narrow the column ("... the Mutual Defense" /
-** "Treaty and charts ..."). */
+** "Treaty and charts ...").  The document's first line, when it reads as
+** its headline, breaks before text whatever its length, unless the text
+** goes on from it: a filled line, the rest of a title, or the end of a
+** sentence that a line in sentence case began ("President Biden met
+** with President of Finland" / "Sauli Niinistö."). */
 static int hard_break(const seg *g, const line *unit, const line *a,
                       const line *b, size_t maxcps) {
   int32_t next;
@@ -206,8 +257,10 @@ static int hard_break(const seg *g, const line *unit, const line *a,
         ct_cp_iscjk(next)) ||
       ct_seg_dangling_end(g, a->start, a->end))
     return 0;
-  if (a == unit && g->top && ct_seg_title_shape(g, a))
-    return 1;                   /* the headline, however long, before text */
+  if (a == unit && g->top && ct_seg_title_shape(g, a)) /* the headline */
+    return !filled(g, a, b) && !title_goes_on(g, b) &&
+           (ct_seg_title_case(g, a->start, a->end) ||
+            !is_final_punct(cp_before(g, b->start, b->end)));
   if (a > unit) maxcps = a[-1].cps;
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
@@ -229,11 +282,14 @@ static ct_status emit_cells(seg *g, const line *l) {
 ** short lines), a line is its own unit before a capitalized line, and
 ** between two lines of a few words; but not when it ends in a word a
 ** sentence goes on from ("Cooperation on Clean Energy and" / "Critical
-** Minerals"): that is one title wrapped, and wrapped_title reads it. */
+** Minerals": one title wrapped, which wrapped_title reads), is filled,
+** or is a long title line that the next goes on (title_wraps). */
 static int loose_break(const seg *g, const line *a, const line *b) {
   size_t len;
   int32_t next = cp_at(g, b->start, b->end, &len);
-  if (ct_seg_dangling_end(g, a->start, a->end)) return 0;  /* goes on */
+  if (ct_seg_dangling_end(g, a->start, a->end) || filled(g, a, b) ||
+      title_wraps(g, a, b))
+    return 0;                                       /* goes on */
   return !ct_cp_islower(next) || (a->words <= 4 && b->words <= 4);
 }
 
@@ -254,7 +310,9 @@ static int ends_sentence(const seg *g, const line *a, const line *b) {
 ** of the quoted paragraph ("> We agree\nto trade." is one). */
 static int joins(const seg *g, const line *unit, const line *a,
                  const line *b, size_t maxcps, int punct) {
-  if (b->marker || b->title || b->table || a->furn || b->furn) return 0;
+  if (b->marker || b->title || b->table || a->furn) return 0;
+  if (b->furn && !broken_off(g, a) && !filled(g, a, b))
+    return 0;             /* "... signed in Mauritius on" / "4 November 1995;" */
   if (b->quote > a->quote) return 0;
   if (is_terminator(cp_before(g, a->start, a->end)) &&   /* cheap first */
       ct_seg_heading_shape(g, b) && ends_sentence(g, a, b))
@@ -274,7 +332,7 @@ static int titled_item(const seg *g, const line *item, const line *b) {
   if (item->mk.kind == CT_MK_BULLET) return 0;
   t.start = t.text;
   return ct_cp_isupper(cp_at(g, b->start, b->end, &len)) &&
-         ct_seg_heading_shape(g, &t);
+         ct_seg_heading_shape(g, &t) && ct_seg_title_case(g, t.start, t.end);
 }
 
 /* Does line k go on the list item that line `item` starts?  A line
@@ -287,13 +345,20 @@ static int titled_item(const seg *g, const line *item, const line *b) {
 static int item_goes_on(const seg *g, const line *item, size_t k,
                         size_t maxcps, int punct) {
   const line *a = &g->lines[k - 1], *b = &g->lines[k];
-  int32_t last = cp_before(g, a->start, a->end);
+  int32_t last = cp_before(g, a->start, a->end), first;
+  size_t len;
   if (b->marker || b->title || b->table) return 0;
   if (b->indent > item->indent) return 1;
+  first = cp_at(g, b->start, b->end, &len);
   if (is_terminator(last) ? ends_sentence(g, a, b)
-                          : last != ',' && is_final_punct(last))
+                          : last == ';' ? !(filled(g, a, b) ||
+                                            ct_cp_islower(first))
+                                        : last != ',' && last != ':' &&
+                                              is_final_punct(last))
     return 0;
-  if (a == item && titled_item(g, item, b)) return 0;
+  if (a == item && !filled(g, a, b) && !title_wraps(g, a, b) &&
+      titled_item(g, item, b))
+    return 0;
   return joins(g, item, a, b, maxcps, punct);
 }
 
@@ -344,6 +409,7 @@ static ct_status emit_block(seg *g) {
     if (!l->marker && !l->title && !l->furn && !l->table)
       punct |= is_final_punct(cp_before(g, l->start, l->end));
   }
+  g->width = block_width(g, maxcps);
   k = 0;
   while (st == CT_OK && k < g->nlines) {
     const line *l = &g->lines[k];
