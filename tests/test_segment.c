@@ -302,6 +302,21 @@ CASE(wrapped_filled_lines,
      "Protocol governing the accession of South Africa to the fourth ACP-EC "
      "Convention of Lome, as amended by the Agreement signed in Mauritius on "
      "4 November 1995;")
+CASE(wrapped_marker_is_text,
+     "Intro.\n\n"
+     "We welcome the plan to establish an integrated global surveillance system\n"
+     "\xe2\x80\x93 the Global Pandemic Radar \xe2\x80\x93 and commit to working with the WHO and\n"
+     "other partners to take this forward.\n\n"
+     "The leaders agreed on the steps set out below, which take effect at once:\n"
+     "- expand the trade in goods and services between the two economies;\n"
+     "- build ties.\n",
+     "S0 Intro.\n"
+     "S0 We welcome the plan to establish an integrated global surveillance "
+     "system \xe2\x80\x93 the Global Pandemic Radar \xe2\x80\x93 and commit to working "
+     "with the WHO and other partners to take this forward.\n"
+     "S0 The leaders agreed on the steps set out below, which take effect at once:\n"
+     "B1 expand the trade in goods and services between the two economies;\n"
+     "B1 build ties.")
 CASE(wrapped_date_after_comma,
      "Intro.\n\nPresident Lopez Obrador signed historic labor reform legislation into law on May 1,\n"
      "2019.\n",
@@ -1010,6 +1025,7 @@ int main(void) {
     cmocka_unit_test(wrapped_title),
     cmocka_unit_test(wrapped_sentence_is_no_title),
     cmocka_unit_test(wrapped_filled_lines),
+    cmocka_unit_test(wrapped_marker_is_text),
     cmocka_unit_test(wrapped_date_after_comma),
     cmocka_unit_test(wrapped_headline),
     cmocka_unit_test(wrapped_items),

@@ -392,6 +392,32 @@ static int contact_block(const seg *g) {
   return 0;
 }
 
+/* Could the marker m stand inside a sentence, where a wrap may have put
+** it at a line's start: a dash, or a label ("(ii)", "2)")? */
+static int prose_marker(const ct_marker *m) {
+  return m->kind != CT_MK_BULLET || m->bullet == '-' ||
+         m->bullet == 0x2013 || m->bullet == 0x2014;
+}
+
+/* A marker after a filled line that breaks off mid-sentence is the text
+** the wrap moved down ("... an integrated global surveillance system" /
+** "– the Global Pandemic Radar – and commit ..."), not a list item. */
+static void unmark_wrapped(seg *g) {
+  size_t k;
+  if (g->width == 0) return;
+  for (k = 1; k < g->nlines; k++) {
+    const line *a = &g->lines[k - 1];
+    line *b = &g->lines[k];
+    if (b->marker && prose_marker(&b->mk) && !a->title && !a->table &&
+        b->indent <= a->indent &&
+        !is_final_punct(cp_before(g, a->start, a->end)) && filled(g, a, b)) {
+      b->marker = 0;
+      b->text = b->start;
+      memset(&b->mk, 0, sizeof b->mk);
+    }
+  }
+}
+
 static ct_status emit_block(seg *g) {
   size_t k = 0, maxcps = 0, first;
   int punct = 0;
@@ -403,13 +429,15 @@ static ct_status emit_block(seg *g) {
     g->nlines = 0;
     return st;
   }
+  for (k = 0; k < g->nlines; k++)
+    if (g->lines[k].cps > maxcps) maxcps = g->lines[k].cps;
+  g->width = block_width(g, maxcps);
+  unmark_wrapped(g);
   for (k = 0; k < g->nlines; k++) {
     const line *l = &g->lines[k];
-    if (l->cps > maxcps) maxcps = l->cps;
     if (!l->marker && !l->title && !l->furn && !l->table)
       punct |= is_final_punct(cp_before(g, l->start, l->end));
   }
-  g->width = block_width(g, maxcps);
   k = 0;
   while (st == CT_OK && k < g->nlines) {
     const line *l = &g->lines[k];
