@@ -323,6 +323,14 @@ CASE(wrapped_date_after_comma,
      "S0 Intro.\n"
      "S0 President Lopez Obrador signed historic labor reform legislation into "
      "law on May 1, 2019.")
+CASE(wrapped_line_short_of_width,
+     "Intro.\n\nThe two governments signed a memorandum on reform of labor law in Mexico\n"
+     "and agreed to report on the progress of its implementation in May\n"
+     "2019.\n",
+     "S0 Intro.\n"
+     "S0 The two governments signed a memorandum on reform of labor law in "
+     "Mexico and agreed to report on the progress of its implementation in "
+     "May 2019.")
 CASE(wrapped_headline,
      "Readout of President Biden's Meeting with Prime Minister Suga\n"
      "Yoshihide of Japan\n\n"
@@ -1027,6 +1035,7 @@ int main(void) {
     cmocka_unit_test(wrapped_filled_lines),
     cmocka_unit_test(wrapped_marker_is_text),
     cmocka_unit_test(wrapped_date_after_comma),
+    cmocka_unit_test(wrapped_line_short_of_width),
     cmocka_unit_test(wrapped_headline),
     cmocka_unit_test(wrapped_items),
     cmocka_unit_test(item_lazy_continuation),

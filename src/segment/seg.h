@@ -36,6 +36,8 @@
 #define HEADLINE_MAX_WORDS 40
 #define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
 #define WRAP_MIN_CPS 40         /* shorter lines are not hard-wrapped text */
+#define WRAP_SLACK(w) (2 + (w) / 25) /* how far short of width w a line
+                              ** may end and still be filled */
 #define CONTACT_MAX_LINES 6     /* a contact block: name, post, office, ... */
 
 /* A list marker as items.c reads it: its kind and the label's value, so

@@ -202,13 +202,15 @@ static int broken_off(const seg *g, const line *a) {
 ** ("... the countries of the ACP-EC Lome" / "Convention as reflected
 ** ...", from a text wrapped at 72 columns).  Only a block with a width
 ** tells: the longest line of two says nothing (a headline over its
-** source line). */
+** source line).  A few characters of slack (WRAP_SLACK): wrappers that
+** count bytes give a line with a '•' or an 'é' fewer characters, and
+** some aim short of their width. */
 static int filled(const seg *g, const line *a, const line *b) {
   size_t i = b->start, len, word = 0;
   if (g->width == 0 || a->cps < WRAP_MIN_CPS) return 0;
   while (i < b->end && !cp_isspace(cp_at(g, i, b->end, &len)))
     i += len, word++;
-  return a->cps + 1 + word > g->width;
+  return a->cps + 1 + word + WRAP_SLACK(g->width) > g->width;
 }
 
 /* The block's width (seg.width). */
