@@ -310,6 +310,22 @@ static void test_html_structure(void **state) {
                  want, kinds);
 }
 
+/* A heading in capitals glued to its paragraph's first sentence is cut
+** off as in plain text; a run-in heading with a colon stays. */
+static void test_html_glued_heading(void **state) {
+  static const char *const want[] = {
+    "NEW COMMITMENTS", "The following companies will invest.",
+    "Clean Energy: The two will build.", NULL
+  };
+  static const ct_kind kinds[] = {
+    CT_KIND_HEADING, CT_KIND_SENTENCE, CT_KIND_SENTENCE
+  };
+  (void)state;
+  expect_clauses("<p><strong>NEW COMMITMENTS</strong> The following "
+                 "companies will invest.</p><p><b>Clean Energy:</b> The two "
+                 "will build.</p>", want, kinds);
+}
+
 static void test_html_depth(void **state) {
   ct_text *t = html("<ul><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li>"
                     "<li>d</li></ul>");
@@ -1097,6 +1113,7 @@ int main(void) {
     cmocka_unit_test(test_map_identity),
     cmocka_unit_test(test_format_of),
     cmocka_unit_test(test_html_structure),
+    cmocka_unit_test(test_html_glued_heading),
     cmocka_unit_test(test_html_depth),
     cmocka_unit_test(test_html_dropped),
     cmocka_unit_test(test_html_furniture),

@@ -134,6 +134,20 @@ static int line_unit(const seg *g, const line *l) {
   return 0;
 }
 
+/* The sentences of a paragraph from line first to `end`, after the
+** heading a lost line break glued to its first line, if any. */
+static ct_status emit_text(seg *g, const line *first, size_t end) {
+  size_t glue = ct_seg_glued_heading(g, first);
+  ct_status st;
+  if (glue) {
+    st = emit(g, first->start, trim_end(g, first->start, glue),
+              CT_KIND_HEADING, 0);
+    if (st != CT_OK) return st;
+    return emit_sentences(g, glue, end, CT_KIND_SENTENCE, 0);
+  }
+  return emit_sentences(g, first->start, end, CT_KIND_SENTENCE, 0);
+}
+
 /* Does a paragraph of lines first..last (more than one) read as one
 ** title wrapped over them ("Cooperation on Clean Energy and" / "Critical
 ** Minerals Supply Chains")?  Joined, they must have a title's shape,
@@ -156,21 +170,13 @@ static int wrapped_title(const seg *g, const line *first, const line *last) {
 
 /* The paragraph of lines first..last of the block. */
 static ct_status emit_paragraph(seg *g, const line *first, const line *last) {
-  size_t glue, end = last->end;
-  ct_status st;
+  size_t end = last->end;
   int u = first == last ? line_unit(g, first)
           : wrapped_title(g, first, last) ? -1 : 0;
   g->nind = 0;
   if (u > 0) return emit_furniture(g, first->start, first->end, u);
   if (u < 0) return emit(g, first->start, end, CT_KIND_HEADING, 0);
-  glue = ct_seg_glued_heading(g, first);
-  if (glue) {
-    st = emit(g, first->start, trim_end(g, first->start, glue),
-              CT_KIND_HEADING, 0);
-    if (st != CT_OK) return st;
-    return emit_sentences(g, glue, end, CT_KIND_SENTENCE, 0);
-  }
-  return emit_sentences(g, first->start, end, CT_KIND_SENTENCE, 0);
+  return emit_text(g, first, end);
 }
 
 /* A list item from line l to `end`, cut where a marker continuing l's
@@ -682,7 +688,9 @@ static ct_status run(seg *g) {
 /* A paragraph the reader marked: its lines (from <br>) run on into
 ** sentences, except after a short line without final punctuation before
 ** a capitalized one, as in a plain-text paragraph (hard_break).  It is
-** never a heading or a list item by its shape: the reader knows.  A line
+** never a heading or a list item by its shape: the reader knows; but a
+** heading glued to its first sentence is split off as in plain text
+** (<p><strong>NEW COMMITMENTS</strong> The following ...).  A line
 ** of it alone that is page furniture (a date line, a byline, a credit:
 ** furniture.c) is kind `line`, as in plain text. */
 static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
@@ -710,8 +718,7 @@ static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
     st = furn != CT_FURN_NONE
              ? emit_furniture(g, g->lines[first].start, g->lines[first].end,
                               furn)
-             : emit_sentences(g, g->lines[first].start, g->lines[k - 1].end,
-                              CT_KIND_SENTENCE, 0);
+             : emit_text(g, &g->lines[first], g->lines[k - 1].end);
     first = k;
   }
   g->nlines = 0;
