@@ -35,7 +35,8 @@
 #define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
 #define HEADLINE_MAX_WORDS 40
 #define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
-#define WRAP_MIN_CPS 40         /* shorter lines are not hard-wrapped text */
+#define WRAP_MIN_COLS 40        /* shorter lines are not hard-wrapped text */
+#define WRAP_MAX_COLS 200       /* longer lines are not hard-wrapped text */
 #define WRAP_SLACK(w) (2 + (w) / 25) /* how far short of width w a line
                               ** may end and still be filled */
 #define CONTACT_MAX_LINES 6     /* a contact block: name, post, office, ... */
@@ -68,6 +69,8 @@ typedef struct line {
   size_t text;         /* where the text starts, after a list marker */
   size_t indent;       /* width of the indentation, tabs count 4 */
   size_t cps;          /* code points of the content */
+  size_t cols;         /* its columns, as a wrapper counts them: Hangul
+                       ** and CJK characters take two */
   size_t words;        /* words of the content */
   int marker;          /* starts with a list marker */
   int title;           /* a Markdown heading: "## Title" */

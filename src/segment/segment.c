@@ -202,6 +202,15 @@ static int broken_off(const seg *g, const line *a) {
          ct_seg_dangling_end(g, a->start, a->end);
 }
 
+/* Columns of line l's first word. */
+static size_t first_word(const seg *g, const line *l) {
+  size_t i = l->start, len, n = 0;
+  int32_t cp;
+  while (i < l->end && !cp_isspace(cp = cp_at(g, i, l->end, &len)))
+    i += len, n += 1 + ct_cp_iscjk(cp);
+  return n;
+}
+
 /* Is line a full, as a line that text wrapped at the block's width is:
 ** long, and the first word of line b would not have fitted after it?
 ** Then b goes on a's sentence, whatever their punctuation and capitals
@@ -212,19 +221,28 @@ static int broken_off(const seg *g, const line *a) {
 ** count bytes give a line with a '•' or an 'é' fewer characters, and
 ** some aim short of their width. */
 static int filled(const seg *g, const line *a, const line *b) {
-  size_t i = b->start, len, word = 0;
-  if (g->width == 0 || a->cps < WRAP_MIN_CPS) return 0;
-  while (i < b->end && !cp_isspace(cp_at(g, i, b->end, &len)))
-    i += len, word++;
-  return a->cps + 1 + word + WRAP_SLACK(g->width) > g->width;
+  if (g->width == 0 || a->cols < WRAP_MIN_COLS) return 0;
+  return a->cols + 1 + first_word(g, b) + WRAP_SLACK(g->width) > g->width;
 }
 
-/* The block's width (seg.width). */
-static size_t block_width(const seg *g, size_t maxcps) {
-  size_t k, near = 0;
+/* May line a have been wrapped before line b: would b's first word not
+** have fitted after a within b's own length?  A line as long as the two
+** joined shows a width they did not reach ("Readout of ... of Mexico" /
+** "President Joseph R. Biden, Jr. spoke today with ..."). */
+static int may_wrap(const seg *g, const line *a, const line *b) {
+  return a->cols + 1 + first_word(g, b) > b->cols;
+}
+
+/* The block's width (seg.width): none where its lines are longer than
+** text is wrapped at (a page copied a line per paragraph). */
+static size_t block_width(const seg *g) {
+  size_t k, near = 0, max = 0;
   for (k = 0; k < g->nlines; k++)
-    near += g->lines[k].cps * 10 >= maxcps * 9;
-  return near >= 2 ? maxcps : 0;
+    if (g->lines[k].cols > max) max = g->lines[k].cols;
+  if (max > WRAP_MAX_COLS) return 0;
+  for (k = 0; k < g->nlines; k++)
+    near += g->lines[k].cols * 10 >= max * 9;
+  return near >= 2 ? max : 0;
 }
 
 /* Does line b go on a title above it ("Agreement between the United
@@ -239,8 +257,8 @@ static int title_goes_on(const seg *g, const line *b) {
 /* Is line b the rest of a long title on line a ("Readout of President
 ** Biden's Meeting with Prime Minister Suga" / "Yoshihide of Japan")? */
 static int title_wraps(const seg *g, const line *a, const line *b) {
-  return a->cps >= WRAP_MIN_CPS && ct_seg_title_case(g, a->start, a->end) &&
-         title_goes_on(g, b);
+  return a->cols >= WRAP_MIN_COLS && ct_seg_title_case(g, a->start, a->end) &&
+         title_goes_on(g, b) && may_wrap(g, a, b);
 }
 
 /* Does a paragraph break after line a, though no blank line follows?  A
@@ -266,9 +284,9 @@ static int hard_break(const seg *g, const line *unit, const line *a,
       ct_seg_dangling_end(g, a->start, a->end))
     return 0;
   if (a == unit && g->top && ct_seg_title_shape(g, a)) /* the headline */
-    return !filled(g, a, b) && !title_goes_on(g, b) &&
-           (ct_seg_title_case(g, a->start, a->end) ||
-            !is_final_punct(cp_before(g, b->start, b->end)));
+    return !filled(g, a, b) && !title_wraps(g, a, b) &&
+           !(may_wrap(g, a, b) && !ct_seg_title_case(g, a->start, a->end) &&
+             is_final_punct(cp_before(g, b->start, b->end)));
   if (a > unit) maxcps = a[-1].cps;
   return a->cps <= HEADING_MAX_CPS && a->cps * 10 < maxcps * 7;
 }
@@ -439,7 +457,7 @@ static ct_status emit_block(seg *g) {
   }
   for (k = 0; k < g->nlines; k++)
     if (g->lines[k].cps > maxcps) maxcps = g->lines[k].cps;
-  g->width = block_width(g, maxcps);
+  g->width = block_width(g);
   unmark_wrapped(g);
   for (k = 0; k < g->nlines; k++) {
     const line *l = &g->lines[k];
@@ -481,7 +499,7 @@ static ct_status emit_block(seg *g) {
 ** fields in registers while it reads bytes through g->s. */
 static void count_line(const seg *g, line *l) {
   const unsigned char *s = g->s;
-  size_t i = l->start, end = l->end, len, cps = 0, words = 0;
+  size_t i = l->start, end = l->end, len, cps = 0, words = 0, wide = 0;
   uint64_t sp = 1;                            /* before the line: white */
   while (i < end) {
     uint64_t x, white;
@@ -514,7 +532,9 @@ static void count_line(const seg *g, line *l) {
       is = s[i] == ' ' || (s[i] >= 0x09 && s[i] <= 0x0D);
       len = 1;
     } else {
-      is = cp_isspace(cp_at(g, i, end, &len));
+      int32_t cp = cp_at(g, i, end, &len);
+      is = cp_isspace(cp);
+      wide += ct_cp_iscjk(cp);
     }
     cps++;
     words += sp && !is;
@@ -522,6 +542,7 @@ static void count_line(const seg *g, line *l) {
     i += len;
   }
   l->cps = cps;
+  l->cols = cps + wide;
   l->words = words;
 }
 
