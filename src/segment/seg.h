@@ -70,7 +70,7 @@ typedef struct line {
   size_t indent;       /* width of the indentation, tabs count 4 */
   size_t cps;          /* code points of the content */
   size_t cols;         /* its columns, as a wrapper counts them: Hangul
-                       ** and CJK characters take two */
+                       ** and CJK take two, combining marks none */
   size_t words;        /* words of the content */
   int marker;          /* starts with a list marker */
   int title;           /* a Markdown heading: "## Title" */

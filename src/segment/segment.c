@@ -207,7 +207,7 @@ static size_t first_word(const seg *g, const line *l) {
   size_t i = l->start, len, n = 0;
   int32_t cp;
   while (i < l->end && !cp_isspace(cp = cp_at(g, i, l->end, &len)))
-    i += len, n += 1 + ct_cp_iscjk(cp);
+    i += len, n += (size_t)ct_cp_width(cp);
   return n;
 }
 
@@ -221,7 +221,7 @@ static size_t first_word(const seg *g, const line *l) {
 ** count bytes give a line with a '•' or an 'é' fewer characters, and
 ** some aim short of their width. */
 static int filled(const seg *g, const line *a, const line *b) {
-  if (g->width == 0 || a->cols < WRAP_MIN_COLS) return 0;
+  if (g->width == 0) return 0;
   return a->cols + 1 + first_word(g, b) + WRAP_SLACK(g->width) > g->width;
 }
 
@@ -233,13 +233,14 @@ static int may_wrap(const seg *g, const line *a, const line *b) {
   return a->cols + 1 + first_word(g, b) > b->cols;
 }
 
-/* The block's width (seg.width): none where its lines are longer than
-** text is wrapped at (a page copied a line per paragraph). */
+/* The block's width (seg.width): none where its lines are shorter or
+** longer than text is wrapped at (a list of short lines; a page copied a
+** line per paragraph). */
 static size_t block_width(const seg *g) {
   size_t k, near = 0, max = 0;
   for (k = 0; k < g->nlines; k++)
     if (g->lines[k].cols > max) max = g->lines[k].cols;
-  if (max > WRAP_MAX_COLS) return 0;
+  if (max < WRAP_MIN_COLS || max > WRAP_MAX_COLS) return 0;
   for (k = 0; k < g->nlines; k++)
     near += g->lines[k].cols * 10 >= max * 9;
   return near >= 2 ? max : 0;
@@ -281,10 +282,10 @@ static int hard_break(const seg *g, const line *unit, const line *a,
   next = cp_at(g, b->start, b->end, &len);
   if (!(ct_cp_isupper(next) || ct_cp_isdigit(next) || is_opener(next) ||
         ct_cp_iscjk(next)) ||
-      ct_seg_dangling_end(g, a->start, a->end))
+      ct_seg_dangling_end(g, a->start, a->end) || filled(g, a, b))
     return 0;
   if (a == unit && g->top && ct_seg_title_shape(g, a)) /* the headline */
-    return !filled(g, a, b) && !title_wraps(g, a, b) &&
+    return !title_wraps(g, a, b) &&
            !(may_wrap(g, a, b) && !ct_seg_title_case(g, a->start, a->end) &&
              is_final_punct(cp_before(g, b->start, b->end)));
   if (a > unit) maxcps = a[-1].cps;
@@ -499,7 +500,7 @@ static ct_status emit_block(seg *g) {
 ** fields in registers while it reads bytes through g->s. */
 static void count_line(const seg *g, line *l) {
   const unsigned char *s = g->s;
-  size_t i = l->start, end = l->end, len, cps = 0, words = 0, wide = 0;
+  size_t i = l->start, end = l->end, len, cps = 0, words = 0, cols = 0;
   uint64_t sp = 1;                            /* before the line: white */
   while (i < end) {
     uint64_t x, white;
@@ -512,6 +513,7 @@ static void count_line(const seg *g, line *l) {
         words += ct_count16(~w & (w << 1 | (unsigned)sp) & 0xFFFFu);
         sp = w >> 15;
         cps += 16;
+        cols += 16;
         i += 16;
         continue;
       }
@@ -525,16 +527,18 @@ static void count_line(const seg *g, line *l) {
       words += ct_bytes_set(x);
       sp = white >> 63;
       cps += 8;
+      cols += 8;
       i += 8;
       continue;
     }
     if (s[i] < 0x80) {
       is = s[i] == ' ' || (s[i] >= 0x09 && s[i] <= 0x0D);
+      cols++;
       len = 1;
     } else {
       int32_t cp = cp_at(g, i, end, &len);
       is = cp_isspace(cp);
-      wide += ct_cp_iscjk(cp);
+      cols += (size_t)ct_cp_width(cp);
     }
     cps++;
     words += sp && !is;
@@ -542,7 +546,7 @@ static void count_line(const seg *g, line *l) {
     i += len;
   }
   l->cps = cps;
-  l->cols = cps + wide;
+  l->cols = cols;
   l->words = words;
 }
 

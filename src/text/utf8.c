@@ -117,6 +117,8 @@ int ct_cp_ismark(int32_t cp) {
          k == UTF8PROC_CATEGORY_ME;
 }
 
+int ct_cp_width(int32_t cp) { return utf8proc_charwidth(cp); }
+
 int ct_cp_iscjk(int32_t cp) {
   return (cp >= 0x1100 && cp <= 0x11FF) ||   /* Hangul Jamo */
          (cp >= 0x3040 && cp <= 0x30FF) ||   /* kana */

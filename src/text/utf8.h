@@ -36,5 +36,8 @@ int ct_cp_ismark(int32_t cp);    /* combining marks M* */
 int ct_cp_isformat(int32_t cp);  /* Cf: zero-width space, joiners, BOM,
                                  ** bidi controls, soft hyphen */
 int ct_cp_iscjk(int32_t cp);     /* Hangul, kana, CJK ideographs */
+int ct_cp_width(int32_t cp);     /* columns a terminal gives it: 2 for
+                                 ** Hangul, CJK, fullwidth forms, 0 for
+                                 ** combining marks (utf8proc's) */
 
 #endif
