@@ -340,6 +340,26 @@ CASE(wrapped_headline,
      "Yoshihide of Japan\n"
      "S0 President Joseph R. Biden, Jr. spoke today with President of Finland "
      "Sauli Niinisto.")
+CASE(wrapped_narrow_column,
+     "Intro.\n\nThe FAA, through an operational\n"
+     "evaluation, will assess the impact of the\n"
+     "proposed aircraft design changes on\npilot training. The FAA intends to\n"
+     "conduct this evaluation jointly with\nthree international civil aviation\n"
+     "authorities: Agencia Nacional de\nAviacao Civil (ANAC) Brazil, Transport\n"
+     "Canada Civil Aviation (TCCA), and the\n"
+     "EASA. The FAA will issue a draft\nBoeing 737 Flight Standardization\n"
+     "Board Report documenting the results of\nthe operational evaluation on pilot\n"
+     "training. The FAA will post the draft\n",
+     "S0 Intro.\n"
+     "S0 The FAA, through an operational evaluation, will assess the impact "
+     "of the proposed aircraft design changes on pilot training.\n"
+     "S0 The FAA intends to conduct this evaluation jointly with three "
+     "international civil aviation authorities: Agencia Nacional de Aviacao "
+     "Civil (ANAC) Brazil, Transport Canada Civil Aviation (TCCA), and the EASA.\n"
+     "S0 The FAA will issue a draft Boeing 737 Flight Standardization Board "
+     "Report documenting the results of the operational evaluation on pilot "
+     "training.\n"
+     "S0 The FAA will post the draft")
 CASE(wrapped_korean_columns,
      "\xec\x9d\xb4\xeb\xb2\x88 \xed\x94\xbc\xec\xb8\xa0\xeb\xb2\x84\xea\xb7\xb8 \xec\xa0\x95\xec\x83\x81\xed\x9a\x8c\xec\x9d\x98\xec\x97\x90\xec\x84\x9c\xeb\x8a\x94 2010\xeb\x85\x84 G20 \xec\xa0\x95\xec\x83\x81\xed\x9a\x8c\xec\x9d\x98\xeb\xa5\xbc\n"
      "11\xec\x9b\x94 \xed\x95\x9c\xea\xb5\xad\xec\x9d\xb4 G20 \xec\x9d\x98\xec\x9e\xa5\xea\xb5\xad\xec\x9c\xbc\xeb\xa1\x9c\xec\x84\x9c \xea\xb0\x9c\xec\xb5\x9c\xed\x95\x98\xea\xb8\xb0\xeb\xa1\x9c \xed\x96\x88\xec\x9d\x8c\xec\x9d\x84 \xea\xb5\xad\xeb\xaf\xbc\n"
@@ -1053,6 +1073,7 @@ int main(void) {
     cmocka_unit_test(wrapped_date_after_comma),
     cmocka_unit_test(wrapped_line_short_of_width),
     cmocka_unit_test(wrapped_headline),
+    cmocka_unit_test(wrapped_narrow_column),
     cmocka_unit_test(wrapped_korean_columns),
     cmocka_unit_test(headline_over_paragraph_line),
     cmocka_unit_test(wrapped_items),
