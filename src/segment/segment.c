@@ -212,7 +212,7 @@ static size_t first_word(const seg *g, const line *l) {
 }
 
 /* Is line a full, as a line that text wrapped at the block's width is:
-** long, and the first word of line b would not have fitted after it?
+** would the first word of line b not have fitted after it?
 ** Then b goes on a's sentence, whatever their punctuation and capitals
 ** ("... the countries of the ACP-EC Lome" / "Convention as reflected
 ** ...", from a text wrapped at 72 columns).  Only a block with a width
@@ -339,7 +339,7 @@ static int joins(const seg *g, const line *unit, const line *a,
                  const line *b, size_t maxcps, int punct) {
   if (b->marker || b->title || b->table || a->furn) return 0;
   if (b->furn && !broken_off(g, a) && !filled(g, a, b))
-    return 0;             /* "... signed in Mauritius on" / "4 November 1995;" */
+    return 0;           /* "... signed in Mauritius on" / "4 November 1995;" */
   if (b->quote > a->quote) return 0;
   if (is_terminator(cp_before(g, a->start, a->end)) &&   /* cheap first */
       ct_seg_heading_shape(g, b) && ends_sentence(g, a, b))
@@ -362,27 +362,34 @@ static int titled_item(const seg *g, const line *item, const line *b) {
          ct_seg_heading_shape(g, &t) && ct_seg_title_case(g, t.start, t.end);
 }
 
+/* Does an item's text stop where its line a ends, so that an unindented
+** line b is no lazy continuation of it?  After a sentence's end, and
+** after final punctuation but a comma, a colon, or a semicolon before a
+** lowercase line or after a filled one ("... economic cooperation;" /
+** "and"). */
+static int item_stops(const seg *g, const line *a, const line *b) {
+  int32_t last = cp_before(g, a->start, a->end);
+  size_t len;
+  if (is_terminator(last)) return ends_sentence(g, a, b);
+  if (last == ';')
+    return !filled(g, a, b) &&
+           !ct_cp_islower(cp_at(g, b->start, b->end, &len));
+  return last != ',' && last != ':' && is_final_punct(last);
+}
+
 /* Does line k go on the list item that line `item` starts?  A line
 ** indented under the marker does; so does a line that is not (a lazy
-** continuation, as in CommonMark) when the item's sentence is broken
-** off (no final punctuation, a comma, or a period that ends no sentence:
-** "... between 9 a.m." / "and 5 p.m.") and the line reads as its rest
-** ("• Secretary of State Clinton, Secretary" / "of Foreign Affairs"):
-** after "• Item." an unindented line is a paragraph. */
+** continuation, as in CommonMark) when the item's text goes on
+** (item_stops: no final punctuation, a comma, a colon, or a period that
+** ends no sentence: "... between 9 a.m." / "and 5 p.m.") and the line
+** reads as its rest ("• Secretary of State Clinton, Secretary" / "of
+** Foreign Affairs"): after "• Item." an unindented line is a paragraph. */
 static int item_goes_on(const seg *g, const line *item, size_t k,
                         size_t maxcps, int punct) {
   const line *a = &g->lines[k - 1], *b = &g->lines[k];
-  int32_t last = cp_before(g, a->start, a->end), first;
-  size_t len;
   if (b->marker || b->title || b->table) return 0;
   if (b->indent > item->indent) return 1;
-  first = cp_at(g, b->start, b->end, &len);
-  if (is_terminator(last) ? ends_sentence(g, a, b)
-                          : last == ';' ? !(filled(g, a, b) ||
-                                            ct_cp_islower(first))
-                                        : last != ',' && last != ':' &&
-                                              is_final_punct(last))
-    return 0;
+  if (item_stops(g, a, b)) return 0;
   if (a == item && !filled(g, a, b) && !title_wraps(g, a, b) &&
       titled_item(g, item, b))
     return 0;
