@@ -35,8 +35,8 @@
 #define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
 #define HEADLINE_MAX_WORDS 40
 #define FURNITURE_MAX_CPS 160   /* longer lines are text (captions apart) */
-#define WRAP_MIN_COLS 40        /* shorter lines are not hard-wrapped text */
-#define WRAP_MAX_COLS 200       /* longer lines are not hard-wrapped text */
+#define WRAP_MIN_COLS 40        /* a block's width is at least this, */
+#define WRAP_MAX_COLS 200       /* and at most this: else no wrapped text */
 #define WRAP_SLACK(w) (2 + (w) / 25) /* how far short of width w a line
                               ** may end and still be filled */
 #define CONTACT_MAX_LINES 6     /* a contact block: name, post, office, ... */
@@ -96,9 +96,11 @@ typedef struct seg {
   int nind;
   line *lines;                 /* the current block, reused */
   size_t nlines, lcap;
-  size_t width;                /* the block's width when its text looks
-                               ** wrapped (two lines or more within a
-                               ** tenth of the longest), else 0 */
+  size_t width;                /* the block's width in columns when its
+                               ** text looks wrapped (two lines or more
+                               ** within a tenth of the longest, which
+                               ** is WRAP_MIN_COLS to WRAP_MAX_COLS),
+                               ** else 0 */
   int top;                     /* no sentence yet: a headline may come */
   int in_comment;              /* inside an HTML comment over lines */
   int after;                   /* the furniture just emitted (CT_FURN_*) */
