@@ -134,7 +134,36 @@ static void compare_segment(const char *name, const char *data, size_t len) {
   ct_text_free(t);
 }
 
-static void compare_dir(const char *dir) {
+/* data[0..n) folded at `width` bytes as `fold -s` does: a line breaks
+** after the last space that keeps it within the width (or at the width
+** when it has none); malloc'ed, its length in *out_n. */
+static char *fold_text(const char *data, size_t n, size_t width,
+                       size_t *out_n) {
+  char *out = malloc(2 * n + 1);
+  size_t i = 0, o = 0, col = 0, space = (size_t)-1;
+  assert_non_null(out);
+  for (i = 0; i < n; i++) {
+    out[o++] = data[i];
+    if (data[i] == '\n') {
+      col = 0, space = (size_t)-1;
+      continue;
+    }
+    if (data[i] == ' ') space = o - 1;
+    if (++col < width) continue;
+    if (space != (size_t)-1) {           /* break at the last space */
+      out[space] = '\n';
+      col = o - space - 1;
+    } else {
+      out[o++] = '\n';
+      col = 0;
+    }
+    space = (size_t)-1;
+  }
+  *out_n = o;
+  return out;
+}
+
+static void compare_dir(const char *dir, size_t width) {
   DIR *d = opendir(dir);
   struct dirent *e;
   char path[1024];
@@ -147,6 +176,11 @@ static void compare_dir(const char *dir) {
       continue;
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
     data = th_read_file(path, &n);
+    if (width > 0) {
+      char *folded = fold_text(data, n, width, &n);
+      free(data);
+      data = folded;
+    }
     if (memchr(data, '\0', n) == NULL) compare_segment(path, data, n);
     free(data);
   }
@@ -155,9 +189,16 @@ static void compare_dir(const char *dir) {
 
 static void segment_files(void **state) {
   (void)state;
-  compare_dir("samples");
-  compare_dir("tests/data");
-  compare_dir("tests/corpus/docs");
+  compare_dir("samples", 0);
+  compare_dir("tests/data", 0);
+  compare_dir("tests/corpus/docs", 0);
+}
+
+/* The same documents hard-wrapped, where a block's width decides. */
+static void segment_files_wrapped(void **state) {
+  (void)state;
+  compare_dir("tests/corpus/docs", 72);
+  compare_dir("tests/corpus/docs", 45);
 }
 
 static void segment_generated(void **state) {
@@ -528,6 +569,7 @@ static int teardown(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(segment_files),
+    cmocka_unit_test(segment_files_wrapped),
     cmocka_unit_test(segment_generated),
     cmocka_unit_test(structure_any_offset),
     cmocka_unit_test(structure_whole_text),
