@@ -317,6 +317,25 @@ CASE(wrapped_marker_is_text,
      "S0 The leaders agreed on the steps set out below, which take effect at once:\n"
      "B1 expand the trade in goods and services between the two economies;\n"
      "B1 build ties.")
+CASE(wrapped_inline_list,
+     "Intro.\n\n"
+     "managing migration across the hemisphere. The focus moving forward\n"
+     "should be on: 1) humane border enforcement; 2) return of migrants\n"
+     "lacking protection needs or other legal basis to remain; 3)\n"
+     "facilitating returns to countries of most recent residence or origin;\n"
+     "4) support for assisted voluntary returns; and 5) strengthened\n"
+     "bilateral and regional law enforcement information sharing.\n\n"
+     "3. (a) A Party shall not fail to effectively enforce its laws.\n"
+     "(b) The Parties recognize that each Party retains the right.\n",
+     "S0 Intro.\n"
+     "S0 managing migration across the hemisphere.\n"
+     "S0 The focus moving forward should be on: 1) humane border enforcement; "
+     "2) return of migrants lacking protection needs or other legal basis to "
+     "remain; 3) facilitating returns to countries of most recent residence or "
+     "origin; 4) support for assisted voluntary returns; and 5) strengthened "
+     "bilateral and regional law enforcement information sharing.\n"
+     "B1 (a) A Party shall not fail to effectively enforce its laws.\n"
+     "B1 The Parties recognize that each Party retains the right.")
 CASE(wrapped_date_after_comma,
      "Intro.\n\nPresident Lopez Obrador signed historic labor reform legislation into law on May 1,\n"
      "2019.\n",
@@ -1070,6 +1089,7 @@ int main(void) {
     cmocka_unit_test(wrapped_sentence_is_no_title),
     cmocka_unit_test(wrapped_filled_lines),
     cmocka_unit_test(wrapped_marker_is_text),
+    cmocka_unit_test(wrapped_inline_list),
     cmocka_unit_test(wrapped_date_after_comma),
     cmocka_unit_test(wrapped_line_short_of_width),
     cmocka_unit_test(wrapped_headline),

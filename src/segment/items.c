@@ -279,6 +279,22 @@ static size_t next_place(const seg *g, const ct_marker *cur,
   return end;
 }
 
+int ct_seg_inline_before(const seg *g, size_t a, size_t e,
+                         const ct_marker *b) {
+  size_t p;
+  ct_marker m;
+  if (b->kind == CT_MK_NONE || b->kind == CT_MK_BULLET) return 0;
+  for (p = a; p < e; p++) {            /* a marker line is rare: bytes */
+    unsigned char c = g->s[p];
+    if ((p == a || g->s[p - 1] == ' ' || g->s[p - 1] == '\n') &&
+        (c == '(' || ascii_alnum(c) || c >= 0xC0) &&
+        ct_seg_marker_end(g, p, e, &m) != p && follows(&m, b) &&
+        !after_ref(g, a, p))
+      return 1;
+  }
+  return 0;
+}
+
 size_t ct_seg_next_item(const seg *g, const ct_marker *cur, size_t from,
                         size_t end, size_t *text, ct_marker *next) {
   size_t p, e, at = from;

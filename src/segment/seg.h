@@ -39,6 +39,8 @@
 #define WRAP_MAX_COLS 200       /* and at most this: else no wrapped text */
 #define WRAP_SLACK(w) (2 + (w) / 25) /* how far short of width w a line
                               ** may end and still be filled */
+#define INLINE_LOOKBACK 3       /* lines above a label searched for the
+                              ** inline list it goes on */
 #define CONTACT_MAX_LINES 6     /* a contact block: name, post, office, ... */
 
 /* A list marker as items.c reads it: its kind and the label's value, so
@@ -219,6 +221,13 @@ size_t ct_seg_marker_end(const seg *g, size_t i, size_t end, ct_marker *m);
 ** or `end`; *text is where its item's text starts, *next its marker. */
 size_t ct_seg_next_item(const seg *g, const ct_marker *cur, size_t from,
                         size_t end, size_t *text, ct_marker *next);
+
+/* items.c: does a marker that b continues stand in the text [a, e), at a
+** or after white space ("... on: 1) humane ...; 2) return ... 3)" over
+** "4) support ..."), not as a reference ("Article 1.")?  Never for a
+** bullet. */
+int ct_seg_inline_before(const seg *g, size_t a, size_t e,
+                         const ct_marker *b);
 
 /* items.c: is p[0..n) a list label ("12", "b", "iv")? */
 int ct_seg_is_marker_label(const unsigned char *p, size_t n);

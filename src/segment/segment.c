@@ -433,18 +433,50 @@ static int prose_marker(const ct_marker *m) {
          m->bullet == 0x2013 || m->bullet == 0x2014;
 }
 
-/* A marker after a filled line that breaks off mid-sentence is the text
-** the wrap moved down ("... an integrated global surveillance system" /
-** "– the Global Pandemic Radar – and commit ..."), not a list item. */
+/* Does the label on line k go on a list written inline in the lines just
+** above it (up to INLINE_LOOKBACK of them): a paragraph's, or the text of
+** an item of another kind of list ("• The focus should be on: 1) ...;
+** 2) ...;" / "3) ..."), but not a list that the item's text begins with
+** ("3. (a) A Party shall ..." / "(b) The Parties ..." is a nested list)? */
+static int inline_list(const seg *g, size_t k) {
+  const ct_marker *m = &g->lines[k].mk;
+  const line *l;
+  size_t j = k, from;
+  while (j > 0 && k - j < INLINE_LOOKBACK) {
+    l = &g->lines[j - 1];
+    if (l->title || l->table ||
+        (l->marker && l->mk.kind == m->kind && l->mk.style == m->style))
+      break;
+    j--;
+    if (l->marker) break;
+  }
+  if (j == k) return 0;
+  l = &g->lines[j];
+  from = l->start;
+  if (l->marker) {          /* not a list the item's text begins with */
+    const unsigned char *sp = memchr(g->s + l->text, ' ', l->end - l->text);
+    if (sp == NULL) return 0;
+    from = (size_t)(sp - g->s) + 1;
+  }
+  return ct_seg_inline_before(g, from, g->lines[k].start, m);
+}
+
+/* A marker that a wrap put at a line's start is text, not a list item:
+** after a filled line that breaks off mid-sentence ("... an integrated
+** global surveillance system" / "– the Global Pandemic Radar – and
+** commit ..."), and a label that goes on a list written inline in the
+** paragraph line above ("... are: (i) in writing ...;" / "(ii) made
+** available ..."). */
 static void unmark_wrapped(seg *g) {
   size_t k;
-  if (g->width == 0) return;
   for (k = 1; k < g->nlines; k++) {
     const line *a = &g->lines[k - 1];
     line *b = &g->lines[k];
     if (b->marker && prose_marker(&b->mk) && !a->title && !a->table &&
         b->indent <= a->indent &&
-        !is_final_punct(cp_before(g, a->start, a->end)) && filled(g, a, b)) {
+        ((!is_final_punct(cp_before(g, a->start, a->end)) &&
+          filled(g, a, b)) ||
+         inline_list(g, k))) {
       b->marker = 0;
       b->text = b->start;
       memset(&b->mk, 0, sizeof b->mk);
