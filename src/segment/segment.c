@@ -442,8 +442,8 @@ static int inline_list(const seg *g, size_t k) {
   const ct_marker *m = &g->lines[k].mk;
   const line *l;
   size_t j = k, from;
-  if (m->kind == CT_MK_BULLET || (m->value < 2 && m->rvalue < 2))
-    return 0;                 /* a first label goes on no list above it */
+  if (m->value < 2 && m->rvalue < 2)
+    return 0;     /* a first label (or a bare bullet) goes on no list above */
   while (j > 0 && k - j < INLINE_LOOKBACK) {
     l = &g->lines[j - 1];
     if (l->title || l->table ||
