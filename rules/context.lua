@@ -51,6 +51,12 @@ local itinerary = {
   "시찰하였*", "헌화하*", "관광하였*", "접견하였*", "예방하였*", "방문하였*",
 }
 
+-- A partner praised as a leader in a list of fields ("global leaders in
+-- democracy, economy, and technology"): each field is named in passing.
+local fields = [[(?:democracy|economy|economics|technology|innovation|culture|science|education|trade|security|defen[cs]e|health|energy|environment|research|the arts)]]
+local praise_list = [[\bleaders? in (?:the fields? of )?]] ..
+  fields .. [[(?:,? (?:and )?]] .. fields .. [[){2,}\b]]
+
 for _, l in ipairs(labels) do
   rule ("context.document_title." .. l) {
     label = l,
@@ -88,6 +94,12 @@ for _, l in ipairs(labels) do
     words = itinerary, weight = -2,
   }
 
+  rule ("context.praise_list." .. l) {
+    label = l,
+    description = "fields listed in praise ('leaders in democracy, economy, and technology') name no topic",
+    regex = praise_list, needs = "leader", weight = -1,
+  }
+
   rule ("context.webpage." .. l) {
     label = l,
     description = "a web page's banner (.gov, HTTPS, archive notices) names no topic",
@@ -113,5 +125,6 @@ example { "한미 정상회담 공동성명", labels = {} }
 example { "Strengthening Trade and Investment Ties", labels = { "trade" } }
 example { "대통령은 국립묘지에 헌화하고 산업시설을 시찰하였다.", labels = {} }
 example { "Secure .gov websites use HTTPS", labels = {} }
+example { "Both countries are global leaders in democracy, economy, and technology.", labels = {} }
 example { "Share sensitive information only on official, secure websites.", labels = {} }
 example { "한국측에서 경제기획원장관, 국방부장관, 상공부장관 및 과학기술처장관이 배석하였다.", labels = {} }

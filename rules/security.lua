@@ -283,6 +283,17 @@ rule "security.not_dprk_rights" {
   weight = -1.0,
 }
 
+-- North Korea as the place where another topic happens is that topic's
+-- setting ("the COVID-19 outbreak in the DPRK" is health, not security).
+rule "security.dprk_setting" {
+  label = "security",
+  description = "a pandemic or outbreak in North Korea is health's topic; the country is its setting",
+  regex = [[\b(?:covid(?:-19)?|coronavirus|pandemic|outbreaks?|epidemics?|infections?|vaccines?|vaccinations?)\b[^.;:]{0,40}?\b(?:in|inside|across|to|for) (?:the )?(?:dprk|north korea)\b|\b(?:dprk|north korea)(?:'s|’s) (?:covid|coronavirus|pandemic|outbreak|epidemic|vaccin)|북한\s?(?:내\s?|의\s?)?(?:코로나|감염병|전염병|방역|백신)]],
+  needs = { "covid", "coronavirus", "pandemic", "outbreak", "epidemic",
+            "infection", "vaccin", "북한" },
+  weight = -1.0,
+}
+
 rule "security.praise" {
   label = "security",
   description = "general praise of the alliance is no security commitment",
@@ -349,3 +360,4 @@ example { "양국 대통령은 남북한의 「유엔」가입 실현 노력을 
 example { "We will work together to counter online radicalization to violence.", labels = { "security" } }
 example { "양국 정상은 핵우산과 확장억지력을 포함한 굳건한 연합 안보태세를 재확인하였다.", labels = { "security" } }
 example { "The United States will fund the clearance of unexploded ordnance in the province.", labels = { "security" } }
+example { "The leaders expressed concern about the COVID-19 outbreak in the DPRK.", labels = { "health" } }

@@ -36,7 +36,7 @@ rule "trade.investment" {
     "private capital", "private sector investment",
     "투자*", "합작*",
   },
-  unless = { "climate finance", "investment screening" },
+  unless = { "climate finance" },
   weight = 1.0,
 }
 
@@ -167,6 +167,17 @@ rule "trade.health_production" {
   weight = 1.0,
 }
 
+-- Screening investment protects security and regulates investment:
+-- security + trade by the label conventions.
+rule "trade.investment_screening" {
+  label = "trade",
+  description = "investment screening and investment security are trade too",
+  words = { "investment screening", "investment security",
+            "screening of foreign investment", "inbound investment",
+            "outbound investment", "투자 심사*", "투자심사*" },
+  weight = 1.0,
+}
+
 rule "trade.clean_production" {
   label = "trade",
   description = "making clean-energy goods is industry too",
@@ -265,6 +276,7 @@ example { "In February 2019, Hanwha Q Cells brought its 3.8 gigawatt solar panel
 example { "Sending experts on temporary visas to train American workers at battery factories.", labels = { "trade", "people" } }
 example { "The leaders welcomed the strong friendship between the two nations.", labels = {} }
 example { "We will mobilize private capital for quality infrastructure across the region.", labels = { "trade" } }
+example { "The United States and the Republic of Korea established a working group on investment screening.", labels = { "security", "trade" } }
 example { "한미 양국은 자유무역협정을 토대로 호혜적인 교역 관계를 발전시켜 나가기로 하였다.", labels = { "trade" } }
 example { "양측은 핵심광물과 반도체 공급망의 안정성을 높일 것이다.", labels = { "trade" } }
 example { "양국은 조선 산업 협력을 확대하기로 합의하였다.", labels = { "trade" } }
