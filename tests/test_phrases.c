@@ -130,8 +130,11 @@ static void test_hangul(void **state) {
   ** one; a word of one or two syllables must begin a word ("중립" is
   ** not on its own in "탄소중립") */
   expect(ps, N(ps), "한미연합훈련을", "5:6-18");
-  /* a Latin phrase edge still needs a boundary, even next to Hangul */
+  /* a Latin phrase's left edge still needs a boundary, even next to
+  ** Hangul; on its right a Korean particle may follow it ("AI를"), not
+  ** a noun */
   expect(ps, N(ps), "한국ai 한국 ai", "3:16-18");
+  expect(ps, N(ps), "ai를 ai협력 ai의", "3:0-2 3:15-17");
   expect(ps, N(ps), "기후변화에 대응", "4:0-15");
 }
 
@@ -376,7 +379,7 @@ static int ref_word(int32_t cp) {
 typedef struct refp {          /* a phrase split into its words */
   char words[8][64];
   size_t nwords;
-  int star, id, lfree, rfree, rhangul;
+  int star, id, lfree, rfree;
 } refp;
 
 static void ref_parse(refp *r, const char *phrase, int id);
@@ -393,7 +396,6 @@ static void ref_parse_raw(refp *r, const char *text, int id) {
   r->words[r->nwords - 1][strlen(r->words[r->nwords - 1]) - 1] = '\0';
   r->star = 0;
   r->lfree = r->rfree = 1;
-  r->rhangul = 0;
 }
 
 /* What may follow a Hangul phrase inside a word: its particles and
@@ -444,8 +446,7 @@ static void ref_parse(refp *r, const char *phrase, int id) {
   if (first >= 0xAC00 && first <= 0xD7A3 && r->nwords == 1 &&
       ref_syllables(r->words[0]) <= 2)
     r->lfree = 0;              /* a short Korean word begins a word */
-  r->rhangul = last >= 0xAC00 && last <= 0xD7A3;
-  r->rfree = ct_cp_iscjk(last) && !r->rhangul;
+  r->rfree = ct_cp_iscjk(last) && !(last >= 0xAC00 && last <= 0xD7A3);
 }
 
 static int32_t ref_before(const unsigned char *t, size_t pos) {
@@ -480,7 +481,7 @@ static size_t ref_match(const refp *r, const unsigned char *t, size_t len,
   }
   if (!r->rfree && i < len) {
     ct_utf8_decode(t + i, len - i, &cp);
-    if (ref_word(cp) && !(r->rhangul && ref_particle(t + i, len - i)))
+    if (ref_word(cp) && !ref_particle(t + i, len - i))
       return 0;
   }
   return i;

@@ -82,8 +82,7 @@ typedef struct outlink {          /* a state's outputs (see ct_phrases) */
 
 enum {
   RIGHT_FREE,        /* kana and CJK ideographs: no boundary */
-  RIGHT_WORD,        /* a word boundary */
-  RIGHT_HANGUL       /* a word boundary, or a particle or ending */
+  RIGHT_WORD         /* a word boundary, or a Korean particle or ending */
 };
 
 /* The trie while compiling, sparse: the dense table of the scan is made
@@ -286,15 +285,15 @@ static unsigned char left_check(const char *kw, size_t len) {
 /* What a phrase needs after its last character. */
 static unsigned char right_check(const char *kw, size_t len) {
   int32_t cp = edge_cp(kw, len, 1);
-  if (is_hangul(cp)) return RIGHT_HANGUL;
-  return ct_cp_iscjk(cp) ? RIGHT_FREE : RIGHT_WORD;
+  return ct_cp_iscjk(cp) && !is_hangul(cp) ? RIGHT_FREE : RIGHT_WORD;
 }
 
 /* Korean attaches particles and endings to the noun they follow
 ** ("국방을", "안보의", "비핵화를", "투자하기로"), but a noun that goes on
 ** ("안보리", "국방부") is another word: the Hangul after a match must
-** begin with one of these for the match to count.  Compounds on the left
-** ("한미연합훈련") need nothing: Korean puts the head of a compound last. */
+** begin with one of these for the match to count, whatever script the
+** match ends in ("FTA의", "AI를").  Compounds on the left ("한미연합훈련")
+** need nothing: Korean puts the head of a compound last. */
 static const char *const hangul_tails[] = {
   "이", "가", "을", "를", "은", "는", "의", "에", "와", "과", "도", "만",
   "로", "으로", "께", "나", "며", "고", "랑", "란", "라", "다", "요", "여",
@@ -1049,8 +1048,7 @@ static int right_fits(const scan *sc, unsigned char check, size_t end) {
   if (check == RIGHT_FREE) return 1;
   cp = cp_at(sc->t, sc->len, end);
   if (!is_word(cp)) return 1;
-  return check == RIGHT_HANGUL && is_hangul(cp) &&
-         hangul_tail(sc->t, sc->len, end);
+  return is_hangul(cp) && hangul_tail(sc->t, sc->len, end);
 }
 
 /* Keyword k ended at input offset `end`, its first byte fed as number

@@ -15,9 +15,11 @@
 **     the head of a compound last.  After a Hangul phrase the next word
 **     character must be a Hangul particle or ending ("국방을", "안보의",
 **     "투자하기로"; the list is in phrases.c), so "안보" is not in
-**     "안보리".  Before it no boundary is needed ("연합훈련" in
-**     "한미연합훈련"), except for a phrase of one word of one or two
-**     syllables, which must begin a word ("학생" is not in "화학생물").
+**     "안보리".  A Latin phrase may be followed by one too ("FTA의",
+**     "AI를": Korean text attaches them to acronyms).  Before a Hangul
+**     phrase no boundary is needed ("연합훈련" in "한미연합훈련"),
+**     except for a phrase of one word of one or two syllables, which
+**     must begin a word ("학생" is not in "화학생물").
 **     A trailing '*' takes the match on into a compound ("기후*" matches
 **     "기후변화에").
 **   - A space in a phrase matches any run of white space and hyphens
