@@ -48,10 +48,13 @@ rule "people.core" {
     "exchange visitor*", "sports", "olympic*", "arts", "museum*", "heritage",
     "creative industries", "abductee*", "detainee*", "separated famil*",
     "family reunion*", "remains recovery", "pow/mia", "prisoners of war",
+    "remains of", "recovery of remains", "missing in action",
+    "diaspora*",
     "인적 교류*", "유학생*", "청년*", "교육*", "비자*", "여성*", "젠더*",
     "인권*", "의회*", "문화*", "관광*", "인력*", "새마을*", "체육*",
     "올림픽*", "스포츠*", "예술*", "연수*", "이산가족*", "납북자*", "국군포로*",
-    "유해 발굴*", "유해발굴*", "노동*", "근로자*", "인도적", "인도주의*",
+    "유해 발굴*", "유해발굴*", "유해 공동 발굴*", "유해 공동발굴*",
+    "유해 송환*", "유해송환*", "노동*", "근로자*", "인도적", "인도주의*",
     "박물관*", "인종차별*", "빈곤*", "기아*", "문맹*", "지역사회 개발*",
     "지역사회개발*", "촌락*", "재일한국인*", "법적지위*", "처우*",
     "인력훈련*", "기술훈련*", "숙련공*", "인적자원*", "한국학*", "미국학*",
@@ -175,9 +178,9 @@ rule "people.training" {
 rule "people.values" {
   label = "people",
   description = "values a partnership is founded on are praise, not a commitment",
-  regex = [[\b(?:based|grounded|anchored|rooted|founded|guided)\s+(?:in|on|upon|by)\b[^.;:]{0,60}?\b(?:democra\w*|human rights|rule of law|freedoms?|values|principles|equality)\b|\b(?:reflect|share)\s+(?:our\s+|the\s+)?(?:shared|common|democratic)\s+(?:democratic\s+)?values\b|공동의\s*가치[를와]?\s*(?:바탕|기반|공유)|가치\s*동맹]],
+  regex = [[\b(?:based|grounded|anchored|rooted|founded|guided|rests?)\s+(?:in|on|upon|by)\b[^.;:]{0,60}?\b(?:democra\w*|human rights|rule of law|freedoms?|values|principles|equality)\b|\b(?:reflect|share)\s+(?:our\s+|the\s+)?(?:shared|common|democratic)\s+(?:democratic\s+)?values\b|공동의\s*가치[를와]?\s*(?:바탕|기반|공유)|가치\s*동맹]],
   needs = { "based", "grounded", "anchored", "rooted", "founded",
-            "guided", "values", "공동의", "가치" },
+            "guided", "rest", "values", "공동의", "가치" },
   weight = -1.0,
 }
 
@@ -222,3 +225,5 @@ example { "Together we will build media literacy to counter disinformation.", la
 example { "Our partnership is anchored in shared democratic values.", labels = {} }
 example { "우리는 누구도 차별받지 않는 공정사회로 나아가는 방안을 논의했습니다.", labels = { "people" } }
 example { "Our ties are grounded in respect for human rights and the rule of law.", labels = {} }
+example { "The partnership rests on shared values of freedom and democracy.", labels = {} }
+example { "양국은 6·25전쟁 전사자 유해 공동 발굴 사업을 지속하기로 하였다.", labels = { "people" } }

@@ -130,6 +130,7 @@ rule "security.dprk" {
     "iaea", "nuclear suppliers group", "npt", "nonproliferation treaty",
     "weapons of mass destruction", "wmd", "chemical weapons",
     "biological weapons", "nuclear test*", "unification",
+    "핵추진잠수함*", "핵추진 잠수함*", "원자력추진잠수함*", "핵잠수함*",
     "북한*", "대북*", "비핵화*", "비확산*", "제재*", "안전조치*", "핵확산*",
     "대량살상무기*", "통일*", "남북대화*", "남북 대화*", "남북관계*",
     "남북 관계*", "북괴*", "평화통일*", 
@@ -279,7 +280,7 @@ rule "security.weak_context" {
 rule "security.not_dprk_rights" {
   label = "security",
   description = "human rights and aid for North Koreans are people's topics, not security",
-  regex = [[\bhuman rights (?:situation )?in the (?:dprk|north korea)|\b(?:dprk|north korean?)(?:'s|’s)? human rights|\bhumanitarian (?:aid|assistance) (?:to|for) (?:the )?(?:most vulnerable |neediest )?north koreans|\babduct(?:ions|ees)|\bunrepatriated|북한\s?인권|이산가족|납북자|억류자|국군포로]],
+  regex = [[\bhuman rights (?:situation )?in the (?:dprk|north korea)|\b(?:dprk|north korean?)(?:'s|’s)? human rights|\bhumanitarian (?:aid|assistance) (?:to|for) (?:the )?(?:most vulnerable |neediest )?north koreans|\babduct(?:ions|ees)|\bunrepatriated|\bremains of\b|\brecovery of remains|\bpow/mia|\bmissing in action|북한\s?인권|이산가족|납북자|억류자|국군포로|유해\s?(?:공동\s?)?(?:발굴|송환)]],
   weight = -1.0,
 }
 
@@ -361,3 +362,4 @@ example { "We will work together to counter online radicalization to violence.",
 example { "양국 정상은 핵우산과 확장억지력을 포함한 굳건한 연합 안보태세를 재확인하였다.", labels = { "security" } }
 example { "The United States will fund the clearance of unexploded ordnance in the province.", labels = { "security" } }
 example { "The leaders expressed concern about the COVID-19 outbreak in the DPRK.", labels = { "health" } }
+example { "양국은 핵추진잠수함 협력을 논의하였다.", labels = { "security" } }
