@@ -45,10 +45,12 @@ local webpage = {
   "secure websites", "https", "archived content", "archive site",
 }
 
--- What a visit's itinerary says was done: the places and plants visited
--- are no topic of the talks.
+-- What a visit's itinerary says was done: the places and plants visited,
+-- the wreaths laid at memorials, are no topic of the talks.
 local itinerary = {
   "시찰하였*", "헌화하*", "관광하였*", "접견하였*", "예방하였*", "방문하였*",
+  "laid a wreath", "laid wreaths", "wreath laying", "war memorial",
+  "veterans memorial", "national cemetery",
 }
 
 -- A partner praised as a leader in a list of fields ("global leaders in
@@ -124,6 +126,7 @@ example { "FACT SHEET: Strengthening Trade and Investment Ties", labels = {} }
 example { "한미 정상회담 공동성명", labels = {} }
 example { "Strengthening Trade and Investment Ties", labels = { "trade" } }
 example { "대통령은 국립묘지에 헌화하고 산업시설을 시찰하였다.", labels = {} }
+example { "The President laid a wreath at the Korean War Veterans Memorial.", labels = {} }
 example { "Secure .gov websites use HTTPS", labels = {} }
 example { "Both countries are global leaders in democracy, economy, and technology.", labels = {} }
 example { "Share sensitive information only on official, secure websites.", labels = {} }
