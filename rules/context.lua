@@ -99,7 +99,7 @@ for _, l in ipairs(labels) do
   rule ("context.praise_list." .. l) {
     label = l,
     description = "fields listed in praise ('leaders in democracy, economy, and technology') name no topic",
-    regex = praise_list, needs = "leader", weight = -1,
+    regex = praise_list, needs = { "leader in", "leaders in" }, weight = -1,
   }
 
   rule ("context.webpage." .. l) {

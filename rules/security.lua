@@ -281,7 +281,20 @@ rule "security.weak_context" {
 rule "security.not_dprk_rights" {
   label = "security",
   description = "human rights and aid for North Koreans are people's topics, not security",
-  regex = [[\bhuman rights (?:situation )?in the (?:dprk|north korea)|\b(?:dprk|north korean?)(?:'s|’s)? human rights|\bhumanitarian (?:aid|assistance) (?:to|for) (?:the )?(?:most vulnerable |neediest )?north koreans|\babduct(?:ions|ees)|\bunrepatriated|\bremains of\b|\brecovery of remains|\bpow/mia|\bmissing in action|북한\s?인권|이산가족|납북자|억류자|국군포로|유해\s?(?:공동\s?)?(?:발굴|송환)]],
+  regex = [[\bhuman rights (?:situation )?in the (?:dprk|north korea)|\b(?:dprk|north korean?)(?:'s|’s)? human rights|\bhumanitarian (?:aid|assistance) (?:to|for) (?:the )?(?:most vulnerable |neediest )?north koreans|\babduct(?:ions|ees)|\bunrepatriated|북한\s?인권|이산가족|납북자|억류자|국군포로]],
+  weight = -1.0,
+}
+
+-- Remains recovery is people's topic by the conventions (inter-Korean
+-- texts), however military the remains.
+rule "security.not_remains" {
+  label = "security",
+  description = "recovering the remains of the fallen and the missing is people's topic, not security",
+  words = { "remains of fallen", "remains of the fallen", "remains of soldiers",
+            "remains of service members", "remains of servicemen",
+            "remains of missing", "recovery of remains", "remains recovery",
+            "pow/mia", "missing in action", "유해 발굴*", "유해발굴*",
+            "유해 공동 발굴*", "유해 공동발굴*", "유해 송환*", "유해송환*" },
   weight = -1.0,
 }
 
@@ -290,9 +303,19 @@ rule "security.not_dprk_rights" {
 rule "security.dprk_setting" {
   label = "security",
   description = "a pandemic or outbreak in North Korea is health's topic; the country is its setting",
-  regex = [[\b(?:covid(?:-19)?|coronavirus|pandemic|outbreaks?|epidemics?|infections?|vaccines?|vaccinations?)\b[^.;:]{0,40}?\b(?:in|inside|across|to|for) (?:the )?(?:dprk|north korea)\b|\b(?:dprk|north korea)(?:'s|’s) (?:covid|coronavirus|pandemic|outbreak|epidemic|vaccin)|북한\s?(?:내\s?|의\s?)?(?:코로나|감염병|전염병|방역|백신)]],
-  needs = { "covid", "coronavirus", "pandemic", "outbreak", "epidemic",
-            "infection", "vaccin", "북한" },
+  words = { "outbreak in the dprk", "outbreaks in the dprk",
+            "outbreak in north korea", "outbreaks in north korea",
+            "covid-19 in the dprk", "covid-19 in north korea",
+            "covid in the dprk", "covid in north korea",
+            "pandemic in the dprk", "pandemic in north korea",
+            "vaccines to the dprk", "vaccines for the dprk",
+            "vaccines to north korea", "vaccines for north korea",
+            "dprk's covid*", "dprk’s covid*", "north korea's covid*",
+            "north korea’s covid*", "dprk's outbreak*", "dprk’s outbreak*",
+            "north korea's outbreak*", "north korea’s outbreak*",
+            "북한 내 코로나*", "북한의 코로나*", "북한 코로나*",
+            "북한 내 감염병*", "북한의 감염병*", "북한 내 방역*",
+            "북한의 방역*", "북한 방역*", "대북 백신*", "북한에 백신*" },
   weight = -1.0,
 }
 
