@@ -300,22 +300,29 @@ rule "security.not_remains" {
 
 -- North Korea as the place where another topic happens is that topic's
 -- setting ("the COVID-19 outbreak in the DPRK" is health, not security).
+local dprk_setting = {
+  "vaccines to the dprk", "vaccines for the dprk",
+  "vaccines to north korea", "vaccines for north korea",
+  "북한 내 코로나*", "북한의 코로나*", "북한 코로나*",
+  "북한 내 감염병*", "북한의 감염병*", "북한 내 방역*",
+  "북한의 방역*", "북한 방역*", "대북 백신*", "북한에 백신*",
+}
+for _, what in ipairs { "outbreak", "outbreaks", "covid-19", "covid", "pandemic" } do
+  for _, where in ipairs { "the dprk", "north korea" } do
+    dprk_setting[#dprk_setting + 1] = what .. " in " .. where
+  end
+end
+for _, whose in ipairs { "dprk", "north korea" } do
+  for _, what in ipairs { "covid*", "outbreak*" } do
+    dprk_setting[#dprk_setting + 1] = whose .. "'s " .. what
+    dprk_setting[#dprk_setting + 1] = whose .. "’s " .. what
+  end
+end
+
 rule "security.dprk_setting" {
   label = "security",
   description = "a pandemic or outbreak in North Korea is health's topic; the country is its setting",
-  words = { "outbreak in the dprk", "outbreaks in the dprk",
-            "outbreak in north korea", "outbreaks in north korea",
-            "covid-19 in the dprk", "covid-19 in north korea",
-            "covid in the dprk", "covid in north korea",
-            "pandemic in the dprk", "pandemic in north korea",
-            "vaccines to the dprk", "vaccines for the dprk",
-            "vaccines to north korea", "vaccines for north korea",
-            "dprk's covid*", "dprk’s covid*", "north korea's covid*",
-            "north korea’s covid*", "dprk's outbreak*", "dprk’s outbreak*",
-            "north korea's outbreak*", "north korea’s outbreak*",
-            "북한 내 코로나*", "북한의 코로나*", "북한 코로나*",
-            "북한 내 감염병*", "북한의 감염병*", "북한 내 방역*",
-            "북한의 방역*", "북한 방역*", "대북 백신*", "북한에 백신*" },
+  words = dprk_setting,
   weight = -1.0,
 }
 
