@@ -530,6 +530,11 @@ CASE(inline_items_only_in_sequence,
 CASE(inline_items_not_a_reference,
      "1. The Parties apply Article 2. The rest follows.\n",
      "B1 The Parties apply Article 2.\nB1 The rest follows.")
+CASE(part_word_label_is_no_end,
+     "Section 1. Pittsburgh Statement\n\nARTICLE IV. Safeguards\n\n"
+     "See Section 2. The rest follows.\n",
+     "S0 Section 1. Pittsburgh Statement\nS0 ARTICLE IV. Safeguards\n"
+     "S0 See Section 2.\nS0 The rest follows.")
 CASE(inline_items_letters, "Choose a) the first or b) the second option.\n",
      "S0 Choose a) the first or b) the second option.")
 CASE(urls_and_email,
@@ -1142,6 +1147,7 @@ int main(void) {
     cmocka_unit_test(inline_items_roman),
     cmocka_unit_test(inline_items_only_in_sequence),
     cmocka_unit_test(inline_items_not_a_reference),
+    cmocka_unit_test(part_word_label_is_no_end),
     cmocka_unit_test(inline_items_letters),
     cmocka_unit_test(urls_and_email),
     cmocka_unit_test(url_at_sentence_end),

@@ -303,8 +303,31 @@ static int prev_lower(const seg *g, const walk *w) {
   return w->prev < w->tok && ct_cp_islower(cp_at(g, p, w->tok, &len));
 }
 
+/* Words that number a part of a text before a label: "Section 1.
+** Pittsburgh Statement" and "ARTICLE IV. Safeguards" are headings, not
+** two sentences each. */
+static const char *const part_words[] = {
+  "annex", "appendix", "article", "chapter", "clause", "paragraph", "part",
+  "pillar", "schedule", "section", "title", NULL
+};
+
+/* Is the sentence's first token, and only one so far, a part word (in
+** any case)? */
+static int after_part_word(const seg *g, const walk *w) {
+  char low[12];
+  size_t n = 0, p = word_start(g, w->prev, w->tok);
+  if (w->ntok != 1) return 0;
+  for (; p < w->tok && g->s[p] < 0x80 && ct_cp_isalpha(g->s[p]); p++) {
+    if (n == sizeof low) return 0;
+    low[n++] = (char)(g->s[p] | 0x20);
+  }
+  return p < w->tok && cp_isspace(g->s[p]) &&
+         word_in(part_words, (const unsigned char *)low, n);
+}
+
 /* A single period after the token [k, i): may the sentence end here?
-** Not after a list label at a sentence start ("1. The"), nor after an
+** Not after a list label at a sentence start ("1. The") or after a part
+** word at its start ("Section 1. Pittsburgh"), nor after an
 ** abbreviation unless a sentence opener follows; "I" after a lowercase
 ** word is the pronoun ("you and I. Did"), and a time late in a sentence
 ** ends it before a name ("at 6 P.M. Mr. Smith"). */
@@ -312,7 +335,7 @@ static int may_end(const seg *g, const walk *w, size_t i, size_t ws,
                    size_t end) {
   size_t k = word_start(g, w->tok, i);
   if (ct_seg_is_marker_label(g->s + k, i - k) &&
-      (w->ntok == 0 || w->after_colon))
+      (w->ntok == 0 || w->after_colon || after_part_word(g, w)))
     return 0;
   if (k >= i || !ct_seg_is_abbrev(g, g->s + k, i - k)) return 1;
   if (i - k == 1 && g->s[k] == 'I' && prev_lower(g, w)) return 1;
