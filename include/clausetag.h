@@ -577,6 +577,12 @@ CT_API const char *ct_ruleset_rule_phrase(const ct_ruleset *rs, size_t i,
 CT_API size_t ct_ruleset_nexamples(const ct_ruleset *rs);
 CT_API const ct_example_info *ct_ruleset_example(const ct_ruleset *rs,
                                                  size_t i);
+/* The labels example i checks, into check[0..nlabels): those its own
+** file declares or scores for with a rule, and those it names, so that
+** files written apart can be tested together (a file of examples alone
+** checks every label); with `exact`, every label. */
+CT_API void ct_ruleset_example_checks(const ct_ruleset *rs, size_t i,
+                                      int exact, unsigned char *check);
 CT_API size_t ct_ruleset_nfiles(const ct_ruleset *rs);
 CT_API const char *ct_ruleset_file(const ct_ruleset *rs, size_t i);
 
@@ -1188,6 +1194,11 @@ typedef struct ct_labelled {
   size_t n;
   const unsigned char *gold;       /* n * nlabels: 1 where the clause has
                                    ** the label, in rule-set label order */
+  const double *weight;            /* n * nlabels: how much each clause
+                                   ** counts for each label (0: not at
+                                   ** all; a rule file's example counts
+                                   ** only for the labels it checks); NULL:
+                                   ** 1 everywhere */
 } ct_labelled;
 
 typedef struct ct_train_options {

@@ -31,7 +31,7 @@ static void fit_finds_the_signal(void **state) {
     x[i * K + 1] = (i / 2) % 2;
     x[i * K + 2] = 0;
   }
-  m.n = N, m.k = K, m.x = x, m.y = y, m.beta = 4;
+  m.n = N, m.k = K, m.x = x, m.y = y, m.sw = NULL, m.beta = 4;
   m.l2 = 0.1, m.l2t = 0.001, m.w0 = w0, m.t0 = 1;
   assert_int_equal(ct_logreg_fit(&m, w, &t), CT_OK);
   assert_true(w[0] > 1.5);             /* the signal grows */
@@ -49,7 +49,7 @@ static void fit_pull_toward_prior(void **state) {
   size_t i;
   (void)state;
   for (i = 0; i < N; i++) x[i] = 1, y[i] = i < 10;   /* a coin flip */
-  m.n = N, m.k = K, m.x = x, m.y = y, m.beta = 4;
+  m.n = N, m.k = K, m.x = x, m.y = y, m.sw = NULL, m.beta = 4;
   m.l2t = 0.001, m.w0 = w0, m.t0 = 1;
   m.l2 = 0.01;
   assert_int_equal(ct_logreg_fit(&m, &w_weak, &t), CT_OK);
@@ -57,6 +57,31 @@ static void fit_pull_toward_prior(void **state) {
   assert_int_equal(ct_logreg_fit(&m, &w_strong, &t), CT_OK);
   assert_true(fabs(w_strong - 2) < 0.05);
   assert_true(fabs(w_weak - 2) > fabs(w_strong - 2));
+}
+
+/* An example's weight is how many times it counts: 0 is as if it were
+** not there, 2 as if it were there twice. */
+static void fit_counts_weighted_examples(void **state) {
+  enum { N = 12, K = 1 };
+  double x[2 * N], sw[2 * N], w0[K] = {1}, w_a, w_b, t_a, t_b;
+  unsigned char y[2 * N];
+  ct_logreg m;
+  size_t i;
+  (void)state;
+  for (i = 0; i < N; i++) x[i] = 1, y[i] = i % 3 != 0;
+  m.n = N, m.k = K, m.x = x, m.y = y, m.sw = NULL, m.beta = 4;
+  m.l2 = 0.1, m.l2t = 0.001, m.w0 = w0, m.t0 = 1;
+  assert_int_equal(ct_logreg_fit(&m, &w_a, &t_a), CT_OK);
+  for (i = 0; i < N; i++) x[N + i] = 1, y[N + i] = 0, sw[i] = 1, sw[N + i] = 0;
+  m.n = 2 * N, m.sw = sw;               /* N more, all "no", counting 0 */
+  assert_int_equal(ct_logreg_fit(&m, &w_b, &t_b), CT_OK);
+  assert_true(fabs(w_a - w_b) < 1e-9 && fabs(t_a - t_b) < 1e-9);
+  for (i = 0; i < N; i++) x[N + i] = 1, y[N + i] = y[i], sw[i] = 2;
+  m.n = N;                              /* each twice, as one of weight 2 */
+  assert_int_equal(ct_logreg_fit(&m, &w_a, &t_a), CT_OK);
+  m.n = 2 * N, m.sw = NULL;
+  assert_int_equal(ct_logreg_fit(&m, &w_b, &t_b), CT_OK);
+  assert_true(fabs(w_a - w_b) < 1e-6 && fabs(t_a - t_b) < 1e-6);
 }
 
 /* -- ct_train through the public API ---------------------------------- */
@@ -156,6 +181,44 @@ static void train_beats_declared(void **state) {
   assert_true(ct_ruleset_rule(rs, 0)->weight > ct_ruleset_rule(rs, 1)->weight);
   assert_true(ct_ruleset_rule(rs, 0)->declared == 0.5);
   assert_true(ct_ruleset_label(rs, 0)->prior == 0.5);   /* 8 of 16 clauses */
+  corpus_free(&cp);
+  ct_ruleset_free(rs);
+}
+
+/* A document whose weight is 0 for a label teaches nothing about it:
+** wrong gold there leaves the weights and the prior as they were. */
+static void train_zero_weight_teaches_nothing(void **state) {
+  const char *paths[] = {RULES};
+  FILE *f = fopen(RULES, "w");
+  const double zero[4] = {0, 0, 0, 0};
+  const unsigned char wrong[4] = {0, 1, 0, 1};
+  const unsigned char *gold;
+  ct_ruleset *rs;
+  ct_error err;
+  corpus cp;
+  double w0, w1, t0, p0;
+  (void)state;
+  assert_non_null(f);
+  fputs("label \"a\" {}\n"
+        "rule \"a.alpha\" { label = \"a\", words = \"alpha\", weight = 0.5 }\n"
+        "rule \"a.beta\" { label = \"a\", words = \"beta\", weight = 1.0 }\n", f);
+  fclose(f);
+  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  corpus_make(&cp);
+  assert_int_equal(ct_train(rs, cp.docs, 5, NULL, &err), CT_OK);
+  w0 = ct_ruleset_rule(rs, 0)->weight, w1 = ct_ruleset_rule(rs, 1)->weight;
+  t0 = ct_ruleset_label(rs, 0)->threshold, p0 = ct_ruleset_label(rs, 0)->prior;
+  gold = cp.docs[5].gold;
+  cp.docs[5].gold = wrong, cp.docs[5].weight = zero;
+  assert_int_equal(ct_train(rs, cp.docs, 6, NULL, &err), CT_OK);
+  assert_true(ct_ruleset_rule(rs, 0)->weight == w0);
+  assert_true(ct_ruleset_rule(rs, 1)->weight == w1);
+  assert_true(ct_ruleset_label(rs, 0)->threshold == t0);
+  assert_true(ct_ruleset_label(rs, 0)->prior == p0);
+  cp.docs[5].weight = NULL;             /* counted: the weights move */
+  assert_int_equal(ct_train(rs, cp.docs, 6, NULL, &err), CT_OK);
+  assert_true(ct_ruleset_rule(rs, 0)->weight != w0);
+  cp.docs[5].gold = gold;
   corpus_free(&cp);
   ct_ruleset_free(rs);
 }
@@ -409,7 +472,9 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(fit_finds_the_signal),
     cmocka_unit_test(fit_pull_toward_prior),
+    cmocka_unit_test(fit_counts_weighted_examples),
     cmocka_unit_test(train_beats_declared),
+    cmocka_unit_test(train_zero_weight_teaches_nothing),
     cmocka_unit_test(set_weights_checks),
     cmocka_unit_test(vocabulary_learns_missing_words),
     cmocka_unit_test(thresholds_fit_final_scores),

@@ -46,9 +46,50 @@ int ct_corpus_open(ct_corpus *c, const ct_gold *gd, ct_ruleset *rs) {
   return 0;
 }
 
+int ct_corpus_add_examples(ct_corpus *c, double weight) {
+  size_t i, k, n = ct_ruleset_nexamples(c->rs), nl = ct_ruleset_nlabels(c->rs);
+  unsigned char *check = calloc(nl + 1, 1);
+  c->xlines = calloc(n + 1, sizeof *c->xlines);
+  c->xdocs = calloc(n + 1, sizeof *c->xdocs);
+  c->xgold = calloc(n * nl + 1, 1);
+  c->xweight = calloc(n * nl + 1, sizeof *c->xweight);
+  if (!check || !c->xlines || !c->xdocs || !c->xgold || !c->xweight) {
+    free(check);
+    fprintf(stderr, "clausetag: out of memory\n");
+    return 2;
+  }
+  for (i = 0; i < n; i++) {
+    const ct_example_info *ex = ct_ruleset_example(c->rs, i);
+    ct_cli_lines *l = &c->xlines[c->nx];
+    ct_labelled *d = &c->xdocs[c->nx];
+    ct_error err;
+    if (ct_cli_lines_build(ex->file, &ex->text, 1, l, &err) != CT_OK) {
+      ct_cli_lines_free(l);
+      free(check);
+      fprintf(stderr, "%s:%d: %s\n", ex->file, ex->line, err.msg);
+      return 2;
+    }
+    c->nx++;                            /* freed with the corpus */
+    if (l->nclauses != 1) continue;     /* a blank example: nothing */
+    ct_ruleset_example_checks(c->rs, i, 0, check);
+    d->text = l->text, d->clauses = l->clauses, d->n = 1;
+    d->gold = c->xgold + (c->nx - 1) * nl;
+    d->weight = c->xweight + (c->nx - 1) * nl;
+    for (k = 0; k < ex->nlabels; k++) c->xgold[(c->nx - 1) * nl + ex->labels[k]] = 1;
+    for (k = 0; k < nl; k++) c->xweight[(c->nx - 1) * nl + k] = check[k] * weight;
+  }
+  free(check);
+  return 0;
+}
+
 void ct_corpus_free(ct_corpus *c) {
   size_t d;
   for (d = 0; c->lines && d < c->gd->ndocs; d++) ct_cli_lines_free(&c->lines[d]);
+  for (d = 0; d < c->nx; d++) ct_cli_lines_free(&c->xlines[d]);
+  free(c->xlines);
+  free(c->xdocs);
+  free(c->xgold);
+  free(c->xweight);
   free(c->lines);
   free(c->docs);
   free(c->gold);
@@ -123,15 +164,19 @@ static int classify_fold(ct_corpus *c, size_t f, unsigned char *got) {
   return st;
 }
 
-/* Trains on every fold but f. */
-static int train_without(ct_corpus *c, size_t f, const ct_train_options *o) {
+int ct_corpus_train(ct_corpus *c, size_t f, const ct_train_options *o) {
   size_t d, n = 0;
-  ct_labelled *v = calloc(c->gd->ndocs + 1, sizeof *v);
+  ct_labelled *v = calloc(c->gd->ndocs + c->nx + 1, sizeof *v);
   ct_error err;
   int st = 0;
-  if (v == NULL) return 2;
+  if (v == NULL) {
+    fprintf(stderr, "clausetag: out of memory\n");
+    return 2;
+  }
   for (d = 0; d < c->gd->ndocs; d++)
     if (c->fold[d] != f) v[n++] = c->docs[d];
+  for (d = 0; d < c->nx; d++)
+    if (c->xdocs[d].n > 0) v[n++] = c->xdocs[d];
   if (ct_train(c->rs, v, n, o, &err) != CT_OK) {
     fprintf(stderr, "%s\n", err.msg);
     st = 2;
@@ -165,7 +210,7 @@ int ct_corpus_predict(ct_corpus *c, size_t folds, const ct_train_options *o,
   if (folds == 0) return classify_fold(c, (size_t)-1, got);
   st = save(c->rs, &s);
   for (f = 0; st == 0 && f < folds; f++) {
-    st = train_without(c, f, o);
+    st = ct_corpus_train(c, f, o);
     if (st == 0) st = classify_fold(c, f, got);
   }
   if (s.w && s.t && s.p) {

@@ -12,7 +12,6 @@
 */
 #include <errno.h>
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +26,7 @@
 /* eval's own options (-f is its own too: text or json, not a writer's
 ** formats); -r and -h are the shared ones. */
 enum { OPT_GOLD = CT_OPT_OWN, OPT_FORMAT, OPT_ERRORS, OPT_FOLDS, OPT_L2,
-       OPT_VOCAB_L2, OPT_BOOTSTRAP, OPT_LABELS };
+       OPT_VOCAB_L2, OPT_EXAMPLES, OPT_BOOTSTRAP, OPT_LABELS };
 
 /* In the order of the help; the defaults of --errors, --l2 and
 ** --bootstrap (with --folds) are the table's. */
@@ -48,6 +47,10 @@ static const ct_cli_option eval_options[] = {
   {OPT_VOCAB_L2, 0, "vocabulary-l2", 1,
    {"X", "with --folds: the pull of learned terms'\n"
          "weights toward 0 (default %lu)", 5, NULL, NULL}},
+  {OPT_EXAMPLES, 0, "examples", 1,
+   {"W", "with --folds: the rule files' examples join\n"
+         "every training set, each as W clauses\n"
+         "(default %lu; 0: not at all)", 1, NULL, NULL}},
   {OPT_BOOTSTRAP, 0, "bootstrap", 1,
    {"N", "resamplings of documents for the 95% intervals\n"
          "of the summary (default %lu with --folds)", 1000, NULL, NULL}},
@@ -63,7 +66,8 @@ static const ct_cli_option eval_options[] = {
 
 void ct_cli_eval_help(FILE *out) {
   fputs("Usage: clausetag eval --gold GOLD.jsonl... [-r RULES]... [-f text|json]\n"
-        "                      [--errors N] [--folds K [--l2 X] [--vocabulary-l2 X]]\n"
+        "                      [--errors N] [--folds K [--l2 X] [--vocabulary-l2 X]\n"
+        "                      [--examples W]]\n"
         "                      [--bootstrap N] [--labels L,...]\n"
         "\n"
         "Score the rules against labelled clauses, one JSON object per line:\n"
@@ -79,7 +83,7 @@ typedef struct eval_args {
   size_t ngold;
   const char *labels;    /* --labels, or NULL: all */
   size_t max_errors, folds, bootstrap;
-  double l2, vocab_l2;
+  double l2, vocab_l2, examples;
   int json;
 } eval_args;
 
@@ -392,6 +396,9 @@ static int run(evalrun *ev) {
   to.l2 = ev->ea->l2;
   to.vocabulary_l2 = ev->ea->vocab_l2;
   if (ev->ea->folds) ct_corpus_deal(&ev->corpus, ev->ea->folds);
+  if (ev->ea->folds && ev->ea->examples > 0)
+    st = ct_corpus_add_examples(&ev->corpus, ev->ea->examples);
+  if (st == 0)
   st = ct_corpus_predict(&ev->corpus, ev->ea->folds, &to, ev->got);
   if (st == 0) st = select_labels(ev);
   if (st == 0) st = report(ev);
@@ -419,8 +426,6 @@ static int count_arg(const ct_cli_args *a, size_t min, size_t *v) {
 ** usage error. */
 static int eval_option(void *ud, int key, const ct_cli_args *a) {
   eval_args *ea = ud;
-  char *end;
-  double v;
   switch (key) {
   case OPT_GOLD: ea->gold[ea->ngold++] = a->arg; return 0;
   case OPT_FORMAT:
@@ -435,16 +440,11 @@ static int eval_option(void *ud, int key, const ct_cli_args *a) {
   case OPT_FOLDS: return count_arg(a, 2, &ea->folds);
   case OPT_BOOTSTRAP: return count_arg(a, 0, &ea->bootstrap);
   case OPT_LABELS: ea->labels = a->arg; return 0;
-  case OPT_L2:
+  case OPT_EXAMPLES:
+    return ct_cli_number_arg("eval", a->name, a->arg, 1, &ea->examples);
+  case OPT_L2: return ct_cli_number_arg("eval", a->name, a->arg, 0, &ea->l2);
   case OPT_VOCAB_L2:
-    v = strtod(a->arg, &end);
-    if (end != a->arg && *end == '\0' && v > 0 && isfinite(v)) {
-      *(key == OPT_L2 ? &ea->l2 : &ea->vocab_l2) = v;
-      return 0;
-    }
-    return ct_cli_usage_error("eval", "invalid argument '%s' for %s "
-                              "(expected a number greater than 0)", a->arg,
-                              a->name);
+    return ct_cli_number_arg("eval", a->name, a->arg, 0, &ea->vocab_l2);
   default:   /* CT_CLI_ARG_OPERAND */
     return ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
                               "file goes after --gold)", a->arg);
@@ -463,6 +463,7 @@ int ct_cli_eval(int argc, char **argv) {
   ea.max_errors = ct_cli_option_default(eval_options, OPT_ERRORS);
   ea.l2 = (double)ct_cli_option_default(eval_options, OPT_L2);
   ea.vocab_l2 = (double)ct_cli_option_default(eval_options, OPT_VOCAB_L2);
+  ea.examples = (double)ct_cli_option_default(eval_options, OPT_EXAMPLES);
   ea.bootstrap = (size_t)-1;
   ea.gold = calloc((size_t)argc + 1, sizeof *ea.gold);
   if (ea.gold == NULL) return 2;

@@ -102,6 +102,20 @@ int ct_cli_usage_error(const char *command, const char *fmt, ...) {
   return 2;
 }
 
+int ct_cli_number_arg(const char *command, const char *name, const char *arg,
+                      int zero_ok, double *v) {
+  char *end;
+  double x = strtod(arg, &end);
+  if (end != arg && *end == '\0' && (x > 0 || (zero_ok && x == 0)) &&
+      x <= 1e6) {
+    *v = x;
+    return 0;
+  }
+  return ct_cli_usage_error(command, "invalid argument '%s' for %s "
+                            "(expected a number %s 1000000)", arg, name,
+                            zero_ok ? "from 0 to" : "greater than 0, at most");
+}
+
 /* "text, lines or jsonl": the choices for a message. */
 static void list_names(char *out, size_t size, const char *const *names) {
   size_t len = 0;

@@ -286,6 +286,12 @@ int ct_cli_operands_as_rules(ct_cli_options *o);
 ** same, after a warning.  0 otherwise. */
 int ct_cli_output_arg(const char *command, const char *arg, const char **out);
 
+/* The argument of option `name` as a number into *v: greater than 0,
+** or (zero_ok) at least 0, and at most 1000000.  0, or 2 after a usage
+** error of `command` ("invalid argument 'x' for --name (expected ...)"). */
+int ct_cli_number_arg(const char *command, const char *name, const char *arg,
+                      int zero_ok, double *v);
+
 /* Prints "clausetag: MESSAGE" and the hint to `command`'s help; 2. */
 int ct_cli_usage_error(const char *command, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -103,22 +103,6 @@ static void short_text(FILE *f, const char *s) {
   if (s[i]) fputs("…", f);
 }
 
-/* The labels example ex checks (see the top of the file). */
-static void checked_labels(const ct_ruleset *rs, const ct_example_info *ex,
-                           int exact, unsigned char *check) {
-  size_t k, nl = ct_ruleset_nlabels(rs), any = 0;
-  memset(check, exact, nl);
-  if (exact) return;
-  for (k = 0; k < nl; k++)
-    any += check[k] = strcmp(ct_ruleset_label(rs, k)->file, ex->file) == 0;
-  for (k = 0; k < ct_ruleset_nrules(rs); k++) {
-    const ct_rule_info *ri = ct_ruleset_rule(rs, k);
-    if (strcmp(ri->file, ex->file) == 0) any += check[ri->label] = 1;
-  }
-  if (any == 0) memset(check, 1, nl);       /* a file of examples only */
-  for (k = 0; k < ex->nlabels; k++) check[ex->labels[k]] = 1;
-}
-
 /* Fills o for a failed example: its summary and its lines. */
 static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
                     const ct_cli_lines *l, const ct_result *r,
@@ -160,7 +144,7 @@ static int run_example(ct_engine *e, const ct_ruleset *rs, size_t i,
   if ((o->title = ct_cli_memtext_take(&title)) == NULL) return -1;
   memset(want, 0, nl);
   for (k = 0; k < ex->nlabels; k++) want[ex->labels[k]] = 1;
-  checked_labels(rs, ex, exact, check);
+  ct_ruleset_example_checks(rs, i, exact, check);
   if (ct_cli_lines_classify(e, ex->file, &ex->text, 1, &l, &err) != CT_OK) {
     fprintf(stderr, "%s:%d: %s\n", ex->file, ex->line, err.msg);
     o->passed = -1;
@@ -195,15 +179,15 @@ static int write_report(const test_args *ta, const ct_cli_outcome *v,
   return ct_cli_outfile_commit(&out);
 }
 
-static int run_examples(const ct_ruleset *rs, const test_args *ta,
-                        int debug) {
+int ct_cli_examples_run(const ct_ruleset *rs, int exact, int debug,
+                        ct_cli_outcome **out) {
   size_t i, n = ct_ruleset_nexamples(rs), nl = ct_ruleset_nlabels(rs);
   ct_cli_outcome *v = calloc(n + 1, sizeof *v);
   unsigned char *want = calloc(nl + 1, 1), *check = calloc(nl + 1, 1);
   unsigned char *none = calloc(nl + 1, 1);     /* no label at all */
   ct_engine *e = NULL;
   ct_error err;
-  int rc = 0, failed = 0, errors = 0;
+  int rc = 0;
   err.msg[0] = '\0';
   if (v == NULL || want == NULL || check == NULL || none == NULL ||
       ct_engine_new(rs, &e, &err) != CT_OK) {
@@ -211,22 +195,38 @@ static int run_examples(const ct_ruleset *rs, const test_args *ta,
     rc = 2;
   }
   if (e && debug) ct_engine_on_log(e, log_line, NULL);
-  for (i = 0; rc == 0 && i < n; i++) {
-    if (run_example(e, rs, i, ta->exact, want, check, none, &v[i]) != 0) {
+  for (i = 0; rc == 0 && i < n; i++)
+    if (run_example(e, rs, i, exact, want, check, none, &v[i]) != 0) {
       fputs("clausetag: out of memory\n", stderr);
       rc = 2;
     }
+  ct_engine_free(e);
+  free(want);
+  free(check);
+  free(none);
+  if (rc != 0) {
+    for (i = 0; v && i < n; i++) ct_cli_outcome_free(&v[i]);
+    free(v);
+    v = NULL;
+  }
+  *out = v;
+  return rc;
+}
+
+static int run_examples(const ct_ruleset *rs, const test_args *ta,
+                        int debug) {
+  size_t i, n = ct_ruleset_nexamples(rs);
+  ct_cli_outcome *v;
+  int rc = ct_cli_examples_run(rs, ta->exact, debug, &v), failed = 0;
+  int errors = 0;
+  for (i = 0; rc == 0 && i < n; i++) {
     failed |= v[i].passed == 0;
     errors |= v[i].passed < 0;
   }
   if (rc == 0) rc = write_report(ta, v, n);
   if (rc == 0) rc = errors ? 2 : failed ? 1 : 0;
   for (i = 0; v && i < n; i++) ct_cli_outcome_free(&v[i]);
-  ct_engine_free(e);
   free(v);
-  free(want);
-  free(check);
-  free(none);
   return rc;
 }
 

@@ -28,6 +28,12 @@ typedef struct ct_cli_outcome {
 
 void ct_cli_outcome_free(ct_cli_outcome *o);
 
+/* Runs every example of rs (test.c) into *v, one outcome per example
+** (free each, then the array); `exact` checks every label.  0, or 2
+** after printing why. */
+int ct_cli_examples_run(const ct_ruleset *rs, int exact, int debug,
+                        ct_cli_outcome **v);
+
 /* Writes the failures and the count; 0, or errno of a failed write. */
 int ct_cli_test_text(FILE *out, const ct_cli_outcome *v, size_t n);
 

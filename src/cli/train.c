@@ -20,9 +20,10 @@
 #include "cli/outfile.h"
 #include "cli/rulefiles.h"
 #include "cli/scores.h"
+#include "cli/testreport.h"
 
 enum { OPT_GOLD = CT_OPT_OWN, OPT_L2, OPT_FOLDS, OPT_ROUNDS, OPT_THRESHOLDS,
-       OPT_OUTPUT, OPT_VOCAB_L2 };
+       OPT_OUTPUT, OPT_VOCAB_L2, OPT_EXAMPLES };
 
 /* In the order of the help; the defaults of --folds and --rounds are
 ** the table's. */
@@ -46,6 +47,10 @@ static const ct_cli_option train_options[] = {
   {OPT_VOCAB_L2, 0, "vocabulary-l2", 1,
    {"X", "vocabulary rules: pull of each learned term's\n"
          "weight toward 0 (default %lu)", 5, NULL, NULL}},
+  {OPT_EXAMPLES, 0, "examples", 1,
+   {"W", "the rule files' examples are training clauses\n"
+         "too, each counting W times for the labels it\n"
+         "checks (default %lu; 0: not at all)", 1, NULL, NULL}},
   CT_CLI_HELP_OPTION,
   {0, 0, NULL, 0, {0}}
 };
@@ -60,14 +65,16 @@ void ct_cli_train_help(FILE *out) {
   fputs("Usage: clausetag train --gold GOLD.jsonl... [-r RULES]... [-o FILE]\n"
         "                       [--l2 X] [--folds K] [--rounds N]\n"
         "                       [--thresholds f1|probability]\n"
-        "                       [--vocabulary-l2 X]\n"
+        "                       [--vocabulary-l2 X] [--examples W]\n"
         "\n"
         "Learn every rule's weight and every label's threshold from labelled\n"
         "clauses (the format of eval) and write them as a rule file,\n"
         "weights { rules = {...}, thresholds = {...} }, to load with the\n"
         "rules (put it in the rules directory, or pass it with -r).  The\n"
         "rules declared with vocabulary = true learn their words too:\n"
-        "weights { vocabulary = {...} }.\n"
+        "weights { vocabulary = {...} }.  Then the rule files' examples\n"
+        "are run with the learned weights, and each that fails is named on\n"
+        "standard error (clausetag test shows why).\n"
         "\n", out);
   ct_cli_options_help(out, train_options, TRAIN_HELP_COLUMN);
 }
@@ -77,6 +84,7 @@ typedef struct train_args {
   size_t ngold, folds;
   const char *output;
   ct_train_options to;
+  double examples;        /* what each example counts as, 0: nothing */
   int l2_given;
 } train_args;
 
@@ -115,21 +123,30 @@ static const char *vocab_note(const ct_ruleset *rs, double l2, char *buf,
   return "";
 }
 
+/* ", examples W" when the rule set's examples were trained on. */
+static const char *examples_note(const ct_ruleset *rs, double w, char *buf,
+                                 size_t n) {
+  if (w == 0 || ct_ruleset_nexamples(rs) == 0) return "";
+  snprintf(buf, n, ", examples %g", w);
+  return buf;
+}
+
 /* The comment that heads the weights file. */
 static void comment(char *buf, size_t n, const train_args *ta,
                     const ct_ruleset *rs, const ct_gold *gd) {
-  char note[64];
+  char note[64], xnote[64];
   size_t i, used;
   used = (size_t)snprintf(buf, n, "Learned by clausetag train from %zu "
                           "clauses in %zu documents:\n", gd->n, gd->ndocs);
   for (i = 0; i < ta->ngold && used < n; i++)
     used += (size_t)snprintf(buf + used, n - used, "  %s\n", ta->gold[i]);
   if (used < n)
-    snprintf(buf + used, n - used, "l2 %g, %u round%s, %s thresholds%s.  "
+    snprintf(buf + used, n - used, "l2 %g, %u round%s, %s thresholds%s%s.  "
              "Edit the rules, not this file: train again.", ta->to.l2,
              ta->to.rounds, ta->to.rounds == 1 ? "" : "s",
              ta->to.f1_thresholds ? "F1" : "probability",
-             vocab_note(rs, ta->to.vocabulary_l2, note, sizeof note));
+             vocab_note(rs, ta->to.vocabulary_l2, note, sizeof note),
+             examples_note(rs, ta->examples, xnote, sizeof xnote));
 }
 
 static int write_weights(const ct_ruleset *rs, const train_args *ta,
@@ -146,13 +163,31 @@ static int write_weights(const ct_ruleset *rs, const train_args *ta,
   return ct_cli_outfile_commit(&of);
 }
 
+/* Names on stderr each example that fails with the weights in effect. */
+static int check_examples(const ct_ruleset *rs) {
+  size_t i, n = ct_ruleset_nexamples(rs), failed = 0;
+  ct_cli_outcome *v;
+  int st = ct_cli_examples_run(rs, 0, 0, &v);
+  for (i = 0; st == 0 && i < n; i++) failed += v[i].passed == 0;
+  if (failed > 0)
+    fprintf(stderr, "train: %zu of the rule files' %zu examples fail with "
+            "the learned weights (clausetag test shows why):\n", failed, n);
+  for (i = 0; st == 0 && i < n; i++)
+    if (v[i].passed == 0)
+      fprintf(stderr, "  %s:%d: example %s\n", v[i].ex->file, v[i].ex->line,
+              v[i].summary);
+  for (i = 0; st == 0 && i < n; i++) ct_cli_outcome_free(&v[i]);
+  if (st == 0) free(v);
+  return st;
+}
+
 static int run(ct_ruleset *rs, train_args *ta) {
   ct_gold gd;
   ct_corpus c;
-  ct_error err;
   int st = ct_gold_read(&gd, rs, ta->gold, ta->ngold);
   memset(&c, 0, sizeof c);
   if (st == 0) st = ct_corpus_open(&c, &gd, rs);
+  if (st == 0 && ta->examples > 0) st = ct_corpus_add_examples(&c, ta->examples);
   if (st == 0 && !ta->l2_given) {
     if (ta->folds > gd.ndocs)
       st = ct_cli_usage_error("train", "--folds %zu: the gold has only %zu "
@@ -160,27 +195,16 @@ static int run(ct_ruleset *rs, train_args *ta) {
     else
       st = choose_l2(&c, &gd, ta);
   }
-  if (st == 0 && ct_train(rs, c.docs, gd.ndocs, &ta->to, &err) != CT_OK) {
-    fprintf(stderr, "%s\n", err.msg);
-    st = 2;
-  }
+  if (st == 0) st = ct_corpus_train(&c, (size_t)-1, &ta->to);
   if (st == 0) st = write_weights(rs, ta, &gd);
   if (st == 0)
     fprintf(stderr, "train: %zu clauses in %zu documents, l2 %g; weights "
             "written to %s\n", gd.n, gd.ndocs, ta->to.l2,
             ta->output ? ta->output : "standard output");
+  if (st == 0) st = check_examples(rs);
   ct_corpus_free(&c);
   ct_gold_free(&gd);
   return st;
-}
-
-static int number_arg(const ct_cli_args *a, double *v) {
-  char *end;
-  *v = strtod(a->arg, &end);
-  if (end != a->arg && *end == '\0' && *v > 0 && isfinite(*v)) return 0;
-  return ct_cli_usage_error("train", "invalid argument '%s' for %s "
-                            "(expected a number greater than 0)", a->arg,
-                            a->name);
 }
 
 /* One of train's own options into ta (ct_cli_own_fn); 0, or 2 after a
@@ -193,11 +217,13 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
   case OPT_OUTPUT: return ct_cli_output_arg("train", a->arg, &ta->output);
   case OPT_L2:
     ta->l2_given = 1;
-    return number_arg(a, &ta->to.l2);
-  case OPT_VOCAB_L2: return number_arg(a, &ta->to.vocabulary_l2);
+    return ct_cli_number_arg("train", a->name, a->arg, 0, &ta->to.l2);
+  case OPT_VOCAB_L2: return ct_cli_number_arg("train", a->name, a->arg, 0, &ta->to.vocabulary_l2);
+  case OPT_EXAMPLES:
+    return ct_cli_number_arg("train", a->name, a->arg, 1, &ta->examples);
   case OPT_FOLDS:
   case OPT_ROUNDS:
-    if (number_arg(a, &v) != 0) return 2;
+    if (ct_cli_number_arg("train", a->name, a->arg, 0, &v) != 0) return 2;
     if (v != floor(v) || (key == OPT_FOLDS && v < 2) || v > 1000)
       return ct_cli_usage_error("train", "invalid argument '%s' for %s "
                                 "(expected a whole number%s)", a->arg,
@@ -232,6 +258,7 @@ int ct_cli_train(int argc, char **argv) {
   ta.to.rounds = (unsigned)ct_cli_option_default(train_options, OPT_ROUNDS);
   ta.to.vocabulary_l2 =
       (double)ct_cli_option_default(train_options, OPT_VOCAB_L2);
+  ta.examples = (double)ct_cli_option_default(train_options, OPT_EXAMPLES);
   if ((ta.gold = calloc((size_t)argc + 1, sizeof *ta.gold)) == NULL)
     return 2;
   spec.own_ud = &ta;

@@ -20,6 +20,10 @@ static double xe(const ct_logreg *m, size_t i, size_t j) {
   return j < m->k ? m->x[i * m->k + j] : -1.0;
 }
 
+static double count(const ct_logreg *m, size_t i) {
+  return m->sw ? m->sw[i] : 1.0;
+}
+
 static double prior(const ct_logreg *m, size_t j) {
   return j < m->k ? m->w0[j] : m->t0;
 }
@@ -38,9 +42,10 @@ static double objective(const ct_logreg *m, const double *v) {
   double f = 0;
   for (i = 0; i < m->n; i++) {
     double z = 0;
+    if (count(m, i) == 0) continue;
     for (j = 0; j < d; j++) z += xe(m, i, j) * v[j];
     z *= m->beta;
-    f += softplus(z) - (m->y[i] ? z : 0);
+    f += count(m, i) * (softplus(z) - (m->y[i] ? z : 0));
   }
   for (j = 0; j < d; j++) f += pull(m, j) * (v[j] - prior(m, j)) * (v[j] - prior(m, j));
   return f;
@@ -53,11 +58,12 @@ static void derivatives(const ct_logreg *m, const double *v, double *g,
   memset(g, 0, d * sizeof *g);
   memset(h, 0, d * d * sizeof *h);
   for (i = 0; i < m->n; i++) {
-    double z = 0, p, r, c;
+    double z = 0, p, r, c, s = count(m, i);
+    if (s == 0) continue;
     for (a = 0; a < d; a++) z += xe(m, i, a) * v[a];
     p = 1 / (1 + exp(-m->beta * z));
-    r = m->beta * (p - m->y[i]);
-    c = m->beta * m->beta * p * (1 - p);
+    r = s * m->beta * (p - m->y[i]);
+    c = s * m->beta * m->beta * p * (1 - p);
     for (a = 0; a < d; a++) {
       double xa = xe(m, i, a);
       if (xa == 0) continue;

@@ -19,6 +19,8 @@ typedef struct ct_logreg {
   size_t n, k;            /* examples, features */
   const double *x;        /* n * k, row major */
   const unsigned char *y; /* n: 0 or 1 */
+  const double *sw;       /* n: how much each example counts (0: not at
+                          ** all); NULL: 1 each */
   double beta;            /* scale of the score in the logit */
   double l2, l2t;         /* pulls on the weights and on the threshold */
   const double *w0;       /* k: prior weights */

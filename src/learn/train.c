@@ -40,6 +40,7 @@ typedef struct table {
   double *x;                /* n * nrules: strengths */
   double *score;            /* n * nlabels: scores */
   unsigned char *y;         /* n * nlabels: gold */
+  double *wt;               /* n * nlabels: how much each counts */
 } table;
 
 static ct_status record_doc(table *tb, size_t row, const ct_labelled *d,
@@ -52,6 +53,9 @@ static ct_status record_doc(table *tb, size_t row, const ct_labelled *d,
            tb->nlabels * sizeof *tb->score);
     memcpy(tb->y + (row + i) * tb->nlabels, d->gold + i * tb->nlabels,
            tb->nlabels);
+    for (h = 0; h < tb->nlabels; h++)
+      tb->wt[(row + i) * tb->nlabels + h] =
+          d->weight ? d->weight[i * tb->nlabels + h] : 1.0;
   }
   return CT_OK;
 }
@@ -80,7 +84,7 @@ static ct_status observe(const ct_ruleset *rs, const ct_labelled *docs,
 /* A candidate threshold: a clause's score, whether the clause has the
 ** label, and the F1 of the threshold at that score. */
 typedef struct cand {
-  double s, f1;
+  double s, f1, w;          /* w: how much the clause counts */
   unsigned char y;
 } cand;
 
@@ -93,23 +97,29 @@ static int score_down(const void *a, const void *b) {
 ** the label at threshold t when its score is at least t - 1e-9.  One
 ** sweep, so that training on many clauses is not quadratic. */
 static void f1_all(cand *c, size_t n) {
-  size_t i, k = 0, tp = 0, fp = 0, pos = 0;
-  for (i = 0; i < n; i++) pos += c[i].y;
+  size_t i, k = 0;
+  double tp = 0, fp = 0, pos = 0;
+  for (i = 0; i < n; i++) pos += c[i].y * c[i].w;
   for (i = 0; i < n; i++) {
-    while (k < n && c[k].s >= c[i].s - 1e-9) tp += c[k].y, fp += !c[k].y, k++;
-    c[i].f1 = tp ? 2.0 * tp / (double)(tp + fp + pos) : 0;
+    for (; k < n && c[k].s >= c[i].s - 1e-9; k++)
+      tp += c[k].y * c[k].w, fp += !c[k].y * c[k].w;
+    c[i].f1 = tp > 0 ? 2.0 * tp / (tp + fp + pos) : 0;
   }
 }
 
-/* F1 of the scores s[0..n) against y at threshold t. */
-static double f1_at(const double *s, const unsigned char *y, size_t n,
-                    size_t stride, double t) {
-  size_t tp = 0, fp = 0, fn = 0, j;
+/* F1 of the scores s[0..n) against y (clause j counting wt[j * stride])
+** at threshold t. */
+static double f1_at(const double *s, const unsigned char *y,
+                    const double *wt, size_t n, size_t stride, double t) {
+  double tp = 0, fp = 0, fn = 0;
+  size_t j;
   for (j = 0; j < n; j++) {
     int got = s[j] >= t - 1e-9, want = y[j * stride];
-    tp += got && want, fp += got && !want, fn += !got && want;
+    double w = wt[j * stride];
+    tp += (got && want) * w, fp += (got && !want) * w;
+    fn += (!got && want) * w;
   }
-  return tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
+  return tp > 0 ? 2.0 * tp / (2.0 * tp + fp + fn) : 0;
 }
 
 /* *t (on entry the threshold to stay near): the threshold in
@@ -117,16 +127,17 @@ static double f1_at(const double *s, const unsigned char *y, size_t n,
 ** *t whose F1 against y is within `slack` of the best (0: the best, ties
 ** to the nearest). */
 static ct_status f1_threshold(const double *s, const unsigned char *y,
-                              size_t n, size_t stride, double slack,
-                              double *t) {
+                              const double *wt, size_t n, size_t stride,
+                              double slack, double *t) {
   cand *c = malloc((n + 1) * sizeof *c);
   double near = *t, bestf;
   size_t i;
   if (c == NULL) return CT_ENOMEM;
-  for (i = 0; i < n; i++) c[i].s = s[i], c[i].y = y[i * stride] != 0;
+  for (i = 0; i < n; i++)
+    c[i].s = s[i], c[i].y = y[i * stride] != 0, c[i].w = wt[i * stride];
   qsort(c, n, sizeof *c, score_down);
   f1_all(c, n);
-  c[n].s = near, c[n].f1 = f1_at(s, y, n, stride, near);
+  c[n].s = near, c[n].f1 = f1_at(s, y, wt, n, stride, near);
   bestf = -1;
   for (i = 0; i <= n; i++)
     if (c[i].s >= MIN_THRESHOLD) bestf = fmax(bestf, c[i].f1);
@@ -149,7 +160,7 @@ static ct_status fit_label(const ct_ruleset *rs, const table *tb, size_t l,
                            const ct_train_options *o, double *w, double *t) {
   size_t k = 0, r, i;
   size_t *cols = malloc((tb->nrules + 1) * sizeof *cols);
-  double *x = NULL, *w0 = NULL, *wk = NULL, *score = NULL;
+  double *x = NULL, *w0 = NULL, *wk = NULL, *score = NULL, *sw = NULL;
   unsigned char *y = NULL;
   ct_logreg m;
   ct_status st = CT_ENOMEM;
@@ -162,13 +173,15 @@ static ct_status fit_label(const ct_ruleset *rs, const table *tb, size_t l,
   wk = calloc(k + 1, sizeof *wk);
   score = calloc(tb->n + 1, sizeof *score);
   y = calloc(tb->n + 1, 1);
-  if (x && w0 && wk && score && y) {
+  sw = calloc(tb->n + 1, sizeof *sw);
+  if (x && w0 && wk && score && y && sw) {
     for (i = 0; i < tb->n; i++) {
       for (r = 0; r < k; r++) x[i * k + r] = tb->x[i * tb->nrules + cols[r]];
       y[i] = tb->y[i * tb->nlabels + l];
+      sw[i] = tb->wt[i * tb->nlabels + l];
     }
     for (r = 0; r < k; r++) w0[r] = rs->rules[cols[r]].info.declared;
-    m.n = tb->n, m.k = k, m.x = x, m.y = y, m.beta = BETA;
+    m.n = tb->n, m.k = k, m.x = x, m.y = y, m.sw = sw, m.beta = BETA;
     m.l2 = o->l2, m.l2t = o->l2 / 100, m.w0 = w0;
     m.t0 = rs->labels[l].declared_threshold;
     st = ct_logreg_fit(&m, wk, t);
@@ -178,11 +191,11 @@ static ct_status fit_label(const ct_ruleset *rs, const table *tb, size_t l,
     for (i = 0; i < tb->n; i++)
       for (r = 0; r < k; r++) score[i] += wk[r] * x[i * k + r];
     if (*t < MIN_THRESHOLD) *t = MIN_THRESHOLD;
-    if (o->f1_thresholds) st = f1_threshold(score, y, tb->n, 1, 0, t);
+    if (o->f1_thresholds) st = f1_threshold(score, y, sw, tb->n, 1, 0, t);
     *t = round4(*t);
     if (*t < MIN_THRESHOLD) *t = MIN_THRESHOLD;
   }
-  free(cols); free(x); free(w0); free(wk); free(score); free(y);
+  free(cols); free(x); free(w0); free(wk); free(score); free(y); free(sw);
   return st;
 }
 
@@ -219,7 +232,8 @@ static ct_status final_thresholds(ct_ruleset *rs, const ct_labelled *docs,
   for (l = 0; st == CT_OK && l < rs->nlabels; l++) {
     for (i = 0; i < tb->n; i++) s[i] = tb->score[i * tb->nlabels + l];
     t[l] = rs->labels[l].threshold;
-    st = f1_threshold(s, tb->y + l, tb->n, tb->nlabels, F1_SLACK, &t[l]);
+    st = f1_threshold(s, tb->y + l, tb->wt + l, tb->n, tb->nlabels,
+                      F1_SLACK, &t[l]);
     t[l] = floor4(t[l]);
     if (t[l] < MIN_THRESHOLD) t[l] = MIN_THRESHOLD;
   }
@@ -231,22 +245,25 @@ static ct_status final_thresholds(ct_ruleset *rs, const ct_labelled *docs,
 }
 
 /* Each label's prior: the share of the training clauses, titles aside,
-** that have it (what a clause of recent context leans toward before any
-** came before it: ct_recent_start). */
+** that have it, each clause counting as much as it does for the label
+** (what a clause of recent context leans toward before any came before
+** it: ct_recent_start). */
 static ct_status set_priors(ct_ruleset *rs, const ct_labelled *docs,
                             size_t ndocs, ct_error *err) {
-  double *p = calloc(rs->nlabels + 1, sizeof *p), body = 0;
-  size_t d, i, l;
+  size_t d, i, l, nl = rs->nlabels;
+  double *p = calloc(2 * nl + 1, sizeof *p), *body = p + nl;
   ct_status st;
   if (p == NULL) return ct_fail(err, CT_ENOMEM, "train: out of memory");
   for (d = 0; d < ndocs; d++)
     for (i = 0; i < docs[d].n; i++) {
       if (docs[d].clauses[i].title) continue;
-      body++;
-      for (l = 0; l < rs->nlabels; l++)
-        p[l] += docs[d].gold[i * rs->nlabels + l] != 0;
+      for (l = 0; l < nl; l++) {
+        double w = docs[d].weight ? docs[d].weight[i * nl + l] : 1.0;
+        body[l] += w;
+        p[l] += (docs[d].gold[i * nl + l] != 0) * w;
+      }
     }
-  for (l = 0; l < rs->nlabels; l++) p[l] = body > 0 ? round4(p[l] / body) : 0;
+  for (l = 0; l < nl; l++) p[l] = body[l] > 0 ? round4(p[l] / body[l]) : 0;
   st = ct_ruleset_set_priors(rs, p, err);
   free(p);
   return st;
@@ -291,9 +308,10 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
   tb.x = calloc(tb.n * tb.nrules + 1, sizeof *tb.x);
   tb.y = calloc(tb.n * tb.nlabels + 1, 1);
   tb.score = calloc(tb.n * tb.nlabels + 1, sizeof *tb.score);
+  tb.wt = calloc(tb.n * tb.nlabels + 1, sizeof *tb.wt);
   ct_vocab_free(rs->vocab);          /* the rules are fitted without it */
   rs->vocab = NULL;
-  if (tb.x == NULL || tb.y == NULL || tb.score == NULL) {
+  if (tb.x == NULL || tb.y == NULL || tb.score == NULL || tb.wt == NULL) {
     st = ct_fail(err, CT_ENOMEM, "train: out of memory");
   } else {
     st = declared(rs, err);
@@ -304,7 +322,7 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
     }
     if (st == CT_OK && rs->nvcols > 0) st = observe(rs, docs, ndocs, &tb, err);
     if (st == CT_OK && rs->nvcols > 0)
-      st = ct_fit_vocabulary(rs, docs, ndocs, tb.score, BETA,
+      st = ct_fit_vocabulary(rs, docs, ndocs, tb.score, tb.wt, BETA,
                              o->vocabulary_l2, err);
     for (round = 0; st == CT_OK && rs->nvcols > 0 && o->f1_thresholds &&
                     round < FINAL_ROUNDS; round++)
@@ -313,5 +331,6 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
   free(tb.x);
   free(tb.y);
   free(tb.score);
+  free(tb.wt);
   return st;
 }

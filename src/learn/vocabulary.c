@@ -98,10 +98,11 @@ static void shuffle(size_t *v, size_t n, uint64_t *seed) {
   }
 }
 
-/* The per-term weights (logits) of one label, in w[0..rows). */
+/* The per-term weights (logits) of one label, in w[0..rows); clause x
+** counts sw[x]. */
 static void fit_one(const corpus *c, const double *offset,
-                    const unsigned char *y, double l2, double *w,
-                    double *g2, size_t *order) {
+                    const unsigned char *y, const double *sw, double l2,
+                    double *w, double *g2, size_t *order) {
   size_t rows = ct_vocab_rows(c->dict), i, e, k;
   uint64_t seed = 0x9E3779B97F4A7C15u;
   for (k = 0; k < rows; k++) w[k] = 0, g2[k] = 1e-8;
@@ -114,7 +115,7 @@ static void fit_one(const corpus *c, const double *offset,
       for (k = c->off[x]; k < c->off[x + 1]; k++)
         if (c->count[c->ids[k]] >= MIN_CLAUSES) z += w[c->ids[k]];
       z = z > 30 ? 30 : z < -30 ? -30 : z;
-      g = 1 / (1 + exp(-z)) - y[x];
+      g = sw[x] * (1 / (1 + exp(-z)) - y[x]);
       for (k = c->off[x]; k < c->off[x + 1]; k++) {
         size_t t = c->ids[k];
         double gt;
@@ -130,34 +131,38 @@ static void fit_one(const corpus *c, const double *offset,
 /* Fits vocabulary rule r into out, from the training clauses' offsets. */
 static ct_status fit_rule(const ct_ruleset *rs, const ct_rule *r,
                           const corpus *c, const ct_labelled *docs,
-                          size_t ndocs, const double *scores, double beta,
-                          double l2, ct_vocab *out) {
+                          size_t ndocs, const double *scores,
+                          const double *wt, double beta, double l2,
+                          ct_vocab *out) {
   size_t rows = ct_vocab_rows(c->dict), nl = rs->nlabels, l = r->info.label;
   size_t i, k, d, x = 0;
   double *off = malloc((c->n + 1) * sizeof *off);
+  double *sw = malloc((c->n + 1) * sizeof *sw);
   double *w = malloc((rows + 1) * sizeof *w), *g2 = malloc((rows + 1) * sizeof *g2);
   unsigned char *y = malloc(c->n + 1);
   size_t *order = malloc((c->n + 1) * sizeof *order);
-  ct_status st = off && w && g2 && y && order ? CT_OK : CT_ENOMEM;
+  ct_status st = off && sw && w && g2 && y && order ? CT_OK : CT_ENOMEM;
   for (d = 0; st == CT_OK && d < ndocs; d++)
     for (i = 0; i < docs[d].n; i++, x++) {
       off[x] = beta * (scores[x * nl + l] - rs->labels[l].threshold);
       y[x] = docs[d].gold[i * nl + l];
+      sw[x] = wt[x * nl + l];
     }
-  if (st == CT_OK) fit_one(c, off, y, l2, w, g2, order);
+  if (st == CT_OK) fit_one(c, off, y, sw, l2, w, g2, order);
   for (k = 0; st == CT_OK && k < rows; k++) {
     double v = round(w[k] / beta * 1e4) / 1e4;
     if (fabs(w[k]) < KEEP || v == 0) continue;
     st = ct_vocab_set(out, ct_vocab_term(c->dict, k),
                       strlen(ct_vocab_term(c->dict, k)), r->vcol, v);
   }
-  free(off); free(w); free(g2); free(y); free(order);
+  free(off); free(sw); free(w); free(g2); free(y); free(order);
   return st;
 }
 
 ct_status ct_fit_vocabulary(ct_ruleset *rs, const ct_labelled *docs,
-                            size_t ndocs, const double *scores, double beta,
-                            double l2, ct_error *err) {
+                            size_t ndocs, const double *scores,
+                            const double *wt, double beta, double l2,
+                            ct_error *err) {
   corpus c;
   ct_vocab *out = ct_vocab_new(rs->nvcols);
   size_t total = 0, k;
@@ -166,7 +171,8 @@ ct_status ct_fit_vocabulary(ct_ruleset *rs, const ct_labelled *docs,
   st = out ? read_corpus(&c, docs, ndocs, total) : CT_ENOMEM;
   for (k = 0; st == CT_OK && k < rs->nrules; k++)
     if (rs->rules[k].info.vocabulary)
-      st = fit_rule(rs, &rs->rules[k], &c, docs, ndocs, scores, beta, l2, out);
+      st = fit_rule(rs, &rs->rules[k], &c, docs, ndocs, scores, wt, beta, l2,
+                    out);
   if (out) free_corpus(&c);
   if (st != CT_OK) {
     ct_vocab_free(out);

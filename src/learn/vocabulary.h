@@ -21,10 +21,12 @@
 /* Fits every vocabulary rule of rs to the clauses of docs[0..ndocs),
 ** whose scores under the rules in effect (no vocabulary) are scores
 ** (clause after clause, nlabels each), and puts the terms that count into
-** rs->vocab (replacing what it held).  beta: the logit per unit of
+** rs->vocab (replacing what it held).  wt: how much each clause counts
+** for each label, laid out as scores.  beta: the logit per unit of
 ** score.  CT_ENOMEM only. */
 ct_status ct_fit_vocabulary(ct_ruleset *rs, const ct_labelled *docs,
-                            size_t ndocs, const double *scores, double beta,
-                            double l2, ct_error *err);
+                            size_t ndocs, const double *scores,
+                            const double *wt, double beta, double l2,
+                            ct_error *err);
 
 #endif

@@ -1193,6 +1193,21 @@ const char *ct_ruleset_rule_phrase(const ct_ruleset *rs, size_t i, size_t k,
 const ct_example_info *ct_ruleset_example(const ct_ruleset *rs, size_t i) {
   return i < rs->nexamples ? &rs->examples[i].info : NULL;
 }
+
+void ct_ruleset_example_checks(const ct_ruleset *rs, size_t i, int exact,
+                               unsigned char *check) {
+  const ct_example_info *ex = ct_ruleset_example(rs, i);
+  size_t k, any = 0;
+  memset(check, exact != 0, rs->nlabels);
+  if (exact || ex == NULL) return;
+  for (k = 0; k < rs->nlabels; k++)
+    any += check[k] = strcmp(rs->labels[k].file, ex->file) == 0;
+  for (k = 0; k < rs->nrules; k++)
+    if (strcmp(rs->rules[k].info.file, ex->file) == 0)
+      any += check[rs->rules[k].info.label] = 1;
+  if (any == 0) memset(check, 1, rs->nlabels);  /* a file of examples only */
+  for (k = 0; k < ex->nlabels; k++) check[ex->labels[k]] = 1;
+}
 const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs) {
   return rs->abbrevs;
 }
