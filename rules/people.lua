@@ -181,8 +181,11 @@ rule "people.values" {
   label = "people",
   description = "values a partnership is founded on are praise, not a commitment",
   regex = [[\b(?:based|grounded|anchored|rooted|founded|guided|rests?)\s+(?:in|on|upon|by)\b[^.;:]{0,60}?\b(?:democra\w*|human rights|rule of law|freedoms?|values|principles|equality)\b|\b(?:reflect|share)\s+(?:our\s+|the\s+)?(?:shared|common|democratic)\s+(?:democratic\s+)?values\b|공동의\s*가치[를와]?\s*(?:바탕|기반|공유)|가치\s*동맹]],
-  needs = { "based", "grounded", "anchored", "rooted", "founded",
-            "guided", "rest", "values", "공동의", "가치" },
+  needs = { "based on", "based in", "based upon", "based by", "grounded",
+            "anchored", "rooted", "founded", "guided", "rest on", "rest in",
+            "rest upon", "rest by", "rests on", "rests in", "rests upon",
+            "rests by", "shared values", "common values",
+            "democratic values", "공동의", "가치" },
   weight = -1.0,
 }
 

@@ -278,10 +278,37 @@ rule "security.weak_context" {
   weight = 0.5,
 }
 
+-- North Koreans' human rights and aid, as phrases (a regex would run on
+-- every clause that names the DPRK or human rights).
+local dprk_rights = {
+  "abductions*", "abductees*", "unrepatriated*", "북한인권*", "북한 인권*",
+  "이산가족*", "납북자*", "억류자*", "국군포로*",
+}
+for _, situation in ipairs { "", "situation " } do
+  for _, where in ipairs { "the dprk*", "the north korea*" } do
+    dprk_rights[#dprk_rights + 1] = "human rights " .. situation .. "in " .. where
+  end
+end
+for _, whose in ipairs { "dprk", "north korea", "north korean" } do
+  for _, s in ipairs { "", "'s", "’s" } do
+    dprk_rights[#dprk_rights + 1] = whose .. s .. " human rights*"
+  end
+end
+for _, aid in ipairs { "aid", "assistance" } do
+  for _, to in ipairs { "to", "for" } do
+    for _, the in ipairs { "", "the " } do
+      for _, who in ipairs { "", "most vulnerable ", "neediest " } do
+        dprk_rights[#dprk_rights + 1] =
+          "humanitarian " .. aid .. " " .. to .. " " .. the .. who .. "north koreans*"
+      end
+    end
+  end
+end
+
 rule "security.not_dprk_rights" {
   label = "security",
   description = "human rights and aid for North Koreans are people's topics, not security",
-  regex = [[\bhuman rights (?:situation )?in the (?:dprk|north korea)|\b(?:dprk|north korean?)(?:'s|’s)? human rights|\bhumanitarian (?:aid|assistance) (?:to|for) (?:the )?(?:most vulnerable |neediest )?north koreans|\babduct(?:ions|ees)|\bunrepatriated|북한\s?인권|이산가족|납북자|억류자|국군포로]],
+  words = dprk_rights,
   weight = -1.0,
 }
 
@@ -360,10 +387,24 @@ rule "security.modernize" {
   weight = 1.0,
 }
 
+-- The verbs of a commitment whose object is security, as phrases (a
+-- regex would run on every clause that says "security").
+local security_verbs = {}
+for _, verb in ipairs { "deepen", "deepens", "deepened", "deepening",
+                        "strengthen", "strengthens", "strengthened",
+                        "strengthening", "enhance", "enhances", "expand",
+                        "expands", "expanded", "expanding", "bolster",
+                        "bolsters", "bolstered", "bolstering", "increase",
+                        "increases" } do
+  for _, whose in ipairs { "", "our ", "regional " } do
+    security_verbs[#security_verbs + 1] = verb .. " " .. whose .. "security"
+  end
+end
+
 rule "security.verb" {
   label = "security",
   description = "security as the object of a commitment: deepen security, ...",
-  regex = [[\b(?:deepen|strengthen|enhance|expand|bolster|increase)(?:s|ed|ing)?\s+(?:our\s+|regional\s+)?security\b]],
+  words = security_verbs,
   unless = { "health security", "energy security", "economic security" },
   weight = 1.0,
 }
