@@ -158,20 +158,28 @@ static int errors(const ct_ruleset *rs, corpus *cp, size_t first) {
   return wrong;
 }
 
-static void train_beats_declared(void **state) {
+/* Label a: "alpha" declared weak (0.5), "beta" strong (1.0). */
+static ct_ruleset *alpha_beta_rules(void) {
   const char *paths[] = {RULES};
   FILE *f = fopen(RULES, "w");
-  ct_ruleset *rs;
+  ct_ruleset *rs = NULL;
   ct_error err;
-  corpus cp;
-  ct_train_options o;
-  (void)state;
   assert_non_null(f);
   fputs("label \"a\" {}\n"
         "rule \"a.alpha\" { label = \"a\", words = \"alpha\", weight = 0.5 }\n"
         "rule \"a.beta\" { label = \"a\", words = \"beta\", weight = 1.0 }\n", f);
   fclose(f);
   assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  return rs;
+}
+
+static void train_beats_declared(void **state) {
+  ct_ruleset *rs;
+  ct_error err;
+  corpus cp;
+  ct_train_options o;
+  (void)state;
+  rs = alpha_beta_rules();
   corpus_make(&cp);
   assert_true(errors(rs, &cp, 4) > 0);            /* declared: wrong */
   ct_train_options_default(&o);
@@ -188,8 +196,6 @@ static void train_beats_declared(void **state) {
 /* A document whose weight is 0 for a label teaches nothing about it:
 ** wrong gold there leaves the weights and the prior as they were. */
 static void train_zero_weight_teaches_nothing(void **state) {
-  const char *paths[] = {RULES};
-  FILE *f = fopen(RULES, "w");
   const double zero[4] = {0, 0, 0, 0};
   const unsigned char wrong[4] = {0, 1, 0, 1};
   const unsigned char *gold;
@@ -198,12 +204,7 @@ static void train_zero_weight_teaches_nothing(void **state) {
   corpus cp;
   double w0, w1, t0, p0;
   (void)state;
-  assert_non_null(f);
-  fputs("label \"a\" {}\n"
-        "rule \"a.alpha\" { label = \"a\", words = \"alpha\", weight = 0.5 }\n"
-        "rule \"a.beta\" { label = \"a\", words = \"beta\", weight = 1.0 }\n", f);
-  fclose(f);
-  assert_int_equal(ct_ruleset_load(paths, 1, NULL, &rs, &err), CT_OK);
+  rs = alpha_beta_rules();
   corpus_make(&cp);
   assert_int_equal(ct_train(rs, cp.docs, 5, NULL, &err), CT_OK);
   w0 = ct_ruleset_rule(rs, 0)->weight, w1 = ct_ruleset_rule(rs, 1)->weight;
