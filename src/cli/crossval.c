@@ -58,25 +58,26 @@ int ct_corpus_add_examples(ct_corpus *c, double weight) {
     fprintf(stderr, "clausetag: out of memory\n");
     return 2;
   }
-  for (i = 0; i < n; i++) {
+  for (i = 0; i < n; i++, c->nx++) {    /* xlines[0..nx) are freed with c */
     const ct_example_info *ex = ct_ruleset_example(c->rs, i);
-    ct_cli_lines *l = &c->xlines[c->nx];
-    ct_labelled *d = &c->xdocs[c->nx];
+    unsigned char *gold = c->xgold + i * nl;
+    double *w = c->xweight + i * nl;
     ct_error err;
-    if (ct_cli_lines_build(ex->file, &ex->text, 1, l, &err) != CT_OK) {
-      ct_cli_lines_free(l);
+    if (ct_cli_lines_build(ex->file, &ex->text, 1, &c->xlines[i], &err) !=
+        CT_OK) {
+      ct_cli_lines_free(&c->xlines[i]);
       free(check);
       fprintf(stderr, "%s:%d: %s\n", ex->file, ex->line, err.msg);
       return 2;
     }
-    c->nx++;                            /* freed with the corpus */
-    if (l->nclauses != 1) continue;     /* a blank example: nothing */
+    if (c->xlines[i].nclauses != 1) continue;   /* blank: no document */
     ct_ruleset_example_checks(c->rs, i, 0, check);
-    d->text = l->text, d->clauses = l->clauses, d->n = 1;
-    d->gold = c->xgold + (c->nx - 1) * nl;
-    d->weight = c->xweight + (c->nx - 1) * nl;
-    for (k = 0; k < ex->nlabels; k++) c->xgold[(c->nx - 1) * nl + ex->labels[k]] = 1;
-    for (k = 0; k < nl; k++) c->xweight[(c->nx - 1) * nl + k] = check[k] * weight;
+    for (k = 0; k < ex->nlabels; k++) gold[ex->labels[k]] = 1;
+    for (k = 0; k < nl; k++) w[k] = check[k] * weight;
+    c->xdocs[i].text = c->xlines[i].text;
+    c->xdocs[i].clauses = c->xlines[i].clauses;
+    c->xdocs[i].n = 1;
+    c->xdocs[i].gold = gold, c->xdocs[i].weight = w;
   }
   free(check);
   return 0;

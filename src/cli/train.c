@@ -163,22 +163,24 @@ static int write_weights(const ct_ruleset *rs, const train_args *ta,
   return ct_cli_outfile_commit(&of);
 }
 
-/* Names on stderr each example that fails with the weights in effect. */
+/* Names on stderr each example that fails with the weights in effect;
+** 0, or 2 after printing why an example could not be run. */
 static int check_examples(const ct_ruleset *rs) {
   size_t i, n = ct_ruleset_nexamples(rs), failed = 0;
   ct_cli_outcome *v;
-  int st = ct_cli_examples_run(rs, 0, 0, &v);
-  for (i = 0; st == 0 && i < n; i++) failed += v[i].passed == 0;
+  if (ct_cli_examples_run(rs, 0, 0, &v) != 0) return 2;
+  for (i = 0; i < n; i++) failed += v[i].passed == 0;
   if (failed > 0)
     fprintf(stderr, "train: %zu of the rule files' %zu examples fail with "
             "the learned weights (clausetag test shows why):\n", failed, n);
-  for (i = 0; st == 0 && i < n; i++)
+  for (i = 0; i < n; i++) {
     if (v[i].passed == 0)
       fprintf(stderr, "  %s:%d: example %s\n", v[i].ex->file, v[i].ex->line,
               v[i].summary);
-  for (i = 0; st == 0 && i < n; i++) ct_cli_outcome_free(&v[i]);
-  if (st == 0) free(v);
-  return st;
+    ct_cli_outcome_free(&v[i]);
+  }
+  free(v);
+  return 0;
 }
 
 static int run(ct_ruleset *rs, train_args *ta) {
@@ -218,7 +220,9 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
   case OPT_L2:
     ta->l2_given = 1;
     return ct_cli_number_arg("train", a->name, a->arg, 0, &ta->to.l2);
-  case OPT_VOCAB_L2: return ct_cli_number_arg("train", a->name, a->arg, 0, &ta->to.vocabulary_l2);
+  case OPT_VOCAB_L2:
+    return ct_cli_number_arg("train", a->name, a->arg, 0,
+                             &ta->to.vocabulary_l2);
   case OPT_EXAMPLES:
     return ct_cli_number_arg("train", a->name, a->arg, 1, &ta->examples);
   case OPT_FOLDS:
