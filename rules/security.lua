@@ -9,6 +9,30 @@
 -- Words that only lean to security (peace, stability, international
 -- law) are grouped by kind so that training can weigh each group.
 
+-- Phrases written out from alternatives, where a regex would run on
+-- every clause that holds its needle: every string made of one item of
+-- each argument, in order (a string is an item alone).
+local function each_of(...)
+  local out = { "" }
+  for _, part in ipairs { ... } do
+    local items, longer = type(part) == "string" and { part } or part, {}
+    for _, head in ipairs(out) do
+      for _, item in ipairs(items) do longer[#longer + 1] = head .. item end
+    end
+    out = longer
+  end
+  return out
+end
+
+-- The lists, one after the other.
+local function join(...)
+  local out = {}
+  for _, list in ipairs { ... } do
+    for _, item in ipairs(list) do out[#out + 1] = item end
+  end
+  return out
+end
+
 rule "security.defense" {
   label = "security",
   description = "military, defense posture, deterrence",
@@ -280,30 +304,16 @@ rule "security.weak_context" {
 
 -- North Koreans' human rights and aid, as phrases (a regex would run on
 -- every clause that names the DPRK or human rights).
-local dprk_rights = {
-  "abductions*", "abductees*", "unrepatriated*", "북한인권*", "북한 인권*",
-  "이산가족*", "납북자*", "억류자*", "국군포로*",
-}
-for _, situation in ipairs { "", "situation " } do
-  for _, where in ipairs { "the dprk*", "the north korea*" } do
-    dprk_rights[#dprk_rights + 1] = "human rights " .. situation .. "in " .. where
-  end
-end
-for _, whose in ipairs { "dprk", "north korea", "north korean" } do
-  for _, s in ipairs { "", "'s", "’s" } do
-    dprk_rights[#dprk_rights + 1] = whose .. s .. " human rights*"
-  end
-end
-for _, aid in ipairs { "aid", "assistance" } do
-  for _, to in ipairs { "to", "for" } do
-    for _, the in ipairs { "", "the " } do
-      for _, who in ipairs { "", "most vulnerable ", "neediest " } do
-        dprk_rights[#dprk_rights + 1] =
-          "humanitarian " .. aid .. " " .. to .. " " .. the .. who .. "north koreans*"
-      end
-    end
-  end
-end
+local dprk_rights = join(
+  { "abductions*", "abductees*", "unrepatriated*", "북한인권*", "북한 인권*",
+    "이산가족*", "납북자*", "억류자*", "국군포로*" },
+  each_of("human rights ", { "", "situation " }, "in ",
+          { "the dprk*", "the north korea*" }),
+  each_of({ "dprk", "north korea", "north korean" }, { "", "'s", "’s" },
+          " human rights*"),
+  each_of("humanitarian ", { "aid", "assistance" }, " ", { "to", "for" }, " ",
+          { "", "the " }, { "", "most vulnerable ", "neediest " },
+          "north koreans*"))
 
 rule "security.not_dprk_rights" {
   label = "security",
@@ -327,24 +337,15 @@ rule "security.not_remains" {
 
 -- North Korea as the place where another topic happens is that topic's
 -- setting ("the COVID-19 outbreak in the DPRK" is health, not security).
-local dprk_setting = {
-  "vaccines to the dprk", "vaccines for the dprk",
-  "vaccines to north korea", "vaccines for north korea",
-  "북한 내 코로나*", "북한의 코로나*", "북한 코로나*",
-  "북한 내 감염병*", "북한의 감염병*", "북한 내 방역*",
-  "북한의 방역*", "북한 방역*", "대북 백신*", "북한에 백신*",
-}
-for _, what in ipairs { "outbreak", "outbreaks", "covid-19", "covid", "pandemic" } do
-  for _, where in ipairs { "the dprk", "north korea" } do
-    dprk_setting[#dprk_setting + 1] = what .. " in " .. where
-  end
-end
-for _, whose in ipairs { "dprk", "north korea" } do
-  for _, what in ipairs { "covid*", "outbreak*" } do
-    dprk_setting[#dprk_setting + 1] = whose .. "'s " .. what
-    dprk_setting[#dprk_setting + 1] = whose .. "’s " .. what
-  end
-end
+local dprk_setting = join(
+  { "vaccines to the dprk", "vaccines for the dprk",
+    "vaccines to north korea", "vaccines for north korea",
+    "북한 내 코로나*", "북한의 코로나*", "북한 코로나*",
+    "북한 내 감염병*", "북한의 감염병*", "북한 내 방역*",
+    "북한의 방역*", "북한 방역*", "대북 백신*", "북한에 백신*" },
+  each_of({ "outbreak", "outbreaks", "covid-19", "covid", "pandemic" }, " in ",
+          { "the dprk", "north korea" }),
+  each_of({ "dprk", "north korea" }, { "'s ", "’s " }, { "covid*", "outbreak*" }))
 
 rule "security.dprk_setting" {
   label = "security",
@@ -389,17 +390,12 @@ rule "security.modernize" {
 
 -- The verbs of a commitment whose object is security, as phrases (a
 -- regex would run on every clause that says "security").
-local security_verbs = {}
-for _, verb in ipairs { "deepen", "deepens", "deepened", "deepening",
-                        "strengthen", "strengthens", "strengthened",
-                        "strengthening", "enhance", "enhances", "expand",
-                        "expands", "expanded", "expanding", "bolster",
-                        "bolsters", "bolstered", "bolstering", "increase",
-                        "increases" } do
-  for _, whose in ipairs { "", "our ", "regional " } do
-    security_verbs[#security_verbs + 1] = verb .. " " .. whose .. "security"
-  end
-end
+local security_verbs = each_of(
+  { "deepen", "deepens", "deepened", "deepening", "strengthen", "strengthens",
+    "strengthened", "strengthening", "enhance", "enhances", "expand",
+    "expands", "expanded", "expanding", "bolster", "bolsters", "bolstered",
+    "bolstering", "increase", "increases" },
+  " ", { "", "our ", "regional " }, "security")
 
 rule "security.verb" {
   label = "security",

@@ -399,7 +399,7 @@ static int run(evalrun *ev) {
   if (ev->ea->folds && ev->ea->examples > 0)
     st = ct_corpus_add_examples(&ev->corpus, ev->ea->examples);
   if (st == 0)
-  st = ct_corpus_predict(&ev->corpus, ev->ea->folds, &to, ev->got);
+    st = ct_corpus_predict(&ev->corpus, ev->ea->folds, &to, ev->got);
   if (st == 0) st = select_labels(ev);
   if (st == 0) st = report(ev);
   if (st == 0 && (fflush(stdout) != 0 || ferror(stdout))) {

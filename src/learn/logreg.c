@@ -41,11 +41,11 @@ static double objective(const ct_logreg *m, const double *v) {
   size_t i, j, d = m->k + 1;
   double f = 0;
   for (i = 0; i < m->n; i++) {
-    double z = 0;
-    if (count(m, i) == 0) continue;
+    double z = 0, s = count(m, i);
+    if (s == 0) continue;
     for (j = 0; j < d; j++) z += xe(m, i, j) * v[j];
     z *= m->beta;
-    f += count(m, i) * (softplus(z) - (m->y[i] ? z : 0));
+    f += s * (softplus(z) - (m->y[i] ? z : 0));
   }
   for (j = 0; j < d; j++) f += pull(m, j) * (v[j] - prior(m, j)) * (v[j] - prior(m, j));
   return f;

@@ -53,11 +53,17 @@ static ct_status record_doc(table *tb, size_t row, const ct_labelled *d,
            tb->nlabels * sizeof *tb->score);
     memcpy(tb->y + (row + i) * tb->nlabels, d->gold + i * tb->nlabels,
            tb->nlabels);
-    for (h = 0; h < tb->nlabels; h++)
-      tb->wt[(row + i) * tb->nlabels + h] =
-          d->weight ? d->weight[i * tb->nlabels + h] : 1.0;
   }
   return CT_OK;
+}
+
+/* How much each clause counts for each label: the documents' weights,
+** which no round changes. */
+static void weigh(table *tb, const ct_labelled *docs, size_t ndocs) {
+  size_t d, k, row = 0, nl = tb->nlabels;
+  for (d = 0; d < ndocs; row += docs[d].n * nl, d++)
+    for (k = 0; k < docs[d].n * nl; k++)
+      tb->wt[row + k] = docs[d].weight ? docs[d].weight[k] : 1.0;
 }
 
 /* Classifies every document with the weights in effect into tb. */
@@ -314,6 +320,7 @@ ct_status ct_train(ct_ruleset *rs, const ct_labelled *docs, size_t ndocs,
   if (tb.x == NULL || tb.y == NULL || tb.score == NULL || tb.wt == NULL) {
     st = ct_fail(err, CT_ENOMEM, "train: out of memory");
   } else {
+    weigh(&tb, docs, ndocs);
     st = declared(rs, err);
     if (st == CT_OK) st = set_priors(rs, docs, ndocs, err);
     for (round = 0; st == CT_OK && round < (o->rounds ? o->rounds : 1); round++) {

@@ -1208,6 +1208,7 @@ void ct_ruleset_example_checks(const ct_ruleset *rs, size_t i, int exact,
   if (any == 0) memset(check, 1, rs->nlabels);  /* a file of examples only */
   for (k = 0; k < ex->nlabels; k++) check[ex->labels[k]] = 1;
 }
+
 const ct_abbrevs *ct_ruleset_abbrevs(const ct_ruleset *rs) {
   return rs->abbrevs;
 }
