@@ -179,33 +179,36 @@ static void ref_terms(const char *s, size_t n, collect *c) {
   if (nw > 0) ref_word(c, w, nw);
 }
 
-/* Random texts of ASCII words of every length and case, digits,
-** punctuation, accented letters, marks, Hangul, CJK and invalid bytes:
+/* Random texts of fewer than maxlen bytes, in pieces: `ascii` pieces in
+** `of` an ASCII word of 1 to maxword letters of every case and digits
+** (and a space after it, when `spaced`), the others a bit from `bits`
+** (punctuation, accented letters, marks, Hangul, CJK, invalid bytes);
 ** the walk gives what the reference gives. */
-static void walk_matches_reference(void **state) {
+static void random_texts_match(int rounds, size_t maxlen, size_t maxword,
+                               unsigned ascii, unsigned of, int spaced,
+                               uint32_t seed) {
   static const char *const bits[] = {
     " ", " ", " ", ",", ".", "-", "(", ")", "'", "\n", "2024", "7",
     "\xc3\xa9", "\xc3\x89", "\xc3\xbc", "\xcc\x81", "\xea\xb5\xad",
     "\xeb\xb0\xa9", "\xec\x9d\x84", "\xe4\xb8\xad", "\xff",
     "\xe2\x80\x94", "\xd9\xa3",
   };
-  uint32_t seed = 12345;
   int round;
-  (void)state;
-  for (round = 0; round < 3000; round++) {
-    char text[400];
-    size_t n = 0, want = (size_t)(seed >> 8) % 300;
+  for (round = 0; round < rounds; round++) {
+    char text[1200];
+    size_t n = 0, want = (size_t)(seed >> 8) % maxlen;
     collect got, ref;
     while (n < want) {
       seed = seed * 1103515245u + 12345u;
-      if ((seed >> 16) % 3 == 0) {             /* an ASCII word */
-        size_t len = 1 + (seed >> 4) % 20, k;
+      if ((seed >> 16) % of < ascii) {         /* an ASCII word */
+        size_t len = 1 + (seed >> 4) % maxword, k;
         for (k = 0; k < len && n < sizeof text - 8; k++) {
           seed = seed * 1103515245u + 12345u;
           text[n++] = (char)((seed >> 16) % 4 == 0 ? 'A' + (seed >> 8) % 26
                              : (seed >> 16) % 9 == 1 ? '0' + (seed >> 8) % 10
                                                       : 'a' + (seed >> 8) % 26);
         }
+        if (spaced && n < sizeof text - 8) text[n++] = ' ';
       } else {
         const char *b = bits[(seed >> 8) % (sizeof bits / sizeof *bits)];
         size_t len = strlen(b);
@@ -221,6 +224,22 @@ static void walk_matches_reference(void **state) {
     if (strcmp(got.out, ref.out) != 0)
       fail_msg("text %.*s\ngot  %s\nwant %s", (int)n, text, got.out, ref.out);
   }
+}
+
+static void walk_matches_reference(void **state) {
+  (void)state;
+  random_texts_match(3000, 300, 20, 1, 3, 0, 12345);
+}
+
+/* Mostly ASCII, as English prose is, in texts long enough that most of
+** their bytes are cut 64 at a time: words that end at every place of a
+** block, words that run across a block's end, words as long as a block
+** and longer, and the odd character from 0x80 that sends a stretch back
+** to the byte walk. */
+static void ascii_stretches_match_reference(void **state) {
+  (void)state;
+  random_texts_match(1500, 1100, 12, 39, 40, 1, 777);
+  random_texts_match(500, 1100, 70, 24, 25, 1, 4242);
 }
 
 static void table(void **state) {
@@ -318,6 +337,7 @@ int main(void) {
     cmocka_unit_test(long_word_is_no_term),
     cmocka_unit_test(words_in_long_text),
     cmocka_unit_test(walk_matches_reference),
+    cmocka_unit_test(ascii_stretches_match_reference),
     cmocka_unit_test(table),
     cmocka_unit_test(scan_tallies),
   };

@@ -3,10 +3,12 @@
 **
 ** Terms are cut in one pass, with the previous character kept for the
 ** Hangul pairs: no allocation, so a clause of any size costs what its
-** bytes do.  Most words (ASCII, shorter than sixteen bytes) are cut with
-** one 16-byte load where the machine has SSE2; the byte walk takes the
-** rest and is what the fast path is held to.  The table maps a term to a row by open addressing (a
-** small bit filter first: most words of a text are no term); a row holds
+** bytes do.  Where the machine has SSE2, a stretch of 64 ASCII bytes
+** (most of English prose) is cut from bit masks, and most other words
+** (ASCII, shorter than sixteen bytes) with one 16-byte load; the byte
+** walk takes the rest and is what the fast paths are held to.  The table
+** maps a term to a row by open addressing (a small bit filter first:
+** most words of a text are no term); a row holds
 ** what the lookup compares and the weights of every column in one cache
 ** line, so that every vocabulary rule of a rule set is served by one
 ** lookup per word.  A tally (per engine) sums a clause's distinct terms
@@ -141,11 +143,67 @@ static size_t short_word(const unsigned char *u, char *buf, int *digits) {
   ct_store16((unsigned char *)buf, ct_lower16(x));
   return len;
 }
+
+/* Sixty-four bytes at a time, where a text is ASCII (most of English
+** prose): a bit per byte for the word characters and the digits, and
+** the words read off the bits, so that the bytes between words cost no
+** branch and a word one loop turn. */
+#define BLOCK 64
+_Static_assert(BLOCK <= CT_TERM_MAX, "a block's words fit a word buffer");
+
+/* The word characters and digits of u[0..BLOCK) in *words and *digit;
+** 0 when a byte is from 0x80 (the byte walk takes such a block). */
+static int ascii_block(const unsigned char *u, uint64_t *words,
+                       uint64_t *digit) {
+  uint64_t wm = 0, dm = 0;
+  unsigned high = 0;
+  int k;
+  for (k = 0; k < BLOCK / 16; k++) {
+    ct_v16 x = ct_load16(u + 16 * k);
+    uint64_t dg = ct_mask16(ct_range16(x, '0', '9'));
+    uint64_t al = ct_mask16(ct_range16(ct_or16(x, ct_set16(0x20)),
+                                       'a', 'z'));
+    high |= ct_high16(x);
+    wm |= (dg | al) << (16 * k);
+    dm |= dg << (16 * k);
+  }
+  *words = wm, *digit = dm;
+  return high == 0;
+}
+
+/* Calls fn for the terms among the words of the ASCII block at u[at..),
+** entered outside a word, whose word and digit bits are wm and dm (and
+** whose CT_TERM_READ bytes past the block are readable).  Returns where
+** the walk goes on: the block's end, or the start of a word that runs to
+** it (0: one word fills the block).  *r gets what stopped the walk. */
+static size_t block_words(const unsigned char *u, size_t at, uint64_t wm,
+                          uint64_t dm, char *buf, ct_term_fn *fn, void *ud,
+                          int *r) {
+  uint64_t starts = wm & ~(wm << 1), ends = ~wm & (wm << 1);
+  size_t limit = BLOCK;
+  if (wm >> (BLOCK - 1)) {               /* the last word goes on */
+    limit = BLOCK - 1 - (size_t)__builtin_clzll(starts);
+    starts &= ~((uint64_t)1 << limit);
+  }
+  while (starts != 0) {
+    size_t s = (size_t)__builtin_ctzll(starts), len, k;
+    uint64_t all;
+    starts &= starts - 1;
+    len = (size_t)__builtin_ctzll(ends >> s);
+    all = ((uint64_t)1 << len) - 1;
+    if (len < 3 || ((dm >> s) & all) == all) continue;
+    for (k = 0; k < len; k += 16)          /* len < BLOCK <= CT_TERM_MAX */
+      ct_store16((unsigned char *)buf + k,
+                 ct_lower16(ct_load16(u + at + s + k)));
+    if ((*r = fn(ud, buf, len, at + s, at + s + len)) != 0) break;
+  }
+  return limit;
+}
 #endif
 
 int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = 0;
+  size_t i = 0, retry = 0;
   int in = 0, r = 0;
   word w;
   memset(w.buf, 0, CT_TERM_READ);    /* the bytes a lookup reads past a
@@ -154,6 +212,18 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
     int32_t cp;
     size_t len;
     char f[4];
+#if CT_BYTES16
+    if (!in && i >= retry && n - i >= BLOCK + CT_TERM_READ) {
+      uint64_t wm, dm;
+      size_t next;
+      if (ascii_block(u + i, &wm, &dm) &&
+          (next = block_words(u, i, wm, dm, w.buf, fn, ud, &r)) > 0) {
+        i += next;
+        continue;
+      }
+      retry = i + BLOCK;                 /* the byte walk takes these */
+    }
+#endif
     if (u[i] < 0x80) {               /* one pass, one lookup a byte */
       unsigned char c = ascii_fold[u[i]];
       if (c == 0) {
@@ -286,15 +356,20 @@ typedef struct key {
   uint32_t hash;
 } key;
 
-/* A multiplicative hash over 8-byte chunks, of which the first two are
-** head and head2. */
+/* A multiplicative hash: the length and the first sixteen bytes (head
+** and head2) in a fixed number of steps, whatever the length, so that
+** words of random lengths cost no mispredicted branch; a longer term's
+** further 8-byte chunks after them. */
 static inline uint32_t hash_of(uint64_t head, uint64_t head2, const char *s,
                                size_t n) {
   uint64_t h = (uint64_t)n * UINT64_C(0x9E3779B97F4A7C15);
   size_t i;
-  for (i = 0; i < n; i += 8) {
-    h = (h ^ (i == 0 ? head : i == 8 ? head2 : head8(s + i, n - i))) *
-        UINT64_C(0xBF58476D1CE4E5B9);
+  h = (h ^ head) * UINT64_C(0xBF58476D1CE4E5B9);
+  h ^= h >> 31;
+  h = (h ^ head2) * UINT64_C(0x94D049BB133111EB);
+  h ^= h >> 29;
+  for (i = 16; i < n; i += 8) {
+    h = (h ^ head8(s + i, n - i)) * UINT64_C(0xBF58476D1CE4E5B9);
     h ^= h >> 31;
   }
   return (uint32_t)(h ^ h >> 32);
