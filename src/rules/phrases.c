@@ -29,9 +29,12 @@
 ** a byte maps straight to its class's column offset in the table.
 **
 ** White space is folded on the fly: a run of white space and hyphens in
-** the text is fed to the DFA as a single ' '.  A ring of the last input
-** offsets, one per byte fed, turns "the phrase is L fed bytes long" back
-** into the input offset where the match starts.
+** the text is fed to the DFA as a single ' '.  So a match's start is
+** found from its end: a phrase without a space is as many bytes long in
+** the text as it is, and one with a space is walked back over, a run of
+** white space counting as one symbol.  Keeping the start of every symbol
+** fed instead (a ring of offsets) cost a store and a count per byte, in
+** the loop that every byte of every text goes through.
 */
 #define _DEFAULT_SOURCE 1         /* MADV_HUGEPAGE, a Linux extension */
 #include <stdint.h>
@@ -51,7 +54,9 @@
 #define PAGE_SHIFT 5
 #define PAGE (1u << PAGE_SHIFT)   /* columns in a page of the table */
 #define NOCOL UINT32_MAX          /* no byte's column */
-#define SPLIT_MIN 4096            /* bytes: a text this long has two lanes */
+#define SPLIT_MIN 4096            /* bytes: a text this long has two lanes,
+                                     one four times as long four */
+#define LANES 4                   /* at most */
 #define NOEDGE 0u                 /* a missing trie edge while building (no
                                      edge leads to the root, state 0) */
 #define NOCOPY UINT32_MAX         /* a trie state without that copy */
@@ -71,6 +76,7 @@ typedef struct keyword {          /* a distinct compacted text */
   uint32_t first, count;          /* its slice of `ids`, plain before star */
   unsigned char lcheck;           /* boundary needed before */
   unsigned char rcheck;           /* after: RIGHT_* */
+  unsigned char spaced;           /* holds a space: its text may be longer */
 } keyword;
 
 typedef struct idref { int id; int star; int raw; } idref;
@@ -145,10 +151,7 @@ typedef struct hitlist {
 
 struct ct_phrases_scratch {
   hitlist hits;                   /* the answer, sorted */
-  hitlist later;                  /* the second lane's, as found */
-  size_t *ring;                   /* input offset of recent fed bytes: a
-                                     ring of ringcap for each lane */
-  size_t ringcap;
+  hitlist later[LANES - 1];       /* the later lanes', each sorted */
 };
 
 /* ---------------------------------------------------------------------
@@ -528,6 +531,7 @@ static keyword *insert_keyword(ct_phrases *p, const entry *e) {
   kw->count = 0;
   kw->lcheck = left_check(e->kw, e->len);
   kw->rcheck = right_check(e->kw, e->len);
+  kw->spaced = memchr(e->kw, ' ', e->len) != NULL;
   return kw;
 }
 
@@ -941,43 +945,34 @@ ct_phrases_scratch *ct_phrases_scratch_new(void) {
 }
 
 void ct_phrases_scratch_free(ct_phrases_scratch *s) {
+  int k;
   if (s == NULL) return;
   free(s->hits.v);
-  free(s->later.v);
-  free(s->ring);
+  for (k = 0; k < LANES - 1; k++) free(s->later[k].v);
   free(s);
 }
 
 /* The state of one lane of a scan, so the helpers take one pointer.  A
-** long text is scanned as two lanes at once, its first and its second
-** half, so that the table loads of one overlap those of the other (a
-** scan is a chain of dependent loads; two chains take little longer than
-** one).  The second lane starts early enough to be in the state the
-** whole scan is in at its half (lane_start) and keeps only the hits that
-** end after it, in `later`, merged in at the end. */
+** long text is scanned as two or four lanes at once, its halves or
+** quarters, so that the table loads of one overlap those of the others
+** (a scan is a chain of dependent loads; four chains take little longer
+** than one).  A later lane starts early enough to be in the state the
+** whole scan is in where its part begins (lane_start), keeps only the
+** hits that end after that, in its own list, and its list is merged in
+** at the end. */
 typedef struct scan {
   const ct_phrases *p;
   ct_phrases_scratch *s;
   const unsigned char *t;
   size_t len;
-  size_t *ring;                   /* this lane's */
-  size_t mask;                    /* ring size - 1 */
+  size_t from, to;                /* feeds the symbols that start in
+                                     [from, to) */
   size_t after;                   /* hits must end after this */
-  int later;                      /* the second lane: hits to s->later */
+  hitlist *later;                 /* a later lane's list, else NULL */
   size_t wfrom, wto;              /* [wfrom, wto) all word characters and
                                      wto ends the word: a cached extension */
   int nomem;
 } scan;
-
-static ct_status ring_reserve(ct_phrases_scratch *s, size_t maxlen) {
-  size_t cap = 16;
-  while (cap <= maxlen) cap *= 2;
-  if (cap <= s->ringcap) return CT_OK;
-  free(s->ring);
-  s->ring = malloc(2 * cap * sizeof *s->ring);
-  s->ringcap = s->ring ? cap : 0;
-  return s->ring ? CT_OK : CT_ENOMEM;
-}
 
 static int cmp_hit(const ct_phrase_hit *x, const ct_phrase_hit *y) {
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
@@ -985,12 +980,12 @@ static int cmp_hit(const ct_phrase_hit *x, const ct_phrase_hit *y) {
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Room for one more hit; 0 when out of memory. */
-static int hit_room(hitlist *l) {
-  size_t cap;
+/* Room for `extra` more hits; 0 when out of memory. */
+static int hit_room(hitlist *l, size_t extra) {
+  size_t cap = l->cap ? l->cap : 256;
   ct_phrase_hit *more;
-  if (l->n < l->cap) return 1;
-  cap = l->cap ? 2 * l->cap : 256;
+  if (l->cap - l->n >= extra) return 1;
+  while (cap - l->n < extra) cap *= 2;
   if ((more = realloc(l->v, cap * sizeof *more)) == NULL) return 0;
   l->v = more;
   l->cap = cap;
@@ -1001,13 +996,13 @@ static int hit_room(hitlist *l) {
 ** back past only the hits inside its own span: insertion keeps the array
 ** sorted by (start, end, id) at a small constant cost per hit, and drops
 ** identical hits from different phrases ("emission*" and "emissions" of
-** one rule).  The second lane's hits wait in their own list. */
+** one rule).  A later lane's hits go into its own list the same way. */
 static void push_hit(scan *sc, int id, size_t start, size_t end) {
-  hitlist *l = sc->later ? &sc->s->later : &sc->s->hits;
+  hitlist *l = sc->later ? sc->later : &sc->s->hits;
   ct_phrase_hit h, *a;
   size_t i;
   int c = 1;
-  if (!hit_room(l)) {
+  if (!hit_room(l, 1)) {
     sc->nomem = 1;
     return;
   }
@@ -1015,10 +1010,6 @@ static void push_hit(scan *sc, int id, size_t start, size_t end) {
   h.start = start;
   h.end = end;
   a = l->v;
-  if (sc->later) {
-    a[l->n++] = h;
-    return;
-  }
   for (i = l->n; i > 0 && (c = cmp_hit(&a[i - 1], &h)) > 0; i--) {}
   if (i > 0 && c == 0) return;
   if (i < l->n) memmove(a + i + 1, a + i, (l->n - i) * sizeof *a);
@@ -1051,13 +1042,47 @@ static int right_fits(const scan *sc, unsigned char check, size_t end) {
   return is_hangul(cp) && hangul_tail(sc->t, sc->len, end);
 }
 
-/* Keyword k ended at input offset `end`, its first byte fed as number
-** fed - len.  Substrings need no boundary; the edges of the others are
-** looked at once, and only when a phrase needs them. */
-static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
+/* The length of the white-space symbol that ends at t[q) (an ASCII byte
+** of the space's class, or a character that space_len takes), or 0. */
+static size_t space_before(const scan *sc, size_t q) {
+  const unsigned char *t = sc->t;
+  unsigned c;
+  if (q == 0) return 0;
+  c = t[q - 1];
+  if (c < 0x80) return sc->p->col[c] == sc->p->spcol;
+  if (c >= 0xC0) return 0;
+  if (q >= 2 && t[q - 2] == 0xC2 && space_len(t + q - 2, 2) == 2) return 2;
+  if (q >= 3 && space_len(t + q - 3, 3) == 3) return 3;
+  return 0;
+}
+
+/* Where the n symbols fed that end at `end` begin: a run of white space
+** is one symbol, any other byte one (as FEED feeds them). */
+static size_t symbols_back(const scan *sc, size_t end, size_t n) {
+  const unsigned char *t = sc->t;
+  const uint32_t *col = sc->p->col, spc = sc->p->spcol;
+  size_t q = end, k = 0;
+  for (; n > 0; n--) {
+    unsigned c = t[q - 1];
+    if (c < 0x80 ? col[c] != spc : (k = space_before(sc, q)) == 0) {
+      q--;                                  /* most symbols: one byte */
+      continue;
+    }
+    while (q > 0 && ((c = t[q - 1]) < 0x80 ? col[c] == spc
+                                           : (k = space_before(sc, q)) > 0))
+      q -= c < 0x80 ? 1 : k;
+  }
+  return q;
+}
+
+/* Keyword k ended at input offset `end`.  Substrings need no boundary;
+** the edges of the others are looked at once, and only when a phrase
+** needs them. */
+static void emit(scan *sc, uint32_t k, size_t end) {
   const keyword *kw = &sc->p->kws[k];
   const idref *r = &sc->p->ids[kw->first], *stop = r + kw->count;
-  size_t start = sc->ring[(fed - kw->len) & sc->mask];
+  size_t start = kw->spaced ? symbols_back(sc, end, kw->len)
+                            : end - kw->len;
   int left_ok = -1, right_ok = -1;
   for (; r < stop; r++) {
     if (r->raw) {
@@ -1076,13 +1101,13 @@ static void emit(scan *sc, uint32_t k, size_t fed, size_t end) {
   }
 }
 
-static void report(scan *sc, uint32_t state, size_t fed, size_t end) {
+static void report(scan *sc, uint32_t state, size_t end) {
   const ct_phrases *p = sc->p;
   const outlink *l = &p->links[state];
   if (end <= sc->after) return;           /* the second lane's run-up */
-  if (l->out >= 0) emit(sc, (uint32_t)l->out, fed, end);
+  if (l->out >= 0) emit(sc, (uint32_t)l->out, end);
   for (l = &p->links[l->dict]; l != p->links; l = &p->links[l->dict])
-    emit(sc, (uint32_t)l->out, fed, end);
+    emit(sc, (uint32_t)l->out, end);
 }
 
 /* The column of the character at *i that is not ASCII, moving *i past
@@ -1097,69 +1122,93 @@ static uint32_t wide_symbol(const unsigned char *t, size_t len, size_t *i,
   return col[t[(*i)++]];
 }
 
-/* The column to feed for the text at *i (its class's), moving *i past
-** it. */
-static inline uint32_t next_symbol(const unsigned char *t, size_t len,
-                                   size_t *i, const uint32_t *col,
-                                   uint32_t spc) {
-  unsigned b = t[*i];
-  if (b < 0x80) {
-    (*i)++;
-    return col[b];
-  }
-  return wide_symbol(t, len, i, col, spc);
-}
-
-/* Feeds one symbol to a lane (its state st, text offset i, symbols fed,
-** previous column), reporting what the new state ends.  A run of white
-** space is one symbol: the DFA stays put on its second space (see
-** space_runs) and the ring does not move, so `fed` counts symbols.  A
-** macro, so that two lanes keep their state in registers. */
-#define FEED(sc, ring, i, fed, prev, st, FLAG)                          \
+/* Feeds one symbol to a lane (its state st, text offset i), reporting
+** what the new state ends.  A run of white space is one symbol: the DFA
+** stays put on its second space (see space_runs).  A byte that can start
+** no white-space character (ASCII, whose space bytes have the space's
+** column, and most bytes from 0x80: all of Hangul's) is its own symbol
+** without a call.  A macro, so that the lanes keep their state in
+** registers; i is copied for wide_symbol, so its address never escapes
+** the loop. */
+#define FEED(sc, i, st, FLAG)                                           \
   do {                                                                  \
-    size_t at_ = (i);                                                   \
-    uint32_t c_ = next_symbol(t, len, &(i), col, spc);                  \
-    (ring)[(fed) & mask] = at_;                                         \
-    (fed) += c_ != spc || (prev) != spc;                                \
-    (prev) = c_;                                                        \
+    uint32_t c_;                                                        \
+    size_t w_;                                                          \
+    if (t[i] < 0x80 || (unsigned)(t[i] - 0xC2) > 0xE3 - 0xC2) {         \
+      c_ = col[t[(i)++]];                                               \
+    } else {                                                            \
+      w_ = (i);                                                         \
+      c_ = wide_symbol(t, len, &w_, col, spc);                          \
+      (i) = w_;                                                         \
+    }                                                                   \
     (st) = delta[((size_t)(st) << PAGE_SHIFT) + c_];                    \
     if ((st) & (FLAG)) {                                                \
       (st) &= ~(FLAG);                                                  \
-      report((sc), (st), (fed), (i));                                   \
+      report((sc), (st), (i));                                          \
     }                                                                   \
   } while (0)
 
-/* The scan loop for one kind of cell (see the top of the file): lane a
-** over [0, mid), lane b (if any) from b_from to the end, side by side
-** while both have text. */
+/* The fewest bytes any of the n lanes has left to feed. */
+static size_t least_left(const scan *l, const size_t *i, int n) {
+  size_t m = SIZE_MAX;
+  int k;
+  for (k = 0; k < n; k++)
+    if (l[k].to - i[k] < m) m = l[k].to - i[k];
+  return m;
+}
+
+/* The scan loop for one kind of cell (see the top of the file): n lanes
+** (1, 2 or 4) side by side while each has text, then each to its end.
+** Four lanes check their ends once per m symbols: a symbol is at most 3
+** bytes, so m bytes left are m / 3 symbols at least. */
 #define RUN_DFA(name, cell, table, FLAG)                                 \
-  static void name(scan *a, scan *b, size_t mid, size_t b_from) {       \
-    const ct_phrases *p = a->p;                                         \
-    const unsigned char *t = a->t;                                      \
+  static void name(scan *l, int n) {                                    \
+    const ct_phrases *p = l[0].p;                                       \
+    const unsigned char *t = l[0].t;                                    \
     const uint32_t *col = p->col, spc = p->spcol;                       \
     const cell *delta = p->table;                                       \
-    size_t len = a->len, mask = a->mask, ia = 0, fa = 0, ib = b_from;   \
-    size_t fb = 0, *ra = a->ring, *rb = b ? b->ring : NULL;             \
-    uint32_t pa = NOCOL, pb = NOCOL;                                    \
-    cell sa = ROOT_B, sb = ROOT_B;                                      \
-    if (b != NULL)                                                      \
-      while (ia < mid && ib < len) {                                    \
-        FEED(a, ra, ia, fa, pa, sa, FLAG);                              \
-        FEED(b, rb, ib, fb, pb, sb, FLAG);                              \
+    size_t len = l[0].len, i[LANES], m;                                 \
+    cell st[LANES];                                                     \
+    int k;                                                              \
+    for (k = 0; k < n; k++) i[k] = l[k].from, st[k] = ROOT_B;           \
+    if (n == 4) {                                                       \
+      size_t i0 = i[0], i1 = i[1], i2 = i[2], i3 = i[3];                \
+      cell s0 = ROOT_B, s1 = ROOT_B, s2 = ROOT_B, s3 = ROOT_B;          \
+      while ((m = least_left(l, i, 4) / 3) > 0) {                       \
+        while (m-- > 0) {                                               \
+          FEED(&l[0], i0, s0, FLAG);                                    \
+          FEED(&l[1], i1, s1, FLAG);                                    \
+          FEED(&l[2], i2, s2, FLAG);                                    \
+          FEED(&l[3], i3, s3, FLAG);                                    \
+        }                                                               \
+        i[0] = i0, i[1] = i1, i[2] = i2, i[3] = i3;                     \
       }                                                                 \
-    while (ia < mid) FEED(a, ra, ia, fa, pa, sa, FLAG);                 \
-    while (b != NULL && ib < len) FEED(b, rb, ib, fb, pb, sb, FLAG);    \
+      st[0] = s0, st[1] = s1, st[2] = s2, st[3] = s3;                   \
+    } else if (n == 2) {                                                \
+      size_t i0 = i[0], i1 = i[1];                                      \
+      cell s0 = ROOT_B, s1 = ROOT_B;                                    \
+      while (i0 < l[0].to && i1 < l[1].to) {                            \
+        FEED(&l[0], i0, s0, FLAG);                                      \
+        FEED(&l[1], i1, s1, FLAG);                                      \
+      }                                                                 \
+      i[0] = i0, i[1] = i1, st[0] = s0, st[1] = s1;                     \
+    }                                                                   \
+    for (k = 0; k < n; k++) {                                           \
+      size_t ik = i[k];                                                 \
+      cell sk = st[k];                                                  \
+      while (ik < l[k].to) FEED(&l[k], ik, sk, FLAG);                   \
+    }                                                                   \
   }
 
 RUN_DFA(run_dfa16, uint16_t, d16, HASOUT16)
 RUN_DFA(run_dfa32, uint32_t, d32, HASOUT)
 
-/* Where a second lane may start to be in step by `mid`: maxlen bytes
+/* Where a later lane may start to be in step by `mid`: maxlen bytes
 ** before mid that are each a symbol of their own however the text before
 ** them was read (ASCII that is no space, lead bytes of characters that
 ** are no space), so that the lane has fed the last maxlen symbols of the
 ** whole scan, all its state depends on.  SIZE_MAX when there is no such
-** point, or it is too far back for a second lane to pay. */
+** point, or it is too far back for a later lane to pay. */
 static size_t lane_start(const unsigned char *t, size_t mid, size_t maxlen) {
   size_t q = mid, n = 0;
   while (q > 0 && n < maxlen && mid - q <= mid / 4) {
@@ -1169,38 +1218,67 @@ static size_t lane_start(const unsigned char *t, size_t mid, size_t maxlen) {
   return n >= maxlen ? q : SIZE_MAX;
 }
 
-static void init_lane(scan *sc, const ct_phrases *p, ct_phrases_scratch *s,
-                      const char *text, size_t len, size_t *ring) {
-  memset(sc, 0, sizeof *sc);
-  sc->p = p;
-  sc->s = s;
-  sc->t = (const unsigned char *)text;
-  sc->len = len;
-  sc->ring = ring;
-  sc->mask = s->ringcap - 1;
-  sc->wfrom = sc->wto = SIZE_MAX;
+/* Cuts the text into n lanes (1, 2 or 4) where a later lane can start in
+** step; where it cannot, the lane before goes on.  Returns how many
+** lanes there are: 1, 2 or 4 (of three, the last two become one). */
+static int cut_lanes(scan *l, int n, const ct_phrases *p,
+                     ct_phrases_scratch *s, const char *text, size_t len) {
+  int k, got = 0;
+  for (k = 0; k < n; k++) {
+    size_t at = len / (size_t)n * (size_t)k, from = 0;
+    if (k > 0 && (from = lane_start((const unsigned char *)text, at,
+                                    p->maxlen)) == SIZE_MAX)
+      continue;
+    memset(&l[got], 0, sizeof l[got]);
+    l[got].p = p, l[got].s = s;
+    l[got].t = (const unsigned char *)text, l[got].len = len;
+    l[got].wfrom = l[got].wto = SIZE_MAX;
+    l[got].from = from, l[got].to = len, l[got].after = at;
+    if (got > 0) {
+      l[got - 1].to = at;
+      l[got].later = &s->later[got - 1];
+      l[got].later->n = 0;
+    }
+    got++;
+  }
+  if (got == 3) l[1].to = len, got = 2;
+  return got;
 }
 
-/* Scans in one lane, or two for a long text; the second lane's hits go
-** into the answer after the first's, each back past the hits it
-** overlaps, as if found by one lane. */
+/* Adds a later lane's hits (sorted) to the answer: those at the seam
+** back past the hits they overlap, as if found by one lane (a hit both
+** lanes found is kept once), and the rest, which sort after all of the
+** answer, in one copy. */
+static void merge_lane(scan *first, const hitlist *more) {
+  hitlist *all = &first->s->hits;
+  size_t j;
+  for (j = 0; j < more->n && !first->nomem; j++) {
+    const ct_phrase_hit *h = &more->v[j];
+    if (all->n > 0 && cmp_hit(&all->v[all->n - 1], h) >= 0) {
+      push_hit(first, h->id, h->start, h->end);
+      continue;
+    }
+    if (!hit_room(all, more->n - j)) {
+      first->nomem = 1;
+      return;
+    }
+    memcpy(all->v + all->n, h, (more->n - j) * sizeof *h);
+    all->n += more->n - j;
+    return;
+  }
+}
+
+/* Scans in one lane, or two or four for a long text. */
 static int run_scan(const ct_phrases *p, ct_phrases_scratch *s,
                     const char *text, size_t len) {
-  scan a, b;
-  size_t mid = len / 2, from = SIZE_MAX, k;
-  init_lane(&a, p, s, text, len, s->ring);
-  init_lane(&b, p, s, text, len, s->ring + s->ringcap);
-  if (len >= SPLIT_MIN)
-    from = lane_start((const unsigned char *)text, mid, p->maxlen);
-  if (from == SIZE_MAX) mid = len;
-  b.after = mid;
-  b.later = 1;
-  s->later.n = 0;
-  if (p->wide) run_dfa32(&a, from == SIZE_MAX ? NULL : &b, mid, from);
-  else run_dfa16(&a, from == SIZE_MAX ? NULL : &b, mid, from);
-  for (k = 0; k < s->later.n && !a.nomem; k++)
-    push_hit(&a, s->later.v[k].id, s->later.v[k].start, s->later.v[k].end);
-  return !a.nomem && !b.nomem;
+  scan l[LANES];
+  int n = len >= 4 * SPLIT_MIN ? 4 : len >= SPLIT_MIN ? 2 : 1, k, ok = 1;
+  n = cut_lanes(l, n, p, s, text, len);
+  if (p->wide) run_dfa32(l, n);
+  else run_dfa16(l, n);
+  for (k = 1; k < n; k++) merge_lane(&l[0], l[k].later);
+  for (k = 0; k < n; k++) ok &= !l[k].nomem;
+  return ok;
 }
 
 ct_status ct_phrases_scan_with(const ct_phrases *p, ct_phrases_scratch *s,
@@ -1211,7 +1289,6 @@ ct_status ct_phrases_scan_with(const ct_phrases *p, ct_phrases_scratch *s,
   if (!p->compiled) return CT_EUSAGE;
   s->hits.n = 0;
   if (p->nkws == 0 || len == 0) return CT_OK;
-  if (ring_reserve(s, p->maxlen) != CT_OK) return CT_ENOMEM;
   if (!run_scan(p, s, text, len)) {
     s->hits.n = 0;
     return CT_ENOMEM;
