@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <utf8proc.h>
 #include "clausetag.h"
 #include "helpers.h"
 #include "text/text.h"
@@ -889,6 +890,30 @@ static void test_span(void **state) {
   ct_text_free(t);
 }
 
+/* Hangul syllables are answered without utf8proc's tables (most of a
+** Korean text): the answers are utf8proc's, over the whole block and
+** the code points on either side of it. */
+static void test_hangul_classes(void **state) {
+  int32_t cp;
+  (void)state;
+  for (cp = 0xAC00 - 2; cp <= 0xD7A3 + 2; cp++) {
+    utf8proc_category_t c = utf8proc_category(cp);
+    int alpha = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    int digit = c == UTF8PROC_CATEGORY_ND;
+    if (ct_cp_isalpha(cp) != alpha || ct_cp_isdigit(cp) != digit ||
+        ct_cp_isalnum(cp) != (alpha || digit) ||
+        ct_cp_isupper(cp) != (c == UTF8PROC_CATEGORY_LU ||
+                              c == UTF8PROC_CATEGORY_LT) ||
+        ct_cp_islower(cp) != (c == UTF8PROC_CATEGORY_LL) ||
+        ct_cp_ismark(cp) != (c == UTF8PROC_CATEGORY_MN ||
+                             c == UTF8PROC_CATEGORY_MC ||
+                             c == UTF8PROC_CATEGORY_ME) ||
+        ct_cp_isformat(cp) != (c == UTF8PROC_CATEGORY_CF) ||
+        ct_cp_width(cp) != utf8proc_charwidth(cp))
+      fail_msg("U+%04X", (unsigned)cp);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_ascii),
@@ -931,6 +956,7 @@ int main(void) {
     cmocka_unit_test(test_read_fd_sizes),
     cmocka_unit_test(test_proc_file),
     cmocka_unit_test(test_span),
+    cmocka_unit_test(test_hangul_classes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

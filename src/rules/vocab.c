@@ -210,7 +210,7 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
                                      ** short first word are defined */
   while (i < n && r == 0) {
     int32_t cp;
-    size_t len;
+    size_t len, flen;
     char f[4];
 #if CT_BYTES16
     if (!in && i >= retry && n - i >= BLOCK + CT_TERM_READ) {
@@ -256,8 +256,9 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
       continue;
     }
     if (!in) word_begin(&w, i), in = 1;
-    r = word_add(&w, u, cp, f, ct_utf8_encode(utf8proc_tolower(cp), f), i,
-                 i + len, fn, ud);
+    flen = is_hangul(cp) ? (memcpy(f, u + i, 3), 3)   /* no case */
+                         : ct_utf8_encode(utf8proc_tolower(cp), f);
+    r = word_add(&w, u, cp, f, flen, i, i + len, fn, ud);
     i += len;
   }
   if (in && r == 0) r = word_end(&w, n, fn, ud);

@@ -147,6 +147,7 @@ static int is_joiner(int32_t cp) {
 /* Whether cp belongs to the cluster before it.  Composition never
 ** reaches across a starter that is not a joiner. */
 static int is_nonstarter(int32_t cp) {
+  if (cp < 0x300 || (cp >= 0xAC00 && cp <= 0xD7A3)) return 0;
   if (utf8proc_get_property(cp)->combining_class != 0) return 1;
   return cp >= 0x09BE && is_joiner(cp);
 }
@@ -237,6 +238,20 @@ static size_t ascii_end(const unsigned char *s, size_t i, size_t n) {
   return i;
 }
 
+/* The end of the run of Hangul syllables (U+AC00 to U+D7A3, three bytes
+** each) at s[i], or i. */
+static size_t hangul_end(const unsigned char *s, size_t i, size_t n) {
+  while (n - i >= 3) {
+    unsigned c0 = s[i], c1 = s[i + 1], c2 = s[i + 2];
+    uint32_t cp = (c0 & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
+    if (c0 < 0xEA || c0 > 0xED || (c1 & 0xC0) != 0x80 ||
+        (c2 & 0xC0) != 0x80 || cp < 0xAC00 || cp > 0xD7A3)
+      break;
+    i += 3;
+  }
+  return i;
+}
+
 /* Folds in[0..n) into f->out, input offsets from in; 0 when out of
 ** memory. */
 static int fold_all(folder *f, const char *in, size_t n) {
@@ -252,6 +267,16 @@ static int fold_all(folder *f, const char *in, size_t n) {
     if (j < n && j > i) j--;
     if (j > i) {
       if (!emit_ascii(f, s, i, j)) return 0;
+      i = j;
+      continue;
+    }
+    /* Hangul syllables are their own normal form, in a run copied at
+    ** once; a conjoining jamo or a mark may follow the last one, which
+    ** is left to the cluster path. */
+    j = hangul_end(s, i, n);
+    if (j < n && j > i) j -= 3;
+    if (j > i) {
+      if (!emit_copy(f, s + i, j - i, i)) return 0;
       i = j;
       continue;
     }

@@ -75,7 +75,10 @@ int ct_cp_isspace(int32_t cp) {
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+/* A Hangul syllable's category is known without utf8proc's tables: in
+** Korean text it is most characters, asked about several times each. */
 static utf8proc_category_t category(int32_t cp) {
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return UTF8PROC_CATEGORY_LO;
   return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
 }
 
@@ -117,7 +120,9 @@ int ct_cp_ismark(int32_t cp) {
          k == UTF8PROC_CATEGORY_ME;
 }
 
-int ct_cp_width(int32_t cp) { return utf8proc_charwidth(cp); }
+int ct_cp_width(int32_t cp) {
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? 2 : utf8proc_charwidth(cp);
+}
 
 int ct_cp_iscjk(int32_t cp) {
   return (cp >= 0x1100 && cp <= 0x11FF) ||   /* Hangul Jamo */
