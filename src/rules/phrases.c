@@ -985,7 +985,8 @@ static int hit_room(hitlist *l, size_t extra) {
   size_t cap = l->cap ? l->cap : 256;
   ct_phrase_hit *more;
   if (l->cap - l->n >= extra) return 1;
-  while (cap - l->n < extra) cap *= 2;
+  while (cap - l->n < extra)
+    if ((cap *= 2) > SIZE_MAX / 2 / sizeof *more) return 0;
   if ((more = realloc(l->v, cap * sizeof *more)) == NULL) return 0;
   l->v = more;
   l->cap = cap;
