@@ -24,6 +24,9 @@
 #   clausetag classify words only   the words as one rule per label: the
 #                                   C matching path, no Lua, no regex
 #   yara -p 1, -p 2                 one rule per label, nocase fullword
+#   yara -p 1 on CPU 0              next to classify -j1 on CPU 0: the
+#                                   ratio of two single cores, which an
+#                                   unequal or busy sibling CPU leaves
 #   rg -j1 -c -i -w -f words        ripgrep, one thread
 #   lua5.4 naive.lua                plain Lua: naive sentences, string.find,
 #                                   on the first BENCH_NAIVE_MB MiB (16)
@@ -90,6 +93,7 @@ commands() {
   echo "pj1	$((2 * bytes))	$CT classify -j1 $RULES_ARGS corpus & $CT classify -j1 $RULES_ARGS corpus; wait"
   if [ -n "$PIN" ]; then
     echo "cpu0	$bytes	taskset -c 0 $CT classify -j1 $RULES_ARGS corpus"
+    echo "ycpu0	$bytes	taskset -c 0 yara -w -p 1 -r words.yar corpus"
     echo "cpu1	$bytes	taskset -c 1 $CT classify -j1 $RULES_ARGS corpus"
   fi
   echo "y2	$bytes	yara -w -p 2 -r words.yar corpus"
@@ -118,6 +122,7 @@ awk -F'\t' '
     name["pj1"] = "two classify -j1 at once (2x the bytes)"
     name["cpu0"] = "classify -j1 pinned to CPU 0"
     name["cpu1"] = "classify -j1 pinned to CPU 1"
+    name["ycpu0"] = "yara -p 1 pinned to CPU 0"
     name["sj1"] = "clausetag segment -j1"
     name["wj1"] = "clausetag classify -j1, words only"
     name["y1"] = "yara -p 1, same words"
@@ -125,7 +130,7 @@ awk -F'\t' '
     name["rg"] = "rg -j1 -c -i -w, same words"
     name["naive"] = "lua5.4 naive.lua, same words"
     name["cat"] = "cat (read floor)"
-    order = "cj1 cj2 pj1 cpu0 cpu1 sj1 wj1 y1 y2 rg naive cat"
+    order = "cj1 cj2 pj1 cpu0 cpu1 sj1 wj1 y1 y2 ycpu0 rg naive cat"
     printf "%-39s %7s %9s %15s %7s %10s\n", "command", "MiB/s", "median s",
            "min-max s", "cpu s", "peak RSS"
   }
@@ -180,6 +185,9 @@ awk -F'\t' '
     print "(above 1: clausetag takes longer)"
     line("", "   wall     cpu", "")
     both("classify -j1 / yara -p 1", "cj1", "y1", "(target: wall <= 1.0)")
+    if ("cpu0" in row && "ycpu0" in row)
+      both("the same, both pinned to CPU 0", "cpu0", "ycpu0",
+           "(one core each: no sibling to slow either)")
     both("classify -j2 / yara -p 2", "cj2", "y2", "")
     both("words only -j1 / yara -p 1", "wj1", "y1", "")
     both("classify -j1 / rg -j1", "cj1", "rg", "")
