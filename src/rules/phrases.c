@@ -266,7 +266,6 @@ static int32_t edge_cp(const char *kw, size_t len, int last) {
   return last ? cp_before(s, len, len) : cp_at(s, len, 0);
 }
 
-static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 /* Does a phrase need a word boundary before it?  Korean compounds put
 ** their head last ("한미연합훈련" is 연합훈련), so a Hangul phrase may end a
@@ -277,7 +276,7 @@ static unsigned char left_check(const char *kw, size_t len) {
   int32_t cp = edge_cp(kw, len, 0);
   size_t i, syllables = 0;
   if (!ct_cp_iscjk(cp)) return 1;
-  if (!is_hangul(cp)) return 0;
+  if (!ct_cp_ishangul(cp)) return 0;
   for (i = 0; i < len; i++) {
     if (kw[i] == ' ') return 0;
     syllables += ((unsigned char)kw[i] & 0xC0) != 0x80;
@@ -288,7 +287,7 @@ static unsigned char left_check(const char *kw, size_t len) {
 /* What a phrase needs after its last character. */
 static unsigned char right_check(const char *kw, size_t len) {
   int32_t cp = edge_cp(kw, len, 1);
-  return ct_cp_iscjk(cp) && !is_hangul(cp) ? RIGHT_FREE : RIGHT_WORD;
+  return ct_cp_iscjk(cp) && !ct_cp_ishangul(cp) ? RIGHT_FREE : RIGHT_WORD;
 }
 
 /* Korean attaches particles and endings to the noun they follow
@@ -1040,12 +1039,12 @@ static int right_fits(const scan *sc, unsigned char check, size_t end) {
   if (check == RIGHT_FREE) return 1;
   cp = cp_at(sc->t, sc->len, end);
   if (!is_word(cp)) return 1;
-  return is_hangul(cp) && hangul_tail(sc->t, sc->len, end);
+  return ct_cp_ishangul(cp) && hangul_tail(sc->t, sc->len, end);
 }
 
 /* The length of the white-space symbol that ends at t[q) (an ASCII byte
 ** of the space's class, or a character that space_len takes), or 0. */
-static size_t space_before(const scan *sc, size_t q) {
+static inline size_t space_before(const scan *sc, size_t q) {
   const unsigned char *t = sc->t;
   unsigned c;
   if (q == 0) return 0;
@@ -1060,18 +1059,13 @@ static size_t space_before(const scan *sc, size_t q) {
 /* Where the n symbols fed that end at `end` begin: a run of white space
 ** is one symbol, any other byte one (as FEED feeds them). */
 static size_t symbols_back(const scan *sc, size_t end, size_t n) {
-  const unsigned char *t = sc->t;
-  const uint32_t *col = sc->p->col, spc = sc->p->spcol;
-  size_t q = end, k = 0;
+  size_t q = end, k;
   for (; n > 0; n--) {
-    unsigned c = t[q - 1];
-    if (c < 0x80 ? col[c] != spc : (k = space_before(sc, q)) == 0) {
+    if ((k = space_before(sc, q)) == 0) {
       q--;                                  /* most symbols: one byte */
       continue;
     }
-    while (q > 0 && ((c = t[q - 1]) < 0x80 ? col[c] == spc
-                                           : (k = space_before(sc, q)) > 0))
-      q -= c < 0x80 ? 1 : k;
+    do q -= k; while ((k = space_before(sc, q)) > 0);
   }
   return q;
 }
@@ -1105,7 +1099,7 @@ static void emit(scan *sc, uint32_t k, size_t end) {
 static void report(scan *sc, uint32_t state, size_t end) {
   const ct_phrases *p = sc->p;
   const outlink *l = &p->links[state];
-  if (end <= sc->after) return;           /* the second lane's run-up */
+  if (end <= sc->after) return;           /* a later lane's run-up */
   if (l->out >= 0) emit(sc, (uint32_t)l->out, end);
   for (l = &p->links[l->dict]; l != p->links; l = &p->links[l->dict])
     emit(sc, (uint32_t)l->out, end);

@@ -21,7 +21,6 @@
 #include "rules/vocab.h"
 #include "text/utf8.h"
 
-static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
 
 /* ASCII bytes: 0 ends a word, else a word character folded to itself
 ** (lowercase letters, digits) or to its lowercase.  Bytes from 0x80 are
@@ -90,7 +89,7 @@ static int pair(const word *w, const unsigned char *u, size_t at,
 static int word_add(word *w, const unsigned char *u, int32_t cp,
                     const char *f, size_t flen, size_t at, size_t end,
                     ct_term_fn *fn, void *ud) {
-  int h = is_hangul(cp), r = 0;
+  int h = ct_cp_ishangul(cp), r = 0;
   int prev_hangul = w->prevend == at && w->prevhangul;
   if (at > w->start && (h || prev_hangul))
     r = pair(w, u, at, f, flen, end, fn, ud);
@@ -256,8 +255,8 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
       continue;
     }
     if (!in) word_begin(&w, i), in = 1;
-    flen = is_hangul(cp) ? (memcpy(f, u + i, 3), 3)   /* no case */
-                         : ct_utf8_encode(utf8proc_tolower(cp), f);
+    if (ct_cp_ishangul(cp)) memcpy(f, u + i, flen = 3);   /* no case */
+    else flen = ct_utf8_encode(utf8proc_tolower(cp), f);
     r = word_add(&w, u, cp, f, flen, i, i + len, fn, ud);
     i += len;
   }

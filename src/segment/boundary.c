@@ -364,8 +364,6 @@ static int run_together(const seg *g, const walk *w, size_t i, size_t end) {
   return !ct_seg_is_abbrev(g, g->s + k, i - k);
 }
 
-static int is_hangul(int32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
-
 /* Korean sentences end in a verb ending: -다 (했다, 합니다), -요, -까.
 ** Korean text also writes "." for the middle dot between nouns ("한.독",
 ** "정치.경제", "법적.제도적"), where the syllable before it ends a noun. */
@@ -382,7 +380,7 @@ static int glued(const seg *g, const walk *w, size_t i, size_t end,
   int32_t prev = i > 0 ? cp_before(g, 0, i) : ' ';
   int32_t next = cp_at(g, st->end, end, &len);
   if (st->cjk) return 1;
-  if (is_hangul(prev) && is_hangul(next) && st->dots == 1 && st->others == 0)
+  if (ct_cp_ishangul(prev) && ct_cp_ishangul(next) && st->dots == 1 && st->others == 0)
     return ends_korean_sentence(prev);
   if (ct_cp_iscjk(prev) && ct_cp_iscjk(next)) return 1;
   return st->dots == 1 && st->others == 0 && st->end == i + 1 &&

@@ -147,7 +147,7 @@ static int is_joiner(int32_t cp) {
 /* Whether cp belongs to the cluster before it.  Composition never
 ** reaches across a starter that is not a joiner. */
 static int is_nonstarter(int32_t cp) {
-  if (cp < 0x300 || (cp >= 0xAC00 && cp <= 0xD7A3)) return 0;
+  if (cp < 0x300 || ct_cp_ishangul(cp)) return 0;
   if (utf8proc_get_property(cp)->combining_class != 0) return 1;
   return cp >= 0x09BE && is_joiner(cp);
 }
@@ -157,7 +157,7 @@ static int is_nonstarter(int32_t cp) {
 ** syllables decompose by rule, not by table, and recompose the same. */
 static int is_stable(int32_t cp) {
   const utf8proc_property_t *pr;
-  if (cp >= 0xAC00 && cp <= 0xD7A3) return 1;
+  if (ct_cp_ishangul(cp)) return 1;
   pr = utf8proc_get_property(cp);
   return pr->decomp_seqindex == UINT16_MAX && pr->casefold_seqindex == UINT16_MAX;
 }
@@ -245,7 +245,7 @@ static size_t hangul_end(const unsigned char *s, size_t i, size_t n) {
     unsigned c0 = s[i], c1 = s[i + 1], c2 = s[i + 2];
     uint32_t cp = (c0 & 0x0Fu) << 12 | (c1 & 0x3Fu) << 6 | (c2 & 0x3Fu);
     if (c0 < 0xEA || c0 > 0xED || (c1 & 0xC0) != 0x80 ||
-        (c2 & 0xC0) != 0x80 || cp < 0xAC00 || cp > 0xD7A3)
+        (c2 & 0xC0) != 0x80 || !ct_cp_ishangul((int32_t)cp))
       break;
     i += 3;
   }

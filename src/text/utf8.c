@@ -75,10 +75,8 @@ int ct_cp_isspace(int32_t cp) {
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-/* A Hangul syllable's category is known without utf8proc's tables: in
-** Korean text it is most characters, asked about several times each. */
 static utf8proc_category_t category(int32_t cp) {
-  if (cp >= 0xAC00 && cp <= 0xD7A3) return UTF8PROC_CATEGORY_LO;
+  if (ct_cp_ishangul(cp)) return UTF8PROC_CATEGORY_LO;
   return cp < 0 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
 }
 
@@ -121,7 +119,7 @@ int ct_cp_ismark(int32_t cp) {
 }
 
 int ct_cp_width(int32_t cp) {
-  return cp >= 0xAC00 && cp <= 0xD7A3 ? 2 : utf8proc_charwidth(cp);
+  return ct_cp_ishangul(cp) ? 2 : utf8proc_charwidth(cp);
 }
 
 int ct_cp_iscjk(int32_t cp) {

@@ -40,4 +40,11 @@ int ct_cp_width(int32_t cp);     /* columns a terminal gives it: 2 for
                                  ** Hangul, CJK, fullwidth forms, 0 for
                                  ** combining marks (utf8proc's) */
 
+/* A Hangul syllable, U+AC00 to U+D7A3: most of a Korean text, so the
+** classes above answer it without utf8proc's tables (a letter, Lo, of
+** width 2, no case, no decomposition by table, combining class 0). */
+static inline int ct_cp_ishangul(int32_t cp) {
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
 #endif
