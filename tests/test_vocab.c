@@ -35,7 +35,7 @@ static int add(void *ud, const char *term, size_t n, size_t start,
 static void terms_are(const char *text, const char *want) {
   collect c;
   memset(&c, 0, sizeof c);
-  assert_int_equal(ct_vocab_terms(text, strlen(text), add, &c), 0);
+  assert_int_equal(ct_vocab_terms(text, strlen(text), 0, add, &c), 0);
   assert_string_equal(c.out, want);
 }
 
@@ -65,7 +65,7 @@ static void invalid_bytes_end_words(void **state) {
   collect c;
   (void)state;
   memset(&c, 0, sizeof c);
-  assert_int_equal(ct_vocab_terms("trade\xff" "peace", 11, add, &c), 0);
+  assert_int_equal(ct_vocab_terms("trade\xff" "peace", 11, 0, add, &c), 0);
   assert_string_equal(c.out, "trade@0-5 peace@6-11 ");
 }
 
@@ -74,7 +74,7 @@ static void walk_stops(void **state) {
   (void)state;
   memset(&c, 0, sizeof c);
   c.stop_after = 2;
-  assert_int_equal(ct_vocab_terms("one two three four", 18, add, &c), 7);
+  assert_int_equal(ct_vocab_terms("one two three four", 18, 0, add, &c), 7);
   assert_string_equal(c.out, "one@0-3 two@4-7 ");
 }
 
@@ -86,7 +86,7 @@ static void long_word_is_no_term(void **state) {
   memset(text, 'a', CT_TERM_MAX + 1);
   strcpy(text + CT_TERM_MAX + 1, " end");
   memset(&c, 0, sizeof c);
-  ct_vocab_terms(text, strlen(text), add, &c);
+  ct_vocab_terms(text, strlen(text), 0, add, &c);
   assert_string_equal(c.out, "end@66-69 ");
 }
 
@@ -179,6 +179,29 @@ static void ref_terms(const char *s, size_t n, collect *c) {
   if (nw > 0) ref_word(c, w, nw);
 }
 
+/* The walk of text[0..n) inside a larger buffer, told that `readable`
+** bytes past its end may be read (a heap block of exactly that size, so
+** that the sanitizer sees a read beyond it), gives what the reference
+** gives: the bytes there (short words, or letters that would lengthen
+** the last word) are never taken for text. */
+static void readable_past_end(const char *text, size_t n, size_t round,
+                              const collect *ref) {
+  size_t readable = 16 + round % 97, k;
+  char *buf = malloc(n + readable);
+  collect got;
+  assert_non_null(buf);
+  memcpy(buf, text, n);
+  for (k = 0; k < readable; k++)
+    buf[n + k] = round % 3 == 0 ? (char)0xea : round % 3 == 1 ? " qq"[k % 3]
+                                                               : "qq "[k % 3];
+  memset(&got, 0, sizeof got);
+  assert_int_equal(ct_vocab_terms(buf, n, readable, add, &got), 0);
+  if (strcmp(got.out, ref->out) != 0)
+    fail_msg("text %.*s (%zu readable past it)\ngot  %s\nwant %s", (int)n,
+             text, readable, got.out, ref->out);
+  free(buf);
+}
+
 /* Random texts of fewer than maxlen bytes, in pieces: `ascii` pieces in
 ** `of` an ASCII word of 1 to maxword letters of every case and digits
 ** (and a space after it, when `spaced`), the others a bit from `bits`
@@ -219,10 +242,11 @@ static void random_texts_match(int rounds, size_t maxlen, size_t maxword,
     }
     memset(&got, 0, sizeof got);
     memset(&ref, 0, sizeof ref);
-    assert_int_equal(ct_vocab_terms(text, n, add, &got), 0);
+    assert_int_equal(ct_vocab_terms(text, n, 0, add, &got), 0);
     ref_terms(text, n, &ref);
     if (strcmp(got.out, ref.out) != 0)
       fail_msg("text %.*s\ngot  %s\nwant %s", (int)n, text, got.out, ref.out);
+    readable_past_end(text, n, (size_t)round, &ref);
   }
 }
 
@@ -299,7 +323,7 @@ static void scan_tallies(void **state) {
   ct_vocab_set(v, "issue", 5, 1, 0.25);
   ct_vocab_set(v, "국방", 6, 0, 0.25);
   ct_vocab_set(v, "talks", 5, 1, -0.5);
-  assert_int_equal(ct_vocab_scan(v, t, text, strlen(text), 100), CT_OK);
+  assert_int_equal(ct_vocab_scan(v, t, text, strlen(text), 0, 100), CT_OK);
   assert_true(ct_vocab_sum(t, 0, &a, &b) == 0.75);     /* not 1.25 */
   assert_int_equal(a, 100);
   assert_int_equal(b, 107);
@@ -311,17 +335,17 @@ static void scan_tallies(void **state) {
   assert_int_equal(a, 9);                              /* untouched */
   assert_true(ct_vocab_sum(t, 7, &a, &b) == 0);        /* no such column */
   /* the next text starts from nothing */
-  assert_int_equal(ct_vocab_scan(v, t, "the issue", 9, 0), CT_OK);
+  assert_int_equal(ct_vocab_scan(v, t, "the issue", 9, 0, 0), CT_OK);
   assert_true(ct_vocab_sum(t, 0, &a, &b) == 0);
   assert_true(ct_vocab_sum(t, 1, &a, &b) == 0.25);
   assert_int_equal(a, 4);
   /* a vocabulary that grew since: the tally grows with it */
   ct_vocab_set(v, "talks", 5, 2, 1.0);
   ct_vocab_set(v, "press", 5, 2, 2.0);
-  assert_int_equal(ct_vocab_scan(v, t, "talks to the press", 18, 0), CT_OK);
+  assert_int_equal(ct_vocab_scan(v, t, "talks to the press", 18, 0, 0), CT_OK);
   assert_true(ct_vocab_sum(t, 2, &a, &b) == 3.0);
   assert_int_equal(a, 13);
-  assert_int_equal(ct_vocab_scan(NULL, t, text, strlen(text), 0), CT_OK);
+  assert_int_equal(ct_vocab_scan(NULL, t, text, strlen(text), 0, 0), CT_OK);
   assert_true(ct_vocab_sum(t, 0, &a, &b) == 0);
   ct_vocab_tally_free(t);
   ct_vocab_free(v);

@@ -76,7 +76,8 @@ static ct_status read_corpus(corpus *c, const ct_labelled *docs,
       const ct_clause *cl = &docs[k].clauses[i];
       c->off[c->n] = c->nids;
       ct_vocab_terms((const char *)docs[k].text->data + cl->start,
-                     cl->end - cl->start, add_term, c);
+                     cl->end - cl->start,
+                     docs[k].text->len - cl->end + CT_TEXT_PAD, add_term, c);
     }
   c->off[c->n] = c->nids;
   return c->nomem ? CT_ENOMEM : CT_OK;

@@ -4,11 +4,13 @@
 ** Terms are cut in one pass, with the previous character kept for the
 ** Hangul pairs: no allocation, so a clause of any size costs what its
 ** bytes do.  Where the machine has SSE2, a stretch of 64 ASCII bytes
-** (most of English prose) is cut from bit masks, and most other words
-** (ASCII, shorter than sixteen bytes) with one 16-byte load; the byte
-** walk takes the rest and is what the fast paths are held to.  The table
-** maps a term to a row by open addressing (a small bit filter first:
-** most words of a text are no term); a row holds
+** (most of English prose) is cut from bit masks, up to the text's end
+** when its caller says what may be read past it (a clause is a sentence
+** or two, whose last 80 bytes would otherwise be walked), and most other
+** words (ASCII, shorter than sixteen bytes) with one 16-byte load; the
+** byte walk takes the rest and is what the fast paths are held to.  The
+** table maps a term to a row by open addressing (a small bit filter
+** first: a word that is no term costs no probe); a row holds
 ** what the lookup compares and the weights of every column in one cache
 ** line, so that every vocabulary rule of a rule set is served by one
 ** lookup per word.  A tally (per engine) sums a clause's distinct terms
@@ -150,24 +152,27 @@ static size_t short_word(const unsigned char *u, char *buf, int *digits) {
 #define BLOCK 64
 _Static_assert(BLOCK <= CT_TERM_MAX, "a block's words fit a word buffer");
 
-/* The word characters and digits of u[0..BLOCK) in *words and *digit;
-** 0 when a byte is from 0x80 (the byte walk takes such a block). */
-static int ascii_block(const unsigned char *u, uint64_t *words,
+/* The word characters and digits of u[0..BLOCK) in *words and *digit,
+** of the first `valid` bytes only (the others count as no word
+** character); 0 when one of those is from 0x80 (the byte walk takes
+** such a block). */
+static int ascii_block(const unsigned char *u, size_t valid, uint64_t *words,
                        uint64_t *digit) {
-  uint64_t wm = 0, dm = 0;
-  unsigned high = 0;
+  uint64_t wm = 0, dm = 0, high = 0;
+  uint64_t keep = valid >= BLOCK ? UINT64_MAX
+                                 : ((uint64_t)1 << valid) - 1;
   int k;
   for (k = 0; k < BLOCK / 16; k++) {
     ct_v16 x = ct_load16(u + 16 * k);
     uint64_t dg = ct_mask16(ct_range16(x, '0', '9'));
     uint64_t al = ct_mask16(ct_range16(ct_or16(x, ct_set16(0x20)),
                                        'a', 'z'));
-    high |= ct_high16(x);
+    high |= (uint64_t)ct_high16(x) << (16 * k);
     wm |= (dg | al) << (16 * k);
     dm |= dg << (16 * k);
   }
-  *words = wm, *digit = dm;
-  return high == 0;
+  *words = wm & keep, *digit = dm & keep;
+  return (high & keep) == 0;
 }
 
 /* Calls fn for the terms among the words of the ASCII block at u[at..),
@@ -200,7 +205,8 @@ static size_t block_words(const unsigned char *u, size_t at, uint64_t wm,
 }
 #endif
 
-int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
+int ct_vocab_terms(const char *s, size_t n, size_t readable,
+                   ct_term_fn *fn, void *ud) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, retry = 0;
   int in = 0, r = 0;
@@ -212,10 +218,10 @@ int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud) {
     size_t len, flen;
     char f[4];
 #if CT_BYTES16
-    if (!in && i >= retry && n - i >= BLOCK + CT_TERM_READ) {
+    if (!in && i >= retry && n - i + readable >= BLOCK + CT_TERM_READ) {
       uint64_t wm, dm;
       size_t next;
-      if (ascii_block(u + i, &wm, &dm) &&
+      if (ascii_block(u + i, n - i, &wm, &dm) &&
           (next = block_words(u, i, wm, dm, w.buf, fn, ud, &r)) > 0) {
         i += next;
         continue;
@@ -282,9 +288,10 @@ typedef struct vrow {
 #define FILTER_BITS 65536    /* 8 KiB: stays in the first cache level */
 
 struct ct_vocab {
-  uint64_t filter[FILTER_BITS / 64];  /* a bit per hash's high bits: most
-                             ** words of a text are no term of the table,
-                             ** and this answers them without a probe */
+  uint64_t filter[FILTER_BITS / 64];  /* a bit per hash's high bits: a
+                             ** word that is no term is answered without a
+                             ** probe (most words, for a small table; the
+                             ** shipped one holds 95% of prose's words) */
   uint32_t *slots;           /* open addressing: 1 + row, or 0 */
   size_t nslots;             /* a power of two, at least twice nrows */
   unsigned char *rows;       /* nrows rows of `stride` bytes */
@@ -601,7 +608,7 @@ static int scan_term(void *ud, const char *term, size_t n, size_t start,
 }
 
 ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
-                        size_t n, size_t base) {
+                        size_t n, size_t readable, size_t base) {
   scan sc;
   if (v == NULL) {
     if (t->sum != NULL) memset(t->sum, 0, t->ncols * sizeof *t->sum);
@@ -610,7 +617,7 @@ ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
   }
   if (tally_fit(t, v) != CT_OK) return CT_ENOMEM;
   sc.v = v, sc.t = t, sc.base = base;
-  ct_vocab_terms(s, n, scan_term, &sc);
+  ct_vocab_terms(s, n, readable, scan_term, &sc);
   return CT_OK;
 }
 

@@ -32,8 +32,12 @@ typedef int ct_term_fn(void *ud, const char *term, size_t n, size_t start,
                        size_t end);
 
 /* Walks the terms of s[0..n) (UTF-8; an invalid byte ends a word).
-** Returns what fn returned when it stopped the walk, else 0. */
-int ct_vocab_terms(const char *s, size_t n, ct_term_fn *fn, void *ud);
+** `readable` bytes past n may be read, and are never taken for text: a
+** text inside a padded buffer (a ct_text's data) is read in whole
+** blocks to its end; 0 for any string.  Returns what fn returned when it
+** stopped the walk, else 0. */
+int ct_vocab_terms(const char *s, size_t n, size_t readable,
+                   ct_term_fn *fn, void *ud);
 
 typedef struct ct_vocab ct_vocab;
 
@@ -68,7 +72,7 @@ void ct_vocab_tally_free(ct_vocab_tally *t);
 ** distinct term of the vocabulary once.  v may be NULL (all sums 0).
 ** CT_ENOMEM only. */
 ct_status ct_vocab_scan(const ct_vocab *v, ct_vocab_tally *t, const char *s,
-                        size_t n, size_t base);
+                        size_t n, size_t readable, size_t base);
 
 /* Column col's sum in the last scan; when it is not 0 and start is not
 ** NULL, *start and *end get the span of the term whose weight counts
