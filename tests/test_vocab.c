@@ -186,8 +186,8 @@ static void ref_terms(const char *s, size_t n, collect *c) {
 ** the last word) are never taken for text. */
 static void readable_past_end(const char *text, size_t n, size_t round,
                               const collect *ref) {
-  size_t readable = 16 + round % 97, k;
-  char *buf = malloc(n + readable);
+  size_t readable = round % 113, k;
+  char *buf = malloc(n + readable > 0 ? n + readable : 1);
   collect got;
   assert_non_null(buf);
   memcpy(buf, text, n);
