@@ -77,7 +77,7 @@ static ct_status read_corpus(corpus *c, const ct_labelled *docs,
       c->off[c->n] = c->nids;
       ct_vocab_terms((const char *)docs[k].text->data + cl->start,
                      cl->end - cl->start,
-                     docs[k].text->len - cl->end + CT_TEXT_PAD, add_term, c);
+                     ct_text_readable(docs[k].text, cl->end), add_term, c);
     }
   c->off[c->n] = c->nids;
   return c->nomem ? CT_ENOMEM : CT_OK;

@@ -1076,7 +1076,7 @@ static ct_status vocab_strength(ct_engine *e, const ct_rule *rule,
                                 size_t *ms, size_t *me, ct_error *err) {
   if (e->vclause != c->index || e->vserial != e->serial) {
     if (ct_vocab_scan(e->rs->vocab, e->vt, (const char *)e->doc->s + c->start,
-                      c->end - c->start, e->doc->t->len - c->end + CT_TEXT_PAD,
+                      c->end - c->start, ct_text_readable(e->doc->t, c->end),
                       c->start) != CT_OK)
       return ct_fail(err, CT_ENOMEM, "%s: out of memory", e->doc->t->name);
     e->vclause = c->index, e->vserial = e->serial;

@@ -23,7 +23,6 @@
 #include "rules/vocab.h"
 #include "text/utf8.h"
 
-
 /* ASCII bytes: 0 ends a word, else a word character folded to itself
 ** (lowercase letters, digits) or to its lowercase.  Bytes from 0x80 are
 ** 0 too, so that one load tells whether an ASCII run goes on. */

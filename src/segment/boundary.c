@@ -380,7 +380,8 @@ static int glued(const seg *g, const walk *w, size_t i, size_t end,
   int32_t prev = i > 0 ? cp_before(g, 0, i) : ' ';
   int32_t next = cp_at(g, st->end, end, &len);
   if (st->cjk) return 1;
-  if (ct_cp_ishangul(prev) && ct_cp_ishangul(next) && st->dots == 1 && st->others == 0)
+  if (ct_cp_ishangul(prev) && ct_cp_ishangul(next) && st->dots == 1 &&
+      st->others == 0)
     return ends_korean_sentence(prev);
   if (ct_cp_iscjk(prev) && ct_cp_iscjk(next)) return 1;
   return st->dots == 1 && st->others == 0 && st->end == i + 1 &&

@@ -239,7 +239,8 @@ static size_t ascii_end(const unsigned char *s, size_t i, size_t n) {
 }
 
 /* The end of the run of Hangul syllables (U+AC00 to U+D7A3, three bytes
-** each) at s[i], or i. */
+** each) at s[i], or i.  Decoded here, not by ct_utf8_decode: a call per
+** syllable cost 2% of classifying Korean text (paired, 2026-12-05). */
 static size_t hangul_end(const unsigned char *s, size_t i, size_t n) {
   while (n - i >= 3) {
     unsigned c0 = s[i], c1 = s[i + 1], c2 = s[i + 2];

@@ -53,6 +53,13 @@ struct ct_text {
   size_t base;
 };
 
+/* The bytes of t->data from offset `end` (at most t->len) on that may be
+** read: the rest of the text, its NUL and the padding.  For a reader
+** that loads whole blocks to the end of a part of the text. */
+static inline size_t ct_text_readable(const ct_text *t, size_t end) {
+  return t->len - end + 1 + CT_TEXT_PAD;
+}
+
 /* What fstat says of an open file before it is read, to notice that it
 ** changed while it was read.  known: a regular file; the rest is then
 ** its size, the bytes from the current position to its end, and its
