@@ -77,6 +77,7 @@ typedef struct keyword {          /* a distinct compacted text */
   unsigned char lcheck;           /* boundary needed before */
   unsigned char rcheck;           /* after: RIGHT_* */
   unsigned char spaced;           /* holds a space: its text may be longer */
+  uint32_t text;                  /* a spaced one's bytes in `spelled` */
 } keyword;
 
 typedef struct idref { int id; int star; int raw; } idref;
@@ -142,6 +143,10 @@ struct ct_phrases {
   keyword *kws;
   uint32_t nkws;
   idref *ids;
+  char *spelled;                  /* the spaced keywords' bytes, end to
+                                     end: what emit compares the text with
+                                     before walking it back */
+  size_t nspelled;
 };
 
 typedef struct hitlist {
@@ -479,11 +484,14 @@ static size_t trie_bytes(size_t max) {
 /* Room for the trie: at most one state per phrase byte, plus the root. */
 static ct_status alloc_states(ct_phrases *p) {
   trie *t = &p->trie;
-  size_t i, max = 1, slots = 2;
+  size_t i, max = 1, slots = 2, spelled = 1;
   for (i = 0; i < p->nadd; i++) max += p->add[i].len;
+  for (i = 0; i < p->nadd; i++)
+    if (memchr(p->add[i].kw, ' ', p->add[i].len)) spelled += p->add[i].len;
   if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
   while (slots < 2 * max) slots *= 2;
-  p->bytes = trie_bytes(max) + (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
+  p->bytes = trie_bytes(max) + spelled +
+             (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
   if (p->max_bytes && p->bytes > p->max_bytes) return CT_ERULE;
   t->parent = malloc(max * sizeof *t->parent);
   t->cls = malloc(max);
@@ -494,12 +502,15 @@ static ct_status alloc_states(ct_phrases *p) {
   p->out = malloc(max * sizeof *p->out);
   p->kws = malloc((p->nadd ? p->nadd : 1) * sizeof *p->kws);
   p->ids = malloc((p->nadd ? p->nadd : 1) * sizeof *p->ids);
+  p->spelled = malloc(spelled);
+  p->nspelled = 0;
   p->skw = malloc(max * sizeof *p->skw);
   p->depth = malloc(max * sizeof *p->depth);
   p->free_start = calloc(max, 1);
   if (t->parent == NULL || t->cls == NULL || t->kid == NULL ||
       t->sib == NULL || t->slot == NULL || p->out == NULL ||
-      p->kws == NULL || p->ids == NULL || p->skw == NULL ||
+      p->kws == NULL || p->ids == NULL || p->spelled == NULL ||
+      p->skw == NULL ||
       p->depth == NULL || p->free_start == NULL)
     return CT_ENOMEM;
   t->kid[0] = NOEDGE;
@@ -531,6 +542,11 @@ static keyword *insert_keyword(ct_phrases *p, const entry *e) {
   kw->lcheck = left_check(e->kw, e->len);
   kw->rcheck = right_check(e->kw, e->len);
   kw->spaced = memchr(e->kw, ' ', e->len) != NULL;
+  kw->text = (uint32_t)p->nspelled;
+  if (kw->spaced) {
+    memcpy(p->spelled + p->nspelled, e->kw, e->len);
+    p->nspelled += e->len;
+  }
   return kw;
 }
 
@@ -863,7 +879,7 @@ static ct_status pack(ct_phrases *p, const uint32_t *order,
   table = NULL;
   for (c = 0; c < 256; c++) p->col[c] = class_column(p, p->cls[c]);
   p->spcol = class_column(p, p->spc);
-  p->bytes = size + w.n * sizeof *p->links +
+  p->bytes = size + w.n * sizeof *p->links + p->nspelled +
              (p->nadd + 1) * (sizeof *p->kws + sizeof *p->ids);
 done:
   free(links);
@@ -880,6 +896,9 @@ static void free_compiled(ct_phrases *p) {
   free(p->links);
   free(p->kws);
   free(p->ids);
+  free(p->spelled);
+  p->spelled = NULL;
+  p->nspelled = 0;
   p->links = NULL;
   p->d16 = NULL;
   p->d32 = NULL;
@@ -1070,14 +1089,23 @@ static size_t symbols_back(const scan *sc, size_t end, size_t n) {
   return q;
 }
 
+/* Where spaced keyword kw, ending at `end`, begins: most often the text
+** there is the keyword's own bytes (one space between words), so a
+** compare finds it without the walk back symbol by symbol. */
+static size_t spaced_start(const scan *sc, const keyword *kw, size_t end) {
+  if (end >= kw->len &&
+      memcmp(sc->t + end - kw->len, sc->p->spelled + kw->text, kw->len) == 0)
+    return end - kw->len;
+  return symbols_back(sc, end, kw->len);
+}
+
 /* Keyword k ended at input offset `end`.  Substrings need no boundary;
 ** the edges of the others are looked at once, and only when a phrase
 ** needs them. */
 static void emit(scan *sc, uint32_t k, size_t end) {
   const keyword *kw = &sc->p->kws[k];
   const idref *r = &sc->p->ids[kw->first], *stop = r + kw->count;
-  size_t start = kw->spaced ? symbols_back(sc, end, kw->len)
-                            : end - kw->len;
+  size_t start = kw->spaced ? spaced_start(sc, kw, end) : end - kw->len;
   int left_ok = -1, right_ok = -1;
   for (; r < stop; r++) {
     if (r->raw) {
