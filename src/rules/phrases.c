@@ -31,8 +31,9 @@
 ** White space is folded on the fly: a run of white space and hyphens in
 ** the text is fed to the DFA as a single ' '.  So a match's start is
 ** found from its end: a phrase without a space is as many bytes long in
-** the text as it is, and one with a space is walked back over, a run of
-** white space counting as one symbol.  Keeping the start of every symbol
+** the text as it is, and one with a space is too when the text spells it
+** with single spaces (one compare); else it is walked back over, a run
+** of white space counting as one symbol.  Keeping the start of every symbol
 ** fed instead (a ring of offsets) cost a store and a count per byte, in
 ** the loop that every byte of every text goes through.
 */
