@@ -22,7 +22,9 @@
 CC       ?= cc
 PREFIX   ?= /usr/local
 BUILD    ?= build
-OPT      ?= -O2 -g
+OPT      ?= -O3 -g
+# -O3: classify -j1 paired 0.985 against -O2, the same output
+# (docs/performance.md); sanitizer and fuzz builds set -O1 themselves.
 SAN      ?=
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings
@@ -131,25 +133,25 @@ bench-deps: deps
 	$(call install_debs,$(BENCH_DEBS))
 
 # -- build ----------------------------------------------------------------
-$(BUILD)/obj/%.o: %.c
+# Objects built with other flags than these (OPT, SAN, LIB_CFLAGS ...)
+# are built again.  (The stamp is written while the Makefile is read:
+# .SECONDARY would keep make from remaking a missing prerequisite.)
+FLAGS_STAMP := $(BUILD)/obj/cflags
+FLAGS_NOW := $(WARN) $(OPT) $(SAN) $(CPPFLAGS) | $(LIB_CFLAGS)
+$(shell mkdir -p $(BUILD)/obj && { echo '$(FLAGS_NOW)' | \
+  cmp -s - $(FLAGS_STAMP) || echo '$(FLAGS_NOW)' > $(FLAGS_STAMP); })
+
+$(BUILD)/obj/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(LIB_OBJ): CFLAGS_ALL += $(LIB_CFLAGS)
 $(BUILD)/obj/src/input/popplerlib.o: CFLAGS_ALL += \
   -DCT_POPPLER_SONAME='"$(POPPLER_SONAME)"'
-
-# Objects built before LIB_CFLAGS was what it is are built again.
-# (The stamp is written while the Makefile is read: .SECONDARY would keep
-# make from remaking a missing prerequisite.)
-LIB_STAMP := $(BUILD)/obj/lib-cflags
-$(shell mkdir -p $(BUILD)/obj && { echo '$(LIB_CFLAGS)' | \
-  cmp -s - $(LIB_STAMP) || echo '$(LIB_CFLAGS)' > $(LIB_STAMP); })
-$(LIB_OBJ): $(LIB_STAMP)
 
 # The shipped abbreviation list is compiled in as the segmenter's default,
 # so the library segments well even when no rules directory is found.

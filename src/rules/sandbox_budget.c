@@ -21,7 +21,7 @@ ct_sandbox *ct_sandbox_of(lua_State *L) {
 }
 
 void ct_sb_killmsg(const ct_sandbox *sb, char *out, size_t n) {
-  char what[128];
+  char what[KILLWHAT_MAX];
   switch (sb->killed) {
     case KILL_STEPS:
       snprintf(what, sizeof what, "instruction limit exceeded (%lu instructions)",
@@ -66,7 +66,7 @@ void ct_sb_kill_memory(lua_State *L, ct_sandbox *sb) {
 }
 
 static int raise_kill(lua_State *L, ct_sandbox *sb) {
-  char msg[WHERE_MAX + 128];
+  char msg[KILLMSG_MAX];
   ct_sb_killmsg(sb, msg, sizeof msg);
   lua_pushstring(L, msg);
   return lua_error(L);

@@ -24,6 +24,8 @@
 #define QUANTUM 1000        /* instructions between two calls of the hook */
 #define CHARGE_BYTES 64     /* bytes of C work worth one instruction */
 #define WHERE_MAX 512       /* "FILE:LINE" */
+#define KILLWHAT_MAX 128    /* what stopped a call ("time limit ...") */
+#define KILLMSG_MAX (WHERE_MAX + 2 + KILLWHAT_MAX)  /* "WHERE: WHAT" */
 #define PREFIX "clausetag sandbox: "
 
 typedef enum kill_kind {
