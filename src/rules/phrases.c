@@ -486,9 +486,10 @@ static size_t trie_bytes(size_t max) {
 static ct_status alloc_states(ct_phrases *p) {
   trie *t = &p->trie;
   size_t i, max = 1, slots = 2, spelled = 1;
-  for (i = 0; i < p->nadd; i++) max += p->add[i].len;
-  for (i = 0; i < p->nadd; i++)
+  for (i = 0; i < p->nadd; i++) {
+    max += p->add[i].len;
     if (memchr(p->add[i].kw, ' ', p->add[i].len)) spelled += p->add[i].len;
+  }
   if (max > (HASOUT - 1) / p->nclass) return CT_ELIMIT;
   while (slots < 2 * max) slots *= 2;
   p->bytes = trie_bytes(max) + spelled +
@@ -511,8 +512,7 @@ static ct_status alloc_states(ct_phrases *p) {
   if (t->parent == NULL || t->cls == NULL || t->kid == NULL ||
       t->sib == NULL || t->slot == NULL || p->out == NULL ||
       p->kws == NULL || p->ids == NULL || p->spelled == NULL ||
-      p->skw == NULL ||
-      p->depth == NULL || p->free_start == NULL)
+      p->skw == NULL || p->depth == NULL || p->free_start == NULL)
     return CT_ENOMEM;
   t->kid[0] = NOEDGE;
   p->skw[0] = NULL;
