@@ -31,6 +31,12 @@
 #   lua5.4 naive.lua                plain Lua: naive sentences, string.find,
 #                                   on the first BENCH_NAIVE_MB MiB (16)
 #   cat                             reading every byte: the floor
+# Every command runs on a warm page cache: the corpus is read (cat)
+# before each one, untimed.  Once per round was not enough: a kernel
+# with proactive reclaim (DAMON's pageout, on the machines this was
+# written on) evicts file pages left unread for a few seconds, about a
+# tenth of the corpus in 20 s, so the command after naive.lua's half
+# minute read part of its input from disk, classify -j1 4% slower.
 # Prints one table (median seconds, MiB/s of the median, min-max, median
 # CPU seconds, largest peak RSS), then the ratios: for each round the ratio
 # of the two commands' times per byte, and the median of those (the -j2,
@@ -104,11 +110,11 @@ commands() {
   echo "naive	$slice_bytes	lua5.4 $BENCH_SRC/naive.lua words.tsv $slice"
 }
 
-cat corpus/*.txt > /dev/null             # warm the page cache
 r=1
 while [ "$r" -le "$RUNS" ]; do
   echo "bench: round $r of $RUNS" >&2
   commands | while IFS='	' read -r key b cmd; do
+    cat corpus/*.txt > /dev/null         # warm the page cache (above)
     bench_run "$key" "$b" 0 "$cmd"
   done
   r=$((r + 1))
