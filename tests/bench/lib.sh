@@ -110,6 +110,17 @@ bench_words() {
     }' "$_wdir/words.tsv"
 }
 
+# bench_warm PATH...: reads every file given, and every *.txt of every
+# directory given, so that the command after it finds them in the page
+# cache.  Once before all the runs is not enough where the kernel
+# reclaims file pages left unread for a few seconds (DAMON's pageout):
+# run.sh's header has the figures.
+bench_warm() {
+  for _w in "$@"; do
+    if [ -d "$_w" ]; then cat "$_w"/*.txt; else cat "$_w"; fi
+  done > /dev/null
+}
+
 # bench_run NAME BYTES LIMIT_KB CMD: runs CMD (a sh command line) once and
 # appends "NAME<TAB>BYTES<TAB>SECONDS<TAB>PEAK_KB<TAB>STATUS<TAB>CPU" to
 # $BENCH_RESULTS (CPU: user + system seconds of all its threads).  LIMIT_KB > 0 runs it under `ulimit -v LIMIT_KB`; STATUS

@@ -114,7 +114,7 @@ r=1
 while [ "$r" -le "$RUNS" ]; do
   echo "bench: round $r of $RUNS" >&2
   commands | while IFS='	' read -r key b cmd; do
-    cat corpus/*.txt > /dev/null         # warm the page cache (above)
+    bench_warm corpus                    # the page cache (above)
     bench_run "$key" "$b" 0 "$cmd"
   done
   r=$((r + 1))

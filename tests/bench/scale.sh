@@ -17,7 +17,9 @@
 # Every command runs BENCH_RUNS times (default 3; medians) under a memory
 # limit, `ulimit -v` BENCH_MEM_LIMIT_MB MiB (default 4096): a size that
 # needs more fails, and is reported FAILED, instead of taking the machine's
-# memory.  Corpora are kept in BENCH_DIR (default build/bench).
+# memory.  Corpora are kept in BENCH_DIR (default build/bench).  The input
+# of every timed command is read first, untimed (bench_warm in lib.sh):
+# the figures are of a warm page cache.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -56,11 +58,15 @@ while [ "$r" -le "$RUNS" ]; do
     many=$DIR/corpus-${mb}m-$((mb * 32))f one=$DIR/corpus-${mb}m-1f
     b=$(bench_bytes "$one"/doc00000.txt)
     cap="--max-document-bytes $((b + 1))"
+    bench_warm "$many"
     bench_run "size $mb files classify" "$b" "$LIMIT" \
       "$CT classify -j1 $many"
+    bench_warm "$one"
     bench_run "size $mb one classify" "$b" "$LIMIT" \
       "$CT classify -j1 $cap $one"
+    bench_warm "$many"
     bench_run "size $mb files segment" "$b" "$LIMIT" "$CT segment -j1 $many"
+    bench_warm "$one"
     bench_run "size $mb one segment" "$b" "$LIMIT" \
       "$CT segment -j1 $cap $one"
   done
@@ -84,8 +90,10 @@ while [ "$r" -le "$RUNS" ]; do
   for n in $COUNTS; do
     rm="-r rules$n/gen.lua --rule-memory $LIMIT_MB"
     bench_run "rules $n load" 0 "$LIMIT" "$CT classify -j1 $rm empty.txt"
+    bench_warm "$corpus"
     bench_run "rules $n classify" "$bytes" "$LIMIT" \
       "$CT classify -j1 $rm $corpus"
+    bench_warm "$corpus"
     bench_run "rules $n yara" "$bytes" "$LIMIT" \
       "yara -w -p 1 -r rules$n/words.yar $corpus"
   done
