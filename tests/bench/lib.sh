@@ -110,25 +110,24 @@ bench_words() {
     }' "$_wdir/words.tsv"
 }
 
-# bench_warm PATH...: reads every file given, and every *.txt of every
-# directory given, so that the command after it finds them in the page
-# cache.  Once before all the runs is not enough where the kernel
-# reclaims file pages left unread for a few seconds (DAMON's pageout):
-# run.sh's header has the figures.
-bench_warm() {
-  for _w in "$@"; do
-    if [ -d "$_w" ]; then cat "$_w"/*.txt; else cat "$_w"; fi
-  done > /dev/null
-}
-
-# bench_run NAME BYTES LIMIT_KB CMD: runs CMD (a sh command line) once and
+# bench_run NAME BYTES LIMIT_KB CMD [INPUT...]: reads the INPUTs first,
+# untimed (a file whole, a directory's *.txt), so that CMD finds its
+# input in the page cache; then runs CMD (a sh command line) once and
 # appends "NAME<TAB>BYTES<TAB>SECONDS<TAB>PEAK_KB<TAB>STATUS<TAB>CPU" to
-# $BENCH_RESULTS (CPU: user + system seconds of all its threads).  LIMIT_KB > 0 runs it under `ulimit -v LIMIT_KB`; STATUS
+# $BENCH_RESULTS (CPU: user + system seconds of all its threads).
+# LIMIT_KB > 0 runs it under `ulimit -v LIMIT_KB`; STATUS
 # is the exit status (0 and 1 count as success: 1 is "no match" for
 # ripgrep).  What it wrote on standard error is appended to
 # $BENCH_RESULTS.err after a line "== NAME: status STATUS: CMD".
 bench_run() {
   _name=$1 _bytes=$2 _limit=$3 _cmd=$4
+  shift 4
+  # Once before all the runs is not enough where the kernel reclaims file
+  # pages left unread for a few seconds (DAMON's pageout): run.sh's header
+  # has the figures.
+  for _w in "$@"; do
+    if [ -d "$_w" ]; then cat "$_w"/*.txt; else cat "$_w"; fi
+  done > /dev/null
   if [ "$_limit" -gt 0 ]; then _cmd="ulimit -v $_limit && $_cmd"; fi
   _t0=$(date +%s%N)
   /usr/bin/time -f '%M %U %S' -o "$BENCH_RESULTS.rss" sh -c "$_cmd" > /dev/null \

@@ -114,8 +114,7 @@ r=1
 while [ "$r" -le "$RUNS" ]; do
   echo "bench: round $r of $RUNS" >&2
   commands | while IFS='	' read -r key b cmd; do
-    bench_warm corpus                    # the page cache (above)
-    bench_run "$key" "$b" 0 "$cmd"
+    bench_run "$key" "$b" 0 "$cmd" corpus
   done
   r=$((r + 1))
 done

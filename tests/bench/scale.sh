@@ -18,7 +18,7 @@
 # limit, `ulimit -v` BENCH_MEM_LIMIT_MB MiB (default 4096): a size that
 # needs more fails, and is reported FAILED, instead of taking the machine's
 # memory.  Corpora are kept in BENCH_DIR (default build/bench).  The input
-# of every timed command is read first, untimed (bench_warm in lib.sh):
+# of every timed command is read first, untimed (bench_run in lib.sh):
 # the figures are of a warm page cache.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -58,17 +58,14 @@ while [ "$r" -le "$RUNS" ]; do
     many=$DIR/corpus-${mb}m-$((mb * 32))f one=$DIR/corpus-${mb}m-1f
     b=$(bench_bytes "$one"/doc00000.txt)
     cap="--max-document-bytes $((b + 1))"
-    bench_warm "$many"
     bench_run "size $mb files classify" "$b" "$LIMIT" \
-      "$CT classify -j1 $many"
-    bench_warm "$one"
+      "$CT classify -j1 $many" "$many"
     bench_run "size $mb one classify" "$b" "$LIMIT" \
-      "$CT classify -j1 $cap $one"
-    bench_warm "$many"
-    bench_run "size $mb files segment" "$b" "$LIMIT" "$CT segment -j1 $many"
-    bench_warm "$one"
+      "$CT classify -j1 $cap $one" "$one"
+    bench_run "size $mb files segment" "$b" "$LIMIT" \
+      "$CT segment -j1 $many" "$many"
     bench_run "size $mb one segment" "$b" "$LIMIT" \
-      "$CT segment -j1 $cap $one"
+      "$CT segment -j1 $cap $one" "$one"
   done
   r=$((r + 1))
 done
@@ -90,12 +87,10 @@ while [ "$r" -le "$RUNS" ]; do
   for n in $COUNTS; do
     rm="-r rules$n/gen.lua --rule-memory $LIMIT_MB"
     bench_run "rules $n load" 0 "$LIMIT" "$CT classify -j1 $rm empty.txt"
-    bench_warm "$corpus"
     bench_run "rules $n classify" "$bytes" "$LIMIT" \
-      "$CT classify -j1 $rm $corpus"
-    bench_warm "$corpus"
+      "$CT classify -j1 $rm $corpus" "$corpus"
     bench_run "rules $n yara" "$bytes" "$LIMIT" \
-      "yara -w -p 1 -r rules$n/words.yar $corpus"
+      "yara -w -p 1 -r rules$n/words.yar $corpus" "$corpus"
   done
   r=$((r + 1))
 done
