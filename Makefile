@@ -427,7 +427,7 @@ fuzz-ci: fuzz-deps
 # Benchmarks (docs/performance.md): a deterministic corpus from samples/
 # in $(BUILD)/bench, kept between runs.  bench: one table of clausetag and
 # its peers on 64 MiB (about 10 minutes); bench-scale: input sizes up to
-# 512 MiB and rule sets up to 10,000 rules (an hour or more).  Settings:
+# 512 MiB and rule sets up to 10,000 rules (about 5 minutes).  Settings:
 # BENCH_RUNS, BENCH_MB, BENCH_FILES, BENCH_RULES, BENCH_MEM_LIMIT_MB, ...
 # (tests/bench/run.sh, tests/bench/scale.sh).
 bench: bench-deps
