@@ -307,6 +307,31 @@ static void test_memory_limit(void **state) {
   ct_phrases_free(p);
 }
 
+/* The limit counts trie states, not phrase bytes: a thousand phrases of
+** a thousand bytes that differ only in their last three are about 4,000
+** states, far under 1 MiB (counted by bytes, 37 MiB). */
+static void test_shared_beginnings_share_memory(void **state) {
+  ct_phrases *p = ct_phrases_new();
+  ct_error err;
+  ct_phrase_hit *h;
+  size_t n;
+  char w[1001];
+  int i;
+  (void)state;
+  memset(w, 'a', 997);
+  for (i = 0; i < 1000; i++) {
+    snprintf(w + 997, 4, "%03d", i);
+    assert_int_equal(ct_phrases_add(p, w, i, &err), CT_OK);
+  }
+  ct_phrases_set_limit(p, (size_t)1 << 20);
+  assert_int_equal(ct_phrases_compile(p, &err), CT_OK);
+  snprintf(w + 997, 4, "%03d", 512);
+  assert_int_equal(ct_phrases_scan(p, w, 1000, &h, &n), CT_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(h[0].id, 512);
+  ct_phrases_free(p);
+}
+
 static void test_scratch_reuse(void **state) {
   static const pid ps[] = {{"a", 1}, {"b c", 2}};
   ct_phrases *p = compile(ps, N(ps));
@@ -841,6 +866,7 @@ int main(void) {
     cmocka_unit_test(test_invalid_phrases),
     cmocka_unit_test(test_usage),
     cmocka_unit_test(test_memory_limit),
+    cmocka_unit_test(test_shared_beginnings_share_memory),
     cmocka_unit_test(test_scratch_reuse),
     cmocka_unit_test(test_long_cjk_run),
     cmocka_unit_test(test_random_against_reference),

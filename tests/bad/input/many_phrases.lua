@@ -1,11 +1,14 @@
 -- phrases chosen so the automaton built in C needs gigabytes: many
 -- states (bytes of distinct phrases) times many byte classes
 label "x" {}
-local words, a = {}, "abcdefghijklmnopqrstuvwxyz0123456789"
+-- (pseudo-random letters: phrases that shared their beginnings would
+-- share their states)
+local words, a, x = {}, "abcdefghijklmnopqrstuvwxyz0123456789", 1
 for i = 1, 40000 do
   local w = {}
   for j = 1, 100 do
-    local k = (i * 7 + j * 13) % #a + 1
+    x = (x * 1103515245 + 12345) % 2147483648
+    local k = x // 65536 % #a + 1
     w[j] = a:sub(k, k)
   end
   words[i] = table.concat(w) .. i
