@@ -67,6 +67,13 @@ static mode_t target_mode(const struct stat *old, int exists) {
   return 0666 & ~mask;
 }
 
+/* A stream we opened gets the buffer standard output has; without the
+** memory, stdio's own does. */
+static void give_buffer(ct_cli_outfile *o) {
+  if ((o->buf = malloc(CT_CLI_OUT_BUFFER)) != NULL)
+    setvbuf(o->f, o->buf, _IOFBF, CT_CLI_OUT_BUFFER);
+}
+
 static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
   size_t n = strlen(o->dest);
   int fd, e;
@@ -87,13 +94,15 @@ static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
     return open_failed(o, e);
   }
   arm(o->tmp);
+  give_buffer(o);
   return 0;
 }
 
 /* Writes straight into path: for what a rename cannot replace. */
 static int open_direct(ct_cli_outfile *o) {
-  o->f = fopen(o->path, "w");
-  return o->f == NULL ? open_failed(o, errno) : 0;
+  if ((o->f = fopen(o->path, "w")) == NULL) return open_failed(o, errno);
+  give_buffer(o);
+  return 0;
 }
 
 int ct_cli_outfile_open(ct_cli_outfile *o, const char *path) {
@@ -124,6 +133,8 @@ static int close_file(ct_cli_outfile *o) {
     errno = 0;
     if (fclose(o->f) != 0 && rc == 0) rc = errno ? errno : EIO;
   }
+  free(o->buf);   /* after fclose, which writes what it holds */
+  o->buf = NULL;
   o->f = NULL;
   return rc;
 }

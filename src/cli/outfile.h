@@ -15,12 +15,18 @@
 
 #include <stdio.h>
 
+/* Bytes of the buffer of standard output (main.c) and of -o FILE: stdio
+** gives a file its block size, 4 KiB, and a document's output, tens of
+** KiB, then went out in two write(2) calls. */
+#define CT_CLI_OUT_BUFFER 65536
+
 typedef struct ct_cli_outfile {
   FILE *f;            /* where to write */
   const char *path;   /* -o FILE, or NULL for standard output */
   char *real;         /* the file a symbolic link `path` points to */
   const char *dest;   /* what the temp file replaces: real or path */
   char *tmp;          /* temp file to rename over dest, or NULL */
+  char *buf;          /* the buffer of a FILE we opened, or NULL */
 } ct_cli_outfile;
 
 /* Opens the output; 0, or 2 after "clausetag: cannot write FILE: ...". */
