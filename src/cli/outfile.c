@@ -67,11 +67,17 @@ static mode_t target_mode(const struct stat *old, int exists) {
   return 0666 & ~mask;
 }
 
+int ct_cli_outfile_buffer(FILE *f, char *buf) {
+  return !isatty(fileno(f)) &&
+         setvbuf(f, buf, _IOFBF, CT_CLI_OUT_BUFFER) == 0;
+}
+
 /* A stream we opened gets the buffer standard output has; without the
 ** memory, stdio's own does. */
 static void give_buffer(ct_cli_outfile *o) {
-  if ((o->buf = malloc(CT_CLI_OUT_BUFFER)) != NULL)
-    setvbuf(o->f, o->buf, _IOFBF, CT_CLI_OUT_BUFFER);
+  char *buf = malloc(CT_CLI_OUT_BUFFER);
+  if (buf != NULL && ct_cli_outfile_buffer(o->f, buf)) o->buf = buf;
+  else free(buf);
 }
 
 static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {

@@ -29,6 +29,11 @@ typedef struct ct_cli_outfile {
   char *buf;          /* the buffer of a FILE we opened, or NULL */
 } ct_cli_outfile;
 
+/* Gives f, unless it is a terminal (which keeps its line buffering),
+** the CT_CLI_OUT_BUFFER bytes at buf as its buffer, before any output:
+** standard output (main.c) and -o FILE.  1 if it took them. */
+int ct_cli_outfile_buffer(FILE *f, char *buf);
+
 /* Opens the output; 0, or 2 after "clausetag: cannot write FILE: ...". */
 int ct_cli_outfile_open(ct_cli_outfile *o, const char *path);
 

@@ -495,6 +495,10 @@ static void edge_add(trie *t, uint32_t s, uint32_t c, uint32_t u) {
   *at = u;
 }
 
+static size_t round_up(size_t n, size_t to) {
+  return (n + to - 1) / to * to;
+}
+
 /* A block for the scan table or the arrays compiling needs.  On Linux,
 ** one of half a huge page or more (the shipped rules' table is 4.5 MiB,
 ** their compile-time arrays 1.1 MiB) is laid on whole huge pages and the
@@ -505,7 +509,7 @@ static void edge_add(trie *t, uint32_t s, uint32_t c, uint32_t u) {
 ** same. */
 static void *block_alloc(size_t size) {
 #ifdef MADV_HUGEPAGE
-  size_t whole = (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+  size_t whole = round_up(size, HUGE_PAGE);
   void *t;
   if (size >= HUGE_PAGE / 2 &&
       (t = aligned_alloc(HUGE_PAGE, whole)) != NULL) {
@@ -520,7 +524,7 @@ static void *block_alloc(size_t size) {
 ** *at, bytes long; each starts a cache line. */
 static unsigned char *take(unsigned char *b, size_t *at, size_t bytes) {
   unsigned char *a = b ? b + *at : NULL;
-  *at += (bytes + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  *at += round_up(bytes, ROW_ALIGN);
   return a;
 }
 
@@ -804,12 +808,12 @@ static void cell_set(const ct_phrases *p, void *table, size_t at,
 
 /* The outputs and dictionary links of the automaton's states, and the
 ** cell flag of each as a target. */
-static void fill_links(const ct_phrases *p, const uint32_t *order,
-                       uint32_t ntrie, const wsa *w, outlink *links,
+static void fill_links(const ct_phrases *p, uint32_t ntrie, outlink *links,
                        uint32_t *flag) {
+  const wsa *w = &p->ws;
   uint32_t k, copy, fl = p->wide ? HASOUT : HASOUT16;
   for (k = 0; k < ntrie; k++) {
-    uint32_t u = order[k];
+    uint32_t u = p->order[k];
     for (copy = 0; copy < 2; copy++) {
       uint32_t id = copy ? w->idw[u] : w->idb[u];
       if (id == NOCOPY) continue;
@@ -823,16 +827,16 @@ static void fill_links(const ct_phrases *p, const uint32_t *order,
 /* The rows of the scan table (full: every state has a move on every
 ** class), in state order.  A state's row is the row of the state it
 ** falls back to, numbered before it and so done, but for its own edges. */
-static void fill_rows(const ct_phrases *p, const uint32_t *order,
-                      uint32_t ntrie, const wsa *w, const uint32_t *flag,
-                      void *table) {
+static void fill_rows(const ct_phrases *p, uint32_t ntrie,
+                      const uint32_t *flag, void *table) {
+  const wsa *w = &p->ws;
   uint32_t k, c, g, v, copy, nc = p->nclass, col[256];
   size_t cell = p->wide ? sizeof(uint32_t) : sizeof(uint16_t);
   size_t page = (size_t)p->nstates * PAGE;      /* cells in a page */
   unsigned char *t = table;
   for (c = 0; c < nc; c++) col[c] = class_column(p, c);
   for (k = 0; k < ntrie; k++) {
-    uint32_t u = order[k];
+    uint32_t u = p->order[k];
     for (copy = 0; copy < 2; copy++) {
       uint32_t id = copy ? w->idw[u] : w->idb[u];
       size_t row;
@@ -880,7 +884,6 @@ static ct_status space_runs(ct_phrases *p, void *table, const uint32_t *flag,
 /* The word-start automaton made straight into the scan table (see the
 ** top), which takes the place of the trie. */
 static ct_status pack(ct_phrases *p) {
-  const uint32_t *order = p->order;
   uint32_t c, n, ntrie = p->nstates, *flag = NULL;
   outlink *links = NULL;
   void *table = NULL;
@@ -890,7 +893,7 @@ static ct_status pack(ct_phrases *p) {
   n = p->nstates = p->ws.n;         /* from here on, the table's states */
   if ((st = table_shape(p, &cells)) != CT_OK) goto done;
   size = cells * (p->wide ? sizeof(uint32_t) : sizeof(uint16_t));
-  size = (size + ROW_ALIGN - 1) / ROW_ALIGN * ROW_ALIGN;
+  size = round_up(size, ROW_ALIGN);
   if (p->max_bytes && size > p->max_bytes) {
     p->bytes = size;
     st = CT_ERULE;
@@ -902,8 +905,8 @@ static ct_status pack(ct_phrases *p) {
   st = CT_ENOMEM;
   if (links == NULL || flag == NULL || table == NULL) goto done;
   memset(table, 0, size);
-  fill_links(p, order, ntrie, &p->ws, links, flag);
-  fill_rows(p, order, ntrie, &p->ws, flag, table);
+  fill_links(p, ntrie, links, flag);
+  fill_rows(p, ntrie, flag, table);
   if ((st = space_runs(p, table, flag, n)) != CT_OK) goto done;
   free_work(p);
   p->links = links;
