@@ -265,6 +265,31 @@ static void test_missing_file(void **state) {
   hostile("nope.lua", CT_EIO, DIR "nope.lua: No such file or directory");
 }
 
+/* A rule file is read whole, within the memory limit: one byte over
+** is refused before any of it runs; a directory is no file. */
+static void test_file_over_memory(void **state) {
+  char path[] = "/tmp/ct_sandbox_XXXXXX", want[256];
+  int fd = mkstemp(path);
+  FILE *f = fdopen(fd, "wb");
+  ct_sandbox *sb = mk(0, 1 << 20, 0);
+  ct_error err;
+  size_t i;
+  (void)state;
+  assert_non_null(f);
+  for (i = 0; i < (1u << 20) / 16; i++) fputs("x = 1 -- padding\n", f);
+  fclose(f);
+  snprintf(want, sizeof want,
+           "%s: rule file larger than the memory limit (1 MiB)", path);
+  expect(run(sb, path, &err), &err, CT_ELIMIT, want);
+  assert_int_equal(truncate(path, (1 << 20) - 16), 0);
+  expect(run(sb, path, &err), &err, CT_OK, NULL);
+  unlink(path);
+  expect(run(sb, "/tmp", &err), &err, CT_EIO,
+         "/tmp: cannot read: Is a directory");
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
 /* Lua shortens long chunk names to 60 bytes; messages keep the path. */
 static void test_long_path(void **state) {
   const char *dir = "/tmp/ct_sandbox_a_directory_name_long_enough_to_be_shortened";
@@ -748,6 +773,7 @@ int main(void) {
     cmocka_unit_test(test_syntax_error),
     cmocka_unit_test(test_runtime_error),
     cmocka_unit_test(test_missing_file),
+    cmocka_unit_test(test_file_over_memory),
     cmocka_unit_test(test_long_path),
     cmocka_unit_test(test_bom_and_shebang),
     cmocka_unit_test(test_string_metatable),

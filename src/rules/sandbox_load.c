@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "rules/sandbox_int.h"
+#include "text/text.h"
 
 
 /*
@@ -20,35 +21,20 @@
 ** =======================================================
 */
 
+/* The rule file whole, within the memory limit (the reader's cap, with
+** its change check: a file edited while it is read is refused). */
 static ct_status readfile(const char *path, size_t max, ct_buf *b,
                           ct_error *err) {
-  char chunk[8192];
-  size_t n;
+  char size[32];
+  ct_status st;
   FILE *f = fopen(path, "rb");
   if (f == NULL) return ct_fail(err, CT_EIO, "%s: %s", path, strerror(errno));
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    if (n > max - b->len) {
-      char size[32];
-      fclose(f);
-      ct_buf_free(b);
-      ct_sb_fmtsize(size, sizeof size, max);
-      return ct_fail(err, CT_ELIMIT, "%s: rule file larger than the memory limit (%s)",
-                     path, size);
-    }
-    if (ct_buf_add(b, chunk, n) != CT_OK) {
-      fclose(f);
-      ct_buf_free(b);
-      return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
-    }
-  }
-  if (ferror(f)) {
-    int e = errno;
-    fclose(f);
-    ct_buf_free(b);
-    return ct_fail(err, CT_EIO, "%s: %s", path, strerror(e));
-  }
+  st = ct_read_stream_bytes(f, path, max, b, err);
   fclose(f);
-  return CT_OK;
+  if (st != CT_ETOOBIG) return st;
+  ct_sb_fmtsize(size, sizeof size, max);
+  return ct_fail(err, CT_ELIMIT,
+                 "%s: rule file larger than the memory limit (%s)", path, size);
 }
 
 /* Skips a UTF-8 BOM and a first line starting with '#', as

@@ -561,28 +561,42 @@ ct_status ct_text_read_fd(int fd, const char *name,
   return read_text(&src, name, before, mode, max, out, err);
 }
 
-ct_status ct_read_bytes(const char *path, size_t max, ct_buf *out,
-                        ct_error *err) {
-  int is_stdin = strcmp(path, "-") == 0, e;
-  const char *name = is_stdin ? "<stdin>" : path;
+ct_status ct_read_stream_bytes(FILE *f, const char *name, size_t max,
+                               ct_buf *out, ct_error *err) {
   ct_file_state before;
-  ct_status st = CT_OK;
+  ct_status st;
   read_end how;
   source src = {NULL, -1};
-  FILE *f = is_stdin ? stdin : fopen(path, "rb");
-  if (f == NULL)
-    return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(errno));
+  int e;
   src.f = f;
   ct_file_state_of(f, &before);
   if (before.known && before.left > max) st = too_big(err, name, max);
+  /* a file of known size in one buffer of its size: growing one by
+  ** doubling touches twice the pages (the 184 KiB of the shipped
+  ** weights.lua, read at every start) */
+  else if (before.known && out->cap == 0 &&
+           ct_buf_reserve(out, before.left + 1) != CT_OK)
+    st = oom(err, name);
   else if ((e = read_capped(&src, max, 1, NONE, out, &how)) == ENOMEM)
     st = oom(err, name);
   else if (e != 0)
     st = ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(e));
   else if (how == READ_OVER) st = too_big(err, name, max);
   else st = check_unchanged(&src, name, &before, out->len, err);
-  if (!is_stdin) fclose(f);
   if (st != CT_OK) ct_buf_free(out);
+  return st;
+}
+
+ct_status ct_read_bytes(const char *path, size_t max, ct_buf *out,
+                        ct_error *err) {
+  int is_stdin = strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  ct_status st;
+  FILE *f = is_stdin ? stdin : fopen(path, "rb");
+  if (f == NULL)
+    return ct_fail(err, CT_EIO, "%s: cannot read: %s", name, strerror(errno));
+  st = ct_read_stream_bytes(f, name, max, out, err);
+  if (!is_stdin) fclose(f);
   return st;
 }
 

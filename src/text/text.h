@@ -90,8 +90,11 @@ ct_status ct_text_read_fd(int fd, const char *name,
 
 /* The bytes of path ("-": standard input) into out, as they are (NUL
 ** bytes and all: a PDF), with the size cap and the change check of
-** ct_text_read_file_max; out is empty after a failure. */
+** ct_text_read_file_max; out is empty after a failure.  The stream form
+** reads f (named `name` in messages) to its end and leaves it open. */
 struct ct_buf;
+ct_status ct_read_stream_bytes(FILE *f, const char *name, size_t max,
+                               struct ct_buf *out, ct_error *err);
 ct_status ct_read_bytes(const char *path, size_t max, struct ct_buf *out,
                         ct_error *err);
 
