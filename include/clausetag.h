@@ -1044,7 +1044,8 @@ CT_API ct_status ct_writer_write_part(ct_writer *w, const ct_text *t,
 **
 ** For a program that writes its own records beside a writer's (the
 ** command line's profile and test reports, a --input jsonl id): the
-** escapes the JSON and XML formats use, so that its bytes match theirs.
+** escapes the JSON, XML and text formats use, so that its bytes match
+** theirs.
 ** ------------------------------------------------------------------- */
 
 /* s[0..n) as a quoted JSON string, malloc'ed (free with ct_string_free):
@@ -1059,6 +1060,14 @@ CT_API char *ct_json_quote(const char *s, size_t n);
 ** 1.0 cannot carry (other C0 controls, U+FFFE, U+FFFF) as U+FFFD.  NULL
 ** when out of memory. */
 CT_API char *ct_xml_escape(const char *s, size_t n);
+
+/* s[0..n) as one field of a text line or a TSV row (the text and tsv
+** formats' file names, ids and titles): tabs and line breaks as spaces,
+** the other C0 controls, DEL and the C1 controls as U+FFFD, so that text
+** from a document, a rule file or a gold file cannot forge lines or drive
+** a terminal.  Malloc'ed (free with ct_string_free); NULL when out of
+** memory. */
+CT_API char *ct_line_field(const char *s, size_t n);
 
 /* ---------------------------------------------------------------------
 ** Aligning the clauses of two versions of a document

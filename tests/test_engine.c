@@ -304,7 +304,8 @@ static void when_fields(void **state) {
     "    and c.line == 1 and c.col == 5 and c.start == 4 and c.stop == 10\n"
     "    and c.prev.text == 'Xy.' and c.doc.path == 'doc.txt'\n"
     "    and c.doc.id == 'd1' and c:has('cd', 'zz') and not c:has('c')\n"
-    "    and c:find('c(d)') == 4 and c:count('[a-z]') == 4 end }\n",
+    "    and c:find('c(d)') == 4 and c:count('[a-z]') == 4\n"
+    "    and select('#', c:find('zz')) == 1 and c:find('zz') == nil end }\n",
     "Xy. Ab cd.\n", "|\nclimate | f=1:Ab cd.\n");
 }
 

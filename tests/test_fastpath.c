@@ -482,6 +482,8 @@ static void reference_tsv(ct_buf *b, const unsigned char *s, size_t n) {
   for (i = 0; i < n; i++) {
     if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ct_buf_addc(b, ' ');
     else if (s[i] < 0x20 || s[i] == 0x7F) ct_buf_adds(b, "\xEF\xBF\xBD");
+    else if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F)
+      ct_buf_adds(b, "\xEF\xBF\xBD"), i++;   /* a C1 control */
     else ct_buf_addc(b, (char)s[i]);
   }
 }

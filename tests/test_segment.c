@@ -184,6 +184,13 @@ CASE(markdown_link_blank_url,
      "A [b](x\xc2\xa0y) c d.\n",
      "S0 Words and [link](https: /x.org/a.b.)\nS0 A label ends it!\n"
      "S0 A [b](x y) c d.")
+/* "](url)" is a link's only after its "[" on the line: a stray one is
+** text, kept at a clause's start, inside it and at its end. */
+CASE(markdown_link_tail_needs_opener,
+     "One. ](a) Two.\nSee ](a) here.\nA [link](u) and more.](v) End.\n"
+     "Last ](z)\n",
+     "S0 One.\nS0 ](a) Two.\nS0 See ](a) here.\nS0 A link and more.](v) End.\n"
+     "H0 Last ](z)")
 CASE(markdown_blockquote,
      "> The two leaders met. They agreed.\n> A second quoted line.\n>\n"
      "> > Nested quote here.\n",
@@ -1071,6 +1078,7 @@ int main(void) {
     cmocka_unit_test(markdown_emphasis_not_in_words),
     cmocka_unit_test(markdown_links),
     cmocka_unit_test(markdown_link_blank_url),
+    cmocka_unit_test(markdown_link_tail_needs_opener),
     cmocka_unit_test(markdown_blockquote),
     cmocka_unit_test(markdown_table),
     cmocka_unit_test(markdown_comments),

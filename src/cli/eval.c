@@ -181,6 +181,7 @@ static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
                          const ct_result *r) {
   const ct_gold_clause *g = &ev->gd.g[i];
   const unsigned char *got = ev->got + i * ev->gd.nlabels;
+  char *text;
   el->shown++;
   if (el->arr) {
     json_array_append_new(el->arr, json_pack("{s:s,s:I,s:s?,s:s,s:o,s:o,s:o}",
@@ -193,7 +194,9 @@ static void report_error(evalrun *ev, errlist *el, size_t i, const ct_text *t,
   labels_text(stdout, ev, g->want);
   fputs(" predicted ", stdout);
   labels_text(stdout, ev, got);
-  printf("\n    \"%s\"\n", g->text);
+  text = ct_line_field(g->text, strlen(g->text));   /* the gold file's */
+  printf("\n    \"%s\"\n", text ? text : "(out of memory)");
+  ct_string_free(text);
   if (t) ct_cli_fired_text(stdout, ev->rs, t, r, g->want, got, NULL);
 }
 
@@ -427,7 +430,10 @@ static int count_arg(const ct_cli_args *a, size_t min, size_t *v) {
 static int eval_option(void *ud, int key, const ct_cli_args *a) {
   eval_args *ea = ud;
   switch (key) {
-  case OPT_GOLD: ea->gold[ea->ngold++] = a->arg; return 0;
+  case OPT_GOLD:
+  case CT_CLI_ARG_OPERAND:   /* --gold *.jsonl: the files after the first */
+    ea->gold[ea->ngold++] = a->arg;
+    return 0;
   case OPT_FORMAT:
     if (strcmp(a->arg, "text") == 0 || strcmp(a->arg, "json") == 0 ||
         strcmp(a->arg, "jsonl") == 0) {   /* one spelling across commands */
@@ -443,11 +449,8 @@ static int eval_option(void *ud, int key, const ct_cli_args *a) {
   case OPT_EXAMPLES:
     return ct_cli_number_arg("eval", a->name, a->arg, 1, &ea->examples);
   case OPT_L2: return ct_cli_number_arg("eval", a->name, a->arg, 0, &ea->l2);
-  case OPT_VOCAB_L2:
+  default:   /* OPT_VOCAB_L2 */
     return ct_cli_number_arg("eval", a->name, a->arg, 0, &ea->vocab_l2);
-  default:   /* CT_CLI_ARG_OPERAND */
-    return ct_cli_usage_error("eval", "unexpected operand '%s' (the gold "
-                              "file goes after --gold)", a->arg);
   }
 }
 

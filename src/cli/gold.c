@@ -8,17 +8,26 @@
 #include <string.h>
 #include "cli/gold.h"
 
+/* A label no rule declares is only printed, so it is kept as one field
+** of a line (ct_line_field): a gold file cannot forge output lines. */
 static long label_index(ct_gold *gd, const char *name) {
   size_t k, nrs = ct_ruleset_nlabels(gd->rs);
-  char **v;
+  char **v, *field;
   for (k = 0; k < nrs; k++)
     if (strcmp(ct_ruleset_label(gd->rs, k)->name, name) == 0) return (long)k;
+  if ((field = ct_line_field(name, strlen(name))) == NULL) return -1;
   for (k = 0; k < gd->nextra; k++)
-    if (strcmp(gd->extra[k], name) == 0) return (long)(nrs + k);
+    if (strcmp(gd->extra[k], field) == 0) {
+      ct_string_free(field);
+      return (long)(nrs + k);
+    }
   v = realloc(gd->extra, (gd->nextra + 1) * sizeof *v);
-  if (v == NULL) return -1;
+  if (v == NULL) {
+    ct_string_free(field);
+    return -1;
+  }
   gd->extra = v;
-  if ((v[gd->nextra] = strdup(name)) == NULL) return -1;
+  v[gd->nextra] = field;
   return (long)(nrs + gd->nextra++);
 }
 
@@ -117,6 +126,10 @@ static int read_file(ct_gold *gd, const char *path) {
     }
     json_decref(o);
   }
+  if (ferror(f)) {   /* a directory named as a gold file, say */
+    fprintf(stderr, "%s: cannot read: %s\n", path, strerror(errno));
+    status = 2;
+  }
   free(line);
   fclose(f);
   return status;
@@ -205,7 +218,7 @@ void ct_gold_free(ct_gold *gd) {
     free(gd->g[i].doc);
     free(gd->g[i].text);
   }
-  for (i = 0; i < gd->nextra; i++) free(gd->extra[i]);
+  for (i = 0; i < gd->nextra; i++) ct_string_free(gd->extra[i]);
   free(gd->g);
   free(gd->docs);
   free(gd->extra);

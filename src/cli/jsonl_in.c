@@ -149,6 +149,11 @@ static ct_status parse_line(const ct_cli_jsonl *j, size_t len,
   ct_status st;
   if (root == NULL) {
     salvage_id(j->line, len, d);
+    if (json_error_code(&jerr) == json_error_null_character)   /* jansson's
+                                          ** words name its own flag */
+      return ct_error_set(err, CT_ESYNTAX, "%s:%zu: a string holds \\u0000 "
+                          "(a NUL character), which records may not",
+                          j->name, j->lineno);
     return ct_error_set(err, CT_ESYNTAX, "%s:%zu: invalid JSON: %s", j->name,
                    j->lineno, jerr.text);
   }

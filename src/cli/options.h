@@ -213,7 +213,8 @@ typedef struct ct_cli_options {
 ** them. */
 #define CT_CLI_GOLD_OPTIONS(GOLD)                                         \
   {GOLD, 0, "gold", 1,                                                    \
-   {"FILE", "labelled clauses, repeatable (at least one)", 0, NULL,       \
+   {"FILE", "labelled clauses, repeatable (at least one); more\n"         \
+            "files may follow as operands (--gold *.jsonl)", 0, NULL,     \
     NULL}},                                                               \
   {CT_OPT_RULES, 'r', "rules", 1,                                         \
    {"PATH", "rule file or directory, repeatable (default:\n"              \

@@ -42,7 +42,8 @@ static const ct_cli_option profile_options[] = {
     NULL}},
   {OPT_GOLD, 0, "gold", 1,
    {"FILE", "labelled clauses (as for eval), repeatable,\n"
-            "instead of documents", 0, NULL, NULL}},
+            "instead of documents: then operands are gold\n"
+            "files too", 0, NULL, NULL}},
   {CT_OPT_FORMAT, 'f', "format", 1,
    {"FORMAT", "text (default): a table; jsonl: one object per\n"
               "rule, then a summary object", 0, NULL, NULL}},
@@ -426,9 +427,9 @@ int ct_cli_profile(int argc, char **argv) {
   rc = ct_cli_options_parse(&o, &spec, argc, argv);
   if (rc == 0 && o.help) {
     ct_cli_profile_help(stdout);
-  } else if (rc == 0 && g.n > 0 && o.noperands > 0) {
-    rc = ct_cli_usage_error("profile", "give documents or --gold, not both");
   } else if (rc == 0) {
+    size_t k;   /* with --gold, operands are gold files (--gold *.jsonl) */
+    for (k = 0; g.n > 0 && k < o.noperands; k++) g.gold[g.n++] = o.operands[k];
     rs = ct_cli_rules_load(&o);
     if (rs == NULL || ct_cli_abbrevs_into_rules(&o, rs) != 0) rc = 2;
     else if (tally_init(&ctx.total, ct_ruleset_nrules(rs)) != 0) rc = 2;

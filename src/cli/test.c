@@ -94,12 +94,15 @@ static void label_list(FILE *f, const ct_ruleset *rs,
 /* The first 60 characters of s, with an ellipsis when cut. */
 static void short_text(FILE *f, const char *s) {
   size_t i = 0, chars = 0;
+  char *field;
   while (s[i] && chars < 60) {
     i++;
     while (((unsigned char)s[i] & 0xC0) == 0x80) i++;
     chars++;
   }
-  fwrite(s, 1, i, f);
+  /* an example's text is the rule file's: one field of the line */
+  if ((field = ct_line_field(s, i)) != NULL) fputs(field, f);
+  ct_string_free(field);
   if (s[i]) fputs("…", f);
 }
 
@@ -126,12 +129,33 @@ static int describe(ct_cli_outcome *o, const ct_ruleset *rs,
   return (o->detail = ct_cli_memtext_take(&det)) != NULL ? 0 : -1;
 }
 
+/* Classifies an example as the only clause of a document in which it
+** stands at its own line, so that a rule's error or ct.log names the
+** clause as FILE:LINE:1 of the example, not line 1. */
+static ct_status example_classify(ct_engine *e, const ct_example_info *ex,
+                                  ct_cli_lines *l, size_t *at,
+                                  ct_error *err) {
+  size_t n = ex->line > 1 ? (size_t)ex->line : 1, k;
+  const char **texts = malloc(n * sizeof *texts);
+  ct_status st;
+  *at = n - 1;
+  if (texts == NULL) {
+    memset(l, 0, sizeof *l);
+    return ct_error_set(err, CT_ENOMEM, "%s: out of memory", ex->file);
+  }
+  for (k = 0; k + 1 < n; k++) texts[k] = "";
+  texts[n - 1] = ex->text;
+  st = ct_cli_lines_classify(e, ex->file, texts, n, l, err);
+  free(texts);
+  return st;
+}
+
 /* Runs example i into o; -1 when out of memory. */
 static int run_example(ct_engine *e, const ct_ruleset *rs, size_t i,
                        int exact, unsigned char *want, unsigned char *check,
                        const unsigned char *none, ct_cli_outcome *o) {
   const ct_example_info *ex = ct_ruleset_example(rs, i);
-  size_t nl = ct_ruleset_nlabels(rs), k;
+  size_t nl = ct_ruleset_nlabels(rs), k, at;
   ct_cli_lines l;
   ct_error err;
   const ct_result *r;
@@ -145,14 +169,14 @@ static int run_example(ct_engine *e, const ct_ruleset *rs, size_t i,
   memset(want, 0, nl);
   for (k = 0; k < ex->nlabels; k++) want[ex->labels[k]] = 1;
   ct_ruleset_example_checks(rs, i, exact, check);
-  if (ct_cli_lines_classify(e, ex->file, &ex->text, 1, &l, &err) != CT_OK) {
+  if (example_classify(e, ex, &l, &at, &err) != CT_OK) {
     fprintf(stderr, "%s:%d: %s\n", ex->file, ex->line, err.msg);
     o->passed = -1;
     o->summary = strdup(err.msg);
     ct_cli_lines_free(&l);
     return o->summary ? 0 : -1;
   }
-  r = ct_cli_lines_result(&l, 0);
+  r = ct_cli_lines_result(&l, at);
   got = r ? r->has : none;           /* a blank text: no labels at all */
   o->passed = 1;
   for (k = 0; k < nl; k++)

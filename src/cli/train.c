@@ -215,7 +215,10 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
   train_args *ta = ud;
   double v;
   switch (key) {
-  case OPT_GOLD: ta->gold[ta->ngold++] = a->arg; return 0;
+  case OPT_GOLD:
+  case CT_CLI_ARG_OPERAND:   /* --gold *.jsonl: the files after the first */
+    ta->gold[ta->ngold++] = a->arg;
+    return 0;
   case OPT_OUTPUT: return ct_cli_output_arg("train", a->arg, &ta->output);
   case OPT_L2:
     ta->l2_given = 1;
@@ -235,7 +238,7 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
     if (key == OPT_FOLDS) ta->folds = (size_t)v;
     else ta->to.rounds = (unsigned)v;
     return 0;
-  case OPT_THRESHOLDS:
+  default:   /* OPT_THRESHOLDS */
     if (strcmp(a->arg, "f1") == 0 || strcmp(a->arg, "probability") == 0) {
       ta->to.f1_thresholds = strcmp(a->arg, "f1") == 0;
       return 0;
@@ -243,9 +246,6 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
     return ct_cli_usage_error("train", "invalid argument '%s' for "
                               "--thresholds (expected f1 or probability)",
                               a->arg);
-  default:   /* CT_CLI_ARG_OPERAND */
-    return ct_cli_usage_error("train", "unexpected operand '%s' (gold files "
-                              "go after --gold)", a->arg);
   }
 }
 

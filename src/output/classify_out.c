@@ -17,7 +17,6 @@
 */
 #include <stdlib.h>
 #include <string.h>
-#include "output/explain.h"
 #include "output/json.h"
 #include "output/report.h"
 #include "output/select.h"
@@ -50,7 +49,6 @@ static ct_status add_labels(ct_writer *w, const ct_record *r,
 /* Collapsed clause text has no line break or control character: it goes
 ** into the line as it is (ct_record_text_add). */
 static ct_status text_clause(ct_writer *w, const ct_record *r) {
-  const ct_result *res = ct_report_result(r);
   ct_status st = CT_ENOMEM;
   if (ct_writer_where(w, r) == CT_OK &&
       add_labels(w, r, "-", colored(w)) == CT_OK &&
@@ -58,12 +56,7 @@ static ct_status text_clause(ct_writer *w, const ct_record *r) {
       ct_record_text_add(&w->buf, r, 1) == CT_OK)
     st = ct_buf_addc(&w->buf, '\n');
   if (!explained(w) || st != CT_OK) return st;
-  w->explain.rs = w->rs;
-  w->explain.color = colored(w);
-  w->explain.spans = 1;
-  w->explain.only = NULL;
-  w->explain.nums = ct_writer_nums(w);
-  return ct_explain_add(&w->explain, &w->buf, r->text, res);
+  return ct_report_explain(w, &w->buf, r, colored(w));
 }
 
 /* ---- jsonl ------------------------------------------------------------ */

@@ -15,7 +15,8 @@
 ** failed testcases, as JUnit does, not violations.  Everything the
 ** testsuite's attributes need is in the document's info, so each suite
 ** is written whole as its document arrives; <system-out> lists the
-** labelled clauses in the grep style of the text format.  There are no
+** labelled clauses in the grep style of the text format (with --explain,
+** its explain lines under each).  There are no
 ** timestamps or durations: the same input gives the same bytes.
 */
 #include <stdlib.h>
@@ -142,11 +143,21 @@ static ct_status junit_doc_begin(ct_writer *w, const ct_record *r) {
   return ct_buf_adds(b, "    <system-out>");
 }
 
+/* --explain: under a clause's line, the text format's explain lines. */
+static ct_status explain_lines(ct_writer *w, const ct_record *r) {
+  ct_buf_clear(&w->tmp);
+  if (ct_report_explain(w, &w->tmp, r, 0) != CT_OK) return CT_ENOMEM;
+  return ct_xml_string(&w->buf, w->tmp.s, w->tmp.len);
+}
+
 /* Labelled clauses go to the suite's <system-out>, one per line. */
 static ct_status junit_clause(ct_writer *w, const ct_record *r) {
-  if (!ct_report_labelled(w, ct_report_result(r))) return CT_OK;
-  if (clause_line(w, r, r->i, 1) != CT_OK) return CT_ENOMEM;
-  return ct_buf_addc(&w->buf, '\n');
+  const ct_result *res = ct_report_result(r);
+  if (!ct_report_labelled(w, res)) return CT_OK;
+  if (clause_line(w, r, r->i, 1) != CT_OK ||
+      ct_buf_addc(&w->buf, '\n') != CT_OK)
+    return CT_ENOMEM;
+  return (w->flags & CT_WRITE_EXPLAIN) ? explain_lines(w, r) : CT_OK;
 }
 
 static ct_status junit_doc_end(ct_writer *w, const ct_record *r) {
@@ -156,4 +167,4 @@ static ct_status junit_doc_end(ct_writer *w, const ct_record *r) {
 
 const ct_format ct_junit_format = {"junit", junit_begin, junit_clause,
                                    junit_end, junit_doc_begin, junit_doc_end,
-                                   CT_HITS_NONE};
+                                   CT_HITS_EXPLAIN};

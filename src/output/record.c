@@ -38,27 +38,33 @@ static const ct_clause *find_clause(const ct_record *r, size_t index) {
 
 /* Tabs and line breaks would split a row, and other control characters
 ** could drive a terminal: collapsed clause text has none, but a file name
-** or a jsonl record's id may.  So tabs and line breaks become spaces, the
-** other C0 controls and DEL U+FFFD (C1 controls are already cleaned:
-** names are read as UTF-8 and clause text is collapsed).  Every other
-** byte is copied, in runs. */
+** or a jsonl record's id may, and a rule file's titles.  So tabs and
+** line breaks become spaces, the other C0 controls, DEL and the C1
+** controls (U+0080..U+009F, which terminals read as escapes too) U+FFFD.
+** Every other byte is copied, in runs. */
 ct_status ct_tsv_field_n(ct_buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i, run = 0;
   for (i = 0; i < n; i++) {
     const char *esc;
-    if (u[i] >= 0x20 && u[i] != 0x7F) continue;
+    int c1 = u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F;
+    if (u[i] >= 0x20 && u[i] != 0x7F && !c1) continue;
     esc = u[i] == '\t' || u[i] == '\n' || u[i] == '\r' ? " " : "\xEF\xBF\xBD";
     if (ct_buf_add(b, s + run, i - run) != CT_OK ||
         ct_buf_adds(b, esc) != CT_OK)
       return CT_ENOMEM;
-    run = i + 1;
+    run = (i += c1) + 1;   /* a C1 control (U+0080..U+009F) is two bytes */
   }
   return ct_buf_add(b, s + run, n - run);
 }
 
 ct_status ct_tsv_field(ct_buf *b, const char *s) {
   return ct_tsv_field_n(b, s, strlen(s));
+}
+
+char *ct_line_field(const char *s, size_t n) {
+  ct_buf b = {0};
+  return ct_buf_take_if(&b, ct_tsv_field_n(&b, s, n));
 }
 
 ct_status ct_record_tsv_where(ct_buf *b, const ct_record *r,

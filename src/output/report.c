@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/buf.h"
+#include "output/explain.h"
 #include "output/report.h"
 
 const ct_result *ct_report_result(const ct_record *r) {
@@ -141,4 +142,14 @@ size_t ct_report_policy_first(const ct_writer *w, size_t k) {
   for (j = 0; j < k; j++)
     if (same_policy(&w->policies[j], &w->policies[k])) return j;
   return k;
+}
+
+ct_status ct_report_explain(ct_writer *w, ct_buf *b, const ct_record *r,
+                            int color) {
+  w->explain.rs = w->rs;
+  w->explain.color = color;
+  w->explain.spans = 1;
+  w->explain.only = NULL;
+  w->explain.nums = ct_writer_nums(w);
+  return ct_explain_add(&w->explain, b, r->text, ct_report_result(r));
 }

@@ -35,6 +35,11 @@ ct_status ct_report_add_label(ct_buf *b, const ct_ruleset *rs, size_t label,
 ** first in rule order).  0 when no hit counts towards a label it has. */
 int ct_report_top_rule(const ct_result *res, size_t *rule);
 
+/* --explain: the lines of explain.h for the record's clause into b (the
+** text format's, under each clause; JUnit's <system-out> has them too). */
+ct_status ct_report_explain(ct_writer *w, ct_buf *b, const ct_record *r,
+                            int color);
+
 /* "security, trade: TEXT" with TEXT collapsed and cut to `max` code
 ** points ("..." marks the cut), malloc'ed; NULL when out of memory. */
 char *ct_report_summary(const ct_writer *w, const ct_record *r, size_t max);

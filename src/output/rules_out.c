@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "output/json.h"
 #include "output/rules_out.h"
+#include "output/writer.h"
 #include "core/grow.h"
 
 /* A table of malloc'ed cells, row after row, the header row first. */
@@ -45,16 +46,19 @@ static void put(table *t, char *s) {
   t->cell[t->n++] = s;
 }
 
+/* Cells are fields of a line (ct_tsv_field): a title or file name with a
+** line break or an escape sequence must not forge rows or colours. */
 static void put_str(table *t, const char *s) {
   ct_buf b = {0};
-  put(t, ct_buf_adds(&b, s ? s : "-") == CT_OK ? ct_buf_take(&b) : NULL);
+  put(t, ct_tsv_field(&b, s ? s : "-") == CT_OK ? ct_buf_take(&b) : NULL);
   ct_buf_free(&b);
 }
 
 static void put_where(table *t, const char *file, int line) {
   ct_buf b = {0};
-  put(t, ct_buf_printf(&b, "%s:%d", file, line) == CT_OK ? ct_buf_take(&b)
-                                                          : NULL);
+  put(t, ct_tsv_field(&b, file) == CT_OK &&
+                 ct_buf_printf(&b, ":%d", line) == CT_OK
+             ? ct_buf_take(&b) : NULL);
   ct_buf_free(&b);
 }
 

@@ -3,9 +3,11 @@
 **
 ** One JSON document for the whole run.  tool.driver.rules lists every
 ** rule of the rule set, then every policy in force; each labelled clause
-** is a `note` result of the rule that added most to its labels, each
-** policy violation an `error` result.  Results are written as documents
-** arrive, so memory stays flat however many files a run reads.
+** is a `note` result of the rule that added most to its labels (with
+** --explain, every hit behind them a related location), each policy
+** violation an `error` result (with --explain, the hits of a forbidden
+** label, or all of an unlabelled clause's).  Results are written as
+** documents arrive, so memory stays flat however many files a run reads.
 **
 ** Regions are 1-based lines and columns counted in code points, which
 ** run.columnKind "unicodeCodePoints" declares; byteOffset/byteLength give
@@ -143,21 +145,22 @@ static ct_status add_uri(ct_buf *b, const char *name) {
   return ct_buf_addc(b, '"');
 }
 
-/* The clause's region in the source, or the start of the file when c is
-** NULL; a PDF's page goes in the region's properties, its lines and
-** columns counting within the page.  A PDF clause that runs on to a
-** later page has no end a region can say (its lines count from 1 again):
-** the region is its first line, and the properties say where it ends. */
-static ct_status add_region(ct_buf *b, const ct_text *t, const ct_clause *c) {
+/* The region of the text's bytes [a, e), which begin at line:col (as
+** ct_text_source_linecol counts them); a PDF's page goes in the region's
+** properties, its lines and columns counting within the page.  A span
+** that runs on to a later page has no end a region can say (its lines
+** count from 1 again): the region is its first line, and the properties
+** say where it ends. */
+static ct_status add_span(ct_buf *b, const ct_text *t, size_t a, size_t e,
+                          size_t first_line, size_t first_col) {
   size_t line, col, start, end, page, end_page;
   ct_status st;
-  if (c == NULL) return ct_buf_adds(b, "{\"startLine\":1,\"startColumn\":1}");
-  ct_text_source_span(t, c->start, c->end, &start, &end);
+  ct_text_source_span(t, a, e, &start, &end);
   ct_text_source_linecol(t, end, &line, &col);
-  page = ct_text_page(t, c->start);
-  end_page = c->end > c->start ? ct_text_page(t, c->end - 1) : page;
-  if (ct_buf_printf(b, "{\"startLine\":%zu,\"startColumn\":%zu", c->line,
-                    c->col) != CT_OK)
+  page = ct_text_page(t, a);
+  end_page = e > a ? ct_text_page(t, e - 1) : page;
+  if (ct_buf_printf(b, "{\"startLine\":%zu,\"startColumn\":%zu", first_line,
+                    first_col) != CT_OK)
     return CT_ENOMEM;
   if (end_page == page &&
       ct_buf_printf(b, ",\"endLine\":%zu,\"endColumn\":%zu", line, col) !=
@@ -177,14 +180,74 @@ static ct_status add_region(ct_buf *b, const ct_text *t, const ct_clause *c) {
   return ct_buf_addc(b, '}');
 }
 
+/* The clause's region in the source, or the start of the file when c is
+** NULL. */
+static ct_status add_region(ct_buf *b, const ct_text *t, const ct_clause *c) {
+  if (c == NULL) return ct_buf_adds(b, "{\"startLine\":1,\"startColumn\":1}");
+  return add_span(b, t, c->start, c->end, c->line, c->col);
+}
+
+/* A location's physicalLocation member up to its region: the document's
+** URI. */
+static ct_status open_physical(ct_buf *b, const ct_text *t) {
+  if (ct_buf_adds(b, "\"physicalLocation\":{\"artifactLocation\":"
+                     "{\"uri\":") != CT_OK ||
+      add_uri(b, ct_text_name(t)) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(b, "},\"region\":");
+}
+
 static ct_status add_location(ct_buf *b, const ct_text *t,
                               const ct_clause *c) {
-  if (ct_buf_adds(b, ",\"locations\":[{\"physicalLocation\":"
-                     "{\"artifactLocation\":{\"uri\":") != CT_OK ||
-      add_uri(b, ct_text_name(t)) != CT_OK ||
-      ct_buf_adds(b, "},\"region\":") != CT_OK || add_region(b, t, c) != CT_OK)
+  if (ct_buf_adds(b, ",\"locations\":[{") != CT_OK ||
+      open_physical(b, t) != CT_OK || add_region(b, t, c) != CT_OK)
     return CT_ENOMEM;
   return ct_buf_adds(b, "}}]");
+}
+
+/* --explain: the hits behind a result, each a related location: the
+** words that fired it (for a rule that fired on the whole clause, the
+** clause), with the text format's words, "RULE -> LABEL +W". */
+static ct_status related_hit(ct_writer *w, const ct_text *t, const ct_hit *h,
+                             size_t id) {
+  ct_buf *b = &w->buf;
+  size_t line, col, start, end;
+  ct_text_source_span(t, h->start, h->end, &start, &end);
+  ct_text_source_linecol(t, start, &line, &col);
+  ct_buf_clear(&w->tmp);
+  if (ct_buf_printf(b, "%s{\"id\":%zu,", id ? "," : "", id) != CT_OK ||
+      open_physical(b, t) != CT_OK ||
+      add_span(b, t, h->start, h->end, line, col) != CT_OK ||
+      ct_buf_adds(b, "},\"message\":{\"text\":") != CT_OK ||
+      ct_buf_adds(&w->tmp, ct_report_rule(w, h->rule)) != CT_OK ||
+      ct_buf_adds(&w->tmp, " -> ") != CT_OK ||
+      ct_buf_adds(&w->tmp, ct_report_label(w, h->label)) != CT_OK ||
+      ct_buf_adds(&w->tmp, h->weight < 0 ? " " : " +") != CT_OK ||
+      ct_json_number_cached(&w->tmp, h->weight, ct_writer_nums(w)) != CT_OK ||
+      ct_json_string(b, w->tmp.s, w->tmp.len) != CT_OK)
+    return CT_ENOMEM;
+  return ct_buf_adds(b, "}}");
+}
+
+/* Which hits explain a result: a label note's, those of the clause's
+** labels (p NULL); a forbid violation's, those of its label; an
+** unlabelled clause's, all (what fired, and fell short). */
+static int explains(const ct_result *res, const ct_policy *p, size_t label) {
+  if (p == NULL) return res->has[label];
+  return p->kind != CT_POLICY_FORBID || label == p->label_index;
+}
+
+static ct_status add_related(ct_writer *w, const ct_text *t,
+                             const ct_clause *c, const ct_result *res,
+                             const ct_policy *p) {
+  size_t k, n = 0;
+  if (!(w->flags & CT_WRITE_EXPLAIN) || c == NULL) return CT_OK;
+  for (k = 0; k < res->nhits; k++)
+    if (explains(res, p, res->hits[k].label) &&
+        ((n == 0 && ct_buf_adds(&w->buf, ",\"relatedLocations\":[") != CT_OK) ||
+         related_hit(w, t, &res->hits[k], n++) != CT_OK))
+      return CT_ENOMEM;
+  return n ? ct_buf_addc(&w->buf, ']') : CT_OK;   /* none: no member */
 }
 
 /* ---- results ---------------------------------------------------------- */
@@ -224,7 +287,8 @@ static ct_status sarif_clause(ct_writer *w, const ct_record *r) {
         ct_buf_addc(b, ',') == CT_OK)) &&
       ct_buf_adds(b, "\"level\":\"note\",\"message\":{\"text\":") == CT_OK &&
       ct_json_cstr(b, msg) == CT_OK && ct_buf_addc(b, '}') == CT_OK &&
-      add_location(b, r->text, ct_record_clause(r)) == CT_OK)
+      add_location(b, r->text, ct_record_clause(r)) == CT_OK &&
+      add_related(w, r->text, ct_record_clause(r), res, NULL) == CT_OK)
     st = result_labels(w, res);
   free(msg);
   return st;
@@ -240,12 +304,15 @@ static const ct_clause *violation_clause(const ct_record *r,
 static ct_status violation_result(ct_writer *w, const ct_record *r,
                                   const ct_violation *v, ct_buf *tmp) {
   ct_buf *b = &w->buf;
+  const ct_policy *p = &w->policies[v->policy];
+  const ct_clause *c = violation_clause(r, v);
   if (open_result(w) != CT_OK || ct_buf_adds(b, "{\"ruleId\":") != CT_OK ||
-      ct_report_policy_id(tmp, &w->policies[v->policy]) != CT_OK ||
-      add_json_tmp(b, tmp) != CT_OK ||
+      ct_report_policy_id(tmp, p) != CT_OK || add_json_tmp(b, tmp) != CT_OK ||
       ct_buf_adds(b, ",\"level\":\"error\",\"message\":{\"text\":") != CT_OK ||
       ct_json_cstr(b, v->message) != CT_OK || ct_buf_addc(b, '}') != CT_OK ||
-      add_location(b, r->text, violation_clause(r, v)) != CT_OK)
+      add_location(b, r->text, c) != CT_OK ||
+      (c != NULL &&
+       add_related(w, r->text, c, &r->doc->results[v->clause - 1], p) != CT_OK))
     return CT_ENOMEM;
   return ct_buf_addc(b, '}');
 }

@@ -183,7 +183,7 @@ char *ct_record_text(const ct_record *r, int collapse);
 ct_status ct_record_text_add(ct_buf *b, const ct_record *r, int collapse);
 
 /* Appends s as one field of a line (TSV, text): tabs and line breaks
-** become spaces, other C0 controls and DEL U+FFFD. */
+** become spaces, other C0 controls, DEL and C1 controls U+FFFD. */
 ct_status ct_tsv_field(ct_buf *b, const char *s);
 
 /* The same for s[0..n). */

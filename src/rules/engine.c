@@ -412,7 +412,10 @@ static int clause_match(lua_State *L, int counting) {
     lua_pushinteger(L, (lua_Integer)n);
     return 1;
   }
-  if (n == 0) return 0;
+  if (n == 0) {
+    lua_pushnil(L);   /* one value, as ct.re(...):find and string.find */
+    return 1;
+  }
   lua_pushinteger(L, (lua_Integer)ms + 1);   /* 1-based, like string.find */
   lua_pushinteger(L, (lua_Integer)me);
   return 2;

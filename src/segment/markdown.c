@@ -45,7 +45,7 @@ static int blank_at(const seg *g, size_t i, size_t end) {
 ** URL has no white space: "](https:\t/x.org)" is text, so that the clause
 ** keeps it (outside a clause, only structure may be left); a quote opens
 ** a title only after a space ("](htt"Fig. "ps://x)" is no link). */
-size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
+static size_t tail_at(const seg *g, size_t j, size_t end) {
   size_t i, lim = j + LINK_MAX < end ? j + LINK_MAX : end;
   int title = 0;                 /* 1 inside a title, 2 after it */
   if (!g->md) return 0;
@@ -69,7 +69,20 @@ static size_t link_close(const seg *g, size_t i, size_t end) {
   size_t j, lim = i + LINK_MAX < end ? i + LINK_MAX : end;
   for (j = i + 1; j < lim; j++) {
     if (g->s[j] == '[' || g->s[j] == '\n') return 0;
-    if (g->s[j] == ']') return ct_md_link_tail(g, j, end) ? j : 0;
+    if (g->s[j] == ']') return tail_at(g, j, end) ? j : 0;
+  }
+  return 0;
+}
+
+/* A link's "](url)" is syntax only after its "[": a stray "](a)" is
+** text, and stays in the clause. */
+size_t ct_md_link_tail(const seg *g, size_t j, size_t end) {
+  size_t k, lo = j > LINK_MAX ? j - LINK_MAX : 0, e = tail_at(g, j, end);
+  if (e == 0) return 0;
+  for (k = j; k > lo; k--) {
+    unsigned char c = g->s[k - 1];
+    if (c == '[') return link_close(g, k - 1, g->n) == j ? e : 0;
+    if (c == ']' || c == '\n') return 0;
   }
   return 0;
 }

@@ -292,7 +292,8 @@ int ct_md_is_emph(unsigned char c);
 ** lo is where the text begins (nothing before it counts). */
 size_t ct_md_emph_end(const seg *g, size_t lo, size_t i, size_t end);
 
-/* markdown.c: a link's "](url)" at j: the position after it, or 0. */
+/* markdown.c: the "](url)" at j of a link opened by a "[" before it on
+** its line: the position after it, or 0. */
 size_t ct_md_link_tail(const seg *g, size_t j, size_t end);
 
 /* markdown.c: past emphasis runs, a link's "[" and a blockquote marker

@@ -70,6 +70,10 @@ status() {
 status 0 "$CT" classify -f sarif --sarif-labels -o $out/samples.sarif samples/
 status 1 "$CT" classify -f sarif -o $out/policy.sarif --require health \
   --forbid climate --fail-on-unlabeled samples/ 2>/dev/null
+# with --explain: every result's hits as relatedLocations
+status 1 "$CT" classify -f sarif --sarif-labels --explain \
+  -o $out/explain.sarif --forbid climate --fail-on-unlabeled samples/ \
+  2>/dev/null
 status 1 "$CT" classify -r tests/rules/formats -f sarif -o $out/fixture.sarif \
   --require gamma --forbid beta --fail-on-unlabeled tests/data/format_doc.txt \
   "tests/data/format_odd name&.txt" 2>/dev/null
@@ -77,7 +81,7 @@ status 1 "$CT" classify -r tests/rules/formats -f sarif -o $out/fixture.sarif \
 # source; a PDF's page in the region's properties).
 status 0 "$CT" classify -f sarif --sarif-labels -o $out/docs.sarif tests/docs/
 count node $web/sarif.js $out/samples.sarif $out/policy.sarif $out/fixture.sarif \
-  $out/docs.sarif
+  $out/docs.sarif $out/explain.sarif
 
 # The HTML report of the samples against the jsonl of the same run.
 status 0 "$CT" classify -f html -o $out/report.html samples/

@@ -70,6 +70,7 @@ function ownCheck(file, log) {
   const problems = [];
   const run = log.runs[0];
   const ids = new Set(run.tool.driver.rules.map((r) => r.id));
+  let related = 0;
   if (ids.size !== run.tool.driver.rules.length) problems.push('duplicate rule ids');
   if (run.columnKind !== 'unicodeCodePoints') problems.push('columnKind');
   for (const [i, res] of run.results.entries()) {
@@ -81,7 +82,21 @@ function ownCheck(file, log) {
         (reg.endLine < reg.startLine ||
          (reg.endLine === reg.startLine && reg.endColumn <= reg.startColumn)))
       problems.push(`results[${i}].region ends before it starts`);
+    // --explain: the hits, each inside the result's clause
+    for (const [j, rel] of (res.relatedLocations || []).entries()) {
+      const r = rel.physicalLocation.region;
+      related++;
+      if (rel.id !== j) problems.push(`results[${i}].relatedLocations[${j}].id`);
+      if (!/ -> .* [+-]/.test(rel.message.text)) problems.push(`results[${i}].relatedLocations[${j}].message`);
+      if (r.byteOffset !== undefined && reg.byteOffset !== undefined &&
+          (r.byteOffset < reg.byteOffset ||
+           r.byteOffset + r.byteLength > reg.byteOffset + reg.byteLength))
+        problems.push(`results[${i}].relatedLocations[${j}] outside its clause`);
+    }
   }
+  console.log(`# ${path.basename(file)}: ${related} related locations`);
+  if (path.basename(file) === 'explain.sarif' && related === 0)
+    problems.push('--explain gave no relatedLocations');
   report(`clausetag ${path.basename(file)}`, problems);
 }
 
