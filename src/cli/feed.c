@@ -159,7 +159,7 @@ static ct_cli_doc *file_doc(const ct_cli_feed *f, const char *path,
 }
 
 /* One input of the list: a file (or record stream), or a directory
-** that could not be listed. */
+** that could not be listed or a link without a target (inputs.h). */
 static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
   ct_cli_doc *d;
   long long size;

@@ -75,8 +75,29 @@ static int plain_file(const struct dirent *e) {
 #endif
 }
 
+/* A symbolic link named `name` at path (taken): read as what it points
+** to.  Only a regular file is kept: a link to a FIFO, a socket or a
+** device is skipped as that file itself would be (opening a FIFO blocks
+** until something writes to it), and one to a directory is not followed
+** (no cycles).  A link whose target cannot be reached (dangling,
+** looping, not searchable) is reported in its place, as grep -r does:
+** silence would hide a missing document. */
+static int link_entry(char *path, const char *name, const ct_cli_filter *f,
+                      ct_cli_input_list *out) {
+  struct stat st;
+  if (!wanted(f, name)) {
+    free(path);
+    return 0;
+  }
+  if (stat(path, &st) != 0) return push(out, path, errno);
+  if (S_ISREG(st.st_mode)) return push_st(out, path, 0, &st);
+  free(path);
+  return 0;
+}
+
 /* One directory entry: a file to keep, a directory to enter, or
-** neither.  A link is followed to a file, never to a directory. */
+** neither (a FIFO, a socket, a device: nothing a document is kept in,
+** and a FIFO would block the run). */
 static int entry(const char *dir, const struct dirent *e,
                  const ct_cli_filter *f, ct_cli_input_list *out) {
   const char *name = e->d_name;
@@ -91,11 +112,10 @@ static int entry(const char *dir, const struct dirent *e,
     free(path);
     return 0;   /* gone since readdir: nothing to read */
   }
+  if (S_ISLNK(st.st_mode)) return link_entry(path, name, f, out);
   if (S_ISDIR(st.st_mode)) {
     rc = walk(path, f, out);
-  } else if ((S_ISREG(st.st_mode) ||
-              (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
-               !S_ISDIR(st.st_mode))) && wanted(f, name)) {
+  } else if (S_ISREG(st.st_mode) && wanted(f, name)) {
     return push_st(out, path, 0, &st);
   }
   free(path);

@@ -7,7 +7,10 @@
 ** *.pdf) and no
 ** --exclude glob.  Names starting with a dot are skipped, as a shell
 ** glob skips them, and symbolic links to directories are not followed
-** (no cycles).  The files of one DIR are sorted by the bytes of their
+** (no cycles).  Inside a directory only regular files are read, a link
+** being taken for what it points to: a FIFO, a socket or a device, or a
+** link to one, is skipped (a FIFO would block the run), and a link that
+** leads nowhere (dangling, looping) is reported.  The files of one DIR are sorted by the bytes of their
 ** whole paths, so output order never depends on the file system.
 */
 #ifndef CT_CLI_INPUTS_H
@@ -24,7 +27,8 @@ typedef struct ct_cli_filter {
 } ct_cli_filter;
 
 /* One input: a path to read, or a directory that could not be listed
-** (errnum != 0), reported in its place in the order.  What the listing
+** or a link in one whose target cannot be reached (errnum != 0),
+** reported in its place in the order.  What the listing
 ** learnt of a file (when it had to stat it: a link, or a file system
 ** that does not give d_type) travels with it: the reader decides how
 ** to read it (whole, ahead, in pieces) from that, or stats it itself,
