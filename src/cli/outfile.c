@@ -3,7 +3,9 @@
 */
 #define _XOPEN_SOURCE 700   /* realpath: X/Open, beyond the Makefile's POSIX */
 #include <errno.h>
+#include <pthread.h>   /* pthread_sigmask: the workers may be running */
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,35 +13,107 @@
 #include <unistd.h>
 #include "cli/outfile.h"
 
-/* The temp file an interrupt must not leave behind.  The handler can
-** only use async-signal-safe calls, so the path is a static copy and
-** `armed` says whether it is valid (one -o file per process). */
-static char pending[4096];
-static volatile sig_atomic_t armed;
+/* The temp files a fatal signal must not leave behind: one node per -o
+** FILE opened (a run writes several reports), only ever added to the
+** list and never freed, so that a handler, on any thread, can walk it
+** while the main thread adds to it.  A node is complete before the
+** atomic store that publishes it; `armed` says whether its file still
+** exists as a temp file.  The handler itself makes only
+** async-signal-safe calls (unlink, signal, raise). */
+typedef struct ct_cli_pending {
+  struct ct_cli_pending *next;
+  volatile sig_atomic_t armed;
+  char path[];
+} pending;
 
-static void on_signal(int sig) {
-  if (armed) unlink(pending);
-  signal(sig, SIG_DFL);
-  raise(sig);   /* die of the signal, so the parent sees why */
+static _Atomic(pending *) pendings;
+
+/* Every signal whose default action ends the process, so that its death
+** does not leave a temp file: POSIX's list without those of a crash
+** (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS), whose
+** handlers belong to a debugger or a sanitizer and whose core dump should
+** show the state as it was.  SIGKILL cannot be caught; the real-time
+** signals are added in fatal_signals(). */
+static const int fatal[] = {
+  SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+  SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+#ifdef SIGPOLL
+  SIGPOLL,
+#endif
+#ifdef SIGPWR
+  SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+  SIGSTKFLT,
+#endif
+};
+
+static void fatal_signals(sigset_t *set) {
+  size_t i;
+  int s;
+  sigemptyset(set);
+  for (i = 0; i < sizeof fatal / sizeof *fatal; i++) sigaddset(set, fatal[i]);
+  for (s = SIGRTMIN; s <= SIGRTMAX; s++) sigaddset(set, s);
 }
 
-static void arm(const char *tmp) {
-  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction sa;
-  size_t i, n = strlen(tmp);
-  if (n >= sizeof pending) return;   /* too long to keep: not cleaned */
-  memcpy(pending, tmp, n + 1);
-  armed = 1;
+static void on_signal(int sig) {
+  pending *p;
+  for (p = atomic_load(&pendings); p != NULL; p = p->next)
+    if (p->armed) unlink(p->path);
+  signal(sig, SIG_DFL);
+  raise(sig);   /* delivered on return: die of it, so the parent sees why */
+}
+
+/* Catches the signals of `set` whose action is still the default, once:
+** one ignored by whoever started us stays ignored, and a handler someone
+** else installed stays theirs. */
+static void install(const sigset_t *set) {
+  static int done;
+  struct sigaction sa, old;
+  int s;
+  if (done) return;
+  done = 1;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  for (i = 0; i < sizeof sigs / sizeof *sigs; i++) {
-    struct sigaction old;
-    /* A signal ignored by whoever started us stays ignored. */
-    if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-      continue;
-    sigaction(sigs[i], &sa, NULL);
-  }
+  for (s = 1; s <= SIGRTMAX; s++)
+    if (sigismember(set, s) == 1 && sigaction(s, NULL, &old) == 0 &&
+        old.sa_handler == SIG_DFL)
+      sigaction(s, &sa, NULL);
+}
+
+/* Publishes tmp as a temp file to remove on a fatal signal; the node,
+** or NULL out of memory (then it is not cleaned up: the run goes on). */
+static pending *arm(const char *tmp) {
+  size_t n = strlen(tmp) + 1;
+  pending *p = malloc(sizeof *p + n);
+  if (p == NULL) return NULL;
+  memcpy(p->path, tmp, n);
+  p->armed = 1;
+  p->next = atomic_load(&pendings);
+  atomic_store(&pendings, p);
+  return p;
+}
+
+static void disarm(ct_cli_outfile *o) {
+  if (o->pending != NULL) o->pending->armed = 0;
+  o->pending = NULL;
+}
+
+/* mkstemp with the fatal signals blocked until the new file is in the
+** list, so that no signal falls between its creation and its arming. */
+static int make_temp(ct_cli_outfile *o) {
+  sigset_t set, old;
+  int fd, e;
+  fatal_signals(&set);
+  install(&set);
+  pthread_sigmask(SIG_BLOCK, &set, &old);
+  fd = mkstemp(o->tmp);
+  e = errno;
+  if (fd >= 0) o->pending = arm(o->tmp);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  errno = e;
+  return fd;
 }
 
 static int report(const ct_cli_outfile *o, int errnum) {
@@ -87,19 +161,19 @@ static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
   if (o->tmp == NULL) return open_failed(o, ENOMEM);
   memcpy(o->tmp, o->dest, n);
   memcpy(o->tmp + n, ".XXXXXX", sizeof ".XXXXXX");
-  fd = mkstemp(o->tmp);
+  fd = make_temp(o);
   if (fd < 0 || fchmod(fd, target_mode(old, exists)) != 0 ||
       (o->f = fdopen(fd, "w")) == NULL) {
     e = errno;
     if (fd >= 0) {
       close(fd);
       unlink(o->tmp);
+      disarm(o);
     }
     free(o->tmp);
     o->tmp = NULL;
     return open_failed(o, e);
   }
-  arm(o->tmp);
   give_buffer(o);
   return 0;
 }
@@ -146,8 +220,8 @@ static int close_file(ct_cli_outfile *o) {
 }
 
 static void drop_temp(ct_cli_outfile *o) {
-  armed = 0;
   if (o->tmp != NULL) unlink(o->tmp);
+  disarm(o);   /* after: a signal between the two unlinks a name gone */
   free(o->tmp);
   free(o->real);
   o->tmp = o->real = NULL;
@@ -171,7 +245,7 @@ int ct_cli_outfile_commit(ct_cli_outfile *o) {
   if ((e = close_file(o)) != 0) return ct_cli_outfile_fail(o, e);
   if (o->tmp != NULL && rename(o->tmp, o->dest) != 0)
     return ct_cli_outfile_fail(o, errno);
-  armed = 0;
+  disarm(o);
   free(o->tmp);
   free(o->real);
   o->tmp = o->real = NULL;

@@ -8,7 +8,10 @@
 ** file (/dev/null, a FIFO, a terminal) cannot be replaced that way and
 ** is written directly.  A symbolic link is followed: the file it points
 ** to is replaced and the link stays (renaming over the link would turn
-** /dev/stdout or a user's link into a plain file).
+** /dev/stdout or a user's link into a plain file).  A signal whose
+** default action ends the process (SIGINT, SIGTERM, SIGPIPE, SIGXFSZ,
+** ...: outfile.c lists them) removes every temp file before it does; only
+** SIGKILL and the signals of a crash leave one.
 */
 #ifndef CT_CLI_OUTFILE_H
 #define CT_CLI_OUTFILE_H
@@ -27,6 +30,8 @@ typedef struct ct_cli_outfile {
   const char *dest;   /* what the temp file replaces: real or path */
   char *tmp;          /* temp file to rename over dest, or NULL */
   char *buf;          /* the buffer of a FILE we opened, or NULL */
+  struct ct_cli_pending *pending;   /* tmp in the list of what a fatal
+                                    ** signal removes (outfile.c) */
 } ct_cli_outfile;
 
 /* Gives f, unless it is a terminal (which keeps its line buffering),
