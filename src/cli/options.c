@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "cli/options.h"
 #include "cli/config.h"
+#include "cli/outfile.h"
 
 const char *const ct_cli_input_choices[] = {"text", "html", "pdf", "lines",
                                             "jsonl", NULL};
@@ -559,6 +560,29 @@ static int read_config(ct_cli_options *o, const ct_cli_command_spec *spec,
   return rc;
 }
 
+/* The file of output k: 0 the run's own (-o or its first), then the
+** -o FORMAT:FILE after it; NULL for standard output. */
+static const char *output_path(const ct_cli_options *o, size_t k) {
+  return k == 0 ? o->output : o->outputs[k - 1].path;
+}
+
+/* No two outputs may be one file: each report would replace the other
+** (the last renamed wins) and the run would still say it wrote both.
+** Checked before any output is opened; 0, or 2 after a usage error. */
+static int distinct_outputs(const ct_cli_options *o,
+                            const ct_cli_command_spec *spec) {
+  size_t i, k;
+  for (k = 1; k <= o->noutputs; k++)
+    for (i = 0; i < k; i++) {
+      const char *a = output_path(o, i), *b = output_path(o, k);
+      if (a != NULL && b != NULL && ct_cli_outfile_same(a, b))
+        return ct_cli_usage_error(spec->command, "two outputs are one "
+                                  "file: '%s' and '%s' (each report needs "
+                                  "a file of its own)", a, b);
+    }
+  return 0;
+}
+
 int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
                          int argc, char **argv) {
   ct_cli_args a;
@@ -589,6 +613,7 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
     rc = ct_cli_usage_error(spec->command, "several outputs (-o FORMAT:FILE) "
                             "are for files and directories, not with "
                             "--input jsonl, --label, -c, -l or -q");
+  if (rc == 0 && o->noutputs > 0) rc = distinct_outputs(o, spec);
   return rc;
 }
 

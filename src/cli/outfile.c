@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli/outfile.h"
+#include "cli/paths.h"
 
 /* The temp files a fatal signal must not leave behind: one node per -o
 ** FILE opened (a run writes several reports), only ever added to the
@@ -250,4 +251,79 @@ int ct_cli_outfile_commit(ct_cli_outfile *o) {
   free(o->real);
   o->tmp = o->real = NULL;
   return 0;
+}
+
+/* What tells output files apart: the file's device and inode when it
+** exists, else its directory's and its name in it (a file -o creates),
+** so that a.out, ./a.out, d/../a.out and a link to a.out are one. */
+typedef struct out_id {
+  dev_t dev;
+  ino_t ino;
+  int exists;
+  char name[256];   /* when it does not: NAME_MAX fits */
+} out_id;
+
+/* path's directory, malloc'ed: "." for a bare name. */
+static char *parent(const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir;
+  if (slash == NULL) return strdup(".");
+  if (slash == path) return strdup("/");
+  if ((dir = malloc((size_t)(slash - path) + 1)) == NULL) return NULL;
+  memcpy(dir, path, (size_t)(slash - path));
+  dir[slash - path] = '\0';
+  return dir;
+}
+
+/* Where the symbolic link `path` points, as a path from here (malloc'ed),
+** or NULL. */
+static char *link_target(const char *path) {
+  char buf[4096], *dir, *to;
+  ssize_t n = readlink(path, buf, sizeof buf - 1);
+  if (n <= 0) return NULL;
+  buf[n] = '\0';
+  if (buf[0] == '/') return strdup(buf);
+  if ((dir = parent(path)) == NULL) return NULL;
+  to = ct_cli_path_join(dir, buf);
+  free(dir);
+  return to;
+}
+
+/* path's identity (out_id); 0 when it has none yet (a missing
+** directory: opening the output says so).  A link that leads nowhere is
+** followed by hand, since -o writes through it and creates its target;
+** `depth` bounds a loop of links as the kernel does. */
+static int identify(const char *path, out_id *id, int depth) {
+  struct stat st;
+  const char *slash = strrchr(path, '/');
+  const char *name = slash ? slash + 1 : path;
+  char *up;
+  int ok;
+  memset(id, 0, sizeof *id);
+  if (stat(path, &st) == 0) {
+    id->dev = st.st_dev, id->ino = st.st_ino, id->exists = 1;
+    return 1;
+  }
+  if (depth < 40 && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+    if ((up = link_target(path)) == NULL) return 0;
+    ok = identify(up, id, depth + 1);
+    free(up);
+    return ok;
+  }
+  if (strlen(name) >= sizeof id->name || (up = parent(path)) == NULL)
+    return 0;
+  ok = stat(up, &st) == 0;
+  free(up);
+  if (!ok) return 0;
+  id->dev = st.st_dev, id->ino = st.st_ino;
+  memcpy(id->name, name, strlen(name) + 1);
+  return 1;
+}
+
+int ct_cli_outfile_same(const char *a, const char *b) {
+  out_id x, y;
+  if (strcmp(a, b) == 0) return 1;
+  if (!identify(a, &x, 0) || !identify(b, &y, 0)) return 0;
+  return x.dev == y.dev && x.ino == y.ino && x.exists == y.exists &&
+         strcmp(x.name, y.name) == 0;
 }

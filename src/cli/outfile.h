@@ -50,4 +50,10 @@ int ct_cli_outfile_commit(ct_cli_outfile *o);
 ** of memory was reported): prints it, removes the temp file; returns 2. */
 int ct_cli_outfile_fail(ct_cli_outfile *o, int errnum);
 
+/* Do the -o paths a and b name one file (so that one report would
+** replace the other)?  The same existing file (device and inode, links
+** followed), or the same name in the same directory for a file yet to
+** be created: a.out, ./a.out, d/../a.out and a link to a.out are one. */
+int ct_cli_outfile_same(const char *a, const char *b);
+
 #endif
