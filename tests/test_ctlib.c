@@ -296,6 +296,28 @@ static void test_regex_hold(void **state) {
   *state = luaL_newstate();           /* for the teardown */
 }
 
+/* ct.fold's C buffers are held too, while the fold runs: a string that
+** folds elevenfold (U+FDFA, 3 bytes to 33) stops at the cap instead of
+** taking eleven times its size outside it; one that fits folds as before
+** and gives back what was held. */
+static void test_fold_hold(void **state) {
+  lua_State *L = *state;
+  held = 0;
+  hold_cap = 1000000;
+  assert_int_equal(ct_lua_on_hold(L, on_hold, NULL), CT_OK);
+  run(L, "assert(ct.fold(('\\u{FDFA}'):rep(1000)) == "
+         "('\\u{635}\\u{644}\\u{649} \\u{627}\\u{644}\\u{644}\\u{647} "
+         "\\u{639}\\u{644}\\u{64A}\\u{647} \\u{648}\\u{633}\\u{644}"
+         "\\u{645}'):rep(1000))");
+  assert_int_equal(held, 0);
+  run_fails(L, "return ct.fold(('\\u{FDFA}'):rep(100000))",
+            "ct.fold: memory limit exceeded (the folded string does not fit)");
+  assert_int_equal(held, 0);
+  hold_cap = 1u << 30;                /* room: the same string folds */
+  run(L, "assert(#ct.fold(('\\u{FDFA}'):rep(100000)) == 3300000)");
+  assert_int_equal(held, 0);
+}
+
 static void test_not_opened(void **state) {
   lua_State *L = luaL_newstate();
   (void)state;
@@ -388,6 +410,7 @@ int main(void) {
     cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
     cmocka_unit_test_setup_teardown(test_regex_memory, setup, teardown),
     cmocka_unit_test_setup_teardown(test_regex_hold, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_fold_hold, setup, teardown),
     cmocka_unit_test(test_not_opened),
     cmocka_unit_test_setup_teardown(test_host_functions, setup, teardown),
     cmocka_unit_test_setup_teardown(test_words, setup, teardown),

@@ -246,7 +246,8 @@ static void test_interpreter_limits(void **state) {
   ct_regex *cat = compile("^(a+)+$"), *deep = compile("(a|b(?1))+$");
   ct_rematch *m;
   ct_error err;
-  char subj[4096];
+  char subj[1024];                      /* at most 1 KiB: 1,000 steps a start
+                                        ** (regex.c, WORK_BOUND) */
   size_t s, e;
   double t0 = now();
   (void)state;
@@ -336,6 +337,35 @@ static void test_limit_per_search(void **state) {
   subj[n] = '\0';
   assert_int_equal(ct_regex_find(re, m, subj, n, 0, &s, &e, &err), -1);
   assert_int_equal(err.status, CT_ELIMIT);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+  free(subj);
+}
+
+/* A step may scan the rest of the subject (a possessive repeat inside a
+** lookahead), so the steps a position gets shrink with the subject's
+** length squared: on 16,000 bytes fifteen such lookaheads a position
+** (1,000 steps: some 2e9 bytes scanned, seconds) stop at the limit at
+** once, while the same pattern on 500 bytes still runs to its answer. */
+static void test_work_bound(void **state) {
+  static const char pat[] =
+      ".(?:(?=[^z]*+z1)|(?=[^z]*+z2)|(?=[^z]*+z3)|(?=[^z]*+z4)|(?=[^z]*+z5)|"
+      "(?=[^z]*+z6)|(?=[^z]*+z7)|(?=[^z]*+z8)|(?=[^z]*+z9)|(?=[^z]*+z10)|"
+      "(?=[^z]*+z11)|(?=[^z]*+z12)|(?=[^z]*+z13)|(?=[^z]*+z14)|(?=[^z]*+z15))";
+  size_t n = 16000, s, e;
+  char *subj = malloc(n + 1);
+  ct_regex *re = compile(pat);
+  ct_rematch *m = ct_rematch_new(NULL);
+  ct_error err;
+  (void)state;
+  assert_non_null(subj);
+  memset(subj, 'a', n);
+  subj[n] = '\0';
+  assert_int_equal(ct_regex_find(re, m, subj, n, 0, &s, &e, &err), -1);
+  assert_int_equal(err.status, CT_ELIMIT);
+  memcpy(subj + 490, "z15", 3);
+  assert_int_equal(ct_regex_find(re, m, subj, 500, 0, &s, &e, &err), 1);
+  assert_int_equal(s, 0);
   ct_rematch_free(m);
   ct_regex_free(re);
   free(subj);
@@ -472,6 +502,7 @@ int main(void) {
     cmocka_unit_test(test_limits_reported),
     cmocka_unit_test(test_quadratic_lookahead),
     cmocka_unit_test(test_limit_per_search),
+    cmocka_unit_test(test_work_bound),
     cmocka_unit_test(test_invalid_utf8_subject),
     cmocka_unit_test(test_iteration),
     cmocka_unit_test(test_find_loop_terminates),

@@ -468,8 +468,68 @@ static void test_string_rep(void **state) {
           "instructions)");
   hostile("rep_huge.lua", CT_ELIMIT, DIR "rep_huge.lua:1: instruction limit "
           "exceeded (1000000 instructions)");
-  hostile("pcall_memory.lua", CT_ELIMIT, DIR "pcall_memory.lua:1: " MEMORY_MSG);
-  hostile("concat_double.lua", CT_ELIMIT, DIR "concat_double.lua:2: " MEMORY_MSG);
+  /* doubling a string charges its bytes: the budget runs out first */
+  hostile("pcall_memory.lua", CT_ELIMIT, DIR "pcall_memory.lua:1: " LIMIT_MSG);
+}
+
+/* With budget to spare, the memory cap stops doubling, and pcall
+** cannot catch that either. */
+static void test_doubling_memory(void **state) {
+  ct_sandbox *sb = mk(ULONG_MAX, 0, 0);
+  ct_error err;
+  (void)state;
+  expect(run(sb, DIR "pcall_memory.lua", &err), &err, CT_ELIMIT,
+         DIR "pcall_memory.lua:1: " MEMORY_MSG);
+  expect(run(sb, DIR "concat_double.lua", &err), &err, CT_ELIMIT,
+         DIR "concat_double.lua:2: " MEMORY_MSG);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
+/* Reads the number env.n, left by a killed file. */
+static lua_Integer field_n(ct_sandbox *sb) {
+  lua_State *L = ct_sandbox_lua(sb);
+  lua_Integer n;
+  fetch(sb, -1, "n");
+  assert_int_equal(lua_type(L, -1), LUA_TNUMBER);
+  n = lua_tointeger(L, -1);
+  lua_settop(L, 0);
+  return n;
+}
+
+/* The allocator refuses growth once the budget is spent: a loop whose
+** every turn copies 2 MiB (32,768 instructions' worth) stops after
+** 1,000,000 / 32,768 turns, not at the hook 1,000 instructions on (some
+** 160 turns, 320 MiB copied). */
+static void test_growth_spends_budget(void **state) {
+  ct_sandbox *sb = mkdefault();
+  ct_error err;
+  (void)state;
+  expect(run_keep(sb, DIR "concat_loop.lua", &err), &err, CT_ELIMIT,
+         DIR "concat_loop.lua:6: " LIMIT_MSG);
+  assert_true(field_n(sb) <= 1000000 / 32768);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
+}
+
+/* ... and once the deadline has passed: 40 MiB a turn, 300 ms allowed,
+** in which no machine copies 2 GiB (50 turns).  The hook alone, 1,000
+** instructions (some 100 turns, 4 GiB) apart, would let it run on. */
+static void test_growth_meets_deadline(void **state) {
+  ct_sandbox *sb = mk(ULONG_MAX, (size_t)256 << 20, 300);
+  ct_error err;
+  lua_Integer n;
+  (void)state;
+  /* line 6, or line 4 where making the 20 MiB takes 300 ms already
+  ** (AddressSanitizer on a loaded machine) */
+  expect(run_keep(sb, DIR "concat_loop_time.lua", &err), &err, CT_ELIMIT, NULL);
+  if (strcmp(err.msg, DIR "concat_loop_time.lua:6: time limit exceeded (300 ms)") != 0)
+    assert_string_equal(err.msg,
+                        DIR "concat_loop_time.lua:4: time limit exceeded (300 ms)");
+  n = field_n(sb);
+  if (n >= 50) fail_msg("%lld turns of 40 MiB in 300 ms", (long long)n);
+  assert_usable(sb);
+  ct_sandbox_free(sb);
 }
 
 static void test_table_grows(void **state) {
@@ -792,6 +852,9 @@ int main(void) {
     cmocka_unit_test(test_host_kill),
     cmocka_unit_test(test_calls),
     cmocka_unit_test(test_call_memory),
+    cmocka_unit_test(test_doubling_memory),
+    cmocka_unit_test(test_growth_spends_budget),
+    cmocka_unit_test(test_growth_meets_deadline),
     cmocka_unit_test(test_call_recursion),
     cmocka_unit_test(test_time_limit),
     cmocka_unit_test(test_host_memory_not_charged),

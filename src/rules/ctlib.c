@@ -13,6 +13,7 @@
 #include <lua.h>
 #include "core/error.h"
 #include "rules/ctlib.h"
+#include "text/norm.h"
 #include "text/utf8.h"
 #include <utf8proc.h>
 
@@ -65,25 +66,9 @@ typedef struct rebox {
   ctstate *st;
 } rebox;
 
-typedef struct box { void *p; } box;   /* a malloc'ed block owned by Lua */
-
 /* ---------------------------------------------------------------------
 ** Userdata that own C memory
 ** ------------------------------------------------------------------- */
-
-static int box_gc(lua_State *L) {
-  box *b = luaL_checkudata(L, 1, BOX_MT);
-  free(b->p);
-  b->p = NULL;
-  return 0;
-}
-
-static box *new_box(lua_State *L) {
-  box *b = lua_newuserdatauv(L, sizeof *b, 0);
-  b->p = NULL;
-  luaL_setmetatable(L, BOX_MT);
-  return b;
-}
 
 static int state_gc(lua_State *L) {
   ctstate *st = luaL_checkudata(L, 1, STATE_MT);
@@ -346,17 +331,72 @@ static unsigned long fold_cost(const char *s, size_t len) {
   return (unsigned long)(len / SCAN_BYTES + wide * FOLD_COST) + 1;
 }
 
+/* The fold's C buffers are held against the host's memory limit
+** (ct_lua_on_hold) while they live: first room for a result four times
+** the input's size (output and scratch doubled), then four times more
+** each time the fold stops at what is held, until the host refuses.  So
+** a string that grows elevenfold (U+FDFA) cannot take memory, or the
+** time its folding takes, beyond the limit; the attempts cost at most
+** a third more than the last.  Without a host hook nothing is capped. */
+#define FOLD_FIRST_HOLD(len) (4 * ((len) + 64))
+
+typedef struct foldbox {         /* ct.fold's result, owned by Lua */
+  char *p;
+  size_t held;                   /* bytes held for it (ct_lua_on_hold) */
+  ctstate *st;
+} foldbox;
+
+static void fold_release(lua_State *L, foldbox *b) {
+  if (b->held > 0 && b->st->on_hold) b->st->on_hold(L, b->st->on_hold_ud, b->held, 1);
+  b->held = 0;
+}
+
+static int foldbox_gc(lua_State *L) {
+  foldbox *b = luaL_checkudata(L, 1, BOX_MT);
+  free(b->p);
+  b->p = NULL;
+  fold_release(L, b);
+  return 0;
+}
+
+/* Raises; a sandbox makes it a kill that pcall cannot catch. */
+static int fold_over(lua_State *L, ctstate *st) {
+  const char *msg = "ct.fold: memory limit exceeded (the folded string "
+                    "does not fit)";
+  if (st->on_limit != NULL) st->on_limit(L, st->on_limit_ud, msg);
+  return luaL_error(L, "%s", msg);
+}
+
 static int l_fold(lua_State *L) {
-  size_t len;
+  size_t len, want;
   const char *s = luaL_checklstring(L, 1, &len);
-  box *b;
-  charge(L, lua_touserdata(L, lua_upvalueindex(1)), fold_cost(s, len));
-  b = new_box(L);
-  if ((b->p = ct_fold(s, len)) == NULL)
-    return luaL_error(L, "not enough memory");
+  ctstate *st = upstate(L);
+  foldbox *b;
+  int over = 0;
+  charge(L, st, fold_cost(s, len));
+  b = lua_newuserdatauv(L, sizeof *b, 0);
+  b->p = NULL;
+  b->held = 0;
+  b->st = st;
+  luaL_setmetatable(L, BOX_MT);
+  if (st->on_hold == NULL) {
+    b->p = ct_fold(s, len);
+  } else {
+    for (want = len > ((size_t)-1 >> 3) ? (size_t)-1 >> 1 : FOLD_FIRST_HOLD(len);;
+         want = want > ((size_t)-1 >> 3) ? (size_t)-1 >> 1 : 4 * want) {
+      if (!st->on_hold(L, st->on_hold_ud, want, 0)) return fold_over(L, st);
+      b->held = want;
+      if ((b->p = ct_fold_within(s, len, want, &over)) != NULL || !over) break;
+      fold_release(L, b);
+      if (want == (size_t)-1 >> 1) return fold_over(L, st);
+      charge(L, st, 0);                /* reads the clock; holds nothing */
+    }
+  }
+  if (b->p == NULL) return luaL_error(L, "not enough memory");
   lua_pushstring(L, b->p);           /* may raise: the box still owns p */
   free(b->p);
   b->p = NULL;
+  fold_release(L, b);
   return 1;
 }
 
@@ -509,7 +549,7 @@ static const luaL_Reg re_methods[] = {
 /* Metatables for the boxes and regexes; the state userdata is on top. */
 static void make_metatables(lua_State *L) {
   luaL_newmetatable(L, BOX_MT);
-  lua_pushcfunction(L, box_gc);
+  lua_pushcfunction(L, foldbox_gc);
   lua_setfield(L, -2, "__gc");
   lua_pop(L, 1);
   luaL_newmetatable(L, REGEX_MT);

@@ -227,19 +227,35 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
   return -1;
 }
 
-/* PCRE2 counts its match limit afresh at every start position, so one
+/*
+** PCRE2 counts its match limit afresh at every start position, so one
 ** search over n bytes may cost n times the limit.  The limit is shared
 ** out instead: each position gets limit / (positions), at least
-** MIN_PER_START, so a whole search costs about the limit whatever the
-** subject's length. */
+** MIN_PER_START.
+**
+** Steps are not all alike, though: one step may run a possessive or
+** atomic repeat, or a lookahead, over the rest of the subject (a
+** pattern of fifteen "(?=[^z]*+z1)" lookaheads made one search on 64 KiB
+** scan bytes for a minute).  So the steps of a whole search times the
+** bytes one step may scan, starts x per x span, is held under
+** WORK_BOUND (2^30, about a second of scanning): each position gets at
+** most WORK_BOUND / span^2 steps, at least one.  Subjects up to 1 KiB
+** keep MIN_PER_START; longer ones get fewer steps a position (256 at
+** 2 KiB, 16 at 8 KiB, 1 from 32 KiB), and a pattern that needs more
+** fails with the match limit.
+*/
 #define MIN_PER_START 1000
+#define WORK_BOUND ((uint64_t)1 << 30)
 
 static void share_limit(ct_rematch *m, size_t len, size_t from) {
-  size_t starts = len - from + 1;
-  uint32_t per = (uint32_t)(m->lim.match_limit / starts);
-  uint32_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
+  uint64_t span = (uint64_t)(len - from) + 1;   /* positions; bytes a step sees */
+  uint64_t per = m->lim.match_limit / span;
+  uint64_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
                                                        : MIN_PER_START;
-  pcre2_set_match_limit(m->mctx, per < floor ? floor : per);
+  uint64_t cap = span > WORK_BOUND ? 1 : WORK_BOUND / span / span;
+  if (per < floor) per = floor;
+  if (per > cap) per = cap > 0 ? cap : 1;
+  pcre2_set_match_limit(m->mctx, (uint32_t)per);
 }
 
 /* Does s[0..n) hold only characters that PCRE2_UCP leaves alone: ASCII,

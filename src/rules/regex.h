@@ -14,8 +14,9 @@
 ** CT_ELIMIT, "regex match limit exceeded (match limit 1000000)".  The
 ** match limit bounds a whole search: PCRE2 counts it afresh at each start
 ** position, so it is shared out among the positions (at least 1,000
-** steps each).  Callers should still cap subject sizes (clauses are
-** naturally short).
+** steps each, but at most 2^30 / span^2, span the subject's bytes from
+** the search's start: one step can scan them all, see regex.c).  Callers
+** should still cap subject sizes (clauses are naturally short).
 */
 #ifndef CT_REGEX_H
 #define CT_REGEX_H

@@ -59,8 +59,12 @@ static void kill(lua_State *L, ct_sandbox *sb, kill_kind why) {
   lua_sethook(L, hook, LUA_MASKCOUNT, 1);
 }
 
+/* A LUA_ERRMEM: the allocator says which limit it refused for (growth
+** past the budget or the deadline is refused too, see sandbox_memory.c),
+** or the system ran out. */
 void ct_sb_kill_memory(lua_State *L, ct_sandbox *sb) {
-  sb->killed = KILL_MEMORY;
+  sb->killed = sb->refused == KILL_STEPS || sb->refused == KILL_TIME ? sb->refused
+                                                                   : KILL_MEMORY;
   memcpy(sb->where, sb->memwhere, sizeof sb->where);
   lua_sethook(L, hook, LUA_MASKCOUNT, 1);
 }
@@ -72,7 +76,7 @@ static int raise_kill(lua_State *L, ct_sandbox *sb) {
   return lua_error(L);
 }
 
-static int overtime(const ct_sandbox *sb) {
+int ct_sb_overtime(const ct_sandbox *sb) {
   struct timespec now;
   if (sb->lim.time_ms == 0) return 0;
   clock_gettime(CLOCK_MONOTONIC, &now);
@@ -88,7 +92,7 @@ static void hook(lua_State *L, lua_Debug *ar) {
   if (sb->host > 0) return;
   if (sb->killed == KILL_NONE) {
     sb->steps = ct_sb_addsat(sb->steps, (unsigned long)sb->quantum);
-    if (sb->steps <= sb->lim.instructions && !overtime(sb)) return;
+    if (sb->steps <= sb->lim.instructions && !ct_sb_overtime(sb)) return;
     kill(L, sb, sb->steps > sb->lim.instructions ? KILL_STEPS : KILL_TIME);
   }
   raise_kill(L, sb);
@@ -102,7 +106,7 @@ void ct_sandbox_charge(lua_State *L, unsigned long units) {
   if (sb->host > 0) return;
   sb->steps = ct_sb_addsat(sb->steps, units);
   if (sb->killed == KILL_NONE) {
-    if (sb->steps <= sb->lim.instructions && !overtime(sb)) return;
+    if (sb->steps <= sb->lim.instructions && !ct_sb_overtime(sb)) return;
     kill(L, sb, sb->steps > sb->lim.instructions ? KILL_STEPS : KILL_TIME);
   }
   raise_kill(L, sb);
@@ -121,8 +125,8 @@ void ct_sandbox_kill(lua_State *L, const char *msg) {
 /* A fresh budget for a call from the host; also ends a sticky kill. */
 void ct_sb_fresh_budget(ct_sandbox *sb) {
   sb->killed = KILL_NONE;
-  sb->refused = 0;
-  sb->steps = 0;
+  sb->refused = KILL_NONE;
+  sb->steps = sb->unclocked = 0;
   sb->where[0] = sb->memwhere[0] = sb->errmsg[0] = '\0';
   if (sb->lim.time_ms > 0) {
     clock_gettime(CLOCK_MONOTONIC, &sb->deadline);

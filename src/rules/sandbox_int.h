@@ -44,7 +44,11 @@ struct ct_sandbox {
   unsigned long steps;        /* spent in the running call */
   struct timespec deadline;   /* of the running call, when time_ms > 0 */
   kill_kind killed;           /* why the running call was stopped */
-  int refused;                /* the allocator refused the rules memory */
+  kill_kind refused;          /* the limit for which the allocator refused
+                                 the rules memory (KILL_MEMORY, KILL_STEPS,
+                                 KILL_TIME), or KILL_NONE */
+  unsigned long unclocked;    /* steps the allocator charged since it last
+                                 read the clock */
   char where[WHERE_MAX];      /* where the running call was stopped */
   char memwhere[WHERE_MAX];   /* where the allocator last refused */
   char errmsg[sizeof ((ct_error *)0)->msg];   /* from the message handler */
@@ -79,6 +83,7 @@ void *ct_sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* sandbox_budget.c */
 void ct_sb_hook_on(ct_sandbox *sb);
+int ct_sb_overtime(const ct_sandbox *sb);
 void ct_sb_kill_memory(lua_State *L, ct_sandbox *sb);
 void ct_sb_killmsg(const ct_sandbox *sb, char *out, size_t n);
 void ct_sb_fresh_budget(ct_sandbox *sb);

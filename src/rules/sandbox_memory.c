@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <lua.h>
 #include "rules/sandbox_int.h"
 
@@ -35,12 +36,39 @@ static int rule_may_grow(const ct_sandbox *sb, int was, size_t old,
 ** pointers into offsets while reallocating it, so there the memory kill
 ** is reported without a line.
 */
-static void *refuse(ct_sandbox *sb) {
-  sb->refused = 1;
+static void *refuse(ct_sandbox *sb, kill_kind why) {
+  sb->refused = why;
 #if LUA_VERSION_RELEASE_NUM <= 50404
-  if (sb->L != NULL) ct_sb_where(sb->L, 0, sb->memwhere, sizeof sb->memwhere);
+  /* A second refusal can come while Lua raises the first (it grows the
+  ** stack for the error handler), where no line can be read: it must not
+  ** wipe the line already taken. */
+  if (sb->L != NULL) {
+    char where[WHERE_MAX];
+    ct_sb_where(sb->L, 0, where, sizeof where);
+    if (where[0] != '\0') memcpy(sb->memwhere, where, sizeof where);
+  }
 #endif
   return NULL;
+}
+
+/*
+** Growth is C work done for the rule (copying, concatenating, filling),
+** charged here as it happens.  The count hook compares the budget only
+** every QUANTUM instructions, and one instruction can allocate hundreds
+** of megabytes (s..s), so the allocator holds the line itself: it
+** refuses growth once the budget is spent or the deadline has passed,
+** and the refusal is reported as that limit, not as memory.  The clock
+** is read once per QUANTUM instructions' worth of bytes, not on every
+** small block.  Returns the limit broken, or KILL_NONE.
+*/
+static kill_kind charge_growth(ct_sandbox *sb, size_t bytes) {
+  unsigned long units = (unsigned long)(bytes / CHARGE_BYTES);
+  sb->steps = ct_sb_addsat(sb->steps, units);
+  if (sb->steps > sb->lim.instructions) return KILL_STEPS;
+  sb->unclocked = ct_sb_addsat(sb->unclocked, units);
+  if (sb->unclocked < QUANTUM) return KILL_NONE;
+  sb->unclocked = 0;
+  return ct_sb_overtime(sb) ? KILL_TIME : KILL_NONE;
 }
 
 void *ct_sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -57,8 +85,11 @@ void *ct_sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   }
   if (nsize <= old)
     who = was;                      /* shrinking changes nothing owned */
-  else if (who == RULE && !rule_may_grow(sb, was, old, nsize))
-    return refuse(sb);
+  else if (who == RULE) {
+    kill_kind why;
+    if (!rule_may_grow(sb, was, old, nsize)) return refuse(sb, KILL_MEMORY);
+    if ((why = charge_growth(sb, nsize - old)) != KILL_NONE) return refuse(sb, why);
+  }
   if (nsize > SIZE_MAX - HDR) return NULL;
   nb = realloc(blk, HDR + nsize);
   if (nb == NULL) {
@@ -68,8 +99,6 @@ void *ct_sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sb->used[was] -= old;
   sb->used[who] += nsize;
   nb[0] = (unsigned char)who;
-  if (who == RULE && nsize > old)   /* C work done for the rule */
-    sb->steps = ct_sb_addsat(sb->steps, (unsigned long)((nsize - old) / CHARGE_BYTES));
   return nb + HDR;
 }
 

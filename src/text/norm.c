@@ -42,6 +42,8 @@ typedef struct folder {
   int want_map;
   utf8proc_int32_t *scratch;
   size_t scap;
+  size_t cap;               /* bytes the buffers may hold; 0: no cap */
+  int over;                 /* stopped at the cap, not out of memory */
   utf8proc_int32_t local[LOCAL_CPS];
 } folder;
 
@@ -52,6 +54,20 @@ static unsigned char ascii_lower(unsigned char c) {
 }
 
 /* ---- output with its map --------------------------------------------- */
+
+/* May the output grow by k bytes and the scratch hold cps code points,
+** within the cap?  The output buffer doubles, so it may hold up to twice
+** what it needs: that is what is counted. */
+static int room(folder *f, size_t k, size_t cps) {
+  size_t out = f->out.len + 1;
+  if (f->cap == 0) return 1;
+  if (k <= f->cap / 4 && out <= f->cap / 4 &&
+      cps <= f->cap / (2 * sizeof *f->scratch) &&
+      2 * (out + k) + cps * sizeof *f->scratch <= f->cap)
+    return 1;
+  f->over = 1;
+  return 0;
+}
 
 /* The map gets a run starting here: a copy run at input offset `at`, or
 ** a cluster run (at | CT_NORM_CLUSTER).  0 when out of memory or when the
@@ -82,13 +98,15 @@ static int note_copy(folder *f, size_t at) {
 
 /* k bytes that all map to the cluster at input offset `at`. */
 static int emit(folder *f, const void *p, size_t k, size_t at) {
+  if (!room(f, k, f->scap)) return 0;
   if (f->want_map && !push_run(f, (uint32_t)at | CT_NORM_CLUSTER)) return 0;
   return ct_buf_add(&f->out, p, k) == CT_OK;
 }
 
 /* A code point that folding left as it was: a copy. */
 static int emit_copy(folder *f, const void *p, size_t k, size_t at) {
-  return note_copy(f, at) && ct_buf_add(&f->out, p, k) == CT_OK;
+  return room(f, k, f->scap) && note_copy(f, at) &&
+         ct_buf_add(&f->out, p, k) == CT_OK;
 }
 
 /* s[i..j) is ASCII: lowercase it, each byte mapping to itself.  Sixteen
@@ -96,7 +114,9 @@ static int emit_copy(folder *f, const void *p, size_t k, size_t at) {
 static int emit_ascii(folder *f, const unsigned char *s, size_t i, size_t j) {
   size_t k = j - i, x = 0;
   unsigned char *o;
-  if (!note_copy(f, i) || ct_buf_reserve(&f->out, k) != CT_OK) return 0;
+  if (!room(f, k, f->scap) || !note_copy(f, i) ||
+      ct_buf_reserve(&f->out, k) != CT_OK)
+    return 0;
   o = (unsigned char *)f->out.s + f->out.len;
   s += i;
 #if CT_BYTES16
@@ -196,6 +216,7 @@ static size_t cluster_end(const unsigned char *s, size_t i, size_t n,
 static int grow_scratch(folder *f, size_t need) {
   utf8proc_int32_t *p;
   if (need > (size_t)-1 / sizeof *p) return 0;
+  if (!room(f, 0, need)) return 0;
   p = f->scratch == f->local ? NULL : f->scratch;
   p = realloc(p, need * sizeof *p);
   if (p == NULL) return 0;
@@ -303,10 +324,13 @@ static void folder_init(folder *f, int want_map) {
   f->want_map = want_map;
   f->scratch = f->local;
   f->scap = LOCAL_CPS;
+  f->cap = 0;
+  f->over = 0;
 }
 
 /* The output is a string even when the input is empty. */
 static int folder_start(folder *f, size_t n) {
+  if (!room(f, n, 0)) return 0;
   if (ct_buf_reserve(&f->out, n) != CT_OK) return 0;
   f->out.s[0] = '\0';
   return 1;
@@ -393,15 +417,19 @@ size_t ct_norm_from_input(const ct_norm *nm, size_t in_off) {
   return o;
 }
 
-char *ct_fold(const char *s, size_t len) {
+char *ct_fold_within(const char *s, size_t len, size_t cap, int *over) {
   folder f;
   int ok;
   folder_init(&f, 0);
+  f.cap = cap;
   ok = folder_start(&f, len) && fold_all(&f, s, len);
   folder_done(&f);
+  if (over != NULL) *over = f.over;
   if (!ok) {
     ct_buf_free(&f.out);
     return NULL;
   }
   return ct_buf_take(&f.out);
 }
+
+char *ct_fold(const char *s, size_t len) { return ct_fold_within(s, len, 0, NULL); }

@@ -57,6 +57,13 @@ typedef struct ct_norm {
 /* Normalizes in[0..n); input offsets in the map start at `base` (pass the
 ** offset of `in` inside the document).  Invalid sequences fold to U+FFFD.
 ** CT_ENOMEM, or CT_ETOOBIG when n or the view reaches 2 GiB. */
+/* ct_fold with the bytes its buffers hold (output and scratch) capped
+** at `cap` (0: no cap), for callers whose memory is limited (ct.fold in
+** the rule sandbox): NULL, with *over set, once the fold would pass it;
+** NULL with *over 0 when out of memory.  Stopping at the cap also bounds
+** the work, which grows with the output. */
+char *ct_fold_within(const char *s, size_t len, size_t cap, int *over);
+
 ct_status ct_norm_build(ct_norm *out, const char *in, size_t n, size_t base);
 void ct_norm_free(ct_norm *nm);
 
