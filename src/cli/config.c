@@ -1,9 +1,11 @@
 /*
 ** config.c -- finding and reading the settings file (config.h).
 */
+#define _XOPEN_SOURCE 700   /* realpath: X/Open, beyond the Makefile's POSIX */
 #include "cli/config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,13 +132,55 @@ static int read_lines(ct_cli_config *c, const char *buf, size_t len) {
   return rc;
 }
 
-static int read_file(const char *path, char **buf, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  *buf = NULL;
-  if (f == NULL) {
+/* Why a file found by the upward search is not to be trusted, or NULL.
+** It may sit in a directory others share (/tmp, a parent of the
+** checkout): whoever can write it chooses the rules and outputs of every
+** run below it, so only the user's own file (or root's) counts, and only
+** while no one else can write it -- git's ownership check. */
+static const char *untrusted(const struct stat *st) {
+  if (st->st_uid != geteuid() && st->st_uid != 0)
+    return "owned by another user";
+  if (st->st_mode & S_IWOTH) return "writable by others";
+  if (st->st_mode & S_IWGRP) return "writable by its group";
+  return NULL;
+}
+
+/* Opens path for reading; with check_owner, the opened file itself is
+** checked (fstat: no window between the check and the read), and 1 means
+** it is ignored, after a warning.  O_NONBLOCK there: a FIFO put in the
+** place of the file found must not hang the open; a regular file reads
+** the same with it. */
+static int open_config(const char *path, int check_owner, FILE **f) {
+  struct stat st;
+  const char *why = NULL;
+  int fd = open(path, O_RDONLY | (check_owner ? O_NONBLOCK : 0));
+  *f = NULL;
+  if (fd < 0 || (check_owner && fstat(fd, &st) != 0)) {
     fprintf(stderr, "clausetag: %s: cannot read: %s\n", path, strerror(errno));
+    if (fd >= 0) close(fd);
     return 2;
   }
+  if (check_owner)
+    why = !S_ISREG(st.st_mode) ? "not a regular file" : untrusted(&st);
+  if (why != NULL) {
+    fprintf(stderr, "clausetag: ignoring %s: %s (--config %s reads it "
+            "all the same)\n", path, why, path);
+    close(fd);
+    return CT_CLI_CONFIG_IGNORED;
+  }
+  if ((*f = fdopen(fd, "rb")) == NULL) {
+    close(fd);
+    return oom();
+  }
+  return 0;
+}
+
+static int read_file(const char *path, int check_owner, char **buf,
+                     size_t *len) {
+  FILE *f;
+  int rc = open_config(path, check_owner, &f);
+  *buf = NULL;
+  if (rc != 0) return rc;
   if ((*buf = malloc(CONFIG_MAX_BYTES + 1)) == NULL) {
     fclose(f);
     return oom();
@@ -155,7 +199,7 @@ static int read_file(const char *path, char **buf, size_t *len) {
   return 0;
 }
 
-int ct_cli_config_read(ct_cli_config *c, const char *path) {
+int ct_cli_config_read(ct_cli_config *c, const char *path, int check_owner) {
   char *buf, *slash;
   size_t len = 0;
   int rc;
@@ -165,7 +209,8 @@ int ct_cli_config_read(ct_cli_config *c, const char *path) {
   c->dir = slash ? dup_n(c->path, (size_t)(slash - c->path) + 1)
                  : dup_n("", 0);
   if (c->dir == NULL) return oom();
-  if ((rc = read_file(path, &buf, &len)) == 0) rc = read_lines(c, buf, len);
+  rc = read_file(path, check_owner, &buf, &len);
+  if (rc == 0) rc = read_lines(c, buf, len);
   free(buf);
   return rc;
 }
@@ -178,6 +223,62 @@ char *ct_cli_config_path(const ct_cli_config *c, const char *value) {
   memcpy(p, c->dir, n);
   memcpy(p + n, value, m + 1);
   return p;
+}
+
+/* Whether path `p` resolved (links and all) lies in directory `root`
+** (resolved too). */
+static int inside(const char *root, const char *p) {
+  size_t n = strlen(root);
+  if (strcmp(root, "/") == 0) return 1;
+  return strncmp(p, root, n) == 0 && (p[n] == '/' || p[n] == '\0');
+}
+
+/* Where the output `full` would really be written, resolved as outfile.c
+** resolves it: a link at its end is followed (a link that leads nowhere
+** would be created wherever it points, so it is refused), else the
+** directory it is in.  *real NULL with 0: that directory does not exist,
+** and the write fails on its own.  -1: a link that cannot be resolved. */
+static int resolve_output(const char *full, char **real) {
+  struct stat st;
+  char *dir, *slash;
+  *real = NULL;
+  if (lstat(full, &st) == 0) {
+    *real = realpath(full, NULL);
+    return *real != NULL ? 0 : -1;
+  }
+  if ((dir = dup_n(full, strlen(full))) == NULL) return 0;
+  slash = strrchr(dir, '/');
+  if (slash == NULL) strcpy(dir, ".");
+  else if (slash == dir) slash[1] = '\0';
+  else *slash = '\0';
+  *real = realpath(dir, NULL);
+  free(dir);
+  return 0;
+}
+
+const char *ct_cli_config_output_escapes(const ct_cli_config *c,
+                                         const char *value) {
+  const char *p = value, *why = NULL;
+  char *full, *root, *real = NULL;
+  if (value[0] == '/') return "an absolute path";
+  for (;;) {                    /* a ".." component anywhere */
+    size_t n = strcspn(p, "/");
+    if (n == 2 && p[0] == '.' && p[1] == '.') return "a '..' in the path";
+    if (p[n] == '\0') break;
+    p += n + 1;
+  }
+  /* The names are plain; a link inside the tree may still lead out. */
+  if ((full = ct_cli_config_path(c, value)) == NULL) return "out of memory";
+  root = realpath(c->dir[0] != '\0' ? c->dir : ".", NULL);
+  if (root == NULL) why = "the settings file's directory cannot be resolved";
+  else if (resolve_output(full, &real) != 0)
+    why = "a symbolic link that leads nowhere";
+  else if (real != NULL && !inside(root, real))
+    why = "a symbolic link leads out of it";
+  free(full);
+  free(root);
+  free(real);
+  return why;
 }
 
 void ct_cli_config_free(ct_cli_config *c) {

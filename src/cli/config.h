@@ -15,9 +15,11 @@
 **
 ** `[classify]`, `[segment]`, ... start a section whose lines apply to
 ** that command only.  A relative path (rules, abbrev, output) is taken
-** from the file's directory.  An option the command line gives is not
-** taken from the file at all, so a flag always wins, for repeatable
-** options too (`-r mine.lua` replaces every `rules =` of the file).
+** from the file's directory; an output must stay inside it.  The file may
+** lower the sandbox's limits, never raise them (options.c).  An option
+** the command line gives is not taken from the file at all, so a flag
+** always wins, for repeatable options too (`-r mine.lua` replaces every
+** `rules =` of the file).
 ** This module only reads the file; options.c applies what it read.
 */
 #ifndef CT_CLI_CONFIG_H
@@ -47,8 +49,21 @@ int ct_cli_config_find(char **path);
 
 /* Reads the file at `path` into *c (zeroed first; free it with
 ** ct_cli_config_free either way).  0, or 2 after printing
-** "clausetag: FILE:LINE: what is wrong". */
-int ct_cli_config_read(ct_cli_config *c, const char *path);
+** "clausetag: FILE:LINE: what is wrong".  With check_owner (a file the
+** upward search found, not one --config names), a file that is not the
+** user's or root's, or that its group or others can write, is not read:
+** CT_CLI_CONFIG_IGNORED after a warning that says why, and *c holds no
+** settings. */
+#define CT_CLI_CONFIG_IGNORED 1
+int ct_cli_config_read(ct_cli_config *c, const char *path, int check_owner);
+
+/* Why the output path `value` (from an `output =` of the file, the part
+** after any FORMAT:) may not be written, or NULL when it may: a settings
+** file writes only inside its own directory -- no absolute path, no ".."
+** component, and no symbolic link on the way that leads out of it (a
+** settings file may come with the rule files of a pull request). */
+const char *ct_cli_config_output_escapes(const ct_cli_config *c,
+                                         const char *value);
 
 /* `value` as a path from the file's directory, when it is relative
 ** (malloc'd); NULL out of memory. */

@@ -491,7 +491,15 @@ static int setting_value(ct_cli_config *c, ct_cli_setting *st,
     size_t keep = opt->key == CT_OPT_OUTPUT &&
                   format_prefix(spec, st->value, &path) != NULL
                   ? (size_t)(path - st->value) : 0;
+    const char *why;
     char *q;
+    if (opt->key == CT_OPT_OUTPUT && strcmp(st->value + keep, "-") != 0 &&
+        (why = ct_cli_config_output_escapes(c, st->value + keep)) != NULL)
+      return ct_cli_usage_error(command, "output '%s' is outside the "
+                                "settings file's directory (%s): a settings "
+                                "file writes only below its own directory; "
+                                "give -o on the command line instead",
+                                st->value + keep, why);
     if ((p = ct_cli_config_path(c, st->value + keep)) == NULL ||
         (q = malloc(keep + strlen(p) + 1)) == NULL) {
       free(p);
@@ -504,6 +512,43 @@ static int setting_value(ct_cli_config *c, ct_cli_setting *st,
     st->value = q;
   }
   return 0;
+}
+
+/* A sandbox limit from the settings file may only be lowered: the file
+** can come with the rule files it would unleash (a pull request's), and
+** "nothing in rule code can escape" the limits must hold for it too.
+** The command line, the user's own choice, may still set any value. */
+static int check_ceiling(const ct_cli_options *o, const char *command,
+                         const ct_cli_setting *st, int key) {
+  unsigned long v, max;
+  switch (key) {
+    case CT_OPT_RULE_BUDGET:
+      v = o->limits.rule_budget, max = CT_DEFAULT_RULE_BUDGET; break;
+    case CT_OPT_RULE_MEMORY:
+      v = (unsigned long)(o->limits.rule_memory >> 20);
+      max = (unsigned long)(CT_DEFAULT_RULE_MEMORY >> 20); break;
+    case CT_OPT_RULE_TIME:
+      v = o->limits.rule_time_ms, max = CT_DEFAULT_RULE_TIME_MS;
+      if (v == 0)
+        return ct_cli_usage_error(command, "'rule-time = 0' (no limit) "
+                                  "would lift a sandbox limit: a settings "
+                                  "file may only lower it (default %lu); "
+                                  "give --rule-time on the command line "
+                                  "instead", max);
+      break;
+    case CT_OPT_MAX_CLAUSE_BYTES:
+      v = (unsigned long)o->limits.max_clause_bytes;
+      max = (unsigned long)CT_DEFAULT_MAX_CLAUSE_BYTES; break;
+    case CT_OPT_MAX_DOCUMENT_BYTES:
+      v = (unsigned long)o->max_document_bytes;
+      max = (unsigned long)CT_DEFAULT_MAX_DOCUMENT_BYTES; break;
+    default: return 0;
+  }
+  if (v <= max) return 0;
+  return ct_cli_usage_error(command, "'%s = %s' would raise a sandbox limit "
+                            "above its default, %lu: a settings file may "
+                            "only lower it; give --%s on the command line "
+                            "instead", st->name, st->value, max, st->name);
 }
 
 static int apply_setting(ct_cli_options *o, const ct_cli_command_spec *spec,
@@ -529,7 +574,8 @@ static int apply_setting(ct_cli_options *o, const ct_cli_command_spec *spec,
   if (setting_value(c, st, opt, spec) != 0) return 2;
   if (!opt->has_arg && st->value != NULL && strcmp(st->value, "false") == 0)
     return 0;
-  return apply(o, spec, opt->key, st->value);
+  if (apply(o, spec, opt->key, st->value) != 0) return 2;
+  return check_ceiling(o, cmd, st, opt->key);
 }
 
 /* Reads the settings file, if there is one, and applies what the command
@@ -548,8 +594,10 @@ static int read_config(ct_cli_options *o, const ct_cli_command_spec *spec,
   if ((o->config = calloc(1, sizeof *o->config)) == NULL)
     rc = ct_cli_usage_error(spec->command, "out of memory");
   else
-    rc = ct_cli_config_read(o->config, file ? file : found);
+    /* the file --config names is the user's choice: no ownership check */
+    rc = ct_cli_config_read(o->config, file ? file : found, file == NULL);
   free(found);
+  if (rc == CT_CLI_CONFIG_IGNORED) rc = 0;    /* warned; it holds nothing */
   for (i = 0; rc == 0 && i < o->config->n; i++) {
     ct_cli_setting *st = &o->config->settings[i];
     snprintf(where, sizeof where, "%s:%d", o->config->path, st->line);
