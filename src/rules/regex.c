@@ -238,14 +238,17 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
 ** pattern of fifteen "(?=[^z]*+z1)" lookaheads made one search on 64 KiB
 ** scan bytes for a minute).  So the steps of a whole search times the
 ** bytes one step may scan, starts x per x span, is held under
-** WORK_BOUND (2^30, about a second of scanning): each position gets at
-** most WORK_BOUND / span^2 steps, at least one.  Subjects up to 1 KiB
-** keep MIN_PER_START; longer ones get fewer steps a position (256 at
-** 2 KiB, 16 at 8 KiB, 1 from 32 KiB), and a pattern that needs more
-** fails with the match limit.
+** WORK_BOUND (2^32, a second or two of scanning): each position gets at
+** most WORK_BOUND / span^2 steps, at least one.  Subjects up to 2 KiB
+** keep MIN_PER_START; longer ones get fewer steps a position (64 at
+** 8 KiB, a rule's subject, 16 at 16 KiB, 1 from 64 KiB), and a pattern
+** that needs more fails with the match limit.  2^30 was tried first: it
+** made a plain pattern that backtracks over words ("(?:\w+\s+){2,8}
+** goods ...") fail on an 8 KiB clause (16 steps a position), where 64
+** let it match (test_work_bound).
 */
 #define MIN_PER_START 1000
-#define WORK_BOUND ((uint64_t)1 << 30)
+#define WORK_BOUND ((uint64_t)1 << 32)
 
 static void share_limit(ct_rematch *m, size_t len, size_t from) {
   uint64_t span = (uint64_t)(len - from) + 1;   /* positions; bytes a step sees */
