@@ -137,6 +137,7 @@ int main(int argc, char **argv) {
   int rc;
   buffer_stdout();
   rc = dispatch(argc, argv);
+  ct_cli_outfile_release();
   /* Help and version text is still buffered: a full disk shows here.
   ** (Commands check their own output and return 2 when it failed.) */
   errno = 0;

@@ -96,6 +96,19 @@ static pending *arm(const char *tmp) {
   return p;
 }
 
+void ct_cli_outfile_release(void) {
+  sigset_t set, old;
+  pending *p, *next;
+  fatal_signals(&set);
+  pthread_sigmask(SIG_BLOCK, &set, &old);   /* no handler walks them now */
+  p = atomic_exchange(&pendings, NULL);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  for (; p != NULL; p = next) {
+    next = p->next;
+    free(p);
+  }
+}
+
 static void disarm(ct_cli_outfile *o) {
   if (o->pending != NULL) o->pending->armed = 0;
   o->pending = NULL;

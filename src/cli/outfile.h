@@ -56,4 +56,10 @@ int ct_cli_outfile_fail(ct_cli_outfile *o, int errnum);
 ** be created: a.out, ./a.out, d/../a.out and a link to a.out are one. */
 int ct_cli_outfile_same(const char *a, const char *b);
 
+/* Frees what the signal cleanup kept of the run's temp files (a node per
+** -o, kept while a handler on any thread might walk them).  Call it
+** once, at the end, with no other thread left and every output
+** committed or failed. */
+void ct_cli_outfile_release(void);
+
 #endif
