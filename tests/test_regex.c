@@ -300,6 +300,15 @@ static void test_limits_reported(void **state) {
   ct_regex_free(re);
 }
 
+/* n bytes of c and a NUL, malloc'ed: the long subjects below. */
+static char *filled(size_t n, char c) {
+  char *s = malloc(n + 1);
+  assert_non_null(s);
+  memset(s, c, n);
+  s[n] = '\0';
+  return s;
+}
+
 /* The match limit is shared by the start positions of a search, but it
 ** counts backtracking, not characters: a lookahead that scans to the end
 ** from every position costs n^2 character steps without breaking it.
@@ -307,12 +316,9 @@ static void test_limits_reported(void **state) {
 ** ct.re subjects at 64 KiB) and the sandbox's clock stops the rest. */
 static void test_quadratic_lookahead(void **state) {
   size_t n = 50000;
-  char *subj = malloc(n + 1);
+  char *subj = filled(n, 'x');
   double t0, dt;
   (void)state;
-  assert_non_null(subj);
-  memset(subj, 'x', n);
-  subj[n] = '\0';
   t0 = now();
   expect_find("(?=.*abcd)", subj, n, 0, "none");
   dt = now() - t0;
@@ -327,14 +333,11 @@ static void test_quadratic_lookahead(void **state) {
 ** at each, where 1,000,000 per position would have run for seconds. */
 static void test_limit_per_search(void **state) {
   size_t n = 50000, s, e;
-  char *subj = malloc(n + 1);
+  char *subj = filled(n, 'a');
   ct_regex *re = compile("(a|a){11}(?:\\d|x)");
   ct_rematch *m = ct_rematch_new(NULL);
   ct_error err;
   (void)state;
-  assert_non_null(subj);
-  memset(subj, 'a', n);
-  subj[n] = '\0';
   assert_int_equal(ct_regex_find(re, m, subj, n, 0, &s, &e, &err), -1);
   assert_int_equal(err.status, CT_ELIMIT);
   ct_rematch_free(m);
@@ -344,23 +347,20 @@ static void test_limit_per_search(void **state) {
 
 /* A step may scan the rest of the subject (a possessive repeat inside a
 ** lookahead), so the steps a position gets shrink with the subject's
-** length squared: on 16,000 bytes fifteen such lookaheads a position
-** (1,000 steps: some 2e9 bytes scanned, seconds) stop at the limit at
-** once, while the same pattern on 500 bytes still runs to its answer. */
+** length squared: on 32,000 bytes fifteen such lookaheads a position (4
+** steps under the bound of 2^32) stop at the limit at once, while the
+** same pattern on 500 bytes still runs to its answer. */
 static void test_work_bound(void **state) {
   static const char pat[] =
       ".(?:(?=[^z]*+z1)|(?=[^z]*+z2)|(?=[^z]*+z3)|(?=[^z]*+z4)|(?=[^z]*+z5)|"
       "(?=[^z]*+z6)|(?=[^z]*+z7)|(?=[^z]*+z8)|(?=[^z]*+z9)|(?=[^z]*+z10)|"
       "(?=[^z]*+z11)|(?=[^z]*+z12)|(?=[^z]*+z13)|(?=[^z]*+z14)|(?=[^z]*+z15))";
   size_t n = 32000, s, e;
-  char *subj = malloc(n + 1);
+  char *subj = filled(n, 'a');
   ct_regex *re = compile(pat);
   ct_rematch *m = ct_rematch_new(NULL);
   ct_error err;
   (void)state;
-  assert_non_null(subj);
-  memset(subj, 'a', n);
-  subj[n] = '\0';
   assert_int_equal(ct_regex_find(re, m, subj, n, 0, &s, &e, &err), -1);
   assert_int_equal(err.status, CT_ELIMIT);
   memcpy(subj + 490, "z15", 3);

@@ -338,7 +338,12 @@ static unsigned long fold_cost(const char *s, size_t len) {
 ** a string that grows elevenfold (U+FDFA) cannot take memory, or the
 ** time its folding takes, beyond the limit; the attempts cost at most
 ** a third more than the last.  Without a host hook nothing is capped. */
-#define FOLD_FIRST_HOLD(len) (4 * ((len) + 64))
+#define HOLD_MAX ((size_t)-1 >> 1)
+
+/* Four times w, or HOLD_MAX where that would overflow. */
+static size_t hold_times4(size_t w) {
+  return w > ((size_t)-1 >> 3) ? HOLD_MAX : 4 * w;
+}
 
 typedef struct foldbox {         /* ct.fold's result, owned by Lua */
   char *p;
@@ -382,13 +387,12 @@ static int l_fold(lua_State *L) {
   if (st->on_hold == NULL) {
     b->p = ct_fold(s, len);
   } else {
-    for (want = len > ((size_t)-1 >> 3) ? (size_t)-1 >> 1 : FOLD_FIRST_HOLD(len);;
-         want = want > ((size_t)-1 >> 3) ? (size_t)-1 >> 1 : 4 * want) {
+    for (want = hold_times4(len + 64);; want = hold_times4(want)) {
       if (!st->on_hold(L, st->on_hold_ud, want, 0)) return fold_over(L, st);
       b->held = want;
       if ((b->p = ct_fold_within(s, len, want, &over)) != NULL || !over) break;
       fold_release(L, b);
-      if (want == (size_t)-1 >> 1) return fold_over(L, st);
+      if (want == HOLD_MAX) return fold_over(L, st);
       charge(L, st, 0);                /* reads the clock; holds nothing */
     }
   }
