@@ -400,9 +400,11 @@ typedef struct ct_limits {
   size_t rule_memory;          /* bytes per Lua state */
   size_t max_clause_bytes;     /* regexes see at most this much of a subject */
   unsigned long match_limit;   /* PCRE2 match limit per search */
-  unsigned long rule_time_ms;  /* wall clock per `when` call and per rule
-                               ** file load; 0: none.  The backstop for C
-                               ** work no count sees */
+  unsigned long rule_time_ms;  /* wall clock per `when` call, per rule
+                               ** file load, and for the regex rules of
+                               ** one clause together (read inside long
+                               ** searches too); 0: none.  The backstop
+                               ** for C work no count sees */
 } ct_limits;
 
 #define CT_DEFAULT_RULE_BUDGET 1000000UL

@@ -247,6 +247,43 @@ static void test_limits(void **state) {
   assert_int_equal(limit_calls, 4);
 }
 
+static int zero_charges;
+
+/* A host whose time is up at the third look at its clock. */
+static void stop_third(lua_State *L, void *ud, unsigned long units) {
+  (void)ud;
+  if (units == 0 && ++zero_charges == 3) {
+    lua_pushliteral(L, "time is up");
+    lua_error(L);
+  }
+}
+
+/* A long search asks the host between its windows (a charge of 0, which
+** reads a sandbox's clock), so the host's deadline stops it there: one
+** search of fifteen lookaheads over 16,000 bytes takes a second or
+** two, within the match limit, and no instruction runs meanwhile. */
+static void test_search_meets_deadline(void **state) {
+  static const char *calls[] = {"r:find(s)", "for m in r:gmatch(s) do end",
+                                "cfind(r, s)"};
+  lua_State *L = *state;
+  size_t i;
+  run(L, "local a = {}\n"
+         "for i = 1, 15 do a[#a + 1] = '(?=[^z]*+z' .. i .. ')' end\n"
+         "r = ct.re('.(?:' .. table.concat(a, '|') .. ')')\n"
+         "s = ('a'):rep(16000)");
+  assert_int_equal(ct_lua_on_charge(L, stop_third, NULL), CT_OK);
+  for (i = 0; i < sizeof calls / sizeof *calls; i++) {
+    zero_charges = 0;
+    if (luaL_dostring(L, calls[i]) == LUA_OK)
+      fail_msg("%s: ran to its end", calls[i]);
+    assert_string_equal(lua_tostring(L, -1), "time is up");
+    assert_int_equal(zero_charges, 3);
+    lua_settop(L, 0);
+  }
+  assert_int_equal(ct_lua_on_charge(L, NULL, NULL), CT_OK);
+  run(L, "assert(r:find(('a'):rep(100) .. 'z15') == 1)");
+}
+
 /* Compiled regexes count against a per-state cap; garbage is collected
 ** before giving up. */
 static void test_regex_memory(void **state) {
@@ -402,6 +439,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(test_fold, setup, teardown),
     cmocka_unit_test_setup_teardown(test_find, setup, teardown),
+    cmocka_unit_test_setup_teardown(test_search_meets_deadline, setup,
+                                    teardown),
     cmocka_unit_test_setup_teardown(test_match, setup, teardown),
     cmocka_unit_test_setup_teardown(test_gmatch, setup, teardown),
     cmocka_unit_test_setup_teardown(test_cache, setup, teardown),

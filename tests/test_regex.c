@@ -11,6 +11,7 @@
 #include <time.h>
 #include <cmocka.h>
 #include "helpers.h"
+#include "core/error.h"
 #include "rules/regex.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -313,7 +314,8 @@ static char *filled(size_t n, char c) {
 ** counts backtracking, not characters: a lookahead that scans to the end
 ** from every position costs n^2 character steps without breaking it.
 ** This documents the cost; callers cap subject sizes (clauses at 8 KiB,
-** ct.re subjects at 64 KiB) and the sandbox's clock stops the rest. */
+** ct.re subjects at 64 KiB), and their stop function (the sandbox's
+** clock) ends such a search between its windows (test_stop). */
 static void test_quadratic_lookahead(void **state) {
   size_t n = 50000;
   char *subj = filled(n, 'x');
@@ -376,6 +378,158 @@ static void test_work_bound(void **state) {
   assert_int_equal(e, 7013);
   ct_rematch_free(m);
   ct_regex_free(re);
+  free(subj);
+}
+
+/* The unbroken search, to compare with: PCRE2 itself, with its own
+** (larger) limits and no windows. */
+static int oracle(const char *pattern, const char *subj, size_t len,
+                  size_t from, size_t *ms, size_t *me) {
+  int code, rc;
+  PCRE2_SIZE off;
+  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                                     PCRE2_MATCH_INVALID_UTF,
+                                 &code, &off, NULL);
+  pcre2_match_data *md;
+  assert_non_null(re);
+  md = pcre2_match_data_create_from_pattern(re, NULL);
+  assert_non_null(md);
+  rc = pcre2_match(re, (PCRE2_SPTR)subj, len, from, 0, md, NULL);
+  if (rc > 0) {
+    *ms = pcre2_get_ovector_pointer(md)[0];
+    *me = pcre2_get_ovector_pointer(md)[1];
+  }
+  pcre2_match_data_free(md);
+  pcre2_code_free(re);
+  assert_true(rc > 0 || rc == PCRE2_ERROR_NOMATCH);
+  return rc > 0;
+}
+
+static int count_stops(void *ud, ct_error *err) {
+  (void)err;
+  ++*(int *)ud;
+  return 0;
+}
+
+/* n bytes of whole copies of unit, with "goods " in place of the copy
+** that holds byte `at` (none when at >= n); the length in *len. */
+static char *repeated(const char *unit, size_t n, size_t at, size_t *len) {
+  size_t u = strlen(unit), i;
+  char *s = filled(n, ' ');
+  for (i = 0; i + u <= n; i += u) memcpy(s + i, unit, u);
+  *len = i;
+  if (at < i) memcpy(s + at / u * u, "goods ", 6 < u ? 6 : u);
+  return s;
+}
+
+/* A long search runs in windows of start positions (the stop function
+** is asked between them) and finds what the unbroken search finds,
+** wherever a window boundary falls: inside a two-, three- or four-byte
+** character, in invalid UTF-8, on the ASCII twin (em dashes) or not.
+** (The first pass, which gives each position fewer steps, answers the
+** searches that need no more.) */
+static void test_windows_same_answer(void **state) {
+  static const char *units[] = {
+      "words ", "word\xe2\x80\x94 ", "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 ",
+      "ab cd\xff ef\xc3 ", "\xc3\xa9t\xc3\xa9 ", "x\xf0\x9f\x99\x82yz "};
+  static const char *pats[] = {"(?:\\w+\\s+){2,3}goods\\b",
+                               "(?<=\\s)\\S+\\s+goods", "\\bgoods\\s+\\S+\\s+\\S"};
+  static const size_t ats[] = {40, 7001, 15900, 99999};
+  size_t u, p, a, len, s, e, os, oe;
+  int stops, rc, windowed[sizeof units / sizeof *units] = {0};
+  (void)state;
+  for (u = 0; u < sizeof units / sizeof *units; u++)
+    for (p = 0; p < sizeof pats / sizeof *pats; p++)
+      for (a = 0; a < sizeof ats / sizeof *ats; a++) {
+        char *subj = repeated(units[u], 16000, ats[a], &len);
+        ct_regex *re = compile(pats[p]);
+        ct_rematch *m = ct_rematch_new(NULL);
+        ct_error err;
+        size_t from = a % 2 ? 37 : 0;
+        stops = 0;
+        ct_rematch_on_stop(m, count_stops, &stops);
+        rc = ct_regex_find(re, m, subj, len, from, &s, &e, &err);
+        if (rc < 0) fail_msg("/%s/ unit %zu: %s", pats[p], u, err.msg);
+        if (oracle(pats[p], subj, len, from, &os, &oe) != rc ||
+            (rc == 1 && (s != os || e != oe)))
+          fail_msg("/%s/ unit %zu, goods at %zu: got %d %zu-%zu, want "
+                   "%zu-%zu", pats[p], u, ats[a], rc, s, e, os, oe);
+        windowed[u] += stops > 0;
+        ct_rematch_free(m);
+        ct_regex_free(re);
+        free(subj);
+      }
+  for (u = 0; u < sizeof units / sizeof *units; u++)
+    if (windowed[u] == 0) fail_msg("unit %zu: no search ran in windows", u);
+}
+
+/* Every start position is tried once, across window boundaries: the
+** first alternative needs many steps at each word (so the search runs in
+** windows, a few hundred positions each at 16,000 bytes) and matches
+** nowhere, the second matches at exactly one position, which looks
+** behind it; it is found at each of positions 200 to 1,400. */
+static void test_window_boundaries(void **state) {
+  size_t len, k, s, e;
+  char *subj = repeated("words ", 16000, 99999, &len);
+  ct_regex *re = compile("(?:\\w+\\s+){2,3}goods|(?<=q)r");
+  ct_rematch *m = ct_rematch_new(NULL);
+  ct_error err;
+  int stops = 0;
+  (void)state;
+  ct_rematch_on_stop(m, count_stops, &stops);
+  for (k = 200; k < 1400; k++) {
+    char was[2];
+    memcpy(was, subj + k - 1, 2);
+    memcpy(subj + k - 1, "qr", 2);
+    if (ct_regex_find(re, m, subj, len, 0, &s, &e, &err) != 1 || s != k)
+      fail_msg("qr at %zu: not found there", k - 1);
+    memcpy(subj + k - 1, was, 2);
+  }
+  assert_true(stops > 1000);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+  free(subj);
+}
+
+static int stop_third(void *ud, ct_error *err) {
+  if (++*(int *)ud < 3) return 0;
+  ct_fail(err, CT_ELIMIT, "stopped by the host");
+  return 1;
+}
+
+/* The stop function ends a search between two windows, with its error;
+** the match state stays usable.  \G (true at the search's start) and
+** backtracking verbs would change what windows find: those patterns are
+** searched unbroken.  Here (*COMMIT) fails the whole search at its first
+** position, where windows would go on to find "words goods". */
+static void test_stop(void **state) {
+  size_t len, s, e;
+  char *subj = repeated("words ", 16000, 15990, &len);
+  ct_regex *re = compile("(?:\\w+\\s+){2,3}goods\\b");
+  ct_regex *commit = compile("(?:\\w+\\s+){2,3}(*COMMIT)goods");
+  ct_regex *g = compile("\\Gx|(?:\\w+\\s+){2,3}goods");
+  ct_rematch *m = ct_rematch_new(NULL);
+  ct_error err;
+  int stops = 0;
+  (void)state;
+  ct_rematch_on_stop(m, stop_third, &stops);
+  assert_int_equal(ct_regex_find(re, m, subj, len, 0, &s, &e, &err), -1);
+  assert_int_equal(err.status, CT_ELIMIT);
+  assert_string_equal(err.msg, "stopped by the host");
+  assert_int_equal(stops, 3);
+  assert_int_equal(ct_regex_find(re, m, subj, 100, 0, &s, &e, &err), 0);
+  ct_rematch_on_stop(m, count_stops, &stops);
+  stops = 0;
+  assert_int_equal(ct_regex_find(commit, m, subj, len, 0, &s, &e, &err), 0);
+  assert_int_equal(ct_regex_find(g, m, subj, len, 0, &s, &e, &err), 1);
+  assert_int_equal(s, 15990 / 6 * 6 - 18);
+  assert_int_equal(stops, 0);
+  ct_rematch_on_stop(m, NULL, NULL);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+  ct_regex_free(commit);
+  ct_regex_free(g);
   free(subj);
 }
 
@@ -511,6 +665,9 @@ int main(void) {
     cmocka_unit_test(test_quadratic_lookahead),
     cmocka_unit_test(test_limit_per_search),
     cmocka_unit_test(test_work_bound),
+    cmocka_unit_test(test_windows_same_answer),
+    cmocka_unit_test(test_window_boundaries),
+    cmocka_unit_test(test_stop),
     cmocka_unit_test(test_invalid_utf8_subject),
     cmocka_unit_test(test_iteration),
     cmocka_unit_test(test_find_loop_terminates),

@@ -105,14 +105,38 @@ static int raise_match_error(lua_State *L, ctstate *st, const ct_error *e) {
   return luaL_error(L, "%s", e->msg);
 }
 
+/* A long search stops between two of its windows (regex.h) once the
+** host's charge, which reads its clock, raises: a `when` given 100 ms
+** does not run a search of a second or two to its end. */
+typedef struct watch {
+  lua_State *L;
+  ctstate *st;
+} watch;
+
+static int keep_on(void *ud, ct_error *err) {
+  watch *w = ud;
+  (void)err;
+  charge(w->L, w->st, 0);
+  return 0;
+}
+
+static void watch_search(lua_State *L, ctstate *st, watch *w) {
+  w->L = L;
+  w->st = st;
+  ct_rematch_on_stop(st->m, keep_on, w);
+}
+
 static int find_in(lua_State *L, ctstate *st, const ct_regex *re,
                    const char *s, size_t len, size_t from, size_t *ms,
                    size_t *me) {
   ct_error e;
+  watch w;
   int rc;
   if (st->m == NULL) return luaL_error(L, "ct library already closed");
   charge(L, st, (unsigned long)((from < len ? len - from : 0) / SCAN_BYTES) + 1);
+  watch_search(L, st, &w);
   rc = ct_regex_find(re, st->m, s, len, from, ms, me, &e);
+  ct_rematch_on_stop(st->m, NULL, NULL);
   if (rc < 0) return raise_match_error(L, st, &e);
   return rc;
 }
@@ -285,10 +309,13 @@ static int gmatch_step(lua_State *L) {
   const char *s = lua_tolstring(L, lua_upvalueindex(3), &len);
   ct_regex_iter *it = lua_touserdata(L, lua_upvalueindex(4));
   ct_error e;
+  watch w;
   int rc;
   if (st->m == NULL || re == NULL) return luaL_error(L, "regex already freed");
   charge(L, st, (unsigned long)((it->pos < len ? len - it->pos : 0) / SCAN_BYTES) + 1);
+  watch_search(L, st, &w);
   rc = ct_regex_next(re, st->m, s, len, it, &ms, &me, &e);
+  ct_rematch_on_stop(st->m, NULL, NULL);
   if (rc < 0) return raise_match_error(L, st, &e);
   if (rc == 0) return 0;
   return push_captures(L, st, re, s);

@@ -20,6 +20,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include "core/buf.h"
+#include "core/deadline.h"
 #include "core/error.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
@@ -124,6 +125,10 @@ struct ct_engine {
                                ** every vocabulary rule */
   size_t vclause;
   unsigned vserial;
+  ct_deadline re_clock;        /* --rule-time for the regex rules of
+                               ** clause re_clause of document re_serial */
+  size_t re_clause;
+  unsigned re_serial;
 };
 
 /* The last result of a regex on a clause.  Rule files made by a loop
@@ -716,6 +721,8 @@ static void same_patterns(ct_engine *e) {
   }
 }
 
+static int regex_overtime(void *ud, ct_error *err);
+
 static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
@@ -723,6 +730,7 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   ct_regex_default_limits(&rl);
   rl.match_limit = (uint32_t)rs->lim.match_limit;
   e->rm = ct_rematch_new(&rl);
+  if (e->rm) ct_rematch_on_stop(e->rm, regex_overtime, e);
   e->ps = ct_phrases_scratch_new();
   e->has_ps = ct_phrases_scratch_new();
   e->refs = calloc(rs->nrules + 1, sizeof *e->refs);
@@ -1088,6 +1096,30 @@ static ct_status vocab_strength(ct_engine *e, const ct_rule *rule,
   return CT_OK;
 }
 
+/* The regex rules of one clause share --rule-time, as a `when` call has
+** it: a clock started by the first of them to search the clause, read
+** before each later search and between the windows of a long one
+** (regex.h), so that a rule file's patterns cannot take seconds a
+** clause. */
+static int regex_overtime(void *ud, ct_error *err) {
+  ct_engine *e = ud;
+  if (!ct_deadline_passed(&e->re_clock)) return 0;
+  ct_fail(err, CT_ELIMIT, "time limit exceeded (%lu ms)", e->re_clock.ms);
+  return 1;
+}
+
+static int regex_search(ct_engine *e, const ct_rule *rule,
+                        const ct_clause *c, const char *subj, size_t len,
+                        size_t *a, size_t *b, ct_error *err) {
+  if (e->re_clause != c->index || e->re_serial != e->serial) {
+    ct_deadline_start(&e->re_clock, e->rs->lim.rule_time_ms);
+    e->re_clause = c->index, e->re_serial = e->serial;
+  } else if (regex_overtime(e, err)) {
+    return -1;
+  }
+  return ct_regex_find(rule->regex, e->rm, subj, len, 0, a, b, err);
+}
+
 /* Does rule r fire on clause c, and how strongly, on which span?  Called
 ** only where adds_nothing said the rule may add something: not vetoed,
 ** its scope and context hold. */
@@ -1114,8 +1146,7 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     int m;
     if (mm->clause == c->index && mm->serial == e->serial) {
       m = mm->m, a = mm->a, b = mm->b;
-    } else if ((m = ct_regex_find(rule->regex, e->rm, subj, len, 0, &a, &b,
-                                  err)) >= 0) {
+    } else if ((m = regex_search(e, rule, c, subj, len, &a, &b, err)) >= 0) {
       mm->serial = e->serial, mm->clause = c->index;
       mm->m = m, mm->a = a, mm->b = b;
     }

@@ -9,6 +9,7 @@
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
@@ -21,6 +22,8 @@ struct ct_regex {
                                   ** subjects it matches alike (ucp_free);
                                   ** NULL: code runs on every one */
   int groups;
+  int shifts;                     /* may be searched in windows of start
+                                  ** positions (no \G, no (* verb) */
   char *pattern;
 };
 
@@ -31,6 +34,8 @@ struct ct_rematch {
   uint32_t pairs;                 /* md holds this many (start, end) */
   int matched;                    /* md holds the last match */
   ct_regex_limits lim;
+  ct_regex_stop_fn stop;          /* asked between windows; may be NULL */
+  void *stop_ud;
 };
 
 void ct_regex_default_limits(ct_regex_limits *lim) {
@@ -49,7 +54,8 @@ static pcre2_code *compile_code(const char *pattern, uint32_t more,
                                 int *code, PCRE2_SIZE *off) {
   pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
   pcre2_code *re;
-  uint32_t opts = PCRE2_UTF | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C | more;
+  uint32_t opts = PCRE2_UTF | PCRE2_CASELESS | PCRE2_NEVER_BACKSLASH_C |
+                  PCRE2_USE_OFFSET_LIMIT | more;
   if (cc == NULL) {
     *code = PCRE2_ERROR_NOMEMORY;
     *off = 0;
@@ -113,6 +119,7 @@ ct_status ct_regex_compile(const char *pattern, ct_regex **out,
   ** interpreter runs the same pattern under the same limits. */
   (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
   compile_ascii(re);
+  re->shifts = strstr(pattern, "\\G") == NULL && strstr(pattern, "(*") == NULL;
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups);
   re->groups = (int)groups;
   *out = re;
@@ -173,6 +180,11 @@ ct_rematch *ct_rematch_new(const ct_regex_limits *lim) {
   m->jit = pcre2_jit_stack_create(jit_start, m->lim.jit_stack_max, NULL);
   if (m->jit) pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
   return m;
+}
+
+void ct_rematch_on_stop(ct_rematch *m, ct_regex_stop_fn fn, void *ud) {
+  m->stop = fn;
+  m->stop_ud = ud;
 }
 
 void ct_rematch_free(ct_rematch *m) {
@@ -250,15 +262,15 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
 #define MIN_PER_START 1000
 #define WORK_BOUND ((uint64_t)1 << 32)
 
-static void share_limit(ct_rematch *m, size_t len, size_t from) {
-  uint64_t span = (uint64_t)(len - from) + 1;   /* positions; bytes a step sees */
+/* The steps each start position gets in a search of `span` positions. */
+static uint64_t steps_per_start(const ct_rematch *m, uint64_t span) {
   uint64_t per = m->lim.match_limit / span;
   uint64_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
                                                        : MIN_PER_START;
   uint64_t cap = span > WORK_BOUND ? 1 : WORK_BOUND / span / span;
   if (per < floor) per = floor;
   if (per > cap) per = cap > 0 ? cap : 1;
-  pcre2_set_match_limit(m->mctx, (uint32_t)per);
+  return per;
 }
 
 /* Does s[0..n) hold only characters that PCRE2_UCP leaves alone: ASCII,
@@ -290,10 +302,89 @@ static int ucp_free(const char *s, size_t n) {
   return 1;
 }
 
-/* One pcre2_match call: 1, 0 or -1 as ct_regex_find. */
+/*
+** Bounded in work is not bounded in time as the host sees it: WORK_BOUND
+** is a second or two, and a rule may have 100 ms.  So a long search is
+** cut into windows of start positions, and m->stop is asked between
+** them.  PCRE2's offset limit ends a window: searching from a with the
+** offset limit b finds the leftmost match that starts in [a, b], as the
+** whole search would, or none, and the next window starts at b + 1.  A
+** window's work (positions x steps x span) is at most WINDOW_WORK, some
+** 20 ms.  Most searches use a sliver of their bound, so the first pass
+** tries every position with fewer steps, as many as keep the whole
+** search within WINDOW_WORK; only when a position needs more does the
+** search start again in windows with the full number.  The answer is
+** the same: a position that ends within fewer steps ends the same way
+** within more.
+**
+** \G (true at the search's start) and the backtracking verbs
+** ((*COMMIT) ends the whole search, (*SKIP) moves its start) would
+** change what windows find: such a pattern is searched in one piece,
+** bounded by WORK_BOUND and not by the host's clock.
+*/
+#define WINDOW_WORK ((uint64_t)1 << 26)
+#define STOPPED INT_MIN              /* no pcre2_match code */
+
+typedef struct search {
+  const pcre2_code *code;
+  const char *subj;
+  size_t len;
+  uint32_t opts;
+} search;
+
+static int match_at(ct_rematch *m, const search *q, size_t from,
+                    uint64_t steps, PCRE2_SIZE last_start) {
+  pcre2_set_match_limit(m->mctx, (uint32_t)steps);
+  pcre2_set_offset_limit(m->mctx, last_start);
+  return pcre2_match(q->code, (PCRE2_SPTR)q->subj, q->len, from, q->opts,
+                     m->md, m->mctx);
+}
+
+static int stopped(ct_rematch *m, ct_error *err) {
+  return m->stop != NULL && m->stop(m->stop_ud, err);
+}
+
+/* A window may start only where a character does: the ASCII twin is run
+** with PCRE2_NO_UTF_CHECK. */
+static size_t char_start(const search *q, size_t p) {
+  while (p < q->len && ((unsigned char)q->subj[p] & 0xC0) == 0x80) p++;
+  return p;
+}
+
+static int in_windows(ct_rematch *m, const search *q, size_t from,
+                      uint64_t span, uint64_t per, ct_error *err) {
+  uint64_t w = WINDOW_WORK / per / span;          /* positions a window */
+  size_t a = from;
+  int rc;
+  if (w == 0) w = 1;
+  for (;;) {
+    int last = w > (uint64_t)(q->len - a);
+    rc = match_at(m, q, a, per, last ? PCRE2_UNSET : a + (size_t)w - 1);
+    if (rc != PCRE2_ERROR_NOMATCH || last) return rc;
+    a = char_start(q, a + (size_t)w);
+    if (stopped(m, err)) return STOPPED;
+  }
+}
+
+/* The search from `from`: pcre2_match's code, or STOPPED (err filled). */
+static int search_from(ct_rematch *m, const search *q, int shifts,
+                       size_t from, ct_error *err) {
+  uint64_t span = (uint64_t)(q->len - from) + 1;   /* positions; bytes a step sees */
+  uint64_t per = steps_per_start(m, span);
+  uint64_t quick = WINDOW_WORK / span / span;
+  int rc;
+  if (!shifts || quick >= per) return match_at(m, q, from, per, PCRE2_UNSET);
+  rc = match_at(m, q, from, quick > 0 ? quick : 1, PCRE2_UNSET);
+  if (rc != PCRE2_ERROR_MATCHLIMIT) return rc;
+  if (stopped(m, err)) return STOPPED;
+  return in_windows(m, q, from, span, per, err);
+}
+
+/* One search: 1, 0 or -1 as ct_regex_find. */
 static int run(const ct_regex *re, ct_rematch *m, const char *subj,
                size_t len, size_t from, uint32_t opts, size_t *ms,
                size_t *me, ct_error *err) {
+  search q;
   PCRE2_SIZE *ov;
   int rc;
   m->matched = 0;
@@ -303,14 +394,18 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
     ct_fail(err, CT_ENOMEM, "out of memory");
     return -1;
   }
-  share_limit(m, len, from);
+  q.subj = subj;
+  q.len = len;
   if (re->ascii != NULL && (from >= len || (subj[from] & 0xC0) != 0x80) &&
-      ucp_free(subj, len))        /* valid UTF-8, from at a character */
-    rc = pcre2_match(re->ascii, (PCRE2_SPTR)subj, len, from,
-                     opts | PCRE2_NO_UTF_CHECK, m->md, m->mctx);
-  else
-    rc = pcre2_match(re->code, (PCRE2_SPTR)subj, len, from, opts, m->md,
-                     m->mctx);
+      ucp_free(subj, len)) {      /* valid UTF-8, from at a character */
+    q.code = re->ascii;
+    q.opts = opts | PCRE2_NO_UTF_CHECK;
+  } else {
+    q.code = re->code;
+    q.opts = opts;
+  }
+  rc = search_from(m, &q, re->shifts && !(opts & PCRE2_ANCHORED), from, err);
+  if (rc == STOPPED) return -1;
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   if (rc < 0) return match_error(m, rc, err);
   ov = pcre2_get_ovector_pointer(m->md);

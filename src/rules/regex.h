@@ -14,9 +14,15 @@
 ** CT_ELIMIT, "regex match limit exceeded (match limit 1000000)".  The
 ** match limit bounds a whole search: PCRE2 counts it afresh at each start
 ** position, so it is shared out among the positions (at least 1,000
-** steps each, but at most 2^30 / span^2, span the subject's bytes from
+** steps each, but at most 2^32 / span^2, span the subject's bytes from
 ** the search's start: one step can scan them all, see regex.c).  Callers
 ** should still cap subject sizes (clauses are naturally short).
+**
+** A search that may take long runs in windows of start positions, each
+** some 20 ms of work at most, and between them asks the ct_rematch's stop
+** function (ct_rematch_on_stop) whether to go on: that is how a host's
+** clock bounds a search.  The answer is the one an unbroken search gives.
+** Patterns with \G or a backtracking verb ("(*") are searched unbroken.
 */
 #ifndef CT_REGEX_H
 #define CT_REGEX_H
@@ -38,6 +44,12 @@ typedef struct ct_regex_limits {
   size_t jit_stack_max;     /* bytes of JIT stack */
   int no_jit;               /* always run the interpreter (tests, debug) */
 } ct_regex_limits;
+
+/* Asked between the windows of a long search: nonzero stops it, and the
+** search fails (-1) with the error the function put in err.  It may also
+** not return at all (a Lua error): between windows the search holds
+** nothing, and m stays usable. */
+typedef int (*ct_regex_stop_fn)(void *ud, ct_error *err);
 
 /* 1,000,000 steps, depth 10,000, 16 MiB of heap, 1 MiB of JIT stack,
 ** JIT on. */
@@ -61,6 +73,9 @@ size_t ct_regex_min_length(const ct_regex *re);
 ** of memory. */
 ct_rematch *ct_rematch_new(const ct_regex_limits *lim);
 void ct_rematch_free(ct_rematch *m);
+
+/* Sets (fn NULL: clears) the stop function of m's searches. */
+void ct_rematch_on_stop(ct_rematch *m, ct_regex_stop_fn fn, void *ud);
 
 /* Searches subj[0..len) from byte offset `from` (the text before it still
 ** counts for lookbehind and \b).  Returns 1 with the match in

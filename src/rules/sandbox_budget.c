@@ -77,11 +77,7 @@ static int raise_kill(lua_State *L, ct_sandbox *sb) {
 }
 
 int ct_sb_overtime(const ct_sandbox *sb) {
-  struct timespec now;
-  if (sb->lim.time_ms == 0) return 0;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return now.tv_sec > sb->deadline.tv_sec ||
-         (now.tv_sec == sb->deadline.tv_sec && now.tv_nsec >= sb->deadline.tv_nsec);
+  return ct_deadline_passed(&sb->deadline);
 }
 
 /* The count hook.  It stays installed for the whole life of the state,
@@ -128,15 +124,7 @@ void ct_sb_fresh_budget(ct_sandbox *sb) {
   sb->refused = KILL_NONE;
   sb->steps = sb->unclocked = 0;
   sb->where[0] = sb->memwhere[0] = sb->errmsg[0] = '\0';
-  if (sb->lim.time_ms > 0) {
-    clock_gettime(CLOCK_MONOTONIC, &sb->deadline);
-    sb->deadline.tv_sec += (time_t)(sb->lim.time_ms / 1000);
-    sb->deadline.tv_nsec += (long)(sb->lim.time_ms % 1000) * 1000000L;
-    if (sb->deadline.tv_nsec >= 1000000000L) {
-      sb->deadline.tv_sec++;
-      sb->deadline.tv_nsec -= 1000000000L;
-    }
-  }
+  ct_deadline_start(&sb->deadline, sb->lim.time_ms);
   ct_sb_hook_on(sb);
 }
 

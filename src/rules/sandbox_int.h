@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <time.h>
 #include <lua.h>
+#include "core/deadline.h"
 #include "rules/sandbox.h"
 
 #define QUANTUM 1000        /* instructions between two calls of the hook */
@@ -42,7 +43,7 @@ struct ct_sandbox {
   int host;                   /* depth of host sections */
   int depth;                  /* depth of ct_sandbox_call */
   unsigned long steps;        /* spent in the running call */
-  struct timespec deadline;   /* of the running call, when time_ms > 0 */
+  ct_deadline deadline;       /* of the running call */
   kill_kind killed;           /* why the running call was stopped */
   kill_kind refused;          /* the limit for which the allocator refused
                                  the rules memory (KILL_MEMORY, KILL_STEPS,
