@@ -537,6 +537,23 @@ static void emit(pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
   }
 }
 
+/* The lines that are not furniture, into body; their number.  Furniture
+** is what comes back around a body: when every line does (pages that
+** differ only in digits, one sentence dated 1 May on one page and 2 May
+** on the next), every line is the body but page numbers. */
+static size_t body_lines(const pdf *p, size_t *body) {
+  size_t n = 0, k;
+  char key[64];
+  for (k = 0; k < p->nlines; k++)
+    if (!p->lines[k].furniture) body[n++] = k;
+  if (n > 0) return n;
+  for (k = 0; k < p->nlines; k++) {
+    line_key(p, &p->lines[k], key, sizeof key);
+    if (!page_number(key)) body[n++] = k;
+  }
+  return n;
+}
+
 static ct_status build(pdf *p, ct_text **out, ct_error *err) {
   ct_srcmap m;
   ct_text *layer;
@@ -545,8 +562,7 @@ static ct_status build(pdf *p, ct_text **out, ct_error *err) {
   memset(&m, 0, sizeof m);
   if (body == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
                                    p->name);
-  for (k = 0; k < p->nlines; k++)
-    if (!p->lines[k].furniture) body[n++] = k;
+  n = body_lines(p, body);
   if (n == 0) {
     free(body);
     return ct_fail(err, CT_ESYNTAX, "%s: no text layer (a scanned PDF? "
