@@ -533,6 +533,15 @@ static void test_stop(void **state) {
   free(subj);
 }
 
+/* A search from inside a character starts at the next one (PCRE2 10.42's
+** JIT found an empty match inside it, its interpreter did not). */
+static void test_from_inside_character(void **state) {
+  (void)state;
+  expect_find("\xc3\xa9*", "a\xc3\xa9" "b", 4, 2, "3-3");
+  expect_find("\\w?", "a\xc3\xa9" "b", 4, 2, "3-4");
+  expect_find("(?<=\xc3\xa9)b", "a\xc3\xa9" "b", 4, 2, "3-4");
+}
+
 static void test_invalid_utf8_subject(void **state) {
   static const char subj[] = "ab\xff" "cd\xc3" "e\xe2\x82" "f\xed\xa0\x80g";
   ct_regex *re = compile(".");
@@ -668,6 +677,7 @@ int main(void) {
     cmocka_unit_test(test_windows_same_answer),
     cmocka_unit_test(test_window_boundaries),
     cmocka_unit_test(test_stop),
+    cmocka_unit_test(test_from_inside_character),
     cmocka_unit_test(test_invalid_utf8_subject),
     cmocka_unit_test(test_iteration),
     cmocka_unit_test(test_find_loop_terminates),

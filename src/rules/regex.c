@@ -396,8 +396,11 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
   }
   q.subj = subj;
   q.len = len;
-  if (re->ascii != NULL && (from >= len || (subj[from] & 0xC0) != 0x80) &&
-      ucp_free(subj, len)) {      /* valid UTF-8, from at a character */
+  /* From inside a character, the search starts at the next one, as
+  ** PCRE2's interpreter starts it; its JIT (10.42) found an empty match
+  ** inside the character. */
+  from = char_start(&q, from);
+  if (re->ascii != NULL && ucp_free(subj, len)) {   /* valid UTF-8 */
     q.code = re->ascii;
     q.opts = opts | PCRE2_NO_UTF_CHECK;
   } else {

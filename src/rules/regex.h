@@ -78,7 +78,8 @@ void ct_rematch_free(ct_rematch *m);
 void ct_rematch_on_stop(ct_rematch *m, ct_regex_stop_fn fn, void *ud);
 
 /* Searches subj[0..len) from byte offset `from` (the text before it still
-** counts for lookbehind and \b).  Returns 1 with the match in
+** counts for lookbehind and \b; an offset inside a character starts the
+** search at the next character).  Returns 1 with the match in
 ** [*mstart, *mend), 0 when there is none (also when from > len), or -1
 ** with err filled: CT_ELIMIT for a broken limit, CT_ENOMEM, CT_ERULE for
 ** anything else PCRE2 reports.  After a match, ct_regex_group reads the
