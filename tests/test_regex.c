@@ -502,13 +502,15 @@ static int stop_third(void *ud, ct_error *err) {
 ** the match state stays usable.  \G (true at the search's start) and
 ** backtracking verbs would change what windows find: those patterns are
 ** searched unbroken.  Here (*COMMIT) fails the whole search at its first
-** position, where windows would go on to find "words goods". */
+** position, where windows would go on to find "words goods"; so do a
+** leading .* and \G below. */
 static void test_stop(void **state) {
   size_t len, s, e;
   char *subj = repeated("words ", 16000, 15990, &len);
   ct_regex *re = compile("(?:\\w+\\s+){2,3}goods\\b");
   ct_regex *commit = compile("(?:\\w+\\s+){2,3}(*COMMIT)goods");
   ct_regex *g = compile("\\Gx|(?:\\w+\\s+){2,3}goods");
+  ct_regex *dotstar = compile(".*(?<=\\s)x");
   ct_rematch *m = ct_rematch_new(NULL);
   ct_error err;
   int stops = 0;
@@ -524,12 +526,19 @@ static void test_stop(void **state) {
   assert_int_equal(ct_regex_find(commit, m, subj, len, 0, &s, &e, &err), 0);
   assert_int_equal(ct_regex_find(g, m, subj, len, 0, &s, &e, &err), 1);
   assert_int_equal(s, 15990 / 6 * 6 - 18);
+  /* a leading .* is tried at the start and after newlines only: an
+  ** invalid byte stops it at once, and a window's start would be one
+  ** more place to try, where it matches */
+  subj[2] = '\xff';
+  memcpy(subj + len - 2, " x", 2);
+  assert_int_equal(ct_regex_find(dotstar, m, subj, len, 0, &s, &e, &err), 0);
   assert_int_equal(stops, 0);
   ct_rematch_on_stop(m, NULL, NULL);
   ct_rematch_free(m);
   ct_regex_free(re);
   ct_regex_free(commit);
   ct_regex_free(g);
+  ct_regex_free(dotstar);
   free(subj);
 }
 

@@ -23,7 +23,7 @@ struct ct_regex {
                                   ** NULL: code runs on every one */
   int groups;
   int shifts;                     /* may be searched in windows of start
-                                  ** positions (no \G, no (* verb) */
+                                  ** positions (see shifts) */
   char *pattern;
 };
 
@@ -92,6 +92,19 @@ static void compile_ascii(ct_regex *re) {
     (void)pcre2_jit_compile(re->ascii, PCRE2_JIT_COMPLETE);
 }
 
+/* May the pattern be searched in windows of start positions (see
+** search_from)?  Not when a window's start would change what it
+** matches: \G is true at the search's start, (*COMMIT) ends the whole
+** search and (*SKIP) moves its start, and a pattern that begins with .*
+** is tried only at the start and after newlines (PCRE2 anchors it so:
+** first code type 2), which a window's start would add to. */
+static int shifts(const pcre2_code *code, const char *pattern) {
+  uint32_t first = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &first);
+  return first != 2 && strstr(pattern, "\\G") == NULL &&
+         strstr(pattern, "(*") == NULL;
+}
+
 ct_status ct_regex_compile(const char *pattern, ct_regex **out,
                            ct_error *err) {
   ct_regex *re;
@@ -119,7 +132,7 @@ ct_status ct_regex_compile(const char *pattern, ct_regex **out,
   ** interpreter runs the same pattern under the same limits. */
   (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
   compile_ascii(re);
-  re->shifts = strstr(pattern, "\\G") == NULL && strstr(pattern, "(*") == NULL;
+  re->shifts = shifts(re->code, pattern);
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups);
   re->groups = (int)groups;
   *out = re;
@@ -317,10 +330,9 @@ static int ucp_free(const char *s, size_t n) {
 ** the same: a position that ends within fewer steps ends the same way
 ** within more.
 **
-** \G (true at the search's start) and the backtracking verbs
-** ((*COMMIT) ends the whole search, (*SKIP) moves its start) would
-** change what windows find: such a pattern is searched in one piece,
-** bounded by WORK_BOUND and not by the host's clock.
+** A pattern for which a window's start would change what it matches
+** (\G, backtracking verbs, a leading .*: see shifts) is searched in one
+** piece, bounded by WORK_BOUND and not by the host's clock.
 */
 #define WINDOW_WORK ((uint64_t)1 << 26)
 #define STOPPED INT_MIN              /* no pcre2_match code */

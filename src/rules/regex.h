@@ -22,7 +22,8 @@
 ** some 20 ms of work at most, and between them asks the ct_rematch's stop
 ** function (ct_rematch_on_stop) whether to go on: that is how a host's
 ** clock bounds a search.  The answer is the one an unbroken search gives.
-** Patterns with \G or a backtracking verb ("(*") are searched unbroken.
+** Patterns with \G or a backtracking verb ("(*"), and those that begin
+** with .* (tried only at line starts), are searched unbroken.
 */
 #ifndef CT_REGEX_H
 #define CT_REGEX_H
