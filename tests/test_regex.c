@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,8 +382,10 @@ static void test_work_bound(void **state) {
   free(subj);
 }
 
-/* The unbroken search, to compare with: PCRE2 itself, with its own
-** (larger) limits and no windows. */
+/* The unbroken search, to compare with: PCRE2's interpreter, with no
+** windows and at most 1,000 steps a start position (never fewer than a
+** search of 9,000 bytes or more gets here).  1, 0, or -1 when it broke
+** a limit. */
 static int oracle(const char *pattern, const char *subj, size_t len,
                   size_t from, size_t *ms, size_t *me) {
   int code, rc;
@@ -391,19 +394,22 @@ static int oracle(const char *pattern, const char *subj, size_t len,
                                  PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
                                      PCRE2_MATCH_INVALID_UTF,
                                  &code, &off, NULL);
+  pcre2_match_context *mc = pcre2_match_context_create(NULL);
   pcre2_match_data *md;
   assert_non_null(re);
+  assert_non_null(mc);
   md = pcre2_match_data_create_from_pattern(re, NULL);
   assert_non_null(md);
-  rc = pcre2_match(re, (PCRE2_SPTR)subj, len, from, 0, md, NULL);
+  pcre2_set_match_limit(mc, 1000);
+  rc = pcre2_match(re, (PCRE2_SPTR)subj, len, from, 0, md, mc);
   if (rc > 0) {
     *ms = pcre2_get_ovector_pointer(md)[0];
     *me = pcre2_get_ovector_pointer(md)[1];
   }
   pcre2_match_data_free(md);
+  pcre2_match_context_free(mc);
   pcre2_code_free(re);
-  assert_true(rc > 0 || rc == PCRE2_ERROR_NOMATCH);
-  return rc > 0;
+  return rc > 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
 
 static int count_stops(void *ud, ct_error *err) {
@@ -489,6 +495,91 @@ static void test_window_boundaries(void **state) {
   assert_true(stops > 1000);
   ct_rematch_free(m);
   ct_regex_free(re);
+  free(subj);
+}
+
+/* A small deterministic generator (tests must not depend on libc's). */
+static uint32_t lcg(uint32_t *x) {
+  *x = *x * 1664525u + 1013904223u;
+  return *x >> 8;
+}
+
+/* A random pattern of the atoms and quantifiers rules use, groups and
+** alternatives two deep. */
+static char *random_pattern(char *p, uint32_t *x, int depth) {
+  static const char *atoms[] = {"a", "b", "\\w", "\\s", "\\b", "[ab]", ".",
+                                "\\S", "\xc3\xa9", "(?<=a)", "(?<=\\s)",
+                                "(?=b)", "\\W", "x"};
+  static const char *quants[] = {"", "", "*", "+", "?", "{2,3}", "*?", "+?"};
+  int n = 1 + (int)(lcg(x) % 4), i;
+  for (i = 0; i < n; i++) {
+    const char *q;
+    if (depth < 2 && lcg(x) % 4 == 0) {
+      *p++ = '(', *p++ = '?', *p++ = ':';
+      p = random_pattern(p, x, depth + 1);
+      if (lcg(x) % 2) {
+        *p++ = '|';
+        p = random_pattern(p, x, depth + 1);
+      }
+      *p++ = ')';
+    } else {
+      const char *a = atoms[lcg(x) % (sizeof atoms / sizeof *atoms)];
+      memcpy(p, a, strlen(a));
+      p += strlen(a);
+    }
+    q = quants[lcg(x) % (sizeof quants / sizeof *quants)];
+    memcpy(p, q, strlen(q));
+    p += strlen(q);
+  }
+  *p = '\0';
+  return p;
+}
+
+/* 500 random patterns on random subjects of 9,000 to 13,000 bytes (ASCII;
+** with an e acute; with invalid bytes, dashes and Hangul), searched from
+** 0 or from a character start near it: the same answer as the unbroken
+** search, wherever PCRE2 gives one within its limit. */
+static void test_windows_random(void **state) {
+  static const char *units[] = {"a", "b", " ", "\xc3\xa9", "x", "ab ",
+                                "\xff", "\xe2\x80\x94", "\xed\x95\x9c"};
+  uint32_t x = 20261206;
+  int i, windowed = 0, compared = 0;
+  char *subj = malloc(13100);
+  (void)state;
+  assert_non_null(subj);
+  for (i = 0; i < 500; i++) {
+    char pat[2048];
+    size_t n = 9000 + lcg(&x) % 4000, len = 0, from = 0, s = 0, e = 0;
+    size_t os = 0, oe = 0, kinds = 3 + 3 * (lcg(&x) % 3);
+    ct_regex *re;
+    ct_rematch *m = ct_rematch_new(NULL);
+    ct_error err;
+    int stops = 0, rc, orc;
+    random_pattern(pat, &x, 0);
+    if (ct_regex_compile(pat, &re, &err) != CT_OK) {   /* "\\b*" */
+      ct_rematch_free(m);
+      continue;
+    }
+    while (len < n) {
+      const char *u = units[lcg(&x) % kinds];
+      memcpy(subj + len, u, strlen(u));
+      len += strlen(u);
+    }
+    if (lcg(&x) % 4 == 0) from = lcg(&x) % 100;
+    while (from < len && (subj[from] & 0xC0) == 0x80) from++;
+    ct_rematch_on_stop(m, count_stops, &stops);
+    rc = ct_regex_find(re, m, subj, len, from, &s, &e, &err);
+    orc = oracle(pat, subj, len, from, &os, &oe);
+    if (rc >= 0 && (orc != rc || (rc == 1 && (s != os || e != oe))))
+      fail_msg("/%s/ from %zu on %zu bytes: got %d %zu-%zu, PCRE2 %d "
+               "%zu-%zu", pat, from, len, rc, s, e, orc, os, oe);
+    compared += rc >= 0;
+    windowed += stops > 0;
+    ct_rematch_free(m);
+    ct_regex_free(re);
+  }
+  print_message("   %d compared, %d of them in windows\n", compared, windowed);
+  assert_true(compared > 250 && windowed > 150);
   free(subj);
 }
 
@@ -685,6 +776,7 @@ int main(void) {
     cmocka_unit_test(test_work_bound),
     cmocka_unit_test(test_windows_same_answer),
     cmocka_unit_test(test_window_boundaries),
+    cmocka_unit_test(test_windows_random),
     cmocka_unit_test(test_stop),
     cmocka_unit_test(test_from_inside_character),
     cmocka_unit_test(test_invalid_utf8_subject),
