@@ -45,7 +45,9 @@
 **     links, which a first, counting pass of the parser gives;
 **   - a paragraph that is nothing but two or more links (MP4 MP3,
 **     Twitter Facebook Email): known only at its end, it is taken back.
-** White space collapses as a browser collapses it.
+** White space collapses as a browser collapses it, and a bogus markup
+** declaration (<!x>, <![CDATA[...]]>), which libxml2 passes on as text,
+** shows nothing, as a browser reads it: a comment up to the first '>'.
 **
 ** The page must be UTF-8: it is checked as a text file is before it is
 ** parsed, and the parser is told to ignore a declared charset, so the
@@ -115,6 +117,10 @@ typedef struct reader {
   int counting;             /* the first pass: only count letters */
   size_t letters;           /* letters and digits outside links so far */
   size_t page_letters;      /* all of the page's (the first pass's count) */
+  size_t bogus_from;        /* the bytes of a bogus markup declaration
+                            ** (<!x>) whose text the parser is still to
+                            ** pass, which shows nowhere */
+  size_t bogus_end;
 } reader;
 
 /* ---- elements ----------------------------------------------------------- */
@@ -552,13 +558,78 @@ static size_t consumed(reader *r) {
   return (size_t)c > r->len ? r->len : (size_t)c;
 }
 
+/* libxml2 passes a '<' that starts no markup it knows to the characters
+** handler on its own, before it has read past it, so the position is
+** that '<' itself: is this event such a '<', at `at`?  Not when an
+** entity read since `lo` ends there (&lt;<!-- -->): that '<' is the
+** entity's. */
+static int raw_lt(const reader *r, const xmlChar *ch, int len, size_t lo,
+                  size_t at) {
+  return len == 1 && ch[0] == '<' && at < r->len && r->s[at] == '<' &&
+         entity_start(r, lo, at) == at;
+}
+
+/* A browser reads "<!" that starts neither a comment nor a doctype
+** (<!x>, <![CDATA[...]]> outside SVG, <!>) as a bogus comment, shown
+** nowhere, that ends at the first '>' (or the page's end); libxml2 passes
+** what follows its '<' as text.  Marks the bytes after the '<' at `at`
+** as such, when they are. */
+static int bogus_start(reader *r, size_t at) {
+  const unsigned char *gt;
+  if (at + 1 >= r->len || r->s[at + 1] != '!') return 0;
+  gt = at + 2 < r->len ? memchr(r->s + at + 2, '>', r->len - at - 2) : NULL;
+  r->bogus_from = at + 1;
+  r->bogus_end = gt != NULL ? (size_t)(gt - r->s) + 1 : r->len;
+  return 1;
+}
+
+/* How many leading bytes of text t[0..n) are the bogus declaration's
+** bytes not yet seen (bogus_from..bogus_end), which the parser passes in
+** order, in the next events, whatever it reports as its position: byte
+** for byte, an entity as its character, \r\n or \r as \n; a byte it
+** dropped is passed over. */
+static size_t bogus_cut(reader *r, const unsigned char *t, size_t n) {
+  size_t i = 0, b = r->bogus_from, e = r->bogus_end;
+  while (i < n && b < e) {
+    const unsigned char c = r->s[b];
+    if (c == t[i]) {
+      b++, i++;
+    } else if (c == '\r' && t[i] == '\n') {
+      b += b + 1 < e && r->s[b + 1] == '\n' ? 2 : 1;
+      i++;
+    } else if (c == '&') {                 /* a reference: its character */
+      int32_t cp;
+      for (b++; b < e && (isalnum(r->s[b]) || r->s[b] == '#'); b++) {}
+      if (b < e && r->s[b] == ';') b++;
+      i += ct_utf8_decode(t + i, n - i, &cp);
+    } else {
+      b++;                                 /* a byte the parser dropped */
+    }
+  }
+  r->bogus_from = b;
+  return i > n ? n : i;
+}
+
 static void on_characters(void *ctx, const xmlChar *ch, int len) {
   reader *r = reader_of(ctx);
-  size_t lo = r->pos, hi = consumed(r);
+  size_t lo = r->pos, hi = consumed(r), cut;
   int k;
   if (hi < lo) hi = lo;
   r->pos = hi;
-  if (r->dropped > 0 || len <= 0) return;
+  if (len <= 0) return;
+  if (raw_lt(r, ch, len, lo, hi)) {
+    if (bogus_start(r, hi)) {
+      r->pos = hi + 1;
+      return;
+    }
+    lo = hi, hi = r->pos = hi + 1;         /* the '<' is at its place */
+  } else if (r->bogus_from < r->bogus_end &&
+             (cut = bogus_cut(r, ch, (size_t)len)) > 0) {
+    ch += cut, len -= (int)cut;
+    if (len == 0) return;
+    if (lo < r->bogus_end) lo = r->bogus_end < hi ? r->bogus_end : hi;
+  }
+  if (r->dropped > 0) return;
   if (r->counting) {
     count_text(r, ch, (size_t)len);
     return;
@@ -615,24 +686,38 @@ static void push(reader *r, const elem *e) {
   r->bold += e->bold;
 }
 
+/* Is the '>' at source byte gt the end of a start tag of `name`, read
+** since the last event?  Its '<' and whole name are before it. */
+static int start_tag_ends(const reader *r, const char *name, size_t gt) {
+  size_t k = gt, n = strlen(name);
+  while (k > r->pos && r->s[k - 1] != '<') k--;
+  return k > r->pos && k + n <= gt &&
+         strncasecmp((const char *)r->s + k, name, n) == 0 &&
+         (k + n == gt || html_space(r->s[k + n]) || r->s[k + n] == '/');
+}
+
 /* Where a start tag's event leaves the source position: at the end of
 ** its tag (the parser reports it at the '>', or the "/>", or past it).
 ** An element the parser implies (html, body, p before text that opens a
 ** page) has no tag there, and the parser has by then read on past the
-** text it wraps: the position stays, or that text could not be found. */
-static size_t start_pos(reader *r) {
-  size_t c = consumed(r);
+** text it wraps: the position stays, or that text could not be found.
+** A '>' there that ends text (]]>) or a bogus declaration (<!x>) is no
+** tag of the element's. */
+static size_t start_pos(reader *r, const char *name) {
+  size_t c = consumed(r), gt;
   const unsigned char *s = r->s;
-  int at_tag = (c < r->len && (s[c] == '>' || (s[c] == '/' && c + 1 < r->len &&
-                                                s[c + 1] == '>'))) ||
-               (c > 0 && s[c - 1] == '>');
-  return c > r->pos && at_tag ? c : r->pos;
+  if (c <= r->pos) return r->pos;
+  if (c < r->len && s[c] == '>') gt = c;
+  else if (c + 1 < r->len && s[c] == '/' && s[c + 1] == '>') gt = c + 1;
+  else if (s[c - 1] == '>') gt = c - 1;
+  else return r->pos;
+  return start_tag_ends(r, name, gt) ? c : r->pos;
 }
 
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
   reader *r = reader_of(ctx);
   elem e;
-  r->pos = start_pos(r);
+  r->pos = start_pos(r, (const char *)name);
   classify(&e, (const char *)name, atts);
   if (strcmp(e.name, "br") == 0) {
     /* a line break; a second one in a row (white space aside) ends the
