@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700   /* realpath: X/Open, beyond the Makefile's POSIX */
 #include "cli/config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -233,12 +234,13 @@ static int inside(const char *root, const char *p) {
   return strncmp(p, root, n) == 0 && (p[n] == '/' || p[n] == '\0');
 }
 
-/* Where the output `full` would really be written, resolved as outfile.c
-** resolves it: a link at its end is followed (a link that leads nowhere
-** would be created wherever it points, so it is refused), else the
-** directory it is in.  *real NULL with 0: that directory does not exist,
-** and the write fails on its own.  -1: a link that cannot be resolved. */
-static int resolve_output(const char *full, char **real) {
+/* Where the path `full` really leads, resolved as outfile.c resolves an
+** output: a link at its end is followed (one that leads nowhere would
+** have an output created wherever it points, and a read fail: either
+** way it is refused), else the directory it is in.  *real NULL with 0:
+** that directory does not exist, and the write or read fails on its
+** own.  -1: a link that cannot be resolved. */
+static int resolve(const char *full, char **real) {
   struct stat st;
   char *dir, *slash;
   *real = NULL;
@@ -256,10 +258,57 @@ static int resolve_output(const char *full, char **real) {
   return 0;
 }
 
-const char *ct_cli_config_output_escapes(const ct_cli_config *c,
-                                         const char *value) {
+/* Why path `full` (an entry of the directory named when `entry`),
+** resolved, is not in the resolved `root`, or NULL. */
+static const char *leads_out(const char *root, const char *full,
+                             int entry) {
+  char *real = NULL;
+  const char *why = NULL;
+  if (resolve(full, &real) != 0)
+    why = entry ? "a symbolic link in it leads nowhere"
+                : "a symbolic link that leads nowhere";
+  else if (real != NULL && !inside(root, real))
+    why = entry ? "a symbolic link in it leads out of it"
+                : "a symbolic link leads out of it";
+  free(real);
+  return why;
+}
+
+/* The entries of directory `full` that a run reads (names ending in
+** `ext`, not starting with a dot: what the rule loader lists), each
+** checked as the directory itself is, since a link among them may lead
+** out too; NULL when none does. */
+static const char *entries_leave(const char *root, const char *full,
+                                 const char *ext) {
+  DIR *d;
+  struct dirent *e;
+  struct stat st;
+  const char *why = NULL;
+  size_t n = strlen(full), m = strlen(ext);
+  if (stat(full, &st) != 0 || !S_ISDIR(st.st_mode) ||
+      (d = opendir(full)) == NULL)
+    return NULL;                  /* not a directory: the load says so */
+  while (why == NULL && (e = readdir(d)) != NULL) {
+    size_t k = strlen(e->d_name);
+    char *p;
+    if (e->d_name[0] == '.' || k <= m || strcmp(e->d_name + k - m, ext) != 0)
+      continue;
+    if ((p = malloc(n + k + 2)) == NULL) {
+      why = "out of memory";
+      break;
+    }
+    snprintf(p, n + k + 2, "%s/%s", full, e->d_name);
+    why = leads_out(root, p, 1);
+    free(p);
+  }
+  closedir(d);
+  return why;
+}
+
+const char *ct_cli_config_escapes(const ct_cli_config *c, const char *value,
+                                  const char *ext) {
   const char *p = value, *why = NULL;
-  char *full, *root, *real = NULL;
+  char *full, *root;
   if (value[0] == '/') return "an absolute path";
   for (;;) {                    /* a ".." component anywhere */
     size_t n = strcspn(p, "/");
@@ -271,13 +320,11 @@ const char *ct_cli_config_output_escapes(const ct_cli_config *c,
   if ((full = ct_cli_config_path(c, value)) == NULL) return "out of memory";
   root = realpath(c->dir[0] != '\0' ? c->dir : ".", NULL);
   if (root == NULL) why = "the settings file's directory cannot be resolved";
-  else if (resolve_output(full, &real) != 0)
-    why = "a symbolic link that leads nowhere";
-  else if (real != NULL && !inside(root, real))
-    why = "a symbolic link leads out of it";
+  else why = leads_out(root, full, 0);
+  if (why == NULL && root != NULL && ext != NULL)
+    why = entries_leave(root, full, ext);
   free(full);
   free(root);
-  free(real);
   return why;
 }
 

@@ -15,7 +15,7 @@
 **
 ** `[classify]`, `[segment]`, ... start a section whose lines apply to
 ** that command only.  A relative path (rules, abbrev, output) is taken
-** from the file's directory; an output must stay inside it.  The file may
+** from the file's directory, and must stay inside it.  The file may
 ** lower the sandbox's limits, never raise them (options.c).  An option
 ** the command line gives is not taken from the file at all, so a flag
 ** always wins, for repeatable options too (`-r mine.lua` replaces every
@@ -57,13 +57,16 @@ int ct_cli_config_find(char **path);
 #define CT_CLI_CONFIG_IGNORED 1
 int ct_cli_config_read(ct_cli_config *c, const char *path, int check_owner);
 
-/* Why the output path `value` (from an `output =` of the file, the part
-** after any FORMAT:) may not be written, or NULL when it may: a settings
-** file writes only inside its own directory -- no absolute path, no ".."
-** component, and no symbolic link on the way that leads out of it (a
-** settings file may come with the rule files of a pull request). */
-const char *ct_cli_config_output_escapes(const ct_cli_config *c,
-                                         const char *value);
+/* Why the path `value` of the file (an `output`, the part after any
+** FORMAT:, or a `rules` or `abbrev`) may not be used, or NULL when it
+** may: a settings file writes and reads only inside its own directory
+** -- no absolute path, no ".." component, and no symbolic link on the
+** way that leads out of it or nowhere (a settings file may come with the
+** rule files of a pull request, and a file it names that is not what it
+** should be is quoted in the error).  With `ext` (".lua"), a directory's
+** entries of that name are checked too, as the rule loader reads them. */
+const char *ct_cli_config_escapes(const ct_cli_config *c, const char *value,
+                                  const char *ext);
 
 /* `value` as a path from the file's directory, when it is relative
 ** (malloc'd); NULL out of memory. */

@@ -470,6 +470,25 @@ static int in_list(const char *const *list, const char *name) {
   return 0;
 }
 
+/* A path of the settings file that leads out of its directory: only the
+** command line names files anywhere.  A file read from elsewhere would
+** still run only in the sandbox, but the error for one that is no rule
+** or abbreviation file quotes a line of it: whatever the job can read
+** would reach its log. */
+static int escapes(const char *command, int key, const char *path,
+                   const char *why) {
+  int out = key == CT_OPT_OUTPUT;
+  return ct_cli_usage_error(command, "%s '%s' is outside the settings "
+                            "file's directory (%s): a settings file %s only "
+                            "below its own directory; give %s on the command "
+                            "line instead",
+                            out ? "output" : key == CT_OPT_RULES ? "rules"
+                                                                 : "abbrev",
+                            path, why, out ? "writes" : "reads",
+                            out ? "-o" : key == CT_OPT_RULES ? "--rules"
+                                                             : "--abbrev");
+}
+
 /* The value to apply: a path from the file's directory, a flag's NULL. */
 static int setting_value(ct_cli_config *c, ct_cli_setting *st,
                          const ct_cli_option *opt,
@@ -493,13 +512,11 @@ static int setting_value(ct_cli_config *c, ct_cli_setting *st,
                   ? (size_t)(path - st->value) : 0;
     const char *why;
     char *q;
-    if (opt->key == CT_OPT_OUTPUT && strcmp(st->value + keep, "-") != 0 &&
-        (why = ct_cli_config_output_escapes(c, st->value + keep)) != NULL)
-      return ct_cli_usage_error(command, "output '%s' is outside the "
-                                "settings file's directory (%s): a settings "
-                                "file writes only below its own directory; "
-                                "give -o on the command line instead",
-                                st->value + keep, why);
+    if ((opt->key != CT_OPT_OUTPUT || strcmp(st->value + keep, "-") != 0) &&
+        (why = ct_cli_config_escapes(c, st->value + keep,
+                                     opt->key == CT_OPT_RULES ? ".lua"
+                                                              : NULL)) != NULL)
+      return escapes(command, opt->key, st->value + keep, why);
     if ((p = ct_cli_config_path(c, st->value + keep)) == NULL ||
         (q = malloc(keep + strlen(p) + 1)) == NULL) {
       free(p);
