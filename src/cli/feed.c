@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli/doc.h"
 #include "cli/feed.h"
 #include "cli/jsonl_in.h"
@@ -158,19 +159,45 @@ static ct_cli_doc *file_doc(const ct_cli_feed *f, const char *path,
   return d;
 }
 
+/* Is input `in` one of the run's output files?  Then it holds what an
+** earlier run wrote (-o d/out.txt d: its report read as a document), or
+** what this run is writing (clausetag d > d/out.txt).  Known by device
+** and inode, so a link or another name is caught too; only looked at
+** when an output is a regular file (a stat a file then). */
+static int is_output(const ct_cli_feed *f, const ct_cli_source *in) {
+  struct stat st;
+  size_t k;
+  if (f->nouts == 0) return 0;
+  if (strcmp(in->path, "-") == 0 ? fstat(STDIN_FILENO, &st) != 0
+                                 : stat(in->path, &st) != 0)
+    return 0;                       /* reading it says what is wrong */
+  for (k = 0; k < f->nouts; k++)
+    if (st.st_dev == f->outs[k].dev && st.st_ino == f->outs[k].ino) return 1;
+  return 0;
+}
+
+/* A document that failed with message `what` about input `in`. */
+static int skip(ct_cli_feed *f, const ct_cli_source *in, const char *what) {
+  ct_cli_doc *d = ct_cli_doc_new(NULL);
+  if (d != NULL) {
+    ct_cli_doc_message(d, "%s: %s",
+                       strcmp(in->path, "-") == 0 ? "<stdin>" : in->path,
+                       what);
+    d->failed = 1;
+  }
+  return submit(f, d);
+}
+
 /* One input of the list: a file (or record stream), or a directory
 ** that could not be listed or a link without a target (inputs.h). */
 static int feed_one(ct_cli_feed *f, const ct_cli_source *in) {
-  ct_cli_doc *d;
+  char what[300];
   long long size;
   if (in->errnum != 0) {
-    if ((d = ct_cli_doc_new(NULL)) != NULL) {
-      ct_cli_doc_message(d, "%s: cannot read: %s", in->path,
-                         strerror(in->errnum));
-      d->failed = 1;
-    }
-    return submit(f, d);
+    snprintf(what, sizeof what, "cannot read: %s", strerror(in->errnum));
+    return skip(f, in, what);
   }
+  if (is_output(f, in)) return skip(f, in, "input file is also the output");
   if (f->jsonl) return feed_jsonl(f, in->path);
   size = regular_size(in);
   if (in_pieces(f, in->path, size)) return feed_pieces(f, in->path);

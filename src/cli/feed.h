@@ -15,10 +15,17 @@
 #define CT_CLI_FEED_H
 
 #include <pthread.h>
+#include <sys/types.h>
 #include "cli/inputs.h"
 #include "cli/options.h"
 #include "cli/pool.h"
 #include "clausetag.h"
+
+/* A file by its device and inode, whatever its name. */
+typedef struct ct_cli_file_id {
+  dev_t dev;
+  ino_t ino;
+} ct_cli_file_id;
 
 typedef struct ct_cli_feed {
   const ct_cli_input_list *inputs;
@@ -39,6 +46,11 @@ typedef struct ct_cli_feed {
   size_t small_bytes;      /* a file read ahead up to this size is one of
                            ** the pool's small items (its wide window),
                            ** a larger one is large (its tight bound) */
+  const ct_cli_file_id *outs;  /* the run's output files that exist as
+                           ** regular files: an input that is one of them
+                           ** is skipped with an error (grep's "input file
+                           ** is also the output"), not read */
+  size_t nouts;
   ct_cli_pool *pool;       /* closed by the feeder when it is done */
   int oom;                 /* ran out of memory: read after join */
   pthread_t thread;

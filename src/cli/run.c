@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli/answer.h"
 #include "cli/chain.h"
 #include "cli/feed.h"
@@ -99,6 +100,8 @@ typedef struct loop {
   int violated;           /* a policy failed */
   int fatal;              /* stop: a step or the output failed */
   ct_error err;           /* of the fatal failure */
+  ct_cli_file_id *outs;   /* the outputs' files as they were (feed.h) */
+  size_t nouts;
 } loop;
 
 static ct_status cut(const ct_cli_run *r, ct_cli_doc *d, ct_error *err) {
@@ -506,6 +509,7 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
   }
   memset(&f, 0, sizeof f);
   f.inputs = in, f.pool = pool;
+  f.outs = l->outs, f.nouts = l->nouts;
   f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
   f.invalid = l->r->opt->invalid;
   f.max_bytes = l->r->opt->max_document_bytes;
@@ -710,6 +714,27 @@ static int run_inputs(loop *l, const ct_cli_input_list *in) {
   return rc;
 }
 
+/* The outputs' files as they are before the run, to be told from the
+** inputs (feed.h): each -o FILE, and standard output without -o, that
+** is a regular file (a device or a pipe is no document).  0, or -1 out
+** of memory. */
+static int output_ids(loop *l) {
+  const ct_cli_options *o = l->r->opt;
+  struct stat st;
+  size_t k;
+  if ((l->outs = malloc((o->noutputs + 1) * sizeof *l->outs)) == NULL)
+    return -1;
+  for (k = 0; k <= o->noutputs; k++) {
+    const char *p = k == 0 ? o->output : o->outputs[k - 1].path;
+    if ((p == NULL ? fstat(STDOUT_FILENO, &st) : stat(p, &st)) == 0 &&
+        S_ISREG(st.st_mode)) {
+      l->outs[l->nouts].dev = st.st_dev;
+      l->outs[l->nouts++].ino = st.st_ino;
+    }
+  }
+  return 0;
+}
+
 int ct_cli_run_all(const ct_cli_run *r) {
   const ct_cli_options *o = r->opt;
   ct_cli_input_list in;
@@ -720,12 +745,14 @@ int ct_cli_run_all(const ct_cli_run *r) {
   l.r = r;
   f.include = o->include, f.ninclude = o->ninclude;
   f.exclude = o->exclude, f.nexclude = o->nexclude;
-  if (ct_cli_inputs_expand(o->operands, o->noperands, &f, &in) != 0) {
+  if (ct_cli_inputs_expand(o->operands, o->noperands, &f, &in) != 0 ||
+      output_ids(&l) != 0) {
     fputs("clausetag: out of memory\n", stderr);
     rc = 2;
   } else {
     rc = run_inputs(&l, &in);
   }
   ct_cli_inputs_free(&in);
+  free(l.outs);
   return rc;
 }
