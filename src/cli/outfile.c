@@ -168,6 +168,30 @@ static void give_buffer(ct_cli_outfile *o) {
   else free(buf);
 }
 
+/* mkstemp failed with errnum in o->dest's directory.  When that
+** directory is there, the reason is the temp file's, not FILE's: say so
+** (-o /proc/version: /proc holds no new file, and "No such file or
+** directory" alone would name a file that exists).  A directory that is
+** missing is what the message says already. */
+static int temp_failed(ct_cli_outfile *o, int errnum) {
+  const char *slash = strrchr(o->dest, '/');
+  char *dir = slash == NULL ? strdup(".")
+              : slash == o->dest ? strdup("/")
+              : strndup(o->dest, (size_t)(slash - o->dest));
+  struct stat st;
+  if (dir == NULL || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    free(dir);
+    return open_failed(o, errnum);
+  }
+  fprintf(stderr, "clausetag: cannot write %s: cannot create a temporary "
+          "file in %s (the output is written there, then renamed): %s\n",
+          o->path, dir, strerror(errnum));
+  free(dir);
+  free(o->real);
+  o->real = NULL;
+  return 2;
+}
+
 static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
   size_t n = strlen(o->dest);
   int fd, e;
@@ -176,14 +200,18 @@ static int open_temp(ct_cli_outfile *o, const struct stat *old, int exists) {
   memcpy(o->tmp, o->dest, n);
   memcpy(o->tmp + n, ".XXXXXX", sizeof ".XXXXXX");
   fd = make_temp(o);
-  if (fd < 0 || fchmod(fd, target_mode(old, exists)) != 0 ||
+  if (fd < 0) {
+    e = errno;
+    free(o->tmp);
+    o->tmp = NULL;
+    return temp_failed(o, e);
+  }
+  if (fchmod(fd, target_mode(old, exists)) != 0 ||
       (o->f = fdopen(fd, "w")) == NULL) {
     e = errno;
-    if (fd >= 0) {
-      close(fd);
-      unlink(o->tmp);
-      disarm(o);
-    }
+    close(fd);
+    unlink(o->tmp);
+    disarm(o);
     free(o->tmp);
     o->tmp = NULL;
     return open_failed(o, e);
