@@ -361,6 +361,18 @@ static int identify(const char *path, out_id *id, int depth) {
   return 1;
 }
 
+const char *ct_cli_outfile_input(const char *out, const char *const *inputs,
+                                 size_t n) {
+  struct stat o, i;
+  size_t k;
+  if (out == NULL || stat(out, &o) != 0 || !S_ISREG(o.st_mode)) return NULL;
+  for (k = 0; k < n; k++)
+    if (strcmp(inputs[k], "-") != 0 && stat(inputs[k], &i) == 0 &&
+        i.st_dev == o.st_dev && i.st_ino == o.st_ino)
+      return inputs[k];
+  return NULL;
+}
+
 int ct_cli_outfile_same(const char *a, const char *b) {
   out_id x, y;
   if (strcmp(a, b) == 0) return 1;

@@ -56,6 +56,13 @@ int ct_cli_outfile_fail(ct_cli_outfile *o, int errnum);
 ** be created: a.out, ./a.out, d/../a.out and a link to a.out are one. */
 int ct_cli_outfile_same(const char *a, const char *b);
 
+/* The first of the n paths `inputs` that is the existing file the -o
+** path `out` would replace ("-", standard input, is none), or NULL.  A
+** command whose inputs are known before it writes refuses that, as grep
+** does: the report would replace a document or gold file it read. */
+const char *ct_cli_outfile_input(const char *out, const char *const *inputs,
+                                 size_t n);
+
 /* Frees what the signal cleanup kept of the run's temp files (a node per
 ** -o, kept while a handler on any thread might walk them).  Call it
 ** once, at the end, with no other thread left and every output

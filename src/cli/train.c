@@ -255,6 +255,7 @@ int ct_cli_train(int argc, char **argv) {
   ct_cli_options o;
   train_args ta;
   ct_ruleset *rs = NULL;
+  const char *same;
   int status;
   memset(&ta, 0, sizeof ta);
   ct_train_options_default(&ta.to);
@@ -271,6 +272,10 @@ int ct_cli_train(int argc, char **argv) {
     ct_cli_train_help(stdout);
   } else if (status == 0 && ta.ngold == 0) {
     status = ct_cli_usage_error("train", "--gold FILE is required");
+  } else if (status == 0 && (same = ct_cli_outfile_input(
+                                 ta.output, ta.gold, ta.ngold)) != NULL) {
+    status = ct_cli_usage_error("train", "%s: input file is also the output "
+                                "(-o would replace it)", same);
   } else if (status == 0) {
     rs = ct_cli_rules_load(&o);
     status = rs ? run(rs, &ta) : 2;
