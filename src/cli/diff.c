@@ -249,7 +249,6 @@ static int compare(const ct_cli_options *o, const diff_args *da,
 }
 
 static int check_operands(const ct_cli_options *o) {
-  const char *same;
   if (o->input == CT_CLI_INPUT_JSONL)
     return ct_cli_usage_error("diff", "--input jsonl is not for diff: it "
                               "compares two documents, not streams");
@@ -259,11 +258,8 @@ static int check_operands(const ct_cli_options *o) {
   if (strcmp(o->operands[0], "-") == 0 && strcmp(o->operands[1], "-") == 0)
     return ct_cli_usage_error("diff", "standard input can be only one of "
                               "OLD and NEW");
-  if ((same = ct_cli_outfile_input(o->output,
-                                   (const char *const *)o->operands, 2)))
-    return ct_cli_usage_error("diff", "%s: input file is also the output "
-                              "(-o would replace it)", same);
-  return 0;
+  return ct_cli_output_unread(o, "diff", o->output,
+                              (const char *const *)o->operands, 2);
 }
 
 static int run(const ct_cli_options *o, const diff_args *da, ct_ruleset *rs) {

@@ -110,6 +110,8 @@ int ct_cli_rules(int argc, char **argv) {
     return rc;
   rc = ct_cli_options_parse(&o, &rules_spec, argc, argv);
   if (rc == 0 && !o.help) rc = ct_cli_operands_as_rules(&o);   /* files too */
+  if (rc == 0 && !o.help) rc = ct_cli_output_unread(&o, "rules", o.output,
+                                                    NULL, 0);
   if (rc == 0 && o.help)
     ct_cli_rules_help(stdout);
   else if (rc == 0 && (rs = ct_cli_rules_load(&o)) == NULL)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli/options.h"
 #include "cli/config.h"
@@ -648,10 +649,51 @@ static int distinct_outputs(const ct_cli_options *o,
   return 0;
 }
 
+/* The existing *.lua file `out` of a directory among the n `paths`
+** (what the rule loader reads of a -r directory), or NULL. */
+static const char *lua_of_dir(const char *out, const char *const *paths,
+                              size_t n) {
+  const char *base = strrchr(out, '/');
+  size_t len = strlen(out), k;
+  char *dir;
+  struct stat d, p;
+  int ok;
+  base = base ? base + 1 : out;
+  if (len < 4 || strcmp(out + len - 4, ".lua") != 0 || base[0] == '.' ||
+      stat(out, &p) != 0 || !S_ISREG(p.st_mode))
+    return NULL;
+  if ((dir = base == out ? strdup(".") : strdup(out)) == NULL) return NULL;
+  if (base != out) dir[base - out] = '\0';
+  ok = stat(dir, &d) == 0;
+  free(dir);
+  for (k = 0; ok && k < n; k++)
+    if (stat(paths[k], &p) == 0 && S_ISDIR(p.st_mode) &&
+        p.st_dev == d.st_dev && p.st_ino == d.st_ino)
+      return out;
+  return NULL;
+}
+
+int ct_cli_output_unread(const ct_cli_options *o, const char *command,
+                         const char *out, const char *const *inputs,
+                         size_t n) {
+  const char *const *rules = (const char *const *)o->rules;
+  const char *in;
+  if (out == NULL) return 0;
+  if ((in = ct_cli_outfile_input(out, inputs, n)) == NULL &&
+      (in = ct_cli_outfile_input(out, rules, o->nrules)) == NULL &&
+      (in = lua_of_dir(out, rules, o->nrules)) == NULL &&
+      (in = ct_cli_outfile_input(out, (const char *const *)o->abbrevs,
+                                 o->nabbrevs)) == NULL)
+    return 0;
+  return ct_cli_usage_error(command, "%s: input file is also the output "
+                            "(-o would replace it)", in);
+}
+
 int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
                          int argc, char **argv) {
   ct_cli_args a;
   int key, rc = 0;
+  size_t k;
   memset(o, 0, sizeof *o);
   o->format = spec->formats ? spec->formats[0] : NULL;
   o->invalid = CT_INVALID_ERROR;
@@ -679,6 +721,8 @@ int ct_cli_options_parse(ct_cli_options *o, const ct_cli_command_spec *spec,
                             "are for files and directories, not with "
                             "--input jsonl, --label, -c, -l or -q");
   if (rc == 0 && o->noutputs > 0) rc = distinct_outputs(o, spec);
+  for (k = 0; rc == 0 && k <= o->noutputs; k++)   /* documents: feed.c */
+    rc = ct_cli_output_unread(o, spec->command, output_path(o, k), NULL, 0);
   return rc;
 }
 

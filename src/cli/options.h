@@ -277,6 +277,18 @@ void ct_cli_options_free(ct_cli_options *o);
 ct_input_format ct_cli_input_format(const ct_cli_options *o,
                                     const char *path);
 
+/* 0, or 2 after a usage error ("FILE: input file is also the output (-o
+** would replace it)") when the output `out` (NULL: standard output)
+** would replace a file the command reads: one of the n `inputs`, a rule
+** file of o (a -r file, or an existing *.lua file of a -r directory) or
+** an abbreviation file.  The parser checks its -o outputs against the
+** rule and abbreviation files; a command checks its own -o, and its
+** documents or gold files, itself (the run loop's feeder skips a
+** document that is an output instead). */
+int ct_cli_output_unread(const ct_cli_options *o, const char *command,
+                         const char *out, const char *const *inputs,
+                         size_t n);
+
 /* For the commands whose operands are rule files (lint, rules): the
 ** operands join the -r paths, after them.  0, or 2 out of memory. */
 int ct_cli_operands_as_rules(ct_cli_options *o);

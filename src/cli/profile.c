@@ -430,10 +430,15 @@ int ct_cli_profile(int argc, char **argv) {
   } else if (rc == 0) {
     size_t k;   /* with --gold, operands are gold files (--gold *.jsonl) */
     for (k = 0; g.n > 0 && k < o.noperands; k++) g.gold[g.n++] = o.operands[k];
-    rs = ct_cli_rules_load(&o);
-    if (rs == NULL || ct_cli_abbrevs_into_rules(&o, rs) != 0) rc = 2;
-    else if (tally_init(&ctx.total, ct_ruleset_nrules(rs)) != 0) rc = 2;
-    else {
+    rc = ct_cli_output_unread(&o, "profile", o.output,
+                              (const char *const *)(g.n ? g.gold : o.operands),
+                              g.n ? g.n : o.noperands);
+    if (rc == 0 && ((rs = ct_cli_rules_load(&o)) == NULL ||
+                    ct_cli_abbrevs_into_rules(&o, rs) != 0))
+      rc = 2;
+    else if (rc == 0 && tally_init(&ctx.total, ct_ruleset_nrules(rs)) != 0)
+      rc = 2;
+    else if (rc == 0) {
       ctx.rs = rs;
       rc = g.n ? profile_gold(rs, g.gold, g.n, &ctx)
                : profile_documents(&o, &ctx);

@@ -285,7 +285,9 @@ int ct_cli_test(int argc, char **argv) {
   ta.junit = o.format != NULL && strcmp(o.format, "junit") == 0;
   if (status == 0 && o.help) {
     ct_cli_test_help(stdout);
-  } else if (status == 0) {
+  } else if (status == 0 &&
+             (status = ct_cli_output_unread(&o, "test", ta.output, NULL,
+                                            0)) == 0) {
     rs = ct_cli_rules_load(&o);
     status = rs ? run_examples(rs, &ta, o.debug) : 2;
     ct_ruleset_free(rs);
