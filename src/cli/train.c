@@ -249,13 +249,22 @@ static int train_option(void *ud, int key, const ct_cli_args *a) {
   }
 }
 
+/* The weights may replace a file of the rules they are for (training
+** again in place is what -o myrules/weights.lua is for), but not a gold
+** file or an abbreviation file. */
+static int gold_unread(const ct_cli_options *o, const train_args *ta) {
+  ct_cli_options but_rules = *o;
+  but_rules.nrules = 0;
+  return ct_cli_output_unread(&but_rules, "train", ta->output, ta->gold,
+                              ta->ngold);
+}
+
 int ct_cli_train(int argc, char **argv) {
   ct_cli_command_spec spec = {"train", train_options, NULL, 0, train_option,
                               NULL, 1};
   ct_cli_options o;
   train_args ta;
   ct_ruleset *rs = NULL;
-  const char *same;
   int status;
   memset(&ta, 0, sizeof ta);
   ct_train_options_default(&ta.to);
@@ -272,11 +281,7 @@ int ct_cli_train(int argc, char **argv) {
     ct_cli_train_help(stdout);
   } else if (status == 0 && ta.ngold == 0) {
     status = ct_cli_usage_error("train", "--gold FILE is required");
-  } else if (status == 0 && (same = ct_cli_outfile_input(
-                                 ta.output, ta.gold, ta.ngold)) != NULL) {
-    status = ct_cli_usage_error("train", "%s: input file is also the output "
-                                "(-o would replace it)", same);
-  } else if (status == 0) {
+  } else if (status == 0 && (status = gold_unread(&o, &ta)) == 0) {
     rs = ct_cli_rules_load(&o);
     status = rs ? run(rs, &ta) : 2;
   }
