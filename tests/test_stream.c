@@ -15,11 +15,14 @@
 #include <string.h>
 #include <cmocka.h>
 #include "helpers.h"
+#include "segment/segment.h"
 #include "stream/stream.h"
+#include "text/cut.h"
 #include "text/plan.h"
 
 #define N(a) (sizeof (a) / sizeof *(a))
 #define TMP "build/test-stream.txt"
+#define TMP2 "build/test-stream-unblank.txt"
 
 static ct_abbrevs *abbrevs;
 
@@ -30,29 +33,31 @@ static void write_file(const char *path, const char *s, size_t n) {
   fclose(f);
 }
 
-/* Clauses of the whole file. */
-static ct_clause *whole(const char *path, size_t *n) {
+/* Clauses of the whole file, in windows of `window` bytes. */
+static ct_clause *whole(const char *path, size_t window, size_t *n) {
   ct_text *t;
   ct_clause *c;
   ct_error err;
   if (ct_text_read_file_max(path, CT_INVALID_REPLACE, (size_t)-1, &t, &err)
       != CT_OK)
     fail_msg("%s: %s", path, err.msg);
-  assert_int_equal(ct_segment(t, abbrevs, &c, n, &err), CT_OK);
+  assert_int_equal(ct_segment_at(t, abbrevs, 0, window, NULL, NULL, 0, &c,
+                                 n, &err), CT_OK);
   ct_text_free(t);
   return c;
 }
 
-/* Cuts `path` in pieces of about `piece` bytes and compares every clause
-** with the whole document's; returns how many pieces there were. */
-static size_t compare(const char *path, size_t piece) {
+/* Cuts `path` in pieces of about `piece` bytes, for a segmenter with
+** windows of `window` bytes, and compares every clause with the whole
+** document's; returns how many pieces there were. */
+static size_t compare_in(const char *path, size_t piece, size_t window) {
   ct_plan p;
   ct_carry carry;
   ct_error err;
   size_t nw, k = 0, pieces = 0;
-  ct_clause *w = whole(path, &nw);
-  if (ct_plan_file(path, CT_INVALID_REPLACE, piece, (size_t)-1, &p, &err)
-      != CT_OK)
+  ct_clause *w = whole(path, window, &nw);
+  if (ct_plan_file(path, CT_INVALID_REPLACE, piece, (size_t)-1, window, &p,
+                   &err) != CT_OK)
     fail_msg("%s: %s", path, err.msg);
   ct_carry_init(&carry);
   while (carry.cut < p.ncuts) {
@@ -93,6 +98,10 @@ static size_t compare(const char *path, size_t piece) {
   return pieces;
 }
 
+static size_t compare(const char *path, size_t piece) {
+  return compare_in(path, piece, CT_CUT_WINDOW);
+}
+
 static const char *const files[] = {
   "samples/us-rok-2021-partnership.txt",
   "tests/data/markdown_news.md", "tests/data/markdown_link.md",
@@ -129,6 +138,48 @@ static void corpus_documents(void **state) {
   }
   pclose(ls);
   assert_true(files_seen > 50);
+}
+
+/* ---- text without blank lines ------------------------------------------ */
+
+/* `path` with its blank lines left out, as TMP2: one block, which the
+** segmenter ends at window lines only (text/cut.h). */
+static void unblank(const char *path) {
+  FILE *in = fopen(path, "rb"), *out = fopen(TMP2, "wb");
+  char line[65536];
+  assert_non_null(in);
+  assert_non_null(out);
+  while (fgets(line, sizeof line, in))
+    if (line[strspn(line, " \t\r\n")] != '\0') fputs(line, out);
+  fclose(in);
+  fclose(out);
+}
+
+/* Every document, as it is and without its blank lines, in windows of 256
+** bytes: the pieces are cut at window lines as the whole is. */
+static void window_lines(void **state) {
+  FILE *ls = popen("ls tests/corpus/docs/*.txt samples/*.txt", "r");
+  char path[1024];
+  size_t i, pieces = 0, seen = 0;
+  (void)state;
+  assert_non_null(ls);
+  while (fgets(path, sizeof path, ls)) {
+    path[strcspn(path, "\n")] = '\0';
+    compare_in(path, 1, CT_CUT_SMALL_WINDOW);
+    unblank(path);
+    pieces += compare_in(TMP2, 1, CT_CUT_SMALL_WINDOW);
+    compare_in(TMP2, 2000, CT_CUT_SMALL_WINDOW);
+    seen++;
+  }
+  pclose(ls);
+  for (i = 0; i < N(files); i++) {
+    unblank(files[i]);
+    pieces += compare_in(TMP2, 1, 64);
+    seen++;
+  }
+  assert_true(seen > 50);
+  if (pieces < 4 * seen) fail_msg("only %zu pieces of %zu files", pieces,
+                                   seen);
 }
 
 /* ---- generated documents -------------------------------------------- */
@@ -172,11 +223,13 @@ static const char *const blocks[] = {
   "(a) lettered item; (b) another item.",
 };
 
-static size_t gen(char *buf, size_t cap, int crlf) {
+/* Blocks joined mostly by blank lines, or (`lines`) mostly not. */
+static size_t gen(char *buf, size_t cap, int crlf, int lines) {
   size_t n = 0, k, parts = 5 + next_rand() % 30;
   for (k = 0; k < parts; k++) {
     const char *b = blocks[next_rand() % N(blocks)];
-    const char *sep = next_rand() % 5 ? "\n\n" : next_rand() % 2 ? "\n" : "\n\n\n";
+    const char *sep = (next_rand() % 5 != 0) == !lines ? "\n\n"
+                      : next_rand() % 2 ? "\n" : "\n\n\n";
     size_t i;
     for (i = 0; b[i] && n + 4 < cap; i++) {
       if (b[i] == '\n' && crlf) buf[n++] = '\r';
@@ -196,9 +249,25 @@ static void generated_documents(void **state) {
   size_t d, s;
   (void)state;
   for (d = 0; d < 600; d++) {
-    size_t n = gen(buf, sizeof buf, d % 7 == 6);
+    size_t n = gen(buf, sizeof buf, d % 7 == 6, 0);
     write_file(TMP, buf, n);
     for (s = 0; s < N(sizes); s++) compare(TMP, sizes[s]);
+  }
+}
+
+/* Generated documents with few blank lines, in small windows. */
+static void generated_window_lines(void **state) {
+  static const size_t windows[] = {16, 64, 256};
+  char buf[8192];
+  size_t d, w;
+  (void)state;
+  for (d = 0; d < 400; d++) {
+    size_t n = gen(buf, sizeof buf, d % 7 == 6, 1);
+    write_file(TMP, buf, n);
+    for (w = 0; w < N(windows); w++) {
+      compare_in(TMP, 1, windows[w]);
+      compare_in(TMP, 300, windows[w]);
+    }
   }
 }
 
@@ -212,7 +281,7 @@ static void plan_fails_alike(const char *doc, size_t n, ct_invalid mode) {
   ct_status sa, sb;
   write_file(TMP, doc, n);
   sa = ct_text_read_file_max(TMP, mode, (size_t)-1, &t, &a);
-  sb = ct_plan_file(TMP, mode, 10, (size_t)-1, &p, &b);
+  sb = ct_plan_file(TMP, mode, 10, (size_t)-1, 0, &p, &b);
   assert_int_equal(sa, sb);
   if (sa == CT_OK) {
     assert_int_equal(t->invalid, p.invalid);
@@ -244,8 +313,8 @@ static void first_pass_cuts(void **state) {
   size_t k;
   (void)state;
   write_file(TMP, doc, sizeof doc - 1);
-  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, &p,
-                                &err), CT_OK);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 0,
+                                &p, &err), CT_OK);
   assert_int_equal(p.ncuts, 4);     /* 0, "One", "Three", "Four" */
   assert_int_equal(p.cuts[1].at, 7);
   assert_int_equal(p.cuts[1].line, 2);
@@ -254,10 +323,64 @@ static void first_pass_cuts(void **state) {
   assert_int_equal(p.cuts[3].line, 10);
   for (k = 1; k < p.ncuts; k++) assert_true(p.cuts[k].from <= p.cuts[k].at);
   ct_plan_clear(&p);
-  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, 10, &p, &err),
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, 10, 0, &p, &err),
                    CT_ETOOBIG);
   assert_string_equal(err.msg, TMP ": larger than 10 bytes, the document "
                       "size cap");
+}
+
+/* A window line is a cut: text after a line that ends a sentence, the
+** first of its window in a block begun in an earlier one. */
+static void first_pass_window_lines(void **state) {
+  static const char doc[] = "One.\nTwo\nThree.\nFour.\n  five.\nSix.\n"
+                            "Seven.\n\nEight.\n";
+  ct_plan p;
+  ct_error err;
+  (void)state;
+  write_file(TMP, doc, sizeof doc - 1);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 8,
+                                &p, &err), CT_OK);
+  /* 0, "Four" (window 2), "Six" (3), "Seven" (4), "Eight" (blank line);
+  ** not "Two" (window 0, as the block's start), "Three" (after "Two"),
+  ** "  five." (white space) */
+  assert_int_equal(p.ncuts, 5);
+  assert_int_equal(p.cuts[1].at, 16);
+  assert_int_equal(p.cuts[1].line, 3);
+  assert_int_equal(p.cuts[2].at, 30);
+  assert_int_equal(p.cuts[2].from, 16);   /* a run from an earlier window */
+  assert_int_equal(p.cuts[3].at, 35);
+  assert_int_equal(p.cuts[4].at, 43);
+  ct_plan_clear(&p);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 1024,
+                                &p, &err), CT_OK);
+  assert_int_equal(p.ncuts, 2);     /* 0, "Eight" */
+  ct_plan_clear(&p);
+}
+
+/* The plan takes "date ..." for a window line (its block began in window
+** 0), but an HTML comment on a line of its own ended the segmenter's
+** block, and the next began in window 1: no block ends at the cut, where
+** the whole run goes on with the paragraph.  The piece must not start
+** there (the segmenter's answer, ct_segment_at, is checked). */
+static void window_line_inside_a_block(void **state) {
+  char doc[1024];
+  size_t n = 0, k, cut = 0;
+  ct_plan p;
+  ct_error err;
+  (void)state;
+  for (k = 0; k < 19; k++) n += (size_t)sprintf(doc + n, "Line of text.\n");
+  n += (size_t)sprintf(doc + n, "<!-- c -->\n"
+                       "A [link](http://example.com/x) in a sentence.\n");
+  cut = n;                                           /* 323: window 1 */
+  n += (size_t)sprintf(doc + n, "date 2025-11-20 The meeting was held "
+                       "today.\n");
+  write_file(TMP, doc, n);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 256,
+                                &p, &err), CT_OK);
+  assert_int_equal(p.ncuts, 2);
+  assert_int_equal(p.cuts[1].at, cut);
+  ct_plan_clear(&p);
+  assert_int_equal(compare_in(TMP, 1, 256), 1);    /* one piece, not two */
 }
 
 static int setup(void **state) {
@@ -276,9 +399,13 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(first_pass_errors),
     cmocka_unit_test(first_pass_cuts),
+    cmocka_unit_test(first_pass_window_lines),
+    cmocka_unit_test(window_line_inside_a_block),
     cmocka_unit_test(real_documents),
     cmocka_unit_test(corpus_documents),
     cmocka_unit_test(generated_documents),
+    cmocka_unit_test(window_lines),
+    cmocka_unit_test(generated_window_lines),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -111,6 +111,14 @@ typedef struct seg {
   int general;                 /* no fast path: every byte through the
                                ** general step (tests compare the two) */
   ct_linecol lc;               /* where the last clause's column was */
+  size_t window;               /* a block that began in an earlier window
+                               ** of this many bytes ends at the window's
+                               ** first window line (text/cut.h) */
+  size_t block_at;             /* where the current block's first line
+                               ** starts */
+  const size_t *probe;         /* offsets asked about (ct_segment_at) */
+  int *fresh;                  /* the answers */
+  size_t nprobe;
 } seg;
 
 /* {=====================================================================

@@ -2,7 +2,8 @@
 ** segment.c -- cutting a document into clauses.
 **
 ** Structure first, then sentences.  Lines are grouped into blocks
-** (separated by blank lines); a block into units: list items (a marker,
+** (separated by blank lines, and in text without them cut at window
+** lines: text/cut.h); a block into units: list items (a marker,
 ** then the lines indented under it) and paragraphs.  A paragraph of one
 ** short line without final punctuation is a heading (lines.c).  Each
 ** unit is then cut into sentences (boundary.c).  The walk decodes every
@@ -16,6 +17,7 @@
 #include "core/error.h"
 #include "segment/seg.h"
 #include "segment/segment.h"
+#include "text/cut.h"
 #include "text/srcmap.h"
 #include "core/grow.h"
 
@@ -736,13 +738,47 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
   return l.start == l.end ? CT_OK : push_line(g, &l);
 }
 
+/* Does the line that starts at r follow one whose content ends a
+** sentence (text/cut.h: ended by LF, trailing spaces apart)? */
+static int after_final(const seg *g, size_t r) {
+  size_t i = r - 1;
+  if (r == 0 || g->s[i] != '\n') return 0;
+  if (i > 0 && g->s[i - 1] == '\r') i--;
+  while (i > 0 && ct_cut_space(g->s[i - 1])) i--;
+  return i > 0 && ct_cut_final(g->s[i - 1]);
+}
+
+/* Would the block end before line start r (text/cut.h), text apart:
+** none is open, or it began in an earlier window and r follows a
+** sentence's end? */
+static int block_ends(const seg *g, size_t r) {
+  size_t base = g->t->base;
+  return g->nlines == 0 ||
+         ((base + g->block_at) / g->window < (base + r) / g->window &&
+          after_final(g, r));
+}
+
+/* Answers the probes at r. */
+static void probe(seg *g, size_t r) {
+  size_t j;
+  for (j = 0; j < g->nprobe; j++)
+    if (g->probe[j] == r) g->fresh[j] = block_ends(g, r);
+}
+
 static ct_status run(seg *g) {
-  size_t k;
+  size_t k, r = (size_t)-1;
   ct_status st = CT_OK;
   g->top = 1;
-  for (k = 0; st == CT_OK && k < g->t->nlines; k++)
-    st = add_line(g, k == 0 ? g->t->body : g->t->lines[k],
-                  line_stop(g->t, k));
+  for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
+    r = k == 0 ? g->t->body : g->t->lines[k];
+    probe(g, r);
+    if (g->nlines > 0 && r < g->n && block_ends(g, r) &&
+        ct_cut_starts_text(g->s + r, g->n - r))
+      st = emit_block(g);                  /* a window line */
+    if (g->nlines == 0) g->block_at = r;
+    if (st == CT_OK) st = add_line(g, r, line_stop(g->t, k));
+  }
+  if (r != g->n) probe(g, g->n);             /* no line starts at the end */
   if (st == CT_OK) st = emit_block(g);
   return st;
 }
@@ -835,11 +871,13 @@ static ct_status run_lines(seg *g) {
   return st;
 }
 
-ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
-                          unsigned flags, ct_clause **out, size_t *n,
-                          ct_error *err) {
+ct_status ct_segment_at(const ct_text *t, const ct_abbrevs *ab,
+                        unsigned flags, size_t window, const size_t *at,
+                        int *fresh, size_t nat, ct_clause **out, size_t *n,
+                        ct_error *err) {
   seg g;
   ct_status st;
+  size_t j;
   memset(&g, 0, sizeof g);
   g.t = t;
   g.s = t->data;
@@ -847,6 +885,11 @@ ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
   g.md = t->nblocks == 0;
   g.ab = ab;
   g.general = (flags & CT_SEG_GENERAL) != 0;
+  g.window = window;
+  g.probe = at;
+  g.fresh = fresh;
+  g.nprobe = nat;
+  for (j = 0; j < nat; j++) fresh[j] = 0;
   if (flags & CT_SEG_LINES) st = run_lines(&g);
   else st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
   free(g.lines);
@@ -857,6 +900,13 @@ ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
   *out = g.v;
   *n = g.nv;
   return CT_OK;
+}
+
+ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
+                          unsigned flags, ct_clause **out, size_t *n,
+                          ct_error *err) {
+  return ct_segment_at(t, ab, flags, CT_CUT_WINDOW, NULL, NULL, 0, out, n,
+                       err);
 }
 
 ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,

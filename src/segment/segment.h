@@ -25,4 +25,18 @@ ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
                           unsigned flags, ct_clause **out, size_t *n,
                           ct_error *err);
 
+/* ct_segment_with in windows of `window` bytes (text/cut.h; ct_segment
+** and ct_segment_with use CT_CUT_WINDOW, tests smaller windows to cut
+** often what real text cuts once a MiB), which also answers, for each
+** of the nat offsets at[j] (a line start of plain text, or its end),
+** whether no block is open there: fresh[j] is 1 when the block before
+** it ended, or a window line at at[j] would end it (whether text starts
+** at at[j] is the caller's to know).  The streaming of large files
+** (src/stream/) asks, to check that a piece is cut where the whole
+** file's run starts a block. */
+ct_status ct_segment_at(const ct_text *t, const ct_abbrevs *ab,
+                        unsigned flags, size_t window, const size_t *at,
+                        int *fresh, size_t nat, ct_clause **out, size_t *n,
+                        ct_error *err);
+
 #endif

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/error.h"
+#include "segment/segment.h"
 #include "stream/stream.h"
 #include "text/text.h"
 
@@ -78,7 +79,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
                           ct_error *err) {
   const ct_cut *cut = &p->cuts[carry->cut];
   size_t from = cut->from, line0 = cut->from_line, end_cut = carry->cut + 1;
-  size_t nc = 0, first = 0, last, i;
+  size_t nc = 0, first = 0, last, i, probe[2];
+  int fresh[2];
   ct_clause *c = NULL;
   ct_text *t = NULL;
   ct_status st;
@@ -97,13 +99,16 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
     free(c);
     c = NULL;
     if ((st = ct_plan_read(p, mode, from, end, &t, err)) != CT_OK) return st;
-    if ((st = ct_segment(t, ab, &c, &nc, err)) != CT_OK) {
+    probe[0] = at;
+    probe[1] = end - from;
+    if ((st = ct_segment_at(t, ab, 0, p->window, probe, fresh, 2, &c, &nc,
+                            err)) != CT_OK) {
       ct_text_free(t);
       return st;
     }
     /* the piece's run must reach its cut as the document's run does */
     if (carry->cut > 0 &&
-        (!clean_at(t, c, nc, at, &last) ||
+        (!fresh[0] || !clean_at(t, c, nc, at, &last) ||
          sentence_before(c, nc, at) != carry->sentence)) {
       if (retried || from == carry->run_from) {
         ct_text_free(t);
@@ -115,7 +120,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
       continue;
     }
     /* and the document's run must leave its end cleanly, else go on */
-    if (end_cut < p->ncuts && !clean_at(t, c, nc, end - from, &last)) {
+    if (end_cut < p->ncuts &&
+        (!fresh[1] || !clean_at(t, c, nc, end - from, &last))) {
       end_cut++;
       continue;
     }

@@ -2,7 +2,8 @@
 ** stream.h -- cutting a large text file into pieces whose clauses are
 ** exactly the whole document's.
 **
-** The plan (text/plan.h) gives cuts: line starts after a blank line.  A
+** The plan (text/plan.h) gives cuts: line starts after a blank line, and
+** window lines (text/cut.h), where the segmenter ends a block too.  A
 ** piece is segmented alone, from a start a little before its cut (the
 ** overlap), and its clauses are those that start at or after the cut.
 ** They are the whole document's when the segmenter reaches the cut in the
@@ -18,6 +19,12 @@
 ** with text, not indentation) opens a paragraph or a top-level list item,
 ** so the list levels before do not matter.  Two runs clean at a cut, with
 ** the same answer to "has a sentence come", go on alike from there.
+**
+** At a window line no blank line shows that a block ended; and the plan,
+** which takes blocks to begin after blank lines, may note one where the
+** segmenter's block began later (after a comment line) and goes on.  So
+** each run is also asked (ct_segment_at) whether a block is open at the
+** cut that no window line ends: clean then means that none is.
 **
 ** ct_stream_piece checks both runs: the piece's own at its cut (else it
 ** starts over from where the previous piece's run started, which reaches

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "core/error.h"
+#include "text/cut.h"
 #include "text/plan.h"
 #include "text/utf8.h"
 #include "core/grow.h"
@@ -47,6 +48,12 @@ typedef struct pass {
   size_t chars;                /* characters since then (for a column) */
   int blank;                   /* the current line: ASCII white space only */
   int after_blank;             /* it follows a blank line ended by LF */
+  unsigned char last;          /* its last byte but ct_cut_space ones */
+  unsigned char prev_last;     /* the line before's, when ended by LF */
+  int open;                    /* a block is open (text/cut.h): a line
+                               ** that is not blank since the last blank
+                               ** one */
+  size_t block_at;             /* where that block's first line starts */
   spot nul, bad;
   bound ring[RING];            /* the latest boundaries, circular */
   size_t nring;
@@ -76,10 +83,12 @@ static int add_cut(pass *ps, size_t at, size_t line, size_t from,
   return 1;
 }
 
-/* A boundary at `at`: kept for overlaps, and a cut when the current piece
-** is long enough.  Its span (from the current cut's start to here) must
-** fit the cap. */
-static void boundary(pass *ps, size_t at) {
+/* A boundary at `at` (a window line when `win`): kept for overlaps, and
+** a cut when the current piece is long enough.  Its span (from the
+** current cut's start to here) must fit the cap.  A run that reaches a
+** window line as the whole file's does starts in an earlier window (its
+** block must have begun there). */
+static void boundary(pass *ps, size_t at, int win) {
   const ct_cut *cur = &ps->p->cuts[ps->p->ncuts - 1];
   size_t k;
   if (at - cur->at >= ps->piece) {
@@ -91,7 +100,9 @@ static void boundary(pass *ps, size_t at) {
     /* the latest boundary far enough back, else the oldest kept */
     for (k = 0; k < ps->nring && k < RING; k++) {
       from = ring_at(ps, k);
-      if (at - from->at >= ps->overlap) break;
+      if (at - from->at >= ps->overlap &&
+          (!win || from->at / ps->p->window < at / ps->p->window))
+        break;
     }
     if (from != NULL) add_cut(ps, at, ps->line, from->at, from->line);
     else add_cut(ps, at, ps->line, at, ps->line);
@@ -102,6 +113,14 @@ static void boundary(pass *ps, size_t at) {
 }
 
 static void line_break(pass *ps, size_t next, int lf) {
+  if (ps->blank) {
+    ps->open = 0;
+  } else if (!ps->open) {
+    ps->open = 1;
+    ps->block_at = ps->line_start;
+  }
+  ps->prev_last = lf ? ps->last : 0;
+  ps->last = 0;
   ps->after_blank = ps->blank && lf;
   ps->line++;
   ps->line_start = next;
@@ -118,12 +137,23 @@ static void note(spot *s, size_t off, const pass *ps, unsigned char byte) {
   s->byte = byte;
 }
 
-/* The first byte of a line after a blank line: does text start here? */
-static int starts_text(const unsigned char *s, size_t n) {
-  int32_t cp;
-  if (s[0] < 0x80) return s[0] > ' ' && s[0] < 0x7F && s[0] != '<';
-  ct_utf8_decode(s, n, &cp);
-  return cp >= 0 && cp != 0xFEFF && !ct_cp_isspace(cp);
+/* Is the line that starts at file offset `at` a window line (cut.h)? */
+static int window_line(const pass *ps, size_t at) {
+  size_t w = ps->p->window;
+  return ps->open && ct_cut_final(ps->prev_last) &&
+         ps->block_at / w < at / w;
+}
+
+/* A line starts at file offset `at`, s (n bytes on): a boundary? */
+static void line_start(pass *ps, const unsigned char *s, size_t n,
+                       size_t at) {
+  if (ps->line == 0 || !ct_cut_starts_text(s, n)) return;
+  if (ps->after_blank) {
+    boundary(ps, at, 0);
+  } else if (window_line(ps, at)) {
+    boundary(ps, at, 1);
+    ps->block_at = at;
+  }
 }
 
 /* Reads s[0..lim) of the block that starts at file offset `off` (the
@@ -134,9 +164,8 @@ static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
   size_t i = 0;
   while (i < lim) {
     unsigned c;
-    if (off + i == ps->line_start && ps->after_blank && ps->line > 0 &&
-        starts_text(s + i, len - i)) {
-      boundary(ps, off + i);
+    if (off + i == ps->line_start) {
+      line_start(ps, s + i, len - i, off + i);
       if (ps->too_big || ps->nomem) return i;
     }
     /* most of a text is printable ASCII: eight bytes at a time */
@@ -145,7 +174,12 @@ static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
       memcpy(&x, s + i, 8);
       if (((x + ONES * 1) | x) & HIGHS || ((x - ONES * 0x20) & ~x & HIGHS))
         break;                         /* a byte above 0x7E or below 0x20 */
-      if (x != ONES * ' ') ps->blank = 0;
+      if (x != ONES * ' ') {
+        size_t j = 7;
+        while (s[i + j] == ' ') j--;
+        ps->last = s[i + j];
+        ps->blank = 0;
+      }
       ps->chars += 8;
       i += 8;
     }
@@ -162,13 +196,14 @@ static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
       note(&ps->nul, off + i, ps, 0);
       return i;
     } else if (c < 0x80) {
-      if (c != ' ' && c != '\t' && c != '\v' && c != '\f') ps->blank = 0;
+      if (!ct_cut_space((unsigned char)c)) ps->blank = 0, ps->last = c;
       ps->chars++;
       i++;
     } else {
       int32_t cp;
       size_t k = ct_utf8_decode(s + i, len - i, &cp);
       if (cp < 0) note(&ps->bad, off + i, ps, (unsigned char)c);
+      ps->last = (unsigned char)c;
       if (!(off + i == 0 && cp == 0xFEFF)) {   /* the BOM is no column */
         ps->blank = 0;
         ps->chars++;
@@ -226,7 +261,8 @@ static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
 }
 
 ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
-                       size_t max, ct_plan *out, ct_error *err) {
+                       size_t max, size_t window, ct_plan *out,
+                       ct_error *err) {
   pass ps;
   ct_file_state after;
   ct_status st;
@@ -242,6 +278,7 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   }
   ct_file_state_of(f, &out->state);
   ps.p = out;
+  out->window = window > 0 ? window : CT_CUT_WINDOW;
   ps.max = max;
   ps.piece = piece < max / 4 ? piece : max / 4;
   if (ps.piece == 0) ps.piece = 1;
@@ -322,7 +359,8 @@ ct_status ct_plan_open(const char *path, ct_invalid mode, size_t piece,
   ct_status s;
   *out = NULL;
   if (p == NULL) return ct_fail(err, CT_ENOMEM, "out of memory");
-  if ((s = ct_plan_file(path, mode, piece, max, p, err)) != CT_OK) {
+  if ((s = ct_plan_file(path, mode, piece, max, CT_CUT_WINDOW, p, err)) !=
+      CT_OK) {
     free(p);
     return s;
   }

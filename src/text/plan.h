@@ -17,7 +17,9 @@
 ** `piece` bytes or so a boundary becomes a cut, with an earlier boundary
 ** from which a run of the segmenter can start so as to reach the cut in
 ** the state the whole document's run reaches it in (src/stream/ checks
-** that it does).  Files with CR line ends alone have no boundaries.
+** that it does).  A *window line* (text/cut.h: where the segmenter ends
+** a block in text without blank lines) is a boundary too.  Files with CR
+** line ends alone have no boundaries.
 **
 ** A cut's span, from its start (the overlap included) to the next cut,
 ** is at most `max` bytes: past it, with no boundary, the plan fails with
@@ -43,16 +45,19 @@ typedef struct ct_plan {
   ct_file_state state;  /* when the pass began: each read checks it */
   size_t size;          /* bytes in the file */
   int invalid;          /* holds invalid UTF-8 (CT_INVALID_REPLACE) */
+  size_t window;        /* the segmenter's window (text/cut.h) */
   ct_cut *cuts;         /* cuts[0] is at 0; in file order */
   size_t ncuts;
 } ct_plan;
 
 /* Plans `path` (a regular file) in pieces of about `piece` bytes, each at
-** most `max` bytes with its overlap.  CT_EIO, CT_EBINARY, CT_EUTF8
+** most `max` bytes with its overlap, for a segmenter whose windows are
+** `window` bytes (CT_CUT_WINDOW; tests use smaller ones).  CT_EIO, CT_EBINARY, CT_EUTF8
 ** (CT_INVALID_ERROR), CT_ETOOBIG, CT_ENOMEM with the messages of
 ** ct_text_read_file_max. */
 ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
-                       size_t max, ct_plan *out, ct_error *err);
+                       size_t max, size_t window, ct_plan *out,
+                       ct_error *err);
 /* Frees what p holds (not p: a plan of ct_plan_file is the caller's
 ** struct; ct_plan_open's is freed by ct_plan_free). */
 void ct_plan_clear(ct_plan *p);
