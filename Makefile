@@ -255,6 +255,9 @@ valgrind: $(BIN)
 	  -o html:$(BUILD)/vg.html -o tsv:$(BUILD)/vg.tsv samples/ > /dev/null
 	$(VALGRIND) $(BIN) classify -o sarif:$(BUILD)/vg.sarif \
 	  -o html:$(BUILD)/no-such-dir/vg.html samples/ 2> /dev/null; test $$? -eq 2
+	@# a large file's pieces (small ones here), on two workers
+	CLAUSETAG_PIECE_BYTES=2000 $(VALGRIND) $(BIN) classify -j2 -f jsonl \
+	  samples/us-rok-2021-partnership.txt > /dev/null
 	@# diff: exit 1 means the versions differ (not 9)
 	$(VALGRIND) $(BIN) diff -f html samples/us-rok-2019-factsheet.txt \
 	  samples/us-rok-2021-partnership.txt > /dev/null; test $$? -eq 1

@@ -27,7 +27,7 @@ ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
 
 /* ct_segment_with in windows of `window` bytes (text/cut.h; ct_segment
 ** and ct_segment_with use CT_CUT_WINDOW, tests smaller windows to cut
-** often what real text cuts once a MiB), which also answers, for each
+** often what real text cuts every 256 KiB), which also answers, for each
 ** of the nat offsets at[j] (a line start of plain text, or its end),
 ** whether no block is open there: fresh[j] is 1 when the block before
 ** it ended, or a window line at at[j] would end it (whether text starts
