@@ -6,8 +6,9 @@
 #
 # 1. Input size: classify -j1 (shipped rules) and segment -j1 on
 #    BENCH_SCALE_MB MiB (default "1 8 64 512"), each as documents of
-#    32 KiB (a directory of MB*32 files) and as ONE file of MB MiB
-#    (--max-document-bytes raised to fit).
+#    32 KiB (a directory of MB*32 files), as ONE file of MB MiB
+#    (--max-document-bytes raised to fit), and as that file with its
+#    blank lines removed (cut only at window lines: docs/cli.md).
 # 2. Rule count: classify -j1 with BENCH_SCALE_RULES generated rules
 #    (default "10 100 1000 10000"; genrules.awk: 10 phrases a rule) on the
 #    make bench corpus (BENCH_MB MiB in BENCH_FILES files, 64 and 2048), the
@@ -50,6 +51,12 @@ printf '%s runs of each, medians; memory limit %s MiB (ulimit -v)\n' \
 for mb in $SIZES; do
   bench_corpus "$DIR/corpus-${mb}m-$((mb * 32))f" "$mb" $((mb * 32))
   bench_corpus "$DIR/corpus-${mb}m-1f" "$mb" 1
+  lines=$DIR/corpus-${mb}m-1f-lines
+  if [ ! -s "$lines/doc00000.txt" ]; then
+    mkdir -p "$lines" &&
+      grep -v '^$' "$DIR/corpus-${mb}m-1f/doc00000.txt" > "$lines/doc00000.txt" ||
+      bench_die "cannot write $lines"
+  fi
 done
 r=1
 while [ "$r" -le "$RUNS" ]; do
@@ -66,6 +73,12 @@ while [ "$r" -le "$RUNS" ]; do
       "$CT segment -j1 $many" "$many"
     bench_run "size $mb one segment" "$b" "$LIMIT" \
       "$CT segment -j1 $cap $one" "$one"
+    lines=$DIR/corpus-${mb}m-1f-lines/doc00000.txt
+    bl=$(bench_bytes "$lines")
+    bench_run "size $mb lines classify" "$bl" "$LIMIT" \
+      "$CT classify -j1 $cap $lines" "$lines"
+    bench_run "size $mb lines segment" "$bl" "$LIMIT" \
+      "$CT segment -j1 $cap $lines" "$lines"
   done
   r=$((r + 1))
 done
@@ -122,15 +135,16 @@ awk -F'\t' -v mb="$MB" -v files="$FILES" -v limit="$LIMIT_MB" '
   }
   END {
     print ""
-    print "input size: shipped rules, -j1; documents of 32 KiB, or one file"
+    print "input size: shipped rules, -j1; documents of 32 KiB, or one file,"
+    print "or that file without its blank lines"
     printf "%-20s %s %s\n", "", group("classify"), group("segment")
     printf "%-20s %s %s %8s\n", "input", cols(), cols(), "peak/in"
     for (i = 0; i < ns; i++)
-      for (j = 0; j < 2; j++) {
-        lay = j ? "one" : "files"; s = size[i]
+      for (j = 0; j < 3; j++) {
+        lay = j == 2 ? "lines" : j ? "one" : "files"; s = size[i]
         kc = "size " s " " lay " classify"; ks = "size " s " " lay " segment"
         printf "%-20s %s %s %8s\n",
-               sprintf("%s MiB, %s", s, j ? "one file" : s * 32 " files"),
+               sprintf("%s MiB, %s", s, j == 2 ? "no blanks" : j ? "one file" : s * 32 " files"),
                cell(kc), cell(ks),
                (kc in med) && !fail[kc] ? sprintf("%.2f", peak[kc] * 1048576 / b[kc]) : "-"
       }
