@@ -90,7 +90,8 @@ TEST_SRC := $(sort $(wildcard tests/test_*.c))
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
-HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o
+HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o \
+              $(BUILD)/obj/tests/pieces_check.o
 
 .PHONY: all deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
         bench-scale install uninstall installcheck clean echo quality weights \
@@ -355,7 +356,8 @@ weights: all
 # target runs anyway, and make fuzz fails at the end.
 FUZZ_SECONDS ?= 60
 FUZZ_DIR     := build/fuzz
-FUZZ_TARGETS := fuzz_segment fuzz_classify fuzz_rules fuzz_jsonl fuzz_html
+FUZZ_TARGETS := fuzz_segment fuzz_classify fuzz_rules fuzz_jsonl fuzz_html \
+                fuzz_stream
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all -fsanitize-recover=pointer-overflow \
                 -fno-omit-frame-pointer
@@ -374,7 +376,8 @@ FUZZ_BOUND    = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -reload=
 FUZZ_PIN      = $(if $(FUZZ_RUNS),$(shell setarch $$(uname -m) -R true \
                   2>/dev/null && echo setarch $$(uname -m) -R))
 FUZZ_HOW      = $(if $(FUZZ_RUNS),$(FUZZ_RUNS) inputs from seed $(FUZZ_SEED),$(FUZZ_SECONDS) s)
-FUZZ_CHECK_OBJ := $(BUILD)/obj/tests/clauses_check.o
+FUZZ_CHECK_OBJ := $(BUILD)/obj/tests/clauses_check.o \
+                  $(BUILD)/obj/tests/pieces_check.o
 FUZZ_COMMON  := $(BUILD)/obj/tests/fuzz/results_check.o \
                 $(BUILD)/obj/tests/fuzz/output_check.o \
                 $(BUILD)/obj/tests/fuzz/fixed_time.o $(FUZZ_CHECK_OBJ)
@@ -417,7 +420,7 @@ fuzz: fuzz-deps
 # each on a 2-core machine); FUZZ_SECONDS is then only a guard against a
 # hang of the whole run.  Open-ended fuzzing is `make fuzz`.
 FUZZ_CI_RUNS := fuzz_segment:50000 fuzz_classify:10000 fuzz_rules:60000 \
-                fuzz_jsonl:5000000 fuzz_html:50000
+                fuzz_jsonl:5000000 fuzz_html:50000 fuzz_stream:20000
 fuzz-ci: fuzz-deps
 	@rm -rf $(FUZZ_DIR)/ci-corpus
 	@fail=0; for tr in $(FUZZ_CI_RUNS); do \

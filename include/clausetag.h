@@ -359,6 +359,8 @@ typedef struct ct_carry {
   size_t heading;          /* the section heading at the cut (its clause
                            ** index), or 0 */
   int sentence;
+  int nlevels;             /* the list levels open at the cut: the */
+  size_t levels[16];       /* indentation of each, outermost first */
 } ct_carry;
 
 /* The carry before the first piece. */

@@ -15,8 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "helpers.h"
-#include "segment/segment.h"
-#include "stream/stream.h"
+#include "pieces_check.h"
 #include "text/cut.h"
 #include "text/plan.h"
 
@@ -33,68 +32,15 @@ static void write_file(const char *path, const char *s, size_t n) {
   fclose(f);
 }
 
-/* Clauses of the whole file, in windows of `window` bytes. */
-static ct_clause *whole(const char *path, size_t window, size_t *n) {
-  ct_text *t;
-  ct_clause *c;
-  ct_error err;
-  if (ct_text_read_file_max(path, CT_INVALID_REPLACE, (size_t)-1, &t, &err)
-      != CT_OK)
-    fail_msg("%s: %s", path, err.msg);
-  assert_int_equal(ct_segment_at(t, abbrevs, 0, window, NULL, NULL, 0, &c,
-                                 n, &err), CT_OK);
-  ct_text_free(t);
-  return c;
-}
-
 /* Cuts `path` in pieces of about `piece` bytes, for a segmenter with
 ** windows of `window` bytes, and compares every clause with the whole
-** document's; returns how many pieces there were. */
+** document's (pieces_check.h); returns how many pieces there were. */
 static size_t compare_in(const char *path, size_t piece, size_t window) {
-  ct_plan p;
-  ct_carry carry;
-  ct_error err;
-  size_t nw, k = 0, pieces = 0;
-  ct_clause *w = whole(path, window, &nw);
-  if (ct_plan_file(path, CT_INVALID_REPLACE, piece, (size_t)-1, window, &p,
-                   &err) != CT_OK)
-    fail_msg("%s: %s", path, err.msg);
-  ct_carry_init(&carry);
-  while (carry.cut < p.ncuts) {
-    ct_text *t;
-    ct_clause *c;
-    size_t n, i;
-    if (ct_stream_piece(&p, CT_INVALID_REPLACE, abbrevs, (size_t)-1, &carry,
-                        &t, &c, &n, &err) != CT_OK)
-      fail_msg("%s, piece %zu: %s", path, pieces, err.msg);
-    for (i = 0; i < n; i++, k++) {
-      const ct_clause *a = &w[k], *b = &c[i];
-      size_t base = t->base;
-      if (k >= nw)
-        fail_msg("%s (pieces of %zu): more clauses than the whole's %zu",
-                 path, piece, nw);
-      if (a->index != b->index || a->kind != b->kind ||
-          a->depth != b->depth || a->start != b->start + base ||
-          a->end != b->end + base || a->line != b->line ||
-          a->col != b->col || a->heading != b->heading ||
-          a->title != b->title)
-        fail_msg("%s (pieces of %zu), clause %zu: whole %zu %s %d [%zu,%zu) "
-                 "%zu:%zu h%zu t%d, piece %zu %s %d [%zu,%zu) %zu:%zu h%zu "
-                 "t%d", path, piece, k + 1, a->index, ct_kind_name(a->kind),
-                 a->depth, a->start, a->end, a->line, a->col, a->heading,
-                 a->title, b->index, ct_kind_name(b->kind), b->depth,
-                 b->start + base, b->end + base, b->line, b->col, b->heading,
-                 b->title);
-    }
-    pieces++;
-    free(c);
-    ct_text_free(t);
-  }
-  if (k != nw)
-    fail_msg("%s (pieces of %zu): %zu clauses, the whole has %zu", path,
-             piece, k, nw);
-  ct_plan_clear(&p);
-  free(w);
+  char msg[512];
+  size_t pieces;
+  if (!th_check_pieces(path, abbrevs, piece, window, &pieces, msg,
+                       sizeof msg))
+    fail_msg("%s", msg);
   return pieces;
 }
 
@@ -383,6 +329,28 @@ static void window_line_inside_a_block(void **state) {
   assert_int_equal(compare_in(TMP, 1, 256), 1);    /* one piece, not two */
 }
 
+/* A window line that opens nothing (a "===" line), with list levels
+** open before it: the piece's run, started at the "===" before, has not
+** seen the outer item, and would put "D four" one level up.  The levels
+** open at the cut are compared (ct_carry's levels). */
+static void window_line_under_a_list(void **state) {
+  static const char doc[] = "\xE2\x80\xA2 A one.\n  \xE2\x97\xA6 B two.\n"
+                            "===\n  \xE2\x97\xA6 C three.\n===\n"
+                            "  \xE2\x97\xA6 D four.\n";
+  ct_plan p;
+  ct_error err;
+  (void)state;
+  write_file(TMP, doc, sizeof doc - 1);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 16,
+                                &p, &err), CT_OK);
+  assert_int_equal(p.ncuts, 3);
+  assert_int_equal(p.cuts[1].at, 24);     /* the first "===": window 1 */
+  assert_int_equal(p.cuts[2].at, 43);     /* the second: window 2 */
+  assert_int_equal(p.cuts[2].from, 24);
+  ct_plan_clear(&p);
+  compare_in(TMP, 1, 16);
+}
+
 static int setup(void **state) {
   (void)state;
   abbrevs = ct_abbrevs_new(1);
@@ -401,6 +369,7 @@ int main(void) {
     cmocka_unit_test(first_pass_cuts),
     cmocka_unit_test(first_pass_window_lines),
     cmocka_unit_test(window_line_inside_a_block),
+    cmocka_unit_test(window_line_under_a_list),
     cmocka_unit_test(real_documents),
     cmocka_unit_test(corpus_documents),
     cmocka_unit_test(generated_documents),

@@ -26,10 +26,11 @@
 #include "clausetag.h"
 #include "core/bytes8.h"
 #include "segment/abbrev.h"
+#include "segment/segment.h"
 #include "text/text.h"
 #include "text/utf8.h"
 
-#define MAX_DEPTH 16            /* deeper lists count as this deep */
+#define MAX_DEPTH CT_SEG_LEVELS  /* deeper lists count as this deep */
 #define HEADING_MAX_CPS 100     /* longer lines are paragraphs */
 #define HEADING_MAX_WORDS 16
 #define HEADLINE_MAX_CPS 250    /* a document's headline may be longer */
@@ -116,8 +117,7 @@ typedef struct seg {
                                ** first window line (text/cut.h) */
   size_t block_at;             /* where the current block's first line
                                ** starts */
-  const size_t *probe;         /* offsets asked about (ct_segment_at) */
-  int *fresh;                  /* the answers */
+  ct_seg_probe *probe;         /* places asked about (ct_segment_at) */
   size_t nprobe;
 } seg;
 

@@ -758,11 +758,22 @@ static int block_ends(const seg *g, size_t r) {
           after_final(g, r));
 }
 
-/* Answers the probes at r. */
-static void probe(seg *g, size_t r) {
+/* Answers the probes at r: whether a block is open (before a window
+** line there ends it), and then which list levels are. */
+static void probe_fresh(seg *g, size_t r) {
   size_t j;
   for (j = 0; j < g->nprobe; j++)
-    if (g->probe[j] == r) g->fresh[j] = block_ends(g, r);
+    if (g->probe[j].at == r) g->probe[j].fresh = block_ends(g, r);
+}
+
+static void probe_levels(seg *g, size_t r) {
+  size_t j;
+  for (j = 0; j < g->nprobe; j++) {
+    ct_seg_probe *p = &g->probe[j];
+    if (p->at != r) continue;
+    p->nlevels = g->nind;
+    memcpy(p->levels, g->ind, (size_t)g->nind * sizeof *g->ind);
+  }
 }
 
 static ct_status run(seg *g) {
@@ -771,15 +782,17 @@ static ct_status run(seg *g) {
   g->top = 1;
   for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
     r = k == 0 ? g->t->body : g->t->lines[k];
-    probe(g, r);
+    probe_fresh(g, r);
     if (g->nlines > 0 && r < g->n && block_ends(g, r) &&
         ct_cut_starts_text(g->s + r, g->n - r))
       st = emit_block(g);                  /* a window line */
+    if (r < g->n) probe_levels(g, r);
     if (g->nlines == 0) g->block_at = r;
     if (st == CT_OK) st = add_line(g, r, line_stop(g->t, k));
   }
-  if (r != g->n) probe(g, g->n);             /* no line starts at the end */
+  if (r != g->n) probe_fresh(g, g->n);       /* no line starts at the end */
   if (st == CT_OK) st = emit_block(g);
+  probe_levels(g, g->n);
   return st;
 }
 
@@ -872,8 +885,8 @@ static ct_status run_lines(seg *g) {
 }
 
 ct_status ct_segment_at(const ct_text *t, const ct_abbrevs *ab,
-                        unsigned flags, size_t window, const size_t *at,
-                        int *fresh, size_t nat, ct_clause **out, size_t *n,
+                        unsigned flags, size_t window, ct_seg_probe *probe,
+                        size_t nprobe, ct_clause **out, size_t *n,
                         ct_error *err) {
   seg g;
   ct_status st;
@@ -886,10 +899,9 @@ ct_status ct_segment_at(const ct_text *t, const ct_abbrevs *ab,
   g.ab = ab;
   g.general = (flags & CT_SEG_GENERAL) != 0;
   g.window = window;
-  g.probe = at;
-  g.fresh = fresh;
-  g.nprobe = nat;
-  for (j = 0; j < nat; j++) fresh[j] = 0;
+  g.probe = probe;
+  g.nprobe = nprobe;
+  for (j = 0; j < nprobe; j++) probe[j].fresh = probe[j].nlevels = 0;
   if (flags & CT_SEG_LINES) st = run_lines(&g);
   else st = t->nblocks > 0 ? run_blocks(&g) : run(&g);
   free(g.lines);
@@ -905,8 +917,7 @@ ct_status ct_segment_at(const ct_text *t, const ct_abbrevs *ab,
 ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
                           unsigned flags, ct_clause **out, size_t *n,
                           ct_error *err) {
-  return ct_segment_at(t, ab, flags, CT_CUT_WINDOW, NULL, NULL, 0, out, n,
-                       err);
+  return ct_segment_at(t, ab, flags, CT_CUT_WINDOW, NULL, 0, out, n, err);
 }
 
 ct_status ct_segment(const ct_text *t, const ct_abbrevs *ab, ct_clause **out,

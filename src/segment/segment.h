@@ -25,18 +25,28 @@ ct_status ct_segment_with(const ct_text *t, const ct_abbrevs *ab,
                           unsigned flags, ct_clause **out, size_t *n,
                           ct_error *err);
 
+/* The segmenter's state at a place in the text (ct_segment_at). */
+#define CT_SEG_LEVELS 16        /* list levels told apart (ct_carry's) */
+typedef struct ct_seg_probe {
+  size_t at;                    /* asked: a line start of plain text, or
+                                ** its end */
+  int fresh;                    /* no block is open there: the block before
+                                ** ended, or a window line at `at` would
+                                ** end it (whether text starts at `at` is
+                                ** the caller's to know) */
+  int nlevels;                  /* the list levels open there, once that */
+  size_t levels[CT_SEG_LEVELS]; /* block is out: their indentation */
+} ct_seg_probe;
+
 /* ct_segment_with in windows of `window` bytes (text/cut.h; ct_segment
 ** and ct_segment_with use CT_CUT_WINDOW, tests smaller windows to cut
-** often what real text cuts every 256 KiB), which also answers, for each
-** of the nat offsets at[j] (a line start of plain text, or its end),
-** whether no block is open there: fresh[j] is 1 when the block before
-** it ended, or a window line at at[j] would end it (whether text starts
-** at at[j] is the caller's to know).  The streaming of large files
+** often what real text cuts every 256 KiB), which also fills in the
+** state at each of probe[0..nprobe).  The streaming of large files
 ** (src/stream/) asks, to check that a piece is cut where the whole
-** file's run starts a block. */
+** file's run starts a block, with the same list levels open. */
 ct_status ct_segment_at(const ct_text *t, const ct_abbrevs *ab,
-                        unsigned flags, size_t window, const size_t *at,
-                        int *fresh, size_t nat, ct_clause **out, size_t *n,
+                        unsigned flags, size_t window, ct_seg_probe *probe,
+                        size_t nprobe, ct_clause **out, size_t *n,
                         ct_error *err);
 
 #endif

@@ -13,6 +13,10 @@
 #include "stream/stream.h"
 #include "text/text.h"
 
+_Static_assert(sizeof ((ct_carry *)0)->levels ==
+                   CT_SEG_LEVELS * sizeof(size_t),
+               "ct_carry keeps every list level the segmenter tells apart");
+
 void ct_carry_init(ct_carry *c) {
   memset(c, 0, sizeof *c);
 }
@@ -40,6 +44,13 @@ static int clean_at(const ct_text *t, const ct_clause *c, size_t n,
       return 0;
   }
   return 1;
+}
+
+/* Are the list levels open at the probe those of the carry? */
+static int same_levels(const ct_seg_probe *pr, const ct_carry *carry) {
+  return pr->nlevels == carry->nlevels &&
+         memcmp(pr->levels, carry->levels,
+                (size_t)pr->nlevels * sizeof *pr->levels) == 0;
 }
 
 /* Does a sentence or list item start before `at`? */
@@ -79,8 +90,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
                           ct_error *err) {
   const ct_cut *cut = &p->cuts[carry->cut];
   size_t from = cut->from, line0 = cut->from_line, end_cut = carry->cut + 1;
-  size_t nc = 0, first = 0, last, i, probe[2];
-  int fresh[2];
+  size_t nc = 0, first = 0, last, i;
+  ct_seg_probe pr[2];
   ct_clause *c = NULL;
   ct_text *t = NULL;
   ct_status st;
@@ -99,16 +110,17 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
     free(c);
     c = NULL;
     if ((st = ct_plan_read(p, mode, from, end, &t, err)) != CT_OK) return st;
-    probe[0] = at;
-    probe[1] = end - from;
-    if ((st = ct_segment_at(t, ab, 0, p->window, probe, fresh, 2, &c, &nc,
-                            err)) != CT_OK) {
+    pr[0].at = at;
+    pr[1].at = end - from;
+    if ((st = ct_segment_at(t, ab, 0, p->window, pr, 2, &c, &nc, err)) !=
+        CT_OK) {
       ct_text_free(t);
       return st;
     }
     /* the piece's run must reach its cut as the document's run does */
     if (carry->cut > 0 &&
-        (!fresh[0] || !clean_at(t, c, nc, at, &last) ||
+        (!pr[0].fresh || !same_levels(&pr[0], carry) ||
+         !clean_at(t, c, nc, at, &last) ||
          sentence_before(c, nc, at) != carry->sentence)) {
       if (retried || from == carry->run_from) {
         ct_text_free(t);
@@ -121,7 +133,7 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
     }
     /* and the document's run must leave its end cleanly, else go on */
     if (end_cut < p->ncuts &&
-        (!fresh[1] || !clean_at(t, c, nc, end - from, &last))) {
+        (!pr[1].fresh || !clean_at(t, c, nc, end - from, &last))) {
       end_cut++;
       continue;
     }
@@ -133,6 +145,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
   for (i = 0; i < nc; i++)
     if (c[i].kind == CT_KIND_HEADING) carry->heading = c[i].index;
   carry->clauses += nc;
+  carry->nlevels = pr[1].nlevels;
+  memcpy(carry->levels, pr[1].levels, sizeof carry->levels);
   carry->run_from = from;
   carry->run_line = line0;
   carry->cut = end_cut;

@@ -15,10 +15,12 @@
 ** is *clean* at a cut when the last clause before it is not page
 ** furniture and only white space (a blank line) lies between that clause
 ** and the cut: then no furniture is pending, no comment is open (its
-** "<!--" would lie there), and the first line at the cut (which starts
-** with text, not indentation) opens a paragraph or a top-level list item,
-** so the list levels before do not matter.  Two runs clean at a cut, with
-** the same answer to "has a sentence come", go on alike from there.
+** "<!--" would lie there).  The list levels open at the cut are compared
+** (the segmenter tells them, ct_segment_at): a first line that opens a
+** paragraph or a top-level item would make them not matter, but one that
+** opens nothing ("===", a table row) leaves them to the indented item
+** after it.  Two runs clean at a cut, with the same list levels and the
+** same answer to "has a sentence come", go on alike from there.
 **
 ** At a window line no blank line shows that a block ended; and the plan,
 ** which takes blocks to begin after blank lines, may note one where the

@@ -1,0 +1,104 @@
+/*
+** pieces_check.c -- see pieces_check.h.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "pieces_check.h"
+#include "segment/segment.h"
+#include "stream/stream.h"
+#include "text/plan.h"
+
+static int differs(char *msg, size_t cap, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, cap, fmt, ap);
+  va_end(ap);
+  return 0;
+}
+
+static int same_clause(const ct_clause *a, const ct_clause *b, size_t base) {
+  return a->index == b->index && a->kind == b->kind && a->depth == b->depth &&
+         a->start == b->start + base && a->end == b->end + base &&
+         a->line == b->line && a->col == b->col && a->heading == b->heading &&
+         a->title == b->title;
+}
+
+static int show(char *msg, size_t cap, const char *path, size_t piece,
+                const ct_clause *a, const ct_clause *b, size_t base) {
+  return differs(msg, cap, "%s (pieces of %zu), clause %zu: whole %zu %s %d "
+                 "[%zu,%zu) %zu:%zu h%zu t%d, piece %zu %s %d [%zu,%zu) "
+                 "%zu:%zu h%zu t%d", path, piece, a->index, a->index,
+                 ct_kind_name(a->kind), a->depth, a->start, a->end, a->line,
+                 a->col, a->heading, a->title, b->index,
+                 ct_kind_name(b->kind), b->depth, b->start + base,
+                 b->end + base, b->line, b->col, b->heading, b->title);
+}
+
+/* The pieces of plan p against the whole's clauses w[0..nw). */
+static int walk(const ct_plan *p, const ct_abbrevs *ab, size_t piece,
+                const ct_clause *w, size_t nw, size_t *pieces, char *msg,
+                size_t cap) {
+  ct_carry carry;
+  ct_error err;
+  size_t k = 0;
+  ct_carry_init(&carry);
+  for (*pieces = 0; carry.cut < p->ncuts; (*pieces)++) {
+    ct_text *t;
+    ct_clause *c;
+    size_t n, i;
+    int ok = 1;
+    if (ct_stream_piece(p, CT_INVALID_REPLACE, ab, (size_t)-1, &carry, &t,
+                        &c, &n, &err) != CT_OK)
+      return differs(msg, cap, "%s, piece %zu: %s", p->name, *pieces,
+                     err.msg);
+    for (i = 0; ok && i < n; i++, k++) {
+      if (k >= nw)
+        ok = differs(msg, cap, "%s (pieces of %zu): more clauses than the "
+                     "whole's %zu", p->name, piece, nw);
+      else if (!same_clause(&w[k], &c[i], t->base))
+        ok = show(msg, cap, p->name, piece, &w[k], &c[i], t->base);
+    }
+    free(c);
+    ct_text_free(t);
+    if (!ok) return 0;
+  }
+  if (k != nw)
+    return differs(msg, cap, "%s (pieces of %zu): %zu clauses, the whole has "
+                   "%zu", p->name, piece, k, nw);
+  return 1;
+}
+
+int th_check_pieces(const char *path, const ct_abbrevs *ab, size_t piece,
+                    size_t window, size_t *pieces, char *msg, size_t cap) {
+  ct_text *t;
+  ct_clause *w = NULL;
+  ct_plan p;
+  ct_error a, b;
+  ct_status sa, sb;
+  size_t nw = 0;
+  int ok;
+  *pieces = 0;
+  sa = ct_text_read_file_max(path, CT_INVALID_REPLACE, (size_t)-1, &t, &a);
+  sb = ct_plan_file(path, CT_INVALID_REPLACE, piece, (size_t)-1, window, &p,
+                    &b);
+  if (sa != CT_OK || sb != CT_OK) {
+    if (sa == CT_OK) ct_text_free(t);
+    if (sb == CT_OK) ct_plan_clear(&p);
+    if (sa != sb) return differs(msg, cap, "%s: read whole: %s; planned: %s",
+                                 path, sa == CT_OK ? "ok" : a.msg,
+                                 sb == CT_OK ? "ok" : b.msg);
+    if (strcmp(a.msg, b.msg) != 0)
+      return differs(msg, cap, "%s: read whole: %s; planned: %s", path, a.msg,
+                     b.msg);
+    return 1;
+  }
+  sa = ct_segment_at(t, ab, 0, window, NULL, 0, &w, &nw, &a);
+  ct_text_free(t);
+  ok = sa == CT_OK ? walk(&p, ab, piece, w, nw, pieces, msg, cap)
+                   : differs(msg, cap, "%s: %s", path, a.msg);
+  free(w);
+  ct_plan_clear(&p);
+  return ok;
+}

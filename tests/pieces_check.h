@@ -1,0 +1,23 @@
+/*
+** pieces_check.h -- a file read in pieces is cut into exactly the whole
+** file's clauses: the check, reporting instead of asserting, shared by
+** test_stream.c and the fuzz target fuzz_stream.c.
+*/
+#ifndef CT_TEST_PIECES_CHECK_H
+#define CT_TEST_PIECES_CHECK_H
+
+#include <stddef.h>
+#include "clausetag.h"
+
+/* Plans the file at `path` in pieces of about `piece` bytes for a
+** segmenter with windows of `window` bytes (text/cut.h), segments it
+** piece by piece (ct_stream_piece) and compares every clause with the
+** whole file's (ct_segment_at on the file read whole): number, kind,
+** depth, span, line, column, heading and title.  A file the whole read
+** refuses must be refused by the plan with the same status and message.
+** Returns 1 when all agree, with the number of pieces in *pieces; else
+** 0, with what differs in msg[0..cap). */
+int th_check_pieces(const char *path, const ct_abbrevs *ab, size_t piece,
+                    size_t window, size_t *pieces, char *msg, size_t cap);
+
+#endif
