@@ -146,7 +146,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
     if (c[i].kind == CT_KIND_HEADING) carry->heading = c[i].index;
   carry->clauses += nc;
   carry->nlevels = pr[1].nlevels;
-  memcpy(carry->levels, pr[1].levels, sizeof carry->levels);
+  memcpy(carry->levels, pr[1].levels,
+         (size_t)pr[1].nlevels * sizeof *carry->levels);
   carry->run_from = from;
   carry->run_line = line0;
   carry->cut = end_cut;
