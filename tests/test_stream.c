@@ -275,17 +275,24 @@ static void first_pass_cuts(void **state) {
                       "size cap");
 }
 
+/* doc[0..n) as TMP, planned with a cut at every boundary and windows of
+** `window` bytes. */
+static void plan_doc(const char *doc, size_t n, size_t window, ct_plan *p) {
+  ct_error err;
+  write_file(TMP, doc, n);
+  if (ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, window, p, &err) !=
+      CT_OK)
+    fail_msg("%s", err.msg);
+}
+
 /* A window line is a cut: text after a line that ends a sentence, the
 ** first of its window in a block begun in an earlier one. */
 static void first_pass_window_lines(void **state) {
   static const char doc[] = "One.\nTwo\nThree.\nFour.\n  five.\nSix.\n"
                             "Seven.\n\nEight.\n";
   ct_plan p;
-  ct_error err;
   (void)state;
-  write_file(TMP, doc, sizeof doc - 1);
-  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 8,
-                                &p, &err), CT_OK);
+  plan_doc(doc, sizeof doc - 1, 8, &p);
   /* 0, "Four" (window 2), "Six" (3), "Seven" (4), "Eight" (blank line);
   ** not "Two" (window 0, as the block's start), "Three" (after "Two"),
   ** "  five." (white space) */
@@ -297,8 +304,7 @@ static void first_pass_window_lines(void **state) {
   assert_int_equal(p.cuts[3].at, 35);
   assert_int_equal(p.cuts[4].at, 43);
   ct_plan_clear(&p);
-  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 1024,
-                                &p, &err), CT_OK);
+  plan_doc(doc, sizeof doc - 1, 1024, &p);
   assert_int_equal(p.ncuts, 2);     /* 0, "Eight" */
   ct_plan_clear(&p);
 }
@@ -312,7 +318,6 @@ static void window_line_inside_a_block(void **state) {
   char doc[1024];
   size_t n = 0, k, cut = 0;
   ct_plan p;
-  ct_error err;
   (void)state;
   for (k = 0; k < 19; k++) n += (size_t)sprintf(doc + n, "Line of text.\n");
   n += (size_t)sprintf(doc + n, "<!-- c -->\n"
@@ -320,9 +325,7 @@ static void window_line_inside_a_block(void **state) {
   cut = n;                                           /* 323: window 1 */
   n += (size_t)sprintf(doc + n, "date 2025-11-20 The meeting was held "
                        "today.\n");
-  write_file(TMP, doc, n);
-  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 256,
-                                &p, &err), CT_OK);
+  plan_doc(doc, n, 256, &p);
   assert_int_equal(p.ncuts, 2);
   assert_int_equal(p.cuts[1].at, cut);
   ct_plan_clear(&p);
@@ -338,11 +341,8 @@ static void window_line_under_a_list(void **state) {
                             "===\n  \xE2\x97\xA6 C three.\n===\n"
                             "  \xE2\x97\xA6 D four.\n";
   ct_plan p;
-  ct_error err;
   (void)state;
-  write_file(TMP, doc, sizeof doc - 1);
-  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, 1, (size_t)-1, 16,
-                                &p, &err), CT_OK);
+  plan_doc(doc, sizeof doc - 1, 16, &p);
   assert_int_equal(p.ncuts, 3);
   assert_int_equal(p.cuts[1].at, 24);     /* the first "===": window 1 */
   assert_int_equal(p.cuts[2].at, 43);     /* the second: window 2 */

@@ -754,7 +754,7 @@ static int after_final(const seg *g, size_t r) {
 static int block_ends(const seg *g, size_t r) {
   size_t base = g->t->base;
   return g->nlines == 0 ||
-         ((base + g->block_at) / g->window < (base + r) / g->window &&
+         (ct_cut_new_window(base + g->block_at, base + r, g->window) &&
           after_final(g, r));
 }
 

@@ -37,6 +37,12 @@ static inline int ct_cut_starts_text(const unsigned char *s, size_t n) {
   return cp >= 0 && cp != 0xFEFF && !ct_cp_isspace(cp);
 }
 
+/* Does `at` lie in a later window than `block_at`, where a block began? */
+static inline int ct_cut_new_window(size_t block_at, size_t at,
+                                    size_t window) {
+  return block_at / window < at / window;
+}
+
 /* Is c a byte that neither ends a line's content nor shows: space, tab,
 ** vertical tab, form feed. */
 static inline int ct_cut_space(unsigned char c) {

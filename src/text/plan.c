@@ -101,7 +101,7 @@ static void boundary(pass *ps, size_t at, int win) {
     for (k = 0; k < ps->nring && k < RING; k++) {
       from = ring_at(ps, k);
       if (at - from->at >= ps->overlap &&
-          (!win || from->at / ps->p->window < at / ps->p->window))
+          (!win || ct_cut_new_window(from->at, at, ps->p->window)))
         break;
     }
     if (from != NULL) add_cut(ps, at, ps->line, from->at, from->line);
@@ -139,9 +139,8 @@ static void note(spot *s, size_t off, const pass *ps, unsigned char byte) {
 
 /* Is the line that starts at file offset `at` a window line (cut.h)? */
 static int window_line(const pass *ps, size_t at) {
-  size_t w = ps->p->window;
   return ps->open && ct_cut_final(ps->prev_last) &&
-         ps->block_at / w < at / w;
+         ct_cut_new_window(ps->block_at, at, ps->p->window);
 }
 
 /* A line starts at file offset `at`, s (n bytes on): a boundary? */

@@ -51,8 +51,8 @@ printf '%s runs of each, medians; memory limit %s MiB (ulimit -v)\n' \
 for mb in $SIZES; do
   bench_corpus "$DIR/corpus-${mb}m-$((mb * 32))f" "$mb" $((mb * 32))
   bench_corpus "$DIR/corpus-${mb}m-1f" "$mb" 1
-  lines=$DIR/corpus-${mb}m-1f-lines
-  if [ ! -s "$lines/doc00000.txt" ]; then
+  lines=$DIR/corpus-${mb}m-1f-lines      # again when the file is newer
+  if [ ! "$lines/doc00000.txt" -nt "$DIR/corpus-${mb}m-1f/doc00000.txt" ]; then
     mkdir -p "$lines" &&
       grep -v '^$' "$DIR/corpus-${mb}m-1f/doc00000.txt" > "$lines/doc00000.txt" ||
       bench_die "cannot write $lines"
