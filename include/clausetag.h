@@ -1011,7 +1011,11 @@ CT_API int ct_writer_reads_hits(const ct_writer *w);
 
 /* Parallel writing, for a writer that writes documents apart: a fork is
 ** a writer of w's format and settings (policies included) that keeps
-** the bytes of the documents written to it in memory; ct_writer_join
+** the bytes of the documents written to it: in memory up to 1 MiB, the
+** rest in an unnamed temporary file in $TMPDIR, else /tmp (made mode
+** 0600 and unlinked at once; when none can be made or written, in
+** memory too), so that a fork's memory stays small whatever the size of
+** its output; ct_writer_join
 ** then writes them to w's output as if w had written those documents,
 ** and adds its counts (clauses, violations) to w's.  Each thread writes
 ** to its own fork; forks are joined in the order their documents are to
@@ -1022,7 +1026,8 @@ CT_API int ct_writer_reads_hits(const ct_writer *w);
 ** ct_writer_join frees the fork (ct_writer_close frees one unjoined,
 ** writing nothing), except when it fails with CT_EUSAGE ("cannot join a
 ** writer that is not a fork of this one"), and else fails like
-** ct_writer_write: CT_EIO ("write error: ...") or CT_ENOMEM. */
+** ct_writer_write: CT_EIO ("write error: ...", or "read error: temporary
+** file: ..." for the fork's spilled bytes) or CT_ENOMEM. */
 CT_API ct_status ct_writer_fork(const ct_writer *w, ct_writer **fork,
                                 ct_error *err);
 CT_API ct_status ct_writer_join(ct_writer *w, ct_writer *fork,

@@ -16,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "clausetag.h"
 
@@ -611,6 +614,95 @@ static void test_writer_fork_join(void **state) {
   doc_free(&d[1]);
 }
 
+/* How many of this process's files are deleted files of dir that
+** clausetag made (a fork's spill). */
+static int spill_files(const char *dir) {
+  char link[64], path[4096];
+  int fd, count = 0;
+  size_t n = strlen(dir);
+  for (fd = 0; fd < 1024; fd++) {
+    ssize_t k;
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    if ((k = readlink(link, path, sizeof path - 1)) <= 0) continue;
+    path[k] = '\0';
+    if (strncmp(path, dir, n) == 0 &&
+        strncmp(path + n, "/clausetag-", 11) == 0 &&
+        strstr(path, " (deleted)") != NULL)
+      count++;
+  }
+  return count;
+}
+
+/* One document through a fork of a jsonl writer; its output. */
+static char *write_forked(const ct_writer_options *o, const doc *d,
+                          int spills, const char *dir) {
+  char *got = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&got, &len);
+  ct_writer *w = NULL, *a = NULL;
+  ct_error err = {0};
+  assert_non_null(f);
+  assert_int_equal(ct_writer_new("jsonl", f, o, &w, &err), CT_OK);
+  assert_int_equal(ct_writer_fork(w, &a, &err), CT_OK);
+  assert_int_equal(ct_writer_write(a, d->t, d->c, d->n, d->r, &err), CT_OK);
+  assert_int_equal(spill_files(dir), spills);
+  assert_int_equal(ct_writer_join(w, a, &err), CT_OK);
+  assert_int_equal(spill_files(dir), 0);
+  assert_int_equal(ct_writer_close(w, &err), CT_OK);
+  fclose(f);
+  return got;
+}
+
+/* A fork keeps what passes 1 MiB in an unlinked file of $TMPDIR, and
+** in memory where no file can be made there or written (a file size
+** limit): the bytes joined are the same each way, and nothing is left. */
+static void test_writer_fork_spills(void **state) {
+  char dir[] = "/tmp/ct-test-spill-XXXXXX", *want, *got;
+  const char *old = getenv("TMPDIR");
+  char *saved = old ? strdup(old) : NULL;
+  struct rlimit lim, small;
+  ct_writer_options o;
+  size_t i, n = 40000;
+  char *text = malloc(n * 12 + 1);
+  doc d;
+  (void)state;
+  assert_non_null(text);
+  for (i = 0; i < n; i++) memcpy(text + i * 12, "An alpha b. ", 12);
+  text[n * 12] = '\0';
+  doc_make(&d, "many.txt", text);
+  memset(&o, 0, sizeof o);
+  o.rules = rules;
+  want = write_all("jsonl", &o, &d, 1, NULL);
+  assert_true(strlen(want) > ((size_t)2 << 20));
+  assert_non_null(mkdtemp(dir));
+  setenv("TMPDIR", dir, 1);
+  got = write_forked(&o, &d, 1, dir);
+  assert_string_equal(got, want);
+  free(got);
+  setenv("TMPDIR", "/nonexistent/ct-test-spill", 1);
+  got = write_forked(&o, &d, 0, dir);
+  assert_string_equal(got, want);
+  free(got);
+  setenv("TMPDIR", dir, 1);
+  assert_int_equal(getrlimit(RLIMIT_FSIZE, &lim), 0);
+  small = lim;
+  small.rlim_cur = 200000;
+  signal(SIGXFSZ, SIG_IGN);
+  assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+  got = write_forked(&o, &d, 1, dir);
+  assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+  signal(SIGXFSZ, SIG_DFL);
+  assert_string_equal(got, want);
+  free(got);
+  assert_int_equal(rmdir(dir), 0);        /* nothing left in it */
+  if (saved) setenv("TMPDIR", saved, 1);
+  else unsetenv("TMPDIR");
+  free(saved);
+  free(want);
+  free(text);
+  doc_free(&d);
+}
+
 /* The clauses of a piece, with the heading before it as the run's pieces
 ** have it: the text extended by the heading's bytes, the heading clause
 ** pointing there. */
@@ -1093,6 +1185,7 @@ int main(void) {
       cmocka_unit_test(test_writer_select),
       cmocka_unit_test(test_writer_select_segment),
       cmocka_unit_test(test_writer_answers),
+      cmocka_unit_test(test_writer_fork_spills),
       cmocka_unit_test(test_pieces),
       cmocka_unit_test(test_text_extend),
   };

@@ -177,6 +177,7 @@ ct_status ct_writer_fork(const ct_writer *w, ct_writer **fork,
   if ((o = calloc(1, sizeof *o)) == NULL)
     return ct_fail(err, CT_ENOMEM, "out of memory");
   ct_writer_init_like(&o->w, w, NULL);
+  o->w.keeps = 1;
   o->parent = w;
   *fork = &o->w;
   return CT_OK;

@@ -39,6 +39,7 @@ void ct_writer_free(ct_writer *w) {
   free(w->select);
   w->select = NULL;
   ct_explain_free(&w->explain);
+  ct_spill_close(&w->spill);
 }
 
 ct_numcache *ct_writer_nums(ct_writer *w) {
@@ -51,10 +52,25 @@ static ct_status write_failed(ct_writer *w, ct_error *err) {
   return ct_fail(err, CT_EIO, "write error: %s", strerror(w->errnum));
 }
 
+/* A fork's bytes past CT_WRITER_KEEP_AT go to its spill file, as much
+** of them as the file takes. */
+static void spill_buf(ct_writer *w) {
+  size_t k;
+  if (w->buf.len < CT_WRITER_KEEP_AT) return;
+  k = ct_spill_put(&w->spill, w->buf.s, w->buf.len);
+  if (k == 0) return;
+  memmove(w->buf.s, w->buf.s + k, w->buf.len - k + 1);
+  w->buf.len -= k;
+}
+
 static ct_status flush_buf(ct_writer *w, ct_error *err) {
   size_t len = w->buf.len;
   if (w->errnum) return write_failed(w, err);
-  if (len == 0 || (w->out == NULL && w->sink == NULL)) return CT_OK;
+  if (len == 0) return CT_OK;
+  if (w->out == NULL && w->sink == NULL) {
+    if (w->keeps) spill_buf(w);
+    return CT_OK;
+  }
   errno = 0;
   if (w->sink != NULL) {
     int e = w->sink(w->sink_ud, w->buf.s, len);
@@ -181,8 +197,29 @@ ct_status ct_writer_part(ct_writer *w, const ct_text *t,
 }
 
 /* The bytes are handed over, not copied, when w holds none. */
+/* part's spilled bytes, read back into w's buffer a batch at a time. */
+static ct_status take_spill(ct_writer *w, ct_writer *part, ct_error *err) {
+  size_t at, n;
+  for (at = 0; at < part->spill.len; at += n) {
+    n = part->spill.len - at < FLUSH_AT ? part->spill.len - at : FLUSH_AT;
+    if (ct_buf_reserve(&w->buf, n) != CT_OK)
+      return ct_fail(err, CT_ENOMEM, "%s", ct_strerror(CT_ENOMEM));
+    if (ct_spill_read(&part->spill, at, w->buf.s + w->buf.len, n) != CT_OK)
+      return ct_fail(err, CT_EIO, "read error: temporary file: %s",
+                     strerror(errno));
+    w->buf.len += n;
+    w->buf.s[w->buf.len] = '\0';
+    if (flush_buf(w, err) != CT_OK) return CT_EIO;
+  }
+  ct_spill_close(&part->spill);
+  return CT_OK;
+}
+
 ct_status ct_writer_take(ct_writer *w, ct_writer *part, ct_error *err) {
+  ct_status s;
   if (w->errnum) return write_failed(w, err);
+  if (part->spill.len > 0 && (s = take_spill(w, part, err)) != CT_OK)
+    return s;
   if (w->buf.len == 0) {
     ct_buf b = w->buf;
     w->buf = part->buf;

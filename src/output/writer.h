@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include "core/buf.h"
+#include "core/spill.h"
 #include "output/explain.h"
 #include "output/json.h"
 
@@ -92,7 +93,14 @@ struct ct_writer {
                           ** want, in one malloc'ed block that this writer
                           ** owns (select.h), or NULL */
   ct_explain explain;     /* text --explain: its scratch, reused */
+  int keeps;              /* a fork: it keeps its bytes for its parent
+                          ** (ct_writer_take), past CT_WRITER_KEEP_AT
+                          ** in `spill` */
+  ct_spill spill;
 };
+
+/* What a fork keeps in memory before it spills to a temporary file. */
+#define CT_WRITER_KEEP_AT ((size_t)1 << 20)
 
 /* The formats of `clausetag segment`: text, lines, jsonl; NULL-ended. */
 extern const ct_format *const ct_segment_formats[];
@@ -149,7 +157,8 @@ ct_status ct_writer_part(ct_writer *w, const ct_text *t,
 
 /* Appends what `part` holds (written with no stream: its bytes and
 ** record count) to w as if w had written it, then flushes w; `part` is
-** left empty.  CT_EIO after a write error of w, or CT_ENOMEM. */
+** left empty.  CT_EIO after a write error of w or when part's spill
+** cannot be read back ("read error: temporary file: ..."), or CT_ENOMEM. */
 ct_status ct_writer_take(ct_writer *w, ct_writer *part, ct_error *err);
 
 /* Hands what w->buf holds to the stream (no fflush); CT_EIO after any
