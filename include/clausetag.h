@@ -355,6 +355,7 @@ typedef struct ct_carry {
                            ** ct_plan_pieces(p) after the last */
   size_t run_from;         /* the segmenter's state, for the next piece */
   size_t run_line;
+  size_t run_col;
   size_t clauses;          /* clauses so far */
   size_t heading;          /* the section heading at the cut (its clause
                            ** index), or 0 */

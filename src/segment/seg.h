@@ -85,6 +85,9 @@ typedef struct line {
   int table;           /* a Markdown table row: each cell a unit */
   size_t quote;        /* blockquote markers before it ("> > " is 2) */
   ct_marker mk;        /* the marker, when there is one */
+  int cont;            /* the rest of a line cut at a window sentence
+                       ** (text/cut.h): a paragraph's text going on, the
+                       ** first line of its block */
 } line;
 
 typedef struct seg {
@@ -117,6 +120,9 @@ typedef struct seg {
                                ** first window line (text/cut.h) */
   size_t block_at;             /* where the current block's first line
                                ** starts */
+  size_t vline;                /* where the current line starts for its
+                               ** window sentences: its start or its
+                               ** last one */
   ct_seg_probe *probe;         /* places asked about (ct_segment_at) */
   size_t nprobe;
 } seg;

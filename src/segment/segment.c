@@ -139,7 +139,7 @@ static int line_unit(const seg *g, const line *l) {
 /* The sentences of a paragraph from line first to `end`, after the
 ** heading a lost line break glued to its first line, if any. */
 static ct_status emit_text(seg *g, const line *first, size_t end) {
-  size_t glue = ct_seg_glued_heading(g, first);
+  size_t glue = first->cont ? 0 : ct_seg_glued_heading(g, first);
   ct_status st;
   if (glue) {
     st = emit(g, first->start, trim_end(g, first->start, glue),
@@ -173,7 +173,8 @@ static int wrapped_title(const seg *g, const line *first, const line *last) {
 /* The paragraph of lines first..last of the block. */
 static ct_status emit_paragraph(seg *g, const line *first, const line *last) {
   size_t end = last->end;
-  int u = first == last ? line_unit(g, first)
+  int u = first->cont ? 0
+          : first == last ? line_unit(g, first)
           : wrapped_title(g, first, last) ? -1 : 0;
   g->nind = 0;
   if (u > 0) return emit_furniture(g, first->start, first->end, u);
@@ -419,7 +420,8 @@ static int contact_block(const seg *g) {
   if (g->nlines > CONTACT_MAX_LINES) return 0;
   for (k = 0; k < g->nlines; k++) {         /* the shape first: it is cheap */
     const line *l = &g->lines[k];
-    if (l->marker || l->title || l->table || l->cps > FURNITURE_MAX_CPS ||
+    if (l->marker || l->title || l->table || l->cont ||
+        l->cps > FURNITURE_MAX_CPS ||
         is_final_punct(cp_before(g, l->start, l->end)))
       return 0;
   }
@@ -601,8 +603,9 @@ static size_t count_byte(const seg *g, size_t a, size_t b, unsigned char c) {
 
 /* Measures one input line [a, b) (line end excluded): its indentation,
 ** a blockquote marker, a list marker or heading hashes, the Markdown
-** structure at its edges, what it is on its own. */
-static void scan_line(const seg *g, size_t a, size_t b, line *l) {
+** structure at its edges, what it is on its own.  The rest of a line cut
+** at a window sentence (`cont`) is text going on: none of these. */
+static void scan_line(const seg *g, size_t a, size_t b, int cont, line *l) {
   size_t i = a, len;
   int32_t cp;
   memset(l, 0, sizeof *l);
@@ -610,21 +613,23 @@ static void scan_line(const seg *g, size_t a, size_t b, line *l) {
     l->indent += cp == '\t' ? 4 : 1;
     i += len;
   }
-  l->start = ct_md_quote_end(g, i, b);
+  l->start = cont ? i : ct_md_quote_end(g, i, b);
   l->quote = count_byte(g, i, l->start, '>');
   l->end = trim_end(g, l->start, b);
   trim_invisible(g, &l->start, &l->end);
-  l->text = ct_seg_marker_end(g, l->start, l->end, &l->mk);
+  l->text = cont ? l->start : ct_seg_marker_end(g, l->start, l->end, &l->mk);
   l->marker = l->text != l->start;
   if (l->marker) l->text = skip_space(g, l->text, l->end);
-  l->title = !l->marker && ct_md_atx(g, l);
-  if (!l->marker) ct_md_trim(g, &l->start, &l->end);
+  l->title = !l->marker && !cont && ct_md_atx(g, l);
+  if (!l->marker && !cont) ct_md_trim(g, &l->start, &l->end);
   count_line(g, l);
+  l->cont = cont;
   l->judged = !l->marker && !l->title;
-  l->furn = !l->judged || l->cps > FURNITURE_MAX_CPS
+  l->furn = !l->judged || cont || l->cps > FURNITURE_MAX_CPS
                 ? CT_FURN_NONE
                 : ct_seg_furniture_short(g, l->start, l->end);
 }
+
 
 static ct_status push_line(seg *g, const line *l) {
   if (g->nlines == g->lcap) {
@@ -675,7 +680,8 @@ static int uncomment(seg *g, size_t *a, size_t *b) {
 ** row above it a table's header.  Only a line inside the same blockquote:
 ** "Text.\n> ---" is a paragraph and a quoted rule, as in CommonMark. */
 static ct_status structure_line(seg *g, const line *l) {
-  line *prev = g->nlines > 0 && g->lines[g->nlines - 1].quote == l->quote
+  line *prev = g->nlines > 0 && g->lines[g->nlines - 1].quote == l->quote &&
+                       !g->lines[g->nlines - 1].cont
                    ? &g->lines[g->nlines - 1]
                    : NULL;
   unsigned char c = g->s[l->start];
@@ -709,7 +715,7 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
   ct_status st;
   int in_table = g->nlines > 0 && g->lines[g->nlines - 1].table;
   if (!uncomment(g, &a, &b)) return g->in_comment ? CT_OK : emit_block(g);
-  scan_line(g, a, b, &l);
+  scan_line(g, a, b, 0, &l);
   if (l.start == l.end ||
       (g->s[l.start] >= 0x80 && invisible(g, l.start, l.end)))
     return emit_block(g);
@@ -729,13 +735,67 @@ static ct_status add_line(seg *g, size_t a, size_t b) {
   d.words = 2;
   d.furn = CT_FURN_DATE;
   if ((st = push_line(g, &d)) != CT_OK) return st;
-  scan_line(g, p, b, &l);
+  scan_line(g, p, b, 0, &l);
   l.indent = d.indent;
   if (l.marker || l.title) {           /* what follows a date is text */
     l.start = l.text = skip_space(g, p, b);
     l.marker = l.title = 0;
   }
   return l.start == l.end ? CT_OK : push_line(g, &l);
+}
+
+/* The rest of a line cut at a window sentence, [a, b): text going on,
+** whatever its start looks like. */
+static ct_status add_cont(seg *g, size_t a, size_t b) {
+  line l;
+  if (!uncomment(g, &a, &b)) return g->in_comment ? CT_OK : emit_block(g);
+  scan_line(g, a, b, 1, &l);
+  return l.start == l.end ? CT_OK : push_line(g, &l);
+}
+
+/* The first window sentence of the line that starts (for text/cut.h) at
+** v, before b; 0 for none. */
+static size_t window_sentence(const seg *g, size_t v, size_t b) {
+  size_t p;
+  if (b - v <= g->window + 1) return 0;
+  for (p = v + g->window; p + 1 < b; p++)
+    if (g->s[p - 1] == ' ' && ct_cut_sentence(ct_cut_history(g->s, v, p)))
+      return p;
+  return 0;
+}
+
+static void probe_set(seg *g, size_t r, int fresh) {
+  size_t j;
+  for (j = 0; j < g->nprobe; j++)
+    if (g->probe[j].at == r) g->probe[j].fresh = fresh;
+}
+
+static void probe_levels(seg *g, size_t r);
+
+/* Adds input line [a, b), which starts at v (a BOM apart), cut at its
+** window sentences: the block ends at each, but inside a comment, and
+** the rest goes on (`cont`; the whole line when the text starts at one). */
+static ct_status add_long_line(seg *g, size_t v, size_t a, size_t b,
+                               int cont) {
+  size_t p;
+  ct_status st;
+  g->vline = v;
+  for (;;) {
+    p = window_sentence(g, v, b);
+    st = cont ? add_cont(g, a, p ? p : b) : add_line(g, a, p ? p : b);
+    if (p == 0) return st;
+    probe_set(g, p, !g->in_comment);
+    if (st == CT_OK && !g->in_comment) {
+      st = emit_block(g);
+      g->nind = 0;                       /* text goes on: no list is open, */
+      g->top = 0;                        /* no headline can come */
+      g->block_at = p;
+    }
+    if (st != CT_OK) return st;
+    probe_levels(g, p);
+    g->vline = v = a = p;
+    cont = 1;
+  }
 }
 
 /* Does the line that starts at r follow one whose content ends a
@@ -776,10 +836,24 @@ static void probe_levels(seg *g, size_t r) {
   }
 }
 
+/* Is the text's end, inside a line, a window sentence, the two bytes
+** after it being as the plan saw them there (a piece's end)? */
+static int ends_at_sentence(const seg *g) {
+  size_t n = g->n;
+  uint64_t h;
+  if (g->in_comment || n < g->vline + g->window || n < 8 ||
+      g->s[n - 1] != ' ')
+    return 0;
+  h = ct_cut_history(g->s, g->vline, n - 2) << 16;
+  return ct_cut_sentence(h | 'A' << 8 | 'a') ||
+         ct_cut_sentence(h | 0xEA << 8 | 0x80);
+}
+
 static ct_status run(seg *g) {
   size_t k, r = (size_t)-1;
   ct_status st = CT_OK;
-  g->top = 1;
+  int sentence;
+  g->top = g->t->col0 == 0;    /* none after a window sentence */
   for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
     r = k == 0 ? g->t->body : g->t->lines[k];
     probe_fresh(g, r);
@@ -788,10 +862,15 @@ static ct_status run(seg *g) {
       st = emit_block(g);                  /* a window line */
     if (r < g->n) probe_levels(g, r);
     if (g->nlines == 0) g->block_at = r;
-    if (st == CT_OK) st = add_line(g, r, line_stop(g->t, k));
+    if (st == CT_OK)
+      st = add_long_line(g, k == 0 ? 0 : r, r, line_stop(g->t, k),
+                         k == 0 && g->t->col0 > 0);
   }
   if (r != g->n) probe_fresh(g, g->n);       /* no line starts at the end */
+  sentence = r != g->n && ends_at_sentence(g);
+  if (sentence) probe_set(g, g->n, 1);
   if (st == CT_OK) st = emit_block(g);
+  if (sentence) g->nind = 0;             /* as at the window sentence */
   probe_levels(g, g->n);
   return st;
 }
@@ -816,7 +895,7 @@ static ct_status emit_marked_paragraph(seg *g, size_t a, size_t b) {
     const unsigned char *nl = memchr(g->s + i, '\n', b - i);
     size_t e = nl ? (size_t)(nl - g->s) : b;
     line l;
-    scan_line(g, i, e, &l);
+    scan_line(g, i, e, 0, &l);
     if (l.start < l.end) st = push_line(g, &l);
     if (l.cps > maxcps) maxcps = l.cps;
     i = e + 1;
@@ -869,7 +948,7 @@ static ct_status run_lines(seg *g) {
   for (k = 0; st == CT_OK && k < g->t->nlines; k++) {
     line l;
     size_t before = g->nv;
-    scan_line(g, k == 0 ? g->t->body : g->t->lines[k], line_stop(g->t, k),
+    scan_line(g, k == 0 ? g->t->body : g->t->lines[k], line_stop(g->t, k), 0,
               &l);
     st = emit(g, l.start, l.end, CT_KIND_LINE, 0);
     if (st != CT_OK || g->nv == before) continue;

@@ -89,7 +89,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
                           ct_text **text, ct_clause **clauses, size_t *n,
                           ct_error *err) {
   const ct_cut *cut = &p->cuts[carry->cut];
-  size_t from = cut->from, line0 = cut->from_line, end_cut = carry->cut + 1;
+  size_t from = cut->from, line0 = cut->from_line, col0 = cut->from_col;
+  size_t end_cut = carry->cut + 1;
   size_t nc = 0, first = 0, last, i;
   ct_seg_probe pr[2];
   ct_clause *c = NULL;
@@ -99,7 +100,7 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
   *text = NULL;
   *clauses = NULL;
   *n = 0;
-  if (carry->cut == 0) from = 0, line0 = 0;
+  if (carry->cut == 0) from = 0, line0 = 0, col0 = 0;
   for (;;) {
     size_t end = end_cut < p->ncuts ? p->cuts[end_cut].at : p->size;
     size_t at = cut->at - from;           /* the cut, in the text */
@@ -109,7 +110,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
     ct_text_free(t);
     free(c);
     c = NULL;
-    if ((st = ct_plan_read(p, mode, from, end, &t, err)) != CT_OK) return st;
+    if ((st = ct_plan_read(p, mode, from, col0, end, &t, err)) != CT_OK)
+      return st;
     pr[0].at = at;
     pr[1].at = end - from;
     if ((st = ct_segment_at(t, ab, 0, p->window, pr, 2, &c, &nc, err)) !=
@@ -118,7 +120,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
       return st;
     }
     /* the piece's run must reach its cut as the document's run does */
-    if (carry->cut > 0 &&
+    /* (a run from a window sentence is in that state there: cut.h) */
+    if (carry->cut > 0 && !(from == cut->at && col0 > 0) &&
         (!pr[0].fresh || !same_levels(&pr[0], carry) ||
          !clean_at(t, c, nc, at, &last) ||
          sentence_before(c, nc, at) != carry->sentence)) {
@@ -128,7 +131,8 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
         return ct_fail(err, CT_ERULE, "%s: internal error: no clean start "
                        "for the piece at byte %zu", p->name, cut->at);
       }
-      from = carry->run_from, line0 = carry->run_line, retried = 1;
+      from = carry->run_from, line0 = carry->run_line;
+      col0 = carry->run_col, retried = 1;
       continue;
     }
     /* and the document's run must leave its end cleanly, else go on */
@@ -150,6 +154,7 @@ ct_status ct_stream_piece(const ct_plan *p, ct_invalid mode,
          (size_t)pr[1].nlevels * sizeof *carry->levels);
   carry->run_from = from;
   carry->run_line = line0;
+  carry->run_col = col0;
   carry->cut = end_cut;
   *text = t;
   *clauses = c;

@@ -28,6 +28,14 @@
 ** each run is also asked (ct_segment_at) whether a block is open at the
 ** cut that no window line ends: clean then means that none is.
 **
+** A window sentence (text/cut.h) cuts a long line: the segmenter ends the
+** block there (the run of the piece before must see that it does, at its
+** end, as for a window line), and the rest of the line is text going on,
+** with no list open and no headline to come.  That is a state of its own,
+** the same in every run, so a piece cut there starts its run at the cut
+** (the text's col0 says it starts mid-line) and needs no check at its
+** start.
+**
 ** ct_stream_piece checks both runs: the piece's own at its cut (else it
 ** starts over from where the previous piece's run started, which reaches
 ** the cut as the whole document does), and the whole document's at the

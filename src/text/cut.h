@@ -17,6 +17,21 @@
 ** (its width, furniture among its lines).  Windows of 256 KiB keep a
 ** piece of text without blank lines near 512 KiB (1 MiB windows
 ** doubled the memory of two workers: 91 MB for 512 MiB, against 53).
+**
+** A line of a window or more (a page exported one line per document) is
+** cut too, at *window sentences*: the first place a window or more past
+** the line's start (or its last window sentence) where a sentence
+** plainly ends: three ASCII small letters, '.', '!' or '?', one or two
+** spaces, an ASCII capital and a small letter ("ties. The"); or a
+** Hangul syllable, '.', a space and a Hangul syllable ("했습니다. 양국").
+** The segmenter ends the block there and reads the rest of the line as
+** a paragraph's text going on (never a heading, list item or
+** furniture), and the plan notes the place as a cut whose text starts
+** mid-line (ct_text.col0).  The segmenter's state there is the same
+** whatever came before (no block or list open, no headline to come), so
+** a piece's run starts at the cut itself.  The test reads the eight
+** bytes from six before the capital to one after it, and never a byte
+** before the line's start.
 */
 #ifndef CT_CUT_H
 #define CT_CUT_H
@@ -53,6 +68,39 @@ static inline int ct_cut_space(unsigned char c) {
 ** the end of a sentence? */
 static inline int ct_cut_final(unsigned char c) {
   return c == '.' || c == '!' || c == '?';
+}
+
+/* Is p a window sentence, h holding bytes p-6 .. p+1 (p+1 in the low
+** byte; bytes before the line's start as 0)?  Its distance from the
+** line's start is the caller's to check. */
+static inline int ct_cut_sentence(uint64_t h) {
+#define CT_CUT_B(k) ((unsigned)(h >> (8 * (k))) & 0xFFu)
+#define CT_CUT_LOW(k) (CT_CUT_B(k) >= 'a' && CT_CUT_B(k) <= 'z')
+#define CT_CUT_MID(k) (CT_CUT_B(k) >= 0x80 && CT_CUT_B(k) <= 0xBF)
+#define CT_CUT_SYL(k) (CT_CUT_B(k) >= 0xEA && CT_CUT_B(k) <= 0xED)
+  if (CT_CUT_B(2) != ' ') return 0;
+  if (CT_CUT_B(1) >= 'A' && CT_CUT_B(1) <= 'Z' && CT_CUT_LOW(0)) {
+    if (ct_cut_final((unsigned char)CT_CUT_B(3)))
+      return CT_CUT_LOW(4) && CT_CUT_LOW(5) && CT_CUT_LOW(6);
+    return CT_CUT_B(3) == ' ' && ct_cut_final((unsigned char)CT_CUT_B(4)) &&
+           CT_CUT_LOW(5) && CT_CUT_LOW(6) && CT_CUT_LOW(7);
+  }
+  return CT_CUT_SYL(1) && CT_CUT_MID(0) && CT_CUT_B(3) == '.' &&
+         CT_CUT_MID(4) && CT_CUT_MID(5) && CT_CUT_SYL(6);
+#undef CT_CUT_B
+#undef CT_CUT_LOW
+#undef CT_CUT_MID
+#undef CT_CUT_SYL
+}
+
+/* The bytes ct_cut_sentence reads at p, from s where the line starts at
+** v (p + 1 a byte of s). */
+static inline uint64_t ct_cut_history(const unsigned char *s, size_t v,
+                                      size_t p) {
+  uint64_t h = 0;
+  size_t i = p >= v + 6 ? p - 6 : v;
+  for (; i <= p + 1; i++) h = h << 8 | s[i];
+  return h;
 }
 
 #endif

@@ -29,7 +29,7 @@
 #define HIGHS ((uint64_t)0x8080808080808080u)
 
 typedef struct bound {
-  size_t at, line;
+  size_t at, line, col;
 } bound;
 
 /* An error found, and where. */
@@ -54,6 +54,12 @@ typedef struct pass {
                                ** that is not blank since the last blank
                                ** one */
   size_t block_at;             /* where that block's first line starts */
+  size_t vline;                /* where the line starts for its window
+                               ** sentences: its start or its last one */
+  size_t slow_at;              /* from here on bytes go one at a time, so
+                               ** that `hist` holds them (a window before
+                               ** a window sentence may come) */
+  uint64_t hist;               /* the latest bytes, for ct_cut_sentence */
   spot nul, bad;
   bound ring[RING];            /* the latest boundaries, circular */
   size_t nring;
@@ -64,8 +70,7 @@ static const bound *ring_at(const pass *ps, size_t back) {
   return &ps->ring[(ps->nring - 1 - back) % RING];
 }
 
-static int add_cut(pass *ps, size_t at, size_t line, size_t from,
-                   size_t from_line) {
+static int add_cut(pass *ps, size_t at, size_t line, const bound *from) {
   ct_plan *p = ps->p;
   if (p->ncuts == ps->cap) {
     ct_cut *v = ct_grow(p->cuts, p->ncuts, &ps->cap, sizeof *v, 16);
@@ -77,20 +82,28 @@ static int add_cut(pass *ps, size_t at, size_t line, size_t from,
   }
   p->cuts[p->ncuts].at = at;
   p->cuts[p->ncuts].line = line;
-  p->cuts[p->ncuts].from = from;
-  p->cuts[p->ncuts].from_line = from_line;
+  p->cuts[p->ncuts].from = from->at;
+  p->cuts[p->ncuts].from_line = from->line;
+  p->cuts[p->ncuts].from_col = from->col;
   p->ncuts++;
   return 1;
 }
 
-/* A boundary at `at` (a window line when `win`): kept for overlaps, and
-** a cut when the current piece is long enough.  Its span (from the
+/* Kinds of boundary: after a blank line, a window line, a window
+** sentence (text/cut.h). */
+enum { AFTER_BLANK, WINDOW_LINE, WINDOW_SENTENCE };
+
+/* A boundary at `at`, `col` characters into its line: kept for overlaps,
+** and a cut when the current piece is long enough.  Its span (from the
 ** current cut's start to here) must fit the cap.  A run that reaches a
 ** window line as the whole file's does starts in an earlier window (its
-** block must have begun there). */
-static void boundary(pass *ps, size_t at, int win) {
+** block must have begun there); one for a window sentence starts there:
+** the segmenter is in the same state at one, whatever came before. */
+static void boundary(pass *ps, size_t at, size_t col, int kind) {
   const ct_cut *cur = &ps->p->cuts[ps->p->ncuts - 1];
+  bound here;
   size_t k;
+  here.at = at, here.line = ps->line, here.col = col;
   if (at - cur->at >= ps->piece) {
     const bound *from = NULL;
     if (at - cur->from > ps->max) {
@@ -98,18 +111,55 @@ static void boundary(pass *ps, size_t at, int win) {
       return;
     }
     /* the latest boundary far enough back, else the oldest kept */
-    for (k = 0; k < ps->nring && k < RING; k++) {
+    for (k = 0; kind != WINDOW_SENTENCE && k < ps->nring && k < RING; k++) {
       from = ring_at(ps, k);
       if (at - from->at >= ps->overlap &&
-          (!win || ct_cut_new_window(from->at, at, ps->p->window)))
+          (kind == AFTER_BLANK ||
+           ct_cut_new_window(from->at, at, ps->p->window)))
         break;
     }
-    if (from != NULL) add_cut(ps, at, ps->line, from->at, from->line);
-    else add_cut(ps, at, ps->line, at, ps->line);
+    add_cut(ps, at, ps->line, from != NULL ? from : &here);
   }
-  ps->ring[ps->nring % RING].at = at;
-  ps->ring[ps->nring % RING].line = ps->line;
+  ps->ring[ps->nring % RING] = here;
   ps->nring++;
+}
+
+/* Where bytes go one at a time for a line that starts at v. */
+static size_t slow_from(const pass *ps, size_t v) {
+  return ps->p->window > 8 ? v + ps->p->window - 8 : v;
+}
+
+/* A window sentence at p, `col` characters into its line: a boundary,
+** and a block and a line for the rules of cut.h start there. */
+static void sentence(pass *ps, size_t p, size_t col) {
+  boundary(ps, p, col, WINDOW_SENTENCE);
+  ps->open = 1;
+  ps->block_at = p;
+  ps->vline = p;
+  ps->slow_at = slow_from(ps, p);
+  ps->hist &= 0xFFFF;                 /* the bytes from p on */
+}
+
+/* Byte b at file offset q, taken alone: is q - 1 a window sentence?
+** `col`: the characters before q - 1 on its line.  Only the bytes from
+** slow_at on are kept (push): the test reads eight of them, a window or
+** more into the line.  1 when it is one. */
+static int keep(pass *ps, unsigned char b, size_t q, size_t col) {
+  ps->hist = ps->hist << 8 | b;
+  if (q <= ps->vline + ps->p->window || !ct_cut_sentence(ps->hist)) return 0;
+  sentence(ps, q - 1, col);
+  return 1;
+}
+
+static inline int push(pass *ps, unsigned char b, size_t q, size_t col) {
+  return q >= ps->slow_at && keep(ps, b, q, col);
+}
+
+/* Where the eight-byte steps over s (the block at file offset `off`,
+** lim bytes) stop: lim, or where bytes go one at a time. */
+static size_t fast_end(const pass *ps, size_t off, size_t lim) {
+  if (ps->slow_at <= off) return 0;
+  return ps->slow_at - off < lim ? ps->slow_at - off : lim;
 }
 
 static void line_break(pass *ps, size_t next, int lf) {
@@ -126,6 +176,9 @@ static void line_break(pass *ps, size_t next, int lf) {
   ps->line_start = next;
   ps->chars = 0;
   ps->blank = 1;
+  ps->vline = next;
+  ps->slow_at = slow_from(ps, next);
+  ps->hist = 0;
 }
 
 static void note(spot *s, size_t off, const pass *ps, unsigned char byte) {
@@ -148,9 +201,9 @@ static void line_start(pass *ps, const unsigned char *s, size_t n,
                        size_t at) {
   if (ps->line == 0 || !ct_cut_starts_text(s, n)) return;
   if (ps->after_blank) {
-    boundary(ps, at, 0);
+    boundary(ps, at, 0, AFTER_BLANK);
   } else if (window_line(ps, at)) {
-    boundary(ps, at, 1);
+    boundary(ps, at, 0, WINDOW_LINE);
     ps->block_at = at;
   }
 }
@@ -160,15 +213,16 @@ static void line_start(pass *ps, const unsigned char *s, size_t n,
 ** where it stopped: lim, or at a NUL. */
 static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
                   size_t off) {
-  size_t i = 0;
+  size_t i = 0, fast = fast_end(ps, off, lim);
   while (i < lim) {
     unsigned c;
     if (off + i == ps->line_start) {
       line_start(ps, s + i, len - i, off + i);
       if (ps->too_big || ps->nomem) return i;
     }
-    /* most of a text is printable ASCII: eight bytes at a time */
-    while (i + 8 <= lim) {
+    /* most of a text is printable ASCII: eight bytes at a time, but for
+    ** the end of a long line (its window sentences) */
+    while (i + 8 <= fast) {
       uint64_t x;
       memcpy(&x, s + i, 8);
       if (((x + ONES * 1) | x) & HIGHS || ((x - ONES * 0x20) & ~x & HIGHS))
@@ -186,22 +240,32 @@ static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
     c = s[i];
     if (c == '\n') {
       line_break(ps, off + i + 1, 1);
+      fast = fast_end(ps, off, lim);
       i++;
     } else if (c == '\r') {
       int lf = i + 1 < len && s[i + 1] == '\n';
       line_break(ps, off + i + 1 + lf, lf);
+      fast = fast_end(ps, off, lim);
       i += 1 + (size_t)lf;
     } else if (c == 0) {
       note(&ps->nul, off + i, ps, 0);
       return i;
     } else if (c < 0x80) {
       if (!ct_cut_space((unsigned char)c)) ps->blank = 0, ps->last = c;
+      if (push(ps, (unsigned char)c, off + i, ps->chars - 1)) {
+        if (ps->too_big || ps->nomem) return i;
+        fast = fast_end(ps, off, lim);
+      }
       ps->chars++;
       i++;
     } else {
       int32_t cp;
-      size_t k = ct_utf8_decode(s + i, len - i, &cp);
+      size_t k = ct_utf8_decode(s + i, len - i, &cp), j;
       if (cp < 0) note(&ps->bad, off + i, ps, (unsigned char)c);
+      for (j = 0; j < k; j++)
+        if (push(ps, s[i + j], off + i + j, ps->chars))
+          fast = fast_end(ps, off, lim);
+      if (ps->too_big || ps->nomem) return i;
       ps->last = (unsigned char)c;
       if (!(off + i == 0 && cp == 0xFEFF)) {   /* the BOM is no column */
         ps->blank = 0;
@@ -263,6 +327,7 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
                        size_t max, size_t window, ct_plan *out,
                        ct_error *err) {
   pass ps;
+  bound first;
   ct_file_state after;
   ct_status st;
   FILE *f;
@@ -283,7 +348,9 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   if (ps.piece == 0) ps.piece = 1;
   ps.overlap = OVERLAP < ps.piece ? OVERLAP : ps.piece;
   ps.blank = 1;
-  if (!add_cut(&ps, 0, 0, 0, 0)) st = CT_ENOMEM;
+  ps.slow_at = slow_from(&ps, 0);
+  memset(&first, 0, sizeof first);
+  if (!add_cut(&ps, 0, 0, &first)) st = CT_ENOMEM;
   else st = read_all(&ps, f, err);
   ct_file_state_of(f, &after);
   fclose(f);
@@ -315,7 +382,7 @@ void ct_plan_clear(ct_plan *p) {
 }
 
 ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
-                       size_t to, ct_text **out, ct_error *err) {
+                       size_t col, size_t to, ct_text **out, ct_error *err) {
   FILE *f;
   ct_file_state now;
   unsigned char *buf;
@@ -346,7 +413,7 @@ ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
   }
   st = ct_text_from_buffer(p->name, buf, to - from, mode, out, err);
   free(buf);
-  if (st == CT_OK) (*out)->base = from;
+  if (st == CT_OK) (*out)->base = from, (*out)->col0 = col;
   return st;
 }
 

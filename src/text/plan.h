@@ -17,8 +17,9 @@
 ** `piece` bytes or so a boundary becomes a cut, with an earlier boundary
 ** from which a run of the segmenter can start so as to reach the cut in
 ** the state the whole document's run reaches it in (src/stream/ checks
-** that it does).  A *window line* (text/cut.h: where the segmenter ends
-** a block in text without blank lines) is a boundary too.  Files with CR
+** that it does).  A *window line* and a *window sentence* (text/cut.h:
+** where the segmenter ends a block in text without blank lines, and in
+** a long line) are boundaries too.  Files with CR
 ** line ends alone have no boundaries.
 **
 ** A cut's span, from its start (the overlap included) to the next cut,
@@ -38,6 +39,8 @@ typedef struct ct_cut {
   size_t from;          /* where its text starts (from <= at): a boundary
                         ** before it, or 0 */
   size_t from_line;     /* lines before `from` */
+  size_t from_col;      /* characters before `from` on its line: 0 but
+                        ** at a window sentence */
 } ct_cut;
 
 typedef struct ct_plan {
@@ -63,11 +66,12 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
 void ct_plan_clear(ct_plan *p);
 
 /* The bytes [from, to) of the planned file as a text of their own, named
-** as the file, whose reported offsets are the file's (base = from).  from
-** must be 0 or a boundary the plan noted (so no BOM is taken for one).
+** as the file, whose reported offsets are the file's (base = from), and
+** columns too (col0 = col: from's ct_cut.from_col).  from must be 0 or a
+** boundary the plan noted (so no BOM is taken for one).
 ** CT_EIO when the file changed since the plan ("changed while being
 ** read"), or cannot be read. */
 ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
-                       size_t to, ct_text **out, ct_error *err);
+                       size_t col, size_t to, ct_text **out, ct_error *err);
 
 #endif

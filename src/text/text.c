@@ -172,7 +172,7 @@ void ct_text_linecol(const ct_text *t, size_t off, size_t *line, size_t *col) {
   else if (off - p <= CT_MARK_EVERY) c = count_chars(t, p, off);
   else c = chars_before(t, off) - chars_before(t, p);
   if (line) *line = i + 1;
-  if (col) *col = c + 1;
+  if (col) *col = c + 1 + (i == 0 ? t->col0 : 0);
 }
 
 /* The same answers as ct_text_linecol: the line found by stepping on from
@@ -198,7 +198,8 @@ void ct_text_linecol_next(const ct_text *t, ct_linecol *lc, size_t off,
   }
   if (off > lc->pos) lc->chars += count_on(t, &lc->pos, off);
   if (line) *line = lc->line + 1;
-  if (col) *col = (off <= p ? 0 : lc->chars) + 1;
+  if (col) *col = (off <= p ? 0 : lc->chars) + 1 +
+                  (lc->line == 0 ? t->col0 : 0);
 }
 
 /* ---- building a text ------------------------------------------------- */
@@ -380,7 +381,7 @@ ct_status ct_text_extend(const ct_text *t, const void *data, size_t len,
   if (len) memcpy(copy + t->len, data, len);
   copy[t->len + len] = '\0';
   s = text_build(t->name, copy, t->len + len, mode, out, err);
-  if (s == CT_OK) (*out)->base = t->base;
+  if (s == CT_OK) (*out)->base = t->base, (*out)->col0 = t->col0;
   return s;
 }
 

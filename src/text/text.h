@@ -51,6 +51,10 @@ struct ct_text {
   ** added to every offset reported for the text (ct_text_source_span);
   ** 0 for a whole document. */
   size_t base;
+  /* A piece that starts mid-line (at a window sentence, text/cut.h): the
+  ** characters of that line before data[0], added to the columns of the
+  ** text's first line; 0 otherwise. */
+  size_t col0;
 };
 
 /* The bytes of t->data from offset `end` (at most t->len) on that may be
