@@ -759,7 +759,8 @@ static size_t window_sentence(const seg *g, size_t v, size_t b) {
   size_t p;
   if (b - v <= g->window + 1) return 0;
   for (p = v + g->window; p + 1 < b; p++)
-    if (g->s[p - 1] == ' ' && ct_cut_sentence(ct_cut_history(g->s, v, p)))
+    if (g->s[p - 1] == ' ' &&
+        ct_cut_sentence_at(ct_cut_history(g->s, v, p), p - v, g->window))
       return p;
   return 0;
 }
@@ -845,8 +846,8 @@ static int ends_at_sentence(const seg *g) {
       g->s[n - 1] != ' ')
     return 0;
   h = ct_cut_history(g->s, g->vline, n - 2) << 16;
-  return ct_cut_sentence(h | 'A' << 8 | 'a') ||
-         ct_cut_sentence(h | 0xEA << 8 | 0x80);
+  return ct_cut_sentence_at(h | 'A' << 8 | 'a', n - g->vline, g->window) ||
+         ct_cut_sentence_at(h | 0xEA << 8 | 0x80, n - g->vline, g->window);
 }
 
 static ct_status run(seg *g) {

@@ -23,7 +23,10 @@
 ** the line's start (or its last window sentence) where a sentence
 ** plainly ends: three ASCII small letters, '.', '!' or '?', one or two
 ** spaces, an ASCII capital and a small letter ("ties. The"); or a
-** Hangul syllable, '.', a space and a Hangul syllable ("했습니다. 양국").
+** Hangul syllable, '.', a space and a Hangul syllable ("했습니다. 양국");
+** and two windows or more past, a weaker one: any ASCII letter, '.', '!'
+** or '?', a space and a capital ("b. A"), so that a line of tiny
+** sentences without the plain kind is cut too.
 ** The segmenter ends the block there and reads the rest of the line as
 ** a paragraph's text going on (never a heading, list item or
 ** furniture), and the plan notes the place as a cut whose text starts
@@ -91,6 +94,21 @@ static inline int ct_cut_sentence(uint64_t h) {
 #undef CT_CUT_LOW
 #undef CT_CUT_MID
 #undef CT_CUT_SYL
+}
+
+/* The weaker test, two windows or more into the line. */
+static inline int ct_cut_sentence_weak(uint64_t h) {
+  unsigned b1 = (unsigned)(h >> 8) & 0xFFu, b3 = (unsigned)(h >> 24) & 0xFFu;
+  unsigned b4 = ((unsigned)(h >> 32) & 0xFFu) | 0x20u;
+  return ((unsigned)(h >> 16) & 0xFFu) == ' ' && b1 >= 'A' && b1 <= 'Z' &&
+         ct_cut_final((unsigned char)b3) && b4 >= 'a' && b4 <= 'z';
+}
+
+/* Is p, `dist` bytes into its line (from its start or its last window
+** sentence), a window sentence, h as for ct_cut_sentence? */
+static inline int ct_cut_sentence_at(uint64_t h, size_t dist, size_t window) {
+  return dist >= window &&
+         (ct_cut_sentence(h) || (dist >= 2 * window && ct_cut_sentence_weak(h)));
 }
 
 /* The bytes ct_cut_sentence reads at p, from s where the line starts at

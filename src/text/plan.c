@@ -146,7 +146,9 @@ static void sentence(pass *ps, size_t p, size_t col) {
 ** more into the line.  1 when it is one. */
 static int keep(pass *ps, unsigned char b, size_t q, size_t col) {
   ps->hist = ps->hist << 8 | b;
-  if (q <= ps->vline + ps->p->window || !ct_cut_sentence(ps->hist)) return 0;
+  if (q <= ps->vline ||
+      !ct_cut_sentence_at(ps->hist, q - 1 - ps->vline, ps->p->window))
+    return 0;
   sentence(ps, q - 1, col);
   return 1;
 }
@@ -262,8 +264,8 @@ static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
       int32_t cp;
       size_t k = ct_utf8_decode(s + i, len - i, &cp), j;
       if (cp < 0) note(&ps->bad, off + i, ps, (unsigned char)c);
-      for (j = 0; j < k; j++)
-        if (push(ps, s[i + j], off + i + j, ps->chars))
+      for (j = 0; j < k; j++)     /* q - 1 is a character before, or ours */
+        if (push(ps, s[i + j], off + i + j, j ? ps->chars : ps->chars - 1))
           fast = fast_end(ps, off, lim);
       if (ps->too_big || ps->nomem) return i;
       ps->last = (unsigned char)c;
