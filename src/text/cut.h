@@ -73,42 +73,46 @@ static inline int ct_cut_final(unsigned char c) {
   return c == '.' || c == '!' || c == '?';
 }
 
-/* Is p a window sentence, h holding bytes p-6 .. p+1 (p+1 in the low
-** byte; bytes before the line's start as 0)?  Its distance from the
-** line's start is the caller's to check. */
-static inline int ct_cut_sentence(uint64_t h) {
-#define CT_CUT_B(k) ((unsigned)(h >> (8 * (k))) & 0xFFu)
-#define CT_CUT_LOW(k) (CT_CUT_B(k) >= 'a' && CT_CUT_B(k) <= 'z')
-#define CT_CUT_MID(k) (CT_CUT_B(k) >= 0x80 && CT_CUT_B(k) <= 0xBF)
-#define CT_CUT_SYL(k) (CT_CUT_B(k) >= 0xEA && CT_CUT_B(k) <= 0xED)
-  if (CT_CUT_B(2) != ' ') return 0;
-  if (CT_CUT_B(1) >= 'A' && CT_CUT_B(1) <= 'Z' && CT_CUT_LOW(0)) {
-    if (ct_cut_final((unsigned char)CT_CUT_B(3)))
-      return CT_CUT_LOW(4) && CT_CUT_LOW(5) && CT_CUT_LOW(6);
-    return CT_CUT_B(3) == ' ' && ct_cut_final((unsigned char)CT_CUT_B(4)) &&
-           CT_CUT_LOW(5) && CT_CUT_LOW(6) && CT_CUT_LOW(7);
-  }
-  return CT_CUT_SYL(1) && CT_CUT_MID(0) && CT_CUT_B(3) == '.' &&
-         CT_CUT_MID(4) && CT_CUT_MID(5) && CT_CUT_SYL(6);
-#undef CT_CUT_B
-#undef CT_CUT_LOW
-#undef CT_CUT_MID
-#undef CT_CUT_SYL
+/* Byte k of h, the latest byte being byte 0. */
+static inline unsigned ct_cut_byte(uint64_t h, int k) {
+  return (unsigned)(h >> (8 * k)) & 0xFFu;
 }
 
-/* The weaker test, two windows or more into the line. */
+static inline int ct_cut_small(unsigned c) { return c >= 'a' && c <= 'z'; }
+static inline int ct_cut_capital(unsigned c) { return c >= 'A' && c <= 'Z'; }
+static inline int ct_cut_trail(unsigned c) { return c >= 0x80 && c <= 0xBF; }
+static inline int ct_cut_hangul(unsigned c) { return c >= 0xEA && c <= 0xED; }
+
+/* Is p a plain window sentence, h holding bytes p-6 .. p+1 (p+1 as byte
+** 0; bytes before the line's start as 0)?  Its distance from the line's
+** start is ct_cut_sentence_at's to check. */
+static inline int ct_cut_sentence(uint64_t h) {
+  if (ct_cut_byte(h, 2) != ' ') return 0;
+  if (ct_cut_capital(ct_cut_byte(h, 1)) && ct_cut_small(ct_cut_byte(h, 0))) {
+    int k = ct_cut_byte(h, 3) == ' ' ? 4 : 3;     /* one space or two */
+    return ct_cut_final((unsigned char)ct_cut_byte(h, k)) &&
+           ct_cut_small(ct_cut_byte(h, k + 1)) &&
+           ct_cut_small(ct_cut_byte(h, k + 2)) &&
+           ct_cut_small(ct_cut_byte(h, k + 3));
+  }
+  return ct_cut_hangul(ct_cut_byte(h, 1)) && ct_cut_trail(ct_cut_byte(h, 0)) &&
+         ct_cut_byte(h, 3) == '.' && ct_cut_trail(ct_cut_byte(h, 4)) &&
+         ct_cut_trail(ct_cut_byte(h, 5)) && ct_cut_hangul(ct_cut_byte(h, 6));
+}
+
+/* The weaker kind: a letter, a stop, a space, a capital. */
 static inline int ct_cut_sentence_weak(uint64_t h) {
-  unsigned b1 = (unsigned)(h >> 8) & 0xFFu, b3 = (unsigned)(h >> 24) & 0xFFu;
-  unsigned b4 = ((unsigned)(h >> 32) & 0xFFu) | 0x20u;
-  return ((unsigned)(h >> 16) & 0xFFu) == ' ' && b1 >= 'A' && b1 <= 'Z' &&
-         ct_cut_final((unsigned char)b3) && b4 >= 'a' && b4 <= 'z';
+  return ct_cut_byte(h, 2) == ' ' && ct_cut_capital(ct_cut_byte(h, 1)) &&
+         ct_cut_final((unsigned char)ct_cut_byte(h, 3)) &&
+         ct_cut_small(ct_cut_byte(h, 4) | 0x20u);
 }
 
 /* Is p, `dist` bytes into its line (from its start or its last window
 ** sentence), a window sentence, h as for ct_cut_sentence? */
-static inline int ct_cut_sentence_at(uint64_t h, size_t dist, size_t window) {
-  return dist >= window &&
-         (ct_cut_sentence(h) || (dist >= 2 * window && ct_cut_sentence_weak(h)));
+static inline int ct_cut_sentence_at(uint64_t h, size_t dist,
+                                     size_t window) {
+  return dist >= window && (ct_cut_sentence(h) ||
+                            (dist >= 2 * window && ct_cut_sentence_weak(h)));
 }
 
 /* The bytes ct_cut_sentence reads at p, from s where the line starts at
