@@ -196,7 +196,6 @@ ct_status ct_writer_part(ct_writer *w, const ct_text *t,
   return s == CT_OK ? flush_buf(w, err) : s;
 }
 
-/* The bytes are handed over, not copied, when w holds none. */
 /* part's spilled bytes, read back into w's buffer a batch at a time. */
 static ct_status take_spill(ct_writer *w, ct_writer *part, ct_error *err) {
   size_t at, n;
@@ -215,6 +214,7 @@ static ct_status take_spill(ct_writer *w, ct_writer *part, ct_error *err) {
   return CT_OK;
 }
 
+/* The bytes in memory are handed over, not copied, when w holds none. */
 ct_status ct_writer_take(ct_writer *w, ct_writer *part, ct_error *err) {
   ct_status s;
   if (w->errnum) return write_failed(w, err);
