@@ -19,6 +19,7 @@
 #include "clausetag.h"
 #include "helpers.h"
 #include "text/srcmap.h"
+#include "text/utf8.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -615,6 +616,27 @@ static char *nested(size_t n, const char *tail) {
 ** CT_HTML_MAX_DEPTH the page fails (libxml2 searches its open elements at
 ** every end tag, so deeper nesting would make a page quadratic), at the
 ** element that passed it. */
+/* A named element's mark taken after a block that was then dropped
+** (its text cut back below the mark), and text added after: truncating
+** to the mark cut "\xEC\x82\xAC" in two, and the extracted text was
+** not UTF-8 (found by fuzz_html).  The map goes back to the shortest it
+** has been since the mark. */
+static void test_html_mark_after_drop(void **state) {
+  size_t n;
+  char *page = th_read_file(
+      "tests/fuzz/regress/fuzz_html/mark-after-dropped-block.html", &n);
+  ct_text *t = NULL;
+  ct_error err;
+  (void)state;
+  assert_non_null(page);
+  assert_int_equal(ct_text_from_format("p.html", page, n, CT_INPUT_HTML,
+                                       CT_INVALID_REPLACE, &t, &err), CT_OK);
+  assert_int_equal(ct_utf8_check((const unsigned char *)ct_text_data(t),
+                                 ct_text_size(t)), ct_text_size(t));
+  ct_text_free(t);
+  free(page);
+}
+
 static void test_html_hostile(void **state) {
   const char *tail = "Deep text.</p></li></td><<>>&bogus; end</zz></zz>";
   char *s = nested(CT_HTML_MAX_DEPTH - 2, tail), *first;   /* html, body */
@@ -1126,6 +1148,7 @@ int main(void) {
     cmocka_unit_test(test_html_charset_ignored),
     cmocka_unit_test(test_html_invalid),
     cmocka_unit_test(test_html_empty),
+    cmocka_unit_test(test_html_mark_after_drop),
     cmocka_unit_test(test_html_hostile),
     cmocka_unit_test(test_html_linecol),
     cmocka_unit_test(test_html_offsets_fixture),

@@ -49,9 +49,22 @@ void ct_srcmap_space(ct_srcmap *m, size_t src, size_t slen) {
   if (!ends_in_space(m)) ct_srcmap_add(m, " ", 1, src, slen);
 }
 
+/* The text was cut back to its present length: noted, so that a mark
+** taken before knows that its length is no longer all its own. */
+static void note_low(ct_srcmap *m) {
+  size_t *v = ct_grow(m->lows, m->nlows, &m->lowcap, sizeof *v, 32);
+  if (v == NULL) {
+    m->oom = 1;
+    return;
+  }
+  m->lows = v;
+  v[m->nlows++] = m->text.len;
+}
+
 /* Drops trailing spaces (and their runs' bytes) so a line never ends in
 ** one; the runs keep covering the text exactly. */
 static void trim_spaces(ct_srcmap *m) {
+  size_t was = m->text.len;
   while (m->text.len > 0 && m->text.s[m->text.len - 1] == ' ' &&
          m->nruns > 0) {
     ct_srcrun *r = &m->runs[m->nruns - 1];
@@ -60,6 +73,7 @@ static void trim_spaces(ct_srcmap *m) {
     if (--r->tlen == 0) m->nruns--;
     else if (copy) r->slen = r->tlen;
   }
+  if (m->text.len < was) note_low(m);
 }
 
 void ct_srcmap_break(ct_srcmap *m, size_t src, int newlines) {
@@ -95,19 +109,26 @@ void ct_srcmap_block(ct_srcmap *m, ct_block_kind kind, int depth) {
   v[m->nblocks].depth = depth;
   m->nblocks++;
   m->open = 1;
+  m->block_lows = m->nlows;
 }
 
 void ct_srcmap_mark(const ct_srcmap *m, ct_srcmark *k) {
   k->text = m->text.len;
   k->nblocks = m->nblocks;
+  k->nlows = m->nlows;
   k->open = m->open;
 }
 
 /* Trailing spaces trimmed since the mark may have left the text shorter
-** than it was; a block closed (or dropped) since is what it is now. */
+** than it was, and text added after that is not the mark's (a character
+** cut in two: fuzz_html): the text goes back to the shortest it has been
+** since.  A block closed (or dropped) since is what it is now. */
 void ct_srcmap_truncate(ct_srcmap *m, const ct_srcmark *k) {
-  size_t len = k->text < m->text.len ? k->text : m->text.len;
+  size_t was = m->text.len, len = k->text < was ? k->text : was, i;
   ct_srcrun *r;
+  for (i = k->nlows; i < m->nlows; i++)
+    if (m->lows[i] < len) len = m->lows[i];
+  m->nlows = k->nlows < m->nlows ? k->nlows : m->nlows;
   while (m->nruns > 0 && m->runs[m->nruns - 1].text >= len) m->nruns--;
   /* A copy run may have grown across the mark (push_run joins contiguous
   ** copies); a whole run never does, it went in at once. */
@@ -120,6 +141,7 @@ void ct_srcmap_truncate(ct_srcmap *m, const ct_srcmark *k) {
   }
   if (m->nblocks > k->nblocks) m->nblocks = k->nblocks;
   m->open = k->open && m->nblocks == k->nblocks;
+  if (len < was) note_low(m);
 }
 
 void ct_srcmap_drop_block(ct_srcmap *m) {
@@ -127,6 +149,7 @@ void ct_srcmap_drop_block(ct_srcmap *m) {
   if (!m->open) return;
   k.text = m->blocks[m->nblocks - 1].start;
   k.nblocks = m->nblocks - 1;
+  k.nlows = m->block_lows;
   k.open = 0;
   ct_srcmap_truncate(m, &k);
 }
@@ -146,6 +169,7 @@ void ct_srcmap_free(ct_srcmap *m) {
   free(m->runs);
   free(m->blocks);
   free(m->pages);
+  free(m->lows);
   memset(m, 0, sizeof *m);
 }
 

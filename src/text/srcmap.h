@@ -53,6 +53,10 @@ typedef struct ct_srcmap {
   int open;            /* the last block is still taking text */
   size_t *pages;       /* source offsets where pages start */
   size_t npages, pcap;
+  size_t *lows;        /* the text's length after each trim or truncation
+                       ** that shortened it (ct_srcmap_truncate) */
+  size_t nlows, lowcap;
+  size_t block_lows;   /* nlows when the open block began */
   int oom;             /* sticky: an append ran out of memory */
 } ct_srcmap;
 
@@ -79,7 +83,7 @@ void ct_srcmap_end_block(ct_srcmap *m);
 ** class).  Text, runs and blocks after the mark go; a block open at the
 ** mark is open again.  ct_srcmap_drop_block takes the open block out. */
 typedef struct ct_srcmark {
-  size_t text, nblocks;
+  size_t text, nblocks, nlows;
   int open;
 } ct_srcmark;
 
