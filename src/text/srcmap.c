@@ -126,9 +126,8 @@ void ct_srcmap_mark(const ct_srcmap *m, ct_srcmark *k) {
 void ct_srcmap_truncate(ct_srcmap *m, const ct_srcmark *k) {
   size_t was = m->text.len, len = k->text < was ? k->text : was, i;
   ct_srcrun *r;
-  for (i = k->nlows; i < m->nlows; i++)
-    if (m->lows[i] < len) len = m->lows[i];
-  m->nlows = k->nlows < m->nlows ? k->nlows : m->nlows;
+  for (i = k->nlows; i < m->nlows; i++)     /* (marks are not nested: */
+    if (m->lows[i] < len) len = m->lows[i];  /* a block's is older) */
   while (m->nruns > 0 && m->runs[m->nruns - 1].text >= len) m->nruns--;
   /* A copy run may have grown across the mark (push_run joins contiguous
   ** copies); a whole run never does, it went in at once. */

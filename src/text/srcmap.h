@@ -54,7 +54,8 @@ typedef struct ct_srcmap {
   size_t *pages;       /* source offsets where pages start */
   size_t npages, pcap;
   size_t *lows;        /* the text's length after each trim or truncation
-                       ** that shortened it (ct_srcmap_truncate) */
+                       ** that shortened it, kept to the end: a mark reads
+                       ** those after it (ct_srcmap_truncate) */
   size_t nlows, lowcap;
   size_t block_lows;   /* nlows when the open block began */
   int oom;             /* sticky: an append ran out of memory */
