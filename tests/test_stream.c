@@ -412,6 +412,27 @@ static void first_pass_weak_window_sentences(void **state) {
   assert_int_equal(compare_in(TMP, 1, 16), 2);
 }
 
+/* A text without spaces is cut after a CJK full stop between CJK
+** letters: at "韓" (after "る！") and at the second "次" (22 bytes on),
+** not at "双" (15 bytes into the line), before "「" or after "」。" (CJK
+** punctuation, no letter), nor before "A". */
+static void first_pass_cjk_window_sentences(void **state) {
+  static const char doc[] =
+      "两国会谈。双方同意合作、加强交流。「引号」。日本と協力する！"
+      "韓国です？A次。次の文。\n";
+  ct_plan p;
+  (void)state;
+  plan_doc(doc, sizeof doc - 1, 16, &p);
+  assert_int_equal(p.ncuts, 3);
+  assert_int_equal(p.cuts[1].at, 90);
+  assert_int_equal(p.cuts[1].from, 90);
+  assert_int_equal(p.cuts[1].from_col, 30);
+  assert_int_equal(p.cuts[2].at, 112);
+  assert_int_equal(p.cuts[2].from_col, 38);
+  ct_plan_clear(&p);
+  assert_int_equal(compare_in(TMP, 1, 16), 3);
+}
+
 /* What follows a window sentence is a paragraph's text going on: not a
 ** heading, not furniture, not a list item (an item's later sentences are
 ** sentences, depth 0), in the whole document as in its pieces. */
@@ -484,6 +505,7 @@ int main(void) {
     cmocka_unit_test(window_line_under_a_list),
     cmocka_unit_test(first_pass_window_sentences),
     cmocka_unit_test(first_pass_weak_window_sentences),
+    cmocka_unit_test(first_pass_cjk_window_sentences),
     cmocka_unit_test(window_sentence_goes_on),
     cmocka_unit_test(window_sentence_after_headline),
     cmocka_unit_test(real_documents),

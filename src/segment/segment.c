@@ -759,7 +759,7 @@ static size_t window_sentence(const seg *g, size_t v, size_t b) {
   size_t p;
   if (b - v <= g->window + 1) return 0;
   for (p = v + g->window; p + 1 < b; p++)
-    if (g->s[p - 1] == ' ' &&
+    if (ct_cut_before(g->s[p - 1]) &&
         ct_cut_sentence_at(ct_cut_history(g->s, v, p), p - v, g->window))
       return p;
   return 0;
@@ -822,9 +822,7 @@ static int block_ends(const seg *g, size_t r) {
 /* Answers the probes at r: whether a block is open (before a window
 ** line there ends it), and then which list levels are. */
 static void probe_fresh(seg *g, size_t r) {
-  size_t j;
-  for (j = 0; j < g->nprobe; j++)
-    if (g->probe[j].at == r) g->probe[j].fresh = block_ends(g, r);
+  if (g->nprobe > 0) probe_set(g, r, block_ends(g, r));
 }
 
 static void probe_levels(seg *g, size_t r) {
@@ -843,7 +841,7 @@ static int ends_at_sentence(const seg *g) {
   size_t n = g->n;
   uint64_t h;
   if (g->in_comment || n < g->vline + g->window || n < 8 ||
-      g->s[n - 1] != ' ')
+      !ct_cut_before(g->s[n - 1]))
     return 0;
   h = ct_cut_history(g->s, g->vline, n - 2) << 16;
   return ct_cut_sentence_at(h | 'A' << 8 | 'a', n - g->vline, g->window) ||

@@ -24,6 +24,8 @@
 ** plainly ends: three ASCII small letters, '.', '!' or '?', one or two
 ** spaces, an ASCII capital and a small letter ("ties. The"); or a
 ** Hangul syllable, '.', a space and a Hangul syllable ("했습니다. 양국");
+** or a CJK letter (Han, kana, Hangul), a full stop '。', '！' or '？'
+** and a CJK letter, with no space ("会谈。双方": a text without spaces);
 ** and two windows or more past, a weaker one: any ASCII letter, '.', '!'
 ** or '?', a space and a capital ("b. A"), so that a line of tiny
 ** sentences without the plain kind is cut too.
@@ -33,8 +35,8 @@
 ** mid-line (ct_text.col0).  The segmenter's state there is the same
 ** whatever came before (no block or list open, no headline to come), so
 ** a piece's run starts at the cut itself.  The test reads the eight
-** bytes from six before the capital to one after it, and never a byte
-** before the line's start.
+** bytes from six before the capital (or the letter after the stop) to
+** one after it, and never a byte before the line's start.
 */
 #ifndef CT_CUT_H
 #define CT_CUT_H
@@ -83,11 +85,36 @@ static inline int ct_cut_capital(unsigned c) { return c >= 'A' && c <= 'Z'; }
 static inline int ct_cut_trail(unsigned c) { return c >= 0x80 && c <= 0xBF; }
 static inline int ct_cut_hangul(unsigned c) { return c >= 0xEA && c <= 0xED; }
 
+/* Do lead byte c and the byte t after it start a CJK letter of three
+** bytes: U+3040 (kana) to U+D7FF (Han, Hangul), the CJK punctuation of
+** U+3000-303F apart? */
+static inline int ct_cut_cjk(unsigned c, unsigned t) {
+  return ct_cut_trail(t) && c >= 0xE3 && c <= 0xED && (c > 0xE3 || t > 0x80);
+}
+
+/* Is the character of three bytes c1 c2 c3 a CJK full stop: U+3002,
+** U+FF01, U+FF1F? */
+static inline int ct_cut_cjk_stop(unsigned c1, unsigned c2, unsigned c3) {
+  return (c1 == 0xE3 && c2 == 0x80 && c3 == 0x82) ||
+         (c1 == 0xEF && c2 == 0xBC && (c3 == 0x81 || c3 == 0x9F));
+}
+
+/* Can c be the byte before a window sentence: a space, or the last byte
+** of a CJK full stop? */
+static inline int ct_cut_before(unsigned char c) {
+  return c == ' ' || c == 0x82 || c == 0x81 || c == 0x9F;
+}
+
 /* Is p a plain window sentence, h holding bytes p-6 .. p+1 (p+1 as byte
 ** 0; bytes before the line's start as 0)?  Its distance from the line's
 ** start is ct_cut_sentence_at's to check. */
 static inline int ct_cut_sentence(uint64_t h) {
-  if (ct_cut_byte(h, 2) != ' ') return 0;
+  if (ct_cut_byte(h, 2) != ' ')
+    return ct_cut_cjk(ct_cut_byte(h, 1), ct_cut_byte(h, 0)) &&
+           ct_cut_cjk_stop(ct_cut_byte(h, 4), ct_cut_byte(h, 3),
+                           ct_cut_byte(h, 2)) &&
+           ct_cut_cjk(ct_cut_byte(h, 7), ct_cut_byte(h, 6)) &&
+           ct_cut_trail(ct_cut_byte(h, 5));
   if (ct_cut_capital(ct_cut_byte(h, 1)) && ct_cut_small(ct_cut_byte(h, 0))) {
     int k = ct_cut_byte(h, 3) == ' ' ? 4 : 3;     /* one space or two */
     return ct_cut_final((unsigned char)ct_cut_byte(h, k)) &&
