@@ -10,8 +10,12 @@
 */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "cli/commands.h"
 #include "cli/outfile.h"
 
@@ -133,8 +137,31 @@ static void buffer_stdout(void) {
   ct_cli_outfile_buffer(stdout, buf);
 }
 
+/* Blocks up to HEAP_MMAP come from the heap, and up to HEAP_TRIM of free
+** memory at a heap's top stays there: with glibc's defaults every piece
+** of a large file, and every worker's output buffer, took fresh pages
+** that the kernel had to fault in and zero (segment -j1 of a 16 MB file
+** of one line: 6,217 page faults, now 1,786, and the time spent there
+** was a fifth of the run), for about 1 MB more at the peak.  Malloc
+** settings of the user's own (GLIBC_TUNABLES, MALLOC_*_) win. */
+#define HEAP_MMAP (4 << 20)
+#define HEAP_TRIM (16 << 20)
+
+static void tune_heap(void) {
+#ifdef __GLIBC__
+  const char *t = getenv("GLIBC_TUNABLES");
+  if ((t != NULL && strstr(t, "glibc.malloc.") != NULL) ||
+      getenv("MALLOC_MMAP_THRESHOLD_") != NULL ||
+      getenv("MALLOC_TRIM_THRESHOLD_") != NULL)
+    return;
+  mallopt(M_MMAP_THRESHOLD, HEAP_MMAP);
+  mallopt(M_TRIM_THRESHOLD, HEAP_TRIM);
+#endif
+}
+
 int main(int argc, char **argv) {
   int rc;
+  tune_heap();
   buffer_stdout();
   rc = dispatch(argc, argv);
   ct_cli_outfile_release();

@@ -15,7 +15,9 @@
 ** builds that run slower (an attack that takes 3 s plainly takes 9 s
 ** under AddressSanitizer, and twice that on a loaded machine).  The bounds
 ** are there to catch work that grows out of proportion, which a constant
-** factor does not hide.
+** factor does not hide.  BOUNDED_FAULTS=N also bounds the page faults
+** the kernel served the command without I/O (ru_minflt: fresh pages
+** touched), reported with exit 126.
 */
 #define _DEFAULT_SOURCE
 #include <errno.h>
@@ -62,7 +64,7 @@ static int wait_bounded(pid_t pid, double start, double limit, int *status,
 
 int main(int argc, char **argv) {
   double seconds, start;
-  long mib;
+  long mib, faults = 0;
   char *end;
   int status = 0, killed;
   struct rusage ru;
@@ -77,6 +79,8 @@ int main(int argc, char **argv) {
   if (getenv("BOUNDED_TIME_FACTOR") &&
       strtod(getenv("BOUNDED_TIME_FACTOR"), NULL) > 0)
     seconds *= strtod(getenv("BOUNDED_TIME_FACTOR"), NULL);
+  if (getenv("BOUNDED_FAULTS"))
+    faults = strtol(getenv("BOUNDED_FAULTS"), NULL, 10);
   start = now();
   if ((pid = fork()) < 0) {
     perror("bounded: fork");
@@ -99,6 +103,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "bounded: %s peaked at %ld MiB, over %ld MiB\n", argv[3],
             ru.ru_maxrss / 1024, mib);
     return 125;
+  }
+  if (faults > 0 && ru.ru_minflt > faults) {
+    fprintf(stderr, "bounded: %s took %ld page faults, over %ld\n", argv[3],
+            ru.ru_minflt, faults);
+    return 126;
   }
   if (getenv("BOUNDED_REPORT"))
     fprintf(stderr, "bounded: %.2f s, %ld MiB\n", now() - start,
