@@ -836,7 +836,9 @@ static void probe_levels(seg *g, size_t r) {
 }
 
 /* Is the text's end, inside a line, a window sentence, the two bytes
-** after it being as the plan saw them there (a piece's end)? */
+** after it being as the plan saw them there (a piece's end)?  The plan
+** saw a capital and a small letter, or a letter of three bytes (the
+** Hangul stands for every CJK letter: ct_cut_cjk). */
 static int ends_at_sentence(const seg *g) {
   size_t n = g->n;
   uint64_t h;

@@ -100,7 +100,8 @@ static inline int ct_cut_cjk_stop(unsigned c1, unsigned c2, unsigned c3) {
 }
 
 /* Can c be the byte before a window sentence: a space, or the last byte
-** of a CJK full stop? */
+** of a stop of ct_cut_cjk_stop?  (A cheap test the segmenter makes
+** before it reads the eight bytes.) */
 static inline int ct_cut_before(unsigned char c) {
   return c == ' ' || c == 0x82 || c == 0x81 || c == 0x9F;
 }
