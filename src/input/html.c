@@ -46,8 +46,9 @@
 **   - a paragraph that is nothing but two or more links (MP4 MP3,
 **     Twitter Facebook Email): known only at its end, it is taken back.
 ** White space collapses as a browser collapses it, and a bogus markup
-** declaration (<!x>, <![CDATA[...]]>), which libxml2 passes on as text,
-** shows nothing, as a browser reads it: a comment up to the first '>'.
+** declaration (<!x>, <![CDATA[...]]>) or end tag (</ x>, </3>, </>),
+** which libxml2 passes on as text, shows nothing, as a browser reads it:
+** a comment up to the first '>'.
 **
 ** The page must be UTF-8: it is checked as a text file is before it is
 ** parsed, and the parser is told to ignore a declared charset, so the
@@ -583,6 +584,21 @@ static int bogus_start(reader *r, size_t at) {
   return 1;
 }
 
+/* A browser reads "</" before anything but an ASCII letter (</ x>, <//x>,
+** </3 a>, </>) as a bogus comment up to the first '>' too; libxml2 drops
+** the "</" and passes what follows as text.  Marks the bytes after the
+** "</" at `at`, where the text event that follows it begins, as such,
+** when they are. */
+static void bogus_end_tag(reader *r, size_t at) {
+  const unsigned char *gt;
+  if (at + 2 >= r->len || r->s[at] != '<' || r->s[at + 1] != '/' ||
+      isalpha(r->s[at + 2]))
+    return;
+  gt = memchr(r->s + at + 2, '>', r->len - at - 2);
+  r->bogus_from = at + 2;
+  r->bogus_end = gt != NULL ? (size_t)(gt - r->s) + 1 : r->len;
+}
+
 /* How many leading bytes of text t[0..n) are the bogus declaration's
 ** bytes not yet seen (bogus_from..bogus_end), which the parser passes in
 ** order, in the next events, whatever it reports as its position: byte
@@ -623,11 +639,17 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
       return;
     }
     lo = hi, hi = r->pos = hi + 1;         /* the '<' is at its place */
-  } else if (r->bogus_from < r->bogus_end &&
-             (cut = bogus_cut(r, ch, (size_t)len)) > 0) {
-    ch += cut, len -= (int)cut;
-    if (len == 0) return;
-    if (lo < r->bogus_end) lo = r->bogus_end < hi ? r->bogus_end : hi;
+  } else {
+    if (lo >= r->bogus_end) {  /* a bogus markup read, or another left */
+      r->bogus_from = r->bogus_end;
+      bogus_end_tag(r, lo);
+    }
+    if (r->bogus_from < r->bogus_end &&
+        (cut = bogus_cut(r, ch, (size_t)len)) > 0) {
+      ch += cut, len -= (int)cut;
+      if (len == 0) return;
+      if (lo < r->bogus_end) lo = r->bogus_end < hi ? r->bogus_end : hi;
+    }
   }
   if (r->dropped > 0) return;
   if (r->counting) {
