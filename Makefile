@@ -93,11 +93,16 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 HELPER_OBJ := $(BUILD)/obj/tests/helpers.o $(BUILD)/obj/tests/clauses_check.o \
               $(BUILD)/obj/tests/pieces_check.o
 
-.PHONY: all deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
+.PHONY: all binaries deps fuzz-deps bench-deps dask-deps dask run test check valgrind web bench \
         bench-scale install uninstall installcheck clean echo quality weights \
         fuzz fuzz-build fuzz-ci
 
-all: $(BIN) $(SO)
+# `make` on a fresh machine installs what is missing too.  pkg-config's
+# flags are read when make starts, so the build is a second make's.
+all: deps
+	@$(MAKE) --no-print-directory binaries
+
+binaries: $(BIN) $(SO)
 
 # Object files of tests and tools are intermediate to make's pattern rules;
 # keep them, so a second `make check` does not rebuild.
@@ -193,7 +198,7 @@ $(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
 
 # -- run and test ---------------------------------------------------------
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory binaries
 	$(BIN) classify samples/
 
 # check: everything on one build, with the CLI's include boundary
@@ -311,7 +316,7 @@ REAL      := tests/corpus/real
 TRAIN_GOLD := $(REAL)/dev.jsonl $(filter-out tests/corpus/README.md,\
               $(wildcard tests/corpus/*.jsonl))
 quality: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/tools/agree
+	@$(MAKE) --no-print-directory binaries $(BUILD)/tools/agree
 	@echo "== held-out documents: $(REAL)/heldout.jsonl"
 	$(BIN) eval --gold $(REAL)/heldout.jsonl --bootstrap 1000 --errors 0
 	@echo "== held-out modern Korean documents (1998-2022), part of the above"
@@ -437,11 +442,11 @@ fuzz-ci: fuzz-deps
 # BENCH_RUNS, BENCH_MB, BENCH_FILES, BENCH_RULES, BENCH_MEM_LIMIT_MB, ...
 # (tests/bench/run.sh, tests/bench/scale.sh).
 bench: bench-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory binaries
 	BENCH_DIR=$(BUILD)/bench sh tests/bench/run.sh $(BIN)
 
 bench-scale: bench-deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory binaries
 	BENCH_DIR=$(BUILD)/bench sh tests/bench/scale.sh $(BIN)
 
 # -- install --------------------------------------------------------------
