@@ -163,14 +163,28 @@ static void locate_value_lines(void **state) {
 
 static void locate_tokens(void **state) {
   const char *src = "label \"x\" {\n  title = 'a' 'b'\n";
-  ct_srcpos p;
+  const char *over = "rule 'x' { words = [[a\nbc]] -- c\n\n  title = 1 }";
+  ct_srcpos p, after;
   (void)state;
-  assert_int_equal(ct_locate_token(src, strlen(src), 2, "'b'", &p), 1);
+  assert_int_equal(ct_locate_token(src, strlen(src), 2, "'b'", &p, &after),
+                   1);
   AT(p, 2, 15);
-  assert_int_equal(ct_locate_token(src, strlen(src), 2, "<eof>", &p), 1);
+  AT(after, 2, 14);                           /* right after 'a' */
+  assert_int_equal(ct_locate_token(src, strlen(src), 2, "<eof>", &p, NULL),
+                   1);
   AT(p, 3, 1);
-  assert_int_equal(ct_locate_token(src, strlen(src), 2, "nope", &p), 0);
+  assert_int_equal(ct_locate_token(src, strlen(src), 2, "nope", &p, &after),
+                   0);
   AT(p, 2, 3);                                /* the line's first token */
+  AT(after, 0, 0);
+  /* the token before ends a long string's last line, a comment apart */
+  assert_int_equal(ct_locate_token(over, strlen(over), 4, "title", &p,
+                                   &after), 1);
+  AT(p, 4, 3);
+  AT(after, 2, 5);
+  assert_int_equal(ct_locate_token(over, strlen(over), 1, "rule", &p,
+                                   &after), 1);
+  AT(after, 0, 0);                            /* nothing before it */
 }
 
 /* }===================================================================== */
@@ -247,6 +261,33 @@ static void every_error(void **state) {
   assert_string_equal(s.lines[5], TMP2 ":1:41: rule 'b.x': phrase \"q*r\": "
                       "'*' is allowed only at the end");
   assert_string_equal(err.msg, s.lines[0]);        /* the first error */
+}
+
+/* Lua's "'}' expected" after a whole field: the ',' that is missing,
+** placed where it belongs; other brackets keep Lua's words. */
+static void missing_commas(void **state) {
+  seen s;
+  ct_error err;
+  (void)state;
+  assert_int_equal(load_with(
+      "label \"a\" {}\n"
+      "rule \"a.x\" {\n  label = \"a\" -- the label\n\n  words = {\"x\"},\n}\n",
+      "rule \"b.x\" { label = \"a\", words = {\"x\" [[y]]} }\n", 0, 0,
+      &s, &err), CT_ESYNTAX);
+  assert_int_equal(s.n, 2);
+  assert_string_equal(s.lines[0], TMP ":3:14: missing ',' before 'words' "
+                      "(line 5): the fields of a table are separated by ','"
+                      " or ';'");
+  assert_string_equal(s.lines[1], TMP2 ":1:39: missing ',' before '[[y]]': "
+                      "the fields of a table are separated by ',' or ';'");
+  assert_int_equal(load_with("rule \"a.x\" {\n  when = function(c)\n"
+                             "    return c:has(\"x\" \"y\")\n  end\n}\n",
+                             "label \"a\" { title = \"t\"\n end\n", 0, 0,
+                             &s, &err), CT_ESYNTAX);
+  assert_int_equal(s.n, 2);
+  assert_string_equal(s.lines[0], TMP ":3:22: ')' expected near '\"y\"'");
+  assert_string_equal(s.lines[1], TMP2 ":2:2: '}' expected (to close '{' "
+                      "at line 1) near 'end'");
 }
 
 static void error_cap(void **state) {
@@ -357,6 +398,7 @@ int main(void) {
     cmocka_unit_test(locate_value_lines),
     cmocka_unit_test(locate_tokens),
     cmocka_unit_test(every_error),
+    cmocka_unit_test(missing_commas),
     cmocka_unit_test(error_cap),
     cmocka_unit_test(warnings_when_asked),
     cmocka_unit_test(formats),

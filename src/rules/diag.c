@@ -227,6 +227,28 @@ static int named_token(const char *msg, char *out, size_t n) {
   return 0;
 }
 
+/* Does a Lua syntax error that wants a table's closing brace, near
+** `tok`, come from a missing ','?  It does when tok can begin a field
+** (a name but a keyword that ends or joins a statement, a string, a
+** number, '{', '['): Lua read a whole field, then another where it
+** wanted ',' or '}'.  (A ')' it wanted may close an expression as well
+** as a call's arguments, so that message is left as Lua words it.) */
+static int missing_comma(const char *msg, const char *tok) {
+  static const char *const closers[] = {
+    "and", "break", "do", "else", "elseif", "end", "for", "goto", "if",
+    "in", "local", "or", "repeat", "return", "then", "until", "while", NULL};
+  unsigned char c = (unsigned char)tok[0];
+  if (strncmp(msg, "'}' expected", 12) != 0) return 0;
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+    const char *const *k;
+    for (k = closers; *k; k++)
+      if (strcmp(tok, *k) == 0) return 0;
+    return 1;
+  }
+  return c == '"' || c == '\'' || (c >= '0' && c <= '9') ||
+         strcmp(tok, "{") == 0 || c == '[';
+}
+
 /* "PATH:LINE: rest" -> *line and rest; else 0 and msg whole. */
 static const char *split_line(const char *path, const char *msg, int *line) {
   size_t n = strlen(path);
@@ -265,8 +287,17 @@ void ct_diags_lua(ct_diags *d, ct_status st, const char *path,
   }
   pos.line = line;
   if (line > 0 && (src = source(d, path, &len)) != NULL) {
+    ct_srcpos after = {0, 0};
     if (!named_token(rest, tok, sizeof tok)) tok[0] = '\0';
-    ct_locate_token(src, len, line, tok, &pos);   /* else the line's start */
+    if (ct_locate_token(src, len, line, tok, &pos, &after) &&  /* else the
+                                                          ** line's start */
+        after.line > 0 && missing_comma(rest, tok)) {
+      char at[32] = "";
+      if (after.line != pos.line) snprintf(at, sizeof at, " (line %d)", pos.line);
+      snprintf(text, sizeof text, "missing ',' before '%s'%s: the fields of "
+               "a table are separated by ',' or ';'", tok, at);
+      pos = after;
+    }
   }
   ct_diags_add(d, CT_SEVERITY_ERROR, st, path, pos.line, line > 0 ? pos.col : 0,
                "%s", text);

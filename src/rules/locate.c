@@ -420,31 +420,53 @@ int ct_locate(const char *src, size_t len, const ct_locate_query *q,
   return q->nkeys > 0 ? 2 : 1;
 }
 
+/* The place right after token t: its last line, for a long string or
+** comment-free token over several lines. */
+static void place_end(const lexer *lx, const token *t, ct_srcpos *pos) {
+  lexer sub = *lx;
+  token end;
+  sub.i = t->start, sub.n = t->start + t->len;
+  sub.line = t->line, sub.linestart = t->linestart;
+  while (sub.i < sub.n) {
+    if (is_nl(at(&sub, 0))) newline(&sub);
+    else sub.i++;
+  }
+  memset(&end, 0, sizeof end);
+  end.start = sub.i, end.line = sub.line, end.linestart = sub.linestart;
+  place(&sub, &end, pos);
+}
+
 int ct_locate_token(const char *src, size_t len, int line, const char *tok,
-                    ct_srcpos *pos) {
+                    ct_srcpos *pos, ct_srcpos *after_prev) {
   lexer lx;
-  token t, first;
+  token t, first, prev;
   int eof = strcmp(tok, "<eof>") == 0;
   size_t n = strlen(tok);
   pos->line = line > 0 ? line : 1;
   pos->col = 1;
+  if (after_prev) after_prev->line = after_prev->col = 0;
   memset(&first, 0, sizeof first);
+  memset(&prev, 0, sizeof prev);
   lex_init(&lx, src, len);
-  for (;;) {
+  for (;; prev = t) {
     lex(&lx, &t);
     if (t.type == T_EOF) {
       if (!eof) break;
       place(&lx, &t, pos);
-      return 1;
+      break;
     }
     if (t.line > line && !eof) break;
     if (t.line != line) continue;
     if (first.type == T_EOF) first = t;
     if (!eof && t.len == n && memcmp(src + t.start, tok, n) == 0) {
       place(&lx, &t, pos);
-      return 1;
+      break;
     }
   }
-  if (first.type != T_EOF) place(&lx, &first, pos);
-  return 0;
+  if (!eof && (t.type == T_EOF || t.line != line)) {      /* not there */
+    if (first.type != T_EOF) place(&lx, &first, pos);
+    return 0;
+  }
+  if (after_prev && prev.type != T_EOF) place_end(&lx, &prev, after_prev);
+  return 1;
 }

@@ -54,8 +54,10 @@ int ct_locate(const char *src, size_t len, const ct_locate_query *q,
 /* The place of token `tok` (its text as written: a name, a symbol, a
 ** string with its quotes) on `line`, outside comments; "<eof>" is the
 ** end of the source.  0 and the first token of the line (else column 1)
-** when it is not there, 1 when found. */
+** when it is not there, 1 when found.  With after_prev, also the place
+** right after the token before it (line 0: none), where a missing ','
+** belongs. */
 int ct_locate_token(const char *src, size_t len, int line, const char *tok,
-                    ct_srcpos *pos);
+                    ct_srcpos *pos, ct_srcpos *after_prev);
 
 #endif
