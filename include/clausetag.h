@@ -1079,6 +1079,16 @@ CT_API char *ct_xml_escape(const char *s, size_t n);
 ** memory. */
 CT_API char *ct_line_field(const char *s, size_t n);
 
+/* "did you mean ...?": the name of names[0..n) (NULL-ended when n is
+** (size_t)-1) nearest to `word`, when it is near enough for word to be
+** a typo of it, else NULL.  The distance counts a character inserted,
+** deleted, changed, or two neighbours swapped (ASCII case aside): at
+** most 1 for a word of 3 or 4 characters, 2 up to 8, 3 beyond, none
+** below 3.  Ties go to the first name.  What rule files' messages and
+** the CLI's suggest ("unknown key 'wieght' (did you mean 'weight'?)"). */
+CT_API const char *ct_suggest(const char *word, const char *const *names,
+                              size_t n);
+
 /* ---------------------------------------------------------------------
 ** Aligning the clauses of two versions of a document
 **

@@ -3,6 +3,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include "clausetag.h"
 #include "cli/args.h"
 
 void ct_cli_args_init(ct_cli_args *a, int argc, char **argv) {
@@ -14,6 +15,20 @@ void ct_cli_args_init(ct_cli_args *a, int argc, char **argv) {
 
 static int arg_error(ct_cli_args *a, const char *what) {
   snprintf(a->msg, sizeof a->msg, "%s '%s'", what, a->name);
+  return CT_CLI_ARG_ERROR;
+}
+
+/* "unknown option '--fromat' (did you mean '--format'?)": the table's
+** long name nearest to the one written (a->name). */
+static int unknown_long(ct_cli_args *a, const ct_cli_option *table) {
+  const char *names[128], *near;
+  size_t n = 0;
+  for (; table->key != 0 && n < sizeof names / sizeof *names; table++)
+    if (table->lng != NULL) names[n++] = table->lng;
+  if ((near = ct_suggest(a->name + 2, names, n)) == NULL)
+    return arg_error(a, "unknown option");
+  snprintf(a->msg, sizeof a->msg, "unknown option '%s' (did you mean "
+           "'--%s'?)", a->name, near);
   return CT_CLI_ARG_ERROR;
 }
 
@@ -64,7 +79,7 @@ static int next_long(ct_cli_args *a, const ct_cli_option *table,
   for (o = table; o->key != 0; o++)
     if (o->lng != NULL && strlen(o->lng) == n && memcmp(o->lng, word, n) == 0)
       break;
-  if (o->key == 0) return arg_error(a, "unknown option");
+  if (o->key == 0) return unknown_long(a, table);
   if (!o->has_arg) {
     if (eq != NULL) {
       snprintf(a->msg, sizeof a->msg, "option '%s' takes no argument",

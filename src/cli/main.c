@@ -16,6 +16,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include "clausetag.h"
 #include "cli/commands.h"
 #include "cli/outfile.h"
 
@@ -81,6 +82,21 @@ static int bad_argument(const char *what, const char *arg) {
   return 2;
 }
 
+/* "unknown command 'clasify'", with the nearest command's name. */
+static int unknown_command(const char *name) {
+  const char *names[sizeof commands / sizeof *commands + 1], *near;
+  size_t n = 0;
+  const command *c;
+  for (c = commands; c->name != NULL; c++) names[n++] = c->name;
+  names[n++] = "help";
+  if ((near = ct_suggest(name, names, n)) != NULL) {
+    fprintf(stderr, "clausetag: unknown command '%s' (did you mean '%s'?)\n",
+            name, near);
+    return 2;
+  }
+  return bad_argument("unknown command", name);
+}
+
 /* `clausetag help [COMMAND]` */
 static int help(int argc, char **argv) {
   const command *c;
@@ -94,7 +110,7 @@ static int help(int argc, char **argv) {
     return 0;
   }
   if ((c = find_command(argv[2])) == NULL)
-    return bad_argument("unknown command", argv[2]);
+    return unknown_command(argv[2]);
   c->help(stdout);
   return 0;
 }
@@ -126,7 +142,7 @@ static int dispatch(int argc, char **argv) {
   if (strcmp(first, "help") == 0) return help(argc, argv);
   if ((c = find_command(first)) != NULL) return c->run(argc - 1, argv + 1);
   if (classify_operand(first)) return ct_cli_classify(argc, argv);
-  return bad_argument("unknown command", first);
+  return unknown_command(first);
 }
 
 /* Standard output to a file or a pipe, buffered CT_CLI_OUT_BUFFER bytes

@@ -17,6 +17,7 @@
 #define CT_SUGGEST_H
 
 #include <stddef.h>
+#include "clausetag.h"
 
 /* The longest name compared, in code points; longer ones are never near. */
 #define CT_SUGGEST_MAX 128
@@ -38,7 +39,6 @@ void ct_suggest_offer(ct_suggester *s, const char *candidate);
 /* The suggestion, or NULL. */
 const char *ct_suggest_best(const ct_suggester *s);
 
-/* The nearest of cands[0..n) (NULL-ended when n is (size_t)-1), or NULL. */
-const char *ct_suggest(const char *word, const char *const *cands, size_t n);
+/* ct_suggest, the nearest of a list of names, is public: clausetag.h. */
 
 #endif
