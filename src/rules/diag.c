@@ -202,6 +202,12 @@ static int nil_global(const char *msg, const char *what, char *out,
   return 1;
 }
 
+void ct_diags_hint_global(char *buf, size_t n) {
+  char tok[256];
+  if (nil_global(buf, "a nil value", tok, sizeof tok))
+    ct_diags_suggest(buf, n, tok, sandbox_globals, (size_t)-1);
+}
+
 /* The token a Lua message names on its line, into out: 'x' after near,
 ** global, local, field, method, upvalue or constant. */
 static int named_token(const char *msg, char *out, size_t n) {
@@ -282,8 +288,8 @@ void ct_diags_lua(ct_diags *d, ct_status st, const char *path,
       ct_suggest(tok, decls, (size_t)-1) != NULL) {
     snprintf(text, sizeof text, "unknown declaration '%s'", tok);
     ct_diags_suggest(text, sizeof text, tok, decls, (size_t)-1);
-  } else if (nil_global(rest, "a nil value", tok, sizeof tok)) {
-    ct_diags_suggest(text, sizeof text, tok, sandbox_globals, (size_t)-1);
+  } else {
+    ct_diags_hint_global(text, sizeof text);
   }
   pos.line = line;
   if (line > 0 && (src = source(d, path, &len)) != NULL) {

@@ -105,6 +105,12 @@ void ct_diags_lua(ct_diags *d, ct_status st, const char *path,
 void ct_diags_suggest(char *buf, size_t n, const char *word,
                       const char *const *cands, size_t ncands);
 
+/* Appends " (did you mean 'string'?)" to a Lua message (buf, of size n)
+** about an undefined global ("attempt to index a nil value (global
+** 'striing')") near one of the sandbox's globals.  For errors of rule
+** code at load time and while it runs. */
+void ct_diags_hint_global(char *buf, size_t n);
+
 /* Hands everything found to the callback in the order of the source:
 ** by file (files[0..nfiles) first, in that order, then the others as
 ** found), line and column, problems of no one file after them and the

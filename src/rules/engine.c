@@ -25,6 +25,7 @@
 #include "core/strmap.h"
 #include "core/suggest.h"
 #include "rules/ctlib.h"
+#include "rules/diag.h"
 #include "rules/rules.h"
 #include "text/norm.h"
 #include "text/text.h"
@@ -900,6 +901,7 @@ static ct_status rule_failed(ct_engine *e, size_t r, const ct_clause *c,
   snprintf(where, sizeof where, " (rule '%s' at %s:%d, clause %s:%zu:%zu)",
            ri->id, ri->file, ri->line, e->doc->t->name, c->line, c->col);
   memcpy(what, err->msg, sizeof what);
+  ct_diags_hint_global(what, sizeof what);
   room = sizeof err->msg - 1 - strlen(where);
   if (room < 4) what[0] = '\0';
   else if (strlen(what) > room) {
