@@ -592,7 +592,7 @@ static int bogus_start(reader *r, size_t at) {
 static void bogus_end_tag(reader *r, size_t at) {
   const unsigned char *gt;
   if (at + 2 >= r->len || r->s[at] != '<' || r->s[at + 1] != '/' ||
-      isalpha(r->s[at + 2]))
+      ((r->s[at + 2] | 0x20) >= 'a' && (r->s[at + 2] | 0x20) <= 'z'))
     return;
   gt = memchr(r->s + at + 2, '>', r->len - at - 2);
   r->bogus_from = at + 2;
@@ -640,7 +640,8 @@ static void on_characters(void *ctx, const xmlChar *ch, int len) {
     }
     lo = hi, hi = r->pos = hi + 1;         /* the '<' is at its place */
   } else {
-    if (lo >= r->bogus_end) {  /* a bogus markup read, or another left */
+    if (lo >= r->bogus_end) {  /* past the last bogus markup: what of it
+                               ** the parser did not pass, it dropped */
       r->bogus_from = r->bogus_end;
       bogus_end_tag(r, lo);
     }

@@ -420,8 +420,8 @@ int ct_locate(const char *src, size_t len, const ct_locate_query *q,
   return q->nkeys > 0 ? 2 : 1;
 }
 
-/* The place right after token t: its last line, for a long string or
-** comment-free token over several lines. */
+/* The place right after token t (on its last line, for a long string
+** over several). */
 static void place_end(const lexer *lx, const token *t, ct_srcpos *pos) {
   lexer sub = *lx;
   token end;
