@@ -2,6 +2,7 @@
 ** args.c -- the command-line tokenizer (see args.h for the forms).
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "clausetag.h"
 #include "cli/args.h"
@@ -21,14 +22,22 @@ static int arg_error(ct_cli_args *a, const char *what) {
 /* "unknown option '--fromat' (did you mean '--format'?)": the table's
 ** long name nearest to the one written (a->name). */
 static int unknown_long(ct_cli_args *a, const ct_cli_option *table) {
-  const char *names[128], *near;
+  const ct_cli_option *o;
+  const char **names, *near = NULL;
   size_t n = 0;
-  for (; table->key != 0 && n < sizeof names / sizeof *names; table++)
-    if (table->lng != NULL) names[n++] = table->lng;
-  if ((near = ct_suggest(a->name + 2, names, n)) == NULL)
+  for (o = table; o->key != 0; o++) n += o->lng != NULL;
+  if ((names = malloc((n ? n : 1) * sizeof *names)) != NULL) {
+    for (n = 0, o = table; o->key != 0; o++)
+      if (o->lng != NULL) names[n++] = o->lng;
+    near = ct_suggest(a->name + 2, names, n);
+  }
+  if (near == NULL) {     /* (out of memory: no suggestion, still the error) */
+    free(names);
     return arg_error(a, "unknown option");
+  }
   snprintf(a->msg, sizeof a->msg, "unknown option '%s' (did you mean "
            "'--%s'?)", a->name, near);
+  free(names);
   return CT_CLI_ARG_ERROR;
 }
 

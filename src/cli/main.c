@@ -77,24 +77,25 @@ static void usage(FILE *out) {
         "Run 'clausetag help COMMAND' for the options of a command.\n", out);
 }
 
-static int bad_argument(const char *what, const char *arg) {
-  fprintf(stderr, "clausetag: %s '%s' (try 'clausetag --help')\n", what, arg);
+/* "clausetag: WHAT 'ARG' (HINT)", the hint by default the way to help. */
+static int bad_argument(const char *what, const char *arg, const char *hint) {
+  fprintf(stderr, "clausetag: %s '%s' (%s)\n", what, arg,
+          hint != NULL ? hint : "try 'clausetag --help'");
   return 2;
 }
 
 /* "unknown command 'clasify'", with the nearest command's name. */
 static int unknown_command(const char *name) {
   const char *names[sizeof commands / sizeof *commands + 1], *near;
+  char hint[64];
   size_t n = 0;
   const command *c;
   for (c = commands; c->name != NULL; c++) names[n++] = c->name;
   names[n++] = "help";
-  if ((near = ct_suggest(name, names, n)) != NULL) {
-    fprintf(stderr, "clausetag: unknown command '%s' (did you mean '%s'?)\n",
-            name, near);
-    return 2;
-  }
-  return bad_argument("unknown command", name);
+  if ((near = ct_suggest(name, names, n)) == NULL)
+    return bad_argument("unknown command", name, NULL);
+  snprintf(hint, sizeof hint, "did you mean '%s'?", near);
+  return bad_argument("unknown command", name, hint);
 }
 
 /* `clausetag help [COMMAND]` */
@@ -104,7 +105,7 @@ static int help(int argc, char **argv) {
     usage(stdout);
     return 0;
   }
-  if (argc > 3) return bad_argument("unexpected argument", argv[3]);
+  if (argc > 3) return bad_argument("unexpected argument", argv[3], NULL);
   if (strcmp(argv[2], "help") == 0) {
     usage(stdout);
     return 0;
