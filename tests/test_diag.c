@@ -14,6 +14,7 @@
 #include <string.h>
 #include "clausetag.h"
 #include "core/suggest.h"
+#include "rules/diag.h"
 #include "rules/locate.h"
 
 #define TMP "build/test-diag-rules.lua"
@@ -389,6 +390,60 @@ static void log_lines(void **state) {
 
 /* }===================================================================== */
 
+/* {=====================================================================
+** Places of run-time errors
+** ====================================================================== */
+
+static void locate_names_once(void **state) {
+  const char *src = "x = 1\n  return a.b + a.c -- b\n  f('b', b)\n";
+  ct_srcpos p;
+  (void)state;
+  assert_int_equal(ct_locate_name_once(src, strlen(src), 2, "c", &p), 1);
+  AT(p, 2, 18);
+  assert_int_equal(ct_locate_name_once(src, strlen(src), 2, "a", &p), 0);
+  assert_int_equal(ct_locate_name_once(src, strlen(src), 2, "b", &p), 1);
+  AT(p, 2, 12);                         /* not the one in the comment */
+  assert_int_equal(ct_locate_name_once(src, strlen(src), 3, "b", &p), 1);
+  AT(p, 3, 10);                         /* not the string 'b' */
+  assert_int_equal(ct_locate_name_once(src, strlen(src), 4, "b", &p), 0);
+}
+
+/* What ct_diags_runtime_column makes of msg for TMP's source. */
+static const char *with_column(const char *msg, size_t n) {
+  static char buf[300];
+  char *files[] = {(char *)"other.lua", (char *)TMP};
+  ct_srcfile src = {0};
+  snprintf(buf, sizeof buf, "%s", msg);
+  ct_diags_runtime_column(buf, n, files, 2, &src);
+  ct_srcfile_free(&src);
+  return buf;
+}
+
+static void runtime_columns(void **state) {
+  (void)state;
+  write_file(TMP, "rule 'x' { when = function(c)\n"
+                  "  return string.rep(c.text, nil) .. c.nope .. c.text\n"
+                  "end }\n");
+  assert_string_equal(with_column(TMP ":2: clause has no field 'nope'", 300),
+                      TMP ":2:39: clause has no field 'nope'");
+  assert_string_equal(with_column(TMP ":2: bad argument #2 to 'rep' (x)", 300),
+                      TMP ":2:17: bad argument #2 to 'rep' (x)");
+  /* written twice on the line: no column rather than a guess */
+  assert_string_equal(with_column(TMP ":2: clause has no field 'text'", 300),
+                      TMP ":2: clause has no field 'text'");
+  /* no name, another line, a file not of the rule set, no room */
+  assert_string_equal(with_column(TMP ":2: boom", 300), TMP ":2: boom");
+  assert_string_equal(with_column(TMP ":1: field 'nope'", 300),
+                      TMP ":1: field 'nope'");
+  assert_string_equal(with_column("x.lua:2: field 'nope'", 300),
+                      "x.lua:2: field 'nope'");
+  assert_string_equal(with_column(TMP ":2: field 'nope'", sizeof TMP + 16),
+                      TMP ":2: field 'nope'");
+  remove(TMP);
+}
+
+/* }===================================================================== */
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(distances),
@@ -403,6 +458,8 @@ int main(void) {
     cmocka_unit_test(warnings_when_asked),
     cmocka_unit_test(formats),
     cmocka_unit_test(log_lines),
+    cmocka_unit_test(locate_names_once),
+    cmocka_unit_test(runtime_columns),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

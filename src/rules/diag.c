@@ -36,32 +36,7 @@ void ct_diags_free(ct_diags *d) {
   free(d->v);
   d->v = NULL;
   d->n = d->cap = 0;
-  free(d->src_path);
-  ct_buf_free(&d->src);
-  d->src_path = NULL;
-}
-
-/* The source of `path`, read once; NULL when it cannot be read (the
-** problem is then placed at its declaration's line alone). */
-static const char *source(ct_diags *d, const char *path, size_t *len) {
-  char chunk[8192];
-  size_t n;
-  FILE *f;
-  if (d->src_path == NULL || strcmp(d->src_path, path) != 0) {
-    free(d->src_path);
-    ct_buf_clear(&d->src);
-    d->src_ok = 0;
-    if ((d->src_path = strdup(path)) == NULL) return NULL;
-    if ((f = fopen(path, "rb")) != NULL) {
-      d->src_ok = 1;
-      while (d->src_ok && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        d->src_ok = ct_buf_add(&d->src, chunk, n) == CT_OK;
-      d->src_ok = d->src_ok && !ferror(f);
-      fclose(f);
-    }
-  }
-  *len = d->src.len;
-  return d->src_ok ? (d->src.s ? d->src.s : "") : NULL;
+  ct_srcfile_free(&d->src);
 }
 
 void ct_diagnostic_format(const ct_diagnostic *d, char *buf, size_t size) {
@@ -155,7 +130,7 @@ void ct_diags_at(ct_diags *d, ct_severity sev, ct_status st,
   }
   pos.line = ref->line;
   if (ref->file != NULL && ref->line > 0 &&
-      (src = source(d, ref->file, &len)) != NULL) {
+      (src = ct_srcfile_get(&d->src, ref->file, &len)) != NULL) {
     ct_locate_query q;
     memset(&q, 0, sizeof q);
     q.line = ref->line;
@@ -233,6 +208,58 @@ static int named_token(const char *msg, char *out, size_t n) {
   return 0;
 }
 
+/* The name a runtime message names: as named_token, or the function a
+** bad argument went to ("bad argument #2 to 'rep' (...)"). */
+static int runtime_name(const char *msg, char *out, size_t n) {
+  const char *p, *q;
+  if (strncmp(msg, "bad argument #", 14) != 0) return named_token(msg, out, n);
+  if ((p = strstr(msg, " to '")) == NULL || (q = strchr(p + 5, '\'')) == NULL ||
+      (size_t)(q - p - 5) >= n)
+    return 0;
+  memcpy(out, p + 5, (size_t)(q - p - 5));
+  out[q - p - 5] = '\0';
+  return 1;
+}
+
+/* Where "PATH:LINE: " ends in msg (at the ':' after LINE), for a PATH of
+** files; NULL when msg does not start so. */
+static char *line_end(char *msg, char *const *files, size_t nfiles,
+                      const char **path, int *line) {
+  size_t i;
+  for (i = 0; i < nfiles; i++) {
+    size_t l = strlen(files[i]);
+    char *end;
+    long v;
+    if (strncmp(msg, files[i], l) != 0 || msg[l] != ':' ||
+        !(msg[l + 1] >= '0' && msg[l + 1] <= '9'))
+      continue;
+    v = strtol(msg + l + 1, &end, 10);
+    if (*end != ':' || end[1] != ' ' || v <= 0 || v > 0x7FFFFFFF) continue;
+    *path = files[i];
+    *line = (int)v;
+    return end;
+  }
+  return NULL;
+}
+
+void ct_diags_runtime_column(char *buf, size_t n, char *const *files,
+                             size_t nfiles, ct_srcfile *src) {
+  const char *path, *text;
+  char tok[256], col[16], *end;
+  size_t len, k;
+  ct_srcpos pos;
+  int line;
+  if ((end = line_end(buf, files, nfiles, &path, &line)) == NULL ||
+      !runtime_name(end + 2, tok, sizeof tok) ||
+      (text = ct_srcfile_get(src, path, &len)) == NULL ||
+      !ct_locate_name_once(text, len, line, tok, &pos))
+    return;
+  k = (size_t)snprintf(col, sizeof col, ":%d", pos.col);
+  if (strlen(buf) + k >= n) return;
+  memmove(end + k, end, strlen(end) + 1);
+  memcpy(end, col, k);
+}
+
 /* Does a Lua syntax error that wants a table's closing brace, near
 ** `tok`, come from a missing ','?  It does when tok can begin a field
 ** (a name but a keyword that ends or joins a statement, a string, a
@@ -292,7 +319,7 @@ void ct_diags_lua(ct_diags *d, ct_status st, const char *path,
     ct_diags_hint_global(text, sizeof text);
   }
   pos.line = line;
-  if (line > 0 && (src = source(d, path, &len)) != NULL) {
+  if (line > 0 && (src = ct_srcfile_get(&d->src, path, &len)) != NULL) {
     ct_srcpos after = {0, 0};
     if (!named_token(rest, tok, sizeof tok)) tok[0] = '\0';
     if (ct_locate_token(src, len, line, tok, &pos, &after) &&  /* else the

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include "clausetag.h"
 #include "core/buf.h"
+#include "rules/locate.h"
 
 /* Warnings past this many are dropped (one note says so): each costs a
 ** scan of its file to place it, and a hostile file could make many. */
@@ -62,9 +63,7 @@ typedef struct ct_diags {
   ct_diag_entry *v;       /* what was found, in that order */
   size_t n, cap;
   int lost;               /* an entry could not be kept (memory) */
-  char *src_path;         /* the file whose source is in src */
-  ct_buf src;
-  int src_ok;
+  ct_srcfile src;         /* the last file a place was looked for in */
 } ct_diags;
 
 void ct_diags_init(ct_diags *d, ct_diagnostic_fn *fn, void *ud,
@@ -110,6 +109,15 @@ void ct_diags_suggest(char *buf, size_t n, const char *word,
 ** 'striing')") near one of the sandbox's globals.  For errors of rule
 ** code at load time and while it runs. */
 void ct_diags_hint_global(char *buf, size_t n);
+
+/* Adds the column to a message of rule code that failed while it ran
+** ("f.lua:3: clause has no field 'nope'" -> "f.lua:3:26: ..."): Lua
+** gives the line alone.  The column is that of the name the message
+** names (a global, local, field, method, upvalue, or the function a bad
+** argument went to), when the line, read again from src's file (one of
+** files[0..nfiles)), writes that name once; else buf is left as it is. */
+void ct_diags_runtime_column(char *buf, size_t n, char *const *files,
+                             size_t nfiles, ct_srcfile *src);
 
 /* Hands everything found to the callback in the order of the source:
 ** by file (files[0..nfiles) first, in that order, then the others as

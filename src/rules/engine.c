@@ -101,6 +101,7 @@ struct ct_engine {
                                ** current clause (ct_recent_share) */
   unsigned char *recents;      /* per label: shares > 0 */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
+  ct_srcfile src;              /* a rule file read again for a message */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
   unsigned char *gated;        /* per rule: fires only on a clause where the
@@ -812,6 +813,7 @@ ct_status ct_engine_new(const ct_ruleset *rs, ct_engine **out,
 void ct_engine_free(ct_engine *e) {
   if (e == NULL) return;
   ct_sandbox_free(e->sb);
+  ct_srcfile_free(&e->src);
   ct_rematch_free(e->rm);
   ct_phrases_scratch_free(e->ps);
   ct_phrases_scratch_free(e->has_ps);
@@ -902,6 +904,8 @@ static ct_status rule_failed(ct_engine *e, size_t r, const ct_clause *c,
            ri->id, ri->file, ri->line, e->doc->t->name, c->line, c->col);
   memcpy(what, err->msg, sizeof what);
   ct_diags_hint_global(what, sizeof what);
+  ct_diags_runtime_column(what, sizeof what, e->rs->files, e->rs->nfiles,
+                          &e->src);
   room = sizeof err->msg - 1 - strlen(where);
   if (room < 4) what[0] = '\0';
   else if (strlen(what) > room) {

@@ -15,8 +15,12 @@
 ** body (function, do, if, repeat ... end/until), so that `label = x`
 ** inside a `when` function is not taken for the rule's `label` key.
 */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "core/error.h"
 #include "rules/locate.h"
+#include "text/text.h"
 
 enum { T_EOF, T_NAME, T_STRING, T_NUMBER, T_SYMBOL };
 
@@ -469,4 +473,41 @@ int ct_locate_token(const char *src, size_t len, int line, const char *tok,
   }
   if (after_prev && prev.type != T_EOF) place_end(&lx, &prev, after_prev);
   return 1;
+}
+
+int ct_locate_name_once(const char *src, size_t len, int line,
+                        const char *tok, ct_srcpos *pos) {
+  lexer lx;
+  token t, hit;
+  size_t n = strlen(tok);
+  int seen = 0;
+  memset(&hit, 0, sizeof hit);
+  lex_init(&lx, src, len);
+  for (lex(&lx, &t); t.type != T_EOF && t.line <= line; lex(&lx, &t))
+    if (t.line == line && t.type == T_NAME && t.len == n &&
+        memcmp(src + t.start, tok, n) == 0 && seen++ == 0)
+      hit = t;
+  if (seen != 1) return 0;
+  place(&lx, &hit, pos);
+  return 1;
+}
+
+const char *ct_srcfile_get(ct_srcfile *f, const char *path, size_t *len) {
+  ct_error err;
+  if (f->path == NULL || strcmp(f->path, path) != 0) {
+    free(f->path);
+    ct_buf_clear(&f->text);
+    f->ok = 0;
+    if ((f->path = strdup(path)) == NULL) return NULL;
+    f->ok = ct_read_bytes(path, CT_SRCFILE_MAX, &f->text, &err) == CT_OK;
+  }
+  *len = f->text.len;
+  return f->ok ? (f->text.s ? f->text.s : "") : NULL;
+}
+
+void ct_srcfile_free(ct_srcfile *f) {
+  free(f->path);
+  ct_buf_free(&f->text);
+  f->path = NULL;
+  f->ok = 0;
 }

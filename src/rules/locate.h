@@ -21,6 +21,7 @@
 #define CT_LOCATE_H
 
 #include <stddef.h>
+#include "core/buf.h"
 
 typedef struct ct_srcpos {
   int line, col;
@@ -59,5 +60,26 @@ int ct_locate(const char *src, size_t len, const ct_locate_query *q,
 ** belongs. */
 int ct_locate_token(const char *src, size_t len, int line, const char *tok,
                     ct_srcpos *pos, ct_srcpos *after_prev);
+
+/* The place of name `tok` on `line` when it is written there once (a
+** token, not in a string or comment): 1 and *pos; 0 when it is not there
+** or is there twice, where a column would be a guess. */
+int ct_locate_name_once(const char *src, size_t len, int line,
+                        const char *tok, ct_srcpos *pos);
+
+/* A rule file's source, read again when a message needs a place in it
+** and kept for the next message about the same file.  Zeroed to start. */
+typedef struct ct_srcfile {
+  char *path;             /* the file whose source is in text */
+  ct_buf text;
+  int ok;
+} ct_srcfile;
+
+/* The source of path (NULL when it cannot be read, or is larger than
+** CT_SRCFILE_MAX: the file changed since it was loaded), its length in
+** *len. */
+#define CT_SRCFILE_MAX ((size_t)64 << 20)
+const char *ct_srcfile_get(ct_srcfile *f, const char *path, size_t *len);
+void ct_srcfile_free(ct_srcfile *f);
 
 #endif
