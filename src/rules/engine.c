@@ -524,6 +524,7 @@ static int clause_has(lua_State *L) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
   int i, top = lua_gettop(L);
+  if (top < 2) luaL_checkstring(L, 2);      /* c:has(): a mistake, not "no" */
   for (i = 2; i <= top; i++) {
     size_t plen;
     const char *ph = luaL_checklstring(L, i, &plen);

@@ -1,0 +1,4 @@
+label "x" {}
+rule "x.has" { label = "x", when = function(c)
+  return c.text ~= "" and c:has()
+end }
