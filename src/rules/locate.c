@@ -494,12 +494,18 @@ int ct_locate_name_once(const char *src, size_t len, int line,
 
 const char *ct_srcfile_get(ct_srcfile *f, const char *path, size_t *len) {
   ct_error err;
+  FILE *in;
   if (f->path == NULL || strcmp(f->path, path) != 0) {
     free(f->path);
     ct_buf_clear(&f->text);
     f->ok = 0;
     if ((f->path = strdup(path)) == NULL) return NULL;
-    f->ok = ct_read_bytes(path, CT_SRCFILE_MAX, &f->text, &err) == CT_OK;
+    if ((in = fopen(path, "rb")) != NULL) {     /* "-" is a file's name here,
+                                                ** as the loader read it */
+      f->ok = ct_read_stream_bytes(in, path, CT_SRCFILE_MAX, &f->text,
+                                   &err) == CT_OK;
+      fclose(in);
+    }
   }
   *len = f->text.len;
   return f->ok ? (f->text.s ? f->text.s : "") : NULL;
