@@ -87,7 +87,11 @@ for _, l in ipairs(labels) do
   rule ("context.delegation." .. l) {
     label = l,
     description = "a list of officials (three ministers' titles or more) names no topic",
-    regex = [[장관.{0,400}?장관.{0,400}?장관]], needs = "장관", weight = -2,
+    -- three consecutive titles, at most 400 characters apart: the same
+    -- clauses as "장관.{0,400}?장관.{0,400}?장관", whose lazy gaps needed
+    -- more steps than a long clause allows (regex match limit exceeded)
+    regex = [[장관(?:(?!장관).){0,400}+장관(?:(?!장관).){0,400}+장관]],
+    needs = "장관", weight = -2,
   }
 
   rule ("context.itinerary." .. l) {
