@@ -8,7 +8,6 @@
 ** through ct_fail's cleaning, so text from a rule file (a key, an
 ** error("...")) can neither forge a line nor a terminal escape.
 */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

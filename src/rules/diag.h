@@ -19,7 +19,6 @@
 
 #include <stddef.h>
 #include "clausetag.h"
-#include "core/buf.h"
 #include "rules/locate.h"
 
 /* Warnings past this many are dropped (one note says so): each costs a

@@ -101,7 +101,6 @@ struct ct_engine {
                                ** current clause (ct_recent_share) */
   unsigned char *recents;      /* per label: shares > 0 */
   size_t *word_at;             /* per rule: 1 + phrase hit index, or 0 */
-  ct_srcfile src;              /* a rule file read again for a message */
   unsigned char *vetoed;       /* per rule: an `unless` phrase hit */
   unsigned char *needed;       /* per rule: a needle of its regex seen */
   unsigned char *gated;        /* per rule: fires only on a clause where the
@@ -131,6 +130,8 @@ struct ct_engine {
                                ** clause re_clause of document re_serial */
   size_t re_clause;
   unsigned re_serial;
+  ct_srcfile src;              /* a rule file read again for a message
+                               ** (rule_failed): cold, so last */
 };
 
 /* The last result of a regex on a clause.  Rule files made by a loop
