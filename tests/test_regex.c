@@ -382,12 +382,78 @@ static void test_work_bound(void **state) {
   free(subj);
 }
 
+static int never_stop(void *ud, ct_error *err) {
+  (void)ud;
+  (void)err;
+  return 0;
+}
+
+enum { CLOCKED = 1, STOP = 2, NOJIT = 4 };
+
+/* The result of pattern on subj[0..len) under a fresh ct_rematch: with
+** `clocked` set in its limits (CLOCKED), a stop function (STOP), the
+** interpreter (NOJIT). */
+static int find_with(const char *pattern, const char *subj, size_t len,
+                     int flags, size_t *s, ct_error *err) {
+  ct_regex *re = compile(pattern);
+  ct_regex_limits lim;
+  ct_rematch *m;
+  size_t e;
+  int rc;
+  ct_regex_default_limits(&lim);
+  lim.clocked = (flags & CLOCKED) != 0;
+  lim.no_jit = (flags & NOJIT) != 0;
+  m = ct_rematch_new(&lim);
+  assert_non_null(m);
+  if (flags & STOP) ct_rematch_on_stop(m, never_stop, NULL);
+  rc = ct_regex_find(re, m, subj, len, 0, s, &e, err);
+  ct_rematch_free(m);
+  ct_regex_free(re);
+  return rc;
+}
+
+/* Under a clock, a start position of a windowed search gets at least
+** span steps (at most a window's work), so a gap that tries every
+** character to the end runs on an 8 KiB clause; without a clock, or
+** with no stop function to read it, the work bound of 64 steps holds.
+** A pattern that explodes at a position still fails at once. */
+static void test_clocked_steps(void **state) {
+  static const char *gaps[] = {"alliance.*?cornerstone",
+                               "\\balliance\\b.*?\\bcornerstone\\b",
+                               "alliance[^.]{0,100}?cornerstone",
+                               "\\balliance\\b.{0,200}\\bcornerstone\\b"};
+  size_t n = 8000, i, k, s;
+  char *subj = filled(n, ' ');
+  ct_error err;
+  (void)state;
+  for (i = 0; i + 6 <= n - 20; i += 6) memcpy(subj + i, "words ", 6);
+  memcpy(subj + 60, "alliance ", 9);
+  memcpy(subj + n - 12, "cornerstone", 11);
+  for (k = 0; k < 2 * (sizeof gaps / sizeof *gaps); k++) {
+    const char *gap = gaps[k / 2];
+    int jit = k % 2 ? NOJIT : 0, want = k / 2 < 2;
+    if (find_with(gap, subj, n, CLOCKED | STOP | jit, &s, &err) != want)
+      fail_msg("/%s/ clocked: %s", gap, want ? "no match" : err.msg);
+    assert_int_equal(find_with(gap, subj, n, STOP | jit, &s, &err), -1);
+    assert_int_equal(err.status, CT_ELIMIT);
+    assert_int_equal(find_with(gap, subj, n, CLOCKED | jit, &s, &err), -1);
+  }
+  assert_int_equal(find_with(gaps[0], subj, n, CLOCKED | STOP, &s, &err), 1);
+  assert_int_equal(s, 60);
+  /* (a|aa)+ on 40 letters: exponential at the first position */
+  memset(subj, 'a', 40);
+  assert_int_equal(find_with("(?:a|aa)+c", subj, n, CLOCKED | STOP, &s, &err),
+                   -1);
+  assert_int_equal(err.status, CT_ELIMIT);
+  free(subj);
+}
+
 /* The unbroken search, to compare with: PCRE2's interpreter, with no
-** windows and at most 1,000 steps a start position (never fewer than a
-** search of 9,000 bytes or more gets here).  1, 0, or -1 when it broke
-** a limit. */
+** windows and at most `steps` a start position (never fewer than a
+** search of 9,000 bytes or more gets here: 1,000 without a clock, 10,000
+** with one).  1, 0, or -1 when it broke a limit. */
 static int oracle(const char *pattern, const char *subj, size_t len,
-                  size_t from, size_t *ms, size_t *me) {
+                  size_t from, uint32_t steps, size_t *ms, size_t *me) {
   int code, rc;
   PCRE2_SIZE off;
   pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
@@ -400,7 +466,7 @@ static int oracle(const char *pattern, const char *subj, size_t len,
   assert_non_null(mc);
   md = pcre2_match_data_create_from_pattern(re, NULL);
   assert_non_null(md);
-  pcre2_set_match_limit(mc, 1000);
+  pcre2_set_match_limit(mc, steps);
   rc = pcre2_match(re, (PCRE2_SPTR)subj, len, from, 0, md, mc);
   if (rc > 0) {
     *ms = pcre2_get_ovector_pointer(md)[0];
@@ -457,7 +523,7 @@ static void test_windows_same_answer(void **state) {
         ct_rematch_on_stop(m, count_stops, &stops);
         rc = ct_regex_find(re, m, subj, len, from, &s, &e, &err);
         if (rc < 0) fail_msg("/%s/ unit %zu: %s", pats[p], u, err.msg);
-        if (oracle(pats[p], subj, len, from, &os, &oe) != rc ||
+        if (oracle(pats[p], subj, len, from, 1000, &os, &oe) != rc ||
             (rc == 1 && (s != os || e != oe)))
           fail_msg("/%s/ unit %zu, goods at %zu: got %d %zu-%zu, want "
                    "%zu-%zu", pats[p], u, ats[a], rc, s, e, os, oe);
@@ -538,21 +604,24 @@ static char *random_pattern(char *p, uint32_t *x, int depth) {
 /* 500 random patterns on random subjects of 9,000 to 13,000 bytes (ASCII;
 ** with an e acute; with invalid bytes, dashes and Hangul), searched from
 ** 0 or from a character start near it: the same answer as the unbroken
-** search, wherever PCRE2 gives one within its limit. */
-static void test_windows_random(void **state) {
+** search, wherever PCRE2 gives one within its limit; without a clock and
+** with one (more steps a position). */
+static void windows_random(int clocked) {
   static const char *units[] = {"a", "b", " ", "\xc3\xa9", "x", "ab ",
                                 "\xff", "\xe2\x80\x94", "\xed\x95\x9c"};
   uint32_t x = 20261206;
   int i, windowed = 0, compared = 0;
   char *subj = malloc(13100);
-  (void)state;
+  ct_regex_limits lim;
+  ct_regex_default_limits(&lim);
+  lim.clocked = clocked;
   assert_non_null(subj);
   for (i = 0; i < 500; i++) {
     char pat[2048];
     size_t n = 9000 + lcg(&x) % 4000, len = 0, from = 0, s = 0, e = 0;
     size_t os = 0, oe = 0, kinds = 3 + 3 * (lcg(&x) % 3);
     ct_regex *re;
-    ct_rematch *m = ct_rematch_new(NULL);
+    ct_rematch *m = ct_rematch_new(&lim);
     ct_error err;
     int stops = 0, rc, orc;
     random_pattern(pat, &x, 0);
@@ -569,7 +638,7 @@ static void test_windows_random(void **state) {
     while (from < len && (subj[from] & 0xC0) == 0x80) from++;
     ct_rematch_on_stop(m, count_stops, &stops);
     rc = ct_regex_find(re, m, subj, len, from, &s, &e, &err);
-    orc = oracle(pat, subj, len, from, &os, &oe);
+    orc = oracle(pat, subj, len, from, clocked ? 10000 : 1000, &os, &oe);
     if (rc >= 0 && (orc != rc || (rc == 1 && (s != os || e != oe))))
       fail_msg("/%s/ from %zu on %zu bytes: got %d %zu-%zu, PCRE2 %d "
                "%zu-%zu", pat, from, len, rc, s, e, orc, os, oe);
@@ -578,9 +647,16 @@ static void test_windows_random(void **state) {
     ct_rematch_free(m);
     ct_regex_free(re);
   }
-  print_message("   %d compared, %d of them in windows\n", compared, windowed);
+  print_message("   %s: %d compared, %d of them in windows\n",
+                clocked ? "clocked" : "no clock", compared, windowed);
   assert_true(compared > 250 && windowed > 150);
   free(subj);
+}
+
+static void test_windows_random(void **state) {
+  (void)state;
+  windows_random(0);
+  windows_random(1);
 }
 
 static int stop_third(void *ud, ct_error *err) {
@@ -774,6 +850,7 @@ int main(void) {
     cmocka_unit_test(test_quadratic_lookahead),
     cmocka_unit_test(test_limit_per_search),
     cmocka_unit_test(test_work_bound),
+    cmocka_unit_test(test_clocked_steps),
     cmocka_unit_test(test_windows_same_answer),
     cmocka_unit_test(test_window_boundaries),
     cmocka_unit_test(test_windows_random),

@@ -44,6 +44,7 @@ void ct_regex_default_limits(ct_regex_limits *lim) {
   lim->heap_limit_kib = 16 * 1024;
   lim->jit_stack_max = 1024 * 1024;
   lim->no_jit = 0;
+  lim->clocked = 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -261,26 +262,46 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
 ** Steps are not all alike, though: one step may run a possessive or
 ** atomic repeat, or a lookahead, over the rest of the subject (a
 ** pattern of fifteen "(?=[^z]*+z1)" lookaheads made one search on 64 KiB
-** scan bytes for a minute).  So the steps of a whole search times the
-** bytes one step may scan, starts x per x span, is held under
-** WORK_BOUND (2^32, a second or two of scanning): each position gets at
-** most WORK_BOUND / span^2 steps, at least one.  Subjects up to 2 KiB
-** keep MIN_PER_START; longer ones get fewer steps a position (64 at
-** 8 KiB, a rule's subject, 16 at 16 KiB, 1 from 64 KiB), and a pattern
-** that needs more fails with the match limit.  2^30 was tried first: it
-** made a plain pattern that backtracks over words ("(?:\w+\s+){2,8}
-** goods ...") fail on an 8 KiB clause (16 steps a position), where 64
-** let it match (test_work_bound).
+** scan bytes for a minute).  So a position's steps times the bytes one
+** step may scan, per x span, is capped too, by what bounds the search:
+**
+** - A search that no clock can stop (no stop function, or one that
+**   reads none, or one searched unbroken: see search_from) holds its
+**   whole work, starts x per x span, under WORK_BOUND (2^32, a second or
+**   two of scanning): per is at most WORK_BOUND / span^2.  Subjects up
+**   to 2 KiB keep MIN_PER_START; longer ones get fewer (64 at 8 KiB, 1
+**   from 64 KiB), and a pattern that needs more fails with the match
+**   limit.  That failed ordinary patterns on long clauses: a lazy gap
+**   ("alliance.{0,100}?cornerstone") takes a step per character tried.
+** - A search in windows under a host's clock needs only each window
+**   bounded, as the clock is asked between windows.  A position gets at
+**   least span steps, enough for a pattern whose work at a position is
+**   linear in the text after it (a lazy gap: "alliance.*?cornerstone"
+**   tries every character to the end), but at most WINDOW_WORK / span,
+**   a window of one position (8,192 at 8 KiB, a rule's subject; 1,000 at
+**   64 KiB).  A pattern that needs more than that fails with the match
+**   limit; one that is slow at every position stops at the clock.
+**   Subjects under 1,000 bytes get what they get without a clock (at
+**   the default match limit).
+**
+** A position that needs more than per fails the search at once with the
+** match limit, so a pattern that explodes at one position costs per
+** steps, not the clock's time.
 */
 #define MIN_PER_START 1000
 #define WORK_BOUND ((uint64_t)1 << 32)
+#define WINDOW_WORK ((uint64_t)1 << 26)      /* some 20 ms of scanning */
 
-/* The steps each start position gets in a search of `span` positions. */
-static uint64_t steps_per_start(const ct_rematch *m, uint64_t span) {
+/* The steps each start position gets in a search of `span` positions;
+** `clocked`: searched in windows, a clock asked between them. */
+static uint64_t steps_per_start(const ct_rematch *m, uint64_t span,
+                                int clocked) {
   uint64_t per = m->lim.match_limit / span;
   uint64_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
                                                        : MIN_PER_START;
-  uint64_t cap = span > WORK_BOUND ? 1 : WORK_BOUND / span / span;
+  uint64_t cap = clocked ? WINDOW_WORK / span
+                         : span > WORK_BOUND ? 0 : WORK_BOUND / span / span;
+  if (clocked && floor < span && span <= m->lim.match_limit) floor = span;
   if (per < floor) per = floor;
   if (per > cap) per = cap > 0 ? cap : 1;
   return per;
@@ -334,7 +355,6 @@ static int ucp_free(const char *s, size_t n) {
 ** (\G, backtracking verbs, a leading .*: see shifts) is searched in one
 ** piece, bounded by WORK_BOUND and not by the host's clock.
 */
-#define WINDOW_WORK ((uint64_t)1 << 26)
 #define STOPPED INT_MIN              /* no pcre2_match code */
 
 typedef struct search {
@@ -382,7 +402,8 @@ static int in_windows(ct_rematch *m, const search *q, size_t from,
 static int search_from(ct_rematch *m, const search *q, int shifts,
                        size_t from, ct_error *err) {
   uint64_t span = (uint64_t)(q->len - from) + 1;   /* positions; bytes a step sees */
-  uint64_t per = steps_per_start(m, span);
+  int clocked = shifts && m->stop != NULL && m->lim.clocked;
+  uint64_t per = steps_per_start(m, span, clocked);
   uint64_t quick = WINDOW_WORK / span / span;
   int rc;
   if (!shifts || quick >= per) return match_at(m, q, from, per, PCRE2_UNSET);

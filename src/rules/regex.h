@@ -15,8 +15,10 @@
 ** match limit bounds a whole search: PCRE2 counts it afresh at each start
 ** position, so it is shared out among the positions (at least 1,000
 ** steps each, but at most 2^32 / span^2, span the subject's bytes from
-** the search's start: one step can scan them all, see regex.c).  Callers
-** should still cap subject sizes (clauses are naturally short).
+** the search's start: one step can scan them all, see regex.c).  With a
+** clock (ct_regex_limits.clocked and a stop function), a windowed
+** search gives each position at least span steps, at most 2^26 / span.
+** Callers should still cap subject sizes (clauses are naturally short).
 **
 ** A search that may take long runs in windows of start positions, each
 ** some 20 ms of work at most, and between them asks the ct_rematch's stop
@@ -44,6 +46,9 @@ typedef struct ct_regex_limits {
   uint32_t heap_limit_kib;  /* backtracking frames (interpreter only) */
   size_t jit_stack_max;     /* bytes of JIT stack */
   int no_jit;               /* always run the interpreter (tests, debug) */
+  int clocked;              /* the stop function reads a clock that will
+                            ** stop a long search: a windowed search may
+                            ** then take more steps a position (regex.c) */
 } ct_regex_limits;
 
 /* Asked between the windows of a long search: nonzero stops it, and the
@@ -53,7 +58,7 @@ typedef struct ct_regex_limits {
 typedef int (*ct_regex_stop_fn)(void *ud, ct_error *err);
 
 /* 1,000,000 steps, depth 10,000, 16 MiB of heap, 1 MiB of JIT stack,
-** JIT on. */
+** JIT on, no clock. */
 void ct_regex_default_limits(ct_regex_limits *lim);
 
 /* Compiles a NUL-terminated pattern.  CT_ESYNTAX with

@@ -90,6 +90,7 @@ ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
   L = ct_sandbox_lua(sb);
   ct_regex_default_limits(&rl);
   rl.match_limit = (uint32_t)rs->lim.match_limit;
+  rl.clocked = rs->lim.rule_time_ms > 0;
   st = ct_sandbox_addglobal(sb, "ct", ct_lua_open_ct, err);
   if (st == CT_OK && (ct_lua_set_limits(L, &rl) != CT_OK ||
                       ct_lua_on_limit(L, regex_limit, NULL) != CT_OK ||
