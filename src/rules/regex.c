@@ -33,6 +33,8 @@ struct ct_rematch {
   pcre2_match_data *md;
   uint32_t pairs;                 /* md holds this many (start, end) */
   int matched;                    /* md holds the last match */
+  uint64_t per, span;             /* steps a start position, positions:
+                                  ** of the last search, for its error */
   ct_regex_limits lim;
   ct_regex_stop_fn stop;          /* asked between windows; may be NULL */
   void *stop_ud;
@@ -223,12 +225,22 @@ static int reserve_pairs(ct_rematch *m, const ct_regex *re) {
 ** Matching
 ** ------------------------------------------------------------------- */
 
+/* Where the limit was shared out, the message says what one position
+** got, and on how long a subject: "64 steps a start position on 9000
+** bytes" tells a rule writer that the clause's length, not the limit,
+** is the problem (rules.md, "Fast patterns"). */
 static int match_error(const ct_rematch *m, int rc, ct_error *err) {
   PCRE2_UCHAR msg[256];
   switch (rc) {
   case PCRE2_ERROR_MATCHLIMIT:
-    ct_fail(err, CT_ELIMIT, "regex match limit exceeded (match limit %lu)",
-            (unsigned long)m->lim.match_limit);
+    if (m->per < m->lim.match_limit)
+      ct_fail(err, CT_ELIMIT, "regex match limit exceeded (match limit %lu, "
+              "%lu step%s a start position on %lu bytes)",
+              (unsigned long)m->lim.match_limit, (unsigned long)m->per,
+              m->per == 1 ? "" : "s", (unsigned long)(m->span - 1));
+    else
+      ct_fail(err, CT_ELIMIT, "regex match limit exceeded (match limit %lu)",
+              (unsigned long)m->lim.match_limit);
     break;
   case PCRE2_ERROR_DEPTHLIMIT:
     ct_fail(err, CT_ELIMIT, "regex match limit exceeded (depth limit %lu)",
@@ -406,6 +418,8 @@ static int search_from(ct_rematch *m, const search *q, int shifts,
   uint64_t per = steps_per_start(m, span, clocked);
   uint64_t quick = WINDOW_WORK / span / span;
   int rc;
+  m->per = per;
+  m->span = span;
   if (!shifts || quick >= per) return match_at(m, q, from, per, PCRE2_UNSET);
   rc = match_at(m, q, from, quick > 0 ? quick : 1, PCRE2_UNSET);
   if (rc != PCRE2_ERROR_MATCHLIMIT) return rc;
