@@ -290,7 +290,7 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
 **   least span steps, enough for a pattern whose work at a position is
 **   linear in the text after it (a lazy gap: "alliance.*?cornerstone"
 **   tries every character to the end), but at most WINDOW_WORK / span,
-**   a window of one position (8,192 at 8 KiB, a rule's subject; 1,000 at
+**   a window of one position (8,191 at 8 KiB, a rule's subject; 1,023 at
 **   64 KiB).  A pattern that needs more than that fails with the match
 **   limit; one that is slow at every position stops at the clock.
 **   Subjects under 1,000 bytes get what they get without a clock (at
