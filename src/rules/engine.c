@@ -731,9 +731,7 @@ static ct_status engine_init(ct_engine *e, ct_error *err) {
   const ct_ruleset *rs = e->rs;
   ct_regex_limits rl;
   size_t i;
-  ct_regex_default_limits(&rl);
-  rl.match_limit = (uint32_t)rs->lim.match_limit;
-  rl.clocked = rs->lim.rule_time_ms > 0;
+  ct_ruleset_regex_limits(rs, &rl);
   e->rm = ct_rematch_new(&rl);
   if (e->rm) ct_rematch_on_stop(e->rm, regex_overtime, e);
   e->ps = ct_phrases_scratch_new();

@@ -33,8 +33,6 @@ struct ct_rematch {
   pcre2_match_data *md;
   uint32_t pairs;                 /* md holds this many (start, end) */
   int matched;                    /* md holds the last match */
-  uint64_t per, span;             /* steps a start position, positions:
-                                  ** of the last search, for its error */
   ct_regex_limits lim;
   ct_regex_stop_fn stop;          /* asked between windows; may be NULL */
   void *stop_ud;
@@ -229,15 +227,16 @@ static int reserve_pairs(ct_rematch *m, const ct_regex *re) {
 ** got, and on how long a subject: "64 steps a start position on 9000
 ** bytes" tells a rule writer that the clause's length, not the limit,
 ** is the problem (rules.md, "Fast patterns"). */
-static int match_error(const ct_rematch *m, int rc, ct_error *err) {
+static void match_error(const ct_rematch *m, int rc, uint64_t per,
+                        uint64_t span, ct_error *err) {
   PCRE2_UCHAR msg[256];
   switch (rc) {
   case PCRE2_ERROR_MATCHLIMIT:
-    if (m->per < m->lim.match_limit)
+    if (per < m->lim.match_limit)
       ct_fail(err, CT_ELIMIT, "regex match limit exceeded (match limit %lu, "
               "%lu step%s a start position on %lu bytes)",
-              (unsigned long)m->lim.match_limit, (unsigned long)m->per,
-              m->per == 1 ? "" : "s", (unsigned long)(m->span - 1));
+              (unsigned long)m->lim.match_limit, (unsigned long)per,
+              per == 1 ? "" : "s", (unsigned long)(span - 1));
     else
       ct_fail(err, CT_ELIMIT, "regex match limit exceeded (match limit %lu)",
               (unsigned long)m->lim.match_limit);
@@ -262,7 +261,6 @@ static int match_error(const ct_rematch *m, int rc, ct_error *err) {
       strcpy((char *)msg, "unknown error");
     ct_fail(err, CT_ERULE, "regex match failed: %s", (const char *)msg);
   }
-  return -1;
 }
 
 /*
@@ -367,7 +365,7 @@ static int ucp_free(const char *s, size_t n) {
 ** (\G, backtracking verbs, a leading .*: see shifts) is searched in one
 ** piece, bounded by WORK_BOUND and not by the host's clock.
 */
-#define STOPPED INT_MIN              /* no pcre2_match code */
+#define FAILED INT_MIN               /* no pcre2_match code */
 
 typedef struct search {
   const pcre2_code *code;
@@ -406,11 +404,12 @@ static int in_windows(ct_rematch *m, const search *q, size_t from,
     rc = match_at(m, q, a, per, last ? PCRE2_UNSET : a + (size_t)w - 1);
     if (rc != PCRE2_ERROR_NOMATCH || last) return rc;
     a = char_start(q, a + (size_t)w);
-    if (stopped(m, err)) return STOPPED;
+    if (stopped(m, err)) return FAILED;
   }
 }
 
-/* The search from `from`: pcre2_match's code, or STOPPED (err filled). */
+/* The search from `from`: pcre2_match's code when it matched or found no
+** match, else FAILED (err filled: the clock, or a limit). */
 static int search_from(ct_rematch *m, const search *q, int shifts,
                        size_t from, ct_error *err) {
   uint64_t span = (uint64_t)(q->len - from) + 1;   /* positions; bytes a step sees */
@@ -418,13 +417,18 @@ static int search_from(ct_rematch *m, const search *q, int shifts,
   uint64_t per = steps_per_start(m, span, clocked);
   uint64_t quick = WINDOW_WORK / span / span;
   int rc;
-  m->per = per;
-  m->span = span;
-  if (!shifts || quick >= per) return match_at(m, q, from, per, PCRE2_UNSET);
-  rc = match_at(m, q, from, quick > 0 ? quick : 1, PCRE2_UNSET);
-  if (rc != PCRE2_ERROR_MATCHLIMIT) return rc;
-  if (stopped(m, err)) return STOPPED;
-  return in_windows(m, q, from, span, per, err);
+  if (!shifts || quick >= per)
+    rc = match_at(m, q, from, per, PCRE2_UNSET);
+  else {
+    rc = match_at(m, q, from, quick > 0 ? quick : 1, PCRE2_UNSET);
+    if (rc == PCRE2_ERROR_MATCHLIMIT)
+      rc = stopped(m, err) ? FAILED : in_windows(m, q, from, span, per, err);
+  }
+  if (rc < 0 && rc != PCRE2_ERROR_NOMATCH && rc != FAILED) {
+    match_error(m, rc, per, span, err);
+    rc = FAILED;
+  }
+  return rc;
 }
 
 /* One search: 1, 0 or -1 as ct_regex_find. */
@@ -455,9 +459,8 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
     q.opts = opts;
   }
   rc = search_from(m, &q, re->shifts && !(opts & PCRE2_ANCHORED), from, err);
-  if (rc == STOPPED) return -1;
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
-  if (rc < 0) return match_error(m, rc, err);
+  if (rc < 0) return -1;
   ov = pcre2_get_ovector_pointer(m->md);
   *ms = ov[0];
   *me = ov[1] < ov[0] ? ov[0] : ov[1];   /* \K cannot reverse it, still */

@@ -107,6 +107,11 @@ enum { CT_WEIGHT_RULE, CT_WEIGHT_THRESHOLD, CT_WEIGHT_PRIOR };
 ** is one. */
 const char *ct_weight_problem(double v, int kind);
 
+/* The regex limits of this rule set's searches, in `regex` rules and in
+** ct.re alike: its match limit, and whether a clock (--rule-time) stops
+** a long search, so that a windowed one may take more steps a position. */
+void ct_ruleset_regex_limits(const ct_ruleset *rs, ct_regex_limits *rl);
+
 /* A sandbox for this rule set: its limits, and the `ct` library as a
 ** global of every rule file. */
 ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,

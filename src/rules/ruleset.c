@@ -78,6 +78,12 @@ static int ct_hold(lua_State *L, void *ud, size_t bytes, int release) {
   return 1;
 }
 
+void ct_ruleset_regex_limits(const ct_ruleset *rs, ct_regex_limits *rl) {
+  ct_regex_default_limits(rl);
+  rl->match_limit = (uint32_t)rs->lim.match_limit;
+  rl->clocked = rs->lim.rule_time_ms > 0;
+}
+
 ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
                              ct_error *err) {
   ct_sandbox_limits sl = {rs->lim.rule_budget, rs->lim.rule_memory,
@@ -88,9 +94,7 @@ ct_status ct_ruleset_sandbox(const ct_ruleset *rs, ct_sandbox **out,
   ct_status st;
   if ((st = ct_sandbox_new(&sl, &sb, err)) != CT_OK) return st;
   L = ct_sandbox_lua(sb);
-  ct_regex_default_limits(&rl);
-  rl.match_limit = (uint32_t)rs->lim.match_limit;
-  rl.clocked = rs->lim.rule_time_ms > 0;
+  ct_ruleset_regex_limits(rs, &rl);
   st = ct_sandbox_addglobal(sb, "ct", ct_lua_open_ct, err);
   if (st == CT_OK && (ct_lua_set_limits(L, &rl) != CT_OK ||
                       ct_lua_on_limit(L, regex_limit, NULL) != CT_OK ||
