@@ -14,7 +14,7 @@
 #include "helpers.h"
 #include "rules/ctlib.h"
 
-/* ^(a+)+$ on 40 a's and a b: the limit shared by 42 start positions */
+/* (a+)+$ on 40 a's and a b: the limit shared by 42 start positions */
 #define CAT_LIMIT                                                  \
   "regex match limit exceeded (match limit 1000000, 23809 steps a " \
   "start position on 41 bytes)"
@@ -235,11 +235,11 @@ static void test_limits(void **state) {
   ct_regex_limits lim;
   assert_int_equal(ct_lua_on_limit(L, on_limit, &one), CT_OK);
   limit_calls = 0;
-  run_fails(L, "ct.re('^(a+)+$'):find(string.rep('a', 40) .. 'b')",
+  run_fails(L, "ct.re('(a+)+$'):find(string.rep('a', 40) .. 'b')",
             CAT_LIMIT);
-  run_fails(L, "for m in ct.re('^(a+)+$'):gmatch(string.rep('a', 40) .. 'b') "
+  run_fails(L, "for m in ct.re('(a+)+$'):gmatch(string.rep('a', 40) .. 'b') "
             "do end", CAT_LIMIT);
-  run_fails(L, "cfind('^(a+)+$', string.rep('a', 40) .. 'b')",
+  run_fails(L, "cfind('(a+)+$', string.rep('a', 40) .. 'b')",
             CAT_LIMIT);
   assert_int_equal(limit_calls, 3);
   assert_string_equal(limit_msg,

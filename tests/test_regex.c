@@ -18,10 +18,12 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-/* ^(a+)+$ on 40 a's and a b: the limit shared by 42 start positions */
+/* (a+)+$ on 40 a's and a b: the limit shared by 42 start positions */
 #define CAT_LIMIT                                                  \
   "regex match limit exceeded (match limit 1000000, 23809 steps a " \
   "start position on 41 bytes)"
+/* ^(a+)+$ on the same: anchored, one start position with all of it */
+#define ONE_LIMIT "regex match limit exceeded (match limit 1000000)"
 
 static double now(void) {
   struct timespec ts;
@@ -243,14 +245,15 @@ static void test_catastrophic(void **state) {
   subj[40] = 'b';
   subj[41] = '\0';
   t0 = now();
-  FIND("^(a+)+$", subj, CAT_LIMIT);
+  FIND("(a+)+$", subj, CAT_LIMIT);
+  FIND("^(a+)+$", subj, ONE_LIMIT);
   assert_true(now() - t0 < 2.0);
 }
 
 /* The same under the interpreter, where depth and heap limits apply. */
 static void test_interpreter_limits(void **state) {
   ct_regex_limits lim;
-  ct_regex *cat = compile("^(a+)+$"), *deep = compile("(a|b(?1))+$");
+  ct_regex *cat = compile("(a+)+$"), *deep = compile("(a|b(?1))+$");
   ct_rematch *m;
   ct_error err;
   char subj[1024];                      /* at most 1 KiB: 1,000 steps a start
@@ -451,6 +454,46 @@ static void test_clocked_steps(void **state) {
   assert_int_equal(find_with("(?:a|aa)+c", subj, n, CLOCKED | STOP, &s, &err),
                    -1);
   assert_int_equal(err.status, CT_ELIMIT);
+  free(subj);
+}
+
+/* An anchored pattern (^, \A) is tried at one start position, which
+** gets the whole match limit, within the work of a window under a clock
+** (2^26 / span steps) and of a search without one (2^32 / span): an
+** anchored gap runs on 8 KiB with or without a clock.  With (?m) the
+** pattern is tried at every line start and shares the limit. */
+static void test_anchored_steps(void **state) {
+  static const char *gaps[] = {"^alliance.*?cornerstone",
+                               "\\Aalliance\\b.{0,9000}?\\bcornerstone"};
+  size_t n = 8000, k, s;
+  char *subj = filled(n, ' '), *huge = filled(200000, 'x');
+  ct_error err;
+  (void)state;
+  memcpy(subj, "alliance ", 9);
+  memcpy(subj + n - 12, "cornerstone", 11);
+  for (k = 0; k < 2 * (sizeof gaps / sizeof *gaps); k++) {
+    int jit = k % 2 ? NOJIT : 0;
+    if (find_with(gaps[k / 2], subj, n, jit, &s, &err) != 1)
+      fail_msg("/%s/: %s", gaps[k / 2], err.msg);
+    if (find_with(gaps[k / 2], subj, n, CLOCKED | STOP | jit, &s, &err) != 1)
+      fail_msg("/%s/ clocked: %s", gaps[k / 2], err.msg);
+  }
+  assert_int_equal(find_with("(?m)^alliance.*?cornerstone", subj, n, 0, &s,
+                             &err), -1);
+  assert_string_equal(err.msg, "regex match limit exceeded (match limit "
+                      "1000000, 67 steps a start position on 8000 bytes)");
+  /* 200,000 bytes: 2^32 / 200,001 steps without a clock, 2^26 / 200,001
+  ** (a window's work) with one, fewer than the gap needs */
+  memcpy(huge, "alliance ", 9);
+  memcpy(huge + 200000 - 12, "cornerstone", 11);
+  assert_int_equal(find_with(gaps[0], huge, 200000, 0, &s, &err), -1);
+  assert_string_equal(err.msg, "regex match limit exceeded (match limit "
+                      "1000000, 21474 steps a start position on 200000 bytes)");
+  assert_int_equal(find_with(gaps[0], huge, 200000, CLOCKED | STOP, &s, &err),
+                   -1);
+  assert_string_equal(err.msg, "regex match limit exceeded (match limit "
+                      "1000000, 335 steps a start position on 200000 bytes)");
+  free(huge);
   free(subj);
 }
 
@@ -851,6 +894,7 @@ int main(void) {
     cmocka_unit_test(test_limit_per_search),
     cmocka_unit_test(test_work_bound),
     cmocka_unit_test(test_clocked_steps),
+    cmocka_unit_test(test_anchored_steps),
     cmocka_unit_test(test_windows_same_answer),
     cmocka_unit_test(test_window_boundaries),
     cmocka_unit_test(test_windows_random),

@@ -24,6 +24,8 @@ struct ct_regex {
   int groups;
   int shifts;                     /* may be searched in windows of start
                                   ** positions (see shifts) */
+  int anchored;                   /* tried at the search's start only
+                                  ** (^ or \A, as PCRE2 works it out) */
   char *pattern;
 };
 
@@ -106,6 +108,14 @@ static int shifts(const pcre2_code *code, const char *pattern) {
          strstr(pattern, "(*") == NULL;
 }
 
+/* Does PCRE2 try the pattern at the search's start only?  ^ (but not
+** (?m)^), \A, \G, and a leading .* under (?s) make it so. */
+static int anchored(const pcre2_code *code) {
+  uint32_t all = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &all);
+  return (all & PCRE2_ANCHORED) != 0;
+}
+
 ct_status ct_regex_compile(const char *pattern, ct_regex **out,
                            ct_error *err) {
   ct_regex *re;
@@ -134,6 +144,7 @@ ct_status ct_regex_compile(const char *pattern, ct_regex **out,
   (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
   compile_ascii(re);
   re->shifts = shifts(re->code, pattern);
+  re->anchored = anchored(re->code);
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups);
   re->groups = (int)groups;
   *out = re;
@@ -294,6 +305,12 @@ static void match_error(const ct_rematch *m, int rc, uint64_t per,
 **   Subjects under 1,000 bytes get what they get without a clock (at
 **   the default match limit).
 **
+** A search anchored at its start (^, \A: PCRE2 tries one position) is
+** a window of one position: it gets the whole limit, capped as the work
+** of a window under a clock (WINDOW_WORK / span) and of a search without
+** one (WORK_BOUND / span), so an anchored gap runs on an 8 KiB subject
+** with or without a clock.
+**
 ** A position that needs more than per fails the search at once with the
 ** match limit, so a pattern that explodes at one position costs per
 ** steps, not the clock's time.
@@ -302,15 +319,18 @@ static void match_error(const ct_rematch *m, int rc, uint64_t per,
 #define WORK_BOUND ((uint64_t)1 << 32)
 #define WINDOW_WORK ((uint64_t)1 << 26)      /* some 20 ms of scanning */
 
-/* The steps each start position gets in a search of `span` positions;
-** `clocked`: searched in windows, a clock asked between them. */
-static uint64_t steps_per_start(const ct_rematch *m, uint64_t span,
-                                int clocked) {
-  uint64_t per = m->lim.match_limit / span;
+/* The steps each start position gets in a search of `positions` start
+** positions and `span` bytes (1 position for an anchored search);
+** `clocked`: searched in windows (one, when anchored), a clock asked
+** between them. */
+static uint64_t steps_per_start(const ct_rematch *m, uint64_t positions,
+                                uint64_t span, int clocked) {
+  uint64_t per = m->lim.match_limit / positions;
   uint64_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
                                                        : MIN_PER_START;
   uint64_t cap = clocked ? WINDOW_WORK / span
-                         : span > WORK_BOUND ? 0 : WORK_BOUND / span / span;
+                 : positions > WORK_BOUND / span ? 0
+                                                  : WORK_BOUND / positions / span;
   if (clocked && floor < span && span <= m->lim.match_limit) floor = span;
   if (per < floor) per = floor;
   if (per > cap) per = cap > 0 ? cap : 1;
@@ -411,10 +431,10 @@ static int in_windows(ct_rematch *m, const search *q, size_t from,
 /* The search from `from`: pcre2_match's code when it matched or found no
 ** match, else FAILED (err filled: the clock, or a limit). */
 static int search_from(ct_rematch *m, const search *q, int shifts,
-                       size_t from, ct_error *err) {
+                       int anchored, size_t from, ct_error *err) {
   uint64_t span = (uint64_t)(q->len - from) + 1;   /* positions; bytes a step sees */
-  int clocked = shifts && m->stop != NULL && m->lim.clocked;
-  uint64_t per = steps_per_start(m, span, clocked);
+  int clocked = (shifts || anchored) && m->stop != NULL && m->lim.clocked;
+  uint64_t per = steps_per_start(m, anchored ? 1 : span, span, clocked);
   uint64_t quick = WINDOW_WORK / span / span;
   int rc;
   if (!shifts || quick >= per)
@@ -437,7 +457,7 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
                size_t *me, ct_error *err) {
   search q;
   PCRE2_SIZE *ov;
-  int rc;
+  int rc, anchored;
   m->matched = 0;
   if (from > len) return 0;
   if (m->lim.no_jit) opts |= PCRE2_NO_JIT;
@@ -458,7 +478,8 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
     q.code = re->code;
     q.opts = opts;
   }
-  rc = search_from(m, &q, re->shifts && !(opts & PCRE2_ANCHORED), from, err);
+  anchored = re->anchored || (opts & PCRE2_ANCHORED) != 0;
+  rc = search_from(m, &q, re->shifts && !anchored, anchored, from, err);
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   if (rc < 0) return -1;
   ov = pcre2_get_ovector_pointer(m->md);

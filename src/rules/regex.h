@@ -18,6 +18,9 @@
 ** the search's start: one step can scan them all, see regex.c).  With a
 ** clock (ct_regex_limits.clocked and a stop function), a windowed
 ** search gives each position at least span steps, at most 2^26 / span.
+** A pattern anchored at the search's start (^, \A) is tried at that one
+** position, which gets the whole limit, at most 2^26 / span with a
+** clock and 2^32 / span without.
 ** Callers should still cap subject sizes (clauses are naturally short).
 **
 ** A search that may take long runs in windows of start positions, each
