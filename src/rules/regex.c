@@ -432,7 +432,8 @@ static int in_windows(ct_rematch *m, const search *q, size_t from,
 ** match, else FAILED (err filled: the clock, or a limit). */
 static int search_from(ct_rematch *m, const search *q, int shifts,
                        int anchored, size_t from, ct_error *err) {
-  uint64_t span = (uint64_t)(q->len - from) + 1;   /* positions; bytes a step sees */
+  /* the bytes a step may see; the positions tried unless anchored */
+  uint64_t span = (uint64_t)(q->len - from) + 1;
   int clocked = (shifts || anchored) && m->stop != NULL && m->lim.clocked;
   uint64_t per = steps_per_start(m, anchored ? 1 : span, span, clocked);
   uint64_t quick = WINDOW_WORK / span / span;
