@@ -402,7 +402,11 @@ typedef struct ct_limits {
   unsigned long rule_budget;   /* VM instructions per `when` call */
   size_t rule_memory;          /* bytes per Lua state */
   size_t max_clause_bytes;     /* regexes see at most this much of a subject */
-  unsigned long match_limit;   /* PCRE2 match limit per search */
+  unsigned long match_limit;   /* PCRE2 steps per search, shared by its
+                               ** start positions (an anchored pattern
+                               ** has one); with rule_time_ms above 0 a
+                               ** long search gives each more (rules.md,
+                               ** "Fast patterns") */
   unsigned long rule_time_ms;  /* wall clock per `when` call, per rule
                                ** file load, and for the regex rules of
                                ** one clause together (read inside long
