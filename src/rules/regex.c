@@ -26,6 +26,8 @@ struct ct_regex {
                                   ** positions (see shifts) */
   int anchored;                   /* tried at the search's start only
                                   ** (^ or \A, as PCRE2 works it out) */
+  int startline;                  /* tried there and after each LF only
+                                  ** (a leading .*, or (?m)^) */
   char *pattern;
 };
 
@@ -116,6 +118,15 @@ static int anchored(const pcre2_code *code) {
   return (all & PCRE2_ANCHORED) != 0;
 }
 
+/* Does PCRE2 try the pattern only at the search's start and after each
+** line end (first code type 2), with LF as the line end? */
+static int startline(const pcre2_code *code) {
+  uint32_t first = 0, nl = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &first);
+  pcre2_pattern_info(code, PCRE2_INFO_NEWLINE, &nl);
+  return first == 2 && nl == PCRE2_NEWLINE_LF;
+}
+
 ct_status ct_regex_compile(const char *pattern, ct_regex **out,
                            ct_error *err) {
   ct_regex *re;
@@ -145,6 +156,7 @@ ct_status ct_regex_compile(const char *pattern, ct_regex **out,
   compile_ascii(re);
   re->shifts = shifts(re->code, pattern);
   re->anchored = anchored(re->code);
+  re->startline = startline(re->code);
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &groups);
   re->groups = (int)groups;
   *out = re;
@@ -299,17 +311,21 @@ static void match_error(const ct_rematch *m, int rc, uint64_t per,
 **   least span steps, enough for a pattern whose work at a position is
 **   linear in the text after it (a lazy gap: "alliance.*?cornerstone"
 **   tries every character to the end), but at most WINDOW_WORK / span,
-**   a window of one position (8,191 at 8 KiB, a rule's subject; 1,023 at
-**   64 KiB).  A pattern that needs more than that fails with the match
+**   a window of one position (16,382 at 8 KiB, a rule's subject, twice
+**   what a gap over all of it needs; 2,047 at 64 KiB).  A pattern that
+**   needs more than that fails with the match
 **   limit; one that is slow at every position stops at the clock.
 **   Subjects under 1,000 bytes get what they get without a clock (at
 **   the default match limit).
 **
-** A search anchored at its start (^, \A: PCRE2 tries one position) is
-** a window of one position: it gets the whole limit, capped as the work
-** of a window under a clock (WINDOW_WORK / span) and of a search without
-** one (WORK_BOUND / span), so an anchored gap runs on an 8 KiB subject
-** with or without a clock.
+** The positions are the span's but where PCRE2 tries fewer: one for a
+** pattern anchored at the search's start (^, \A), and for one that
+** begins with .* or (?m)^ the start and each position after a LF (on
+** valid UTF-8: see start_positions).  A search of one position is a
+** window of one: it gets the whole limit, capped as the work of a
+** window under a clock (WINDOW_WORK / span) and of a search without one
+** (WORK_BOUND / span), so its gaps run on an 8 KiB subject with or
+** without a clock.
 **
 ** A position that needs more than per fails the search at once with the
 ** match limit, so a pattern that explodes at one position costs per
@@ -317,20 +333,19 @@ static void match_error(const ct_rematch *m, int rc, uint64_t per,
 */
 #define MIN_PER_START 1000
 #define WORK_BOUND ((uint64_t)1 << 32)
-#define WINDOW_WORK ((uint64_t)1 << 26)      /* some 20 ms of scanning */
+#define WINDOW_WORK ((uint64_t)1 << 27)      /* some 40 ms of scanning */
 
 /* The steps each start position gets in a search of `positions` start
-** positions and `span` bytes (1 position for an anchored search);
-** `clocked`: searched in windows (one, when anchored), a clock asked
-** between them. */
+** positions and `span` bytes; `clocked`: searched in windows (or at one
+** position), a clock asked between them. */
 static uint64_t steps_per_start(const ct_rematch *m, uint64_t positions,
                                 uint64_t span, int clocked) {
   uint64_t per = m->lim.match_limit / positions;
   uint64_t floor = m->lim.match_limit < MIN_PER_START ? m->lim.match_limit
                                                        : MIN_PER_START;
-  uint64_t cap = clocked ? WINDOW_WORK / span
-                 : positions > WORK_BOUND / span ? 0
-                                                  : WORK_BOUND / positions / span;
+  uint64_t cap = WINDOW_WORK / span;
+  if (!clocked)
+    cap = positions > WORK_BOUND / span ? 0 : WORK_BOUND / positions / span;
   if (clocked && floor < span && span <= m->lim.match_limit) floor = span;
   if (per < floor) per = floor;
   if (per > cap) per = cap > 0 ? cap : 1;
@@ -374,7 +389,7 @@ static int ucp_free(const char *s, size_t n) {
 ** offset limit b finds the leftmost match that starts in [a, b], as the
 ** whole search would, or none, and the next window starts at b + 1.  A
 ** window's work (positions x steps x span) is at most WINDOW_WORK, some
-** 20 ms.  Most searches use a sliver of their bound, so the first pass
+** 40 ms.  Most searches use a sliver of their bound, so the first pass
 ** tries every position with fewer steps, as many as keep the whole
 ** search within WINDOW_WORK; only when a position needs more does the
 ** search start again in windows with the full number.  The answer is
@@ -383,7 +398,8 @@ static int ucp_free(const char *s, size_t n) {
 **
 ** A pattern for which a window's start would change what it matches
 ** (\G, backtracking verbs, a leading .*: see shifts) is searched in one
-** piece, bounded by WORK_BOUND and not by the host's clock.
+** piece, bounded by WORK_BOUND and not by the host's clock, unless it is
+** tried at one position.
 */
 #define FAILED INT_MIN               /* no pcre2_match code */
 
@@ -428,14 +444,36 @@ static int in_windows(ct_rematch *m, const search *q, size_t from,
   }
 }
 
-/* The search from `from`: pcre2_match's code when it matched or found no
-** match, else FAILED (err filled: the clock, or a limit). */
+/* The start positions a search of re from `from` may try: one when it
+** is anchored; for a startline pattern, the start and the positions
+** after each LF, where the subject is valid UTF-8 (PCRE2 may try the
+** first character after an invalid one too); else every position. */
+static uint64_t start_positions(const ct_regex *re, const search *q,
+                                size_t from, int anchored) {
+  const char *p = q->subj + from, *end = q->subj + q->len;
+  uint64_t n = 1;
+  if (anchored) return 1;
+  if (!re->startline ||
+      ct_utf8_check((const unsigned char *)p, (size_t)(end - p)) <
+          (size_t)(end - p))
+    return (uint64_t)(end - p) + 1;
+  while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+    n++;
+    p++;
+  }
+  return n;
+}
+
+/* The search from `from` of `positions` start positions: pcre2_match's
+** code when it matched or found no match, else FAILED (err filled: the
+** clock, or a limit).  A search tried at one position is a window of
+** one under a clock. */
 static int search_from(ct_rematch *m, const search *q, int shifts,
-                       int anchored, size_t from, ct_error *err) {
-  /* the bytes a step may see; the positions tried unless anchored */
-  uint64_t span = (uint64_t)(q->len - from) + 1;
-  int clocked = (shifts || anchored) && m->stop != NULL && m->lim.clocked;
-  uint64_t per = steps_per_start(m, anchored ? 1 : span, span, clocked);
+                       uint64_t positions, size_t from, ct_error *err) {
+  uint64_t span = (uint64_t)(q->len - from) + 1;   /* bytes a step sees */
+  int clocked = (shifts || positions == 1) && m->stop != NULL &&
+                m->lim.clocked;
+  uint64_t per = steps_per_start(m, positions, span, clocked);
   uint64_t quick = WINDOW_WORK / span / span;
   int rc;
   if (!shifts || quick >= per)
@@ -480,7 +518,8 @@ static int run(const ct_regex *re, ct_rematch *m, const char *subj,
     q.opts = opts;
   }
   anchored = re->anchored || (opts & PCRE2_ANCHORED) != 0;
-  rc = search_from(m, &q, re->shifts && !anchored, anchored, from, err);
+  rc = search_from(m, &q, re->shifts && !anchored,
+                   start_positions(re, &q, from, anchored), from, err);
   if (rc == PCRE2_ERROR_NOMATCH) return 0;
   if (rc < 0) return -1;
   ov = pcre2_get_ovector_pointer(m->md);

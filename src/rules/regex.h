@@ -17,14 +17,15 @@
 ** steps each, but at most 2^32 / span^2, span the subject's bytes from
 ** the search's start: one step can scan them all, see regex.c).  With a
 ** clock (ct_regex_limits.clocked and a stop function), a windowed
-** search gives each position at least span steps, at most 2^26 / span.
-** A pattern anchored at the search's start (^, \A) is tried at that one
-** position, which gets the whole limit, at most 2^26 / span with a
-** clock and 2^32 / span without.
+** search gives each position at least span steps, at most 2^27 / span.
+** A search that PCRE2 tries at one position (a pattern anchored at its
+** start, ^ or \A; one that begins with .* or (?m)^ on a subject with no
+** line end) gives it the whole limit, at most 2^27 / span with a clock
+** and 2^32 / span without.
 ** Callers should still cap subject sizes (clauses are naturally short).
 **
 ** A search that may take long runs in windows of start positions, each
-** some 20 ms of work at most, and between them asks the ct_rematch's stop
+** some 40 ms of work at most, and between them asks the ct_rematch's stop
 ** function (ct_rematch_on_stop) whether to go on: that is how a host's
 ** clock bounds a search.  The answer is the one an unbroken search gives.
 ** Patterns with \G or a backtracking verb ("(*"), and those that begin
