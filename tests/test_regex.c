@@ -463,7 +463,7 @@ static void test_clocked_steps(void **state) {
 ** and one with a leading .* or (?m)^ on a subject with no line end.  So
 ** their gaps run on 8 KiB with or without a clock.  Each line end adds a
 ** position that shares the limit; an invalid byte makes every position
-** one (PCRE2 may start afresh after it). */
+** count, as a precaution (regex.c, start_positions). */
 static void test_one_position_steps(void **state) {
   static const char *gaps[] = {"^alliance.*?cornerstone",
                                "\\Aalliance\\b.{0,9000}?\\bcornerstone",

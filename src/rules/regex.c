@@ -446,8 +446,10 @@ static int in_windows(ct_rematch *m, const search *q, size_t from,
 
 /* The start positions a search of re from `from` may try: one when it
 ** is anchored; for a startline pattern, the start and the positions
-** after each LF, where the subject is valid UTF-8 (PCRE2 may try the
-** first character after an invalid one too); else every position. */
+** after each LF, where the subject is valid UTF-8; else every position.
+** (PCRE2 10.42 does not start a startline pattern again after an
+** invalid byte; counting every position there is a precaution that
+** costs such subjects only what they had before.) */
 static uint64_t start_positions(const ct_regex *re, const search *q,
                                 size_t from, int anchored) {
   const char *p = q->subj + from, *end = q->subj + q->len;
