@@ -693,6 +693,9 @@ static void windows_random(int clocked) {
     ct_rematch_on_stop(m, count_stops, &stops);
     rc = ct_regex_find(re, m, subj, len, from, &s, &e, &err);
     orc = oracle(pat, subj, len, from, 100000, &os, &oe);
+    if (rc >= 0 && orc < 0)   /* ours gave a position more: ask again */
+      orc = oracle(pat, subj, len, from, 10000000, &os, &oe);
+    if (orc < 0) rc = -1;     /* JIT counts fewer steps: not compared */
     if (rc >= 0 && (orc != rc || (rc == 1 && (s != os || e != oe))))
       fail_msg("/%s/ from %zu on %zu bytes: got %d %zu-%zu, PCRE2 %d "
                "%zu-%zu", pat, from, len, rc, s, e, orc, os, oe);
