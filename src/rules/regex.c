@@ -456,8 +456,9 @@ static uint64_t start_positions(const ct_regex *re, const search *q,
   uint64_t n = 1;
   if (anchored) return 1;
   if (!re->startline ||
-      ct_utf8_check((const unsigned char *)p, (size_t)(end - p)) <
-          (size_t)(end - p))
+      (q->code != re->ascii &&   /* the twin runs on valid UTF-8 only */
+       ct_utf8_check((const unsigned char *)p, (size_t)(end - p)) <
+           (size_t)(end - p)))
     return (uint64_t)(end - p) + 1;
   while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
     n++;
