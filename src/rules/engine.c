@@ -27,6 +27,7 @@
 #include "rules/ctlib.h"
 #include "rules/diag.h"
 #include "rules/rules.h"
+#include "rules/subject.h"
 #include "text/norm.h"
 #include "text/text.h"
 
@@ -120,6 +121,10 @@ struct ct_engine {
   size_t *same_re;             /* per rule: the first rule with the same
                                ** regex pattern (itself, or none) */
   struct re_memo *re_memo;     /* per such first rule: its last result */
+  ct_subject subj;             /* what regexes search in clause subj_clause
+                               ** of document subj_serial */
+  size_t subj_clause;
+  unsigned subj_serial;
   ct_strmap phrases;           /* c:has phrases */
   ct_vocab_tally *vt;          /* what the learned terms of clause vclause
                                ** of document vserial add up to, for
@@ -141,7 +146,7 @@ typedef struct re_memo {
   unsigned serial;             /* the document ... */
   size_t clause;               /* ... and clause (0: none yet) */
   int m;                       /* ct_regex_find's answer, 0 or 1 */
-  size_t a, b;                 /* the match, when m */
+  size_t a, b;                 /* the match in the clause's bytes, when m */
 } re_memo;
 
 /* A clause object as rules see it: which clause of which document. */
@@ -187,12 +192,22 @@ static void push_clause(lua_State *L, ct_engine *e, size_t index) {
 }
 
 /* The subject regexes see: the clause text, at most max_clause_bytes,
-** cut at a character boundary. */
-static size_t subject_len(const ct_engine *e, const char *s, size_t n) {
-  size_t cap = e->rs->lim.max_clause_bytes;
-  if (cap == 0 || n <= cap) return n;
-  while (cap > 0 && ((unsigned char)s[cap] & 0xC0) == 0x80) cap--;
-  return cap;
+** cut at a character boundary, as one line (subject.h); made once per
+** clause, as several rules and c:find calls search one clause.  NULL
+** when out of memory. */
+static const ct_subject *clause_subject(ct_engine *e, const ct_clause *c) {
+  const char *s = (const char *)e->doc->s + c->start;
+  size_t n = c->end - c->start, cap = e->rs->lim.max_clause_bytes;
+  if (e->subj_clause == c->index && e->subj_serial == e->serial)
+    return &e->subj;
+  if (cap != 0 && n > cap) {
+    while (cap > 0 && ((unsigned char)s[cap] & 0xC0) == 0x80) cap--;
+    n = cap;
+  }
+  e->subj_clause = 0;
+  if (ct_subject_set(&e->subj, s, n) != CT_OK) return NULL;
+  e->subj_clause = c->index, e->subj_serial = e->serial;
+  return &e->subj;
 }
 
 static void push_text(lua_State *L, ct_engine *e, const ct_clause *c) {
@@ -407,9 +422,10 @@ static int clause_match(lua_State *L, int counting) {
   ct_engine *e = engine_of(L);
   const ct_clause *c = check_clause(L, e, 1);
   const ct_regex *re = ct_lua_checkregex(L, 2);
-  const char *subj = (const char *)e->doc->s + c->start;
-  size_t len = subject_len(e, subj, c->end - c->start), n = 0, ms = 0, me = 0;
-  size_t from = 0;
+  const ct_subject *sj = clause_subject(e, c);
+  const char *subj = sj ? sj->s : NULL;
+  size_t len = sj ? sj->len : 0, n = 0, ms = 0, me = 0, from = 0;
+  if (sj == NULL) return luaL_error(L, "not enough memory");
   ct_sandbox_charge(L, len / 64 + 1);
   while (from <= len && ct_lua_find(L, re, subj, len, from, &ms, &me)) {
     n++;
@@ -424,8 +440,9 @@ static int clause_match(lua_State *L, int counting) {
     lua_pushnil(L);   /* one value, as ct.re(...):find and string.find */
     return 1;
   }
-  lua_pushinteger(L, (lua_Integer)ms + 1);   /* 1-based, like string.find */
-  lua_pushinteger(L, (lua_Integer)me);
+  /* 1-based in c.text, like string.find */
+  lua_pushinteger(L, (lua_Integer)ct_subject_to_input(sj, ms) + 1);
+  lua_pushinteger(L, (lua_Integer)ct_subject_to_input(sj, me));
   return 2;
 }
 
@@ -826,6 +843,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->gated);
   free(e->same_re);
   free(e->re_memo);
+  ct_subject_free(&e->subj);
   free(e->order);
   free(e->pos);
   free(e->always);
@@ -1115,16 +1133,23 @@ static int regex_overtime(void *ud, ct_error *err) {
   return 1;
 }
 
+/* Searches clause c with rule's regex: 1 with the match at [*a, *b) of
+** the clause's bytes, 0, or -1 with err set. */
 static int regex_search(ct_engine *e, const ct_rule *rule,
-                        const ct_clause *c, const char *subj, size_t len,
-                        size_t *a, size_t *b, ct_error *err) {
+                        const ct_clause *c, size_t *a, size_t *b,
+                        ct_error *err) {
+  const ct_subject *sj = clause_subject(e, c);
+  int m;
+  if (sj == NULL) return ct_fail(err, CT_ENOMEM, "out of memory"), -1;
   if (e->re_clause != c->index || e->re_serial != e->serial) {
     ct_deadline_start(&e->re_clock, e->rs->lim.rule_time_ms);
     e->re_clause = c->index, e->re_serial = e->serial;
   } else if (regex_overtime(e, err)) {
     return -1;
   }
-  return ct_regex_find(rule->regex, e->rm, subj, len, 0, a, b, err);
+  m = ct_regex_find(rule->regex, e->rm, sj->s, sj->len, 0, a, b, err);
+  if (m > 0) *a = ct_subject_to_input(sj, *a), *b = ct_subject_to_input(sj, *b);
+  return m;
 }
 
 /* Does rule r fire on clause c, and how strongly, on which span?  Called
@@ -1147,13 +1172,12 @@ static ct_status eval_rule(ct_engine *e, size_t r, const ct_clause *c,
     fired = 1;
   } else if (rule->regex && (rule->nneeds == 0 || e->needed[r])) {
     /* without one of its needles in the clause the regex cannot match */
-    const char *subj = (const char *)d->s + c->start;
-    size_t len = subject_len(e, subj, c->end - c->start), a = 0, b = 0;
+    size_t a = 0, b = 0;
     re_memo *mm = &e->re_memo[e->same_re[r]];
     int m;
     if (mm->clause == c->index && mm->serial == e->serial) {
       m = mm->m, a = mm->a, b = mm->b;
-    } else if ((m = regex_search(e, rule, c, subj, len, &a, &b, err)) >= 0) {
+    } else if ((m = regex_search(e, rule, c, &a, &b, err)) >= 0) {
       mm->serial = e->serial, mm->clause = c->index;
       mm->m = m, mm->a = a, mm->b = b;
     }

@@ -1,0 +1,47 @@
+/*
+** subject.h -- what a regex searches in a clause: its text as one line.
+**
+** Phrases take any run of white space as one space, so a clause that
+** runs over lines (wrapped text, most clauses of a PDF, a treaty's
+** hanging indents, CR LF line ends) reads to them as it would on one
+** line.  Regex rules and c:find/c:count read it the same way: every run
+** of ASCII white space that holds a tab, line break, vertical tab or
+** form feed is one space in the subject, so `clean energy` and
+** `illegal.*fishing` match across a line end whatever its bytes and the
+** indentation after it.  A run of spaces alone stays as written, and a
+** clause without such a byte is searched in place, with no copy.
+**
+** Offsets in the subject map back to the clause's bytes, so a match is
+** reported where it is in the input: one that starts or ends at a
+** collapsed run starts at the run's first byte or ends after its last.
+** The map is no table but a walk over the input up to the offset, as
+** long as the search that found the match walked at least: the subject
+** costs its copy and nothing per line break, whatever the clause holds.
+*/
+#ifndef CT_SUBJECT_H
+#define CT_SUBJECT_H
+
+#include <stddef.h>
+#include "clausetag.h"
+
+typedef struct ct_subject {
+  const char *s;    /* the subject: `in` itself, or buf */
+  size_t len;
+  const char *in;   /* the bytes it was made of ... */
+  size_t n;         /* ... and how many */
+  char *buf;        /* the copy, when one was needed */
+  size_t cap;
+} ct_subject;
+
+/* Makes sj the subject of s[0..n) (s must stay alive while sj is used).
+** Buffers are kept from one call to the next.  CT_ENOMEM leaves sj
+** empty. */
+ct_status ct_subject_set(ct_subject *sj, const char *s, size_t n);
+
+/* The offset in the bytes sj was made of of subject offset off
+** (0 <= off <= sj->len). */
+size_t ct_subject_to_input(const ct_subject *sj, size_t off);
+
+void ct_subject_free(ct_subject *sj);
+
+#endif

@@ -1,0 +1,38 @@
+-- Regexes read a clause that runs over lines (wrapped text, a PDF) as one
+-- line: every tab, line break, vertical tab and form feed is a space to
+-- `regex` rules and c:find/c:count, at the same offsets, while c.text
+-- keeps the bytes as written (e2e rule_regex_line_breaks and
+-- rule_regex_line_breaks_pdf).
+label "space" {}
+label "dot" {}
+label "found" {}
+label "newline" {}
+label "lines" {}
+label "written" {}
+label "place" {}
+
+rule "space" { label = "space", regex = [[\bunreported fishing\b|\btext files\b]] }
+rule "dot" { label = "dot", regex = [[\billegal\b.*\bfishing\b|\bflood\b.*\binundation\b]] }
+rule "found" {
+  label = "found",
+  when = function(c)
+    return c:count("clean energy cooperation|through control structures") == 1
+  end
+}
+-- no line break is left for these to find
+rule "newline" { label = "newline", regex = [[unreported\nfishing|text\nfiles]] }
+rule "lines" { label = "lines", regex = [[(?m)^(?:fishing|files)\b]] }
+rule "written" {
+  label = "written",
+  when = function(c) return ct.re([[\n]]):find(c.text) ~= nil end
+}
+-- c:find answers in c.text's bytes, the line break and indentation in
+-- the match
+rule "place" {
+  label = "place",
+  when = function(c)
+    local a, b = c:find("all unreported fishing")
+    local x, y = ct.re([[all\s+unreported\s+fishing]]):find(c.text)
+    return a ~= nil and a == x and b == y
+  end
+}
