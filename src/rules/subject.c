@@ -1,26 +1,41 @@
 /*
 ** subject.c -- a clause's text as one line for regexes (subject.h).
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "rules/subject.h"
+#include "text/utf8.h"
 
-static int is_break(unsigned char ch) { return ch >= '\t' && ch <= '\r'; }
-static int is_white(unsigned char ch) { return ch == ' ' || is_break(ch); }
+/* Length of the white space character (Unicode White_Space) at s[i], or
+** 0; *plain tells whether it is an ASCII space. */
+static size_t white_at(const char *s, size_t n, size_t i, int *plain) {
+  unsigned char c = (unsigned char)s[i];
+  int32_t cp;
+  size_t k;
+  *plain = c == ' ';
+  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
+  if (c != 0xC2 && (c < 0xE1 || c > 0xE3)) return 0;   /* leads no space */
+  k = ct_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+  return cp >= 0 && ct_cp_isspace(cp) ? k : 0;
+}
 
-/* The end of the run of white space at s[i], and whether a break is in
-** it (then the subject has one space for the run). */
-static size_t run_end(const char *s, size_t n, size_t i, int *brk) {
-  *brk = 0;
-  while (i < n && is_white((unsigned char)s[i]))
-    *brk |= is_break((unsigned char)s[i++]);
+/* The end of the run of white space at s[i], and whether it is ASCII
+** spaces alone (then the subject keeps it as it is). */
+static size_t run_end(const char *s, size_t n, size_t i, int *plain) {
+  size_t k;
+  int p;
+  *plain = 1;
+  while (i < n && (k = white_at(s, n, i, &p)) > 0) *plain &= p, i += k;
   return i;
 }
 
-static int has_break(const char *s, size_t n) {
+/* Does s[0..n) hold white space other than ASCII spaces? */
+static int needs_copy(const char *s, size_t n) {
   size_t i;
+  int plain;
   for (i = 0; i < n; i++)
-    if (is_break((unsigned char)s[i])) return 1;
+    if (white_at(s, n, i, &plain) > 0 && !plain) return 1;
   return 0;
 }
 
@@ -28,20 +43,17 @@ static void collapse(ct_subject *sj) {
   const char *s = sj->in;
   size_t i = 0, o = 0;
   while (i < sj->n) {
-    size_t j;
-    int brk;
-    if (!is_white((unsigned char)s[i])) {
+    int plain;
+    size_t j = run_end(s, sj->n, i, &plain);
+    if (j == i) {
       sj->buf[o++] = s[i++];
-      continue;
-    }
-    j = run_end(s, sj->n, i, &brk);
-    if (brk) {
-      sj->buf[o++] = ' ';
-    } else {
+    } else if (plain) {
       memcpy(sj->buf + o, s + i, j - i);
-      o += j - i;
+      o += j - i, i = j;
+    } else {
+      sj->buf[o++] = ' ';
+      i = j;
     }
-    i = j;
   }
   sj->buf[o] = '\0';
   sj->s = sj->buf;
@@ -51,7 +63,7 @@ static void collapse(ct_subject *sj) {
 ct_status ct_subject_set(ct_subject *sj, const char *s, size_t n) {
   sj->s = sj->in = s;
   sj->len = sj->n = n;
-  if (!has_break(s, n)) return CT_OK;
+  if (!needs_copy(s, n)) return CT_OK;
   if (n + 1 > sj->cap) {
     char *b = realloc(sj->buf, n + 1);
     if (b == NULL) {
@@ -66,20 +78,25 @@ ct_status ct_subject_set(ct_subject *sj, const char *s, size_t n) {
   return CT_OK;
 }
 
+/* Walks the input as collapse does, up to subject offset off. */
 size_t ct_subject_to_input(const ct_subject *sj, size_t off) {
   const char *s = sj->in;
   size_t i = 0, o = 0;
   if (sj->s == sj->in) return off;
   while (o < off) {
-    size_t j;
-    int brk;
-    if (!is_white((unsigned char)s[i])) {
+    int plain;
+    size_t j = run_end(s, sj->n, i, &plain);
+    if (j == i) {
       i++, o++;
       continue;
     }
-    j = run_end(s, sj->n, i, &brk);
-    if (!brk && j - i > off - o) return i + (off - o);   /* among spaces */
-    o += brk ? 1 : j - i;
+    if (!plain) {
+      o++;
+    } else if (j - i > off - o) {
+      return i + (off - o);           /* among spaces kept as they are */
+    } else {
+      o += j - i;
+    }
     i = j;
   }
   return i;

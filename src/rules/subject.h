@@ -3,13 +3,15 @@
 **
 ** Phrases take any run of white space as one space, so a clause that
 ** runs over lines (wrapped text, most clauses of a PDF, a treaty's
-** hanging indents, CR LF line ends) reads to them as it would on one
-** line.  Regex rules and c:find/c:count read it the same way: every run
-** of ASCII white space that holds a tab, line break, vertical tab or
-** form feed is one space in the subject, so `clean energy` and
-** `illegal.*fishing` match across a line end whatever its bytes and the
-** indentation after it.  A run of spaces alone stays as written, and a
-** clause without such a byte is searched in place, with no copy.
+** hanging indents, CR LF line ends, an HTML <br>) or holds a no-break
+** space reads to them as it would on one line with plain spaces.  Regex
+** rules and c:find/c:count read it the same way: each run of white space
+** (Unicode White_Space: tab, line ends, no-break and other Unicode
+** spaces) that is not ASCII spaces alone is one space in the subject, so
+** `clean energy` and `illegal.*fishing` match across a line end,
+** whatever its bytes and the indentation after it.  A run of ASCII
+** spaces alone stays as written, and a clause with no other white space
+** is searched in place, with no copy.
 **
 ** Offsets in the subject map back to the clause's bytes, so a match is
 ** reported where it is in the input: one that starts or ends at a

@@ -1,8 +1,10 @@
--- Regexes read a clause that runs over lines (wrapped text, a PDF) as one
--- line: every tab, line break, vertical tab and form feed is a space to
--- `regex` rules and c:find/c:count, at the same offsets, while c.text
--- keeps the bytes as written (e2e rule_regex_line_breaks and
--- rule_regex_line_breaks_pdf).
+-- Regexes read a clause that runs over lines (wrapped text, a PDF, <br>)
+-- as one line: each run of white space that is not ASCII spaces alone
+-- (a tab, a line break, a no-break or ideographic space in it) is one
+-- space to `regex` rules and c:find/c:count, with matches placed in the
+-- clause's bytes, while c.text keeps the bytes as written (e2e
+-- rule_regex_line_breaks, rule_regex_line_breaks_pdf and
+-- rule_regex_unicode_spaces).
 label "space" {}
 label "dot" {}
 label "found" {}
@@ -10,6 +12,7 @@ label "newline" {}
 label "lines" {}
 label "written" {}
 label "place" {}
+label "iuu" {}
 
 rule "space" { label = "space", regex = [[\bunreported fishing\b|\btext files\b]] }
 rule "dot" { label = "dot", regex = [[\billegal\b.*\bfishing\b|\bflood\b.*\binundation\b]] }
@@ -19,6 +22,7 @@ rule "found" {
     return c:count("clean energy cooperation|through control structures") == 1
   end
 }
+rule "iuu" { label = "iuu", regex = [[\billegal, unreported and unregulated fishing\b]] }
 -- no line break is left for these to find
 rule "newline" { label = "newline", regex = [[unreported\nfishing|text\nfiles]] }
 rule "lines" { label = "lines", regex = [[(?m)^(?:fishing|files)\b]] }
