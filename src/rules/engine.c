@@ -423,14 +423,14 @@ static int clause_match(lua_State *L, int counting) {
   const ct_clause *c = check_clause(L, e, 1);
   const ct_regex *re = ct_lua_checkregex(L, 2);
   const ct_subject *sj = clause_subject(e, c);
-  const char *subj = sj ? sj->s : NULL;
-  size_t len = sj ? sj->len : 0, n = 0, ms = 0, me = 0, from = 0;
+  size_t n = 0, ms = 0, me = 0, from = 0;
   if (sj == NULL) return luaL_error(L, "not enough memory");
-  ct_sandbox_charge(L, len / 64 + 1);
-  while (from <= len && ct_lua_find(L, re, subj, len, from, &ms, &me)) {
+  ct_sandbox_charge(L, sj->len / 64 + 1);
+  while (from <= sj->len &&
+         ct_lua_find(L, re, sj->s, sj->len, from, &ms, &me)) {
     n++;
     if (!counting) break;
-    from = me > ms ? me : ct_regex_advance(subj, len, me);
+    from = me > ms ? me : ct_regex_advance(sj->s, sj->len, me);
   }
   if (counting) {
     lua_pushinteger(L, (lua_Integer)n);
