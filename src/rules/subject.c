@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rules/subject.h"
+#include "text/text.h"
 #include "text/utf8.h"
 
 /* Length of the white space character (Unicode White_Space) at s[i], or
@@ -55,7 +56,7 @@ static void collapse(ct_subject *sj) {
       i = j;
     }
   }
-  sj->buf[o] = '\0';
+  memset(sj->buf + o, 0, 1 + CT_TEXT_PAD);   /* as text.h pads a text */
   sj->s = sj->buf;
   sj->len = o;
 }
@@ -64,15 +65,15 @@ ct_status ct_subject_set(ct_subject *sj, const char *s, size_t n) {
   sj->s = sj->in = s;
   sj->len = sj->n = n;
   if (!needs_copy(s, n)) return CT_OK;
-  if (n + 1 > sj->cap) {
-    char *b = realloc(sj->buf, n + 1);
+  if (n + 1 + CT_TEXT_PAD > sj->cap) {   /* PCRE2's JIT reads ahead */
+    char *b = realloc(sj->buf, n + 1 + CT_TEXT_PAD);
     if (b == NULL) {
       sj->s = sj->in = "";
       sj->len = sj->n = 0;
       return CT_ENOMEM;
     }
     sj->buf = b;
-    sj->cap = n + 1;
+    sj->cap = n + 1 + CT_TEXT_PAD;
   }
   collapse(sj);
   return CT_OK;

@@ -31,7 +31,9 @@ typedef struct ct_subject {
   size_t len;
   const char *in;   /* the bytes it was made of ... */
   size_t n;         /* ... and how many */
-  char *buf;        /* the copy, when one was needed */
+  char *buf;        /* the copy, when one was needed, with CT_TEXT_PAD
+                    ** zero bytes after it as a text has (text.h): PCRE2's
+                    ** JIT reads ahead of the subject's end */
   size_t cap;
 } ct_subject;
 
