@@ -27,3 +27,8 @@ rule "orbit.never" {
 
 rule "far.a" { label = "far", words = { "far" } }
 rule "far.b" { label = "far", words = { "distant" }, weight = 1.5 }
+
+rule "orbit.wrapped" {
+  label = "orbit",
+  regex = [[\Qa\n\E|\\n|low\s+orbit\r?\n]],
+}
