@@ -401,7 +401,10 @@ CT_API ct_status ct_text_extend(const ct_text *t, const void *data,
 typedef struct ct_limits {
   unsigned long rule_budget;   /* VM instructions per `when` call */
   size_t rule_memory;          /* bytes per Lua state */
-  size_t max_clause_bytes;     /* regexes see at most this much of a subject */
+  size_t max_clause_bytes;     /* regexes see at most this much of a
+                               ** clause, as one line: a run of white
+                               ** space with a tab, line end or Unicode
+                               ** space in it reads as one space */
   unsigned long match_limit;   /* PCRE2 steps per search, shared by its
                                ** start positions (an anchored pattern
                                ** has one); with rule_time_ms above 0 a
@@ -513,8 +516,10 @@ typedef enum ct_severity {
   CT_SEVERITY_WARNING     /* it loads, but something in it is likely wrong:
                           ** a label no rule scores for, or whose rules
                           ** cannot reach its threshold, a word twice, a
-                          ** regex that matches the empty string, an
-                          ** `unless` that cancels every word of its rule */
+                          ** regex that matches the empty string or names
+                          ** a tab or line end (never there: a clause
+                          ** reads to a regex as one line), an `unless`
+                          ** that cancels every word of its rule */
 } ct_severity;
 
 typedef struct ct_diagnostic {
