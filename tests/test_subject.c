@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "rules/subject.h"
+#include "text/utf8.h"
 
 static void no_break_no_copy(void **state) {
   ct_subject sj = {0};
@@ -130,12 +131,42 @@ static void random_texts_map_back(void **state) {
   ct_subject_free(&sj);
 }
 
+/* The byte-level white space test (the subject's and the phrase
+** automaton's) and ct_cp_isspace are one set: every code point, whole
+** and cut short, and a byte that leads a space followed by every byte. */
+static void space_len_is_cp_isspace(void **state) {
+  int32_t cp;
+  unsigned b, c;
+  (void)state;
+  for (cp = 0; cp <= 0x10FFFF; cp++) {
+    char e[4];
+    size_t k;
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    k = ct_utf8_encode(cp, e);
+    assert_int_equal(ct_utf8_space_len((unsigned char *)e, k),
+                     ct_cp_isspace(cp) ? k : 0);
+    if (k > 1)
+      assert_int_equal(ct_utf8_space_len((unsigned char *)e, k - 1), 0);
+  }
+  for (b = 0xC0; b <= 0xFF; b++)         /* no invalid sequence is one */
+    for (c = 0; c <= 0xFF; c++) {
+      unsigned char s[3] = {(unsigned char)b, (unsigned char)c, 0x80};
+      int32_t got;
+      size_t k = ct_utf8_space_len(s, 3);
+      if (k > 0) {
+        assert_int_equal(ct_utf8_decode(s, 3, &got), k);
+        assert_true(got >= 0 && ct_cp_isspace(got));
+      }
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(no_break_no_copy),
     cmocka_unit_test(breaks_read_as_one_space),
     cmocka_unit_test(unicode_spaces),
     cmocka_unit_test(random_texts_map_back),
+    cmocka_unit_test(space_len_is_cp_isspace),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

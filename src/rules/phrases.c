@@ -183,21 +183,14 @@ struct ct_phrases_scratch {
 ** Characters
 ** ------------------------------------------------------------------- */
 
-/* Length of the white-space or hyphen character at s, or 0. */
+/* Length of the white-space or hyphen character at s, or 0: a hyphen,
+** an en dash, U+2010 or U+2011 joins words as a space does. */
 static size_t space_len(const unsigned char *s, size_t n) {
-  unsigned c = s[0];
-  if (c == ' ' || c == '-' || (c >= 0x09 && c <= 0x0D)) return 1;
-  if (c == 0xC2) return n >= 2 && (s[1] == 0x85 || s[1] == 0xA0) ? 2 : 0;
-  if (n < 3) return 0;
-  if (c == 0xE1) return s[1] == 0x9A && s[2] == 0x80 ? 3 : 0;
-  if (c == 0xE3) return s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;
-  if (c != 0xE2) return 0;
-  if (s[1] == 0x81) return s[2] == 0x9F ? 3 : 0;          /* U+205F */
-  if (s[1] != 0x80) return 0;
-  c = s[2];
-  return (c >= 0x80 && c <= 0x8A) ||                      /* U+2000.. */
-         c == 0x90 || c == 0x91 || c == 0x93 ||           /* hyphens, en dash */
-         c == 0xA8 || c == 0xA9 || c == 0xAF ? 3 : 0;
+  if (s[0] == '-') return 1;
+  if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+      (s[2] == 0x90 || s[2] == 0x91 || s[2] == 0x93))
+    return 3;
+  return ct_utf8_space_len(s, n);
 }
 
 /* Bytes that may start a space_len() character. */

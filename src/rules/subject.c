@@ -11,14 +11,8 @@
 /* Length of the white space character (Unicode White_Space) at s[i], or
 ** 0; *plain tells whether it is an ASCII space. */
 static size_t white_at(const char *s, size_t n, size_t i, int *plain) {
-  unsigned char c = (unsigned char)s[i];
-  int32_t cp;
-  size_t k;
-  *plain = c == ' ';
-  if (c == ' ' || (c >= '\t' && c <= '\r')) return 1;
-  if (c != 0xC2 && (c < 0xE1 || c > 0xE3)) return 0;   /* leads no space */
-  k = ct_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-  return cp >= 0 && ct_cp_isspace(cp) ? k : 0;
+  *plain = s[i] == ' ';
+  return ct_utf8_space_len((const unsigned char *)s + i, n - i);
 }
 
 /* The end of the run of white space at s[i], and whether it is ASCII

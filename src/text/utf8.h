@@ -47,4 +47,23 @@ static inline int ct_cp_ishangul(int32_t cp) {
   return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
+/* The length of the White_Space character (ct_cp_isspace's set) that
+** starts s[0..n) (n > 0), or 0: the same set read from the bytes, for
+** loops that meet white space far more often than they decode (the
+** phrase automaton, a regex's subject).  test_subject checks that the
+** two agree on every code point. */
+static inline size_t ct_utf8_space_len(const unsigned char *s, size_t n) {
+  unsigned c = s[0];
+  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
+  if (c == 0xC2) return n >= 2 && (s[1] == 0x85 || s[1] == 0xA0) ? 2 : 0;
+  if (n < 3 || c < 0xE1 || c > 0xE3) return 0;
+  if (c == 0xE1) return s[1] == 0x9A && s[2] == 0x80 ? 3 : 0;  /* U+1680 */
+  if (c == 0xE3) return s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;  /* U+3000 */
+  if (s[1] == 0x81) return s[2] == 0x9F ? 3 : 0;                /* U+205F */
+  if (s[1] != 0x80) return 0;
+  c = s[2];                             /* U+2000..200A, 2028, 2029, 202F */
+  return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF
+             ? 3 : 0;
+}
+
 #endif
