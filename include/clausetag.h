@@ -516,9 +516,10 @@ typedef enum ct_severity {
   CT_SEVERITY_WARNING     /* it loads, but something in it is likely wrong:
                           ** a label no rule scores for, or whose rules
                           ** cannot reach its threshold, a word twice, a
-                          ** regex that matches the empty string or names
-                          ** a tab or line end (never there: a clause
-                          ** reads to a regex as one line), an `unless`
+                          ** regex that matches the empty string or has a
+                          ** piece matching only a tab, a line end or a
+                          ** Unicode space (never there: a clause reads
+                          ** to a regex as one line), an `unless`
                           ** that cancels every word of its rule */
 } ct_severity;
 

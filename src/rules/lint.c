@@ -17,9 +17,9 @@
 **     warned about);
 **   - a regex that can match the empty string (PCRE2's minimum match
 **     length is 0): it fires on nearly every clause;
-**   - a regex with an escape for a tab or a line end (\n, \r, \t, \f,
-**     \v, \R, outside \Q...\E): a clause reads to a regex as one line
-**     (subject.h), so the escape never matches there;
+**   - a regex piece that matches only white space a clause never holds
+**     for a regex, as it reads as one line (breaks.h): `\r`, `\x{a0}`,
+**     `[\r\n]`, a tab written as itself;
 **   - an `unless` that cancels every word of its own rule: each word,
 **     scanned as a clause by the rule's unless phrases, contains one
 **     (for a word with a trailing '*', one that ends inside the word or
@@ -34,6 +34,7 @@
 #include <string.h>
 #include "core/buf.h"
 #include "core/strmap.h"
+#include "rules/breaks.h"
 #include "rules/diag.h"
 #include "rules/rules.h"
 
@@ -51,26 +52,6 @@ static void at_rule(ct_srcref *at, const ct_rule *r, const char *key,
   at->file = r->info.file, at->line = r->info.line, at->decl = "rule";
   at->name = r->info.id, at->key = key, at->elem = elem;
   at->at_value = elem == 0;
-}
-
-/* The first escape in pattern p for white space that a clause never
-** holds for a regex, as "\n"; NULL when there is none.  An escaped
-** backslash and a \Q...\E literal are stepped over. */
-static const char *break_escape(const char *p, char out[3]) {
-  int quoted = 0;
-  for (; *p != '\0'; p++) {
-    if (*p != '\\' || p[1] == '\0') continue;
-    if (quoted) {                    /* inside \Q...\E only \E counts */
-      if (p[1] == 'E') quoted = 0, p++;
-      continue;
-    }
-    p++;
-    if (*p == 'Q') quoted = 1;
-    else if (strchr("nrtfvR", *p) != NULL) break;
-  }
-  if (*p == '\0') return NULL;
-  out[0] = '\\', out[1] = *p, out[2] = '\0';
-  return out;
 }
 
 /* Labels no rule scores for, and labels their rules cannot reach. */
@@ -330,7 +311,7 @@ void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
   size_t i;
   ct_status st = sc && keys ? CT_OK : CT_ENOMEM;
   ct_srcref at;
-  char esc[3];
+  char what[48];
   lint_labels(rs, d);
   for (i = 0; st == CT_OK && i < rs->nrules; i++) {
     const ct_rule *r = &rs->rules[i];
@@ -342,12 +323,13 @@ void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
                   "can match the empty string, so it fires on nearly every "
                   "clause", r->info.id);
     }
-    if (r->regex != NULL && break_escape(ct_regex_pattern(r->regex), esc)) {
+    if (r->regex != NULL &&
+        ct_regex_break(ct_regex_pattern(r->regex), what, sizeof what)) {
       at_rule(&at, r, "regex", 0);
       ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': its regex "
-                  "has '%s', which never matches: a clause reads to a regex "
+                  "has %s, which never matches: a clause reads to a regex "
                   "as one line (write \\s or a space)",
-                  r->info.id, esc);
+                  r->info.id, what);
     }
     if (r->info.unless && r->info.words) st = lint_unless(rs, r, sc, d);
     if (r->info.vocabulary) lint_vocabulary(rs, r, d);

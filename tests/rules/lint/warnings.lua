@@ -32,3 +32,16 @@ rule "orbit.wrapped" {
   label = "orbit",
   regex = [[\Qa\n\E|\\n|low\s+orbit\r?\n]],
 }
+
+-- A tab in a class with a space still matches, and under (?x) a tab is
+-- layout and `\n` in a comment is no escape; a class of line ends alone
+-- and a no-break space written as itself never match.
+rule "orbit.classes" {
+  label = "orbit",
+  regex = "[ \t]orbit|(?x) low \t orbit # not \\n\n | [\\r\\n]orbit",
+}
+
+rule "orbit.nbsp" {
+  label = "orbit",
+  regex = "space\u{A0}station",
+}
