@@ -125,6 +125,7 @@ struct ct_engine {
                                ** of document subj_serial */
   size_t subj_clause;
   unsigned subj_serial;
+  ct_subject norm_line;        /* c.norm as one line, the last one asked */
   ct_strmap phrases;           /* c:has phrases */
   ct_vocab_tally *vt;          /* what the learned terms of clause vclause
                                ** of document vserial add up to, for
@@ -222,10 +223,16 @@ static void push_text(lua_State *L, ct_engine *e, const ct_clause *c) {
   }
 }
 
+/* c.norm: the clause's normalized text read as phrases and regexes read
+** a clause, as one line (subject.h), so that a plain string.find of
+** "clean energy" finds it across a line end as a phrase does.  The copy
+** is the engine's, so a memory error raised by the push leaks nothing. */
 static void push_norm(lua_State *L, ct_engine *e, const ct_clause *c) {
   const ct_norm *nm = &e->doc->norm;
   size_t a = ct_norm_from_input(nm, c->start), b = ct_norm_from_input(nm, c->end);
-  lua_pushlstring(L, nm->s + a, b - a);
+  if (ct_subject_set(&e->norm_line, nm->s + a, b - a) != CT_OK)
+    luaL_error(L, "not enough memory");
+  lua_pushlstring(L, e->norm_line.s, e->norm_line.len);
 }
 
 /* The key of the metatable of `labels` tables, in the registry. */
@@ -844,6 +851,7 @@ void ct_engine_free(ct_engine *e) {
   free(e->same_re);
   free(e->re_memo);
   ct_subject_free(&e->subj);
+  ct_subject_free(&e->norm_line);
   free(e->order);
   free(e->pos);
   free(e->always);
