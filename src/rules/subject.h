@@ -5,7 +5,8 @@
 ** runs over lines (wrapped text, most clauses of a PDF, a treaty's
 ** hanging indents, CR LF line ends, an HTML <br>) or holds a no-break
 ** space reads to them as it would on one line with plain spaces.  Regex
-** rules and c:find/c:count read it the same way: each run of white space
+** rules and c:find/c:count read it the same way (and c.norm is the
+** normalized text made one line by the same means): each run of white space
 ** (Unicode White_Space: tab, line ends, no-break and other Unicode
 ** spaces) that is not ASCII spaces alone is one space in the subject, so
 ** `clean energy` and `illegal.*fishing` match across a line end,
