@@ -515,11 +515,12 @@ typedef enum ct_severity {
   CT_SEVERITY_ERROR,      /* the rule set does not load */
   CT_SEVERITY_WARNING     /* it loads, but something in it is likely wrong:
                           ** a label no rule scores for, or whose rules
-                          ** cannot reach its threshold, a word twice, a
-                          ** regex that matches the empty string or has a
-                          ** piece matching only a tab, a line end or a
-                          ** Unicode space (never there: a clause reads
-                          ** to a regex as one line), an `unless`
+                          ** cannot reach its threshold, a word written
+                          ** as a pattern ('|', '\\', '?', '^'), a word
+                          ** twice, a regex that matches the empty string
+                          ** or has a piece matching only a tab, a line
+                          ** end or a Unicode space (never there: a clause
+                          ** reads to a regex as one line), an `unless`
                           ** that cancels every word of its rule */
 } ct_severity;
 

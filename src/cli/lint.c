@@ -57,12 +57,13 @@ void ct_cli_lint_help(FILE *out) {
 "line, on stdout, counts what was found.\n"
 "\n"
 "Warnings: a label no rule scores for; a label whose rules cannot add\n"
-"up to its threshold; a word twice in one rule's words; a rule whose\n"
-"words all copy another's of the same label and scope; a regex that\n"
-"can match the empty string, or that has a piece matching only a tab, a\n"
-"line end or a Unicode space, as \\r or [\\r\\n] (a clause reads to a\n"
-"regex as one line); an 'unless' that cancels every word of its own\n"
-"rule.\n"
+"up to its threshold; a word or unless phrase written as a pattern\n"
+"(with '|', '\\', '?' or '^', which it matches as itself); a word twice\n"
+"in one rule's words; a rule whose words all copy another's of the same\n"
+"label and scope; a regex that can match the empty string, or that has\n"
+"a piece matching only a tab, a line end or a Unicode space, as \\r or\n"
+"[\\r\\n] (a clause reads to a regex as one line); an 'unless' that\n"
+"cancels every word of its own rule.\n"
 "\n", out);
   ct_cli_options_help(out, lint_options, LINT_HELP_COLUMN);
   fputs(

@@ -8,6 +8,8 @@
 **   - a label whose rules cannot add up to its threshold: the sum of
 **     their positive weights in effect is below it (a rule with `when`
 **     can add any amount, so its label is never reported);
+**   - a word or unless phrase with '|', '\\', '?' or '^': written as a
+**     pattern, matched as itself;
 **   - a word twice in one rule's words, and a rule whose words are all
 **     words of an earlier rule of the same label and scope (a copy: they
 **     count twice), words compared as the automaton compares them:
@@ -146,6 +148,26 @@ static ct_status lint_repeats(const ct_rule *r, ct_diags *d) {
   ct_buf_free(&key);
   ct_strmap_free(&map, NULL);
   return st;
+}
+
+/* A word that looks like a pattern: '|', '\\', '?' or '^' in it, which
+** a phrase matches as itself ("climate|clean energy" finds that text,
+** not either).  Other marks are left alone: "2+2", "U.S.", "$1 billion"
+** and "(IUU)" are phrases a rule means as written. */
+static void lint_patterns(const ct_rule *r, ct_diags *d) {
+  size_t k;
+  for (k = 0; k < r->nphrases; k++) {
+    const ct_rule_phrase *ph = &r->phrases[k];
+    const char *m = strpbrk(ph->written, "|\\?^");
+    ct_srcref at;
+    if (m == NULL) continue;
+    at_rule(&at, r, ph->unless ? "unless" : "words", ph->elem);
+    ct_diags_at(d, CT_SEVERITY_WARNING, CT_OK, &at, "rule '%s': %s '%s' "
+                "has '%c', which matches only itself: words and unless "
+                "phrases are plain text, not patterns (list each apart, or "
+                "write a regex)", r->info.id,
+                ph->unless ? "unless phrase" : "word", ph->written, *m);
+  }
 }
 
 /* Each rule's words as the automaton reads them, sorted, without
@@ -316,6 +338,7 @@ void ct_ruleset_lint(const ct_ruleset *rs, ct_diags *d) {
   for (i = 0; st == CT_OK && i < rs->nrules; i++) {
     const ct_rule *r = &rs->rules[i];
     if ((st = lint_repeats(r, d)) != CT_OK) break;
+    lint_patterns(r, d);
     lint_copies(rs, keys, i, d, &budget, &spent);
     if (r->regex != NULL && ct_regex_min_length(r->regex) == 0) {
       at_rule(&at, r, "regex", 0);

@@ -45,3 +45,11 @@ rule "orbit.nbsp" {
   label = "orbit",
   regex = "space\u{A0}station",
 }
+
+-- Words written as a pattern match their marks as themselves; "2+2" and
+-- "U.S." are phrases meant as written.
+rule "orbit.pattern" {
+  label = "orbit",
+  words = { "2+2", "U.S.", "geostationary|geosynchronous" },
+  unless = { "decay\\w*" },
+}
