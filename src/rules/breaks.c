@@ -55,6 +55,13 @@ static long braced(const unsigned char **pp, int base) {
   return v;
 }
 
+/* The character at p (not its end): a sequence is at most 4 bytes, and
+** the pattern's NUL ends one, so no strlen of the rest is needed. */
+static size_t decode(const unsigned char *p, int32_t *u) {
+  if (*p < 0x80) return *u = *p, 1;
+  return ct_utf8_decode(p, strnlen((const char *)p, 4), u);
+}
+
 /* The character an escape names (p is past the backslash), NONE or
 ** BREAKS; *end is set past it. */
 static long escape(const unsigned char *p, const unsigned char **end) {
@@ -84,7 +91,7 @@ static long escape(const unsigned char *p, const unsigned char **end) {
     break;
   default:
     if (c >= 0x80) {                           /* an escaped character */
-      p += ct_utf8_decode(p - 1, strlen((const char *)p - 1), &u) - 1;
+      p += decode(p - 1, &u) - 1;
       cp = u;
     } else if (digit(c, 36) < 0) {
       cp = (long)c;                            /* \. \- \  ... */
@@ -97,7 +104,7 @@ static long escape(const unsigned char *p, const unsigned char **end) {
 /* The literal character at *pp, stepped over. */
 static long literal(const unsigned char **pp) {
   int32_t u;
-  *pp += ct_utf8_decode(*pp, strlen((const char *)*pp), &u);
+  *pp += decode(*pp, &u);
   return u;
 }
 
@@ -196,7 +203,7 @@ static size_t layout(const unsigned char *p) {
   size_t k;
   if (*p == ' ' || (*p >= 0x09 && *p <= 0x0D)) return 1;
   if (*p < 0x80) return 0;
-  k = ct_utf8_decode(p, strlen((const char *)p), &u);
+  k = decode(p, &u);
   return u == 0x85 || u == 0x200E || u == 0x200F || u == 0x2028 ||
          u == 0x2029 ? k : 0;
 }
