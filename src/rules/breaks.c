@@ -149,7 +149,8 @@ static int class_never(walk *w) {
       continue;
     }
     if (*p == '\\' && p[1] != '\0') cp = escape(p + 1, &p);
-    else if (w->x[w->depth] && (*p == ' ' || *p == '\t')) cp = NONE, p++;
+    else if (w->x[w->depth] && (*p == ' ' || *p == '\t'))
+      cp = NONE, p++;         /* layout under xx, which is not told from x */
     else cp = literal(&p);
     if (p[0] == '-' && p[1] != ']' && p[1] != '\0') {
       p++;                                     /* a range: not followed */
@@ -167,12 +168,8 @@ static int class_never(walk *w) {
 static void group(walk *w) {
   const unsigned char *p = w->p + 1;
   int x = w->x[w->depth], off = 0;
-  if (p[0] == '?' && p[1] == '#') {            /* (?#comment) */
-    while (*p != '\0' && *p != ')') p++;
-    w->p = *p != '\0' ? p + 1 : p;
-    return;
-  }
-  if (p[0] == '*' && !(p[1] >= 'a' && p[1] <= 'z')) {   /* (*VERB:name) */
+  if ((p[0] == '?' && p[1] == '#') ||          /* (?#comment) */
+      (p[0] == '*' && !(p[1] >= 'a' && p[1] <= 'z'))) {  /* (*VERB:name) */
     while (*p != '\0' && *p != ')') p++;
     w->p = *p != '\0' ? p + 1 : p;
     return;
