@@ -250,6 +250,93 @@ static void first_pass_errors(void **state) {
   plan_fails_alike("fine\n\ntext\n", 11, CT_INVALID_ERROR);
 }
 
+/* doc[0..n) as standard input, planned as "-" with pieces of `piece`
+** bytes and a cap of `max`. */
+static ct_status plan_stdin(const char *doc, size_t n, size_t piece,
+                            size_t max, ct_plan *p, ct_error *err) {
+  write_file(TMP2, doc, n);
+  assert_non_null(freopen(TMP2, "rb", stdin));
+  return ct_plan_file("-", CT_INVALID_ERROR, piece, max, 0, p, err);
+}
+
+/* n bytes of paragraphs, a blank line every 100 bytes or so. */
+static char *paragraphs(size_t n) {
+  static const char para[] = "The two sides agreed to deepen trade and "
+                             "security ties over the coming decade.\n\n";
+  char *s = malloc(n);
+  size_t k;
+  assert_non_null(s);
+  for (k = 0; k < n; k++) s[k] = para[k % (sizeof para - 1)];
+  return s;
+}
+
+/* Standard input is planned as the same bytes in a file are: the same
+** cuts, and every piece reads back the same bytes, whether the plan
+** kept them in memory, in a temporary file or (with no $TMPDIR to make
+** one in) in memory after all. */
+static void stdin_planned_as_file(void **state) {
+  const char *tmpdirs[] = {NULL, "build/no-such-dir"};
+  const size_t n = CT_PLAN_KEEP * 3 + 12345, piece = 100000;
+  char *doc = paragraphs(n);
+  const char *old = getenv("TMPDIR");
+  char *saved = old != NULL ? strdup(old) : NULL;
+  size_t t, k;
+  (void)state;
+  for (t = 0; t < N(tmpdirs); t++) {
+    ct_plan f, s;
+    ct_error err;
+    if (tmpdirs[t] != NULL) setenv("TMPDIR", tmpdirs[t], 1);
+    write_file(TMP, doc, n);
+    assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, piece, (size_t)-1,
+                                  0, &f, &err), CT_OK);
+    assert_int_equal(plan_stdin(doc, n, piece, (size_t)-1, &s, &err), CT_OK);
+    assert_string_equal(s.name, "<stdin>");
+    assert_int_equal(s.size, n);
+    assert_int_equal(s.kept.len, tmpdirs[t] == NULL ? CT_PLAN_KEEP : n);
+    assert_int_equal(s.ncuts, f.ncuts);
+    assert_true(s.ncuts > 30);
+    for (k = 0; k < s.ncuts; k++) {
+      size_t end = k + 1 < s.ncuts ? s.cuts[k + 1].at : n;
+      ct_text *a, *b;
+      assert_memory_equal(&s.cuts[k], &f.cuts[k], sizeof s.cuts[k]);
+      assert_int_equal(ct_plan_read(&s, CT_INVALID_ERROR, s.cuts[k].from, 0,
+                                    end, &a, &err), CT_OK);
+      assert_int_equal(ct_plan_read(&f, CT_INVALID_ERROR, f.cuts[k].from, 0,
+                                    end, &b, &err), CT_OK);
+      assert_int_equal(a->len, b->len);
+      assert_memory_equal(a->data, b->data, a->len);
+      ct_text_free(a);
+      ct_text_free(b);
+    }
+    ct_plan_clear(&f);
+    ct_plan_clear(&s);
+  }
+  if (saved != NULL) setenv("TMPDIR", saved, 1);
+  else unsetenv("TMPDIR");
+  free(saved);
+  free(doc);
+}
+
+/* An endless standard input stops at CT_PLAN_STDIN_CAPS caps; one held in
+** memory (no temporary file) at the cap, as a whole read would. */
+static void stdin_caps(void **state) {
+  const size_t n = 70000;
+  char *doc = paragraphs(n);
+  ct_plan p;
+  ct_error err;
+  (void)state;
+  assert_int_equal(plan_stdin(doc, n, 100, 1000, &p, &err), CT_ETOOBIG);
+  assert_string_equal(err.msg, "<stdin>: larger than 64000 bytes, 64 times "
+                      "the document size cap");
+  assert_int_equal(plan_stdin(doc, n, 100, 1100, &p, &err), CT_OK);
+  assert_int_equal(p.size, n);
+  ct_plan_clear(&p);
+  assert_int_equal(plan_stdin("One.\n\nTwo\0.\n", 12, 1, 1000, &p, &err),
+                   CT_EBINARY);
+  assert_string_equal(err.msg, "<stdin>:3:4: binary file (NUL byte)");
+  free(doc);
+}
+
 /* Cuts lie after blank lines ended by LF, at text; the cap bounds a
 ** piece and its overlap. */
 static void first_pass_cuts(void **state) {
@@ -500,6 +587,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(first_pass_errors),
     cmocka_unit_test(first_pass_cuts),
+    cmocka_unit_test(stdin_planned_as_file),
+    cmocka_unit_test(stdin_caps),
     cmocka_unit_test(first_pass_window_lines),
     cmocka_unit_test(window_line_inside_a_block),
     cmocka_unit_test(window_line_under_a_list),

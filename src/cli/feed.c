@@ -93,12 +93,16 @@ static long long regular_size(const ct_cli_source *in) {
   return (long long)st.st_size;
 }
 
-/* Is the file read in pieces?  A regular file (of `size` bytes), plain
-** text, larger than 8 pieces or than the size cap. */
+/* Is the file read in pieces?  Plain text, and a regular file (of
+** `size` bytes) larger than 8 pieces or than the size cap, or standard
+** input, whose size is known only once it is read: the plan keeps its
+** bytes as it reads them (ct_plan_open), so that it can be of any size. */
 static int in_pieces(const ct_cli_feed *f, const char *path, long long size) {
-  if (f->piece_bytes == 0 || size < 0 ||
+  if (f->piece_bytes == 0 ||
       (f->by_name && ct_input_format_of(path) != CT_INPUT_TEXT))
     return 0;
+  if (strcmp(path, "-") == 0) return 1;
+  if (size < 0) return 0;
   return (unsigned long long)size > 8ull * f->piece_bytes ||
          (unsigned long long)size > f->max_bytes;
 }
@@ -116,7 +120,7 @@ static int feed_pieces(ct_cli_feed *f, const char *path) {
   err.msg[0] = '\0';
   s = ct_plan_open(path, f->invalid, f->piece_bytes, f->max_bytes, &plan,
                    &err);
-  if (s == CT_ETOOBIG) {
+  if (s == CT_ETOOBIG && strcmp(path, "-") != 0) {
     struct stat st;
     if (stat(path, &st) == 0 && (unsigned long long)st.st_size <= f->max_bytes)
       return submit(f, ct_cli_doc_new(path));

@@ -661,11 +661,13 @@ static size_t nworkers(const ct_cli_run *r, int apart,
   const ct_cli_options *o = r->opt;
   size_t k, piece;
   if (o->input == CT_CLI_INPUT_JSONL || in->n >= o->jobs) return o->jobs;
-  /* a file read in pieces keeps every worker busy */
+  /* a file read in pieces keeps every worker busy: a large one, or
+  ** standard input, which may be large */
   for (k = 0, piece = piece_bytes(r, apart); piece > 0 && k < in->n; k++) {
     struct stat st;
-    if (stat(in->v[k].path, &st) == 0 && S_ISREG(st.st_mode) &&
-        (unsigned long long)st.st_size > 8ull * piece)
+    if (strcmp(in->v[k].path, "-") == 0 ||
+        (stat(in->v[k].path, &st) == 0 && S_ISREG(st.st_mode) &&
+         (unsigned long long)st.st_size > 8ull * piece))
       return o->jobs;
   }
   return in->n ? in->n : 1;

@@ -294,10 +294,48 @@ static ct_status too_big(const ct_plan *p, size_t max, ct_error *err) {
                  max);
 }
 
+/* The most of standard input kept: CT_PLAN_STDIN_CAPS caps. */
+static size_t stdin_cap(size_t max) {
+  return max > (size_t)-1 / CT_PLAN_STDIN_CAPS ? (size_t)-1
+                                               : max * CT_PLAN_STDIN_CAPS;
+}
+
+/* Keeps n bytes of standard input (plan.h): in memory up to
+** CT_PLAN_KEEP, then in the spill; in memory again, up to the cap, when
+** no spill can be made. */
+static ct_status keep_input(pass *ps, const unsigned char *b, size_t n,
+                            ct_error *err) {
+  ct_plan *p = ps->p;
+  if (n > stdin_cap(ps->max) - p->kept.len - p->spill.len)
+    return ct_fail(err, CT_ETOOBIG, "%s: larger than %zu bytes, %d times "
+                   "the document size cap", p->name, stdin_cap(ps->max),
+                   CT_PLAN_STDIN_CAPS);
+  if (p->kept.len < CT_PLAN_KEEP && p->spill.len == 0) {
+    size_t k = CT_PLAN_KEEP - p->kept.len < n ? CT_PLAN_KEEP - p->kept.len
+                                              : n;
+    if (ct_buf_add(&p->kept, b, k) != CT_OK) goto nomem;
+    b += k, n -= k;
+  }
+  if (n == 0) return CT_OK;
+  if (p->spill.state != 2) {
+    if (ct_spill_put(&p->spill, b, n) == n) return CT_OK;
+    if (p->spill.len > 0)         /* a full disk halfway: nowhere to go on */
+      return ct_fail(err, CT_EIO, "%s: cannot keep it for reading in "
+                     "pieces: a temporary file in $TMPDIR: %s", p->name,
+                     strerror(errno ? errno : EIO));
+  }
+  /* no temporary file: in memory, as reading it whole would */
+  if (p->kept.len + n > ps->max) return too_big(p, ps->max, err);
+  if (ct_buf_add(&p->kept, b, n) == CT_OK) return CT_OK;
+nomem:
+  return ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+}
+
 /* Reads the whole file through run(), a block at a time. */
 static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
   unsigned char *buf = malloc(BLOCK);
   size_t have = 0, off = 0, used;
+  ct_status st;
   int eof = 0;
   if (buf == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
                                   ps->p->name);
@@ -311,6 +349,11 @@ static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
                        strerror(e));
       }
       eof = 1;
+    }
+    if (ps->p->stream &&
+        (st = keep_input(ps, buf + have, got, err)) != CT_OK) {
+      free(buf);
+      return st;
     }
     have += got;
     lim = eof ? have : have - 3;
@@ -332,16 +375,18 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   bound first;
   ct_file_state after;
   ct_status st;
+  int is_stdin = strcmp(path, "-") == 0;
   FILE *f;
   memset(out, 0, sizeof *out);
   memset(&ps, 0, sizeof ps);
-  if ((out->name = strdup(path)) == NULL)
+  if ((out->name = strdup(is_stdin ? "<stdin>" : path)) == NULL)
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
-  if ((f = fopen(path, "rb")) == NULL) {
+  if ((f = is_stdin ? stdin : fopen(path, "rb")) == NULL) {
     st = ct_fail(err, CT_EIO, "%s: cannot read: %s", path, strerror(errno));
     ct_plan_clear(out);
     return st;
   }
+  out->stream = is_stdin;
   ct_file_state_of(f, &out->state);
   ps.p = out;
   out->window = window > 0 ? window : CT_CUT_WINDOW;
@@ -355,18 +400,19 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   if (!add_cut(&ps, 0, 0, &first)) st = CT_ENOMEM;
   else st = read_all(&ps, f, err);
   ct_file_state_of(f, &after);
-  fclose(f);
+  if (!is_stdin) fclose(f);
   if (st == CT_OK && ps.nomem)
-    st = ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
+    st = ct_fail(err, CT_ENOMEM, "%s: out of memory", out->name);
   else if (st == CT_OK && ps.nul.found)
     st = fail_at(out, &ps.nul, CT_EBINARY, err);
   else if (st == CT_OK && (ps.too_big ||
                            out->size - out->cuts[out->ncuts - 1].from > max))
     st = too_big(out, max, err);
-  else if (st == CT_OK && (!after.known || after.size != out->state.size ||
-                           after.mtime_s != out->state.mtime_s ||
-                           after.mtime_ns != out->state.mtime_ns ||
-                           out->size != out->state.left))
+  else if (st == CT_OK && !is_stdin &&
+           (!after.known || after.size != out->state.size ||
+            after.mtime_s != out->state.mtime_s ||
+            after.mtime_ns != out->state.mtime_ns ||
+            out->size != out->state.left))
     st = ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
                  "bytes, read %zu)", path, out->state.left, out->size);
   else if (st == CT_OK && ps.bad.found && mode == CT_INVALID_ERROR)
@@ -380,17 +426,30 @@ void ct_plan_clear(ct_plan *p) {
   if (p == NULL) return;
   free(p->name);
   free(p->cuts);
+  ct_buf_free(&p->kept);
+  ct_spill_close(&p->spill);
   memset(p, 0, sizeof *p);
 }
 
-ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
-                       size_t col, size_t to, ct_text **out, ct_error *err) {
+/* Bytes [from, to) of standard input, from where the pass kept them. */
+static ct_status kept_bytes(const ct_plan *p, size_t from, size_t to,
+                            unsigned char *buf, ct_error *err) {
+  size_t mem = p->kept.len, k = from < mem ? (to < mem ? to : mem) - from : 0;
+  if (k > 0) memcpy(buf, p->kept.s + from, k);
+  if (from + k < to &&
+      ct_spill_read(&p->spill, from + k - mem, buf + k, to - from - k) !=
+          CT_OK)
+    return ct_fail(err, CT_EIO, "%s: cannot read back its temporary copy: %s",
+                   p->name, strerror(errno));
+  return CT_OK;
+}
+
+/* Bytes [from, to) of the file, read again: CT_EIO when it changed. */
+static ct_status file_bytes(const ct_plan *p, size_t from, size_t to,
+                            unsigned char *buf, ct_error *err) {
   FILE *f;
   ct_file_state now;
-  unsigned char *buf;
   size_t got;
-  ct_status st;
-  *out = NULL;
   if ((f = fopen(p->name, "rb")) == NULL)
     return ct_fail(err, CT_EIO, "%s: cannot read: %s", p->name,
                    strerror(errno));
@@ -401,19 +460,26 @@ ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
     return ct_fail(err, CT_EIO, "%s: changed while being read (modified "
                    "during the read)", p->name);
   }
-  if ((buf = malloc(to - from + 1)) == NULL) {
-    fclose(f);
-    return ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
-  }
   got = fseeko(f, (off_t)from, SEEK_SET) == 0 ? fread(buf, 1, to - from, f)
                                                : 0;
   fclose(f);
-  if (got != to - from) {
-    free(buf);
+  if (got != to - from)
     return ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
                    "bytes, read %zu)", p->name, to - from, got);
-  }
-  st = ct_text_from_buffer(p->name, buf, to - from, mode, out, err);
+  return CT_OK;
+}
+
+ct_status ct_plan_read(const ct_plan *p, ct_invalid mode, size_t from,
+                       size_t col, size_t to, ct_text **out, ct_error *err) {
+  unsigned char *buf;
+  ct_status st;
+  *out = NULL;
+  if ((buf = malloc(to - from + 1)) == NULL)
+    return ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
+  st = p->stream ? kept_bytes(p, from, to, buf, err)
+                 : file_bytes(p, from, to, buf, err);
+  if (st == CT_OK)
+    st = ct_text_from_buffer(p->name, buf, to - from, mode, out, err);
   free(buf);
   if (st == CT_OK) (*out)->base = from, (*out)->col0 = col;
   return st;

@@ -25,12 +25,21 @@
 ** A cut's span, from its start (the overlap included) to the next cut,
 ** is at most `max` bytes: past it, with no boundary, the plan fails with
 ** CT_ETOOBIG and the size cap's message, as reading the whole would.
+**
+** Standard input ("-", named "<stdin>") cannot be read twice, so the pass
+** keeps what it reads: its first CT_PLAN_KEEP bytes in memory, the rest
+** in a spill (core/spill.h: an unlinked temporary file), where the
+** pieces are read from.  Memory then stays bounded as for a file; where
+** no temporary file can be made, the rest stays in memory too, up to
+** `max` (then CT_ETOOBIG, as reading it whole would say).
 */
 #ifndef CT_PLAN_H
 #define CT_PLAN_H
 
 #include <stdio.h>
 #include "clausetag.h"
+#include "core/buf.h"
+#include "core/spill.h"
 #include "text/text.h"
 
 typedef struct ct_cut {
@@ -43,8 +52,16 @@ typedef struct ct_cut {
                         ** at a window sentence */
 } ct_cut;
 
+/* Bytes standard input keeps in memory before it spills, and the most
+** of it kept, in caps (`max`): an endless input stops there. */
+#define CT_PLAN_KEEP ((size_t)1 << 20)
+#define CT_PLAN_STDIN_CAPS 64
+
 typedef struct ct_plan {
-  char *name;           /* as given ("-": not allowed) */
+  char *name;           /* as given; "<stdin>" for "-" */
+  int stream;           /* standard input: its bytes are kept here */
+  ct_buf kept;          /* its bytes [0, kept.len) */
+  ct_spill spill;       /* and [kept.len, size), from offset 0 */
   ct_file_state state;  /* when the pass began: each read checks it */
   size_t size;          /* bytes in the file */
   int invalid;          /* holds invalid UTF-8 (CT_INVALID_REPLACE) */
@@ -53,7 +70,7 @@ typedef struct ct_plan {
   size_t ncuts;
 } ct_plan;
 
-/* Plans `path` (a regular file) in pieces of about `piece` bytes, each at
+/* Plans `path` (a regular file, or "-": standard input) in pieces of about `piece` bytes, each at
 ** most `max` bytes with its overlap, for a segmenter whose windows are
 ** `window` bytes (CT_CUT_WINDOW; tests use smaller ones).  CT_EIO, CT_EBINARY, CT_EUTF8
 ** (CT_INVALID_ERROR), CT_ETOOBIG, CT_ENOMEM with the messages of
