@@ -336,10 +336,16 @@ CT_API size_t ct_clause_mask(const ct_text *t, const ct_clause *c,
 
 typedef struct ct_plan ct_plan;
 
-/* Plans `path` (a regular file, not "-") in pieces of about `piece` bytes,
-** each at most `max` bytes (--max-document-bytes).  Fails as
-** ct_text_read_file_max does (CT_EIO, CT_EBINARY, CT_EUTF8 under
-** CT_INVALID_ERROR, CT_ETOOBIG: no cut within `max`), or CT_ENOMEM. */
+/* Plans `path` (a regular file, or "-": standard input) in pieces of
+** about `piece` bytes, each at most `max` bytes (--max-document-bytes).
+** Fails as ct_text_read_file_max does (CT_EIO, CT_EBINARY, CT_EUTF8
+** under CT_INVALID_ERROR, CT_ETOOBIG: no cut within `max`), or
+** CT_ENOMEM.  Standard input, read only once, is kept by the plan for
+** its pieces: its first MiB in memory, the rest in an unlinked temporary
+** file in $TMPDIR (else /tmp), up to 64 times `max` (past that
+** CT_ETOOBIG, "<stdin>: larger than N bytes, 64 times the document size
+** cap"; a disk that fills, CT_EIO); with no temporary file to be had, in
+** memory up to `max`.  Its name is then "<stdin>". */
 CT_API ct_status ct_plan_open(const char *path, ct_invalid mode, size_t piece,
                               size_t max, ct_plan **out, ct_error *err);
 CT_API void ct_plan_free(ct_plan *p);

@@ -331,6 +331,16 @@ nomem:
   return ct_fail(err, CT_ENOMEM, "%s: out of memory", p->name);
 }
 
+/* Has the pass, at `at`, gone past the cap with no boundary to cut at?
+** Then none can come in time: standard input stops there, as a whole
+** read stops at the cap (a file goes on, for a NUL byte further on wins).
+** A boundary may be noted a few bytes after its place (a window
+** sentence, when the capital after it is seen): hence the margin. */
+static int past_cap(const pass *ps, size_t at) {
+  size_t span = at - ps->p->cuts[ps->p->ncuts - 1].from;
+  return span > ps->max && span - ps->max > 64;
+}
+
 /* Reads the whole file through run(), a block at a time. */
 static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
   unsigned char *buf = malloc(BLOCK);
@@ -350,15 +360,16 @@ static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
       }
       eof = 1;
     }
-    if (ps->p->stream &&
-        (st = keep_input(ps, buf + have, got, err)) != CT_OK) {
-      free(buf);
-      return st;
-    }
     have += got;
     lim = eof ? have : have - 3;
     used = run(ps, buf, lim, have, off);
+    if (ps->p->stream && past_cap(ps, off + used)) ps->too_big = 1;
     if (ps->nul.found || ps->too_big || ps->nomem) break;
+    if (ps->p->stream &&     /* kept once the pass found nothing wrong */
+        (st = keep_input(ps, buf + have - got, got, err)) != CT_OK) {
+      free(buf);
+      return st;
+    }
     memmove(buf, buf + used, have - used);
     off += used;
     have -= used;
