@@ -7,8 +7,10 @@
 # 1. Input size: classify -j1 (shipped rules) and segment -j1 on
 #    BENCH_SCALE_MB MiB (default "1 8 64 512"), each as documents of
 #    32 KiB (a directory of MB*32 files), as ONE file of MB MiB
-#    (--max-document-bytes raised to fit), and as that file with its
-#    blank lines removed (cut only at window lines: docs/cli.md).
+#    (--max-document-bytes raised to fit), as that file with its
+#    blank lines removed (cut only at window lines: docs/cli.md), and as
+#    the one file on standard input, under the default cap (read in
+#    pieces too: docs/cli.md, "Large files").
 # 2. Rule count: classify -j1 with BENCH_SCALE_RULES generated rules
 #    (default "10 100 1000 10000"; genrules.awk: 10 phrases a rule) on the
 #    make bench corpus (BENCH_MB MiB in BENCH_FILES files, 64 and 2048), the
@@ -79,6 +81,10 @@ while [ "$r" -le "$RUNS" ]; do
       "$CT classify -j1 $cap $lines" "$lines"
     bench_run "size $mb lines segment" "$bl" "$LIMIT" \
       "$CT segment -j1 $cap $lines" "$lines"
+    bench_run "size $mb stdin classify" "$b" "$LIMIT" \
+      "$CT classify -j1 - < $one/doc00000.txt" "$one"
+    bench_run "size $mb stdin segment" "$b" "$LIMIT" \
+      "$CT segment -j1 - < $one/doc00000.txt" "$one"
   done
   r=$((r + 1))
 done
@@ -136,15 +142,16 @@ awk -F'\t' -v mb="$MB" -v files="$FILES" -v limit="$LIMIT_MB" '
   END {
     print ""
     print "input size: shipped rules, -j1; documents of 32 KiB, or one file,"
-    print "or that file without its blank lines"
+    print "or that file without its blank lines, or on standard input"
     printf "%-20s %s %s\n", "", group("classify"), group("segment")
     printf "%-20s %s %s %8s\n", "input", cols(), cols(), "peak/in"
     for (i = 0; i < ns; i++)
-      for (j = 0; j < 3; j++) {
-        lay = j == 2 ? "lines" : j ? "one" : "files"; s = size[i]
+      for (j = 0; j < 4; j++) {
+        lay = j == 3 ? "stdin" : j == 2 ? "lines" : j ? "one" : "files"
+        s = size[i]
         kc = "size " s " " lay " classify"; ks = "size " s " " lay " segment"
         printf "%-20s %s %s %8s\n",
-               sprintf("%s MiB, %s", s, j == 2 ? "no blanks" : j ? "one file" : s * 32 " files"),
+               sprintf("%s MiB, %s", s, j == 3 ? "stdin" : j == 2 ? "no blanks" : j ? "one file" : s * 32 " files"),
                cell(kc), cell(ks),
                (kc in med) && !fail[kc] ? sprintf("%.2f", peak[kc] * 1048576 / b[kc]) : "-"
       }
