@@ -70,6 +70,64 @@ static int walk(const ct_plan *p, const ct_abbrevs *ab, size_t piece,
   return 1;
 }
 
+/* The message of a plan of standard input, with the file's name. */
+static int same_message(const char *file, const char *path, const char *in) {
+  static const char name[] = "<stdin>";
+  size_t n = strlen(path);
+  if (strncmp(in, name, sizeof name - 1) != 0) return 0;
+  return strncmp(file, path, n) == 0 &&
+         strcmp(file + n, in + sizeof name - 1) == 0;
+}
+
+/* Cut k's bytes, read back from both plans, are the same. */
+static int same_bytes(const ct_plan *f, const ct_plan *s, size_t k) {
+  size_t to = k + 1 < f->ncuts ? f->cuts[k + 1].at : f->size;
+  ct_text *a = NULL, *b = NULL;
+  ct_error err;
+  int same = ct_plan_read(f, CT_INVALID_REPLACE, f->cuts[k].from, 0, to, &a,
+                          &err) == CT_OK &&
+             ct_plan_read(s, CT_INVALID_REPLACE, s->cuts[k].from, 0, to, &b,
+                          &err) == CT_OK &&
+             a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+  ct_text_free(a);
+  ct_text_free(b);
+  return same;
+}
+
+int th_check_stdin_plan(const char *path, size_t piece, size_t max,
+                        size_t window, char *msg, size_t cap) {
+  ct_plan f, s;
+  ct_error a, b;
+  ct_status sa, sb;
+  size_t k;
+  int ok = 1;
+  if (freopen(path, "rb", stdin) == NULL)
+    return differs(msg, cap, "%s: cannot reopen standard input on it", path);
+  sa = ct_plan_file(path, CT_INVALID_ERROR, piece, max, window, &f, &a);
+  sb = ct_plan_file("-", CT_INVALID_ERROR, piece, max, window, &s, &b);
+  if (sa != CT_OK || sb != CT_OK) {
+    if (sa == CT_OK) ct_plan_clear(&f);
+    if (sb == CT_OK) ct_plan_clear(&s);
+    if (sa != sb || !same_message(a.msg, path, b.msg))
+      return differs(msg, cap, "%s: as a file: %s; as standard input: %s",
+                     path, sa == CT_OK ? "ok" : a.msg,
+                     sb == CT_OK ? "ok" : b.msg);
+    return 1;
+  }
+  if (f.size != s.size || f.ncuts != s.ncuts || f.invalid != s.invalid)
+    ok = differs(msg, cap, "%s: as a file %zu bytes, %zu cuts; as standard "
+                 "input %zu bytes, %zu cuts", path, f.size, f.ncuts, s.size,
+                 s.ncuts);
+  for (k = 0; ok && k < f.ncuts; k++)
+    if (memcmp(&f.cuts[k], &s.cuts[k], sizeof f.cuts[k]) != 0 ||
+        !same_bytes(&f, &s, k))
+      ok = differs(msg, cap, "%s: cut %zu differs as standard input", path,
+                   k);
+  ct_plan_clear(&f);
+  ct_plan_clear(&s);
+  return ok;
+}
+
 int th_check_pieces(const char *path, const ct_abbrevs *ab, size_t piece,
                     size_t window, size_t *pieces, char *msg, size_t cap) {
   ct_text *t;

@@ -317,6 +317,30 @@ static void stdin_planned_as_file(void **state) {
   free(doc);
 }
 
+/* Every fixture, and files the plan refuses, planned as standard input
+** as they are as files (pieces_check.h), with a cut at every boundary,
+** under no cap and under one that some of them break. */
+static void stdin_plans_every_file(void **state) {
+  static const char *const bad[] = {"One.\n\nTwo\0 three.\n",
+                                    "ab\xFF\n\ncd\n", "\n\n\n"};
+  static const size_t windows[] = {0, 40};
+  static const size_t caps[] = {(size_t)-1, 2000};
+  char msg[512];
+  size_t i, w, c;
+  (void)state;
+  for (i = 0; i < N(files); i++)
+    for (w = 0; w < N(windows); w++)
+      for (c = 0; c < N(caps); c++)
+        if (!th_check_stdin_plan(files[i], 1, caps[c], windows[w], msg,
+                                 sizeof msg))
+          fail_msg("%s", msg);
+  for (i = 0; i < N(bad); i++) {
+    write_file(TMP, bad[i], strlen(bad[i]) + (i == 0 ? 8 : 0));
+    if (!th_check_stdin_plan(TMP, 1, (size_t)-1, 0, msg, sizeof msg))
+      fail_msg("%s", msg);
+  }
+}
+
 /* An endless standard input stops at CT_PLAN_STDIN_CAPS caps; one held in
 ** memory (no temporary file) at the cap, as a whole read would. */
 static void stdin_caps(void **state) {
@@ -589,6 +613,7 @@ int main(void) {
     cmocka_unit_test(first_pass_cuts),
     cmocka_unit_test(stdin_planned_as_file),
     cmocka_unit_test(stdin_caps),
+    cmocka_unit_test(stdin_plans_every_file),
     cmocka_unit_test(first_pass_window_lines),
     cmocka_unit_test(window_line_inside_a_block),
     cmocka_unit_test(window_line_under_a_list),

@@ -6,7 +6,9 @@
 ** boundary) and in windows of 16 to 256 bytes (text/cut.h), the first
 ** byte choosing which.  The pieces must give every clause the whole gives
 ** (tests/pieces_check.c), and the plan must refuse a file (a NUL byte)
-** with the whole read's message.  No piece may fail.
+** with the whole read's message.  No piece may fail.  The file planned
+** as standard input (which the plan keeps as it reads) has the same cuts
+** and bytes.
 */
 #include <stdio.h>
 #include <unistd.h>
@@ -44,5 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
              "cannot write %s", path);
   FUZZ_CHECK(th_check_pieces(path, abbrevs, 1, window, &pieces, msg,
                              sizeof msg), "%s", msg);
+  FUZZ_CHECK(th_check_stdin_plan(path, 1, (size_t)-1, window, msg,
+                                 sizeof msg), "%s", msg);
   return 0;
 }
