@@ -70,11 +70,12 @@ typedef struct ct_plan {
   size_t ncuts;
 } ct_plan;
 
-/* Plans `path` (a regular file, or "-": standard input) in pieces of about `piece` bytes, each at
-** most `max` bytes with its overlap, for a segmenter whose windows are
-** `window` bytes (CT_CUT_WINDOW; tests use smaller ones).  CT_EIO, CT_EBINARY, CT_EUTF8
-** (CT_INVALID_ERROR), CT_ETOOBIG, CT_ENOMEM with the messages of
-** ct_text_read_file_max. */
+/* Plans `path` (a regular file, or "-": standard input) in pieces of
+** about `piece` bytes, each at most `max` bytes with its overlap (and
+** standard input at most CT_PLAN_STDIN_CAPS times `max` in all), for a
+** segmenter whose windows are `window` bytes (CT_CUT_WINDOW; tests use
+** smaller ones).  CT_EIO, CT_EBINARY, CT_EUTF8 (CT_INVALID_ERROR),
+** CT_ETOOBIG, CT_ENOMEM with the messages of ct_text_read_file_max. */
 ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
                        size_t max, size_t window, ct_plan *out,
                        ct_error *err);
