@@ -145,6 +145,8 @@ static void space_len_is_cp_isspace(void **state) {
     k = ct_utf8_encode(cp, e);
     assert_int_equal(ct_utf8_space_len((unsigned char *)e, k),
                      ct_cp_isspace(cp) ? k : 0);
+    if (ct_cp_isspace(cp))              /* the quick test lets it through */
+      assert_true(ct_utf8_space_lead((unsigned char)e[0]));
     if (k > 1)
       assert_int_equal(ct_utf8_space_len((unsigned char *)e, k - 1), 0);
   }

@@ -193,10 +193,10 @@ static size_t space_len(const unsigned char *s, size_t n) {
   return ct_utf8_space_len(s, n);
 }
 
-/* Bytes that may start a space_len() character. */
+/* Bytes that may start a space_len() character (the hyphens after
+** U+2000 start with 0xE2, a space's lead too). */
 static int space_lead(unsigned c) {
-  return c == ' ' || c == '-' || (c >= 0x09 && c <= 0x0D) || c == 0xC2 ||
-         c == 0xE1 || c == 0xE2 || c == 0xE3;
+  return c == '-' || ct_utf8_space_lead(c);
 }
 
 static int is_word(int32_t cp) {

@@ -47,6 +47,13 @@ static inline int ct_cp_ishangul(int32_t cp) {
   return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
+/* Can byte c start a White_Space character (ct_utf8_space_len)?  A
+** loop's quick test before it asks for the length. */
+static inline int ct_utf8_space_lead(unsigned c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xC2 ||
+         (c >= 0xE1 && c <= 0xE3);
+}
+
 /* The length of the White_Space character (ct_cp_isspace's set) that
 ** starts s[0..n) (n > 0), or 0: the same set read from the bytes, for
 ** loops that meet white space far more often than they decode (the
