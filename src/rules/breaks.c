@@ -130,6 +130,15 @@ static const char *named(long cp, char *out, size_t n) {
   return out;
 }
 
+/* Does every character from lo to hi (a class's range) never match?  No
+** run of such white space is longer than U+2000..U+200A's eleven. */
+static int range_never(long lo, long hi) {
+  if (lo < 0 || hi < lo || hi - lo > 16) return 0;
+  for (; lo <= hi; lo++)
+    if (!never(lo)) return 0;
+  return 1;
+}
+
 /* A bracket class at w->p (its '['): stepped over; does it match only
 ** white space a clause never holds? */
 static int class_never(walk *w) {
@@ -153,10 +162,11 @@ static int class_never(walk *w) {
       cp = NONE, p++;         /* layout under xx, which is not told from x */
     else cp = literal(&p);
     if (p[0] == '-' && p[1] != ']' && p[1] != '\0') {
-      p++;                                     /* a range: not followed */
-      if (*p == '\\' && p[1] != '\0') escape(p + 1, &p);
-      else literal(&p);
-      cp = NONE;
+      long hi;                                 /* a range: [\t-\r] */
+      p++;
+      hi = *p == '\\' && p[1] != '\0' ? escape(p + 1, &p) : literal(&p);
+      all &= range_never(cp, hi);
+      continue;
     }
     all &= never(cp);
   }
