@@ -340,8 +340,9 @@ typedef struct ct_plan ct_plan;
 ** about `piece` bytes, each at most `max` bytes (--max-document-bytes).
 ** Fails as ct_text_read_file_max does (CT_EIO, CT_EBINARY, CT_EUTF8
 ** under CT_INVALID_ERROR, CT_ETOOBIG: no cut within `max`), or
-** CT_ENOMEM.  Standard input, read only once, is kept by the plan for
-** its pieces: its first MiB in memory, the rest in an unlinked temporary
+** CT_ENOMEM.  Standard input that is a regular file (`< FILE`) is read
+** again as a file is, from where it stood.  Any other (a pipe), read
+** only once, is kept by the plan for its pieces: its first MiB in memory, the rest in an unlinked temporary
 ** file in $TMPDIR (else /tmp), up to 64 times `max` (past that
 ** CT_ETOOBIG, "<stdin>: larger than N bytes, 64 times the document size
 ** cap"; a disk that fills, CT_EIO); with no temporary file to be had, in

@@ -1,10 +1,14 @@
 /*
 ** pieces_check.c -- see pieces_check.h.
 */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "pieces_check.h"
 #include "segment/segment.h"
 #include "stream/stream.h"
@@ -94,38 +98,115 @@ static int same_bytes(const ct_plan *f, const ct_plan *s, size_t k) {
   return same;
 }
 
-int th_check_stdin_plan(const char *path, size_t piece, size_t max,
-                        size_t window, char *msg, size_t cap) {
+/* The thread that fills the pipe of th_stdin_pipe. */
+static struct {
+  int fd;
+  char *bytes;
+  size_t n;
+  pthread_t thread;
+} filler = {-1, NULL, 0, 0};
+
+static void *fill(void *arg) {
+  size_t done = 0;
+  ssize_t k;
+  (void)arg;
+  while (done < filler.n &&
+         ((k = write(filler.fd, filler.bytes + done, filler.n - done)) > 0 ||
+          (k < 0 && errno == EINTR)))
+    if (k > 0) done += (size_t)k;
+  close(filler.fd);
+  return NULL;
+}
+
+int th_stdin_pipe(const char *path) {
+  FILE *f = fopen(path, "rb");
+  long n;
+  int fds[2];
+  if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+      fseek(f, 0, SEEK_SET) != 0 ||
+      (filler.bytes = malloc((size_t)n + 1)) == NULL ||
+      fread(filler.bytes, 1, (size_t)n, f) != (size_t)n) {
+    if (f != NULL) fclose(f);
+    free(filler.bytes);
+    filler.bytes = NULL;
+    return 0;
+  }
+  fclose(f);
+  filler.n = (size_t)n;
+  signal(SIGPIPE, SIG_IGN);    /* a plan that stops early closes it */
+  if (freopen("/dev/null", "rb", stdin) == NULL || pipe(fds) != 0 ||
+      dup2(fds[0], STDIN_FILENO) < 0) {
+    free(filler.bytes);
+    filler.bytes = NULL;
+    return 0;
+  }
+  close(fds[0]);
+  clearerr(stdin);
+  filler.fd = fds[1];
+  if (pthread_create(&filler.thread, NULL, fill, NULL) != 0) {
+    close(fds[1]);
+    free(filler.bytes);
+    filler.bytes = NULL;
+    return 0;
+  }
+  return 1;
+}
+
+void th_stdin_pipe_end(void) {
+  if (filler.bytes == NULL) return;
+  if (freopen("/dev/null", "rb", stdin) == NULL) abort();
+  pthread_join(filler.thread, NULL);
+  free(filler.bytes);
+  filler.bytes = NULL;
+}
+
+/* Standard input on `path`, as a regular file (pipe 0) or a pipe (1). */
+static int stdin_on(const char *path, int pipe) {
+  return pipe ? th_stdin_pipe(path) : freopen(path, "rb", stdin) != NULL;
+}
+
+/* th_check_stdin_plan with standard input a regular file or a pipe. */
+static int check_stdin(const char *path, int pipe, size_t piece, size_t max,
+                       size_t window, char *msg, size_t cap) {
+  const char *how = pipe ? "a pipe" : "a file";
   ct_plan f, s;
   ct_error a, b;
   ct_status sa, sb;
   size_t k;
   int ok = 1;
-  if (freopen(path, "rb", stdin) == NULL)
-    return differs(msg, cap, "%s: cannot reopen standard input on it", path);
   sa = ct_plan_file(path, CT_INVALID_ERROR, piece, max, window, &f, &a);
+  if (!stdin_on(path, pipe))
+    return differs(msg, cap, "%s: cannot make standard input %s", path, how);
   sb = ct_plan_file("-", CT_INVALID_ERROR, piece, max, window, &s, &b);
+  if (pipe) th_stdin_pipe_end();
   if (sa != CT_OK || sb != CT_OK) {
     if (sa == CT_OK) ct_plan_clear(&f);
     if (sb == CT_OK) ct_plan_clear(&s);
     if (sa != sb || !same_message(a.msg, path, b.msg))
-      return differs(msg, cap, "%s: as a file: %s; as standard input: %s",
-                     path, sa == CT_OK ? "ok" : a.msg,
+      return differs(msg, cap, "%s: as a file: %s; as standard input (%s): "
+                     "%s", path, sa == CT_OK ? "ok" : a.msg, how,
                      sb == CT_OK ? "ok" : b.msg);
     return 1;
   }
-  if (f.size != s.size || f.ncuts != s.ncuts || f.invalid != s.invalid)
+  if (f.size != s.size || f.ncuts != s.ncuts || f.invalid != s.invalid ||
+      s.stream != pipe)
     ok = differs(msg, cap, "%s: as a file %zu bytes, %zu cuts; as standard "
-                 "input %zu bytes, %zu cuts", path, f.size, f.ncuts, s.size,
-                 s.ncuts);
+                 "input (%s) %zu bytes, %zu cuts, %s", path, f.size, f.ncuts,
+                 how, s.size, s.ncuts, s.stream ? "kept" : "read again");
   for (k = 0; ok && k < f.ncuts; k++)
     if (memcmp(&f.cuts[k], &s.cuts[k], sizeof f.cuts[k]) != 0 ||
         !same_bytes(&f, &s, k))
-      ok = differs(msg, cap, "%s: cut %zu differs as standard input", path,
-                   k);
+      ok = differs(msg, cap, "%s: cut %zu differs as standard input (%s)",
+                   path, k, how);
   ct_plan_clear(&f);
   ct_plan_clear(&s);
   return ok;
+}
+
+int th_check_stdin_plan(const char *path, size_t piece, size_t max,
+                        size_t window, char *msg, size_t cap) {
+  return check_stdin(path, 0, piece, max, window, msg, cap) &&
+         check_stdin(path, 1, piece, max, window, msg, cap);
 }
 
 int th_check_pieces(const char *path, const ct_abbrevs *ab, size_t piece,

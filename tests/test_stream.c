@@ -250,13 +250,16 @@ static void first_pass_errors(void **state) {
   plan_fails_alike("fine\n\ntext\n", 11, CT_INVALID_ERROR);
 }
 
-/* doc[0..n) as standard input, planned as "-" with pieces of `piece`
-** bytes and a cap of `max`. */
+/* doc[0..n) piped to standard input, planned as "-" with pieces of
+** `piece` bytes and a cap of `max`. */
 static ct_status plan_stdin(const char *doc, size_t n, size_t piece,
                             size_t max, ct_plan *p, ct_error *err) {
+  ct_status st;
   write_file(TMP2, doc, n);
-  assert_non_null(freopen(TMP2, "rb", stdin));
-  return ct_plan_file("-", CT_INVALID_ERROR, piece, max, 0, p, err);
+  assert_true(th_stdin_pipe(TMP2));
+  st = ct_plan_file("-", CT_INVALID_ERROR, piece, max, 0, p, err);
+  th_stdin_pipe_end();
+  return st;
 }
 
 /* n bytes of paragraphs, a blank line every 100 bytes or so. */
@@ -272,8 +275,9 @@ static char *paragraphs(size_t n) {
 
 /* Standard input is planned as the same bytes in a file are: the same
 ** cuts, and every piece reads back the same bytes, whether the plan
-** kept them in memory, in a temporary file or (with no $TMPDIR to make
-** one in) in memory after all. */
+** read a regular file again or kept a pipe's bytes in memory, in a
+** temporary file or (with no $TMPDIR to make one in) in memory after
+** all. */
 static void stdin_planned_as_file(void **state) {
   const char *tmpdirs[] = {NULL, "build/no-such-dir"};
   const size_t n = CT_PLAN_KEEP * 3 + 12345, piece = 100000;
@@ -297,6 +301,61 @@ static void stdin_planned_as_file(void **state) {
     assert_true(s.ncuts > 30);
     ct_plan_clear(&s);
   }
+  if (saved != NULL) setenv("TMPDIR", saved, 1);
+  else unsetenv("TMPDIR");
+  free(saved);
+  free(doc);
+}
+
+/* Standard input that is a regular file, from where it stands in it, is
+** read again as a file is: nothing kept (no temporary file is needed, and
+** none is made when it cannot be), the pieces those of the rest of the
+** file, no 64-cap bound, and a change to the file after the plan is
+** an error naming <stdin>. */
+static void stdin_file_read_again(void **state) {
+  const size_t skip = 777, n = CT_PLAN_KEEP * 2 + 4321, piece = 100000,
+               max = n / 70;              /* piped, it is over 64 caps */
+  char *doc = paragraphs(n);
+  const char *old = getenv("TMPDIR");
+  char *saved = old != NULL ? strdup(old) : NULL;
+  ct_plan f, s;
+  ct_error err;
+  ct_text *t;
+  size_t k;
+  FILE *tail;
+  (void)state;
+  write_file(TMP, doc + skip, n - skip);
+  assert_int_equal(ct_plan_file(TMP, CT_INVALID_ERROR, piece, max, 0, &f,
+                                &err), CT_OK);
+  write_file(TMP2, doc, n);
+  assert_non_null(freopen(TMP2, "rb", stdin));
+  assert_int_equal(fseek(stdin, (long)skip, SEEK_SET), 0);
+  setenv("TMPDIR", "build/no-such-dir", 1);
+  assert_int_equal(ct_plan_file("-", CT_INVALID_ERROR, piece, max, 0, &s,
+                                &err), CT_OK);
+  assert_int_equal(s.stream, 0);
+  assert_int_equal(s.kept.len, 0);
+  assert_int_equal(s.base, skip);
+  assert_int_equal(s.size, n - skip);
+  assert_int_equal(s.ncuts, f.ncuts);
+  for (k = 0; k < f.ncuts; k++) {
+    size_t to = k + 1 < f.ncuts ? f.cuts[k + 1].at : f.size;
+    assert_memory_equal(&s.cuts[k], &f.cuts[k], sizeof f.cuts[k]);
+    assert_int_equal(ct_plan_read(&s, CT_INVALID_ERROR, s.cuts[k].from, 0, to,
+                                  &t, &err), CT_OK);
+    assert_int_equal(t->len, to - s.cuts[k].from);
+    assert_memory_equal(t->data, doc + skip + s.cuts[k].from, t->len);
+    ct_text_free(t);
+  }
+  assert_non_null(tail = fopen(TMP2, "ab"));    /* the file changes */
+  fputs("More.\n", tail);
+  fclose(tail);
+  assert_int_equal(ct_plan_read(&s, CT_INVALID_ERROR, 0, 0, s.cuts[1].at, &t,
+                                &err), CT_EIO);
+  assert_string_equal(err.msg, "<stdin>: changed while being read (modified "
+                      "during the read)");
+  ct_plan_clear(&s);
+  ct_plan_clear(&f);
   if (saved != NULL) setenv("TMPDIR", saved, 1);
   else unsetenv("TMPDIR");
   free(saved);
@@ -599,6 +658,7 @@ int main(void) {
     cmocka_unit_test(first_pass_cuts),
     cmocka_unit_test(stdin_planned_as_file),
     cmocka_unit_test(stdin_caps),
+    cmocka_unit_test(stdin_file_read_again),
     cmocka_unit_test(stdin_plans_every_file),
     cmocka_unit_test(first_pass_window_lines),
     cmocka_unit_test(window_line_inside_a_block),

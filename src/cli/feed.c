@@ -93,10 +93,10 @@ static long long regular_size(const ct_cli_source *in) {
   return (long long)st.st_size;
 }
 
-/* Is the file read in pieces?  Plain text, and a regular file (of
-** `size` bytes) larger than 8 pieces or than the size cap, or standard
-** input, whose size is known only once it is read: the plan keeps its
-** bytes as it reads them (ct_plan_open), so that it can be of any size. */
+/* Plain text, and a regular file (of `size` bytes) larger than 8 pieces
+** or than the size cap, or standard input, whose size is known only once
+** it is read: the plan keeps its bytes as it reads them, or reads a
+** regular file again (ct_plan_open), so that it can be of any size. */
 static int in_pieces(const ct_cli_feed *f, const char *path, long long size) {
   if (f->piece_bytes == 0 ||
       (f->by_name && ct_input_format_of(path) != CT_INPUT_TEXT))
@@ -105,6 +105,11 @@ static int in_pieces(const ct_cli_feed *f, const char *path, long long size) {
   if (size < 0) return 0;
   return (unsigned long long)size > 8ull * f->piece_bytes ||
          (unsigned long long)size > f->max_bytes;
+}
+
+int ct_cli_feed_in_pieces(const ct_cli_feed *f, const ct_cli_source *in) {
+  return !f->jsonl && in->errnum == 0 &&
+         in_pieces(f, in->path, regular_size(in));
 }
 
 /* A large file: planned, then queued piece by piece, every item holding

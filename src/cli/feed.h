@@ -32,9 +32,10 @@ typedef struct ct_cli_feed {
   int jsonl;               /* --input jsonl: every line is a document */
   ct_invalid invalid;
   size_t max_bytes;        /* --max-document-bytes */
-  size_t piece_bytes;      /* 0, or read a plain text file larger than 4
-                           ** pieces (or than the cap) in pieces of about
-                           ** this many bytes (chain.h) */
+  size_t piece_bytes;      /* 0, or read a plain text file larger than 8
+                           ** pieces (or than the cap), and standard
+                           ** input, in pieces of about this many bytes
+                           ** (chain.h) */
   int by_name;             /* a file is plain text only by its name
                            ** (--input auto), else every file is */
   const ct_ruleset *rs;    /* the run's (NULL: none), for the pieces'
@@ -55,6 +56,12 @@ typedef struct ct_cli_feed {
   int oom;                 /* ran out of memory: read after join */
   pthread_t thread;
 } ct_cli_feed;
+
+/* Is input `in` read in pieces (planned here, its pieces queued apart,
+** so that every worker can take one)?  By f's jsonl, piece_bytes,
+** max_bytes and by_name; run.c asks it too, before the run, to know how
+** many workers a short list of inputs keeps busy. */
+int ct_cli_feed_in_pieces(const ct_cli_feed *f, const ct_cli_source *in);
 
 /* Starts feeding f->pool; 0, or -1 when no thread could be started. */
 int ct_cli_feed_start(ct_cli_feed *f);

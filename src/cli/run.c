@@ -497,6 +497,23 @@ static size_t piece_bytes(const ct_cli_run *r, int apart) {
   return n;
 }
 
+/* The feeder of the run's inputs `in`, but for its pool and the outputs
+** it must not read (`apart`: the run's writer writes documents apart). */
+static void feed_setup(const ct_cli_run *r, int apart,
+                       const ct_cli_input_list *in, ct_cli_feed *f) {
+  memset(f, 0, sizeof *f);
+  f->inputs = in;
+  f->jsonl = r->opt->input == CT_CLI_INPUT_JSONL;
+  f->invalid = r->opt->invalid;
+  f->max_bytes = r->opt->max_document_bytes;
+  f->piece_bytes = piece_bytes(r, apart);
+  f->by_name = r->opt->input == CT_CLI_INPUT_AUTO;
+  f->rs = r->rs;
+  f->opt = r->opt;
+  f->read_ahead = READ_AHEAD_MAX;
+  f->small_bytes = READ_AHEAD_SMALL;
+}
+
 /* Feeds the inputs through n workers and writes what comes back. */
 static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
                       size_t n) {
@@ -507,18 +524,9 @@ static void run_batch(loop *l, const ct_cli_input_list *in, worker *wk,
     out_of_memory(l);
     return;
   }
-  memset(&f, 0, sizeof f);
-  f.inputs = in, f.pool = pool;
+  feed_setup(l->r, ct_writer_apart(l->w), in, &f);
+  f.pool = pool;
   f.outs = l->outs, f.nouts = l->nouts;
-  f.jsonl = l->r->opt->input == CT_CLI_INPUT_JSONL;
-  f.invalid = l->r->opt->invalid;
-  f.max_bytes = l->r->opt->max_document_bytes;
-  f.piece_bytes = piece_bytes(l->r, ct_writer_apart(l->w));
-  f.by_name = l->r->opt->input == CT_CLI_INPUT_AUTO;
-  f.rs = l->r->rs;
-  f.opt = l->r->opt;
-  f.read_ahead = READ_AHEAD_MAX;
-  f.small_bytes = READ_AHEAD_SMALL;
   if (ct_cli_feed_start(&f) != 0) {
     ct_cli_pool_close(pool);
     out_of_memory(l);
@@ -655,21 +663,17 @@ static int run_to(loop *l, ct_cli_outfile *out, const ct_cli_input_list *in,
   return l->status ? l->status : l->violated;
 }
 
-/* Workers: -j, but no more than there are files to read. */
+/* Workers: -j, but no more than there are files to read, unless one is
+** read in pieces (the feeder's own test): that keeps every worker busy. */
 static size_t nworkers(const ct_cli_run *r, int apart,
                        const ct_cli_input_list *in) {
   const ct_cli_options *o = r->opt;
-  size_t k, piece;
+  ct_cli_feed f;
+  size_t k;
   if (o->input == CT_CLI_INPUT_JSONL || in->n >= o->jobs) return o->jobs;
-  /* a file read in pieces keeps every worker busy: a large one, or
-  ** standard input, which may be large */
-  for (k = 0, piece = piece_bytes(r, apart); piece > 0 && k < in->n; k++) {
-    struct stat st;
-    if (strcmp(in->v[k].path, "-") == 0 ||
-        (stat(in->v[k].path, &st) == 0 && S_ISREG(st.st_mode) &&
-         (unsigned long long)st.st_size > 8ull * piece))
-      return o->jobs;
-  }
+  feed_setup(r, apart, in, &f);
+  for (k = 0; k < in->n; k++)
+    if (ct_cli_feed_in_pieces(&f, &in->v[k])) return o->jobs;
   return in->n ? in->n : 1;
 }
 

@@ -379,6 +379,19 @@ static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
   return CT_OK;
 }
 
+/* Standard input is read once: a pipe's bytes are kept as the pass
+** reads them (keep_input), but a regular file (`< FILE`) can be read
+** again, as a file is, through a copy of its descriptor from where it
+** stood (base).  Without a copy it is kept as a pipe is. */
+static void stdin_source(ct_plan *p) {
+  if (p->state.known &&
+      (p->fd = fcntl(fileno(stdin), F_DUPFD_CLOEXEC, 0)) >= 0) {
+    p->base = p->state.size - p->state.left;
+    return;
+  }
+  p->stream = 1;
+}
+
 ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
                        size_t max, size_t window, ct_plan *out,
                        ct_error *err) {
@@ -390,6 +403,7 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   FILE *f;
   memset(out, 0, sizeof *out);
   memset(&ps, 0, sizeof ps);
+  out->fd = -1;
   if ((out->name = strdup(is_stdin ? "<stdin>" : path)) == NULL)
     return ct_fail(err, CT_ENOMEM, "%s: out of memory", path);
   if ((f = is_stdin ? stdin : fopen(path, "rb")) == NULL) {
@@ -397,8 +411,8 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
     ct_plan_clear(out);
     return st;
   }
-  out->stream = is_stdin;
   ct_file_state_of(f, &out->state);
+  if (is_stdin) stdin_source(out);
   ps.p = out;
   out->window = window > 0 ? window : CT_CUT_WINDOW;
   ps.max = max;
@@ -419,13 +433,13 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   else if (st == CT_OK && (ps.too_big ||
                            out->size - out->cuts[out->ncuts - 1].from > max))
     st = too_big(out, max, err);
-  else if (st == CT_OK && !is_stdin &&
+  else if (st == CT_OK && !out->stream &&
            (!after.known || after.size != out->state.size ||
             after.mtime_s != out->state.mtime_s ||
             after.mtime_ns != out->state.mtime_ns ||
             out->size != out->state.left))
     st = ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
-                 "bytes, read %zu)", path, out->state.left, out->size);
+                 "bytes, read %zu)", out->name, out->state.left, out->size);
   else if (st == CT_OK && ps.bad.found && mode == CT_INVALID_ERROR)
     st = fail_at(out, &ps.bad, CT_EUTF8, err);
   out->invalid = ps.bad.found;
@@ -439,7 +453,9 @@ void ct_plan_clear(ct_plan *p) {
   free(p->cuts);
   ct_buf_free(&p->kept);
   ct_spill_close(&p->spill);
+  if (p->fd >= 0) close(p->fd);
   memset(p, 0, sizeof *p);
+  p->fd = -1;
 }
 
 /* Bytes [from, to) of standard input, from where the pass kept them. */
@@ -455,25 +471,37 @@ static ct_status kept_bytes(const ct_plan *p, size_t from, size_t to,
   return CT_OK;
 }
 
-/* Bytes [from, to) of the file, read again: CT_EIO when it changed. */
+/* Has the file changed since the plan?  By its size and time. */
+static int changed(const ct_plan *p, int fd) {
+  struct stat st;
+  return fstat(fd, &st) != 0 ||
+         (unsigned long long)st.st_size != p->state.size ||
+         (long long)st.st_mtim.tv_sec != p->state.mtime_s ||
+         (long)st.st_mtim.tv_nsec != p->state.mtime_ns;
+}
+
+/* Bytes [from, to) of the file, read again (by name, or standard input
+** through its copy, from its base): CT_EIO when it changed. */
 static ct_status file_bytes(const ct_plan *p, size_t from, size_t to,
                             unsigned char *buf, ct_error *err) {
-  FILE *f;
-  ct_file_state now;
-  size_t got;
-  if ((f = fopen(p->name, "rb")) == NULL)
+  int fd = p->fd >= 0 ? p->fd : open(p->name, O_RDONLY | O_CLOEXEC);
+  size_t got = 0;
+  ssize_t k = 1;
+  if (fd < 0)
     return ct_fail(err, CT_EIO, "%s: cannot read: %s", p->name,
                    strerror(errno));
-  ct_file_state_of(f, &now);
-  if (!now.known || now.size != p->state.size ||
-      now.mtime_s != p->state.mtime_s || now.mtime_ns != p->state.mtime_ns) {
-    fclose(f);
+  if (changed(p, fd)) {
+    if (fd != p->fd) close(fd);
     return ct_fail(err, CT_EIO, "%s: changed while being read (modified "
                    "during the read)", p->name);
   }
-  got = fseeko(f, (off_t)from, SEEK_SET) == 0 ? fread(buf, 1, to - from, f)
-                                               : 0;
-  fclose(f);
+  while (got < to - from && k != 0)
+    if ((k = pread(fd, buf + got, to - from - got,
+                   (off_t)(p->base + from + got))) > 0)
+      got += (size_t)k;
+    else if (k < 0 && errno != EINTR)
+      break;
+  if (fd != p->fd) close(fd);
   if (got != to - from)
     return ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
                    "bytes, read %zu)", p->name, to - from, got);

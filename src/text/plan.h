@@ -26,8 +26,10 @@
 ** is at most `max` bytes: past it, with no boundary, the plan fails with
 ** CT_ETOOBIG and the size cap's message, as reading the whole would.
 **
-** Standard input ("-", named "<stdin>") cannot be read twice, so the pass
-** keeps what it reads: its first CT_PLAN_KEEP bytes in memory, the rest
+** Standard input ("-", named "<stdin>") that is a regular file (`< FILE`)
+** is read again as a file is, from where it stood when the plan began.
+** Any other (a pipe) cannot be read twice, so the pass keeps what it
+** reads: its first CT_PLAN_KEEP bytes in memory, the rest
 ** in a spill (core/spill.h: an unlinked temporary file), where the
 ** pieces are read from.  Memory then stays bounded as for a file; where
 ** no temporary file can be made, the rest stays in memory too, up to
@@ -59,10 +61,15 @@ typedef struct ct_cut {
 
 typedef struct ct_plan {
   char *name;           /* as given; "<stdin>" for "-" */
-  int stream;           /* standard input: its bytes are kept here */
+  int stream;           /* standard input not a regular file: its bytes
+                        ** are kept here */
   ct_buf kept;          /* its bytes [0, kept.len) */
   ct_spill spill;       /* and [kept.len, size), from offset 0 */
   ct_file_state state;  /* when the pass began: each read checks it */
+  int fd;               /* standard input that is a regular file: a copy
+                        ** of its descriptor (-1: none; a file is opened
+                        ** again by its name) */
+  unsigned long long base;  /* where in that file standard input began */
   size_t size;          /* bytes in the file */
   int invalid;          /* holds invalid UTF-8 (CT_INVALID_REPLACE) */
   size_t window;        /* the segmenter's window (text/cut.h) */
