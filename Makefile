@@ -264,9 +264,12 @@ valgrind: $(BIN)
 	@# a large file's pieces (small ones here), on two workers
 	CLAUSETAG_PIECE_BYTES=2000 $(VALGRIND) $(BIN) classify -j2 -f jsonl \
 	  samples/us-rok-2021-partnership.txt > /dev/null
-	@# standard input in pieces: in memory, then past 1 MiB in a spill
+	@# standard input in pieces: a file read again; a pipe kept in
+	@# memory, then past 1 MiB in a spill
 	CLAUSETAG_PIECE_BYTES=2000 $(VALGRIND) $(BIN) classify -j2 -f jsonl \
 	  - < samples/us-rok-2021-partnership.txt > /dev/null
+	cat samples/us-rok-2021-partnership.txt | CLAUSETAG_PIECE_BYTES=2000 \
+	  $(VALGRIND) $(BIN) classify -j2 -f jsonl - > /dev/null
 	cat tests/corpus/docs/*.txt | head -c 1500000 | \
 	  CLAUSETAG_PIECE_BYTES=200000 $(VALGRIND) $(BIN) segment -j2 -f jsonl \
 	  - > /dev/null
