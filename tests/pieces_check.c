@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "pieces_check.h"
 #include "segment/segment.h"
@@ -103,22 +104,28 @@ static struct {
   int fd;
   char *bytes;
   size_t n;
+  int slow;
   pthread_t thread;
-} filler = {-1, NULL, 0, 0};
+} filler = {-1, NULL, 0, 0, 0};
 
 static void *fill(void *arg) {
-  size_t done = 0;
+  const struct timespec pause = {0, 50000};
+  size_t done = 0, want;
   ssize_t k;
   (void)arg;
-  while (done < filler.n &&
-         ((k = write(filler.fd, filler.bytes + done, filler.n - done)) > 0 ||
-          (k < 0 && errno == EINTR)))
-    if (k > 0) done += (size_t)k;
+  while (done < filler.n) {
+    want = filler.slow && filler.n - done > 512 ? 512 : filler.n - done;
+    if ((k = write(filler.fd, filler.bytes + done, want)) > 0)
+      done += (size_t)k;
+    else if (k == 0 || errno != EINTR)
+      break;
+    if (filler.slow) nanosleep(&pause, NULL);
+  }
   close(filler.fd);
   return NULL;
 }
 
-int th_stdin_pipe(const char *path) {
+int th_stdin_pipe(const char *path, int slow) {
   FILE *f = fopen(path, "rb");
   long n;
   int fds[2];
@@ -133,6 +140,7 @@ int th_stdin_pipe(const char *path) {
   }
   fclose(f);
   filler.n = (size_t)n;
+  filler.slow = slow;
   signal(SIGPIPE, SIG_IGN);    /* a plan that stops early closes it */
   if (freopen("/dev/null", "rb", stdin) == NULL || pipe(fds) != 0 ||
       dup2(fds[0], STDIN_FILENO) < 0) {
@@ -162,7 +170,7 @@ void th_stdin_pipe_end(void) {
 
 /* Standard input on `path`, as a regular file (pipe 0) or a pipe (1). */
 static int stdin_on(const char *path, int pipe) {
-  return pipe ? th_stdin_pipe(path) : freopen(path, "rb", stdin) != NULL;
+  return pipe ? th_stdin_pipe(path, 0) : freopen(path, "rb", stdin) != NULL;
 }
 
 /* th_check_stdin_plan with standard input a regular file or a pipe. */

@@ -30,10 +30,12 @@ int th_check_stdin_plan(const char *path, size_t piece, size_t max,
                         size_t window, char *msg, size_t cap);
 
 /* Makes standard input a pipe that a thread fills with the bytes of the
-** file at `path` (as `cat path |` would); 1, or 0 when it cannot.
+** file at `path` (as `cat path |` would; with `slow`, 512 bytes at a
+** time, 50 microseconds apart, so that reads wait on it); 1, or 0 when
+** it cannot.
 ** th_stdin_pipe_end then points standard input at /dev/null (the thread
 ** stops if the pipe was not read to its end) and joins the thread. */
-int th_stdin_pipe(const char *path);
+int th_stdin_pipe(const char *path, int slow);
 void th_stdin_pipe_end(void);
 
 #endif

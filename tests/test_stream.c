@@ -6,10 +6,13 @@
 ** HTML comments over lines, tables, headings), cut at every few bytes;
 ** and the first pass reports bad files as reading them whole does.
 */
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -256,7 +259,7 @@ static ct_status plan_stdin(const char *doc, size_t n, size_t piece,
                             size_t max, ct_plan *p, ct_error *err) {
   ct_status st;
   write_file(TMP2, doc, n);
-  assert_true(th_stdin_pipe(TMP2));
+  assert_true(th_stdin_pipe(TMP2, 0));
   st = ct_plan_file("-", CT_INVALID_ERROR, piece, max, 0, p, err);
   th_stdin_pipe_end();
   return st;
@@ -359,6 +362,81 @@ static void stdin_file_read_again(void **state) {
   if (saved != NULL) setenv("TMPDIR", saved, 1);
   else unsetenv("TMPDIR");
   free(saved);
+  free(doc);
+}
+
+/* A thread that sends SIGUSR1 to the test's thread every 100
+** microseconds, whose handler is installed without SA_RESTART: a read of
+** a pipe that waits is then interrupted (EINTR), as in a program with a
+** timer of its own. */
+static volatile sig_atomic_t signals;
+static volatile int signalling;
+static pthread_t signalled;
+
+static void on_signal(int sig) {
+  (void)sig;
+  signals++;
+}
+
+static void *signaller(void *arg) {
+  const struct timespec pause = {0, 100000};
+  (void)arg;
+  while (signalling) {
+    pthread_kill(signalled, SIGUSR1);
+    nanosleep(&pause, NULL);
+  }
+  return NULL;
+}
+
+static void interrupting(int on) {
+  static pthread_t thread;
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sigemptyset(&sa.sa_mask);
+  if (on) {
+    sa.sa_handler = on_signal;             /* sa_flags 0: no SA_RESTART */
+    assert_int_equal(sigaction(SIGUSR1, &sa, NULL), 0);
+    signals = 0, signalling = 1, signalled = pthread_self();
+    assert_int_equal(pthread_create(&thread, NULL, signaller, NULL), 0);
+    return;
+  }
+  signalling = 0;
+  pthread_join(thread, NULL);
+  sa.sa_handler = SIG_IGN;            /* one still pending is dropped */
+  sigaction(SIGUSR1, &sa, NULL);
+}
+
+/* A pipe read while signals interrupt the reads: the plan and the whole
+** read go on after each (ct_stream_fread), and read every byte. */
+static void stdin_pipe_interrupted(void **state) {
+  const size_t n = 200000;
+  char *doc = paragraphs(n);
+  ct_plan p;
+  ct_text *t = NULL;
+  ct_error err;
+  ct_status st;
+  (void)state;
+  write_file(TMP2, doc, n);
+  err.msg[0] = '\0';
+  interrupting(1);
+  assert_true(th_stdin_pipe(TMP2, 1));
+  st = ct_plan_file("-", CT_INVALID_ERROR, 10000, (size_t)-1, 0, &p, &err);
+  th_stdin_pipe_end();
+  if (st != CT_OK) {
+    interrupting(0);
+    fail_msg("plan: %s", err.msg);
+  }
+  assert_int_equal(p.size, n);
+  ct_plan_clear(&p);
+  assert_true(th_stdin_pipe(TMP2, 1));
+  st = ct_text_read_file_max("-", CT_INVALID_ERROR, (size_t)-1, &t, &err);
+  th_stdin_pipe_end();
+  interrupting(0);
+  if (st != CT_OK) fail_msg("whole read: %s", err.msg);
+  assert_true(signals > 0);
+  assert_int_equal(t->len, n);
+  assert_memory_equal(t->data, doc, n);
+  ct_text_free(t);
   free(doc);
 }
 
@@ -659,6 +737,7 @@ int main(void) {
     cmocka_unit_test(stdin_planned_as_file),
     cmocka_unit_test(stdin_caps),
     cmocka_unit_test(stdin_file_read_again),
+    cmocka_unit_test(stdin_pipe_interrupted),
     cmocka_unit_test(stdin_plans_every_file),
     cmocka_unit_test(first_pass_window_lines),
     cmocka_unit_test(window_line_inside_a_block),

@@ -350,16 +350,14 @@ static ct_status read_all(pass *ps, FILE *f, ct_error *err) {
   if (buf == NULL) return ct_fail(err, CT_ENOMEM, "%s: out of memory",
                                   ps->p->name);
   while (!eof) {
-    size_t got = fread(buf + have, 1, BLOCK - have, f), lim;
-    if (got < BLOCK - have) {
-      if (ferror(f)) {
-        int e = errno ? errno : EIO;
-        free(buf);
-        return ct_fail(err, CT_EIO, "%s: cannot read: %s", ps->p->name,
-                       strerror(e));
-      }
-      eof = 1;
+    int e;
+    size_t got = ct_stream_fread(f, buf + have, BLOCK - have, &e), lim;
+    if (e != 0) {
+      free(buf);
+      return ct_fail(err, CT_EIO, "%s: cannot read: %s", ps->p->name,
+                     strerror(e));
     }
+    if (got < BLOCK - have) eof = 1;
     have += got;
     lim = eof ? have : have - 3;
     used = run(ps, buf, lim, have, off);

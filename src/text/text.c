@@ -408,6 +408,22 @@ void ct_file_state_of(FILE *f, ct_file_state *fs) {
   state_from(&st, ftello(f), fs);   /* standard input may start inside its file */
 }
 
+size_t ct_stream_fread(FILE *f, void *p, size_t n, int *errnum) {
+  size_t got = 0;
+  *errnum = 0;
+  while (got < n) {
+    errno = 0;
+    got += fread((char *)p + got, 1, n - got, f);
+    if (got == n || !ferror(f)) break;         /* all of it, or the end */
+    if (errno != EINTR) {
+      *errnum = errno ? errno : EIO;
+      break;
+    }
+    clearerr(f);
+  }
+  return got;
+}
+
 /* How reading ended: at the end of the file, at a block holding a NUL
 ** byte (a binary file: the scan reports it, the rest need not be read),
 ** or one byte past the cap. */
@@ -427,9 +443,9 @@ typedef struct source {
 static int source_read(const source *src, void *p, size_t want, size_t *got) {
   ssize_t n;
   if (src->f != NULL) {
-    errno = 0;
-    *got = fread(p, 1, want, src->f);
-    return *got < want && ferror(src->f) ? (errno ? errno : EIO) : 0;
+    int e;
+    *got = ct_stream_fread(src->f, p, want, &e);
+    return e;
   }
   *got = 0;
   while ((n = read(src->fd, p, want)) < 0)

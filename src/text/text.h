@@ -78,6 +78,13 @@ typedef struct ct_file_state {
 
 void ct_file_state_of(FILE *f, ct_file_state *fs);
 
+/* fread of up to n bytes that goes on when a signal interrupts it: a
+** handler installed without SA_RESTART (a program's timer, a fuzzer's)
+** makes read(2) on a pipe fail with EINTR, which stdio reports as an
+** error.  Returns the bytes read; *errnum is 0 (the end, or n read) or
+** the errno of a real failure. */
+size_t ct_stream_fread(FILE *f, void *p, size_t n, int *errnum);
+
 /* ct_text_read_file_max on an open stream named `name`, `before` being
 ** its state when opened (tests pass a state of their own to stand for a
 ** file that changed under the reader).  f is not closed. */
