@@ -432,9 +432,7 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
                            out->size - out->cuts[out->ncuts - 1].from > max))
     st = too_big(out, max, err);
   else if (st == CT_OK && !out->stream &&
-           (!after.known || after.size != out->state.size ||
-            after.mtime_s != out->state.mtime_s ||
-            after.mtime_ns != out->state.mtime_ns ||
+           (!ct_file_state_same(&after, &out->state) ||
             out->size != out->state.left))
     st = ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
                  "bytes, read %zu)", out->name, out->state.left, out->size);
@@ -469,26 +467,19 @@ static ct_status kept_bytes(const ct_plan *p, size_t from, size_t to,
   return CT_OK;
 }
 
-/* Has the file changed since the plan?  By its size and time. */
-static int changed(const ct_plan *p, int fd) {
-  struct stat st;
-  return fstat(fd, &st) != 0 ||
-         (unsigned long long)st.st_size != p->state.size ||
-         (long long)st.st_mtim.tv_sec != p->state.mtime_s ||
-         (long)st.st_mtim.tv_nsec != p->state.mtime_ns;
-}
-
 /* Bytes [from, to) of the file, read again (by name, or standard input
 ** through its copy, from its base): CT_EIO when it changed. */
 static ct_status file_bytes(const ct_plan *p, size_t from, size_t to,
                             unsigned char *buf, ct_error *err) {
   int fd = p->fd >= 0 ? p->fd : open(p->name, O_RDONLY | O_CLOEXEC);
+  ct_file_state now;
   size_t got = 0;
   ssize_t k = 1;
   if (fd < 0)
     return ct_fail(err, CT_EIO, "%s: cannot read: %s", p->name,
                    strerror(errno));
-  if (changed(p, fd)) {
+  ct_file_state_fd(fd, &now);
+  if (!ct_file_state_same(&now, &p->state)) {
     if (fd != p->fd) close(fd);
     return ct_fail(err, CT_EIO, "%s: changed while being read (modified "
                    "during the read)", p->name);

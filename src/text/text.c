@@ -408,6 +408,18 @@ void ct_file_state_of(FILE *f, ct_file_state *fs) {
   state_from(&st, ftello(f), fs);   /* standard input may start inside its file */
 }
 
+void ct_file_state_fd(int fd, ct_file_state *fs) {
+  struct stat st;
+  memset(fs, 0, sizeof *fs);
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0)
+    state_from(&st, 0, fs);
+}
+
+int ct_file_state_same(const ct_file_state *a, const ct_file_state *b) {
+  return a->known && b->known && a->size == b->size &&
+         a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
+}
+
 size_t ct_stream_fread(FILE *f, void *p, size_t n, int *errnum) {
   size_t got = 0;
   *errnum = 0;
@@ -456,13 +468,8 @@ static int source_read(const source *src, void *p, size_t want, size_t *got) {
 
 /* The source's state now (for the check after the read). */
 static void source_state(const source *src, ct_file_state *fs) {
-  struct stat st;
-  if (src->f != NULL) {
-    ct_file_state_of(src->f, fs);
-    return;
-  }
-  memset(fs, 0, sizeof *fs);
-  if (fstat(src->fd, &st) == 0) state_from(&st, 0, fs);
+  if (src->f != NULL) ct_file_state_of(src->f, fs);
+  else ct_file_state_fd(src->fd, fs);
 }
 
 /* Reads src into b until one of the read_ends: into the room b has, then
@@ -518,10 +525,7 @@ static ct_status check_unchanged(const source *src, const char *name,
                                  ct_error *err) {
   ct_file_state now;
   source_state(src, &now);
-  if (!before->known ||
-      (now.known && now.size == before->size &&
-       now.mtime_s == before->mtime_s && now.mtime_ns == before->mtime_ns))
-    return CT_OK;
+  if (!before->known || ct_file_state_same(&now, before)) return CT_OK;
   if (got != before->left)
     return ct_fail(err, CT_EIO, "%s: changed while being read (expected %zu "
                    "bytes, read %zu)", name, before->left, got);

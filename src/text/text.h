@@ -77,6 +77,10 @@ typedef struct ct_file_state {
 } ct_file_state;
 
 void ct_file_state_of(FILE *f, ct_file_state *fs);
+/* The same for a descriptor, its position taken as 0. */
+void ct_file_state_fd(int fd, ct_file_state *fs);
+/* Are a and b one regular file unchanged: size and modification time? */
+int ct_file_state_same(const ct_file_state *a, const ct_file_state *b);
 
 /* fread of up to n bytes that goes on when a signal interrupts it: a
 ** handler installed without SA_RESTART (a program's timer, a fuzzer's)
