@@ -114,8 +114,10 @@ typedef struct ct_text ct_text;
 ** being read (expected N bytes, read M)" when a regular file changes
 ** size or modification time during the read), CT_ETOOBIG ("FILE: larger
 ** than N bytes, the document size cap"), CT_EBINARY ("FILE:LINE:COL:
-** binary file (NUL byte)") or CT_EUTF8 ("FILE:LINE:COL: invalid UTF-8
-** (byte 0xC3)") under CT_INVALID_ERROR.  Reading stops at the cap (a
+** binary file (NUL byte)", or "FILE:1:1: UTF-16LE text (byte order mark
+** FF FE), not UTF-8: convert it first (...)" for text that starts with a
+** UTF-16 or UTF-32 byte order mark) or CT_EUTF8 ("FILE:LINE:COL: invalid
+** UTF-8 (byte 0xC3)") under CT_INVALID_ERROR.  Reading stops at the cap (a
 ** regular file known to be larger is not read) and after the first block
 ** holding a NUL byte, so an endless input costs no more memory than the
 ** cap. */

@@ -251,6 +251,11 @@ static void first_pass_errors(void **state) {
   plan_fails_alike("caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D\r\n\r\nnext\xC0\xAF",
                    25, CT_INVALID_ERROR);
   plan_fails_alike("fine\n\ntext\n", 11, CT_INVALID_ERROR);
+  /* a wide byte order mark is named before the NUL after it */
+  plan_fails_alike("\xFF\xFEO\0n\0e\0.\0\n\0\n\0T\0w\0o\0", 22,
+                   CT_INVALID_ERROR);
+  plan_fails_alike("\0\0\xFE\xFF\0\0\0O", 8, CT_INVALID_REPLACE);
+  plan_fails_alike("\xFE\xFF", 2, CT_INVALID_ERROR);
 }
 
 /* doc[0..n) piped to standard input, planned as "-" with pieces of

@@ -487,6 +487,34 @@ static void test_nul(void **state) {
               "buf:1:2: binary file (NUL byte)");
 }
 
+/* A UTF-16 or UTF-32 byte order mark names the encoding, before any NUL
+** or invalid byte is reported; a UTF-8 mark, or FF without FE, does not. */
+static void test_wide_mark(void **state) {
+  (void)state;
+  expect_fail("\xFF\xFEH\0i\0", 6, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:1: UTF-16LE text (byte order mark FF FE), not UTF-8: "
+              "convert it first (iconv -f UTF-16 -t UTF-8)");
+  expect_fail("\xFE\xFF\0H", 4, CT_INVALID_REPLACE, CT_EBINARY,
+              "buf:1:1: UTF-16BE text (byte order mark FE FF), not UTF-8: "
+              "convert it first (iconv -f UTF-16 -t UTF-8)");
+  expect_fail("\xFF\xFE\0\0H\0\0\0", 8, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:1: UTF-32LE text (byte order mark FF FE 00 00), not "
+              "UTF-8: convert it first (iconv -f UTF-32 -t UTF-8)");
+  expect_fail("\0\0\xFE\xFF\0\0\0H", 8, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:1: UTF-32BE text (byte order mark 00 00 FE FF), not "
+              "UTF-8: convert it first (iconv -f UTF-32 -t UTF-8)");
+  /* the mark alone, with nothing after it */
+  expect_fail("\xFF\xFE", 2, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:1: UTF-16LE text (byte order mark FF FE), not UTF-8: "
+              "convert it first (iconv -f UTF-16 -t UTF-8)");
+  expect_fail("\xFF\xFD\0", 3, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:3: binary file (NUL byte)");
+  expect_fail("\xFF\n", 2, CT_INVALID_ERROR, CT_EUTF8,
+              "buf:1:1: invalid UTF-8 (byte 0xFF)");
+  expect_fail("x\xFF\xFE\0", 4, CT_INVALID_ERROR, CT_EBINARY,
+              "buf:1:4: binary file (NUL byte)");
+}
+
 /* ---- files ----------------------------------------------------------- */
 
 static void test_file(void **state) {
@@ -941,6 +969,7 @@ int main(void) {
     cmocka_unit_test(test_replace),
     cmocka_unit_test(test_span_cuts_character),
     cmocka_unit_test(test_nul),
+    cmocka_unit_test(test_wide_mark),
     cmocka_unit_test(test_file),
     cmocka_unit_test(test_file_errors),
     cmocka_unit_test(test_null_error),

@@ -19,6 +19,7 @@
 #include "core/error.h"
 #include "text/cut.h"
 #include "text/plan.h"
+#include "text/text.h"
 #include "text/utf8.h"
 #include "core/grow.h"
 
@@ -50,6 +51,9 @@ typedef struct pass {
   int after_blank;             /* it follows a blank line ended by LF */
   unsigned char last;          /* its last byte but ct_cut_space ones */
   unsigned char prev_last;     /* the line before's, when ended by LF */
+  unsigned char head[4];       /* the first bytes, for a wide byte order
+                               ** mark (ct_text_check_wide) */
+  size_t nhead;
   int open;                    /* a block is open (text/cut.h): a line
                                ** that is not blank since the last blank
                                ** one */
@@ -216,6 +220,9 @@ static void line_start(pass *ps, const unsigned char *s, size_t n,
 static size_t run(pass *ps, const unsigned char *s, size_t lim, size_t len,
                   size_t off) {
   size_t i = 0, fast = fast_end(ps, off, lim);
+  while (ps->nhead < sizeof ps->head && ps->nhead >= off &&
+         ps->nhead - off < len)
+    ps->head[ps->nhead] = s[ps->nhead - off], ps->nhead++;
   while (i < lim) {
     unsigned c;
     if (off + i == ps->line_start) {
@@ -426,6 +433,9 @@ ct_status ct_plan_file(const char *path, ct_invalid mode, size_t piece,
   if (!is_stdin) fclose(f);
   if (st == CT_OK && ps.nomem)
     st = ct_fail(err, CT_ENOMEM, "%s: out of memory", out->name);
+  else if (st == CT_OK &&
+           ct_text_check_wide(out->name, ps.head, ps.nhead, err) != CT_OK)
+    st = CT_EBINARY;
   else if (st == CT_OK && ps.nul.found)
     st = fail_at(out, &ps.nul, CT_EBINARY, err);
   else if (st == CT_OK && (ps.too_big ||

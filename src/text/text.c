@@ -251,6 +251,31 @@ static int push_mark(ct_text *t, scanner *sc) {
   return 1;
 }
 
+/* UTF-32 first: its little-endian mark starts with UTF-16's. */
+static const struct wide {
+  const char *name, *family, *shown;
+  unsigned char mark[4];
+  size_t n;
+} wides[] = {
+  { "UTF-32LE", "UTF-32", "FF FE 00 00", { 0xFF, 0xFE, 0x00, 0x00 }, 4 },
+  { "UTF-32BE", "UTF-32", "00 00 FE FF", { 0x00, 0x00, 0xFE, 0xFF }, 4 },
+  { "UTF-16LE", "UTF-16", "FF FE", { 0xFF, 0xFE, 0, 0 }, 2 },
+  { "UTF-16BE", "UTF-16", "FE FF", { 0xFE, 0xFF, 0, 0 }, 2 },
+};
+
+ct_status ct_text_check_wide(const char *name, const unsigned char *s,
+                             size_t n, ct_error *err) {
+  size_t i;
+  for (i = 0; i < sizeof wides / sizeof wides[0]; i++) {
+    const struct wide *w = &wides[i];
+    if (n >= w->n && memcmp(s, w->mark, w->n) == 0)
+      return ct_fail(err, CT_EBINARY, "%s:1:1: %s text (byte order mark "
+                     "%s), not UTF-8: convert it first (iconv -f %s -t "
+                     "UTF-8)", name, w->name, w->shown, w->family);
+  }
+  return CT_OK;
+}
+
 /* Scans until sc->i reaches `stop` (or passes it, finishing a character)
 ** or the end.  Stops at a NUL byte with CT_EBINARY. */
 static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
@@ -294,7 +319,8 @@ static ct_status scan_to(ct_text *t, scanner *sc, size_t stop) {
 static ct_status scan(ct_text *t, ct_invalid mode, ct_error *err) {
   scanner sc = { 0, 0, NONE, 0, 0 };
   size_t stop, line, col;
-  ct_status st = CT_OK;
+  ct_status st = ct_text_check_wide(t->name, t->data, t->len, err);
+  if (st != CT_OK) return st;
   if (!push_line(t, &sc)) return oom(err, t->name);
   sc.i = t->body;
   if (!push_mark(t, &sc)) return oom(err, t->name);

@@ -82,6 +82,15 @@ void ct_file_state_fd(int fd, ct_file_state *fs);
 /* Are a and b one regular file unchanged: size and modification time? */
 int ct_file_state_same(const ct_file_state *a, const ct_file_state *b);
 
+/* Fails with CT_EBINARY ("NAME:1:1: UTF-16LE text (byte order mark FF
+** FE), not UTF-8: ...") when the n bytes at s, a text's first, start with
+** a UTF-16 or UTF-32 byte order mark, else returns CT_OK.  Such a file
+** would otherwise be called binary at its first NUL, which tells the
+** user nothing; every reader of text checks this first, so each reports
+** the same. */
+ct_status ct_text_check_wide(const char *name, const unsigned char *s,
+                             size_t n, ct_error *err);
+
 /* fread of up to n bytes that goes on when a signal interrupts it: a
 ** handler installed without SA_RESTART (a program's timer, a fuzzer's)
 ** makes read(2) on a pipe fail with EINTR, which stdio reports as an
