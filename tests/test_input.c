@@ -461,6 +461,55 @@ static void test_html_br(void **state) {
   ct_text_free(t);
 }
 
+/* A pre element keeps its line ends: its lines read as a plain-text
+** paragraph's (a short title line ends a unit, a wrapped sentence runs
+** on) and an empty line ends the paragraph; its other white space is one
+** space.  The source range of a clause still spans its own bytes. */
+static void test_html_pre(void **state) {
+  static const char *const want[] = {
+    "Article 1", "The Parties shall cooperate on health.",
+    "Article 2 covers trade.", "Next.", NULL
+  };
+  static const char *const flat[] = {
+    "Article 1 The Parties shall cooperate on health.", NULL
+  };
+  const char *page = "<pre>\nArticle 1\n   The Parties shall cooperate\n"
+                     "   on health.\n\n\nArticle 2   covers trade.\r\n\r\n"
+                     "Next.\n</pre>";
+  ct_text *t;
+  clauses c;
+  size_t a, b;
+  (void)state;
+  expect_clauses(page, want, NULL);
+  /* outside pre the same text runs together */
+  expect_clauses("<p>Article 1\n   The Parties shall cooperate\n   on health."
+                 "</p>", flat, NULL);
+  t = html(page);
+  c = cut(t);
+  ct_text_source_span(t, c.v[1].start, c.v[1].end, &a, &b);
+  assert_int_equal(a, strstr(page, "The Parties") - page);
+  assert_int_equal(b, strstr(page, "health.") - page + 7);
+  free(c.v);
+  ct_text_free(t);
+}
+
+/* A superscript note reference goes: a number or sign after a word or a
+** sentence's end.  An exponent (after a digit), an ordinal's letters and
+** a note's own number at the start of its paragraph stay. */
+static void test_html_note_marks(void **state) {
+  static const char *const want[] = {
+    "We signed the agreement with Korea.", "It grows 10 6 times.",
+    "On July 1st the plan.", "Next, trade.", "Then health.",
+    "1 See the annex.", NULL
+  };
+  (void)state;
+  expect_clauses("<p>We signed the agreement<sup><a href=\"#fn2\">2</a></sup>"
+                 " with Korea. It grows 10 <sup>6</sup> times. On July 1<sup>"
+                 "st</sup> the plan.<sup>*</sup> Next, trade.<sup> 3-5 </sup>"
+                 " Then health.</p><p><sup>1</sup> See the annex.</p>",
+                 want, NULL);
+}
+
 /* The lines of a bold title block after its first are not headings: a
 ** place or a date would otherwise be the section of what follows. */
 static void test_html_bold_title_block(void **state) {
@@ -1141,6 +1190,8 @@ int main(void) {
     cmocka_unit_test(test_html_furniture),
     cmocka_unit_test(test_html_named_wrapper),
     cmocka_unit_test(test_html_br),
+    cmocka_unit_test(test_html_pre),
+    cmocka_unit_test(test_html_note_marks),
     cmocka_unit_test(test_html_bold_title_block),
     cmocka_unit_test(test_html_map_monotonic),
     cmocka_unit_test(test_html_map_implied),

@@ -13,7 +13,11 @@
 **
 ** What the page says becomes blocks for the segmenter: h1-h6 headings,
 ** li items (depth: the lists around them), and paragraphs (p, div, td,
-** blockquote and the other block elements), in which <br> ends a line.
+** blockquote and the other block elements), in which <br> ends a line,
+** as a line end does inside <pre> (an empty line there ends the
+** paragraph).  A <sup> that holds only a note's number or sign after a
+** word goes at its end: a note reference is not part of the word or the
+** sentence (end_sup).
 ** A paragraph whose text is all bold, short and without final
 ** punctuation is a heading too (<p><strong>Title</strong></p>, as
 ** government sites write them), unless the paragraph before it was one:
@@ -80,6 +84,8 @@ typedef struct elem {
   unsigned char kind;     /* 0 inline, else 1 + ct_block_kind */
   unsigned char list;     /* ul, ol, menu: items inside are one deeper */
   unsigned char bold;     /* strong, b */
+  unsigned char pre;      /* pre: its line ends are kept */
+  unsigned char sup;      /* sup: it goes if it is a note's number */
   unsigned char link;     /* a with an href */
   unsigned char counted;  /* a link counted in its block's links */
   unsigned char named;    /* its class or id names furniture: it goes at
@@ -107,6 +113,7 @@ typedef struct reader {
   size_t depth, cap;
   size_t dropped;           /* open elements that drop their content */
   size_t bold;              /* open bold elements */
+  size_t pre;               /* open pre elements */
   size_t link_top;          /* 1 + index of the innermost open link, or 0 */
   int all_bold;             /* the open block's text is all bold so far */
   int after_bold_title;     /* the last block was an all-bold title */
@@ -306,6 +313,8 @@ static void classify(elem *e, const char *name, const xmlChar **atts) {
   e->list = strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
             strcmp(name, "menu") == 0;
   e->bold = strcmp(name, "strong") == 0 || strcmp(name, "b") == 0;
+  e->pre = strcmp(name, "pre") == 0;
+  e->sup = strcmp(name, "sup") == 0;
 }
 
 /* The block kind and item depth of text inside e, pushed on top of
@@ -448,8 +457,32 @@ static void add_checked(reader *r, const unsigned char *t, size_t n,
   }
 }
 
+/* White space t[0..n) from source offset src inside a pre element,
+** which a browser shows line for line: a line end ends the line (the
+** segmenter then reads the lines as a plain text paragraph's), an empty
+** line the paragraph, and any other white space is one space. */
+static void pre_space(reader *r, const unsigned char *t, size_t n,
+                      size_t src) {
+  size_t i, ends = 0, first = 0;
+  for (i = 0; i < n; i++)
+    if (t[i] == '\n' || (t[i] == '\r' && (i + 1 == n || t[i + 1] != '\n')))
+      if (ends++ == 0) first = i;
+  if (ends == 0) {
+    ct_srcmap_space(&r->map, src, n);
+  } else if (ends == 1) {
+    ct_srcmap_break(&r->map, src + first, 1);
+  } else {
+    size_t pos = r->pos;
+    r->pos = src + first;
+    end_block(r);
+    r->pos = pos;
+    need_block(r);
+  }
+}
+
 /* Appends decoded bytes t[0..n) that came byte for byte from source
-** offset src: runs of white space collapse to one space. */
+** offset src: runs of white space collapse to one space (in a pre
+** element, line ends stay: pre_space). */
 static void add_copied(reader *r, const unsigned char *t, size_t n,
                        size_t src) {
   size_t i = 0;
@@ -457,7 +490,8 @@ static void add_copied(reader *r, const unsigned char *t, size_t n,
     size_t j = i;
     if (html_space(t[i])) {
       while (j < n && html_space(t[j])) j++;
-      ct_srcmap_space(&r->map, src + i, j - i);
+      if (r->pre > 0) pre_space(r, t + i, j - i, src + i);
+      else ct_srcmap_space(&r->map, src + i, j - i);
     } else {
       while (j < n && !html_space(t[j]) && t[j] != 0) j++;
       if (j == i) j++;                      /* a NUL: dropped */
@@ -699,7 +733,7 @@ static void push(reader *r, const elem *e) {
   r->stack[r->depth] = *e;
   text_context(&r->stack[r->depth], r->depth ? &r->stack[r->depth - 1] : NULL);
   r->stack[r->depth].outer_link = r->link_top;
-  if (e->named && r->dropped == 0) {
+  if ((e->named || e->sup) && r->dropped == 0) {
     ct_srcmap_mark(&r->map, &r->stack[r->depth].mark);
     r->stack[r->depth].letters_at = r->letters;
   }
@@ -707,6 +741,7 @@ static void push(reader *r, const elem *e) {
   r->depth++;
   r->dropped += e->drop;
   r->bold += e->bold;
+  r->pre += e->pre;
 }
 
 /* Is the '>' at source byte gt the end of a start tag of `name`, read
@@ -778,11 +813,49 @@ static void end_named(reader *r, const elem *e) {
   r->bold_break = 0;
 }
 
+/* Is t[0..n) a note's number or sign: 1, 12, 3-5, 1,2, *, a dagger? */
+static int note_mark(const unsigned char *t, size_t n) {
+  size_t i = 0, signs = 0;
+  while (n > 0 && t[n - 1] == ' ') n--;
+  while (i < n && t[i] == ' ') i++;
+  if (i == n || n - i > 12) return 0;
+  while (i < n) {
+    int32_t cp;
+    i += ct_utf8_decode(t + i, n - i, &cp);
+    if (cp == '*' || cp == 0x2020 || cp == 0x2021 || cp == 0xA7) signs++;
+    else if (!(cp >= '0' && cp <= '9') && cp != ',' && cp != '-' &&
+             cp != 0x2013)
+      return 0;
+  }
+  return signs <= 3;
+}
+
+/* A superscript that is only a note's number or sign after a word or a
+** sentence is a reference to a note, not part of the text: it goes, so
+** that "trade.<sup>1</sup> They" is two sentences, not "trade.1 They",
+** and "agreement<sup>2</sup>" still reads as the word.  After a digit
+** (spaces aside) it is an exponent (10<sup>6</sup>) and stays, as does
+** any other text. */
+static void end_sup(reader *r, const elem *e) {
+  const ct_srcmap *m = &r->map;
+  size_t at = e->mark.text, before = at;
+  if (r->counting || m->nblocks != e->mark.nblocks || at > m->text.len)
+    return;
+  while (before > 0 && m->text.s[before - 1] == ' ') before--;
+  if ((before > 0 && ct_cp_isdigit((unsigned char)m->text.s[before - 1])) ||
+      !note_mark((const unsigned char *)m->text.s + at, m->text.len - at))
+    return;
+  ct_srcmap_truncate(&r->map, &e->mark);
+  r->letters = e->letters_at;
+}
+
 static void pop(reader *r) {
   elem *e = &r->stack[--r->depth];
   r->dropped -= e->drop;
   r->bold -= e->bold;
+  r->pre -= e->pre;
   if (e->link) r->link_top = e->outer_link;
+  if (e->sup && r->dropped == 0) end_sup(r, e);
   if (e->named && r->dropped == 0) end_named(r, e);
   if (e->kind && r->dropped == 0) end_block(r);
 }
