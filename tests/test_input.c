@@ -1096,6 +1096,35 @@ static char *flat(char *s) {
   return s;
 }
 
+/* A note reference (smaller type, raised) goes from the text; a note's
+** own number at the start of its line and an exponent stay. */
+static int clause_is(const ct_text *t, const clauses *c, const char *want) {
+  size_t k;
+  int found = 0;
+  for (k = 0; !found && k < c->n; k++) {
+    char *s = flat(clause_text(t, &c->v[k]));
+    found = strcmp(s, want) == 0;
+    free(s);
+  }
+  return found;
+}
+
+static void test_pdf_note_refs(void **state) {
+  ct_text *t = read_as(FR, CT_INPUT_PDF);
+  clauses c = cut(t);
+  (void)state;
+  assert_true(clause_is(t, &c, "On November 7, 2018, the FAA issued "
+              "Emergency AD 2018\xE2\x80\x93" "23\xE2\x80\x93" "51 as an "
+              "interim corrective action."));
+  assert_false(any_clause_has(t, &c, "action.6"));
+  assert_true(any_clause_has(t, &c, "disagree alert, and may affect"));
+  assert_true(any_clause_has(t, &c, "calculated threshold, the FCC"));
+  assert_true(any_clause_has(t, &c, "11 The calculated threshold"));
+  assert_true(any_clause_has(t, &c, "14 CFR 11.43 and 11.45"));
+  free(c.v);
+  ct_text_free(t);
+}
+
 static void test_pdf_fact_sheet(void **state) {
   ct_text *t = read_as(FS, CT_INPUT_PDF);
   clauses c = cut(t);
@@ -1208,6 +1237,7 @@ int main(void) {
     cmocka_unit_test(test_html_saved_as_served),
     cmocka_unit_test(test_html_furniture_lines),
     cmocka_unit_test(test_pdf_real),
+    cmocka_unit_test(test_pdf_note_refs),
     cmocka_unit_test(test_pdf_offsets),
     cmocka_unit_test(test_pdf_real_codes),
     cmocka_unit_test(test_pdf_fact_sheet),

@@ -22,7 +22,12 @@
 **     boundary by itself), a line indented under the first line of its
 **     paragraph (a list item's runover) is indented in the text, and a
 **     word hyphenated at the end of a line is joined again;
-**   - a paragraph that runs on from one page to the next stays one.
+**   - a paragraph that runs on from one page to the next stays one;
+**   - a note reference is left out: a run of digits or note signs in
+**     smaller type raised above the character before it, when that is
+**     not a digit (an exponent) and not the line's start (a note's own
+**     number), so that "action.6 The FAA" is two sentences and
+**     "alert,5 and" reads "alert, and".
 **
 ** poppler's work grows with the file and with its pages, so a file may
 ** have at most CT_PDF_MAX_PAGES pages and a page at most
@@ -47,6 +52,10 @@
 #define GAP_FACTOR 1.25     /* a pitch this much over the usual: a break */
 #define SIZE_CHANGE 0.08    /* a font size this much larger or smaller */
 #define TITLE_SIZE 1.5      /* type this much larger than the body's */
+#define NOTE_HEIGHT 0.8     /* a note reference's box: at most this much
+                            ** of the character's before it in height, */
+#define NOTE_RAISE 0.15     /* its bottom at least this much of that
+                            ** height above that character's */
 
 /* The usual line pitch and font size of a document's body. */
 typedef struct usual_t {
@@ -69,6 +78,11 @@ typedef struct pline {
   int furniture;
 } pline;
 
+/* Layer bytes [a, b): a note reference, left out of the text. */
+typedef struct span {
+  size_t a, b;
+} span;
+
 typedef struct pdf {
   const char *name;
   const ct_popplerlib *pl;
@@ -78,6 +92,8 @@ typedef struct pdf {
   pline *lines;
   size_t nlines, cap;
   size_t searched;          /* bytes of the layer read looking for words */
+  span *notes;              /* in layer order */
+  size_t nnotes, ncap;
 } pdf;
 
 static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -131,6 +147,44 @@ static const char *next_char(const char *q) {
   return q;
 }
 
+/* Can the character at q be part of a note reference: a digit, a sign
+** (* † ‡ §) or what joins numbers in one (1,2  3-5)? */
+static int note_char(const char *q) {
+  int32_t cp;
+  ct_utf8_decode((const unsigned char *)q, strnlen(q, 4), &cp);
+  return (cp >= '0' && cp <= '9') || cp == '*' || cp == ',' || cp == '-' ||
+         cp == 0x2013 || cp == 0x2020 || cp == 0x2021 || cp == 0xA7;
+}
+
+/* Is box n in smaller type raised above box b, as a superscript is? */
+static int raised(const PopplerRectangle *b, const PopplerRectangle *n) {
+  double h = b->y2 - b->y1;
+  return h > 0 && n->y2 - n->y1 <= NOTE_HEIGHT * h &&
+         n->y2 <= b->y2 - NOTE_RAISE * h;
+}
+
+/* Notes the note reference that starts at character k (at q, layer
+** offset `at`) of a line that starts at character `first`, if one does:
+** it runs while its characters are raised above character k - 1.  Only
+** what starts with a digit or a sign counts, after anything but a digit
+** or a space. */
+static void note_at(pdf *p, const char *q, guint k, guint first,
+                    const PopplerRectangle *r, guint nr, size_t at) {
+  const char *e = q;
+  guint j = k;
+  span *v;
+  if (k <= first || k >= nr || !note_char(q) || *q == ',' || *q == '-' ||
+      (q[-1] >= '0' && q[-1] <= '9') || q[-1] == ' ')
+    return;
+  while (*e != '\0' && j < nr && note_char(e) && raised(&r[k - 1], &r[j]))
+    e = next_char(e), j++;
+  if (e == q || e[-1] == ',' || e[-1] == '-') return;
+  if ((v = ct_grow(p->notes, p->nnotes, &p->ncap, sizeof *v, 16)) == NULL)
+    return;             /* out of memory: the note stays in the text */
+  p->notes = v;
+  v[p->nnotes++] = (span){at, at + (size_t)(e - q)};
+}
+
 /* Splits a page's text (at `base` in the layer) into lines, each with
 ** the box of its first character (rects: one per character). */
 static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
@@ -142,6 +196,8 @@ static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
   for (;; q = next_char(q), k++) {
     int cut = *q != '\n' && *q != '\0' && k > first && k < nr &&
               q[-1] != ' ' && *q != ' ' && jumps(r, k, size);
+    /* (a note's further characters are not raised above its first) */
+    note_at(p, q, k, first, r, nr, base + (size_t)(q - t));
     if (*q == '\n' || *q == '\0' || cut) {
       pline l;
       memset(&l, 0, sizeof l);
@@ -499,9 +555,22 @@ static int cut_word(pdf *p, const pline *a, const pline *b) {
 
 /* ---- the text ------------------------------------------------------------ */
 
+/* Adds layer bytes [a, b) but the note references in them; *note is the
+** first note that may end past a (lines come in layer order). */
+static void add_text(const pdf *p, ct_srcmap *m, size_t a, size_t b,
+                     size_t *note) {
+  while (*note < p->nnotes && p->notes[*note].b <= a) (*note)++;
+  for (; *note < p->nnotes && p->notes[*note].a < b; (*note)++) {
+    const span *s = &p->notes[*note];
+    if (s->a > a) ct_srcmap_add(m, p->layer.s + a, s->a - a, a, s->a - a);
+    if (s->b > a) a = s->b < b ? s->b : b;
+  }
+  if (b > a) ct_srcmap_add(m, p->layer.s + a, b - a, a, b - a);
+}
+
 static void emit(pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
   usual_t u;
-  size_t k;
+  size_t k, note = 0;
   double first_x = 0;
   int brk = 1, cut = CUT_NONE;   /* between the line before and this one */
   usual(p, body, n, &u.pitch, &u.size);
@@ -532,7 +601,7 @@ static void emit(pdf *p, const size_t *body, size_t n, ct_srcmap *m) {
     }
     if (!brk_next && cut_next == CUT_JOIN)
       end--;   /* the hyphen goes; the next line joins on */
-    ct_srcmap_add(m, p->layer.s + l->a, end - l->a, l->a, end - l->a);
+    add_text(p, m, l->a, end, &note);
     brk = brk_next, cut = cut_next;
   }
 }
@@ -597,5 +666,6 @@ ct_status ct_pdf_extract(const char *name, const void *data, size_t len,
   ct_buf_free(&p.layer);
   free(p.pages);
   free(p.lines);
+  free(p.notes);
   return st;
 }
