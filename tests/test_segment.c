@@ -577,6 +577,18 @@ CASE(no_space_after_period,
      "Hello world.Today is Tuesday.Mr. Smith bought 1,000.That is a lot.\n",
      "S0 Hello world.\nS0 Today is Tuesday.\nS0 Mr. Smith bought 1,000.\n"
      "S0 That is a lot.")
+CASE(note_ref_after_stop,
+     "The zone of peace and cooperation.[1] We intend to meet. The leaders "
+     "met.12 They agreed. It was \xE2\x80\x9C" "done.\xE2\x80\x9D" "3 Then more.\n",
+     "S0 The zone of peace and cooperation.[1]\nS0 We intend to meet.\n"
+     "S0 The leaders met.12\nS0 They agreed.\nS0 It was \xE2\x80\x9C"
+     "done.\xE2\x80\x9D" "3\nS0 Then more.")
+CASE(note_ref_not_a_number,
+     "In 2019.2 The end. See p.12 The page. A [1] marker. Then [12]x no. "
+     "At Seoul.1234 The end. It is met.12 and more.\n",
+     "S0 In 2019.2 The end.\nS0 See p.12 The page.\nS0 A [1] marker.\n"
+     "S0 Then [12]x no.\nS0 At Seoul.1234 The end.\n"
+     "S0 It is met.12 and more.")
 CASE(no_space_not_in_addresses,
      "Write to jane.Doe@example.com or see www.Example.com and U.S.Army "
      "pages.\n",
@@ -1202,6 +1214,8 @@ int main(void) {
     cmocka_unit_test(ellipsis_after_period_opens_next),
     cmocka_unit_test(ellipsis_at_end_of_quotation),
     cmocka_unit_test(no_space_after_period),
+    cmocka_unit_test(note_ref_after_stop),
+    cmocka_unit_test(note_ref_not_a_number),
     cmocka_unit_test(no_space_not_in_addresses),
     cmocka_unit_test(pronoun_i_ends_initial_does_not),
     cmocka_unit_test(clock_late_in_sentence_ends),

@@ -3,7 +3,8 @@
 ** paragraph).
 **
 ** A walk over the unit finds terminators (. ! ? … 。 ！ ？), takes the
-** closing quotes and brackets after them, and decides whether the
+** closing quotes and brackets after them and a note reference ([1]),
+** and decides whether the
 ** sentence ends there: not inside brackets, not at an ellipsis, not
 ** before a lowercase letter, not after an abbreviation unless a common
 ** sentence opener follows.  One decoding pass; positions only.  Between
@@ -177,6 +178,33 @@ static int spaced_dot(const seg *g, size_t j, size_t end) {
   return cp == ' ' || cp == '.' || is_closer(cp) || cp_isspace(cp);
 }
 
+/* A note reference right after a sentence's stop (at j, its closers
+** read), as text copied from a page or a PDF keeps it: "[1]" to "[999]",
+** or bare digits after a lone period that follows a lowercase letter or
+** a closer ("cooperation.1 We", a superscript flattened; "2.12" and,
+** after an abbreviation, "p.12" are not).  Only before white space or
+** the end.  Returns its end, or 0: the sentence then ends after it. */
+static size_t note_ref(const seg *g, const walk *w, size_t i, size_t j,
+                       size_t end, const stop *st) {
+  size_t k = j, d, word = word_start(g, w->tok, i);
+  int bracket = k < end && g->s[k] == '[';
+  int32_t before;
+  k += (size_t)bracket;
+  for (d = k; d < end && d - k < 4 && g->s[d] >= '0' && g->s[d] <= '9'; d++) {}
+  if (d == k || d - k > 3) return 0;
+  if (bracket) {
+    if (d >= end || g->s[d] != ']') return 0;
+    d++;
+  } else {
+    before = i > 0 ? cp_before(g, 0, i) : ' ';
+    if (st->dots != 1 || st->others != 0 || g->s[i] != '.' ||
+        !(ct_cp_islower(before) || is_closer(before)) ||
+        (word < i && ct_seg_is_abbrev(g, g->s + word, i - word)))
+      return 0;
+  }
+  return d >= end || cp_isspace(cp_at(g, d, end, &k)) ? d : 0;
+}
+
 static void read_stop(const seg *g, const walk *w, size_t i, size_t end,
                       stop *st) {
   size_t j = i, len;
@@ -212,6 +240,7 @@ static void read_stop(const seg *g, const walk *w, size_t i, size_t end,
     j += len;
   }
   st->end = j;
+  if ((j = note_ref(g, w, i, j, end, st)) != 0) st->end = j;
 }
 
 /* An ellipsis (". . .", "...", "…") marks words left out and ends no
