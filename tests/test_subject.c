@@ -86,6 +86,10 @@ static size_t reference(const char *s, size_t n, char *out) {
   while (i < n) {
     size_t j = i, k;
     int plain = 1;
+    if (i + 1 < n && s[i] == '\xc2' && s[i + 1] == '\xad') {  /* U+00AD */
+      i += 2;
+      continue;
+    }
     while (j < n && (k = white(s + j, n - j)) > 0) plain &= s[j] == ' ', j += k;
     if (j == i) out[o++] = s[i++];
     else if (plain) memcpy(out + o, s + i, j - i), o += j - i, i = j;
@@ -94,11 +98,30 @@ static size_t reference(const char *s, size_t n, char *out) {
   return o;
 }
 
+/* A soft hyphen goes from the subject, as from the text phrases read:
+** a word it splits is one word; offsets after it map past it. */
+static void soft_hyphen_goes(void **state) {
+  ct_subject sj = {0};
+  const char *s = "defen\xc2\xadse\nties";
+  (void)state;
+  assert_int_equal(ct_subject_set(&sj, s, strlen(s)), CT_OK);
+  assert_string_equal(sj.s, "defense ties");
+  assert_int_equal(ct_subject_to_input(&sj, 5), 5);     /* before it */
+  assert_int_equal(ct_subject_to_input(&sj, 6), 8);     /* the "e" after */
+  assert_int_equal(ct_subject_to_input(&sj, 8), 10);    /* "ties" */
+  assert_int_equal(ct_subject_to_input(&sj, sj.len), strlen(s));
+  /* alone it is reason enough for a copy */
+  assert_int_equal(ct_subject_set(&sj, "a\xc2\xad" "b", 4), CT_OK);
+  assert_string_equal(sj.s, "ab");
+  ct_subject_free(&sj);
+}
+
 static void random_texts_map_back(void **state) {
   static const char *atoms[] = {
     "a", "b", " ", "\t", "\n", "\r\n", "\v", "\f", "\xc3\xa9", "  ",
     "\xc2\xa0", "\xc2\x85", "\xe2\x80\xa8", "\xe3\x80\x80", "\xe2\x80\x8a",
-    "\xc2\xa9", "\xe2\x80\x8b", "\xea\xb0\x80", "\xc2", "\xe2\x80"};
+    "\xc2\xa9", "\xe2\x80\x8b", "\xea\xb0\x80", "\xc2", "\xe2\x80",
+    "\xc2\xad"};
   unsigned seed = 20261207;
   char in[160], want[160], got[160];
   ct_subject sj = {0};
@@ -167,6 +190,7 @@ int main(void) {
     cmocka_unit_test(no_break_no_copy),
     cmocka_unit_test(breaks_read_as_one_space),
     cmocka_unit_test(unicode_spaces),
+    cmocka_unit_test(soft_hyphen_goes),
     cmocka_unit_test(random_texts_map_back),
     cmocka_unit_test(space_len_is_cp_isspace),
   };

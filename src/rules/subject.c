@@ -25,12 +25,23 @@ static size_t run_end(const char *s, size_t n, size_t i, int *plain) {
   return i;
 }
 
-/* Does s[0..n) hold white space other than ASCII spaces? */
+/* Is s[i] a soft hyphen (U+00AD)?  A hyphenation hint that a page
+** shows as nothing: the subject drops it, as the normalized text phrases
+** read does, so that a word it splits ("defen\u00ADse") is one word to
+** a regex too. */
+static int soft_hyphen(const char *s, size_t n, size_t i) {
+  return i + 1 < n && (unsigned char)s[i] == 0xC2 &&
+         (unsigned char)s[i + 1] == 0xAD;
+}
+
+/* Does s[0..n) hold white space other than ASCII spaces, or a soft
+** hyphen? */
 static int needs_copy(const char *s, size_t n) {
   size_t i;
   int plain;
   for (i = 0; i < n; i++)
-    if (white_at(s, n, i, &plain) > 0 && !plain) return 1;
+    if ((white_at(s, n, i, &plain) > 0 && !plain) || soft_hyphen(s, n, i))
+      return 1;
   return 0;
 }
 
@@ -40,7 +51,9 @@ static void collapse(ct_subject *sj) {
   while (i < sj->n) {
     int plain;
     size_t j = run_end(s, sj->n, i, &plain);
-    if (j == i) {
+    if (soft_hyphen(s, sj->n, i)) {
+      i += 2;
+    } else if (j == i) {
       sj->buf[o++] = s[i++];
     } else if (plain) {
       memcpy(sj->buf + o, s + i, j - i);
@@ -81,6 +94,10 @@ size_t ct_subject_to_input(const ct_subject *sj, size_t off) {
   while (o < off) {
     int plain;
     size_t j = run_end(s, sj->n, i, &plain);
+    if (soft_hyphen(s, sj->n, i)) {
+      i += 2;
+      continue;
+    }
     if (j == i) {
       i++, o++;
       continue;
@@ -94,6 +111,7 @@ size_t ct_subject_to_input(const ct_subject *sj, size_t off) {
     }
     i = j;
   }
+  while (o == sj->len && soft_hyphen(s, sj->n, i)) i += 2;   /* the end */
   return i;
 }
 

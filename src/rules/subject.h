@@ -12,7 +12,10 @@
 ** `clean energy` and `illegal.*fishing` match across a line end,
 ** whatever its bytes and the indentation after it.  A run of ASCII
 ** spaces alone stays as written, and a clause with no other white space
-** is searched in place, with no copy.
+** is searched in place, with no copy.  A soft hyphen (U+00AD, a
+** hyphenation hint a page shows as nothing) is left out of the subject,
+** as normalization leaves it out of the text phrases read, so that a
+** word it splits is one word to a regex as to a phrase.
 **
 ** Offsets in the subject map back to the clause's bytes, so a match is
 ** reported where it is in the input: one that starts or ends at a

@@ -24,6 +24,7 @@
 #define NORM_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | \
                    UTF8PROC_CASEFOLD)
 #define LOCAL_CPS 64
+#define SOFT_HYPHEN 0xAD   /* a hyphenation hint inside a word, unseen */
 
 /* utf8proc puts a cluster's marks in canonical order by insertion sort,
 ** quadratic in the cluster's length: a letter under 80,000 marks took
@@ -305,6 +306,8 @@ static int fold_all(folder *f, const char *in, size_t n) {
     e = cluster_end(s, i, n, &cp, &alone);
     if (cp < 0) {
       if (!emit(f, replacement, 3, i)) return 0;
+    } else if (cp == SOFT_HYPHEN && alone) {
+      /* nothing: NFKC_Casefold drops it, and a word it splits is one */
     } else if (cp < 0x80 && alone) {
       if (!emit_ascii(f, s, i, e)) return 0;
     } else if (alone && is_stable(cp)) {

@@ -3,7 +3,9 @@
 **
 ** NFKC + case fold (utf8proc), with a map from every byte of the
 ** normalized string back to the input, so a match found in the
-** normalized view is reported at its place in the original.
+** normalized view is reported at its place in the original.  A soft
+** hyphen (U+00AD) that stands alone is dropped, as NFKC_Casefold drops
+** it: a word it splits is one word.
 **
 ** The view is built cluster by cluster: a cluster is a starter code point
 ** with the combining marks after it (so composition never crosses a
