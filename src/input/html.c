@@ -839,8 +839,8 @@ static int note_mark(const unsigned char *t, size_t n) {
 static void end_sup(reader *r, const elem *e) {
   const ct_srcmap *m = &r->map;
   size_t at = e->mark.text, before = at;
-  if (r->counting || m->nblocks != e->mark.nblocks || at > m->text.len)
-    return;
+  if (r->counting || m->nblocks != e->mark.nblocks || at >= m->text.len)
+    return;                            /* (nothing since: maybe no text) */
   while (before > 0 && m->text.s[before - 1] == ' ') before--;
   if ((before > 0 && ct_cp_isdigit((unsigned char)m->text.s[before - 1])) ||
       !note_mark((const unsigned char *)m->text.s + at, m->text.len - at))

@@ -23,4 +23,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
     if (!(cond)) FUZZ_FAIL(__VA_ARGS__);                       \
   } while (0)
 
+/* Is refusing data as binary (CT_EBINARY) right: it holds a NUL byte, or
+** starts with a UTF-16 byte order mark (FF FE, FE FF; UTF-32's hold NULs)?
+** Written from the bytes, not by asking the library. */
+static inline int fuzz_binary(const uint8_t *data, size_t size) {
+  size_t i;
+  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+                    (data[0] == 0xFE && data[1] == 0xFF)))
+    return 1;
+  for (i = 0; i < size; i++)
+    if (data[i] == 0) return 1;
+  return 0;
+}
+
 #endif

@@ -122,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ct_status st = ct_text_from_buffer("fuzz", data, size, CT_INVALID_REPLACE,
                                      &t, &err);
   if (st != CT_OK) {
-    FUZZ_CHECK(st == CT_EBINARY && memchr(data, 0, size) != NULL,
+    FUZZ_CHECK(st == CT_EBINARY && fuzz_binary(data, size),
                "ct_text_from_buffer: %s", err.msg);
     return 0;
   }
