@@ -3,11 +3,10 @@
 ** paragraph).
 **
 ** A walk over the unit finds terminators (. ! ? … 。 ！ ？), takes the
-** closing quotes and brackets after them and a note reference ([1]),
-** and decides whether the
-** sentence ends there: not inside brackets, not at an ellipsis, not
-** before a lowercase letter, not after an abbreviation unless a common
-** sentence opener follows.  One decoding pass; positions only.  Between
+** closing quotes and brackets after them and a note reference ([1]), and
+** decides whether the sentence ends there: not inside brackets, not at
+** an ellipsis, not before a lowercase letter, not after an abbreviation
+** unless a common sentence opener follows.  One decoding pass; positions only.  Between
 ** two bytes that need a decision (walk_event) the walk skips letters and
 ** ASCII white space with a table and works out the tokens they make
 ** backward from the next event (walk_over).
