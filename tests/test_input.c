@@ -1097,7 +1097,8 @@ static char *flat(char *s) {
 }
 
 /* A note reference (smaller type, raised) goes from the text; a note's
-** own number at the start of its line and an exponent stay. */
+** own number at the start of its line and an exponent stay, and that
+** number does not make its line a paragraph (a heading) of its own. */
 static int clause_is(const ct_text *t, const clauses *c, const char *want) {
   size_t k;
   int found = 0;
@@ -1112,6 +1113,7 @@ static int clause_is(const ct_text *t, const clauses *c, const char *want) {
 static void test_pdf_note_refs(void **state) {
   ct_text *t = read_as(FR, CT_INPUT_PDF);
   clauses c = cut(t);
+  size_t k;
   (void)state;
   assert_true(clause_is(t, &c, "On November 7, 2018, the FAA issued "
               "Emergency AD 2018\xE2\x80\x93" "23\xE2\x80\x93" "51 as an "
@@ -1120,6 +1122,19 @@ static void test_pdf_note_refs(void **state) {
   assert_true(any_clause_has(t, &c, "disagree alert, and may affect"));
   assert_true(any_clause_has(t, &c, "calculated threshold, the FCC"));
   assert_true(any_clause_has(t, &c, "11 The calculated threshold"));
+  /* a footnote's raised number is no measure of its line: the note reads
+  ** on, and is no heading that would give the body a section */
+  assert_true(clause_is(t, &c, "11 The calculated threshold would be a "
+                        "function of the magnitude of the disagreement and "
+                        "the rate of change of the AOA sensor position "
+                        "values."));
+  for (k = 0; k < c.n; k++)
+    if (c.v[k].kind == CT_KIND_HEADING) {
+      char *s = clause_text(t, &c.v[k]);
+      if (s[0] >= '0' && s[0] <= '9' && s[1] == ' ')
+        fail_msg("a footnote is a heading: \"%s\"", s);
+      free(s);
+    }
   assert_true(any_clause_has(t, &c, "14 CFR 11.43 and 11.45"));
   free(c.v);
   ct_text_free(t);

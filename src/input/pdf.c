@@ -27,7 +27,10 @@
 **     smaller type raised above the character before it, when that is
 **     not a digit (an exponent) and not the line's start (a note's own
 **     number), so that "action.6 The FAA" is two sentences and
-**     "alert,5 and" reads "alert, and".
+**     "alert,5 and" reads "alert, and"; and a note's own number, raised
+**     at the start of its line, does not stand for the line's type size
+**     and baseline (lead_char), so a footnote's first line is no
+**     paragraph, let alone heading, of its own.
 **
 ** poppler's work grows with the file and with its pages, so a file may
 ** have at most CT_PDF_MAX_PAGES pages and a page at most
@@ -185,6 +188,20 @@ static void note_at(pdf *p, const char *q, guint k, guint first,
   v[p->nnotes++] = (span){at, at + (size_t)(e - q)};
 }
 
+/* The character that gives the type and baseline of a line whose
+** characters are [first, end) (line: the first's bytes): the first, or
+** the one after a note's own number raised in small type at its start
+** (a footnote), which is no measure of the line. */
+static guint lead_char(const char *line, guint first, guint end,
+                       const PopplerRectangle *r, guint nr) {
+  const char *q = line;
+  guint j = first;
+  while (j < end && j < nr && *q >= '0' && *q <= '9') q = next_char(q), j++;
+  if (j == first) return first;
+  while (j < end && j < nr && *q == ' ') q = next_char(q), j++;
+  return j < end && j < nr && raised(&r[j], &r[first]) ? j : first;
+}
+
 /* Splits a page's text (at `base` in the layer) into lines, each with
 ** the box of its first character (rects: one per character). */
 static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
@@ -208,8 +225,9 @@ static ct_status page_lines(pdf *p, size_t page, const char *t, size_t base,
         l.b--;
       l.page = page, l.split = split;
       if (first < nr) {
-        l.x = r[first].x1, l.base = r[first].y2;
-        l.size = size_at(z, first, &r[first]);
+        guint lead = lead_char(line, first, k, r, nr);
+        l.x = r[first].x1, l.base = r[lead].y2;
+        l.size = size_at(z, lead, &r[lead]);
         l.x2 = k > first && k - 1 < nr ? r[k - 1].x2 : r[first].x2;
       }
       if (!blank(line, (size_t)(q - line)) && add_line(p, &l) != CT_OK)
