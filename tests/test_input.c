@@ -1121,6 +1121,10 @@ static void test_pdf_note_refs(void **state) {
   assert_false(any_clause_has(t, &c, "action.6"));
   assert_true(any_clause_has(t, &c, "disagree alert, and may affect"));
   assert_true(any_clause_has(t, &c, "calculated threshold, the FCC"));
+  /* a reference set after a space goes with the space */
+  assert_true(any_clause_has(t, &c, "Reports from the accident"));
+  assert_true(any_clause_has(t, &c, "system generated repeated"));
+  assert_true(any_clause_has(t, &c, "would also limit the magnitude"));
   assert_true(any_clause_has(t, &c, "11 The calculated threshold"));
   /* a footnote's raised number is no measure of its line: the note reads
   ** on, and is no heading that would give the body a section */

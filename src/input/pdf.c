@@ -168,24 +168,28 @@ static int raised(const PopplerRectangle *b, const PopplerRectangle *n) {
 
 /* Notes the note reference that starts at character k (at q, layer
 ** offset `at`) of a line that starts at character `first`, if one does:
-** it runs while its characters are raised above character k - 1.  Only
-** what starts with a digit or a sign counts, after anything but a digit
-** or a space. */
+** it runs while its characters are raised above the character before it
+** (before a space there, which then goes with it: "limit ¹² the").  Only
+** what starts with a digit or a sign counts, after anything but a digit. */
 static void note_at(pdf *p, const char *q, guint k, guint first,
                     const PopplerRectangle *r, guint nr, size_t at) {
   const char *e = q;
-  guint j = k;
+  guint j = k, b = k - 1;
+  size_t space = 0;
   span *v;
-  if (k <= first || k >= nr || !note_char(q) || *q == ',' || *q == '-' ||
-      (q[-1] >= '0' && q[-1] <= '9') || q[-1] == ' ')
+  if (k <= first || k >= nr || !note_char(q) || *q == ',' || *q == '-')
     return;
-  while (*e != '\0' && j < nr && note_char(e) && raised(&r[k - 1], &r[j]))
+  if (q[-1] == ' ' && k >= first + 2 && q[-2] != ' ') b = k - 2, space = 1;
+  if ((q[-1 - (int)space] >= '0' && q[-1 - (int)space] <= '9') ||
+      (q[-1] == ' ' && !space))
+    return;
+  while (*e != '\0' && j < nr && note_char(e) && raised(&r[b], &r[j]))
     e = next_char(e), j++;
   if (e == q || e[-1] == ',' || e[-1] == '-') return;
   if ((v = ct_grow(p->notes, p->nnotes, &p->ncap, sizeof *v, 16)) == NULL)
     return;             /* out of memory: the note stays in the text */
   p->notes = v;
-  v[p->nnotes++] = (span){at, at + (size_t)(e - q)};
+  v[p->nnotes++] = (span){at - space, at + (size_t)(e - q)};
 }
 
 /* The character that gives the type and baseline of a line whose
