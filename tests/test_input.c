@@ -510,6 +510,30 @@ static void test_html_note_marks(void **state) {
                  want, NULL);
 }
 
+/* Bold by style is bold (pages saved from word processors write
+** <span style="font-weight:bold"> for <b>); a <b> whose style says normal
+** is not. */
+static void test_html_style_bold(void **state) {
+  static const ct_kind kinds[] = {
+    CT_KIND_HEADING, CT_KIND_SENTENCE, CT_KIND_HEADING, CT_KIND_SENTENCE,
+    CT_KIND_HEADING, CT_KIND_SENTENCE, CT_KIND_SENTENCE, CT_KIND_SENTENCE
+  };
+  (void)state;
+  expect_clauses("<p><span style=\"font-family: Arial; FONT-WEIGHT : Bold\">"
+                 "Economic Security</span></p><p>They will cooperate.</p>"
+                 "<p style=\"font-weight:700\">Health</p><p>On vaccines.</p>"
+                 "<div><span style=\"font: bold 12px serif\">Climate</span>"
+                 "</div><p>On emissions.</p>"
+                 "<p><b style=\"font-weight:normal\">Not a title</b></p>"
+                 "<p><span style=\"font-weight:400\">Nor this</span></p>",
+                 (const char *const[]){"Economic Security",
+                                       "They will cooperate.", "Health",
+                                       "On vaccines.", "Climate",
+                                       "On emissions.", "Not a title",
+                                       "Nor this", NULL},
+                 kinds);
+}
+
 /* The lines of a bold title block after its first are not headings: a
 ** place or a date would otherwise be the section of what follows. */
 static void test_html_bold_title_block(void **state) {
@@ -1241,6 +1265,7 @@ int main(void) {
     cmocka_unit_test(test_html_pre),
     cmocka_unit_test(test_html_note_marks),
     cmocka_unit_test(test_html_bold_title_block),
+    cmocka_unit_test(test_html_style_bold),
     cmocka_unit_test(test_html_map_monotonic),
     cmocka_unit_test(test_html_map_implied),
     cmocka_unit_test(test_html_entities),

@@ -18,9 +18,9 @@
 ** paragraph).  A <sup> that holds only a note's number or sign after a
 ** word goes at its end: a note reference is not part of the word or the
 ** sentence (end_sup).
-** A paragraph whose text is all bold, short and without final
-** punctuation is a heading too (<p><strong>Title</strong></p>, as
-** government sites write them), unless the paragraph before it was one:
+** A paragraph whose text is all bold (b, strong, or a style's
+** font-weight), short and without final punctuation is a heading too
+** (<p><strong>Title</strong></p>, as government sites write them), unless the paragraph before it was one:
 ** the further lines of a bold title block (a place, a date) are not
 ** headings.  Two <br> in a row end a paragraph, as the empty line a
 ** browser shows there; so does a <br> after a title line all in bold
@@ -154,16 +154,48 @@ static const char *const block_names[] = {
   "menu", NULL
 };
 
+#define STYLE_MAX 256    /* bytes of a style attribute looked at */
+
+/* A style attribute's value v with white space out and in lower case,
+** into buf (STYLE_MAX bytes, cut there). */
+static void squeeze_style(const char *v, char *buf) {
+  size_t n = 0;
+  for (; *v && n + 1 < STYLE_MAX; v++)
+    if (!isspace((unsigned char)*v)) buf[n++] = (char)tolower((unsigned char)*v);
+  buf[n] = '\0';
+}
+
 /* style="...; display: none" or visibility:hidden, white space and case
 ** aside. */
 static int style_hides(const char *v) {
-  char buf[256];
-  size_t n = 0;
-  for (; *v && n + 1 < sizeof buf; v++)
-    if (!isspace((unsigned char)*v)) buf[n++] = (char)tolower((unsigned char)*v);
-  buf[n] = '\0';
+  char buf[STYLE_MAX];
+  squeeze_style(v, buf);
   return strstr(buf, "display:none") != NULL ||
          strstr(buf, "visibility:hidden") != NULL;
+}
+
+/* What an element's style says of its weight: 1 bold (font-weight bold,
+** bolder or 600 to 900, or the font shorthand's bold: what pages saved
+** from word processors write for <b>), -1 normal (Google Docs wraps a
+** whole document in <b style="font-weight:normal">), 0 nothing. */
+static int style_weight(const xmlChar **atts) {
+  char buf[STYLE_MAX];
+  const char *w;
+  for (; atts != NULL && atts[0] != NULL; atts += 2) {
+    if (strcmp((const char *)atts[0], "style") != 0 || atts[1] == NULL)
+      continue;
+    squeeze_style((const char *)atts[1], buf);
+    if ((w = strstr(buf, "font-weight:")) != NULL) {
+      w += strlen("font-weight:");
+      if (strncmp(w, "bold", 4) == 0 ||
+          (w[0] >= '6' && w[0] <= '9' && w[1] == '0' && w[2] == '0'))
+        return 1;
+      return -1;
+    }
+    return strncmp(buf, "font:bold", 9) == 0 || strstr(buf, ";font:bold")
+           ? 1 : 0;
+  }
+  return 0;
 }
 
 static int hidden(const xmlChar **atts) {
@@ -298,6 +330,7 @@ static int has_attr(const xmlChar **atts, const char *name) {
 }
 
 static void classify(elem *e, const char *name, const xmlChar **atts) {
+  int weight;
   memset(e, 0, sizeof *e);
   snprintf(e->name, sizeof e->name, "%s", name);
   e->drop = name_in(name, dropped_names) || hidden(atts) ||
@@ -312,7 +345,9 @@ static void classify(elem *e, const char *name, const xmlChar **atts) {
     e->kind = 1 + CT_BLOCK_PARAGRAPH;
   e->list = strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0 ||
             strcmp(name, "menu") == 0;
-  e->bold = strcmp(name, "strong") == 0 || strcmp(name, "b") == 0;
+  weight = style_weight(atts);
+  e->bold = weight > 0 || (weight == 0 && (strcmp(name, "strong") == 0 ||
+                                           strcmp(name, "b") == 0));
   e->pre = strcmp(name, "pre") == 0;
   e->sup = strcmp(name, "sup") == 0;
 }
