@@ -236,6 +236,19 @@ CASE(quote_opens_paragraph,
 CASE(bullet_chars,
      "• One.\n◦ Two.\n▪ Three.\n- Four.\n* Five.\n– Six.\n",
      "B1 One.\nB1 Two.\nB1 Three.\nB1 Four.\nB1 Five.\nB1 Six.")
+CASE(bullet_chars_office,
+     "\xEF\x82\xB7 Symbol.\n\xEF\x82\xA7 Wingdings.\n\xEF\x83\x98 Arrow.\n"
+     "\xEF\x83\xBC Check.\n\xEF\x81\xB6 Diamonds.\n\xE2\x9E\xA2 Arrowhead.\n"
+     "\xE2\x9C\x93 Tick.\n\xE2\x96\xB8 Small.\n\xE2\x96\xBA Pointer.\n",
+     "B1 Symbol.\nB1 Wingdings.\nB1 Arrow.\nB1 Check.\nB1 Diamonds.\n"
+     "B1 Arrowhead.\nB1 Tick.\nB1 Small.\nB1 Pointer.")
+CASE(bullet_chars_korean,
+     "\xE2\x96\xA1 \xEC\xB2\xAB\xEC\xA7\xB8.\n \xE2\x97\x8B \xEB\x91\x98\xEC\xA7\xB8.\n"
+     "\xE2\x97\x86 \xEC\x85\x8B\xEC\xA7\xB8.\n\xE2\x97\x87 \xEB\x84\xB7\xEC\xA7\xB8.\n"
+     "\xE2\x96\xB6 \xEB\x8B\xA4\xEC\x84\xAF.\n",
+     "B1 \xEC\xB2\xAB\xEC\xA7\xB8.\nB2 \xEB\x91\x98\xEC\xA7\xB8.\n"
+     "B1 \xEC\x85\x8B\xEC\xA7\xB8.\nB1 \xEB\x84\xB7\xEC\xA7\xB8.\n"
+     "B1 \xEB\x8B\xA4\xEC\x84\xAF.")
 CASE(numbered_dot, "1. First item.\n2. Second item.\n",
      "B1 First item.\nB1 Second item.")
 CASE(numbered_paren, "1) First item.\n2) Second item.\n",
@@ -1099,6 +1112,8 @@ int main(void) {
     cmocka_unit_test(quote_opens_paragraph),
     cmocka_unit_test(heading_not_dangling),
     cmocka_unit_test(bullet_chars),
+    cmocka_unit_test(bullet_chars_office),
+    cmocka_unit_test(bullet_chars_korean),
     cmocka_unit_test(numbered_dot),
     cmocka_unit_test(numbered_paren),
     cmocka_unit_test(lettered),

@@ -89,10 +89,22 @@ static int32_t circled(int32_t cp, int32_t *v) {
 ** Markers
 ** ====================================================================== */
 
+/* Bullets: the typographic ones; the squares, circles, diamonds and
+** arrows of Korean government documents (□ ○ ◆ ◇ ▶) and of office
+** templates (➢ ✓ ▸ ►); and the private-use code points that Symbol and
+** Wingdings bullets become when a Word document is saved as text or
+** PDF (U+F0B7 , U+F0A7 , U+F0D8 , U+F0FC , U+F076 ). */
 static int is_bullet(int32_t cp) {
-  return cp == 0x2022 || cp == 0x25E6 || cp == 0x25AA || cp == '-' ||
-         cp == '*' || cp == 0x2013 || cp == 0x25CF || cp == 0x25A0 ||
-         cp == 0x2023 || cp == 0x2043;
+  switch (cp) {
+  case '-': case '*': case 0x2013: case 0x2022: case 0x2023: case 0x2043:
+  case 0x25A0: case 0x25A1: case 0x25AA: case 0x25B6: case 0x25B8:
+  case 0x25BA: case 0x25C6: case 0x25C7: case 0x25CB: case 0x25CF:
+  case 0x25E6: case 0x2713: case 0x2714: case 0x27A2:
+  case 0xF076: case 0xF0A7: case 0xF0B7: case 0xF0D8: case 0xF0FC:
+    return 1;
+  default:
+    return 0;
+  }
 }
 
 /* The kind and value of the label p[0..n) ("12", "b", "iv", "가"). */
