@@ -18,15 +18,17 @@
 ** paragraph).  A <sup> that holds only a note's number or sign after a
 ** word goes at its end: a note reference is not part of the word or the
 ** sentence (end_sup).
+**
 ** A paragraph whose text is all bold (b, strong, or a style's
 ** font-weight), short and without final punctuation is a heading too
-** (<p><strong>Title</strong></p>, as government sites write them), unless the paragraph before it was one:
-** the further lines of a bold title block (a place, a date) are not
-** headings.  Two <br> in a row end a paragraph, as the empty line a
-** browser shows there; so does a <br> after a title line all in bold
-** when the next line starts as a new line does, with a capital, a digit
-** or an opening quote (a title block, or a run-in heading, written as one
-** paragraph; a bold sentence that a <br> breaks runs on).
+** (<p><strong>Title</strong></p>, as government sites write them),
+** unless the paragraph before it was one: the further lines of a bold
+** title block (a place, a date) are not headings.  Two <br> in a row end
+** a paragraph, as the empty line a browser shows there; so does a <br>
+** after a title line all in bold when the next line starts as a new line
+** does, with a capital, a digit or an opening quote (a title block, or a
+** run-in heading, written as one paragraph; a bold sentence that a <br>
+** breaks runs on).
 **
 ** Page furniture is dropped with everything inside it, so that it never
 ** becomes a heading or gives a section to what follows:
@@ -848,7 +850,8 @@ static void end_named(reader *r, const elem *e) {
   r->bold_break = 0;
 }
 
-/* Is t[0..n) a note's number or sign: 1, 12, 3-5, 1,2, *, a dagger? */
+/* Is t[0..n) a note's number or sign (1, 12, 3-5, 1,2, *, a dagger),
+** spaces aside? */
 static int note_mark(const unsigned char *t, size_t n) {
   size_t i = 0, signs = 0;
   while (n > 0 && t[n - 1] == ' ') n--;
@@ -857,10 +860,8 @@ static int note_mark(const unsigned char *t, size_t n) {
   while (i < n) {
     int32_t cp;
     i += ct_utf8_decode(t + i, n - i, &cp);
-    if (cp == '*' || cp == 0x2020 || cp == 0x2021 || cp == 0xA7) signs++;
-    else if (!(cp >= '0' && cp <= '9') && cp != ',' && cp != '-' &&
-             cp != 0x2013)
-      return 0;
+    if (!ct_note_char(cp)) return 0;
+    signs += cp == '*' || cp > 0x7F;
   }
   return signs <= 3;
 }

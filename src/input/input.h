@@ -22,7 +22,16 @@
 #ifndef CT_INPUT_H
 #define CT_INPUT_H
 
+#include <stdint.h>
 #include "clausetag.h"
+
+/* Can code point cp be part of a note reference (a superscript "1",
+** "3-5", "1,2", "*", a dagger, "§"), which both readers leave out of the
+** text when the page marks it as a superscript? */
+static inline int ct_note_char(int32_t cp) {
+  return (cp >= '0' && cp <= '9') || cp == '*' || cp == ',' || cp == '-' ||
+         cp == 0x2013 || cp == 0x2020 || cp == 0x2021 || cp == 0xA7;
+}
 
 /* The text of the HTML page `src` (its bytes checked as a text file's
 ** are); src is taken whatever happens. */

@@ -150,13 +150,11 @@ static const char *next_char(const char *q) {
   return q;
 }
 
-/* Can the character at q be part of a note reference: a digit, a sign
-** (* † ‡ §) or what joins numbers in one (1,2  3-5)? */
+/* Can the character at q be part of a note reference (ct_note_char)? */
 static int note_char(const char *q) {
   int32_t cp;
   ct_utf8_decode((const unsigned char *)q, strnlen(q, 4), &cp);
-  return (cp >= '0' && cp <= '9') || cp == '*' || cp == ',' || cp == '-' ||
-         cp == 0x2013 || cp == 0x2020 || cp == 0x2021 || cp == 0xA7;
+  return ct_note_char(cp);
 }
 
 /* Is box n in smaller type raised above box b, as a superscript is? */
